@@ -1,0 +1,174 @@
+// Calendar types: dates, inclusive periods, Belgian school years, month
+// arithmetic with an explicit end-of-month policy, and exact durations.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace edurules {
+
+/// A calendar date (no time zone). Boost.Date_Time's gregorian date.
+using date = boost::gregorian::date;
+using day_count = boost::gregorian::date_duration;
+
+/// An exact duration in whole minutes. Attendance is recorded "even with
+/// decimals" (rules.md, conventions), so hours are never binary floating point.
+struct minutes {
+    std::int64_t count = 0;
+
+    constexpr minutes() = default;
+    constexpr explicit minutes(std::int64_t n) : count(n) {}
+    constexpr auto operator<=>(const minutes&) const = default;
+    constexpr minutes& operator+=(minutes o) { count += o.count; return *this; }
+    constexpr minutes& operator-=(minutes o) { count -= o.count; return *this; }
+    friend constexpr minutes operator+(minutes a, minutes b) { return minutes{a.count + b.count}; }
+    friend constexpr minutes operator-(minutes a, minutes b) { return minutes{a.count - b.count}; }
+    friend constexpr minutes operator*(minutes a, std::int64_t k) { return minutes{a.count * k}; }
+    friend constexpr minutes operator*(std::int64_t k, minutes a) { return minutes{a.count * k}; }
+};
+
+/// Minutes in one clock hour: a unit conversion, not a legal number.
+inline constexpr std::int64_t minutes_per_hour = 60;
+
+constexpr minutes hours(std::int64_t h) { return minutes{h * minutes_per_hour}; }
+constexpr minutes min(minutes a, minutes b) { return a < b ? a : b; }
+constexpr minutes max(minutes a, minutes b) { return a < b ? b : a; }
+
+/// What adding months does when the target month is shorter than the start
+/// day (e.g. 31 January + 1 month, 29 February + 12 months).
+enum class month_overflow {
+    clamp,        ///< to the last day of the target month (31 Jan + 1 m = 28/29 Feb)
+    roll_forward  ///< to the first day of the following month (29 Feb + 12 m = 1 Mar)
+};
+
+/// Adds `n` months (may be negative) to `d` under an explicit policy.
+/// Boost's own month iterator snaps end-of-month dates to the end of month,
+/// which is not what legal periods want, so this is done by hand.
+inline date add_months(date d, int n, month_overflow policy) {
+    const int ym = static_cast<int>(d.year()) * 12 + (static_cast<int>(d.month()) - 1) + n;
+    const int y = ym / 12;
+    const int m = ym % 12 + 1;
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+    const int day = d.day();
+    if (day <= last) {
+        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                    static_cast<unsigned short>(day));
+    }
+    if (policy == month_overflow::clamp) {
+        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                    static_cast<unsigned short>(last));
+    }
+    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                static_cast<unsigned short>(last)) + day_count(1);
+}
+
+inline date next_day(date d) { return d + day_count(1); }
+inline date prev_day(date d) { return d - day_count(1); }
+
+/// An inclusive period [first, last]. Empty when last < first.
+struct period {
+    date first;
+    date last;
+
+    bool empty() const { return last < first; }
+    bool contains(date d) const { return first <= d && d <= last; }
+    bool overlaps(const period& o) const { return first <= o.last && o.first <= last; }
+    /// Number of days in the period, both ends included.
+    std::int64_t days() const { return empty() ? 0 : (last - first).days() + 1; }
+    period intersect(const period& o) const {
+        return period{first < o.first ? o.first : first, last < o.last ? last : o.last};
+    }
+    bool operator==(const period&) const = default;
+
+    /// The period of `months` months starting on `start`: it ends the day
+    /// before the same day `months` later (under `policy`).
+    static period of_months(date start, int months, month_overflow policy) {
+        return period{start, prev_day(add_months(start, months, policy))};
+    }
+};
+
+/// A Belgian school year: 1 September to 31 August, named "2019-2020" (rules.md
+/// conventions). Identified by the calendar year in which it starts.
+class school_year {
+public:
+    constexpr school_year() = default;
+    constexpr explicit school_year(int start_year) : start_year_(start_year) {}
+
+    static school_year containing(date d) {
+        const int y = d.year();
+        return school_year(d.month() >= boost::gregorian::Sep ? y : y - 1);
+    }
+    /// Parses "2019-2020"; returns nullopt unless the second year follows the first.
+    static std::optional<school_year> parse(std::string_view s) {
+        if (s.size() != 9 || s[4] != '-') return std::nullopt;
+        int a = 0, b = 0;
+        for (int i = 0; i < 4; ++i) {
+            if (s[i] < '0' || s[i] > '9' || s[5 + i] < '0' || s[5 + i] > '9') return std::nullopt;
+            a = a * 10 + (s[i] - '0');
+            b = b * 10 + (s[5 + i] - '0');
+        }
+        if (b != a + 1 || a < 1901 || a > 9998) return std::nullopt;
+        return school_year(a);
+    }
+
+    constexpr int start_year() const { return start_year_; }
+    date first_day() const { return date(static_cast<unsigned short>(start_year_), boost::gregorian::Sep, 1); }
+    date last_day() const { return date(static_cast<unsigned short>(start_year_ + 1), boost::gregorian::Aug, 31); }
+    period days() const { return period{first_day(), last_day()}; }
+    school_year next() const { return school_year(start_year_ + 1); }
+    school_year prev() const { return school_year(start_year_ - 1); }
+    std::string name() const { return std::to_string(start_year_) + "-" + std::to_string(start_year_ + 1); }
+    constexpr auto operator<=>(const school_year&) const = default;
+
+private:
+    int start_year_ = 0;
+};
+
+/// ISO 8601 calendar date text (YYYY-MM-DD).
+inline std::string to_iso(date d) {
+    if (d.is_special()) return "not-a-date";
+    char buf[11];
+    const unsigned y = d.year(), m = d.month(), dd = d.day();
+    buf[0] = static_cast<char>('0' + y / 1000 % 10);
+    buf[1] = static_cast<char>('0' + y / 100 % 10);
+    buf[2] = static_cast<char>('0' + y / 10 % 10);
+    buf[3] = static_cast<char>('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = static_cast<char>('0' + m / 10);
+    buf[6] = static_cast<char>('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = static_cast<char>('0' + dd / 10);
+    buf[9] = static_cast<char>('0' + dd % 10);
+    buf[10] = 0;
+    return std::string(buf, 10);
+}
+
+/// Parses a strict ISO 8601 calendar date `YYYY-MM-DD` within years 1900..9999.
+/// Returns nullopt for anything else (wrong shape, 2023-02-30, year 0001).
+inline std::optional<date> parse_iso_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto digits = [&](std::size_t pos, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = pos; i < pos + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
+    // Boost's gregorian calendar supports 1400..9999; we accept 1900..9999.
+    if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+    if (d > last) return std::nullopt;
+    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+}
+
+}  // namespace edurules

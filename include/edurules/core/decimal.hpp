@@ -1,0 +1,150 @@
+// Exact decimal values (money, points, fractions) and the one place where
+// rounding happens, by a named mode taken from the rulebook.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace edurules {
+
+namespace detail {
+/// 128-bit intermediate for exact products (GCC/Clang extension).
+__extension__ typedef __int128 i128;
+
+constexpr std::int64_t pow10(int n) {
+    std::int64_t r = 1;
+    for (int i = 0; i < n; ++i) r *= 10;
+    return r;
+}
+constexpr std::int64_t gcd(std::int64_t a, std::int64_t b) {
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b != 0) {
+        const std::int64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+}  // namespace detail
+
+/// How a quotient is turned into a whole number of units.
+enum class rounding { half_up, half_even, down, up };
+
+inline std::optional<rounding> parse_rounding(std::string_view s) {
+    if (s == "half_up") return rounding::half_up;
+    if (s == "half_even") return rounding::half_even;
+    if (s == "down") return rounding::down;
+    if (s == "up") return rounding::up;
+    return std::nullopt;
+}
+inline const char* to_string(rounding r) {
+    switch (r) {
+        case rounding::half_up: return "half_up";
+        case rounding::half_even: return "half_even";
+        case rounding::down: return "down";
+        case rounding::up: return "up";
+    }
+    return "?";
+}
+
+/// num / den rounded to an integer by `mode`. den must be > 0.
+/// Uses 128-bit intermediates so products of minutes and fractions never overflow.
+constexpr std::int64_t div_round(detail::i128 num, detail::i128 den, rounding mode) {
+    detail::i128 q = num / den;
+    detail::i128 r = num % den;
+    if (r != 0 && ((r < 0) != (den < 0))) {  // floor semantics
+        q -= 1;
+        r += den;
+    }
+    // now num = q*den + r with 0 <= r < den (den > 0)
+    if (r == 0) return static_cast<std::int64_t>(q);
+    switch (mode) {
+        case rounding::down: return static_cast<std::int64_t>(q);
+        case rounding::up: return static_cast<std::int64_t>(q + 1);
+        case rounding::half_up: return static_cast<std::int64_t>(2 * r >= den ? q + 1 : q);
+        case rounding::half_even:
+            if (2 * r > den) return static_cast<std::int64_t>(q + 1);
+            if (2 * r < den) return static_cast<std::int64_t>(q);
+            return static_cast<std::int64_t>(q % 2 == 0 ? q : q + 1);
+    }
+    return static_cast<std::int64_t>(q);
+}
+
+/// An exact decimal number: mantissa x 10^-scale, scale 0..9.
+/// "21.30" is {2130, 2}; "0.8" is {8, 1}. Parsed from text, never from binary floats.
+struct decimal {
+    std::int64_t mantissa = 0;
+    int scale = 0;
+
+    static constexpr int max_scale = 9;
+
+    /// Strict parse: optional '-', digits, optional '.' and 1..9 digits.
+    static std::optional<decimal> parse(std::string_view s) {
+        decimal d;
+        bool neg = false;
+        std::size_t i = 0;
+        if (i < s.size() && s[i] == '-') { neg = true; ++i; }
+        if (i >= s.size()) return std::nullopt;
+        bool any = false, dot = false;
+        for (; i < s.size(); ++i) {
+            const char c = s[i];
+            if (c == '.') {
+                if (dot || !any) return std::nullopt;
+                dot = true;
+                continue;
+            }
+            if (c < '0' || c > '9') return std::nullopt;
+            any = true;
+            if (dot && ++d.scale > max_scale) return std::nullopt;
+            if (d.mantissa > (INT64_MAX - 9) / 10) return std::nullopt;
+            d.mantissa = d.mantissa * 10 + (c - '0');
+        }
+        if (!any || (dot && d.scale == 0)) return std::nullopt;
+        if (neg) d.mantissa = -d.mantissa;
+        return d;
+    }
+
+    /// The value in units of 10^-target_scale, if exactly representable.
+    constexpr std::optional<std::int64_t> in_scale(int target_scale) const {
+        if (target_scale >= scale) return mantissa * detail::pow10(target_scale - scale);
+        const std::int64_t f = detail::pow10(scale - target_scale);
+        if (mantissa % f != 0) return std::nullopt;
+        return mantissa / f;
+    }
+    constexpr std::int64_t denominator() const { return detail::pow10(scale); }
+    constexpr bool is_negative() const { return mantissa < 0; }
+
+    /// Canonical text: no trailing zeros beyond what `scale` says.
+    std::string to_string() const {
+        std::string digits = std::to_string(mantissa < 0 ? -mantissa : mantissa);
+        if (scale > 0) {
+            if (static_cast<int>(digits.size()) <= scale)
+                digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
+            digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+        }
+        return (mantissa < 0 ? "-" : "") + digits;
+    }
+
+    /// Exact comparison of two decimals.
+    friend constexpr bool operator==(const decimal& a, const decimal& b) {
+        return static_cast<detail::i128>(a.mantissa) * b.denominator() ==
+               static_cast<detail::i128>(b.mantissa) * a.denominator();
+    }
+    friend constexpr bool operator<(const decimal& a, const decimal& b) {
+        return static_cast<detail::i128>(a.mantissa) * b.denominator() <
+               static_cast<detail::i128>(b.mantissa) * a.denominator();
+    }
+};
+
+/// Formats an integer count of 10^-scale units as text with exactly `scale`
+/// decimals (e.g. 5263 at scale 2 -> "52.63").
+inline std::string format_scaled(std::int64_t units, int scale) {
+    return decimal{units, scale}.to_string();
+}
+
+}  // namespace edurules

@@ -1,0 +1,218 @@
+// The rulebook: every legal number as a named parameter whose values carry
+// effective-date ranges, a source and a confidence. Rules are data; the engine
+// is code (developers' guide, principle 1).
+#pragma once
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "edurules/core/error.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace edurules {
+
+/// How sure we are of a value (rules.md): H official text or several agreeing
+/// sources, M one secondary source, L weak or draft, P provisional default
+/// taken from the seed documents because the official regulation was not
+/// available; a provisional value must be overridable and is flagged in every
+/// explanation that uses it.
+enum class confidence { high, medium, low, provisional };
+
+inline const char* to_code(confidence c) {
+    switch (c) {
+        case confidence::high: return "H";
+        case confidence::medium: return "M";
+        case confidence::low: return "L";
+        case confidence::provisional: return "P";
+    }
+    return "?";
+}
+
+/// The kind of a parameter's value, declared in the rulebook as "type".
+enum class value_kind {
+    integer,       ///< whole number (months, days, counts, points, percentages as integers)
+    decimal,       ///< exact decimal (fractions such as 0.10, points such as 1.5)
+    duration,      ///< a length of time, stored as whole minutes; written in "unit" hours or minutes
+    money,         ///< euro amount, stored as whole cents
+    date,          ///< calendar date
+    text,          ///< a word or phrase (titles, policy names)
+    boolean,       ///< true or false
+    integer_list,  ///< list of whole numbers (e.g. reminder months)
+    text_list,     ///< list of words (e.g. form names)
+};
+
+const char* to_string(value_kind k);
+
+using param_value = std::variant<std::int64_t, decimal, date, std::string, bool,
+                                 std::vector<std::int64_t>, std::vector<std::string>>;
+
+/// A source a value is taken from (a regulation, a brochure, a seed document).
+struct source {
+    std::string id;
+    std::string title;
+    std::string reference;  ///< article, page or section
+    std::string url;
+};
+
+/// One value of a parameter over an inclusive effective-date range; an open
+/// end (nullopt) means "since always" or "until further notice".
+struct param_version {
+    std::optional<date> from;
+    std::optional<date> to;
+    param_value value;
+    std::string source_id;
+    confidence conf = confidence::high;
+    std::string note;  ///< e.g. why it differs from rules.md
+
+    bool applies(date d) const { return (!from || *from <= d) && (!to || d <= *to); }
+};
+
+class parameter {
+public:
+    std::string name;
+    std::string description;
+    value_kind kind = value_kind::integer;
+    std::string unit;  ///< display unit: "hours", "months", "EUR", "points", ...
+    std::vector<param_version> versions;  ///< sorted by `from`, never overlapping
+
+    /// The version in force on `d`, or nullptr.
+    const param_version* at(date d) const noexcept {
+        for (const auto& v : versions)
+            if (v.applies(d)) return &v;
+        return nullptr;
+    }
+    /// The version in force on `d`; throws errc::rulebook naming the parameter and date.
+    const param_version& require(date d) const;
+
+    /// Renders a value of this parameter as text, in its declared unit.
+    std::string format(const param_value& v) const;
+};
+
+template <class T>
+struct resolved;
+
+/// Typed read of a parameter at a date: the value and the exact version used.
+/// T is std::int64_t (integer, duration in minutes via `minutes`, money in
+/// cents), decimal, date, std::string, bool, std::vector<std::int64_t> or
+/// std::vector<std::string>. Throws errc::rulebook on a missing date or a kind
+/// mismatch. This is the hot-path read: resolve the `parameter*` once (at engine
+/// construction), then read per decision without any lookup by name.
+template <class T>
+resolved<T> read(const parameter& p, date d);
+
+/// A reference to the exact value used in a decision, for its explanation.
+struct param_use {
+    const parameter* param = nullptr;
+    const param_version* version = nullptr;
+};
+
+/// A value read from the rulebook together with where it came from.
+template <class T>
+struct resolved {
+    T value{};
+    param_use use;
+};
+
+namespace detail {
+[[noreturn]] void throw_kind_mismatch(const parameter& p, const char* wanted);
+template <class T>
+constexpr bool kind_fits(value_kind k) {
+    if constexpr (std::is_same_v<T, minutes>) return k == value_kind::duration;
+    else if constexpr (std::is_same_v<T, std::int64_t>) return k == value_kind::integer || k == value_kind::money || k == value_kind::duration;
+    else if constexpr (std::is_same_v<T, decimal>) return k == value_kind::decimal;
+    else if constexpr (std::is_same_v<T, date>) return k == value_kind::date;
+    else if constexpr (std::is_same_v<T, std::string>) return k == value_kind::text;
+    else if constexpr (std::is_same_v<T, bool>) return k == value_kind::boolean;
+    else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>) return k == value_kind::integer_list;
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>) return k == value_kind::text_list;
+    else return false;
+}
+template <class T>
+constexpr const char* kind_name() {
+    if constexpr (std::is_same_v<T, minutes>) return "duration";
+    else if constexpr (std::is_same_v<T, std::int64_t>) return "integer, money or duration";
+    else if constexpr (std::is_same_v<T, decimal>) return "decimal";
+    else if constexpr (std::is_same_v<T, date>) return "date";
+    else if constexpr (std::is_same_v<T, std::string>) return "text";
+    else if constexpr (std::is_same_v<T, bool>) return "boolean";
+    else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>) return "integer_list";
+    else return "text_list";
+}
+}  // namespace detail
+
+template <class T>
+resolved<T> read(const parameter& p, date d) {
+    if (!detail::kind_fits<T>(p.kind)) detail::throw_kind_mismatch(p, detail::kind_name<T>());
+    const param_version& v = p.require(d);
+    if constexpr (std::is_same_v<T, minutes>) {
+        return resolved<T>{minutes{std::get<std::int64_t>(v.value)}, param_use{&p, &v}};
+    } else {
+        return resolved<T>{std::get<T>(v.value), param_use{&p, &v}};
+    }
+}
+
+/// An immutable set of parameters and sources. Build one with
+/// `rulebook::builtin()`, `rulebook::from_json`, or by overlaying one on
+/// another; share it (it is never modified after construction).
+class rulebook {
+public:
+    rulebook() = default;
+
+    /// The default rulebook embedded in the library at build time, parsed once.
+    static std::shared_ptr<const rulebook> builtin();
+
+    /// Parses a rulebook document (see schemas/rulebook.schema.json). `origin`
+    /// names the document in error messages. Throws `error` (errc::parse or
+    /// errc::rulebook) naming the parameter and field.
+    static rulebook from_json(std::string_view json_text, std::string_view origin = "rulebook");
+
+    /// A new rulebook: `base` with every parameter of `overlay` replacing the
+    /// parameter of the same name whole, and new parameters and sources added.
+    static rulebook overlaid(const rulebook& base, const rulebook& overlay);
+
+    /// A new rulebook: `base` with one parameter set to `value_text` (parsed by
+    /// the parameter's type) over [from, to]; versions outside stay, versions
+    /// inside are cut. Source "user override", confidence as given.
+    static rulebook with_value(const rulebook& base, std::string_view name, std::string_view value_text,
+                               std::optional<date> from = std::nullopt, std::optional<date> to = std::nullopt);
+
+    const std::string& name() const noexcept { return name_; }
+    const std::string& version() const noexcept { return version_; }
+
+    const parameter* find(std::string_view name) const noexcept {
+        auto it = params_.find(name);
+        return it == params_.end() ? nullptr : &it->second;
+    }
+    /// Throws errc::rulebook "missing parameter" if absent.
+    const parameter& param(std::string_view name) const;
+    const source* find_source(std::string_view id) const noexcept {
+        auto it = sources_.find(id);
+        return it == sources_.end() ? nullptr : &it->second;
+    }
+    const std::map<std::string, parameter, std::less<>>& parameters() const noexcept { return params_; }
+    const std::map<std::string, source, std::less<>>& sources() const noexcept { return sources_; }
+
+    /// Typed read by name (a map lookup; fine outside hot loops).
+    template <class T>
+    resolved<T> get(std::string_view name, date d) const { return read<T>(param(name), d); }
+
+    /// Serialises the whole rulebook back to its JSON document form.
+    std::string to_json() const;
+
+private:
+    friend struct rulebook_builder;
+    std::string name_;
+    std::string version_;
+    std::map<std::string, source, std::less<>> sources_;
+    std::map<std::string, parameter, std::less<>> params_;
+};
+
+}  // namespace edurules

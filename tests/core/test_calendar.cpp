@@ -1,0 +1,58 @@
+// Tests for the calendar core: dates, periods, school years, month arithmetic.
+#include "edurules/core/calendar.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace edurules;
+using boost::gregorian::date;
+
+TEST(Calendar, ParsesStrictIsoDates) {
+    EXPECT_EQ(parse_iso_date("2024-02-29"), date(2024, 2, 29));
+    EXPECT_FALSE(parse_iso_date("2023-02-29"));  // not a leap year
+    EXPECT_FALSE(parse_iso_date("2023-02-30"));
+    EXPECT_FALSE(parse_iso_date("2023-13-01"));
+    EXPECT_FALSE(parse_iso_date("2023-1-01"));
+    EXPECT_FALSE(parse_iso_date("1899-12-31"));
+    EXPECT_FALSE(parse_iso_date(""));
+    EXPECT_FALSE(parse_iso_date("2023-01-01T00:00"));
+    EXPECT_EQ(parse_iso_date("9999-12-31"), date(9999, 12, 31));
+}
+
+TEST(Calendar, AddMonthsHasAnExplicitEndOfMonthPolicy) {
+    EXPECT_EQ(add_months(date(2023, 1, 31), 1, month_overflow::clamp), date(2023, 2, 28));
+    EXPECT_EQ(add_months(date(2023, 1, 31), 1, month_overflow::roll_forward), date(2023, 3, 1));
+    EXPECT_EQ(add_months(date(2024, 2, 29), 24, month_overflow::clamp), date(2026, 2, 28));
+    EXPECT_EQ(add_months(date(2024, 2, 29), 24, month_overflow::roll_forward), date(2026, 3, 1));
+    EXPECT_EQ(add_months(date(2024, 2, 29), 48, month_overflow::roll_forward), date(2028, 2, 29));
+    EXPECT_EQ(add_months(date(2025, 3, 31), -1, month_overflow::clamp), date(2025, 2, 28));
+    EXPECT_EQ(add_months(date(2025, 12, 15), 1, month_overflow::clamp), date(2026, 1, 15));
+    EXPECT_EQ(add_months(date(2025, 1, 15), -13, month_overflow::clamp), date(2023, 12, 15));
+}
+
+TEST(Calendar, PeriodsIncludeBothEnds) {
+    const period p = period::of_months(date(2023, 3, 15), 24, month_overflow::roll_forward);
+    EXPECT_EQ(p.first, date(2023, 3, 15));
+    EXPECT_EQ(p.last, date(2025, 3, 14));
+    EXPECT_TRUE(p.contains(date(2023, 3, 15)));
+    EXPECT_TRUE(p.contains(date(2025, 3, 14)));
+    EXPECT_FALSE(p.contains(date(2025, 3, 15)));
+    EXPECT_EQ(p.days(), 731);  // includes 29 February 2024
+    EXPECT_EQ((period{date(2024, 1, 1), date(2023, 12, 31)}).days(), 0);
+}
+
+TEST(Calendar, SchoolYearRunsSeptemberToAugust) {
+    // rules.md conventions: a Belgian school year runs 1 September to 31 August.
+    EXPECT_EQ(school_year::containing(date(2019, 9, 1)).name(), "2019-2020");
+    EXPECT_EQ(school_year::containing(date(2020, 8, 31)).name(), "2019-2020");
+    EXPECT_EQ(school_year::containing(date(2020, 9, 1)).name(), "2020-2021");
+    EXPECT_EQ(school_year(2023).first_day(), date(2023, 9, 1));
+    EXPECT_EQ(school_year(2023).last_day(), date(2024, 8, 31));
+    EXPECT_EQ(school_year::parse("2021-2022"), school_year(2021));
+    EXPECT_FALSE(school_year::parse("2021-2023"));
+    EXPECT_FALSE(school_year::parse("21-22"));
+}
+
+TEST(Calendar, MinutesAreExact) {
+    EXPECT_EQ(hours(2) + minutes{30}, minutes{150});
+    EXPECT_LT(minutes{59}, hours(1));
+}
