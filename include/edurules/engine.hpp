@@ -1,0 +1,34 @@
+// The engine: one immutable object holding a rulebook and each domain's
+// parameters resolved from it. Build once, share across threads freely.
+#pragma once
+
+#include "edurules/core/rulebook.hpp"
+#include "edurules/leave/rules.hpp"
+#include "edurules/pe/rules.hpp"
+
+#include <memory>
+#include <utility>
+
+namespace edurules {
+
+/// Immutable after construction; every member function is const and safe to
+/// call from several threads at once. Construction resolves and checks every
+/// parameter the rules need, so a rulebook lacking one is refused here
+/// (errc::rulebook naming it) rather than in the middle of a batch.
+class engine {
+public:
+    explicit engine(std::shared_ptr<const rulebook> rb = rulebook::builtin())
+        : book_(std::move(rb)), pe_(*book_), leave_(*book_) {}
+
+    const rulebook& book() const noexcept { return *book_; }
+    const std::shared_ptr<const rulebook>& book_ptr() const noexcept { return book_; }
+    const pe::rules& pe() const noexcept { return pe_; }
+    const leave::rules& leave() const noexcept { return leave_; }
+
+private:
+    std::shared_ptr<const rulebook> book_;
+    pe::rules pe_;
+    leave::rules leave_;
+};
+
+}  // namespace edurules

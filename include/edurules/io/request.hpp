@@ -1,0 +1,21 @@
+// The JSON request/response path: one entry for every decision the engine
+// makes. This is what the C ABI, the command-line tool and Python call.
+#pragma once
+
+#include "edurules/engine.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace edurules::io {
+
+/// Version of the request/response documents (field "schema_version").
+inline constexpr int request_schema_version = 1;
+
+/// Evaluates one request document and returns the response document (JSON
+/// text). The request's "kind" selects the decision, e.g. "pe.status",
+/// "pe.book", "leave.entitlement" (see schemas/ and docs/json.md).
+/// Throws edurules::error naming the field for malformed or invalid input.
+std::string evaluate_json(const engine& e, std::string_view request_json);
+
+}  // namespace edurules::io

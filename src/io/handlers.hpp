@@ -1,0 +1,18 @@
+// Private: per-domain request handlers behind io::evaluate_json.
+#pragma once
+
+#include "edurules/engine.hpp"
+#include "json_util.hpp"
+
+#include <string_view>
+
+namespace edurules::io::detail {
+
+/// Each handler gets the whole parsed request (schema_version already
+/// checked) and returns the "result" member of the response. They throw
+/// edurules::error for bad input.
+json handle_pe(const engine& e, std::string_view kind, const json& request);       // src/io/pe_json.cpp
+json handle_leave(const engine& e, std::string_view kind, const json& request);    // src/io/leave_json.cpp
+json handle_insight(const engine& e, std::string_view kind, const json& request);  // src/io/insight_json.cpp
+
+}  // namespace edurules::io::detail

@@ -1,0 +1,131 @@
+// Private helpers for the JSON codecs: typed reads that name the record and
+// field on error, and rendering of explanations. Never part of the public API.
+#pragma once
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "edurules/core/error.hpp"
+#include "edurules/core/explain.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace edurules::io {
+
+using json = nlohmann::json;
+
+/// A position in an input document, e.g. `participants[3].diploma_date`.
+/// Cheap to extend; only turned into text when an error is raised.
+class path {
+public:
+    path() = default;
+    explicit path(std::string base) : text_(std::move(base)) {}
+    path operator/(std::string_view key) const {
+        return path(text_.empty() ? std::string(key) : text_ + "." + std::string(key));
+    }
+    path operator[](std::size_t i) const { return path(text_ + "[" + std::to_string(i) + "]"); }
+    const std::string& str() const { return text_; }
+
+private:
+    std::string text_;
+};
+
+[[noreturn]] inline void invalid(const path& p, const std::string& msg, std::int64_t record = -1) {
+    throw error(errc::invalid_input, p.str(), msg, record);
+}
+
+inline std::string show(const json& j) {
+    std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (s.size() > 80) s = s.substr(0, 77) + "...";
+    return s;
+}
+
+/// Parses JSON text, mapping syntax errors (and invalid UTF-8) to errc::parse with a byte offset.
+inline json parse_json(std::string_view text, std::string_view what) {
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw error(errc::parse, std::string(what), std::string("malformed JSON: ") + e.what(), -1,
+                    static_cast<std::int64_t>(e.byte));
+    }
+}
+
+inline const json& require_object(const json& j, const path& p) {
+    if (!j.is_object()) invalid(p, "expected an object, got " + show(j));
+    return j;
+}
+inline const json& require_array(const json& j, const path& p) {
+    if (!j.is_array()) invalid(p, "expected a list, got " + show(j));
+    return j;
+}
+inline const json* find(const json& obj, std::string_view key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return nullptr;
+    return &*it;
+}
+inline const json& member(const json& obj, std::string_view key, const path& p) {
+    const json* j = find(obj, key);
+    if (!j) invalid(p / key, "missing");
+    return *j;
+}
+
+inline std::string as_string(const json& j, const path& p) {
+    if (!j.is_string()) invalid(p, "expected text, got " + show(j));
+    return j.get<std::string>();
+}
+inline date as_date(const json& j, const path& p) {
+    if (!j.is_string()) invalid(p, "expected a date (YYYY-MM-DD), got " + show(j));
+    auto d = parse_iso_date(j.get_ref<const std::string&>());
+    if (!d) invalid(p, "not a date: " + show(j));
+    return *d;
+}
+inline std::int64_t as_int(const json& j, const path& p) {
+    if (!j.is_number_integer()) {
+        if (j.is_number_float()) {
+            const double v = j.get<double>();
+            if (v == static_cast<double>(static_cast<std::int64_t>(v)) && v > -9.0e15 && v < 9.0e15)
+                return static_cast<std::int64_t>(v);
+        }
+        invalid(p, "expected a whole number, got " + show(j));
+    }
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        invalid(p, "number too large: " + show(j));
+    return j.get<std::int64_t>();
+}
+inline bool as_bool(const json& j, const path& p) {
+    if (!j.is_boolean()) invalid(p, "expected true or false, got " + show(j));
+    return j.get<bool>();
+}
+/// An exact decimal from a JSON string ("1.5") or number (1.5, via its shortest text).
+decimal as_decimal(const json& j, const path& p);
+/// A non-negative duration given in minutes (integer) or hours (decimal text or number): `unit` says which.
+minutes as_minutes(const json& j, const path& p);
+minutes as_hours(const json& j, const path& p);
+
+inline std::string get_string(const json& obj, std::string_view key, const path& p) { return as_string(member(obj, key, p), p / key); }
+inline date get_date(const json& obj, std::string_view key, const path& p) { return as_date(member(obj, key, p), p / key); }
+inline std::int64_t get_int(const json& obj, std::string_view key, const path& p) { return as_int(member(obj, key, p), p / key); }
+inline std::optional<date> opt_date(const json& obj, std::string_view key, const path& p) {
+    const json* j = find(obj, key);
+    if (!j) return std::nullopt;
+    return as_date(*j, p / key);
+}
+inline std::optional<std::string> opt_string(const json& obj, std::string_view key, const path& p) {
+    const json* j = find(obj, key);
+    if (!j) return std::nullopt;
+    return as_string(*j, p / key);
+}
+
+/// Checks the document's schema_version (required, must equal `expected`).
+void check_schema_version(const json& doc, int expected, const path& p);
+
+/// Renders an explanation: [{rule, text, parameters: [{name, value, from, to,
+/// source, source_title, confidence, provisional, note}]}].
+json explanation_to_json(const explanation& why, const rulebook& rb);
+/// One parameter use as JSON (see above).
+json param_use_to_json(const param_use& u, const rulebook& rb);
+
+}  // namespace edurules::io

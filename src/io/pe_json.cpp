@@ -1,0 +1,8 @@
+// Placeholder until the PE codec lands.
+#include "handlers.hpp"
+
+namespace edurules::io::detail {
+json handle_pe(const engine&, std::string_view kind, const json&) {
+    invalid(path("kind"), "request kind \"" + std::string(kind) + "\" is not available in this build");
+}
+}  // namespace edurules::io::detail

@@ -1,0 +1,29 @@
+// Dispatches a JSON request to the domain that decides it.
+#include "edurules/io/request.hpp"
+
+#include "handlers.hpp"
+
+namespace edurules::io {
+
+std::string evaluate_json(const engine& e, std::string_view request_json) {
+    const json req = parse_json(request_json, "request");
+    const path root;
+    check_schema_version(req, request_schema_version, root);
+    const std::string kind = get_string(req, "kind", root);
+    json result;
+    if (kind == "rulebook.describe") {
+        result = json::parse(e.book().to_json());
+    } else if (kind.rfind("pe.", 0) == 0) {
+        result = detail::handle_pe(e, kind, req);
+    } else if (kind.rfind("leave.", 0) == 0) {
+        result = detail::handle_leave(e, kind, req);
+    } else if (kind.rfind("insight.", 0) == 0) {
+        result = detail::handle_insight(e, kind, req);
+    } else {
+        invalid(root / "kind", "unknown request kind " + show(json(kind)));
+    }
+    json resp{{"schema_version", request_schema_version}, {"kind", kind}, {"result", std::move(result)}};
+    return resp.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace edurules::io
