@@ -1,0 +1,195 @@
+// The C shim's common parts: the per-thread error record, error names,
+// version queries, edr_buf, and the checks every text argument goes through.
+#include "capi_internal.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace edurules::capi {
+namespace {
+
+// Fixed storage so recording an error never allocates (and so never fails,
+// even when the error being recorded is out-of-memory), and nothing needs a
+// destructor at thread exit.
+constexpr std::size_t message_capacity = 1024;
+constexpr std::size_t field_capacity = 256;
+
+struct error_record {
+    char message[message_capacity] = {};
+    char field[field_capacity] = {};
+    edr_error pub{EDR_OK, message, field, -1, -1};
+};
+
+thread_local error_record tls_error;
+
+/// Length of the longest prefix of `s` that fits in `cap` bytes without
+/// cutting a UTF-8 sequence in two.
+std::size_t fit(std::string_view s, std::size_t cap) {
+    if (s.size() <= cap) return s.size();
+    std::size_t n = cap;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return n;
+}
+
+/// Appends `s` to the NUL-terminated text in dst[0..cap), truncating.
+void append(char* dst, std::size_t cap, std::size_t& used, std::string_view s) {
+    const std::size_t n = fit(s, cap - 1 - used);
+    std::memcpy(dst + used, s.data(), n);
+    used += n;
+    dst[used] = '\0';
+}
+
+}  // namespace
+
+void clear_error() noexcept {
+    error_record& r = tls_error;
+    r.message[0] = '\0';
+    r.field[0] = '\0';
+    r.pub = edr_error{EDR_OK, r.message, r.field, -1, -1};
+}
+
+void set_error(int code, std::string_view field, std::string_view prefix, std::string_view text,
+               std::int64_t record, std::int64_t offset) noexcept {
+    error_record& r = tls_error;
+    std::size_t used = 0;
+    r.message[0] = '\0';
+    append(r.message, message_capacity, used, prefix);
+    append(r.message, message_capacity, used, text);
+    used = 0;
+    r.field[0] = '\0';
+    append(r.field, field_capacity, used, field);
+    r.pub = edr_error{code, r.message, r.field, record < 0 ? -1 : record, offset < 0 ? -1 : offset};
+}
+
+void throw_invalid_argument(std::string_view field, std::string_view message) {
+    throw error(errc::invalid_argument, std::string(field), std::string(message));
+}
+
+std::size_t utf8_invalid_at(std::string_view text) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // The lead byte fixes the length and the allowed range of the second
+        // byte, which is what rules out overlong forms, UTF-16 surrogates
+        // (U+D800..U+DFFF) and code points above U+10FFFF (RFC 3629, table 3-7
+        // of the Unicode standard).
+        std::size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + 1 >= n || s[i + 1] < lo || s[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if (i + k >= n || (s[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::string_view text_arg(const char* p, std::size_t len, const char* name, const char* len_name) {
+    if (!p) throw_invalid_argument(name, "must not be NULL");
+    std::string_view text;
+    if (len == EDR_NUL_TERMINATED) {
+        text = std::string_view(p);
+    } else {
+        if (len > static_cast<std::size_t>(PTRDIFF_MAX))
+            throw_invalid_argument(len_name, "is " + std::to_string(len) +
+                                                 ", too large (a negative value converted to size_t?)");
+        text = std::string_view(p, len);
+        if (const void* nul = std::memchr(p, '\0', len)) {
+            const auto at = static_cast<std::int64_t>(static_cast<const char*>(nul) - p);
+            throw error(errc::invalid_argument, len_name,
+                        "is " + std::to_string(len) + " but " + name + " has a NUL byte at offset " +
+                            std::to_string(at) + "; pass the length of the text, not of its buffer",
+                        -1, at);
+        }
+    }
+    if (text.empty()) {
+        if (len == EDR_NUL_TERMINATED) throw_invalid_argument(name, "is empty");
+        throw_invalid_argument(len_name, "is 0: the text is empty");
+    }
+    if (const std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
+        throw error(errc::parse, name, "invalid UTF-8 at byte " + std::to_string(bad), -1,
+                    static_cast<std::int64_t>(bad));
+    return text;
+}
+
+std::string_view cstr_arg(const char* p, const char* name) {
+    if (!p) throw_invalid_argument(name, "must not be NULL");
+    const std::string_view text(p);
+    if (const std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
+        throw error(errc::parse, name, "invalid UTF-8 at byte " + std::to_string(bad), -1,
+                    static_cast<std::int64_t>(bad));
+    return text;
+}
+
+void reset_buf(edr_buf* out) noexcept {
+    std::free(out->ptr);
+    *out = edr_buf{nullptr, 0, 0};
+}
+
+void fill_buf(edr_buf* out, std::string_view text) {
+    char* mem = static_cast<char*>(std::malloc(text.size() + 1));
+    if (!mem) throw std::bad_alloc();
+    if (!text.empty()) std::memcpy(mem, text.data(), text.size());
+    mem[text.size()] = '\0';
+    std::free(out->ptr);
+    out->ptr = mem;
+    out->size = text.size();
+    out->reserved = 0;
+}
+
+}  // namespace edurules::capi
+
+using namespace edurules::capi;
+
+extern "C" {
+
+const edr_error* edr_error_last(void) { return &tls_error.pub; }
+
+void edr_error_clear(void) { clear_error(); }
+
+const char* edr_error_name(int code) {
+    switch (code) {
+        case EDR_OK: return "EDR_OK";
+        case EDR_E_INVALID_ARGUMENT: return "EDR_E_INVALID_ARGUMENT";
+        case EDR_E_PARSE: return "EDR_E_PARSE";
+        case EDR_E_INVALID_INPUT: return "EDR_E_INVALID_INPUT";
+        case EDR_E_RULEBOOK: return "EDR_E_RULEBOOK";
+        case EDR_E_IO: return "EDR_E_IO";
+        case EDR_E_INTERNAL: return "EDR_E_INTERNAL";
+        case EDR_E_NOMEM: return "EDR_E_NOMEM";
+    }
+    return "EDR_E_UNKNOWN";
+}
+
+unsigned edr_version_number(void) { return EDR_VERSION_NUMBER; }
+
+const char* edr_version_string(void) { return EDR_VERSION_STRING; }
+
+void edr_buf_dispose(edr_buf* buf) {
+    if (!buf) return;
+    std::free(buf->ptr);
+    buf->ptr = nullptr;
+    buf->size = 0;
+    buf->reserved = 0;
+}
+
+}  // extern "C"
