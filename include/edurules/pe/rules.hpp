@@ -19,6 +19,7 @@ struct rules {
     const parameter* minutes_per_point;
     const parameter* points_rounding;
     const parameter* renewal_grace_days;
+    const parameter* renewal_requires_request;
     const parameter* reminder_months;
     const parameter* forms;
     const parameter* individual_forms;
@@ -40,6 +41,7 @@ struct rules {
           minutes_per_point(need(rb, "pe.points.minutes_per_point", value_kind::duration)),
           points_rounding(need(rb, "pe.points.rounding", value_kind::text)),
           renewal_grace_days(need(rb, "pe.renewal.grace_days", value_kind::integer)),
+          renewal_requires_request(need(rb, "pe.renewal.requires_request", value_kind::boolean)),
           reminder_months(need(rb, "pe.reminders.months_before_end", value_kind::integer_list)),
           forms(need(rb, "pe.activity.forms", value_kind::text_list)),
           individual_forms(need(rb, "pe.activity.individual_forms", value_kind::text_list)),

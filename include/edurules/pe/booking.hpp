@@ -1,0 +1,158 @@
+// Point registration: a completion is booked for a participant when the
+// participant is known and registered on the completion date, the activity is
+// known and recognised on that date, and it is not booked already; otherwise
+// it is rejected with the reason. Nothing is silently dropped.
+// Sources: SEU FAQ (seed 000): "De aanbieder van de leeractiviteit is
+// verantwoordelijk voor de registratie van de PE-punten. Registratie gebeurt op
+// basis van het unieke SEU-nummer"; "Excel bestand met unieke SEU-nummers te
+// uploaden"; "Alleen erkende leeractiviteiten komen in aanmerking voor
+// PE-punten"; non-registered people may follow activities, but "deze worden
+// niet in het PE-register opgenomen". rules.md 1 (point registration).
+#pragma once
+
+#include "edurules/pe/recognition.hpp"
+#include "edurules/pe/registration.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace edurules::pe {
+
+enum class booking_reason : std::uint8_t {
+    booked = 0,
+    unknown_seu_number = 1,
+    not_registered = 2,        ///< the participant is not registered on the completion date
+    unknown_activity = 3,
+    not_recognised = 4,        ///< no recognition of the activity is valid on the completion date
+    duplicate = 5,             ///< same participant, activity and completion date already booked
+    completion_in_future = 6,  ///< completion date after the booking date
+    invalid_row = 7,           ///< a field is missing or malformed (bulk upload)
+};
+
+inline const char* to_string(booking_reason r) {
+    switch (r) {
+        case booking_reason::booked: return "booked";
+        case booking_reason::unknown_seu_number: return "unknown_seu_number";
+        case booking_reason::not_registered: return "not_registered";
+        case booking_reason::unknown_activity: return "unknown_activity";
+        case booking_reason::not_recognised: return "not_recognised";
+        case booking_reason::duplicate: return "duplicate";
+        case booking_reason::completion_in_future: return "completion_in_future";
+        case booking_reason::invalid_row: return "invalid_row";
+    }
+    return "?";
+}
+
+struct booking {
+    booking_reason reason = booking_reason::booked;
+    std::string message;              ///< one sentence: what was booked, or why not
+    points pts;                       ///< booked: points earned
+    const recognition* rec = nullptr; ///< booked: the recognition that made it count
+    explanation why;
+    bool booked() const noexcept { return reason == booking_reason::booked; }
+};
+
+/// The points booked so far, per participant, growing as completions are
+/// booked. Book a dossier's completions in date order, then an upload's rows
+/// in file order; each decision sees everything booked before it.
+class ledger {
+public:
+    ledger(const rules& r, const dossier_index& idx) : r_(&r), idx_(&idx) {}
+
+    /// Books one completion as of `today` (completions after it are refused).
+    booking book(const completion& c, date today, bool explain = true) {
+        booking b;
+        b.why = explanation(explain);
+        const participant* p = idx_->find_participant(c.seu_number);
+        if (!p) return reject(b, booking_reason::unknown_seu_number, "unknown SEU number \"" + c.seu_number + "\"");
+        const activity* a = idx_->find_activity(c.activity_id);
+        if (!a) return reject(b, booking_reason::unknown_activity, "unknown activity \"" + c.activity_id + "\"");
+        if (today < c.completed)
+            return reject(b, booking_reason::completion_in_future,
+                          "completion date " + to_iso(c.completed) + " is after the booking date " + to_iso(today));
+        const std::string k = key(c);
+        if (seen_.count(k))
+            return reject(b, booking_reason::duplicate,
+                          "activity " + c.activity_id + " completed on " + to_iso(c.completed) + " is already booked for " + c.seu_number);
+
+        // Recognition valid on the completion date (rules.md 1, P): the most
+        // recently decided one that holds.
+        const recognition* rec = nullptr;
+        std::string why_not = "activity " + a->id + " has no recognition";
+        for (const std::size_t i : idx_->recognition_indices(*a)) {
+            const recognition& cand = idx_->data().recognitions[i];
+            const period v = recognition_validity(*r_, cand, *a, nullptr);
+            if (v.contains(c.completed)) {
+                if (!rec || rec->decided < cand.decided) rec = &cand;
+            } else if (c.completed < v.first) {
+                why_not = "recognition " + cand.id + " of " + a->id + " starts on " + to_iso(v.first);
+            } else {
+                why_not = "recognition " + cand.id + " of " + a->id + " was valid until " + to_iso(v.last);
+            }
+        }
+        if (!rec) return reject(b, booking_reason::not_recognised, why_not + " (completed " + to_iso(c.completed) + ")");
+        if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
+
+        // Registered on the completion date.
+        std::vector<booked_points>& mine = booked_[p];
+        explanation reg_why(b.why.enabled());
+        const registration g = registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, reg_why);
+        b.why.append(reg_why);
+        if (g.state != reg_state::registered) {
+            std::string m = c.seu_number + " is not registered on " + to_iso(c.completed);
+            if (g.state == reg_state::lapsed || g.state == reg_state::ended) m += " (registration ended on " + to_iso(*g.ended_on) + ")";
+            else m += std::string(" (") + to_string(g.reason) + ")";
+            return reject(b, booking_reason::not_registered, m);
+        }
+        b.rec = rec;
+        b.pts = completion_points(*r_, *rec, *a, b.why.enabled() ? &b.why : nullptr);
+        const booked_points entry{c.completed, b.pts};
+        mine.insert(std::upper_bound(mine.begin(), mine.end(), entry,
+                                     [](const booked_points& x, const booked_points& y) { return x.on < y.on; }),
+                    entry);
+        seen_.insert(k);
+        b.message = "booked " + b.pts.to_string() + " points for " + c.seu_number + " (" + a->id + ", " + to_iso(c.completed) +
+                    ", recognition " + rec->id + ")";
+        b.why.note("pe.booking.booked", b.message);
+        return b;
+    }
+
+    /// Books every completion of the dossier dated on or before `today`, in
+    /// date order (stable), and returns the decisions in dossier order.
+    std::vector<booking> book_dossier(date today, bool explain = true) {
+        const auto& cs = idx_->data().completions;
+        std::vector<std::size_t> order(cs.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; });
+        std::vector<booking> out(cs.size());
+        for (const std::size_t i : order) out[i] = book(cs[i], today, explain);
+        return out;
+    }
+
+    /// The points booked for a participant, in date order.
+    std::span<const booked_points> booked_for(const participant& p) const {
+        auto it = booked_.find(&p);
+        if (it == booked_.end()) return {};
+        return it->second;
+    }
+
+private:
+    static std::string key(const completion& c) { return c.seu_number + '\x1f' + c.activity_id + '\x1f' + to_iso(c.completed); }
+    static booking& reject(booking& b, booking_reason r, std::string msg) {
+        b.reason = r;
+        b.message = std::move(msg);
+        b.why.note("pe.booking.rejected", b.message);
+        return b;
+    }
+
+    const rules* r_;
+    const dossier_index* idx_;
+    std::unordered_map<const participant*, std::vector<booked_points>> booked_;
+    std::unordered_set<std::string> seen_;
+};
+
+}  // namespace edurules::pe

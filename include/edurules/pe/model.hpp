@@ -1,0 +1,190 @@
+// The PE data model: participants (SEU diploma holders), learning activities,
+// recognitions and completions, and an index over a dossier of them.
+// Sources: SEU FAQ werkgevers (seed 000), Stappenplan (seed 001); rules.md 1.
+#pragma once
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "edurules/core/error.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace edurules::pe {
+
+/// Points are counted exactly, in hundredths of a point.
+inline constexpr int points_scale = 2;
+
+struct points {
+    std::int64_t hundredths = 0;
+
+    constexpr auto operator<=>(const points&) const = default;
+    constexpr points& operator+=(points o) { hundredths += o.hundredths; return *this; }
+    friend constexpr points operator+(points a, points b) { return points{a.hundredths + b.hundredths}; }
+    friend constexpr points operator-(points a, points b) { return points{a.hundredths - b.hundredths}; }
+    std::string to_string() const { return format_scaled(hundredths, points_scale); }
+    /// From an exact decimal; nullopt if it has more than two decimals.
+    static std::optional<points> from(const decimal& d) {
+        auto v = d.in_scale(points_scale);
+        if (!v) return std::nullopt;
+        return points{*v};
+    }
+};
+
+/// The SEU diploma track; it decides the title a registered participant may use.
+enum class track { uitzendprofessional, backofficeprofessional };
+
+inline std::optional<track> parse_track(std::string_view s) {
+    if (s == "uitzendprofessional") return track::uitzendprofessional;
+    if (s == "backofficeprofessional") return track::backofficeprofessional;
+    return std::nullopt;
+}
+inline const char* to_string(track t) {
+    return t == track::uitzendprofessional ? "uitzendprofessional" : "backofficeprofessional";
+}
+
+/// A dispensation request (SEU registration regulation art. 10.1): it concerns
+/// the registration period in which it was requested, or, when requested after
+/// a lapse, the period that lapsed. Granted on `decided`, it keeps the
+/// registration alive into the next period (rules.md 1: "model it as a
+/// decision with a date", P).
+struct dispensation {
+    date requested;
+    std::optional<date> decided;  ///< nullopt: not decided yet
+    bool granted = false;
+};
+
+/// A holder of the SEU diploma (or someone without one: then never registered).
+struct participant {
+    std::string seu_number;  ///< unique key
+    std::string name;
+    pe::track track = track::uitzendprofessional;
+    std::optional<date> diploma_date;
+    /// Diplomas before pe.registration.auto_from start their registration here.
+    std::optional<date> activation_date;
+    /// Dates on which the participant asked to renew (renewal dossier submitted).
+    std::vector<date> renewal_requests;
+    std::vector<dispensation> dispensations;
+};
+
+/// The test element every activity must contain (seed 000: "hoeveel vragen de
+/// deelnemer goed moet beantwoorden om de leeractiviteit te kunnen afronden").
+struct test_element {
+    std::int64_t questions = 0;
+    std::int64_t required_correct = 0;
+};
+
+/// The content of an activity from a date on; a recognition holds only while
+/// the content it recognised is unchanged (seed 000: "bij ongewijzigde inhoud").
+struct content_change {
+    std::string version;
+    date from;
+};
+
+enum class provider_kind { commercial, employer };
+
+struct activity {
+    std::string id;
+    std::string title;
+    std::string form;  ///< one of pe.activity.forms
+    provider_kind provider = provider_kind::commercial;
+    std::string provider_name;
+    minutes net_duration;
+    std::optional<test_element> test;
+    std::vector<std::string> topics;  ///< SEU exam end terms covered
+    bool public_calendar = true;      ///< internal/tailored activities may be hidden (seed 000)
+    std::vector<content_change> content;  ///< sorted by `from`; empty = one unversioned content
+
+    /// The content version in force on `d` ("" if unversioned or before the first).
+    std::string_view content_version_at(date d) const {
+        std::string_view v;
+        for (const auto& c : content) {
+            if (d < c.from) break;
+            v = c.version;
+        }
+        return v;
+    }
+};
+
+struct recognition {
+    std::string id;
+    std::string activity_id;
+    date decided;                      ///< decision date: validity starts here
+    std::string content_version;       ///< "" = the activity is unversioned
+    std::optional<points> awarded;     ///< points per completion; nullopt: derived from net duration
+    std::optional<date> paid;          ///< fee received: the committee decides within N weeks
+    std::optional<date> withdrawn;     ///< recognition ended early; not valid from this date on
+};
+
+/// A completed activity registered (or to be registered) for a participant.
+struct completion {
+    std::string seu_number;
+    std::string activity_id;
+    date completed;
+};
+
+struct dossier {
+    std::vector<participant> participants;
+    std::vector<activity> activities;
+    std::vector<recognition> recognitions;
+    std::vector<completion> completions;
+};
+
+/// Lookups over a dossier, built once; refuses duplicate ids and dangling
+/// references with an error naming the record and field.
+class dossier_index {
+public:
+    explicit dossier_index(const dossier& d) : d_(&d) {
+        for (std::size_t i = 0; i < d.participants.size(); ++i) {
+            if (!by_seu_.emplace(d.participants[i].seu_number, i).second)
+                throw error(errc::invalid_input, "participants[" + std::to_string(i) + "].seu_number",
+                            "duplicate SEU number \"" + d.participants[i].seu_number + "\"", static_cast<std::int64_t>(i));
+        }
+        for (std::size_t i = 0; i < d.activities.size(); ++i) {
+            if (!by_activity_.emplace(d.activities[i].id, i).second)
+                throw error(errc::invalid_input, "activities[" + std::to_string(i) + "].id",
+                            "duplicate activity id \"" + d.activities[i].id + "\"", static_cast<std::int64_t>(i));
+        }
+        recognitions_of_.resize(d.activities.size());
+        for (std::size_t i = 0; i < d.recognitions.size(); ++i) {
+            auto it = by_activity_.find(d.recognitions[i].activity_id);
+            if (it == by_activity_.end())
+                throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].activity_id",
+                            "unknown activity \"" + d.recognitions[i].activity_id + "\"", static_cast<std::int64_t>(i));
+            recognitions_of_[it->second].push_back(i);
+        }
+    }
+
+    const dossier& data() const noexcept { return *d_; }
+    const participant* find_participant(std::string_view seu) const {
+        auto it = by_seu_.find(std::string(seu));
+        return it == by_seu_.end() ? nullptr : &d_->participants[it->second];
+    }
+    const activity* find_activity(std::string_view id) const {
+        auto it = by_activity_.find(std::string(id));
+        return it == by_activity_.end() ? nullptr : &d_->activities[it->second];
+    }
+    /// Recognitions of an activity, in dossier order.
+    std::vector<const recognition*> recognitions_of(const activity& a) const {
+        std::vector<const recognition*> out;
+        const auto idx = static_cast<std::size_t>(&a - d_->activities.data());
+        for (auto i : recognitions_of_[idx]) out.push_back(&d_->recognitions[i]);
+        return out;
+    }
+    std::span<const std::size_t> recognition_indices(const activity& a) const {
+        return recognitions_of_[static_cast<std::size_t>(&a - d_->activities.data())];
+    }
+
+private:
+    const dossier* d_;
+    std::unordered_map<std::string, std::size_t> by_seu_;
+    std::unordered_map<std::string, std::size_t> by_activity_;
+    std::vector<std::vector<std::size_t>> recognitions_of_;
+};
+
+}  // namespace edurules::pe

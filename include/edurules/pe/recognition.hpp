@@ -1,0 +1,89 @@
+// Recognitions (erkenningen): valid 2 years from the decision while the
+// content is unchanged; the committee decides within 8 weeks after payment;
+// points count when the recognition is valid on the completion date.
+// Sources: SEU FAQ werkgevers (seed 000): "Een erkenning is, bij ongewijzigde
+// inhoud, 2 jaar geldig"; "De erkenningscommissie beslist binnen maximaal 8
+// weken na ontvangst van de betaling"; "Alleen erkende leeractiviteiten komen
+// in aanmerking voor PE-punten". rules.md 1.
+#pragma once
+
+#include "edurules/core/explain.hpp"
+#include "edurules/pe/model.hpp"
+#include "edurules/pe/rules.hpp"
+
+#include <optional>
+#include <string>
+
+namespace edurules::pe {
+
+inline month_overflow overflow_policy(const rules& r, date on, param_use* use = nullptr) {
+    const auto p = read<std::string>(*r.month_overflow, on);
+    if (use) *use = p.use;
+    if (p.value == "clamp") return month_overflow::clamp;
+    if (p.value == "roll_forward") return month_overflow::roll_forward;
+    throw error(errc::rulebook, "parameters[\"" + r.month_overflow->name + "\"]",
+                "must be \"clamp\" or \"roll_forward\", not \"" + p.value + "\"");
+}
+
+/// The days on which a recognition is valid: from the decision for
+/// pe.recognition.validity_months, cut short by a withdrawal or by a change of
+/// the activity's content away from the recognised version.
+inline period recognition_validity(const rules& r, const recognition& rec, const activity& a,
+                                   explanation* why = nullptr) {
+    const auto months = read<std::int64_t>(*r.recognition_validity_months, rec.decided);
+    param_use pol;
+    const auto policy = overflow_policy(r, rec.decided, &pol);
+    period p = period::of_months(rec.decided, static_cast<int>(months.value), policy);
+    if (why) why->add("pe.recognition.validity", [&] {
+        return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " + to_iso(p.last);
+    }, {months.use, pol});
+    if (rec.withdrawn && *rec.withdrawn <= p.last) {
+        p.last = prev_day(*rec.withdrawn);
+        if (why) why->note("pe.recognition.withdrawn", "recognition " + rec.id + " was withdrawn on " + to_iso(*rec.withdrawn));
+    }
+    if (!rec.content_version.empty()) {
+        // The content must be the recognised version on every valid day: the
+        // recognition ends the day before the content changes away from it.
+        for (const auto& c : a.content) {
+            if (c.from <= rec.decided) continue;
+            if (c.from > p.last) break;
+            if (c.version != rec.content_version) {
+                p.last = prev_day(c.from);
+                if (why) why->note("pe.recognition.content_changed", "the content of " + a.id + " changed to version " +
+                                                                        c.version + " on " + to_iso(c.from) + ", ending recognition " + rec.id);
+                break;
+            }
+        }
+    }
+    return p;
+}
+
+/// The latest date on which the committee must decide: the payment date plus
+/// pe.recognition.decision_weeks weeks.
+inline resolved<date> recognition_decision_deadline(const rules& r, date paid) {
+    const auto weeks = read<std::int64_t>(*r.recognition_decision_weeks, paid);
+    return {paid + boost::gregorian::weeks(static_cast<int>(weeks.value)), weeks.use};
+}
+
+/// Points one completion of `a` under `rec` earns: the recognition's own
+/// points, or the net duration at pe.points.minutes_per_point (1 point = 1
+/// hour of net study time, seed 001, P), rounded once by pe.points.rounding.
+inline points completion_points(const rules& r, const recognition& rec, const activity& a, explanation* why = nullptr) {
+    if (rec.awarded) {
+        if (why) why->note("pe.points.awarded", "recognition " + rec.id + " awards " + rec.awarded->to_string() + " points");
+        return *rec.awarded;
+    }
+    const auto per = read<minutes>(*r.minutes_per_point, rec.decided);
+    const auto mode_txt = read<std::string>(*r.points_rounding, rec.decided);
+    const auto mode = parse_rounding(mode_txt.value);
+    if (!mode) throw error(errc::rulebook, "parameters[\"" + r.points_rounding->name + "\"]", "unknown rounding \"" + mode_txt.value + "\"");
+    const points pts{div_round(static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale),
+                               per.value.count, *mode)};
+    if (why) why->add("pe.points.from_duration", [&] {
+        return std::to_string(a.net_duration.count) + " min net study time at " + std::to_string(per.value.count) +
+               " min per point gives " + pts.to_string() + " points";
+    }, {per.use, mode_txt.use});
+    return pts;
+}
+
+}  // namespace edurules::pe

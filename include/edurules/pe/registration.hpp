@@ -1,0 +1,234 @@
+// Registration periods: automatic registration for diplomas from 2023-01-01,
+// activation for older ones, 2-year periods, renewal with 12 points, lapse
+// with fewer, dispensation (registration regulation art. 10.1).
+// Sources: SEU Stappenplan (seed 001): "Medewerkers die na 1-1-2023 het
+// SEU-diploma hebben behaald zijn automatisch voor een periode van 2 jaar
+// geregistreerd ... Met een diploma voor 1-1-2023 kan PE geactiveerd worden";
+// "PE-registratie is 2 jaar geldig. Bij behalen van de benodigde punten (12),
+// kan de deelnemer de registratie voor 2 jaar verlengen". SEU FAQ (seed 000):
+// "De PE-registratie vervalt als de medewerker minder dan 12 punten in 2 jaar
+// behaalt. Het behaalde SEU-diploma blijft geldig"; dispensation: art. 10.1
+// of the registratiereglement. rules.md 1.
+#pragma once
+
+#include "edurules/core/explain.hpp"
+#include "edurules/pe/model.hpp"
+#include "edurules/pe/recognition.hpp"
+#include "edurules/pe/rules.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace edurules::pe {
+
+/// A completion that counts: its date and the points it earned.
+struct booked_points {
+    date on;
+    points pts;
+};
+
+/// Read-only access to a participant's booked points, by position. The
+/// registration rules are written against this shape so that the single
+/// path (a vector of booked_points) and the columnar batch path (arrays of
+/// days and points) run the very same code.
+struct booked_span {
+    std::span<const booked_points> items;
+    std::size_t size() const noexcept { return items.size(); }
+    date on(std::size_t i) const noexcept { return items[i].on; }
+    points pts(std::size_t i) const noexcept { return items[i].pts; }
+};
+
+enum class reg_state : std::uint8_t {
+    not_registered = 0,  ///< never registered on that date (see reason)
+    registered = 1,      ///< in a registration period
+    lapsed = 2,          ///< a period ended with too few points (diploma stays valid)
+    ended = 3,           ///< a period ended with enough points but was not renewed
+};
+inline const char* to_string(reg_state s) {
+    switch (s) {
+        case reg_state::not_registered: return "not_registered";
+        case reg_state::registered: return "registered";
+        case reg_state::lapsed: return "lapsed";
+        case reg_state::ended: return "ended";
+    }
+    return "?";
+}
+
+enum class not_registered_reason : std::uint8_t { none = 0, no_diploma = 1, not_activated = 2, before_start = 3 };
+inline const char* to_string(not_registered_reason r) {
+    switch (r) {
+        case not_registered_reason::none: return "none";
+        case not_registered_reason::no_diploma: return "no_diploma";
+        case not_registered_reason::not_activated: return "not_activated";
+        case not_registered_reason::before_start: return "before_start";
+    }
+    return "?";
+}
+
+/// What a participant brings to the registration rules.
+struct registration_facts {
+    std::optional<date> diploma;
+    std::optional<date> activation;
+    std::span<const date> renewal_requests;
+    std::span<const dispensation> dispensations;
+
+    static registration_facts of(const participant& p) {
+        return {p.diploma_date, p.activation_date, p.renewal_requests, p.dispensations};
+    }
+};
+
+/// A participant's registration on a date.
+struct registration {
+    reg_state state = reg_state::not_registered;
+    not_registered_reason reason = not_registered_reason::none;
+    std::optional<date> first_start;     ///< start of the first period
+    std::optional<period> current;       ///< registered: the period holding the date; lapsed/ended: the last one
+    int period_number = 0;               ///< 1 for the first period
+    points earned;                       ///< points in `current` from completions on or before the date
+    points required;                     ///< points the current period requires
+    bool renewal_requested = false;      ///< a renewal request counts for `current` (on or before the date)
+    bool kept_by_dispensation = false;   ///< `current` exists thanks to a granted dispensation
+    bool dispensation_pending = false;   ///< lapsed, and a dispensation for that period is not decided yet
+    std::optional<date> ended_on;        ///< lapsed/ended: the first day without registration
+    param_use required_use;              ///< the value behind `required`
+};
+
+namespace detail {
+template <class Booked>
+points points_in(const Booked& booked, const period& p, date until) {
+    points sum;
+    const date last = until < p.last ? until : p.last;
+    for (std::size_t i = 0, n = booked.size(); i < n; ++i) {
+        const date d = booked.on(i);
+        if (p.first <= d && d <= last) sum += booked.pts(i);
+    }
+    return sum;
+}
+}  // namespace detail
+
+/// The registration of a participant on `d`, walking the 2-year periods from
+/// the first start. `booked` holds the points that count (see booking.hpp).
+/// Parameters are read at each period's first day.
+template <class Booked>
+registration registration_at(const rules& r, const registration_facts& f, const Booked& booked, date d,
+                             explanation& why) {
+    registration out;
+    if (!f.diploma) {
+        out.reason = not_registered_reason::no_diploma;
+        why.note("pe.registration.diploma", "no SEU diploma: only diploma holders can be registered");
+        return out;
+    }
+    const auto auto_from = read<date>(*r.auto_from, *f.diploma);
+    date start;
+    if (!(*f.diploma < auto_from.value)) {
+        start = *f.diploma;
+        why.add("pe.registration.automatic", [&] {
+            return "diploma of " + to_iso(*f.diploma) + " (on or after " + to_iso(auto_from.value) +
+                   "): registered automatically from the diploma date";
+        }, {auto_from.use});
+    } else if (f.activation) {
+        start = *f.activation < *f.diploma ? *f.diploma : *f.activation;
+        why.add("pe.registration.activation", [&] {
+            return "diploma of " + to_iso(*f.diploma) + " (before " + to_iso(auto_from.value) +
+                   "): registration activated on " + to_iso(start);
+        }, {auto_from.use});
+    } else {
+        out.reason = not_registered_reason::not_activated;
+        why.add("pe.registration.activation", [&] {
+            return "diploma of " + to_iso(*f.diploma) + " is before " + to_iso(auto_from.value) +
+                   " and registration was never activated";
+        }, {auto_from.use});
+        return out;
+    }
+    out.first_start = start;
+    if (d < start) {
+        out.reason = not_registered_reason::before_start;
+        why.note("pe.registration.start", "registration starts on " + to_iso(start) + ", after " + to_iso(d));
+        return out;
+    }
+
+    date p_start = start;
+    bool by_dispensation = false;
+    for (int number = 1;; ++number) {
+        const auto months = read<std::int64_t>(*r.period_months, p_start);
+        param_use pol;
+        const month_overflow policy = overflow_policy(r, p_start, &pol);
+        const period p = period::of_months(p_start, static_cast<int>(months.value), policy);
+        const auto required = read<decimal>(*r.points_required, p_start);
+        const auto req = points::from(required.value);
+        if (!req) throw error(errc::rulebook, "parameters[\"" + r.points_required->name + "\"]", "more than two decimals");
+        const auto grace = read<std::int64_t>(*r.renewal_grace_days, p_start);
+        const date renew_until = p.last + day_count(grace.value);
+
+        out.current = p;
+        out.period_number = number;
+        out.required = *req;
+        out.required_use = required.use;
+        out.kept_by_dispensation = by_dispensation;
+        out.earned = detail::points_in(booked, p, d);
+        out.renewal_requested = false;
+        for (const date q : f.renewal_requests)
+            if (p.first <= q && q <= renew_until && q <= d) out.renewal_requested = true;
+
+        if (d <= p.last) {
+            out.state = reg_state::registered;
+            why.add("pe.registration.period", [&] {
+                return "period " + std::to_string(number) + " runs " + to_iso(p.first) + " to " + to_iso(p.last) +
+                       ": " + out.earned.to_string() + " of " + out.required.to_string() + " points so far";
+            }, {months.use, pol, required.use});
+            return out;
+        }
+
+        // The period is over on `d`: renew, keep by dispensation, or end.
+        const bool enough = out.earned >= out.required;
+        const auto needs_request = read<bool>(*r.renewal_requires_request, p_start);
+        if (enough && (out.renewal_requested || !needs_request.value)) {
+            why.add("pe.registration.renewal", [&] {
+                return "period " + std::to_string(number) + " (" + to_iso(p.first) + " to " + to_iso(p.last) + ") ended with " +
+                       out.earned.to_string() + " of " + out.required.to_string() + " points and was renewed" +
+                       (needs_request.value ? " on request" : " automatically");
+            }, {months.use, required.use, needs_request.use, grace.use});
+            p_start = next_day(p.last);
+            by_dispensation = false;
+            continue;
+        }
+        // A dispensation concerns the period it was requested in, or, after
+        // the lapse, the period that lapsed (nothing follows it).
+        const dispensation* disp = nullptr;
+        for (const auto& x : f.dispensations)
+            if (p.first <= x.requested && x.requested <= d) disp = &x;
+        if (!enough && disp && disp->granted && disp->decided && *disp->decided <= d) {
+            why.note("pe.registration.dispensation", "period " + std::to_string(number) + " ended with " +
+                                                         out.earned.to_string() + " of " + out.required.to_string() +
+                                                         " points; dispensation (registration regulation art. 10.1) granted on " +
+                                                         to_iso(*disp->decided) + " keeps the registration");
+            p_start = next_day(p.last);
+            by_dispensation = true;
+            continue;
+        }
+        out.ended_on = next_day(p.last);
+        if (enough) {
+            out.state = reg_state::ended;
+            why.add("pe.registration.not_renewed", [&] {
+                return "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " + out.earned.to_string() +
+                       " of " + out.required.to_string() + " points, but no renewal was requested by " + to_iso(renew_until);
+            }, {required.use, needs_request.use, grace.use});
+        } else {
+            out.state = reg_state::lapsed;
+            out.dispensation_pending = disp && (!disp->decided || d < *disp->decided);
+            why.add("pe.registration.lapse", [&] {
+                std::string t = "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " +
+                                out.earned.to_string() + " of " + out.required.to_string() +
+                                " points: the registration lapsed on " + to_iso(*out.ended_on) + " (the diploma stays valid)";
+                if (out.dispensation_pending) t += "; a dispensation requested on " + to_iso(disp->requested) + " is not decided yet";
+                else if (disp && !disp->granted) t += "; the dispensation requested on " + to_iso(disp->requested) + " was refused";
+                return t;
+            }, {months.use, required.use});
+        }
+        return out;
+    }
+}
+
+}  // namespace edurules::pe

@@ -1,0 +1,94 @@
+// PE status of a participant on a date: period, points counted, points short,
+// days left, renewal possible, lapsed, title; and the reminders due.
+// Sources: SEU Stappenplan (seed 001): 12 points in 2 years, renewal, title
+// "Register-Uitzendprofessional / Register-Backofficeprofessional"; SEU FAQ
+// (seed 000): "Gedurende de registratieperiode wordt de deelnemer meermaals
+// geinformeerd over de voortgang" (reminder moments are a P parameter).
+#pragma once
+
+#include "edurules/pe/registration.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace edurules::pe {
+
+/// A reminder moment in the current period.
+struct reminder {
+    std::int64_t months_before = 0;  ///< months before the end of the period
+    date on;                         ///< the day it is due
+    points short_by;                 ///< points short on that day (0: no reminder is sent)
+    bool sent = false;               ///< on <= the evaluation date and points were short then
+    bool due_today = false;          ///< on == the evaluation date and points are short
+};
+
+struct status {
+    registration reg;
+    points short_by;                         ///< max(0, required - earned) in the current period
+    std::optional<std::int64_t> days_left;   ///< registered: days from the date to the period's last day (0 on the last day)
+    bool renewal_possible = false;           ///< enough points to renew at (or, within the grace days, after) the end
+    bool will_lapse = false;                 ///< registered but short: lapses at the end unless points are earned
+    std::optional<date> lapses_on;           ///< will_lapse: the first day without registration
+    std::optional<std::string> title;        ///< the title the participant may use on the date
+    param_use title_use;
+    std::vector<reminder> reminders;         ///< schedule of the current period (registered only)
+    explanation why;
+};
+
+/// The status on `d`, from the registration facts and the points that count.
+/// `trk` is the diploma track (for the title), if known.
+template <class Booked>
+status status_at(const rules& r, const registration_facts& f, std::optional<track> trk, const Booked& booked, date d,
+                 bool explain = true, bool with_reminders = true) {
+    status s;
+    s.why = explanation(explain);
+    s.reg = registration_at(r, f, booked, d, s.why);
+    const registration& g = s.reg;
+    if (g.current && g.earned < g.required) s.short_by = g.required - g.earned;
+    if (g.state == reg_state::registered) {
+        const period& p = *g.current;
+        s.days_left = (p.last - d).days();
+        s.renewal_possible = g.earned >= g.required;
+        s.will_lapse = !s.renewal_possible;
+        if (s.will_lapse) s.lapses_on = next_day(p.last);
+        s.why.add("pe.status.progress", [&] {
+            return s.renewal_possible ? "enough points: the registration may be renewed at the end of the period on " + to_iso(p.last)
+                                      : s.short_by.to_string() + " points short with " + std::to_string(*s.days_left) +
+                                            " days left: the registration lapses on " + to_iso(next_day(p.last)) +
+                                            " unless the points are earned";
+        }, {g.required_use});
+        if (trk) {
+            const auto t = read<std::string>(*trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d);
+            s.title = t.value;
+            s.title_use = t.use;
+            s.why.add("pe.status.title", [&] { return "while registered the participant may use the title " + t.value; }, {t.use});
+        }
+        if (with_reminders) {
+            const auto months = read<std::vector<std::int64_t>>(*r.reminder_months, p.first);
+            for (const std::int64_t m : months.value) {
+                reminder rem;
+                rem.months_before = m;
+                rem.on = add_months(p.last, -static_cast<int>(m), month_overflow::clamp);
+                if (rem.on < p.first) continue;
+                const points at = detail::points_in(booked, p, rem.on);
+                if (at < g.required) rem.short_by = g.required - at;
+                rem.sent = rem.on <= d && rem.short_by.hundredths > 0;
+                rem.due_today = rem.on == d && rem.short_by.hundredths > 0;
+                s.reminders.push_back(rem);
+            }
+            for (const auto& rem : s.reminders)
+                if (rem.due_today)
+                    s.why.add("pe.reminders", [&] {
+                        return "reminder due today, " + std::to_string(rem.months_before) + " months before the end: " +
+                               rem.short_by.to_string() + " points short";
+                    }, {months.use});
+        }
+    } else if (g.state == reg_state::ended) {
+        const auto grace = read<std::int64_t>(*r.renewal_grace_days, g.current->first);
+        s.renewal_possible = d <= g.current->last + day_count(grace.value);
+    }
+    return s;
+}
+
+}  // namespace edurules::pe

@@ -1,0 +1,79 @@
+// Learning activities and recognitions.
+// Sources: SEU FAQ werkgevers (seed 000); rules.md 1.
+#include "pe_fixture.hpp"
+
+using namespace pe_test;
+
+// Seed 000: "Een leeractiviteit duurt minimaal 45 minuten (e-learning) of 60
+// minuten (bijeenkomst)" (H per seed).
+TEST(PeActivity, MinimumDurationByForm) {
+    const date on(2024, 1, 1);
+    EXPECT_TRUE(assess_activity(R(), elearning("A", 45), on).meets_criteria);
+    const auto short_el = assess_activity(R(), elearning("A", 44), on);
+    EXPECT_FALSE(short_el.meets_criteria);
+    ASSERT_EQ(short_el.defects.size(), 1u);
+    EXPECT_EQ(short_el.defects[0], activity_defect::too_short);
+    activity w = elearning("W", 59);
+    w.form = "webinar";
+    EXPECT_FALSE(assess_activity(R(), w, on).meets_criteria);
+    w.net_duration = minutes{60};
+    EXPECT_TRUE(assess_activity(R(), w, on).meets_criteria);
+    w.form = "workshop";
+    EXPECT_EQ(assess_activity(R(), w, on).minimum, minutes{60});
+}
+
+// Seed 000: forms (e-learning, webinar, training, workshop, app, presentation
+// on a change of law or CAO); a test element with questions and how many must
+// be answered correctly; topics from the SEU exam end terms (H per seed).
+TEST(PeActivity, FormTestElementAndTopics) {
+    const date on(2024, 1, 1);
+    activity a = elearning("A");
+    a.form = "podcast";
+    EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::unknown_form);
+    a = elearning("A");
+    a.test.reset();
+    EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::no_test_element);
+    a.test = test_element{5, 6};
+    EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::bad_test_element);
+    a.test = test_element{5, 5};
+    a.topics.clear();
+    EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::no_topics);
+    a = elearning("A");
+    a.form = "law_change_presentation";
+    EXPECT_TRUE(assess_activity(R(), a, on).meets_criteria);
+}
+
+// Seed 000: "Een erkenning is, bij ongewijzigde inhoud, 2 jaar geldig" (H).
+TEST(PeRecognition, ValidTwoYearsFromDecision) {
+    const activity a = elearning("A");
+    const recognition r = recog("R", "A", date(2023, 6, 1));
+    const period v = recognition_validity(R(), r, a);
+    EXPECT_EQ(v.first, date(2023, 6, 1));
+    EXPECT_EQ(v.last, date(2025, 5, 31));
+}
+
+// Seed 000: a content change ends the recognition.
+TEST(PeRecognition, ContentChangeEndsIt) {
+    activity a = elearning("A");
+    a.content = {{"v1", date(2023, 1, 1)}, {"v1", date(2023, 9, 1)}, {"v2", date(2024, 2, 29)}};
+    recognition r = recog("R", "A", date(2023, 6, 1));
+    r.content_version = "v1";
+    EXPECT_EQ(recognition_validity(R(), r, a).last, date(2024, 2, 28));
+    r.withdrawn = date(2023, 12, 1);
+    EXPECT_EQ(recognition_validity(R(), r, a).last, date(2023, 11, 30));
+}
+
+// Seed 000: "De erkenningscommissie beslist binnen maximaal 8 weken na
+// ontvangst van de betaling" (H).
+TEST(PeRecognition, DecisionDeadlineEightWeeksAfterPayment) {
+    EXPECT_EQ(recognition_decision_deadline(R(), date(2024, 1, 10)).value, date(2024, 3, 6));
+    EXPECT_EQ(recognition_decision_deadline(R(), date(2024, 1, 10)).use.param->name, "pe.recognition.decision_weeks");
+}
+
+// Seed 001: 1 point = 1 hour of net study time (P) when the recognition states no points.
+TEST(PeRecognition, PointsFromDurationRoundedOnce) {
+    const activity a = elearning("A", 50);
+    const recognition r = recog("R", "A", date(2023, 6, 1), std::nullopt);
+    EXPECT_EQ(completion_points(R(), r, a), points{83});  // 50/60 = 0.8333 -> 0.83 (rounding down, P)
+    EXPECT_EQ(completion_points(R(), recog("R", "A", date(2023, 6, 1), points{150}), a), points{150});
+}

@@ -1,0 +1,121 @@
+// Point booking and bulk uploads: every row booked or rejected with a reason.
+// Sources: SEU FAQ werkgevers (seed 000); rules.md 1 (point registration).
+#include "pe_fixture.hpp"
+
+using namespace pe_test;
+
+namespace {
+dossier sample() {
+    dossier d;
+    d.participants.push_back(person("S1", date(2023, 3, 15)));
+    d.participants.push_back(person("S2", date(2019, 1, 1)));  // never activated
+    d.participants.push_back(person("S3", date(2022, 5, 1), date(2023, 6, 1)));
+    d.activities.push_back(elearning("A1", 90));
+    d.activities.push_back(elearning("A2", 60));
+    d.activities.push_back(elearning("A3", 60));
+    d.recognitions.push_back(recog("R1", "A1", date(2023, 1, 1), points{150}));
+    d.recognitions.push_back(recog("R2", "A2", date(2024, 1, 1)));
+    return d;
+}
+}  // namespace
+
+// Seed 000: only recognised activities earn points; points are registered by
+// SEU number; non-registered participants get no points recorded.
+TEST(PeBooking, ReasonsForEveryRejection) {
+    const dossier d = sample();
+    const dossier_index idx(d);
+    ledger l(R(), idx);
+    const date today(2024, 6, 1);
+    EXPECT_EQ(l.book({"S1", "A1", date(2024, 2, 1)}, today).reason, booking_reason::booked);
+    EXPECT_EQ(l.book({"S1", "A1", date(2024, 2, 1)}, today).reason, booking_reason::duplicate);
+    EXPECT_EQ(l.book({"S1", "A1", date(2024, 2, 2)}, today).reason, booking_reason::booked);  // another day
+    EXPECT_EQ(l.book({"S9", "A1", date(2024, 2, 1)}, today).reason, booking_reason::unknown_seu_number);
+    EXPECT_EQ(l.book({"S1", "A9", date(2024, 2, 1)}, today).reason, booking_reason::unknown_activity);
+    EXPECT_EQ(l.book({"S1", "A3", date(2024, 2, 1)}, today).reason, booking_reason::not_recognised);
+    EXPECT_EQ(l.book({"S1", "A2", date(2023, 12, 31)}, today).reason, booking_reason::not_recognised);  // before decision
+    EXPECT_EQ(l.book({"S1", "A2", date(2024, 1, 1)}, today).reason, booking_reason::booked);  // decision day
+    EXPECT_EQ(l.book({"S2", "A2", date(2024, 3, 1)}, today).reason, booking_reason::not_registered);
+    EXPECT_EQ(l.book({"S3", "A1", date(2023, 5, 31)}, today).reason, booking_reason::not_registered);  // before activation
+    EXPECT_EQ(l.book({"S1", "A2", date(2024, 6, 2)}, today).reason, booking_reason::completion_in_future);
+    const booking b = l.book({"S3", "A2", date(2024, 3, 1)}, today);
+    EXPECT_TRUE(b.booked());
+    EXPECT_EQ(b.pts, pts(1));
+    EXPECT_EQ(b.rec->id, "R2");
+    ASSERT_EQ(l.booked_for(d.participants[0]).size(), 3u);  // kept in date order
+    EXPECT_EQ(l.booked_for(d.participants[0])[0].on, date(2024, 1, 1));
+    EXPECT_EQ(l.booked_for(d.participants[0])[0].pts, points{100});
+    EXPECT_EQ(l.booked_for(d.participants[0])[1].pts, points{150});
+}
+
+// Seed 000: recognition valid 2 years; the last valid day books, the next does not.
+TEST(PeBooking, RecognitionExpiryBoundary) {
+    const dossier d = sample();
+    const dossier_index idx(d);
+    ledger l(R(), idx);
+    EXPECT_TRUE(l.book({"S1", "A1", date(2024, 12, 31)}, date(2025, 6, 1)).booked());
+    const booking late = l.book({"S1", "A1", date(2025, 1, 1)}, date(2025, 6, 1));
+    EXPECT_EQ(late.reason, booking_reason::not_recognised);
+    EXPECT_NE(late.message.find("valid until 2024-12-31"), std::string::npos);
+}
+
+// Dossier completions are booked in date order; the ones that do not count are
+// reported, none is dropped.
+TEST(PeBooking, DossierBookingKeepsEveryRow) {
+    dossier d = sample();
+    d.completions = {{"S1", "A1", date(2024, 2, 1)}, {"S9", "A1", date(2024, 2, 1)}, {"S1", "A1", date(2024, 2, 1)},
+                     {"S1", "A2", date(2024, 1, 5)}};
+    const dossier_index idx(d);
+    ledger l(R(), idx);
+    const auto out = l.book_dossier(date(2024, 6, 1));
+    ASSERT_EQ(out.size(), d.completions.size());
+    EXPECT_TRUE(out[0].booked());
+    EXPECT_EQ(out[1].reason, booking_reason::unknown_seu_number);
+    EXPECT_EQ(out[2].reason, booking_reason::duplicate);
+    EXPECT_TRUE(out[3].booked());
+}
+
+TEST(PeBooking, DuplicateIdsInDossierAreErrorsNamingTheRecord) {
+    dossier d = sample();
+    d.participants.push_back(person("S1", date(2023, 1, 1)));
+    try {
+        dossier_index idx(d);
+        FAIL();
+    } catch (const error& e) {
+        EXPECT_EQ(e.field(), "participants[3].seu_number");
+        EXPECT_EQ(e.record(), 3);
+    }
+    d = sample();
+    d.recognitions.push_back(recog("R9", "NOPE", date(2024, 1, 1)));
+    EXPECT_THROW(dossier_index{d}, error);
+}
+
+// Seed 001: collective registration of groups from 10 employees (P), each
+// with the diploma, each 2 years from the registration date.
+TEST(PeCollective, GroupOfTenWithDiplomas) {
+    dossier d;
+    std::vector<std::string> names;
+    for (int i = 0; i < 10; ++i) {
+        d.participants.push_back(person("C" + std::to_string(i), date(2020, 1, 1)));
+        names.push_back("C" + std::to_string(i));
+    }
+    d.participants.push_back(person("NODIP", std::nullopt));
+    d.participants.push_back(person("NEW", date(2024, 1, 1)));  // automatically registered already
+    names.push_back("NODIP");
+    names.push_back("NEW");
+    names.push_back("C0");
+    const dossier_index idx(d);
+    const ledger l(R(), idx);
+    const auto res = collective_registration(R(), idx, l, date(2024, 3, 1), names);
+    EXPECT_TRUE(res.accepted);
+    EXPECT_EQ(res.eligible, 10);
+    ASSERT_EQ(res.members.size(), 13u);
+    EXPECT_EQ(res.members[0].reason, member_reason::accepted);
+    EXPECT_EQ(res.members[0].first_period->last, date(2026, 2, 28));
+    EXPECT_EQ(res.members[10].reason, member_reason::no_diploma);
+    EXPECT_EQ(res.members[11].reason, member_reason::already_registered);
+    EXPECT_EQ(res.members[12].reason, member_reason::duplicate);
+    names.erase(names.begin() + 1);  // C1 out: nine eligible
+    const auto small = collective_registration(R(), idx, l, date(2024, 3, 1), names);
+    EXPECT_FALSE(small.accepted);
+    EXPECT_EQ(small.members[0].reason, member_reason::group_too_small);
+}

@@ -1,0 +1,192 @@
+// Registration periods, renewal, lapse and dispensation.
+// Sources: SEU Stappenplan (seed 001) and FAQ werkgevers (seed 000); rules.md 1.
+#include "pe_fixture.hpp"
+
+using namespace pe_test;
+
+// Seed 001: "Medewerkers die na 1-1-2023 het SEU-diploma hebben behaald zijn
+// automatisch voor een periode van 2 jaar geregistreerd" (P).
+TEST(PeRegistration, DiplomaFrom2023RegistersAutomaticallyForTwoYears) {
+    const participant p = person("S1", date(2023, 3, 15));
+    const status s = status_of(p, {}, date(2023, 3, 15));
+    EXPECT_EQ(s.reg.state, reg_state::registered);
+    EXPECT_EQ(s.reg.current->first, date(2023, 3, 15));
+    EXPECT_EQ(s.reg.current->last, date(2025, 3, 14));  // 2 years, both ends included
+    EXPECT_EQ(s.reg.period_number, 1);
+    EXPECT_EQ(*s.days_left, (date(2025, 3, 14) - date(2023, 3, 15)).days());
+    EXPECT_EQ(status_of(p, {}, date(2023, 3, 14)).reg.reason, not_registered_reason::before_start);
+}
+
+// Seed 001: 1 January 2023 itself is not "voor 1-1-2023": automatic.
+TEST(PeRegistration, FirstOfJanuary2023IsAutomaticAndTheDayBeforeIsNot) {
+    EXPECT_EQ(status_of(person("S", date(2023, 1, 1)), {}, date(2023, 6, 1)).reg.state, reg_state::registered);
+    const status old = status_of(person("S", date(2022, 12, 31)), {}, date(2023, 6, 1));
+    EXPECT_EQ(old.reg.state, reg_state::not_registered);
+    EXPECT_EQ(old.reg.reason, not_registered_reason::not_activated);
+    EXPECT_FALSE(old.why.empty());
+}
+
+// Seed 001: "Met een diploma voor 1-1-2023 kan PE geactiveerd ... worden" (P).
+TEST(PeRegistration, OlderDiplomaStartsOnActivation) {
+    const participant p = person("S", date(2019, 6, 1), date(2024, 2, 1));
+    EXPECT_EQ(status_of(p, {}, date(2024, 1, 31)).reg.reason, not_registered_reason::before_start);
+    const status s = status_of(p, {}, date(2024, 2, 1));
+    EXPECT_EQ(s.reg.state, reg_state::registered);
+    EXPECT_EQ(s.reg.current->last, date(2026, 1, 31));
+}
+
+// rules.md 1: only diploma holders can be registered.
+TEST(PeRegistration, NoDiplomaNeverRegistered) {
+    const status s = status_of(person("S", std::nullopt), {{date(2024, 1, 1), pts(5)}}, date(2024, 6, 1));
+    EXPECT_EQ(s.reg.state, reg_state::not_registered);
+    EXPECT_EQ(s.reg.reason, not_registered_reason::no_diploma);
+}
+
+// Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
+// in 2 jaar behaalt. Het behaalde SEU-diploma blijft geldig." (H)
+TEST(PeRegistration, FewerThanTwelvePointsLapsesTheDayAfterThePeriod) {
+    const participant p = person("S", date(2023, 3, 15));
+    const std::vector<booked_points> b{{date(2023, 5, 1), pts(6)}, {date(2025, 3, 14), points{599}}};  // 6 + 5.99 = 11.99
+    const status last_day = status_of(p, b, date(2025, 3, 14));
+    EXPECT_EQ(last_day.reg.state, reg_state::registered);
+    EXPECT_EQ(last_day.short_by, points{1});
+    EXPECT_TRUE(last_day.will_lapse);
+    EXPECT_EQ(*last_day.lapses_on, date(2025, 3, 15));
+    EXPECT_EQ(*last_day.days_left, 0);
+    const status after = status_of(p, b, date(2025, 3, 15));
+    EXPECT_EQ(after.reg.state, reg_state::lapsed);
+    EXPECT_EQ(*after.reg.ended_on, date(2025, 3, 15));
+    EXPECT_FALSE(after.title);
+}
+
+// Seed 001: "Bij behalen van de benodigde punten (12), kan de deelnemer de
+// registratie voor 2 jaar verlengen" (H); next period starts the day after (P).
+TEST(PeRegistration, TwelvePointsAndARenewalRequestRenewForTwoYears) {
+    participant p = person("S", date(2023, 3, 15));
+    p.renewal_requests = {date(2025, 2, 1)};
+    const std::vector<booked_points> b{{date(2024, 1, 10), pts(12)}};
+    const status before_end = status_of(p, b, date(2025, 3, 14));
+    EXPECT_TRUE(before_end.renewal_possible);
+    EXPECT_FALSE(before_end.will_lapse);
+    const status s = status_of(p, b, date(2025, 3, 15));
+    EXPECT_EQ(s.reg.state, reg_state::registered);
+    EXPECT_EQ(s.reg.period_number, 2);
+    EXPECT_EQ(s.reg.current->first, date(2025, 3, 15));
+    EXPECT_EQ(s.reg.current->last, date(2027, 3, 14));
+    EXPECT_EQ(s.reg.earned, points{});  // points stay in their own period
+}
+
+TEST(PeRegistration, EnoughPointsWithoutRenewalRequestEnds) {
+    const participant p = person("S", date(2023, 3, 15));
+    const status s = status_of(p, {{date(2024, 1, 10), pts(12)}}, date(2025, 3, 15));
+    EXPECT_EQ(s.reg.state, reg_state::ended);
+    EXPECT_EQ(*s.reg.ended_on, date(2025, 3, 15));
+    EXPECT_FALSE(s.renewal_possible);  // grace 0 days (P)
+}
+
+// A user rulebook changes the outcome without recompiling: automatic renewal.
+TEST(PeRegistration, AutomaticRenewalIsAParameter) {
+    const auto rb = std::make_shared<const rulebook>(
+        rulebook::with_value(*rulebook::builtin(), "pe.renewal.requires_request", "false"));
+    const engine e(rb);
+    const participant p = person("S", date(2023, 3, 15));
+    EXPECT_EQ(status_of(p, {{date(2024, 1, 10), pts(12)}}, date(2025, 3, 15), e.pe()).reg.state, reg_state::registered);
+}
+
+// Issue 2: "A user-supplied rulebook changes a result (e.g. 16 points required)".
+TEST(PeRegistration, UserRulebookRequiringSixteenPoints) {
+    const rulebook top = rulebook::from_json(R"({"schema_version":1,"sources":{"mine":{"title":"Our sector agreement"}},
+        "parameters":{"pe.points.required":{"type":"decimal","unit":"points",
+        "values":[{"value":"16","source":"mine","confidence":"H"}]}}})");
+    const engine e(std::make_shared<const rulebook>(rulebook::overlaid(*rulebook::builtin(), top)));
+    const participant p = person("S", date(2023, 3, 15));
+    const std::vector<booked_points> b{{date(2024, 1, 10), pts(12)}};
+    EXPECT_TRUE(status_of(p, b, date(2024, 6, 1)).renewal_possible);
+    const status s = status_of(p, b, date(2024, 6, 1), e.pe());
+    EXPECT_FALSE(s.renewal_possible);
+    EXPECT_EQ(s.short_by, pts(4));
+}
+
+// Boundary: a period starting on 29 February ends on 28 February two years
+// later (roll_forward policy, P); with "clamp" it ends on 27 February.
+TEST(PeRegistration, LeapDayStart) {
+    const participant p = person("S", date(2024, 2, 29));
+    EXPECT_EQ(status_of(p, {}, date(2024, 3, 1)).reg.current->last, date(2026, 2, 28));
+    const engine clamp(std::make_shared<const rulebook>(
+        rulebook::with_value(*rulebook::builtin(), "pe.registration.month_overflow", "clamp")));
+    EXPECT_EQ(status_of(p, {}, date(2024, 3, 1), clamp.pe()).reg.current->last, date(2026, 2, 27));
+}
+
+// Boundary: end of month start (31 August) and points on the first and last day.
+TEST(PeRegistration, PointsOnFirstAndLastDayCount) {
+    participant p = person("S", date(2023, 8, 31));
+    const std::vector<booked_points> b{{date(2023, 8, 31), pts(6)}, {date(2025, 8, 30), pts(6)}, {date(2025, 8, 31), pts(50)}};
+    const status s = status_of(p, b, date(2025, 8, 30));
+    EXPECT_EQ(s.reg.current->last, date(2025, 8, 30));
+    EXPECT_EQ(s.reg.earned, pts(12));  // the 31 August 2025 completion is in the next period
+    EXPECT_TRUE(s.renewal_possible);
+}
+
+// Points earned after the evaluation date are not counted yet.
+TEST(PeRegistration, FuturePointsNotCounted) {
+    const participant p = person("S", date(2023, 3, 15));
+    const status s = status_of(p, {{date(2024, 6, 2), pts(12)}}, date(2024, 6, 1));
+    EXPECT_EQ(s.reg.earned, points{});
+}
+
+// SEU registration regulation art. 10.1 (seed 000): a dispensation may keep
+// the registration alive; modelled as a decision with a date (P).
+TEST(PeRegistration, DispensationKeepsRegistration) {
+    participant p = person("S", date(2023, 3, 15));
+    p.dispensations = {dispensation{date(2025, 3, 20), date(2025, 4, 15), true}};
+    const std::vector<booked_points> b{{date(2024, 1, 10), pts(8)}};
+    const status pending = status_of(p, b, date(2025, 4, 1));
+    EXPECT_EQ(pending.reg.state, reg_state::lapsed);
+    EXPECT_TRUE(pending.reg.dispensation_pending);
+    const status kept = status_of(p, b, date(2025, 4, 15));
+    EXPECT_EQ(kept.reg.state, reg_state::registered);
+    EXPECT_TRUE(kept.reg.kept_by_dispensation);
+    EXPECT_EQ(kept.reg.current->first, date(2025, 3, 15));
+    p.dispensations[0].granted = false;
+    const status refused = status_of(p, b, date(2025, 4, 15));
+    EXPECT_EQ(refused.reg.state, reg_state::lapsed);
+    EXPECT_FALSE(refused.reg.dispensation_pending);
+}
+
+// Seed 001: "Medewerkers die zijn geregistreerd voor PE mogen zich
+// Register-Uitzendprofessional of Register-Backofficeprofessional noemen" (P).
+TEST(PeRegistration, TitleByTrackOnlyWhileRegistered) {
+    participant p = person("S", date(2023, 3, 15));
+    EXPECT_EQ(*status_of(p, {}, date(2024, 1, 1)).title, "Register-Uitzendprofessional");
+    p.track = track::backofficeprofessional;
+    EXPECT_EQ(*status_of(p, {}, date(2024, 1, 1)).title, "Register-Backofficeprofessional");
+    EXPECT_FALSE(status_of(p, {}, date(2025, 3, 15)).title);
+}
+
+// Seed 000: reminded several times; moments 12, 6, 3, 1 months before the end (P).
+TEST(PeRegistration, RemindersWhilePointsShort) {
+    const participant p = person("S", date(2023, 3, 15));  // period ends 2025-03-14
+    const std::vector<booked_points> b{{date(2024, 1, 1), pts(4)}, {date(2024, 12, 1), pts(8)}};
+    const status s = status_of(p, b, date(2024, 9, 14));
+    ASSERT_EQ(s.reminders.size(), 4u);
+    EXPECT_EQ(s.reminders[0].on, date(2024, 3, 14));
+    EXPECT_TRUE(s.reminders[0].sent);
+    EXPECT_EQ(s.reminders[0].short_by, pts(8));
+    EXPECT_EQ(s.reminders[1].on, date(2024, 9, 14));
+    EXPECT_TRUE(s.reminders[1].due_today);
+    EXPECT_EQ(s.reminders[2].on, date(2024, 12, 14));
+    EXPECT_EQ(s.reminders[2].short_by, points{});  // 12 points by then: no reminder
+    EXPECT_FALSE(s.reminders[2].sent);
+}
+
+TEST(PeRegistration, ExplanationNamesParametersAndSources) {
+    const status s = status_of(person("S", date(2023, 3, 15)), {}, date(2025, 3, 15));
+    bool lapse = false, cites_required = false;
+    for (const auto& st : s.why.steps()) {
+        lapse = lapse || st.rule == "pe.registration.lapse";
+        for (const auto& u : st.params) cites_required = cites_required || u.param->name == "pe.points.required";
+    }
+    EXPECT_TRUE(lapse);
+    EXPECT_TRUE(cites_required);
+    EXPECT_TRUE(s.why.uses_provisional());  // auto_from is provisional (P)
+}
