@@ -1,8 +1,352 @@
-// Placeholder until the PE codec lands.
+// The PE JSON codec and the pe.* request handlers.
+#include "edurules/io/pe_json.hpp"
+
+#include "edurules/pe/activity.hpp"
+#include "edurules/pe/collective.hpp"
 #include "handlers.hpp"
 
-namespace edurules::io::detail {
-json handle_pe(const engine&, std::string_view kind, const json&) {
-    invalid(path("kind"), "request kind \"" + std::string(kind) + "\" is not available in this build");
+namespace edurules::io {
+
+namespace {
+
+pe::points as_points(const json& j, const path& p) {
+    const decimal d = as_decimal(j, p);
+    if (d.is_negative()) invalid(p, "points cannot be negative: " + show(j));
+    auto v = pe::points::from(d);
+    if (!v) invalid(p, "points have at most two decimals: " + show(j));
+    return *v;
 }
-}  // namespace edurules::io::detail
+
+std::vector<date> date_list(const json& obj, std::string_view key, const path& p) {
+    std::vector<date> out;
+    const json* j = find(obj, key);
+    if (!j) return out;
+    require_array(*j, p / key);
+    for (std::size_t i = 0; i < j->size(); ++i) out.push_back(as_date((*j)[i], (p / key)[i]));
+    return out;
+}
+
+pe::participant parse_participant(const json& j, const path& p, std::size_t index) {
+    require_object(j, p);
+    pe::participant x;
+    try {
+        x.seu_number = get_string(j, "seu_number", p);
+        if (x.seu_number.empty()) invalid(p / "seu_number", "must not be empty");
+        if (auto n = opt_string(j, "name", p)) x.name = *n;
+        if (auto t = opt_string(j, "track", p)) {
+            auto tr = pe::parse_track(*t);
+            if (!tr) invalid(p / "track", "expected \"uitzendprofessional\" or \"backofficeprofessional\", got " + show(json(*t)));
+            x.track = *tr;
+        }
+        x.diploma_date = opt_date(j, "diploma_date", p);
+        x.activation_date = opt_date(j, "activation_date", p);
+        if (x.activation_date && !x.diploma_date)
+            invalid(p / "activation_date", "an activation needs a diploma_date");
+        if (x.activation_date && *x.activation_date < *x.diploma_date)
+            invalid(p / "activation_date", "is before the diploma_date " + to_iso(*x.diploma_date));
+        x.renewal_requests = date_list(j, "renewal_requests", p);
+        if (const json* ds = find(j, "dispensations")) {
+            require_array(*ds, p / "dispensations");
+            for (std::size_t i = 0; i < ds->size(); ++i) {
+                const path dp = (p / "dispensations")[i];
+                const json& dj = require_object((*ds)[i], dp);
+                pe::dispensation d;
+                d.requested = get_date(dj, "requested", dp);
+                d.decided = opt_date(dj, "decided", dp);
+                if (const json* g = find(dj, "granted")) d.granted = as_bool(*g, dp / "granted");
+                if (d.decided && *d.decided < d.requested) invalid(dp / "decided", "is before the request date");
+                if (d.granted && !d.decided) invalid(dp / "granted", "a granted dispensation needs a decided date");
+                x.dispensations.push_back(d);
+            }
+        }
+    } catch (error& e) {
+        throw error(e.code(), e.field(), e.message(), static_cast<std::int64_t>(index));
+    }
+    return x;
+}
+
+pe::activity parse_activity(const json& j, const path& p) {
+    require_object(j, p);
+    pe::activity a;
+    a.id = get_string(j, "id", p);
+    if (a.id.empty()) invalid(p / "id", "must not be empty");
+    if (auto t = opt_string(j, "title", p)) a.title = *t;
+    a.form = get_string(j, "form", p);
+    if (const json* pr = find(j, "provider")) {
+        require_object(*pr, p / "provider");
+        const std::string kind = get_string(*pr, "kind", p / "provider");
+        if (kind == "commercial") a.provider = pe::provider_kind::commercial;
+        else if (kind == "employer") a.provider = pe::provider_kind::employer;
+        else invalid(p / "provider" / "kind", "expected \"commercial\" or \"employer\", got " + show(json(kind)));
+        if (auto n = opt_string(*pr, "name", p / "provider")) a.provider_name = *n;
+    }
+    const json& mins = member(j, "net_minutes", p);
+    const std::int64_t m = as_int(mins, p / "net_minutes");
+    if (m <= 0) invalid(p / "net_minutes", "a duration must be positive: " + show(mins));
+    a.net_duration = minutes{m};
+    if (const json* t = find(j, "test")) {
+        require_object(*t, p / "test");
+        pe::test_element te;
+        te.questions = get_int(*t, "questions", p / "test");
+        te.required_correct = get_int(*t, "required_correct", p / "test");
+        if (te.questions < 0) invalid(p / "test" / "questions", "cannot be negative");
+        if (te.required_correct < 0) invalid(p / "test" / "required_correct", "cannot be negative");
+        a.test = te;
+    }
+    if (const json* ts = find(j, "topics")) {
+        require_array(*ts, p / "topics");
+        for (std::size_t i = 0; i < ts->size(); ++i) a.topics.push_back(as_string((*ts)[i], (p / "topics")[i]));
+    }
+    if (const json* pub = find(j, "public")) a.public_calendar = as_bool(*pub, p / "public");
+    if (const json* cs = find(j, "content")) {
+        require_array(*cs, p / "content");
+        for (std::size_t i = 0; i < cs->size(); ++i) {
+            const path cp = (p / "content")[i];
+            const json& cj = require_object((*cs)[i], cp);
+            pe::content_change c{get_string(cj, "version", cp), get_date(cj, "from", cp)};
+            if (!a.content.empty() && !(a.content.back().from < c.from))
+                invalid(cp / "from", "content versions must be in date order");
+            a.content.push_back(std::move(c));
+        }
+    }
+    return a;
+}
+
+pe::recognition parse_recognition(const json& j, const path& p) {
+    require_object(j, p);
+    pe::recognition r;
+    r.id = get_string(j, "id", p);
+    r.activity_id = get_string(j, "activity_id", p);
+    r.decided = get_date(j, "decided", p);
+    if (auto v = opt_string(j, "content_version", p)) r.content_version = *v;
+    if (const json* pts = find(j, "points")) r.awarded = as_points(*pts, p / "points");
+    r.paid = opt_date(j, "paid", p);
+    r.withdrawn = opt_date(j, "withdrawn", p);
+    if (r.withdrawn && *r.withdrawn < r.decided) invalid(p / "withdrawn", "is before the decision date");
+    return r;
+}
+
+pe::completion parse_completion(const json& j, const path& p) {
+    require_object(j, p);
+    return pe::completion{get_string(j, "seu_number", p), get_string(j, "activity_id", p), get_date(j, "completed", p)};
+}
+
+pe::dossier decode_dossier(const json& doc, const path& root) {
+    check_schema_version(doc, dossier_schema_version, root);
+    pe::dossier d;
+    auto list = [&](std::string_view key, auto&& each) {
+        const json* arr = find(doc, key);
+        if (!arr) return;
+        require_array(*arr, root / key);
+        for (std::size_t i = 0; i < arr->size(); ++i) each((*arr)[i], (root / key)[i], i);
+    };
+    list("participants", [&](const json& j, const path& p, std::size_t i) { d.participants.push_back(parse_participant(j, p, i)); });
+    list("activities", [&](const json& j, const path& p, std::size_t) { d.activities.push_back(parse_activity(j, p)); });
+    list("recognitions", [&](const json& j, const path& p, std::size_t) { d.recognitions.push_back(parse_recognition(j, p)); });
+    list("completions", [&](const json& j, const path& p, std::size_t) { d.completions.push_back(parse_completion(j, p)); });
+    return d;
+}
+
+json opt(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
+
+json status_json(const engine& e, const pe::participant& who, const pe::status& s, bool explain) {
+    const auto& g = s.reg;
+    json j;
+    j["seu_number"] = who.seu_number;
+    j["name"] = who.name;
+    j["track"] = pe::to_string(who.track);
+    j["state"] = pe::to_string(g.state);
+    j["not_registered_reason"] = g.state == pe::reg_state::not_registered ? json(pe::to_string(g.reason)) : json(nullptr);
+    if (g.current) {
+        j["period"] = json{{"number", g.period_number}, {"start", to_iso(g.current->first)}, {"end", to_iso(g.current->last)}};
+    } else {
+        j["period"] = nullptr;
+    }
+    j["points_earned"] = g.earned.to_string();
+    j["points_required"] = g.current ? json(g.required.to_string()) : json(nullptr);
+    j["points_short"] = s.short_by.to_string();
+    j["days_left"] = s.days_left ? json(*s.days_left) : json(nullptr);
+    j["renewal_possible"] = s.renewal_possible;
+    j["renewal_requested"] = g.renewal_requested;
+    j["will_lapse"] = s.will_lapse;
+    j["lapses_on"] = opt(s.lapses_on);
+    j["ended_on"] = opt(g.ended_on);
+    j["kept_by_dispensation"] = g.kept_by_dispensation;
+    j["dispensation_pending"] = g.dispensation_pending;
+    j["title"] = s.title ? json(*s.title) : json(nullptr);
+    json rem = json::array();
+    for (const auto& r : s.reminders)
+        rem.push_back(json{{"months_before", r.months_before}, {"on", to_iso(r.on)}, {"points_short", r.short_by.to_string()},
+                           {"sent", r.sent}, {"due_today", r.due_today}});
+    j["reminders"] = rem;
+    j["uses_provisional"] = s.why.uses_provisional();
+    if (explain) j["explanation"] = explanation_to_json(s.why, e.book());
+    return j;
+}
+
+json booking_json(const engine& e, const pe::booking& b, bool explain) {
+    json j{{"status", b.booked() ? "booked" : "rejected"}, {"reason", pe::to_string(b.reason)}, {"message", b.message}};
+    j["points"] = b.booked() ? json(b.pts.to_string()) : json(nullptr);
+    j["recognition_id"] = b.rec ? json(b.rec->id) : json(nullptr);
+    if (explain) j["explanation"] = explanation_to_json(b.why, e.book());
+    return j;
+}
+
+json dossier_report_value(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain) {
+    json parts = json::array();
+    for (const auto& pr : r.participants) parts.push_back(status_json(e, *pr.who, pr.st, explain));
+    json comps = json::array();
+    for (std::size_t i = 0; i < r.completions.size(); ++i) {
+        json c = booking_json(e, r.completions[i], explain);
+        c["index"] = i;
+        c["seu_number"] = d.completions[i].seu_number;
+        c["activity_id"] = d.completions[i].activity_id;
+        c["completed"] = to_iso(d.completions[i].completed);
+        comps.push_back(std::move(c));
+    }
+    return json{{"date", to_iso(r.on)}, {"rulebook", e.book().name() + " " + e.book().version()},
+                {"participants", std::move(parts)}, {"completions", std::move(comps)}};
+}
+
+json upload_report_value(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r, bool explain) {
+    json out = json::array();
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        json j = booking_json(e, r.rows[i], explain);
+        j["line"] = rows[i].line;
+        if (rows[i].row) {
+            j["seu_number"] = rows[i].row->seu_number;
+            j["activity_id"] = rows[i].row->activity_id;
+            j["completed"] = to_iso(rows[i].row->completed);
+        } else {
+            j["field"] = rows[i].field;
+        }
+        out.push_back(std::move(j));
+    }
+    return json{{"rows_in", r.rows_in}, {"booked", r.booked}, {"rejected", r.rejected}, {"rows", std::move(out)}};
+}
+
+date request_date(const json& req) { return get_date(req, "date", path()); }
+bool request_explain(const json& req) {
+    const json* x = find(req, "explain");
+    return x ? as_bool(*x, path("explain")) : false;
+}
+
+}  // namespace
+
+pe::dossier parse_dossier(std::string_view json_text) {
+    return decode_dossier(parse_json(json_text, "dossier"), path());
+}
+
+std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain) {
+    return dossier_report_value(e, d, r, explain).dump(2);
+}
+
+std::string upload_report_json(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
+                               bool explain) {
+    return upload_report_value(e, rows, r, explain).dump(2);
+}
+
+namespace detail {
+
+json handle_pe(const engine& e, std::string_view kind, const json& req) {
+    const path root;
+    const bool explain = request_explain(req);
+    if (kind == "pe.status" || kind == "pe.reminders") {
+        const date on = request_date(req);
+        const pe::dossier d = decode_dossier(member(req, "dossier", root), root / "dossier");
+        const pe::dossier_index idx(d);
+        const pe::dossier_report r = pe::evaluate_dossier(e.pe(), idx, on, explain);
+        if (kind == "pe.status") return dossier_report_value(e, d, r, explain);
+        json due = json::array();
+        for (const auto& pr : r.participants)
+            for (const auto& rem : pr.st.reminders)
+                if (rem.due_today)
+                    due.push_back(json{{"seu_number", pr.who->seu_number}, {"months_before", rem.months_before},
+                                       {"points_short", rem.short_by.to_string()},
+                                       {"period_end", to_iso(pr.st.reg.current->last)}});
+        return json{{"date", to_iso(on)}, {"reminders_due", std::move(due)}};
+    }
+    if (kind == "pe.book") {
+        const date on = request_date(req);
+        const pe::dossier d = decode_dossier(member(req, "dossier", root), root / "dossier");
+        const pe::dossier_index idx(d);
+        std::vector<pe::upload_row> rows;
+        if (const json* csv = find(req, "csv")) {
+            rows = parse_upload_csv(as_string(*csv, root / "csv"));
+        } else {
+            const json& arr = require_array(member(req, "rows", root), root / "rows");
+            for (std::size_t i = 0; i < arr.size(); ++i) {
+                pe::upload_row u;
+                u.line = i + 1;
+                try {
+                    u.row = parse_completion(arr[i], (root / "rows")[i]);
+                } catch (const error& err) {
+                    u.field = err.field();
+                    u.problem = err.message();
+                }
+                rows.push_back(std::move(u));
+            }
+        }
+        const pe::upload_report r = pe::book_upload(e.pe(), idx, rows, on, explain);
+        return upload_report_value(e, rows, r, explain);
+    }
+    if (kind == "pe.activity") {
+        const date on = request_date(req);
+        const pe::activity a = parse_activity(member(req, "activity", root), root / "activity");
+        const auto r = pe::assess_activity(e.pe(), a, on, true);
+        json defects = json::array();
+        for (auto d : r.defects) defects.push_back(pe::to_string(d));
+        json j{{"id", a.id}, {"meets_criteria", r.meets_criteria}, {"defects", defects},
+               {"minimum_minutes", r.minimum.count}, {"individual", r.individual}};
+        j["explanation"] = explanation_to_json(r.why, e.book());
+        return j;
+    }
+    if (kind == "pe.recognition") {
+        const pe::activity a = parse_activity(member(req, "activity", root), root / "activity");
+        const pe::recognition rec = parse_recognition(member(req, "recognition", root), root / "recognition");
+        if (rec.activity_id != a.id)
+            invalid(root / "recognition" / "activity_id", "is \"" + rec.activity_id + "\" but the activity is \"" + a.id + "\"");
+        explanation why;
+        const period v = pe::recognition_validity(e.pe(), rec, a, &why);
+        json j{{"id", rec.id}, {"valid_from", to_iso(v.first)}, {"valid_until", to_iso(v.last)}};
+        if (const json* d = find(req, "date")) {
+            const date on = as_date(*d, root / "date");
+            j["date"] = to_iso(on);
+            j["valid_on_date"] = v.contains(on);
+        }
+        if (rec.paid) {
+            const auto dl = pe::recognition_decision_deadline(e.pe(), *rec.paid);
+            j["decision_deadline"] = to_iso(dl.value);
+            j["decided_in_time"] = !(dl.value < rec.decided);
+            why.add("pe.recognition.decision_deadline", [&] {
+                return "paid " + to_iso(*rec.paid) + ": the committee decides by " + to_iso(dl.value);
+            }, {dl.use});
+        }
+        j["explanation"] = explanation_to_json(why, e.book());
+        return j;
+    }
+    if (kind == "pe.collective") {
+        const date on = request_date(req);
+        const pe::dossier d = decode_dossier(member(req, "dossier", root), root / "dossier");
+        const pe::dossier_index idx(d);
+        pe::ledger l(e.pe(), idx);
+        l.book_dossier(on, false);
+        std::vector<std::string> seus;
+        const json& arr = require_array(member(req, "seu_numbers", root), root / "seu_numbers");
+        for (std::size_t i = 0; i < arr.size(); ++i) seus.push_back(as_string(arr[i], (root / "seu_numbers")[i]));
+        const auto r = pe::collective_registration(e.pe(), idx, l, on, seus, true);
+        json members = json::array();
+        for (const auto& m : r.members) {
+            json mj{{"seu_number", m.seu_number}, {"status", pe::to_string(m.reason)}, {"message", m.message}};
+            if (m.first_period) mj["period"] = json{{"start", to_iso(m.first_period->first)}, {"end", to_iso(m.first_period->last)}};
+            members.push_back(std::move(mj));
+        }
+        return json{{"date", to_iso(on)}, {"accepted", r.accepted}, {"eligible", r.eligible}, {"min_group_size", r.min_group},
+                    {"members", std::move(members)}, {"explanation", explanation_to_json(r.why, e.book())}};
+    }
+    invalid(root / "kind", "unknown PE request kind " + show(json(std::string(kind))) +
+                               "; expected pe.status, pe.reminders, pe.book, pe.activity, pe.recognition or pe.collective");
+}
+
+}  // namespace detail
+}  // namespace edurules::io

@@ -1,0 +1,86 @@
+// Whole-dossier decisions: the status of every participant on a date (after
+// booking the dossier's completions), and the booking of a bulk upload.
+// Every input row comes back decided or rejected with its reason.
+#pragma once
+
+#include "edurules/pe/booking.hpp"
+#include "edurules/pe/status.hpp"
+
+#include <type_traits>
+#include <vector>
+
+namespace edurules::pe {
+
+struct participant_report {
+    const participant* who = nullptr;
+    status st;
+};
+
+struct dossier_report {
+    date on;
+    std::vector<booking> completions;           ///< one per dossier completion, dossier order
+    std::vector<participant_report> participants;  ///< one per participant, dossier order
+};
+
+/// Status of every participant on `on`, counting the dossier's completions
+/// dated on or before `on` that can be booked (the others are reported).
+inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx, date on, bool explain = true) {
+    dossier_report out;
+    out.on = on;
+    ledger l(r, idx);
+    out.completions = l.book_dossier(on, explain);
+    out.participants.reserve(idx.data().participants.size());
+    for (const participant& p : idx.data().participants)
+        out.participants.push_back({&p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain)});
+    return out;
+}
+
+/// One row of a bulk upload: a completion, or the reason it could not be read.
+struct upload_row {
+    std::size_t line = 0;                 ///< 1-based line in the file (or index + 1)
+    std::optional<completion> row;        ///< nullopt: unreadable (see field/problem)
+    std::string field;                    ///< unreadable: which field
+    std::string problem;                  ///< unreadable: what is wrong
+};
+
+struct upload_report {
+    std::size_t rows_in = 0;
+    std::size_t booked = 0;
+    std::size_t rejected = 0;
+    std::vector<booking> rows;  ///< one per input row, input order
+};
+
+/// Books an upload against a dossier on `on`: the dossier's own completions
+/// are booked first (they are what the register already holds), then each row
+/// in file order. rows_in == booked + rejected, always. `progress` (if given)
+/// is called as progress(done, total) every few thousand rows.
+template <class Progress = void (*)(std::size_t, std::size_t)>
+upload_report book_upload(const rules& r, const dossier_index& idx, std::span<const upload_row> rows, date on,
+                          bool explain = false, Progress progress = nullptr) {
+    upload_report out;
+    ledger l(r, idx);
+    l.book_dossier(on, false);
+    out.rows_in = rows.size();
+    out.rows.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const upload_row& u = rows[i];
+        if (!u.row) {
+            booking b;
+            b.reason = booking_reason::invalid_row;
+            b.message = "line " + std::to_string(u.line) + ", " + u.field + ": " + u.problem;
+            b.why = explanation(explain);
+            b.why.note("pe.booking.rejected", b.message);
+            out.rows.push_back(std::move(b));
+        } else {
+            out.rows.push_back(l.book(*u.row, on, explain));
+        }
+        if (out.rows.back().booked()) ++out.booked;
+        else ++out.rejected;
+        if constexpr (!std::is_same_v<Progress, std::nullptr_t>) {
+            if (progress && (i % 4096 == 4095 || i + 1 == rows.size())) progress(i + 1, rows.size());
+        }
+    }
+    return out;
+}
+
+}  // namespace edurules::pe
