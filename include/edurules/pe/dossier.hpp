@@ -76,8 +76,12 @@ upload_report book_upload(const rules& r, const dossier_index& idx, std::span<co
         }
         if (out.rows.back().booked()) ++out.booked;
         else ++out.rejected;
-        if constexpr (!std::is_same_v<Progress, std::nullptr_t>) {
-            if (progress && (i % 4096 == 4095 || i + 1 == rows.size())) progress(i + 1, rows.size());
+        if (i % 4096 == 4095 || i + 1 == rows.size()) {
+            if constexpr (std::is_pointer_v<Progress>) {
+                if (progress) progress(i + 1, rows.size());
+            } else {
+                progress(i + 1, rows.size());
+            }
         }
     }
     return out;
