@@ -104,8 +104,9 @@ int cmd_book(int argc, char** argv, int first) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const auto& b = r.rows[i];
             const auto& u = rows[i];
-            table.push_back({std::to_string(u.line), u.row ? u.row->seu_number : "", u.row ? u.row->activity_id : "",
-                             u.row ? to_iso(u.row->completed) : "", b.booked() ? "booked" : "rejected", pe::to_string(b.reason),
+            auto raw = [&](std::size_t k) { return k < u.raw.size() ? u.raw[k] : std::string(); };
+            table.push_back({std::to_string(u.line), u.row ? u.row->seu_number : raw(0), u.row ? u.row->activity_id : raw(1),
+                             u.row ? to_iso(u.row->completed) : raw(2), b.booked() ? "booked" : "rejected", pe::to_string(b.reason),
                              b.booked() ? b.pts.to_string() : "", b.message});
         }
         const std::vector<std::string> header{"line", "seu_number", "activity_id", "completion_date", "status", "reason", "points", "message"};

@@ -133,6 +133,7 @@ std::vector<pe::upload_row> parse_upload_csv(std::string_view text) {
         const std::string* seu = get(col_seu);
         const std::string* act = get(col_act);
         const std::string* dt = get(col_date);
+        for (const std::string* f : {seu, act, dt}) u.raw.push_back(f ? *f : std::string());
         if (!seu || seu->empty()) { u.field = "seu_number"; u.problem = "missing"; }
         else if (!act || act->empty()) { u.field = "activity_id"; u.problem = "missing"; }
         else if (!dt || dt->empty()) { u.field = "completion_date"; u.problem = "missing"; }

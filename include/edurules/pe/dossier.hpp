@@ -41,6 +41,7 @@ struct upload_row {
     std::optional<completion> row;        ///< nullopt: unreadable (see field/problem)
     std::string field;                    ///< unreadable: which field
     std::string problem;                  ///< unreadable: what is wrong
+    std::vector<std::string> raw;         ///< the row's text fields as read (seu, activity, date)
 };
 
 struct upload_report {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The edurules tool's PE commands: output, formats, errors and exit codes.
+# Usage: test_cli_pe.sh EDURULES_BINARY SOURCE_DIR
+set -u
+bin=$1; src=$2; data=$src/examples/data
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
+  local name=$1 want=$2 pat=$3; shift 4
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -5; fail=$((fail+1)); return; fi
+  if [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$out"; then echo "FAIL $name: output lacks /$pat/"; echo "$out" | head -5; fail=$((fail+1)); return; fi
+  echo "ok   $name"; pass=$((pass+1))
+}
+check help 0 "Exit codes" -- "$bin" --help
+check no-args 2 "Usage" -- "$bin"
+check unknown-command 2 "unknown command" -- "$bin" frobnicate
+check status-table 0 "SEU-100370 .*registered, may renew" -- "$bin" status "$data/dossier.json" --date 2025-06-01
+check status-lapsed 0 "SEU-100148 .*lapsed" -- "$bin" status "$data/dossier.json" --date 2025-06-01
+check status-csv 0 "^seu_number,name,status" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format csv
+check status-json 0 '"points_required": "12.00"' -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format json
+check status-explain 0 "pe.points.required = 12 points \(H, seu.stappenplan\)" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --explain
+# A user rulebook value changes the result without recompiling (issue 2).
+check set-16-points 0 "SEU-100370 .*registered, points short .*16.00" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --set pe.points.required=16
+cat > "$tmp/rb.json" <<'JSON'
+{"schema_version":1,"sources":{"cao":{"title":"Our CAO"}},"parameters":{"pe.points.required":{"type":"decimal","unit":"points","values":[{"value":"16","source":"cao","confidence":"H"}]}}}
+JSON
+check rulebook-file 0 "16.00" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --rulebook "$tmp/rb.json"
+check rulebook-validate 0 "ok" -- "$bin" rulebook validate "$tmp/rb.json"
+echo '{"schema_version":1,"sources":{},"parameters":{"pe.points.required":{"type":"decimal","values":[{"value":"x","source":"cao","confidence":"H"}]}}}' > "$tmp/bad_rb.json"
+check rulebook-bad 4 'parameters\["pe.points.required"\].values\[0\].value' -- "$bin" status "$data/dossier.json" --rulebook "$tmp/bad_rb.json"
+check set-unknown 4 "no such parameter" -- "$bin" status "$data/dossier.json" --set pe.nope=1
+# Bad input: impossible dates, malformed JSON, missing files.
+sed 's/"diploma_date": "2023-01-11"/"diploma_date": "2023-02-30"/' "$data/dossier.json" > "$tmp/bad.json"
+check impossible-date 3 'participants\[0\].diploma_date: not a date: "2023-02-30"' -- "$bin" status "$tmp/bad.json"
+head -c 300 "$data/dossier.json" > "$tmp/trunc.json"
+check truncated-json 3 "malformed JSON" -- "$bin" status "$tmp/trunc.json"
+check missing-file 5 "cannot open" -- "$bin" status "$tmp/nope.json"
+check bad-date-option 2 "not a date" -- "$bin" status "$data/dossier.json" --date 2025-02-30
+# Bulk upload: rows in = booked + rejected; rejections exit 1 with reasons.
+check book-balance 1 "rows in: 40, booked: 31, rejected: 9" -- "$bin" book "$data/dossier.json" "$data/upload.csv" --date 2025-06-01
+check book-reasons 1 "unknown_seu_number.*|duplicate" -- "$bin" book "$data/dossier.json" "$data/upload.csv" --date 2025-06-01 --format csv
+printf 'seu_number,activity_id,completion_date\r\nSEU-100370,ACT-NEW-11,2025-05-12\r\n' > "$tmp/ok.csv"
+check book-all-ok 0 "rows in: 1, booked: 1, rejected: 0" -- "$bin" book "$data/dossier.json" "$tmp/ok.csv" --date 2025-06-01
+check request 0 '"kind":"rulebook.describe"' -- "$bin" request <(echo '{"schema_version":1,"kind":"rulebook.describe"}')
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

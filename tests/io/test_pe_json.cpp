@@ -1,0 +1,172 @@
+// The PE JSON and CSV formats: decoding, errors naming record and field,
+// and the pe.* requests end to end.
+#include "edurules/io/pe_json.hpp"
+#include "edurules/io/request.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace edurules;
+using json = nlohmann::json;
+
+namespace {
+std::string sample_dossier() {
+    std::ifstream in(std::string(EDURULES_SOURCE_DIR) + "/examples/data/dossier.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+error decode_error(const std::string& text) {
+    try {
+        io::parse_dossier(text);
+    } catch (const error& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no error for " << text;
+    return error(errc::internal, "", "");
+}
+
+const char* const mini = R"({"schema_version":1,
+  "participants":[{"seu_number":"S1","name":"A","diploma_date":"2023-03-15"},
+                  {"seu_number":"S2","diploma_date":"2023-04-01","track":"backofficeprofessional"}],
+  "activities":[{"id":"A1","form":"e_learning","net_minutes":60,"test":{"questions":5,"required_correct":4},"topics":["cao"]}],
+  "recognitions":[{"id":"R1","activity_id":"A1","decided":"2023-01-01","points":"1.5","paid":"2022-11-01"}],
+  "completions":[{"seu_number":"S1","activity_id":"A1","completed":"2024-01-01"}]})";
+}  // namespace
+
+TEST(PeJson, DecodesTheSampleDossier) {
+    const pe::dossier d = io::parse_dossier(sample_dossier());
+    EXPECT_GE(d.participants.size(), 40u);
+    EXPECT_GE(d.completions.size(), 100u);
+}
+
+// Issue 2: errors name the record and the field.
+TEST(PeJson, ErrorsNameRecordAndField) {
+    json doc = json::parse(mini);
+    doc["participants"][1]["diploma_date"] = "2023-02-30";
+    error e = decode_error(doc.dump());
+    EXPECT_EQ(e.code(), errc::invalid_input);
+    EXPECT_STREQ(e.what(), "participants[1].diploma_date: not a date: \"2023-02-30\"");
+    EXPECT_EQ(e.record(), 1);
+
+    doc = json::parse(mini);
+    doc["activities"][0]["net_minutes"] = -30;
+    EXPECT_EQ(decode_error(doc.dump()).field(), "activities[0].net_minutes");
+    doc = json::parse(mini);
+    doc["recognitions"][0]["points"] = "-1";
+    EXPECT_EQ(decode_error(doc.dump()).field(), "recognitions[0].points");
+    doc = json::parse(mini);
+    doc["participants"][0]["track"] = "manager";
+    EXPECT_EQ(decode_error(doc.dump()).field(), "participants[0].track");
+    doc = json::parse(mini);
+    doc["participants"][0].erase("seu_number");
+    EXPECT_EQ(decode_error(doc.dump()).field(), "participants[0].seu_number");
+    doc = json::parse(mini);
+    doc["participants"][0]["activation_date"] = "2020-01-01";
+    EXPECT_EQ(decode_error(doc.dump()).field(), "participants[0].activation_date");
+    doc = json::parse(mini);
+    doc["schema_version"] = 2;
+    EXPECT_EQ(decode_error(doc.dump()).field(), "schema_version");
+
+    const error syntax = decode_error("{\"schema_version\":1,\"participants\":[");
+    EXPECT_EQ(syntax.code(), errc::parse);
+    EXPECT_GT(syntax.offset(), 0);
+}
+
+TEST(PeJson, StatusRequestEndToEnd) {
+    const engine e;
+    json req{{"schema_version", 1}, {"kind", "pe.status"}, {"date", "2024-06-01"}, {"explain", true},
+             {"dossier", json::parse(mini)}};
+    const json out = json::parse(io::evaluate_json(e, req.dump()));
+    const json& p = out["result"]["participants"][0];
+    EXPECT_EQ(p["state"], "registered");
+    EXPECT_EQ(p["points_earned"], "1.50");
+    EXPECT_EQ(p["points_short"], "10.50");
+    EXPECT_EQ(p["period"]["end"], "2025-03-14");
+    EXPECT_FALSE(p["explanation"].empty());
+    // Every parameter cited names its source and confidence.
+    for (const auto& st : p["explanation"])
+        for (const auto& u : st["parameters"]) {
+            EXPECT_TRUE(u.contains("source_title"));
+            EXPECT_TRUE(u.contains("confidence"));
+        }
+    EXPECT_EQ(out["result"]["completions"][0]["status"], "booked");
+}
+
+TEST(PeJson, BookRequestBalancesRows) {
+    const engine e;
+    json req{{"schema_version", 1}, {"kind", "pe.book"}, {"date", "2024-06-01"}, {"dossier", json::parse(mini)},
+             {"rows", json::array({json{{"seu_number", "S2"}, {"activity_id", "A1"}, {"completed", "2024-05-01"}},
+                                   json{{"seu_number", "S2"}, {"activity_id", "A1"}, {"completed", "2024-05-01"}},
+                                   json{{"seu_number", "S2"}, {"activity_id", "A1"}, {"completed", "2024-13-01"}},
+                                   json{{"seu_number", "S1"}, {"activity_id", "A1"}, {"completed", "2024-01-01"}}})}};
+    const json r = json::parse(io::evaluate_json(e, req.dump()))["result"];
+    EXPECT_EQ(r["rows_in"], 4);
+    EXPECT_EQ(r["booked"], 1);
+    EXPECT_EQ(r["rejected"], 3);
+    EXPECT_EQ(r["rows"][1]["reason"], "duplicate");
+    EXPECT_EQ(r["rows"][2]["reason"], "invalid_row");
+    EXPECT_EQ(r["rows"][2]["field"], "rows[2].completed");
+    EXPECT_EQ(r["rows"][3]["reason"], "duplicate");  // already in the dossier
+}
+
+TEST(PeJson, RecognitionActivityAndCollectiveRequests) {
+    const engine e;
+    const json d = json::parse(mini);
+    json rec{{"schema_version", 1}, {"kind", "pe.recognition"}, {"date", "2024-12-31"},
+             {"activity", d["activities"][0]}, {"recognition", d["recognitions"][0]}};
+    const json r = json::parse(io::evaluate_json(e, rec.dump()))["result"];
+    EXPECT_EQ(r["valid_until"], "2024-12-31");
+    EXPECT_EQ(r["valid_on_date"], true);
+    EXPECT_EQ(r["decision_deadline"], "2022-12-27");  // 8 weeks after 2022-11-01 (seed 000)
+    json act{{"schema_version", 1}, {"kind", "pe.activity"}, {"date", "2024-01-01"}, {"activity", d["activities"][0]}};
+    act["activity"]["net_minutes"] = 30;
+    const json a = json::parse(io::evaluate_json(e, act.dump()))["result"];
+    EXPECT_EQ(a["meets_criteria"], false);
+    EXPECT_EQ(a["defects"][0], "too_short");
+    json col{{"schema_version", 1}, {"kind", "pe.collective"}, {"date", "2024-01-01"}, {"dossier", d},
+             {"seu_numbers", json::array({"S1", "S2"})}};
+    const json c = json::parse(io::evaluate_json(e, col.dump()))["result"];
+    EXPECT_EQ(c["accepted"], false);
+    EXPECT_EQ(c["members"][0]["status"], "already_registered");
+}
+
+TEST(UploadCsv, SpreadsheetExports) {
+    // BOM, semicolons, quotes, CRLF, Dutch dates, blank lines, a header in another order.
+    const std::string text = "\xEF\xBB\xBF" "completion_date;SEU-nummer;activity_id\r\n"
+                             "2024-05-01;S1;A1\r\n"
+                             "\r\n"
+                             "01-05-2024;\"S;2\";\"A \"\"1\"\"\"\r\n"
+                             "2024-02-30;S3;A1\r\n"
+                             ";S4;A1\r\n";
+    const auto rows = io::parse_upload_csv(text);
+    ASSERT_EQ(rows.size(), 4u);
+    ASSERT_TRUE(rows[0].row);
+    EXPECT_EQ(rows[0].row->seu_number, "S1");
+    EXPECT_EQ(rows[0].line, 2u);
+    ASSERT_TRUE(rows[1].row);
+    EXPECT_EQ(rows[1].row->seu_number, "S;2");
+    EXPECT_EQ(rows[1].row->activity_id, "A \"1\"");
+    EXPECT_EQ(rows[1].row->completed, boost::gregorian::date(2024, 5, 1));
+    EXPECT_FALSE(rows[2].row);
+    EXPECT_EQ(rows[2].field, "completion_date");
+    EXPECT_EQ(rows[2].line, 5u);
+    EXPECT_EQ(rows[3].problem, "missing");
+    // No header: positional columns.
+    const auto plain = io::parse_upload_csv("S1,A1,2024-05-01\nS2,A1,2024-05-02");
+    ASSERT_EQ(plain.size(), 2u);
+    EXPECT_TRUE(plain[1].row);
+    // Invalid UTF-8 is refused with its byte offset.
+    try {
+        io::parse_upload_csv("S1,A\xC3\x28,2024-01-01\n");
+        FAIL();
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::parse);
+        EXPECT_EQ(e.offset(), 4);
+    }
+    EXPECT_TRUE(io::parse_upload_csv("").empty());
+}
