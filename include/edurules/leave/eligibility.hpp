@@ -1,0 +1,218 @@
+// Who has a right, for which training (rules.md 2.2, 2.3, 2.4).
+// BEV: Herstelwet 22 January 1985 section 6 and KB 23 July 1985; seed 004
+// ('Voor wie?', 'Een recht?': full-time over several employers, 4/5, variable
+// schedule, fixed schedule 1/2..4/5 only for a professional training during
+// working hours; at least 32 lesson periods, distance learning and internships
+// excluded; a module already passed gives no new right). VOV: Vlaanderen.be
+// VOV pages (TWP >= 50% at the start and in the reference month, fallback
+// month, exactly 50% fixed schedule, 2025-2026 thresholds, 3 credits or 32
+// contact hours, career attest). Brussels reform 2023-2024: 25% of full time.
+#pragma once
+
+#include "edurules/core/explain.hpp"
+#include "edurules/leave/regime.hpp"
+
+namespace edurules::leave {
+
+/// The employment on one day: the sum of the fractions of every job active
+/// then (several employers), the contract minutes per week, and the schedule
+/// (variable when any active job has a variable schedule).
+struct employment {
+    fraction share{0, 1};
+    std::int64_t contract_minutes_per_week = 0;
+    schedule sched = schedule::fixed;
+    bool any = false;
+};
+
+inline employment employment_at(const std::vector<job>& jobs, date d) {
+    employment e;
+    for (const auto& j : jobs) {
+        if (!j.active(d) || j.full_time_minutes_per_week <= 0) continue;
+        const detail::i128 num = static_cast<detail::i128>(e.share.num) * j.full_time_minutes_per_week +
+                                 static_cast<detail::i128>(j.contract_minutes_per_week) * e.share.den;
+        const detail::i128 den = static_cast<detail::i128>(e.share.den) * j.full_time_minutes_per_week;
+        const auto g = detail::gcd(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
+        e.share = fraction{static_cast<std::int64_t>(num / (g ? g : 1)), static_cast<std::int64_t>(den / (g ? g : 1))};
+        e.contract_minutes_per_week += j.contract_minutes_per_week;
+        if (j.sched == schedule::variable) e.sched = schedule::variable;
+        e.any = true;
+    }
+    return e;
+}
+
+/// The fraction used for pro rata: the employment share, at most full time.
+inline fraction pro_rata_share(const fraction& f) { return f.at_least_one() ? fraction{1, 1} : f; }
+
+/// BEV and reformed-Brussels part-time categories (rules.md 2.2, 2.4).
+/// Returns the reasons for "no" (0 = the worker's category has a right).
+inline std::uint32_t bev_category(const rules& R, regime reg, const employment& e, training_type type, bool coinciding,
+                                  date at, explanation& why) {
+    if (!e.any || e.share.num <= 0) {
+        why.add("leave.eligibility.no_employment", [&] { return "no employment on " + to_iso(at); });
+        return reason_no_employment;
+    }
+    if (reg == regime::brussels_reformed) {
+        const auto min = read<decimal>(*R.brussels_min_fraction, at);
+        if (!e.share.at_least(min.value)) {
+            why.add("leave.eligibility.brussels_fraction", [&] {
+                return "works " + e.share.percent() + " of full time on " + to_iso(at) + ", below the minimum " +
+                       min.value.to_string() + ": no reformed Brussels BEV";
+            }, {min.use});
+            return reason_fraction_too_low;
+        }
+        why.add("leave.eligibility.brussels_fraction", [&] {
+            return "works " + e.share.percent() + " of full time, at least " + min.value.to_string() +
+                   " (schedule and coinciding hours no longer matter)";
+        }, {min.use});
+        return reason_none;
+    }
+    if (e.share.at_least_one()) {
+        why.note("leave.eligibility.full_time", "full-time (possibly over several employers): right for any recognised training");
+        return reason_none;
+    }
+    const auto ff = read<decimal>(*R.four_fifths, at);
+    if (e.share.at_least(ff.value)) {
+        why.add("leave.eligibility.four_fifths", [&] {
+            return "part-time " + e.share.percent() + ", at least " + ff.value.to_string() + " of full time: right";
+        }, {ff.use});
+        return reason_none;
+    }
+    if (e.sched == schedule::variable) {
+        const auto vm = read<decimal>(*R.variable_min, at);
+        if (e.share.at_least(vm.value)) {
+            why.add("leave.eligibility.variable", [&] {
+                return "part-time " + e.share.percent() + " on a variable schedule, at least the minimum " +
+                       vm.value.to_string() + ": right";
+            }, {vm.use});
+            return reason_none;
+        }
+        why.add("leave.eligibility.variable", [&] {
+            return "part-time " + e.share.percent() + " on a variable schedule, below the minimum " + vm.value.to_string() +
+                   ": no right";
+        }, {vm.use});
+        return reason_fraction_too_low;
+    }
+    const auto fm = read<decimal>(*R.fixed_min, at);
+    if (e.share.at_least(fm.value)) {
+        param_use u_types;
+        const auto& types = ref<std::vector<std::string>>(*R.halftime_fixed_types, at, u_types);
+        const bool professional = listed(types, to_string(type));
+        if (professional && coinciding) {
+            why.add("leave.eligibility.half_time_fixed", [&] {
+                return "part-time " + e.share.percent() + " on a fixed schedule (at least " + fm.value.to_string() +
+                       ", below " + ff.value.to_string() + "): right for this professional training during working hours";
+            }, {fm.use, ff.use, u_types});
+            return reason_none;
+        }
+        why.add("leave.eligibility.half_time_fixed", [&] {
+            return "part-time " + e.share.percent() + " on a fixed schedule (at least " + fm.value.to_string() + ", below " +
+                   ff.value.to_string() + "): right only for a professional training during working hours; this " +
+                   std::string(to_string(type)) + " training " + (professional ? "is not during working hours" : "is not professional");
+        }, {fm.use, ff.use, u_types});
+        return reason_halftime_needs_professional_during_work;
+    }
+    why.add("leave.eligibility.fraction", [&] {
+        return "part-time " + e.share.percent() + " on a fixed schedule, below " + fm.value.to_string() + ": no right";
+    }, {fm.use, ff.use});
+    return reason_fraction_too_low;
+}
+
+/// The outcome of the VOV employment test.
+struct vov_employment {
+    std::uint32_t reasons = reason_none;
+    fraction twp{0, 1};           ///< the TWP that sets the personal maximum (reference or fallback month)
+    date reference_day;           ///< first day of the month whose TWP counted
+    bool only_coinciding = false; ///< exactly 50% on a fixed schedule: only coinciding hours
+};
+
+/// VOV: TWP at the start of the training and in the reference month, with the
+/// fallback to the month the first training of the year starts (rules.md 2.3).
+/// `employment_on(date)` returns the `employment` on a day.
+template <class EmploymentOn>
+vov_employment vov_employment_check(const rules& R, school_year sy, date training_start, date first_training_start,
+                                    EmploymentOn&& employment_on, explanation& why) {
+    vov_employment out;
+    const date at = sy.first_day();
+    const auto min_twp = read<decimal>(*R.vov_min_twp, at);
+    const auto min_week = read<minutes>(*R.vov_min_weekly_hours, at);
+    const employment start = employment_on(training_start);
+    if (!start.share.at_least(min_twp.value)) {
+        out.reasons |= reason_twp_below_minimum_at_start;
+        why.add("leave.vov.twp_at_start", [&] {
+            return "TWP " + start.share.percent() + " at the training start " + to_iso(training_start) +
+                   " is below the minimum " + min_twp.value.to_string();
+        }, {min_twp.use});
+    }
+    if (start.contract_minutes_per_week < min_week.value.count) {
+        out.reasons |= reason_weekly_hours_below_minimum;
+        why.add("leave.vov.weekly_hours", [&] {
+            return "contract of " + hours_text(minutes{start.contract_minutes_per_week}) + " h/week at the training start, below the minimum " +
+                   hours_text(min_week.value) + " h";
+        }, {min_week.use});
+    }
+    const auto ref_month = read<std::int64_t>(*R.vov_reference_month, at);
+    const date ref_day(static_cast<unsigned short>(sy.start_year()), static_cast<unsigned short>(ref_month.value), 1);
+    const employment ref = employment_on(ref_day);
+    out.twp = ref.share;
+    out.reference_day = ref_day;
+    employment counted = ref;
+    if (!ref.share.at_least(min_twp.value)) {
+        const auto excluded = read<std::int64_t>(*R.vov_fallback_excluded_month, at);
+        const date fb_day(first_training_start.year(), first_training_start.month(), 1);
+        const employment fb = employment_on(fb_day);
+        if (static_cast<std::int64_t>(first_training_start.month()) == excluded.value || !fb.share.at_least(min_twp.value)) {
+            out.reasons |= reason_twp_below_minimum_reference;
+            why.add("leave.vov.reference_month", [&] {
+                return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) + " is below " +
+                       min_twp.value.to_string() + "; the first training of the year starts " + to_iso(first_training_start) +
+                       (static_cast<std::int64_t>(first_training_start.month()) == excluded.value
+                            ? ", in the month that allows no fallback"
+                            : ", and that month's TWP " + fb.share.percent() + " is also below it") +
+                       ": no VOV this school year";
+            }, {min_twp.use, ref_month.use, excluded.use});
+        } else {
+            out.twp = fb.share;
+            out.reference_day = fb_day;
+            counted = fb;
+            why.add("leave.vov.reference_month", [&] {
+                return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
+                       " is below " + min_twp.value.to_string() + "; the month the first training starts (" +
+                       to_iso(fb_day) + ") counts instead: TWP " + fb.share.percent();
+            }, {min_twp.use, ref_month.use, excluded.use});
+        }
+    } else {
+        why.add("leave.vov.reference_month", [&] {
+            return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) + ", at least " +
+                   min_twp.value.to_string();
+        }, {min_twp.use, ref_month.use});
+    }
+    if (out.reasons == reason_none) {
+        const auto half = read<decimal>(*R.vov_exact_half_twp, at);
+        if (counted.sched == schedule::fixed && counted.share.equals(half.value)) {
+            out.only_coinciding = true;
+            why.add("leave.vov.exact_half", [&] {
+                return "TWP exactly " + half.value.to_string() +
+                       " on a fixed schedule: only hours where lessons or exams coincide with working hours count";
+            }, {half.use});
+        }
+    }
+    return out;
+}
+
+/// Minimum contact time: `contact` minutes counted in units of `unit`
+/// minutes (a lesson period or a clock hour) against the rulebook minimum.
+inline bool meets_min_contact(const rules& R, minutes contact, minutes unit, date at, explanation& why) {
+    const auto min = read<minutes>(*R.min_contact_hours, at);
+    // contact / unit >= min / 60  <=>  contact * 60 >= min * unit
+    const bool ok = static_cast<detail::i128>(contact.count) * minutes_per_hour >=
+                    static_cast<detail::i128>(min.value.count) * unit.count;
+    why.add("leave.training.min_contact", [&] {
+        const exact_minutes units{static_cast<detail::i128>(contact.count) * minutes_per_hour, unit.count};
+        return std::string("contact time counted toward the minimum: ") + units.hours_text() +
+               (unit.count == minutes_per_hour ? " hours" : " lesson periods") + (ok ? ", at least " : ", below the minimum ") +
+               hours_text(min.value);
+    }, {min.use});
+    return ok;
+}
+
+}  // namespace edurules::leave

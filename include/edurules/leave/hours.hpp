@@ -1,0 +1,279 @@
+// How many hours of leave (rules.md 2.2, 2.3, 2.4).
+// BEV caps per school year by training type, coinciding or not, raised
+// (Vlaanderen.be BEV, brochure 'Wegwijs'; seed 004 'Op hoeveel uren heb je
+// recht?'): a combination takes its own row, not the sum; the Flemish 2021-2022
+// transition caps; 50-minute lesson period = 1 hour; only attended hours;
+// part-time pro rata min(attended, cap) x contract / full-time, rounded once;
+// several trainings (modules) share one cap per school year (seed 004
+// 'Modularisering taalopleidingen'). Exams: central examination board 3 x
+// weekly hours, competence exam 8 h against the professional cap.
+// VOV (Vlaanderen.be VOV): 125 h x TWP, the 250-hour years 2021-2022 and
+// 2022-2023, hours per credit, planned lesson periods, hours per exam and per
+// competence; BEV hours reimbursed deducted from VOV the same year; the 25%
+// sanction. Brussels reform 2023-2024: caps 80 / 80 -> 130 / 120 -> 130.
+#pragma once
+
+#include "edurules/core/explain.hpp"
+#include "edurules/leave/eligibility.hpp"
+
+#include <span>
+
+namespace edurules::leave {
+
+/// The component flags of a training type, to find the row of a combination.
+enum : unsigned { part_professional = 1, part_general = 2, part_language = 4, part_academic = 8 };
+
+inline unsigned parts_of(training_type t) {
+    switch (t) {
+        case training_type::professional: return part_professional;
+        case training_type::general: return part_general;
+        case training_type::professional_general: return part_professional | part_general;
+        case training_type::academic: return part_academic;
+        case training_type::language: return part_language;
+        case training_type::language_professional: return part_language | part_professional;
+        case training_type::competence_exam: return part_professional;  // counted against the professional cap (M)
+        case training_type::exam_board: return 0;
+    }
+    return 0;
+}
+
+/// The cap row of the trainings of one school year: the row of their
+/// combination, never the sum of rows (rules.md 2.2). Where the table has no
+/// row for a combination, the most generous row containing it is taken: any
+/// academic part -> academic; professional with language -> language +
+/// professional; professional with general -> professional + general;
+/// general with language -> general (both 80 h). Documented choice.
+inline cap_row row_of_parts(unsigned parts) {
+    if (parts & part_academic) return cap_row::academic;
+    if ((parts & part_professional) && (parts & part_language)) return cap_row::language_professional;
+    if ((parts & part_professional) && (parts & part_general)) return cap_row::professional_general;
+    if (parts & part_professional) return cap_row::professional;
+    if (parts & part_language) return (parts & part_general) ? cap_row::general : cap_row::language;
+    return cap_row::general;
+}
+
+/// One school year's cap for a full-time worker.
+struct cap_decision {
+    minutes cap{};
+    param_use use;
+    cap_row row = cap_row::professional;
+    cap_variant variant = cap_variant::not_coinciding;
+    bool found = false;
+};
+
+/// Context of the reformed Brussels raised caps.
+struct brussels_context {
+    bool at_most_upper_secondary = false;
+    bool raised_language = false;  ///< a national, sign or job-related language
+    bool shortage_occupation = false;
+};
+
+/// The cap for a school year under `reg` (classic BEV or reformed Brussels).
+inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinciding, bool raised,
+                            const brussels_context& bx, school_year sy, explanation& why) {
+    const date at = sy.first_day();
+    cap_decision out;
+    out.row = row;
+    if (reg == regime::brussels_reformed) {
+        param_use u_row;
+        const parameter* p = nullptr;
+        std::string_view chosen = cap_row_names[static_cast<std::size_t>(row)];
+        if (row != cap_row::general && row != cap_row::language && row != cap_row::professional)
+            chosen = ref<std::string>(*R.brussels_combination_row, at, u_row);
+        bool up = false;
+        if (chosen == "general") {
+            p = R.brussels_cap_general;
+        } else if (chosen == "language") {
+            up = bx.raised_language || bx.at_most_upper_secondary;
+            p = up ? R.brussels_cap_language_raised : R.brussels_cap_language;
+        } else {
+            up = bx.at_most_upper_secondary;
+            p = up ? R.brussels_cap_professional_raised : R.brussels_cap_professional;
+        }
+        auto cap = read<minutes>(*p, at);
+        if (bx.shortage_occupation) {
+            const auto keeps = read<bool>(*R.brussels_keeps_shortage, at);
+            if (keeps.value) {
+                const auto sh = read<minutes>(*R.brussels_cap_shortage, at);
+                if (cap.value < sh.value) cap = sh, up = true;
+            }
+            why.add("leave.hours.brussels_shortage", [&] {
+                return std::string("shortage occupation: the shortage cap ") +
+                       (keeps.value ? "is kept after the reform" : "is not applied after the reform (status unclear)");
+            }, {keeps.use});
+        }
+        out.cap = cap.value;
+        out.use = cap.use;
+        out.variant = up ? cap_variant::raised : cap_variant::not_coinciding;
+        out.found = true;
+        why.add("leave.hours.cap", [&] {
+            return "reformed Brussels cap for a " + std::string(chosen) + " training" + (up ? " (raised)" : "") + ": " +
+                   hours_text(out.cap) + " h per school year, full time";
+        }, {cap.use, u_row});
+        return out;
+    }
+    out.variant = coinciding ? cap_variant::coinciding : cap_variant::not_coinciding;
+    const auto r = static_cast<std::size_t>(row);
+    if (raised) {
+        if (R.bev_cap[r][static_cast<std::size_t>(cap_variant::raised)]) out.variant = cap_variant::raised;
+        else why.add("leave.hours.no_raised_cap", [&] {
+            return "the " + std::string(cap_row_names[r]) + " row has no raised cap; the ordinary cap applies";
+        });
+    }
+    const auto v = static_cast<std::size_t>(out.variant);
+    const parameter* p = R.bev_cap[r][v];
+    bool transition = false;
+    if (reg == regime::flanders_bev && R.transition_cap[r][v] && R.transition_cap[r][v]->at(at)) {
+        p = R.transition_cap[r][v];
+        transition = true;
+    }
+    const auto cap = read<minutes>(*p, at);
+    out.cap = cap.value;
+    out.use = cap.use;
+    out.found = true;
+    why.add("leave.hours.cap", [&] {
+        return std::string(transition ? "Flemish 2021-2022 transition cap" : "BEV cap") + " for " +
+               std::string(cap_row_names[r]) + ", " + std::string(cap_variant_names[v]) + ": " + hours_text(out.cap) +
+               " h per school year, full time";
+    }, {cap.use});
+    return out;
+}
+
+/// Leave value of `m` clock minutes followed in units of `unit` minutes: a
+/// 50-minute lesson period gives one hour (60 minutes) of leave.
+inline exact_minutes leave_value(minutes m, minutes unit) {
+    return exact_minutes::reduce({static_cast<detail::i128>(m.count) * minutes_per_hour, unit.count});
+}
+
+/// Shares one cap among trainings in order and pro-rates each by `share`,
+/// rounding once: each training gets round(cumulative) - round(previous
+/// cumulative), so the parts add up to the rounded total exactly
+/// (rules.md 2.2, part-time: min(attended, cap) x contract / full-time).
+/// `counted[i]` is the leave value of training i; `shares[i]` its pro-rata
+/// fraction. Writes `granted[i]` and returns the rounded total.
+inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> counted, std::span<const fraction> shares,
+                         minutes unit, rounding mode, std::span<minutes> granted, std::span<exact_minutes> used) {
+    exact_minutes remaining = cap;
+    exact_minutes cumulative{0, 1};
+    minutes previous{0};
+    for (std::size_t i = 0; i < counted.size(); ++i) {
+        exact_minutes take = min(counted[i], remaining);
+        if (take.num < 0) take = {0, 1};
+        remaining = remaining - take;
+        used[i] = take;
+        cumulative = cumulative + take.times(pro_rata_share(shares[i]));
+        const minutes now = cumulative.round(unit, mode);
+        granted[i] = now - previous;
+        previous = now;
+    }
+    return previous;
+}
+
+/// BEV exam before a central examination board: factor x weekly working hours.
+inline minutes exam_board_hours(const rules& R, std::int64_t contract_minutes_per_week, date at, explanation& why) {
+    const auto k = read<std::int64_t>(*R.exam_board_factor, at);
+    const minutes out{k.value * contract_minutes_per_week};
+    why.add("leave.hours.exam_board", [&] {
+        return "exam before a central examination board: " + std::to_string(k.value) + " x weekly working hours " +
+               hours_text(minutes{contract_minutes_per_week}) + " = " + hours_text(out) + " h";
+    }, {k.use});
+    return out;
+}
+
+/// BEV competence exam: hours per exam day, counted against the professional cap.
+inline exact_minutes competence_exam_hours(const rules& R, std::int64_t exams, date at, explanation& why) {
+    const auto h = read<minutes>(*R.competence_exam_hours, at);
+    const minutes out = h.value * exams;
+    why.add("leave.hours.competence_exam", [&] {
+        return std::to_string(exams) + " exam day(s) for recognition of acquired competences x " + hours_text(h.value) +
+               " h = " + hours_text(out) + " h, counted against the professional cap";
+    }, {h.use});
+    return exact_minutes::of(out);
+}
+
+/// VOV hours a training counts in a school year, by its counting method
+/// (rules.md 2.3). `lesson_minutes` are the attended contact minutes
+/// (attended_hours) or the planned lesson minutes (planned_lesson_periods).
+inline exact_minutes vov_training_hours(const rules& R, vov_counting c, minutes lesson_minutes, minutes unit,
+                                        std::int64_t credits, bool graduate, bool exam_contract, std::int64_t exams,
+                                        std::int64_t competences, school_year sy, explanation& why) {
+    const date at = sy.first_day();
+    switch (c) {
+        case vov_counting::attended_hours:
+        case vov_counting::planned_lesson_periods: {
+            const auto v = leave_value(lesson_minutes, unit);
+            why.add("leave.vov.hours", [&] {
+                return std::string(c == vov_counting::attended_hours ? "attended lesson hours: " : "planned lesson periods: ") +
+                       v.hours_text() + " h";
+            });
+            return v;
+        }
+        case vov_counting::credits: {
+            if (exam_contract) {
+                why.note("leave.vov.exam_contract", "credits under an exam contract do not count for VOV");
+                return {0, 1};
+            }
+            const auto per = read<minutes>(graduate ? *R.vov_hours_per_credit_graduate : *R.vov_hours_per_credit, at);
+            const minutes out = per.value * credits;
+            why.add("leave.vov.credits", [&] {
+                return std::to_string(credits) + " credits x " + hours_text(per.value) + " h" +
+                       (graduate ? " (graduate programme)" : "") + " = " + hours_text(out) + " h";
+            }, {per.use});
+            return exact_minutes::of(out);
+        }
+        case vov_counting::exams: {
+            const auto per = read<minutes>(*R.vov_hours_per_exam, at);
+            const minutes out = per.value * exams;
+            why.add("leave.vov.exams", [&] {
+                return std::to_string(exams) + " exam(s) before a central examination board x " + hours_text(per.value) +
+                       " h = " + hours_text(out) + " h";
+            }, {per.use});
+            return exact_minutes::of(out);
+        }
+        case vov_counting::competences: {
+            const auto per = read<minutes>(*R.vov_hours_per_competence, at);
+            const minutes out = per.value * competences;
+            why.add("leave.vov.competences", [&] {
+                return std::to_string(competences) + " competence(s) x " + hours_text(per.value) + " h = " + hours_text(out) + " h";
+            }, {per.use});
+            return exact_minutes::of(out);
+        }
+    }
+    return {0, 1};
+}
+
+/// The VOV maxima of a school year, before any deduction.
+struct vov_maximum {
+    exact_minutes own{0, 1};       ///< 125 h x TWP (after the sanction)
+    exact_minutes employer{0, 1};  ///< extra hours for employer-proposed trainings x TWP
+};
+
+/// VOV personal maximum: max hours x TWP (60% -> 75 h, 80% -> 100 h), plus
+/// the employer-proposed pool of 2021-2022 and 2022-2023, less the 25%
+/// sanction after a lack of diligence (125 -> 93.75).
+inline vov_maximum vov_max(const rules& R, const fraction& twp, bool sanctioned, school_year sy, explanation& why) {
+    const date at = sy.first_day();
+    const auto max = read<minutes>(*R.vov_max_hours, at);
+    const auto extra = read<minutes>(*R.vov_employer_extra_hours, at);
+    const fraction f = pro_rata_share(twp);
+    vov_maximum out;
+    out.own = exact_minutes::of(max.value).times(f);
+    out.employer = exact_minutes::of(extra.value).times(f);
+    why.add("leave.vov.maximum", [&] {
+        return "personal maximum " + hours_text(max.value) + " h x TWP " + twp.percent() + " = " + out.own.hours_text() + " h" +
+               (extra.value.count > 0 ? ", plus " + out.employer.hours_text() + " h for trainings the employer proposes" : "");
+    }, {max.use, extra.use});
+    if (sanctioned) {
+        const auto s = read<decimal>(*R.vov_sanction_share, at);
+        // keep (1 - share) of the maximum
+        const fraction keep{s.value.denominator() - s.value.mantissa, s.value.denominator()};
+        out.own = out.own.times(keep);
+        why.add("leave.vov.sanction", [&] {
+            return "sanction after a lack of diligence: the maximum loses " + s.value.to_string() + ", leaving " +
+                   out.own.hours_text() + " h";
+        }, {s.use});
+    }
+    return out;
+}
+
+}  // namespace edurules::leave

@@ -1,0 +1,132 @@
+// Money and dates (rules.md 2.2, 2.3): reimbursement to the employer per
+// approved hour by region and school year (Vlaanderen.be BEV and VOV, Brussels
+// Economy and Employment, Walloon SPW/Le Forem), the monthly wage ceiling per
+// school year, the enrolment-certificate deadline (31 October, or 15 days
+// after a later enrolment or new job; KB 23 July 1985), the claim deadlines
+// (Flemish BEV 31 December after the school year, Wallonia 31 March to Le
+// Forem, Brussels 1 September to 31 December) and the VOV claim window
+// (3 months before to 3 months after the training start).
+#pragma once
+
+#include "edurules/core/explain.hpp"
+#include "edurules/leave/regime.hpp"
+
+#include <cstdio>
+#include <optional>
+
+namespace edurules::leave {
+
+/// The hourly reimbursement rate parameter of a regime (null for none).
+inline const parameter* rate_parameter(const rules& R, regime reg) {
+    switch (reg) {
+        case regime::flanders_bev: return R.rate_flanders_bev;
+        case regime::vov: return R.rate_vov;
+        case regime::brussels_bev:
+        case regime::brussels_reformed: return R.rate_brussels_bev;
+        case regime::wallonia_bev: return R.rate_wallonia_bev;
+        case regime::none: return nullptr;
+    }
+    return nullptr;
+}
+
+struct reimbursement {
+    std::int64_t rate_cents = 0;
+    std::int64_t amount_cents = 0;
+};
+
+/// Reimbursement for `approved` minutes: rate per hour, exact in cents,
+/// rounded once by the rulebook's money rounding.
+inline reimbursement reimburse(const rules& R, regime reg, minutes approved, school_year sy, explanation& why) {
+    reimbursement out;
+    const parameter* p = rate_parameter(R, reg);
+    if (!p) return out;
+    const date at = sy.first_day();
+    const auto rate = read<std::int64_t>(*p, at);
+    param_use u_r;
+    const rounding mode = rounding_at(*R.money_rounding, at, u_r);
+    out.rate_cents = rate.value;
+    out.amount_cents = div_round(static_cast<detail::i128>(approved.count) * rate.value, minutes_per_hour, mode);
+    why.add("leave.money.reimbursement", [&] {
+        return "reimbursement to the employer: " + hours_text(approved) + " approved h x EUR " + format_scaled(rate.value, 2) +
+               " = EUR " + format_scaled(out.amount_cents, 2);
+    }, {rate.use, u_r});
+    return out;
+}
+
+/// A date given in the rulebook as [years after the school year's start year, month, day].
+inline date school_year_date(const parameter& p, school_year sy, param_use& use) {
+    const auto& v = ref<std::vector<std::int64_t>>(p, sy.first_day(), use);
+    if (v.size() != 3)
+        throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "expected [years after the school year start, month, day]");
+    const auto d = parse_iso_date([&] {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(sy.start_year() + v[0]),
+                      static_cast<long long>(v[1]), static_cast<long long>(v[2]));
+        return std::string(buf);
+    }());
+    if (!d) throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "not a valid day for " + sy.name());
+    return *d;
+}
+
+struct deadlines {
+    date enrolment_certificate;
+    std::optional<date> claim_from;
+    std::optional<date> claim_until;
+};
+
+/// The enrolment-certificate deadline and the claim window of a training.
+inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, date training_start,
+                                 std::optional<date> enrolled_on, std::optional<date> new_job_on, explanation& why) {
+    deadlines out;
+    param_use u_e;
+    out.enrolment_certificate = school_year_date(*R.enrolment_deadline, sy, u_e);
+    const auto late = read<std::int64_t>(*R.enrolment_late_days, sy.first_day());
+    std::string late_text;
+    for (const auto& later : {enrolled_on, new_job_on}) {
+        if (!later) continue;
+        const date d = *later + day_count(late.value);
+        if (out.enrolment_certificate < d) {
+            out.enrolment_certificate = d;
+            late_text = " (" + std::to_string(late.value) + " days after the later enrolment or new job on " + to_iso(*later) + ")";
+        }
+    }
+    why.add("leave.dates.enrolment_certificate", [&] {
+        return "enrolment certificate due to the employer by " + to_iso(out.enrolment_certificate) + late_text;
+    }, {u_e, late.use});
+    param_use u1, u2;
+    switch (reg) {
+        case regime::flanders_bev:
+            out.claim_until = school_year_date(*R.claim_flanders_last, sy, u1);
+            break;
+        case regime::wallonia_bev:
+            out.claim_until = school_year_date(*R.claim_wallonia_last, sy, u1);
+            break;
+        case regime::brussels_bev:
+        case regime::brussels_reformed:
+            out.claim_from = school_year_date(*R.claim_brussels_first, sy, u1);
+            out.claim_until = school_year_date(*R.claim_brussels_last, sy, u2);
+            break;
+        case regime::vov: {
+            const auto before = read<std::int64_t>(*R.vov_claim_before, training_start);
+            const auto after = read<std::int64_t>(*R.vov_claim_after, training_start);
+            param_use u_of;
+            const month_overflow of = overflow_at(*R.month_overflow, training_start, u_of);
+            out.claim_from = add_months(training_start, -static_cast<int>(before.value), of);
+            out.claim_until = add_months(training_start, static_cast<int>(after.value), of);
+            u1 = before.use;
+            u2 = after.use;
+            break;
+        }
+        case regime::none: return out;
+    }
+    why.add("leave.dates.claim", [&] {
+        return "employer claim " + (out.claim_from ? "from " + to_iso(*out.claim_from) + " " : std::string()) + "until " +
+               to_iso(*out.claim_until);
+    }, {u1, u2});
+    return out;
+}
+
+/// The monthly wage ceiling in force on `d`.
+inline resolved<std::int64_t> wage_ceiling(const rules& R, date d) { return read<std::int64_t>(*R.wage_ceiling, d); }
+
+}  // namespace edurules::leave

@@ -1,0 +1,103 @@
+// Which leave regime applies to a training in a school year (rules.md 2.1).
+// Sources: seed 004 and Vlaanderen.be (VOV for trainings starting on or after
+// 1 September 2019; BEV trainings started by 2018-2019 continue until
+// 31 December 2021); Brussels-Capital BEV and its reform from 2023-2024;
+// Walloon congé-éducation payé; Herstelwet 22 January 1985 section 6
+// (private sector only). The region is the establishment unit's (DmfA),
+// never the residence or head office.
+#pragma once
+
+#include "edurules/core/explain.hpp"
+#include "edurules/leave/model.hpp"
+
+namespace edurules::leave {
+
+/// Reads a list or text parameter by reference (no copy, so the batch path
+/// does not allocate), recording which version was used.
+template <class T>
+const T& ref(const parameter& p, date d, param_use& use) {
+    if (!detail::kind_fits<T>(p.kind)) detail::throw_kind_mismatch(p, detail::kind_name<T>());
+    const param_version& v = p.require(d);
+    use = param_use{&p, &v};
+    return std::get<T>(v.value);
+}
+/// A rounding mode read from a text parameter.
+inline rounding rounding_at(const parameter& p, date d, param_use& use) {
+    const auto& s = ref<std::string>(p, d, use);
+    auto r = parse_rounding(s);
+    if (!r) throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "unknown rounding mode \"" + s + "\"");
+    return *r;
+}
+/// The month-overflow policy read from a text parameter.
+inline month_overflow overflow_at(const parameter& p, date d, param_use& use) {
+    const auto& s = ref<std::string>(p, d, use);
+    if (s == "clamp") return month_overflow::clamp;
+    if (s == "roll_forward") return month_overflow::roll_forward;
+    throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "unknown month overflow policy \"" + s + "\"");
+}
+
+struct regime_decision {
+    regime reg = regime::none;
+    std::uint32_t reasons = reason_none;
+};
+
+/// The regime for a training starting on `training_start`, evaluated for
+/// school year `sy`, for a worker whose establishment unit is in `reg`.
+inline regime_decision decide_regime(const rules& R, region reg, std::string_view sector, date training_start,
+                                     school_year sy, explanation& why) {
+    const date at = sy.first_day();
+    param_use u_sec;
+    const auto& sectors = ref<std::vector<std::string>>(*R.sectors, at, u_sec);
+    if (!listed(sectors, sector)) {
+        why.add("leave.regime.sector", [&] {
+            return "sector \"" + std::string(sector) + "\" has no right to paid educational leave (private sector only)";
+        }, {u_sec});
+        return {regime::none, reason_not_private_sector};
+    }
+    switch (reg) {
+        case region::flanders: {
+            const auto vov_from = read<date>(*R.vov_from, training_start);
+            if (!(training_start < vov_from.value)) {
+                why.add("leave.regime.flanders_vov", [&] {
+                    return "establishment unit in Flanders, training starts " + to_iso(training_start) + ", on or after " +
+                           to_iso(vov_from.value) + ": Vlaams opleidingsverlof (VOV)";
+                }, {vov_from.use});
+                return {regime::vov, reason_none};
+            }
+            const auto until = read<date>(*R.bev_continuation_until, training_start);
+            if (until.value < at) {
+                why.add("leave.regime.flanders_bev_ended", [&] {
+                    return "training started " + to_iso(training_start) + " under BEV, which continues only until " +
+                           to_iso(until.value) + "; school year " + sy.name() + " starts after it: no leave";
+                }, {vov_from.use, until.use});
+                return {regime::none, reason_bev_ended};
+            }
+            why.add("leave.regime.flanders_bev", [&] {
+                return "establishment unit in Flanders, training started " + to_iso(training_start) + ", before " +
+                       to_iso(vov_from.value) + ": Flemish BEV continues, hours until " + to_iso(until.value) + " at the latest";
+            }, {vov_from.use, until.use});
+            return {regime::flanders_bev, reason_none};
+        }
+        case region::brussels: {
+            const auto reform = read<date>(*R.brussels_reform_from, at);
+            if (reform.value <= at) {
+                why.add("leave.regime.brussels_reformed", [&] {
+                    return "establishment unit in Brussels-Capital, school year " + sy.name() + " from " +
+                           to_iso(reform.value) + ": reformed Brussels BEV";
+                }, {reform.use});
+                return {regime::brussels_reformed, reason_none};
+            }
+            why.add("leave.regime.brussels_bev", [&] {
+                return "establishment unit in Brussels-Capital, school year " + sy.name() + " before the reform of " +
+                       to_iso(reform.value) + ": Brussels BEV";
+            }, {reform.use});
+            return {regime::brussels_bev, reason_none};
+        }
+        case region::wallonia:
+            why.note("leave.regime.wallonia", "establishment unit in Wallonia: Walloon BEV (congé-éducation payé)");
+            return {regime::wallonia_bev, reason_none};
+    }
+    return {regime::none, reason_none};
+}
+
+}  // namespace edurules::leave
