@@ -297,7 +297,8 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
         json defects = json::array();
         for (auto d : r.defects) defects.push_back(pe::to_string(d));
         json j{{"id", a.id}, {"meets_criteria", r.meets_criteria}, {"defects", defects},
-               {"minimum_minutes", r.minimum.count}, {"individual", r.individual}};
+               {"minimum_minutes", r.minimum.count}, {"individual", r.individual},
+               {"listed_publicly", r.listed_publicly}};
         j["explanation"] = explanation_to_json(r.why, e.book());
         return j;
     }

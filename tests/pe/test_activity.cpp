@@ -77,3 +77,18 @@ TEST(PeRecognition, PointsFromDurationRoundedOnce) {
     EXPECT_EQ(completion_points(R(), r, a), points{83});  // 50/60 = 0.8333 -> 0.83 (rounding down, P)
     EXPECT_EQ(completion_points(R(), recog("R", "A", date(2023, 6, 1), points{150}), a), points{150});
 }
+
+// Seed 000: internal (employer) activities are not on the public calendar;
+// tailored ones may be hidden by the provider (H).
+TEST(PeActivity, PublicCalendarListing) {
+    const date on(2024, 1, 1);
+    activity a = elearning("A");
+    EXPECT_TRUE(assess_activity(R(), a, on).listed_publicly);
+    a.public_calendar = false;
+    EXPECT_FALSE(assess_activity(R(), a, on).listed_publicly);
+    a.public_calendar = true;
+    a.provider = provider_kind::employer;
+    const auto internal = assess_activity(R(), a, on);
+    EXPECT_FALSE(internal.listed_publicly);
+    EXPECT_TRUE(internal.meets_criteria);  // internal activities can be recognised too
+}

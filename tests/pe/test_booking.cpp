@@ -1,5 +1,6 @@
 // Point booking and bulk uploads: every row booked or rejected with a reason.
 // Sources: SEU FAQ werkgevers (seed 000); rules.md 1 (point registration).
+#include "edurules/pe/dossier.hpp"
 #include "pe_fixture.hpp"
 
 using namespace pe_test;
@@ -118,4 +119,26 @@ TEST(PeCollective, GroupOfTenWithDiplomas) {
     const auto small = collective_registration(R(), idx, l, date(2024, 3, 1), names);
     EXPECT_FALSE(small.accepted);
     EXPECT_EQ(small.members[0].reason, member_reason::group_too_small);
+}
+
+// Seed 000: "Een PE-registratie is persoonsgebonden. Als een deelnemer van
+// werkgever verandert behoudt deze de behaalde PE-punten" (H): points are
+// booked by SEU number, whatever employer provided the activity.
+TEST(PeBooking, PointsStayWithTheParticipantAcrossEmployers) {
+    dossier d = sample();
+    activity internal_a = elearning("INT-A", 60);
+    internal_a.provider = provider_kind::employer;
+    internal_a.provider_name = "Employer A";
+    activity internal_b = internal_a;
+    internal_b.id = "INT-B";
+    internal_b.provider_name = "Employer B";
+    d.activities.push_back(internal_a);
+    d.activities.push_back(internal_b);
+    d.recognitions.push_back(recog("RA", "INT-A", date(2023, 1, 1), pts(6)));
+    d.recognitions.push_back(recog("RB", "INT-B", date(2023, 1, 1), pts(6)));
+    d.completions = {{"S1", "INT-A", date(2023, 6, 1)}, {"S1", "INT-B", date(2024, 6, 1)}};
+    const dossier_index idx(d);
+    const auto report = evaluate_dossier(R(), idx, date(2024, 7, 1));
+    EXPECT_EQ(report.participants[0].st.reg.earned, pts(12));
+    EXPECT_TRUE(report.participants[0].st.renewal_possible);
 }

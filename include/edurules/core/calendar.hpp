@@ -5,6 +5,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <compare>
+#include <cstdio>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -133,19 +134,9 @@ private:
 /// ISO 8601 calendar date text (YYYY-MM-DD).
 inline std::string to_iso(date d) {
     if (d.is_special()) return "not-a-date";
-    char buf[11];
-    const unsigned y = d.year(), m = d.month(), dd = d.day();
-    buf[0] = static_cast<char>('0' + y / 1000 % 10);
-    buf[1] = static_cast<char>('0' + y / 100 % 10);
-    buf[2] = static_cast<char>('0' + y / 10 % 10);
-    buf[3] = static_cast<char>('0' + y % 10);
-    buf[4] = '-';
-    buf[5] = static_cast<char>('0' + m / 10);
-    buf[6] = static_cast<char>('0' + m % 10);
-    buf[7] = '-';
-    buf[8] = static_cast<char>('0' + dd / 10);
-    buf[9] = static_cast<char>('0' + dd % 10);
-    buf[10] = 0;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", static_cast<unsigned>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
     return std::string(buf, 10);
 }
 

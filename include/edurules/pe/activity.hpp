@@ -31,6 +31,7 @@ inline const char* to_string(activity_defect d) {
 
 struct activity_assessment {
     bool meets_criteria = true;
+    bool listed_publicly = true;  ///< shown on the public training calendar (scholingskalender)
     std::vector<activity_defect> defects;
     minutes minimum;   ///< the minimum that applied to its form
     bool individual = false;  ///< e-learning-like (individual) rather than a meeting
@@ -87,6 +88,14 @@ inline activity_assessment assess_activity(const rules& r, const activity& a, da
             }, {test_needed.use});
         }
     }
+    // Seed 000: "Erkende leeractiviteiten van een werkgever worden niet vermeld
+    // in de openbare scholingskalender"; "Een interne- of maatwerk
+    // leeractiviteit is niet zichtbaar op de openbare scholingskalender. Dit kun
+    // je zelf aangeven": internal activities are never listed, others unless hidden.
+    out.listed_publicly = a.provider == provider_kind::commercial && a.public_calendar;
+    out.why.note("pe.activity.calendar", out.listed_publicly ? std::string("listed on the public training calendar")
+                 : a.provider == provider_kind::employer ? std::string("an employer's internal activity: not on the public training calendar")
+                                                         : std::string("tailored activity hidden from the public training calendar"));
     if (a.topics.empty()) {
         fail(activity_defect::no_topics);
         out.why.note("pe.activity.topics", "the activity covers no SEU exam topic (end term)");
