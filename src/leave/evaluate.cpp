@@ -144,6 +144,11 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
         explanation& why = tr.why;
         if (tr.reg == regime::none) continue;
         const date at = sy.first_day();
+        if (year.last < tr.start) {
+            tr.reasons |= reason_no_lessons_in_year;
+            why.note("leave.training.not_started", "the training starts " + to_iso(tr.start) + ", after school year " + sy.name());
+            continue;
+        }
         // lessons of this school year
         date first_in_year = tr.start;
         bool any_lesson = false;

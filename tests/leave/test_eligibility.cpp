@@ -1,0 +1,108 @@
+// Tests for include/edurules/leave/eligibility.hpp (rules.md 2.2, 2.3, 2.4).
+#include "helpers.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace leave_test;
+
+namespace {
+std::uint32_t bev(const rules& rr, regime reg, std::vector<job> jobs, training_type t, bool coinciding) {
+    explanation why;
+    const date d(2020, 10, 1);
+    return bev_category(rr, reg, employment_at(jobs, d), t, coinciding, d, why);
+}
+}  // namespace
+
+// rules.md 2.2; seed 004: full-time may be spread over several employers.
+TEST(LeaveEligibility, FullTimeOverTwoEmployers) {
+    const date d(2020, 1, 1);
+    const auto e = employment_at({employ(d, 19), employ(d, 19)}, date(2020, 10, 1));
+    EXPECT_TRUE(e.share.at_least_one());
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19), employ(d, 19)}, training_type::general, false), reason_none);
+}
+
+// rules.md 2.2; seed 004: 4/5; variable schedule; fixed 1/2..4/5 only professional during working hours.
+TEST(LeaveEligibility, BevPartTimeCategories) {
+    const date d(2020, 1, 1);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 30, 37)}, training_type::general, false), reason_none);  // 30/37 >= 0.8
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 29, 37)}, training_type::general, false),
+              reason_halftime_needs_professional_during_work);  // fixed 29/37, not 4/5: professional only
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19, 38)}, training_type::professional, true), reason_none);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19, 38)}, training_type::professional, false),
+              reason_halftime_needs_professional_during_work);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 18, 38)}, training_type::professional, true), reason_fraction_too_low);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 10, 38, schedule::variable)}, training_type::general, false),
+              reason_none);
+}
+
+// rules.md 4, open question 2: the variable-schedule minimum is a parameter.
+TEST(LeaveEligibility, VariableScheduleMinimumIsAParameter) {
+    const auto e = engine_with("leave.bev.fraction.variable_min", "0.5");
+    const date d(2020, 1, 1);
+    EXPECT_EQ(bev(e->leave(), regime::wallonia_bev, {employ(d, 10, 38, schedule::variable)}, training_type::general, false),
+              reason_fraction_too_low);
+    EXPECT_EQ(bev(e->leave(), regime::wallonia_bev, {employ(d, 19, 38, schedule::variable)}, training_type::general, false),
+              reason_none);
+}
+
+// rules.md 2.4: reformed Brussels BEV needs at least 25% of full time.
+TEST(LeaveEligibility, BrusselsReformQuarter) {
+    const date d(2023, 1, 1);
+    explanation why;
+    const date at(2023, 10, 1);
+    EXPECT_EQ(bev_category(R(), regime::brussels_reformed, employment_at({employ(d, 10, 40)}, at), training_type::general,
+                           false, at, why),
+              reason_none);
+    EXPECT_EQ(bev_category(R(), regime::brussels_reformed, employment_at({employ(d, 9, 40)}, at), training_type::general,
+                           false, at, why),
+              reason_fraction_too_low);
+}
+
+// rules.md 2.3: reference month March of the preceding school year from 2023-2024, fallback month.
+TEST(LeaveEligibility, VovReferenceMonthFallback) {
+    std::vector<job> jobs{job{date(2022, 1, 1), date(2023, 9, 30), 15 * 60, 38 * 60, schedule::fixed},
+                          job{date(2023, 10, 1), std::nullopt, 23 * 60, 38 * 60, schedule::fixed}};
+    auto on = [&](date d) { return employment_at(jobs, d); };
+    explanation why;
+    // March 2023 at 15/38 < 50%; first training starts in October at 23/38: the fallback counts.
+    auto ok = vov_employment_check(R(), school_year(2023), date(2023, 10, 16), date(2023, 10, 16), on, why);
+    EXPECT_EQ(ok.reasons, reason_none);
+    EXPECT_EQ(ok.reference_day, date(2023, 10, 1));
+    EXPECT_EQ(ok.twp, (fraction{23, 38}));
+    // First training in September: no fallback, no right that year.
+    auto no = vov_employment_check(R(), school_year(2023), date(2023, 10, 16), date(2023, 9, 20), on, why);
+    EXPECT_EQ(no.reasons, reason_twp_below_minimum_reference);
+}
+
+// rules.md 2.3: up to 2022-2023 the reference month is September of the school year.
+TEST(LeaveEligibility, VovSeptemberReferenceBefore2023) {
+    std::vector<job> jobs{employ(date(2020, 1, 1), 19, 38)};
+    explanation why;
+    auto r = vov_employment_check(R(), school_year(2022), date(2022, 10, 3), date(2022, 10, 3),
+                                  [&](date d) { return employment_at(jobs, d); }, why);
+    EXPECT_EQ(r.reasons, reason_none);
+    EXPECT_EQ(r.reference_day, date(2022, 9, 1));
+    EXPECT_TRUE(r.only_coinciding);  // exactly 50% on a fixed schedule
+}
+
+// rules.md 2.3 (M): from 2025-2026 TWP >= 80% and >= 28 h/week.
+TEST(LeaveEligibility, Vov2025Thresholds) {
+    explanation why;
+    auto check = [&](std::int64_t contract_min, std::int64_t full_min) {
+        std::vector<job> jobs{job{date(2020, 1, 1), std::nullopt, contract_min, full_min, schedule::fixed}};
+        return vov_employment_check(R(), school_year(2025), date(2025, 10, 6), date(2025, 10, 6),
+                                    [&](date d) { return employment_at(jobs, d); }, why)
+            .reasons;
+    };
+    EXPECT_EQ(check(30 * 60, 40 * 60), reason_twp_below_minimum_at_start | reason_twp_below_minimum_reference);  // 75%
+    EXPECT_EQ(check(27 * 60, 27 * 60), reason_weekly_hours_below_minimum);  // 100% but 27 h
+    EXPECT_EQ(check(28 * 60, 35 * 60), reason_none);                        // exactly 80% and 28 h
+}
+
+// rules.md 2.2; seed 004: at least 32 lesson periods; a 28-period module is too small.
+TEST(LeaveEligibility, MinimumContactHours) {
+    explanation why;
+    EXPECT_FALSE(meets_min_contact(R(), minutes{28 * 50}, minutes{50}, date(2020, 9, 1), why));
+    EXPECT_TRUE(meets_min_contact(R(), minutes{32 * 50}, minutes{50}, date(2020, 9, 1), why));
+    EXPECT_FALSE(meets_min_contact(R(), minutes{32 * 60 - 1}, minutes{60}, date(2020, 9, 1), why));
+}

@@ -1,0 +1,219 @@
+// Tests for include/edurules/leave/evaluate.hpp: whole worker-years built from
+// the rules of rules.md section 2 (the concrete examples and boundaries).
+#include "helpers.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace leave_test;
+
+namespace {
+bool has_rule(const explanation& why, std::string_view rule) {
+    for (const auto& s : why.steps())
+        if (s.rule == rule) return true;
+    return false;
+}
+}  // namespace
+
+// rules.md 2.2 part-time example: 100 h attended, cap 120 (coinciding), 20/38 -> 52.63 shown as 53.
+TEST(LeaveEvaluate, PartTimeExampleFiftyThree) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 20, 38)});
+    training t = make_training("pro", training_type::professional, true);
+    add_weekly(t, date(2020, 9, 7), 50, 120);  // 50 x 2 h = 100 h
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    ASSERT_EQ(r.trainings.size(), 1u);
+    const auto& tr = r.trainings[0];
+    EXPECT_EQ(tr.reg, regime::wallonia_bev);
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(r.cap.cap, hours(120));
+    EXPECT_EQ(tr.granted, hours(53));
+    EXPECT_EQ(r.granted_total, hours(53));
+    // reimbursement: 53 h x EUR 21.30 (Wallonia)
+    EXPECT_EQ(tr.money.rate_cents, 2130);
+    EXPECT_EQ(tr.money.amount_cents, 53 * 2130);
+    EXPECT_TRUE(has_rule(r.why, "leave.hours.pro_rata"));
+}
+
+// rules.md 2.3: VOV 60% -> 75 h personal maximum.
+TEST(LeaveEvaluate, VovSixtyPercent) {
+    worker w = make_worker(region::flanders, {job{date(2015, 1, 1), std::nullopt, 3 * 8 * 60, 40 * 60, schedule::fixed}});
+    training t = make_training("vov", training_type::professional);
+    add_weekly(t, date(2020, 9, 14), 40, 180);  // 120 h
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    const auto& tr = r.trainings[0];
+    EXPECT_EQ(tr.reg, regime::vov);
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.granted, hours(75));
+    EXPECT_TRUE(tr.reasons & reason_capped);
+    EXPECT_EQ(tr.money.amount_cents, 75 * 2130);
+    ASSERT_TRUE(tr.dates.claim_from && tr.dates.claim_until);
+    EXPECT_EQ(*tr.dates.claim_from, date(2020, 6, 14));  // 3 months before the start
+    EXPECT_EQ(*tr.dates.claim_until, date(2020, 12, 14));
+}
+
+// rules.md 2.2: the Flemish 2021-2022 transition: only hours until 2021-12-31, reduced caps;
+// BEV hours reimbursed are deducted from VOV the same year (rules.md 2.1).
+TEST(LeaveEvaluate, FlemishTransition2021) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    training old = make_training("bev", training_type::professional);
+    add_weekly(old, date(2018, 10, 1), 30, 180);   // started 2018-2019
+    add_weekly(old, date(2021, 9, 6), 30, 120);    // 2021-09-06 .. 2022-03-28, 2 h each
+    training vov = make_training("vov", training_type::professional);
+    add_weekly(vov, date(2021, 10, 4), 50, 180);   // 150 h
+    w.trainings = {old, vov};
+    const auto r = evaluate(R(), w, school_year(2021));
+    const auto& b = r.trainings[0];
+    EXPECT_EQ(b.reg, regime::flanders_bev);
+    EXPECT_EQ(r.cap.cap, hours(33));
+    // 2021-09-06 .. 2021-12-27: 17 lessons x 2 h = 34 h count; the rest after 2021-12-31 does not
+    EXPECT_EQ(b.attended, hours(34));
+    EXPECT_EQ(b.excluded_after_bev_end, hours(26));
+    EXPECT_EQ(b.granted, hours(33));
+    const auto& v = r.trainings[1];
+    EXPECT_EQ(v.reg, regime::vov);
+    EXPECT_EQ(v.granted, hours(125 - 33));
+    EXPECT_TRUE(has_rule(r.why, "leave.vov.bev_deducted"));
+}
+
+// rules.md 2.2; seed 004: a 28-period module (40 periods of which 12 distance) is not eligible.
+TEST(LeaveEvaluate, TwentyEightHourModuleWithDistancePeriods) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("mod", training_type::language);
+    t.lesson_periods = true;
+    t.org = organisation::modular;
+    add_weekly(t, date(2020, 9, 7), 7, 4 * 50);                         // 28 contact periods
+    add_weekly(t, date(2020, 9, 8), 3, 4 * 50, lesson_mode::distance);  // 12 distance periods
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    const auto& tr = r.trainings[0];
+    EXPECT_FALSE(tr.eligible);
+    EXPECT_TRUE(tr.reasons & reason_below_min_contact_hours);
+    EXPECT_EQ(tr.granted, minutes{0});
+    EXPECT_TRUE(has_rule(tr.why, "leave.training.min_contact"));
+}
+
+// rules.md 2.2: exactly 10% unjustified is not a suspension; 10% + 1 minute is, starting the day after the period.
+TEST(LeaveEvaluate, TenPercentBoundaryAndSuspension) {
+    auto run = [](std::int64_t absent_minutes) {
+        worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+        training t = make_training("t", training_type::professional);
+        t.org = organisation::modular;
+        add_weekly(t, date(2021, 1, 4), 20, 300);  // 2021-01-04 .. 2021-05-17, 100 h; first period ends 2021-04-03
+        // first period: 13 lessons (01-04 .. 03-29) = 65 h given; 10% = 390 minutes
+        t.absences.push_back(unjustified(date(2021, 3, 1), absent_minutes));
+        w.trainings.push_back(t);
+        return evaluate(R(), w, school_year(2020));
+    };
+    EXPECT_TRUE(run(390).suspensions.empty());
+    const auto r = run(391);
+    ASSERT_EQ(r.suspensions.size(), 1u);
+    EXPECT_EQ(r.suspensions[0].certificate, (period{date(2021, 1, 4), date(2021, 4, 3)}));
+    EXPECT_EQ(r.suspensions[0].window, (period{date(2021, 4, 4), date(2021, 10, 3)}));
+    // the lessons after 2021-04-03 build up no right
+    EXPECT_EQ(r.trainings[0].excluded_suspended, hours(35));
+    EXPECT_TRUE(r.trainings[0].reasons & reason_suspended);
+}
+
+// rules.md 2.2 (M): the suspension is the worker's, across trainings and school years.
+TEST(LeaveEvaluate, SuspensionCrossesSchoolYearAndTrainings) {
+    worker w = make_worker(region::brussels, {employ(date(2015, 1, 1), 38, 38)});
+    training a = make_training("a", training_type::professional);
+    a.org = organisation::modular;
+    add_weekly(a, date(2022, 3, 7), 12, 240);  // 2022-03-07 .. 2022-05-23: one period (<= 3 months)
+    a.absences.push_back(unjustified(date(2022, 3, 14), 240));
+    a.absences.push_back(unjustified(date(2022, 3, 21), 240));
+    training b = make_training("b", training_type::professional);
+    add_weekly(b, date(2022, 9, 5), 30, 180);  // next school year
+    b.taken.push_back(leave_taken{date(2022, 10, 3), hours(3)});
+    b.taken.push_back(leave_taken{date(2023, 1, 9), hours(3)});
+    w.trainings = {a, b};
+    const auto r = evaluate(R(), w, school_year(2022));
+    ASSERT_EQ(r.suspensions.size(), 1u);
+    EXPECT_EQ(r.suspensions[0].window, (period{date(2022, 5, 24), date(2022, 11, 23)}));
+    const auto& tb = r.trainings[1];
+    EXPECT_EQ(tb.reg, regime::brussels_bev);
+    // 2022-09-05 .. 2022-11-21: 12 lessons x 3 h fall in the suspension
+    EXPECT_EQ(tb.excluded_suspended, hours(36));
+    EXPECT_EQ(tb.taken_refused, hours(3));
+    EXPECT_EQ(tb.taken, hours(3));
+    EXPECT_EQ(tb.money.rate_cents, 2207);  // Brussels, indexed from 2022-2023
+}
+
+// seed 004: a module already passed gives no new right.
+TEST(LeaveEvaluate, ModuleAlreadyPassed) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    w.passed_modules = {"M-101"};
+    training t = make_training("t", training_type::general);
+    t.module_code = "M-101";
+    add_weekly(t, date(2020, 9, 7), 20, 120);
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_FALSE(r.trainings[0].eligible);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_module_already_passed);
+    w.passed_modules.clear();  // a repeat after failing has a right
+    EXPECT_TRUE(evaluate(R(), w, school_year(2020)).trainings[0].eligible);
+}
+
+// rules.md 2.2: a combination of trainings in one year takes its own row (language + professional: 100, not 80 + 100).
+TEST(LeaveEvaluate, CombinationSharesOneCap) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training l = make_training("lang", training_type::language);
+    add_weekly(l, date(2020, 9, 7), 30, 120);  // 60 h
+    training p = make_training("pro", training_type::professional);
+    add_weekly(p, date(2020, 9, 8), 30, 120);  // 60 h
+    w.trainings = {l, p};
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_EQ(r.cap.row, cap_row::language_professional);
+    EXPECT_EQ(r.cap.cap, hours(100));
+    EXPECT_EQ(r.trainings[0].granted, hours(60));
+    EXPECT_EQ(r.trainings[1].granted, hours(40));
+    EXPECT_EQ(r.granted_total, hours(100));
+}
+
+// rules.md 2.3: VOV exactly 50% on a fixed schedule: only coinciding hours count.
+TEST(LeaveEvaluate, VovExactlyHalfOnlyCoinciding) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 19, 38)});
+    training t = make_training("t", training_type::professional);
+    add_weekly(t, date(2020, 9, 14), 20, 120);  // 40 h outside working hours
+    for (int i = 0; i < 10; ++i) t.lessons[static_cast<std::size_t>(i)].coinciding = true;  // 20 h during work
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_TRUE(r.trainings[0].eligible);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_only_coinciding_hours);
+    EXPECT_EQ(r.trainings[0].granted, hours(20));
+}
+
+// rules.md 2.3: VOV yearly diligence (not more than 10%), the final assessment and the next-right sanction.
+TEST(LeaveEvaluate, VovDiligenceAndFinalAssessment) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("t", training_type::professional);
+    add_weekly(t, date(2020, 9, 14), 20, 120);  // 40 h given
+    t.absences.push_back(unjustified(date(2020, 9, 21), 240 + 1 - 1));  // 4 h = 10%: fine
+    t.taken.push_back(leave_taken{date(2020, 10, 5), hours(2)});
+    w.trainings.push_back(t);
+    auto r = evaluate(R(), w, school_year(2020));
+    ASSERT_TRUE(r.trainings[0].diligent.has_value());
+    EXPECT_TRUE(*r.trainings[0].diligent);
+    w.trainings[0].absences.push_back(unjustified(date(2020, 9, 28), 1));
+    w.trainings[0].taken.push_back(leave_taken{date(2020, 10, 12), hours(40)});
+    r = evaluate(R(), w, school_year(2020));
+    EXPECT_FALSE(*r.trainings[0].diligent);
+    EXPECT_TRUE(r.trainings[0].sanction_next_right);
+    w.trainings[0].assessment = final_assessment::missed;
+    r = evaluate(R(), w, school_year(2020));
+    EXPECT_FALSE(r.trainings[0].eligible);
+    EXPECT_EQ(r.trainings[0].money.amount_cents, 0);
+}
+
+// rules.md 2.4: reformed Brussels, part-timer 25% pro rata, live online counts.
+TEST(LeaveEvaluate, BrusselsReformedQuarterProRata) {
+    worker w = make_worker(region::brussels, {employ(date(2015, 1, 1), 10, 40)});
+    training t = make_training("t", training_type::general);
+    add_weekly(t, date(2023, 9, 11), 20, 120, lesson_mode::live_online);  // 40 h live online
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2023));
+    EXPECT_EQ(r.trainings[0].reg, regime::brussels_reformed);
+    EXPECT_TRUE(r.trainings[0].eligible);
+    EXPECT_EQ(r.trainings[0].granted, hours(10));  // 40 h x 25%
+}
