@@ -1,8 +1,535 @@
-// Placeholder until the insight codec lands: every insight.* request is refused.
+// The employer insight codec (documents, decisions, audit records, overview
+// as JSON/CSV/HTML, individual dossiers) and the insight.* request handlers.
+#include "edurules/io/insight_json.hpp"
+
+#include "edurules/io/pe_json.hpp"
 #include "handlers.hpp"
 
-namespace edurules::io::detail {
-json handle_insight(const engine&, std::string_view kind, const json&) {
-    invalid(path("kind"), "request kind \"" + std::string(kind) + "\" is not available in this build");
+#include <algorithm>
+#include <sstream>
+
+namespace edurules::io {
+
+namespace {
+
+// ---------------------------------------------------------------- decoding
+
+insight::contact parse_contact(const json& j, const path& p) {
+    require_object(j, p);
+    insight::contact c;
+    c.id = get_string(j, "id", p);
+    if (c.id.empty()) invalid(p / "id", "must not be empty");
+    if (auto n = opt_string(j, "name", p)) c.name = *n;
+    const std::string r = get_string(j, "role", p);
+    auto role = insight::parse_role(r);
+    if (!role) invalid(p / "role", "expected \"administrator\", \"second_contact\" or \"contact\", got " + show(json(r)));
+    c.role = *role;
+    if (auto k = opt_string(j, "kind", p)) {
+        auto kind = insight::parse_contact_kind(*k);
+        if (!kind) invalid(p / "kind", "expected \"person\" or \"department\", got " + show(json(*k)));
+        c.kind = *kind;
+    }
+    if (auto m = opt_string(j, "email", p)) c.email = *m;
+    return c;
 }
-}  // namespace edurules::io::detail
+
+insight::directory decode_directory(const json& doc, const path& root) {
+    insight::directory d;
+    const json& orgs = require_array(member(doc, "organisations", root), root / "organisations");
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+        const path p = (root / "organisations")[i];
+        try {
+            const json& o = require_object(orgs[i], p);
+            insight::organisation org;
+            org.id = get_string(o, "id", p);
+            if (auto n = opt_string(o, "name", p)) org.name = *n;
+            const json& cs = require_array(member(o, "contacts", p), p / "contacts");
+            for (std::size_t k = 0; k < cs.size(); ++k) org.contacts.push_back(parse_contact(cs[k], (p / "contacts")[k]));
+            d.organisations.push_back(std::move(org));
+        } catch (const error& e) {
+            throw error(e.code(), e.field(), e.message(), static_cast<std::int64_t>(i));
+        }
+    }
+    if (const json* cs = find(doc, "consents")) {
+        require_array(*cs, root / "consents");
+        for (std::size_t i = 0; i < cs->size(); ++i) {
+            const path p = (root / "consents")[i];
+            try {
+                const json& c = require_object((*cs)[i], p);
+                insight::consent k;
+                k.id = opt_string(c, "id", p).value_or(p.str());
+                k.seu_number = get_string(c, "seu_number", p);
+                k.contact_id = get_string(c, "contact", p);
+                k.from = get_date(c, "from", p);
+                k.until = opt_date(c, "until", p);
+                k.revoked = opt_date(c, "revoked", p);
+                d.consents.push_back(std::move(k));
+            } catch (const error& e) {
+                throw error(e.code(), e.field(), e.message(), static_cast<std::int64_t>(i));
+            }
+        }
+    }
+    // The same checks as the C++ API, with fields under `root`.
+    try {
+        insight::directory_index check(d);
+    } catch (const error& e) {
+        throw error(e.code(), root.str().empty() ? e.field() : root.str() + "." + e.field(), e.message(), e.record());
+    }
+    return d;
+}
+
+/// The PE dossier embedded at `key`, with error fields under it.
+pe::dossier decode_embedded_dossier(const json& j, const path& p) {
+    try {
+        return parse_dossier(j.dump());
+    } catch (const error& e) {
+        throw error(e.code(), e.field().empty() ? p.str() : p.str() + "." + e.field(), e.message(), e.record());
+    }
+}
+
+// ---------------------------------------------------------------- encoding
+
+json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
+
+json contact_json(const insight::directory_index& dir, std::string_view contact_id) {
+    const insight::contact_ref who = dir.find_contact(contact_id);
+    if (!who.org) return nullptr;
+    return json{{"id", who.who->id}, {"name", who.who->name}, {"role", insight::to_string(who.who->role)},
+                {"kind", insight::to_string(who.who->kind)}, {"organisation", who.org->id}, {"organisation_name", who.org->name}};
+}
+
+json decision_json(const engine& e, const insight::access_decision& a) {
+    json j{{"action", insight::to_string(a.action)},
+           {"contact", a.contact_id},
+           {"organisation", a.organisation_id.empty() ? json(nullptr) : json(a.organisation_id)},
+           {"role", a.role ? json(insight::to_string(*a.role)) : json(nullptr)},
+           {"seu_number", a.seu_number ? json(*a.seu_number) : json(nullptr)},
+           {"date", to_iso(a.on)},
+           {"allowed", a.allowed},
+           {"reason", insight::to_string(a.reason)},
+           {"consent_id", a.deciding ? json(a.deciding->id) : json(nullptr)},
+           {"consent_contact", a.deciding ? json(a.deciding->contact_id) : json(nullptr)},
+           {"message", a.message}};
+    j["explanation"] = explanation_to_json(a.why, e.book());
+    return j;
+}
+
+json audit_json(const insight::audit_record& a) {
+    return json{{"when", to_iso(a.on)},
+                {"who", a.contact_id},
+                {"organisation", a.organisation_id.empty() ? json(nullptr) : json(a.organisation_id)},
+                {"action", a.action},
+                {"whom", a.seu_number ? json(*a.seu_number) : json(nullptr)},
+                {"allowed", a.allowed},
+                {"reason", a.reason},
+                {"consent_id", a.consent_id ? json(*a.consent_id) : json(nullptr)},
+                {"why", a.why}};
+}
+
+/// The overview columns of one participant, as text (shared by JSON, CSV, HTML).
+struct columns {
+    std::string seu, name, start, end, earned, required, short_by, renewal, status, label, days_left;
+    bool has_period = false;
+};
+
+columns columns_of(const insight::progress_row& r) {
+    const pe::status& s = r.st;
+    const auto& g = s.reg;
+    columns c;
+    c.seu = r.who->seu_number;
+    c.name = r.who->name;
+    c.has_period = g.current.has_value();
+    if (g.current) {
+        c.start = to_iso(g.current->first);
+        c.end = to_iso(g.current->last);
+        c.earned = g.earned.to_string();
+        c.required = g.required.to_string();
+        c.short_by = s.short_by.to_string();
+    }
+    c.renewal = g.renewal_requested ? "yes" : "no";
+    c.status = pe::to_string(g.state);
+    c.label = status_label(s);
+    c.days_left = s.days_left ? std::to_string(*s.days_left) : "";
+    return c;
+}
+
+json row_json(const engine& e, const insight::progress_row& r, bool explain) {
+    const columns c = columns_of(r);
+    const auto& g = r.st.reg;
+    auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    json j{{"seu_number", c.seu},
+           {"name", c.name},
+           {"period_number", g.current ? json(g.period_number) : json(nullptr)},
+           {"period_start", text_or_null(c.start)},
+           {"period_end", text_or_null(c.end)},
+           {"points_earned", text_or_null(c.earned)},
+           {"points_required", text_or_null(c.required)},
+           {"points_short", text_or_null(c.short_by)},
+           {"renewal_submitted", g.renewal_requested},
+           {"status", c.status},
+           {"status_text", c.label},
+           {"days_left", r.st.days_left ? json(*r.st.days_left) : json(nullptr)},
+           {"renewal_possible", r.st.renewal_possible},
+           {"will_lapse", r.st.will_lapse},
+           {"consent_id", r.access.deciding ? json(r.access.deciding->id) : json(nullptr)},
+           {"consent_contact", r.access.deciding ? json(r.access.deciding->contact_id) : json(nullptr)}};
+    if (explain) j["explanation"] = explanation_to_json(r.st.why, e.book());
+    return j;
+}
+
+json view_json(const engine& e, const insight::dossier_view& v, bool explain) {
+    json j{{"access", decision_json(e, v.access)}};
+    if (!v.access.allowed || !v.who) {
+        j["participant"] = nullptr;
+        j["progress"] = nullptr;
+        j["activities"] = json::array();
+        j["total_points"] = nullptr;
+        return j;
+    }
+    j["participant"] = json{{"seu_number", v.who->seu_number}, {"name", v.who->name}, {"track", pe::to_string(v.who->track)}};
+    j["progress"] = row_json(e, insight::progress_row{v.who, *v.st, v.access}, explain);
+    json acts = json::array();
+    for (const auto& a : v.activities)
+        acts.push_back(json{{"completed", to_iso(a.completed)},
+                            {"activity_id", a.act ? json(a.act->id) : json(nullptr)},
+                            {"title", a.act ? json(a.act->title) : json(nullptr)},
+                            {"form", a.act ? json(a.act->form) : json(nullptr)},
+                            {"points", a.pts.to_string()},
+                            {"recognition_id", a.rec ? json(a.rec->id) : json(nullptr)}});
+    j["activities"] = std::move(acts);
+    j["total_points"] = v.total.to_string();
+    return j;
+}
+
+json overview_value(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain) {
+    json rows = json::array();
+    for (const auto& row : r.rows) rows.push_back(row_json(e, row, explain));
+    json entries = json::array();
+    for (const auto& x : r.entries) entries.push_back(decision_json(e, x));
+    json audit = json::array();
+    for (const auto& a : r.audit()) audit.push_back(audit_json(a));
+    return json{{"date", to_iso(r.on)},
+                {"rulebook", e.book().name() + " " + e.book().version()},
+                {"contact", contact_json(dir, r.access.contact_id)},
+                {"organisation", r.org ? json{{"id", r.org->id}, {"name", r.org->name}} : json(nullptr)},
+                {"access", decision_json(e, r.access)},
+                {"rows", std::move(rows)},
+                {"entries", std::move(entries)},
+                {"audit", std::move(audit)}};
+}
+
+json dossiers_value(const engine& e, const insight::directory_index& dir, std::string_view contact_id, date on,
+                    const std::vector<insight::dossier_view>& views, bool explain) {
+    json out = json::array();
+    json audit = json::array();
+    std::optional<date> from, to;
+    for (const auto& v : views) {
+        out.push_back(view_json(e, v, explain));
+        audit.push_back(audit_json(insight::audit_of(v.access)));
+        from = v.from;
+        to = v.to;
+    }
+    return json{{"date", to_iso(on)},
+                {"rulebook", e.book().name() + " " + e.book().version()},
+                {"contact", contact_json(dir, contact_id)},
+                {"from", opt_date_json(from)},
+                {"to", opt_date_json(to)},
+                {"dossiers", std::move(out)},
+                {"audit", std::move(audit)}};
+}
+
+std::string csv_cell(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+void csv_line(std::ostringstream& out, const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
+    out << "\r\n";
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// Share of `part` in `whole` as a percentage with two decimals, capped at
+/// 100 ("62.50"); a whole of zero counts as complete.
+std::string percent(pe::points part, pe::points whole) {
+    constexpr std::int64_t full = 100 * 100;  // percent, in hundredths: a unit conversion
+    std::int64_t h = whole.hundredths <= 0 ? full : part.hundredths * full / whole.hundredths;
+    if (h > full) h = full;
+    if (h < 0) h = 0;
+    return format_scaled(h, 2);
+}
+
+// Inline style sheet of the HTML page: no external resources.
+const char* const page_css = R"(
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:2rem;color:#1d2433;background:#fff}
+h1{font-size:1.5rem;margin:0 0 .25rem}
+h2{font-size:1.15rem;margin:2rem 0 .5rem}
+p.meta{color:#5a6275;margin:0 0 1.5rem}
+table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{padding:.45rem .6rem;border-bottom:1px solid #e3e6ee;text-align:left;vertical-align:middle}
+th{background:#f4f6fa;font-weight:600;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.progress{min-width:12rem}
+.bar{position:relative;height:.9rem;width:100%;background:#e8ebf2;border-radius:.45rem;overflow:hidden}
+.fill{height:100%;background:#d9822b;border-radius:.45rem 0 0 .45rem}
+tr.complete .fill{background:#2e9b57}
+tr.lapsed .fill,tr.ended .fill{background:#b0b6c3}
+.of{display:block;font-size:.78rem;color:#5a6275;margin-top:.15rem}
+.status{white-space:nowrap}
+tr.lapsed .status{color:#b3261e}
+p.empty{color:#5a6275;font-style:italic}
+footer{margin-top:2rem;font-size:.78rem;color:#5a6275}
+@media print{body{margin:0}.bar{border:1px solid #999}}
+)";
+
+}  // namespace
+
+// ---------------------------------------------------------------- public API
+
+insight_document parse_insight(std::string_view json_text) {
+    const json doc = parse_json(json_text, "insight");
+    const path root;
+    check_schema_version(doc, insight_schema_version, root);
+    insight_document out;
+    out.dir = decode_directory(doc, root);
+    if (const json* d = find(doc, "dossier")) out.dossier = decode_embedded_dossier(*d, root / "dossier");
+    if (auto f = opt_string(doc, "dossier_file", root)) {
+        if (out.dossier) invalid(root / "dossier_file", "give either \"dossier\" or \"dossier_file\", not both");
+        out.dossier_file = *f;
+    }
+    return out;
+}
+
+void check_consents(const insight::directory& dir, const pe::dossier_index& idx) {
+    for (std::size_t i = 0; i < dir.consents.size(); ++i)
+        if (!idx.find_participant(dir.consents[i].seu_number))
+            throw error(errc::invalid_input, "consents[" + std::to_string(i) + "].seu_number",
+                        "SEU number \"" + dir.consents[i].seu_number + "\" is not in the PE dossier", static_cast<std::int64_t>(i));
+}
+
+std::vector<insight::progress_row> progress_rows(const std::vector<insight::dossier_view>& views) {
+    std::vector<insight::progress_row> out;
+    for (const auto& v : views)
+        if (v.access.allowed && v.who && v.st) out.push_back(insight::progress_row{v.who, *v.st, v.access});
+    return out;
+}
+
+std::string status_label(const pe::status& s) {
+    switch (s.reg.state) {
+        case pe::reg_state::registered: return s.renewal_possible ? "registered, may renew" : "registered, points short";
+        case pe::reg_state::lapsed: return s.reg.dispensation_pending ? "lapsed, dispensation pending" : "lapsed";
+        case pe::reg_state::ended: return s.renewal_possible ? "period ended, may renew" : "ended, not renewed";
+        case pe::reg_state::not_registered: return std::string("not registered (") + pe::to_string(s.reg.reason) + ")";
+    }
+    return "?";
+}
+
+std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain) {
+    return overview_value(e, dir, r, explain).dump(2);
+}
+
+std::string dossiers_json(const engine& e, const insight::directory_index& dir, std::string_view contact_id, date on,
+                          const std::vector<insight::dossier_view>& views, bool explain) {
+    return dossiers_value(e, dir, contact_id, on, views, explain).dump(2);
+}
+
+std::string progress_csv(const std::vector<insight::progress_row>& rows) {
+    std::ostringstream out;
+    csv_line(out, {"seu_number", "name", "period_start", "period_end", "points_earned", "points_required", "points_short",
+                   "renewal_submitted", "status", "days_left"});
+    for (const auto& r : rows) {
+        const columns c = columns_of(r);
+        csv_line(out, {c.seu, c.name, c.start, c.end, c.earned, c.required, c.short_by, c.renewal, c.status, c.days_left});
+    }
+    return out.str();
+}
+
+std::string activities_csv(const std::vector<insight::dossier_view>& views) {
+    std::ostringstream out;
+    csv_line(out, {"seu_number", "name", "completed", "activity_id", "title", "points", "recognition_id"});
+    for (const auto& v : views) {
+        if (!v.access.allowed || !v.who) continue;
+        for (const auto& a : v.activities)
+            csv_line(out, {v.who->seu_number, v.who->name, to_iso(a.completed), a.act ? a.act->id : "", a.act ? a.act->title : "",
+                           a.pts.to_string(), a.rec ? a.rec->id : ""});
+    }
+    return out.str();
+}
+
+std::string progress_html(std::string_view heading, std::string_view meta, const std::vector<insight::progress_row>& rows,
+                          const std::vector<insight::dossier_view>& details) {
+    std::ostringstream h;
+    h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta name=\"generator\" content=\"edurules\">\n"
+      << "<title>" << html_escape(heading) << "</title>\n<style>" << page_css << "</style>\n</head>\n<body>\n"
+      << "<h1>" << html_escape(heading) << "</h1>\n<p class=\"meta\">" << html_escape(meta) << "</p>\n";
+    if (rows.empty()) {
+        h << "<p class=\"empty\" id=\"no-rows\">No participants to show.</p>\n";
+    } else {
+        h << "<table id=\"progress\">\n<thead><tr><th>SEU number</th><th>Name</th><th>Period start</th><th>Period end</th>"
+          << "<th class=\"num\">Points</th><th class=\"num\">Required</th><th>Progress</th><th class=\"num\">Still needed</th>"
+          << "<th>Renewal dossier</th><th>Status</th><th class=\"num\">Days left</th></tr></thead>\n<tbody>\n";
+        for (const auto& r : rows) {
+            const columns c = columns_of(r);
+            const bool complete = c.has_period && r.st.short_by.hundredths == 0;
+            h << "<tr class=\"participant " << c.status << (complete ? " complete" : "") << "\" data-seu=\"" << html_escape(c.seu)
+              << "\">"
+              << "<td class=\"seu\">" << html_escape(c.seu) << "</td>"
+              << "<td class=\"name\">" << html_escape(c.name) << "</td>"
+              << "<td class=\"start\">" << c.start << "</td>"
+              << "<td class=\"end\">" << c.end << "</td>"
+              << "<td class=\"num earned\">" << c.earned << "</td>"
+              << "<td class=\"num required\">" << c.required << "</td>"
+              << "<td class=\"progress\">";
+            if (c.has_period) {
+                const std::string pct = percent(r.st.reg.earned, r.st.reg.required);
+                h << "<div class=\"bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"" << c.required
+                  << "\" aria-valuenow=\"" << c.earned << "\" aria-label=\"" << c.earned << " of " << c.required
+                  << " points\"><div class=\"fill\" data-percent=\"" << pct << "\" style=\"width:" << pct << "%\"></div></div>"
+                  << "<span class=\"of\">" << c.earned << " / " << c.required << " points (" << pct << "%)</span>";
+            } else {
+                h << "<span class=\"of\">no registration period</span>";
+            }
+            h << "</td>"
+              << "<td class=\"num short\">" << c.short_by << "</td>"
+              << "<td class=\"renewal\">" << c.renewal << "</td>"
+              << "<td class=\"status\" data-status=\"" << c.status << "\">" << html_escape(c.label) << "</td>"
+              << "<td class=\"num days-left\">" << c.days_left << "</td></tr>\n";
+        }
+        h << "</tbody>\n</table>\n";
+    }
+    for (const auto& v : details) {
+        if (!v.access.allowed || !v.who) continue;
+        h << "<h2>Completed activities of " << html_escape(v.who->name) << " (" << html_escape(v.who->seu_number) << ")";
+        if (v.from || v.to)
+            h << ", " << (v.from ? to_iso(*v.from) : std::string("start")) << " to " << (v.to ? to_iso(*v.to) : std::string("date"));
+        h << "</h2>\n";
+        if (v.activities.empty()) {
+            h << "<p class=\"empty\">No completed activities in this period.</p>\n";
+            continue;
+        }
+        h << "<table class=\"activities\" data-seu=\"" << html_escape(v.who->seu_number) << "\">\n<thead><tr><th>Completed</th>"
+          << "<th>Activity</th><th>Title</th><th class=\"num\">Points</th><th>Recognition</th></tr></thead>\n<tbody>\n";
+        for (const auto& a : v.activities)
+            h << "<tr><td>" << to_iso(a.completed) << "</td><td>" << html_escape(a.act ? a.act->id : "") << "</td><td>"
+              << html_escape(a.act ? a.act->title : "") << "</td><td class=\"num points\">" << a.pts.to_string() << "</td><td>"
+              << html_escape(a.rec ? a.rec->id : "") << "</td></tr>\n";
+        h << "</tbody>\n<tfoot><tr><th colspan=\"3\">Total</th><th class=\"num total\">" << v.total.to_string()
+          << "</th><th></th></tr></tfoot>\n</table>\n";
+    }
+    h << "<footer>Generated by edurules. Only participants who gave insight in their PE dossier are shown "
+         "(SEU instruction 'inzicht PE-voortgang medewerkers').</footer>\n</body>\n</html>\n";
+    return h.str();
+}
+
+std::string audit_json_line(const insight::audit_record& a) {
+    return audit_json(a).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// ---------------------------------------------------------------- requests
+
+namespace detail {
+
+namespace {
+
+date req_date(const json& req) { return get_date(req, "date", path()); }
+
+bool req_explain(const json& req) {
+    const json* x = find(req, "explain");
+    return x ? as_bool(*x, path("explain")) : false;
+}
+
+struct loaded {
+    insight::directory dir;
+    pe::dossier dossier;
+};
+
+/// The directory (and, when `need_dossier`, the embedded PE dossier) of a request.
+loaded load(const json& req, bool need_dossier) {
+    const path root;
+    loaded l;
+    l.dir = decode_directory(req, root);
+    if (const json* d = find(req, "dossier")) l.dossier = decode_embedded_dossier(*d, root / "dossier");
+    else if (need_dossier) invalid(root / "dossier", "missing");
+    if (find(req, "dossier_file"))
+        invalid(root / "dossier_file", "requests embed the PE dossier as \"dossier\"; files are read only by the edurules tool");
+    return l;
+}
+
+}  // namespace
+
+json handle_insight(const engine& e, std::string_view kind, const json& req) {
+    const path root;
+    const bool explain = req_explain(req);
+    if (kind == "insight.access") {
+        const date on = req_date(req);
+        const std::string contact = get_string(req, "contact", root);
+        const loaded l = load(req, false);
+        const insight::directory_index dir(l.dir);
+        std::vector<std::string> whom;
+        if (auto p = opt_string(req, "participant", root)) whom.push_back(*p);
+        if (const json* ps = find(req, "participants")) {
+            require_array(*ps, root / "participants");
+            for (std::size_t i = 0; i < ps->size(); ++i) whom.push_back(as_string((*ps)[i], (root / "participants")[i]));
+        }
+        if (!find(req, "participant") && !find(req, "participants")) {
+            // Every participant who ever gave this contact a consent, first-seen order.
+            for (const auto& c : l.dir.consents)
+                if (c.contact_id == contact && std::find(whom.begin(), whom.end(), c.seu_number) == whom.end())
+                    whom.push_back(c.seu_number);
+        }
+        const insight::access_decision ov = insight::may_see_overview(dir, contact, on, true);
+        json decisions = json::array();
+        json audit = json::array({audit_json(insight::audit_of(ov))});
+        for (const auto& s : whom) {
+            const insight::access_decision a = insight::may_see_dossier(dir, contact, s, on, true);
+            decisions.push_back(decision_json(e, a));
+            audit.push_back(audit_json(insight::audit_of(a)));
+        }
+        return json{{"date", to_iso(on)},           {"contact", contact_json(dir, contact)}, {"overview", decision_json(e, ov)},
+                    {"dossiers", std::move(decisions)}, {"audit", std::move(audit)}};
+    }
+    if (kind == "insight.overview" || kind == "insight.dossier") {
+        const date on = req_date(req);
+        const std::string contact = get_string(req, "contact", root);
+        const loaded l = load(req, true);
+        const insight::directory_index dir(l.dir);
+        const pe::dossier_index idx(l.dossier);
+        check_consents(l.dir, idx);
+        const insight::report_builder b(e.pe(), idx, dir, on, explain);
+        if (kind == "insight.overview") return overview_value(e, dir, b.overview(contact), explain);
+        const std::optional<date> from = opt_date(req, "from", root);
+        const std::optional<date> to = opt_date(req, "to", root);
+        if (from && to && *to < *from) invalid(root / "to", "is before \"from\" " + to_iso(*from));
+        std::vector<insight::dossier_view> views;
+        if (auto p = opt_string(req, "participant", root)) views.push_back(b.dossier(contact, *p, from, to));
+        else views = b.dossiers(contact, from, to);
+        return dossiers_value(e, dir, contact, on, views, explain);
+    }
+    invalid(root / "kind", "unknown insight request kind " + show(json(std::string(kind))) +
+                               "; expected insight.access, insight.overview or insight.dossier");
+}
+
+}  // namespace detail
+}  // namespace edurules::io

@@ -1,0 +1,75 @@
+// The employer insight formats (schemas/insight.*.schema.json): decoding an
+// insight document (organisations, contacts, consents and the PE dossier), and
+// encoding access decisions, audit records, the overview (JSON, CSV, a
+// self-contained HTML page) and individual dossiers (JSON, CSV).
+// Errors name the record and field, e.g. `consents[2].until: not a date`.
+#pragma once
+
+#include "edurules/engine.hpp"
+#include "edurules/insight/report.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edurules::io {
+
+/// Version of the insight document (field "schema_version").
+inline constexpr int insight_schema_version = 1;
+
+/// An insight document:
+///   {"schema_version": 1,
+///    "organisations": [{"id", "name", "contacts": [{"id", "name", "role": "administrator"|"second_contact"|"contact",
+///                                                   "kind": "person"|"department", "email"}]}],
+///    "consents": [{"id", "seu_number", "contact", "from", "until"?, "revoked"?}],
+///    "dossier": {PE dossier} | "dossier_file": "path relative to this document"}
+/// A consent's "id" defaults to "consents[i]".
+struct insight_document {
+    insight::directory dir;
+    std::optional<pe::dossier> dossier;  ///< embedded "dossier"
+    std::string dossier_file;            ///< "dossier_file" as written ("" if embedded or absent)
+};
+
+/// Decodes an insight document (the dossier too, if embedded). Throws
+/// edurules::error naming the field; the directory is checked as
+/// insight::directory_index does.
+insight_document parse_insight(std::string_view json_text);
+
+/// Refuses (errc::invalid_input naming `consents[i].seu_number`) a consent by
+/// an SEU number that is not in the PE dossier: a typo would otherwise hide a
+/// participant from the employer's reports without a word.
+void check_consents(const insight::directory& dir, const pe::dossier_index& idx);
+
+/// Rows of the overview, or of the dossiers a contact may see (the allowed ones).
+std::vector<insight::progress_row> progress_rows(const std::vector<insight::dossier_view>& views);
+
+/// JSON of the overview (the "result" of an insight.overview request).
+std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain);
+/// JSON of individual dossiers (the "result" of an insight.dossier request).
+std::string dossiers_json(const engine& e, const insight::directory_index& dir, std::string_view contact_id, date on,
+                          const std::vector<insight::dossier_view>& views, bool explain);
+
+/// The overview columns as CSV (RFC 4180, CRLF, header row): seu_number,
+/// name, period_start, period_end, points_earned, points_required,
+/// points_short, renewal_submitted, status, days_left.
+std::string progress_csv(const std::vector<insight::progress_row>& rows);
+/// The completed activities of the allowed dossiers as CSV: seu_number, name,
+/// completed, activity_id, title, points, recognition_id.
+std::string activities_csv(const std::vector<insight::dossier_view>& views);
+
+/// A self-contained HTML page (inline CSS, no scripts, no external resources):
+/// `heading`, a line of `meta` text, then one table row per participant with
+/// the overview columns and a progress bar (points earned against required).
+/// Views with activities (individual dossiers) get their activity tables below.
+std::string progress_html(std::string_view heading, std::string_view meta, const std::vector<insight::progress_row>& rows,
+                          const std::vector<insight::dossier_view>& details = {});
+
+/// One audit record as a single JSON line (no newline): {"when", "who",
+/// "organisation", "action", "whom", "allowed", "reason", "consent_id", "why"}.
+std::string audit_json_line(const insight::audit_record& a);
+
+/// A short human label of a PE status ("registered, points short", ...).
+std::string status_label(const pe::status& s);
+
+}  // namespace edurules::io
