@@ -1,8 +1,434 @@
-// Placeholder until the leave codec lands: every leave.* request is refused.
+// JSON codec of the leave domain: decodes leave.* requests (workers, jobs,
+// trainings, lessons, absences, leave taken) into plain C++ values, checks
+// them naming the field, runs leave::evaluate and encodes the results.
+// Request kinds: leave.evaluate (everything), leave.regime, leave.eligibility,
+// leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines
+// (the same evaluation, each rendering its part). See
+// schemas/leave.request.schema.json and schemas/leave.response.schema.json.
+#include "edurules/leave/evaluate.hpp"
 #include "handlers.hpp"
 
+#include <algorithm>
+#include <map>
+
 namespace edurules::io::detail {
-json handle_leave(const engine&, std::string_view kind, const json&) {
-    invalid(path("kind"), "request kind \"" + std::string(kind) + "\" is not available in this build");
+
+namespace {
+
+using namespace edurules::leave;
+
+const char* const reason_texts[] = {
+    "the worker is not in the private sector",
+    "the training started under Flemish BEV, which ended on 2021-12-31 (see explanation)",
+    "the part-time fraction gives no right",
+    "a fixed-schedule part-timer below 4/5 has a right only for a professional training during working hours",
+    "the employment percentage (TWP) at the training start is below the minimum",
+    "the employment percentage (TWP) in the reference month (and the fallback month) is below the minimum",
+    "the contractual weekly hours are below the minimum",
+    "the contact time is below the minimum (distance learning and internships excluded)",
+    "the training has fewer credits than the minimum",
+    "the module was already passed",
+    "the training is not recognised",
+    "the worker did not take part in the first final assessment",
+    "the career attest is missing or too old",
+    "hours fall in a suspension of the right",
+    "a certificate period had more than the allowed share of unjustified absence: the right is suspended",
+    "more than the allowed share of unjustified absence this school year (VOV diligence)",
+    "no employment at the relevant date",
+    "the VOV maximum is reduced by the sanction for a lack of diligence",
+    "exactly 50% on a fixed schedule: only hours coinciding with working hours count",
+    "hours limited by the cap",
+    "no lessons in this school year",
+};
+static_assert(sizeof reason_texts / sizeof reason_texts[0] == reason_codes.size());
+
+// ---- decoding --------------------------------------------------------------
+
+std::optional<bool> opt_bool(const json& obj, std::string_view key, const path& p) {
+    const json* j = find(obj, key);
+    if (!j) return std::nullopt;
+    return as_bool(*j, p / key);
 }
+std::int64_t opt_int(const json& obj, std::string_view key, const path& p, std::int64_t def) {
+    const json* j = find(obj, key);
+    if (!j) return def;
+    const auto v = as_int(*j, p / key);
+    if (v < 0) invalid(p / key, "cannot be negative: " + show(*j));
+    return v;
+}
+/// A duration given either as `<base>_minutes` (integer) or `<base>_hours` (exact decimal).
+std::optional<minutes> opt_duration(const json& obj, const std::string& base, const path& p) {
+    const json* m = find(obj, base + "_minutes");
+    const json* h = find(obj, base + "_hours");
+    if (m && h) invalid(p / (base + "_hours"), "give either " + base + "_minutes or " + base + "_hours, not both");
+    if (m) return as_minutes(*m, p / (base + "_minutes"));
+    if (h) return as_hours(*h, p / (base + "_hours"));
+    return std::nullopt;
+}
+minutes req_duration(const json& obj, const std::string& base, const path& p) {
+    auto d = opt_duration(obj, base, p);
+    if (!d) invalid(p / (base + "_minutes"), "missing (or give " + base + "_hours)");
+    return *d;
+}
+int clock_time(const json& obj, std::string_view key, const path& p) {
+    const std::string s = get_string(obj, key, p);
+    if (s.size() == 5 && s[2] == ':' && std::isdigit(static_cast<unsigned char>(s[0])) &&
+        std::isdigit(static_cast<unsigned char>(s[1])) && std::isdigit(static_cast<unsigned char>(s[3])) &&
+        std::isdigit(static_cast<unsigned char>(s[4]))) {
+        const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+        if ((h < 24 && m < 60) || (h == 24 && m == 0)) return h * 60 + m;
+    }
+    invalid(p / key, "expected a clock time HH:MM, got " + show(json(s)));
+}
+std::string clock_text(int m) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60 % 100, m % 60);
+    return buf;
+}
+template <class T, class Parse>
+T parse_enum(const json& obj, std::string_view key, const path& p, T def, Parse&& parse, const char* allowed) {
+    const json* j = find(obj, key);
+    if (!j) return def;
+    const std::string s = as_string(*j, p / key);
+    auto v = parse(s);
+    if (!v) invalid(p / key, "unknown value " + show(*j) + "; one of " + allowed);
+    return *v;
+}
+
+job decode_job(const json& j, const path& p) {
+    require_object(j, p);
+    job out;
+    out.from = get_date(j, "from", p);
+    out.to = opt_date(j, "to", p);
+    if (out.to && *out.to < out.from) invalid(p / "to", "ends before it starts (" + to_iso(out.from) + ")");
+    out.contract_minutes_per_week = req_duration(j, "contract_per_week", p).count;
+    out.full_time_minutes_per_week = req_duration(j, "full_time_per_week", p).count;
+    if (out.full_time_minutes_per_week <= 0) invalid(p / "full_time_per_week_minutes", "must be more than 0");
+    out.sched = parse_enum(j, "schedule", p, schedule::fixed,
+                           [](std::string_view s) -> std::optional<schedule> {
+                               if (s == "fixed") return schedule::fixed;
+                               if (s == "variable") return schedule::variable;
+                               return std::nullopt;
+                           }, "fixed, variable");
+    return out;
+}
+
+training decode_training(const json& j, const path& p) {
+    require_object(j, p);
+    training t;
+    t.id = get_string(j, "id", p);
+    t.type = parse_enum(j, "type", p, training_type::professional, parse_training_type,
+                        "professional, general, professional_general, academic, language, language_professional, exam_board, competence_exam");
+    if (!find(j, "type")) invalid(p / "type", "missing");
+    t.coinciding = opt_bool(j, "coinciding_with_work", p).value_or(false);
+    t.raised = parse_enum(j, "raised_cap", p, raise_reason::none, parse_raise_reason,
+                          "none, shortage_occupation, basic_education, first_upper_secondary");
+    if (auto s = opt_string(j, "language_kind", p)) t.language_kind = *s;
+    t.org = parse_enum(j, "organisation", p, organisation::school_year,
+                       [](std::string_view s) -> std::optional<organisation> {
+                           if (s == "school_year") return organisation::school_year;
+                           if (s == "modular") return organisation::modular;
+                           return std::nullopt;
+                       }, "school_year, modular");
+    const std::string unit = opt_string(j, "unit", p).value_or("clock_hours");
+    if (unit != "clock_hours" && unit != "lesson_periods")
+        invalid(p / "unit", "unknown value " + show(json(unit)) + "; one of clock_hours, lesson_periods");
+    t.lesson_periods = unit == "lesson_periods";
+    t.start = opt_date(j, "start", p);
+    t.module_code = opt_string(j, "module_code", p);
+    t.recognised = opt_bool(j, "recognised", p).value_or(true);
+    t.exams = opt_int(j, "exams", p, 0);
+    t.enrolled_on = opt_date(j, "enrolled_on", p);
+    if (const json* v = find(j, "vov")) {
+        const path vp = p / "vov";
+        require_object(*v, vp);
+        t.counting = parse_enum(*v, "counting", vp, vov_counting::attended_hours, parse_vov_counting,
+                                "attended_hours, credits, planned_lesson_periods, exams, competences");
+        t.credits = opt_int(*v, "credits", vp, 0);
+        t.graduate = opt_bool(*v, "graduate", vp).value_or(false);
+        t.exam_contract = opt_bool(*v, "exam_contract", vp).value_or(false);
+        t.competences = opt_int(*v, "competences", vp, 0);
+        if (find(*v, "exams")) t.exams = opt_int(*v, "exams", vp, 0);
+        t.employer_proposed = opt_bool(*v, "employer_proposed", vp).value_or(false);
+        t.career_oriented = opt_bool(*v, "career_oriented", vp).value_or(false);
+        t.career_attest_date = opt_date(*v, "career_attest_date", vp);
+        t.assessment = parse_enum(*v, "final_assessment", vp, final_assessment::not_yet,
+                                  [](std::string_view s) -> std::optional<final_assessment> {
+                                      if (s == "not_yet") return final_assessment::not_yet;
+                                      if (s == "taken") return final_assessment::taken;
+                                      if (s == "missed_justified") return final_assessment::missed_justified;
+                                      if (s == "missed") return final_assessment::missed;
+                                      return std::nullopt;
+                                  }, "not_yet, taken, missed_justified, missed");
+    }
+    // lessons: times, end after start, no overlaps
+    if (const json* ls = find(j, "lessons")) {
+        const path lp = p / "lessons";
+        require_array(*ls, lp);
+        for (std::size_t i = 0; i < ls->size(); ++i) {
+            const json& l = (*ls)[i];
+            const path ip = lp[i];
+            require_object(l, ip);
+            lesson x;
+            x.day = get_date(l, "date", ip);
+            x.start = clock_time(l, "start", ip);
+            x.end = clock_time(l, "end", ip);
+            if (x.end <= x.start)
+                invalid(ip / "end", "ends at " + clock_text(x.end) + ", not after its start " + clock_text(x.start));
+            x.mode = parse_enum(l, "mode", ip, lesson_mode::contact, parse_lesson_mode,
+                                "contact, live_online, distance, internship, thesis");
+            x.cancelled = opt_bool(l, "cancelled", ip).value_or(false);
+            x.coinciding = opt_bool(l, "coinciding_with_work", ip).value_or(t.coinciding);
+            t.lessons.push_back(x);
+        }
+        std::vector<std::size_t> idx(t.lessons.size());
+        for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+            const auto& x = t.lessons[a];
+            const auto& y = t.lessons[b];
+            return x.day < y.day || (x.day == y.day && x.start < y.start);
+        });
+        for (std::size_t k = 1; k < idx.size(); ++k) {
+            const auto& a = t.lessons[idx[k - 1]];
+            const auto& b = t.lessons[idx[k]];
+            if (a.day == b.day && b.start < a.end)
+                invalid(lp[std::max(idx[k - 1], idx[k])] / "start",
+                        "overlaps lessons[" + std::to_string(std::min(idx[k - 1], idx[k])) + "] on " + to_iso(a.day) + " (" +
+                            clock_text(a.start) + "-" + clock_text(a.end) + " and " + clock_text(b.start) + "-" +
+                            clock_text(b.end) + ")");
+        }
+    }
+    // absences: on a day with a given lesson, never more than was given that day
+    std::map<date, minutes> given;
+    for (const auto& l : t.lessons)
+        if (!l.cancelled) given[l.day] += l.length();
+    std::map<date, minutes> absent;
+    if (const json* as = find(j, "absences")) {
+        const path ap = p / "absences";
+        require_array(*as, ap);
+        for (std::size_t i = 0; i < as->size(); ++i) {
+            const json& a = (*as)[i];
+            const path ip = ap[i];
+            require_object(a, ip);
+            absence x;
+            x.day = get_date(a, "date", ip);
+            auto g = given.find(x.day);
+            if (g == given.end()) {
+                std::string span;
+                if (!t.lessons.empty()) {
+                    date f = t.lessons.front().day, l = f;
+                    for (const auto& ls : t.lessons) f = std::min(f, ls.day), l = std::max(l, ls.day);
+                    span = " (lessons run " + to_iso(f) + " to " + to_iso(l) + ")";
+                }
+                invalid(ip / "date", to_iso(x.day) + " is outside the training: no lesson is given that day" + span);
+            }
+            x.length = opt_duration(a, "absent", ip).value_or(g->second);
+            absent[x.day] += x.length;
+            if (g->second < absent[x.day])
+                invalid(ip / "absent_minutes", "absences on " + to_iso(x.day) + " total " + hours_text(absent[x.day]) +
+                                                   " h, more than the " + hours_text(g->second) + " h of lessons given");
+            x.reason = opt_string(a, "reason", ip).value_or("");
+            x.employer_declared_on = opt_date(a, "employer_declared_on", ip);
+            if (const json* h = find(a, "holiday")) {
+                const path hp = ip / "holiday";
+                require_object(*h, hp);
+                period hol{get_date(*h, "from", hp), get_date(*h, "to", hp)};
+                if (hol.empty()) invalid(hp / "to", "ends before it starts");
+                if (!hol.contains(x.day)) invalid(hp, "does not contain the absence date " + to_iso(x.day));
+                x.holiday = hol;
+            }
+            t.absences.push_back(std::move(x));
+        }
+    }
+    if (const json* ks = find(j, "leave_taken")) {
+        const path kp = p / "leave_taken";
+        require_array(*ks, kp);
+        for (std::size_t i = 0; i < ks->size(); ++i) {
+            const json& k = (*ks)[i];
+            require_object(k, kp[i]);
+            t.taken.push_back(leave_taken{get_date(k, "date", kp[i]), req_duration(k, "leave", kp[i])});
+        }
+    }
+    if (t.lessons.empty() && !t.start)
+        invalid(p / "start", "missing: a training without lessons needs its start date");
+    return t;
+}
+
+worker decode_worker(const json& j, const path& p) {
+    require_object(j, p);
+    worker w;
+    w.id = get_string(j, "id", p);
+    // The region is the establishment unit's (DmfA): residence and head office do not count.
+    const json& eu = member(j, "establishment_unit", p);
+    require_object(eu, p / "establishment_unit");
+    const std::string rg = get_string(eu, "region", p / "establishment_unit");
+    auto r = parse_region(rg);
+    if (!r) invalid(p / "establishment_unit" / "region", "unknown region " + show(json(rg)) + "; one of flanders, brussels, wallonia");
+    w.reg = *r;
+    w.sector = opt_string(j, "sector", p).value_or("private");
+    const json& js = member(j, "jobs", p);
+    require_array(js, p / "jobs");
+    for (std::size_t i = 0; i < js.size(); ++i) w.jobs.push_back(decode_job(js[i], (p / "jobs")[i]));
+    if (const json* pm = find(j, "passed_modules")) {
+        require_array(*pm, p / "passed_modules");
+        for (std::size_t i = 0; i < pm->size(); ++i) w.passed_modules.push_back(as_string((*pm)[i], (p / "passed_modules")[i]));
+    }
+    w.at_most_upper_secondary = opt_bool(j, "at_most_upper_secondary", p).value_or(false);
+    w.vov_sanctioned = opt_bool(j, "vov_sanctioned", p).value_or(false);
+    w.bev_reimbursed_elsewhere = opt_duration(j, "bev_reimbursed_elsewhere", p).value_or(minutes{0});
+    if (const json* mw = find(j, "monthly_wage")) {
+        const decimal d = as_decimal(*mw, p / "monthly_wage");
+        auto cents = d.in_scale(2);
+        if (!cents || d.is_negative()) invalid(p / "monthly_wage", "expected a non-negative amount with at most 2 decimals");
+        w.monthly_wage_cents = *cents;
+    }
+    w.new_job_on = opt_date(j, "new_job_on", p);
+    const json& ts = member(j, "trainings", p);
+    require_array(ts, p / "trainings");
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        w.trainings.push_back(decode_training(ts[i], (p / "trainings")[i]));
+        for (std::size_t k = 0; k < i; ++k)
+            if (w.trainings[k].id == w.trainings[i].id)
+                invalid((p / "trainings")[i] / "id", "duplicate training id " + show(json(w.trainings[i].id)));
+    }
+    return w;
+}
+
+// ---- encoding --------------------------------------------------------------
+
+json minutes_json(minutes m) { return json{{"minutes", m.count}, {"hours", hours_text(m)}}; }
+json money_json(std::int64_t cents) { return format_scaled(cents, 2); }
+json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
+
+json reasons_json(std::uint32_t bits, const worker_result& wr) {
+    json out = json::array();
+    for (std::size_t b = 0; b < reason_codes.size(); ++b) {
+        if (!(bits & (1u << b))) continue;
+        json r{{"code", std::string(reason_codes[b])}, {"text", reason_texts[b]}};
+        if ((1u << b) == reason_suspended || (1u << b) == reason_suspension_triggered) {
+            json windows = json::array();
+            for (const auto& s : wr.suspensions) windows.push_back(json{{"from", to_iso(s.window.first)}, {"to", to_iso(s.window.last)}});
+            r["suspensions"] = windows;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+json training_json(const training_result& t, const worker_result& wr, std::string_view kind, const rulebook& rb,
+                   bool explain) {
+    const bool all = kind == "leave.evaluate";
+    json j{{"id", t.id}, {"regime", std::string(to_string(t.reg))}, {"start", to_iso(t.start)}};
+    if (all || kind != "leave.regime") {
+        j["eligible"] = t.eligible;
+    }
+    j["reasons"] = reasons_json(t.reasons, wr);
+    if (all || kind == "leave.entitlement") {
+        j["hours"] = json{{"contact_for_minimum", minutes_json(t.contact_for_minimum)},
+                          {"attended", minutes_json(t.attended)},
+                          {"excluded_in_suspension", minutes_json(t.excluded_suspended)},
+                          {"excluded_after_bev_end", minutes_json(t.excluded_after_bev_end)},
+                          {"counted_hours", t.counted.hours_text()},
+                          {"granted", minutes_json(t.granted)},
+                          {"taken", minutes_json(t.taken)},
+                          {"taken_refused", minutes_json(t.taken_refused)}};
+    }
+    if (all || kind == "leave.absence") {
+        json certs = json::array();
+        for (const auto& c : t.certificates)
+            certs.push_back(json{{"from", to_iso(c.span.first)},
+                                 {"to", to_iso(c.span.last)},
+                                 {"given", minutes_json(c.given)},
+                                 {"unjustified", minutes_json(c.unjustified)},
+                                 {"justified", minutes_json(c.justified)},
+                                 {"suspends", c.triggers_suspension}});
+        j["attendance"] = json{{"certificate_periods", std::move(certs)},
+                               {"diligent", t.diligent ? json(*t.diligent) : json(nullptr)},
+                               {"sanction_next_right", t.sanction_next_right}};
+    }
+    if (all || kind == "leave.reimbursement") {
+        j["reimbursement"] = json{{"rate_per_hour", money_json(t.money.rate_cents)},
+                                  {"approved", minutes_json(t.granted)},
+                                  {"amount", money_json(t.money.amount_cents)},
+                                  {"currency", "EUR"}};
+    }
+    if ((all || kind == "leave.deadlines") && t.reg != regime::none) {
+        j["deadlines"] = json{{"enrolment_certificate", to_iso(t.dates.enrolment_certificate)},
+                              {"claim_from", opt_date_json(t.dates.claim_from)},
+                              {"claim_until", opt_date_json(t.dates.claim_until)}};
+    }
+    if (explain) j["explanation"] = explanation_to_json(t.why, rb);
+    return j;
+}
+
+json worker_json(const worker_result& w, std::string_view kind, const rulebook& rb, bool explain) {
+    const bool all = kind == "leave.evaluate";
+    json j{{"id", w.id}, {"school_year", w.year.name()}, {"region", std::string(to_string(w.reg))},
+           {"employment_share", w.share.to_string()}, {"employment_percent", w.share.percent()}};
+    if (all || kind == "leave.entitlement") {
+        if (w.cap.found)
+            j["cap"] = json{{"row", std::string(cap_row_names[static_cast<std::size_t>(w.cap.row)])},
+                            {"variant", std::string(cap_variant_names[static_cast<std::size_t>(w.cap.variant)])},
+                            {"full_time", minutes_json(w.cap.cap)},
+                            {"parameter", w.cap.use.param ? json(w.cap.use.param->name) : json(nullptr)}};
+        if (w.vov) j["vov_maximum"] = json{{"own_hours", w.vov->own.hours_text()}, {"employer_proposed_hours", w.vov->employer.hours_text()}};
+        j["granted"] = minutes_json(w.granted_total);
+        j["taken"] = minutes_json(w.taken_total);
+        j["left"] = minutes_json(w.left);
+    }
+    if (all || kind == "leave.absence") {
+        json s = json::array();
+        for (const auto& x : w.suspensions)
+            s.push_back(json{{"training", x.training_id},
+                             {"certificate_period", json{{"from", to_iso(x.certificate.first)}, {"to", to_iso(x.certificate.last)}}},
+                             {"given", minutes_json(x.given)},
+                             {"unjustified", minutes_json(x.unjustified)},
+                             {"from", to_iso(x.window.first)},
+                             {"to", to_iso(x.window.last)}});
+        j["suspensions"] = s;
+    }
+    if (all || kind == "leave.reimbursement") {
+        j["reimbursement_total"] = money_json(w.reimbursement_total_cents);
+        if (w.wage_ceiling) j["wage_ceiling_monthly"] = money_json(w.wage_ceiling->value);
+        if (w.capped_monthly_wage_cents) j["capped_monthly_wage"] = money_json(*w.capped_monthly_wage_cents);
+    }
+    json ts = json::array();
+    for (const auto& t : w.trainings) ts.push_back(training_json(t, w, kind, rb, explain));
+    j["trainings"] = ts;
+    if (explain) j["explanation"] = explanation_to_json(w.why, rb);
+    return j;
+}
+
+}  // namespace
+
+json handle_leave(const engine& e, std::string_view kind, const json& request) {
+    static constexpr std::string_view kinds[] = {"leave.evaluate", "leave.regime", "leave.eligibility", "leave.entitlement",
+                                                 "leave.absence", "leave.reimbursement", "leave.deadlines"};
+    if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds))
+        invalid(path("kind"), "unknown request kind \"" + std::string(kind) +
+                                  "\"; one of leave.evaluate, leave.regime, leave.eligibility, leave.entitlement, "
+                                  "leave.absence, leave.reimbursement, leave.deadlines");
+    const path root;
+    const std::string sy_text = get_string(request, "school_year", root);
+    const auto sy = school_year::parse(sy_text);
+    if (!sy) invalid(root / "school_year", "expected a school year like \"2020-2021\", got " + show(json(sy_text)));
+    const bool explain = opt_bool(request, "explain", root).value_or(true);
+    const json& ws = member(request, "workers", root);
+    require_array(ws, root / "workers");
+    json out = json::array();
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        const path wp = (root / "workers")[i];
+        const worker w = decode_worker(ws[i], wp);
+        school_year year = *sy;
+        if (auto own = opt_string(ws[i], "school_year", wp)) {
+            auto y = school_year::parse(*own);
+            if (!y) invalid(wp / "school_year", "expected a school year like \"2020-2021\", got " + show(json(*own)));
+            year = *y;
+        }
+        const worker_result r = leave::evaluate(e.leave(), w, year, explain);
+        out.push_back(worker_json(r, kind, e.book(), explain));
+    }
+    return json{{"school_year", sy->name()}, {"workers", std::move(out)}};
+}
+
 }  // namespace edurules::io::detail

@@ -71,7 +71,9 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
 
     // 1. Suspensions from every certificate period of every BEV training
     //    (rules.md 2.2: the suspension is the worker's, across trainings).
-    for (const auto& t : w.trainings) {
+    std::vector<std::vector<certificate_result>> certs(w.trainings.size());
+    for (std::size_t ti = 0; ti < w.trainings.size(); ++ti) {
+        const auto& t = w.trainings[ti];
         const auto start = training_start(t);
         if (!start || t.lessons.empty()) continue;
         explanation scratch(explain);
@@ -106,6 +108,7 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
                 s.window = suspension_after(R, p, out.why);
                 out.suspensions.push_back(s);
             }
+            certs[ti].push_back(c);
         }
     }
 
@@ -127,6 +130,7 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
             date s_in_year = std::max(tr.start, sy.first_day());
             if (!first_vov_start || s_in_year < *first_vov_start) first_vov_start = s_in_year;
         }
+        tr.certificates = std::move(certs[i]);
         out.trainings.push_back(std::move(tr));
         order.push_back(i);
     }
