@@ -97,7 +97,7 @@ TEST(LeaveHours, VovMaximumAndSanction) {
     EXPECT_EQ(vov_max(R(), {4, 5}, false, school_year(2020), why).own.round(minutes{1}, rounding::half_up), hours(100));
     const auto s = vov_max(R(), {1, 1}, true, school_year(2020), why);
     EXPECT_EQ(s.own.round(minutes{1}, rounding::half_up), minutes{93 * 60 + 45});
-    EXPECT_EQ(s.own.hours_text(), "93.7500");
+    EXPECT_EQ(s.own.hours_text(), "93.75");
 }
 
 // rules.md 2.3: 2021-2022 and 2022-2023 add 125 h for employer-proposed trainings (250 h).

@@ -290,9 +290,13 @@ struct exact_minutes {
         const std::int64_t u = unit.count > 0 ? unit.count : 1;
         return minutes{div_round(num, den * u, mode) * u};
     }
-    /// Exact hours as text with up to 4 decimals (e.g. "52.6316"), for explanations.
+    /// Hours as text with at most 4 decimals, trailing zeros dropped ("75",
+    /// "93.75", "52.6316" for 52.631578...), for explanations and display.
     std::string hours_text() const {
-        return format_scaled(div_round(num * 10000, den * minutes_per_hour, rounding::half_up), 4);
+        std::string s = format_scaled(div_round(num * 10000, den * minutes_per_hour, rounding::half_up), 4);
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        return s;
     }
 };
 
