@@ -1,6 +1,243 @@
-// Placeholder until the insight command lands.
+// The `insight` command: what a contact of an employer may see on a date (the
+// overview for the administrator and the second contact, otherwise the
+// dossiers that authorised the contact), as a table, JSON, CSV or a
+// self-contained HTML page, with an audit line per access decision.
+// Decisions come from include/edurules/insight; this file reads and prints.
 #include "common.hpp"
+#include "edurules/io/insight_json.hpp"
+#include "edurules/io/pe_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 
 namespace edurules::cli {
-int cmd_insight(int, char**, int) { throw usage_error("the insight command is not available in this build"); }
+
+namespace {
+
+/// `--format html` is this command's own; the shared parser knows table,
+/// json and csv only, so it is taken out of argv first.
+struct html_split {
+    std::vector<char*> argv;
+    bool html = false;
+};
+
+html_split take_html_format(int argc, char** argv, int first) {
+    html_split out;
+    for (int i = 0; i < first && i < argc; ++i) out.argv.push_back(argv[i]);
+    for (int i = first; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--format") && i + 1 < argc && !std::strcmp(argv[i + 1], "html")) {
+            out.html = true;
+            ++i;
+        } else if (!std::strcmp(argv[i], "--format=html")) {
+            out.html = true;
+        } else {
+            // Any later --format overrides an earlier html, as the shared parser does.
+            if (!std::strncmp(argv[i], "--format", 8)) out.html = false;
+            out.argv.push_back(argv[i]);
+        }
+    }
+    return out;
+}
+
+std::optional<date> date_option(const options& o, const char* name) {
+    auto it = o.extra.find(name);
+    if (it == o.extra.end()) return std::nullopt;
+    auto d = parse_iso_date(it->second);
+    if (!d) throw usage_error(std::string("--") + name + ": not a date (YYYY-MM-DD): '" + it->second + "'");
+    return d;
+}
+
+std::string utc_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+/// Appends one JSON line per decision to the audit file, stamped with the
+/// wall-clock time it was logged (the decision's own date is "when").
+void append_audit(const std::string& file, const std::vector<insight::audit_record>& records) {
+    std::ofstream out(file, std::ios::binary | std::ios::app);
+    if (!out) throw error(errc::io, file, "cannot open audit file for appending");
+    const std::string now = utc_now();
+    for (const auto& r : records) {
+        nlohmann::json j = nlohmann::json::parse(io::audit_json_line(r));
+        j["logged_at"] = now;
+        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
+    if (!out) throw error(errc::io, file, "write failed");
+}
+
+/// The PE dossier of an insight document: embedded, or the file it names
+/// (relative to the document's folder).
+pe::dossier load_dossier(const io::insight_document& doc, const std::string& input) {
+    if (doc.dossier) return *doc.dossier;
+    if (doc.dossier_file.empty()) throw error(errc::invalid_input, "dossier", "missing: give \"dossier\" or \"dossier_file\"");
+    std::filesystem::path p(doc.dossier_file);
+    if (p.is_relative()) p = std::filesystem::path(input).parent_path() / p;
+    const std::string text = read_file(p.string());
+    try {
+        return io::parse_dossier(text);
+    } catch (const error& e) {
+        throw error(e.code(), p.string() + ": " + e.field(), e.message(), e.record(), e.offset());
+    }
+}
+
+std::vector<std::string> table_row(const insight::progress_row& r) {
+    const auto& g = r.st.reg;
+    return {r.who->seu_number, r.who->name, g.current ? to_iso(g.current->first) : "", g.current ? to_iso(g.current->last) : "",
+            g.current ? g.earned.to_string() : "", g.current ? g.required.to_string() : "", g.current ? r.st.short_by.to_string() : "",
+            g.renewal_requested ? "yes" : "no", io::status_label(r.st), r.st.days_left ? std::to_string(*r.st.days_left) : ""};
+}
+
+const std::vector<std::string> table_header{"SEU number", "name", "period start", "period end", "points", "required", "short",
+                                            "renewal dossier", "status", "days left"};
+
+std::string contact_text(const insight::directory_index& dir, const std::string& id) {
+    const auto who = dir.find_contact(id);
+    if (!who.org) return id;
+    return (who.who->name.empty() ? id : who.who->name) + " (" + insight::to_string(who.who->role) + ", " +
+           (who.org->name.empty() ? who.org->id : who.org->name) + ")";
+}
+
+}  // namespace
+
+int cmd_insight(int argc, char** argv, int first) {
+    html_split split = take_html_format(argc, argv, first);
+    const options o = parse_options(static_cast<int>(split.argv.size()), split.argv.data(), first, {"--dossiers"});
+    if (o.positional.size() != 1) throw usage_error("insight needs exactly one INPUT.json (organisations, contacts, consents, dossier)");
+    auto get = [&](const char* name) -> std::optional<std::string> {
+        auto it = o.extra.find(name);
+        return it == o.extra.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+    for (const auto& [name, value] : o.extra)
+        if (name != "contact" && name != "participant" && name != "from" && name != "to" && name != "audit")
+            throw usage_error("unknown option '--" + name + "'");
+    const std::optional<std::string> contact_opt = get("contact");
+    if (!contact_opt) throw usage_error("insight needs --contact ID (who is looking)");
+    const std::string contact = *contact_opt;
+    const std::optional<std::string> participant = get("participant");
+    const std::optional<date> from = date_option(o, "from");
+    const std::optional<date> to = date_option(o, "to");
+    if (from && to && *to < *from) throw usage_error("--to is before --from");
+    const bool list_dossiers = std::find(o.flags.begin(), o.flags.end(), "--dossiers") != o.flags.end();
+
+    const auto eng = make_engine(o);
+    const date on = eval_date(o);
+    const io::insight_document doc = io::parse_insight(read_file(o.positional[0]));
+    const pe::dossier dossier = load_dossier(doc, o.positional[0]);
+    const pe::dossier_index idx(dossier);
+    const insight::directory_index dir(doc.dir);
+    io::check_consents(doc.dir, idx);
+    const insight::report_builder b(eng->pe(), idx, dir, on, o.explain);
+
+    std::vector<insight::audit_record> audit;
+    bool denied = false;
+    std::string denial;
+    output out(o);
+    const std::string who_text = contact_text(dir, contact);
+    const std::string rb_text = eng->book().name() + " " + eng->book().version();
+
+    if (participant) {
+        // One individual dossier.
+        const insight::dossier_view v = b.dossier(contact, *participant, from, to);
+        audit.push_back(insight::audit_of(v.access));
+        denied = !v.access.allowed;
+        denial = v.access.message;
+        const std::vector<insight::dossier_view> views{v};
+        if (split.html) {
+            const std::string name = v.who ? v.who->name + " (" + v.who->seu_number + ")" : *participant;
+            out.stream() << io::progress_html("PE dossier of " + name,
+                                              (denied ? "Not available: " + v.access.message + ". " : std::string()) + "On " + to_iso(on) +
+                                                  " for " + who_text + "; rulebook " + rb_text + ".",
+                                              io::progress_rows(views), views);
+        } else if (o.fmt == format::json) {
+            out.stream() << io::dossiers_json(*eng, dir, contact, on, views, o.explain) << "\n";
+        } else if (o.fmt == format::csv) {
+            out.stream() << io::activities_csv(views);
+        } else if (!denied) {
+            out.stream() << "PE dossier of " << v.who->name << " (" << v.who->seu_number << ") on " << to_iso(on) << " for "
+                         << who_text << "\n" << v.access.message << "\n\n";
+            print_table(out.stream(), table_header, {table_row(insight::progress_row{v.who, *v.st, v.access})});
+            std::vector<std::vector<std::string>> acts;
+            for (const auto& a : v.activities)
+                acts.push_back({to_iso(a.completed), a.act ? a.act->id : "", a.act ? a.act->title : "", a.pts.to_string(),
+                                a.rec ? a.rec->id : ""});
+            out.stream() << "\nCompleted activities";
+            if (from || to) out.stream() << " " << (from ? to_iso(*from) : "") << ".." << (to ? to_iso(*to) : "");
+            out.stream() << ":\n";
+            print_table(out.stream(), {"completed", "activity", "title", "points", "recognition"}, acts);
+            out.stream() << "total " << v.total.to_string() << " points in " << v.activities.size() << " activities\n";
+        }
+    } else {
+        const insight::overview_report ov = b.overview(contact);
+        if (ov.access.allowed && !list_dossiers) {
+            for (const auto& a : ov.audit()) audit.push_back(a);
+            const std::string org = ov.org->name.empty() ? ov.org->id : ov.org->name;
+            if (split.html) {
+                out.stream() << io::progress_html("PE progress of " + org,
+                                                  "Overview on " + to_iso(on) + " for " + who_text + ": " + std::to_string(ov.rows.size()) +
+                                                      " participants who gave " + org + " insight in their PE dossier; rulebook " + rb_text + ".",
+                                                  ov.rows);
+            } else if (o.fmt == format::json) {
+                out.stream() << io::overview_json(*eng, dir, ov, o.explain) << "\n";
+            } else if (o.fmt == format::csv) {
+                out.stream() << io::progress_csv(ov.rows);
+            } else {
+                out.stream() << "PE overview of " << org << " on " << to_iso(on) << " for " << who_text << "\n\n";
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& r : ov.rows) rows.push_back(table_row(r));
+                print_table(out.stream(), table_header, rows);
+                std::size_t left_out = ov.entries.size() - ov.rows.size();
+                out.stream() << "\n" << ov.rows.size() << " participants with a consent in force";
+                if (left_out) out.stream() << "; " << left_out << " left out (consent expired, revoked or not yet given; see --format json)";
+                out.stream() << ".\n";
+            }
+        } else {
+            // The dossiers that authorised this contact ("professionals").
+            audit.push_back(insight::audit_of(ov.access));
+            const std::vector<insight::dossier_view> views = b.dossiers(contact, from, to);
+            for (const auto& v : views) audit.push_back(insight::audit_of(v.access));
+            if (ov.access.reason == insight::access_reason::unknown_contact) {
+                denied = true;
+                denial = ov.access.message;
+            }
+            const std::vector<insight::progress_row> rows = io::progress_rows(views);
+            if (split.html) {
+                out.stream() << io::progress_html("PE dossiers visible to " + who_text,
+                                                  (denied ? "Not available: " + denial + ". " : std::string()) + "On " + to_iso(on) + ": " +
+                                                      std::to_string(rows.size()) + " participants authorised this contact; rulebook " +
+                                                      rb_text + ".",
+                                                  rows);
+            } else if (o.fmt == format::json) {
+                out.stream() << io::dossiers_json(*eng, dir, contact, on, views, o.explain) << "\n";
+            } else if (o.fmt == format::csv) {
+                out.stream() << io::progress_csv(rows);
+            } else if (!denied) {
+                out.stream() << "PE dossiers visible to " << who_text << " on " << to_iso(on) << "\n";
+                if (!ov.access.allowed) out.stream() << "(" << ov.access.message << ")\n";
+                out.stream() << "\n";
+                std::vector<std::vector<std::string>> table;
+                for (const auto& r : rows) table.push_back(table_row(r));
+                print_table(out.stream(), table_header, table);
+                for (const auto& v : views)
+                    if (!v.access.allowed) out.stream() << "not visible: " << *v.access.seu_number << ": " << v.access.message << "\n";
+            }
+        }
+    }
+    if (auto f = get("audit")) append_audit(*f, audit);
+    if (denied) {
+        std::cerr << "edurules: access " << denial << "\n";
+        return exit_rejected;
+    }
+    return exit_ok;
+}
+
 }  // namespace edurules::cli

@@ -183,7 +183,7 @@ inline bool deny_unknown_contact(access_decision& a, const contact_ref& who) {
     if (who.org) return false;
     a.allowed = false;
     a.reason = access_reason::unknown_contact;
-    a.message = "unknown contact \"" + a.contact_id + "\": access denied";
+    a.message = "denied: unknown contact \"" + a.contact_id + "\"";
     a.why.note("insight.contact.unknown", a.message);
     return true;
 }
