@@ -1,0 +1,254 @@
+"""Vectorised conversion of pandas/numpy columns into the engine's column types.
+
+Dates become int32 days since 1970-01-01 (``NO_DAY`` when missing), points
+become int64 hundredths; every check is a numpy/pandas array operation, never
+a Python loop over rows (only the rows found bad are looked at one by one, to
+word their messages). Problems name the column and the 0-based row position:
+``participants.diploma_date[17]: not a date: '2023-02-30'``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Callable, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._errors import Error, InvalidArgument, InvalidInput
+
+NO_DAY = np.int32(-(2**31))
+_EPOCH = _dt.date(1970, 1, 1)
+# pandas (1.x) holds datetime64[ns] only up to 2262-04-11; dates accepted in
+# frames stay well inside it so that every result date fits a DataFrame too.
+MIN_DAY = (_dt.date(1900, 1, 1) - _EPOCH).days
+MAX_DAY = (_dt.date(2200, 12, 31) - _EPOCH).days
+_RANGE_TEXT = "outside the supported range 1900-01-01..2200-12-31"
+_ISO = r"\d{4}-\d{2}-\d{2}"
+
+
+class Problems:
+    """Bad cells of one evaluation: raised at once (``errors="raise"``) or
+    collected per output row (``errors="flag"``)."""
+
+    def __init__(self, rows: int, mode: str) -> None:
+        if mode not in ("raise", "flag"):
+            raise InvalidArgument(f"expected 'raise' or 'flag', got {mode!r}", field="errors")
+        self.mode = mode
+        self.message = np.full(rows, None, dtype=object)
+
+    def add(self, bad: np.ndarray, field: str, describe: Callable[[int], str], *,
+            owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None, cls: type = InvalidInput) -> None:
+        """Reports the rows where `bad` is true. `owner` maps them to output
+        rows (completions to their participant; -1: no output row); `row_of`
+        to the row number shown (for values exploded from list columns)."""
+        if not bad.any():
+            return
+        rows = np.flatnonzero(bad)
+        shown = rows if row_of is None else row_of[rows]
+        if self.mode == "raise":
+            i, r = int(rows[0]), int(shown[0])
+            raise cls(describe(i), field=f"{field}[{r}]", record=r)
+        targets = rows if owner is None else owner[rows]
+        for i, r, t in zip(rows.tolist(), shown.tolist(), targets.tolist()):  # bad rows only
+            if t >= 0 and self.message[t] is None:
+                self.message[t] = f"{field}[{r}]: {describe(i)}"
+
+    @property
+    def flagged(self) -> np.ndarray:
+        return pd.notna(self.message)
+
+
+def require_frame(frame: Any, name: str, columns: Sequence[str]) -> pd.DataFrame:
+    """Checks that `frame` is a DataFrame holding `columns`."""
+    if not isinstance(frame, pd.DataFrame):
+        raise InvalidArgument(f"expected a pandas DataFrame, got {type(frame).__name__}", field=name)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InvalidArgument(f"missing column(s) {', '.join(missing)}; it has {', '.join(map(str, frame.columns))}",
+                              field=f"{name}.{missing[0]}")
+    return frame
+
+
+def _show(v: Any) -> str:
+    text = repr(v)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _day_text(day: int) -> str:
+    try:
+        return (_EPOCH + _dt.timedelta(days=day)).isoformat()
+    except OverflowError:
+        return str(np.int64(day).astype("datetime64[D]"))
+
+
+def day_arg(value: Any, field: str = "date") -> tuple[int, str]:
+    """One date argument (date, datetime, Timestamp, datetime64 or ISO text)
+    as (epoch day, ISO text)."""
+    try:
+        if isinstance(value, str):
+            if not pd.Series([value]).str.fullmatch(_ISO).iloc[0]:
+                raise ValueError
+            d = _dt.date.fromisoformat(value)
+        elif isinstance(value, _dt.datetime):
+            d = value.date()
+        elif isinstance(value, _dt.date):
+            d = value
+        elif isinstance(value, np.datetime64) and not np.isnat(value):
+            d = _EPOCH + _dt.timedelta(days=int(value.astype("datetime64[D]").astype(np.int64)))
+        else:
+            raise TypeError
+    except (ValueError, TypeError, OverflowError):
+        raise InvalidArgument(f"not a date: {_show(value)} (expected a date or 'YYYY-MM-DD')", field=field) from None
+    day = (d - _EPOCH).days
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise InvalidArgument(f"{d.isoformat()} is {_RANGE_TEXT}", field=field)
+    return day, d.isoformat()
+
+
+def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
+         owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None) -> np.ndarray:
+    """A date column as int32 epoch days (NO_DAY where missing and allowed)."""
+    n = len(column)
+    out = np.full(n, NO_DAY, dtype=np.int32)
+    dtype = column.dtype
+    raw: np.ndarray = np.zeros(n, dtype=np.int64)
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        if getattr(dtype, "tz", None) is not None:
+            column = column.dt.tz_localize(None)
+        values = column.to_numpy(dtype="datetime64[ns]")
+        missing = np.isnat(values)
+        raw = values.astype("datetime64[D]").astype(np.int64)
+    elif (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+          or isinstance(dtype, pd.CategoricalDtype)):
+        values = column.to_numpy(dtype=object)
+        missing = np.asarray(pd.isna(values), dtype=bool)
+        kind = pd.api.types.infer_dtype(values, skipna=True)
+        present = ~missing
+        if kind == "string":
+            text = pd.Series(values[present], dtype=object)
+            parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").to_numpy()
+            ok = text.str.fullmatch(_ISO).to_numpy(dtype=bool) & ~np.isnat(parsed)
+            vals = np.zeros(len(text), dtype=np.int64)
+            vals[ok] = parsed[ok].astype("datetime64[D]").astype(np.int64)
+            bad = np.zeros(n, dtype=bool)
+            bad[np.flatnonzero(present)[~ok]] = True
+            problems.add(bad, field, lambda i: f"not a date: {_show(values[i])} (expected YYYY-MM-DD)", owner=owner, row_of=row_of)
+            raw[present] = vals
+            missing = missing | bad
+        elif kind in ("date", "datetime", "datetime64"):
+            try:
+                raw[present] = pd.to_datetime(values[present]).values.astype("datetime64[D]").astype(np.int64)
+            except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+                raw[present] = np.array(values[present], dtype="datetime64[D]").astype(np.int64)
+        elif kind == "empty":
+            pass
+        else:
+            raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got {kind} values",
+                                  field=field)
+    elif pd.api.types.is_float_dtype(dtype) and column.isna().all():
+        missing = np.ones(n, dtype=bool)  # an all-NaN column: no dates at all
+    else:
+        raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got dtype {dtype}",
+                              field=field)
+    if required:
+        problems.add(missing, field, lambda i: "missing date", owner=owner, row_of=row_of)
+    out_of_range = ~missing & ((raw < MIN_DAY) | (raw > MAX_DAY))
+    problems.add(out_of_range, field,
+                 lambda i: f"{(_EPOCH + _dt.timedelta(days=int(raw[i]))).isoformat()} is {_RANGE_TEXT}", owner=owner, row_of=row_of)
+    good = ~missing & ~out_of_range
+    out[good] = raw[good].astype(np.int32)
+    return out
+
+
+def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
+               row_of: Optional[np.ndarray] = None) -> np.ndarray:
+    """A points column (numbers, or decimal text such as '1.50') as int64 hundredths."""
+    dtype = column.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        raise InvalidArgument("expected points (numbers), got dtype bool", field=field)
+    if pd.api.types.is_integer_dtype(dtype) and not column.isna().any():
+        whole = column.to_numpy(dtype=np.int64)
+        problems.add(whole < 0, field, lambda i: f"negative points: {whole[i]}", owner=owner, row_of=row_of)
+        return np.where(whole < 0, 0, whole) * 100
+    if pd.api.types.is_numeric_dtype(dtype):
+        values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        unreadable = np.zeros(len(values), dtype=bool)
+    elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+        original = column.to_numpy(dtype=object)
+        values = pd.to_numeric(pd.Series(original, dtype=object), errors="coerce").to_numpy(dtype=np.float64)
+        unreadable = np.isnan(values) & ~np.asarray(pd.isna(original), dtype=bool)
+        problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
+    else:
+        raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
+    nan = np.isnan(values) & ~unreadable
+    problems.add(nan, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
+    inf = np.isinf(values)
+    problems.add(inf, field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
+    finite = np.where(np.isfinite(values), values, 0.0)
+    problems.add(finite < 0, field, lambda i: f"negative points: {values[i]}", owner=owner, row_of=row_of)
+    scaled = finite * 100.0
+    rounded = np.rint(scaled)
+    problems.add(np.abs(scaled - rounded) > 1e-6 * np.maximum(1.0, np.abs(scaled)), field,
+                 lambda i: f"points have at most two decimals: {values[i]}", owner=owner, row_of=row_of)
+    return np.where(finite < 0, 0, rounded).astype(np.int64)
+
+
+def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
+         row_of: Optional[np.ndarray] = None) -> np.ndarray:
+    """An id column (SEU numbers) as text, for matching between frames."""
+    values = column.to_numpy(dtype=object)
+    missing = np.asarray(pd.isna(values), dtype=bool)
+    problems.add(missing, field, lambda i: "missing SEU number", owner=owner, row_of=row_of)
+    text = column.astype(str).to_numpy(dtype=object)
+    text[missing] = None
+    return text
+
+
+def booleans(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
+             row_of: Optional[np.ndarray] = None) -> np.ndarray:
+    """A yes/no column as uint8 (missing = no)."""
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return column.fillna(False).to_numpy(dtype=bool).astype(np.uint8)
+    values = column.to_numpy(dtype=object)
+    missing = np.asarray(pd.isna(values), dtype=bool)
+    is_true = np.asarray(values == True, dtype=bool)  # noqa: E712 (elementwise)
+    is_false = np.asarray(values == False, dtype=bool)  # noqa: E712
+    problems.add(~(missing | is_true | is_false), field, lambda i: f"expected true or false, got {_show(values[i])}",
+                 owner=owner, row_of=row_of)
+    return is_true.astype(np.uint8)
+
+
+def match(key_values: np.ndarray, index: pd.Index, field: str, problems: Problems, unknown: str) -> np.ndarray:
+    """Positions in `index` (participants) of each key; -1 for unknown keys
+    (an error unless unknown == 'ignore')."""
+    codes = index.get_indexer(pd.Index(key_values, dtype=object)).astype(np.int64)
+    if unknown not in ("raise", "ignore"):
+        raise InvalidArgument(f"expected 'raise' or 'ignore', got {unknown!r}", field="unknown")
+    lost = (codes < 0) & pd.notna(key_values)
+    if unknown == "raise" and lost.any():
+        i = int(np.flatnonzero(lost)[0])
+        raise InvalidInput(f"unknown SEU number {_show(key_values[i])} (not in participants)", field=f"{field}[{i}]",
+                           record=i)
+    return codes
+
+
+def group(codes: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """CSR layout of child rows by owner: (order of the kept child rows,
+    offsets of length rows + 1). Children with code -1 are left out."""
+    keep = np.flatnonzero(codes >= 0)
+    order = keep[np.argsort(codes[keep], kind="stable")]
+    counts = np.bincount(codes[keep], minlength=rows)
+    offsets = np.zeros(rows + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return order, offsets
+
+
+def dates_out(day_values: np.ndarray) -> np.ndarray:
+    """int32 epoch days (NO_DAY = missing) as datetime64[ns] with NaT."""
+    out = day_values.astype(np.int64).astype("datetime64[D]").astype("datetime64[ns]")
+    out[day_values == NO_DAY] = np.datetime64("NaT")
+    return out
+
+
+__all__ = ["Problems", "Error", "NO_DAY", "day_arg", "days", "hundredths", "keys", "booleans", "match", "group",
+           "dates_out", "require_frame"]

@@ -1,0 +1,456 @@
+"""The Engine: one immutable rulebook and its rules, shared freely across
+threads; single decisions as plain Python data, whole populations as DataFrames."""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal as _decimal
+import json as _json
+import os
+from typing import Any, Mapping, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _columns as C
+from . import _edurules
+from ._errors import FileError, InvalidArgument, ParseError
+
+PathOrText = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+DateLike = Union[_dt.date, str, np.datetime64, pd.Timestamp]
+
+PE_STATES: tuple[str, ...] = tuple(_edurules.PE_STATES)
+"""The PE registration states, in the engine's order."""
+PE_REASONS: tuple[str, ...] = tuple(_edurules.PE_REASONS)
+"""Why a participant is not registered (state ``not_registered``)."""
+PE_BATCH_ERRORS: tuple[str, ...] = tuple(_edurules.PE_BATCH_ERRORS)
+"""Codes of rows the columnar PE path rejects (index 0 = none)."""
+
+PE_STATUS_COLUMNS: tuple[str, ...] = ("seu_number", "state", "reason", "period_start", "period_end", "points_earned",
+                                      "points_short", "days_left", "renewal_possible", "error")
+"""The columns of a PE status frame, in order."""
+
+
+def _jsonable(value: Any) -> Any:
+    """json.dumps fallback: dates as ISO text, decimals as text, numpy scalars as numbers."""
+    if isinstance(value, (_dt.date, pd.Timestamp)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, np.datetime64):
+        return str(value.astype("datetime64[D]"))
+    if isinstance(value, _decimal.Decimal):
+        return str(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _dumps(doc: Any, field: str) -> str:
+    try:
+        return _json.dumps(doc, default=_jsonable, ensure_ascii=False)
+    except (TypeError, ValueError) as e:
+        raise InvalidArgument(str(e), field=field) from None
+
+
+def _read_text(path: Union[str, "os.PathLike[str]"], field: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as e:
+        raise FileError(f"cannot read {os.fspath(path)!r}: {e.strerror or e}", field=field) from None
+    except UnicodeDecodeError as e:
+        raise ParseError(f"{os.fspath(path)!r} is not UTF-8 text: {e.reason}", field=field, offset=e.start) from None
+
+
+def _document(value: PathOrText, field: str) -> tuple[str, str]:
+    """(JSON text, origin) from a mapping, JSON text or a file path."""
+    if isinstance(value, Mapping):
+        return _dumps(value, field), field
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        return value, field
+    if isinstance(value, (str, os.PathLike)):
+        return _read_text(value, field), os.fspath(value)
+    raise InvalidArgument(f"expected a dict, JSON text or a file path, got {type(value).__name__}", field=field)
+
+
+def _dossier(value: PathOrText) -> Any:
+    if isinstance(value, Mapping):
+        return value
+    text, _ = _document(value, "dossier")
+    try:
+        return _json.loads(text)
+    except ValueError as e:
+        raise ParseError(f"malformed JSON: {e}", field="dossier", offset=getattr(e, "pos", None)) from None
+
+
+def _from_rulebook_json(text: str) -> "Engine":
+    """Unpickling: an engine from its whole rulebook document."""
+    return Engine(rulebook=text)
+
+
+class Engine:
+    """The edurules engine: a rulebook (the built-in one by default) and the
+    PE and leave rules resolved from it.
+
+    Immutable and thread-safe: build one and share it. It pickles as its
+    rulebook document, so it travels to Dask or multiprocessing workers.
+
+    Args:
+        rulebook: a whole rulebook replacing the built-in one: a dict, JSON
+            text, or the path of a JSON file.
+        overlay: one or more rulebook documents laid over it, each replacing
+            whole parameters of the same name (like the CLI's ``--rulebook``).
+        overrides: single values, ``{"pe.points.required": "16"}``; a value
+            may be ``(value, from_date)`` or ``(value, from_date, to_date)``
+            to set it over a date range only (like the CLI's ``--set``).
+
+    Raises:
+        RulebookError: the rulebook is malformed or lacks a parameter.
+        ParseError: a rulebook document is not JSON.
+        FileError: a rulebook file cannot be read.
+    """
+
+    def __init__(self, rulebook: Optional[PathOrText] = None, *,
+                 overlay: Union[PathOrText, Sequence[PathOrText], None] = None,
+                 overrides: Optional[Mapping[str, Any]] = None) -> None:
+        base = _document(rulebook, "rulebook") if rulebook is not None else None
+        if overlay is None:
+            layers: list[Any] = []
+        elif isinstance(overlay, (Mapping, str, os.PathLike)):
+            layers = [overlay]
+        else:
+            layers = list(overlay)
+        overlays = [_document(o, f"overlay[{i}]") for i, o in enumerate(layers)]
+        sets = []
+        for name, v in (overrides or {}).items():
+            rng: tuple[Any, ...] = tuple(v) if isinstance(v, (tuple, list)) else (v,)
+            if not 1 <= len(rng) <= 3:
+                raise InvalidArgument("expected value, (value, from) or (value, from, to)", field=f"overrides[{name!r}]")
+            value = rng[0]
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            frm = C.day_arg(rng[1], f"overrides[{name!r}].from")[0] if len(rng) > 1 and rng[1] is not None else None
+            to = C.day_arg(rng[2], f"overrides[{name!r}].to")[0] if len(rng) > 2 and rng[2] is not None else None
+            sets.append((str(name), text, frm, to))
+        self._core = _edurules.Engine(base[0] if base else None, base[1] if base else "rulebook", overlays, sets)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return _from_rulebook_json, (self._core.rulebook_json(),)
+
+    def __repr__(self) -> str:
+        return f"<edurules.Engine rulebook={self.rulebook_name!r} version={self.rulebook_version!r}>"
+
+    @property
+    def rulebook_name(self) -> str:
+        """The rulebook's name."""
+        return str(self._core.rulebook_name)
+
+    @property
+    def rulebook_version(self) -> str:
+        """The rulebook's version."""
+        return str(self._core.rulebook_version)
+
+    def rulebook(self) -> dict[str, Any]:
+        """The rulebook in force, as its JSON document (parameters with their
+        dated values, sources and confidence)."""
+        return _json.loads(self._core.rulebook_json())
+
+    # --- the JSON request path: every decision ----------------------------
+
+    def evaluate(self, request: Union[Mapping[str, Any], str]) -> dict[str, Any]:
+        """Evaluates one request document and returns the response document.
+
+        ``request`` is a dict (or JSON text) such as ``{"kind": "pe.status",
+        "date": "2025-06-01", "dossier": {...}}``; ``schema_version`` defaults
+        to 1; dates may be ``datetime.date`` objects. Kinds: ``pe.status``,
+        ``pe.reminders``, ``pe.book``, ``pe.activity``, ``pe.recognition``,
+        ``pe.collective``, ``rulebook.describe`` (and ``leave.*`` where built).
+        Evaluation runs with the GIL released.
+
+        Raises:
+            InvalidInput: a field is missing or invalid (``.field`` names it,
+                e.g. ``dossier.participants[3].diploma_date``).
+            ParseError: ``request`` is JSON text that is not well-formed.
+        """
+        if isinstance(request, Mapping):
+            doc = dict(request)
+            doc.setdefault("schema_version", 1)
+            text = _dumps(doc, "request")
+        elif isinstance(request, str):
+            text = request
+        else:
+            raise InvalidArgument(f"expected a dict or JSON text, got {type(request).__name__}", field="request")
+        return _json.loads(self._core.evaluate_json(text))
+
+    def _result(self, kind: str, date: Optional[DateLike] = None, **members: Any) -> dict[str, Any]:
+        req: dict[str, Any] = {"kind": kind}
+        if date is not None:
+            req["date"] = C.day_arg(date)[1]
+        req.update({k: v for k, v in members.items() if v is not None})
+        return self.evaluate(req)["result"]
+
+    def pe_status(self, dossier: PathOrText, date: DateLike, *, explain: bool = True) -> dict[str, Any]:
+        """PE status of every participant of a dossier on ``date`` (its
+        completions booked first), with explanations: the ``result`` of a
+        ``pe.status`` request (``participants``, ``completions``, ...).
+        ``dossier`` is a dict or the path of a dossier JSON file."""
+        return self._result("pe.status", date, dossier=_dossier(dossier), explain=explain)
+
+    def pe_reminders(self, dossier: PathOrText, date: DateLike) -> dict[str, Any]:
+        """The PE reminders due on ``date`` (``reminders_due``)."""
+        return self._result("pe.reminders", date, dossier=_dossier(dossier))
+
+    def pe_book(self, dossier: PathOrText, date: DateLike, *, rows: Optional[Sequence[Mapping[str, Any]]] = None,
+                csv: Optional[str] = None, explain: bool = False) -> dict[str, Any]:
+        """Books a provider's upload against a dossier on ``date``: ``rows``
+        (dicts with seu_number, activity_id, completed) or ``csv`` text. Every
+        row comes back booked or rejected with its reason."""
+        if (rows is None) == (csv is None):
+            raise InvalidArgument("give exactly one of rows and csv", field="rows")
+        return self._result("pe.book", date, dossier=_dossier(dossier), rows=rows, csv=csv, explain=explain)
+
+    def pe_activity(self, activity: Mapping[str, Any], date: DateLike) -> dict[str, Any]:
+        """Whether a learning activity meets the PE criteria on ``date``, with its defects and explanation."""
+        return self._result("pe.activity", date, activity=activity)
+
+    def pe_recognition(self, activity: Mapping[str, Any], recognition: Mapping[str, Any],
+                       date: Optional[DateLike] = None) -> dict[str, Any]:
+        """A recognition's validity period (and whether it holds on ``date``), with its explanation."""
+        return self._result("pe.recognition", date, activity=activity, recognition=recognition)
+
+    def pe_collective(self, dossier: PathOrText, seu_numbers: Sequence[str], date: DateLike) -> dict[str, Any]:
+        """A collective registration of ``seu_numbers`` on ``date``: accepted or not, member by member."""
+        return self._result("pe.collective", date, dossier=_dossier(dossier), seu_numbers=list(seu_numbers))
+
+    def pe_status_table(self, dossier: PathOrText, date: DateLike) -> pd.DataFrame:
+        """The single (JSON) path's PE status of a dossier as a DataFrame with
+        the columns of :meth:`pe_status_frame` (plus name and track)."""
+        result = self.pe_status(dossier, date, explain=False)
+        parts = result["participants"]
+        n = len(parts)
+
+        def col(get: Any) -> list[Any]:
+            return [get(p) for p in parts]
+
+        frame = pd.DataFrame({
+            "seu_number": col(lambda p: p["seu_number"]),
+            "state": pd.Categorical(col(lambda p: p["state"]), categories=PE_STATES),
+            "reason": pd.Categorical(col(lambda p: p["not_registered_reason"]), categories=PE_REASONS),
+            "period_start": pd.to_datetime(col(lambda p: p["period"]["start"] if p["period"] else None)),
+            "period_end": pd.to_datetime(col(lambda p: p["period"]["end"] if p["period"] else None)),
+            "points_earned": np.array(col(lambda p: float(p["points_earned"])), dtype=np.float64),
+            "points_short": np.array(col(lambda p: float(p["points_short"])), dtype=np.float64),
+            "days_left": pd.array(col(lambda p: p["days_left"]), dtype="Int32"),
+            "renewal_possible": np.array(col(lambda p: p["renewal_possible"]), dtype=bool),
+            "error": np.full(n, None, dtype=object),
+            "name": col(lambda p: p["name"]),
+            "track": col(lambda p: p["track"]),
+        })
+        return frame
+
+    # --- the columnar path: whole populations -------------------------------
+
+    def pe_status_frame(self, participants: pd.DataFrame, completions: Optional[pd.DataFrame], date: DateLike, *,
+                        renewals: Optional[pd.DataFrame] = None, dispensations: Optional[pd.DataFrame] = None,
+                        errors: str = "raise", unknown: str = "raise", threads: int = 0) -> pd.DataFrame:
+        """PE status of a whole population on ``date``, one row per participant, in input order.
+
+        Args:
+            participants: columns ``seu_number`` (unique) and ``diploma_date``
+                (missing = no diploma); optional ``activation_date``, and
+                optional list-valued ``renewal_requests`` (dates) and
+                ``dispensations`` (dicts with requested, decided, granted), as
+                ``pd.DataFrame(dossier["participants"])`` gives them.
+            completions: the points that count (already booked): columns
+                ``seu_number``, ``completed`` (date) and ``points`` (numbers
+                or decimal text, at most two decimals). None = no completions.
+            date: the evaluation date.
+            renewals: optional frame ``seu_number``, ``requested``: renewal
+                requests (in addition to a ``renewal_requests`` column).
+            dispensations: optional frame ``seu_number``, ``requested``,
+                ``decided`` (missing = not decided), ``granted`` (bool).
+            errors: ``"raise"`` (default): the first bad cell raises
+                :class:`InvalidInput` naming column and row, e.g.
+                ``participants.diploma_date[17]: not a date: '2023-02-30'``;
+                ``"flag"``: the participant's row comes back with ``error``
+                set to that text and no status; other rows are evaluated.
+            unknown: completions/renewals naming an SEU number that is not in
+                ``participants``: ``"raise"`` (default) or ``"ignore"``.
+            threads: worker threads for the evaluation (0 = automatic).
+
+        Returns:
+            A DataFrame with the index of ``participants`` and columns
+            seu_number, state, reason (why not registered), period_start,
+            period_end, points_earned, points_short, days_left (registered
+            only), renewal_possible, error (None, or why the row could not be
+            evaluated: the row is never dropped).
+
+        Dates are datetime64 columns, ``datetime.date`` objects or ISO text;
+        all conversion is vectorised (numpy/pandas), and the rules run in C++
+        with the GIL released, over several threads for large populations.
+
+        Raises:
+            InvalidArgument: a frame or column is missing or of the wrong dtype.
+            InvalidInput: a bad cell (with ``errors="raise"``), a duplicate
+                SEU number, or an unknown one (with ``unknown="raise"``).
+        """
+        at_day, _ = C.day_arg(date)
+        P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
+        n = len(P)
+        probs = C.Problems(n, errors)
+        seu = C.keys(P["seu_number"], "participants.seu_number", probs)
+        dup = pd.Index(seu, dtype=object).duplicated() & pd.notna(seu)
+        probs.add(dup, "participants.seu_number", lambda i: f"duplicate SEU number {seu[i]!r}")
+        index = pd.Index(np.where(dup, None, seu), dtype=object)
+        # keys are unique now, except for missing ones, which match nothing
+        lookup = pd.Index(index[pd.notna(index)], dtype=object)
+        pos_of = np.flatnonzero(pd.notna(index))
+
+        def owners(key_values: np.ndarray, field: str) -> np.ndarray:
+            codes = C.match(key_values, lookup, field, probs, unknown)
+            return np.where(codes >= 0, pos_of[np.maximum(codes, 0)], -1)
+
+        diploma = C.days(P["diploma_date"], "participants.diploma_date", probs, required=False)
+        activation = (C.days(P["activation_date"], "participants.activation_date", probs, required=False)
+                      if "activation_date" in P.columns else np.full(n, C.NO_DAY, dtype=np.int32))
+        probs.add((activation != C.NO_DAY) & (diploma == C.NO_DAY), "participants.activation_date",
+                  lambda i: "an activation needs a diploma_date")
+        probs.add((activation != C.NO_DAY) & (diploma != C.NO_DAY) & (activation < diploma),
+                  "participants.activation_date", lambda i: "is before the diploma_date")
+
+        # completions -> CSR by participant
+        if completions is None:
+            c_owner = np.zeros(0, dtype=np.int64)
+            c_day = np.zeros(0, dtype=np.int32)
+            c_pts = np.zeros(0, dtype=np.int64)
+        else:
+            Cf = C.require_frame(completions, "completions", ["seu_number", "completed", "points"])
+            nobody = np.full(len(Cf), -1, dtype=np.int64)  # a completion without SEU number flags no participant
+            c_owner = owners(C.keys(Cf["seu_number"], "completions.seu_number", probs, owner=nobody),
+                             "completions.seu_number")
+            c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
+            c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
+        c_order, c_off = C.group(c_owner, n)
+
+        # renewal requests: a list column and/or a frame
+        r_owner_l: list[np.ndarray] = []
+        r_days: list[np.ndarray] = []
+        if "renewal_requests" in P.columns:
+            ex = _explode(P["renewal_requests"])
+            at = ex.index.to_numpy(dtype=np.int64)
+            r_owner_l.append(at)
+            r_days.append(C.days(ex.reset_index(drop=True), "participants.renewal_requests", probs, required=True,
+                                 owner=at, row_of=at))
+        if renewals is not None:
+            R = C.require_frame(renewals, "renewals", ["seu_number", "requested"])
+            rk = C.keys(R["seu_number"], "renewals.seu_number", probs, owner=np.full(len(R), -1, dtype=np.int64))
+            ro = owners(rk, "renewals.seu_number")
+            r_owner_l.append(ro)
+            r_days.append(C.days(R["requested"], "renewals.requested", probs, required=True, owner=ro))
+        if r_owner_l:
+            r_order, r_off = C.group(np.concatenate(r_owner_l), n)
+            r_day = np.concatenate(r_days)[r_order]
+        else:
+            r_off, r_day = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+
+        # dispensations: a list column of dicts and/or a frame
+        d_parts: list[tuple[np.ndarray, Optional[np.ndarray], pd.DataFrame, str]] = []
+        if "dispensations" in P.columns:
+            ex = _explode(P["dispensations"])
+            if len(ex):
+                at = ex.index.to_numpy(dtype=np.int64)
+                bad = np.array([not isinstance(v, Mapping) for v in ex.to_numpy()], dtype=bool)
+                probs.add(bad, "participants.dispensations", lambda i: "expected a dict with requested, decided, granted",
+                          owner=at, row_of=at, cls=InvalidArgument)
+                recs = pd.DataFrame([v if isinstance(v, Mapping) else {} for v in ex.to_numpy()],
+                                    columns=["requested", "decided", "granted"])
+                d_parts.append((np.where(bad, -1, at), at, recs, "participants.dispensations"))
+        if dispensations is not None:
+            D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"])
+            dk = C.keys(D["seu_number"], "dispensations.seu_number", probs, owner=np.full(len(D), -1, dtype=np.int64))
+            recs = pd.DataFrame({"requested": D["requested"].to_numpy(),
+                                 "decided": D["decided"].to_numpy() if "decided" in D else None,
+                                 "granted": D["granted"].to_numpy() if "granted" in D else False})
+            d_parts.append((owners(dk, "dispensations.seu_number"), None, recs, "dispensations"))
+        if d_parts:
+            req_l, dec_l, gr_l = [], [], []
+            for o, shown, recs, name in d_parts:
+                req = C.days(recs["requested"], f"{name}.requested", probs, required=True, owner=o, row_of=shown)
+                dec = C.days(recs["decided"], f"{name}.decided", probs, required=False, owner=o, row_of=shown)
+                gr = C.booleans(recs["granted"], f"{name}.granted", probs, owner=o, row_of=shown)
+                probs.add((dec != C.NO_DAY) & (req != C.NO_DAY) & (dec < req), f"{name}.decided",
+                          lambda i: "is before the request date", owner=o, row_of=shown)
+                probs.add((gr == 1) & (dec == C.NO_DAY), f"{name}.granted",
+                          lambda i: "a granted dispensation needs a decided date", owner=o, row_of=shown)
+                req_l.append(req)
+                dec_l.append(dec)
+                gr_l.append(gr)
+            d_order, d_off = C.group(np.concatenate([o for o, _, _, _ in d_parts]), n)
+            d_req = np.concatenate(req_l)[d_order]
+            d_dec = np.concatenate(dec_l)[d_order]
+            d_gr = np.concatenate(gr_l)[d_order]
+        else:
+            d_off = np.zeros(0, dtype=np.int64)
+            d_req = d_dec = np.zeros(0, dtype=np.int32)
+            d_gr = np.zeros(0, dtype=np.uint8)
+
+        flagged = probs.flagged
+        if flagged.any():
+            # a flagged row is not evaluated: give the engine harmless values
+            diploma = np.where(flagged, C.NO_DAY, diploma).astype(np.int32)
+            activation = np.where(flagged, C.NO_DAY, activation).astype(np.int32)
+            if len(c_pts):
+                c_day = np.where(c_day == C.NO_DAY, 0, c_day).astype(np.int32)
+            if len(r_day):
+                r_day = np.where(r_day == C.NO_DAY, 0, r_day).astype(np.int32)
+            if len(d_req):
+                d_req = np.where(d_req == C.NO_DAY, 0, d_req).astype(np.int32)
+
+        res = self._core.pe_status_columns(
+            at_day, np.ascontiguousarray(diploma, dtype=np.int32), np.ascontiguousarray(activation, dtype=np.int32),
+            c_off, np.ascontiguousarray(c_day[c_order], dtype=np.int32),
+            np.ascontiguousarray(c_pts[c_order], dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
+            d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
+            np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
+        return _status_frame(P.index, seu, res, probs.message)
+
+
+def _explode(column: pd.Series) -> pd.Series:
+    """A list-valued column as one value per item, indexed by row position."""
+    ex = column.reset_index(drop=True).explode()
+    return ex[ex.notna()]
+
+
+def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray) -> pd.DataFrame:
+    """The PE status DataFrame from the engine's output columns."""
+    err_code = res["error"]
+    flagged = pd.notna(messages)
+    rejected = (err_code != 0) | flagged
+    state = res["state"].astype(np.int64)
+    state_codes = np.where(rejected, -1, state)
+    reason_codes = np.where(state_codes == 0, res["reason"].astype(np.int64), -1)
+    error = messages.copy()
+    c_rej = (err_code != 0) & ~flagged
+    if c_rej.any():
+        names = np.array(PE_BATCH_ERRORS, dtype=object)
+        error[c_rej] = names[err_code[c_rej]]
+    first = np.where(rejected, C.NO_DAY, res["period_first"]).astype(np.int32)
+    last = np.where(rejected, C.NO_DAY, res["period_last"]).astype(np.int32)
+    left = res["days_left"]
+    days_left = pd.array(left, dtype="Int32")
+    days_left[(left < 0) | rejected] = pd.NA
+    return pd.DataFrame({
+        "seu_number": seu,
+        "state": pd.Categorical.from_codes(state_codes, categories=PE_STATES),
+        "reason": pd.Categorical.from_codes(reason_codes, categories=PE_REASONS),
+        "period_start": C.dates_out(first),
+        "period_end": C.dates_out(last),
+        "points_earned": np.where(rejected, np.nan, res["earned"] / 100.0),
+        "points_short": np.where(rejected, np.nan, res["short_by"] / 100.0),
+        "days_left": days_left,
+        "renewal_possible": np.where(rejected, False, res["renewal_possible"] != 0),
+        "error": error,
+    }, index=index)

@@ -1,0 +1,274 @@
+// The private compiled module behind the `edurules` Python package: the
+// engine, the JSON request path and the columnar PE batch path, with the GIL
+// released around every evaluation. Python-facing names and documentation
+// live in the package (edurules/*.py); this file only translates.
+#include "edurules/engine.hpp"
+#include "edurules/io/request.hpp"
+#include "edurules/pe/batch.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+namespace py = pybind11;
+using namespace edurules;
+
+namespace {
+
+// Columns arrive as C-contiguous arrays of exactly these types: the package
+// converts (vectorised) before calling, so no silent cast happens here.
+using i32_array = py::array_t<std::int32_t, py::array::c_style>;
+using i64_array = py::array_t<std::int64_t, py::array::c_style>;
+using u8_array = py::array_t<std::uint8_t, py::array::c_style>;
+
+template <class T>
+std::span<const T> view(const py::array_t<T, py::array::c_style>& a) {
+    if (a.ndim() != 1) throw error(errc::invalid_argument, "", "columns must be one-dimensional");
+    return {a.data(), static_cast<std::size_t>(a.size())};
+}
+template <class T>
+std::pair<py::array_t<T>, std::span<T>> make_out(std::size_t n) {
+    py::array_t<T> a(static_cast<py::ssize_t>(n));
+    return {a, std::span<T>(a.mutable_data(), n)};
+}
+
+date day_arg(std::int32_t d, const char* field) {
+    if (!pe::detail::day_ok(d)) throw error(errc::invalid_argument, field, "date outside 1900-01-01..9999-12-31");
+    return pe::epoch_day(d);
+}
+
+/// Raises the package's exception for an engine error: edurules._errors
+/// builds it (class by code, with .field, .record, .offset).
+void raise_engine_error(errc code, const std::string& field, const std::string& message, std::int64_t record,
+                        std::int64_t offset) {
+    try {
+        py::object make = py::module_::import("edurules._errors").attr("_from_engine");
+        py::object exc = make(static_cast<int>(code), field, message, record, offset);
+        PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
+    } catch (py::error_already_set& failed) {
+        failed.restore();  // the package is broken: report that instead
+    }
+}
+
+std::shared_ptr<const engine> make_engine(std::optional<std::string> rulebook_json, const std::string& origin,
+                                          const std::vector<std::pair<std::string, std::string>>& overlays,
+                                          const std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>,
+                                                                       std::optional<std::int32_t>>>& overrides) {
+    py::gil_scoped_release nogil;
+    std::shared_ptr<const rulebook> rb =
+        rulebook_json ? std::make_shared<const rulebook>(rulebook::from_json(*rulebook_json, origin)) : rulebook::builtin();
+    for (const auto& [text, name] : overlays)
+        rb = std::make_shared<const rulebook>(rulebook::overlaid(*rb, rulebook::from_json(text, name)));
+    for (const auto& [name, value, from, to] : overrides) {
+        std::optional<date> f, t;
+        if (from) f = day_arg(*from, "overrides.from");
+        if (to) t = day_arg(*to, "overrides.to");
+        rb = std::make_shared<const rulebook>(rulebook::with_value(*rb, name, value, f, t));
+    }
+    return std::make_shared<const engine>(rb);
+}
+
+/// Runs `work(begin, end)` over [0, n) split into `threads` ranges; the
+/// engine is immutable, so ranges are independent. Rethrows the first error.
+template <class Work>
+void parallel_rows(std::size_t n, int threads, Work&& work) {
+    std::size_t t = threads > 0 ? static_cast<std::size_t>(threads)
+                                : std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), n / 16384));
+    t = std::max<std::size_t>(1, std::min(t, std::max<std::size_t>(n, 1)));
+    if (t == 1) {
+        work(std::size_t{0}, n);
+        return;
+    }
+    std::vector<std::exception_ptr> errors(t);
+    std::vector<std::thread> pool;
+    for (std::size_t k = 0; k < t; ++k)
+        pool.emplace_back([&, k] {
+            try {
+                work(n * k / t, n * (k + 1) / t);
+            } catch (...) {
+                errors[k] = std::current_exception();
+            }
+        });
+    for (auto& th : pool) th.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+/// PE status over columns: pe::status_batch for every row, then the rows
+/// holding dispensations (which status_columns cannot carry) again through
+/// pe::status_at with the same facts plus their dispensations; the very same
+/// rule template either way.
+py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array& diploma, const i32_array& activation,
+                           const i64_array& coff, const i32_array& cday, const i64_array& cpts, const i64_array& roff,
+                           const i32_array& rday, const i64_array& doff, const i32_array& dreq, const i32_array& ddec,
+                           const u8_array& dgranted, int threads) {
+    const date at = day_arg(at_day, "date");
+    const pe::status_columns in{view(diploma), view(activation), view(coff), view(cday), view(cpts), view(roff), view(rday)};
+    const std::size_t n = in.diploma_day.size();
+    const auto d_off = view(doff);
+    const auto d_req = view(dreq);
+    const auto d_dec = view(ddec);
+    const auto d_gr = view(dgranted);
+    if (!d_off.empty() && d_off.size() != n + 1)
+        throw error(errc::invalid_argument, "dispensation_offsets", "length must be 0 or rows + 1");
+    if (d_dec.size() != d_req.size() || d_gr.size() != d_req.size())
+        throw error(errc::invalid_argument, "dispensation_decided", "dispensation columns must have equal lengths");
+
+    auto [state, state_s] = make_out<std::uint8_t>(n);
+    auto [reason, reason_s] = make_out<std::uint8_t>(n);
+    auto [first, first_s] = make_out<std::int32_t>(n);
+    auto [last, last_s] = make_out<std::int32_t>(n);
+    auto [earned, earned_s] = make_out<std::int64_t>(n);
+    auto [short_by, short_s] = make_out<std::int64_t>(n);
+    auto [left, left_s] = make_out<std::int32_t>(n);
+    auto [renew, renew_s] = make_out<std::uint8_t>(n);
+    auto [err, err_s] = make_out<std::int32_t>(n);
+    const pe::status_results out{state_s, reason_s, first_s, last_s, earned_s, short_s, left_s, renew_s, err_s};
+    pe::check_columns(in, out);
+
+    {
+        py::gil_scoped_release nogil;
+        const pe::rules& R = e.pe();
+        parallel_rows(n, threads, [&](std::size_t b, std::size_t end) {
+            pe::status_batch(R, at, in, out, b, end);
+            if (d_off.empty()) return;
+            std::vector<date> renewals;
+            std::vector<pe::dispensation> disps;
+            for (std::size_t i = b; i < end; ++i) {
+                const std::int64_t k0 = d_off[i], k1 = d_off[i + 1];
+                if (k0 == k1 || out.error[i] != 0) continue;
+                auto reject = [&](pe::batch_row_error why) {
+                    out.state[i] = 255;
+                    out.reason[i] = 0;
+                    out.period_first[i] = out.period_last[i] = pe::no_day;
+                    out.earned[i] = out.short_by[i] = 0;
+                    out.days_left[i] = -1;
+                    out.renewal_possible[i] = 0;
+                    out.error[i] = static_cast<std::int32_t>(why);
+                };
+                if (k0 < 0 || k1 < k0 || static_cast<std::size_t>(k1) > d_req.size()) { reject(pe::batch_row_error::bad_offsets); continue; }
+                disps.clear();
+                bool bad = false;
+                for (std::int64_t k = k0; k < k1; ++k) {
+                    if (!pe::detail::day_ok(d_req[k]) || (d_dec[k] != pe::no_day && !pe::detail::day_ok(d_dec[k]))) { bad = true; break; }
+                    pe::dispensation d;
+                    d.requested = pe::epoch_day(d_req[k]);
+                    if (d_dec[k] != pe::no_day) d.decided = pe::epoch_day(d_dec[k]);
+                    d.granted = d_gr[k] != 0;
+                    disps.push_back(d);
+                }
+                if (bad) { reject(pe::batch_row_error::date_out_of_range); continue; }
+                // status_batch accepted this row, so its other columns are valid.
+                pe::registration_facts f;
+                if (in.diploma_day[i] != pe::no_day) f.diploma = pe::epoch_day(in.diploma_day[i]);
+                if (!in.activation_day.empty() && in.activation_day[i] != pe::no_day) f.activation = pe::epoch_day(in.activation_day[i]);
+                renewals.clear();
+                if (!in.renewal_offsets.empty())
+                    for (std::int64_t k = in.renewal_offsets[i]; k < in.renewal_offsets[i + 1]; ++k)
+                        renewals.push_back(pe::epoch_day(in.renewal_day[static_cast<std::size_t>(k)]));
+                f.renewal_requests = renewals;
+                f.dispensations = disps;
+                const std::int64_t c0 = in.completion_offsets[i], c1 = in.completion_offsets[i + 1];
+                const pe::detail::booked_columns booked{in.completion_day.data() + c0, in.completion_points.data() + c0,
+                                                        static_cast<std::size_t>(c1 - c0)};
+                const pe::status s = pe::status_at(R, f, std::nullopt, booked, at, false, false);
+                out.state[i] = static_cast<std::uint8_t>(s.reg.state);
+                out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
+                out.period_first[i] = s.reg.current ? pe::to_epoch_day(s.reg.current->first) : pe::no_day;
+                out.period_last[i] = s.reg.current ? pe::to_epoch_day(s.reg.current->last) : pe::no_day;
+                out.earned[i] = s.reg.earned.hundredths;
+                out.short_by[i] = s.short_by.hundredths;
+                out.days_left[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
+                out.renewal_possible[i] = s.renewal_possible ? 1 : 0;
+            }
+        });
+    }
+    py::dict r;
+    r["state"] = state;
+    r["reason"] = reason;
+    r["period_first"] = first;
+    r["period_last"] = last;
+    r["earned"] = earned;
+    r["short_by"] = short_by;
+    r["days_left"] = left;
+    r["renewal_possible"] = renew;
+    r["error"] = err;
+    return r;
+}
+
+template <class E>
+py::list names_of(int count) {
+    py::list l;
+    for (int i = 0; i < count; ++i) l.append(to_string(static_cast<E>(i)));
+    return l;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_edurules, m) {
+    m.doc() = "Private compiled core of the edurules package; use `import edurules` instead.";
+    m.attr("__version__") = EDURULES_VERSION;
+    m.attr("NO_DAY") = pe::no_day;
+    m.attr("PE_STATES") = names_of<pe::reg_state>(4);
+    m.attr("PE_REASONS") = names_of<pe::not_registered_reason>(4);
+    m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(5);
+
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const error& e) {
+            raise_engine_error(e.code(), e.field(), e.message(), e.record(), e.offset());
+        } catch (const py::error_already_set&) {
+            throw;
+        } catch (const py::builtin_exception&) {
+            throw;
+        } catch (const std::bad_alloc&) {
+            throw;
+        } catch (const std::exception& e) {
+            // Anything else out of the core is a bug (errc::internal).
+            raise_engine_error(errc::internal, "", e.what(), -1, -1);
+        }
+    });
+
+    py::class_<engine, std::shared_ptr<engine>>(m, "Engine")
+        .def(py::init([](std::optional<std::string> rulebook_json, std::string origin,
+                         std::vector<std::pair<std::string, std::string>> overlays,
+                         std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>> overrides) {
+                 return std::const_pointer_cast<engine>(make_engine(std::move(rulebook_json), origin, overlays, overrides));
+             }),
+             py::arg("rulebook_json") = py::none(), py::arg("origin") = "rulebook",
+             py::arg("overlays") = std::vector<std::pair<std::string, std::string>>{},
+             py::arg("overrides") = std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>>{})
+        .def_property_readonly("rulebook_name", [](const engine& e) { return e.book().name(); })
+        .def_property_readonly("rulebook_version", [](const engine& e) { return e.book().version(); })
+        .def("rulebook_json", [](const engine& e) {
+            std::string s;
+            {
+                py::gil_scoped_release nogil;
+                s = e.book().to_json();
+            }
+            return s;
+        })
+        .def("evaluate_json", [](const engine& e, const std::string& request) {
+            std::string s;
+            {
+                py::gil_scoped_release nogil;
+                s = io::evaluate_json(e, request);
+            }
+            return s;
+        }, py::arg("request"))
+        .def("pe_status_columns", &pe_status_columns, py::arg("date"), py::arg("diploma_day"), py::arg("activation_day"),
+             py::arg("completion_offsets"), py::arg("completion_day"), py::arg("completion_points"),
+             py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),
+             py::arg("dispensation_requested"), py::arg("dispensation_decided"), py::arg("dispensation_granted"),
+             py::arg("threads") = 0);
+}
