@@ -1,0 +1,146 @@
+// Tests for the leave JSON codec (src/io/leave_json.cpp): requests end to
+// end, every request kind, and bad input refused naming the field.
+#include "edurules/io/request.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace edurules;
+using json = nlohmann::json;
+
+namespace {
+const engine& eng() {
+    static const engine e;
+    return e;
+}
+
+json base_request(const std::string& kind = "leave.evaluate") {
+    json lessons = json::array();
+    for (int i = 0; i < 50; ++i) {
+        // 50 lessons of 2 h on consecutive Mondays from 2020-09-07
+        const auto d = boost::gregorian::date(2020, 9, 7) + boost::gregorian::days(7 * i);
+        lessons.push_back({{"date", to_iso(d)}, {"start", "08:00"}, {"end", "10:00"}});
+    }
+    json training{{"id", "logistics"}, {"type", "professional"}, {"coinciding_with_work", true}, {"lessons", lessons}};
+    json worker{{"id", "W1"},
+                {"establishment_unit", {{"region", "wallonia"}}},
+                {"jobs", json::array({{{"from", "2014-01-01"}, {"contract_per_week_hours", "20"}, {"full_time_per_week_hours", "38"}}})},
+                {"trainings", json::array({training})}};
+    return json{{"schema_version", 1}, {"kind", kind}, {"school_year", "2020-2021"}, {"workers", json::array({worker})}};
+}
+
+json run(const json& req) { return json::parse(io::evaluate_json(eng(), req.dump())); }
+
+std::string error_field(const json& req) {
+    try {
+        io::evaluate_json(eng(), req.dump());
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::invalid_input) << e.what();
+        return e.field();
+    }
+    ADD_FAILURE() << "no error";
+    return {};
+}
+}  // namespace
+
+// rules.md 2.2 part-time example through JSON: 100 h x 20/38 -> 53 h, EUR 21.30 per hour in Wallonia.
+TEST(LeaveJson, EvaluatesTheSpecExample) {
+    const json r = run(base_request());
+    const json& t = r["result"]["workers"][0]["trainings"][0];
+    EXPECT_EQ(t["regime"], "wallonia_bev");
+    EXPECT_EQ(t["eligible"], true);
+    EXPECT_EQ(t["hours"]["granted"]["minutes"], 53 * 60);
+    EXPECT_EQ(t["hours"]["granted"]["hours"], "53");
+    EXPECT_EQ(t["reimbursement"]["amount"], "1128.90");
+    EXPECT_EQ(t["deadlines"]["claim_until"], "2022-03-31");  // Walloon claim: 31 March after the school year
+    EXPECT_TRUE(t["explanation"].is_array());
+    EXPECT_FALSE(t["explanation"].empty());
+    EXPECT_EQ(r["result"]["workers"][0]["cap"]["full_time"]["hours"], "120");
+}
+
+TEST(LeaveJson, EachKindRendersItsPart) {
+    const json d = run(base_request("leave.deadlines"))["result"]["workers"][0]["trainings"][0];
+    EXPECT_TRUE(d.contains("deadlines"));
+    EXPECT_FALSE(d.contains("hours"));
+    const json a = run(base_request("leave.absence"))["result"]["workers"][0];
+    EXPECT_TRUE(a.contains("suspensions"));
+    EXPECT_EQ(a["trainings"][0]["attendance"]["certificate_periods"].size(), 3u);  // three trimesters
+    const json m = run(base_request("leave.reimbursement"))["result"]["workers"][0];
+    EXPECT_EQ(m["reimbursement_total"], "1128.90");
+    const json g = run(base_request("leave.regime"))["result"]["workers"][0]["trainings"][0];
+    EXPECT_EQ(g["regime"], "wallonia_bev");
+    auto bad = base_request("leave.nothing");
+    EXPECT_EQ(error_field(bad), "kind");
+}
+
+TEST(LeaveJson, NotEligibleCarriesReasons) {
+    auto req = base_request();
+    req["workers"][0]["trainings"][0]["coinciding_with_work"] = false;
+    for (auto& l : req["workers"][0]["trainings"][0]["lessons"]) l["coinciding_with_work"] = false;
+    const json t = run(req)["result"]["workers"][0]["trainings"][0];
+    EXPECT_EQ(t["eligible"], false);
+    ASSERT_EQ(t["reasons"].size(), 1u);
+    EXPECT_EQ(t["reasons"][0]["code"], "halftime_needs_professional_during_work");
+    EXPECT_FALSE(t["reasons"][0]["text"].get<std::string>().empty());
+}
+
+// Bad input is refused naming the field (issue 3, "What must hold").
+TEST(LeaveJson, RefusesUnknownRegion) {
+    auto req = base_request();
+    req["workers"][0]["establishment_unit"]["region"] = "atlantis";
+    EXPECT_EQ(error_field(req), "workers[0].establishment_unit.region");
+}
+
+TEST(LeaveJson, RefusesLessonEndingBeforeItStarts) {
+    auto req = base_request();
+    req["workers"][0]["trainings"][0]["lessons"][4]["end"] = "07:30";
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].lessons[4].end");
+}
+
+TEST(LeaveJson, RefusesOverlappingLessons) {
+    auto req = base_request();
+    req["workers"][0]["trainings"][0]["lessons"].push_back({{"date", "2020-09-14"}, {"start", "09:30"}, {"end", "11:00"}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].lessons[50].start");
+}
+
+TEST(LeaveJson, RefusesAbsenceOutsideTheTraining) {
+    auto req = base_request();
+    req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-08"}, {"reason", "illness"}}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].date");
+    req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-07"}, {"absent_minutes", 121}}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].absent_minutes");
+}
+
+TEST(LeaveJson, RefusesNegativeHours) {
+    auto req = base_request();
+    req["workers"][0]["jobs"][0]["contract_per_week_hours"] = "-20";
+    EXPECT_EQ(error_field(req), "workers[0].jobs[0].contract_per_week_hours");
+    req = base_request();
+    req["workers"][0]["trainings"][0]["leave_taken"] = json::array({{{"date", "2020-09-07"}, {"leave_minutes", -60}}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].leave_taken[0].leave_minutes");
+}
+
+TEST(LeaveJson, RefusesBadSchoolYearAndMissingFields) {
+    auto req = base_request();
+    req["school_year"] = "2020-2022";
+    EXPECT_EQ(error_field(req), "school_year");
+    req = base_request();
+    req["workers"][0].erase("jobs");
+    EXPECT_EQ(error_field(req), "workers[0].jobs");
+    req = base_request();
+    req["workers"][0]["trainings"][0]["type"] = "cooking";
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].type");
+}
+
+TEST(LeaveJson, SampleDataEvaluates) {
+    std::ifstream f(std::string(EDURULES_SOURCE_DIR) + "/examples/data/leave.json");
+    ASSERT_TRUE(f);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    const json r = json::parse(io::evaluate_json(eng(), ss.str()));
+    EXPECT_GE(r["result"]["workers"].size(), 12u);
+}
