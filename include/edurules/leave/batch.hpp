@@ -91,7 +91,7 @@ struct batch_output {
     std::span<std::uint8_t> regime;
 };
 
-namespace detail {
+namespace batch_impl {
 inline std::optional<date> yyyymmdd(std::int32_t v) {
     if (v < 19000101 || v > 99991231) return std::nullopt;
     const int y = v / 10000, m = v / 100 % 100, d = v % 100;
@@ -200,38 +200,38 @@ inline std::int32_t leave_row(const rules& R, const batch_input& in, std::size_t
     granted = g[0].count;
     return batch_granted;
 }
-}  // namespace detail
+}  // namespace batch_impl
 
 /// Computes `in.rows` rows into `out`, one result or one rejection code per
 /// row, in order. Thread-safe (the rules are immutable); no heap allocation
 /// per row. Throws error(errc::invalid_argument) for mis-sized columns.
 inline void leave_hours_batch(const rules& R, const batch_input& in, const batch_output& out) {
     const std::size_t n = in.rows;
-    detail::check_column(in.region, n, "region", true);
-    detail::check_column(in.school_year, n, "school_year", true);
-    detail::check_column(in.training_start, n, "training_start", true);
-    detail::check_column(in.training_type, n, "training_type", true);
-    detail::check_column(in.contract_minutes, n, "contract_minutes", true);
-    detail::check_column(in.full_time_minutes, n, "full_time_minutes", true);
-    detail::check_column(in.given_minutes, n, "given_minutes", true);
-    detail::check_column(in.attended_minutes, n, "attended_minutes", true);
-    detail::check_column(in.unjustified_minutes, n, "unjustified_minutes", false);
-    detail::check_column(in.contact_minutes, n, "contact_minutes", false);
-    detail::check_column(in.coinciding, n, "coinciding", false);
-    detail::check_column(in.raised, n, "raised", false);
-    detail::check_column(in.variable_schedule, n, "variable_schedule", false);
-    detail::check_column(in.lesson_periods, n, "lesson_periods", false);
-    detail::check_column(std::span<const std::int64_t>(out.granted_minutes), n, "granted_minutes", true);
-    detail::check_column(std::span<const std::int32_t>(out.status), n, "status", true);
-    detail::check_column(std::span<const std::uint32_t>(out.reasons), n, "reasons", false);
-    detail::check_column(std::span<const std::uint8_t>(out.regime), n, "regime", false);
+    batch_impl::check_column(in.region, n, "region", true);
+    batch_impl::check_column(in.school_year, n, "school_year", true);
+    batch_impl::check_column(in.training_start, n, "training_start", true);
+    batch_impl::check_column(in.training_type, n, "training_type", true);
+    batch_impl::check_column(in.contract_minutes, n, "contract_minutes", true);
+    batch_impl::check_column(in.full_time_minutes, n, "full_time_minutes", true);
+    batch_impl::check_column(in.given_minutes, n, "given_minutes", true);
+    batch_impl::check_column(in.attended_minutes, n, "attended_minutes", true);
+    batch_impl::check_column(in.unjustified_minutes, n, "unjustified_minutes", false);
+    batch_impl::check_column(in.contact_minutes, n, "contact_minutes", false);
+    batch_impl::check_column(in.coinciding, n, "coinciding", false);
+    batch_impl::check_column(in.raised, n, "raised", false);
+    batch_impl::check_column(in.variable_schedule, n, "variable_schedule", false);
+    batch_impl::check_column(in.lesson_periods, n, "lesson_periods", false);
+    batch_impl::check_column(std::span<const std::int64_t>(out.granted_minutes), n, "granted_minutes", true);
+    batch_impl::check_column(std::span<const std::int32_t>(out.status), n, "status", true);
+    batch_impl::check_column(std::span<const std::uint32_t>(out.reasons), n, "reasons", false);
+    batch_impl::check_column(std::span<const std::uint8_t>(out.regime), n, "regime", false);
     for (std::size_t i = 0; i < n; ++i) {
         std::int64_t granted = 0;
         std::uint32_t reasons = 0;
         regime reg = regime::none;
         std::int32_t status;
         try {
-            status = detail::leave_row(R, in, i, granted, reasons, reg);
+            status = batch_impl::leave_row(R, in, i, granted, reasons, reg);
         } catch (const error& e) {
             status = e.code() == errc::rulebook ? batch_no_rule : batch_bad_date;
         } catch (const std::exception&) {

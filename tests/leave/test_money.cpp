@@ -1,0 +1,66 @@
+// Tests for include/edurules/leave/money.hpp (rules.md 2.2, 2.3 money and dates).
+#include "helpers.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace leave_test;
+
+namespace {
+reimbursement pay(regime reg, minutes m, int sy) {
+    explanation why;
+    return reimburse(R(), reg, m, school_year(sy), why);
+}
+deadlines dates(regime reg, int sy, date start, std::optional<date> enrolled = {}, std::optional<date> job = {}) {
+    explanation why;
+    return leave_deadlines(R(), reg, school_year(sy), start, enrolled, job, why);
+}
+}  // namespace
+
+// rules.md 2.2/2.3: EUR 21.30 Flanders and Wallonia, 22.07 Brussels from 2022-2023, VOV 14.91 from 2025-2026.
+TEST(LeaveMoney, RatesByRegionAndSchoolYear) {
+    EXPECT_EQ(pay(regime::flanders_bev, hours(10), 2019).rate_cents, 2130);
+    EXPECT_EQ(pay(regime::wallonia_bev, hours(10), 2024).rate_cents, 2130);
+    EXPECT_EQ(pay(regime::brussels_bev, hours(10), 2021).rate_cents, 2130);
+    EXPECT_EQ(pay(regime::brussels_bev, hours(10), 2022).rate_cents, 2207);
+    EXPECT_EQ(pay(regime::brussels_reformed, hours(10), 2023).rate_cents, 2207);
+    EXPECT_EQ(pay(regime::vov, hours(10), 2024).rate_cents, 2130);
+    EXPECT_EQ(pay(regime::vov, hours(10), 2025).rate_cents, 1491);
+    EXPECT_EQ(pay(regime::none, hours(10), 2025).amount_cents, 0);
+}
+
+// Exact cents: 93.75 h x EUR 21.30 = EUR 1996.875 -> 1996.88 (money rounding half_up).
+TEST(LeaveMoney, ExactCentsRoundedOnce) {
+    EXPECT_EQ(pay(regime::vov, minutes{93 * 60 + 45}, 2020).amount_cents, 199688);
+    EXPECT_EQ(pay(regime::wallonia_bev, hours(53), 2020).amount_cents, 112890);
+}
+
+// rules.md 2.2 (M): wage ceiling per school year; 2022-2023 changes on 2023-01-01.
+TEST(LeaveMoney, WageCeilings) {
+    EXPECT_EQ(wage_ceiling(R(), date(2019, 9, 1)).value, 292800);
+    EXPECT_EQ(wage_ceiling(R(), date(2021, 9, 1)).value, 304700);
+    EXPECT_EQ(wage_ceiling(R(), date(2022, 12, 31)).value, 317000);
+    EXPECT_EQ(wage_ceiling(R(), date(2023, 1, 1)).value, 336400);
+    EXPECT_EQ(wage_ceiling(R(), date(2025, 9, 1)).value, 371400);
+}
+
+// rules.md 2.2: enrolment certificate by 31 October, or 15 days after a later enrolment or new job.
+TEST(LeaveMoney, EnrolmentCertificateDeadline) {
+    EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7)).enrolment_certificate, date(2020, 10, 31));
+    EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7), date(2020, 10, 20)).enrolment_certificate,
+              date(2020, 11, 4));
+    EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7), date(2020, 9, 1), date(2021, 2, 1)).enrolment_certificate,
+              date(2021, 2, 16));
+}
+
+// rules.md 2.2/2.3: claims: Flemish BEV 31 Dec, Wallonia 31 March, Brussels 1 Sep..31 Dec after the school year;
+// VOV 3 months before to 3 months after the training start.
+TEST(LeaveMoney, ClaimDeadlines) {
+    EXPECT_EQ(*dates(regime::flanders_bev, 2019, date(2018, 9, 10)).claim_until, date(2020, 12, 31));
+    EXPECT_EQ(*dates(regime::wallonia_bev, 2020, date(2020, 9, 7)).claim_until, date(2022, 3, 31));
+    const auto b = dates(regime::brussels_bev, 2022, date(2022, 9, 7));
+    EXPECT_EQ(*b.claim_from, date(2023, 9, 1));
+    EXPECT_EQ(*b.claim_until, date(2023, 12, 31));
+    const auto v = dates(regime::vov, 2023, date(2023, 11, 30));
+    EXPECT_EQ(*v.claim_from, date(2023, 8, 30));
+    EXPECT_EQ(*v.claim_until, date(2024, 3, 1));  // 30 February does not exist: roll_forward
+}
