@@ -51,12 +51,13 @@ enum class month_overflow {
 /// Boost's own month iterator snaps end-of-month dates to the end of month,
 /// which is not what legal periods want, so this is done by hand.
 inline date add_months(date d, int n, month_overflow policy) {
-    const int ym = static_cast<int>(d.year()) * 12 + (static_cast<int>(d.month()) - 1) + n;
+    const auto ymd = d.year_month_day();  // one conversion from the day number
+    const int ym = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + n;
     const int y = ym / 12;
     const int m = ym % 12 + 1;
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
         static_cast<unsigned short>(y), static_cast<unsigned short>(m));
-    const int day = d.day();
+    const int day = ymd.day;
     if (day <= last) {
         return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
                     static_cast<unsigned short>(day));

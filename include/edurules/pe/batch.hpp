@@ -16,8 +16,13 @@ namespace edurules::pe {
 /// datetime64[D]); `no_day` marks a missing date.
 inline constexpr std::int32_t no_day = INT32_MIN;
 
-inline date epoch_day(std::int32_t days) { return date(1970, 1, 1) + day_count(days); }
-inline std::int32_t to_epoch_day(date d) { return static_cast<std::int32_t>((d - date(1970, 1, 1)).days()); }
+/// Boost's day number of 1970-01-01 (its day numbers are Julian day numbers).
+inline const std::int64_t epoch_day_number = static_cast<std::int64_t>(date(1970, 1, 1).day_number());
+inline const date epoch_date(1970, 1, 1);
+/// Adding a duration to a date works on day numbers directly (no
+/// year-month-day conversion), which keeps this cheap in batch loops.
+inline date epoch_day(std::int32_t days) { return epoch_date + day_count(days); }
+inline std::int32_t to_epoch_day(date d) { return static_cast<std::int32_t>(static_cast<std::int64_t>(d.day_number()) - epoch_day_number); }
 
 /// Row-level rejection codes (0 = decided).
 enum class batch_row_error : std::int32_t {
@@ -67,11 +72,11 @@ struct status_results {
 
 namespace detail {
 struct booked_columns {
-    const std::int32_t* day;
+    const std::int32_t* days;
     const std::int64_t* pts_;
     std::size_t n;
     std::size_t size() const noexcept { return n; }
-    date on(std::size_t i) const noexcept { return epoch_day(day[i]); }
+    std::int64_t day(std::size_t i) const noexcept { return epoch_day_number + days[i]; }
     points pts(std::size_t i) const noexcept { return points{pts_[i]}; }
 };
 inline bool day_ok(std::int32_t d) {

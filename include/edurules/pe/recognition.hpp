@@ -17,11 +17,11 @@
 namespace edurules::pe {
 
 inline month_overflow overflow_policy(const rules& r, date on, param_use* use = nullptr) {
-    const auto p = read<std::string>(*r.month_overflow, on);
+    const auto p = read<std::string>(*r.month_overflow_policy, on);
     if (use) *use = p.use;
     if (p.value == "clamp") return month_overflow::clamp;
     if (p.value == "roll_forward") return month_overflow::roll_forward;
-    throw error(errc::rulebook, "parameters[\"" + r.month_overflow->name + "\"]",
+    throw error(errc::rulebook, "parameters[\"" + r.month_overflow_policy->name + "\"]",
                 "must be \"clamp\" or \"roll_forward\", not \"" + p.value + "\"");
 }
 

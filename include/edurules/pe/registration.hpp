@@ -36,7 +36,8 @@ struct booked_points {
 struct booked_span {
     std::span<const booked_points> items;
     std::size_t size() const noexcept { return items.size(); }
-    date on(std::size_t i) const noexcept { return items[i].on; }
+    /// The completion's day as a day number (Boost's Julian day number).
+    std::int64_t day(std::size_t i) const noexcept { return items[i].on.day_number(); }
     points pts(std::size_t i) const noexcept { return items[i].pts; }
 };
 
@@ -96,15 +97,18 @@ struct registration {
 };
 
 namespace detail {
+/// Points booked within [p.first, min(p.last, until)]. Days are compared as
+/// integers: this loop is the heart of every batch evaluation.
 template <class Booked>
 points points_in(const Booked& booked, const period& p, date until) {
-    points sum;
-    const date last = until < p.last ? until : p.last;
+    std::int64_t sum = 0;
+    const std::int64_t first = p.first.day_number();
+    const std::int64_t last = (until < p.last ? until : p.last).day_number();
     for (std::size_t i = 0, n = booked.size(); i < n; ++i) {
-        const date d = booked.on(i);
-        if (p.first <= d && d <= last) sum += booked.pts(i);
+        const std::int64_t d = booked.day(i);
+        sum += (first <= d && d <= last) ? booked.pts(i).hundredths : 0;
     }
-    return sum;
+    return points{sum};
 }
 }  // namespace detail
 
@@ -152,20 +156,14 @@ registration registration_at(const rules& r, const registration_facts& f, const 
     date p_start = start;
     bool by_dispensation = false;
     for (int number = 1;; ++number) {
-        const auto months = read<std::int64_t>(*r.period_months, p_start);
-        param_use pol;
-        const month_overflow policy = overflow_policy(r, p_start, &pol);
-        const period p = period::of_months(p_start, static_cast<int>(months.value), policy);
-        const auto required = read<decimal>(*r.points_required, p_start);
-        const auto req = points::from(required.value);
-        if (!req) throw error(errc::rulebook, "parameters[\"" + r.points_required->name + "\"]", "more than two decimals");
-        const auto grace = read<std::int64_t>(*r.renewal_grace_days, p_start);
-        const date renew_until = p.last + day_count(grace.value);
+        const period_terms& t = r.terms_at(p_start);
+        const period p = period::of_months(p_start, t.months, t.overflow);
+        const date renew_until = p.last + day_count(t.grace_days);
 
         out.current = p;
         out.period_number = number;
-        out.required = *req;
-        out.required_use = required.use;
+        out.required = points{t.required_hundredths};
+        out.required_use = t.required_use;
         out.kept_by_dispensation = by_dispensation;
         out.earned = detail::points_in(booked, p, d);
         out.renewal_requested = false;
@@ -177,19 +175,18 @@ registration registration_at(const rules& r, const registration_facts& f, const 
             why.add("pe.registration.period", [&] {
                 return "period " + std::to_string(number) + " runs " + to_iso(p.first) + " to " + to_iso(p.last) +
                        ": " + out.earned.to_string() + " of " + out.required.to_string() + " points so far";
-            }, {months.use, pol, required.use});
+            }, {t.months_use, t.overflow_use, t.required_use});
             return out;
         }
 
         // The period is over on `d`: renew, keep by dispensation, or end.
         const bool enough = out.earned >= out.required;
-        const auto needs_request = read<bool>(*r.renewal_requires_request, p_start);
-        if (enough && (out.renewal_requested || !needs_request.value)) {
+        if (enough && (out.renewal_requested || !t.requires_request)) {
             why.add("pe.registration.renewal", [&] {
                 return "period " + std::to_string(number) + " (" + to_iso(p.first) + " to " + to_iso(p.last) + ") ended with " +
                        out.earned.to_string() + " of " + out.required.to_string() + " points and was renewed" +
-                       (needs_request.value ? " on request" : " automatically");
-            }, {months.use, required.use, needs_request.use, grace.use});
+                       (t.requires_request ? " on request" : " automatically");
+            }, {t.months_use, t.required_use, t.request_use, t.grace_use});
             p_start = next_day(p.last);
             by_dispensation = false;
             continue;
@@ -214,7 +211,7 @@ registration registration_at(const rules& r, const registration_facts& f, const 
             why.add("pe.registration.not_renewed", [&] {
                 return "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " + out.earned.to_string() +
                        " of " + out.required.to_string() + " points, but no renewal was requested by " + to_iso(renew_until);
-            }, {required.use, needs_request.use, grace.use});
+            }, {t.required_use, t.request_use, t.grace_use});
         } else {
             out.state = reg_state::lapsed;
             out.dispensation_pending = disp && (!disp->decided || d < *disp->decided);
@@ -225,7 +222,7 @@ registration registration_at(const rules& r, const registration_facts& f, const 
                 if (out.dispensation_pending) t += "; a dispensation requested on " + to_iso(disp->requested) + " is not decided yet";
                 else if (disp && !disp->granted) t += "; the dispensation requested on " + to_iso(disp->requested) + " was refused";
                 return t;
-            }, {months.use, required.use});
+            }, {t.months_use, t.required_use});
         }
         return out;
     }

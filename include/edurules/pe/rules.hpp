@@ -5,16 +5,36 @@
 
 #include "edurules/core/rulebook.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <vector>
+
 namespace edurules::pe {
+
+/// The parameters that govern one registration period, already typed, for a
+/// range of period start dates over which none of them changes. Built once
+/// per engine from the rulebook ("compiling" the rulebook for the hot path);
+/// each value keeps its param_use for explanations.
+struct period_terms {
+    std::int64_t first_day = 0;       ///< day number (Boost/Julian) of the first start date covered
+    std::int64_t last_day = 0;        ///< ... and of the last
+    int months = 0;
+    month_overflow overflow = month_overflow::roll_forward;
+    std::int64_t required_hundredths = 0;
+    std::int64_t grace_days = 0;
+    bool requires_request = true;
+    param_use months_use, overflow_use, required_use, grace_use, request_use;
+};
 
 /// Pointers to every PE parameter, checked at construction: a rulebook that
 /// lacks one (or gives it the wrong type) is refused with errc::rulebook.
 /// Values are read per decision at the relevant date with `read<T>(*p, d)`.
-struct rules {
+class rules {
+public:
     const rulebook* book;
     const parameter* period_months;
     const parameter* auto_from;
-    const parameter* month_overflow;
+    const parameter* month_overflow_policy;
     const parameter* points_required;
     const parameter* minutes_per_point;
     const parameter* points_rounding;
@@ -36,7 +56,7 @@ struct rules {
         : book(&rb),
           period_months(need(rb, "pe.registration.period_months", value_kind::integer)),
           auto_from(need(rb, "pe.registration.auto_from", value_kind::date)),
-          month_overflow(need(rb, "pe.registration.month_overflow", value_kind::text)),
+          month_overflow_policy(need(rb, "pe.registration.month_overflow", value_kind::text)),
           points_required(need(rb, "pe.points.required", value_kind::decimal)),
           minutes_per_point(need(rb, "pe.points.minutes_per_point", value_kind::duration)),
           points_rounding(need(rb, "pe.points.rounding", value_kind::text)),
@@ -52,8 +72,75 @@ struct rules {
           recognition_decision_weeks(need(rb, "pe.recognition.decision_weeks", value_kind::integer)),
           collective_min_group(need(rb, "pe.collective.min_group_size", value_kind::integer)),
           title_uitzend(need(rb, "pe.title.uitzendprofessional", value_kind::text)),
-          title_backoffice(need(rb, "pe.title.backofficeprofessional", value_kind::text)) {}
+          title_backoffice(need(rb, "pe.title.backofficeprofessional", value_kind::text)) {
+        compile_period_terms();
+    }
 
+    /// The period terms for a period starting on `start`. Throws errc::rulebook
+    /// naming the parameter that has no value on that date.
+    const period_terms& terms_at(date start) const {
+        const std::int64_t d = start.day_number();
+        for (const auto& t : terms_)
+            if (t.first_day <= d && d <= t.last_day) return t;
+        // Not covered: let the rulebook say which parameter is missing.
+        for (const parameter* p : {period_months, month_overflow_policy, points_required, renewal_grace_days, renewal_requires_request})
+            p->require(start);
+        throw error(errc::internal, "pe.rules", "period terms not compiled for " + to_iso(start));
+    }
+private:
+    std::vector<period_terms> terms_;
+
+    void compile_period_terms() {
+        const parameter* ps[] = {period_months, month_overflow_policy, points_required, renewal_grace_days, renewal_requires_request};
+        // Every date on which one of them may change.
+        std::vector<std::int64_t> cuts{static_cast<std::int64_t>(date(1900, 1, 1).day_number()),
+                                       static_cast<std::int64_t>(date(9999, 12, 31).day_number()) + 1};
+        for (const parameter* p : ps)
+            for (const auto& v : p->versions) {
+                if (v.from) cuts.push_back(v.from->day_number());
+                if (v.to) cuts.push_back(static_cast<std::int64_t>(v.to->day_number()) + 1);
+            }
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+            const date at(boost::gregorian::gregorian_calendar::from_day_number(
+                static_cast<boost::gregorian::gregorian_calendar::date_int_type>(cuts[i])));
+            bool complete = true;
+            for (const parameter* p : ps) complete = complete && p->at(at) != nullptr;
+            if (!complete) continue;  // terms_at() reports the missing parameter
+            period_terms t;
+            t.first_day = cuts[i];
+            t.last_day = cuts[i + 1] - 1;
+            const auto months = read<std::int64_t>(*period_months, at);
+            const auto policy = read<std::string>(*month_overflow_policy, at);
+            const auto required = read<decimal>(*points_required, at);
+            const auto grace = read<std::int64_t>(*renewal_grace_days, at);
+            const auto request = read<bool>(*renewal_requires_request, at);
+            if (months.value <= 0 || months.value > 1200)
+                throw error(errc::rulebook, "parameters[\"" + period_months->name + "\"]", "must be 1 to 1200 months");
+            if (policy.value == "clamp") t.overflow = edurules::month_overflow::clamp;
+            else if (policy.value == "roll_forward") t.overflow = edurules::month_overflow::roll_forward;
+            else throw error(errc::rulebook, "parameters[\"" + month_overflow_policy->name + "\"]",
+                             "must be \"clamp\" or \"roll_forward\", not \"" + policy.value + "\"");
+            const auto req = required.value.in_scale(2);
+            if (!req || *req < 0)
+                throw error(errc::rulebook, "parameters[\"" + points_required->name + "\"]", "must be a non-negative number with at most two decimals");
+            if (grace.value < 0)
+                throw error(errc::rulebook, "parameters[\"" + renewal_grace_days->name + "\"]", "cannot be negative");
+            t.months = static_cast<int>(months.value);
+            t.required_hundredths = *req;
+            t.grace_days = grace.value;
+            t.requires_request = request.value;
+            t.months_use = months.use;
+            t.overflow_use = policy.use;
+            t.required_use = required.use;
+            t.grace_use = grace.use;
+            t.request_use = request.use;
+            terms_.push_back(t);
+        }
+    }
+
+public:
     static const parameter* need(const rulebook& rb, std::string_view name, value_kind kind) {
         const parameter& p = rb.param(name);
         if (p.kind != kind)
