@@ -228,28 +228,7 @@ class Engine:
     def pe_status_table(self, dossier: PathOrText, date: DateLike) -> pd.DataFrame:
         """The single (JSON) path's PE status of a dossier as a DataFrame with
         the columns of :meth:`pe_status_frame` (plus name and track)."""
-        result = self.pe_status(dossier, date, explain=False)
-        parts = result["participants"]
-        n = len(parts)
-
-        def col(get: Any) -> list[Any]:
-            return [get(p) for p in parts]
-
-        frame = pd.DataFrame({
-            "seu_number": col(lambda p: p["seu_number"]),
-            "state": pd.Categorical(col(lambda p: p["state"]), categories=PE_STATES),
-            "reason": pd.Categorical(col(lambda p: p["not_registered_reason"]), categories=PE_REASONS),
-            "period_start": pd.to_datetime(col(lambda p: p["period"]["start"] if p["period"] else None)),
-            "period_end": pd.to_datetime(col(lambda p: p["period"]["end"] if p["period"] else None)),
-            "points_earned": np.array(col(lambda p: float(p["points_earned"])), dtype=np.float64),
-            "points_short": np.array(col(lambda p: float(p["points_short"])), dtype=np.float64),
-            "days_left": pd.array(col(lambda p: p["days_left"]), dtype="Int32"),
-            "renewal_possible": np.array(col(lambda p: p["renewal_possible"]), dtype=bool),
-            "error": np.full(n, None, dtype=object),
-            "name": col(lambda p: p["name"]),
-            "track": col(lambda p: p["track"]),
-        })
-        return frame
+        return pe_status_table(self.pe_status(dossier, date, explain=False))
 
     # --- the columnar path: whole populations -------------------------------
 
@@ -416,6 +395,32 @@ class Engine:
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
         return _status_frame(P.index, seu, res, probs.message)
+
+
+def pe_status_table(status_result: Mapping[str, Any]) -> pd.DataFrame:
+    """A ``pe.status`` result (see :meth:`Engine.pe_status`) as a DataFrame
+    with the columns of :meth:`Engine.pe_status_frame`, plus name and track."""
+    parts = status_result["participants"]
+    n = len(parts)
+
+    def col(get: Any) -> list[Any]:
+        return [get(p) for p in parts]
+
+    frame = pd.DataFrame({
+        "seu_number": col(lambda p: p["seu_number"]),
+        "state": pd.Categorical(col(lambda p: p["state"]), categories=PE_STATES),
+        "reason": pd.Categorical(col(lambda p: p["not_registered_reason"]), categories=PE_REASONS),
+        "period_start": pd.to_datetime(col(lambda p: p["period"]["start"] if p["period"] else None)),
+        "period_end": pd.to_datetime(col(lambda p: p["period"]["end"] if p["period"] else None)),
+        "points_earned": np.array(col(lambda p: float(p["points_earned"])), dtype=np.float64),
+        "points_short": np.array(col(lambda p: float(p["points_short"])), dtype=np.float64),
+        "days_left": pd.array(col(lambda p: p["days_left"]), dtype="Int32"),
+        "renewal_possible": np.array(col(lambda p: p["renewal_possible"]), dtype=bool),
+        "error": np.full(n, None, dtype=object),
+        "name": col(lambda p: p["name"]),
+        "track": col(lambda p: p["track"]),
+    })
+    return frame
 
 
 def _explode(column: pd.Series) -> pd.Series:
