@@ -1,0 +1,220 @@
+"""The columnar PE path from DataFrames: shapes, order, threads, and bad
+inputs raising the right edurules.Error naming the column and row (or
+flagged on the row with errors="flag")."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import edurules
+from conftest import SAMPLE_DATE
+
+
+def people(n=5):
+    return pd.DataFrame({
+        "seu_number": [f"S{i}" for i in range(n)],
+        "diploma_date": pd.to_datetime(["2024-03-15"] * n),
+    })
+
+
+def comps():
+    return pd.DataFrame({"seu_number": ["S1", "S0", "S1"], "completed": pd.to_datetime(["2024-04-01", "2024-05-01", "2024-06-01"]),
+                         "points": [5.0, 2.5, 7.25]})
+
+
+def test_shape_order_and_index(engine):
+    p = people().set_axis([10, 20, 30, 40, 50])
+    out = engine.pe_status_frame(p, comps(), SAMPLE_DATE)
+    assert list(out.columns) == list(edurules.PE_STATUS_COLUMNS)
+    assert list(out.index) == [10, 20, 30, 40, 50]
+    assert out.seu_number.tolist() == p.seu_number.tolist()
+    assert out.points_earned.tolist() == [2.5, 12.25, 0, 0, 0]
+    assert out.points_short.tolist() == [9.5, 0, 12, 12, 12]
+    assert out.state.astype(str).tolist() == ["registered"] * 5
+    assert out.renewal_possible.tolist() == [False, True, False, False, False]
+    assert (out.period_start == pd.Timestamp("2024-03-15")).all() and (out.period_end == pd.Timestamp("2026-03-14")).all()
+    assert out.days_left.tolist() == [286] * 5  # 2025-06-01 .. 2026-03-14
+    assert out.days_left.dtype == "Int32" and out.error.isna().all()
+
+
+def test_no_completions_and_input_kinds(engine):
+    a = engine.pe_status_frame(people(), None, SAMPLE_DATE)
+    # dates as text, datetime.date objects, strings for points: same answer
+    p = people()
+    p["diploma_date"] = ["2024-03-15"] * 5
+    b = engine.pe_status_frame(p, None, dt.date(2025, 6, 1))
+    p["diploma_date"] = [dt.date(2024, 3, 15)] * 5
+    c = engine.pe_status_frame(p, None, np.datetime64("2025-06-01"))
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(a, c)
+    c1 = comps()
+    c2 = c1.assign(points=["5", "2.50", "7.25"])
+    pd.testing.assert_frame_equal(engine.pe_status_frame(people(), c1, SAMPLE_DATE),
+                                  engine.pe_status_frame(people(), c2, SAMPLE_DATE))
+    c3 = c1.assign(points=[5, 2, 7])  # whole points as integers
+    assert engine.pe_status_frame(people(), c3, SAMPLE_DATE).points_earned.tolist()[:2] == [2, 12]
+
+
+def test_not_registered_reasons(engine):
+    p = pd.DataFrame({"seu_number": ["a", "b", "c", "d"],
+                      "diploma_date": pd.to_datetime([None, "2020-05-05", "2020-05-05", "2024-01-01"]),
+                      "activation_date": pd.to_datetime([None, None, "2025-07-01", None])})
+    out = engine.pe_status_frame(p, None, "2023-06-01")
+    assert out.state.astype(str).tolist() == ["not_registered"] * 4
+    assert out.reason.astype(str).tolist() == ["no_diploma", "not_activated", "before_start", "before_start"]
+    assert out.days_left.isna().all() and out.period_start.isna().all()
+
+
+def test_renewals_and_dispensations_frames_equal_list_columns(engine):
+    p = pd.DataFrame({"seu_number": ["a", "b"], "diploma_date": pd.to_datetime(["2023-01-10", "2023-01-10"])})
+    c = pd.DataFrame({"seu_number": ["a"] * 3, "completed": pd.to_datetime(["2023-05-01", "2024-01-01", "2024-06-01"]),
+                      "points": [4, 4, 4]})
+    r = pd.DataFrame({"seu_number": ["a"], "requested": pd.to_datetime(["2024-12-01"])})
+    d = pd.DataFrame({"seu_number": ["b"], "requested": pd.to_datetime(["2025-01-20"]),
+                      "decided": pd.to_datetime(["2025-02-01"]), "granted": [True]})
+    a = engine.pe_status_frame(p, c, SAMPLE_DATE, renewals=r, dispensations=d)
+    assert a.state.astype(str).tolist() == ["registered", "registered"]  # renewed; kept by dispensation
+    assert a.period_start.tolist() == [pd.Timestamp("2025-01-10")] * 2
+    p2 = p.assign(renewal_requests=[["2024-12-01"], []],
+                  dispensations=[[], [{"requested": "2025-01-20", "decided": "2025-02-01", "granted": True}]])
+    pd.testing.assert_frame_equal(a, engine.pe_status_frame(p2, c, SAMPLE_DATE))
+    none = engine.pe_status_frame(p, c, SAMPLE_DATE)
+    assert none.state.astype(str).tolist() == ["ended", "lapsed"]
+
+
+def test_threads_give_the_same_answer(engine):
+    import population
+    pop = population.make_population(40_000, seed=3)
+    kw = dict(renewals=pop.renewals, dispensations=pop.dispensations)
+    one = engine.pe_status_frame(pop.participants, pop.completions, SAMPLE_DATE, threads=1, **kw)
+    four = engine.pe_status_frame(pop.participants, pop.completions, SAMPLE_DATE, threads=4, **kw)
+    auto = engine.pe_status_frame(pop.participants, pop.completions, SAMPLE_DATE, **kw)
+    pd.testing.assert_frame_equal(one, four)
+    pd.testing.assert_frame_equal(one, auto)
+
+
+def test_shuffled_completions_give_the_same_answer(engine):
+    import population
+    pop = population.make_population(5_000, seed=5)
+    a = engine.pe_status_frame(pop.participants, pop.completions, SAMPLE_DATE)
+    b = engine.pe_status_frame(pop.participants, pop.completions.sample(frac=1, random_state=1), SAMPLE_DATE)
+    pd.testing.assert_frame_equal(a, b)
+
+
+# --- bad inputs: the right error, the column and the row ---------------------
+
+def raises(cls, field, fn):
+    with pytest.raises(cls) as info:
+        fn()
+    assert info.value.field == field, str(info.value)
+    assert str(info.value).startswith(field)
+    return info.value
+
+
+def test_missing_frames_and_columns(engine):
+    raises(edurules.InvalidArgument, "participants", lambda: engine.pe_status_frame([1, 2], None, SAMPLE_DATE))
+    raises(edurules.InvalidArgument, "participants.diploma_date",
+           lambda: engine.pe_status_frame(people().drop(columns="diploma_date"), None, SAMPLE_DATE))
+    raises(edurules.InvalidArgument, "completions.points",
+           lambda: engine.pe_status_frame(people(), comps().drop(columns="points"), SAMPLE_DATE))
+    raises(edurules.InvalidArgument, "renewals.requested",
+           lambda: engine.pe_status_frame(people(), None, SAMPLE_DATE, renewals=pd.DataFrame({"seu_number": ["S1"]})))
+    raises(edurules.InvalidArgument, "date", lambda: engine.pe_status_frame(people(), None, "yesterday"))
+    raises(edurules.InvalidArgument, "errors", lambda: engine.pe_status_frame(people(), None, SAMPLE_DATE, errors="x"))
+
+
+def test_wrong_dtypes(engine):
+    p = people().assign(diploma_date=np.arange(5))
+    e = raises(edurules.InvalidArgument, "participants.diploma_date", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    assert "int64" in str(e)
+    c = comps().assign(points=[True, False, True])
+    raises(edurules.InvalidArgument, "completions.points", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    c = comps().assign(completed=[1.5, 2.5, 3.5])
+    raises(edurules.InvalidArgument, "completions.completed", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+
+
+def test_impossible_dates_name_the_row(engine):
+    p = pd.DataFrame({"seu_number": [f"S{i}" for i in range(20)], "diploma_date": ["2023-03-15"] * 20})
+    p.loc[17, "diploma_date"] = "2023-02-30"
+    e = raises(edurules.InvalidInput, "participants.diploma_date[17]", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    assert "not a date" in str(e) and "2023-02-30" in str(e) and e.record == 17
+    p.loc[17, "diploma_date"] = "15-03-2023"
+    raises(edurules.InvalidInput, "participants.diploma_date[17]", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    p.loc[17, "diploma_date"] = "1850-01-01"
+    e = raises(edurules.InvalidInput, "participants.diploma_date[17]", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    assert "range" in str(e)
+
+
+def test_nan_and_negative_points_name_the_row(engine):
+    c = comps()
+    c.loc[2, "points"] = np.nan
+    e = raises(edurules.InvalidInput, "completions.points[2]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    assert "NaN" in str(e)
+    c.loc[2, "points"] = -1.5
+    e = raises(edurules.InvalidInput, "completions.points[2]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    assert "negative" in str(e)
+    c.loc[2, "points"] = 1.234
+    raises(edurules.InvalidInput, "completions.points[2]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    c = comps().assign(points=["1", "x", "2"])
+    raises(edurules.InvalidInput, "completions.points[1]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    c = comps()
+    c.loc[1, "completed"] = pd.NaT
+    raises(edurules.InvalidInput, "completions.completed[1]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+
+
+def test_keys(engine):
+    p = people()
+    p.loc[3, "seu_number"] = "S1"
+    e = raises(edurules.InvalidInput, "participants.seu_number[3]", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    assert "duplicate" in str(e)
+    p.loc[3, "seu_number"] = None
+    raises(edurules.InvalidInput, "participants.seu_number[3]", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    c = comps()
+    c.loc[1, "seu_number"] = "NOBODY"
+    e = raises(edurules.InvalidInput, "completions.seu_number[1]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    assert "unknown" in str(e)
+    out = engine.pe_status_frame(people(), c, SAMPLE_DATE, unknown="ignore")
+    assert out.points_earned.tolist()[:2] == [0, 12.25]
+
+
+def test_activation_and_dispensation_consistency(engine):
+    p = people().assign(activation_date=pd.to_datetime([None, "2024-01-01", None, None, None]))
+    e = raises(edurules.InvalidInput, "participants.activation_date[1]", lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    assert "before the diploma_date" in str(e)
+    p2 = people().assign(dispensations=[[], [], [{"requested": "2025-01-10", "granted": True}], [], []])
+    raises(edurules.InvalidInput, "participants.dispensations.granted[2]",
+           lambda: engine.pe_status_frame(p2, None, SAMPLE_DATE))
+    p3 = people().assign(renewal_requests=[[], [], [], ["2024-13-01"], []])
+    raises(edurules.InvalidInput, "participants.renewal_requests[3]", lambda: engine.pe_status_frame(p3, None, SAMPLE_DATE))
+
+
+def test_flag_mode_keeps_every_row(engine):
+    p = people(6)
+    p["diploma_date"] = ["2024-03-15", "2023-02-30", "2024-03-15", "2024-03-15", "2024-03-15", "2024-03-15"]
+    p.loc[4, "seu_number"] = "S0"  # duplicate
+    c = comps()
+    c.loc[0, "points"] = -3  # belongs to S1 (already flagged)
+    c.loc[1, "points"] = np.nan  # belongs to S0
+    c = pd.concat([c, pd.DataFrame({"seu_number": ["S2"], "completed": pd.to_datetime(["2024-05-05"]), "points": [3.0]})],
+                  ignore_index=True)
+    out = engine.pe_status_frame(p, c, SAMPLE_DATE, errors="flag")
+    assert len(out) == 6 and out.seu_number.tolist() == p.seu_number.tolist()
+    assert out.error.notna().tolist() == [True, True, False, False, True, False]
+    assert out.error[0].startswith("completions.points[1]: missing points")
+    assert out.error[1].startswith("participants.diploma_date[1]: not a date")
+    assert out.error[4].startswith("participants.seu_number[4]: duplicate")
+    assert out.state.isna().tolist() == out.error.notna().tolist()
+    assert out.points_earned[2] == 3.0 and out.state[2] == "registered"
+
+
+def test_engine_rejections_are_flagged_in_place(engine):
+    # dates the engine cannot place come back flagged with its reason code
+    p = people(3)
+    c = pd.DataFrame({"seu_number": ["S1"], "completed": [dt.date(2024, 5, 1)], "points": [1.0]})
+    many = pd.DataFrame({"seu_number": ["S2"] * 65, "requested": pd.date_range("2024-04-01", periods=65)})
+    out = engine.pe_status_frame(p, c, SAMPLE_DATE, renewals=many)
+    assert out.error.tolist() == [None, None, "bad_offsets"]
+    assert pd.isna(out.state[2]) and out.state[1] == "registered"
