@@ -361,7 +361,7 @@ json training_json(const training_result& t, const worker_result& wr, std::strin
     return j;
 }
 
-json worker_json(const worker_result& w, std::string_view kind, const rulebook& rb, bool explain) {
+json worker_json(const worker_result& w, std::string_view kind, const rules& lr, const rulebook& rb, bool explain) {
     const bool all = kind == "leave.evaluate";
     json j{{"id", w.id}, {"school_year", w.year.name()}, {"region", std::string(to_string(w.reg))},
            {"employment_share", w.share.to_string()}, {"employment_percent", w.share.percent()}};
@@ -390,6 +390,17 @@ json worker_json(const worker_result& w, std::string_view kind, const rulebook& 
     if (all || kind == "leave.reimbursement") {
         j["reimbursement_total"] = money_json(w.reimbursement_total_cents);
         if (w.wage_ceiling) j["wage_ceiling_monthly"] = money_json(w.wage_ceiling->value);
+        // every ceiling in force during the school year (2022-2023 has two)
+        json ceilings = json::array();
+        const period year = w.year.days();
+        for (const auto& v : lr.wage_ceiling->versions) {
+            const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
+            if (!span.overlaps(year)) continue;
+            const period in = span.intersect(year);
+            ceilings.push_back(json{{"from", to_iso(in.first)}, {"to", to_iso(in.last)},
+                                    {"amount", money_json(std::get<std::int64_t>(v.value))}});
+        }
+        j["wage_ceilings"] = ceilings;
         if (w.capped_monthly_wage_cents) j["capped_monthly_wage"] = money_json(*w.capped_monthly_wage_cents);
     }
     json ts = json::array();
@@ -426,7 +437,7 @@ json handle_leave(const engine& e, std::string_view kind, const json& request) {
             year = *y;
         }
         const worker_result r = leave::evaluate(e.leave(), w, year, explain);
-        out.push_back(worker_json(r, kind, e.book(), explain));
+        out.push_back(worker_json(r, kind, e.leave(), e.book(), explain));
     }
     return json{{"school_year", sy->name()}, {"workers", std::move(out)}};
 }

@@ -106,10 +106,12 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
         out.use = cap.use;
         out.variant = up ? cap_variant::raised : cap_variant::not_coinciding;
         out.found = true;
-        why.add("leave.hours.cap", [&] {
+        auto cap_text = [&] {
             return "reformed Brussels cap for a " + std::string(chosen) + " training" + (up ? " (raised)" : "") + ": " +
                    hours_text(out.cap) + " h per school year, full time";
-        }, {cap.use, u_row});
+        };
+        if (u_row.param) why.add("leave.hours.cap", cap_text, {cap.use, u_row});
+        else why.add("leave.hours.cap", cap_text, {cap.use});
         return out;
     }
     out.variant = coinciding ? cap_variant::coinciding : cap_variant::not_coinciding;

@@ -119,10 +119,12 @@ inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, dat
         }
         case regime::none: return out;
     }
-    why.add("leave.dates.claim", [&] {
+    auto claim_text = [&] {
         return "employer claim " + (out.claim_from ? "from " + to_iso(*out.claim_from) + " " : std::string()) + "until " +
                to_iso(*out.claim_until);
-    }, {u1, u2});
+    };
+    if (u2.param) why.add("leave.dates.claim", claim_text, {u1, u2});
+    else why.add("leave.dates.claim", claim_text, {u1});
     return out;
 }
 
