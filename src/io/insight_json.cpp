@@ -285,17 +285,18 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-
 h1{font-size:1.5rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:2rem 0 .5rem}
 p.meta{color:#5a6275;margin:0 0 1.5rem}
-table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{padding:.45rem .6rem;border-bottom:1px solid #e3e6ee;text-align:left;vertical-align:middle}
+table{border-collapse:collapse;width:100%;font-size:.88rem}
+.scroll{overflow-x:auto}
+th,td{padding:.4rem .5rem;border-bottom:1px solid #e3e6ee;text-align:left;vertical-align:middle}
 th{background:#f4f6fa;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.progress{min-width:12rem}
+td.progress{min-width:8rem;width:14%}
+td.name{min-width:9rem}
 .bar{position:relative;height:.9rem;width:100%;background:#e8ebf2;border-radius:.45rem;overflow:hidden}
 .fill{height:100%;background:#d9822b;border-radius:.45rem 0 0 .45rem}
 tr.complete .fill{background:#2e9b57}
 tr.lapsed .fill,tr.ended .fill{background:#b0b6c3}
 .of{display:block;font-size:.78rem;color:#5a6275;margin-top:.15rem}
-.status{white-space:nowrap}
 tr.lapsed .status{color:#b3261e}
 p.empty{color:#5a6275;font-style:italic}
 footer{margin-top:2rem;font-size:.78rem;color:#5a6275}
@@ -387,7 +388,7 @@ std::string progress_html(std::string_view heading, std::string_view meta, const
     if (rows.empty()) {
         h << "<p class=\"empty\" id=\"no-rows\">No participants to show.</p>\n";
     } else {
-        h << "<table id=\"progress\">\n<thead><tr><th>SEU number</th><th>Name</th><th>Period start</th><th>Period end</th>"
+        h << "<div class=\"scroll\"><table id=\"progress\">\n<thead><tr><th>SEU number</th><th>Name</th><th>Period start</th><th>Period end</th>"
           << "<th class=\"num\">Points</th><th class=\"num\">Required</th><th>Progress</th><th class=\"num\">Still needed</th>"
           << "<th>Renewal dossier</th><th>Status</th><th class=\"num\">Days left</th></tr></thead>\n<tbody>\n";
         for (const auto& r : rows) {
@@ -407,7 +408,7 @@ std::string progress_html(std::string_view heading, std::string_view meta, const
                 h << "<div class=\"bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"" << c.required
                   << "\" aria-valuenow=\"" << c.earned << "\" aria-label=\"" << c.earned << " of " << c.required
                   << " points\"><div class=\"fill\" data-percent=\"" << pct << "\" style=\"width:" << pct << "%\"></div></div>"
-                  << "<span class=\"of\">" << c.earned << " / " << c.required << " points (" << pct << "%)</span>";
+                  << "<span class=\"of\">" << c.earned << " / " << c.required << " points</span>";
             } else {
                 h << "<span class=\"of\">no registration period</span>";
             }
@@ -417,7 +418,7 @@ std::string progress_html(std::string_view heading, std::string_view meta, const
               << "<td class=\"status\" data-status=\"" << c.status << "\">" << html_escape(c.label) << "</td>"
               << "<td class=\"num days-left\">" << c.days_left << "</td></tr>\n";
         }
-        h << "</tbody>\n</table>\n";
+        h << "</tbody>\n</table></div>\n";
     }
     for (const auto& v : details) {
         if (!v.access.allowed || !v.who) continue;

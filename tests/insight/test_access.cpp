@@ -14,7 +14,7 @@ bool mentions(const explanation& why, std::string_view rule, std::string_view te
 }
 
 // "geautoriseerd tot": valid on that day, not on the day after.
-TEST(Consent, AuthorisedUntilIsInclusive) {
+TEST(InsightConsent, AuthorisedUntilIsInclusive) {
     const consent c = grant("K", "S1", "A-X", D(2024, 1, 1), D(2025, 5, 31));
     EXPECT_EQ(state_on(c, D(2025, 5, 31)), consent_state::valid);
     EXPECT_EQ(state_on(c, D(2025, 6, 1)), consent_state::expired);
@@ -22,14 +22,14 @@ TEST(Consent, AuthorisedUntilIsInclusive) {
 
 // "Intrekken van toestemming kent geen terugwerkende kracht": revoked on R is
 // not valid on R, and still valid the day before.
-TEST(Consent, RevokedOnTheDayIsNotValidThatDayButWasBefore) {
+TEST(InsightConsent, RevokedOnTheDayIsNotValidThatDayButWasBefore) {
     const consent c = grant("K", "S1", "A-X", D(2024, 1, 1), std::nullopt, D(2025, 4, 15));
     EXPECT_EQ(state_on(c, D(2025, 4, 14)), consent_state::valid);
     EXPECT_EQ(state_on(c, D(2025, 4, 15)), consent_state::revoked);
     EXPECT_EQ(state_on(c, D(2026, 1, 1)), consent_state::revoked);
 }
 
-TEST(Consent, ValidFromTheDayItIsGiven) {
+TEST(InsightConsent, ValidFromTheDayItIsGiven) {
     const consent c = grant("K", "S1", "A-X", D(2024, 3, 1));
     EXPECT_EQ(state_on(c, D(2024, 2, 29)), consent_state::not_started);
     EXPECT_EQ(state_on(c, D(2024, 3, 1)), consent_state::valid);
@@ -37,7 +37,7 @@ TEST(Consent, ValidFromTheDayItIsGiven) {
     EXPECT_EQ(state_on(c, D(2099, 12, 31)), consent_state::valid);
 }
 
-TEST(Consent, RevokedAndExpiredNamesTheEarlierEvent) {
+TEST(InsightConsent, RevokedAndExpiredNamesTheEarlierEvent) {
     const consent early_revoke = grant("K", "S1", "A-X", D(2024, 1, 1), D(2024, 12, 31), D(2024, 6, 1));
     EXPECT_EQ(state_on(early_revoke, D(2025, 3, 1)), consent_state::revoked);
     const consent late_revoke = grant("K", "S1", "A-X", D(2024, 1, 1), D(2024, 12, 31), D(2025, 2, 1));
@@ -45,7 +45,7 @@ TEST(Consent, RevokedAndExpiredNamesTheEarlierEvent) {
     EXPECT_EQ(state_on(late_revoke, D(2025, 1, 15)), consent_state::expired);
 }
 
-TEST(Access, DossierOpenOnlyWithAConsentInForce) {
+TEST(InsightAccess, DossierOpenOnlyWithAConsentInForce) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-X", D(2024, 1, 1), D(2025, 5, 31))};
     const directory_index idx(d);
@@ -65,7 +65,7 @@ TEST(Access, DossierOpenOnlyWithAConsentInForce) {
     EXPECT_TRUE(mentions(after.why, "insight.role.dossier"));
 }
 
-TEST(Access, RevocationDeniesFromItsDayAndNotBefore) {
+TEST(InsightAccess, RevocationDeniesFromItsDayAndNotBefore) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-X", D(2024, 1, 1), std::nullopt, D(2025, 6, 1))};
     const directory_index idx(d);
@@ -76,7 +76,7 @@ TEST(Access, RevocationDeniesFromItsDayAndNotBefore) {
     EXPECT_NE(a.message.find("revoked on 2025-06-01"), std::string::npos) << a.message;
 }
 
-TEST(Access, DenyByDefault) {
+TEST(InsightAccess, DenyByDefault) {
     directory d = two_orgs();
     const directory_index idx(d);
     const access_decision a = may_see_dossier(idx, "A-ADMIN", "S1", D(2025, 1, 1));
@@ -93,7 +93,7 @@ TEST(Access, DenyByDefault) {
 
 // Individual dossiers are per contact: a consent to X of org A does not open
 // the dossier to Y of org A, nor to A's administrator.
-TEST(Access, ConsentToOneContactDoesNotOpenTheDossierToAColleague) {
+TEST(InsightAccess, ConsentToOneContactDoesNotOpenTheDossierToAColleague) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-X", D(2024, 1, 1))};
     const directory_index idx(d);
@@ -107,7 +107,7 @@ TEST(Access, ConsentToOneContactDoesNotOpenTheDossierToAColleague) {
     EXPECT_FALSE(may_see_dossier(idx, "B-ADMIN", "S1", D(2025, 1, 1)).allowed);
 }
 
-TEST(Access, DepartmentsAreContactsToo) {
+TEST(InsightAccess, DepartmentsAreContactsToo) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-DEPT", D(2024, 1, 1))};
     const directory_index idx(d);
@@ -117,7 +117,7 @@ TEST(Access, DepartmentsAreContactsToo) {
 
 // "Alleen de beheerder en eventueel 2e contactpersoon hebben inzage in de
 // overzichtsrapportage": a plain contact never, even with consents.
-TEST(Access, OverviewOnlyForAdministratorAndSecondContact) {
+TEST(InsightAccess, OverviewOnlyForAdministratorAndSecondContact) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-X", D(2024, 1, 1)), grant("K2", "S2", "A-X", D(2024, 1, 1))};
     const directory_index idx(d);
@@ -132,7 +132,7 @@ TEST(Access, OverviewOnlyForAdministratorAndSecondContact) {
 }
 
 // The overview is per organisation: a consent to any of its contacts counts.
-TEST(Access, OverviewMembershipCountsConsentsToAnyContactOfTheOrganisation) {
+TEST(InsightAccess, OverviewMembershipCountsConsentsToAnyContactOfTheOrganisation) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-X", D(2024, 1, 1)), grant("K2", "S2", "B-X", D(2024, 1, 1)),
                   grant("K3", "S3", "A-Y", D(2024, 1, 1), D(2024, 12, 31))};
@@ -149,7 +149,7 @@ TEST(Access, OverviewMembershipCountsConsentsToAnyContactOfTheOrganisation) {
 
 // A renewed consent after an expired one: any consent in force is enough; the
 // denial cites the consent given last.
-TEST(Access, SeveralConsentsToTheSameContact) {
+TEST(InsightAccess, SeveralConsentsToTheSameContact) {
     directory d = two_orgs();
     d.consents = {grant("OLD", "S1", "A-X", D(2023, 1, 1), D(2023, 12, 31)), grant("NEW", "S1", "A-X", D(2024, 3, 1))};
     const directory_index idx(d);
@@ -162,7 +162,7 @@ TEST(Access, SeveralConsentsToTheSameContact) {
     EXPECT_EQ(now.deciding->id, "NEW");
 }
 
-TEST(Access, AuditRecordCarriesWhoWhomWhenAllowedWhy) {
+TEST(InsightAccess, AuditRecordCarriesWhoWhomWhenAllowedWhy) {
     directory d = two_orgs();
     d.consents = {grant("K1", "S1", "A-X", D(2024, 1, 1), std::nullopt, D(2025, 2, 1))};
     const directory_index idx(d);
@@ -188,7 +188,7 @@ error index_error(const directory& d) {
     return error(errc::internal, "", "");
 }
 
-TEST(Directory, RefusesWhatTheSeedRulesOut) {
+TEST(InsightDirectory, RefusesWhatTheSeedRulesOut) {
     directory d = two_orgs();
     d.organisations[0].contacts[0].role = role::contact;  // no administrator
     EXPECT_EQ(index_error(d).field(), "organisations[0].contacts");

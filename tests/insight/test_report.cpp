@@ -49,7 +49,7 @@ struct world {
     }
 };
 
-TEST(Overview, HoldsExactlyTheParticipantsWithAConsentInForceToTheOrganisation) {
+TEST(InsightOverview, HoldsExactlyTheParticipantsWithAConsentInForceToTheOrganisation) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -68,7 +68,7 @@ TEST(Overview, HoldsExactlyTheParticipantsWithAConsentInForceToTheOrganisation) 
     EXPECT_EQ(bo.entries.size(), 2u);  // SEU-100481 left out: not started
 }
 
-TEST(Overview, ParticipantWithoutConsentAppearsNowhere) {
+TEST(InsightOverview, ParticipantWithoutConsentAppearsNowhere) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -83,7 +83,7 @@ TEST(Overview, ParticipantWithoutConsentAppearsNowhere) {
     EXPECT_FALSE(b.dossier("A-ADMIN", "SEU-100333").access.allowed);
 }
 
-TEST(Overview, PlainContactGetsNoRowsEvenWithConsents) {
+TEST(InsightOverview, PlainContactGetsNoRowsEvenWithConsents) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -98,7 +98,7 @@ TEST(Overview, PlainContactGetsNoRowsEvenWithConsents) {
     EXPECT_TRUE(b.dossier("A-X", "SEU-100370").access.allowed);
 }
 
-TEST(Overview, NumbersComeFromThePeEngine) {
+TEST(InsightOverview, NumbersComeFromThePeEngine) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -122,7 +122,7 @@ TEST(Overview, NumbersComeFromThePeEngine) {
         if (row.who->seu_number == "SEU-100407") EXPECT_TRUE(row.st.reg.renewal_requested);
 }
 
-TEST(Overview, ConsentUntilTheDayCountsThatDayOnly) {
+TEST(InsightOverview, ConsentUntilTheDayCountsThatDayOnly) {
     world w;
     const directory_index idx(w.dir);
     const report_builder today(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -138,7 +138,7 @@ TEST(Overview, ConsentUntilTheDayCountsThatDayOnly) {
     EXPECT_EQ(seus(today.overview("A-ADMIN").rows).count("SEU-100148"), 0u);
 }
 
-TEST(Dossier, ListsBookedActivitiesFilterableByPeriod) {
+TEST(InsightDossier, ListsBookedActivitiesFilterableByPeriod) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -179,7 +179,7 @@ TEST(Dossier, ListsBookedActivitiesFilterableByPeriod) {
     EXPECT_EQ(y2024.activities.size(), in_range);
 }
 
-TEST(Dossier, DeniedViewCarriesNoData) {
+TEST(InsightDossier, DeniedViewCarriesNoData) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
@@ -193,7 +193,7 @@ TEST(Dossier, DeniedViewCarriesNoData) {
     EXPECT_TRUE(expired.activities.empty());
 }
 
-TEST(Dossier, ConsentForAnSeuNumberOutsideTheDossierOpensNothing) {
+TEST(InsightDossier, ConsentForAnSeuNumberOutsideTheDossierOpensNothing) {
     world w;
     w.dir.consents.push_back(grant("K9", "SEU-999999", "A-X", D(2024, 1, 1)));
     const directory_index idx(w.dir);
@@ -204,7 +204,7 @@ TEST(Dossier, ConsentForAnSeuNumberOutsideTheDossierOpensNothing) {
     EXPECT_EQ(seus(b.overview("A-ADMIN").rows).count("SEU-999999"), 0u);
 }
 
-TEST(Dossier, ContactSeesTheDossiersThatAuthorisedIt) {
+TEST(InsightDossier, ContactSeesTheDossiersThatAuthorisedIt) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);

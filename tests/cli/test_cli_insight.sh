@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The edurules tool's insight command: overview for administrator and second
+# contact only, per-contact dossiers, consent edges, formats, audit lines,
+# errors and exit codes. Usage: test_cli_insight.sh EDURULES_BINARY SOURCE_DIR
+set -u
+bin=$1; src=$2; data=$src/examples/data; in=$data/insight.json
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
+  local name=$1 want=$2 pat=$3; shift 4
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -5; fail=$((fail+1)); return; fi
+  if [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$out"; then echo "FAIL $name: output lacks /$pat/"; echo "$out" | head -5; fail=$((fail+1)); return; fi
+  echo "ok   $name"; pass=$((pass+1))
+}
+lacks() {  # lacks NAME PATTERN -- command...: exit status ignored, output must not match
+  local name=$1 pat=$2; shift 3
+  if "$@" 2>&1 | grep -qE -- "$pat"; then echo "FAIL $name: output has /$pat/"; fail=$((fail+1)); else echo "ok   $name"; pass=$((pass+1)); fi
+}
+D=(--date 2025-06-01)
+check help 0 "insight INPUT.json --contact ID" -- "$bin" --help
+check admin-overview 0 "SEU-100370 +Kim Vos +2023-06-05" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}"
+check second-contact-overview 0 "SEU-100407 +Lars Dijkstra .* yes " -- "$bin" insight "$in" --contact FLEX-LD "${D[@]}"
+check plain-contact-no-overview 0 "only the administrator and the second contact" -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}"
+lacks plain-contact-sees-only-own "SEU-100037|SEU-100407" -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}"
+lacks no-consent-never-shown "SEU-100333" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format json
+lacks other-org-not-shown "SEU-100444" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format csv
+check two-orgs-a 0 "^SEU-100370,Kim Vos," -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format csv
+check two-orgs-b 0 "^SEU-100370,Kim Vos," -- "$bin" insight "$in" --contact BACK-ADMIN "${D[@]}" --format csv
+# Consent edges: until D valid on D, not on D+1; revoked on D not valid on D; from D valid from D.
+check until-on-day 0 "^SEU-100185," -- "$bin" insight "$in" --contact FLEX-HR --date 2025-06-01 --format csv
+lacks until-day-after "^SEU-100185," -- "$bin" insight "$in" --contact FLEX-HR --date 2025-06-02 --format csv
+check revoked-day-before 0 "SEU-100703 authorised contact FLEX-ZUID" -- "$bin" insight "$in" --contact FLEX-ZUID --participant SEU-100703 --date 2025-05-31
+check revoked-on-day 1 "revoked on 2025-06-01" -- "$bin" insight "$in" --contact FLEX-ZUID --participant SEU-100703 --date 2025-06-01
+check from-day-before 1 "is given only on 2025-06-02" -- "$bin" insight "$in" --contact BACK-ADMIN --participant SEU-100481 --date 2025-06-01
+check from-on-day 0 "SEU-100481 authorised contact BACK-ADMIN" -- "$bin" insight "$in" --contact BACK-ADMIN --participant SEU-100481 --date 2025-06-02
+check colleague-denied 1 "does not open the dossier to FLEX-ZUID" -- "$bin" insight "$in" --contact FLEX-ZUID --participant SEU-100370 "${D[@]}"
+check admin-needs-own-consent 1 "no consent" -- "$bin" insight "$in" --contact FLEX-HR --participant SEU-100074 "${D[@]}"
+check unknown-contact 1 "unknown contact" -- "$bin" insight "$in" --contact NOBODY "${D[@]}"
+# Individual dossier: activities, period filter, formats.
+check dossier-table 0 "Completed activities" -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}"
+check dossier-csv 0 "^seu_number,name,completed,activity_id,title,points,recognition_id" -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format csv
+lacks dossier-period "SEU-100370,Kim Vos,2024-" -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format csv --from 2025-01-01 --to 2025-12-31
+check dossier-json 0 '"total_points"' -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format json
+check dossiers-flag 0 "PE dossiers visible to HR Flexwerk" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --dossiers
+check overview-json 0 '"reason": "role_allows"' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format json
+check html 0 "<!DOCTYPE html>" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
+check html-eq 0 "<!DOCTYPE html>" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format=html
+lacks html-no-script "<script|https?://" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
+check html-dossier 0 'class="activities"' -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format html
+# Audit: one JSON line per decision, appended.
+"$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$tmp/audit.jsonl" > /dev/null
+"$bin" insight "$in" --contact FLEX-ZUID --participant SEU-100703 "${D[@]}" --audit "$tmp/audit.jsonl" > /dev/null 2>&1
+check audit-lines 0 "" -- python3 - "$tmp/audit.jsonl" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+recs = [json.loads(l) for l in lines]
+assert len(recs) >= 3, len(recs)
+for r in recs:
+    for k in ("who", "whom", "when", "allowed", "why", "reason", "logged_at"):
+        assert k in r, (k, r)
+assert recs[0]["action"] == "overview" and recs[0]["allowed"] is True and recs[0]["whom"] is None
+last = recs[-1]
+assert last["who"] == "FLEX-ZUID" and last["whom"] == "SEU-100703" and last["allowed"] is False, last
+assert last["reason"] == "consent_revoked" and last["consent_id"] == "C-14", last
+assert all(r["whom"] != "SEU-100333" for r in recs)
+PY
+# Embedded dossier instead of dossier_file; the request path.
+python3 - "$in" "$data/dossier.json" "$tmp/embedded.json" "$tmp/request.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+del doc["dossier_file"]
+doc["dossier"] = json.load(open(sys.argv[2], encoding="utf-8"))
+json.dump(doc, open(sys.argv[3], "w", encoding="utf-8"))
+doc.update(kind="insight.overview", contact="FLEX-LD", date="2025-06-01")
+json.dump(doc, open(sys.argv[4], "w", encoding="utf-8"))
+PY
+check embedded-dossier 0 "SEU-100370 +Kim Vos" -- "$bin" insight "$tmp/embedded.json" --contact FLEX-HR "${D[@]}"
+check request 0 '"kind":"insight.overview"' -- "$bin" request "$tmp/request.json"
+# Errors and usage.
+check no-contact 2 "needs --contact" -- "$bin" insight "$in" "${D[@]}"
+check bad-format 2 "must be table, json or csv" -- "$bin" insight "$in" --contact FLEX-HR --format pdf
+check bad-from 2 "not a date" -- "$bin" insight "$in" --contact FLEX-HR --participant SEU-100370 --from 2025-13-01
+check unknown-option 2 "unknown option" -- "$bin" insight "$in" --contact FLEX-HR --colour red
+sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"
+cp "$data/dossier.json" "$tmp/dossier.json"
+check bad-consent-date 3 'consents\[2\].until: not a date' -- "$bin" insight "$tmp/bad.json" --contact FLEX-HR "${D[@]}"
+sed 's/"dossier_file": "dossier.json"/"dossier_file": "nope.json"/' "$in" > "$tmp/nofile.json"
+check missing-dossier-file 5 "cannot open" -- "$bin" insight "$tmp/nofile.json" --contact FLEX-HR "${D[@]}"
+check missing-input 5 "cannot open" -- "$bin" insight "$tmp/nope.json" --contact FLEX-HR
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
