@@ -82,7 +82,7 @@ int clock_time(const json& obj, std::string_view key, const path& p) {
 }
 std::string clock_text(int m) {
     char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60 % 100, m % 60);
+    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
     return buf;
 }
 template <class T, class Parse>

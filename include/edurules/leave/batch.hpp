@@ -94,7 +94,8 @@ struct batch_output {
 namespace batch_impl {
 inline std::optional<date> yyyymmdd(std::int32_t v) {
     if (v < 19000101 || v > 99991231) return std::nullopt;
-    const int y = v / 10000, m = v / 100 % 100, d = v % 100;
+    constexpr std::int32_t two_digits = 10 * 10;  // yyyymmdd: two decimal digits for month and day
+    const int y = v / (two_digits * two_digits), m = v / two_digits % two_digits, d = v % two_digits;
     if (m < 1 || m > 12 || d < 1) return std::nullopt;
     if (d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                                    static_cast<unsigned short>(m)))

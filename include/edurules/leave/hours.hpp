@@ -7,10 +7,10 @@
 // several trainings (modules) share one cap per school year (seed 004
 // 'Modularisering taalopleidingen'). Exams: central examination board 3 x
 // weekly hours, competence exam 8 h against the professional cap.
-// VOV (Vlaanderen.be VOV): 125 h x TWP, the 250-hour years 2021-2022 and
+// VOV (Vlaanderen.be VOV): the personal maximum x TWP, the doubled years 2021-2022 and
 // 2022-2023, hours per credit, planned lesson periods, hours per exam and per
 // competence; BEV hours reimbursed deducted from VOV the same year; the 25%
-// sanction. Brussels reform 2023-2024: caps 80 / 80 -> 130 / 120 -> 130.
+// sanction. Brussels reform 2023-2024: general, language (raised) and professional (raised) caps.
 #pragma once
 
 #include "edurules/core/explain.hpp"
@@ -42,7 +42,7 @@ inline unsigned parts_of(training_type t) {
 /// row for a combination, the most generous row containing it is taken: any
 /// academic part -> academic; professional with language -> language +
 /// professional; professional with general -> professional + general;
-/// general with language -> general (both 80 h). Documented choice.
+/// general with language -> general (the two rows are equal). Documented choice.
 inline cap_row row_of_parts(unsigned parts) {
     if (parts & part_academic) return cap_row::academic;
     if ((parts & part_professional) && (parts & part_language)) return cap_row::language_professional;
@@ -246,13 +246,13 @@ inline exact_minutes vov_training_hours(const rules& R, vov_counting c, minutes 
 
 /// The VOV maxima of a school year, before any deduction.
 struct vov_maximum {
-    exact_minutes own{0, 1};       ///< 125 h x TWP (after the sanction)
+    exact_minutes own{0, 1};       ///< maximum hours x TWP (after the sanction)
     exact_minutes employer{0, 1};  ///< extra hours for employer-proposed trainings x TWP
 };
 
-/// VOV personal maximum: max hours x TWP (60% -> 75 h, 80% -> 100 h), plus
+/// VOV personal maximum: max hours x TWP (the rules.md 2.3 examples), plus
 /// the employer-proposed pool of 2021-2022 and 2022-2023, less the 25%
-/// sanction after a lack of diligence (125 -> 93.75).
+/// sanction share after a lack of diligence (rules.md 2.3 example).
 inline vov_maximum vov_max(const rules& R, const fraction& twp, bool sanctioned, school_year sy, explanation& why) {
     const date at = sy.first_day();
     const auto max = read<minutes>(*R.vov_max_hours, at);

@@ -247,7 +247,7 @@ struct fraction {
     std::string to_string() const { return std::to_string(num) + "/" + std::to_string(den); }
     /// As a percentage with 2 decimals, for explanations.
     std::string percent() const {
-        const auto hundredths = div_round(static_cast<detail::i128>(num) * 10000, den, rounding::half_up);
+        const auto hundredths = div_round(static_cast<detail::i128>(num) * detail::pow10(4), den, rounding::half_up);
         return format_scaled(hundredths, 2) + "%";
     }
 };
@@ -293,7 +293,7 @@ struct exact_minutes {
     /// Hours as text with at most 4 decimals, trailing zeros dropped ("75",
     /// "93.75", "52.6316" for 52.631578...), for explanations and display.
     std::string hours_text() const {
-        std::string s = format_scaled(div_round(num * 10000, den * minutes_per_hour, rounding::half_up), 4);
+        std::string s = format_scaled(div_round(num * detail::pow10(4), den * minutes_per_hour, rounding::half_up), 4);
         while (!s.empty() && s.back() == '0') s.pop_back();
         if (!s.empty() && s.back() == '.') s.pop_back();
         return s;
@@ -306,7 +306,7 @@ inline std::string hours_text(minutes m) {
         const detail::i128 scaled = static_cast<detail::i128>(m.count) * detail::pow10(s);
         if (scaled % minutes_per_hour == 0) return decimal{static_cast<std::int64_t>(scaled / minutes_per_hour), s}.to_string();
     }
-    return format_scaled(div_round(static_cast<detail::i128>(m.count) * 10000, minutes_per_hour, rounding::half_up), 4);
+    return format_scaled(div_round(static_cast<detail::i128>(m.count) * detail::pow10(4), minutes_per_hour, rounding::half_up), 4);
 }
 
 /// Reasons for a "no" (or a reduction). Bit flags so that a batch row carries
