@@ -78,6 +78,40 @@ json.dump(doc, open(sys.argv[4], "w", encoding="utf-8"))
 PY
 check embedded-dossier 0 "SEU-100370 +Kim Vos" -- "$bin" insight "$tmp/embedded.json" --contact FLEX-HR "${D[@]}"
 check request 0 '"kind":"insight.overview"' -- "$bin" request "$tmp/request.json"
+# The JSON Schemas (draft 2020-12) accept the sample and the tool's responses, and refuse a wrong one.
+if python3 -c "import jsonschema, referencing" 2>/dev/null; then
+check schemas 0 "schemas ok" -- python3 - "$src" "$bin" "$tmp" <<'PY'
+import json, subprocess, sys, jsonschema
+from referencing import Registry, Resource
+src, binary, tmp = sys.argv[1:4]
+load = lambda p: json.load(open(p, encoding="utf-8"))
+reg = Registry()
+for n in ("pe.dossier.schema.json", "insight.request.schema.json", "insight.response.schema.json"):
+    s = load(f"{src}/schemas/{n}")
+    jsonschema.Draft202012Validator.check_schema(s)
+    reg = reg.with_resource(s["$id"], Resource.from_contents(s))
+req_s, resp_s = load(f"{src}/schemas/insight.request.schema.json"), load(f"{src}/schemas/insight.response.schema.json")
+V = lambda schema: jsonschema.Draft202012Validator(schema, registry=reg)
+doc = load(f"{src}/examples/data/insight.json")
+V({"$ref": req_s["$id"] + "#/$defs/document"}).validate(doc)
+base = {k: v for k, v in doc.items() if k not in ("dossier_file", "description")}
+base["dossier"] = load(f"{src}/examples/data/dossier.json")
+for kind, extra in [("insight.access", {"contact": "FLEX-LD"}), ("insight.overview", {"contact": "FLEX-HR", "explain": True}),
+                    ("insight.overview", {"contact": "FLEX-NOORD"}), ("insight.dossier", {"contact": "FLEX-NOORD"}),
+                    ("insight.dossier", {"contact": "FLEX-NOORD", "participant": "SEU-100370", "from": "2024-01-01"}),
+                    ("insight.access", {"contact": "NOBODY", "participant": "SEU-100370"})]:
+    r = dict(base, kind=kind, date="2025-06-01", **extra)
+    V(req_s).validate(r)
+    open(f"{tmp}/schema_req.json", "w", encoding="utf-8").write(json.dumps(r))
+    out = json.loads(subprocess.run([binary, "request", f"{tmp}/schema_req.json"], capture_output=True, text=True, check=True).stdout)
+    V(resp_s).validate(out)
+    out["result"]["audit"][0]["reason"] = "because"
+    assert not V(resp_s).is_valid(out), "the response schema accepts a made-up reason"
+print("schemas ok")
+PY
+else
+  echo "skip schemas (python3 jsonschema not installed)"
+fi
 # Errors and usage.
 check no-contact 2 "needs --contact" -- "$bin" insight "$in" "${D[@]}"
 check bad-format 2 "must be table, json or csv" -- "$bin" insight "$in" --contact FLEX-HR --format pdf
