@@ -300,11 +300,11 @@ json minutes_json(minutes m) { return json{{"minutes", m.count}, {"hours", hours
 json money_json(std::int64_t cents) { return format_scaled(cents, 2); }
 json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
 
-json reasons_json(std::uint32_t bits, const worker_result& wr) {
+json reasons_json(std::uint32_t bits, const worker_result& wr, date on) {
     json out = json::array();
     for (std::size_t b = 0; b < reason_codes.size(); ++b) {
         if (!(bits & (1u << b))) continue;
-        json r{{"code", std::string(reason_codes[b])}, {"text", reason_texts[b]}};
+        json r{{"code", std::string(reason_codes[b])}, {"text", reason_texts[b]}, {"on", to_iso(on)}};
         if ((1u << b) == reason_suspended || (1u << b) == reason_suspension_triggered) {
             json windows = json::array();
             for (const auto& s : wr.suspensions) windows.push_back(json{{"from", to_iso(s.window.first)}, {"to", to_iso(s.window.last)}});
@@ -322,7 +322,7 @@ json training_json(const training_result& t, const worker_result& wr, std::strin
     if (all || kind != "leave.regime") {
         j["eligible"] = t.eligible;
     }
-    j["reasons"] = reasons_json(t.reasons, wr);
+    j["reasons"] = reasons_json(t.reasons, wr, t.decided_on.is_special() ? t.start : t.decided_on);
     if (all || kind == "leave.entitlement") {
         j["hours"] = json{{"contact_for_minimum", minutes_json(t.contact_for_minimum)},
                           {"attended", minutes_json(t.attended)},

@@ -23,6 +23,11 @@ const std::vector<std::string>& minimum_modes(const rules& R, regime reg, date a
     return ref<std::vector<std::string>>(*R.bev_modes_minimum, at, u);
 }
 
+/// Whether `d` falls in a BEV suspension. Suspensions come from BEV
+/// certificate periods and suspend the BEV right (all BEV trainings, later
+/// school years); VOV has its own attendance rule, so a BEV suspension is not
+/// applied to VOV trainings (documented choice; rules.md 2.2 says only that
+/// the suspension is the worker's, across trainings).
 bool in_any(const std::vector<suspension>& s, date d) {
     for (const auto& x : s)
         if (x.window.contains(d)) return true;
@@ -163,6 +168,7 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
             why.note("leave.training.no_lessons", "no lessons in school year " + sy.name());
         }
         const date emp_day = std::max(tr.start, at);
+        tr.decided_on = emp_day;
         const employment e = employment_at(w.jobs, emp_day);
         // eligibility
         bool only_coinciding = false;
@@ -252,7 +258,7 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
                 att = max(minutes{0}, given - it->second.justified - it->second.unjustified);
             if (bev_end && *bev_end < day) {
                 tr.excluded_after_bev_end += att;
-            } else if (in_any(out.suspensions, day)) {
+            } else if (tr.reg != regime::vov && in_any(out.suspensions, day)) {
                 tr.excluded_suspended += att;
             } else {
                 tr.attended += att;
@@ -400,7 +406,7 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
         auto& tr = out.trainings[i];
         for (const auto& k : t.taken) {
             if (!year.contains(k.day)) continue;
-            if (in_any(out.suspensions, k.day)) {
+            if (tr.reg != regime::vov && in_any(out.suspensions, k.day)) {
                 tr.taken_refused += k.length;
                 tr.reasons |= reason_suspended;
                 tr.why.add("leave.absence.taken_in_suspension", [&] {

@@ -67,13 +67,15 @@ inline std::uint32_t bev_category(const rules& R, regime reg, const employment& 
         return reason_none;
     }
     if (e.share.at_least_one()) {
-        why.note("leave.eligibility.full_time", "full-time (possibly over several employers): right for any recognised training");
+        why.add("leave.eligibility.full_time", [&] {
+            return "full-time on " + to_iso(at) + " (possibly over several employers): right for any recognised training";
+        });
         return reason_none;
     }
     const auto ff = read<decimal>(*R.four_fifths, at);
     if (e.share.at_least(ff.value)) {
         why.add("leave.eligibility.four_fifths", [&] {
-            return "part-time " + e.share.percent() + ", at least " + ff.value.to_string() + " of full time: right";
+            return "part-time " + e.share.percent() + " on " + to_iso(at) + ", at least " + ff.value.to_string() + " of full time: right";
         }, {ff.use});
         return reason_none;
     }
@@ -81,13 +83,13 @@ inline std::uint32_t bev_category(const rules& R, regime reg, const employment& 
         const auto vm = read<decimal>(*R.variable_min, at);
         if (e.share.at_least(vm.value)) {
             why.add("leave.eligibility.variable", [&] {
-                return "part-time " + e.share.percent() + " on a variable schedule, at least the minimum " +
+                return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a variable schedule, at least the minimum " +
                        vm.value.to_string() + ": right";
             }, {vm.use});
             return reason_none;
         }
         why.add("leave.eligibility.variable", [&] {
-            return "part-time " + e.share.percent() + " on a variable schedule, below the minimum " + vm.value.to_string() +
+            return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a variable schedule, below the minimum " + vm.value.to_string() +
                    ": no right";
         }, {vm.use});
         return reason_fraction_too_low;
@@ -99,20 +101,20 @@ inline std::uint32_t bev_category(const rules& R, regime reg, const employment& 
         const bool professional = listed(types, to_string(type));
         if (professional && coinciding) {
             why.add("leave.eligibility.half_time_fixed", [&] {
-                return "part-time " + e.share.percent() + " on a fixed schedule (at least " + fm.value.to_string() +
+                return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule (at least " + fm.value.to_string() +
                        ", below " + ff.value.to_string() + "): right for this professional training during working hours";
             }, {fm.use, ff.use, u_types});
             return reason_none;
         }
         why.add("leave.eligibility.half_time_fixed", [&] {
-            return "part-time " + e.share.percent() + " on a fixed schedule (at least " + fm.value.to_string() + ", below " +
+            return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule (at least " + fm.value.to_string() + ", below " +
                    ff.value.to_string() + "): right only for a professional training during working hours; this " +
                    std::string(to_string(type)) + " training " + (professional ? "is not during working hours" : "is not professional");
         }, {fm.use, ff.use, u_types});
         return reason_halftime_needs_professional_during_work;
     }
     why.add("leave.eligibility.fraction", [&] {
-        return "part-time " + e.share.percent() + " on a fixed schedule, below " + fm.value.to_string() + ": no right";
+        return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule, below " + fm.value.to_string() + ": no right";
     }, {fm.use, ff.use});
     return reason_fraction_too_low;
 }

@@ -43,6 +43,7 @@ struct training_result {
     std::uint32_t reasons = reason_none;
     bool eligible = false;
     date start;
+    date decided_on;  ///< the day the worker's employment was judged (training start, or the school year's first day)
     // hours
     minutes contact_for_minimum{};    ///< contact minutes counted toward the minimum (school year)
     minutes attended{};               ///< leave-giving clock minutes attended this school year (outside suspensions)
