@@ -217,3 +217,113 @@ TEST(LeaveEvaluate, BrusselsReformedQuarterProRata) {
     EXPECT_TRUE(r.trainings[0].eligible);
     EXPECT_EQ(r.trainings[0].granted, hours(10));  // 40 h x 25%
 }
+
+// rules.md 2.2; seed 004: cancelled lessons (teacher ill, public holiday) give no leave; only attended hours count.
+TEST(LeaveEvaluate, CancelledLessonsAndAbsencesGiveNoLeave) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("t", training_type::professional);
+    add_weekly(t, date(2020, 9, 7), 20, 180);  // 60 h planned
+    t.lessons[3].cancelled = true;
+    t.absences.push_back(absence{date(2020, 9, 14), minutes{60}, "illness", {}, {}});
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_EQ(r.trainings[0].attended, hours(60 - 3 - 1));
+    EXPECT_EQ(r.trainings[0].granted, hours(56));
+    ASSERT_FALSE(r.trainings[0].certificates.empty());
+    EXPECT_EQ(r.trainings[0].certificates[0].justified, hours(1));
+}
+
+// rules.md 2.3: adult education counts the planned lesson periods (a 50-minute period = 1 h), not attendance.
+TEST(LeaveEvaluate, VovPlannedLessonPeriods) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("cvo", training_type::language);
+    t.lesson_periods = true;
+    t.counting = vov_counting::planned_lesson_periods;
+    add_weekly(t, date(2020, 9, 14), 20, 4 * 50);  // 80 planned periods
+    t.absences.push_back(unjustified(date(2020, 9, 21), 4 * 50));
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_EQ(r.trainings[0].granted, hours(80));
+    EXPECT_FALSE(r.trainings[0].diligent.has_value());  // not for regular adult-education programmes
+}
+
+// rules.md 2.3: 2021-2022 has 125 h own initiative plus 125 h for trainings the employer proposes.
+TEST(LeaveEvaluate, VovEmployerProposedPool) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    training own = make_training("own", training_type::professional);
+    add_weekly(own, date(2021, 9, 13), 50, 180);  // 150 h
+    training emp = make_training("emp", training_type::professional);
+    emp.employer_proposed = true;
+    add_weekly(emp, date(2021, 9, 14), 50, 180);  // 150 h
+    w.trainings = {own, emp};
+    auto r = evaluate(R(), w, school_year(2021));
+    EXPECT_EQ(r.trainings[0].granted, hours(125));
+    EXPECT_EQ(r.trainings[1].granted, hours(125));
+    EXPECT_EQ(r.granted_total, hours(250));
+    // from 2023-2024 the pools are one again
+    for (auto& t : w.trainings)
+        for (auto& l : t.lessons) l.day = l.day + boost::gregorian::days(7 * 104);
+    r = evaluate(R(), w, school_year(2023));
+    EXPECT_EQ(r.granted_total, hours(125));
+}
+
+// rules.md 2.3 (M): the sanction cuts the next maximum by 25% (125 -> 93.75 h).
+TEST(LeaveEvaluate, VovSanctionedWorker) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    w.vov_sanctioned = true;
+    training t = make_training("t", training_type::professional);
+    add_weekly(t, date(2020, 9, 14), 50, 180);  // 150 h
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_EQ(r.trainings[0].granted, minutes{93 * 60 + 45});
+    EXPECT_TRUE(r.trainings[0].reasons & reason_vov_sanction);
+}
+
+// rules.md 2.2: exams: central examination board 3 x weekly hours; competence exam 8 h on the professional cap.
+TEST(LeaveEvaluate, BevExams) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training board = make_training("board", training_type::exam_board);
+    board.start = date(2021, 6, 1);
+    training comp = make_training("comp", training_type::competence_exam);
+    comp.start = date(2021, 5, 3);
+    comp.exams = 2;
+    w.trainings = {board, comp};
+    const auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_EQ(r.trainings[0].granted, hours(3 * 38));
+    EXPECT_EQ(r.trainings[1].granted, hours(16));
+    EXPECT_EQ(r.cap.row, cap_row::professional);
+}
+
+// rules.md 2.3: credits below the minimum, and a career attest older than 6 years.
+TEST(LeaveEvaluate, VovCreditsAndCareerAttest) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("t", training_type::academic);
+    t.start = date(2020, 9, 21);
+    t.counting = vov_counting::credits;
+    t.credits = 2;
+    t.career_oriented = true;
+    t.career_attest_date = date(2014, 9, 20);
+    w.trainings.push_back(t);
+    auto r = evaluate(R(), w, school_year(2020));
+    EXPECT_TRUE(r.trainings[0].reasons & reason_below_min_credits);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_career_attest_too_old);
+    w.trainings[0].credits = 3;
+    w.trainings[0].career_attest_date = date(2014, 9, 21);  // exactly 6 years before the start
+    r = evaluate(R(), w, school_year(2020));
+    EXPECT_TRUE(r.trainings[0].eligible);
+    EXPECT_EQ(r.trainings[0].granted, hours(12));
+}
+
+// rules.md 2.2 and conventions: a lesson on 29 February counts; hours taken and left.
+TEST(LeaveEvaluate, LeapDayLessonAndHoursLeft) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("t", training_type::general);
+    add_weekly(t, date(2024, 1, 4), 20, 120);  // Thursdays, including 2024-02-29
+    ASSERT_EQ(t.lessons[8].day, date(2024, 2, 29));
+    t.taken.push_back(leave_taken{date(2024, 2, 29), hours(2)});
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2023));
+    EXPECT_EQ(r.trainings[0].granted, hours(40));
+    EXPECT_EQ(r.taken_total, hours(2));
+    EXPECT_EQ(r.left, hours(38));
+}
