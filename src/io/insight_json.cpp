@@ -288,10 +288,12 @@ p.meta{color:#5a6275;margin:0 0 1.5rem}
 table{border-collapse:collapse;width:100%;font-size:.88rem}
 .scroll{overflow-x:auto}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #e3e6ee;text-align:left;vertical-align:middle}
-th{background:#f4f6fa;font-weight:600;white-space:nowrap}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th{background:#f4f6fa;font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,td.start,td.end,td.seu{white-space:nowrap}
+td.status{min-width:8rem}
 td.progress{min-width:8rem;width:14%}
-td.name{min-width:9rem}
+td.name{min-width:7rem}
 .bar{position:relative;height:.9rem;width:100%;background:#e8ebf2;border-radius:.45rem;overflow:hidden}
 .fill{height:100%;background:#d9822b;border-radius:.45rem 0 0 .45rem}
 tr.complete .fill{background:#2e9b57}

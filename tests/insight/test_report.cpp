@@ -59,8 +59,8 @@ TEST(InsightOverview, HoldsExactlyTheParticipantsWithAConsentInForceToTheOrganis
     // Every participant with a consent to the organisation has a decision, in or out.
     EXPECT_EQ(a.entries.size(), 5u);
     for (const auto& e : a.entries) {
-        if (*e.seu_number == "SEU-100111") EXPECT_EQ(e.reason, access_reason::consent_expired);
-        if (*e.seu_number == "SEU-100148") EXPECT_EQ(e.reason, access_reason::consent_revoked);
+        if (*e.seu_number == "SEU-100111") { EXPECT_EQ(e.reason, access_reason::consent_expired); }
+        if (*e.seu_number == "SEU-100148") { EXPECT_EQ(e.reason, access_reason::consent_revoked); }
     }
     const overview_report bo = b.overview("B-ADMIN");
     ASSERT_TRUE(bo.access.allowed);
@@ -119,7 +119,7 @@ TEST(InsightOverview, NumbersComeFromThePeEngine) {
     }
     // Lars Dijkstra submitted his renewal dossier on 2025-05-30.
     for (const auto& row : a.rows)
-        if (row.who->seu_number == "SEU-100407") EXPECT_TRUE(row.st.reg.renewal_requested);
+        if (row.who->seu_number == "SEU-100407") { EXPECT_TRUE(row.st.reg.renewal_requested); }
 }
 
 TEST(InsightOverview, ConsentUntilTheDayCountsThatDayOnly) {
@@ -161,7 +161,7 @@ TEST(InsightDossier, ListsBookedActivitiesFilterableByPeriod) {
         EXPECT_EQ(a.pts, pe_r.completions[a.completion_index].pts);
         ASSERT_NE(a.act, nullptr);
         EXPECT_FALSE(a.act->title.empty());
-        if (i) EXPECT_FALSE(a.completed < all.activities[i - 1].completed);
+        if (i) { EXPECT_FALSE(a.completed < all.activities[i - 1].completed); }
         sum += a.pts;
     }
     EXPECT_EQ(all.total, sum);
