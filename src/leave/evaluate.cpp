@@ -77,12 +77,14 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
     // 1. Suspensions from every certificate period of every BEV training
     //    (rules.md 2.2: the suspension is the worker's, across trainings).
     std::vector<std::vector<certificate_result>> certs(w.trainings.size());
+    std::vector<explanation> attendance_why(w.trainings.size(), explanation(explain));
     for (std::size_t ti = 0; ti < w.trainings.size(); ++ti) {
         const auto& t = w.trainings[ti];
         const auto start = training_start(t);
         if (!start || t.lessons.empty()) continue;
-        explanation scratch(explain);
-        const regime reg = decide_regime(R, w.reg, w.sector, *start, school_year::containing(*start), scratch).reg;
+        explanation off(false);
+        explanation& scratch = attendance_why[ti];
+        const regime reg = decide_regime(R, w.reg, w.sector, *start, school_year::containing(*start), off).reg;
         if (reg == regime::none || reg == regime::vov) continue;
         date first = t.lessons.front().day, last = first;
         for (const auto& l : t.lessons) {
@@ -136,6 +138,9 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
             if (!first_vov_start || s_in_year < *first_vov_start) first_vov_start = s_in_year;
         }
         tr.certificates = std::move(certs[i]);
+        for (const auto& c : tr.certificates)
+            if (c.triggers_suspension && c.span.overlaps(year)) tr.reasons |= reason_suspension_triggered;
+        tr.why.append(attendance_why[i]);
         out.trainings.push_back(std::move(tr));
         order.push_back(i);
     }
@@ -166,6 +171,7 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
         if (!any_lesson && !is_exam_type(t, tr.reg)) {
             tr.reasons |= reason_no_lessons_in_year;
             why.note("leave.training.no_lessons", "no lessons in school year " + sy.name());
+            continue;
         }
         const date emp_day = std::max(tr.start, at);
         tr.decided_on = emp_day;
