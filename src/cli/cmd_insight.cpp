@@ -36,8 +36,13 @@ html_split take_html_format(int argc, char** argv, int first) {
         } else if (!std::strcmp(argv[i], "--format=html")) {
             out.html = true;
         } else {
-            // Any later --format overrides an earlier html, as the shared parser does.
-            if (!std::strncmp(argv[i], "--format", 8)) out.html = false;
+            const bool fmt = !std::strcmp(argv[i], "--format") || !std::strncmp(argv[i], "--format=", 9);
+            if (fmt) {
+                const char* v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[i + 1] : "");
+                if (std::strcmp(v, "table") && std::strcmp(v, "json") && std::strcmp(v, "csv"))
+                    throw usage_error(std::string("--format must be table, json, csv or html, not '") + v + "'");
+                out.html = false;  // a later --format overrides an earlier html, as the shared parser does
+            }
             out.argv.push_back(argv[i]);
         }
     }
@@ -95,6 +100,16 @@ std::vector<std::string> table_row(const insight::progress_row& r) {
     return {r.who->seu_number, r.who->name, g.current ? to_iso(g.current->first) : "", g.current ? to_iso(g.current->last) : "",
             g.current ? g.earned.to_string() : "", g.current ? g.required.to_string() : "", g.current ? r.st.short_by.to_string() : "",
             g.renewal_requested ? "yes" : "no", io::status_label(r.st), r.st.days_left ? std::to_string(*r.st.days_left) : ""};
+}
+
+/// --explain in table mode: every access decision with its reasons.
+void print_decisions(std::ostream& out, const std::vector<const insight::access_decision*>& ds) {
+    out << "\nAccess decisions:\n";
+    for (const auto* d : ds) {
+        out << "- " << (d->allowed ? "allowed" : "denied") << " [" << insight::to_string(d->action) << "]"
+            << (d->seu_number ? " " + *d->seu_number : std::string()) << ": " << insight::to_string(d->reason) << "\n";
+        for (const auto& st : d->why.steps()) out << "    [" << st.rule << "] " << st.text << "\n";
+    }
 }
 
 const std::vector<std::string> table_header{"SEU number", "name", "period start", "period end", "points", "required", "short",
@@ -175,6 +190,7 @@ int cmd_insight(int argc, char** argv, int first) {
             out.stream() << ":\n";
             print_table(out.stream(), {"completed", "activity", "title", "points", "recognition"}, acts);
             out.stream() << "total " << v.total.to_string() << " points in " << v.activities.size() << " activities\n";
+            if (o.explain) print_decisions(out.stream(), {&v.access});
         }
     } else {
         const insight::overview_report ov = b.overview(contact);
@@ -199,6 +215,11 @@ int cmd_insight(int argc, char** argv, int first) {
                 out.stream() << "\n" << ov.rows.size() << " participants with a consent in force";
                 if (left_out) out.stream() << "; " << left_out << " left out (consent expired, revoked or not yet given; see --format json)";
                 out.stream() << ".\n";
+                if (o.explain) {
+                    std::vector<const insight::access_decision*> ds{&ov.access};
+                    for (const auto& e : ov.entries) ds.push_back(&e);
+                    print_decisions(out.stream(), ds);
+                }
             }
         } else {
             // The dossiers that authorised this contact ("professionals").
@@ -229,6 +250,11 @@ int cmd_insight(int argc, char** argv, int first) {
                 print_table(out.stream(), table_header, table);
                 for (const auto& v : views)
                     if (!v.access.allowed) out.stream() << "not visible: " << *v.access.seu_number << ": " << v.access.message << "\n";
+                if (o.explain) {
+                    std::vector<const insight::access_decision*> ds{&ov.access};
+                    for (const auto& v : views) ds.push_back(&v.access);
+                    print_decisions(out.stream(), ds);
+                }
             }
         }
     }

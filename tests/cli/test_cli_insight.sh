@@ -44,6 +44,8 @@ check dossier-csv 0 "^seu_number,name,completed,activity_id,title,points,recogni
 lacks dossier-period "SEU-100370,Kim Vos,2024-" -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format csv --from 2025-01-01 --to 2025-12-31
 check dossier-json 0 '"total_points"' -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format json
 check dossiers-flag 0 "PE dossiers visible to HR Flexwerk" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --dossiers
+check explain-table 0 "insight.consent.revoked.*revoked on 2025-04-15" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --explain
+check format-override 0 "^seu_number,name" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html --format csv
 check overview-json 0 '"reason": "role_allows"' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format json
 check html 0 "<!DOCTYPE html>" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
 check html-eq 0 "<!DOCTYPE html>" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format=html
@@ -114,7 +116,7 @@ else
 fi
 # Errors and usage.
 check no-contact 2 "needs --contact" -- "$bin" insight "$in" "${D[@]}"
-check bad-format 2 "must be table, json or csv" -- "$bin" insight "$in" --contact FLEX-HR --format pdf
+check bad-format 2 "must be table, json, csv or html" -- "$bin" insight "$in" --contact FLEX-HR --format pdf
 check bad-from 2 "not a date" -- "$bin" insight "$in" --contact FLEX-HR --participant SEU-100370 --from 2025-13-01
 check unknown-option 2 "unknown option" -- "$bin" insight "$in" --contact FLEX-HR --colour red
 sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"

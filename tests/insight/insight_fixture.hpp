@@ -34,7 +34,7 @@ inline contact person(std::string id, role r) {
 
 /// Org A: A-ADMIN (administrator), A-SECOND (second contact), A-X and A-Y
 /// (plain contacts), A-DEPT (a department, plain contact). Org B: B-ADMIN,
-/// B-X.
+/// B-X. Org C: C-ADMIN, C-SECOND (no participant consents to C).
 inline directory two_orgs() {
     directory d;
     organisation a{"ORG-A", "Alpha Uitzend", {}};
@@ -43,7 +43,9 @@ inline directory two_orgs() {
     a.contacts.back().kind = contact_kind::department;
     organisation b{"ORG-B", "Beta Backoffice", {}};
     b.contacts = {person("B-ADMIN", role::administrator), person("B-X", role::contact)};
-    d.organisations = {a, b};
+    organisation c{"ORG-C", "Gamma Detachering", {}};
+    c.contacts = {person("C-ADMIN", role::administrator), person("C-SECOND", role::second_contact)};
+    d.organisations = {a, b, c};
     return d;
 }
 

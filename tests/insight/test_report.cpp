@@ -68,11 +68,30 @@ TEST(InsightOverview, HoldsExactlyTheParticipantsWithAConsentInForceToTheOrganis
     EXPECT_EQ(bo.entries.size(), 2u);  // SEU-100481 left out: not started
 }
 
+// One participant consenting to two organisations shows in both, and only there.
+TEST(InsightOverview, ParticipantInTwoOrganisationsShowsInBothAndOnlyThere) {
+    world w;
+    const directory_index idx(w.dir);
+    const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
+    EXPECT_EQ(seus(b.overview("A-ADMIN").rows).count("SEU-100370"), 1u);
+    EXPECT_EQ(seus(b.overview("B-ADMIN").rows).count("SEU-100370"), 1u);
+    const overview_report c = b.overview("C-SECOND");
+    ASSERT_TRUE(c.access.allowed);
+    EXPECT_TRUE(c.rows.empty());
+    EXPECT_TRUE(c.entries.empty());
+    // In each organisation it is that organisation's consent that counts.
+    for (const char* who : {"A-ADMIN", "B-ADMIN"})
+        for (const auto& r : b.overview(who).rows)
+            if (r.who->seu_number == "SEU-100370") {
+                EXPECT_EQ(r.access.deciding->id, std::string(who) == "A-ADMIN" ? "K1" : "K2");
+            }
+}
+
 TEST(InsightOverview, ParticipantWithoutConsentAppearsNowhere) {
     world w;
     const directory_index idx(w.dir);
     const report_builder b(builtin_engine().pe(), w.pe_idx, idx, demo);
-    for (const char* c : {"A-ADMIN", "A-SECOND", "B-ADMIN"}) {
+    for (const char* c : {"A-ADMIN", "A-SECOND", "B-ADMIN", "C-ADMIN"}) {
         const overview_report r = b.overview(c);
         EXPECT_EQ(seus(r.rows).count("SEU-100333"), 0u) << c;
         for (const auto& e : r.entries) EXPECT_NE(*e.seu_number, "SEU-100333") << c;
