@@ -135,7 +135,7 @@ private:
 /// ISO 8601 calendar date text (YYYY-MM-DD).
 inline std::string to_iso(date d) {
     if (d.is_special()) return "not-a-date";
-    char buf[16];
+    char buf[32];  // room for any unsigned values: the compiler cannot see that y <= 9999
     std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", static_cast<unsigned>(d.year()), static_cast<unsigned>(d.month()),
                   static_cast<unsigned>(d.day()));
     return std::string(buf, 10);
