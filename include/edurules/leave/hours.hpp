@@ -212,7 +212,7 @@ inline exact_minutes vov_training_hours(const rules& R, vov_counting c, minutes 
         }
         case vov_counting::credits: {
             if (exam_contract) {
-                why.note("leave.vov.exam_contract", "credits under an exam contract do not count for VOV");
+                why.add("leave.vov.exam_contract", [] { return std::string("credits under an exam contract do not count for VOV"); });
                 return {0, 1};
             }
             const auto per = read<minutes>(graduate ? *R.vov_hours_per_credit_graduate : *R.vov_hours_per_credit, at);

@@ -94,7 +94,8 @@ inline regime_decision decide_regime(const rules& R, region reg, std::string_vie
             return {regime::brussels_bev, reason_none};
         }
         case region::wallonia:
-            why.note("leave.regime.wallonia", "establishment unit in Wallonia: Walloon BEV (congé-éducation payé)");
+            // (a lambda, not note(): a disabled explanation must not build the text)
+            why.add("leave.regime.wallonia", [] { return std::string("establishment unit in Wallonia: Walloon BEV (congé-éducation payé)"); });
             return {regime::wallonia_bev, reason_none};
     }
     return {regime::none, reason_none};
