@@ -195,6 +195,226 @@ EDR_API void edr_engine_free(edr_engine *engine);
 EDR_API int edr_evaluate_json(edr_buf *out, const edr_engine *engine, const char *request_json,
                               size_t request_len);
 
+/* ------------------------------------------------------------------------ */
+/* Batch: the hot paths over columns                                        */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The same rules as the JSON path, run over columns (plain arrays of `rows`
+ * values) into caller-supplied output arrays, with no allocation per row.
+ * Each row gets exactly one result or one per-row rejection code, in input
+ * order; a rejected row does not fail the call. The call itself fails
+ * (EDR_E_INVALID_ARGUMENT naming e.g. "columns.region") only for a broken
+ * precondition: a NULL required array, an unknown struct version, an
+ * impossible length. On failure the outputs' contents are unspecified.
+ *
+ * The column, result and option structs are caller-allocated and
+ * transparent: initialise them with their _INIT macro (which sets `version`),
+ * then fill in the arrays. They only ever grow at the end; the version tells
+ * the library how much of the struct the caller knows. Input arrays are
+ * borrowed for the call only; output arrays stay the caller's.
+ */
+
+/* ---- PE (SEU permanent education) status over columns ------------------ */
+
+/** PE dates in columns are days since 1970-01-01 (numpy datetime64[D]);
+ *  EDR_NO_DAY marks a missing date. Valid days: 1900-01-01..9999-12-31. */
+#define EDR_NO_DAY INT32_MIN
+
+/** Registration state on the evaluation date (column `state`). */
+enum {
+    EDR_PE_STATE_NOT_REGISTERED = 0, /**< never registered on that date (see `reason`) */
+    EDR_PE_STATE_REGISTERED = 1,     /**< in a registration period */
+    EDR_PE_STATE_LAPSED = 2,         /**< a period ended with too few points */
+    EDR_PE_STATE_ENDED = 3,          /**< a period ended with enough points but was not renewed */
+    EDR_PE_STATE_REJECTED = 255      /**< the row was rejected (see `status`) */
+};
+
+/** Why a participant is not registered (column `reason`). */
+enum {
+    EDR_PE_REASON_NONE = 0,
+    EDR_PE_REASON_NO_DIPLOMA = 1,
+    EDR_PE_REASON_NOT_ACTIVATED = 2,
+    EDR_PE_REASON_BEFORE_START = 3
+};
+
+/** Per-row status of the PE batch (column `status`); values pinned. */
+enum {
+    EDR_PE_ROW_OK = 0,                        /**< decided */
+    EDR_PE_ROW_BAD_OFFSETS = 1,               /**< completion/renewal offsets decreasing or out of range */
+    EDR_PE_ROW_DATE_OUT_OF_RANGE = 2,         /**< a day outside 1900-01-01..9999-12-31 */
+    EDR_PE_ROW_NEGATIVE_POINTS = 3,           /**< a completion with negative points */
+    EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA = 4  /**< activation_day before diploma_day */
+};
+
+/** Input columns of edr_pe_status_batch. Completions (points that count,
+ *  already booked) of all rows lie back to back: those of row i are
+ *  [completion_offsets[i], completion_offsets[i+1]). Renewal requests
+ *  likewise, or none at all when renewal_offsets is NULL. */
+typedef struct edr_pe_status_columns {
+    unsigned int version;              /**< EDR_PE_STATUS_COLUMNS_VERSION */
+    size_t rows;                       /**< number of participants */
+    const int32_t *diploma_day;        /**< [rows] EDR_NO_DAY = no diploma; required */
+    const int32_t *activation_day;     /**< [rows] EDR_NO_DAY = not activated; NULL = none activated */
+    const int64_t *completion_offsets; /**< [rows + 1]; required */
+    size_t completions;                /**< length of completion_day and completion_points */
+    const int32_t *completion_day;     /**< [completions]; may be NULL when completions is 0 */
+    const int64_t *completion_points;  /**< [completions] hundredths of a point */
+    const int64_t *renewal_offsets;    /**< [rows + 1], or NULL: no renewal requests */
+    size_t renewals;                   /**< length of renewal_day */
+    const int32_t *renewal_day;        /**< [renewals] */
+} edr_pe_status_columns;
+
+#define EDR_PE_STATUS_COLUMNS_VERSION 1
+#define EDR_PE_STATUS_COLUMNS_INIT { EDR_PE_STATUS_COLUMNS_VERSION, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL }
+
+/** Output columns of edr_pe_status_batch, each [rows], all required. */
+typedef struct edr_pe_status_results {
+    unsigned int version;      /**< EDR_PE_STATUS_RESULTS_VERSION */
+    uint8_t *state;            /**< EDR_PE_STATE_* */
+    uint8_t *reason;           /**< EDR_PE_REASON_* */
+    int32_t *period_first;     /**< first day of the current period, EDR_NO_DAY if none */
+    int32_t *period_last;      /**< last day of the current period, EDR_NO_DAY if none */
+    int64_t *earned;           /**< hundredths of a point earned in the period */
+    int64_t *short_by;         /**< hundredths of a point still needed */
+    int32_t *days_left;        /**< days to the period's last day (0 on it), -1 unless registered */
+    uint8_t *renewal_possible; /**< 0 or 1 */
+    int32_t *status;           /**< EDR_PE_ROW_* */
+} edr_pe_status_results;
+
+#define EDR_PE_STATUS_RESULTS_VERSION 1
+#define EDR_PE_STATUS_RESULTS_INIT { EDR_PE_STATUS_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** Options of edr_pe_status_batch. [first_row, end_row) limits the rows
+ *  computed (outputs of other rows are left alone), so threads can share one
+ *  set of columns. */
+typedef struct edr_pe_status_options {
+    unsigned int version; /**< EDR_PE_STATUS_OPTIONS_VERSION */
+    size_t first_row;     /**< default 0 */
+    size_t end_row;       /**< default SIZE_MAX: to the last row */
+} edr_pe_status_options;
+
+#define EDR_PE_STATUS_OPTIONS_VERSION 1
+#define EDR_PE_STATUS_OPTIONS_INIT { EDR_PE_STATUS_OPTIONS_VERSION, 0, SIZE_MAX }
+
+/** PE status of every participant on `at_day` (days since 1970-01-01).
+ *  Writes `out`'s arrays and, if `rejected` is not NULL, the number of
+ *  rejected rows. `options` may be NULL (all rows). Everything stays the
+ *  caller's; nothing is allocated per row. Safe to call concurrently on one
+ *  engine, also on disjoint row ranges of the same columns. */
+EDR_API int edr_pe_status_batch(const edr_pe_status_results *out, size_t *rejected, const edr_engine *engine,
+                                int32_t at_day, const edr_pe_status_columns *columns,
+                                const edr_pe_status_options *options);
+
+/* ---- Belgian paid educational leave: hours over columns ------------------ */
+
+/** Region of the establishment unit (column `region`). */
+enum { EDR_LEAVE_REGION_FLANDERS = 1, EDR_LEAVE_REGION_BRUSSELS = 2, EDR_LEAVE_REGION_WALLONIA = 3 };
+
+/** Training type (column `training_type`). */
+enum {
+    EDR_LEAVE_TRAINING_PROFESSIONAL = 0,
+    EDR_LEAVE_TRAINING_GENERAL = 1,
+    EDR_LEAVE_TRAINING_PROFESSIONAL_GENERAL = 2,
+    EDR_LEAVE_TRAINING_ACADEMIC = 3,
+    EDR_LEAVE_TRAINING_LANGUAGE = 4,
+    EDR_LEAVE_TRAINING_LANGUAGE_PROFESSIONAL = 5,
+    EDR_LEAVE_TRAINING_EXAM_BOARD = 6,     /**< exam before a central examination board */
+    EDR_LEAVE_TRAINING_COMPETENCE_EXAM = 7 /**< exam for recognition of acquired competences */
+};
+
+/** The regime that applied (column `regime`). */
+enum {
+    EDR_LEAVE_REGIME_NONE = 0,
+    EDR_LEAVE_REGIME_FLANDERS_BEV = 1,      /**< Flemish BEV (until 2021-12-31) */
+    EDR_LEAVE_REGIME_VOV = 2,               /**< Vlaams opleidingsverlof */
+    EDR_LEAVE_REGIME_BRUSSELS_BEV = 3,      /**< Brussels BEV before the 2023-2024 reform */
+    EDR_LEAVE_REGIME_BRUSSELS_REFORMED = 4, /**< Brussels BEV from 2023-2024 */
+    EDR_LEAVE_REGIME_WALLONIA_BEV = 5       /**< Walloon conge-education paye */
+};
+
+/** Reason bits (column `reasons`): why a row gives no leave, or less. */
+#define EDR_LEAVE_REASON_NOT_PRIVATE_SECTOR (1u << 0)
+#define EDR_LEAVE_REASON_BEV_ENDED (1u << 1)
+#define EDR_LEAVE_REASON_FRACTION_TOO_LOW (1u << 2)
+#define EDR_LEAVE_REASON_HALFTIME_NEEDS_PROFESSIONAL_DURING_WORK (1u << 3)
+#define EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_AT_START (1u << 4)
+#define EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_REFERENCE (1u << 5)
+#define EDR_LEAVE_REASON_WEEKLY_HOURS_BELOW_MINIMUM (1u << 6)
+#define EDR_LEAVE_REASON_BELOW_MIN_CONTACT_HOURS (1u << 7)
+#define EDR_LEAVE_REASON_BELOW_MIN_CREDITS (1u << 8)
+#define EDR_LEAVE_REASON_MODULE_ALREADY_PASSED (1u << 9)
+#define EDR_LEAVE_REASON_NOT_RECOGNISED (1u << 10)
+#define EDR_LEAVE_REASON_FINAL_ASSESSMENT_MISSED (1u << 11)
+#define EDR_LEAVE_REASON_CAREER_ATTEST_TOO_OLD (1u << 12)
+#define EDR_LEAVE_REASON_SUSPENDED (1u << 13)
+#define EDR_LEAVE_REASON_SUSPENSION_TRIGGERED (1u << 14)
+#define EDR_LEAVE_REASON_NOT_DILIGENT (1u << 15)
+#define EDR_LEAVE_REASON_NO_EMPLOYMENT (1u << 16)
+#define EDR_LEAVE_REASON_VOV_SANCTION (1u << 17)
+#define EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS (1u << 18)
+#define EDR_LEAVE_REASON_CAPPED (1u << 19)
+#define EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR (1u << 20)
+
+/** Per-row status of the leave batch (column `status`); values pinned.
+ *  >= 0: decided; < 0: the row was rejected and granted_minutes is 0. */
+enum {
+    EDR_LEAVE_ROW_GRANTED = 0,       /**< a right (granted may still be 0) */
+    EDR_LEAVE_ROW_NOT_ELIGIBLE = 1,  /**< no right; `reasons` says why */
+    EDR_LEAVE_ROW_BAD_REGION = -1,   /**< region not 1..3 */
+    EDR_LEAVE_ROW_BAD_MINUTES = -2,  /**< a negative duration, attended or unjustified above given */
+    EDR_LEAVE_ROW_BAD_DATE = -3,     /**< training_start not yyyymmdd, or school_year out of range */
+    EDR_LEAVE_ROW_BAD_CODE = -4,     /**< training_type or a 0/1 flag out of range */
+    EDR_LEAVE_ROW_NO_RULE = -5,      /**< the rulebook has no value for the row's date */
+    EDR_LEAVE_ROW_BAD_FULL_TIME = -6 /**< full_time_minutes <= 0 */
+};
+
+/** Input columns of edr_leave_hours_batch: a row is one worker's one
+ *  training in one school year, with its own cap. Optional columns may be
+ *  NULL (the stated default). Unlike PE columns, training_start is a date
+ *  written yyyymmdd (20230901). See include/edurules/leave/batch.hpp for the
+ *  simplifications of a row against the JSON path ("leave.*" requests). */
+typedef struct edr_leave_columns {
+    unsigned int version;               /**< EDR_LEAVE_COLUMNS_VERSION */
+    size_t rows;
+    const uint8_t *region;              /**< EDR_LEAVE_REGION_*; required */
+    const int32_t *school_year;         /**< start year (2023 = 2023-2024); required */
+    const int32_t *training_start;      /**< yyyymmdd; required */
+    const uint8_t *training_type;       /**< EDR_LEAVE_TRAINING_*; required */
+    const int64_t *contract_minutes;    /**< contract minutes per week; required */
+    const int64_t *full_time_minutes;   /**< full-time minutes per week (> 0); required */
+    const int64_t *given_minutes;       /**< lesson minutes given; required */
+    const int64_t *attended_minutes;    /**< lesson minutes attended that give leave (<= given); required */
+    const int64_t *unjustified_minutes; /**< unjustified absence minutes; NULL = 0 */
+    const int64_t *contact_minutes;     /**< contact minutes for the minimum; NULL = given_minutes */
+    const uint8_t *coinciding;          /**< 1 if during working hours; NULL = 0 */
+    const uint8_t *raised;              /**< 1 if a raised cap applies; NULL = 0 */
+    const uint8_t *variable_schedule;   /**< 1 if on a variable schedule; NULL = 0 (fixed) */
+    const uint8_t *lesson_periods;      /**< 1 if counted in 50-minute lesson periods; NULL = 0 */
+} edr_leave_columns;
+
+#define EDR_LEAVE_COLUMNS_VERSION 1
+#define EDR_LEAVE_COLUMNS_INIT \
+    { EDR_LEAVE_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** Output columns of edr_leave_hours_batch, each [rows]. */
+typedef struct edr_leave_results {
+    unsigned int version;     /**< EDR_LEAVE_RESULTS_VERSION */
+    int64_t *granted_minutes; /**< leave granted, pro-rated and rounded once; required */
+    int32_t *status;          /**< EDR_LEAVE_ROW_*; required */
+    uint32_t *reasons;        /**< EDR_LEAVE_REASON_* bits; NULL = not wanted */
+    uint8_t *regime;          /**< EDR_LEAVE_REGIME_*; NULL = not wanted */
+} edr_leave_results;
+
+#define EDR_LEAVE_RESULTS_VERSION 1
+#define EDR_LEAVE_RESULTS_INIT { EDR_LEAVE_RESULTS_VERSION, NULL, NULL, NULL, NULL }
+
+/** Leave hours for every row of `columns`, written to `out`'s arrays.
+ *  Everything stays the caller's; nothing is allocated per row. Safe to call
+ *  concurrently on one engine. */
+EDR_API int edr_leave_hours_batch(const edr_leave_results *out, const edr_engine *engine,
+                                  const edr_leave_columns *columns);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -4,47 +4,14 @@
  * EDR_E_NOMEM cannot be provoked from outside; test_guard.cpp covers them. */
 #include "edurules/edurules.h"
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        ++checks;                                                                \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                          \
-        }                                                                        \
-    } while (0)
-
-/* Checks that `rc` is `code` and that the error record agrees: same code,
- * `field` equal to the record's field, the message naming the field. */
-static void check_error_at(int rc, int code, const char *field, const char *file, int line) {
-    const edr_error *e = edr_error_last();
-    ++checks;
-    if (rc != code || e == NULL || e->code != code || strcmp(e->field, field) != 0 ||
-        strstr(e->message, field) == NULL) {
-        fprintf(stderr, "%s:%d: expected %s on field \"%s\", got rc=%s record=%s field=\"%s\" message=\"%s\"\n", file,
-                line, edr_error_name(code), field, edr_error_name(rc), e ? edr_error_name(e->code) : "(null)",
-                e ? e->field : "", e ? e->message : "");
-        ++failures;
-    }
-}
-#define CHECK_ERROR(rc, code, field) check_error_at((rc), (code), (field), __FILE__, __LINE__)
-
-static void check_ok_at(int rc, const char *file, int line) {
-    const edr_error *e = edr_error_last();
-    ++checks;
-    if (rc != EDR_OK || e->code != EDR_OK || e->message[0] != '\0' || e->field[0] != '\0' || e->record != -1 ||
-        e->offset != -1) {
-        fprintf(stderr, "%s:%d: expected EDR_OK, got %s: %s\n", file, line, edr_error_name(rc), e->message);
-        ++failures;
-    }
-}
-#define CHECK_OK(rc) check_ok_at((rc), __FILE__, __LINE__)
+int failures = 0;
+int checks = 0;
 
 static const char DESCRIBE[] = "{\"schema_version\": 1, \"kind\": \"rulebook.describe\"}";
 
@@ -404,6 +371,8 @@ static void test_rulebooks(const char *tmp_dir) {
     edr_buf_dispose(&out);
 }
 
+void test_batch(void); /* test_batch.c */
+
 int main(int argc, char **argv) {
     const char *tmp_dir = argc > 1 ? argv[1] : ".";
     test_version();
@@ -414,6 +383,7 @@ int main(int argc, char **argv) {
     test_parse_errors();
     test_invalid_input();
     test_rulebooks(tmp_dir);
+    test_batch();
     if (failures) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
         return 1;

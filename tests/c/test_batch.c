@@ -1,0 +1,239 @@
+/* Tests of the batch entry points from C: PE status over columns and leave
+ * hours over columns. Each row gets one result or one rejection code; the
+ * call fails only for a broken precondition, naming the field. Part of
+ * test_capi (and so run under valgrind). */
+#include "edurules/edurules.h"
+
+#include "check.h"
+
+#include <stdint.h>
+
+/* Days since 1970-01-01. */
+#define D_2019_01_01 17897
+#define D_2020_06_01 18414
+#define D_2023_03_01 19417
+#define D_2024_01_01 19723
+#define D_2025_02_28 20147
+
+enum { PE_ROWS = 7 };
+
+static void test_pe_batch(const edr_engine *eng) {
+    /* Row 0: diploma 2023-03-01 (registered automatically from that day),
+     *        7.50 points in the period.
+     * Row 1: no diploma.  Row 2: old diploma, never activated.
+     * Row 3: activation before the diploma.  Row 4: negative points.
+     * Row 5: a completion day out of range.  Row 6: decreasing offsets. */
+    const int32_t diploma[PE_ROWS] = {D_2023_03_01, EDR_NO_DAY, D_2020_06_01, D_2023_03_01,
+                                      D_2023_03_01, D_2023_03_01, D_2023_03_01};
+    const int32_t activation[PE_ROWS] = {EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY, D_2019_01_01,
+                                         EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY};
+    const int64_t offsets[PE_ROWS + 1] = {0, 2, 2, 2, 2, 3, 4, 3};
+    const int32_t day[4] = {19500, 19600, 19450, -30000};
+    const int64_t points[4] = {500, 250, -100, 100};
+    uint8_t state[PE_ROWS], reason[PE_ROWS], renewal[PE_ROWS];
+    int32_t first[PE_ROWS], last[PE_ROWS], days_left[PE_ROWS], status[PE_ROWS];
+    int64_t earned[PE_ROWS], short_by[PE_ROWS];
+    edr_pe_status_columns in = EDR_PE_STATUS_COLUMNS_INIT;
+    edr_pe_status_results out = EDR_PE_STATUS_RESULTS_INIT;
+    edr_pe_status_options opts = EDR_PE_STATUS_OPTIONS_INIT;
+    size_t rejected = 99;
+    int i;
+
+    in.rows = PE_ROWS;
+    in.diploma_day = diploma;
+    in.activation_day = activation;
+    in.completion_offsets = offsets;
+    in.completions = 4;
+    in.completion_day = day;
+    in.completion_points = points;
+    out.state = state;
+    out.reason = reason;
+    out.period_first = first;
+    out.period_last = last;
+    out.earned = earned;
+    out.short_by = short_by;
+    out.days_left = days_left;
+    out.renewal_possible = renewal;
+    out.status = status;
+
+    CHECK_OK(edr_pe_status_batch(&out, &rejected, eng, D_2024_01_01, &in, NULL));
+    CHECK(rejected == 4);
+    CHECK(status[0] == EDR_PE_ROW_OK && state[0] == EDR_PE_STATE_REGISTERED && reason[0] == EDR_PE_REASON_NONE);
+    CHECK(first[0] == D_2023_03_01 && last[0] == D_2025_02_28);
+    CHECK(earned[0] == 750 && short_by[0] == 450);
+    CHECK(days_left[0] == D_2025_02_28 - D_2024_01_01);
+    CHECK(status[1] == EDR_PE_ROW_OK && state[1] == EDR_PE_STATE_NOT_REGISTERED &&
+          reason[1] == EDR_PE_REASON_NO_DIPLOMA && first[1] == EDR_NO_DAY && days_left[1] == -1);
+    CHECK(status[2] == EDR_PE_ROW_OK && state[2] == EDR_PE_STATE_NOT_REGISTERED &&
+          reason[2] == EDR_PE_REASON_NOT_ACTIVATED);
+    CHECK(status[3] == EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA && state[3] == EDR_PE_STATE_REJECTED);
+    CHECK(status[4] == EDR_PE_ROW_NEGATIVE_POINTS && state[4] == EDR_PE_STATE_REJECTED);
+    CHECK(status[5] == EDR_PE_ROW_DATE_OUT_OF_RANGE);
+    CHECK(status[6] == EDR_PE_ROW_BAD_OFFSETS);
+
+    /* A row range leaves the other rows alone. */
+    for (i = 0; i < PE_ROWS; ++i) status[i] = 77;
+    opts.first_row = 1;
+    opts.end_row = 3;
+    CHECK_OK(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, &opts));
+    CHECK(status[0] == 77 && status[1] == EDR_PE_ROW_OK && status[2] == EDR_PE_ROW_OK && status[3] == 77);
+
+    /* Renewal requests: none for anyone is the same as no column. */
+    {
+        const int64_t renewal_offsets[PE_ROWS + 1] = {0, 0, 0, 0, 0, 0, 0, 0};
+        in.renewal_offsets = renewal_offsets;
+        CHECK_OK(edr_pe_status_batch(&out, &rejected, eng, D_2024_01_01, &in, NULL));
+        CHECK(rejected == 4 && status[0] == EDR_PE_ROW_OK && earned[0] == 750);
+        in.renewal_offsets = NULL;
+    }
+
+    /* Zero rows: nothing to do, NULL arrays allowed. */
+    {
+        edr_pe_status_columns none = EDR_PE_STATUS_COLUMNS_INIT;
+        edr_pe_status_results nothing = EDR_PE_STATUS_RESULTS_INIT;
+        CHECK_OK(edr_pe_status_batch(&nothing, &rejected, eng, D_2024_01_01, &none, NULL));
+        CHECK(rejected == 0);
+    }
+
+    /* Broken preconditions name the field. */
+    CHECK_ERROR(edr_pe_status_batch(NULL, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT, "out");
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, NULL, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT, "engine");
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, NULL, NULL), EDR_E_INVALID_ARGUMENT, "columns");
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, EDR_NO_DAY, &in, NULL), EDR_E_INVALID_ARGUMENT, "at_day");
+    in.version = 0;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.version");
+    in.version = EDR_PE_STATUS_COLUMNS_VERSION + 1;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.version");
+    in.version = EDR_PE_STATUS_COLUMNS_VERSION;
+    out.version = 7;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "out.version");
+    out.version = EDR_PE_STATUS_RESULTS_VERSION;
+    opts.version = 0;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, &opts), EDR_E_INVALID_ARGUMENT,
+                "options.version");
+    opts.version = EDR_PE_STATUS_OPTIONS_VERSION;
+    opts.first_row = 5;
+    opts.end_row = 2;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, &opts), EDR_E_INVALID_ARGUMENT,
+                "options.first_row");
+    in.diploma_day = NULL;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.diploma_day");
+    in.diploma_day = diploma;
+    in.completion_points = NULL;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.completion_points");
+    in.completion_points = points;
+    in.renewals = 3;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.renewal_offsets");
+    in.renewals = 0;
+    in.rows = (size_t)-1;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.rows");
+    in.rows = PE_ROWS;
+    out.days_left = NULL;
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "out.days_left");
+    out.days_left = days_left;
+}
+
+enum { LEAVE_ROWS = 8 };
+
+static void test_leave_batch(const edr_engine *eng) {
+    /* Row 0: Flanders 2023-2024, full time, 100 h attended: VOV, granted.
+     * Rows 1-5: one rejection each.  Row 6: no contract: not eligible.
+     * Row 7: Wallonia 2023-2024: BEV. */
+    const uint8_t region[LEAVE_ROWS] = {1, 9, 1, 1, 1, 1, 1, 3};
+    const int32_t year[LEAVE_ROWS] = {2023, 2023, 2023, 2023, 2023, 2023, 2023, 2023};
+    const int32_t start[LEAVE_ROWS] = {20230901, 20230901, 20230901, 20231341, 20230901, 20230901, 20230901, 20230901};
+    const uint8_t type[LEAVE_ROWS] = {0, 0, 0, 0, 9, 0, 0, 0};
+    const int64_t contract[LEAVE_ROWS] = {2280, 2280, 2280, 2280, 2280, 2280, 0, 2280};
+    const int64_t full[LEAVE_ROWS] = {2280, 2280, 2280, 2280, 2280, 0, 2280, 2280};
+    const int64_t given[LEAVE_ROWS] = {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000};
+    const int64_t attended[LEAVE_ROWS] = {6000, 6000, 6001, 6000, 6000, 6000, 6000, 6000};
+    int64_t granted[LEAVE_ROWS];
+    int32_t status[LEAVE_ROWS];
+    uint32_t reasons[LEAVE_ROWS];
+    uint8_t regime[LEAVE_ROWS];
+    edr_leave_columns in = EDR_LEAVE_COLUMNS_INIT;
+    edr_leave_results out = EDR_LEAVE_RESULTS_INIT;
+
+    in.rows = LEAVE_ROWS;
+    in.region = region;
+    in.school_year = year;
+    in.training_start = start;
+    in.training_type = type;
+    in.contract_minutes = contract;
+    in.full_time_minutes = full;
+    in.given_minutes = given;
+    in.attended_minutes = attended;
+    out.granted_minutes = granted;
+    out.status = status;
+    out.reasons = reasons;
+    out.regime = regime;
+
+    CHECK_OK(edr_leave_hours_batch(&out, eng, &in));
+    CHECK(status[0] == EDR_LEAVE_ROW_GRANTED && regime[0] == EDR_LEAVE_REGIME_VOV);
+    CHECK(granted[0] > 0 && granted[0] <= 6000);
+    CHECK(status[1] == EDR_LEAVE_ROW_BAD_REGION && granted[1] == 0);
+    CHECK(status[2] == EDR_LEAVE_ROW_BAD_MINUTES);
+    CHECK(status[3] == EDR_LEAVE_ROW_BAD_DATE);
+    CHECK(status[4] == EDR_LEAVE_ROW_BAD_CODE);
+    CHECK(status[5] == EDR_LEAVE_ROW_BAD_FULL_TIME);
+    CHECK(status[6] == EDR_LEAVE_ROW_NOT_ELIGIBLE && granted[6] == 0 && reasons[6] != 0);
+    CHECK(status[7] >= 0 && regime[7] == EDR_LEAVE_REGIME_WALLONIA_BEV);
+
+    /* Optional outputs may be NULL; results are the same. */
+    {
+        int64_t granted2[LEAVE_ROWS];
+        int32_t status2[LEAVE_ROWS];
+        edr_leave_results lean = EDR_LEAVE_RESULTS_INIT;
+        int i, same = 1;
+        lean.granted_minutes = granted2;
+        lean.status = status2;
+        CHECK_OK(edr_leave_hours_batch(&lean, eng, &in));
+        for (i = 0; i < LEAVE_ROWS; ++i) same = same && granted2[i] == granted[i] && status2[i] == status[i];
+        CHECK(same);
+    }
+
+    /* Zero rows. */
+    {
+        edr_leave_columns none = EDR_LEAVE_COLUMNS_INIT;
+        edr_leave_results nothing = EDR_LEAVE_RESULTS_INIT;
+        CHECK_OK(edr_leave_hours_batch(&nothing, eng, &none));
+    }
+
+    /* Broken preconditions name the field. */
+    CHECK_ERROR(edr_leave_hours_batch(NULL, eng, &in), EDR_E_INVALID_ARGUMENT, "out");
+    CHECK_ERROR(edr_leave_hours_batch(&out, NULL, &in), EDR_E_INVALID_ARGUMENT, "engine");
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, NULL), EDR_E_INVALID_ARGUMENT, "columns");
+    in.version = 2;
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, &in), EDR_E_INVALID_ARGUMENT, "columns.version");
+    in.version = EDR_LEAVE_COLUMNS_VERSION;
+    out.version = 0;
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, &in), EDR_E_INVALID_ARGUMENT, "out.version");
+    out.version = EDR_LEAVE_RESULTS_VERSION;
+    in.region = NULL;
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, &in), EDR_E_INVALID_ARGUMENT, "columns.region");
+    in.region = region;
+    in.attended_minutes = NULL;
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, &in), EDR_E_INVALID_ARGUMENT, "columns.attended_minutes");
+    in.attended_minutes = attended;
+    out.status = NULL;
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, &in), EDR_E_INVALID_ARGUMENT, "out.status");
+    out.status = status;
+    in.rows = (size_t)-3;
+    CHECK_ERROR(edr_leave_hours_batch(&out, eng, &in), EDR_E_INVALID_ARGUMENT, "columns.rows");
+}
+
+void test_batch(void) {
+    edr_engine *eng = NULL;
+    CHECK_OK(edr_engine_new(&eng, NULL));
+    test_pe_batch(eng);
+    test_leave_batch(eng);
+    edr_engine_free(eng);
+}
