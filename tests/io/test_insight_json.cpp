@@ -246,3 +246,17 @@ TEST(InsightJson, AuditLineIsOneJsonObject) {
     EXPECT_EQ(j["why"], "line\nbreak");
     EXPECT_TRUE(j["consent_id"].is_null());
 }
+
+TEST(InsightJson, CsvGuardsSpreadsheetFormulas) {
+    static const engine e;
+    pe::dossier pd = io::parse_dossier(slurp("examples/data/dossier.json"));
+    pd.participants[0].name = "=HYPERLINK(\"http://x\",\"a, b\")";
+    const pe::dossier_index idx(pd);
+    insight::directory d;
+    d.organisations = {insight::organisation{"O", "Org", {insight::contact{"ADM", "Admin", insight::role::administrator, {}, {}}}}};
+    d.consents = {insight::consent{"K", pd.participants[0].seu_number, "ADM", boost::gregorian::date(2023, 1, 1), {}, {}}};
+    const insight::directory_index dir(d);
+    const insight::report_builder b(e.pe(), idx, dir, boost::gregorian::date(2025, 6, 1));
+    const std::string csv = io::progress_csv(b.overview("ADM").rows);
+    EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\","), std::string::npos) << csv;
+}

@@ -81,6 +81,8 @@ struct dossier_view {
 /// PE evaluation runs once, at construction; the reports only select from it.
 /// Access decisions always carry their explanation (they are short and every
 /// "no" needs its reason); `explain` governs the PE statuses' explanations.
+/// Keeps references to both indexes (and their data): they must outlive it
+/// and every report it returns. Const and thread-safe after construction.
 class report_builder {
 public:
     report_builder(const pe::rules& r, const pe::dossier_index& pe_idx, const directory_index& dir, date on, bool explain = true)

@@ -13,6 +13,21 @@
 #include <string_view>
 #include <vector>
 
+// Requests (schemas/insight.request.schema.json): an insight document with
+// the PE dossier embedded as "dossier", plus "kind", "date", "contact" and
+//   insight.access   "participant" | "participants" (optional; default: every
+//                    participant who ever consented to the contact)
+//                    -> {date, contact, overview: decision, dossiers: [decision], audit}
+//   insight.overview -> {date, rulebook, contact, organisation, access: decision,
+//                        rows: [row] (empty when denied), entries: [decision], audit}
+//   insight.dossier  "participant" (optional, as above), "from", "to"
+//                    -> {date, rulebook, contact, from, to,
+//                        dossiers: [{access, participant, progress: row, activities, total_points}], audit}
+// A decision: {action, contact, organisation, role, seu_number, date, allowed,
+// reason, consent_id, consent_contact, message, explanation}; an audit record
+// {when, who, organisation, action, whom, allowed, reason, consent_id, why}.
+// Access decisions always carry their explanation; "explain": true adds the
+// PE status explanations to the rows.
 namespace edurules::io {
 
 /// Version of the insight document (field "schema_version").
@@ -52,7 +67,8 @@ std::string dossiers_json(const engine& e, const insight::directory_index& dir, 
 
 /// The overview columns as CSV (RFC 4180, CRLF, header row): seu_number,
 /// name, period_start, period_end, points_earned, points_required,
-/// points_short, renewal_submitted, status, days_left.
+/// points_short, renewal_submitted, status, days_left. Text cells starting
+/// with = + - @ get a leading apostrophe (spreadsheet formula guard).
 std::string progress_csv(const std::vector<insight::progress_row>& rows);
 /// The completed activities of the allowed dossiers as CSV: seu_number, name,
 /// completed, activity_id, title, points, recognition_id.
