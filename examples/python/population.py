@@ -130,3 +130,70 @@ def make_population(n: int, *, seed: int = 7, per: float = 6.0) -> Population:
     completions = pd.DataFrame({"seu_number": seu[owner], "activity_id": np.array([a[0] for a in ACTIVITIES], dtype=object)[act],
                                 "completed": dates(completed, np.zeros(m, bool)), "points": points})
     return Population(participants, renewals, dispensations, completions)
+
+
+# --- Belgian paid educational leave ------------------------------------------
+
+LEAVE_TYPES = ["professional", "general", "professional_general", "academic", "language", "language_professional"]
+REGIONS = ["flanders", "brussels", "wallonia"]
+
+
+class LeavePopulation(NamedTuple):
+    """Workers with one training each and its weekly evening lessons in one
+    school year: frames for Engine.leave_hours_frame and the same workers as
+    a leave request for the JSON path."""
+
+    workers: pd.DataFrame    # worker_id, region, contract_hours, full_time_hours
+    trainings: pd.DataFrame  # worker_id, training_id, type, start, school_year
+    lessons: pd.DataFrame    # worker_id, training_id, date, start, end
+
+    def request(self) -> dict[str, Any]:
+        """The same workers as a ``leave.entitlement`` request document."""
+        w, t, ls = self.workers, self.trainings, self.lessons
+        by_training: dict[str, list[dict[str, Any]]] = {}
+        for wid, day, a, b in zip(ls.worker_id.tolist(), ls.date.dt.strftime("%Y-%m-%d").tolist(), ls.start.tolist(),
+                                  ls.end.tolist()):
+            by_training.setdefault(wid, []).append({"date": day, "start": a, "end": b})
+        sy = dict(zip(t.worker_id.tolist(), t.school_year.tolist()))
+        docs = []
+        for wid, region, c, f in zip(w.worker_id.tolist(), w.region.tolist(), w.contract_hours.tolist(),
+                                     w.full_time_hours.tolist()):
+            docs.append({"id": wid, "school_year": sy[wid], "establishment_unit": {"region": region},
+                         "jobs": [{"from": "2010-01-01", "contract_per_week_hours": str(c), "full_time_per_week_hours": str(f)}],
+                         "trainings": []})
+        pos = {d["id"]: d for d in docs}
+        for wid, tid, typ, start in zip(t.worker_id.tolist(), t.training_id.tolist(), t.type.tolist(),
+                                        t.start.dt.strftime("%Y-%m-%d").tolist()):
+            pos[wid]["trainings"].append({"id": tid, "type": typ, "start": start, "coinciding_with_work": False,
+                                          "lessons": by_training.get(wid, [])})
+        return {"schema_version": 1, "kind": "leave.entitlement", "school_year": "2023-2024", "workers": docs}
+
+
+def make_leave_population(n: int, *, seed: int = 7) -> LeavePopulation:
+    """`n` workers, one training each, 0..40 weekly evening lessons in the school year."""
+    rng = np.random.default_rng(seed)
+    wid = np.char.add("W", np.char.zfill(np.arange(n).astype(str), 6)).astype(object)
+    year = rng.choice([2022, 2023, 2024], n)
+    workers = pd.DataFrame({"worker_id": wid, "region": np.array(REGIONS, dtype=object)[rng.integers(0, 3, n)],
+                            "contract_hours": rng.choice([12, 19, 24, 30, 31, 38], n), "full_time_hours": 38})
+    sep1 = (np.char.add(year.astype(str), "-09-01")).astype("datetime64[D]")
+    start = np.datetime64("2017-09-01") + (rng.random(n) * ((sep1 + 30) - np.datetime64("2017-09-01")).astype(np.int64)).astype("timedelta64[D]")
+    trainings = pd.DataFrame({"worker_id": wid, "training_id": np.char.add("T", np.arange(n).astype(str)).astype(object),
+                              "type": np.array(LEAVE_TYPES, dtype=object)[rng.integers(0, len(LEAVE_TYPES), n)],
+                              "start": start.astype("datetime64[ns]"),
+                              "school_year": np.char.add(np.char.add(year.astype(str), "-"), (year + 1).astype(str)).astype(object)})
+    count = rng.integers(0, 41, n)
+    length = rng.choice([90, 120, 150, 180, 200], n)
+    owner = np.repeat(np.arange(n), count)
+    week = np.arange(owner.size) - np.repeat(np.cumsum(count) - count, count)
+    first = np.maximum(sep1, start.astype("datetime64[D]"))[owner]
+    day = first + (7 * week).astype("timedelta64[D]")
+    minutes_end = 18 * 60 + length[owner]
+    lessons = pd.DataFrame({"worker_id": wid[owner], "training_id": trainings.training_id.to_numpy()[owner],
+                            "date": day.astype("datetime64[ns]"), "start": "18:00",
+                            "end": np.char.add(np.char.add(np.char.zfill((minutes_end // 60).astype(str), 2), ":"),
+                                               np.char.zfill((minutes_end % 60).astype(str), 2)).astype(object)})
+    # only lessons inside the school year (a late start may push some past August)
+    last = (np.char.add((year + 1).astype(str), "-08-31")).astype("datetime64[D]")[owner]
+    lessons = lessons[day <= last].reset_index(drop=True)
+    return LeavePopulation(workers, trainings, lessons)

@@ -23,7 +23,6 @@ _EPOCH = _dt.date(1970, 1, 1)
 MIN_DAY = (_dt.date(1900, 1, 1) - _EPOCH).days
 MAX_DAY = (_dt.date(2200, 12, 31) - _EPOCH).days
 _RANGE_TEXT = "outside the supported range 1900-01-01..2200-12-31"
-_ISO = r"\d{4}-\d{2}-\d{2}"
 
 
 class Problems:
@@ -69,6 +68,26 @@ def require_frame(frame: Any, name: str, columns: Sequence[str]) -> pd.DataFrame
     return frame
 
 
+def codepoints(text: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Strings as a (rows x width) matrix of code points, and which rows have
+    exactly `width` characters: fixed-width text checked with array
+    operations instead of a regular expression per row."""
+    u = np.asarray(text, dtype=object).astype(str) if len(text) else np.zeros(0, dtype=f"U{width}")
+    ok = np.char.str_len(u) == width
+    fixed = np.where(ok, u, "0" * width).astype(f"U{width}")
+    return ok, fixed.view(np.uint32).reshape(len(u), width)
+
+
+def is_digit(cp: np.ndarray) -> np.ndarray:
+    return (cp >= 48) & (cp <= 57)
+
+
+def iso_shape(text: np.ndarray) -> np.ndarray:
+    """Which strings have the shape YYYY-MM-DD."""
+    ok, cp = codepoints(text, 10)
+    return ok & is_digit(cp[:, [0, 1, 2, 3, 5, 6, 8, 9]]).all(axis=1) & (cp[:, 4] == 45) & (cp[:, 7] == 45)
+
+
 def _show(v: Any) -> str:
     text = repr(v)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -86,7 +105,7 @@ def day_arg(value: Any, field: str = "date") -> tuple[int, str]:
     as (epoch day, ISO text)."""
     try:
         if isinstance(value, str):
-            if not pd.Series([value]).str.fullmatch(_ISO).iloc[0]:
+            if not iso_shape(np.array([value], dtype=object))[0]:
                 raise ValueError
             d = _dt.date.fromisoformat(value)
         elif isinstance(value, _dt.datetime):
@@ -125,9 +144,11 @@ def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
         kind = pd.api.types.infer_dtype(values, skipna=True)
         present = ~missing
         if kind == "string":
-            text = pd.Series(values[present], dtype=object)
-            parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").to_numpy()
-            ok = text.str.fullmatch(_ISO).to_numpy(dtype=bool) & ~np.isnat(parsed)
+            text = values[present]
+            shaped = iso_shape(text)
+            parsed = pd.to_datetime(pd.Series(np.where(shaped, text, None), dtype=object), format="%Y-%m-%d",
+                                    errors="coerce").to_numpy()
+            ok = shaped & ~np.isnat(parsed)
             vals = np.zeros(len(text), dtype=np.int64)
             vals[ok] = parsed[ok].astype("datetime64[D]").astype(np.int64)
             bad = np.zeros(n, dtype=bool)

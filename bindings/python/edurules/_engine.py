@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import _columns as C
 from . import _edurules
+from . import _leave
 from ._errors import FileError, InvalidArgument, ParseError
 
 PathOrText = Union[str, "os.PathLike[str]", Mapping[str, Any]]
@@ -230,6 +231,28 @@ class Engine:
         the columns of :meth:`pe_status_frame` (plus name and track)."""
         return pe_status_table(self.pe_status(dossier, date, explain=False))
 
+    def leave_evaluate(self, workers: Union[Sequence[Mapping[str, Any]], PathOrText], school_year: Any = None, *,
+                       kind: str = "leave.evaluate", explain: bool = True) -> dict[str, Any]:
+        """Belgian paid educational leave for workers in a school year (the
+        JSON path): regime, eligibility, hours, absences, reimbursement and
+        deadlines per training, with explanations.
+
+        ``workers`` is a list of worker documents, or a whole ``leave.*``
+        request (dict or file path, e.g. ``examples/data/leave.json``), whose
+        school year is used unless ``school_year`` ("2023-2024") is given.
+        ``kind`` narrows the answer: leave.regime, leave.eligibility,
+        leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines.
+        """
+        if isinstance(workers, (Mapping, str, os.PathLike)):
+            doc = dict(_dossier(workers))
+        else:
+            doc = {"workers": list(workers)}
+        if school_year is not None:
+            doc["school_year"] = str(school_year)
+        doc["kind"] = kind
+        doc["explain"] = explain
+        return self.evaluate(doc)["result"]
+
     # --- the columnar path: whole populations -------------------------------
 
     def pe_status_frame(self, participants: pd.DataFrame, completions: Optional[pd.DataFrame], date: DateLike, *,
@@ -395,6 +418,50 @@ class Engine:
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
         return _status_frame(P.index, seu, res, probs.message)
+
+    def leave_hours_frame(self, workers: pd.DataFrame, trainings: pd.DataFrame,
+                          lessons: Optional[pd.DataFrame] = None, *, school_year: Any = None,
+                          errors: str = "raise", threads: int = 0) -> pd.DataFrame:
+        """Leave hours of many trainings at once, one row per training, in input order.
+
+        Args:
+            workers: ``worker_id`` (unique), ``region`` (flanders, brussels,
+                wallonia: the establishment unit's), ``contract_hours`` and
+                ``full_time_hours`` per week (or ``*_minutes``; the contract
+                summed over employers), optional ``schedule`` (fixed,
+                variable) or ``variable_schedule`` (bool).
+            trainings: ``worker_id``, ``training_id``, ``type``
+                (professional, general, professional_general, academic,
+                language, language_professional, exam_board,
+                competence_exam), ``start`` (date), optional ``school_year``
+                ("2023-2024" or 2023), ``coinciding`` (during working hours),
+                ``raised`` (a raised cap applies), ``unit`` (clock_hours,
+                lesson_periods); without ``lessons``: ``given_hours``,
+                ``attended_hours``, optional ``unjustified_hours``,
+                ``contact_hours`` (or ``*_minutes``).
+            lessons: optional, one row per lesson: ``worker_id``,
+                ``training_id``, its length as ``minutes``, ``hours`` or
+                ``start``/``end`` clock times ("18:30"), optional ``date``
+                (then only lessons of the row's school year count),
+                ``attended`` (default true), ``unjustified`` (an absence
+                without a valid reason), ``cancelled``. Summed per training
+                (vectorised).
+            school_year: the school year for trainings without their own.
+            errors: ``"raise"`` or ``"flag"``, as in :meth:`pe_status_frame`.
+            threads: worker threads (0 = automatic).
+
+        Returns:
+            A DataFrame (index of ``trainings``): worker_id, training_id,
+            school_year, regime, status (granted, not_eligible), granted_minutes,
+            granted_hours, attended_hours, capped (hours limited by the cap),
+            reasons (";"-joined reason codes), error (None, or why the row
+            was not evaluated: rows are never dropped).
+
+        Each row has its own cap (the batch's contract: several trainings
+        of one worker in one year share a cap only on the JSON path, see
+        :meth:`leave_evaluate`).
+        """
+        return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads)
 
 
 def pe_status_table(status_result: Mapping[str, Any]) -> pd.DataFrame:

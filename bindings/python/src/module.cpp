@@ -4,6 +4,7 @@
 // live in the package (edurules/*.py); this file only translates.
 #include "edurules/engine.hpp"
 #include "edurules/io/request.hpp"
+#include "edurules/leave/batch.hpp"
 #include "edurules/pe/batch.hpp"
 
 #include <pybind11/numpy.h>
@@ -205,6 +206,83 @@ py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array
     return r;
 }
 
+/// Leave hours over columns: leave::leave_hours_batch over row ranges split
+/// across threads (each range is a sub-span of every column).
+py::dict leave_hours_columns(const engine& e, const u8_array& region, const i32_array& school_year,
+                             const i32_array& training_start, const u8_array& training_type, const i64_array& contract,
+                             const i64_array& full_time, const i64_array& given, const i64_array& attended,
+                             const i64_array& unjustified, const i64_array& contact, const u8_array& coinciding,
+                             const u8_array& raised, const u8_array& variable_schedule, const u8_array& lesson_periods,
+                             int threads) {
+    leave::batch_input in;
+    in.region = view(region);
+    in.rows = in.region.size();
+    in.school_year = view(school_year);
+    in.training_start = view(training_start);
+    in.training_type = view(training_type);
+    in.contract_minutes = view(contract);
+    in.full_time_minutes = view(full_time);
+    in.given_minutes = view(given);
+    in.attended_minutes = view(attended);
+    in.unjustified_minutes = view(unjustified);
+    in.contact_minutes = view(contact);
+    in.coinciding = view(coinciding);
+    in.raised = view(raised);
+    in.variable_schedule = view(variable_schedule);
+    in.lesson_periods = view(lesson_periods);
+    const std::size_t n = in.rows;
+    auto [granted, granted_s] = make_out<std::int64_t>(n);
+    auto [status, status_s] = make_out<std::int32_t>(n);
+    auto [reasons, reasons_s] = make_out<std::uint32_t>(n);
+    auto [reg, reg_s] = make_out<std::uint8_t>(n);
+    const leave::batch_output out{granted_s, status_s, reasons_s, reg_s};
+    // Every column's length is checked on the whole before rows are split.
+    using leave::batch_impl::check_column;
+    check_column(in.school_year, n, "school_year", true);
+    check_column(in.training_start, n, "training_start", true);
+    check_column(in.training_type, n, "training_type", true);
+    check_column(in.contract_minutes, n, "contract_minutes", true);
+    check_column(in.full_time_minutes, n, "full_time_minutes", true);
+    check_column(in.given_minutes, n, "given_minutes", true);
+    check_column(in.attended_minutes, n, "attended_minutes", true);
+    check_column(in.unjustified_minutes, n, "unjustified_minutes", false);
+    check_column(in.contact_minutes, n, "contact_minutes", false);
+    check_column(in.coinciding, n, "coinciding", false);
+    check_column(in.raised, n, "raised", false);
+    check_column(in.variable_schedule, n, "variable_schedule", false);
+    check_column(in.lesson_periods, n, "lesson_periods", false);
+    {
+        py::gil_scoped_release nogil;
+        parallel_rows(n, threads, [&](std::size_t b, std::size_t end) {
+            auto sub = [&](auto span) { return span.empty() ? span : span.subspan(b, end - b); };
+            leave::batch_input part = in;
+            part.rows = end - b;
+            part.region = sub(in.region);
+            part.school_year = sub(in.school_year);
+            part.training_start = sub(in.training_start);
+            part.training_type = sub(in.training_type);
+            part.contract_minutes = sub(in.contract_minutes);
+            part.full_time_minutes = sub(in.full_time_minutes);
+            part.given_minutes = sub(in.given_minutes);
+            part.attended_minutes = sub(in.attended_minutes);
+            part.unjustified_minutes = sub(in.unjustified_minutes);
+            part.contact_minutes = sub(in.contact_minutes);
+            part.coinciding = sub(in.coinciding);
+            part.raised = sub(in.raised);
+            part.variable_schedule = sub(in.variable_schedule);
+            part.lesson_periods = sub(in.lesson_periods);
+            const leave::batch_output o{sub(out.granted_minutes), sub(out.status), sub(out.reasons), sub(out.regime)};
+            leave::leave_hours_batch(e.leave(), part, o);
+        });
+    }
+    py::dict r;
+    r["granted_minutes"] = granted;
+    r["status"] = status;
+    r["reasons"] = reasons;
+    r["regime"] = reg;
+    return r;
+}
+
 template <class E>
 py::list names_of(int count) {
     py::list l;
@@ -221,6 +299,29 @@ PYBIND11_MODULE(_edurules, m) {
     m.attr("PE_STATES") = names_of<pe::reg_state>(4);
     m.attr("PE_REASONS") = names_of<pe::not_registered_reason>(4);
     m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(5);
+    {
+        using namespace leave;
+        py::list regions, regimes, types, reasons;
+        for (int i = 1; i <= 3; ++i) regions.append(std::string(to_string(static_cast<region>(i))));
+        for (int i = 0; i <= 5; ++i) regimes.append(std::string(to_string(static_cast<regime>(i))));
+        for (int i = 0; i <= static_cast<int>(training_type::competence_exam); ++i)
+            types.append(std::string(to_string(static_cast<training_type>(i))));
+        for (const auto& c : reason_codes) reasons.append(std::string(c));
+        m.attr("LEAVE_REGIONS") = regions;          // code - 1
+        m.attr("LEAVE_REGIMES") = regimes;          // code
+        m.attr("LEAVE_TRAINING_TYPES") = types;     // code
+        m.attr("LEAVE_REASONS") = reasons;          // bit number
+        py::dict st;                                // batch_status codes (pinned)
+        st[py::int_(static_cast<int>(batch_granted))] = "granted";
+        st[py::int_(static_cast<int>(batch_not_eligible))] = "not_eligible";
+        st[py::int_(static_cast<int>(batch_bad_region))] = "bad_region";
+        st[py::int_(static_cast<int>(batch_bad_minutes))] = "bad_minutes";
+        st[py::int_(static_cast<int>(batch_bad_date))] = "bad_date";
+        st[py::int_(static_cast<int>(batch_bad_code))] = "bad_code";
+        st[py::int_(static_cast<int>(batch_no_rule))] = "no_rule";
+        st[py::int_(static_cast<int>(batch_bad_full_time))] = "bad_full_time";
+        m.attr("LEAVE_BATCH_STATUS") = st;
+    }
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {
@@ -270,5 +371,10 @@ PYBIND11_MODULE(_edurules, m) {
              py::arg("completion_offsets"), py::arg("completion_day"), py::arg("completion_points"),
              py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),
              py::arg("dispensation_requested"), py::arg("dispensation_decided"), py::arg("dispensation_granted"),
-             py::arg("threads") = 0);
+             py::arg("threads") = 0)
+        .def("leave_hours_columns", &leave_hours_columns, py::arg("region"), py::arg("school_year"),
+             py::arg("training_start"), py::arg("training_type"), py::arg("contract_minutes"),
+             py::arg("full_time_minutes"), py::arg("given_minutes"), py::arg("attended_minutes"),
+             py::arg("unjustified_minutes"), py::arg("contact_minutes"), py::arg("coinciding"), py::arg("raised"),
+             py::arg("variable_schedule"), py::arg("lesson_periods"), py::arg("threads") = 0);
 }
