@@ -265,6 +265,13 @@ worker decode_worker(const json& j, const path& p) {
     auto r = parse_region(rg);
     if (!r) invalid(p / "establishment_unit" / "region", "unknown region " + show(json(rg)) + "; one of flanders, brussels, wallonia");
     w.reg = *r;
+    for (const char* key : {"head_office_region", "residence_region"}) {
+        if (auto s = opt_string(j, key, p)) {
+            auto other = parse_region(*s);
+            if (!other) invalid(p / key, "unknown region " + show(json(*s)) + "; one of flanders, brussels, wallonia");
+            (std::string_view(key) == "head_office_region" ? w.head_office : w.residence) = other;
+        }
+    }
     w.sector = opt_string(j, "sector", p).value_or("private");
     const json& js = member(j, "jobs", p);
     require_array(js, p / "jobs");

@@ -73,6 +73,16 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
     out.reg = w.reg;
     out.why = explanation(explain);
     const period year = sy.days();
+    // rules.md 2.1 (H): the establishment unit's region decides, not the head
+    // office or the residence (a Flemish branch of a Brussels company is Flemish).
+    for (const auto& [what, r] : {std::pair<const char*, std::optional<region>>{"head office", w.head_office},
+                                  std::pair<const char*, std::optional<region>>{"residence", w.residence}}) {
+        if (r && *r != w.reg)
+            out.why.add("leave.regime.establishment_unit", [&, what = what, r = r] {
+                return std::string("the ") + what + " in " + std::string(to_string(*r)) +
+                       " does not count: the establishment unit in " + std::string(to_string(w.reg)) + " decides the regime";
+            });
+    }
 
     // 1. Suspensions from every certificate period of every BEV training
     //    (rules.md 2.2: the suspension is the worker's, across trainings).

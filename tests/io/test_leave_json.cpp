@@ -144,3 +144,17 @@ TEST(LeaveJson, SampleDataEvaluates) {
     const json r = json::parse(io::evaluate_json(eng(), ss.str()));
     EXPECT_GE(r["result"]["workers"].size(), 12u);
 }
+
+// rules.md 2.1 (H): the establishment unit decides, not the head office or the residence.
+TEST(LeaveJson, HeadOfficeAndResidenceDoNotDecide) {
+    auto req = base_request();
+    req["workers"][0]["head_office_region"] = "brussels";
+    req["workers"][0]["residence_region"] = "flanders";
+    const json w = run(req)["result"]["workers"][0];
+    EXPECT_EQ(w["trainings"][0]["regime"], "wallonia_bev");
+    bool noted = false;
+    for (const auto& s : w["explanation"]) noted = noted || s["rule"] == "leave.regime.establishment_unit";
+    EXPECT_TRUE(noted);
+    req["workers"][0]["head_office_region"] = "mars";
+    EXPECT_EQ(error_field(req), "workers[0].head_office_region");
+}

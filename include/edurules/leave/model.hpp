@@ -214,7 +214,9 @@ struct training {
 
 struct worker {
     std::string id;
-    region reg = region::flanders;
+    region reg = region::flanders;          ///< the establishment unit's region (DmfA)
+    std::optional<region> head_office;      ///< informative only: never decides the regime (rules.md 2.1)
+    std::optional<region> residence;        ///< informative only: never decides the regime (rules.md 2.1)
     std::string sector = "private";
     std::vector<job> jobs;
     std::vector<std::string> passed_modules;
