@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The edurules tool's leave command: output, formats, rulebook overrides,
+# errors naming the field, and exit codes.
+# Usage: test_cli_leave.sh EDURULES_BINARY SOURCE_DIR
+set -u
+bin=$1; src=$2; data=$src/examples/data
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
+  local name=$1 want=$2 pat=$3; shift 4
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -5; fail=$((fail+1)); return; fi
+  if [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$out"; then echo "FAIL $name: output lacks /$pat/"; echo "$out" | head -5; fail=$((fail+1)); return; fi
+  echo "ok   $name"; pass=$((pass+1))
+}
+# rules.md 2.2: 100 h x 20/38 -> 53 h
+check leave-table 0 "WAL-PARTTIME .*wallonia_bev .*yes .*52.63% .*120 .*100 .*53 " -- "$bin" leave "$data/leave.json"
+check leave-not-eligible 0 "WAL-28-DISTANCE .*below_min_contact_hours" -- "$bin" leave "$data/leave.json"
+check leave-suspension 0 "WAL-SUSPENDED .*sql-module .*2022-05-24..2022-11-23" -- "$bin" leave "$data/leave.json"
+check leave-csv 0 "^worker,school_year,training,regime,eligible" -- "$bin" leave "$data/leave.json" --format csv
+check leave-json 0 '"granted_hours"|"granted": \{' -- "$bin" leave "$data/leave.json" --format json
+check leave-explain 0 "leave.bev.rounding = half_up \(M, edurules.leave.policy\)" -- "$bin" leave "$data/leave.json" --explain
+# rules.md 4, open question 1: the rounding is a parameter
+check leave-rounding-down 0 "WAL-PARTTIME .* 52 " -- "$bin" leave "$data/leave.json" --set leave.bev.rounding=down
+check leave-school-year 0 "FL-PUBLIC +2024-2025" -- "$bin" leave "$data/leave.json" --school-year 2024-2025
+cat > "$tmp/bad.json" <<'JSON'
+{"schema_version":1,"school_year":"2020-2021","workers":[{"id":"x","establishment_unit":{"region":"atlantis"},"jobs":[],"trainings":[]}]}
+JSON
+check leave-bad-region 3 "workers\[0\]\.establishment_unit\.region: unknown region" -- "$bin" leave "$tmp/bad.json"
+cat > "$tmp/overlap.json" <<'JSON'
+{"schema_version":1,"school_year":"2020-2021","workers":[{"id":"x","establishment_unit":{"region":"wallonia"},
+ "jobs":[{"from":"2020-01-01","contract_per_week_hours":"38","full_time_per_week_hours":"38"}],
+ "trainings":[{"id":"t","type":"general","lessons":[{"date":"2020-09-07","start":"18:00","end":"20:00"},{"date":"2020-09-07","start":"19:00","end":"21:00"}]}]}]}
+JSON
+check leave-overlap 3 "workers\[0\]\.trainings\[0\]\.lessons\[1\]\.start: overlaps lessons\[0\]" -- "$bin" leave "$tmp/overlap.json"
+check leave-missing-file 5 "" -- "$bin" leave "$tmp/nope.json"
+check leave-usage 2 "" -- "$bin" leave
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
