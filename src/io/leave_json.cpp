@@ -176,7 +176,7 @@ training decode_training(const json& j, const path& p) {
             if (x.end <= x.start)
                 invalid(ip / "end", "ends at " + clock_text(x.end) + ", not after its start " + clock_text(x.start));
             x.mode = parse_enum(l, "mode", ip, lesson_mode::contact, parse_lesson_mode,
-                                "contact, live_online, distance, internship, thesis");
+                                "contact, live_online, distance, internship, thesis, coaching");
             x.cancelled = opt_bool(l, "cancelled", ip).value_or(false);
             x.coinciding = opt_bool(l, "coinciding_with_work", ip).value_or(t.coinciding);
             t.lessons.push_back(x);

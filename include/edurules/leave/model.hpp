@@ -86,7 +86,7 @@ inline std::optional<training_type> parse_training_type(std::string_view s) {
 enum class schedule : std::uint8_t { fixed = 1, variable = 2 };
 
 /// How a lesson is followed; which modes count is a rulebook list per regime.
-enum class lesson_mode : std::uint8_t { contact, live_online, distance, internship, thesis };
+enum class lesson_mode : std::uint8_t { contact, live_online, distance, internship, thesis, coaching };
 inline constexpr std::string_view to_string(lesson_mode m) {
     switch (m) {
         case lesson_mode::contact: return "contact";
@@ -94,12 +94,13 @@ inline constexpr std::string_view to_string(lesson_mode m) {
         case lesson_mode::distance: return "distance";
         case lesson_mode::internship: return "internship";
         case lesson_mode::thesis: return "thesis";
+        case lesson_mode::coaching: return "coaching";  // individual coaching (no VOV: rules.md 2.3)
     }
     return "?";
 }
 inline std::optional<lesson_mode> parse_lesson_mode(std::string_view s) {
     for (auto m : {lesson_mode::contact, lesson_mode::live_online, lesson_mode::distance, lesson_mode::internship,
-                   lesson_mode::thesis})
+                   lesson_mode::thesis, lesson_mode::coaching})
         if (s == to_string(m)) return m;
     return std::nullopt;
 }

@@ -1,0 +1,63 @@
+// Tests for include/edurules/leave/rules.hpp: every parameter is resolved at
+// engine construction, and a rulebook lacking one is refused there.
+#include "helpers.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace leave_test;
+
+namespace {
+/// The built-in rulebook as a document, with `mutate` applied, as an engine.
+template <class F>
+void build_without(F&& mutate) {
+    auto doc = nlohmann::json::parse(rulebook::builtin()->to_json());
+    mutate(doc);
+    engine e(std::make_shared<const rulebook>(rulebook::from_json(doc.dump())));
+}
+}  // namespace
+
+TEST(LeaveRules, MissingParameterIsRefusedAtConstruction) {
+    try {
+        build_without([](nlohmann::json& d) { d["parameters"].erase("leave.vov.max_hours"); });
+        FAIL() << "engine built without leave.vov.max_hours";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+        EXPECT_NE(std::string(e.what()).find("leave.vov.max_hours"), std::string::npos);
+    }
+    try {
+        build_without([](nlohmann::json& d) { d["parameters"].erase("leave.bev.cap.professional.raised"); });
+        FAIL();
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+    }
+    // the two "-" cells of the BEV table are optional
+    build_without([](nlohmann::json&) {});
+}
+
+TEST(LeaveRules, WrongTypeIsRefused) {
+    try {
+        build_without([](nlohmann::json& d) {
+            d["parameters"]["leave.bev.suspension_months"]["type"] = "text";
+            for (auto& v : d["parameters"]["leave.bev.suspension_months"]["values"]) v["value"] = "six";
+        });
+        FAIL();
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+        EXPECT_EQ(e.field(), "parameters[\"leave.bev.suspension_months\"].type");
+    }
+}
+
+// rules.md: every number is a rule parameter with a source and a confidence.
+TEST(LeaveRules, EveryLeaveParameterHasSourcedValues) {
+    std::size_t n = 0;
+    for (const auto& [name, p] : rulebook::builtin()->parameters()) {
+        if (name.rfind("leave.", 0) != 0) continue;
+        ++n;
+        EXPECT_FALSE(p.description.empty()) << name;
+        for (const auto& v : p.versions) EXPECT_NE(rulebook::builtin()->find_source(v.source_id), nullptr) << name;
+    }
+    EXPECT_GE(n, 90u);
+    EXPECT_EQ(R().bev_cap[static_cast<std::size_t>(cap_row::general)][static_cast<std::size_t>(cap_variant::raised)], nullptr);
+}
