@@ -453,7 +453,8 @@ class Engine:
         Returns:
             A DataFrame (index of ``trainings``): worker_id, training_id,
             school_year, regime, status (granted, not_eligible), granted_minutes,
-            granted_hours, attended_hours, capped (hours limited by the cap),
+            granted_hours, attended_hours (as given: the lessons attended),
+            capped (hours limited by the cap),
             reasons (";"-joined reason codes), error (None, or why the row
             was not evaluated: rows are never dropped).
 

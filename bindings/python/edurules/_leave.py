@@ -238,11 +238,16 @@ def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:
     """A ``leave.evaluate`` / ``leave.entitlement`` result as a DataFrame, one
     row per worker and training: worker_id, training_id, school_year, region,
     regime, eligible, granted_minutes, granted_hours, attended_hours,
-    cap_hours (the worker's full-time cap), worker_granted_hours,
+    cap_hours (the worker's full-time BEV cap, or VOV maximum), worker_granted_hours,
     worker_taken_hours, worker_left_hours, reasons (";"-joined codes)."""
     rows = []
     for w in result.get("workers", []):
-        cap = w.get("cap", {}).get("full_time", {}).get("minutes") if w.get("cap") else None
+        if w.get("cap"):
+            cap = w["cap"]["full_time"]["minutes"]
+        elif w.get("vov_maximum"):  # VOV: the worker's own maximum, in hours
+            cap = round(float(w["vov_maximum"]["own_hours"]) * 60)
+        else:
+            cap = None
         for t in w.get("trainings", []):
             hours = t.get("hours", {})
             rows.append({
