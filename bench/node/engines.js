@@ -80,6 +80,8 @@ function edurules() {
   };
 }
 
+const IN_FLIGHT = 64;
+
 // ---- GoRules ZEN ------------------------------------------------------------
 function loadJdm(name) { return fs.readFileSync(path.join(__dirname, 'decisions', `${name}.json`)); }
 
@@ -97,9 +99,19 @@ function zen({ perCall = false } = {}) {
     prepare(pop, begin, end) { return { rows: convert(pop, begin, end), out: null }; },
     async run(s) {
       const k = toRow.key;
-      // many calls in flight, as ZEN is meant to be used (each evaluate is async)
+      // many calls in flight, as ZEN is meant to be used (each evaluate is
+      // async): a window of IN_FLIGHT calls, refilled as they complete
       const d = decisionFor(k);
-      s.out = await Promise.all(s.rows.map((r) => d.evaluate(r).then((x) => x.result)));
+      const rows = s.rows, out = new Array(rows.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < rows.length) {
+          const i = next++;
+          out[i] = (await d.evaluate(rows[i])).result;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, rows.length) }, lane));
+      s.out = out;
     },
     results(s) { return s.out.map(toRow); },
   });

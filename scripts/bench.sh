@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes bench/RESULTS.md and bench/results.png.
+#
+#   scripts/bench.sh [--quick] [--build DIR] [--reps N] [--peers-max-n N] [--no-node]
+#
+# 1. a Release build with EDURULES_BUILD_BENCH=ON in DIR (default build-bench);
+# 2. the Google Benchmark suites bench_pe, bench_leave, bench_capi (every
+#    repetition kept, JSON);
+# 3. the Node side-by-side harness (bench/node: npm ci, the addon over the C
+#    ABI, the correctness gate, W1-W3), if node and npm are present;
+# 4. bench/python/bench_batch.py, if present and the Python module is built;
+# 5. bench/report.py (Debian's /usr/bin/python3 with matplotlib) writes the
+#    report and the chart. Raw results stay in DIR/bench-results.
+# --quick: few repetitions and W3 at 2*10^4 rows (minutes instead of ~30).
+# --peers-max-n: the largest W3 population the peers run (default 10^6; ZEN
+# needs minutes per pass at 10^6).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build-bench"
+quick=0
+reps=5
+peers_max=1000000
+with_node=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1; reps=2 ;;
+    --build) build=$2; shift ;;
+    --reps) reps=$2; shift ;;
+    --peers-max-n) peers_max=$2; shift ;;
+    --no-node) with_node=0 ;;
+    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+build=$(mkdir -p "$build" && cd "$build" && pwd)
+out="$build/bench-results"
+mkdir -p "$out"
+jobs=$(nproc)
+
+echo "== build ($build)"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DEDURULES_BUILD_BENCH=ON -DEDURULES_BUILD_TESTS=OFF >"$out/cmake.log"
+cmake --build "$build" -j"$jobs" >>"$out/cmake.log" 2>&1 || { tail -30 "$out/cmake.log"; exit 1; }
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "host: $(uname -srm), $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "compiler: $(${CXX:-c++} --version | head -1)"
+  echo "edurules: $(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown), Release"
+  echo "google benchmark: $(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo unknown)"
+  echo "repetitions: $reps$([ $quick = 1 ] && echo ' (quick mode)')"
+} >"$out/machine.txt"
+
+gb() { # gb NAME [filter]: one suite, every repetition in JSON
+  local name=$1 filter=${2:-.}
+  echo "== $name"
+  "$build/bench/$name" --benchmark_filter="$filter" --benchmark_repetitions="$reps" \
+    --benchmark_min_time="$([ $quick = 1 ] && echo 0.05 || echo 0.3)" \
+    --benchmark_out="$out/$name.json" --benchmark_out_format=json | tail -n +4
+}
+if [ $quick = 1 ]; then
+  gb bench_pe '^BM_(pe_status_single|rulebook|pe_status_batch/(1000|100000)/|pe_limit_baseline/(1000|100000)/|pe_memory)'
+  gb bench_leave '^BM_leave_(worker|batch/(1000|100000)/|limit_baseline/(1000|100000)$)'
+else
+  gb bench_pe
+  gb bench_leave
+fi
+gb bench_capi
+
+if [ $with_node = 1 ] && command -v node >/dev/null && command -v npm >/dev/null; then
+  echo "== node harness"
+  (cd "$root/bench/node" && npm ci --no-audit --no-fund --silent)
+  "$root/bench/node/build-addon.sh" "$build" >/dev/null
+  node_args=(--json "$out/node.json" --peers-max-n "$peers_max")
+  [ $quick = 1 ] && node_args+=(--quick)
+  EDURULES_BUILD="$build" node "$root/bench/node/harness.js" "${node_args[@]}"
+else
+  rm -f "$out/node.json"
+  echo "== node harness skipped (no node/npm, or --no-node)"
+fi
+
+rm -f "$out/python.txt"
+if [ -f "$root/bench/python/bench_batch.py" ]; then
+  echo "== python batch"
+  python3 "$root/bench/python/bench_batch.py" >"$out/python.txt" 2>&1 || echo "(bench_batch.py failed; output kept)" >>"$out/python.txt"
+fi
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+/usr/bin/python3 "$root/bench/report.py" "$out" "$root/bench/RESULTS.md" "$root/bench/results.png"
+echo "wrote $root/bench/RESULTS.md and $root/bench/results.png (raw results in $out)"
