@@ -44,6 +44,12 @@ static_assert(sizeof reason_texts / sizeof reason_texts[0] == reason_codes.size(
 
 // ---- decoding --------------------------------------------------------------
 
+// Bounds that keep exact arithmetic in range; physical, not legal, numbers.
+constexpr std::int64_t minutes_per_week = 7 * 24 * minutes_per_hour;
+constexpr std::int64_t minutes_per_day = 24 * minutes_per_hour;
+constexpr std::int64_t max_count = std::int64_t{1} << 20;
+constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
+
 std::optional<bool> opt_bool(const json& obj, std::string_view key, const path& p) {
     const json* j = find(obj, key);
     if (!j) return std::nullopt;
@@ -54,6 +60,7 @@ std::int64_t opt_int(const json& obj, std::string_view key, const path& p, std::
     if (!j) return def;
     const auto v = as_int(*j, p / key);
     if (v < 0) invalid(p / key, "cannot be negative: " + show(*j));
+    if (v > max_count) invalid(p / key, "too large: " + show(*j));
     return v;
 }
 /// A duration given either as `<base>_minutes` (integer) or `<base>_hours` (exact decimal).
@@ -61,9 +68,12 @@ std::optional<minutes> opt_duration(const json& obj, const std::string& base, co
     const json* m = find(obj, base + "_minutes");
     const json* h = find(obj, base + "_hours");
     if (m && h) invalid(p / (base + "_hours"), "give either " + base + "_minutes or " + base + "_hours, not both");
-    if (m) return as_minutes(*m, p / (base + "_minutes"));
-    if (h) return as_hours(*h, p / (base + "_hours"));
-    return std::nullopt;
+    const path where = m ? p / (base + "_minutes") : p / (base + "_hours");
+    if (!m && !h) return std::nullopt;
+    const minutes v = m ? as_minutes(*m, where) : as_hours(*h, where);
+    // as_hours narrows minutes to 64 bits; an absurdly large value may wrap
+    if (v.count < 0 || v.count > max_minutes) invalid(where, "too large: " + show(m ? *m : *h));
+    return v;
 }
 minutes req_duration(const json& obj, const std::string& base, const path& p) {
     auto d = opt_duration(obj, base, p);
@@ -104,6 +114,13 @@ job decode_job(const json& j, const path& p) {
     out.contract_minutes_per_week = req_duration(j, "contract_per_week", p).count;
     out.full_time_minutes_per_week = req_duration(j, "full_time_per_week", p).count;
     if (out.full_time_minutes_per_week <= 0) invalid(p / "full_time_per_week_minutes", "must be more than 0");
+    for (const char* base : {"contract_per_week", "full_time_per_week"}) {
+        const std::int64_t v = std::string_view(base) == "contract_per_week" ? out.contract_minutes_per_week
+                                                                             : out.full_time_minutes_per_week;
+        if (v > minutes_per_week)
+            invalid(p / (std::string(base) + (find(j, std::string(base) + "_hours") ? "_hours" : "_minutes")),
+                    "more than the " + std::to_string(minutes_per_week) + " minutes in a week");
+    }
     out.sched = parse_enum(j, "schedule", p, schedule::fixed,
                            [](std::string_view s) -> std::optional<schedule> {
                                if (s == "fixed") return schedule::fixed;
@@ -246,7 +263,10 @@ training decode_training(const json& j, const path& p) {
         for (std::size_t i = 0; i < ks->size(); ++i) {
             const json& k = (*ks)[i];
             require_object(k, kp[i]);
-            t.taken.push_back(leave_taken{get_date(k, "date", kp[i]), req_duration(k, "leave", kp[i])});
+            const minutes m = req_duration(k, "leave", kp[i]);
+            if (m.count > minutes_per_day)
+                invalid(kp[i] / (find(k, "leave_hours") ? "leave_hours" : "leave_minutes"), "more than the hours in a day");
+            t.taken.push_back(leave_taken{get_date(k, "date", kp[i]), m});
         }
     }
     if (t.lessons.empty() && !t.start)
@@ -283,10 +303,12 @@ worker decode_worker(const json& j, const path& p) {
     w.at_most_upper_secondary = opt_bool(j, "at_most_upper_secondary", p).value_or(false);
     w.vov_sanctioned = opt_bool(j, "vov_sanctioned", p).value_or(false);
     w.bev_reimbursed_elsewhere = opt_duration(j, "bev_reimbursed_elsewhere", p).value_or(minutes{0});
+    if (w.bev_reimbursed_elsewhere.count > max_minutes) invalid(p / "bev_reimbursed_elsewhere_minutes", "too large");
     if (const json* mw = find(j, "monthly_wage")) {
         const decimal d = as_decimal(*mw, p / "monthly_wage");
         auto cents = d.in_scale(2);
-        if (!cents || d.is_negative()) invalid(p / "monthly_wage", "expected a non-negative amount with at most 2 decimals");
+        if (!cents || d.is_negative() || *cents > max_minutes)
+            invalid(p / "monthly_wage", "expected a non-negative amount with at most 2 decimals");
         w.monthly_wage_cents = *cents;
     }
     w.new_job_on = opt_date(j, "new_job_on", p);

@@ -158,3 +158,15 @@ TEST(LeaveJson, HeadOfficeAndResidenceDoNotDecide) {
     req["workers"][0]["head_office_region"] = "mars";
     EXPECT_EQ(error_field(req), "workers[0].head_office_region");
 }
+
+TEST(LeaveJson, RefusesImpossibleDurations) {
+    auto req = base_request();
+    req["workers"][0]["jobs"][0]["contract_per_week_hours"] = "9000000000000000000";
+    EXPECT_EQ(error_field(req), "workers[0].jobs[0].contract_per_week_hours");
+    req = base_request();
+    req["workers"][0]["jobs"][0]["full_time_per_week_hours"] = "169";  // more than a week
+    EXPECT_EQ(error_field(req), "workers[0].jobs[0].full_time_per_week_hours");
+    req = base_request();
+    req["workers"][0]["trainings"][0]["vov"] = {{"credits", 1LL << 40}};
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].vov.credits");
+}

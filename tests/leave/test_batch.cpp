@@ -51,6 +51,8 @@ TEST(LeaveBatch, RowsMatchTheRules) {
     t.row(1, 2021, 20181001, 0, 38 * 60, 38 * 60, hours(50).count, hours(50).count);          // 8: transition cap 33 h
     t.row(3, 2020, 20200907, 0, 38 * 60, 0, 6000, 6000);                                       // 9: full time 0
     t.row(1, 2020, 20200907, 0, 38 * 60, 38 * 60, hours(20).count, hours(20).count);          // 10: 20 h < 32: no
+    t.row(3, 2020, 20200907, 0, 38 * 60, 7 * 24 * 60 + 1, 6000, 6000);                       // 11: more than a week
+    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, INT64_MAX, INT64_MAX);                       // 12: absurd minutes
     const auto in = t.input();
     std::vector<std::int64_t> granted(in.rows, -1);
     std::vector<std::int32_t> status(in.rows, 99);
@@ -77,6 +79,8 @@ TEST(LeaveBatch, RowsMatchTheRules) {
     EXPECT_EQ(status[9], batch_bad_full_time);
     EXPECT_EQ(status[10], batch_not_eligible);
     EXPECT_EQ(reasons[10], reason_below_min_contact_hours);
+    EXPECT_EQ(status[11], batch_bad_minutes);
+    EXPECT_EQ(status[12], batch_bad_minutes);
 }
 
 // The single path and the batch agree on the same worker (same rule functions).

@@ -16,8 +16,8 @@
 //   training_type     uint8  required  training_type code: 0 professional, 1 general,
 //                                      2 professional_general, 3 academic, 4 language,
 //                                      5 language_professional, 6 exam_board, 7 competence_exam
-//   contract_minutes  int64  required  contract minutes per week (sum over employers)
-//   full_time_minutes int64  required  full-time minutes per week of the reference worker (> 0)
+//   contract_minutes  int64  required  contract minutes per week (sum over employers), 0..10080
+//   full_time_minutes int64  required  full-time minutes per week of the reference worker, 1..10080
 //   given_minutes     int64  required  lesson minutes actually given (BEV: in the certificate
 //                                      period; VOV: in the school year); also the contact time
 //                                      for the 32-hour minimum unless contact_minutes is given
@@ -59,7 +59,7 @@ enum batch_status : std::int32_t {
     batch_granted = 0,          ///< decided: the worker has a right (granted may still be 0 h)
     batch_not_eligible = 1,     ///< decided: no right; `reasons` says why
     batch_bad_region = -1,      ///< region code not 1..3
-    batch_bad_minutes = -2,     ///< a negative duration, attended or unjustified above given
+    batch_bad_minutes = -2,     ///< a negative or impossible duration (more than a week per week, more than 2^40 minutes), attended or unjustified above given
     batch_bad_date = -3,        ///< training_start not a yyyymmdd date, or school_year out of range
     batch_bad_code = -4,        ///< training_type or a flag out of range
     batch_no_rule = -5,         ///< the rulebook has no value for the row's date
@@ -92,6 +92,11 @@ struct batch_output {
 };
 
 namespace batch_impl {
+/// Input bounds that keep every exact product within 128 bits. Not legal
+/// numbers: a week has 7 x 24 x 60 minutes, and 2^40 minutes are two million years.
+inline constexpr std::int64_t minutes_per_week = 7 * 24 * minutes_per_hour;
+inline constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
+
 inline std::optional<date> yyyymmdd(std::int32_t v) {
     if (v < 19000101 || v > 99991231) return std::nullopt;
     constexpr std::int32_t two_digits = 10 * 10;  // yyyymmdd: two decimal digits for month and day
@@ -132,6 +137,8 @@ inline std::int32_t leave_row(const rules& R, const batch_input& in, std::size_t
     const std::int64_t unj = at_or<std::int64_t>(in.unjustified_minutes, i, 0);
     const std::int64_t contact = at_or<std::int64_t>(in.contact_minutes, i, given);
     if (contract < 0 || given < 0 || att < 0 || unj < 0 || contact < 0 || att > given || unj > given)
+        return batch_bad_minutes;
+    if (contract > minutes_per_week || full > minutes_per_week || given > max_minutes || contact > max_minutes)
         return batch_bad_minutes;
 
     explanation off(false);

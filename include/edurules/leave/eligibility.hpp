@@ -31,8 +31,18 @@ inline employment employment_at(const std::vector<job>& jobs, date d) {
         const detail::i128 num = static_cast<detail::i128>(e.share.num) * j.full_time_minutes_per_week +
                                  static_cast<detail::i128>(j.contract_minutes_per_week) * e.share.den;
         const detail::i128 den = static_cast<detail::i128>(e.share.den) * j.full_time_minutes_per_week;
-        const auto g = detail::gcd(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
-        e.share = fraction{static_cast<std::int64_t>(num / (g ? g : 1)), static_cast<std::int64_t>(den / (g ? g : 1))};
+        detail::i128 a = num < 0 ? -num : num, b = den;
+        while (b != 0) {
+            const detail::i128 t = a % b;
+            a = b;
+            b = t;
+        }
+        const detail::i128 g = a > 0 ? a : 1;
+        const detail::i128 rn = num / g, rd = den / g;
+        if (rn > INT64_MAX || rd > INT64_MAX)  // only for absurd inputs: many jobs with coprime weekly minutes
+            throw error(errc::invalid_input, "jobs", "the employment fractions of the jobs active on " + to_iso(d) +
+                                                         " are too fine to add exactly");
+        e.share = fraction{static_cast<std::int64_t>(rn), static_cast<std::int64_t>(rd)};
         e.contract_minutes_per_week += j.contract_minutes_per_week;
         if (j.sched == schedule::variable) e.sched = schedule::variable;
         e.any = true;
