@@ -31,8 +31,11 @@ def test_analysis_writes_csv_and_png(tmp_path, engine, dossier, sample_status):
     single = edurules.pe_status_table(sample_status)
     assert csv["state"].tolist() == single["state"].astype(str).tolist()
     assert csv["points_earned"].tolist() == single["points_earned"].tolist()
-    png = (tmp_path / "pe_points_vs_days_left.png").read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    for name in ["pe_points_vs_days_left.png", "leave_hours_vs_cap.png"]:
+        png = (tmp_path / name).read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    leave = pd.read_csv(tmp_path / "leave_hours.csv")
+    assert len(leave) > 0 and {"worker_id", "granted_hours", "cap_hours"} <= set(leave.columns)
 
 
 def single_totals(n, seed=7):

@@ -78,14 +78,15 @@ def _document(value: PathOrText, field: str) -> tuple[str, str]:
     raise InvalidArgument(f"expected a dict, JSON text or a file path, got {type(value).__name__}", field=field)
 
 
-def _dossier(value: PathOrText) -> Any:
+def _load_document(value: PathOrText, field: str = "dossier") -> Any:
+    """A JSON document given as a dict, JSON text or a file path."""
     if isinstance(value, Mapping):
         return value
-    text, _ = _document(value, "dossier")
+    text, origin = _document(value, field)
     try:
         return _json.loads(text)
     except ValueError as e:
-        raise ParseError(f"malformed JSON: {e}", field="dossier", offset=getattr(e, "pos", None)) from None
+        raise ParseError(f"malformed JSON in {origin}: {e}", field=field, offset=getattr(e, "pos", None)) from None
 
 
 def _from_rulebook_json(text: str) -> "Engine":
@@ -198,11 +199,11 @@ class Engine:
         completions booked first), with explanations: the ``result`` of a
         ``pe.status`` request (``participants``, ``completions``, ...).
         ``dossier`` is a dict or the path of a dossier JSON file."""
-        return self._result("pe.status", date, dossier=_dossier(dossier), explain=explain)
+        return self._result("pe.status", date, dossier=_load_document(dossier), explain=explain)
 
     def pe_reminders(self, dossier: PathOrText, date: DateLike) -> dict[str, Any]:
         """The PE reminders due on ``date`` (``reminders_due``)."""
-        return self._result("pe.reminders", date, dossier=_dossier(dossier))
+        return self._result("pe.reminders", date, dossier=_load_document(dossier))
 
     def pe_book(self, dossier: PathOrText, date: DateLike, *, rows: Optional[Sequence[Mapping[str, Any]]] = None,
                 csv: Optional[str] = None, explain: bool = False) -> dict[str, Any]:
@@ -211,7 +212,7 @@ class Engine:
         row comes back booked or rejected with its reason."""
         if (rows is None) == (csv is None):
             raise InvalidArgument("give exactly one of rows and csv", field="rows")
-        return self._result("pe.book", date, dossier=_dossier(dossier), rows=rows, csv=csv, explain=explain)
+        return self._result("pe.book", date, dossier=_load_document(dossier), rows=rows, csv=csv, explain=explain)
 
     def pe_activity(self, activity: Mapping[str, Any], date: DateLike) -> dict[str, Any]:
         """Whether a learning activity meets the PE criteria on ``date``, with its defects and explanation."""
@@ -224,7 +225,7 @@ class Engine:
 
     def pe_collective(self, dossier: PathOrText, seu_numbers: Sequence[str], date: DateLike) -> dict[str, Any]:
         """A collective registration of ``seu_numbers`` on ``date``: accepted or not, member by member."""
-        return self._result("pe.collective", date, dossier=_dossier(dossier), seu_numbers=list(seu_numbers))
+        return self._result("pe.collective", date, dossier=_load_document(dossier), seu_numbers=list(seu_numbers))
 
     def pe_status_table(self, dossier: PathOrText, date: DateLike) -> pd.DataFrame:
         """The single (JSON) path's PE status of a dossier as a DataFrame with
@@ -244,7 +245,7 @@ class Engine:
         leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines.
         """
         if isinstance(workers, (Mapping, str, os.PathLike)):
-            doc = dict(_dossier(workers))
+            doc = dict(_load_document(workers, "workers"))
         else:
             doc = {"workers": list(workers)}
         if school_year is not None:

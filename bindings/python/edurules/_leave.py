@@ -238,16 +238,14 @@ def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:
     """A ``leave.evaluate`` / ``leave.entitlement`` result as a DataFrame, one
     row per worker and training: worker_id, training_id, school_year, region,
     regime, eligible, granted_minutes, granted_hours, attended_hours,
-    cap_hours (the worker's full-time BEV cap, or VOV maximum), worker_granted_hours,
+    cap_hours (the worker's full-time BEV cap), vov_maximum_hours (the
+    worker's own VOV maximum), worker_granted_hours,
     worker_taken_hours, worker_left_hours, reasons (";"-joined codes)."""
     rows = []
     for w in result.get("workers", []):
-        if w.get("cap"):
-            cap = w["cap"]["full_time"]["minutes"]
-        elif w.get("vov_maximum"):  # VOV: the worker's own maximum, in hours
-            cap = round(float(w["vov_maximum"]["own_hours"]) * 60)
-        else:
-            cap = None
+        cap = w["cap"]["full_time"]["minutes"] if w.get("cap") else None
+        # VOV: the worker's own maximum, given in (decimal) hours
+        vov = round(float(w["vov_maximum"]["own_hours"]) * 60) if w.get("vov_maximum") else None
         for t in w.get("trainings", []):
             hours = t.get("hours", {})
             rows.append({
@@ -256,16 +254,17 @@ def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:
                 "granted_minutes": hours.get("granted", {}).get("minutes"),
                 "attended_minutes": hours.get("attended", {}).get("minutes"),
                 "cap_minutes": cap,
+                "vov_maximum_minutes": vov,
                 "worker_granted_minutes": w.get("granted", {}).get("minutes"),
                 "worker_taken_minutes": w.get("taken", {}).get("minutes"),
                 "worker_left_minutes": w.get("left", {}).get("minutes"),
                 "reasons": ";".join(r["code"] for r in t.get("reasons", [])),
             })
     frame = pd.DataFrame(rows, columns=["worker_id", "training_id", "school_year", "region", "regime", "eligible",
-                                        "granted_minutes", "attended_minutes", "cap_minutes", "worker_granted_minutes",
-                                        "worker_taken_minutes", "worker_left_minutes", "reasons"])
-    for c in ["granted_minutes", "attended_minutes", "cap_minutes", "worker_granted_minutes", "worker_taken_minutes",
-              "worker_left_minutes"]:
+                                        "granted_minutes", "attended_minutes", "cap_minutes", "vov_maximum_minutes",
+                                        "worker_granted_minutes", "worker_taken_minutes", "worker_left_minutes", "reasons"])
+    for c in ["granted_minutes", "attended_minutes", "cap_minutes", "vov_maximum_minutes", "worker_granted_minutes",
+              "worker_taken_minutes", "worker_left_minutes"]:
         frame[c] = frame[c].astype("Int64")
         frame[c.replace("_minutes", "_hours")] = frame[c].astype("Float64") / 60
     frame["regime"] = pd.Categorical(frame["regime"], categories=LEAVE_REGIMES)
