@@ -77,7 +77,7 @@ step "report.py writes a report" report
 
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
   node_gate() {
-    (cd "$root/bench/node" && { [ -d node_modules/@gorules/zen-engine ] || npm ci --no-audit --no-fund --silent; }) &&
+    (cd "$root/bench/node" && { [ -d node_modules/@gorules/zen-engine ] || npm install --no-audit --no-fund --silent; }) &&
       "$root/bench/node/build-addon.sh" "$build" &&
       EDURULES_BUILD="$build" node "$root/bench/node/harness.js" --gate-only
   }

@@ -6,7 +6,7 @@
 # 1. a Release build with EDURULES_BUILD_BENCH=ON in DIR (default build-bench);
 # 2. the Google Benchmark suites bench_pe, bench_leave, bench_capi (every
 #    repetition kept, JSON);
-# 3. the Node side-by-side harness (bench/node: npm ci, the addon over the C
+# 3. the Node side-by-side harness (bench/node: npm install, the addon over the C
 #    ABI, the correctness gate, W1-W3), if node and npm are present;
 # 4. bench/python/bench_batch.py, if present and the Python module is built;
 # 5. bench/report.py (Debian's /usr/bin/python3 with matplotlib) writes the
@@ -71,7 +71,7 @@ gb bench_capi
 
 if [ $with_node = 1 ] && command -v node >/dev/null && command -v npm >/dev/null; then
   echo "== node harness"
-  (cd "$root/bench/node" && npm ci --no-audit --no-fund --silent)
+  (cd "$root/bench/node" && npm install --no-audit --no-fund --silent)
   "$root/bench/node/build-addon.sh" "$build" >/dev/null
   node_args=(--json "$out/node.json" --peers-max-n "$peers_max")
   [ $quick = 1 ] && node_args+=(--quick)

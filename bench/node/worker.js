@@ -11,9 +11,10 @@ const engine = engineName === 'edurules' ? engines.edurules()
   : engines.jsonLogic();
 const pop = kind === 'w3pe' ? gen.makePePopulation(n) : gen.makeLeavePopulation(n);
 const state = engine[kind].prepare(pop, begin, end);
+const warm = engine[kind].prepare(pop, begin, Math.min(end, begin + 1000));
 parentPort.postMessage('ready');
 parentPort.on('message', async (m) => {
   if (m === 'exit') process.exit(0);
-  await engine[kind].run(state);
+  await engine[kind].run(m === 'warm' ? warm : state);
   parentPort.postMessage('done');
 });
