@@ -188,7 +188,8 @@ EDR_API void edr_engine_free(edr_engine *engine);
 /** Evaluates one JSON request document ({"schema_version": 1, "kind": ...})
  *  and writes the response document into *out. The kind selects the decision:
  *  "rulebook.describe", "pe.*" (status, booking, ...), "leave.*"
- *  (entitlement, regime, absence, ...), "insight.*" (see docs/json.md).
+ *  (entitlement, regime, absence, ...), "insight.*" (see README.md,
+ *  "JSON formats", and schemas/).
  *  `out` must be EDR_BUF_INIT or a buffer this library filled before (its old
  *  text is released first). The caller owns the result (edr_buf_dispose);
  *  `request_json` stays the caller's. Safe to call concurrently on one engine. */

@@ -371,6 +371,47 @@ static void test_rulebooks(const char *tmp_dir) {
     edr_buf_dispose(&out);
 }
 
+/* Every decision through the one JSON path: a PE status, a leave
+ * evaluation (examples/data/leave.json), and an error naming the record. */
+static void test_decision_kinds(void) {
+    static const char pe_status[] =
+        "{\"schema_version\": 1, \"kind\": \"pe.status\", \"date\": \"2024-06-01\", \"dossier\": "
+        "{\"schema_version\": 1, \"participants\": [{\"seu_number\": \"S1\", \"diploma_date\": \"2023-03-15\"}]}}";
+    static const char pe_bad[] =
+        "{\"schema_version\": 1, \"kind\": \"pe.status\", \"date\": \"2024-06-01\", \"dossier\": "
+        "{\"schema_version\": 1, \"participants\": [{\"seu_number\": \"S1\", \"diploma_date\": \"2023-03-15\"},"
+        " {\"seu_number\": \"S2\", \"diploma_date\": \"2023-02-30\"}]}}";
+    edr_engine *eng = NULL;
+    edr_buf out = EDR_BUF_INIT;
+    CHECK_OK(edr_engine_new(&eng, NULL));
+
+    CHECK_OK(edr_evaluate_json(&out, eng, pe_status, sizeof pe_status - 1));
+    CHECK(out.ptr && strstr(out.ptr, "\"kind\":\"pe.status\"") && strstr(out.ptr, "\"registered\""));
+
+    CHECK(edr_evaluate_json(&out, eng, pe_bad, sizeof pe_bad - 1) == EDR_E_INVALID_INPUT);
+    CHECK(strcmp(edr_error_last()->field, "dossier.participants[1].diploma_date") == 0);
+    CHECK(edr_error_last()->record == 1);
+    CHECK(strstr(edr_error_last()->field, "diploma_date") != NULL);
+    CHECK(strstr(edr_error_last()->message, edr_error_last()->field) != NULL);
+
+#ifdef EDURULES_SOURCE_DIR
+    {
+        FILE *f = fopen(EDURULES_SOURCE_DIR "/examples/data/leave.json", "rb");
+        CHECK(f != NULL);
+        if (f) {
+            static char text[1 << 20];
+            size_t n = fread(text, 1, sizeof text, f);
+            fclose(f);
+            CHECK(n > 0 && n < sizeof text);
+            CHECK_OK(edr_evaluate_json(&out, eng, text, n));
+            CHECK(out.ptr && strstr(out.ptr, "\"kind\":\"leave.evaluate\"") != NULL);
+        }
+    }
+#endif
+    edr_buf_dispose(&out);
+    edr_engine_free(eng);
+}
+
 void test_batch(void); /* test_batch.c */
 
 int main(int argc, char **argv) {
@@ -383,6 +424,7 @@ int main(int argc, char **argv) {
     test_parse_errors();
     test_invalid_input();
     test_rulebooks(tmp_dir);
+    test_decision_kinds();
     test_batch();
     if (failures) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
