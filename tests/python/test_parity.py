@@ -4,6 +4,8 @@ participants (renewals, dispensations, activations, no diploma, completions
 booked by the JSON path and fed to the batch as booked points)."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 
@@ -39,11 +41,27 @@ def test_sample_dossier_on_many_dates(engine, dossier):
         pd.testing.assert_frame_equal(batch[COLS], edurules.pe_status_table(res)[COLS], obj=day)
 
 
+def single_path_in_parts(engine, doc, parts):
+    """pe.status of a dossier evaluated as `parts` dossiers split by participant
+    (each with its own completions), in threads: the JSON path releases the
+    GIL, and participants never share a booking, so the result is the same."""
+    people = doc["participants"]
+    cut = [len(people) * k // parts for k in range(parts + 1)]
+    part_of = {p["seu_number"]: k for k in range(parts) for p in people[cut[k]:cut[k + 1]]}
+    comps = [[] for _ in range(parts)]
+    for c in doc["completions"]:
+        comps[part_of[c["seu_number"]]].append(c)
+    docs = [dict(doc, participants=people[cut[k]:cut[k + 1]], completions=comps[k]) for k in range(parts)]
+    with ThreadPoolExecutor(parts) as pool:
+        results = list(pool.map(lambda d: engine.pe_status(d, SAMPLE_DATE, explain=False), docs))
+    return {"participants": [p for r in results for p in r["participants"]],
+            "completions": [c for r in results for c in r["completions"]]}
+
+
 def test_generated_population_of_100000(engine):
     import population
     pop = population.make_population(100_000, seed=11, per=4.0)
-    doc = pop.dossier()
-    res = engine.pe_status(doc, SAMPLE_DATE, explain=False)  # the C++ single path, every row
+    res = single_path_in_parts(engine, pop.dossier(), 4)  # the C++ single path, every row
     booked = edurules.booked_completions(res)
     assert len(booked) > 50_000
     batch = engine.pe_status_frame(pop.participants, booked, SAMPLE_DATE, renewals=pop.renewals,
