@@ -191,7 +191,7 @@ def main():
             m = med(e["real"])
             parts = name.split("/")
             n = None
-            if len(parts) >= 2 and parts[1].isdigit() and ("batch" in name or "baseline" in name):
+            if len(parts) >= 2 and parts[1].isdigit() and ("batch" in name or "baseline" in name) and "memory" not in name:
                 n = int(parts[1])
                 per = fmt_ns(m / n)
             elif items:

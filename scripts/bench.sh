@@ -75,7 +75,8 @@ if [ $with_node = 1 ] && command -v node >/dev/null && command -v npm >/dev/null
   "$root/bench/node/build-addon.sh" "$build" >/dev/null
   node_args=(--json "$out/node.json" --peers-max-n "$peers_max")
   [ $quick = 1 ] && node_args+=(--quick)
-  EDURULES_BUILD="$build" node "$root/bench/node/harness.js" "${node_args[@]}"
+  # a peer's 10^6 rows as objects need more than Node's default heap
+  EDURULES_BUILD="$build" node --max-old-space-size=8192 "$root/bench/node/harness.js" "${node_args[@]}"
 else
   rm -f "$out/node.json"
   echo "== node harness skipped (no node/npm, or --no-node)"

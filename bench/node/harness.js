@@ -107,7 +107,8 @@ async function timeBatchThreads(kind, engineName, n, threads, rounds) {
   const workers = [];
   for (let t = 0; t < threads; ++t) {
     const w = new Worker(path.join(__dirname, 'worker.js'),
-                         { workerData: { kind, engineName, n, begin: Math.floor(n * t / threads), end: Math.floor(n * (t + 1) / threads) } });
+                         { workerData: { kind, engineName, n, begin: Math.floor(n * t / threads), end: Math.floor(n * (t + 1) / threads) },
+                           resourceLimits: { maxOldGenerationSizeMb: 6144 } });
     workers.push(w);
   }
   const msg = (w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
