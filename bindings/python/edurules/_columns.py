@@ -71,11 +71,14 @@ def require_frame(frame: Any, name: str, columns: Sequence[str]) -> pd.DataFrame
 def codepoints(text: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Strings as a (rows x width) matrix of code points, and which rows have
     exactly `width` characters: fixed-width text checked with array
-    operations instead of a regular expression per row."""
-    u = np.asarray(text, dtype=object).astype(str) if len(text) else np.zeros(0, dtype=f"U{width}")
-    ok = np.char.str_len(u) == width
-    fixed = np.where(ok, u, "0" * width).astype(f"U{width}")
-    return ok, fixed.view(np.uint32).reshape(len(u), width)
+    operations instead of a regular expression per row. (A fixed-width numpy
+    copy one character wider shows longer strings; its zero padding gives
+    the lengths.)"""
+    n = len(text)
+    wide = np.asarray(text, dtype=object).astype(f"U{width + 1}") if n else np.zeros(0, dtype=f"U{width + 1}")
+    cp = wide.view(np.uint32).reshape(n, width + 1)
+    ok = (cp != 0).sum(axis=1) == width
+    return ok, np.ascontiguousarray(cp[:, :width])
 
 
 def is_digit(cp: np.ndarray) -> np.ndarray:
@@ -220,7 +223,10 @@ def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[n
     values = column.to_numpy(dtype=object)
     missing = np.asarray(pd.isna(values), dtype=bool)
     problems.add(missing, field, lambda i: "missing SEU number", owner=owner, row_of=row_of)
-    text = column.astype(str).to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        text = values.copy()  # already text: no conversion
+    else:
+        text = column.astype(str).to_numpy(dtype=object)
     text[missing] = None
     return text
 

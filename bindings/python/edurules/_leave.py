@@ -123,8 +123,8 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
     w_of = C.match(tw, pd.Index(lookup[keep], dtype=object), "trainings.worker_id", probs, "raise")
     w_of = np.where(w_of >= 0, keep[np.maximum(w_of, 0)], -1)
     tid = C.keys(T["training_id"], "trainings.training_id", probs)
-    tkey = pd.Series(tw, dtype=object).astype(str) + "\x1f" + pd.Series(tid, dtype=object).astype(str)
-    tdup = tkey.duplicated().to_numpy(dtype=bool)
+    tkey = pd.MultiIndex.from_arrays([pd.Index(tw, dtype=object), pd.Index(tid, dtype=object)])
+    tdup = tkey.duplicated() & pd.notna(tw) & pd.notna(tid)
     probs.add(tdup, "trainings.training_id", lambda i: f"duplicate training {tid[i]!r} of worker {tw[i]!r}")
     t_type = _codes(T["type"], LEAVE_TRAINING_TYPES, 0, "trainings.type", probs)
     start = C.days(T["start"], "trainings.start", probs, required=True)
@@ -144,8 +144,12 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
     contact: Optional[np.ndarray] = None
     if lessons is not None:
         L = C.require_frame(lessons, "lessons", ["worker_id", "training_id"])
-        lkey = (L["worker_id"].astype(str) + "\x1f" + L["training_id"].astype(str)).to_numpy(dtype=object)
-        l_of = pd.Index(tkey.where(~tdup, None), dtype=object).get_indexer(pd.Index(lkey, dtype=object))
+        nobody = np.full(len(L), -1, dtype=np.int64)
+        lkey = pd.MultiIndex.from_arrays([pd.Index(C.keys(L["worker_id"], "lessons.worker_id", probs, owner=nobody), dtype=object),
+                                          pd.Index(C.keys(L["training_id"], "lessons.training_id", probs, owner=nobody), dtype=object)])
+        unique = np.flatnonzero(~tdup)
+        l_of = tkey[unique].get_indexer(lkey)
+        l_of = np.where(l_of >= 0, unique[np.maximum(l_of, 0)], -1)
         lost = l_of < 0
         if lost.any():
             i = int(np.flatnonzero(lost)[0])
@@ -154,11 +158,13 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
         if "start" in L.columns and "end" in L.columns and "minutes" not in L.columns and "hours" not in L.columns:
             def clock(col: str) -> np.ndarray:
                 raw = L[col].to_numpy(dtype=object)
-                text = np.char.rjust(np.asarray(raw, dtype=object).astype(str), 5, "0") if len(raw) else raw
-                shaped, cp = C.codepoints(text, 5)
+                four, cp4 = C.codepoints(raw, 4)   # H:MM
+                five, cp5 = C.codepoints(raw, 5)   # HH:MM
+                cp = np.where(four[:, None], np.concatenate([np.full((len(raw), 1), 48, np.uint32), cp4], axis=1), cp5)
                 digits = cp.astype(np.int64) - 48
                 hh, mm = digits[:, 0] * 10 + digits[:, 1], digits[:, 3] * 10 + digits[:, 4]
-                ok = shaped & C.is_digit(cp[:, [0, 1, 3, 4]]).all(axis=1) & (cp[:, 2] == 58) & (hh <= 23) & (mm <= 59)
+                ok = ((four | five) & C.is_digit(cp[:, [0, 1, 3, 4]]).all(axis=1) & (cp[:, 2] == 58)
+                      & (hh <= 23) & (mm <= 59))
                 probs.add(~ok, f"lessons.{col}", lambda i: f"not a clock time (HH:MM): {raw[i]!r}", owner=l_of)
                 return np.where(ok, hh * 60 + mm, 0)
             length = clock("end") - clock("start")
@@ -172,10 +178,10 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
         counts = ~cancelled
         if "date" in L.columns:  # only the lessons of the row's school year count
             day = C.days(L["date"], "lessons.date", probs, required=True, owner=l_of)
-            y = sy[l_of].astype(np.int64)
-            first = (np.char.add(y.astype(str), "-09-01")).astype("datetime64[D]").astype(np.int64)
-            last = (np.char.add((y + 1).astype(str), "-08-31")).astype("datetime64[D]").astype(np.int64)
-            counts &= (day >= first) & (day <= last)
+            years = (sy.astype(np.int64) - 1970).astype("datetime64[Y]")
+            sep1 = (years.astype("datetime64[M]") + 8).astype("datetime64[D]").astype(np.int64)  # 1 September
+            aug31 = (years.astype("datetime64[M]") + 20).astype("datetime64[D]").astype(np.int64) - 1  # 31 August next
+            counts &= (day >= sep1[l_of]) & (day <= aug31[l_of])
         def total(mask: np.ndarray) -> np.ndarray:
             return np.rint(np.bincount(l_of, weights=np.where(mask, length, 0), minlength=n)).astype(np.int64)
         given = total(counts)
