@@ -341,6 +341,16 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
     minutes bev_total{};
     if (!bev_idx.empty()) {
         const cap_row row = row_of_parts(parts);
+        if (bev_idx.size() > 1)
+            out.why.add("leave.hours.shared_cap", [&] {
+                std::string types;
+                for (std::size_t i : bev_idx)
+                    types += (types.empty() ? "" : ", ") + w.trainings[i].id + " (" +
+                             std::string(to_string(w.trainings[i].type)) + ")";
+                return std::to_string(bev_idx.size()) + " trainings this school year share one cap, row " +
+                       std::string(cap_row_names[static_cast<std::size_t>(row)]) +
+                       " (a combination takes its own row, not the sum): " + types;
+            });
         out.cap = bev_cap(R, bev_reg, row, coinciding, raised, bx, sy, out.why);
         std::vector<exact_minutes> counted, used(bev_idx.size());
         std::vector<fraction> shares;
