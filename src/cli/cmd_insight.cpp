@@ -3,6 +3,23 @@
 // dossiers that authorised the contact), as a table, JSON, CSV or a
 // self-contained HTML page, with an audit line per access decision.
 // Decisions come from include/edurules/insight; this file reads and prints.
+//
+//   edurules insight INPUT.json --contact ID [--date D] [--format table|json|csv|html]
+//                    [--participant SEU [--from D] [--to D]] [--dossiers] [--audit FILE]
+//                    [--explain] [--output FILE] [--rulebook FILE] [--set NAME=VALUE]
+// INPUT.json is an insight document (schemas/insight.request.schema.json,
+// $defs/document) with the PE dossier embedded ("dossier") or named by a path
+// relative to it ("dossier_file"). Without --participant: the administrator
+// and the second contact get the overview of every participant who gave the
+// organisation insight; any other contact (or --dossiers) gets the dossiers
+// that authorised it. With --participant: that individual dossier (progress
+// and completed activities, --from/--to on completion dates), if a consent to
+// this contact is in force. CSV is the overview columns (or, with
+// --participant, the activities); html is a self-contained page with a
+// progress bar per participant. --audit appends one JSON line per access
+// decision (when, who, organisation, action, whom, allowed, reason,
+// consent_id, why, logged_at). Exit 0 when shown, 1 when access is denied
+// (unknown contact, or --participant refused), otherwise as every command.
 #include "common.hpp"
 #include "edurules/io/insight_json.hpp"
 #include "edurules/io/pe_json.hpp"
