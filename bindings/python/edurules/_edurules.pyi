@@ -1,0 +1,42 @@
+"""Type stubs for the private compiled module (bindings/python/src/module.cpp).
+
+Columns are one-dimensional C-contiguous numpy arrays of exactly the dtypes
+named; dates are int32 days since 1970-01-01 with NO_DAY for none."""
+from typing import Optional
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+NO_DAY: int
+PE_STATES: list[str]
+PE_REASONS: list[str]
+PE_BATCH_ERRORS: list[str]
+LEAVE_REGIONS: list[str]
+LEAVE_REGIMES: list[str]
+LEAVE_TRAINING_TYPES: list[str]
+LEAVE_REASONS: list[str]
+LEAVE_BATCH_STATUS: dict[int, str]
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+U8 = npt.NDArray[np.uint8]
+
+class Engine:
+    def __init__(self, rulebook_json: Optional[str] = None, origin: str = "rulebook",
+                 overlays: list[tuple[str, str]] = ...,
+                 overrides: list[tuple[str, str, Optional[int], Optional[int]]] = ...) -> None: ...
+    @property
+    def rulebook_name(self) -> str: ...
+    @property
+    def rulebook_version(self) -> str: ...
+    def rulebook_json(self) -> str: ...
+    def evaluate_json(self, request: str) -> str: ...
+    def pe_status_columns(self, date: int, diploma_day: I32, activation_day: I32, completion_offsets: I64,
+                          completion_day: I32, completion_points: I64, renewal_offsets: I64, renewal_day: I32,
+                          dispensation_offsets: I64, dispensation_requested: I32, dispensation_decided: I32,
+                          dispensation_granted: U8, threads: int = 0) -> dict[str, np.ndarray]: ...
+    def leave_hours_columns(self, region: U8, school_year: I32, training_start: I32, training_type: U8,
+                            contract_minutes: I64, full_time_minutes: I64, given_minutes: I64, attended_minutes: I64,
+                            unjustified_minutes: I64, contact_minutes: I64, coinciding: U8, raised: U8,
+                            variable_schedule: U8, lesson_periods: U8, threads: int = 0) -> dict[str, np.ndarray]: ...
