@@ -141,7 +141,7 @@ training decode_training(const json& j, const path& p) {
     t.raised = parse_enum(j, "raised_cap", p, raise_reason::none, parse_raise_reason,
                           "none, shortage_occupation, basic_education, first_upper_secondary");
     if (auto s = opt_string(j, "language_kind", p)) t.language_kind = *s;
-    t.org = parse_enum(j, "organisation", p, organisation::school_year,
+    t.org = parse_enum(j, "organisation", p, organisation::modular,  // default: see model.hpp
                        [](std::string_view s) -> std::optional<organisation> {
                            if (s == "school_year") return organisation::school_year;
                            if (s == "modular") return organisation::modular;

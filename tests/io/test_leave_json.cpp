@@ -68,7 +68,15 @@ TEST(LeaveJson, EachKindRendersItsPart) {
     EXPECT_FALSE(d.contains("hours"));
     const json a = run(base_request("leave.absence"))["result"]["workers"][0];
     EXPECT_TRUE(a.contains("suspensions"));
-    EXPECT_EQ(a["trainings"][0]["attendance"]["certificate_periods"].size(), 3u);  // three trimesters
+    // rules.md 2.2; seed 004: by default every 3 months from the first lesson day (2020-09-07 .. 2021-08-16)
+    const json& periods = a["trainings"][0]["attendance"]["certificate_periods"];
+    ASSERT_EQ(periods.size(), 4u);
+    EXPECT_EQ(periods[0]["to"], "2020-12-06");
+    EXPECT_EQ(periods[3]["from"], "2021-06-07");
+    EXPECT_EQ(periods[3]["to"], "2021-08-16");
+    auto per_year = base_request("leave.absence");
+    per_year["workers"][0]["trainings"][0]["organisation"] = "school_year";
+    EXPECT_EQ(run(per_year)["result"]["workers"][0]["trainings"][0]["attendance"]["certificate_periods"].size(), 3u);  // trimesters
     const json m = run(base_request("leave.reimbursement"))["result"]["workers"][0];
     EXPECT_EQ(m["reimbursement_total"], "1128.90");
     const json g = run(base_request("leave.regime"))["result"]["workers"][0]["trainings"][0];

@@ -190,7 +190,10 @@ struct training {
     bool coinciding = false;  ///< followed (partly) during working hours
     raise_reason raised = raise_reason::none;
     std::string language_kind;  ///< Brussels reform: national, sign, job_related, other
-    organisation org = organisation::school_year;
+    /// Default modular: seed 004 (an adult-education centre) issues attendance
+    /// certificates per 3 months from the course start; a training organised
+    /// per school year says so and gets school trimesters (rules.md 2.2).
+    organisation org = organisation::modular;
     bool lesson_periods = false;  ///< counted in lesson periods (50 minutes = 1 hour) instead of clock hours
     std::optional<date> start;    ///< declared start; else the first lesson day
     std::optional<std::string> module_code;
