@@ -218,3 +218,43 @@ def test_engine_rejections_are_flagged_in_place(engine):
     out = engine.pe_status_frame(p, c, SAMPLE_DATE, renewals=many)
     assert out.error.tolist() == [None, None, "bad_offsets"]
     assert pd.isna(out.state[2]) and out.state[1] == "registered"
+
+
+# --- booking raw completions from frames ---------------------------------------
+
+def catalogue(dossier):
+    f = edurules.pe_frames(dossier)
+    return f.activities, f.recognitions
+
+
+def test_dossier_frames_inputs_and_errors(engine, dossier):
+    acts, recs = catalogue(dossier)
+    p = people(3)
+    c = pd.DataFrame({"seu_number": ["S0", "S1", "NOBODY", "S2"], "activity_id": ["ACT-CAO-02", "ACT-NONE", "ACT-CAO-02", "ACT-CAO-02"],
+                      "completed": ["2024-05-01", "2024-05-01", "2024-05-01", "2024-05-01"]})
+    status, bookings = engine.pe_dossier_frames(p, c, acts, recs, SAMPLE_DATE)
+    assert bookings.reason.astype(str).tolist() == ["booked", "unknown_activity", "unknown_seu_number", "booked"]
+    assert status.points_earned.tolist() == [1.0, 0.0, 1.0]
+    assert bookings.points.isna().tolist() == [False, True, True, False]
+    # the catalogue as lists of dicts gives the same
+    s2, b2 = engine.pe_dossier_frames(p, c, dossier["activities"], dossier["recognitions"], SAMPLE_DATE)
+    pd.testing.assert_frame_equal(status, s2)
+    pd.testing.assert_frame_equal(bookings, b2)
+    raises(edurules.InvalidArgument, "completions.activity_id",
+           lambda: engine.pe_dossier_frames(p, c.drop(columns="activity_id"), acts, recs, SAMPLE_DATE))
+    c_bad = c.assign(completed=["2024-05-01", "2024-13-01", "2024-05-01", "2024-05-01"])
+    raises(edurules.InvalidInput, "completions.completed[1]",
+           lambda: engine.pe_dossier_frames(p, c_bad, acts, recs, SAMPLE_DATE))
+    broken = acts.copy()
+    broken.loc[0, "form"] = None
+    raises(edurules.InvalidInput, "activities[0].form",
+           lambda: engine.pe_dossier_frames(p, c, broken, recs, SAMPLE_DATE))
+    raises(edurules.InvalidArgument, "recognitions",
+           lambda: engine.pe_dossier_frames(p, c, acts, 42, SAMPLE_DATE))
+    # flag mode: the bad completion and the flagged participant's completions are invalid rows
+    p_bad = p.assign(diploma_date=["2024-03-15", "2024-03-15", "not a date"])
+    s3, b3 = engine.pe_dossier_frames(p_bad, c_bad, acts, recs, SAMPLE_DATE, errors="flag")
+    assert b3.reason.astype(str).tolist() == ["booked", "invalid_row", "unknown_seu_number", "invalid_row"]
+    assert b3.message[1].startswith("completions.completed[1]: not a date")
+    assert b3.message[3].startswith("participant row 2 not evaluated: participants.diploma_date[2]")
+    assert s3.error.notna().tolist() == [False, False, True]

@@ -33,6 +33,27 @@ def test_sample_dossier(engine, dossier, sample_status):
     assert frames.participants.dispensations.map(len).sum() > 0
 
 
+def bookings_equal(bookings, result):
+    """The batch bookings against the JSON path's completions, field by field."""
+    j = pd.DataFrame(result["completions"])
+    assert len(bookings) == len(j)
+    assert bookings.status.astype(str).tolist() == j.status.tolist()
+    assert bookings.reason.astype(str).tolist() == j.reason.tolist()
+    assert bookings.message.tolist() == j.message.tolist()
+    assert bookings.recognition_id.tolist() == j.recognition_id.where(j.recognition_id.notna(), None).tolist()
+    booked = j.status == "booked"
+    assert np.rint(bookings.points[booked.to_numpy()] * 100).astype(int).tolist() == \
+        [int(round(float(p) * 100)) for p in j.points[booked]]
+
+
+def test_sample_dossier_booked_from_raw_completions(engine, dossier, sample_status):
+    f = edurules.pe_frames(dossier)
+    status, bookings = engine.pe_dossier_frames(f.participants, f.completions, f.activities, f.recognitions, SAMPLE_DATE)
+    pd.testing.assert_frame_equal(status[COLS], edurules.pe_status_table(sample_status)[COLS])
+    bookings_equal(bookings, sample_status)
+    assert set(bookings.reason.astype(str)) >= {"booked", "not_recognised", "not_registered"}
+
+
 def test_sample_dossier_on_many_dates(engine, dossier):
     frames = edurules.pe_frames(dossier)
     for day in ["2023-01-01", "2024-02-29", "2024-12-31", "2025-03-01", "2026-06-01"]:
@@ -77,3 +98,9 @@ def test_generated_population_of_100000(engine):
     assert (batch.days_left.notna() == reg).all()
     assert ((batch.points_short == 0) | ~batch.renewal_possible | ~reg).all()
     assert (batch.period_start.notna() == (batch.state != "not_registered")).all()
+    # the raw completions booked by the dossier path from frames: same statuses, same bookings
+    status, bookings = engine.pe_dossier_frames(pop.participants, pop.completions.drop(columns="points"),
+                                                population.activities(), population.recognitions(), SAMPLE_DATE,
+                                                renewals=pop.renewals, dispensations=pop.dispensations)
+    pd.testing.assert_frame_equal(status[COLS], single[COLS])
+    bookings_equal(bookings, res)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ._errors import Error, FileError, InternalError, InvalidArgument, InvalidInput, ParseError, RulebookError
 from . import _edurules
-from ._engine import PE_BATCH_ERRORS, PE_REASONS, PE_STATES, PE_STATUS_COLUMNS, Engine, pe_status_table
+from ._engine import PE_BATCH_ERRORS, PE_BOOKING_REASONS, PE_REASONS, PE_STATES, PE_STATUS_COLUMNS, Engine, pe_status_table
 from ._leave import LEAVE_HOURS_COLUMNS, LEAVE_REASONS, LEAVE_REGIMES, LEAVE_REGIONS, LEAVE_TRAINING_TYPES, leave_table
 from ._frames import PeFrames, booked_completions, load_dossier, pe_frames
 
@@ -25,7 +25,7 @@ __version__: str = _edurules.__version__
 
 __all__ = [
     "Engine", "Error", "InvalidArgument", "ParseError", "InvalidInput", "RulebookError", "FileError",
-    "InternalError", "PE_STATES", "PE_REASONS", "PE_BATCH_ERRORS", "PE_STATUS_COLUMNS", "PeFrames", "pe_frames",
+    "InternalError", "PE_STATES", "PE_REASONS", "PE_BATCH_ERRORS", "PE_BOOKING_REASONS", "PE_STATUS_COLUMNS", "PeFrames", "pe_frames",
     "booked_completions", "load_dossier", "pe_status_table", "LEAVE_REGIONS", "LEAVE_REGIMES", "LEAVE_TRAINING_TYPES",
     "LEAVE_REASONS", "LEAVE_HOURS_COLUMNS", "leave_table", "__version__",
 ]

@@ -1,6 +1,7 @@
 # Type stubs for the edurules package: the public names, typed where they are
 # defined (the package's modules carry inline annotations; see py.typed).
 from ._engine import PE_BATCH_ERRORS as PE_BATCH_ERRORS
+from ._engine import PE_BOOKING_REASONS as PE_BOOKING_REASONS
 from ._engine import PE_REASONS as PE_REASONS
 from ._engine import PE_STATES as PE_STATES
 from ._engine import PE_STATUS_COLUMNS as PE_STATUS_COLUMNS

@@ -218,11 +218,11 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
 
 
 def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
-         row_of: Optional[np.ndarray] = None) -> np.ndarray:
+         row_of: Optional[np.ndarray] = None, what: str = "SEU number") -> np.ndarray:
     """An id column (SEU numbers) as text, for matching between frames."""
     values = column.to_numpy(dtype=object)
     missing = np.asarray(pd.isna(values), dtype=bool)
-    problems.add(missing, field, lambda i: "missing SEU number", owner=owner, row_of=row_of)
+    problems.add(missing, field, lambda i: f"missing {what}", owner=owner, row_of=row_of)
     if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
         text = values.copy()  # already text: no conversion
     else:

@@ -2,7 +2,7 @@
 
 Columns are one-dimensional C-contiguous numpy arrays of exactly the dtypes
 named; dates are int32 days since 1970-01-01 with NO_DAY for none."""
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 import numpy.typing as npt
@@ -12,6 +12,7 @@ NO_DAY: int
 PE_STATES: list[str]
 PE_REASONS: list[str]
 PE_BATCH_ERRORS: list[str]
+PE_BOOKING_REASONS: list[str]
 LEAVE_REGIONS: list[str]
 LEAVE_REGIMES: list[str]
 LEAVE_TRAINING_TYPES: list[str]
@@ -36,6 +37,11 @@ class Engine:
                           completion_day: I32, completion_points: I64, renewal_offsets: I64, renewal_day: I32,
                           dispensation_offsets: I64, dispensation_requested: I32, dispensation_decided: I32,
                           dispensation_granted: U8, threads: int = 0) -> dict[str, np.ndarray]: ...
+    def pe_dossier_columns(self, date: int, catalogue_json: str, seu_number: list[str], track: U8, diploma_day: I32,
+                           activation_day: I32, renewal_offsets: I64, renewal_day: I32, dispensation_offsets: I64,
+                           dispensation_requested: I32, dispensation_decided: I32, dispensation_granted: U8,
+                           completion_seu_number: list[str], completion_activity_id: list[str],
+                           completion_day: I32) -> dict[str, Any]: ...
     def leave_hours_columns(self, region: U8, school_year: I32, training_start: I32, training_type: U8,
                             contract_minutes: I64, full_time_minutes: I64, given_minutes: I64, attended_minutes: I64,
                             unjustified_minutes: I64, contact_minutes: I64, coinciding: U8, raised: U8,

@@ -6,6 +6,7 @@ import datetime as _dt
 import decimal as _decimal
 import json as _json
 import os
+from types import SimpleNamespace
 from typing import Any, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -25,6 +26,8 @@ PE_REASONS: tuple[str, ...] = tuple(_edurules.PE_REASONS)
 """Why a participant is not registered (state ``not_registered``)."""
 PE_BATCH_ERRORS: tuple[str, ...] = tuple(_edurules.PE_BATCH_ERRORS)
 """Codes of rows the columnar PE path rejects (index 0 = none)."""
+PE_BOOKING_REASONS: tuple[str, ...] = tuple(_edurules.PE_BOOKING_REASONS)
+"""Why a completion was booked or rejected (index 0 = booked)."""
 
 PE_STATUS_COLUMNS: tuple[str, ...] = ("seu_number", "state", "reason", "period_start", "period_end", "points_earned",
                                       "points_short", "days_left", "renewal_possible", "error")
@@ -302,28 +305,9 @@ class Engine:
         """
         at_day, _ = C.day_arg(date)
         P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
-        n = len(P)
-        probs = C.Problems(n, errors)
-        seu = C.keys(P["seu_number"], "participants.seu_number", probs)
-        dup = pd.Index(seu, dtype=object).duplicated() & pd.notna(seu)
-        probs.add(dup, "participants.seu_number", lambda i: f"duplicate SEU number {seu[i]!r}")
-        index = pd.Index(np.where(dup, None, seu), dtype=object)
-        # keys are unique now, except for missing ones, which match nothing
-        lookup = pd.Index(index[pd.notna(index)], dtype=object)
-        pos_of = np.flatnonzero(pd.notna(index))
-
-        def owners(key_values: np.ndarray, field: str) -> np.ndarray:
-            codes = C.match(key_values, lookup, field, probs, unknown)
-            return np.where(codes >= 0, pos_of[np.maximum(codes, 0)], -1)
-
-        diploma = C.days(P["diploma_date"], "participants.diploma_date", probs, required=False)
-        activation = (C.days(P["activation_date"], "participants.activation_date", probs, required=False)
-                      if "activation_date" in P.columns else np.full(n, C.NO_DAY, dtype=np.int32))
-        probs.add((activation != C.NO_DAY) & (diploma == C.NO_DAY), "participants.activation_date",
-                  lambda i: "an activation needs a diploma_date")
-        probs.add((activation != C.NO_DAY) & (diploma != C.NO_DAY) & (activation < diploma),
-                  "participants.activation_date", lambda i: "is before the diploma_date")
-
+        probs = C.Problems(len(P), errors)
+        x = _participant_inputs(P, renewals, dispensations, probs, unknown)
+        n, seu, owners = x.n, x.seu, x.owners
         # completions -> CSR by participant
         if completions is None:
             c_owner = np.zeros(0, dtype=np.int64)
@@ -338,68 +322,8 @@ class Engine:
             c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
         c_order, c_off = C.group(c_owner, n)
 
-        # renewal requests: a list column and/or a frame
-        r_owner_l: list[np.ndarray] = []
-        r_days: list[np.ndarray] = []
-        if "renewal_requests" in P.columns:
-            ex = _explode(P["renewal_requests"])
-            at = ex.index.to_numpy(dtype=np.int64)
-            r_owner_l.append(at)
-            r_days.append(C.days(ex.reset_index(drop=True), "participants.renewal_requests", probs, required=True,
-                                 owner=at, row_of=at))
-        if renewals is not None:
-            R = C.require_frame(renewals, "renewals", ["seu_number", "requested"])
-            rk = C.keys(R["seu_number"], "renewals.seu_number", probs, owner=np.full(len(R), -1, dtype=np.int64))
-            ro = owners(rk, "renewals.seu_number")
-            r_owner_l.append(ro)
-            r_days.append(C.days(R["requested"], "renewals.requested", probs, required=True, owner=ro))
-        if r_owner_l:
-            r_order, r_off = C.group(np.concatenate(r_owner_l), n)
-            r_day = np.concatenate(r_days)[r_order]
-        else:
-            r_off, r_day = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
-
-        # dispensations: a list column of dicts and/or a frame
-        d_parts: list[tuple[np.ndarray, Optional[np.ndarray], pd.DataFrame, str]] = []
-        if "dispensations" in P.columns:
-            ex = _explode(P["dispensations"])
-            if len(ex):
-                at = ex.index.to_numpy(dtype=np.int64)
-                bad = np.array([not isinstance(v, Mapping) for v in ex.to_numpy()], dtype=bool)
-                probs.add(bad, "participants.dispensations", lambda i: "expected a dict with requested, decided, granted",
-                          owner=at, row_of=at, cls=InvalidArgument)
-                recs = pd.DataFrame([v if isinstance(v, Mapping) else {} for v in ex.to_numpy()],
-                                    columns=["requested", "decided", "granted"])
-                d_parts.append((np.where(bad, -1, at), at, recs, "participants.dispensations"))
-        if dispensations is not None:
-            D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"])
-            dk = C.keys(D["seu_number"], "dispensations.seu_number", probs, owner=np.full(len(D), -1, dtype=np.int64))
-            recs = pd.DataFrame({"requested": D["requested"].to_numpy(),
-                                 "decided": D["decided"].to_numpy() if "decided" in D else None,
-                                 "granted": D["granted"].to_numpy() if "granted" in D else False})
-            d_parts.append((owners(dk, "dispensations.seu_number"), None, recs, "dispensations"))
-        if d_parts:
-            req_l, dec_l, gr_l = [], [], []
-            for o, shown, recs, name in d_parts:
-                req = C.days(recs["requested"], f"{name}.requested", probs, required=True, owner=o, row_of=shown)
-                dec = C.days(recs["decided"], f"{name}.decided", probs, required=False, owner=o, row_of=shown)
-                gr = C.booleans(recs["granted"], f"{name}.granted", probs, owner=o, row_of=shown)
-                probs.add((dec != C.NO_DAY) & (req != C.NO_DAY) & (dec < req), f"{name}.decided",
-                          lambda i: "is before the request date", owner=o, row_of=shown)
-                probs.add((gr == 1) & (dec == C.NO_DAY), f"{name}.granted",
-                          lambda i: "a granted dispensation needs a decided date", owner=o, row_of=shown)
-                req_l.append(req)
-                dec_l.append(dec)
-                gr_l.append(gr)
-            d_order, d_off = C.group(np.concatenate([o for o, _, _, _ in d_parts]), n)
-            d_req = np.concatenate(req_l)[d_order]
-            d_dec = np.concatenate(dec_l)[d_order]
-            d_gr = np.concatenate(gr_l)[d_order]
-        else:
-            d_off = np.zeros(0, dtype=np.int64)
-            d_req = d_dec = np.zeros(0, dtype=np.int32)
-            d_gr = np.zeros(0, dtype=np.uint8)
-
+        diploma, activation, r_off, r_day = x.diploma, x.activation, x.r_off, x.r_day
+        d_off, d_req, d_dec, d_gr = x.d_off, x.d_req, x.d_dec, x.d_gr
         flagged = probs.flagged
         if flagged.any():
             # a flagged row is not evaluated: give the engine harmless values
@@ -419,6 +343,92 @@ class Engine:
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
         return _status_frame(P.index, seu, res, probs.message)
+
+    def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
+                          activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
+                          recognitions: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], date: DateLike, *,
+                          renewals: Optional[pd.DataFrame] = None, dispensations: Optional[pd.DataFrame] = None,
+                          errors: str = "raise", unknown: str = "raise") -> tuple[pd.DataFrame, pd.DataFrame]:
+        """PE status with booking: raw completions (not yet booked) are booked
+        against the activities and their recognitions, then the status of
+        every participant is computed, exactly as :meth:`pe_status` does for a
+        dossier, but from DataFrames and without JSON.
+
+        Args:
+            participants: as for :meth:`pe_status_frame` (plus an optional
+                ``track``: uitzendprofessional or backofficeprofessional).
+            completions: ``seu_number``, ``activity_id``, ``completed`` (date).
+                A completion naming an unknown SEU number or activity is not
+                an error: it comes back rejected with that reason.
+            activities, recognitions: the catalogue, as DataFrames or lists
+                of dicts in the dossier format (``pe_frames(dossier)`` gives
+                them); errors name the record, e.g. ``activities[3].form``.
+            date: the evaluation (and booking) date.
+            renewals, dispensations, errors, unknown: as for :meth:`pe_status_frame`.
+
+        Returns:
+            ``(status, bookings)``: the status frame (columns of
+            :meth:`pe_status_frame`, one row per participant) and one row per
+            completion, in input order: seu_number, activity_id, completed,
+            status (booked, rejected), reason, points, recognition_id, message.
+        """
+        at_day, _ = C.day_arg(date)
+        P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
+        Cf = C.require_frame(completions, "completions", ["seu_number", "activity_id", "completed"])
+        probs = C.Problems(len(P), errors)
+        x = _participant_inputs(P, renewals, dispensations, probs, unknown)
+        n, m = x.n, len(Cf)
+        if "track" in P.columns:
+            tracks = pd.Index(["uitzendprofessional", "backofficeprofessional"])
+            values = P["track"].to_numpy(dtype=object)
+            code = tracks.get_indexer(pd.Index(values, dtype=object))
+            probs.add((code < 0) & pd.notna(values), "participants.track",
+                      lambda i: f"expected uitzendprofessional or backofficeprofessional, got {values[i]!r}")
+            track = np.maximum(code, 0).astype(np.uint8)
+        else:
+            track = np.zeros(n, dtype=np.uint8)
+        cprobs = C.Problems(m, errors)
+        c_seu = C.keys(Cf["seu_number"], "completions.seu_number", cprobs)
+        c_act = C.keys(Cf["activity_id"], "completions.activity_id", cprobs, what="activity id")
+        c_day = C.days(Cf["completed"], "completions.completed", cprobs, required=True)
+        c_owner = x.owners(c_seu, "completions.seu_number", "ignore")  # unknown: the booking rejects it
+        catalogue = _dumps({"schema_version": 1, "activities": _records(activities, "activities"),
+                            "recognitions": _records(recognitions, "recognitions")}, "catalogue")
+        flagged = probs.flagged
+        # completions of a flagged participant are not booked either
+        of_flagged = (c_owner >= 0) & flagged[np.maximum(c_owner, 0)] & ~cprobs.flagged
+        cprobs.message[of_flagged] = [f"participant row {o} not evaluated: {probs.message[o]}"
+                                      for o in c_owner[of_flagged].tolist()]  # flagged rows only
+        keep = ~cprobs.flagged
+        # flagged participants go in with placeholder keys and no facts
+        seu_in = np.where(flagged | pd.isna(x.seu), np.char.add("\x00row", np.arange(n).astype(str)).astype(object), x.seu)
+        no = np.int32(C.NO_DAY)
+        r_off = x.r_off if len(x.r_off) else np.zeros(n + 1, dtype=np.int64)
+        d_off = x.d_off if len(x.d_off) else np.zeros(n + 1, dtype=np.int64)
+        res = self._core.pe_dossier_columns(
+            at_day, catalogue, seu_in.tolist(), track, np.where(flagged, no, x.diploma).astype(np.int32),
+            np.where(flagged, no, x.activation).astype(np.int32), r_off,
+            np.where(x.r_day == no, 0, x.r_day).astype(np.int32), d_off,
+            np.where(x.d_req == no, 0, x.d_req).astype(np.int32), np.ascontiguousarray(x.d_dec, dtype=np.int32),
+            np.ascontiguousarray(x.d_gr, dtype=np.uint8), c_seu[keep].tolist(), c_act[keep].tolist(),
+            np.ascontiguousarray(c_day[keep], dtype=np.int32))
+        status = _status_frame(P.index, x.seu, res, probs.message)
+        reason = np.full(m, PE_BOOKING_REASONS.index("invalid_row"), dtype=np.int64)
+        reason[keep] = res["booking_reason"]
+        points = np.full(m, np.nan)
+        points[keep] = np.where(res["booking_reason"] == 0, res["booking_points"] / 100.0, np.nan)
+        rec_ids = np.array([r.get("id") for r in _json.loads(catalogue)["recognitions"]] + [None], dtype=object)
+        recognition = np.full(m, None, dtype=object)
+        recognition[keep] = rec_ids[res["booking_recognition"]]  # -1 picks the trailing None
+        message = cprobs.message.copy()
+        message[keep] = np.array(res["booking_message"], dtype=object)
+        bookings = pd.DataFrame({
+            "seu_number": c_seu, "activity_id": c_act, "completed": C.dates_out(c_day),
+            "status": pd.Categorical(np.where(reason == 0, "booked", "rejected"), categories=["booked", "rejected"]),
+            "reason": pd.Categorical.from_codes(reason, categories=PE_BOOKING_REASONS),
+            "points": points, "recognition_id": recognition, "message": message,
+        }, index=Cf.index)
+        return status, bookings
 
     def leave_hours_frame(self, workers: pd.DataFrame, trainings: pd.DataFrame,
                           lessons: Optional[pd.DataFrame] = None, *, school_year: Any = None,
@@ -464,6 +474,111 @@ class Engine:
         :meth:`leave_evaluate`).
         """
         return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads)
+
+
+def _records(table: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], name: str) -> list[dict[str, Any]]:
+    """Catalogue rows (a few hundred at most) as dossier records, leaving out missing cells."""
+    if isinstance(table, pd.DataFrame):
+        rows = table.to_dict("records")
+    elif isinstance(table, Sequence) and not isinstance(table, str):
+        rows = [dict(r) for r in table]
+    else:
+        raise InvalidArgument(f"expected a DataFrame or a list of dicts, got {type(table).__name__}", field=name)
+
+    def missing(v: Any) -> bool:
+        return v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v))
+    return [{k: v for k, v in r.items() if not missing(v)} for r in rows]
+
+
+def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispensations: Optional[pd.DataFrame],
+                        probs: C.Problems, unknown: str) -> SimpleNamespace:
+    """Participants, their renewal requests and dispensations as engine
+    columns (CSR by participant), and `owners` mapping SEU numbers of other
+    frames to participant rows."""
+    n = len(P)
+    seu = C.keys(P["seu_number"], "participants.seu_number", probs)
+    dup = pd.Index(seu, dtype=object).duplicated() & pd.notna(seu)
+    probs.add(dup, "participants.seu_number", lambda i: f"duplicate SEU number {seu[i]!r}")
+    index = pd.Index(np.where(dup, None, seu), dtype=object)
+    # keys are unique now, except for missing ones, which match nothing
+    lookup = pd.Index(index[pd.notna(index)], dtype=object)
+    pos_of = np.flatnonzero(pd.notna(index))
+
+    def owners(key_values: np.ndarray, field: str, if_unknown: str = unknown) -> np.ndarray:
+        codes = C.match(key_values, lookup, field, probs, if_unknown)
+        return np.where(codes >= 0, pos_of[np.maximum(codes, 0)], -1)
+
+    diploma = C.days(P["diploma_date"], "participants.diploma_date", probs, required=False)
+    activation = (C.days(P["activation_date"], "participants.activation_date", probs, required=False)
+                  if "activation_date" in P.columns else np.full(n, C.NO_DAY, dtype=np.int32))
+    probs.add((activation != C.NO_DAY) & (diploma == C.NO_DAY), "participants.activation_date",
+              lambda i: "an activation needs a diploma_date")
+    probs.add((activation != C.NO_DAY) & (diploma != C.NO_DAY) & (activation < diploma),
+              "participants.activation_date", lambda i: "is before the diploma_date")
+
+    # renewal requests: a list column and/or a frame
+    r_owner_l: list[np.ndarray] = []
+    r_days: list[np.ndarray] = []
+    if "renewal_requests" in P.columns:
+        ex = _explode(P["renewal_requests"])
+        at = ex.index.to_numpy(dtype=np.int64)
+        r_owner_l.append(at)
+        r_days.append(C.days(ex.reset_index(drop=True), "participants.renewal_requests", probs, required=True,
+                             owner=at, row_of=at))
+    if renewals is not None:
+        R = C.require_frame(renewals, "renewals", ["seu_number", "requested"])
+        rk = C.keys(R["seu_number"], "renewals.seu_number", probs, owner=np.full(len(R), -1, dtype=np.int64))
+        ro = owners(rk, "renewals.seu_number")
+        r_owner_l.append(ro)
+        r_days.append(C.days(R["requested"], "renewals.requested", probs, required=True, owner=ro))
+    if r_owner_l:
+        r_order, r_off = C.group(np.concatenate(r_owner_l), n)
+        r_day = np.concatenate(r_days)[r_order]
+    else:
+        r_off, r_day = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+
+    # dispensations: a list column of dicts and/or a frame
+    d_parts: list[tuple[np.ndarray, Optional[np.ndarray], pd.DataFrame, str]] = []
+    if "dispensations" in P.columns:
+        ex = _explode(P["dispensations"])
+        if len(ex):
+            at = ex.index.to_numpy(dtype=np.int64)
+            bad = np.array([not isinstance(v, Mapping) for v in ex.to_numpy()], dtype=bool)
+            probs.add(bad, "participants.dispensations", lambda i: "expected a dict with requested, decided, granted",
+                      owner=at, row_of=at, cls=InvalidArgument)
+            recs = pd.DataFrame([v if isinstance(v, Mapping) else {} for v in ex.to_numpy()],
+                                columns=["requested", "decided", "granted"])
+            d_parts.append((np.where(bad, -1, at), at, recs, "participants.dispensations"))
+    if dispensations is not None:
+        D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"])
+        dk = C.keys(D["seu_number"], "dispensations.seu_number", probs, owner=np.full(len(D), -1, dtype=np.int64))
+        recs = pd.DataFrame({"requested": D["requested"].to_numpy(),
+                             "decided": D["decided"].to_numpy() if "decided" in D else None,
+                             "granted": D["granted"].to_numpy() if "granted" in D else False})
+        d_parts.append((owners(dk, "dispensations.seu_number"), None, recs, "dispensations"))
+    if d_parts:
+        req_l, dec_l, gr_l = [], [], []
+        for o, shown, recs, name in d_parts:
+            req = C.days(recs["requested"], f"{name}.requested", probs, required=True, owner=o, row_of=shown)
+            dec = C.days(recs["decided"], f"{name}.decided", probs, required=False, owner=o, row_of=shown)
+            gr = C.booleans(recs["granted"], f"{name}.granted", probs, owner=o, row_of=shown)
+            probs.add((dec != C.NO_DAY) & (req != C.NO_DAY) & (dec < req), f"{name}.decided",
+                      lambda i: "is before the request date", owner=o, row_of=shown)
+            probs.add((gr == 1) & (dec == C.NO_DAY), f"{name}.granted",
+                      lambda i: "a granted dispensation needs a decided date", owner=o, row_of=shown)
+            req_l.append(req)
+            dec_l.append(dec)
+            gr_l.append(gr)
+        d_order, d_off = C.group(np.concatenate([o for o, _, _, _ in d_parts]), n)
+        d_req = np.concatenate(req_l)[d_order]
+        d_dec = np.concatenate(dec_l)[d_order]
+        d_gr = np.concatenate(gr_l)[d_order]
+    else:
+        d_off = np.zeros(0, dtype=np.int64)
+        d_req = d_dec = np.zeros(0, dtype=np.int32)
+        d_gr = np.zeros(0, dtype=np.uint8)
+    return SimpleNamespace(n=n, seu=seu, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
+                           r_day=r_day, d_off=d_off, d_req=d_req, d_dec=d_dec, d_gr=d_gr)
 
 
 def pe_status_table(status_result: Mapping[str, Any]) -> pd.DataFrame:

@@ -3,9 +3,11 @@
 // released around every evaluation. Python-facing names and documentation
 // live in the package (edurules/*.py); this file only translates.
 #include "edurules/engine.hpp"
+#include "edurules/io/pe_json.hpp"
 #include "edurules/io/request.hpp"
 #include "edurules/leave/batch.hpp"
 #include "edurules/pe/batch.hpp"
+#include "edurules/pe/dossier.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -206,6 +208,104 @@ py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array
     return r;
 }
 
+/// PE status with booking: a dossier built from columns (participants and
+/// raw completions) and a catalogue document (activities, recognitions),
+/// evaluated by pe::evaluate_dossier, the single path's own function, with
+/// explanations off. Returns the status columns and one booking per completion.
+py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::string& catalogue_json,
+                            std::vector<std::string> seu, const u8_array& track, const i32_array& diploma,
+                            const i32_array& activation, const i64_array& roff, const i32_array& rday,
+                            const i64_array& doff, const i32_array& dreq, const i32_array& ddec, const u8_array& dgr,
+                            std::vector<std::string> c_seu, std::vector<std::string> c_activity, const i32_array& c_day) {
+    const date at = day_arg(at_day, "date");
+    const std::size_t n = seu.size(), m = c_seu.size();
+    const auto tr = view(track), dg = view(dgr);
+    const auto dip = view(diploma), act = view(activation), rd = view(rday), dq = view(dreq), dd = view(ddec), cd = view(c_day);
+    const auto ro = view(roff), dof = view(doff);
+    auto need = [](bool ok, const char* col) {
+        if (!ok) throw error(errc::invalid_argument, col, "column length does not match");
+    };
+    need(tr.size() == n && dip.size() == n && act.size() == n, "participants");
+    need(ro.size() == n + 1 && dof.size() == n + 1, "offsets");
+    need(dq.size() == dd.size() && dq.size() == dg.size(), "dispensations");
+    need(c_activity.size() == m && cd.size() == m, "completions");
+    auto day = [](std::int32_t d, const std::string& field) { return day_arg(d, field.c_str()); };
+
+    auto [state, state_s] = make_out<std::uint8_t>(n);
+    auto [reason, reason_s] = make_out<std::uint8_t>(n);
+    auto [first, first_s] = make_out<std::int32_t>(n);
+    auto [last, last_s] = make_out<std::int32_t>(n);
+    auto [earned, earned_s] = make_out<std::int64_t>(n);
+    auto [short_by, short_s] = make_out<std::int64_t>(n);
+    auto [left, left_s] = make_out<std::int32_t>(n);
+    auto [renew, renew_s] = make_out<std::uint8_t>(n);
+    auto [err, err_s] = make_out<std::int32_t>(n);
+    std::fill(err_s.begin(), err_s.end(), 0);  // a dossier has no row-level rejections
+    auto [b_reason, b_reason_s] = make_out<std::uint8_t>(m);
+    auto [b_points, b_points_s] = make_out<std::int64_t>(m);
+    auto [b_rec, b_rec_s] = make_out<std::int32_t>(m);
+    std::vector<std::string> messages(m);
+    {
+        py::gil_scoped_release nogil;
+        pe::dossier d = io::parse_dossier(catalogue_json);
+        d.participants.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            pe::participant& p = d.participants[i];
+            p.seu_number = std::move(seu[i]);
+            p.track = tr[i] ? pe::track::backofficeprofessional : pe::track::uitzendprofessional;
+            if (dip[i] != pe::no_day) p.diploma_date = day(dip[i], "participants.diploma_date");
+            if (act[i] != pe::no_day) p.activation_date = day(act[i], "participants.activation_date");
+            for (auto k = ro[i]; k < ro[i + 1]; ++k) p.renewal_requests.push_back(day(rd[static_cast<std::size_t>(k)], "renewals.requested"));
+            for (auto k = dof[i]; k < dof[i + 1]; ++k) {
+                const auto x = static_cast<std::size_t>(k);
+                pe::dispensation disp;
+                disp.requested = day(dq[x], "dispensations.requested");
+                if (dd[x] != pe::no_day) disp.decided = day(dd[x], "dispensations.decided");
+                disp.granted = dg[x] != 0;
+                p.dispensations.push_back(disp);
+            }
+        }
+        d.completions.reserve(m);
+        for (std::size_t k = 0; k < m; ++k)
+            d.completions.push_back(pe::completion{std::move(c_seu[k]), std::move(c_activity[k]), day(cd[k], "completions.completed")});
+        const pe::dossier_index idx(d);
+        const pe::dossier_report r = pe::evaluate_dossier(e.pe(), idx, at, /*explain=*/false);
+        for (std::size_t i = 0; i < n; ++i) {
+            const pe::status& s = r.participants[i].st;
+            state_s[i] = static_cast<std::uint8_t>(s.reg.state);
+            reason_s[i] = static_cast<std::uint8_t>(s.reg.reason);
+            first_s[i] = s.reg.current ? pe::to_epoch_day(s.reg.current->first) : pe::no_day;
+            last_s[i] = s.reg.current ? pe::to_epoch_day(s.reg.current->last) : pe::no_day;
+            earned_s[i] = s.reg.earned.hundredths;
+            short_s[i] = s.short_by.hundredths;
+            left_s[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
+            renew_s[i] = s.renewal_possible ? 1 : 0;
+        }
+        for (std::size_t k = 0; k < m; ++k) {
+            const pe::booking& b = r.completions[k];
+            b_reason_s[k] = static_cast<std::uint8_t>(b.reason);
+            b_points_s[k] = b.booked() ? b.pts.hundredths : 0;
+            b_rec_s[k] = b.rec ? static_cast<std::int32_t>(b.rec - d.recognitions.data()) : -1;
+            messages[k] = b.message;
+        }
+    }
+    py::dict out;
+    out["state"] = state;
+    out["reason"] = reason;
+    out["period_first"] = first;
+    out["period_last"] = last;
+    out["earned"] = earned;
+    out["short_by"] = short_by;
+    out["days_left"] = left;
+    out["renewal_possible"] = renew;
+    out["error"] = err;
+    out["booking_reason"] = b_reason;
+    out["booking_points"] = b_points;
+    out["booking_recognition"] = b_rec;
+    out["booking_message"] = py::cast(messages);
+    return out;
+}
+
 /// Leave hours over columns: leave::leave_hours_batch over row ranges split
 /// across threads (each range is a sub-span of every column).
 py::dict leave_hours_columns(const engine& e, const u8_array& region, const i32_array& school_year,
@@ -299,6 +399,7 @@ PYBIND11_MODULE(_edurules, m) {
     m.attr("PE_STATES") = names_of<pe::reg_state>(4);
     m.attr("PE_REASONS") = names_of<pe::not_registered_reason>(4);
     m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(5);
+    m.attr("PE_BOOKING_REASONS") = names_of<pe::booking_reason>(8);
     {
         using namespace leave;
         py::list regions, regimes, types, reasons;
@@ -372,6 +473,11 @@ PYBIND11_MODULE(_edurules, m) {
              py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),
              py::arg("dispensation_requested"), py::arg("dispensation_decided"), py::arg("dispensation_granted"),
              py::arg("threads") = 0)
+        .def("pe_dossier_columns", &pe_dossier_columns, py::arg("date"), py::arg("catalogue_json"), py::arg("seu_number"),
+             py::arg("track"), py::arg("diploma_day"), py::arg("activation_day"), py::arg("renewal_offsets"),
+             py::arg("renewal_day"), py::arg("dispensation_offsets"), py::arg("dispensation_requested"),
+             py::arg("dispensation_decided"), py::arg("dispensation_granted"), py::arg("completion_seu_number"),
+             py::arg("completion_activity_id"), py::arg("completion_day"))
         .def("leave_hours_columns", &leave_hours_columns, py::arg("region"), py::arg("school_year"),
              py::arg("training_start"), py::arg("training_type"), py::arg("contract_minutes"),
              py::arg("full_time_minutes"), py::arg("given_minutes"), py::arg("attended_minutes"),
