@@ -18,11 +18,15 @@ Usage:
   edurules book DOSSIER.json UPLOAD.csv [--date D] [--format table|json|csv]
         Books a provider's bulk upload (CSV: seu_number,activity_id,completion_date)
         against a dossier; reports every row booked or rejected with its reason.
-  edurules leave INPUT.json [--format table|json|csv] [--explain]
+  edurules leave INPUT.json [--format table|json|csv] [--explain] [--school-year YYYY-YYYY]
         Belgian paid educational leave: regime, eligibility, hours, absence
         (10% rule), reimbursement and deadlines for each worker and training.
   edurules insight INPUT.json --contact ID [--date D] [--format table|json|csv|html]
-        Employer insight: which dossiers a contact may see, the overview report.
+                 [--participant SEU [--from D] [--to D]] [--dossiers] [--audit FILE]
+        Employer insight: the overview report (administrator and second contact),
+        or the dossiers that authorised the contact; --participant shows one
+        dossier's activities (filtered by completion date); --audit appends one
+        JSON line per access decision. Exit 1 when access is denied.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
   edurules rulebook show|export|validate [FILE]

@@ -79,13 +79,7 @@ insight::directory decode_directory(const json& doc, const path& root) {
 }
 
 /// The PE dossier embedded at `key`, with error fields under it.
-pe::dossier decode_embedded_dossier(const json& j, const path& p) {
-    try {
-        return parse_dossier(j.dump());
-    } catch (const error& e) {
-        throw error(e.code(), e.field().empty() ? p.str() : p.str() + "." + e.field(), e.message(), e.record());
-    }
-}
+pe::dossier decode_embedded_dossier(const json& j, const path& p) { return detail::decode_dossier(j, p); }
 
 // ---------------------------------------------------------------- encoding
 

@@ -32,7 +32,9 @@ minutes as_hours(const json& j, const path& p) {
     if (d.is_negative()) invalid(p, "a number of hours cannot be negative: " + show(j));
     const detail::i128 num = static_cast<detail::i128>(d.mantissa) * minutes_per_hour;
     if (num % d.denominator() != 0) invalid(p, "hours must be a whole number of minutes: " + show(j));
-    return minutes{static_cast<std::int64_t>(num / d.denominator())};
+    const detail::i128 m = num / d.denominator();
+    if (m > static_cast<detail::i128>(INT64_MAX)) invalid(p, "number of hours too large: " + show(j));
+    return minutes{static_cast<std::int64_t>(m)};
 }
 
 void check_schema_version(const json& doc, int expected, const path& p) {

@@ -131,7 +131,7 @@ pe::completion parse_completion(const json& j, const path& p) {
     return pe::completion{get_string(j, "seu_number", p), get_string(j, "activity_id", p), get_date(j, "completed", p)};
 }
 
-pe::dossier decode_dossier(const json& doc, const path& root) {
+pe::dossier decode_dossier_at(const json& doc, const path& root) {
     check_schema_version(doc, dossier_schema_version, root);
     pe::dossier d;
     auto list = [&](std::string_view key, auto&& each) {
@@ -234,7 +234,7 @@ bool request_explain(const json& req) {
 }  // namespace
 
 pe::dossier parse_dossier(std::string_view json_text) {
-    return decode_dossier(parse_json(json_text, "dossier"), path());
+    return decode_dossier_at(parse_json(json_text, "dossier"), path());
 }
 
 std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain) {
@@ -248,12 +248,14 @@ std::string upload_report_json(const engine& e, const std::vector<pe::upload_row
 
 namespace detail {
 
+pe::dossier decode_dossier(const json& doc, const path& root) { return decode_dossier_at(doc, root); }
+
 json handle_pe(const engine& e, std::string_view kind, const json& req) {
     const path root;
     const bool explain = request_explain(req);
     if (kind == "pe.status" || kind == "pe.reminders") {
         const date on = request_date(req);
-        const pe::dossier d = decode_dossier(member(req, "dossier", root), root / "dossier");
+        const pe::dossier d = decode_dossier_at(member(req, "dossier", root), root / "dossier");
         const pe::dossier_index idx(d);
         const pe::dossier_report r = pe::evaluate_dossier(e.pe(), idx, on, explain);
         if (kind == "pe.status") return dossier_report_value(e, d, r, explain);
@@ -268,7 +270,7 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
     }
     if (kind == "pe.book") {
         const date on = request_date(req);
-        const pe::dossier d = decode_dossier(member(req, "dossier", root), root / "dossier");
+        const pe::dossier d = decode_dossier_at(member(req, "dossier", root), root / "dossier");
         const pe::dossier_index idx(d);
         std::vector<pe::upload_row> rows;
         if (const json* csv = find(req, "csv")) {
@@ -328,7 +330,7 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
     }
     if (kind == "pe.collective") {
         const date on = request_date(req);
-        const pe::dossier d = decode_dossier(member(req, "dossier", root), root / "dossier");
+        const pe::dossier d = decode_dossier_at(member(req, "dossier", root), root / "dossier");
         const pe::dossier_index idx(d);
         pe::ledger l(e.pe(), idx);
         l.book_dossier(on, false);
