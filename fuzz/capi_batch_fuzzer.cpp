@@ -18,7 +18,9 @@
 namespace {
 
 [[noreturn]] void finding(const char* what, long long row = -1) {
-    std::fprintf(stderr, "FUZZ FINDING: %s (row %lld)\n", what, row);
+    const edr_error* e = edr_error_last();
+    std::fprintf(stderr, "FUZZ FINDING: %s (row %lld; last error %s, field \"%s\": %s)\n", what, row,
+                 edr_error_name(e->code), e->field, e->message);
     std::abort();
 }
 #define CHECK(cond, row) \

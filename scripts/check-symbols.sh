@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the export list of the C library: every defined dynamic symbol
 # starts with edr_, and every function the header declares with EDR_API is
-# exported. Usage: check-symbols.sh <libedurules_c.so> <edurules.h>
+# exported; with a third argument, that every declared function is called
+# somewhere in the C tests there. Usage:
+#   check-symbols.sh <libedurules_c.so> <edurules.h> [<tests/c dir>]
 # (ctest capi.symbols).
 set -euo pipefail
 lib=${1:?usage: check-symbols.sh <libedurules_c.so> <edurules.h>}
@@ -33,7 +35,15 @@ if [ -n "$undeclared" ]; then
   sed 's/^/  /' <<<"$undeclared" >&2
   status=1
 fi
+if [ -n "${3:-}" ]; then
+  untested=$(for f in $declared; do grep -qw "$f" "$3"/*.c || echo "$f"; done)
+  if [ -n "$untested" ]; then
+    echo "check-symbols: declared but never called from the C tests in $3:" >&2
+    sed 's/^/  /' <<<"$untested" >&2
+    status=1
+  fi
+fi
 if [ $status -eq 0 ]; then
-  echo "check-symbols: $(wc -l <<<"$exported") symbols, all edr_*, all declared"
+  echo "check-symbols: $(wc -l <<<"$exported") symbols, all edr_*, all declared${3:+, all called from the C tests}"
 fi
 exit $status
