@@ -3,6 +3,7 @@
 #   find_package(edurules)              -> edurules::edurules (C++), edurules::edurules_c (C)
 #   find_package(edurules COMPONENTS c) -> edurules::edurules_c only (needs no Boost/nlohmann)
 #   pkg-config edurules                 -> the C library
+# Both targets carry $<INSTALL_INTERFACE:include> themselves.
 # Components: "runtime" (the shared C library and the CLI), "development"
 # (headers, the static C++ library, CMake and pkg-config files).
 include(CMakePackageConfigHelpers)
@@ -15,8 +16,7 @@ set(EDURULES_INSTALL_PKGCONFIGDIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig CACHE STRING
 # The C++ library: static, with Boost and nlohmann_json as dependencies the
 # package config finds again.
 install(TARGETS edurules EXPORT edurules-targets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
-  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
 install(EXPORT edurules-targets NAMESPACE edurules:: DESTINATION ${EDURULES_INSTALL_CMAKEDIR}
   COMPONENT development)
 
@@ -26,8 +26,7 @@ if(TARGET edurules_c)
   install(TARGETS edurules_c EXPORT edurules_c-targets
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT development
     RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
-    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
-    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
   install(EXPORT edurules_c-targets NAMESPACE edurules:: DESTINATION ${EDURULES_INSTALL_CMAKEDIR}
     COMPONENT development)
   install(FILES ${PROJECT_BINARY_DIR}/generated/include/edurules/version.h
