@@ -441,7 +441,7 @@ PYBIND11_MODULE(_edurules, m) {
         }
     });
 
-    py::class_<engine, std::shared_ptr<engine>>(m, "Engine")
+    py::class_<engine, std::shared_ptr<engine>>(m, "Engine", "The C++ engine: immutable; evaluations release the GIL.")
         .def(py::init([](std::optional<std::string> rulebook_json, std::string origin,
                          std::vector<std::pair<std::string, std::string>> overlays,
                          std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>> overrides) {
@@ -467,20 +467,22 @@ PYBIND11_MODULE(_edurules, m) {
                 s = io::evaluate_json(e, request);
             }
             return s;
-        }, py::arg("request"))
+        }, py::arg("request"), "io::evaluate_json: a request document (JSON text) to its response (JSON text).")
         .def("pe_status_columns", &pe_status_columns, py::arg("date"), py::arg("diploma_day"), py::arg("activation_day"),
              py::arg("completion_offsets"), py::arg("completion_day"), py::arg("completion_points"),
              py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),
              py::arg("dispensation_requested"), py::arg("dispensation_decided"), py::arg("dispensation_granted"),
-             py::arg("threads") = 0)
+             py::arg("threads") = 0, "pe::status_batch over columns (dispensation rows through pe::status_at).")
         .def("pe_dossier_columns", &pe_dossier_columns, py::arg("date"), py::arg("catalogue_json"), py::arg("seu_number"),
              py::arg("track"), py::arg("diploma_day"), py::arg("activation_day"), py::arg("renewal_offsets"),
              py::arg("renewal_day"), py::arg("dispensation_offsets"), py::arg("dispensation_requested"),
              py::arg("dispensation_decided"), py::arg("dispensation_granted"), py::arg("completion_seu_number"),
-             py::arg("completion_activity_id"), py::arg("completion_day"))
+             py::arg("completion_activity_id"), py::arg("completion_day"),
+             "pe::evaluate_dossier over a dossier built from columns and a catalogue document.")
         .def("leave_hours_columns", &leave_hours_columns, py::arg("region"), py::arg("school_year"),
              py::arg("training_start"), py::arg("training_type"), py::arg("contract_minutes"),
              py::arg("full_time_minutes"), py::arg("given_minutes"), py::arg("attended_minutes"),
              py::arg("unjustified_minutes"), py::arg("contact_minutes"), py::arg("coinciding"), py::arg("raised"),
-             py::arg("variable_schedule"), py::arg("lesson_periods"), py::arg("threads") = 0);
+             py::arg("variable_schedule"), py::arg("lesson_periods"), py::arg("threads") = 0,
+             "leave::leave_hours_batch over columns, rows split over threads.");
 }
