@@ -261,7 +261,8 @@ typedef struct edr_pe_status_columns {
     size_t completions;                /**< length of completion_day and completion_points */
     const int32_t *completion_day;     /**< [completions]; may be NULL when completions is 0 */
     const int64_t *completion_points;  /**< [completions] hundredths of a point */
-    const int64_t *renewal_offsets;    /**< [rows + 1], or NULL: no renewal requests */
+    const int64_t *renewal_offsets;    /**< [rows + 1], or NULL: no renewal requests; at most 64
+                                            per row (more: EDR_PE_ROW_BAD_OFFSETS) */
     size_t renewals;                   /**< length of renewal_day */
     const int32_t *renewal_day;        /**< [renewals] */
 } edr_pe_status_columns;
