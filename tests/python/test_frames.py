@@ -258,3 +258,18 @@ def test_dossier_frames_inputs_and_errors(engine, dossier):
     assert b3.message[1].startswith("completions.completed[1]: not a date")
     assert b3.message[3].startswith("participant row 2 not evaluated: participants.diploma_date[2]")
     assert s3.error.notna().tolist() == [False, False, True]
+
+
+def test_empty_frames_and_kept_key_values(engine):
+    p = pd.DataFrame({"seu_number": pd.Series([], dtype=object), "diploma_date": pd.Series([], dtype="datetime64[ns]")})
+    out = engine.pe_status_frame(p, None, SAMPLE_DATE)
+    assert out.shape == (0, len(edurules.PE_STATUS_COLUMNS))
+    status, bookings = engine.pe_dossier_frames(p, pd.DataFrame({"seu_number": [], "activity_id": [], "completed": []}),
+                                                [], [], SAMPLE_DATE)
+    assert len(status) == len(bookings) == 0
+    # integer SEU numbers match across frames and come back as given
+    p = pd.DataFrame({"seu_number": [101, 102], "diploma_date": ["2024-01-01", None]})
+    c = pd.DataFrame({"seu_number": [101], "completed": ["2024-02-02"], "points": [3]})
+    out = engine.pe_status_frame(p, c, SAMPLE_DATE)
+    assert out.seu_number.tolist() == [101, 102] and out.points_earned.tolist() == [3.0, 0.0]
+    assert out.reason.astype(str).tolist() == ["nan", "no_diploma"]

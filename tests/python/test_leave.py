@@ -162,3 +162,13 @@ def test_lessons_with_attendance(engine):
     out = engine.leave_hours_frame(w, t, lessons)
     assert out.attended_hours.tolist() == [28.0, 0.0, 0.0]
     assert "suspension_triggered" in out.reasons[0]  # 4 h unjustified of 36 h given: more than 10%
+
+
+def test_empty_and_school_year_argument(engine):
+    w, t = small()
+    empty = engine.leave_hours_frame(w.iloc[:0], t.iloc[:0].drop(columns="school_year"), school_year="2023-2024")
+    assert empty.shape == (0, len(edurules.LEAVE_HOURS_COLUMNS))
+    raises(edurules.InvalidArgument, "school_year",
+           lambda: engine.leave_hours_frame(w, t.drop(columns="school_year"), school_year="2023"))
+    by_int = engine.leave_hours_frame(w, t.assign(attended_hours=[100, 120, 60]).drop(columns="school_year"), school_year=2020)
+    assert (by_int.school_year == "2020-2021").all()

@@ -342,7 +342,7 @@ class Engine:
             np.ascontiguousarray(c_pts[c_order], dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
-        return _status_frame(P.index, seu, res, probs.message)
+        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
                           activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
@@ -412,7 +412,7 @@ class Engine:
             np.where(x.d_req == no, 0, x.d_req).astype(np.int32), np.ascontiguousarray(x.d_dec, dtype=np.int32),
             np.ascontiguousarray(x.d_gr, dtype=np.uint8), c_seu[keep].tolist(), c_act[keep].tolist(),
             np.ascontiguousarray(c_day[keep], dtype=np.int32))
-        status = _status_frame(P.index, x.seu, res, probs.message)
+        status = _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
         reason = np.full(m, PE_BOOKING_REASONS.index("invalid_row"), dtype=np.int64)
         reason[keep] = res["booking_reason"]
         points = np.full(m, np.nan)
@@ -423,7 +423,8 @@ class Engine:
         message = cprobs.message.copy()
         message[keep] = np.array(res["booking_message"], dtype=object)
         bookings = pd.DataFrame({
-            "seu_number": c_seu, "activity_id": c_act, "completed": C.dates_out(c_day),
+            "seu_number": Cf["seu_number"].to_numpy(), "activity_id": Cf["activity_id"].to_numpy(),
+            "completed": C.dates_out(c_day),
             "status": pd.Categorical(np.where(reason == 0, "booked", "rejected"), categories=["booked", "rejected"]),
             "reason": pd.Categorical.from_codes(reason, categories=PE_BOOKING_REASONS),
             "points": points, "recognition_id": recognition, "message": message,

@@ -77,7 +77,12 @@ def _flag(frame: pd.DataFrame, col: str, where: str, probs: C.Problems, default:
 
 def _school_years(values: Any, n: int, field: str, probs: C.Problems) -> np.ndarray:
     """School years as their start year: 2023, or text "2023-2024"."""
-    s = pd.Series(values if not np.isscalar(values) else [values] * n)
+    if np.isscalar(values):  # one school year for every row: an argument, checked once
+        try:
+            return np.full(n, _school_years(pd.Series([values]), 1, field, C.Problems(1, "raise"))[0], dtype=np.int32)
+        except InvalidInput as e:
+            raise InvalidArgument(e.message, field=field) from None
+    s = pd.Series(values)
     if pd.api.types.is_integer_dtype(s.dtype):
         return s.to_numpy(dtype=np.int64).astype(np.int32)
     shaped, cp = C.codepoints(s.to_numpy(dtype=object), 9)
@@ -226,8 +231,8 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
     granted[rejected] = pd.NA
     capped_bit = 1 << LEAVE_REASONS.index("capped")
     return pd.DataFrame({
-        "worker_id": tw,
-        "training_id": tid,
+        "worker_id": T["worker_id"].to_numpy(),
+        "training_id": T["training_id"].to_numpy(),
         "school_year": pd.Series(sy).astype(str).to_numpy(dtype=object) + "-" + pd.Series(sy + 1).astype(str).to_numpy(dtype=object),
         "regime": pd.Categorical.from_codes(np.where(rejected, -1, res["regime"].astype(np.int64)), categories=LEAVE_REGIMES),
         "status": pd.Categorical.from_codes(np.where(rejected, -1, status), categories=["granted", "not_eligible"]),
