@@ -187,7 +187,43 @@ def test_load_dossier_errors(tmp_path):
         edurules.load_dossier(tmp_path / "bad.json")
 
 
-def test_gil_released_during_evaluation(engine, dossier):
+def longest_pause_while(fn):
+    """(longest stretch this thread could not run, total time) while `fn`
+    runs in another thread. A call holding the GIL stops this thread for
+    its whole length; a call releasing it only for scheduling slices."""
+    import threading
+    import time
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (fn(), done.set()))
+    start = last = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while not done.is_set():
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
+    worker.join()
+    return longest, time.perf_counter() - start
+
+
+def test_gil_released_during_evaluation(engine):
+    import json as _json
+    import population
+    pop = population.make_population(20_000, seed=4)
+    text = json.dumps({"schema_version": 1, "kind": "pe.status", "date": SAMPLE_DATE, "dossier": pop.dossier()})
+    pause, total = longest_pause_while(lambda: engine._core.evaluate_json(text))
+    assert total > 0.2 and pause < total / 2, (pause, total)
+    comps = pop.completions.drop(columns="points")
+    pause, total = longest_pause_while(lambda: engine.pe_dossier_frames(
+        pop.participants, comps, population.activities(), population.recognitions(), SAMPLE_DATE))
+    assert total > 0.2 and pause < total / 2, (pause, total)
+    # and the check does tell: a C call that keeps the GIL stops this thread throughout
+    big = json.dumps([list(range(50))] * 100_000)
+    pause, total = longest_pause_while(lambda: _json.loads(big))
+    assert pause > total / 2, (pause, total)
+
+
+def test_threads_share_one_engine(engine, dossier):
     # several threads evaluating at once give the same answers
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(4) as pool:
