@@ -145,6 +145,9 @@ void pe_case(bytes& in) {
     const int rc = edr_pe_status_batch(&ra, &rej_a, the_engine(), at, &c, ranged ? &o : nullptr);
     const bool precondition = at == EDR_NO_DAY || at < -25567 || at > 2932896 || (ranged && o.first_row > o.end_row) ||
                               (n > 0 && (broken == 5 || broken == 7)) || broken == 6;
+#ifdef EDR_FUZZ_MASK_KNOWN  // F3 (README): a row dated late 9999 fails the whole call
+    if (rc == EDR_E_INTERNAL && std::strstr(edr_error_last()->message, "out of valid range")) return;
+#endif
     if (rc != EDR_OK) {
         CHECK(rc == EDR_E_INVALID_ARGUMENT, -1);
         CHECK(precondition, -1);
