@@ -204,17 +204,20 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
     else:
         raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
-    nan = np.isnan(values) & ~unreadable
-    problems.add(nan, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
-    inf = np.isinf(values)
-    problems.add(inf, field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
-    finite = np.where(np.isfinite(values), values, 0.0)
-    problems.add(finite < 0, field, lambda i: f"negative points: {values[i]}", owner=owner, row_of=row_of)
-    scaled = finite * 100.0
+    scaled = values * 100.0
     rounded = np.rint(scaled)
-    problems.add(np.abs(scaled - rounded) > 1e-6 * np.maximum(1.0, np.abs(scaled)), field,
-                 lambda i: f"points have at most two decimals: {values[i]}", owner=owner, row_of=row_of)
-    return np.where(finite < 0, 0, rounded).astype(np.int64)
+    # one pass decides the common case: finite, not negative, whole hundredths
+    # (NaN and infinities fail every comparison)
+    ok = (rounded >= 0) & (np.abs(scaled - rounded) <= 1e-4)
+    if not ok.all():
+        nan = np.isnan(values) & ~unreadable
+        problems.add(nan, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
+        problems.add(np.isinf(values), field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
+        problems.add(np.isfinite(values) & (values < 0), field, lambda i: f"negative points: {values[i]}",
+                     owner=owner, row_of=row_of)
+        problems.add(~ok & np.isfinite(values) & (values >= 0), field,
+                     lambda i: f"points have at most two decimals: {values[i]}", owner=owner, row_of=row_of)
+    return np.where(ok, rounded, 0).astype(np.int64)
 
 
 def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
@@ -251,9 +254,12 @@ def match(key_values: np.ndarray, index: pd.Index, field: str, problems: Problem
     codes = index.get_indexer(pd.Index(key_values, dtype=object)).astype(np.int64)
     if unknown not in ("raise", "ignore"):
         raise InvalidArgument(f"expected 'raise' or 'ignore', got {unknown!r}", field="unknown")
-    lost = (codes < 0) & pd.notna(key_values)
-    if unknown == "raise" and lost.any():
-        i = int(np.flatnonzero(lost)[0])
+    if unknown == "raise" and (codes < 0).any():
+        absent = np.flatnonzero(codes < 0)
+        lost = absent[np.asarray(pd.notna(key_values[absent]), dtype=bool)]  # a missing key is reported elsewhere
+        if not len(lost):
+            return codes
+        i = int(lost[0])
         raise InvalidInput(f"unknown SEU number {_show(key_values[i])} (not in participants)", field=f"{field}[{i}]",
                            record=i)
     return codes

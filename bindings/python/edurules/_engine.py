@@ -307,7 +307,7 @@ class Engine:
         P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
         probs = C.Problems(len(P), errors)
         x = _participant_inputs(P, renewals, dispensations, probs, unknown)
-        n, seu, owners = x.n, x.seu, x.owners
+        n, owners = x.n, x.owners
         # completions -> CSR by participant
         if completions is None:
             c_owner = np.zeros(0, dtype=np.int64)

@@ -200,7 +200,6 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
         probs.add(att > given, "trainings.attended_hours", lambda i: "more than the hours given")
         if unj is not None:
             probs.add(unj > given, "trainings.unjustified_hours", lambda i: "more than the hours given")
-    empty8 = np.zeros(0, dtype=np.uint8)
     empty64 = np.zeros(0, dtype=np.int64)
     # a bad worker row flags each of its trainings
     wmsg = wp.message[np.maximum(w_of, 0)]
