@@ -91,7 +91,7 @@ int clock_time(const json& obj, std::string_view key, const path& p) {
     invalid(p / key, "expected a clock time HH:MM, got " + show(json(s)));
 }
 std::string clock_text(int m) {
-    char buf[8];
+    char buf[16];  // room for any int: the compiler cannot see that m < 1440
     std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
     return buf;
 }
