@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -86,21 +87,27 @@ template <class Work>
 void parallel_rows(std::size_t n, int threads, Work&& work) {
     std::size_t t = threads > 0 ? static_cast<std::size_t>(threads)
                                 : std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), n / 16384));
-    t = std::max<std::size_t>(1, std::min(t, std::max<std::size_t>(n, 1)));
+    t = std::max<std::size_t>(1, std::min({t, std::max<std::size_t>(n, 1), std::size_t{256}}));
     if (t == 1) {
         work(std::size_t{0}, n);
         return;
     }
     std::vector<std::exception_ptr> errors(t);
     std::vector<std::thread> pool;
-    for (std::size_t k = 0; k < t; ++k)
-        pool.emplace_back([&, k] {
+    for (std::size_t k = 0; k < t; ++k) {
+        auto range = [&, k] {
             try {
                 work(n * k / t, n * (k + 1) / t);
             } catch (...) {
                 errors[k] = std::current_exception();
             }
-        });
+        };
+        try {
+            pool.emplace_back(range);
+        } catch (const std::system_error&) {
+            range();  // no thread to be had: this one does the range
+        }
+    }
     for (auto& th : pool) th.join();
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
