@@ -8,7 +8,8 @@
 #    repetition kept, JSON);
 # 3. the Node side-by-side harness (bench/node: npm install, the addon over the C
 #    ABI, the correctness gate, W1-W3), if node and npm are present;
-# 4. bench/python/bench_batch.py, if present and the Python module is built;
+# 4. bench/python/bench_batch.py (Python columnar batch next to C++), when the
+#    bindings could be built with Debian's /usr/bin/python3;
 # 5. bench/report.py (Debian's /usr/bin/python3 with matplotlib) writes the
 #    report and the chart. Raw results stay in DIR/bench-results.
 # --quick: few repetitions and W3 at 2*10^4 rows (minutes instead of ~30).
@@ -39,7 +40,12 @@ mkdir -p "$out"
 jobs=$(nproc)
 
 echo "== build ($build)"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DEDURULES_BUILD_BENCH=ON -DEDURULES_BUILD_TESTS=OFF >"$out/cmake.log"
+py=()
+# the Python bindings too, when Debian's python3 has what they need (for bench/python)
+if /usr/bin/python3 -c 'import pybind11, numpy, pandas' 2>/dev/null; then
+  py=(-DEDURULES_BUILD_PYTHON=ON -DPython_EXECUTABLE=/usr/bin/python3)
+fi
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DEDURULES_BUILD_BENCH=ON -DEDURULES_BUILD_TESTS=OFF "${py[@]}" >"$out/cmake.log"
 cmake --build "$build" -j"$jobs" >>"$out/cmake.log" 2>&1 || { tail -30 "$out/cmake.log"; exit 1; }
 
 {
@@ -83,9 +89,13 @@ else
 fi
 
 rm -f "$out/python.txt"
-if [ -f "$root/bench/python/bench_batch.py" ]; then
+if [ -f "$root/bench/python/bench_batch.py" ] && [ -d "$build/bindings/python/edurules" ]; then
   echo "== python batch"
-  python3 "$root/bench/python/bench_batch.py" >"$out/python.txt" 2>&1 || echo "(bench_batch.py failed; output kept)" >>"$out/python.txt"
+  py_args=()
+  [ $quick = 1 ] && py_args=(--sizes 20000)
+  PYTHONPATH="$build/bindings/python" /usr/bin/python3 "$root/bench/python/bench_batch.py" "${py_args[@]}" \
+    >"$out/python.txt" 2>&1 || echo "(bench_batch.py failed; output kept)" >>"$out/python.txt"
+  cat "$out/python.txt"
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"

@@ -111,7 +111,11 @@ async function timeBatchThreads(kind, engineName, n, threads, rounds) {
                            resourceLimits: { maxOldGenerationSizeMb: 6144 } });
     workers.push(w);
   }
-  const msg = (w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
+  const msg = (w) => new Promise((resolve, reject) => {
+    const fail = (e) => reject(e);
+    w.once('error', fail);
+    w.once('message', (m) => { w.off('error', fail); resolve(m); });
+  });
   await Promise.all(workers.map(msg)); // ready (data generated and prepared)
   const per = [];
   workers.forEach((w) => w.postMessage('warm'));
