@@ -46,7 +46,8 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}"
 failed=()
 run_one() {
-  local name=$1 work="$build/work/$name" found="$build/findings/$name"
+  local name=$1
+  local work="$build/work/$name" found="$build/findings/$name"
   rm -rf "$work"; mkdir -p "$work" "$found"
   local dict=()
   [ -f "fuzz/$name.dict" ] && dict=(-dict="fuzz/$name.dict")
