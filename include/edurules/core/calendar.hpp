@@ -5,7 +5,6 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <compare>
-#include <cstdio>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -135,10 +134,15 @@ private:
 /// ISO 8601 calendar date text (YYYY-MM-DD).
 inline std::string to_iso(date d) {
     if (d.is_special()) return "not-a-date";
-    char buf[32];  // room for any unsigned values: the compiler cannot see that y <= 9999
-    std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", static_cast<unsigned>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return std::string(buf, 10);
+    const auto ymd = d.year_month_day();
+    std::string out(10, '-');
+    auto put = [&](std::size_t at, unsigned v, std::size_t width) {
+        for (std::size_t i = width; i-- > 0; v /= 10) out[at + i] = static_cast<char>('0' + v % 10);
+    };
+    put(0, static_cast<unsigned>(ymd.year), 4);
+    put(5, static_cast<unsigned>(ymd.month), 2);
+    put(8, static_cast<unsigned>(ymd.day), 2);
+    return out;
 }
 
 /// Parses a strict ISO 8601 calendar date `YYYY-MM-DD` within years 1900..9999.
