@@ -95,8 +95,9 @@ const JUSTIFIED = ['illness', 'accident', 'teacher_absent'];
 
 function w2Request(r, index) {
   // Weekly lessons of one training, from September to June of 2023-2024,
-  // in Wallonia (classic BEV: trimester certificate periods, 10% rule,
-  // 6-month suspension), full time.
+  // in Wallonia (classic BEV: trimester certificate periods, as the training
+  // says it is organised per school year; 10% rule, 6-month suspension),
+  // full time.
   const weekday = r.int(0, 4);
   let day = epochDay('2023-09-04') + weekday + 7 * r.int(0, 2);
   const lastDay = epochDay('2024-06-28') - 7 * r.int(0, 6);
@@ -123,7 +124,7 @@ function w2Request(r, index) {
     workers: [{
       id: `W-${index}`, establishment_unit: { region: 'wallonia' },
       jobs: [{ from: '2015-01-01', contract_per_week_hours: '38', full_time_per_week_hours: '38' }],
-      trainings: [{ id: `T-${index}`, type: W2_TYPES[r.int(0, 2)], coinciding_with_work: false,
+      trainings: [{ id: `T-${index}`, type: W2_TYPES[r.int(0, 2)], coinciding_with_work: false, organisation: 'school_year',
                     start: lessons.length ? lessons[0].date : '2023-09-04', lessons, absences }],
     }],
   };
