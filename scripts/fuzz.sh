@@ -26,10 +26,15 @@ if command -v ninja >/dev/null 2>&1; then gen=(-G Ninja); fi
 if [ ! -f "$build/CMakeCache.txt" ]; then
   # fuzzer-no-link gives the library libFuzzer's coverage instrumentation;
   # -fno-sanitize-recover makes every UBSan report a crash the fuzzer sees.
+  # The sanitizers go in CMAKE_*_FLAGS, not only EDURULES_SANITIZE: the
+  # top-level CMakeLists.txt adds those options after add_library(edurules),
+  # so the core library itself would not be instrumented (fuzz/README.md, F9).
+  san="-fsanitize=address,undefined -fno-omit-frame-pointer"
   cmake -S . -B "$build" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" \
-    "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -gline-tables-only" \
-    "-DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -fno-sanitize-recover=all" \
+    "-DCMAKE_CXX_FLAGS=$san -fsanitize=fuzzer-no-link -fno-sanitize-recover=all -gline-tables-only" \
+    "-DCMAKE_C_FLAGS=$san -fsanitize=fuzzer-no-link -fno-sanitize-recover=all" \
+    "-DCMAKE_EXE_LINKER_FLAGS=$san" "-DCMAKE_SHARED_LINKER_FLAGS=$san" \
     -DEDURULES_SANITIZE=address,undefined -DEDURULES_FUZZ=ON \
     -DEDURULES_FUZZ_MASK_KNOWN="$( [ "${EDURULES_FUZZ_MASK_KNOWN:-0}" = 1 ] && echo ON || echo OFF)" \
     -DEDURULES_BUILD_TESTS=OFF -DEDURULES_BUILD_CLI=OFF -DEDURULES_BUILD_PYTHON=OFF \
