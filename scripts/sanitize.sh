@@ -39,6 +39,7 @@ count() {
 
 if [ "$which" = all ] || [ "$which" = asan ]; then
   b=${EDURULES_ASAN_BUILD_DIR:-build-asan}
+  mkdir -p "$b"
   # -O1 -g1: sanitizer builds of this size compile about twice as fast as
   # -O2 -g and still give file:line stacks.
   cmake -S . -B "$b" "${gen[@]}" -DCMAKE_BUILD_TYPE=Debug \
@@ -47,29 +48,30 @@ if [ "$which" = all ] || [ "$which" = asan ]; then
       "-DCMAKE_CXX_FLAGS=$asan -fno-sanitize-recover=undefined" "-DCMAKE_C_FLAGS=$asan -fno-sanitize-recover=undefined" \
       "-DCMAKE_EXE_LINKER_FLAGS=$asan" "-DCMAKE_SHARED_LINKER_FLAGS=$asan" \
       -DEDURULES_BUILD_PYTHON=OFF -DEDURULES_BUILD_BENCH=OFF -DEDURULES_INSTALL=OFF -DEDURULES_TEST_TSAN=OFF \
-      "$hook" >"$b.configure.log" 2>&1 || { cat "$b.configure.log"; echo "sanitize: 0 passed, 1 failed (asan configure)"; exit 1; }
+      "$hook" >"$b/sanitize.configure.log" 2>&1 || { cat "$b/sanitize.configure.log"; echo "sanitize: 0 passed, 1 failed (asan configure)"; exit 1; }
   echo "sanitize: building $b (ASan+UBSan)"
-  if cmake --build "$b" -j "$jobs" >"$b.build.log" 2>&1; then
+  if cmake --build "$b" -j "$jobs" >"$b/sanitize.build.log" 2>&1; then
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:${ASAN_OPTIONS:-}"
     export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}"
-    (cd "$b" && ctest --output-on-failure -j "$jobs" -LE python -E '^(capi\.abi|packaging\..*)$') | tee "$b.ctest.log"
-    count "$b.ctest.log" asan
+    (cd "$b" && ctest --output-on-failure -j "$jobs" -LE python -E '^(capi\.abi|packaging\..*)$') | tee "$b/sanitize.ctest.log"
+    count "$b/sanitize.ctest.log" asan
   else
-    tail -40 "$b.build.log"; failed=$((failed + 1)); broken+=("asan build")
+    tail -40 "$b/sanitize.build.log"; failed=$((failed + 1)); broken+=("asan build")
   fi
 fi
 
 if [ "$which" = all ] || [ "$which" = tsan ]; then
   b=${EDURULES_TSAN_BUILD_DIR:-build-tsan}
+  mkdir -p "$b"
   # Same cache as scripts/tsan.sh; the hook adds tests/integrity.
   cmake -S . -B "$b" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DEDURULES_SANITIZE=thread -DEDURULES_BUILD_CLI=OFF -DEDURULES_INSTALL=OFF \
     "-DCMAKE_CXX_FLAGS=$tsan" "-DCMAKE_C_FLAGS=$tsan" \
     "-DCMAKE_EXE_LINKER_FLAGS=$tsan" "-DCMAKE_SHARED_LINKER_FLAGS=$tsan" \
-    -DEDURULES_BUILD_PYTHON=OFF -DEDURULES_BUILD_BENCH=OFF "$hook" >"$b.configure.log" 2>&1 \
-    || { cat "$b.configure.log"; echo "sanitize: $passed passed, $((failed + 1)) failed (tsan configure)"; exit 1; }
+    -DEDURULES_BUILD_PYTHON=OFF -DEDURULES_BUILD_BENCH=OFF "$hook" >"$b/sanitize.configure.log" 2>&1 \
+    || { cat "$b/sanitize.configure.log"; echo "sanitize: $passed passed, $((failed + 1)) failed (tsan configure)"; exit 1; }
   echo "sanitize: building $b (TSan)"
-  if cmake --build "$b" -j "$jobs" --target test_capi_threads test_capi test_integrity test_integrity_c >"$b.build.log" 2>&1; then
+  if cmake --build "$b" -j "$jobs" --target test_capi_threads test_capi test_integrity test_integrity_c >"$b/sanitize.build.log" 2>&1; then
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
     # Some kernels randomise mmap more than TSan's shadow layout allows
     # ("unexpected memory mapping"): run without address randomisation.
@@ -77,10 +79,10 @@ if [ "$which" = all ] || [ "$which" = tsan ]; then
     if command -v setarch >/dev/null 2>&1 && setarch "$(uname -m)" -R true 2>/dev/null; then
       runner=(setarch "$(uname -m)" -R)
     fi
-    (cd "$b" && "${runner[@]}" ctest --output-on-failure -R '^(capi\.(threads|c)|integrity\.(cpp|c))$') | tee "$b.ctest.log"
-    count "$b.ctest.log" tsan
+    (cd "$b" && "${runner[@]}" ctest --output-on-failure -R '^(capi\.(threads|c)|integrity\.(cpp|c))$') | tee "$b/sanitize.ctest.log"
+    count "$b/sanitize.ctest.log" tsan
   else
-    tail -40 "$b.build.log"; failed=$((failed + 1)); broken+=("tsan build")
+    tail -40 "$b/sanitize.build.log"; failed=$((failed + 1)); broken+=("tsan build")
   fi
 fi
 
