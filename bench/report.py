@@ -180,7 +180,7 @@ def main():
             x = r / rates[(dom, "c++ batch", n, 1)]
             found = True
             targets.append((f"Python columnar batch >= half the C++ batch ({dom}, {n:,} rows, 1 thread)",
-                            f"{x:.2f}x the C++ batch ({r:,.0f} vs {rates[(dom, 'c++ batch', n, 1)]:,.0f} rows/s)",
+                            f"{x:.3f}x the C++ batch ({r:,.0f} vs {rates[(dom, 'c++ batch', n, 1)]:,.0f} rows/s)",
                             "met" if x >= 0.5 else "missed"))
         if not found:
             targets.append(("Python columnar batch >= half the C++ batch", "see the Python section", "see below"))
