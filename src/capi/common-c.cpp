@@ -35,7 +35,7 @@ std::size_t fit(std::string_view s, std::size_t cap) {
 /// Appends `s` to the NUL-terminated text in dst[0..cap), truncating.
 void append(char* dst, std::size_t cap, std::size_t& used, std::string_view s) {
     const std::size_t n = fit(s, cap - 1 - used);
-    std::memcpy(dst + used, s.data(), n);
+    if (n > 0) std::memcpy(dst + used, s.data(), n);  // s.data() may be NULL when empty (F8)
     used += n;
     dst[used] = '\0';
 }

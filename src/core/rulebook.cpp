@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_guard.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <mutex>
@@ -60,7 +62,7 @@ std::optional<confidence> parse_confidence(std::string_view s) {
     throw error(errc::rulebook, field, msg);
 }
 
-std::string quoted(const json& j) { return j.dump(); }
+std::string quoted(const json& j) { return detail::quote_value(j); }
 
 /// A decimal from a JSON string or number. Numbers go through their shortest
 /// round-trip text, so 21.3 in the file is exactly 21.3 here.
@@ -103,8 +105,10 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
         case value_kind::money: {
             auto d = json_decimal(j);
             if (!d) fail(field, "expected an amount, got " + quoted(j));
+            if (d->in_scale(0).has_value() && !d->in_scale(2).has_value())
+                fail(field, "amount " + quoted(j) + " is too large");
             auto cents = d->in_scale(2);
-            if (!cents) fail(field, "amount " + quoted(j) + " has more than 2 decimals");
+            if (!cents) fail(field, "amount " + quoted(j) + " has more than 2 decimals or is too large");
             return *cents;
         }
         case value_kind::date: {
@@ -212,13 +216,7 @@ std::string parameter::format(const param_value& v) const {
 
 struct rulebook_builder {
     static rulebook parse(std::string_view text, std::string_view origin) {
-        json doc;
-        try {
-            doc = json::parse(text.begin(), text.end());
-        } catch (const json::parse_error& e) {
-            throw error(errc::parse, std::string(origin), std::string("malformed JSON: ") + e.what(), -1,
-                        static_cast<std::int64_t>(e.byte));
-        }
+        const json doc = detail::parse_checked(text, origin);
         if (!doc.is_object()) throw error(errc::rulebook, std::string(origin), "a rulebook is a JSON object");
         rulebook rb;
         auto sv = doc.find("schema_version");
@@ -319,8 +317,8 @@ struct rulebook_builder {
         if (p.kind == value_kind::integer_list || p.kind == value_kind::text_list || p.kind == value_kind::boolean ||
             p.kind == value_kind::integer) {
             try {
-                j = json::parse(text);
-            } catch (const json::parse_error&) {
+                j = detail::parse_checked(text, "value");
+            } catch (const error&) {
                 j = std::string(text);
             }
         } else {

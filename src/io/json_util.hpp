@@ -6,6 +6,7 @@
 #include "edurules/core/decimal.hpp"
 #include "edurules/core/error.hpp"
 #include "edurules/core/explain.hpp"
+#include "../core/json_guard.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,21 +38,13 @@ private:
     throw error(errc::invalid_input, p.str(), msg, record);
 }
 
-inline std::string show(const json& j) {
-    std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (s.size() > 80) s = s.substr(0, 77) + "...";
-    return s;
-}
+/// A short quote of a value for an error message (containers are not walked).
+inline std::string show(const json& j) { return edurules::detail::quote_value(j); }
 
-/// Parses JSON text, mapping syntax errors (and invalid UTF-8) to errc::parse with a byte offset.
-inline json parse_json(std::string_view text, std::string_view what) {
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        throw error(errc::parse, std::string(what), std::string("malformed JSON: ") + e.what(), -1,
-                    static_cast<std::int64_t>(e.byte));
-    }
-}
+/// Parses JSON text: NUL bytes, nesting deeper than detail::max_json_depth,
+/// syntax errors, invalid UTF-8 and numbers beyond a double are errc::parse
+/// with a byte offset.
+inline json parse_json(std::string_view text, std::string_view what) { return edurules::detail::parse_checked(text, what); }
 
 inline const json& require_object(const json& j, const path& p) {
     if (!j.is_object()) invalid(p, "expected an object, got " + show(j));

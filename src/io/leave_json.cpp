@@ -9,6 +9,7 @@
 #include "handlers.hpp"
 
 #include <algorithm>
+#include <set>
 #include <map>
 
 namespace edurules::io::detail {
@@ -456,6 +457,7 @@ json handle_leave(const engine& e, std::string_view kind, const json& request) {
     const json& ws = member(request, "workers", root);
     require_array(ws, root / "workers");
     json out = json::array();
+    std::set<std::pair<std::string, int>> seen;  // a worker appears once per school year (F6)
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const path wp = (root / "workers")[i];
         const worker w = decode_worker(ws[i], wp);
@@ -465,6 +467,8 @@ json handle_leave(const engine& e, std::string_view kind, const json& request) {
             if (!y) invalid(wp / "school_year", "expected a school year like \"2020-2021\", got " + show(json(*own)));
             year = *y;
         }
+        if (!seen.emplace(w.id, year.start_year()).second)
+            invalid(wp / "id", "worker " + show(json(w.id)) + " appears twice for school year " + year.name());
         const worker_result r = leave::evaluate(e.leave(), w, year, explain);
         out.push_back(worker_json(r, kind, e.leave(), e.book(), explain));
     }

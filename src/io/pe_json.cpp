@@ -9,9 +9,16 @@ namespace edurules::io {
 
 namespace {
 
+/// Points a recognition may award per completion at most. Not a legal number
+/// but a plausibility bound (real activities award a few points), so that sums
+/// over any dossier stay far inside 64 bits.
+constexpr std::int64_t max_points_per_completion = 1000000;
+
 pe::points as_points(const json& j, const path& p) {
     const decimal d = as_decimal(j, p);
     if (d.is_negative()) invalid(p, "points cannot be negative: " + show(j));
+    if (decimal{max_points_per_completion, 0} < d)
+        invalid(p, "more than " + std::to_string(max_points_per_completion) + " points for one completion: " + show(j));
     auto v = pe::points::from(d);
     if (!v) invalid(p, "points have at most two decimals: " + show(j));
     return *v;
@@ -250,7 +257,22 @@ namespace detail {
 
 pe::dossier decode_dossier(const json& doc, const path& root) { return decode_dossier_at(doc, root); }
 
+json handle_pe_inner(const engine& e, std::string_view kind, const json& req);
+
+/// Errors from the dossier's own checks (duplicate ids, dates past the
+/// calendar) name the record inside the dossier: put them under "dossier.".
 json handle_pe(const engine& e, std::string_view kind, const json& req) {
+    try {
+        return handle_pe_inner(e, kind, req);
+    } catch (const error& err) {
+        const std::string& f = err.field();
+        for (const char* list : {"participants[", "activities[", "recognitions[", "completions["})
+            if (f.rfind(list, 0) == 0) throw error(err.code(), "dossier." + f, err.message(), err.record(), err.offset());
+        throw;
+    }
+}
+
+json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
     const path root;
     const bool explain = request_explain(req);
     if (kind == "pe.status" || kind == "pe.reminders") {

@@ -11,6 +11,7 @@ std::string evaluate_json(const engine& e, std::string_view request_json) {
     check_schema_version(req, request_schema_version, root);
     const std::string kind = get_string(req, "kind", root);
     json result;
+    try {
     if (kind == "rulebook.describe") {
         result = json::parse(e.book().to_json());
     } else if (kind.rfind("pe.", 0) == 0) {
@@ -21,6 +22,10 @@ std::string evaluate_json(const engine& e, std::string_view request_json) {
         result = detail::handle_insight(e, kind, req);
     } else {
         invalid(root / "kind", "unknown request kind " + show(json(kind)));
+    }
+    } catch (const std::out_of_range&) {
+        // Boost's calendar ends at 9999-12-31: a date computed from the input went past it.
+        throw error(errc::invalid_input, "", "a date computed from the input falls outside the calendar (1400-01-01 to 9999-12-31)");
     }
     json resp{{"schema_version", request_schema_version}, {"kind", kind}, {"result", std::move(result)}};
     return resp.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -2,6 +2,8 @@
 // arithmetic with an explicit end-of-month policy, and exact durations.
 #pragma once
 
+#include "edurules/core/error.hpp"
+
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <compare>
@@ -54,6 +56,11 @@ inline date add_months(date d, int n, month_overflow policy) {
     const int ym = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + n;
     const int y = ym / 12;
     const int m = ym % 12 + 1;
+    // Boost's calendar covers 1400..9999: say so as an input problem rather
+    // than let its out_of_range escape as an internal error.
+    if (y < 1400 || y > 9999)
+        throw error(errc::invalid_input, "", "date arithmetic from " + std::to_string(static_cast<int>(ymd.year)) +
+                                                 " reaches past the calendar (1400-01-01 to 9999-12-31)");
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
         static_cast<unsigned short>(y), static_cast<unsigned short>(m));
     const int day = ymd.day;

@@ -109,9 +109,14 @@ struct decimal {
         return d;
     }
 
-    /// The value in units of 10^-target_scale, if exactly representable.
+    /// The value in units of 10^-target_scale, if exactly representable in
+    /// 64 bits (nullopt if it would need more decimals or overflow).
     constexpr std::optional<std::int64_t> in_scale(int target_scale) const {
-        if (target_scale >= scale) return mantissa * detail::pow10(target_scale - scale);
+        if (target_scale >= scale) {
+            std::int64_t out = 0;
+            if (__builtin_mul_overflow(mantissa, detail::pow10(target_scale - scale), &out)) return std::nullopt;
+            return out;
+        }
         const std::int64_t f = detail::pow10(scale - target_scale);
         if (mantissa % f != 0) return std::nullopt;
         return mantissa / f;

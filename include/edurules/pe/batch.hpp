@@ -157,7 +157,17 @@ inline std::size_t status_batch(const rules& r, date at, const status_columns& i
         }
         const detail::booked_columns booked{in.completion_day.data() + c0, in.completion_points.data() + c0,
                                             static_cast<std::size_t>(c1 - c0)};
-        const status s = status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false);
+        status s;
+        try {
+            s = status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false);
+        } catch (const error& e) {
+            if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
+            reject(batch_row_error::date_out_of_range);  // the row's dates reach past 9999-12-31
+            continue;
+        } catch (const std::out_of_range&) {
+            reject(batch_row_error::date_out_of_range);
+            continue;
+        }
         out.state[i] = static_cast<std::uint8_t>(s.reg.state);
         out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
         out.period_first[i] = s.reg.current ? to_epoch_day(s.reg.current->first) : no_day;

@@ -60,7 +60,19 @@ struct booking {
 /// in file order; each decision sees everything booked before it.
 class ledger {
 public:
-    ledger(const rules& r, const dossier_index& idx) : r_(&r), idx_(&idx) {}
+    /// Checks up front that every registration start and recognition decision
+    /// leaves room for a whole period before the calendar ends (9999-12-31),
+    /// so such a record is refused by name instead of failing mid-way.
+    ledger(const rules& r, const dossier_index& idx) : r_(&r), idx_(&idx) {
+        const auto& d = idx.data();
+        for (std::size_t i = 0; i < d.participants.size(); ++i) {
+            const participant& p = d.participants[i];
+            for (auto [when, field] : {std::pair{p.diploma_date, "diploma_date"}, std::pair{p.activation_date, "activation_date"}})
+                if (when) fits_calendar(*when, "participants[" + std::to_string(i) + "]." + field, i);
+        }
+        for (std::size_t i = 0; i < d.recognitions.size(); ++i)
+            fits_calendar(d.recognitions[i].decided, "recognitions[" + std::to_string(i) + "].decided", i);
+    }
 
     /// Books one completion as of `today` (completions after it are refused).
     booking book(const completion& c, date today, bool explain = true) {
@@ -141,6 +153,18 @@ public:
     }
 
 private:
+    void fits_calendar(date start, const std::string& field, std::size_t record) const {
+        try {
+            const period_terms& t = r_->terms_at(start);
+            (void)period::of_months(start, t.months, t.overflow);
+            const auto rec_months = read<std::int64_t>(*r_->recognition_validity_months, start);
+            (void)period::of_months(start, static_cast<int>(rec_months.value), t.overflow);
+        } catch (const error& e) {
+            if (e.code() != errc::invalid_input) throw;
+            throw error(errc::invalid_input, field, "too late: a period from " + to_iso(start) + " would end after 9999-12-31",
+                        static_cast<std::int64_t>(record));
+        }
+    }
     static std::string key(const completion& c) { return c.seu_number + '\x1f' + c.activity_id + '\x1f' + to_iso(c.completed); }
     static booking& reject(booking& b, booking_reason r, std::string msg) {
         b.reason = r;

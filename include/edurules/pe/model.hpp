@@ -151,7 +151,11 @@ public:
                             "duplicate activity id \"" + d.activities[i].id + "\"", static_cast<std::int64_t>(i));
         }
         recognitions_of_.resize(d.activities.size());
+        std::unordered_map<std::string, std::size_t> rec_ids;
         for (std::size_t i = 0; i < d.recognitions.size(); ++i) {
+            if (!rec_ids.emplace(d.recognitions[i].id, i).second)
+                throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].id",
+                            "duplicate recognition id \"" + d.recognitions[i].id + "\"", static_cast<std::int64_t>(i));
             auto it = by_activity_.find(d.recognitions[i].activity_id);
             if (it == by_activity_.end())
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].activity_id",

@@ -16,6 +16,7 @@
 #include "edurules/pe/recognition.hpp"
 #include "edurules/pe/rules.hpp"
 
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -106,7 +107,8 @@ points points_in(const Booked& booked, const period& p, date until) {
     const std::int64_t last = (until < p.last ? until : p.last).day_number();
     for (std::size_t i = 0, n = booked.size(); i < n; ++i) {
         const std::int64_t d = booked.day(i);
-        sum += (first <= d && d <= last) ? booked.pts(i).hundredths : 0;
+        // Saturating: columns from callers may hold any int64 (no UB on overflow).
+        if (__builtin_add_overflow(sum, (first <= d && d <= last) ? booked.pts(i).hundredths : 0, &sum)) sum = INT64_MAX;
     }
     return points{sum};
 }
