@@ -2,7 +2,7 @@
 # The catalogue of hostile inputs (catalogue.tsv) through the edurules tool:
 # every entry with a cli_exit must end with that exit code and name its field
 # (in the message on stderr for an error, in the JSON output otherwise).
-# request entries run as `edurules request FILE`, rulebook entries as
+# request (and cli-request: the tool only) entries run as `edurules request FILE`, rulebook entries as
 # `edurules rulebook validate FILE`, cli-book as `edurules book
 # inputs/dossier-small.json FILE --format json`, cli-status as `edurules
 # status FILE --format json`. Generated inputs are written by hostile_runner.
@@ -22,7 +22,7 @@ while IFS=$'\t' read -r id entry input code field cli_exit note; do
     "$runner" --write "$here/catalogue.tsv" "$inputs" "$id" "$file" || { echo "FAIL $id: cannot generate"; fail=$((fail+1)); continue; }
   fi
   case "$entry" in
-    request) cmd=("$bin" request "$file") ;;
+    request|cli-request) cmd=("$bin" request "$file") ;;
     rulebook) cmd=("$bin" rulebook validate "$file") ;;
     cli-book) cmd=("$bin" book "$inputs/dossier-small.json" "$file" --date 2025-06-01 --format json --quiet) ;;
     cli-status) cmd=("$bin" status "$file" --date 2025-06-01 --format json) ;;
