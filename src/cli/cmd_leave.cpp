@@ -3,6 +3,7 @@
 // schemas/leave.request.schema.json). Decisions come from the JSON request
 // path (io::evaluate_json); this file only prints them.
 #include "common.hpp"
+#include "../core/json_guard.hpp"
 #include "edurules/io/request.hpp"
 
 #include <nlohmann/json.hpp>
@@ -32,13 +33,8 @@ int cmd_leave(int argc, char** argv, int first) {
     const options o = parse_options(argc, argv, first);
     if (o.positional.size() != 1) throw usage_error("leave needs exactly one INPUT.json");
     const auto eng = make_engine(o);
-    json req;
-    try {
-        req = json::parse(read_file(o.positional[0]));
-    } catch (const json::parse_error& e) {
-        throw error(errc::parse, o.positional[0], std::string("malformed JSON: ") + e.what(), -1,
-                    static_cast<std::int64_t>(e.byte));
-    }
+    // The same guards as every JSON input (NUL bytes, nesting depth, numbers beyond a double).
+    json req = edurules::detail::parse_checked(read_file(o.positional[0]), o.positional[0]);
     if (!req.is_object()) throw error(errc::invalid_input, o.positional[0], "expected a JSON object (a leave.evaluate request)");
     if (!req.contains("kind")) req["kind"] = "leave.evaluate";
     if (auto sy = o.extra.find("school-year"); sy != o.extra.end()) req["school_year"] = sy->second;

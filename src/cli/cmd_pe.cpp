@@ -10,16 +10,6 @@ namespace edurules::cli {
 
 namespace {
 
-std::string state_text(const pe::status& s) {
-    switch (s.reg.state) {
-        case pe::reg_state::registered: return s.renewal_possible ? "registered, may renew" : "registered, points short";
-        case pe::reg_state::lapsed: return s.reg.dispensation_pending ? "lapsed, dispensation pending" : "lapsed";
-        case pe::reg_state::ended: return s.renewal_possible ? "period ended, may renew" : "ended, not renewed";
-        case pe::reg_state::not_registered: return std::string("not registered (") + pe::to_string(s.reg.reason) + ")";
-    }
-    return "?";
-}
-
 std::string last_reason(const pe::status& s) {
     // The decisive sentence: the last step of the explanation.
     return s.why.steps().empty() ? std::string() : s.why.steps().back().text;
@@ -46,7 +36,7 @@ int cmd_status(int argc, char** argv, int first) {
     for (const auto& pr : r.participants) {
         const pe::status& s = pr.st;
         const auto& g = s.reg;
-        rows.push_back({pr.who->seu_number, pr.who->name, state_text(s),
+        rows.push_back({pr.who->seu_number, pr.who->name, pe::label(s),
                         g.current ? to_iso(g.current->first) : "", g.current ? to_iso(g.current->last) : "",
                         g.current ? g.earned.to_string() : "", g.current ? g.required.to_string() : "",
                         g.current ? s.short_by.to_string() : "", s.days_left ? std::to_string(*s.days_left) : "",

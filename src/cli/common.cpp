@@ -1,6 +1,8 @@
 // Shared plumbing of the edurules command-line tool.
 #include "common.hpp"
 
+#include "edurules/io/pe_json.hpp"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -156,15 +158,7 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
     for (const auto& r : rows) line(r);
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
+std::string csv_field(const std::string& s) { return io::csv_quote(s); }
 
 void print_csv(std::ostream& out, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows) {

@@ -232,15 +232,7 @@ json dossiers_value(const engine& e, const insight::directory_index& dir, std::s
                 {"audit", std::move(audit)}};
 }
 
-std::string csv_cell(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
+std::string csv_cell(const std::string& s) { return csv_quote(s); }
 
 /// A text cell an HR manager opens in a spreadsheet: one starting with = + -
 /// @ or a control character would run as a formula, so it gets a leading
@@ -339,15 +331,7 @@ std::vector<insight::progress_row> progress_rows(const std::vector<insight::doss
     return out;
 }
 
-std::string status_label(const pe::status& s) {
-    switch (s.reg.state) {
-        case pe::reg_state::registered: return s.renewal_possible ? "registered, may renew" : "registered, points short";
-        case pe::reg_state::lapsed: return s.reg.dispensation_pending ? "lapsed, dispensation pending" : "lapsed";
-        case pe::reg_state::ended: return s.renewal_possible ? "period ended, may renew" : "ended, not renewed";
-        case pe::reg_state::not_registered: return std::string("not registered (") + pe::to_string(s.reg.reason) + ")";
-    }
-    return "?";
-}
+std::string status_label(const pe::status& s) { return pe::label(s); }
 
 std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain) {
     return overview_value(e, dir, r, explain).dump(2);

@@ -193,6 +193,15 @@ public:
     }
     /// Throws errc::rulebook "missing parameter" if absent.
     const parameter& param(std::string_view name) const;
+    /// The parameter `name`, checked to be of `kind`, for a domain's rules to
+    /// resolve once; throws errc::rulebook naming the parameter (and `domain`).
+    const parameter* require(std::string_view name, value_kind kind, std::string_view domain) const {
+        const parameter& p = param(name);
+        if (p.kind != kind)
+            throw error(errc::rulebook, "parameters[\"" + p.name + "\"].type",
+                        std::string("is ") + to_string(p.kind) + ", the " + std::string(domain) + " rules need " + to_string(kind));
+        return &p;
+    }
     const source* find_source(std::string_view id) const noexcept {
         auto it = sources_.find(id);
         return it == sources_.end() ? nullptr : &it->second;

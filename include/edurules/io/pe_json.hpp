@@ -28,6 +28,17 @@ pe::dossier parse_dossier(std::string_view json_text);
 /// is fine and yields none).
 std::vector<pe::upload_row> parse_upload_csv(std::string_view csv_text);
 
+/// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
+inline std::string csv_quote(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
 /// JSON of a dossier evaluation (the "result" of a pe.status request).
 std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain);
 /// JSON of an upload booking (the "result" of a pe.book request).

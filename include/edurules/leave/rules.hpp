@@ -204,11 +204,7 @@ struct rules {
     }
 
     static const parameter* need(const rulebook& rb, std::string_view name, value_kind kind) {
-        const parameter& p = rb.param(name);
-        if (p.kind != kind)
-            throw error(errc::rulebook, "parameters[\"" + p.name + "\"].type",
-                        std::string("is ") + to_string(p.kind) + ", the leave rules need " + to_string(kind));
-        return &p;
+        return rb.require(name, kind, "leave");
     }
     static const parameter* maybe(const rulebook& rb, std::string_view name, value_kind kind) {
         return rb.find(name) ? need(rb, name, kind) : nullptr;

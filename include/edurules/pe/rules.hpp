@@ -142,11 +142,7 @@ private:
 
 public:
     static const parameter* need(const rulebook& rb, std::string_view name, value_kind kind) {
-        const parameter& p = rb.param(name);
-        if (p.kind != kind)
-            throw error(errc::rulebook, "parameters[\"" + p.name + "\"].type",
-                        std::string("is ") + to_string(p.kind) + ", the PE rules need " + to_string(kind));
-        return &p;
+        return rb.require(name, kind, "PE");
     }
 };
 

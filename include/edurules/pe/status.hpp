@@ -36,6 +36,17 @@ struct status {
     explanation why;
 };
 
+/// A short human label of a status, as the reports show it.
+inline std::string label(const status& s) {
+    switch (s.reg.state) {
+        case reg_state::registered: return s.renewal_possible ? "registered, may renew" : "registered, points short";
+        case reg_state::lapsed: return s.reg.dispensation_pending ? "lapsed, dispensation pending" : "lapsed";
+        case reg_state::ended: return s.renewal_possible ? "period ended, may renew" : "ended, not renewed";
+        case reg_state::not_registered: return std::string("not registered (") + to_string(s.reg.reason) + ")";
+    }
+    return "?";
+}
+
 /// The status on `d`, from the registration facts and the points that count.
 /// `trk` is the diploma track (for the title), if known.
 template <class Booked>
