@@ -17,16 +17,18 @@ bash scripts/build.sh -DEDURULES_BUILD_BENCH=ON || exit 1
 jobs=$(nproc 2>/dev/null || echo 2)
 passed=0; failed=0; bad=()
 tally() {  # tally STAGE LOG: adds the stage's "N passed, M failed" (or ctest's summary)
+  # A stage's own "N passed, M failed" line wins (it may run several ctests);
+  # else ctest's summary.
   local line p f
-  line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$2" | tail -1)
+  line=$(grep -E '(^|: )[0-9]+ passed, [0-9]+ failed' "$2" | tail -1)
   if [ -n "$line" ]; then
+    p=$(sed -E 's/^([^0-9]*: )?([0-9]+) passed.*/\2/' <<<"$line")
+    f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  else
+    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$2" | tail -1)
+    if [ -z "$line" ]; then failed=$((failed + 1)); bad+=("$1 (no summary)"); return; fi
     f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
     p=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - f ))
-  else
-    line=$(grep -E '(^|: )[0-9]+ passed, [0-9]+ failed' "$2" | tail -1)
-    if [ -z "$line" ]; then failed=$((failed + 1)); bad+=("$1 (no summary)"); return; fi
-    p=$(sed -E 's/.*(^|: )([0-9]+) passed.*/\2/' <<<"$line")
-    f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
   fi
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -eq 0 ] || bad+=("$1")
