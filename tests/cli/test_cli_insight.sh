@@ -5,15 +5,7 @@
 set -u
 bin=$1; src=$2; data=$src/examples/data; in=$data/insight.json
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
-  local name=$1 want=$2 pat=$3; shift 4
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -5; fail=$((fail+1)); return; fi
-  if [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$out"; then echo "FAIL $name: output lacks /$pat/"; echo "$out" | head -5; fail=$((fail+1)); return; fi
-  echo "ok   $name"; pass=$((pass+1))
-}
+source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
 lacks() {  # lacks NAME PATTERN -- command...: exit status ignored, output must not match
   local name=$1 pat=$2; shift 3
   if "$@" 2>&1 | grep -qE -- "$pat"; then echo "FAIL $name: output has /$pat/"; fail=$((fail+1)); else echo "ok   $name"; pass=$((pass+1)); fi

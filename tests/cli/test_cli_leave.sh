@@ -5,15 +5,7 @@
 set -u
 bin=$1; src=$2; data=$src/examples/data
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
-  local name=$1 want=$2 pat=$3; shift 4
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -5; fail=$((fail+1)); return; fi
-  if [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$out"; then echo "FAIL $name: output lacks /$pat/"; echo "$out" | head -5; fail=$((fail+1)); return; fi
-  echo "ok   $name"; pass=$((pass+1))
-}
+source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
 # rules.md 2.2: 100 h x 20/38 -> 53 h
 check leave-table 0 "WAL-PARTTIME .*wallonia_bev .*yes .*52.63% .*120 .*100 .*53 " -- "$bin" leave "$data/leave.json"
 check leave-not-eligible 0 "WAL-28-DISTANCE .*below_min_contact_hours" -- "$bin" leave "$data/leave.json"

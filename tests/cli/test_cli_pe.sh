@@ -4,15 +4,7 @@
 set -u
 bin=$1; src=$2; data=$src/examples/data
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
-  local name=$1 want=$2 pat=$3; shift 4
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -5; fail=$((fail+1)); return; fi
-  if [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$out"; then echo "FAIL $name: output lacks /$pat/"; echo "$out" | head -5; fail=$((fail+1)); return; fi
-  echo "ok   $name"; pass=$((pass+1))
-}
+source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
 check help 0 "Exit codes" -- "$bin" --help
 check no-args 2 "Usage" -- "$bin"
 check unknown-command 2 "unknown command" -- "$bin" frobnicate
