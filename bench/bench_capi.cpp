@@ -52,17 +52,12 @@ const std::vector<std::string>& requests(const char* name) {
 }
 
 /// W1 (pe.status of one participant) with a given number of completions,
-/// or all 64 fixtures when the argument is -1.
-void BM_capi_json_pe_status(benchmark::State& st) {
-    std::vector<std::string> mine;
-    for (const auto& q : requests("w1")) {
-        const auto n = static_cast<long>(nlohmann::json::parse(q)["dossier"]["completions"].size());
-        if (st.range(0) < 0 || n == st.range(0)) mine.push_back(q);
-    }
+/// Times edr_evaluate_json over `qs` in turn, reusing one output buffer.
+void evaluate_in_turn(benchmark::State& st, const std::vector<std::string>& qs) {
     edr_buf out = EDR_BUF_INIT;
     std::size_t i = 0;
     for (auto _ : st) {
-        const auto& q = mine[i++ % mine.size()];
+        const auto& q = qs[i++ % qs.size()];
         if (edr_evaluate_json(&out, engine(), q.data(), q.size()) != EDR_OK) {
             st.SkipWithError(edr_error_last()->message);
             break;
@@ -72,23 +67,22 @@ void BM_capi_json_pe_status(benchmark::State& st) {
     edr_buf_dispose(&out);
     st.SetItemsProcessed(st.iterations());
 }
+
+/// or all 64 fixtures when the argument is -1.
+void BM_capi_json_pe_status(benchmark::State& st) {
+    std::vector<std::string> mine;
+    for (const auto& q : requests("w1")) {
+        const auto n = static_cast<long>(nlohmann::json::parse(q)["dossier"]["completions"].size());
+        if (st.range(0) < 0 || n == st.range(0)) mine.push_back(q);
+    }
+    evaluate_in_turn(st, mine);
+}
 BENCHMARK(BM_capi_json_pe_status)->Arg(0)->Arg(10)->Arg(30)->Arg(60)->Arg(-1);
 
 /// W2 (leave.entitlement of one worker over a school year of lessons with absences).
 void BM_capi_json_leave_entitlement(benchmark::State& st) {
     const auto& all = requests("w2");
-    edr_buf out = EDR_BUF_INIT;
-    std::size_t i = 0;
-    for (auto _ : st) {
-        const auto& q = all[i++ % all.size()];
-        if (edr_evaluate_json(&out, engine(), q.data(), q.size()) != EDR_OK) {
-            st.SkipWithError(edr_error_last()->message);
-            break;
-        }
-        benchmark::DoNotOptimize(out.ptr);
-    }
-    edr_buf_dispose(&out);
-    st.SetItemsProcessed(st.iterations());
+    evaluate_in_turn(st, all);
 }
 BENCHMARK(BM_capi_json_leave_entitlement);
 
