@@ -2,15 +2,15 @@
 // arithmetic with an explicit end-of-month policy, and exact durations.
 #pragma once
 
-#include "edurules/core/error.hpp"
-
 #include <boost/date_time/gregorian/gregorian_types.hpp>
-
+#include <climits>
 #include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "edurules/core/error.hpp"
 
 namespace edurules {
 
@@ -26,8 +26,14 @@ struct minutes {
     constexpr minutes() = default;
     constexpr explicit minutes(std::int64_t n) : count(n) {}
     constexpr auto operator<=>(const minutes&) const = default;
-    constexpr minutes& operator+=(minutes o) { count += o.count; return *this; }
-    constexpr minutes& operator-=(minutes o) { count -= o.count; return *this; }
+    constexpr minutes& operator+=(minutes o) {
+        count += o.count;
+        return *this;
+    }
+    constexpr minutes& operator-=(minutes o) {
+        count -= o.count;
+        return *this;
+    }
     friend constexpr minutes operator+(minutes a, minutes b) { return minutes{a.count + b.count}; }
     friend constexpr minutes operator-(minutes a, minutes b) { return minutes{a.count - b.count}; }
     friend constexpr minutes operator*(minutes a, std::int64_t k) { return minutes{a.count * k}; }
@@ -59,21 +65,20 @@ inline date add_months(date d, int n, month_overflow policy) {
     // Boost's calendar covers 1400..9999: say so as an input problem rather
     // than let its out_of_range escape as an internal error.
     if (y < 1400 || y > 9999)
-        throw error(errc::invalid_input, "", "date arithmetic from " + std::to_string(static_cast<int>(ymd.year)) +
-                                                 " reaches past the calendar (1400-01-01 to 9999-12-31)");
-    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+        throw error(errc::invalid_input, "",
+                    "date arithmetic from " + std::to_string(static_cast<int>(ymd.year)) +
+                        " reaches past the calendar (1400-01-01 to 9999-12-31)");
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                            static_cast<unsigned short>(m));
     const int day = ymd.day;
     if (day <= last) {
-        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                    static_cast<unsigned short>(day));
+        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
     }
     if (policy == month_overflow::clamp) {
-        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                    static_cast<unsigned short>(last));
+        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(last));
     }
-    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                static_cast<unsigned short>(last)) + day_count(1);
+    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(last)) +
+           day_count(1);
 }
 
 inline date next_day(date d) { return d + day_count(1); }
@@ -168,10 +173,25 @@ inline std::optional<date> parse_iso_date(std::string_view s) {
     if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
     // Boost's gregorian calendar supports 1400..9999; we accept 1900..9999.
     if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
-    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                            static_cast<unsigned short>(m));
     if (d > last) return std::nullopt;
     return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+}
+
+/// The one day encoding of every batch column (C++, C ABI, Python): days
+/// since 1970-01-01 (the Unix epoch, like numpy's datetime64[D]); `no_day`
+/// marks a missing date.
+inline constexpr std::int32_t no_day = INT32_MIN;
+
+/// Boost's day number of 1970-01-01 (its day numbers are Julian day numbers).
+inline const std::int64_t epoch_day_number = static_cast<std::int64_t>(date(1970, 1, 1).day_number());
+inline const date epoch_date(1970, 1, 1);
+/// Adding a duration to a date works on day numbers directly (no
+/// year-month-day conversion), which keeps this cheap in batch loops.
+inline date epoch_day(std::int32_t days) { return epoch_date + day_count(days); }
+inline std::int32_t to_epoch_day(date d) {
+    return static_cast<std::int32_t>(static_cast<std::int64_t>(d.day_number()) - epoch_day_number);
 }
 
 }  // namespace edurules
