@@ -46,6 +46,8 @@
 #pragma once
 
 #include "edurules/leave/absence.hpp"
+#include "edurules/leave/evaluate.hpp"
+#include "edurules/leave/facts.hpp"
 #include "edurules/leave/eligibility.hpp"
 #include "edurules/leave/hours.hpp"
 #include "edurules/leave/regime.hpp"
@@ -64,6 +66,8 @@ enum batch_status : std::int32_t {
     batch_bad_code = -4,        ///< training_type or a flag out of range
     batch_no_rule = -5,         ///< the rulebook has no value for the row's date
     batch_bad_full_time = -6,   ///< full_time_minutes <= 0
+    batch_bad_offsets = -7,     ///< v2: reserved (inconsistent offsets refuse the whole call)
+    batch_bad_facts = -8,       ///< v2: the facts contradict themselves (facts_problem says how)
 };
 
 struct batch_input {
@@ -92,10 +96,6 @@ struct batch_output {
 };
 
 namespace batch_impl {
-/// Input bounds that keep every exact product within 128 bits. Not legal
-/// numbers: a week has 7 x 24 x 60 minutes, and 2^40 minutes are two million years.
-inline constexpr std::int64_t minutes_per_week = 7 * 24 * minutes_per_hour;
-inline constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
 
 inline std::optional<date> yyyymmdd(std::int32_t v) {
     if (v < 19000101 || v > 99991231) return std::nullopt;
@@ -251,6 +251,490 @@ inline void leave_hours_batch(const rules& R, const batch_input& in, const batch
         if (!out.reasons.empty()) out.reasons[i] = reasons;
         if (!out.regime.empty()) out.regime[i] = static_cast<std::uint8_t>(reg);
     }
+}
+
+// ---- v2: every fact as columns, decided by the one evaluation -------------
+//
+// A worker's facts arrive as columns in CSR form: one row per worker, and
+// for jobs, trainings, lessons, absences and leave taken one row each with
+// offsets telling whose it is (worker w owns trainings
+// [training_offsets[w], training_offsets[w+1]); training t owns lessons
+// [lesson_offsets[t], lesson_offsets[t+1]); and so on). Dates are days since
+// 1970-01-01 (`no_day` = none: core/calendar.hpp). Texts are codes into a
+// table of names, like a pandas Categorical (-1 = none). Each worker is
+// checked by `check_facts` and decided by `evaluate`, exactly as a JSON
+// request of the same worker: several trainings share one cap, suspensions
+// reach later trainings, VOV sanctions, employer-proposed hours and BEV hours
+// deducted from VOV all apply. Nothing is simplified.
+
+/// A text column as codes into `names` (a pandas Categorical); -1 = none.
+struct text_column {
+    std::span<const std::int32_t> codes;
+    std::span<const std::string_view> names;
+};
+
+struct facts_columns {
+    // workers [workers]
+    std::size_t workers = 0;
+    std::span<const std::uint8_t> region;       ///< required: region code 1..3 (establishment unit)
+    std::span<const std::int32_t> school_year;  ///< required: start year (2021 = 2021-2022)
+    text_column sector;                         ///< optional: default "private"
+    std::span<const std::uint8_t> at_most_upper_secondary;        ///< optional 0/1
+    std::span<const std::uint8_t> vov_sanctioned;                 ///< optional 0/1
+    std::span<const std::int64_t> bev_reimbursed_elsewhere_minutes;  ///< optional, default 0
+    std::span<const std::int64_t> monthly_wage_cents;             ///< optional, -1 = unknown
+    std::span<const std::int32_t> new_job_on;                     ///< optional day, no_day = none
+    std::span<const std::int64_t> passed_offsets;                 ///< optional [workers + 1]
+    text_column passed_modules;                                   ///< codes [passed_offsets[workers]]
+    // jobs: required offsets [workers + 1]
+    std::span<const std::int64_t> job_offsets;
+    std::span<const std::int32_t> job_from;                 ///< required day
+    std::span<const std::int32_t> job_to;                   ///< optional day, no_day = open
+    std::span<const std::int64_t> job_contract_minutes;     ///< required, per week
+    std::span<const std::int64_t> job_full_time_minutes;    ///< required, per week
+    std::span<const std::uint8_t> job_variable_schedule;    ///< optional 0/1
+    // trainings: required offsets [workers + 1]; outputs are per training
+    std::span<const std::int64_t> training_offsets;
+    std::span<const std::uint8_t> training_type;            ///< required, training_type code
+    std::span<const std::int32_t> training_start;           ///< optional day, no_day = first lesson
+    std::span<const std::uint8_t> coinciding;               ///< optional 0/1
+    std::span<const std::uint8_t> raised;                   ///< optional raise_reason code (0 none)
+    text_column language_kind;                              ///< optional
+    std::span<const std::uint8_t> organisation;             ///< optional: 0 modular (default), 1 school_year
+    std::span<const std::uint8_t> lesson_periods;           ///< optional 0/1
+    text_column module_code;                                ///< optional
+    std::span<const std::uint8_t> recognised;               ///< optional 0/1, default 1
+    std::span<const std::int64_t> exams;                    ///< optional, default 0
+    std::span<const std::uint8_t> counting;                 ///< optional vov_counting code, default attended_hours
+    std::span<const std::int64_t> credits;                  ///< optional
+    std::span<const std::uint8_t> graduate;                 ///< optional 0/1
+    std::span<const std::uint8_t> exam_contract;            ///< optional 0/1
+    std::span<const std::int64_t> competences;              ///< optional
+    std::span<const std::uint8_t> employer_proposed;        ///< optional 0/1
+    std::span<const std::uint8_t> career_oriented;          ///< optional 0/1
+    std::span<const std::int32_t> career_attest_day;        ///< optional day
+    std::span<const std::uint8_t> assessment;               ///< optional final_assessment code
+    std::span<const std::int32_t> enrolled_on;              ///< optional day
+    // lessons: optional offsets [trainings + 1] (empty = no lessons at all)
+    std::span<const std::int64_t> lesson_offsets;
+    std::span<const std::int32_t> lesson_day;               ///< required with lessons
+    std::span<const std::int32_t> lesson_start;             ///< minutes after midnight
+    std::span<const std::int32_t> lesson_end;               ///< minutes after midnight
+    std::span<const std::uint8_t> lesson_mode;              ///< optional lesson_mode code, default contact
+    std::span<const std::uint8_t> lesson_cancelled;         ///< optional 0/1
+    std::span<const std::uint8_t> lesson_coinciding;        ///< optional 0/1, 2 = as the training (default)
+    // absences: optional offsets [trainings + 1]
+    std::span<const std::int64_t> absence_offsets;
+    std::span<const std::int32_t> absence_day;
+    std::span<const std::int64_t> absence_minutes;          ///< -1 = all lessons of that day
+    text_column absence_reason;                             ///< -1 = no reason given
+    std::span<const std::int32_t> absence_employer_declared_on;  ///< optional day
+    std::span<const std::int32_t> absence_holiday_from;     ///< optional day
+    std::span<const std::int32_t> absence_holiday_to;       ///< optional day
+    // leave taken: optional offsets [trainings + 1]
+    std::span<const std::int64_t> taken_offsets;
+    std::span<const std::int32_t> taken_day;
+    std::span<const std::int64_t> taken_minutes;
+};
+
+/// Results per worker [workers] (every span optional: empty = not wanted).
+struct worker_columns_out {
+    std::span<std::int32_t> status;            ///< batch_status of the worker (all its trainings share it when < 0)
+    std::span<std::uint8_t> problem;           ///< facts_problem when status is batch_bad_facts
+    std::span<std::int32_t> problem_training;  ///< training index within the worker, -1 for the worker itself
+    std::span<std::int32_t> problem_item;      ///< item index within the collection
+    std::span<std::int64_t> cap_minutes;       ///< the shared BEV cap (full time), 0 when none
+    std::span<std::int64_t> granted_minutes;   ///< sum over trainings
+    std::span<std::int64_t> taken_minutes;
+    std::span<std::int64_t> left_minutes;
+    std::span<std::int64_t> reimbursement_cents;
+    std::span<std::int32_t> suspensions;       ///< number of suspensions
+};
+
+/// Results per training [training_offsets[workers]] (every span optional).
+struct training_columns_out {
+    std::span<std::int32_t> status;               ///< batch_status
+    std::span<std::uint8_t> regime;
+    std::span<std::uint32_t> reasons;
+    std::span<std::int64_t> attended_minutes;
+    std::span<std::int64_t> excluded_suspended_minutes;
+    std::span<std::int64_t> granted_minutes;
+    std::span<std::int64_t> taken_minutes;
+    std::span<std::int64_t> taken_refused_minutes;
+    std::span<std::int64_t> reimbursement_cents;
+};
+
+namespace facts_batch {
+
+inline const std::int32_t first_column_day = to_epoch_day(date(1900, 1, 1));
+inline const std::int32_t last_column_day = to_epoch_day(date(9999, 12, 31));
+
+/// A day column value as a date; false for a day outside 1900..9999.
+inline bool day_of(std::int32_t v, date& out) {
+    if (v < first_column_day || v > last_column_day) return false;
+    out = epoch_day(v);
+    return true;
+}
+inline bool opt_day_of(std::span<const std::int32_t> c, std::size_t i, std::optional<date>& out) {
+    out.reset();
+    if (c.empty() || c[i] == no_day) return true;
+    date d;
+    if (!day_of(c[i], d)) return false;
+    out = d;
+    return true;
+}
+/// A text cell; false for a code outside the names.
+inline bool text_of(const text_column& c, std::size_t i, std::string& out, bool& present) {
+    present = false;
+    if (c.codes.empty() || c.codes[i] < 0) return true;
+    if (static_cast<std::size_t>(c.codes[i]) >= c.names.size()) return false;
+    out.assign(c.names[static_cast<std::size_t>(c.codes[i])]);
+    present = true;
+    return true;
+}
+inline bool flag_of(std::span<const std::uint8_t> c, std::size_t i, bool def, bool& out) {
+    out = c.empty() ? def : c[i] == 1;
+    return c.empty() || c[i] <= 1;
+}
+
+inline void check_offsets(std::span<const std::int64_t> off, std::size_t owners, std::size_t items, const char* name,
+                          bool required) {
+    if (off.empty() && !required) return;
+    if (off.size() != owners + 1)
+        throw error(errc::invalid_argument, name,
+                    "has " + std::to_string(off.size()) + " values, expected " + std::to_string(owners + 1));
+    if (off[0] != 0) throw error(errc::invalid_argument, name, "must start at 0");
+    for (std::size_t i = 0; i < owners; ++i)
+        if (off[i + 1] < off[i]) throw error(errc::invalid_argument, name, "must not decrease (at " + std::to_string(i) + ")");
+    if (static_cast<std::uint64_t>(off[owners]) != items)
+        throw error(errc::invalid_argument, name,
+                    "ends at " + std::to_string(off[owners]) + ", but the items have " + std::to_string(items) + " values");
+}
+template <class T>
+void sized(std::span<T> c, std::size_t n, const char* name, bool required) {
+    batch_impl::check_column(std::span<const std::remove_const_t<T>>(c.data(), c.size()), n, name, required);
+}
+inline void sized(const text_column& c, std::size_t n, const char* name) {
+    batch_impl::check_column(c.codes, n, name, false);
+}
+inline std::size_t items(std::span<const std::int64_t> off, std::size_t owners) {
+    return off.empty() ? 0 : static_cast<std::size_t>(off.size() == owners + 1 && off[owners] > 0 ? off[owners] : 0);
+}
+
+/// Refuses mis-sized columns and inconsistent offsets before any row runs.
+inline void check_shape(const facts_columns& c, const worker_columns_out& wo, const training_columns_out& to) {
+    const std::size_t W = c.workers;
+    sized(c.region, W, "region", true);
+    sized(c.school_year, W, "school_year", true);
+    sized(c.sector, W, "sector");
+    sized(c.at_most_upper_secondary, W, "at_most_upper_secondary", false);
+    sized(c.vov_sanctioned, W, "vov_sanctioned", false);
+    sized(c.bev_reimbursed_elsewhere_minutes, W, "bev_reimbursed_elsewhere_minutes", false);
+    sized(c.monthly_wage_cents, W, "monthly_wage_cents", false);
+    sized(c.new_job_on, W, "new_job_on", false);
+    check_offsets(c.passed_offsets, W, c.passed_modules.codes.size(), "passed_offsets", false);
+    const std::size_t J = c.job_from.size();
+    check_offsets(c.job_offsets, W, J, "job_offsets", true);
+    sized(c.job_to, J, "job_to", false);
+    sized(c.job_contract_minutes, J, "job_contract_minutes", true);
+    sized(c.job_full_time_minutes, J, "job_full_time_minutes", true);
+    sized(c.job_variable_schedule, J, "job_variable_schedule", false);
+    const std::size_t T = c.training_type.size();
+    check_offsets(c.training_offsets, W, T, "training_offsets", true);
+    for (auto col : {c.training_start, c.career_attest_day, c.enrolled_on}) sized(col, T, "training dates", false);
+    for (auto col : {c.coinciding, c.raised, c.organisation, c.lesson_periods, c.recognised, c.counting, c.graduate,
+                     c.exam_contract, c.employer_proposed, c.career_oriented, c.assessment})
+        sized(col, T, "training codes", false);
+    for (auto col : {c.exams, c.credits, c.competences}) sized(col, T, "training counts", false);
+    sized(c.language_kind, T, "language_kind");
+    sized(c.module_code, T, "module_code");
+    const std::size_t L = c.lesson_day.size();
+    check_offsets(c.lesson_offsets, T, L, "lesson_offsets", false);
+    sized(c.lesson_start, L, "lesson_start", true);
+    sized(c.lesson_end, L, "lesson_end", true);
+    for (auto col : {c.lesson_mode, c.lesson_cancelled, c.lesson_coinciding}) sized(col, L, "lesson codes", false);
+    const std::size_t A = c.absence_day.size();
+    check_offsets(c.absence_offsets, T, A, "absence_offsets", false);
+    sized(c.absence_minutes, A, "absence_minutes", true);
+    sized(c.absence_reason, A, "absence_reason");
+    for (auto col : {c.absence_employer_declared_on, c.absence_holiday_from, c.absence_holiday_to})
+        sized(col, A, "absence dates", false);
+    const std::size_t K = c.taken_day.size();
+    check_offsets(c.taken_offsets, T, K, "taken_offsets", false);
+    sized(c.taken_minutes, K, "taken_minutes", true);
+    if (c.lesson_offsets.empty() && L) throw error(errc::invalid_argument, "lesson_offsets", "missing");
+    if (c.absence_offsets.empty() && A) throw error(errc::invalid_argument, "absence_offsets", "missing");
+    if (c.taken_offsets.empty() && K) throw error(errc::invalid_argument, "taken_offsets", "missing");
+    for (auto s : {wo.status, wo.problem_training, wo.problem_item, wo.suspensions}) sized(s, W, "worker output", false);
+    for (auto s : {wo.cap_minutes, wo.granted_minutes, wo.taken_minutes, wo.left_minutes, wo.reimbursement_cents})
+        sized(s, W, "worker output", false);
+    sized(wo.problem, W, "worker output", false);
+    sized(to.status, T, "training output", false);
+    sized(to.regime, T, "training output", false);
+    sized(to.reasons, T, "training output", false);
+    for (auto s : {to.attended_minutes, to.excluded_suspended_minutes, to.granted_minutes, to.taken_minutes,
+                   to.taken_refused_minutes, to.reimbursement_cents})
+        sized(s, T, "training output", false);
+}
+
+/// Where a worker's facts could not be read.
+struct fill_error {
+    std::int32_t status = batch_granted;
+    std::int32_t training = -1;
+    std::int32_t item = -1;
+};
+
+inline fill_error fill_header(const facts_columns& c, std::size_t wi, worker& w) {
+    if (c.region[wi] < 1 || c.region[wi] > 3) return {batch_bad_region};
+    w.reg = static_cast<region>(c.region[wi]);
+    bool present = false, ok = true;
+    w.sector.assign("private");
+    if (!text_of(c.sector, wi, w.sector, present)) return {batch_bad_code};
+    ok &= flag_of(c.at_most_upper_secondary, wi, false, w.at_most_upper_secondary);
+    ok &= flag_of(c.vov_sanctioned, wi, false, w.vov_sanctioned);
+    if (!ok) return {batch_bad_code};
+    w.bev_reimbursed_elsewhere = minutes{c.bev_reimbursed_elsewhere_minutes.empty() ? 0 : c.bev_reimbursed_elsewhere_minutes[wi]};
+    w.monthly_wage_cents.reset();
+    if (!c.monthly_wage_cents.empty() && c.monthly_wage_cents[wi] != -1) w.monthly_wage_cents = c.monthly_wage_cents[wi];
+    if (!opt_day_of(c.new_job_on, wi, w.new_job_on)) return {batch_bad_date};
+    w.passed_modules.clear();
+    if (!c.passed_offsets.empty()) {
+        for (auto k = c.passed_offsets[wi]; k < c.passed_offsets[wi + 1]; ++k) {
+            std::string s;
+            if (!text_of(c.passed_modules, static_cast<std::size_t>(k), s, present)) return {batch_bad_code};
+            if (present) w.passed_modules.push_back(std::move(s));
+        }
+    }
+    w.jobs.clear();
+    for (auto k = static_cast<std::size_t>(c.job_offsets[wi]); k < static_cast<std::size_t>(c.job_offsets[wi + 1]); ++k) {
+        job j;
+        if (!day_of(c.job_from[k], j.from) || !opt_day_of(c.job_to, k, j.to)) return {batch_bad_date};
+        j.contract_minutes_per_week = c.job_contract_minutes[k];
+        j.full_time_minutes_per_week = c.job_full_time_minutes[k];
+        bool variable = false;
+        if (!flag_of(c.job_variable_schedule, k, false, variable)) return {batch_bad_code};
+        j.sched = variable ? schedule::variable : schedule::fixed;
+        w.jobs.push_back(j);
+    }
+    return {};
+}
+
+template <class E>
+bool code_of(std::span<const std::uint8_t> c, std::size_t i, E def, E last, E& out) {
+    if (c.empty()) return out = def, true;
+    if (c[i] > static_cast<std::uint8_t>(last)) return false;
+    out = static_cast<E>(c[i]);
+    return true;
+}
+inline std::int64_t count_of(std::span<const std::int64_t> c, std::size_t i) { return c.empty() ? 0 : c[i]; }
+
+inline std::int32_t fill_training_fields(const facts_columns& c, std::size_t k, training& t) {
+    bool ok = code_of(c.training_type, k, training_type::professional, training_type::competence_exam, t.type);
+    ok &= code_of(c.raised, k, raise_reason::none, raise_reason::first_upper_secondary, t.raised);
+    ok &= code_of(c.counting, k, vov_counting::attended_hours, vov_counting::competences, t.counting);
+    ok &= code_of(c.assessment, k, final_assessment::not_yet, final_assessment::missed, t.assessment);
+    // organisation column: 0 modular (the default), 1 school_year
+    ok &= c.organisation.empty() || c.organisation[k] <= 1;
+    t.org = !c.organisation.empty() && c.organisation[k] == 1 ? organisation::school_year : organisation::modular;
+    ok &= flag_of(c.coinciding, k, false, t.coinciding) && flag_of(c.lesson_periods, k, false, t.lesson_periods);
+    ok &= flag_of(c.recognised, k, true, t.recognised) && flag_of(c.graduate, k, false, t.graduate);
+    ok &= flag_of(c.exam_contract, k, false, t.exam_contract) && flag_of(c.employer_proposed, k, false, t.employer_proposed);
+    ok &= flag_of(c.career_oriented, k, false, t.career_oriented);
+    bool present = false;
+    t.language_kind.clear();
+    ok &= text_of(c.language_kind, k, t.language_kind, present);
+    std::string code;
+    ok &= text_of(c.module_code, k, code, present);
+    if (present) t.module_code = std::move(code);
+    else t.module_code.reset();
+    if (!ok) return batch_bad_code;
+    t.exams = count_of(c.exams, k);
+    t.credits = count_of(c.credits, k);
+    t.competences = count_of(c.competences, k);
+    if (!opt_day_of(c.training_start, k, t.start) || !opt_day_of(c.career_attest_day, k, t.career_attest_date) ||
+        !opt_day_of(c.enrolled_on, k, t.enrolled_on))
+        return batch_bad_date;
+    return batch_granted;
+}
+
+inline std::int32_t fill_lessons(const facts_columns& c, std::size_t k, training& t, std::int32_t& item) {
+    t.lessons.clear();
+    if (c.lesson_offsets.empty()) return batch_granted;
+    const auto first = static_cast<std::size_t>(c.lesson_offsets[k]);
+    for (std::size_t i = first; i < static_cast<std::size_t>(c.lesson_offsets[k + 1]); ++i) {
+        item = static_cast<std::int32_t>(i - first);
+        lesson l;
+        if (!day_of(c.lesson_day[i], l.day)) return batch_bad_date;
+        l.start = c.lesson_start[i];
+        l.end = c.lesson_end[i];
+        if (!code_of(c.lesson_mode, i, lesson_mode::contact, lesson_mode::coaching, l.mode) ||
+            !flag_of(c.lesson_cancelled, i, false, l.cancelled))
+            return batch_bad_code;
+        const std::uint8_t co = c.lesson_coinciding.empty() ? 2 : c.lesson_coinciding[i];
+        if (co > 2) return batch_bad_code;
+        l.coinciding = co == 2 ? t.coinciding : co == 1;
+        t.lessons.push_back(l);
+    }
+    return batch_granted;
+}
+
+inline std::int32_t fill_absences(const facts_columns& c, std::size_t k, training& t, std::int32_t& item) {
+    t.absences.clear();
+    if (c.absence_offsets.empty()) return batch_granted;
+    const auto first = static_cast<std::size_t>(c.absence_offsets[k]);
+    for (std::size_t i = first; i < static_cast<std::size_t>(c.absence_offsets[k + 1]); ++i) {
+        item = static_cast<std::int32_t>(i - first);
+        absence a;
+        if (!day_of(c.absence_day[i], a.day)) return batch_bad_date;
+        const std::int64_t m = c.absence_minutes[i];
+        if (m < -1 || m > max_minutes) return batch_bad_minutes;
+        a.length = m == -1 ? facts_detail::given_on(t, a.day) : minutes{m};
+        bool present = false;
+        if (!text_of(c.absence_reason, i, a.reason, present)) return batch_bad_code;
+        std::optional<date> from, to;
+        if (!opt_day_of(c.absence_employer_declared_on, i, a.employer_declared_on) ||
+            !opt_day_of(c.absence_holiday_from, i, from) || !opt_day_of(c.absence_holiday_to, i, to))
+            return batch_bad_date;
+        if (from.has_value() != to.has_value()) return batch_bad_date;
+        if (from) a.holiday = period{*from, *to};
+        t.absences.push_back(std::move(a));
+    }
+    return batch_granted;
+}
+
+inline std::int32_t fill_taken(const facts_columns& c, std::size_t k, training& t, std::int32_t& item) {
+    t.taken.clear();
+    if (c.taken_offsets.empty()) return batch_granted;
+    const auto first = static_cast<std::size_t>(c.taken_offsets[k]);
+    for (std::size_t i = first; i < static_cast<std::size_t>(c.taken_offsets[k + 1]); ++i) {
+        item = static_cast<std::int32_t>(i - first);
+        leave_taken x;
+        if (!day_of(c.taken_day[i], x.day)) return batch_bad_date;
+        x.length = minutes{c.taken_minutes[i]};
+        t.taken.push_back(x);
+    }
+    return batch_granted;
+}
+
+/// Reads worker `wi`'s facts into `w` (its containers are reused).
+inline fill_error fill_worker(const facts_columns& c, std::size_t wi, worker& w) {
+    if (auto e = fill_header(c, wi, w); e.status != batch_granted) return e;
+    const auto t0 = static_cast<std::size_t>(c.training_offsets[wi]);
+    const auto t1 = static_cast<std::size_t>(c.training_offsets[wi + 1]);
+    w.trainings.resize(t1 - t0);
+    for (std::size_t k = t0; k < t1; ++k) {
+        training& t = w.trainings[k - t0];
+        t.id.clear();
+        std::int32_t item = -1;
+        std::int32_t s = fill_training_fields(c, k, t);
+        if (s == batch_granted) s = fill_lessons(c, k, t, item);
+        if (s == batch_granted) s = fill_absences(c, k, t, item);
+        if (s == batch_granted) s = fill_taken(c, k, t, item);
+        if (s != batch_granted) return {s, static_cast<std::int32_t>(k - t0), item};
+    }
+    return {};
+}
+
+template <class T>
+void put(std::span<T> c, std::size_t i, T v) {
+    if (!c.empty()) c[i] = v;
+}
+
+inline void reject_worker(const facts_columns& c, std::size_t wi, const worker_columns_out& wo,
+                          const training_columns_out& to, std::int32_t status, facts_problem problem,
+                          std::int32_t training, std::int32_t item) {
+    put(wo.status, wi, status);
+    put(wo.problem, wi, static_cast<std::uint8_t>(problem));
+    put(wo.problem_training, wi, training);
+    put(wo.problem_item, wi, item);
+    for (auto s : {wo.cap_minutes, wo.granted_minutes, wo.taken_minutes, wo.left_minutes, wo.reimbursement_cents})
+        put<std::int64_t>(s, wi, 0);
+    put<std::int32_t>(wo.suspensions, wi, 0);
+    for (auto k = static_cast<std::size_t>(c.training_offsets[wi]); k < static_cast<std::size_t>(c.training_offsets[wi + 1]);
+         ++k) {
+        put(to.status, k, status);
+        put<std::uint8_t>(to.regime, k, 0);
+        put<std::uint32_t>(to.reasons, k, 0);
+        for (auto s : {to.attended_minutes, to.excluded_suspended_minutes, to.granted_minutes, to.taken_minutes,
+                       to.taken_refused_minutes, to.reimbursement_cents})
+            put<std::int64_t>(s, k, 0);
+    }
+}
+
+inline void write_worker(const facts_columns& c, std::size_t wi, const worker_result& r,
+                         const worker_columns_out& wo, const training_columns_out& to) {
+    put(wo.status, wi, static_cast<std::int32_t>(batch_granted));
+    put(wo.problem, wi, static_cast<std::uint8_t>(facts_problem::none));
+    put(wo.problem_training, wi, -1);
+    put(wo.problem_item, wi, -1);
+    put(wo.cap_minutes, wi, r.cap.found ? r.cap.cap.count : std::int64_t{0});
+    put(wo.granted_minutes, wi, r.granted_total.count);
+    put(wo.taken_minutes, wi, r.taken_total.count);
+    put(wo.left_minutes, wi, r.left.count);
+    put(wo.reimbursement_cents, wi, r.reimbursement_total_cents);
+    put(wo.suspensions, wi, static_cast<std::int32_t>(r.suspensions.size()));
+    const auto t0 = static_cast<std::size_t>(c.training_offsets[wi]);
+    for (std::size_t k = 0; k < r.trainings.size(); ++k) {
+        const training_result& t = r.trainings[k];
+        const std::size_t i = t0 + k;
+        put(to.status, i, static_cast<std::int32_t>(t.eligible ? batch_granted : batch_not_eligible));
+        put(to.regime, i, static_cast<std::uint8_t>(t.reg));
+        put(to.reasons, i, t.reasons);
+        put(to.attended_minutes, i, t.attended.count);
+        put(to.excluded_suspended_minutes, i, t.excluded_suspended.count);
+        put(to.granted_minutes, i, t.granted.count);
+        put(to.taken_minutes, i, t.taken.count);
+        put(to.taken_refused_minutes, i, t.taken_refused.count);
+        put(to.reimbursement_cents, i, t.money.amount_cents);
+    }
+}
+
+/// Reusable per-call state: a worker whose containers keep their capacity.
+struct scratch {
+    worker w;
+};
+
+/// Decides workers [first, end) of `c` into the outputs.
+inline void run(const rules& R, const facts_columns& c, std::size_t first, std::size_t end,
+                const worker_columns_out& wo, const training_columns_out& to, scratch& s) {
+    for (std::size_t wi = first; wi < end; ++wi) {
+        const std::int32_t syv = c.school_year[wi];
+        if (syv < 1900 || syv > 9998) {
+            reject_worker(c, wi, wo, to, batch_bad_date, facts_problem::none, -1, -1);
+            continue;
+        }
+        const fill_error fe = fill_worker(c, wi, s.w);
+        if (fe.status != batch_granted) {
+            reject_worker(c, wi, wo, to, fe.status, facts_problem::none, fe.training, fe.item);
+            continue;
+        }
+        if (const facts_error e = check_facts(s.w)) {
+            reject_worker(c, wi, wo, to, batch_bad_facts, e.problem,
+                          e.training == facts_error::no_training ? -1 : static_cast<std::int32_t>(e.training),
+                          static_cast<std::int32_t>(e.item));
+            continue;
+        }
+        try {
+            write_worker(c, wi, evaluate(R, s.w, school_year(syv), false), wo, to);
+        } catch (const error& e) {
+            reject_worker(c, wi, wo, to, e.code() == errc::rulebook ? batch_no_rule : batch_bad_date,
+                          facts_problem::none, -1, -1);
+        } catch (const std::exception&) {
+            reject_worker(c, wi, wo, to, batch_bad_date, facts_problem::none, -1, -1);
+        }
+    }
+}
+}  // namespace facts_batch
+
+/// Decides every worker of `c` (see facts_columns). Throws
+/// error(errc::invalid_argument) for mis-sized columns or inconsistent
+/// offsets before any worker runs; afterwards every worker and every training
+/// row comes back decided or rejected with its status. Thread-safe.
+inline void leave_facts_batch(const rules& R, const facts_columns& c, const worker_columns_out& wo,
+                              const training_columns_out& to) {
+    facts_batch::check_shape(c, wo, to);
+    facts_batch::scratch s;
+    facts_batch::run(R, c, 0, c.workers, wo, to, s);
 }
 
 }  // namespace edurules::leave

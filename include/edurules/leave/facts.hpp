@@ -1,0 +1,205 @@
+// Which facts about a worker the leave rules can decide on. Every face (the
+// JSON codec, the columnar batch, the C ABI, Python) hands its input to
+// `check_facts` before `evaluate`: one place refuses lessons that overlap or
+// end before they start, absences on days without lessons or longer than the
+// lessons given, leave taken beyond a day, durations that do not fit the
+// exact arithmetic, and a training with neither lessons nor a start date.
+// A refusal names the training, the item and the field, so that each face
+// can point at its own record (a JSON path, a batch row, a DataFrame label).
+#pragma once
+
+#include "edurules/leave/model.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace edurules::leave {
+
+/// Bounds that keep every exact product within 128 bits and every clock time
+/// within a day. Not legal numbers: a day has 24 x 60 minutes, a week 7 days,
+/// and 2^40 minutes are two million years.
+inline constexpr std::int64_t minutes_per_day = 24 * minutes_per_hour;
+inline constexpr std::int64_t minutes_per_week = 7 * minutes_per_day;
+inline constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
+
+/// What is wrong with a worker's facts (pinned codes: the batch reports them).
+enum class facts_problem : std::uint8_t {
+    none = 0,
+    lesson_times = 1,          ///< a clock time outside the day, or the end not after the start
+    lesson_overlap = 2,        ///< two lessons of one training overlap on a day
+    absence_no_lesson = 3,     ///< an absence on a day without a given lesson
+    absence_too_long = 4,      ///< absences on a day longer than the lessons given that day
+    holiday_span = 5,          ///< a holiday that ends before it starts or does not contain the absence
+    taken_too_long = 6,        ///< leave taken on a day longer than a day
+    no_start = 7,              ///< a training without lessons and without a start date
+    job_minutes = 8,           ///< contract or full-time minutes per week outside 0..a week (full time > 0)
+    job_dates = 9,             ///< a job that ends before it starts
+    duration_too_large = 10,   ///< a duration beyond the exact-arithmetic bound
+    count_out_of_range = 11,   ///< credits, exams or competences negative or beyond the bound
+};
+inline constexpr std::string_view to_string(facts_problem p) {
+    switch (p) {
+        case facts_problem::none: return "none";
+        case facts_problem::lesson_times: return "lesson_times";
+        case facts_problem::lesson_overlap: return "lesson_overlap";
+        case facts_problem::absence_no_lesson: return "absence_no_lesson";
+        case facts_problem::absence_too_long: return "absence_too_long";
+        case facts_problem::holiday_span: return "holiday_span";
+        case facts_problem::taken_too_long: return "taken_too_long";
+        case facts_problem::no_start: return "no_start";
+        case facts_problem::job_minutes: return "job_minutes";
+        case facts_problem::job_dates: return "job_dates";
+        case facts_problem::duration_too_large: return "duration_too_large";
+        case facts_problem::count_out_of_range: return "count_out_of_range";
+    }
+    return "?";
+}
+
+/// Where a problem is: the collection (`jobs`, `lessons`, `absences`,
+/// `leave_taken`, or empty for the training itself), the training index, the
+/// item index in the collection, and the field.
+struct facts_error {
+    static constexpr std::size_t no_training = SIZE_MAX;  ///< a problem of the worker or a job
+    facts_problem problem = facts_problem::none;
+    const char* collection = "";
+    std::size_t training = 0;
+    std::size_t item = 0;
+    const char* field = "";
+    std::size_t other = 0;  ///< lesson_overlap: the index of the other lesson
+    explicit operator bool() const noexcept { return problem != facts_problem::none; }
+};
+
+namespace facts_detail {
+inline facts_error at(facts_problem p, const char* coll, std::size_t t, std::size_t i, const char* field,
+                      std::size_t other = 0) {
+    return facts_error{p, coll, t, i, field, other};
+}
+
+inline facts_error check_lessons(const training& t, std::size_t ti) {
+    for (std::size_t i = 0; i < t.lessons.size(); ++i) {
+        const lesson& l = t.lessons[i];
+        if (l.start < 0 || l.start >= minutes_per_day) return at(facts_problem::lesson_times, "lessons", ti, i, "start");
+        if (l.end <= l.start || l.end > minutes_per_day) return at(facts_problem::lesson_times, "lessons", ti, i, "end");
+        // lessons are few per training: a quadratic scan allocates nothing
+        for (std::size_t k = 0; k < i; ++k) {
+            const lesson& o = t.lessons[k];
+            if (o.day == l.day && l.start < o.end && o.start < l.end)
+                return at(facts_problem::lesson_overlap, "lessons", ti, i, "start", k);
+        }
+    }
+    return {};
+}
+
+inline minutes given_on(const training& t, date d) {
+    minutes m{};
+    for (const auto& l : t.lessons)
+        if (!l.cancelled && l.day == d) m += l.length();
+    return m;
+}
+
+inline facts_error check_absences(const training& t, std::size_t ti) {
+    for (std::size_t i = 0; i < t.absences.size(); ++i) {
+        const absence& a = t.absences[i];
+        const minutes given = given_on(t, a.day);
+        if (given.count == 0) return at(facts_problem::absence_no_lesson, "absences", ti, i, "date");
+        if (a.length.count < 0) return at(facts_problem::absence_too_long, "absences", ti, i, "absent_minutes");
+        minutes total{};
+        for (std::size_t k = 0; k <= i; ++k)
+            if (t.absences[k].day == a.day) total += t.absences[k].length;
+        if (given < total) return at(facts_problem::absence_too_long, "absences", ti, i, "absent_minutes");
+        if (a.holiday && (a.holiday->empty() || !a.holiday->contains(a.day)))
+            return at(facts_problem::holiday_span, "absences", ti, i, "holiday");
+    }
+    return {};
+}
+
+inline facts_error check_training(const training& t, std::size_t ti) {
+    if (auto e = check_lessons(t, ti)) return e;
+    if (auto e = check_absences(t, ti)) return e;
+    for (std::size_t i = 0; i < t.taken.size(); ++i)
+        if (t.taken[i].length.count < 0 || t.taken[i].length.count > minutes_per_day)
+            return at(facts_problem::taken_too_long, "leave_taken", ti, i, "leave_minutes");
+    if (t.lessons.empty() && !t.start) return at(facts_problem::no_start, "", ti, 0, "start");
+    for (const auto* c : {&t.credits, &t.exams, &t.competences})
+        if (*c < 0 || *c > max_minutes)
+            return at(facts_problem::count_out_of_range, "", ti, 0,
+                      c == &t.credits ? "credits" : c == &t.exams ? "exams" : "competences");
+    return {};
+}
+}  // namespace facts_detail
+
+/// The first problem in `w`'s facts, or an empty error. Allocates nothing.
+inline facts_error check_facts(const worker& w) {
+    for (std::size_t i = 0; i < w.jobs.size(); ++i) {
+        const job& j = w.jobs[i];
+        if (j.contract_minutes_per_week < 0 || j.contract_minutes_per_week > minutes_per_week)
+            return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i, "contract_minutes_per_week");
+        if (j.full_time_minutes_per_week <= 0 || j.full_time_minutes_per_week > minutes_per_week)
+            return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i, "full_time_minutes_per_week");
+        if (j.to && *j.to < j.from) return facts_detail::at(facts_problem::job_dates, "jobs", facts_error::no_training, i, "to");
+    }
+    if (w.bev_reimbursed_elsewhere.count < 0 || w.bev_reimbursed_elsewhere.count > max_minutes)
+        return facts_detail::at(facts_problem::duration_too_large, "", facts_error::no_training, 0, "bev_reimbursed_elsewhere_minutes");
+    if (w.monthly_wage_cents && (*w.monthly_wage_cents < 0 || *w.monthly_wage_cents > max_minutes))
+        return facts_detail::at(facts_problem::duration_too_large, "", facts_error::no_training, 0, "monthly_wage");
+    for (std::size_t t = 0; t < w.trainings.size(); ++t)
+        if (auto e = facts_detail::check_training(w.trainings[t], t)) return e;
+    return {};
+}
+
+/// A sentence for a problem, naming the values involved (formatted only when
+/// a face reports the problem).
+inline std::string describe(const worker& w, const facts_error& e) {
+    const auto clock = [](int m) {
+        const int h = m / static_cast<int>(minutes_per_hour), mm = m % static_cast<int>(minutes_per_hour);
+        return std::string{static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                           static_cast<char>('0' + mm / 10), static_cast<char>('0' + mm % 10)};
+    };
+    const training* t = e.training < w.trainings.size() ? &w.trainings[e.training] : nullptr;
+    switch (e.problem) {
+        case facts_problem::none: return {};
+        case facts_problem::lesson_times: {
+            const lesson& l = t->lessons[e.item];
+            if (l.start < 0 || l.start >= minutes_per_day || l.end > minutes_per_day || l.end < 0)
+                return "a clock time outside the day (start " + std::to_string(l.start) + ", end " +
+                       std::to_string(l.end) + " minutes after midnight)";
+            return "ends at " + clock(l.end) + ", not after its start " + clock(l.start);
+        }
+        case facts_problem::lesson_overlap: {
+            const lesson& a = t->lessons[e.other];
+            const lesson& b = t->lessons[e.item];
+            return "overlaps lessons[" + std::to_string(e.other) + "] on " + to_iso(a.day) + " (" + clock(a.start) +
+                   "-" + clock(a.end) + " and " + clock(b.start) + "-" + clock(b.end) + ")";
+        }
+        case facts_problem::absence_no_lesson: {
+            std::string span;
+            if (!t->lessons.empty()) {
+                date f = t->lessons.front().day, l = f;
+                for (const auto& x : t->lessons) f = std::min(f, x.day), l = std::max(l, x.day);
+                span = " (lessons run " + to_iso(f) + " to " + to_iso(l) + ")";
+            }
+            return to_iso(t->absences[e.item].day) + " is outside the training: no lesson is given that day" + span;
+        }
+        case facts_problem::absence_too_long: {
+            const date d = t->absences[e.item].day;
+            minutes total{};
+            for (std::size_t k = 0; k <= e.item; ++k)
+                if (t->absences[k].day == d) total += t->absences[k].length;
+            return "absences on " + to_iso(d) + " total " + hours_text(total) + " h, more than the " +
+                   hours_text(facts_detail::given_on(*t, d)) + " h of lessons given";
+        }
+        case facts_problem::holiday_span: return "the holiday ends before it starts or does not contain the absence date";
+        case facts_problem::taken_too_long: return "more than the hours in a day";
+        case facts_problem::no_start: return "missing: a training without lessons needs its start date";
+        case facts_problem::job_minutes: return "minutes per week must be within 0..10080 (full time above 0)";
+        case facts_problem::job_dates: return "the job ends before it starts";
+        case facts_problem::duration_too_large: return "too large";
+        case facts_problem::count_out_of_range: return "must be a whole number from 0 to 2^40";
+    }
+    return "?";
+}
+
+}  // namespace edurules::leave

@@ -1,0 +1,105 @@
+// The v2 leave batch decides every worker through the one evaluation: for
+// seeded generated workers (leave_test::worker_generator), the columnar path
+// gives field by field what `evaluate` gives for the same worker, and refuses
+// exactly the workers whose facts `check_facts` refuses.
+#include "edurules/leave/columns.hpp"
+#include "generate.hpp"
+#include "helpers.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace leave_test;
+
+namespace {
+struct outputs {
+    std::vector<std::int32_t> w_status, w_training, w_item, w_susp, t_status;
+    std::vector<std::uint8_t> w_problem, t_regime;
+    std::vector<std::uint32_t> t_reasons;
+    std::vector<std::int64_t> w_cap, w_granted, w_taken, w_left, w_money, t_att, t_susp, t_granted, t_taken, t_refused,
+        t_money;
+    outputs(std::size_t W, std::size_t T)
+        : w_status(W), w_training(W), w_item(W), w_susp(W), t_status(T), w_problem(W), t_regime(T), t_reasons(T),
+          w_cap(W), w_granted(W), w_taken(W), w_left(W), w_money(W), t_att(T), t_susp(T), t_granted(T), t_taken(T),
+          t_refused(T), t_money(T) {}
+    worker_columns_out workers() {
+        return {w_status, w_problem, w_training, w_item, w_cap, w_granted, w_taken, w_left, w_money, w_susp};
+    }
+    training_columns_out trainings() {
+        return {t_status, t_regime, t_reasons, t_att, t_susp, t_granted, t_taken, t_refused, t_money};
+    }
+};
+}  // namespace
+
+TEST(LeaveFactsBatch, SameAsEvaluateForGeneratedWorkers) {
+    worker_generator gen(20261202);
+    std::vector<worker> ws;
+    std::vector<int> years;
+    facts_table table;
+    for (int i = 0; i < 3000; ++i) {
+        const int sy = gen.uniform(2019, 2025);
+        ws.push_back(gen.make(sy));
+        years.push_back(sy);
+        table.add(ws.back(), school_year(sy));
+    }
+    const auto cols = table.columns();
+    outputs out(ws.size(), cols.training_type.size());
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    std::size_t t0 = 0, rejected = 0, decided = 0;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        SCOPED_TRACE("worker " + std::to_string(i));
+        const auto problem = check_facts(ws[i]);
+        if (problem) {
+            ++rejected;
+            EXPECT_EQ(out.w_status[i], batch_bad_facts);
+            EXPECT_EQ(out.w_problem[i], static_cast<std::uint8_t>(problem.problem));
+        } else {
+            ++decided;
+            const worker_result r = evaluate(R(), ws[i], school_year(years[i]), false);
+            EXPECT_EQ(out.w_status[i], batch_granted);
+            EXPECT_EQ(out.w_granted[i], r.granted_total.count);
+            EXPECT_EQ(out.w_taken[i], r.taken_total.count);
+            EXPECT_EQ(out.w_left[i], r.left.count);
+            EXPECT_EQ(out.w_money[i], r.reimbursement_total_cents);
+            EXPECT_EQ(out.w_cap[i], r.cap.found ? r.cap.cap.count : 0);
+            EXPECT_EQ(out.w_susp[i], static_cast<std::int32_t>(r.suspensions.size()));
+            for (std::size_t k = 0; k < r.trainings.size(); ++k) {
+                const auto& t = r.trainings[k];
+                EXPECT_EQ(out.t_regime[t0 + k], static_cast<std::uint8_t>(t.reg));
+                EXPECT_EQ(out.t_reasons[t0 + k], t.reasons);
+                EXPECT_EQ(out.t_status[t0 + k], t.eligible ? batch_granted : batch_not_eligible);
+                EXPECT_EQ(out.t_granted[t0 + k], t.granted.count);
+                EXPECT_EQ(out.t_att[t0 + k], t.attended.count);
+                EXPECT_EQ(out.t_taken[t0 + k], t.taken.count);
+                EXPECT_EQ(out.t_money[t0 + k], t.money.amount_cents);
+            }
+        }
+        t0 += ws[i].trainings.size();
+    }
+    EXPECT_EQ(rejected + decided, ws.size());  // rows in = decided + rejected
+    EXPECT_GT(rejected, 0u);
+    EXPECT_GT(decided, ws.size() / 2);
+}
+
+TEST(LeaveFactsBatch, MisSizedColumnsAreRefusedBeforeAnyRow) {
+    worker_generator gen(1);
+    facts_table table;
+    table.add(gen.make(2021), school_year(2021));
+    auto cols = table.columns();
+    outputs out(1, cols.training_type.size());
+    std::vector<std::int64_t> bad_offsets{0, 99};
+    cols.training_offsets = bad_offsets;
+    EXPECT_THROW(leave_facts_batch(R(), cols, out.workers(), out.trainings()), error);
+}
+
+TEST(LeaveFactsBatch, BadCodesRejectTheWorkerNotTheCall) {
+    worker_generator gen(2);
+    facts_table table;
+    table.add(gen.make(2021), school_year(2021));
+    table.add(gen.make(2022), school_year(2022));
+    table.region[0] = 9;
+    const auto cols = table.columns();
+    outputs out(2, cols.training_type.size());
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    EXPECT_EQ(out.w_status[0], batch_bad_region);
+    EXPECT_NE(out.w_status[1], batch_bad_region);
+}
