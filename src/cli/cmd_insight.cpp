@@ -20,17 +20,16 @@
 // decision (when, who, organisation, action, whom, allowed, reason,
 // consent_id, why, logged_at). Exit 0 when shown, 1 when access is denied
 // (unknown contact, or --participant refused), otherwise as every command.
-#include "common.hpp"
-#include "edurules/io/insight_json.hpp"
-#include "edurules/io/pe_json.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "common.hpp"
+#include "edurules/io/insight_json.hpp"
+#include "edurules/io/pe_json.hpp"
 
 namespace edurules::cli {
 
@@ -101,7 +100,8 @@ void append_audit(const std::string& file, const std::vector<insight::audit_reco
 /// (relative to the document's folder).
 pe::dossier load_dossier(const io::insight_document& doc, const std::string& input) {
     if (doc.dossier) return *doc.dossier;
-    if (doc.dossier_file.empty()) throw error(errc::invalid_input, "dossier", "missing: give \"dossier\" or \"dossier_file\"");
+    if (doc.dossier_file.empty())
+        throw error(errc::invalid_input, "dossier", "missing: give \"dossier\" or \"dossier_file\"");
     std::filesystem::path p(doc.dossier_file);
     if (p.is_relative()) p = std::filesystem::path(input).parent_path() / p;
     const std::string text = read_file(p.string());
@@ -114,9 +114,16 @@ pe::dossier load_dossier(const io::insight_document& doc, const std::string& inp
 
 std::vector<std::string> table_row(const insight::progress_row& r) {
     const auto& g = r.st.reg;
-    return {r.who->seu_number, r.who->name, g.current ? to_iso(g.current->first) : "", g.current ? to_iso(g.current->last) : "",
-            g.current ? g.earned.to_string() : "", g.current ? g.required.to_string() : "", g.current ? r.st.short_by.to_string() : "",
-            g.renewal_requested ? "yes" : "no", io::status_label(r.st), r.st.days_left ? std::to_string(*r.st.days_left) : ""};
+    return {r.who->seu_number,
+            r.who->name,
+            g.current ? to_iso(g.current->first) : "",
+            g.current ? to_iso(g.current->last) : "",
+            g.current ? g.earned.to_string() : "",
+            g.current ? g.required.to_string() : "",
+            g.current ? r.st.short_by.to_string() : "",
+            g.renewal_requested ? "yes" : "no",
+            io::status_label(r.st),
+            r.st.days_left ? std::to_string(*r.st.days_left) : ""};
 }
 
 /// --explain in table mode: every access decision with its reasons.
@@ -129,8 +136,8 @@ void print_decisions(std::ostream& out, const std::vector<const insight::access_
     }
 }
 
-const std::vector<std::string> table_header{"SEU number", "name", "period start", "period end", "points", "required", "short",
-                                            "renewal dossier", "status", "days left"};
+const std::vector<std::string> table_header{"SEU number", "name",  "period start",    "period end", "points",
+                                            "required",   "short", "renewal dossier", "status",     "days left"};
 
 std::string contact_text(const insight::directory_index& dir, const std::string& id) {
     const auto who = dir.find_contact(id);
@@ -141,10 +148,134 @@ std::string contact_text(const insight::directory_index& dir, const std::string&
 
 }  // namespace
 
+/// What one `insight` run shares between its outputs.
+struct insight_run {
+    const options& o;
+    bool html;
+    output& out;
+    const engine& eng;
+    date on;
+    const insight::directory_index& dir;
+    const insight::report_builder& b;
+    std::string contact, who_text, rb_text;
+    std::optional<date> from, to;
+    std::vector<insight::audit_record> audit;
+    bool denied = false;
+    std::string denial;
+};
+
+void print_one_dossier(insight_run& r, const std::string& participant) {
+    // One individual dossier.
+    const insight::dossier_view v = r.b.dossier(r.contact, participant, r.from, r.to);
+    r.audit.push_back(insight::audit_of(v.access));
+    r.denied = !v.access.allowed;
+    r.denial = v.access.message;
+    const std::vector<insight::dossier_view> views{v};
+    if (r.html) {
+        const std::string name = v.who ? v.who->name + " (" + v.who->seu_number + ")" : participant;
+        r.out.stream() << io::progress_html("PE dossier of " + name,
+                                            (r.denied ? "Not available: " + v.access.message + ". " : std::string()) +
+                                                "On " + to_iso(r.on) + " for " + r.who_text + "; rulebook " +
+                                                r.rb_text + ".",
+                                            io::progress_rows(views), views);
+    } else if (r.o.fmt == format::json) {
+        r.out.stream() << io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain) << "\n";
+    } else if (r.o.fmt == format::csv) {
+        r.out.stream() << io::activities_csv(views);
+    } else if (!r.denied) {
+        r.out.stream() << "PE dossier of " << v.who->name << " (" << v.who->seu_number << ") on " << to_iso(r.on)
+                       << " for " << r.who_text << "\n"
+                       << v.access.message << "\n\n";
+        print_table(r.out.stream(), table_header, {table_row(insight::progress_row{v.who, *v.st, v.access})});
+        std::vector<std::vector<std::string>> acts;
+        for (const auto& a : v.activities)
+            acts.push_back({to_iso(a.completed), a.act ? a.act->id : "", a.act ? a.act->title : "", a.pts.to_string(),
+                            a.rec ? a.rec->id : ""});
+        r.out.stream() << "\nCompleted activities";
+        if (r.from || r.to)
+            r.out.stream() << " " << (r.from ? to_iso(*r.from) : "") << ".." << (r.to ? to_iso(*r.to) : "");
+        r.out.stream() << ":\n";
+        print_table(r.out.stream(), {"completed", "activity", "title", "points", "recognition"}, acts);
+        r.out.stream() << "total " << v.total.to_string() << " points in " << v.activities.size() << " activities\n";
+        if (r.o.explain) print_decisions(r.out.stream(), {&v.access});
+    }
+}
+
+void print_overview(insight_run& r, const insight::overview_report& ov) {
+    for (const auto& a : ov.audit()) r.audit.push_back(a);
+    const std::string org = ov.org->name.empty() ? ov.org->id : ov.org->name;
+    if (r.html) {
+        r.out.stream() << io::progress_html("PE progress of " + org,
+                                            "Overview on " + to_iso(r.on) + " for " + r.who_text + ": " +
+                                                std::to_string(ov.rows.size()) + " participants who gave " + org +
+                                                " insight in their PE dossier; rulebook " + r.rb_text + ".",
+                                            ov.rows);
+    } else if (r.o.fmt == format::json) {
+        r.out.stream() << io::overview_json(r.eng, r.dir, ov, r.o.explain) << "\n";
+    } else if (r.o.fmt == format::csv) {
+        r.out.stream() << io::progress_csv(ov.rows);
+    } else {
+        r.out.stream() << "PE overview of " << org << " on " << to_iso(r.on) << " for " << r.who_text << "\n\n";
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& r : ov.rows) rows.push_back(table_row(r));
+        print_table(r.out.stream(), table_header, rows);
+        std::size_t left_out = ov.entries.size() - ov.rows.size();
+        r.out.stream() << "\n" << ov.rows.size() << " participants with a consent in force";
+        if (left_out)
+            r.out.stream() << "; " << left_out
+                           << " left out (consent expired, revoked or not yet given; see --format json)";
+        r.out.stream() << ".\n";
+        if (r.o.explain) {
+            std::vector<const insight::access_decision*> ds{&ov.access};
+            for (const auto& e : ov.entries) ds.push_back(&e);
+            print_decisions(r.out.stream(), ds);
+        }
+    }
+}
+
+void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) {
+    // The dossiers that authorised this contact ("professionals").
+    r.audit.push_back(insight::audit_of(ov.access));
+    const std::vector<insight::dossier_view> views = r.b.dossiers(r.contact, r.from, r.to);
+    for (const auto& v : views) r.audit.push_back(insight::audit_of(v.access));
+    if (ov.access.reason == insight::access_reason::unknown_contact) {
+        r.denied = true;
+        r.denial = ov.access.message;
+    }
+    const std::vector<insight::progress_row> rows = io::progress_rows(views);
+    if (r.html) {
+        r.out.stream() << io::progress_html("PE dossiers visible to " + r.who_text,
+                                            (r.denied ? "Not available: " + r.denial + ". " : std::string()) + "On " +
+                                                to_iso(r.on) + ": " + std::to_string(rows.size()) +
+                                                " participants authorised this contact; rulebook " + r.rb_text + ".",
+                                            rows);
+    } else if (r.o.fmt == format::json) {
+        r.out.stream() << io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain) << "\n";
+    } else if (r.o.fmt == format::csv) {
+        r.out.stream() << io::progress_csv(rows);
+    } else if (!r.denied) {
+        r.out.stream() << "PE dossiers visible to " << r.who_text << " on " << to_iso(r.on) << "\n";
+        if (!ov.access.allowed) r.out.stream() << "(" << ov.access.message << ")\n";
+        r.out.stream() << "\n";
+        std::vector<std::vector<std::string>> table;
+        for (const auto& r : rows) table.push_back(table_row(r));
+        print_table(r.out.stream(), table_header, table);
+        for (const auto& v : views)
+            if (!v.access.allowed)
+                r.out.stream() << "not visible: " << *v.access.seu_number << ": " << v.access.message << "\n";
+        if (r.o.explain) {
+            std::vector<const insight::access_decision*> ds{&ov.access};
+            for (const auto& v : views) ds.push_back(&v.access);
+            print_decisions(r.out.stream(), ds);
+        }
+    }
+}
+
 int cmd_insight(int argc, char** argv, int first) {
     html_split split = take_html_format(argc, argv, first);
     const options o = parse_options(static_cast<int>(split.argv.size()), split.argv.data(), first, {"--dossiers"});
-    if (o.positional.size() != 1) throw usage_error("insight needs exactly one INPUT.json (organisations, contacts, consents, dossier)");
+    if (o.positional.size() != 1)
+        throw usage_error("insight needs exactly one INPUT.json (organisations, contacts, consents, dossier)");
     auto get = [&](const char* name) -> std::optional<std::string> {
         auto it = o.extra.find(name);
         return it == o.extra.end() ? std::nullopt : std::optional<std::string>(it->second);
@@ -170,114 +301,35 @@ int cmd_insight(int argc, char** argv, int first) {
     io::check_consents(doc.dir, idx);
     const insight::report_builder b(eng->pe(), idx, dir, on, o.explain);
 
-    std::vector<insight::audit_record> audit;
-    bool denied = false;
-    std::string denial;
     output out(o);
-    const std::string who_text = contact_text(dir, contact);
-    const std::string rb_text = eng->book().name() + " " + eng->book().version();
 
+    insight_run run{o,
+                    split.html,
+                    out,
+                    *eng,
+                    on,
+                    dir,
+                    b,
+                    contact,
+                    contact_text(dir, contact),
+                    eng->book().name() + " " + eng->book().version(),
+                    from,
+                    to,
+                    {},
+                    false,
+                    {}};
     if (participant) {
-        // One individual dossier.
-        const insight::dossier_view v = b.dossier(contact, *participant, from, to);
-        audit.push_back(insight::audit_of(v.access));
-        denied = !v.access.allowed;
-        denial = v.access.message;
-        const std::vector<insight::dossier_view> views{v};
-        if (split.html) {
-            const std::string name = v.who ? v.who->name + " (" + v.who->seu_number + ")" : *participant;
-            out.stream() << io::progress_html("PE dossier of " + name,
-                                              (denied ? "Not available: " + v.access.message + ". " : std::string()) + "On " + to_iso(on) +
-                                                  " for " + who_text + "; rulebook " + rb_text + ".",
-                                              io::progress_rows(views), views);
-        } else if (o.fmt == format::json) {
-            out.stream() << io::dossiers_json(*eng, dir, contact, on, views, o.explain) << "\n";
-        } else if (o.fmt == format::csv) {
-            out.stream() << io::activities_csv(views);
-        } else if (!denied) {
-            out.stream() << "PE dossier of " << v.who->name << " (" << v.who->seu_number << ") on " << to_iso(on) << " for "
-                         << who_text << "\n" << v.access.message << "\n\n";
-            print_table(out.stream(), table_header, {table_row(insight::progress_row{v.who, *v.st, v.access})});
-            std::vector<std::vector<std::string>> acts;
-            for (const auto& a : v.activities)
-                acts.push_back({to_iso(a.completed), a.act ? a.act->id : "", a.act ? a.act->title : "", a.pts.to_string(),
-                                a.rec ? a.rec->id : ""});
-            out.stream() << "\nCompleted activities";
-            if (from || to) out.stream() << " " << (from ? to_iso(*from) : "") << ".." << (to ? to_iso(*to) : "");
-            out.stream() << ":\n";
-            print_table(out.stream(), {"completed", "activity", "title", "points", "recognition"}, acts);
-            out.stream() << "total " << v.total.to_string() << " points in " << v.activities.size() << " activities\n";
-            if (o.explain) print_decisions(out.stream(), {&v.access});
-        }
+        print_one_dossier(run, *participant);
     } else {
         const insight::overview_report ov = b.overview(contact);
-        if (ov.access.allowed && !list_dossiers) {
-            for (const auto& a : ov.audit()) audit.push_back(a);
-            const std::string org = ov.org->name.empty() ? ov.org->id : ov.org->name;
-            if (split.html) {
-                out.stream() << io::progress_html("PE progress of " + org,
-                                                  "Overview on " + to_iso(on) + " for " + who_text + ": " + std::to_string(ov.rows.size()) +
-                                                      " participants who gave " + org + " insight in their PE dossier; rulebook " + rb_text + ".",
-                                                  ov.rows);
-            } else if (o.fmt == format::json) {
-                out.stream() << io::overview_json(*eng, dir, ov, o.explain) << "\n";
-            } else if (o.fmt == format::csv) {
-                out.stream() << io::progress_csv(ov.rows);
-            } else {
-                out.stream() << "PE overview of " << org << " on " << to_iso(on) << " for " << who_text << "\n\n";
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& r : ov.rows) rows.push_back(table_row(r));
-                print_table(out.stream(), table_header, rows);
-                std::size_t left_out = ov.entries.size() - ov.rows.size();
-                out.stream() << "\n" << ov.rows.size() << " participants with a consent in force";
-                if (left_out) out.stream() << "; " << left_out << " left out (consent expired, revoked or not yet given; see --format json)";
-                out.stream() << ".\n";
-                if (o.explain) {
-                    std::vector<const insight::access_decision*> ds{&ov.access};
-                    for (const auto& e : ov.entries) ds.push_back(&e);
-                    print_decisions(out.stream(), ds);
-                }
-            }
-        } else {
-            // The dossiers that authorised this contact ("professionals").
-            audit.push_back(insight::audit_of(ov.access));
-            const std::vector<insight::dossier_view> views = b.dossiers(contact, from, to);
-            for (const auto& v : views) audit.push_back(insight::audit_of(v.access));
-            if (ov.access.reason == insight::access_reason::unknown_contact) {
-                denied = true;
-                denial = ov.access.message;
-            }
-            const std::vector<insight::progress_row> rows = io::progress_rows(views);
-            if (split.html) {
-                out.stream() << io::progress_html("PE dossiers visible to " + who_text,
-                                                  (denied ? "Not available: " + denial + ". " : std::string()) + "On " + to_iso(on) + ": " +
-                                                      std::to_string(rows.size()) + " participants authorised this contact; rulebook " +
-                                                      rb_text + ".",
-                                                  rows);
-            } else if (o.fmt == format::json) {
-                out.stream() << io::dossiers_json(*eng, dir, contact, on, views, o.explain) << "\n";
-            } else if (o.fmt == format::csv) {
-                out.stream() << io::progress_csv(rows);
-            } else if (!denied) {
-                out.stream() << "PE dossiers visible to " << who_text << " on " << to_iso(on) << "\n";
-                if (!ov.access.allowed) out.stream() << "(" << ov.access.message << ")\n";
-                out.stream() << "\n";
-                std::vector<std::vector<std::string>> table;
-                for (const auto& r : rows) table.push_back(table_row(r));
-                print_table(out.stream(), table_header, table);
-                for (const auto& v : views)
-                    if (!v.access.allowed) out.stream() << "not visible: " << *v.access.seu_number << ": " << v.access.message << "\n";
-                if (o.explain) {
-                    std::vector<const insight::access_decision*> ds{&ov.access};
-                    for (const auto& v : views) ds.push_back(&v.access);
-                    print_decisions(out.stream(), ds);
-                }
-            }
-        }
+        if (ov.access.allowed && !list_dossiers)
+            print_overview(run, ov);
+        else
+            print_visible_dossiers(run, ov);
     }
-    if (auto f = get("audit")) append_audit(*f, audit);
-    if (denied) {
-        std::cerr << "edurules: access " << denial << "\n";
+    if (auto f = get("audit")) append_audit(*f, run.audit);
+    if (run.denied) {
+        std::cerr << "edurules: access " << run.denial << "\n";
         return exit_rejected;
     }
     return exit_ok;

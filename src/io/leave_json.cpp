@@ -5,12 +5,16 @@
 // leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines
 // (the same evaluation, each rendering its part). See
 // schemas/leave.request.schema.json and schemas/leave.response.schema.json.
-#include "edurules/leave/evaluate.hpp"
-#include "handlers.hpp"
+#include "edurules/io/leave_json.hpp"
 
 #include <algorithm>
-#include <set>
 #include <map>
+#include <set>
+
+#include "edurules/io/request.hpp"
+#include "edurules/leave/evaluate.hpp"
+#include "edurules/leave/facts.hpp"
+#include "handlers.hpp"
 
 namespace edurules::io::detail {
 
@@ -18,38 +22,11 @@ namespace {
 
 using namespace edurules::leave;
 
-const char* const reason_texts[] = {
-    "the worker is not in the private sector",
-    "the training started under Flemish BEV, which ended on 2021-12-31 (see explanation)",
-    "the part-time fraction gives no right",
-    "a fixed-schedule part-timer below 4/5 has a right only for a professional training during working hours",
-    "the employment percentage (TWP) at the training start is below the minimum",
-    "the employment percentage (TWP) in the reference month (and the fallback month) is below the minimum",
-    "the contractual weekly hours are below the minimum",
-    "the contact time is below the minimum (distance learning and internships excluded)",
-    "the training has fewer credits than the minimum",
-    "the module was already passed",
-    "the training is not recognised",
-    "the worker did not take part in the first final assessment",
-    "the career attest is missing or too old",
-    "hours fall in a suspension of the right",
-    "a certificate period had more than the allowed share of unjustified absence: the right is suspended",
-    "more than the allowed share of unjustified absence this school year (VOV diligence)",
-    "no employment at the relevant date",
-    "the VOV maximum is reduced by the sanction for a lack of diligence",
-    "exactly 50% on a fixed schedule: only hours coinciding with working hours count",
-    "hours limited by the cap",
-    "no lessons in this school year",
-};
-static_assert(sizeof reason_texts / sizeof reason_texts[0] == reason_codes.size());
-
 // ---- decoding --------------------------------------------------------------
 
-// Bounds that keep exact arithmetic in range; physical, not legal, numbers.
-constexpr std::int64_t minutes_per_week = 7 * 24 * minutes_per_hour;
-constexpr std::int64_t minutes_per_day = 24 * minutes_per_hour;
+// Bounds that keep exact arithmetic in range (minutes_per_week, max_minutes:
+// leave/facts.hpp); physical, not legal, numbers.
 constexpr std::int64_t max_count = std::int64_t{1} << 20;
-constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
 
 std::optional<bool> opt_bool(const json& obj, std::string_view key, const path& p) {
     const json* j = find(obj, key);
@@ -91,11 +68,6 @@ int clock_time(const json& obj, std::string_view key, const path& p) {
     }
     invalid(p / key, "expected a clock time HH:MM, got " + show(json(s)));
 }
-std::string clock_text(int m) {
-    char buf[16];  // room for any int: the compiler cannot see that m < 1440
-    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-    return buf;
-}
 template <class T, class Parse>
 T parse_enum(const json& obj, std::string_view key, const path& p, T def, Parse&& parse, const char* allowed) {
     const json* j = find(obj, key);
@@ -122,12 +94,14 @@ job decode_job(const json& j, const path& p) {
             invalid(p / (std::string(base) + (find(j, std::string(base) + "_hours") ? "_hours" : "_minutes")),
                     "more than the " + std::to_string(minutes_per_week) + " minutes in a week");
     }
-    out.sched = parse_enum(j, "schedule", p, schedule::fixed,
-                           [](std::string_view s) -> std::optional<schedule> {
-                               if (s == "fixed") return schedule::fixed;
-                               if (s == "variable") return schedule::variable;
-                               return std::nullopt;
-                           }, "fixed, variable");
+    out.sched = parse_enum(
+        j, "schedule", p, schedule::fixed,
+        [](std::string_view s) -> std::optional<schedule> {
+            if (s == "fixed") return schedule::fixed;
+            if (s == "variable") return schedule::variable;
+            return std::nullopt;
+        },
+        "fixed, variable");
     return out;
 }
 
@@ -136,18 +110,21 @@ training decode_training(const json& j, const path& p) {
     training t;
     t.id = get_string(j, "id", p);
     t.type = parse_enum(j, "type", p, training_type::professional, parse_training_type,
-                        "professional, general, professional_general, academic, language, language_professional, exam_board, competence_exam");
+                        "professional, general, professional_general, academic, language, language_professional, "
+                        "exam_board, competence_exam");
     if (!find(j, "type")) invalid(p / "type", "missing");
     t.coinciding = opt_bool(j, "coinciding_with_work", p).value_or(false);
     t.raised = parse_enum(j, "raised_cap", p, raise_reason::none, parse_raise_reason,
                           "none, shortage_occupation, basic_education, first_upper_secondary");
     if (auto s = opt_string(j, "language_kind", p)) t.language_kind = *s;
-    t.org = parse_enum(j, "organisation", p, organisation::modular,  // default: see model.hpp
-                       [](std::string_view s) -> std::optional<organisation> {
-                           if (s == "school_year") return organisation::school_year;
-                           if (s == "modular") return organisation::modular;
-                           return std::nullopt;
-                       }, "school_year, modular");
+    t.org = parse_enum(
+        j, "organisation", p, organisation::modular,  // default: see model.hpp
+        [](std::string_view s) -> std::optional<organisation> {
+            if (s == "school_year") return organisation::school_year;
+            if (s == "modular") return organisation::modular;
+            return std::nullopt;
+        },
+        "school_year, modular");
     const std::string unit = opt_string(j, "unit", p).value_or("clock_hours");
     if (unit != "clock_hours" && unit != "lesson_periods")
         invalid(p / "unit", "unknown value " + show(json(unit)) + "; one of clock_hours, lesson_periods");
@@ -170,14 +147,16 @@ training decode_training(const json& j, const path& p) {
         t.employer_proposed = opt_bool(*v, "employer_proposed", vp).value_or(false);
         t.career_oriented = opt_bool(*v, "career_oriented", vp).value_or(false);
         t.career_attest_date = opt_date(*v, "career_attest_date", vp);
-        t.assessment = parse_enum(*v, "final_assessment", vp, final_assessment::not_yet,
-                                  [](std::string_view s) -> std::optional<final_assessment> {
-                                      if (s == "not_yet") return final_assessment::not_yet;
-                                      if (s == "taken") return final_assessment::taken;
-                                      if (s == "missed_justified") return final_assessment::missed_justified;
-                                      if (s == "missed") return final_assessment::missed;
-                                      return std::nullopt;
-                                  }, "not_yet, taken, missed_justified, missed");
+        t.assessment = parse_enum(
+            *v, "final_assessment", vp, final_assessment::not_yet,
+            [](std::string_view s) -> std::optional<final_assessment> {
+                if (s == "not_yet") return final_assessment::not_yet;
+                if (s == "taken") return final_assessment::taken;
+                if (s == "missed_justified") return final_assessment::missed_justified;
+                if (s == "missed") return final_assessment::missed;
+                return std::nullopt;
+            },
+            "not_yet, taken, missed_justified, missed");
     }
     // lessons: times, end after start, no overlaps
     if (const json* ls = find(j, "lessons")) {
@@ -191,36 +170,15 @@ training decode_training(const json& j, const path& p) {
             x.day = get_date(l, "date", ip);
             x.start = clock_time(l, "start", ip);
             x.end = clock_time(l, "end", ip);
-            if (x.end <= x.start)
-                invalid(ip / "end", "ends at " + clock_text(x.end) + ", not after its start " + clock_text(x.start));
             x.mode = parse_enum(l, "mode", ip, lesson_mode::contact, parse_lesson_mode,
                                 "contact, live_online, distance, internship, thesis, coaching");
             x.cancelled = opt_bool(l, "cancelled", ip).value_or(false);
             x.coinciding = opt_bool(l, "coinciding_with_work", ip).value_or(t.coinciding);
             t.lessons.push_back(x);
         }
-        std::vector<std::size_t> idx(t.lessons.size());
-        for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-            const auto& x = t.lessons[a];
-            const auto& y = t.lessons[b];
-            return x.day < y.day || (x.day == y.day && x.start < y.start);
-        });
-        for (std::size_t k = 1; k < idx.size(); ++k) {
-            const auto& a = t.lessons[idx[k - 1]];
-            const auto& b = t.lessons[idx[k]];
-            if (a.day == b.day && b.start < a.end)
-                invalid(lp[std::max(idx[k - 1], idx[k])] / "start",
-                        "overlaps lessons[" + std::to_string(std::min(idx[k - 1], idx[k])) + "] on " + to_iso(a.day) + " (" +
-                            clock_text(a.start) + "-" + clock_text(a.end) + " and " + clock_text(b.start) + "-" +
-                            clock_text(b.end) + ")");
-        }
     }
-    // absences: on a day with a given lesson, never more than was given that day
-    std::map<date, minutes> given;
-    for (const auto& l : t.lessons)
-        if (!l.cancelled) given[l.day] += l.length();
-    std::map<date, minutes> absent;
+    // absences (leave::check_facts refuses those on days without lessons or
+    // longer than the day's lessons; no length = the day's lessons)
     if (const json* as = find(j, "absences")) {
         const path ap = p / "absences";
         require_array(*as, ap);
@@ -230,29 +188,13 @@ training decode_training(const json& j, const path& p) {
             require_object(a, ip);
             absence x;
             x.day = get_date(a, "date", ip);
-            auto g = given.find(x.day);
-            if (g == given.end()) {
-                std::string span;
-                if (!t.lessons.empty()) {
-                    date f = t.lessons.front().day, l = f;
-                    for (const auto& ls : t.lessons) f = std::min(f, ls.day), l = std::max(l, ls.day);
-                    span = " (lessons run " + to_iso(f) + " to " + to_iso(l) + ")";
-                }
-                invalid(ip / "date", to_iso(x.day) + " is outside the training: no lesson is given that day" + span);
-            }
-            x.length = opt_duration(a, "absent", ip).value_or(g->second);
-            absent[x.day] += x.length;
-            if (g->second < absent[x.day])
-                invalid(ip / "absent_minutes", "absences on " + to_iso(x.day) + " total " + hours_text(absent[x.day]) +
-                                                   " h, more than the " + hours_text(g->second) + " h of lessons given");
+            x.length = opt_duration(a, "absent", ip).value_or(facts_detail::given_on(t, x.day));
             x.reason = opt_string(a, "reason", ip).value_or("");
             x.employer_declared_on = opt_date(a, "employer_declared_on", ip);
             if (const json* h = find(a, "holiday")) {
                 const path hp = ip / "holiday";
                 require_object(*h, hp);
-                period hol{get_date(*h, "from", hp), get_date(*h, "to", hp)};
-                if (hol.empty()) invalid(hp / "to", "ends before it starts");
-                if (!hol.contains(x.day)) invalid(hp, "does not contain the absence date " + to_iso(x.day));
+                const period hol{get_date(*h, "from", hp), get_date(*h, "to", hp)};
                 x.holiday = hol;
             }
             t.absences.push_back(std::move(x));
@@ -264,14 +206,9 @@ training decode_training(const json& j, const path& p) {
         for (std::size_t i = 0; i < ks->size(); ++i) {
             const json& k = (*ks)[i];
             require_object(k, kp[i]);
-            const minutes m = req_duration(k, "leave", kp[i]);
-            if (m.count > minutes_per_day)
-                invalid(kp[i] / (find(k, "leave_hours") ? "leave_hours" : "leave_minutes"), "more than the hours in a day");
-            t.taken.push_back(leave_taken{get_date(k, "date", kp[i]), m});
+            t.taken.push_back(leave_taken{get_date(k, "date", kp[i]), req_duration(k, "leave", kp[i])});
         }
     }
-    if (t.lessons.empty() && !t.start)
-        invalid(p / "start", "missing: a training without lessons needs its start date");
     return t;
 }
 
@@ -284,7 +221,9 @@ worker decode_worker(const json& j, const path& p) {
     require_object(eu, p / "establishment_unit");
     const std::string rg = get_string(eu, "region", p / "establishment_unit");
     auto r = parse_region(rg);
-    if (!r) invalid(p / "establishment_unit" / "region", "unknown region " + show(json(rg)) + "; one of flanders, brussels, wallonia");
+    if (!r)
+        invalid(p / "establishment_unit" / "region",
+                "unknown region " + show(json(rg)) + "; one of flanders, brussels, wallonia");
     w.reg = *r;
     for (const char* key : {"head_office_region", "residence_region"}) {
         if (auto s = opt_string(j, key, p)) {
@@ -299,7 +238,8 @@ worker decode_worker(const json& j, const path& p) {
     for (std::size_t i = 0; i < js.size(); ++i) w.jobs.push_back(decode_job(js[i], (p / "jobs")[i]));
     if (const json* pm = find(j, "passed_modules")) {
         require_array(*pm, p / "passed_modules");
-        for (std::size_t i = 0; i < pm->size(); ++i) w.passed_modules.push_back(as_string((*pm)[i], (p / "passed_modules")[i]));
+        for (std::size_t i = 0; i < pm->size(); ++i)
+            w.passed_modules.push_back(as_string((*pm)[i], (p / "passed_modules")[i]));
     }
     w.at_most_upper_secondary = opt_bool(j, "at_most_upper_secondary", p).value_or(false);
     w.vov_sanctioned = opt_bool(j, "vov_sanctioned", p).value_or(false);
@@ -321,6 +261,15 @@ worker decode_worker(const json& j, const path& p) {
             if (w.trainings[k].id == w.trainings[i].id)
                 invalid((p / "trainings")[i] / "id", "duplicate training id " + show(json(w.trainings[i].id)));
     }
+    if (const facts_error e = check_facts(w)) {
+        path at = p;
+        if (e.training != facts_error::no_training) at = (at / "trainings")[e.training];
+        if (*e.collection) at = (at / e.collection)[e.item];
+        std::string field = e.field;
+        if (field == "leave_minutes" && find(ts[e.training]["leave_taken"][e.item], "leave_hours"))
+            field = "leave_hours";
+        invalid(at / field, describe(w.trainings, e));
+    }
     return w;
 }
 
@@ -330,14 +279,15 @@ json minutes_json(minutes m) { return json{{"minutes", m.count}, {"hours", hours
 json money_json(std::int64_t cents) { return format_scaled(cents, 2); }
 json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
 
-json reasons_json(std::uint32_t bits, const worker_result& wr, date on) {
+json reasons_json(const rules& R, std::uint32_t bits, const worker_result& wr, date on) {
     json out = json::array();
     for (std::size_t b = 0; b < reason_codes.size(); ++b) {
         if (!(bits & (1u << b))) continue;
-        json r{{"code", std::string(reason_codes[b])}, {"text", reason_texts[b]}, {"on", to_iso(on)}};
+        json r{{"code", std::string(reason_codes[b])}, {"text", reason_text(R, 1u << b, on)}, {"on", to_iso(on)}};
         if ((1u << b) == reason_suspended || (1u << b) == reason_suspension_triggered) {
             json windows = json::array();
-            for (const auto& s : wr.suspensions) windows.push_back(json{{"from", to_iso(s.window.first)}, {"to", to_iso(s.window.last)}});
+            for (const auto& s : wr.suspensions)
+                windows.push_back(json{{"from", to_iso(s.window.first)}, {"to", to_iso(s.window.last)}});
             r["suspensions"] = windows;
         }
         out.push_back(std::move(r));
@@ -345,14 +295,15 @@ json reasons_json(std::uint32_t bits, const worker_result& wr, date on) {
     return out;
 }
 
-json training_json(const training_result& t, const worker_result& wr, std::string_view kind, const rulebook& rb,
-                   bool explain) {
+json training_json(const rules& R, std::size_t index, const worker_result& wr, std::string_view kind,
+                   const rulebook& rb, bool explain) {
+    const training_result& t = wr.trainings[index];
     const bool all = kind == "leave.evaluate";
     json j{{"id", t.id}, {"regime", std::string(to_string(t.reg))}, {"start", to_iso(t.start)}};
     if (all || kind != "leave.regime") {
         j["eligible"] = t.eligible;
     }
-    j["reasons"] = reasons_json(t.reasons, wr, t.decided_on.is_special() ? t.start : t.decided_on);
+    j["reasons"] = reasons_json(R, t.reasons, wr, t.decided_on.is_special() ? t.start : t.decided_on);
     if (all || kind == "leave.entitlement") {
         j["hours"] = json{{"contact_for_minimum", minutes_json(t.contact_for_minimum)},
                           {"attended", minutes_json(t.attended)},
@@ -365,7 +316,7 @@ json training_json(const training_result& t, const worker_result& wr, std::strin
     }
     if (all || kind == "leave.absence") {
         json certs = json::array();
-        for (const auto& c : t.certificates)
+        for (const auto& c : wr.certificates_of(index))
             certs.push_back(json{{"from", to_iso(c.span.first)},
                                  {"to", to_iso(c.span.last)},
                                  {"given", minutes_json(c.given)},
@@ -393,15 +344,20 @@ json training_json(const training_result& t, const worker_result& wr, std::strin
 
 json worker_json(const worker_result& w, std::string_view kind, const rules& lr, const rulebook& rb, bool explain) {
     const bool all = kind == "leave.evaluate";
-    json j{{"id", w.id}, {"school_year", w.year.name()}, {"region", std::string(to_string(w.reg))},
-           {"employment_share", w.share.to_string()}, {"employment_percent", w.share.percent()}};
+    json j{{"id", w.id},
+           {"school_year", w.year.name()},
+           {"region", std::string(to_string(w.reg))},
+           {"employment_share", w.share.to_string()},
+           {"employment_percent", w.share.percent()}};
     if (all || kind == "leave.entitlement") {
         if (w.cap.found)
             j["cap"] = json{{"row", std::string(cap_row_names[static_cast<std::size_t>(w.cap.row)])},
                             {"variant", std::string(cap_variant_names[static_cast<std::size_t>(w.cap.variant)])},
                             {"full_time", minutes_json(w.cap.cap)},
                             {"parameter", w.cap.use.param ? json(w.cap.use.param->name) : json(nullptr)}};
-        if (w.vov) j["vov_maximum"] = json{{"own_hours", w.vov->own.hours_text()}, {"employer_proposed_hours", w.vov->employer.hours_text()}};
+        if (w.vov)
+            j["vov_maximum"] =
+                json{{"own_hours", w.vov->own.hours_text()}, {"employer_proposed_hours", w.vov->employer.hours_text()}};
         j["granted"] = minutes_json(w.granted_total);
         j["taken"] = minutes_json(w.taken_total);
         j["left"] = minutes_json(w.left);
@@ -409,12 +365,13 @@ json worker_json(const worker_result& w, std::string_view kind, const rules& lr,
     if (all || kind == "leave.absence") {
         json s = json::array();
         for (const auto& x : w.suspensions)
-            s.push_back(json{{"training", x.training_id},
-                             {"certificate_period", json{{"from", to_iso(x.certificate.first)}, {"to", to_iso(x.certificate.last)}}},
-                             {"given", minutes_json(x.given)},
-                             {"unjustified", minutes_json(x.unjustified)},
-                             {"from", to_iso(x.window.first)},
-                             {"to", to_iso(x.window.last)}});
+            s.push_back(json{
+                {"training", w.trainings[x.training].id},
+                {"certificate_period", json{{"from", to_iso(x.certificate.first)}, {"to", to_iso(x.certificate.last)}}},
+                {"given", minutes_json(x.given)},
+                {"unjustified", minutes_json(x.unjustified)},
+                {"from", to_iso(x.window.first)},
+                {"to", to_iso(x.window.last)}});
         j["suspensions"] = s;
     }
     if (all || kind == "leave.reimbursement") {
@@ -422,19 +379,14 @@ json worker_json(const worker_result& w, std::string_view kind, const rules& lr,
         if (w.wage_ceiling) j["wage_ceiling_monthly"] = money_json(w.wage_ceiling->value);
         // every ceiling in force during the school year (2022-2023 has two)
         json ceilings = json::array();
-        const period year = w.year.days();
-        for (const auto& v : lr.wage_ceiling->versions) {
-            const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
-            if (!span.overlaps(year)) continue;
-            const period in = span.intersect(year);
-            ceilings.push_back(json{{"from", to_iso(in.first)}, {"to", to_iso(in.last)},
-                                    {"amount", money_json(std::get<std::int64_t>(v.value))}});
-        }
+        for (const auto& c : w.wage_ceilings)
+            ceilings.push_back(
+                json{{"from", to_iso(c.span.first)}, {"to", to_iso(c.span.last)}, {"amount", money_json(c.cents)}});
         j["wage_ceilings"] = ceilings;
         if (w.capped_monthly_wage_cents) j["capped_monthly_wage"] = money_json(*w.capped_monthly_wage_cents);
     }
     json ts = json::array();
-    for (const auto& t : w.trainings) ts.push_back(training_json(t, w, kind, rb, explain));
+    for (std::size_t i = 0; i < w.trainings.size(); ++i) ts.push_back(training_json(lr, i, w, kind, rb, explain));
     j["trainings"] = ts;
     if (explain) j["explanation"] = explanation_to_json(w.why, rb);
     return j;
@@ -442,37 +394,84 @@ json worker_json(const worker_result& w, std::string_view kind, const rules& lr,
 
 }  // namespace
 
-json handle_leave(const engine& e, std::string_view kind, const json& request) {
-    static constexpr std::string_view kinds[] = {"leave.evaluate", "leave.regime", "leave.eligibility", "leave.entitlement",
-                                                 "leave.absence", "leave.reimbursement", "leave.deadlines"};
-    if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds))
+}  // namespace edurules::io::detail
+
+namespace edurules::io {
+
+namespace {
+using namespace edurules::leave;
+constexpr std::string_view leave_kinds[] = {"leave.evaluate",    "leave.regime",  "leave.eligibility",
+                                            "leave.entitlement", "leave.absence", "leave.reimbursement",
+                                            "leave.deadlines"};
+
+school_year decode_school_year(const json& j, std::string_view key, const path& p) {
+    const std::string text = get_string(j, key, p);
+    const auto sy = school_year::parse(text);
+    if (!sy) invalid(p / key, "expected a school year like \"2020-2021\", got " + show(json(text)));
+    return *sy;
+}
+
+leave_request decode_request(const json& request, std::string_view kind) {
+    if (std::find(std::begin(leave_kinds), std::end(leave_kinds), kind) == std::end(leave_kinds))
         invalid(path("kind"), "unknown request kind \"" + std::string(kind) +
                                   "\"; one of leave.evaluate, leave.regime, leave.eligibility, leave.entitlement, "
                                   "leave.absence, leave.reimbursement, leave.deadlines");
     const path root;
-    const std::string sy_text = get_string(request, "school_year", root);
-    const auto sy = school_year::parse(sy_text);
-    if (!sy) invalid(root / "school_year", "expected a school year like \"2020-2021\", got " + show(json(sy_text)));
-    const bool explain = opt_bool(request, "explain", root).value_or(true);
+    leave_request r;
+    r.kind = std::string(kind);
+    r.year = decode_school_year(request, "school_year", root);
+    r.explain = detail::opt_bool(request, "explain", root).value_or(true);
     const json& ws = member(request, "workers", root);
     require_array(ws, root / "workers");
-    json out = json::array();
     std::set<std::pair<std::string, int>> seen;  // a worker appears once per school year (F6)
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const path wp = (root / "workers")[i];
-        const worker w = decode_worker(ws[i], wp);
-        school_year year = *sy;
-        if (auto own = opt_string(ws[i], "school_year", wp)) {
-            auto y = school_year::parse(*own);
-            if (!y) invalid(wp / "school_year", "expected a school year like \"2020-2021\", got " + show(json(*own)));
-            year = *y;
-        }
-        if (!seen.emplace(w.id, year.start_year()).second)
-            invalid(wp / "id", "worker " + show(json(w.id)) + " appears twice for school year " + year.name());
-        const worker_result r = leave::evaluate(e.leave(), w, year, explain);
-        out.push_back(worker_json(r, kind, e.leave(), e.book(), explain));
+        r.workers.push_back(detail::decode_worker(ws[i], wp));
+        r.years.push_back(find(ws[i], "school_year") ? decode_school_year(ws[i], "school_year", wp) : r.year);
+        if (!seen.emplace(r.workers.back().id, r.years.back().start_year()).second)
+            invalid(wp / "id", "worker " + show(json(r.workers.back().id)) + " appears twice for school year " +
+                                   r.years.back().name());
     }
-    return json{{"school_year", sy->name()}, {"workers", std::move(out)}};
+    return r;
 }
 
-}  // namespace edurules::io::detail
+json encode_result(const engine& e, const leave_request& r, const std::vector<worker_result>& results) {
+    json out = json::array();
+    for (const auto& w : results) out.push_back(detail::worker_json(w, r.kind, e.leave(), e.book(), r.explain));
+    return json{{"school_year", r.year.name()}, {"workers", std::move(out)}};
+}
+}  // namespace
+
+leave_request parse_leave_request(std::string_view json_text, std::string_view default_kind,
+                                  const std::optional<std::string>& school_year) {
+    json req = parse_json(json_text, "request");
+    if (!req.is_object()) invalid(path(), "expected a JSON object (a leave request)");
+    check_schema_version(req, request_schema_version, path());
+    if (school_year) req["school_year"] = *school_year;
+    const std::string kind = find(req, "kind") ? get_string(req, "kind", path()) : std::string(default_kind);
+    return decode_request(req, kind);
+}
+
+std::vector<worker_result> evaluate_leave(const engine& e, const leave_request& r, bool explain) {
+    std::vector<worker_result> out;
+    out.reserve(r.workers.size());
+    for (std::size_t i = 0; i < r.workers.size(); ++i)
+        out.push_back(leave::evaluate(e.leave(), r.workers[i], r.years[i], explain));
+    return out;
+}
+
+std::string leave_response_json(const engine& e, const leave_request& r, const std::vector<worker_result>& results) {
+    const json resp{
+        {"schema_version", request_schema_version}, {"kind", r.kind}, {"result", encode_result(e, r, results)}};
+    return resp.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+namespace detail {
+
+json handle_leave(const engine& e, std::string_view kind, const json& request) {
+    const leave_request r = decode_request(request, kind);
+    return encode_result(e, r, evaluate_leave(e, r, r.explain));
+}
+
+}  // namespace detail
+}  // namespace edurules::io

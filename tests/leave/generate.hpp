@@ -6,9 +6,9 @@
 // contradict themselves (overlapping lessons) which every face must refuse.
 #pragma once
 
-#include "edurules/leave/model.hpp"
-
 #include <random>
+
+#include "edurules/leave/model.hpp"
 
 namespace leave_test {
 
@@ -48,7 +48,8 @@ struct worker_generator {
             a.length = chance(70) ? l.length() : edurules::minutes{l.length().count / 2};
             a.reason = reasons[uniform(0, 5)];
             if (a.reason == "holiday") {
-                a.holiday = edurules::period{l.day - edurules::day_count(uniform(0, 3)), l.day + edurules::day_count(uniform(3, 10))};
+                a.holiday = edurules::period{l.day - edurules::day_count(uniform(0, 3)),
+                                             l.day + edurules::day_count(uniform(3, 10))};
                 if (chance(60)) a.employer_declared_on = a.holiday->first - edurules::day_count(uniform(-3, 20));
             }
             t.absences.push_back(a);

@@ -2,10 +2,10 @@
 // trainings and lessons in a few lines.
 #pragma once
 
+#include <memory>
+
 #include "edurules/engine.hpp"
 #include "edurules/leave/evaluate.hpp"
-
-#include <memory>
 
 namespace leave_test {
 using namespace edurules;
@@ -57,5 +57,7 @@ inline training make_training(std::string id, training_type type, bool coincidin
     return t;
 }
 
-inline absence unjustified(date d, std::int64_t m) { return absence{d, minutes{m}, "none", std::nullopt, std::nullopt}; }
+inline absence unjustified(date d, std::int64_t m) {
+    return absence{d, minutes{m}, "none", std::nullopt, std::nullopt};
+}
 }  // namespace leave_test

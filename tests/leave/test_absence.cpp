@@ -1,14 +1,16 @@
 // Tests for include/edurules/leave/absence.hpp (rules.md 2.2 'The 10% rule', 2.3 attendance).
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
+
+#include "helpers.hpp"
 
 using namespace leave_test;
 
 namespace {
 std::vector<period> periods(organisation org, date first, date last) {
     explanation why;
-    return certificate_periods(R(), org, first, last, why);
+    std::vector<period> out{period{first, first}};  // a reused buffer is cleared first
+    certificate_periods(R(), org, first, last, out, why);
+    return out;
 }
 period susp(date last_of_period) {
     explanation why;

@@ -1,11 +1,11 @@
 // Tests for include/edurules/leave/batch.hpp: the columnar path gives the
 // single path's answers (same rule functions) and one code per row.
-#include "edurules/leave/batch.hpp"
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
 
 #include <vector>
+
+#include "edurules/leave/batch.hpp"
+#include "helpers.hpp"
 
 using namespace leave_test;
 
@@ -42,17 +42,17 @@ TEST(LeaveBatch, RowsMatchTheRules) {
     table t;
     t.row(3, 2020, 20200907, 0, 20 * 60, 38 * 60, hours(100).count, hours(100).count, 0, 1);  // 0: 53 h
     t.row(1, 2020, 20200914, 0, 24 * 60, 40 * 60, hours(120).count, hours(120).count);        // 1: VOV 60% -> 75 h
-    t.row(3, 2020, 20200907, 1, 19 * 60, 38 * 60, hours(60).count, hours(60).count);          // 2: half-time general: no
-    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 5400, 600);                            // 3: exactly 10%: fine
-    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 5399, 601);                            // 4: 10% + 1 minute
-    t.row(9, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 6000);                                 // 5: bad region
-    t.row(3, 2020, 20200230, 0, 38 * 60, 38 * 60, 6000, 6000);                                 // 6: bad date
-    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 6001);                                 // 7: attended > given
-    t.row(1, 2021, 20181001, 0, 38 * 60, 38 * 60, hours(50).count, hours(50).count);          // 8: transition cap 33 h
-    t.row(3, 2020, 20200907, 0, 38 * 60, 0, 6000, 6000);                                       // 9: full time 0
-    t.row(1, 2020, 20200907, 0, 38 * 60, 38 * 60, hours(20).count, hours(20).count);          // 10: 20 h < 32: no
-    t.row(3, 2020, 20200907, 0, 38 * 60, 7 * 24 * 60 + 1, 6000, 6000);                       // 11: more than a week
-    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, INT64_MAX, INT64_MAX);                       // 12: absurd minutes
+    t.row(3, 2020, 20200907, 1, 19 * 60, 38 * 60, hours(60).count, hours(60).count);  // 2: half-time general: no
+    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 5400, 600);                   // 3: exactly 10%: fine
+    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 5399, 601);                   // 4: 10% + 1 minute
+    t.row(9, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 6000);                        // 5: bad region
+    t.row(3, 2020, 20200230, 0, 38 * 60, 38 * 60, 6000, 6000);                        // 6: bad date
+    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, 6000, 6001);                        // 7: attended > given
+    t.row(1, 2021, 20181001, 0, 38 * 60, 38 * 60, hours(50).count, hours(50).count);  // 8: transition cap 33 h
+    t.row(3, 2020, 20200907, 0, 38 * 60, 0, 6000, 6000);                              // 9: full time 0
+    t.row(1, 2020, 20200907, 0, 38 * 60, 38 * 60, hours(20).count, hours(20).count);  // 10: 20 h < 32: no
+    t.row(3, 2020, 20200907, 0, 38 * 60, 7 * 24 * 60 + 1, 6000, 6000);                // 11: more than a week
+    t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, INT64_MAX, INT64_MAX);              // 12: absurd minutes
     const auto in = t.input();
     std::vector<std::int64_t> granted(in.rows, -1);
     std::vector<std::int32_t> status(in.rows, 99);

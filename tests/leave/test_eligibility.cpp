@@ -1,7 +1,7 @@
 // Tests for include/edurules/leave/eligibility.hpp (rules.md 2.2, 2.3, 2.4).
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
+
+#include "helpers.hpp"
 
 using namespace leave_test;
 
@@ -18,19 +18,22 @@ TEST(LeaveEligibility, FullTimeOverTwoEmployers) {
     const date d(2020, 1, 1);
     const auto e = employment_at({employ(d, 19), employ(d, 19)}, date(2020, 10, 1));
     EXPECT_TRUE(e.share.at_least_one());
-    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19), employ(d, 19)}, training_type::general, false), reason_none);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19), employ(d, 19)}, training_type::general, false),
+              reason_none);
 }
 
 // rules.md 2.2; seed 004: 4/5; variable schedule; fixed 1/2..4/5 only professional during working hours.
 TEST(LeaveEligibility, BevPartTimeCategories) {
     const date d(2020, 1, 1);
-    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 30, 37)}, training_type::general, false), reason_none);  // 30/37 >= 0.8
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 30, 37)}, training_type::general, false),
+              reason_none);  // 30/37 >= 0.8
     EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 29, 37)}, training_type::general, false),
               reason_halftime_needs_professional_during_work);  // fixed 29/37, not 4/5: professional only
     EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19, 38)}, training_type::professional, true), reason_none);
     EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 19, 38)}, training_type::professional, false),
               reason_halftime_needs_professional_during_work);
-    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 18, 38)}, training_type::professional, true), reason_fraction_too_low);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 18, 38)}, training_type::professional, true),
+              reason_fraction_too_low);
     EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 10, 38, schedule::variable)}, training_type::general, false),
               reason_none);
 }
@@ -39,10 +42,12 @@ TEST(LeaveEligibility, BevPartTimeCategories) {
 TEST(LeaveEligibility, VariableScheduleMinimumIsAParameter) {
     const auto e = engine_with("leave.bev.fraction.variable_min", "0.5");
     const date d(2020, 1, 1);
-    EXPECT_EQ(bev(e->leave(), regime::wallonia_bev, {employ(d, 10, 38, schedule::variable)}, training_type::general, false),
-              reason_fraction_too_low);
-    EXPECT_EQ(bev(e->leave(), regime::wallonia_bev, {employ(d, 19, 38, schedule::variable)}, training_type::general, false),
-              reason_none);
+    EXPECT_EQ(
+        bev(e->leave(), regime::wallonia_bev, {employ(d, 10, 38, schedule::variable)}, training_type::general, false),
+        reason_fraction_too_low);
+    EXPECT_EQ(
+        bev(e->leave(), regime::wallonia_bev, {employ(d, 19, 38, schedule::variable)}, training_type::general, false),
+        reason_none);
 }
 
 // rules.md 2.4: reformed Brussels BEV needs at least 25% of full time.
@@ -50,11 +55,11 @@ TEST(LeaveEligibility, BrusselsReformQuarter) {
     const date d(2023, 1, 1);
     explanation why;
     const date at(2023, 10, 1);
-    EXPECT_EQ(bev_category(R(), regime::brussels_reformed, employment_at({employ(d, 10, 40)}, at), training_type::general,
-                           false, at, why),
+    EXPECT_EQ(bev_category(R(), regime::brussels_reformed, employment_at({employ(d, 10, 40)}, at),
+                           training_type::general, false, at, why),
               reason_none);
-    EXPECT_EQ(bev_category(R(), regime::brussels_reformed, employment_at({employ(d, 9, 40)}, at), training_type::general,
-                           false, at, why),
+    EXPECT_EQ(bev_category(R(), regime::brussels_reformed, employment_at({employ(d, 9, 40)}, at),
+                           training_type::general, false, at, why),
               reason_fraction_too_low);
 }
 
@@ -78,8 +83,9 @@ TEST(LeaveEligibility, VovReferenceMonthFallback) {
 TEST(LeaveEligibility, VovSeptemberReferenceBefore2023) {
     std::vector<job> jobs{employ(date(2020, 1, 1), 19, 38)};
     explanation why;
-    auto r = vov_employment_check(R(), school_year(2022), date(2022, 10, 3), date(2022, 10, 3),
-                                  [&](date d) { return employment_at(jobs, d); }, why);
+    auto r = vov_employment_check(
+        R(), school_year(2022), date(2022, 10, 3), date(2022, 10, 3), [&](date d) { return employment_at(jobs, d); },
+        why);
     EXPECT_EQ(r.reasons, reason_none);
     EXPECT_EQ(r.reference_day, date(2022, 9, 1));
     EXPECT_TRUE(r.only_coinciding);  // exactly 50% on a fixed schedule
@@ -90,8 +96,9 @@ TEST(LeaveEligibility, Vov2025Thresholds) {
     explanation why;
     auto check = [&](std::int64_t contract_min, std::int64_t full_min) {
         std::vector<job> jobs{job{date(2020, 1, 1), std::nullopt, contract_min, full_min, schedule::fixed}};
-        return vov_employment_check(R(), school_year(2025), date(2025, 10, 6), date(2025, 10, 6),
-                                    [&](date d) { return employment_at(jobs, d); }, why)
+        return vov_employment_check(
+                   R(), school_year(2025), date(2025, 10, 6), date(2025, 10, 6),
+                   [&](date d) { return employment_at(jobs, d); }, why)
             .reasons;
     };
     EXPECT_EQ(check(30 * 60, 40 * 60), reason_twp_below_minimum_at_start | reason_twp_below_minimum_reference);  // 75%

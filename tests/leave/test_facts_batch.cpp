@@ -2,11 +2,11 @@
 // seeded generated workers (leave_test::worker_generator), the columnar path
 // gives field by field what `evaluate` gives for the same worker, and refuses
 // exactly the workers whose facts `check_facts` refuses.
+#include <gtest/gtest.h>
+
 #include "edurules/leave/columns.hpp"
 #include "generate.hpp"
 #include "helpers.hpp"
-
-#include <gtest/gtest.h>
 
 using namespace leave_test;
 
@@ -18,9 +18,25 @@ struct outputs {
     std::vector<std::int64_t> w_cap, w_granted, w_taken, w_left, w_money, t_att, t_susp, t_granted, t_taken, t_refused,
         t_money;
     outputs(std::size_t W, std::size_t T)
-        : w_status(W), w_training(W), w_item(W), w_susp(W), t_status(T), w_problem(W), t_regime(T), t_reasons(T),
-          w_cap(W), w_granted(W), w_taken(W), w_left(W), w_money(W), t_att(T), t_susp(T), t_granted(T), t_taken(T),
-          t_refused(T), t_money(T) {}
+        : w_status(W),
+          w_training(W),
+          w_item(W),
+          w_susp(W),
+          t_status(T),
+          w_problem(W),
+          t_regime(T),
+          t_reasons(T),
+          w_cap(W),
+          w_granted(W),
+          w_taken(W),
+          w_left(W),
+          w_money(W),
+          t_att(T),
+          t_susp(T),
+          t_granted(T),
+          t_taken(T),
+          t_refused(T),
+          t_money(T) {}
     worker_columns_out workers() {
         return {w_status, w_problem, w_training, w_item, w_cap, w_granted, w_taken, w_left, w_money, w_susp};
     }

@@ -1,7 +1,7 @@
 // Tests for include/edurules/leave/hours.hpp (rules.md 2.2, 2.3, 2.4).
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
+
+#include "helpers.hpp"
 
 using namespace leave_test;
 
@@ -41,9 +41,11 @@ TEST(LeaveHours, FlemishTransitionCaps2021) {
 TEST(LeaveHours, BrusselsReformedCaps) {
     EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::general, true, false, 2023), hours(80));
     EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::language, false, false, 2023), hours(80));
-    EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::language, false, false, 2023, {false, true, false}), hours(130));
+    EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::language, false, false, 2023, {false, true, false}),
+              hours(130));
     EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::professional, false, false, 2023), hours(120));
-    EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::professional, false, false, 2023, {true, false, false}), hours(130));
+    EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::professional, false, false, 2023, {true, false, false}),
+              hours(130));
 }
 
 // rules.md 2.2: a combination takes its own row, not the sum.
@@ -103,8 +105,10 @@ TEST(LeaveHours, VovMaximumAndSanction) {
 // rules.md 2.3: 2021-2022 and 2022-2023 add 125 h for employer-proposed trainings (250 h).
 TEST(LeaveHours, VovTwoHundredFiftyHourYears) {
     explanation why;
-    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2021), why).employer.round(minutes{1}, rounding::down), hours(125));
-    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2022), why).employer.round(minutes{1}, rounding::down), hours(125));
+    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2021), why).employer.round(minutes{1}, rounding::down),
+              hours(125));
+    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2022), why).employer.round(minutes{1}, rounding::down),
+              hours(125));
     EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2023), why).employer.num, 0);
     EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2020), why).employer.num, 0);
 }
@@ -113,7 +117,8 @@ TEST(LeaveHours, VovTwoHundredFiftyHourYears) {
 TEST(LeaveHours, VovCountingMethods) {
     explanation why;
     auto h = [&](vov_counting c, std::int64_t credits, bool graduate, bool exam_contract, std::int64_t n, int sy) {
-        return vov_training_hours(R(), c, minutes{0}, minutes{60}, credits, graduate, exam_contract, n, n, school_year(sy), why)
+        return vov_training_hours(R(), c, minutes{0}, minutes{60}, credits, graduate, exam_contract, n, n,
+                                  school_year(sy), why)
             .round(minutes{1}, rounding::down);
     };
     EXPECT_EQ(h(vov_counting::credits, 10, false, false, 0, 2020), hours(40));

@@ -1,7 +1,7 @@
 // Tests for include/edurules/leave/money.hpp (rules.md 2.2, 2.3 money and dates).
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
+
+#include "helpers.hpp"
 
 using namespace leave_test;
 
@@ -48,8 +48,9 @@ TEST(LeaveMoney, EnrolmentCertificateDeadline) {
     EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7)).enrolment_certificate, date(2020, 10, 31));
     EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7), date(2020, 10, 20)).enrolment_certificate,
               date(2020, 11, 4));
-    EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7), date(2020, 9, 1), date(2021, 2, 1)).enrolment_certificate,
-              date(2021, 2, 16));
+    EXPECT_EQ(
+        dates(regime::wallonia_bev, 2020, date(2020, 9, 7), date(2020, 9, 1), date(2021, 2, 1)).enrolment_certificate,
+        date(2021, 2, 16));
 }
 
 // rules.md 2.2/2.3: claims: Flemish BEV 31 Dec, Wallonia 31 March, Brussels 1 Sep..31 Dec after the school year;

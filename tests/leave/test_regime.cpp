@@ -1,7 +1,7 @@
 // Tests for include/edurules/leave/regime.hpp (rules.md 2.1).
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
+
+#include "helpers.hpp"
 
 using namespace leave_test;
 

@@ -1,10 +1,10 @@
 // Tests for include/edurules/leave/rules.hpp: every parameter is resolved at
 // engine construction, and a rulebook lacking one is refused there.
-#include "helpers.hpp"
+#include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include <gtest/gtest.h>
+#include "helpers.hpp"
 
 using namespace leave_test;
 
@@ -59,5 +59,6 @@ TEST(LeaveRules, EveryLeaveParameterHasSourcedValues) {
         for (const auto& v : p.versions) EXPECT_NE(rulebook::builtin()->find_source(v.source_id), nullptr) << name;
     }
     EXPECT_GE(n, 90u);
-    EXPECT_EQ(R().bev_cap[static_cast<std::size_t>(cap_row::general)][static_cast<std::size_t>(cap_variant::raised)], nullptr);
+    EXPECT_EQ(R().bev_cap[static_cast<std::size_t>(cap_row::general)][static_cast<std::size_t>(cap_variant::raised)],
+              nullptr);
 }

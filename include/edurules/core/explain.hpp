@@ -2,13 +2,13 @@
 // the parameter values used (with their effective dates) and their sources.
 #pragma once
 
-#include "edurules/core/rulebook.hpp"
-
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "edurules/core/rulebook.hpp"
 
 namespace edurules {
 
@@ -39,9 +39,11 @@ public:
         if (!enabled_) return;
         steps_.push_back(step{rule, std::forward<TextFn>(text)(), std::vector<param_use>(params)});
     }
-    void note(std::string_view rule, std::string text, std::initializer_list<param_use> params = {}) {
+    /// Records a step with a ready text; a literal costs nothing when disabled.
+    template <class Text>
+    void note(std::string_view rule, Text&& text, std::initializer_list<param_use> params = {}) {
         if (!enabled_) return;
-        steps_.push_back(step{rule, std::move(text), std::vector<param_use>(params)});
+        steps_.push_back(step{rule, std::string(std::forward<Text>(text)), std::vector<param_use>(params)});
     }
     /// Appends another explanation's steps (e.g. a sub-decision's).
     void append(const explanation& other) {

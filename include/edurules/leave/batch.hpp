@@ -1,13 +1,20 @@
-// Columnar hot path: leave hours for many rows at once (rules.md 2.2-2.4).
-// The same rule functions as the single path (regime.hpp, eligibility.hpp,
-// hours.hpp, absence.hpp), called with explanations off; no second
-// implementation and no per-row heap allocation.
+// Leave over columns (rules.md 2.2-2.4): adapters that read columns into the
+// leave model and call the one evaluation (evaluate.hpp `evaluate_into`), the
+// same as a JSON request; they decide nothing themselves. No heap allocation
+// per worker once the reused buffers have grown; explanations off.
 //
-// Column contract. A row is one worker's one training in one school year,
-// with its own cap (rows never share a cap: group a worker's trainings of a
-// year into one row, or use the JSON path). Every column is a std::span whose
-// size is either `rows` or 0 (absent: the stated default). A required column
-// of the wrong size, or an output of the wrong size, throws
+// v2, `leave_facts_batch` (below): every fact as columns (workers, jobs,
+// trainings, lessons, absences, leave taken); several trainings of a worker
+// share one cap, suspensions reach later trainings, VOV sanctions,
+// employer-proposed hours and BEV hours deducted from VOV apply.
+//
+// v1, `leave_hours_batch` (kept for the C ABI's edr_leave_hours_batch): a row
+// is one worker's one training described by totals. `row_facts` says how the
+// totals become facts (one job, lessons one a day from the later of the
+// training start and the school year's start, absences on them); the facts
+// are then decided like any worker's. Every column is a std::span whose size
+// is either `rows` or 0 (absent: the stated default). A required column of
+// the wrong size, or an output of the wrong size, throws
 // error(errc::invalid_argument) before any row is computed.
 //
 //   region            uint8  required  1 flanders, 2 brussels, 3 wallonia (establishment unit)
@@ -18,10 +25,8 @@
 //                                      5 language_professional, 6 exam_board, 7 competence_exam
 //   contract_minutes  int64  required  contract minutes per week (sum over employers), 0..10080
 //   full_time_minutes int64  required  full-time minutes per week of the reference worker, 1..10080
-//   given_minutes     int64  required  lesson minutes actually given (BEV: in the certificate
-//                                      period; VOV: in the school year); also the contact time
-//                                      for the 32-hour minimum unless contact_minutes is given
-//   attended_minutes  int64  required  lesson minutes attended that give leave (<= given)
+//   given_minutes     int64  required  lesson minutes given in the school year
+//   attended_minutes  int64  required  lesson minutes attended (<= given)
 //   unjustified_minutes int64 optional unjustified absence minutes (<= given); default 0
 //   contact_minutes   int64  optional  contact minutes for the minimum; default given_minutes
 //   coinciding        uint8  optional  1 if followed during working hours; default 0
@@ -34,40 +39,32 @@
 //   status            int32  batch_status: >= 0 decided, < 0 row rejected (granted 0)
 //   reasons           uint32 reason bits (model.hpp `reason`), 0 when none
 //   regime            uint8  regime code (model.hpp `regime`)
-//
-// Simplifications of a row against the JSON path: the TWP (contract /
-// full time) is the same at the training start and in the VOV reference
-// month; VOV hours are attended hours (hours_per_credit etc. are the JSON
-// path's); the unjustified-absence test flags `reason_suspension_triggered`
-// (BEV, the suspension starts after the period so this row's hours stay) or
-// `reason_not_diligent` (VOV) without changing the hours; a competence_exam
-// row is one exam day; the Flemish 2021-2022 window (hours until 2021-12-31)
-// is the caller's to apply to attended_minutes, the reduced cap is applied.
 #pragma once
 
+#include <span>
+
 #include "edurules/leave/absence.hpp"
+#include "edurules/leave/eligibility.hpp"
 #include "edurules/leave/evaluate.hpp"
 #include "edurules/leave/facts.hpp"
-#include "edurules/leave/eligibility.hpp"
 #include "edurules/leave/hours.hpp"
 #include "edurules/leave/regime.hpp"
-
-#include <span>
 
 namespace edurules::leave {
 
 /// Per-row status codes (pinned).
 enum batch_status : std::int32_t {
-    batch_granted = 0,          ///< decided: the worker has a right (granted may still be 0 h)
-    batch_not_eligible = 1,     ///< decided: no right; `reasons` says why
-    batch_bad_region = -1,      ///< region code not 1..3
-    batch_bad_minutes = -2,     ///< a negative or impossible duration (more than a week per week, more than 2^40 minutes), attended or unjustified above given
-    batch_bad_date = -3,        ///< training_start not a yyyymmdd date, or school_year out of range
-    batch_bad_code = -4,        ///< training_type or a flag out of range
-    batch_no_rule = -5,         ///< the rulebook has no value for the row's date
-    batch_bad_full_time = -6,   ///< full_time_minutes <= 0
-    batch_bad_offsets = -7,     ///< v2: reserved (inconsistent offsets refuse the whole call)
-    batch_bad_facts = -8,       ///< v2: the facts contradict themselves (facts_problem says how)
+    batch_granted = 0,       ///< decided: the worker has a right (granted may still be 0 h)
+    batch_not_eligible = 1,  ///< decided: no right; `reasons` says why
+    batch_bad_region = -1,   ///< region code not 1..3
+    batch_bad_minutes = -2,  ///< a negative or impossible duration (more than a week per week, more than 2^40 minutes),
+                             ///< attended or unjustified above given
+    batch_bad_date = -3,     ///< training_start not a yyyymmdd date, or school_year out of range
+    batch_bad_code = -4,     ///< training_type or a flag out of range
+    batch_no_rule = -5,      ///< the rulebook has no value for the row's date
+    batch_bad_full_time = -6,  ///< full_time_minutes <= 0
+    batch_bad_offsets = -7,    ///< v2: reserved (inconsistent offsets refuse the whole call)
+    batch_bad_facts = -8,      ///< v2: the facts contradict themselves (facts_problem says how)
 };
 
 struct batch_input {
@@ -114,14 +111,53 @@ void check_column(std::span<const T> c, std::size_t rows, const char* name, bool
                 "column has " + std::to_string(c.size()) + " values for " + std::to_string(rows) + " rows");
 }
 template <class T>
-T at_or(std::span<const T> c, std::size_t i, T def) { return c.empty() ? def : c[i]; }
+T at_or(std::span<const T> c, std::size_t i, T def) {
+    return c.empty() ? def : c[i];
+}
 
-/// One row: every rule is the single path's; returns the status.
-inline std::int32_t leave_row(const rules& R, const batch_input& in, std::size_t i, std::int64_t& granted,
-                              std::uint32_t& reasons, leave::regime& reg_out) {
-    granted = 0;
-    reasons = reason_none;
-    reg_out = leave::regime::none;
+/// Reusable state of a v1 call: the row's worker and training, and the evaluation's buffers.
+struct row_scratch {
+    worker w;
+    training t;
+    workspace ws;
+    worker_result result;
+};
+
+/// Appends `total` minutes of lessons in `mode` from `day` on, at most a day's
+/// minutes per day (one lesson a day, so they never overlap); moves `day`.
+inline void add_lessons(training& t, date& day, std::int64_t total, lesson_mode mode, bool cancelled, bool coinciding) {
+    while (total > 0) {
+        const std::int64_t m = std::min(total, minutes_per_day);
+        t.lessons.push_back(lesson{day, 0, static_cast<int>(m), mode, cancelled, coinciding});
+        total -= m;
+        day = next_day(day);
+    }
+}
+
+/// Absences of `total` minutes with `reason` on the given lessons, first
+/// lessons first, never more than a lesson's length on its day (`used` holds
+/// what earlier absences took of each lesson).
+inline void add_absences(training& t, std::int64_t total, std::string_view reason, std::span<std::int64_t> used) {
+    for (std::size_t k = 0; k < t.lessons.size() && total > 0; ++k) {
+        const lesson& l = t.lessons[k];
+        if (l.cancelled) continue;
+        const std::int64_t m = std::min(total, l.length().count - used[k]);
+        if (m <= 0) continue;
+        used[k] += m;
+        total -= m;
+        t.absences.push_back(absence{l.day, minutes{m}, std::string(reason), std::nullopt, std::nullopt});
+    }
+}
+
+/// A v1 row as facts: one open-ended job with the row's contract and full
+/// time; one training with lessons from the later of its start and the
+/// school year's first day, one a day: `given_minutes` given contact lessons
+/// (of which `contact_minutes` count for the minimum: below given, the rest
+/// are distance lessons; above, the rest are cancelled contact lessons),
+/// absences on those lessons (unjustified_minutes unjustified, the rest of
+/// given - attended justified by the first reason the rulebook lists), a
+/// competence_exam row has one exam. The rules decide as for any worker.
+inline std::int32_t row_facts(const rules& R, const batch_input& in, std::size_t i, row_scratch& s) {
     const std::uint8_t rc = in.region[i];
     if (rc < 1 || rc > 3) return batch_bad_region;
     const std::uint8_t tc = in.training_type[i];
@@ -138,75 +174,55 @@ inline std::int32_t leave_row(const rules& R, const batch_input& in, std::size_t
     const std::int64_t contact = at_or<std::int64_t>(in.contact_minutes, i, given);
     if (contract < 0 || given < 0 || att < 0 || unj < 0 || contact < 0 || att > given || unj > given)
         return batch_bad_minutes;
-    if (contract > minutes_per_week || full > minutes_per_week || given > max_minutes || contact > max_minutes)
-        return batch_bad_minutes;
-
-    explanation off(false);
     const school_year sy(syv);
-    const date at = sy.first_day();
-    const auto type = static_cast<training_type>(tc);
-    const bool coinciding = at_or<std::uint8_t>(in.coinciding, i, 0) != 0;
-    const bool raised = at_or<std::uint8_t>(in.raised, i, 0) != 0;
-    employment e;
-    e.share = fraction{contract, full};
-    e.contract_minutes_per_week = contract;
-    e.sched = at_or<std::uint8_t>(in.variable_schedule, i, 0) ? schedule::variable : schedule::fixed;
-    e.any = contract > 0;
-
-    const regime_decision rd = decide_regime(R, static_cast<region>(rc), "private", *start, sy, off);
-    reg_out = rd.reg;
-    reasons |= rd.reasons;
-    if (rd.reg == leave::regime::none) return batch_not_eligible;
-    const bool exam = type == training_type::exam_board || type == training_type::competence_exam;
-    const minutes unit = at_or<std::uint8_t>(in.lesson_periods, i, 0)
-                             ? read<minutes>(*R.lesson_period_minutes, at).value
-                             : minutes{minutes_per_hour};
-    bool only_coinciding = false;
-    if (rd.reg == leave::regime::vov) {
-        const auto check = vov_employment_check(R, sy, *start, std::max(*start, at), [&](date) { return e; }, off);
-        reasons |= check.reasons;
-        only_coinciding = check.only_coinciding;
-        if (only_coinciding) reasons |= reason_only_coinciding_hours;
-    } else {
-        reasons |= bev_category(R, rd.reg, e, type, coinciding, std::max(*start, at), off);
-    }
-    if (!exam && !meets_min_contact(R, minutes{contact}, unit, at, off)) reasons |= reason_below_min_contact_hours;
-    if (more_than_share(R, minutes{unj}, minutes{given}, at))
-        reasons |= rd.reg == leave::regime::vov ? reason_not_diligent : reason_suspension_triggered;
-    if (reasons & blocking_reasons) return batch_not_eligible;
-
-    // exactly 50% VOV fixed schedule: only coinciding hours; a row is all or nothing
-    const minutes attended{only_coinciding && !coinciding ? 0 : att};
-    exact_minutes cap{0, 1};
-    exact_minutes counted = leave_value(attended, unit);
-    fraction share = e.share;
+    date day = std::max(*start, sy.first_day());
+    // one lesson a day within the school year
+    const std::int64_t days_left = (sy.days().last - day).days() + 1;
+    if (contract > minutes_per_week || full > minutes_per_week ||
+        std::max(given, contact) > days_left * minutes_per_day)
+        return batch_bad_minutes;
+    worker& w = s.w;
+    w.reg = static_cast<region>(rc);
+    w.jobs.clear();
+    w.jobs.push_back(job{date(1900, 1, 1), std::nullopt, contract, full,
+                         at_or<std::uint8_t>(in.variable_schedule, i, 0) ? schedule::variable : schedule::fixed});
+    training& t = s.t;
+    t.type = static_cast<training_type>(tc);
+    t.coinciding = at_or<std::uint8_t>(in.coinciding, i, 0) != 0;
+    t.raised = at_or<std::uint8_t>(in.raised, i, 0) ? raise_reason::basic_education : raise_reason::none;
+    t.lesson_periods = at_or<std::uint8_t>(in.lesson_periods, i, 0) != 0;
+    t.start = *start;
+    t.exams = t.type == training_type::competence_exam ? 1 : 0;
+    t.lessons.clear();
+    t.absences.clear();
+    add_lessons(t, day, std::min(given, contact), lesson_mode::contact, false, t.coinciding);
+    add_lessons(t, day, given - std::min(given, contact), lesson_mode::distance, false, t.coinciding);
+    add_lessons(t, day, contact - std::min(given, contact), lesson_mode::contact, true, t.coinciding);
+    std::array<std::int64_t, 512> used_buf{};
+    if (t.lessons.size() > used_buf.size()) return batch_bad_minutes;
+    const std::span<std::int64_t> used(used_buf.data(), t.lessons.size());
+    add_absences(t, unj, "unjustified", used);
     param_use u;
-    rounding mode;
-    minutes round_unit;
-    if (rd.reg == leave::regime::vov) {
-        cap = vov_max(R, e.share, false, sy, off).own;
-        share = fraction{1, 1};
-        mode = rounding_at(*R.vov_rounding, at, u);
-        round_unit = read<minutes>(*R.vov_rounding_unit, at).value;
-    } else {
-        if (type == training_type::exam_board) {
-            granted = exam_board_hours(R, contract, at, off).count;
-            return batch_granted;
-        }
-        if (type == training_type::competence_exam) counted = competence_exam_hours(R, 1, at, off);
-        const unsigned parts = parts_of(type);
-        const brussels_context bx{};
-        cap = exact_minutes::of(bev_cap(R, rd.reg, row_of_parts(parts), coinciding, raised, bx, sy, off).cap);
-        mode = rounding_at(*R.bev_rounding, at, u);
-        round_unit = read<minutes>(*R.bev_rounding_unit, at).value;
-    }
-    minutes g[1];
-    exact_minutes used[1];
-    share_cap(cap, std::span<const exact_minutes>(&counted, 1), std::span<const fraction>(&share, 1), round_unit, mode,
-              g, used);
-    if (used[0] < counted) reasons |= reason_capped;
-    granted = g[0].count;
+    const auto& justified = ref<std::vector<std::string>>(*R.justified_reasons, sy.first_day(), u);
+    if (given - att > unj && justified.empty()) return batch_no_rule;
+    if (given - att > unj) add_absences(t, given - att - unj, justified.front(), used);
     return batch_granted;
+}
+
+/// One v1 row through the one evaluation; returns the status.
+inline std::int32_t leave_row(const rules& R, const batch_input& in, std::size_t i, row_scratch& s,
+                              std::int64_t& granted, std::uint32_t& reasons, leave::regime& reg_out) {
+    granted = 0;
+    reasons = reason_none;
+    reg_out = leave::regime::none;
+    const std::int32_t status = row_facts(R, in, i, s);
+    if (status != batch_granted) return status;
+    evaluate_into(R, s.w, std::span<const training>(&s.t, 1), school_year(in.school_year[i]), false, s.ws, s.result);
+    const training_result& r = s.result.trainings.front();
+    reg_out = r.reg;
+    reasons = r.reasons;
+    granted = r.granted.count;
+    return r.eligible ? batch_granted : batch_not_eligible;
 }
 }  // namespace batch_impl
 
@@ -233,13 +249,14 @@ inline void leave_hours_batch(const rules& R, const batch_input& in, const batch
     batch_impl::check_column(std::span<const std::int32_t>(out.status), n, "status", true);
     batch_impl::check_column(std::span<const std::uint32_t>(out.reasons), n, "reasons", false);
     batch_impl::check_column(std::span<const std::uint8_t>(out.regime), n, "regime", false);
+    batch_impl::row_scratch scratch;
     for (std::size_t i = 0; i < n; ++i) {
         std::int64_t granted = 0;
         std::uint32_t reasons = 0;
         regime reg = regime::none;
         std::int32_t status;
         try {
-            status = batch_impl::leave_row(R, in, i, granted, reasons, reg);
+            status = batch_impl::leave_row(R, in, i, scratch, granted, reasons, reg);
         } catch (const error& e) {
             status = e.code() == errc::rulebook ? batch_no_rule : batch_bad_date;
         } catch (const std::exception&) {
@@ -276,61 +293,61 @@ struct text_column {
 struct facts_columns {
     // workers [workers]
     std::size_t workers = 0;
-    std::span<const std::uint8_t> region;       ///< required: region code 1..3 (establishment unit)
-    std::span<const std::int32_t> school_year;  ///< required: start year (2021 = 2021-2022)
-    text_column sector;                         ///< optional: default "private"
-    std::span<const std::uint8_t> at_most_upper_secondary;        ///< optional 0/1
-    std::span<const std::uint8_t> vov_sanctioned;                 ///< optional 0/1
+    std::span<const std::uint8_t> region;                   ///< required: region code 1..3 (establishment unit)
+    std::span<const std::int32_t> school_year;              ///< required: start year (2021 = 2021-2022)
+    text_column sector;                                     ///< optional: default "private"
+    std::span<const std::uint8_t> at_most_upper_secondary;  ///< optional 0/1
+    std::span<const std::uint8_t> vov_sanctioned;           ///< optional 0/1
     std::span<const std::int64_t> bev_reimbursed_elsewhere_minutes;  ///< optional, default 0
-    std::span<const std::int64_t> monthly_wage_cents;             ///< optional, -1 = unknown
-    std::span<const std::int32_t> new_job_on;                     ///< optional day, no_day = none
-    std::span<const std::int64_t> passed_offsets;                 ///< optional [workers + 1]
-    text_column passed_modules;                                   ///< codes [passed_offsets[workers]]
+    std::span<const std::int64_t> monthly_wage_cents;                ///< optional, -1 = unknown
+    std::span<const std::int32_t> new_job_on;                        ///< optional day, no_day = none
+    std::span<const std::int64_t> passed_offsets;                    ///< optional [workers + 1]
+    text_column passed_modules;                                      ///< codes [passed_offsets[workers]]
     // jobs: required offsets [workers + 1]
     std::span<const std::int64_t> job_offsets;
-    std::span<const std::int32_t> job_from;                 ///< required day
-    std::span<const std::int32_t> job_to;                   ///< optional day, no_day = open
-    std::span<const std::int64_t> job_contract_minutes;     ///< required, per week
-    std::span<const std::int64_t> job_full_time_minutes;    ///< required, per week
-    std::span<const std::uint8_t> job_variable_schedule;    ///< optional 0/1
+    std::span<const std::int32_t> job_from;               ///< required day
+    std::span<const std::int32_t> job_to;                 ///< optional day, no_day = open
+    std::span<const std::int64_t> job_contract_minutes;   ///< required, per week
+    std::span<const std::int64_t> job_full_time_minutes;  ///< required, per week
+    std::span<const std::uint8_t> job_variable_schedule;  ///< optional 0/1
     // trainings: required offsets [workers + 1]; outputs are per training
     std::span<const std::int64_t> training_offsets;
-    std::span<const std::uint8_t> training_type;            ///< required, training_type code
-    std::span<const std::int32_t> training_start;           ///< optional day, no_day = first lesson
-    std::span<const std::uint8_t> coinciding;               ///< optional 0/1
-    std::span<const std::uint8_t> raised;                   ///< optional raise_reason code (0 none)
-    text_column language_kind;                              ///< optional
-    std::span<const std::uint8_t> organisation;             ///< optional: 0 modular (default), 1 school_year
-    std::span<const std::uint8_t> lesson_periods;           ///< optional 0/1
-    text_column module_code;                                ///< optional
-    std::span<const std::uint8_t> recognised;               ///< optional 0/1, default 1
-    std::span<const std::int64_t> exams;                    ///< optional, default 0
-    std::span<const std::uint8_t> counting;                 ///< optional vov_counting code, default attended_hours
-    std::span<const std::int64_t> credits;                  ///< optional
-    std::span<const std::uint8_t> graduate;                 ///< optional 0/1
-    std::span<const std::uint8_t> exam_contract;            ///< optional 0/1
-    std::span<const std::int64_t> competences;              ///< optional
-    std::span<const std::uint8_t> employer_proposed;        ///< optional 0/1
-    std::span<const std::uint8_t> career_oriented;          ///< optional 0/1
-    std::span<const std::int32_t> career_attest_day;        ///< optional day
-    std::span<const std::uint8_t> assessment;               ///< optional final_assessment code
-    std::span<const std::int32_t> enrolled_on;              ///< optional day
+    std::span<const std::uint8_t> training_type;      ///< required, training_type code
+    std::span<const std::int32_t> training_start;     ///< optional day, no_day = first lesson
+    std::span<const std::uint8_t> coinciding;         ///< optional 0/1
+    std::span<const std::uint8_t> raised;             ///< optional raise_reason code (0 none)
+    text_column language_kind;                        ///< optional
+    std::span<const std::uint8_t> organisation;       ///< optional: 0 modular (default), 1 school_year
+    std::span<const std::uint8_t> lesson_periods;     ///< optional 0/1
+    text_column module_code;                          ///< optional
+    std::span<const std::uint8_t> recognised;         ///< optional 0/1, default 1
+    std::span<const std::int64_t> exams;              ///< optional, default 0
+    std::span<const std::uint8_t> counting;           ///< optional vov_counting code, default attended_hours
+    std::span<const std::int64_t> credits;            ///< optional
+    std::span<const std::uint8_t> graduate;           ///< optional 0/1
+    std::span<const std::uint8_t> exam_contract;      ///< optional 0/1
+    std::span<const std::int64_t> competences;        ///< optional
+    std::span<const std::uint8_t> employer_proposed;  ///< optional 0/1
+    std::span<const std::uint8_t> career_oriented;    ///< optional 0/1
+    std::span<const std::int32_t> career_attest_day;  ///< optional day
+    std::span<const std::uint8_t> assessment;         ///< optional final_assessment code
+    std::span<const std::int32_t> enrolled_on;        ///< optional day
     // lessons: optional offsets [trainings + 1] (empty = no lessons at all)
     std::span<const std::int64_t> lesson_offsets;
-    std::span<const std::int32_t> lesson_day;               ///< required with lessons
-    std::span<const std::int32_t> lesson_start;             ///< minutes after midnight
-    std::span<const std::int32_t> lesson_end;               ///< minutes after midnight
-    std::span<const std::uint8_t> lesson_mode;              ///< optional lesson_mode code, default contact
-    std::span<const std::uint8_t> lesson_cancelled;         ///< optional 0/1
-    std::span<const std::uint8_t> lesson_coinciding;        ///< optional 0/1, 2 = as the training (default)
+    std::span<const std::int32_t> lesson_day;         ///< required with lessons
+    std::span<const std::int32_t> lesson_start;       ///< minutes after midnight
+    std::span<const std::int32_t> lesson_end;         ///< minutes after midnight
+    std::span<const std::uint8_t> lesson_mode;        ///< optional lesson_mode code, default contact
+    std::span<const std::uint8_t> lesson_cancelled;   ///< optional 0/1
+    std::span<const std::uint8_t> lesson_coinciding;  ///< optional 0/1, 2 = as the training (default)
     // absences: optional offsets [trainings + 1]
     std::span<const std::int64_t> absence_offsets;
     std::span<const std::int32_t> absence_day;
-    std::span<const std::int64_t> absence_minutes;          ///< -1 = all lessons of that day
-    text_column absence_reason;                             ///< -1 = no reason given
+    std::span<const std::int64_t> absence_minutes;               ///< -1 = all lessons of that day
+    text_column absence_reason;                                  ///< -1 = no reason given
     std::span<const std::int32_t> absence_employer_declared_on;  ///< optional day
-    std::span<const std::int32_t> absence_holiday_from;     ///< optional day
-    std::span<const std::int32_t> absence_holiday_to;       ///< optional day
+    std::span<const std::int32_t> absence_holiday_from;          ///< optional day
+    std::span<const std::int32_t> absence_holiday_to;            ///< optional day
     // leave taken: optional offsets [trainings + 1]
     std::span<const std::int64_t> taken_offsets;
     std::span<const std::int32_t> taken_day;
@@ -348,12 +365,12 @@ struct worker_columns_out {
     std::span<std::int64_t> taken_minutes;
     std::span<std::int64_t> left_minutes;
     std::span<std::int64_t> reimbursement_cents;
-    std::span<std::int32_t> suspensions;       ///< number of suspensions
+    std::span<std::int32_t> suspensions;  ///< number of suspensions
 };
 
 /// Results per training [training_offsets[workers]] (every span optional).
 struct training_columns_out {
-    std::span<std::int32_t> status;               ///< batch_status
+    std::span<std::int32_t> status;  ///< batch_status
     std::span<std::uint8_t> regime;
     std::span<std::uint32_t> reasons;
     std::span<std::int64_t> attended_minutes;
@@ -405,10 +422,12 @@ inline void check_offsets(std::span<const std::int64_t> off, std::size_t owners,
                     "has " + std::to_string(off.size()) + " values, expected " + std::to_string(owners + 1));
     if (off[0] != 0) throw error(errc::invalid_argument, name, "must start at 0");
     for (std::size_t i = 0; i < owners; ++i)
-        if (off[i + 1] < off[i]) throw error(errc::invalid_argument, name, "must not decrease (at " + std::to_string(i) + ")");
+        if (off[i + 1] < off[i])
+            throw error(errc::invalid_argument, name, "must not decrease (at " + std::to_string(i) + ")");
     if (static_cast<std::uint64_t>(off[owners]) != items)
-        throw error(errc::invalid_argument, name,
-                    "ends at " + std::to_string(off[owners]) + ", but the items have " + std::to_string(items) + " values");
+        throw error(
+            errc::invalid_argument, name,
+            "ends at " + std::to_string(off[owners]) + ", but the items have " + std::to_string(items) + " values");
 }
 template <class T>
 void sized(std::span<T> c, std::size_t n, const char* name, bool required) {
@@ -465,7 +484,8 @@ inline void check_shape(const facts_columns& c, const worker_columns_out& wo, co
     if (c.lesson_offsets.empty() && L) throw error(errc::invalid_argument, "lesson_offsets", "missing");
     if (c.absence_offsets.empty() && A) throw error(errc::invalid_argument, "absence_offsets", "missing");
     if (c.taken_offsets.empty() && K) throw error(errc::invalid_argument, "taken_offsets", "missing");
-    for (auto s : {wo.status, wo.problem_training, wo.problem_item, wo.suspensions}) sized(s, W, "worker output", false);
+    for (auto s : {wo.status, wo.problem_training, wo.problem_item, wo.suspensions})
+        sized(s, W, "worker output", false);
     for (auto s : {wo.cap_minutes, wo.granted_minutes, wo.taken_minutes, wo.left_minutes, wo.reimbursement_cents})
         sized(s, W, "worker output", false);
     sized(wo.problem, W, "worker output", false);
@@ -493,9 +513,11 @@ inline fill_error fill_header(const facts_columns& c, std::size_t wi, worker& w)
     ok &= flag_of(c.at_most_upper_secondary, wi, false, w.at_most_upper_secondary);
     ok &= flag_of(c.vov_sanctioned, wi, false, w.vov_sanctioned);
     if (!ok) return {batch_bad_code};
-    w.bev_reimbursed_elsewhere = minutes{c.bev_reimbursed_elsewhere_minutes.empty() ? 0 : c.bev_reimbursed_elsewhere_minutes[wi]};
+    w.bev_reimbursed_elsewhere =
+        minutes{c.bev_reimbursed_elsewhere_minutes.empty() ? 0 : c.bev_reimbursed_elsewhere_minutes[wi]};
     w.monthly_wage_cents.reset();
-    if (!c.monthly_wage_cents.empty() && c.monthly_wage_cents[wi] != -1) w.monthly_wage_cents = c.monthly_wage_cents[wi];
+    if (!c.monthly_wage_cents.empty() && c.monthly_wage_cents[wi] != -1)
+        w.monthly_wage_cents = c.monthly_wage_cents[wi];
     if (!opt_day_of(c.new_job_on, wi, w.new_job_on)) return {batch_bad_date};
     w.passed_modules.clear();
     if (!c.passed_offsets.empty()) {
@@ -506,7 +528,8 @@ inline fill_error fill_header(const facts_columns& c, std::size_t wi, worker& w)
         }
     }
     w.jobs.clear();
-    for (auto k = static_cast<std::size_t>(c.job_offsets[wi]); k < static_cast<std::size_t>(c.job_offsets[wi + 1]); ++k) {
+    for (auto k = static_cast<std::size_t>(c.job_offsets[wi]); k < static_cast<std::size_t>(c.job_offsets[wi + 1]);
+         ++k) {
         job j;
         if (!day_of(c.job_from[k], j.from) || !opt_day_of(c.job_to, k, j.to)) return {batch_bad_date};
         j.contract_minutes_per_week = c.job_contract_minutes[k];
@@ -538,15 +561,18 @@ inline std::int32_t fill_training_fields(const facts_columns& c, std::size_t k, 
     t.org = !c.organisation.empty() && c.organisation[k] == 1 ? organisation::school_year : organisation::modular;
     ok &= flag_of(c.coinciding, k, false, t.coinciding) && flag_of(c.lesson_periods, k, false, t.lesson_periods);
     ok &= flag_of(c.recognised, k, true, t.recognised) && flag_of(c.graduate, k, false, t.graduate);
-    ok &= flag_of(c.exam_contract, k, false, t.exam_contract) && flag_of(c.employer_proposed, k, false, t.employer_proposed);
+    ok &= flag_of(c.exam_contract, k, false, t.exam_contract) &&
+          flag_of(c.employer_proposed, k, false, t.employer_proposed);
     ok &= flag_of(c.career_oriented, k, false, t.career_oriented);
     bool present = false;
     t.language_kind.clear();
     ok &= text_of(c.language_kind, k, t.language_kind, present);
     std::string code;
     ok &= text_of(c.module_code, k, code, present);
-    if (present) t.module_code = std::move(code);
-    else t.module_code.reset();
+    if (present)
+        t.module_code = std::move(code);
+    else
+        t.module_code.reset();
     if (!ok) return batch_bad_code;
     t.exams = count_of(c.exams, k);
     t.credits = count_of(c.credits, k);
@@ -616,14 +642,15 @@ inline std::int32_t fill_taken(const facts_columns& c, std::size_t k, training& 
     return batch_granted;
 }
 
-/// Reads worker `wi`'s facts into `w` (its containers are reused).
-inline fill_error fill_worker(const facts_columns& c, std::size_t wi, worker& w) {
+/// Reads worker `wi`'s facts into `w` and its trainings into the first
+/// entries of `pool` (containers are reused; the pool only grows).
+inline fill_error fill_worker(const facts_columns& c, std::size_t wi, worker& w, std::vector<training>& pool) {
     if (auto e = fill_header(c, wi, w); e.status != batch_granted) return e;
     const auto t0 = static_cast<std::size_t>(c.training_offsets[wi]);
     const auto t1 = static_cast<std::size_t>(c.training_offsets[wi + 1]);
-    w.trainings.resize(t1 - t0);
+    if (pool.size() < t1 - t0) pool.resize(t1 - t0);
     for (std::size_t k = t0; k < t1; ++k) {
-        training& t = w.trainings[k - t0];
+        training& t = pool[k - t0];
         t.id.clear();
         std::int32_t item = -1;
         std::int32_t s = fill_training_fields(c, k, t);
@@ -650,8 +677,8 @@ inline void reject_worker(const facts_columns& c, std::size_t wi, const worker_c
     for (auto s : {wo.cap_minutes, wo.granted_minutes, wo.taken_minutes, wo.left_minutes, wo.reimbursement_cents})
         put<std::int64_t>(s, wi, 0);
     put<std::int32_t>(wo.suspensions, wi, 0);
-    for (auto k = static_cast<std::size_t>(c.training_offsets[wi]); k < static_cast<std::size_t>(c.training_offsets[wi + 1]);
-         ++k) {
+    for (auto k = static_cast<std::size_t>(c.training_offsets[wi]);
+         k < static_cast<std::size_t>(c.training_offsets[wi + 1]); ++k) {
         put(to.status, k, status);
         put<std::uint8_t>(to.regime, k, 0);
         put<std::uint32_t>(to.reasons, k, 0);
@@ -661,8 +688,8 @@ inline void reject_worker(const facts_columns& c, std::size_t wi, const worker_c
     }
 }
 
-inline void write_worker(const facts_columns& c, std::size_t wi, const worker_result& r,
-                         const worker_columns_out& wo, const training_columns_out& to) {
+inline void write_worker(const facts_columns& c, std::size_t wi, const worker_result& r, const worker_columns_out& wo,
+                         const training_columns_out& to) {
     put(wo.status, wi, static_cast<std::int32_t>(batch_granted));
     put(wo.problem, wi, static_cast<std::uint8_t>(facts_problem::none));
     put(wo.problem_training, wi, -1);
@@ -689,9 +716,14 @@ inline void write_worker(const facts_columns& c, std::size_t wi, const worker_re
     }
 }
 
-/// Reusable per-call state: a worker whose containers keep their capacity.
+/// Reusable per-call state: a worker, a pool of trainings, the evaluation's
+/// workspace and result, whose containers keep their capacity, so that a
+/// worker costs no allocation once they have grown.
 struct scratch {
     worker w;
+    std::vector<training> pool;
+    workspace ws;
+    worker_result result;
 };
 
 /// Decides workers [first, end) of `c` into the outputs.
@@ -703,19 +735,22 @@ inline void run(const rules& R, const facts_columns& c, std::size_t first, std::
             reject_worker(c, wi, wo, to, batch_bad_date, facts_problem::none, -1, -1);
             continue;
         }
-        const fill_error fe = fill_worker(c, wi, s.w);
+        const fill_error fe = fill_worker(c, wi, s.w, s.pool);
         if (fe.status != batch_granted) {
             reject_worker(c, wi, wo, to, fe.status, facts_problem::none, fe.training, fe.item);
             continue;
         }
-        if (const facts_error e = check_facts(s.w)) {
+        const auto n = static_cast<std::size_t>(c.training_offsets[wi + 1] - c.training_offsets[wi]);
+        const std::span<const training> trainings(s.pool.data(), n);
+        if (const facts_error e = check_facts(s.w, trainings)) {
             reject_worker(c, wi, wo, to, batch_bad_facts, e.problem,
                           e.training == facts_error::no_training ? -1 : static_cast<std::int32_t>(e.training),
                           static_cast<std::int32_t>(e.item));
             continue;
         }
         try {
-            write_worker(c, wi, evaluate(R, s.w, school_year(syv), false), wo, to);
+            evaluate_into(R, s.w, trainings, school_year(syv), false, s.ws, s.result);
+            write_worker(c, wi, s.result, wo, to);
         } catch (const error& e) {
             reject_worker(c, wi, wo, to, e.code() == errc::rulebook ? batch_no_rule : batch_bad_date,
                           facts_problem::none, -1, -1);

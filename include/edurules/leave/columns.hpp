@@ -3,11 +3,11 @@
 // tools). Converts only; decides nothing.
 #pragma once
 
-#include "edurules/leave/batch.hpp"
-
 #include <deque>
 #include <string>
 #include <vector>
+
+#include "edurules/leave/batch.hpp"
 
 namespace edurules::leave {
 

@@ -40,8 +40,8 @@ inline employment employment_at(const std::vector<job>& jobs, date d) {
         const detail::i128 g = a > 0 ? a : 1;
         const detail::i128 rn = num / g, rd = den / g;
         if (rn > INT64_MAX || rd > INT64_MAX)  // only for absurd inputs: many jobs with coprime weekly minutes
-            throw error(errc::invalid_input, "jobs", "the employment fractions of the jobs active on " + to_iso(d) +
-                                                         " are too fine to add exactly");
+            throw error(errc::invalid_input, "jobs",
+                        "the employment fractions of the jobs active on " + to_iso(d) + " are too fine to add exactly");
         e.share = fraction{static_cast<std::int64_t>(rn), static_cast<std::int64_t>(rd)};
         e.contract_minutes_per_week += j.contract_minutes_per_week;
         if (j.sched == schedule::variable) e.sched = schedule::variable;
@@ -64,44 +64,56 @@ inline std::uint32_t bev_category(const rules& R, regime reg, const employment& 
     if (reg == regime::brussels_reformed) {
         const auto min = read<decimal>(*R.brussels_min_fraction, at);
         if (!e.share.at_least(min.value)) {
-            why.add("leave.eligibility.brussels_fraction", [&] {
-                return "works " + e.share.percent() + " of full time on " + to_iso(at) + ", below the minimum " +
-                       min.value.to_string() + ": no reformed Brussels BEV";
-            }, {min.use});
+            why.add("leave.eligibility.brussels_fraction",
+                    [&] {
+                        return "works " + e.share.percent() + " of full time on " + to_iso(at) +
+                               ", below the minimum " + min.value.to_string() + ": no reformed Brussels BEV";
+                    },
+                    {min.use});
             return reason_fraction_too_low;
         }
-        why.add("leave.eligibility.brussels_fraction", [&] {
-            return "works " + e.share.percent() + " of full time, at least " + min.value.to_string() +
-                   " (schedule and coinciding hours no longer matter)";
-        }, {min.use});
+        why.add("leave.eligibility.brussels_fraction",
+                [&] {
+                    return "works " + e.share.percent() + " of full time, at least " + min.value.to_string() +
+                           " (schedule and coinciding hours no longer matter)";
+                },
+                {min.use});
         return reason_none;
     }
     if (e.share.at_least_one()) {
         why.add("leave.eligibility.full_time", [&] {
-            return "full-time on " + to_iso(at) + " (possibly over several employers): right for any recognised training";
+            return "full-time on " + to_iso(at) +
+                   " (possibly over several employers): right for any recognised training";
         });
         return reason_none;
     }
     const auto ff = read<decimal>(*R.four_fifths, at);
     if (e.share.at_least(ff.value)) {
-        why.add("leave.eligibility.four_fifths", [&] {
-            return "part-time " + e.share.percent() + " on " + to_iso(at) + ", at least " + ff.value.to_string() + " of full time: right";
-        }, {ff.use});
+        why.add("leave.eligibility.four_fifths",
+                [&] {
+                    return "part-time " + e.share.percent() + " on " + to_iso(at) + ", at least " +
+                           ff.value.to_string() + " of full time: right";
+                },
+                {ff.use});
         return reason_none;
     }
     if (e.sched == schedule::variable) {
         const auto vm = read<decimal>(*R.variable_min, at);
         if (e.share.at_least(vm.value)) {
-            why.add("leave.eligibility.variable", [&] {
-                return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a variable schedule, at least the minimum " +
-                       vm.value.to_string() + ": right";
-            }, {vm.use});
+            why.add("leave.eligibility.variable",
+                    [&] {
+                        return "part-time " + e.share.percent() + " on " + to_iso(at) +
+                               " on a variable schedule, at least the minimum " + vm.value.to_string() + ": right";
+                    },
+                    {vm.use});
             return reason_none;
         }
-        why.add("leave.eligibility.variable", [&] {
-            return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a variable schedule, below the minimum " + vm.value.to_string() +
-                   ": no right";
-        }, {vm.use});
+        why.add("leave.eligibility.variable",
+                [&] {
+                    return "part-time " + e.share.percent() + " on " + to_iso(at) +
+                           " on a variable schedule, below the minimum " + vm.value.to_string() + ": no right";
+                },
+                {vm.use});
         return reason_fraction_too_low;
     }
     const auto fm = read<decimal>(*R.fixed_min, at);
@@ -110,31 +122,41 @@ inline std::uint32_t bev_category(const rules& R, regime reg, const employment& 
         const auto& types = ref<std::vector<std::string>>(*R.halftime_fixed_types, at, u_types);
         const bool professional = listed(types, to_string(type));
         if (professional && coinciding) {
-            why.add("leave.eligibility.half_time_fixed", [&] {
-                return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule (at least " + fm.value.to_string() +
-                       ", below " + ff.value.to_string() + "): right for this professional training during working hours";
-            }, {fm.use, ff.use, u_types});
+            why.add("leave.eligibility.half_time_fixed",
+                    [&] {
+                        return "part-time " + e.share.percent() + " on " + to_iso(at) +
+                               " on a fixed schedule (at least " + fm.value.to_string() + ", below " +
+                               ff.value.to_string() + "): right for this professional training during working hours";
+                    },
+                    {fm.use, ff.use, u_types});
             return reason_none;
         }
-        why.add("leave.eligibility.half_time_fixed", [&] {
-            return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule (at least " + fm.value.to_string() + ", below " +
-                   ff.value.to_string() + "): right only for a professional training during working hours; this " +
-                   std::string(to_string(type)) + " training " + (professional ? "is not during working hours" : "is not professional");
-        }, {fm.use, ff.use, u_types});
+        why.add("leave.eligibility.half_time_fixed",
+                [&] {
+                    return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule (at least " +
+                           fm.value.to_string() + ", below " + ff.value.to_string() +
+                           "): right only for a professional training during working hours; this " +
+                           std::string(to_string(type)) + " training " +
+                           (professional ? "is not during working hours" : "is not professional");
+                },
+                {fm.use, ff.use, u_types});
         return reason_halftime_needs_professional_during_work;
     }
-    why.add("leave.eligibility.fraction", [&] {
-        return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule, below " + fm.value.to_string() + ": no right";
-    }, {fm.use, ff.use});
+    why.add("leave.eligibility.fraction",
+            [&] {
+                return "part-time " + e.share.percent() + " on " + to_iso(at) + " on a fixed schedule, below " +
+                       fm.value.to_string() + ": no right";
+            },
+            {fm.use, ff.use});
     return reason_fraction_too_low;
 }
 
 /// The outcome of the VOV employment test.
 struct vov_employment {
     std::uint32_t reasons = reason_none;
-    fraction twp{0, 1};           ///< the TWP that sets the personal maximum (reference or fallback month)
-    date reference_day;           ///< first day of the month whose TWP counted
-    bool only_coinciding = false; ///< exactly 50% on a fixed schedule: only coinciding hours
+    fraction twp{0, 1};            ///< the TWP that sets the personal maximum (reference or fallback month)
+    date reference_day;            ///< first day of the month whose TWP counted
+    bool only_coinciding = false;  ///< exactly 50% on a fixed schedule: only coinciding hours
 };
 
 /// VOV: TWP at the start of the training and in the reference month, with the
@@ -150,17 +172,21 @@ vov_employment vov_employment_check(const rules& R, school_year sy, date trainin
     const employment start = employment_on(training_start);
     if (!start.share.at_least(min_twp.value)) {
         out.reasons |= reason_twp_below_minimum_at_start;
-        why.add("leave.vov.twp_at_start", [&] {
-            return "TWP " + start.share.percent() + " at the training start " + to_iso(training_start) +
-                   " is below the minimum " + min_twp.value.to_string();
-        }, {min_twp.use});
+        why.add("leave.vov.twp_at_start",
+                [&] {
+                    return "TWP " + start.share.percent() + " at the training start " + to_iso(training_start) +
+                           " is below the minimum " + min_twp.value.to_string();
+                },
+                {min_twp.use});
     }
     if (start.contract_minutes_per_week < min_week.value.count) {
         out.reasons |= reason_weekly_hours_below_minimum;
-        why.add("leave.vov.weekly_hours", [&] {
-            return "contract of " + hours_text(minutes{start.contract_minutes_per_week}) + " h/week at the training start, below the minimum " +
-                   hours_text(min_week.value) + " h";
-        }, {min_week.use});
+        why.add("leave.vov.weekly_hours",
+                [&] {
+                    return "contract of " + hours_text(minutes{start.contract_minutes_per_week}) +
+                           " h/week at the training start, below the minimum " + hours_text(min_week.value) + " h";
+                },
+                {min_week.use});
     }
     const auto ref_month = read<std::int64_t>(*R.vov_reference_month, at);
     const date ref_day(static_cast<unsigned short>(sy.start_year()), static_cast<unsigned short>(ref_month.value), 1);
@@ -172,40 +198,51 @@ vov_employment vov_employment_check(const rules& R, school_year sy, date trainin
         const auto excluded = read<std::int64_t>(*R.vov_fallback_excluded_month, at);
         const date fb_day(first_training_start.year(), first_training_start.month(), 1);
         const employment fb = employment_on(fb_day);
-        if (static_cast<std::int64_t>(first_training_start.month()) == excluded.value || !fb.share.at_least(min_twp.value)) {
+        if (static_cast<std::int64_t>(first_training_start.month()) == excluded.value ||
+            !fb.share.at_least(min_twp.value)) {
             out.reasons |= reason_twp_below_minimum_reference;
-            why.add("leave.vov.reference_month", [&] {
-                return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) + " is below " +
-                       min_twp.value.to_string() + "; the first training of the year starts " + to_iso(first_training_start) +
-                       (static_cast<std::int64_t>(first_training_start.month()) == excluded.value
-                            ? ", in the month that allows no fallback"
-                            : ", and that month's TWP " + fb.share.percent() + " is also below it") +
-                       ": no VOV this school year";
-            }, {min_twp.use, ref_month.use, excluded.use});
+            why.add("leave.vov.reference_month",
+                    [&] {
+                        return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
+                               " is below " + min_twp.value.to_string() + "; the first training of the year starts " +
+                               to_iso(first_training_start) +
+                               (static_cast<std::int64_t>(first_training_start.month()) == excluded.value
+                                    ? ", in the month that allows no fallback"
+                                    : ", and that month's TWP " + fb.share.percent() + " is also below it") +
+                               ": no VOV this school year";
+                    },
+                    {min_twp.use, ref_month.use, excluded.use});
         } else {
             out.twp = fb.share;
             out.reference_day = fb_day;
             counted = fb;
-            why.add("leave.vov.reference_month", [&] {
-                return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
-                       " is below " + min_twp.value.to_string() + "; the month the first training starts (" +
-                       to_iso(fb_day) + ") counts instead: TWP " + fb.share.percent();
-            }, {min_twp.use, ref_month.use, excluded.use});
+            why.add("leave.vov.reference_month",
+                    [&] {
+                        return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
+                               " is below " + min_twp.value.to_string() + "; the month the first training starts (" +
+                               to_iso(fb_day) + ") counts instead: TWP " + fb.share.percent();
+                    },
+                    {min_twp.use, ref_month.use, excluded.use});
         }
     } else {
-        why.add("leave.vov.reference_month", [&] {
-            return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) + ", at least " +
-                   min_twp.value.to_string();
-        }, {min_twp.use, ref_month.use});
+        why.add("leave.vov.reference_month",
+                [&] {
+                    return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
+                           ", at least " + min_twp.value.to_string();
+                },
+                {min_twp.use, ref_month.use});
     }
     if (out.reasons == reason_none) {
         const auto half = read<decimal>(*R.vov_exact_half_twp, at);
         if (counted.sched == schedule::fixed && counted.share.equals(half.value)) {
             out.only_coinciding = true;
-            why.add("leave.vov.exact_half", [&] {
-                return "TWP exactly " + half.value.to_string() +
-                       " on a fixed schedule: only hours where lessons or exams coincide with working hours count";
-            }, {half.use});
+            why.add(
+                "leave.vov.exact_half",
+                [&] {
+                    return "TWP exactly " + half.value.to_string() +
+                           " on a fixed schedule: only hours where lessons or exams coincide with working hours count";
+                },
+                {half.use});
         }
     }
     return out;
@@ -218,13 +255,81 @@ inline bool meets_min_contact(const rules& R, minutes contact, minutes unit, dat
     // contact / unit >= min / 60  <=>  contact * 60 >= min * unit
     const bool ok = static_cast<detail::i128>(contact.count) * minutes_per_hour >=
                     static_cast<detail::i128>(min.value.count) * unit.count;
-    why.add("leave.training.min_contact", [&] {
-        const exact_minutes units{static_cast<detail::i128>(contact.count) * minutes_per_hour, unit.count};
-        return std::string("contact time counted toward the minimum: ") + units.hours_text() +
-               (unit.count == minutes_per_hour ? " hours" : " lesson periods") + (ok ? ", at least " : ", below the minimum ") +
-               hours_text(min.value);
-    }, {min.use});
+    why.add("leave.training.min_contact",
+            [&] {
+                const exact_minutes units{static_cast<detail::i128>(contact.count) * minutes_per_hour, unit.count};
+                return std::string("contact time counted toward the minimum: ") + units.hours_text() +
+                       (unit.count == minutes_per_hour ? " hours" : " lesson periods") +
+                       (ok ? ", at least " : ", below the minimum ") + hours_text(min.value);
+            },
+            {min.use});
     return ok;
+}
+
+/// Conditions on the training itself, under every regime (rules.md 2.2, 2.3):
+/// a training the region does not recognise gives no leave; a module already
+/// passed gives no new right (a repeat after failing would have one).
+inline std::uint32_t training_conditions(const training& t, const std::vector<std::string>& passed_modules,
+                                         explanation& why) {
+    std::uint32_t reasons = reason_none;
+    if (!t.recognised) {
+        reasons |= reason_not_recognised;
+        why.add("leave.training.recognised", [] { return std::string("the training is not recognised"); });
+    }
+    if (t.module_code && listed(passed_modules, *t.module_code)) {
+        reasons |= reason_module_already_passed;
+        why.add("leave.training.module_passed", [&] {
+            return "module " + *t.module_code +
+                   " was already passed: no new right (a repeat after failing would have one)";
+        });
+    }
+    return reasons;
+}
+
+/// VOV conditions on the training (Vlaanderen.be VOV, rules.md 2.3): a
+/// credit-based training needs the minimum number of credits; a
+/// career-oriented training needs a career attest at most N years old at its
+/// start; a worker who missed the first final assessment (without a
+/// justified reason) has no VOV for it.
+inline std::uint32_t vov_training_conditions(const rules& R, const training& t, date start, date at, explanation& why) {
+    std::uint32_t reasons = reason_none;
+    if (t.counting == vov_counting::credits) {
+        const auto mc = read<std::int64_t>(*R.vov_min_credits, at);
+        if (t.credits < mc.value) {
+            reasons |= reason_below_min_credits;
+            why.add(
+                "leave.vov.min_credits",
+                [&] { return std::to_string(t.credits) + " credits, below the minimum " + std::to_string(mc.value); },
+                {mc.use});
+        }
+    }
+    if (t.career_oriented) {
+        const auto years = read<std::int64_t>(*R.vov_career_attest_years, at);
+        param_use u_of;
+        const auto of = overflow_at(*R.month_overflow, at, u_of);
+        const bool ok = t.career_attest_date &&
+                        !(add_months(*t.career_attest_date, static_cast<int>(years.value * 12), of) < start);
+        if (!ok) {
+            reasons |= reason_career_attest_too_old;
+            why.add("leave.vov.career_attest",
+                    [&] {
+                        return std::string("career-oriented training needs a career attest at most ") +
+                               std::to_string(years.value) + " years old at the start " + to_iso(start) +
+                               (t.career_attest_date ? "; the attest is of " + to_iso(*t.career_attest_date)
+                                                     : "; none given");
+                    },
+                    {years.use, u_of});
+        }
+    }
+    if (t.assessment == final_assessment::missed) {
+        reasons |= reason_final_assessment_missed;
+        why.add("leave.vov.final_assessment", [] {
+            return std::string(
+                "the worker did not take part in the first final assessment (nor the next one after a justified "
+                "absence): no VOV and no reimbursement");
+        });
+    }
+    return reasons;
 }
 
 }  // namespace edurules::leave

@@ -5,6 +5,11 @@
 // except the order in which they apply.
 #pragma once
 
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
 #include "edurules/core/explain.hpp"
 #include "edurules/leave/absence.hpp"
 #include "edurules/leave/eligibility.hpp"
@@ -13,29 +18,7 @@
 #include "edurules/leave/money.hpp"
 #include "edurules/leave/regime.hpp"
 
-#include <optional>
-#include <string>
-#include <vector>
-
 namespace edurules::leave {
-
-/// One BEV attendance-certificate period and its 10% test.
-struct certificate_result {
-    period span;
-    minutes given{};        ///< hours actually given in the period
-    minutes unjustified{};
-    minutes justified{};
-    bool triggers_suspension = false;
-};
-
-/// A suspension of the worker's BEV right (rules.md 2.2).
-struct suspension {
-    std::string training_id;  ///< the training whose certificate period caused it
-    period certificate;
-    minutes given{};
-    minutes unjustified{};
-    period window;  ///< the 6 months, from the day after the certificate period
-};
 
 struct training_result {
     std::string id;
@@ -45,23 +28,24 @@ struct training_result {
     date start;
     date decided_on;  ///< the day the worker's employment was judged (training start, or the school year's first day)
     // hours
-    minutes contact_for_minimum{};    ///< contact minutes counted toward the minimum (school year)
-    minutes attended{};               ///< leave-giving clock minutes attended this school year (outside suspensions)
-    minutes excluded_suspended{};     ///< attended minutes that fell in a suspension
-    minutes excluded_after_bev_end{}; ///< attended minutes after the end of Flemish BEV
-    exact_minutes counted{0, 1};      ///< leave value before the cap (hours as minutes, exact)
-    exact_minutes used_of_cap{0, 1};  ///< part of the shared cap this training uses (full-time hours)
-    minutes granted{};                ///< approved leave, pro-rated and rounded (the training's share of the rounded total)
-    minutes taken{};                  ///< leave taken (approved days)
-    minutes taken_refused{};          ///< leave taken during a suspension: not approved
+    minutes contact_for_minimum{};     ///< contact minutes counted toward the minimum (school year)
+    minutes attended{};                ///< leave-giving clock minutes attended this school year (outside suspensions)
+    minutes excluded_suspended{};      ///< attended minutes that fell in a suspension
+    minutes excluded_after_bev_end{};  ///< attended minutes after the end of Flemish BEV
+    exact_minutes counted{0, 1};       ///< leave value before the cap (hours as minutes, exact)
+    exact_minutes used_of_cap{0, 1};   ///< part of the shared cap this training uses (full-time hours)
+    minutes granted{};        ///< approved leave, pro-rated and rounded (the training's share of the rounded total)
+    minutes taken{};          ///< leave taken (approved days)
+    minutes taken_refused{};  ///< leave taken during a suspension: not approved
     // attendance
-    std::vector<certificate_result> certificates;
-    std::optional<bool> diligent;     ///< VOV yearly diligence (nullopt when it does not apply)
-    bool sanction_next_right = false; ///< VOV: not diligent and took more than the right
+    std::size_t certificate_first = 0;  ///< its certificate periods: worker_result::certificates_of
+    std::size_t certificate_count = 0;
+    std::optional<bool> diligent;      ///< VOV yearly diligence (nullopt when it does not apply)
+    bool sanction_next_right = false;  ///< VOV: not diligent and took more than the right
     // money and dates
     reimbursement money;
     deadlines dates;
-    explanation why;
+    explanation why = explanation(true);
 };
 
 struct worker_result {
@@ -76,10 +60,30 @@ struct worker_result {
     minutes left{};  ///< granted - taken (approved), never negative
     std::int64_t reimbursement_total_cents = 0;
     std::optional<resolved<std::int64_t>> wage_ceiling;  ///< at the school year's start
+    std::vector<dated_amount> wage_ceilings;             ///< every ceiling in force during the school year
     std::optional<std::int64_t> capped_monthly_wage_cents;
     std::vector<suspension> suspensions;
+    std::vector<certificate_result> certificates;  ///< every training's, in training order
     std::vector<training_result> trainings;
-    explanation why;
+    explanation why = explanation(true);
+
+    /// The certificate periods of training `i`.
+    std::span<const certificate_result> certificates_of(std::size_t i) const {
+        const auto& t = trainings[i];
+        return std::span<const certificate_result>(certificates).subspan(t.certificate_first, t.certificate_count);
+    }
+};
+
+/// Scratch space of one evaluation, reused across workers by the batch so
+/// that deciding a worker allocates nothing once the buffers have grown.
+struct workspace {
+    std::vector<day_tally> days;
+    std::vector<day_tally> counted;
+    std::vector<period> periods;
+    std::vector<std::size_t> order, bev, vov_own, vov_employer;
+    std::vector<exact_minutes> amounts, used;
+    std::vector<fraction> shares;
+    std::vector<minutes> granted;
 };
 
 /// Decides everything for `w` in school year `sy`. Lessons and absences in
@@ -87,6 +91,12 @@ struct worker_result {
 /// years) but give no hours in `sy`. Input is assumed valid (the codecs check
 /// it and name the field); rulebook gaps throw errc::rulebook.
 worker_result evaluate(const rules& R, const worker& w, school_year sy, bool explain = true);
+
+/// The same decision for `w` with the trainings `trainings` (the batch keeps
+/// its trainings in a pool), into `out`, reusing `ws` and `out`'s buffers.
+/// `out.why` and the trainings' explanations record only if `explain`.
+void evaluate_into(const rules& R, const worker& w, std::span<const training> trainings, school_year sy, bool explain,
+                   workspace& ws, worker_result& out);
 
 /// The training's start: its declared start, else its first lesson day.
 inline std::optional<date> training_start(const training& t) {

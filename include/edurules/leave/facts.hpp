@@ -8,13 +8,14 @@
 // can point at its own record (a JSON path, a batch row, a DataFrame label).
 #pragma once
 
-#include "edurules/leave/model.hpp"
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+
+#include "edurules/leave/model.hpp"
 
 namespace edurules::leave {
 
@@ -28,32 +29,44 @@ inline constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
 /// What is wrong with a worker's facts (pinned codes: the batch reports them).
 enum class facts_problem : std::uint8_t {
     none = 0,
-    lesson_times = 1,          ///< a clock time outside the day, or the end not after the start
-    lesson_overlap = 2,        ///< two lessons of one training overlap on a day
-    absence_no_lesson = 3,     ///< an absence on a day without a given lesson
-    absence_too_long = 4,      ///< absences on a day longer than the lessons given that day
-    holiday_span = 5,          ///< a holiday that ends before it starts or does not contain the absence
-    taken_too_long = 6,        ///< leave taken on a day longer than a day
-    no_start = 7,              ///< a training without lessons and without a start date
-    job_minutes = 8,           ///< contract or full-time minutes per week outside 0..a week (full time > 0)
-    job_dates = 9,             ///< a job that ends before it starts
-    duration_too_large = 10,   ///< a duration beyond the exact-arithmetic bound
-    count_out_of_range = 11,   ///< credits, exams or competences negative or beyond the bound
+    lesson_times = 1,         ///< a clock time outside the day, or the end not after the start
+    lesson_overlap = 2,       ///< two lessons of one training overlap on a day
+    absence_no_lesson = 3,    ///< an absence on a day without a given lesson
+    absence_too_long = 4,     ///< absences on a day longer than the lessons given that day
+    holiday_span = 5,         ///< a holiday that ends before it starts or does not contain the absence
+    taken_too_long = 6,       ///< leave taken on a day longer than a day
+    no_start = 7,             ///< a training without lessons and without a start date
+    job_minutes = 8,          ///< contract or full-time minutes per week outside 0..a week (full time > 0)
+    job_dates = 9,            ///< a job that ends before it starts
+    duration_too_large = 10,  ///< a duration beyond the exact-arithmetic bound
+    count_out_of_range = 11,  ///< credits, exams or competences negative or beyond the bound
 };
 inline constexpr std::string_view to_string(facts_problem p) {
     switch (p) {
-        case facts_problem::none: return "none";
-        case facts_problem::lesson_times: return "lesson_times";
-        case facts_problem::lesson_overlap: return "lesson_overlap";
-        case facts_problem::absence_no_lesson: return "absence_no_lesson";
-        case facts_problem::absence_too_long: return "absence_too_long";
-        case facts_problem::holiday_span: return "holiday_span";
-        case facts_problem::taken_too_long: return "taken_too_long";
-        case facts_problem::no_start: return "no_start";
-        case facts_problem::job_minutes: return "job_minutes";
-        case facts_problem::job_dates: return "job_dates";
-        case facts_problem::duration_too_large: return "duration_too_large";
-        case facts_problem::count_out_of_range: return "count_out_of_range";
+        case facts_problem::none:
+            return "none";
+        case facts_problem::lesson_times:
+            return "lesson_times";
+        case facts_problem::lesson_overlap:
+            return "lesson_overlap";
+        case facts_problem::absence_no_lesson:
+            return "absence_no_lesson";
+        case facts_problem::absence_too_long:
+            return "absence_too_long";
+        case facts_problem::holiday_span:
+            return "holiday_span";
+        case facts_problem::taken_too_long:
+            return "taken_too_long";
+        case facts_problem::no_start:
+            return "no_start";
+        case facts_problem::job_minutes:
+            return "job_minutes";
+        case facts_problem::job_dates:
+            return "job_dates";
+        case facts_problem::duration_too_large:
+            return "duration_too_large";
+        case facts_problem::count_out_of_range:
+            return "count_out_of_range";
     }
     return "?";
 }
@@ -81,8 +94,10 @@ inline facts_error at(facts_problem p, const char* coll, std::size_t t, std::siz
 inline facts_error check_lessons(const training& t, std::size_t ti) {
     for (std::size_t i = 0; i < t.lessons.size(); ++i) {
         const lesson& l = t.lessons[i];
-        if (l.start < 0 || l.start >= minutes_per_day) return at(facts_problem::lesson_times, "lessons", ti, i, "start");
-        if (l.end <= l.start || l.end > minutes_per_day) return at(facts_problem::lesson_times, "lessons", ti, i, "end");
+        if (l.start < 0 || l.start >= minutes_per_day)
+            return at(facts_problem::lesson_times, "lessons", ti, i, "start");
+        if (l.end <= l.start || l.end > minutes_per_day)
+            return at(facts_problem::lesson_times, "lessons", ti, i, "end");
         // lessons are few per training: a quadratic scan allocates nothing
         for (std::size_t k = 0; k < i; ++k) {
             const lesson& o = t.lessons[k];
@@ -126,41 +141,50 @@ inline facts_error check_training(const training& t, std::size_t ti) {
     for (const auto* c : {&t.credits, &t.exams, &t.competences})
         if (*c < 0 || *c > max_minutes)
             return at(facts_problem::count_out_of_range, "", ti, 0,
-                      c == &t.credits ? "credits" : c == &t.exams ? "exams" : "competences");
+                      c == &t.credits ? "credits"
+                      : c == &t.exams ? "exams"
+                                      : "competences");
     return {};
 }
 }  // namespace facts_detail
 
-/// The first problem in `w`'s facts, or an empty error. Allocates nothing.
-inline facts_error check_facts(const worker& w) {
+/// The first problem in `w`'s facts (with the trainings `trainings`), or an
+/// empty error. Allocates nothing.
+inline facts_error check_facts(const worker& w, std::span<const training> trainings) {
     for (std::size_t i = 0; i < w.jobs.size(); ++i) {
         const job& j = w.jobs[i];
         if (j.contract_minutes_per_week < 0 || j.contract_minutes_per_week > minutes_per_week)
-            return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i, "contract_minutes_per_week");
+            return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i,
+                                    "contract_minutes_per_week");
         if (j.full_time_minutes_per_week <= 0 || j.full_time_minutes_per_week > minutes_per_week)
-            return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i, "full_time_minutes_per_week");
-        if (j.to && *j.to < j.from) return facts_detail::at(facts_problem::job_dates, "jobs", facts_error::no_training, i, "to");
+            return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i,
+                                    "full_time_minutes_per_week");
+        if (j.to && *j.to < j.from)
+            return facts_detail::at(facts_problem::job_dates, "jobs", facts_error::no_training, i, "to");
     }
     if (w.bev_reimbursed_elsewhere.count < 0 || w.bev_reimbursed_elsewhere.count > max_minutes)
-        return facts_detail::at(facts_problem::duration_too_large, "", facts_error::no_training, 0, "bev_reimbursed_elsewhere_minutes");
+        return facts_detail::at(facts_problem::duration_too_large, "", facts_error::no_training, 0,
+                                "bev_reimbursed_elsewhere_minutes");
     if (w.monthly_wage_cents && (*w.monthly_wage_cents < 0 || *w.monthly_wage_cents > max_minutes))
         return facts_detail::at(facts_problem::duration_too_large, "", facts_error::no_training, 0, "monthly_wage");
-    for (std::size_t t = 0; t < w.trainings.size(); ++t)
-        if (auto e = facts_detail::check_training(w.trainings[t], t)) return e;
+    for (std::size_t t = 0; t < trainings.size(); ++t)
+        if (auto e = facts_detail::check_training(trainings[t], t)) return e;
     return {};
 }
+inline facts_error check_facts(const worker& w) { return check_facts(w, w.trainings); }
 
 /// A sentence for a problem, naming the values involved (formatted only when
 /// a face reports the problem).
-inline std::string describe(const worker& w, const facts_error& e) {
+inline std::string describe(std::span<const training> trainings, const facts_error& e) {
     const auto clock = [](int m) {
         const int h = m / static_cast<int>(minutes_per_hour), mm = m % static_cast<int>(minutes_per_hour);
         return std::string{static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
                            static_cast<char>('0' + mm / 10), static_cast<char>('0' + mm % 10)};
     };
-    const training* t = e.training < w.trainings.size() ? &w.trainings[e.training] : nullptr;
+    const training* t = e.training < trainings.size() ? &trainings[e.training] : nullptr;
     switch (e.problem) {
-        case facts_problem::none: return {};
+        case facts_problem::none:
+            return {};
         case facts_problem::lesson_times: {
             const lesson& l = t->lessons[e.item];
             if (l.start < 0 || l.start >= minutes_per_day || l.end > minutes_per_day || l.end < 0)
@@ -191,13 +215,20 @@ inline std::string describe(const worker& w, const facts_error& e) {
             return "absences on " + to_iso(d) + " total " + hours_text(total) + " h, more than the " +
                    hours_text(facts_detail::given_on(*t, d)) + " h of lessons given";
         }
-        case facts_problem::holiday_span: return "the holiday ends before it starts or does not contain the absence date";
-        case facts_problem::taken_too_long: return "more than the hours in a day";
-        case facts_problem::no_start: return "missing: a training without lessons needs its start date";
-        case facts_problem::job_minutes: return "minutes per week must be within 0..10080 (full time above 0)";
-        case facts_problem::job_dates: return "the job ends before it starts";
-        case facts_problem::duration_too_large: return "too large";
-        case facts_problem::count_out_of_range: return "must be a whole number from 0 to 2^40";
+        case facts_problem::holiday_span:
+            return "the holiday ends before it starts or does not contain the absence date";
+        case facts_problem::taken_too_long:
+            return "more than the hours in a day";
+        case facts_problem::no_start:
+            return "missing: a training without lessons needs its start date";
+        case facts_problem::job_minutes:
+            return "minutes per week must be within 0..10080 (full time above 0)";
+        case facts_problem::job_dates:
+            return "the job ends before it starts";
+        case facts_problem::duration_too_large:
+            return "too large";
+        case facts_problem::count_out_of_range:
+            return "must be a whole number from 0 to 2^40";
     }
     return "?";
 }

@@ -13,10 +13,11 @@
 // sanction. Brussels reform 2023-2024: general, language (raised) and professional (raised) caps.
 #pragma once
 
-#include "edurules/core/explain.hpp"
-#include "edurules/leave/eligibility.hpp"
-
 #include <span>
+
+#include "edurules/core/explain.hpp"
+#include "edurules/leave/absence.hpp"
+#include "edurules/leave/eligibility.hpp"
 
 namespace edurules::leave {
 
@@ -25,14 +26,22 @@ enum : unsigned { part_professional = 1, part_general = 2, part_language = 4, pa
 
 inline unsigned parts_of(training_type t) {
     switch (t) {
-        case training_type::professional: return part_professional;
-        case training_type::general: return part_general;
-        case training_type::professional_general: return part_professional | part_general;
-        case training_type::academic: return part_academic;
-        case training_type::language: return part_language;
-        case training_type::language_professional: return part_language | part_professional;
-        case training_type::competence_exam: return part_professional;  // counted against the professional cap (M)
-        case training_type::exam_board: return 0;
+        case training_type::professional:
+            return part_professional;
+        case training_type::general:
+            return part_general;
+        case training_type::professional_general:
+            return part_professional | part_general;
+        case training_type::academic:
+            return part_academic;
+        case training_type::language:
+            return part_language;
+        case training_type::language_professional:
+            return part_language | part_professional;
+        case training_type::competence_exam:
+            return part_professional;  // counted against the professional cap (M)
+        case training_type::exam_board:
+            return 0;
     }
     return 0;
 }
@@ -97,10 +106,13 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
                 const auto sh = read<minutes>(*R.brussels_cap_shortage, at);
                 if (cap.value < sh.value) cap = sh, up = true;
             }
-            why.add("leave.hours.brussels_shortage", [&] {
-                return std::string("shortage occupation: the shortage cap ") +
-                       (keeps.value ? "is kept after the reform" : "is not applied after the reform (status unclear)");
-            }, {keeps.use});
+            why.add("leave.hours.brussels_shortage",
+                    [&] {
+                        return std::string("shortage occupation: the shortage cap ") +
+                               (keeps.value ? "is kept after the reform"
+                                            : "is not applied after the reform (status unclear)");
+                    },
+                    {keeps.use});
         }
         out.cap = cap.value;
         out.use = cap.use;
@@ -110,17 +122,21 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
             return "reformed Brussels cap for a " + std::string(chosen) + " training" + (up ? " (raised)" : "") + ": " +
                    hours_text(out.cap) + " h per school year, full time";
         };
-        if (u_row.param) why.add("leave.hours.cap", cap_text, {cap.use, u_row});
-        else why.add("leave.hours.cap", cap_text, {cap.use});
+        if (u_row.param)
+            why.add("leave.hours.cap", cap_text, {cap.use, u_row});
+        else
+            why.add("leave.hours.cap", cap_text, {cap.use});
         return out;
     }
     out.variant = coinciding ? cap_variant::coinciding : cap_variant::not_coinciding;
     const auto r = static_cast<std::size_t>(row);
     if (raised) {
-        if (R.bev_cap[r][static_cast<std::size_t>(cap_variant::raised)]) out.variant = cap_variant::raised;
-        else why.add("leave.hours.no_raised_cap", [&] {
-            return "the " + std::string(cap_row_names[r]) + " row has no raised cap; the ordinary cap applies";
-        });
+        if (R.bev_cap[r][static_cast<std::size_t>(cap_variant::raised)])
+            out.variant = cap_variant::raised;
+        else
+            why.add("leave.hours.no_raised_cap", [&] {
+                return "the " + std::string(cap_row_names[r]) + " row has no raised cap; the ordinary cap applies";
+            });
     }
     const auto v = static_cast<std::size_t>(out.variant);
     const parameter* p = R.bev_cap[r][v];
@@ -133,11 +149,13 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
     out.cap = cap.value;
     out.use = cap.use;
     out.found = true;
-    why.add("leave.hours.cap", [&] {
-        return std::string(transition ? "Flemish 2021-2022 transition cap" : "BEV cap") + " for " +
-               std::string(cap_row_names[r]) + ", " + std::string(cap_variant_names[v]) + ": " + hours_text(out.cap) +
-               " h per school year, full time";
-    }, {cap.use});
+    why.add("leave.hours.cap",
+            [&] {
+                return std::string(transition ? "Flemish 2021-2022 transition cap" : "BEV cap") + " for " +
+                       std::string(cap_row_names[r]) + ", " + std::string(cap_variant_names[v]) + ": " +
+                       hours_text(out.cap) + " h per school year, full time";
+            },
+            {cap.use});
     return out;
 }
 
@@ -152,7 +170,7 @@ inline exact_minutes leave_value(minutes m, minutes unit) {
 /// cumulative), so the parts add up to the rounded total exactly
 /// (rules.md 2.2, part-time: min(attended, cap) x contract / full-time).
 /// `counted[i]` is the leave value of training i; `shares[i]` its pro-rata
-/// fraction. Writes `granted[i]` and returns the rounded total.
+/// fraction (none: no pro rata). Writes `granted[i]` and returns the rounded total.
 inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> counted, std::span<const fraction> shares,
                          minutes unit, rounding mode, std::span<minutes> granted, std::span<exact_minutes> used) {
     exact_minutes remaining = cap;
@@ -163,7 +181,7 @@ inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> count
         if (take.num < 0) take = {0, 1};
         remaining = remaining - take;
         used[i] = take;
-        cumulative = cumulative + take.times(pro_rata_share(shares[i]));
+        cumulative = shares.empty() ? cumulative + take : cumulative + take.times(pro_rata_share(shares[i]));
         const minutes now = cumulative.round(unit, mode);
         granted[i] = now - previous;
         previous = now;
@@ -175,10 +193,13 @@ inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> count
 inline minutes exam_board_hours(const rules& R, std::int64_t contract_minutes_per_week, date at, explanation& why) {
     const auto k = read<std::int64_t>(*R.exam_board_factor, at);
     const minutes out{k.value * contract_minutes_per_week};
-    why.add("leave.hours.exam_board", [&] {
-        return "exam before a central examination board: " + std::to_string(k.value) + " x weekly working hours " +
-               hours_text(minutes{contract_minutes_per_week}) + " = " + hours_text(out) + " h";
-    }, {k.use});
+    why.add("leave.hours.exam_board",
+            [&] {
+                return "exam before a central examination board: " + std::to_string(k.value) +
+                       " x weekly working hours " + hours_text(minutes{contract_minutes_per_week}) + " = " +
+                       hours_text(out) + " h";
+            },
+            {k.use});
     return out;
 }
 
@@ -186,10 +207,12 @@ inline minutes exam_board_hours(const rules& R, std::int64_t contract_minutes_pe
 inline exact_minutes competence_exam_hours(const rules& R, std::int64_t exams, date at, explanation& why) {
     const auto h = read<minutes>(*R.competence_exam_hours, at);
     const minutes out = h.value * exams;
-    why.add("leave.hours.competence_exam", [&] {
-        return std::to_string(exams) + " exam day(s) for recognition of acquired competences x " + hours_text(h.value) +
-               " h = " + hours_text(out) + " h, counted against the professional cap";
-    }, {h.use});
+    why.add("leave.hours.competence_exam",
+            [&] {
+                return std::to_string(exams) + " exam day(s) for recognition of acquired competences x " +
+                       hours_text(h.value) + " h = " + hours_text(out) + " h, counted against the professional cap";
+            },
+            {h.use});
     return exact_minutes::of(out);
 }
 
@@ -205,39 +228,48 @@ inline exact_minutes vov_training_hours(const rules& R, vov_counting c, minutes 
         case vov_counting::planned_lesson_periods: {
             const auto v = leave_value(lesson_minutes, unit);
             why.add("leave.vov.hours", [&] {
-                return std::string(c == vov_counting::attended_hours ? "attended lesson hours: " : "planned lesson periods: ") +
+                return std::string(c == vov_counting::attended_hours ? "attended lesson hours: "
+                                                                     : "planned lesson periods: ") +
                        v.hours_text() + " h";
             });
             return v;
         }
         case vov_counting::credits: {
             if (exam_contract) {
-                why.add("leave.vov.exam_contract", [] { return std::string("credits under an exam contract do not count for VOV"); });
+                why.add("leave.vov.exam_contract",
+                        [] { return std::string("credits under an exam contract do not count for VOV"); });
                 return {0, 1};
             }
             const auto per = read<minutes>(graduate ? *R.vov_hours_per_credit_graduate : *R.vov_hours_per_credit, at);
             const minutes out = per.value * credits;
-            why.add("leave.vov.credits", [&] {
-                return std::to_string(credits) + " credits x " + hours_text(per.value) + " h" +
-                       (graduate ? " (graduate programme)" : "") + " = " + hours_text(out) + " h";
-            }, {per.use});
+            why.add("leave.vov.credits",
+                    [&] {
+                        return std::to_string(credits) + " credits x " + hours_text(per.value) + " h" +
+                               (graduate ? " (graduate programme)" : "") + " = " + hours_text(out) + " h";
+                    },
+                    {per.use});
             return exact_minutes::of(out);
         }
         case vov_counting::exams: {
             const auto per = read<minutes>(*R.vov_hours_per_exam, at);
             const minutes out = per.value * exams;
-            why.add("leave.vov.exams", [&] {
-                return std::to_string(exams) + " exam(s) before a central examination board x " + hours_text(per.value) +
-                       " h = " + hours_text(out) + " h";
-            }, {per.use});
+            why.add("leave.vov.exams",
+                    [&] {
+                        return std::to_string(exams) + " exam(s) before a central examination board x " +
+                               hours_text(per.value) + " h = " + hours_text(out) + " h";
+                    },
+                    {per.use});
             return exact_minutes::of(out);
         }
         case vov_counting::competences: {
             const auto per = read<minutes>(*R.vov_hours_per_competence, at);
             const minutes out = per.value * competences;
-            why.add("leave.vov.competences", [&] {
-                return std::to_string(competences) + " competence(s) x " + hours_text(per.value) + " h = " + hours_text(out) + " h";
-            }, {per.use});
+            why.add("leave.vov.competences",
+                    [&] {
+                        return std::to_string(competences) + " competence(s) x " + hours_text(per.value) +
+                               " h = " + hours_text(out) + " h";
+                    },
+                    {per.use});
             return exact_minutes::of(out);
         }
     }
@@ -261,21 +293,194 @@ inline vov_maximum vov_max(const rules& R, const fraction& twp, bool sanctioned,
     vov_maximum out;
     out.own = exact_minutes::of(max.value).times(f);
     out.employer = exact_minutes::of(extra.value).times(f);
-    why.add("leave.vov.maximum", [&] {
-        return "personal maximum " + hours_text(max.value) + " h x TWP " + twp.percent() + " = " + out.own.hours_text() + " h" +
-               (extra.value.count > 0 ? ", plus " + out.employer.hours_text() + " h for trainings the employer proposes" : "");
-    }, {max.use, extra.use});
+    why.add("leave.vov.maximum",
+            [&] {
+                return "personal maximum " + hours_text(max.value) + " h x TWP " + twp.percent() + " = " +
+                       out.own.hours_text() + " h" +
+                       (extra.value.count > 0
+                            ? ", plus " + out.employer.hours_text() + " h for trainings the employer proposes"
+                            : "");
+            },
+            {max.use, extra.use});
     if (sanctioned) {
         const auto s = read<decimal>(*R.vov_sanction_share, at);
         // keep (1 - share) of the maximum
         const fraction keep{s.value.denominator() - s.value.mantissa, s.value.denominator()};
         out.own = out.own.times(keep);
-        why.add("leave.vov.sanction", [&] {
-            return "sanction after a lack of diligence: the maximum loses " + s.value.to_string() + ", leaving " +
-                   out.own.hours_text() + " h";
-        }, {s.use});
+        why.add("leave.vov.sanction",
+                [&] {
+                    return "sanction after a lack of diligence: the maximum loses " + s.value.to_string() +
+                           ", leaving " + out.own.hours_text() + " h";
+                },
+                {s.use});
     }
     return out;
+}
+
+/// The lesson unit of a training: a lesson period (50 minutes give one hour
+/// of leave) or a clock hour (rules.md 2.2).
+inline minutes lesson_unit(const rules& R, bool lesson_periods, date at, explanation& why) {
+    if (!lesson_periods) return minutes{minutes_per_hour};
+    const auto lp = read<minutes>(*R.lesson_period_minutes, at);
+    why.add("leave.hours.lesson_period",
+            [&] {
+                return "counted in lesson periods: " + hours_text(lp.value) + " h (" + std::to_string(lp.value.count) +
+                       " minutes) of lesson gives 1 hour of leave";
+            },
+            {lp.use});
+    return lp.value;
+}
+
+/// The hours a training was attended in a school year (rules.md 2.2: only
+/// attended hours give leave): lessons given in the regime's leave modes,
+/// less the absences of the day; hours in a BEV suspension build up no
+/// right; Flemish BEV hours after its end do not count; at exactly 50% VOV on
+/// a fixed schedule only coinciding lessons count (eligibility.hpp).
+struct attendance {
+    minutes attended{};
+    minutes excluded_suspended{};
+    minutes excluded_after_bev_end{};
+    minutes planned{};  ///< planned lesson minutes (cancelled ones too), for VOV adult education
+};
+inline attendance attended_in_year(const rules& R, const training& t, regime reg, school_year sy,
+                                   const std::vector<std::string>& modes, bool only_coinciding,
+                                   std::span<const suspension> suspensions, std::span<const day_tally> days,
+                                   std::vector<day_tally>& counted, explanation& why) {
+    const period year = sy.days();
+    attendance out;
+    std::optional<date> bev_end;
+    if (reg == regime::flanders_bev) bev_end = read<date>(*R.bev_continuation_until, sy.first_day()).value;
+    counted.clear();
+    for (const auto& l : t.lessons) {
+        if (!year.contains(l.day) || !listed(modes, to_string(l.mode))) continue;
+        if (only_coinciding && !l.coinciding) continue;
+        out.planned += l.length();
+        if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});
+    }
+    std::sort(counted.begin(), counted.end(), [](const day_tally& a, const day_tally& b) { return a.day < b.day; });
+    for (std::size_t i = 0; i < counted.size();) {
+        const date day = counted[i].day;
+        minutes given{};
+        for (; i < counted.size() && counted[i].day == day; ++i) given += counted[i].given;
+        minutes att = given;
+        if (const day_tally* a = tally_on(days, day)) att = max(minutes{0}, given - a->justified - a->unjustified);
+        if (bev_end && *bev_end < day)
+            out.excluded_after_bev_end += att;
+        else if (reg != regime::vov && in_suspension(suspensions, day))
+            out.excluded_suspended += att;
+        else
+            out.attended += att;
+    }
+    if (out.excluded_after_bev_end.count > 0)
+        why.add("leave.regime.flanders_bev_end", [&] {
+            return hours_text(out.excluded_after_bev_end) + " h attended after " + to_iso(*bev_end) +
+                   " do not count (Flemish BEV ends)";
+        });
+    if (out.excluded_suspended.count > 0)
+        why.add("leave.absence.suspended_hours", [&] {
+            return hours_text(out.excluded_suspended) + " h attended during a suspension build up no right";
+        });
+    return out;
+}
+
+/// What the BEV trainings of one school year have in common for their one
+/// cap (rules.md 2.2: a combination takes its own row; 2.4 the Brussels
+/// reform's raised caps).
+struct bev_pool {
+    regime reg = regime::none;
+    unsigned parts = 0;
+    bool coinciding = false;
+    bool raised = false;
+    bool at_most_upper_secondary = false;
+    brussels_context brussels;
+
+    void add(const rules& R, regime r, const training& t, school_year sy) {
+        reg = r;
+        parts |= parts_of(t.type);
+        coinciding = coinciding || t.coinciding;
+        raised = raised || t.raised != raise_reason::none;
+        brussels.at_most_upper_secondary = at_most_upper_secondary;
+        if (t.raised == raise_reason::shortage_occupation) brussels.shortage_occupation = true;
+        if ((t.type == training_type::language || t.type == training_type::language_professional) &&
+            r == regime::brussels_reformed) {
+            param_use u;
+            if (listed(ref<std::vector<std::string>>(*R.brussels_raised_languages, sy.first_day(), u), t.language_kind))
+                brussels.raised_language = true;
+        }
+    }
+};
+
+/// Explains that several trainings share one cap (seed 004 'Modularisering').
+inline void explain_shared_cap(std::span<const training> T, std::span<const std::size_t> idx, const bev_pool& pool,
+                               explanation& why) {
+    if (idx.size() < 2) return;
+    why.add("leave.hours.shared_cap", [&] {
+        std::string types;
+        for (std::size_t i : idx)
+            types += (types.empty() ? "" : ", ") + T[i].id + " (" + std::string(to_string(T[i].type)) + ")";
+        return std::to_string(idx.size()) + " trainings this school year share one cap, row " +
+               std::string(cap_row_names[static_cast<std::size_t>(row_of_parts(pool.parts))]) +
+               " (a combination takes its own row, not the sum): " + types;
+    });
+}
+
+/// BEV hours: min(counted, cap) x employment share, shared in order and
+/// rounded once by the rulebook (rules.md 2.2). Returns the rounded total.
+inline minutes grant_bev(const rules& R, minutes cap, std::span<const exact_minutes> counted,
+                         std::span<const fraction> shares, school_year sy, std::span<minutes> granted,
+                         std::span<exact_minutes> used, explanation& why) {
+    param_use u_r;
+    const rounding mode = rounding_at(*R.bev_rounding, sy.first_day(), u_r);
+    const auto unit = read<minutes>(*R.bev_rounding_unit, sy.first_day());
+    const minutes total = share_cap(exact_minutes::of(cap), counted, shares, unit.value, mode, granted, used);
+    why.add("leave.hours.pro_rata",
+            [&] {
+                exact_minutes unrounded{0, 1};
+                for (std::size_t k = 0; k < counted.size(); ++k)
+                    unrounded = unrounded + used[k].times(pro_rata_share(shares[k]));
+                return "min(counted hours, cap) x employment share = " + unrounded.hours_text() + " h, rounded " +
+                       std::string(to_string(mode)) + " to " + hours_text(unit.value) + " h: " + hours_text(total) +
+                       " h";
+            },
+            {u_r, unit.use});
+    return total;
+}
+
+/// VOV: BEV hours reimbursed in the same school year are deducted from the
+/// personal maximum (Vlaanderen.be VOV, rules.md 2.3).
+inline exact_minutes deduct_bev_hours(exact_minutes own, minutes bev, explanation& why) {
+    if (bev.count <= 0) return own;
+    const exact_minutes left = max(exact_minutes{0, 1}, own - exact_minutes::of(bev));
+    why.add("leave.vov.bev_deducted", [&] {
+        return hours_text(bev) + " h of BEV reimbursed in the same school year are deducted: " + left.hours_text() +
+               " h left for VOV";
+    });
+    return left;
+}
+
+/// VOV hours of the trainings drawing on one maximum: min(counted, what is
+/// left), in order, rounded once by the rulebook (no pro rata: the maximum
+/// is already x TWP).
+inline void grant_vov(const rules& R, exact_minutes cap, std::span<const exact_minutes> counted, school_year sy,
+                      std::span<minutes> granted, std::span<exact_minutes> used) {
+    param_use u_r;
+    const rounding mode = rounding_at(*R.vov_rounding, sy.first_day(), u_r);
+    const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
+    share_cap(cap, counted, {}, unit.value, mode, granted, used);
+}
+inline void explain_vov_grant(const rules& R, const exact_minutes& counted, const exact_minutes& cap, minutes granted,
+                              school_year sy, explanation& why) {
+    if (!why.enabled()) return;
+    param_use u_r;
+    const rounding mode = rounding_at(*R.vov_rounding, sy.first_day(), u_r);
+    const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
+    why.add("leave.vov.granted",
+            [&] {
+                return "VOV hours: min(" + counted.hours_text() + " h counted, " + cap.hours_text() +
+                       " h left of the maximum), rounded " + std::string(to_string(mode)) + ": " + hours_text(granted) +
+                       " h";
+            },
+            {u_r, unit.use});
 }
 
 }  // namespace edurules::leave

@@ -3,16 +3,16 @@
 // Encodes no rule itself; rules.md section 2 names every field's meaning.
 #pragma once
 
-#include "edurules/core/calendar.hpp"
-#include "edurules/core/decimal.hpp"
-#include "edurules/leave/rules.hpp"
-
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "edurules/leave/rules.hpp"
 
 namespace edurules::leave {
 
@@ -21,9 +21,12 @@ namespace edurules::leave {
 enum class region : std::uint8_t { flanders = 1, brussels = 2, wallonia = 3 };
 inline constexpr std::string_view to_string(region r) {
     switch (r) {
-        case region::flanders: return "flanders";
-        case region::brussels: return "brussels";
-        case region::wallonia: return "wallonia";
+        case region::flanders:
+            return "flanders";
+        case region::brussels:
+            return "brussels";
+        case region::wallonia:
+            return "wallonia";
     }
     return "?";
 }
@@ -45,12 +48,18 @@ enum class regime : std::uint8_t {
 };
 inline constexpr std::string_view to_string(regime r) {
     switch (r) {
-        case regime::none: return "none";
-        case regime::flanders_bev: return "flanders_bev";
-        case regime::vov: return "vov";
-        case regime::brussels_bev: return "brussels_bev";
-        case regime::brussels_reformed: return "brussels_reformed";
-        case regime::wallonia_bev: return "wallonia_bev";
+        case regime::none:
+            return "none";
+        case regime::flanders_bev:
+            return "flanders_bev";
+        case regime::vov:
+            return "vov";
+        case regime::brussels_bev:
+            return "brussels_bev";
+        case regime::brussels_reformed:
+            return "brussels_reformed";
+        case regime::wallonia_bev:
+            return "wallonia_bev";
     }
     return "?";
 }
@@ -89,12 +98,18 @@ enum class schedule : std::uint8_t { fixed = 1, variable = 2 };
 enum class lesson_mode : std::uint8_t { contact, live_online, distance, internship, thesis, coaching };
 inline constexpr std::string_view to_string(lesson_mode m) {
     switch (m) {
-        case lesson_mode::contact: return "contact";
-        case lesson_mode::live_online: return "live_online";
-        case lesson_mode::distance: return "distance";
-        case lesson_mode::internship: return "internship";
-        case lesson_mode::thesis: return "thesis";
-        case lesson_mode::coaching: return "coaching";  // individual coaching (no VOV: rules.md 2.3)
+        case lesson_mode::contact:
+            return "contact";
+        case lesson_mode::live_online:
+            return "live_online";
+        case lesson_mode::distance:
+            return "distance";
+        case lesson_mode::internship:
+            return "internship";
+        case lesson_mode::thesis:
+            return "thesis";
+        case lesson_mode::coaching:
+            return "coaching";  // individual coaching (no VOV: rules.md 2.3)
     }
     return "?";
 }
@@ -119,11 +134,16 @@ enum class vov_counting : std::uint8_t {
 };
 inline constexpr std::string_view to_string(vov_counting c) {
     switch (c) {
-        case vov_counting::attended_hours: return "attended_hours";
-        case vov_counting::credits: return "credits";
-        case vov_counting::planned_lesson_periods: return "planned_lesson_periods";
-        case vov_counting::exams: return "exams";
-        case vov_counting::competences: return "competences";
+        case vov_counting::attended_hours:
+            return "attended_hours";
+        case vov_counting::credits:
+            return "credits";
+        case vov_counting::planned_lesson_periods:
+            return "planned_lesson_periods";
+        case vov_counting::exams:
+            return "exams";
+        case vov_counting::competences:
+            return "competences";
     }
     return "?";
 }
@@ -173,9 +193,9 @@ struct lesson {
 struct absence {
     date day;
     minutes length;
-    std::string reason;                       ///< a justified reason, "holiday", or anything else (unjustified)
-    std::optional<date> employer_declared_on; ///< holiday rule: written declaration date
-    std::optional<period> holiday;            ///< holiday rule: the whole holiday
+    std::string reason;                        ///< a justified reason, "holiday", or anything else (unjustified)
+    std::optional<date> employer_declared_on;  ///< holiday rule: written declaration date
+    std::optional<period> holiday;             ///< holiday rule: the whole holiday
 };
 
 /// Leave hours actually taken on a day (to check against suspensions).
@@ -218,9 +238,9 @@ struct training {
 
 struct worker {
     std::string id;
-    region reg = region::flanders;          ///< the establishment unit's region (DmfA)
-    std::optional<region> head_office;      ///< informative only: never decides the regime (rules.md 2.1)
-    std::optional<region> residence;        ///< informative only: never decides the regime (rules.md 2.1)
+    region reg = region::flanders;      ///< the establishment unit's region (DmfA)
+    std::optional<region> head_office;  ///< informative only: never decides the regime (rules.md 2.1)
+    std::optional<region> residence;    ///< informative only: never decides the regime (rules.md 2.1)
     std::string sector = "private";
     std::vector<job> jobs;
     std::vector<std::string> passed_modules;
@@ -310,9 +330,11 @@ struct exact_minutes {
 inline std::string hours_text(minutes m) {
     for (int s = 0; s <= 4; ++s) {
         const detail::i128 scaled = static_cast<detail::i128>(m.count) * detail::pow10(s);
-        if (scaled % minutes_per_hour == 0) return decimal{static_cast<std::int64_t>(scaled / minutes_per_hour), s}.to_string();
+        if (scaled % minutes_per_hour == 0)
+            return decimal{static_cast<std::int64_t>(scaled / minutes_per_hour), s}.to_string();
     }
-    return format_scaled(div_round(static_cast<detail::i128>(m.count) * detail::pow10(4), minutes_per_hour, rounding::half_up), 4);
+    return format_scaled(
+        div_round(static_cast<detail::i128>(m.count) * detail::pow10(4), minutes_per_hour, rounding::half_up), 4);
 }
 
 /// Reasons for a "no" (or a reduction). Bit flags so that a batch row carries
@@ -320,8 +342,8 @@ inline std::string hours_text(minutes m) {
 enum reason : std::uint32_t {
     reason_none = 0,
     reason_not_private_sector = 1u << 0,
-    reason_bev_ended = 1u << 1,              ///< Flemish BEV training after 2021-12-31, or started too late for BEV
-    reason_fraction_too_low = 1u << 2,       ///< part-time category without a right
+    reason_bev_ended = 1u << 1,         ///< Flemish BEV training after 2021-12-31, or started too late for BEV
+    reason_fraction_too_low = 1u << 2,  ///< part-time category without a right
     reason_halftime_needs_professional_during_work = 1u << 3,
     reason_twp_below_minimum_at_start = 1u << 4,
     reason_twp_below_minimum_reference = 1u << 5,
@@ -336,27 +358,68 @@ enum reason : std::uint32_t {
     reason_suspension_triggered = 1u << 14,  ///< a certificate period had more than 10% unjustified absence
     reason_not_diligent = 1u << 15,          ///< VOV yearly diligence failed
     reason_no_employment = 1u << 16,
-    reason_vov_sanction = 1u << 17,          ///< VOV maximum cut by the 25% sanction
-    reason_only_coinciding_hours = 1u << 18, ///< VOV exactly 50% fixed schedule
-    reason_capped = 1u << 19,                ///< hours limited by the cap
+    reason_vov_sanction = 1u << 17,           ///< VOV maximum cut by the 25% sanction
+    reason_only_coinciding_hours = 1u << 18,  ///< VOV exactly 50% fixed schedule
+    reason_capped = 1u << 19,                 ///< hours limited by the cap
     reason_no_lessons_in_year = 1u << 20,
 };
 
 /// Stable code names of the reason bits, in bit order (for JSON and CSV).
-inline constexpr std::array<std::string_view, 21> reason_codes{
-    "not_private_sector", "bev_ended", "fraction_too_low", "halftime_needs_professional_during_work",
-    "twp_below_minimum_at_start", "twp_below_minimum_reference_month", "weekly_hours_below_minimum",
-    "below_min_contact_hours", "below_min_credits", "module_already_passed", "not_recognised",
-    "final_assessment_missed", "career_attest_too_old", "suspended", "suspension_triggered", "not_diligent",
-    "no_employment", "vov_sanction", "only_coinciding_hours", "capped", "no_lessons_in_school_year"};
+inline constexpr std::array<std::string_view, 21> reason_codes{"not_private_sector",
+                                                               "bev_ended",
+                                                               "fraction_too_low",
+                                                               "halftime_needs_professional_during_work",
+                                                               "twp_below_minimum_at_start",
+                                                               "twp_below_minimum_reference_month",
+                                                               "weekly_hours_below_minimum",
+                                                               "below_min_contact_hours",
+                                                               "below_min_credits",
+                                                               "module_already_passed",
+                                                               "not_recognised",
+                                                               "final_assessment_missed",
+                                                               "career_attest_too_old",
+                                                               "suspended",
+                                                               "suspension_triggered",
+                                                               "not_diligent",
+                                                               "no_employment",
+                                                               "vov_sanction",
+                                                               "only_coinciding_hours",
+                                                               "capped",
+                                                               "no_lessons_in_school_year"};
+
+/// A sentence per reason bit, in bit order; the bev_ended sentence gets its
+/// date from the rulebook (regime.hpp `reason_text`).
+inline constexpr std::array<std::string_view, 21> reason_texts{
+    "the worker is not in the private sector",
+    "the training started under Flemish BEV, which ended on",
+    "the part-time fraction gives no right",
+    "a fixed-schedule part-timer below 4/5 has a right only for a professional training during working hours",
+    "the employment percentage (TWP) at the training start is below the minimum",
+    "the employment percentage (TWP) in the reference month (and the fallback month) is below the minimum",
+    "the contractual weekly hours are below the minimum",
+    "the contact time is below the minimum (distance learning and internships excluded)",
+    "the training has fewer credits than the minimum",
+    "the module was already passed",
+    "the training is not recognised",
+    "the worker did not take part in the first final assessment",
+    "the career attest is missing or too old",
+    "hours fall in a suspension of the right",
+    "a certificate period had more than the allowed share of unjustified absence: the right is suspended",
+    "more than the allowed share of unjustified absence this school year (VOV diligence)",
+    "no employment at the relevant date",
+    "the VOV maximum is reduced by the sanction for a lack of diligence",
+    "exactly 50% on a fixed schedule: only hours coinciding with working hours count",
+    "hours limited by the cap",
+    "no lessons in this school year",
+};
 
 /// Reasons that make a training give no leave at all.
 inline constexpr std::uint32_t blocking_reasons =
     reason_not_private_sector | reason_bev_ended | reason_fraction_too_low |
     reason_halftime_needs_professional_during_work | reason_twp_below_minimum_at_start |
     reason_twp_below_minimum_reference | reason_weekly_hours_below_minimum | reason_below_min_contact_hours |
-    reason_below_min_credits | reason_module_already_passed | reason_not_recognised |
-    reason_final_assessment_missed | reason_career_attest_too_old | reason_no_employment;
+    reason_below_min_credits | reason_module_already_passed | reason_not_recognised | reason_final_assessment_missed |
+    reason_career_attest_too_old | reason_no_employment;
 
 /// Whether a text is in a rulebook text list.
 inline bool listed(const std::vector<std::string>& list, std::string_view s) {

@@ -8,23 +8,29 @@
 // (3 months before to 3 months after the training start).
 #pragma once
 
-#include "edurules/core/explain.hpp"
-#include "edurules/leave/regime.hpp"
-
 #include <cstdio>
 #include <optional>
+#include <vector>
+
+#include "edurules/core/explain.hpp"
+#include "edurules/leave/regime.hpp"
 
 namespace edurules::leave {
 
 /// The hourly reimbursement rate parameter of a regime (null for none).
 inline const parameter* rate_parameter(const rules& R, regime reg) {
     switch (reg) {
-        case regime::flanders_bev: return R.rate_flanders_bev;
-        case regime::vov: return R.rate_vov;
+        case regime::flanders_bev:
+            return R.rate_flanders_bev;
+        case regime::vov:
+            return R.rate_vov;
         case regime::brussels_bev:
-        case regime::brussels_reformed: return R.rate_brussels_bev;
-        case regime::wallonia_bev: return R.rate_wallonia_bev;
-        case regime::none: return nullptr;
+        case regime::brussels_reformed:
+            return R.rate_brussels_bev;
+        case regime::wallonia_bev:
+            return R.rate_wallonia_bev;
+        case regime::none:
+            return nullptr;
     }
     return nullptr;
 }
@@ -46,10 +52,12 @@ inline reimbursement reimburse(const rules& R, regime reg, minutes approved, sch
     const rounding mode = rounding_at(*R.money_rounding, at, u_r);
     out.rate_cents = rate.value;
     out.amount_cents = div_round(static_cast<detail::i128>(approved.count) * rate.value, minutes_per_hour, mode);
-    why.add("leave.money.reimbursement", [&] {
-        return "reimbursement to the employer: " + hours_text(approved) + " approved h x EUR " + format_scaled(rate.value, 2) +
-               " = EUR " + format_scaled(out.amount_cents, 2);
-    }, {rate.use, u_r});
+    why.add("leave.money.reimbursement",
+            [&] {
+                return "reimbursement to the employer: " + hours_text(approved) + " approved h x EUR " +
+                       format_scaled(rate.value, 2) + " = EUR " + format_scaled(out.amount_cents, 2);
+            },
+            {rate.use, u_r});
     return out;
 }
 
@@ -57,7 +65,8 @@ inline reimbursement reimburse(const rules& R, regime reg, minutes approved, sch
 inline date school_year_date(const parameter& p, school_year sy, param_use& use) {
     const auto& v = ref<std::vector<std::int64_t>>(p, sy.first_day(), use);
     if (v.size() != 3)
-        throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "expected [years after the school year start, month, day]");
+        throw error(errc::rulebook, "parameters[\"" + p.name + "\"]",
+                    "expected [years after the school year start, month, day]");
     const auto d = parse_iso_date([&] {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(sy.start_year() + v[0]),
@@ -81,18 +90,23 @@ inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, dat
     param_use u_e;
     out.enrolment_certificate = school_year_date(*R.enrolment_deadline, sy, u_e);
     const auto late = read<std::int64_t>(*R.enrolment_late_days, sy.first_day());
-    std::string late_text;
+    std::optional<date> moved_by;  // the later enrolment or new job that moved the deadline
     for (const auto& later : {enrolled_on, new_job_on}) {
         if (!later) continue;
         const date d = *later + day_count(late.value);
         if (out.enrolment_certificate < d) {
             out.enrolment_certificate = d;
-            late_text = " (" + std::to_string(late.value) + " days after the later enrolment or new job on " + to_iso(*later) + ")";
+            moved_by = later;
         }
     }
-    why.add("leave.dates.enrolment_certificate", [&] {
-        return "enrolment certificate due to the employer by " + to_iso(out.enrolment_certificate) + late_text;
-    }, {u_e, late.use});
+    why.add("leave.dates.enrolment_certificate",
+            [&] {
+                return "enrolment certificate due to the employer by " + to_iso(out.enrolment_certificate) +
+                       (moved_by ? " (" + std::to_string(late.value) +
+                                       " days after the later enrolment or new job on " + to_iso(*moved_by) + ")"
+                                 : std::string());
+            },
+            {u_e, late.use});
     param_use u1, u2;
     switch (reg) {
         case regime::flanders_bev:
@@ -117,18 +131,58 @@ inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, dat
             u2 = after.use;
             break;
         }
-        case regime::none: return out;
+        case regime::none:
+            return out;
     }
     auto claim_text = [&] {
-        return "employer claim " + (out.claim_from ? "from " + to_iso(*out.claim_from) + " " : std::string()) + "until " +
-               to_iso(*out.claim_until);
+        return "employer claim " + (out.claim_from ? "from " + to_iso(*out.claim_from) + " " : std::string()) +
+               "until " + to_iso(*out.claim_until);
     };
-    if (u2.param) why.add("leave.dates.claim", claim_text, {u1, u2});
-    else why.add("leave.dates.claim", claim_text, {u1});
+    if (u2.param)
+        why.add("leave.dates.claim", claim_text, {u1, u2});
+    else
+        why.add("leave.dates.claim", claim_text, {u1});
     return out;
 }
 
 /// The monthly wage ceiling in force on `d`.
 inline resolved<std::int64_t> wage_ceiling(const rules& R, date d) { return read<std::int64_t>(*R.wage_ceiling, d); }
+
+/// An amount in force over part of a school year.
+struct dated_amount {
+    period span;
+    std::int64_t cents = 0;
+    param_use use;
+};
+
+/// Every wage ceiling in force during `year`, each with the part of the year
+/// it covers (2022-2023 has two), into `out` (reused).
+inline void wage_ceilings_in(const rules& R, const period& year, std::vector<dated_amount>& out) {
+    out.clear();
+    for (const auto& v : R.wage_ceiling->versions) {
+        const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
+        if (!span.overlaps(year)) continue;
+        out.push_back({span.intersect(year), std::get<std::int64_t>(v.value), param_use{R.wage_ceiling, &v}});
+    }
+}
+
+/// The wage ceiling for leave hours (rules.md 2.2: the employer is reimbursed
+/// on a wage capped at the ceiling), on the school year's first day, and the
+/// worker's capped monthly wage when the wage is known.
+inline void apply_wage_ceiling(const rules& R, school_year sy, const std::optional<std::int64_t>& monthly_wage_cents,
+                               std::optional<resolved<std::int64_t>>& ceiling,
+                               std::optional<std::int64_t>& capped_cents, explanation& why) {
+    const auto* v = R.wage_ceiling->at(sy.first_day());
+    if (!v) return;
+    ceiling = resolved<std::int64_t>{std::get<std::int64_t>(v->value), param_use{R.wage_ceiling, v}};
+    if (!monthly_wage_cents) return;
+    capped_cents = std::min(*monthly_wage_cents, ceiling->value);
+    why.add("leave.money.wage_ceiling",
+            [&] {
+                return "monthly wage EUR " + format_scaled(*monthly_wage_cents, 2) + " capped at the ceiling EUR " +
+                       format_scaled(ceiling->value, 2) + " for leave hours";
+            },
+            {ceiling->use});
+}
 
 }  // namespace edurules::leave

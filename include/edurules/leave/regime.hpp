@@ -49,56 +49,85 @@ inline regime_decision decide_regime(const rules& R, region reg, std::string_vie
     param_use u_sec;
     const auto& sectors = ref<std::vector<std::string>>(*R.sectors, at, u_sec);
     if (!listed(sectors, sector)) {
-        why.add("leave.regime.sector", [&] {
-            return "sector \"" + std::string(sector) + "\" has no right to paid educational leave (private sector only)";
-        }, {u_sec});
+        why.add("leave.regime.sector",
+                [&] {
+                    return "sector \"" + std::string(sector) +
+                           "\" has no right to paid educational leave (private sector only)";
+                },
+                {u_sec});
         return {regime::none, reason_not_private_sector};
     }
     switch (reg) {
         case region::flanders: {
             const auto vov_from = read<date>(*R.vov_from, training_start);
             if (!(training_start < vov_from.value)) {
-                why.add("leave.regime.flanders_vov", [&] {
-                    return "establishment unit in Flanders, training starts " + to_iso(training_start) + ", on or after " +
-                           to_iso(vov_from.value) + ": Vlaams opleidingsverlof (VOV)";
-                }, {vov_from.use});
+                why.add("leave.regime.flanders_vov",
+                        [&] {
+                            return "establishment unit in Flanders, training starts " + to_iso(training_start) +
+                                   ", on or after " + to_iso(vov_from.value) + ": Vlaams opleidingsverlof (VOV)";
+                        },
+                        {vov_from.use});
                 return {regime::vov, reason_none};
             }
             const auto until = read<date>(*R.bev_continuation_until, training_start);
             if (until.value < at) {
-                why.add("leave.regime.flanders_bev_ended", [&] {
-                    return "training started " + to_iso(training_start) + " under BEV, which continues only until " +
-                           to_iso(until.value) + "; school year " + sy.name() + " starts after it: no leave";
-                }, {vov_from.use, until.use});
+                why.add("leave.regime.flanders_bev_ended",
+                        [&] {
+                            return "training started " + to_iso(training_start) +
+                                   " under BEV, which continues only until " + to_iso(until.value) + "; school year " +
+                                   sy.name() + " starts after it: no leave";
+                        },
+                        {vov_from.use, until.use});
                 return {regime::none, reason_bev_ended};
             }
-            why.add("leave.regime.flanders_bev", [&] {
-                return "establishment unit in Flanders, training started " + to_iso(training_start) + ", before " +
-                       to_iso(vov_from.value) + ": Flemish BEV continues, hours until " + to_iso(until.value) + " at the latest";
-            }, {vov_from.use, until.use});
+            why.add("leave.regime.flanders_bev",
+                    [&] {
+                        return "establishment unit in Flanders, training started " + to_iso(training_start) +
+                               ", before " + to_iso(vov_from.value) + ": Flemish BEV continues, hours until " +
+                               to_iso(until.value) + " at the latest";
+                    },
+                    {vov_from.use, until.use});
             return {regime::flanders_bev, reason_none};
         }
         case region::brussels: {
             const auto reform = read<date>(*R.brussels_reform_from, at);
             if (reform.value <= at) {
-                why.add("leave.regime.brussels_reformed", [&] {
-                    return "establishment unit in Brussels-Capital, school year " + sy.name() + " from " +
-                           to_iso(reform.value) + ": reformed Brussels BEV";
-                }, {reform.use});
+                why.add("leave.regime.brussels_reformed",
+                        [&] {
+                            return "establishment unit in Brussels-Capital, school year " + sy.name() + " from " +
+                                   to_iso(reform.value) + ": reformed Brussels BEV";
+                        },
+                        {reform.use});
                 return {regime::brussels_reformed, reason_none};
             }
-            why.add("leave.regime.brussels_bev", [&] {
-                return "establishment unit in Brussels-Capital, school year " + sy.name() + " before the reform of " +
-                       to_iso(reform.value) + ": Brussels BEV";
-            }, {reform.use});
+            why.add("leave.regime.brussels_bev",
+                    [&] {
+                        return "establishment unit in Brussels-Capital, school year " + sy.name() +
+                               " before the reform of " + to_iso(reform.value) + ": Brussels BEV";
+                    },
+                    {reform.use});
             return {regime::brussels_bev, reason_none};
         }
         case region::wallonia:
             // (a lambda, not note(): a disabled explanation must not build the text)
-            why.add("leave.regime.wallonia", [] { return std::string("establishment unit in Wallonia: Walloon BEV (congé-éducation payé)"); });
+            why.add("leave.regime.wallonia",
+                    [] { return std::string("establishment unit in Wallonia: Walloon BEV (congé-éducation payé)"); });
             return {regime::wallonia_bev, reason_none};
     }
     return {regime::none, reason_none};
 }
 
+/// The sentence for reason bit `bit` on date `on`; a date it mentions comes
+/// from the parameter that decides it (an overlay changes the sentence too).
+inline std::string reason_text(const rules& R, std::uint32_t bit, date on) {
+    std::size_t b = 0;
+    while (b < reason_texts.size() && (1u << b) != bit) ++b;
+    if (b == reason_texts.size()) return "?";
+    std::string text(reason_texts[b]);
+    if (bit == reason_bev_ended) {
+        const auto* v = R.bev_continuation_until->at(on);
+        text += v ? " " + to_iso(std::get<date>(v->value)) + " (see explanation)" : " (see explanation)";
+    }
+    return text;
+}
 }  // namespace edurules::leave

@@ -4,11 +4,11 @@
 // rules.md section 2. Every legal number lives in rulebook/leave.json.
 #pragma once
 
-#include "edurules/core/rulebook.hpp"
-
 #include <array>
 #include <string>
 #include <string_view>
+
+#include "edurules/core/rulebook.hpp"
 
 namespace edurules::leave {
 
@@ -30,7 +30,7 @@ inline constexpr std::array<std::string_view, cap_row_count> cap_row_names{
 enum class cap_variant : std::uint8_t { not_coinciding = 0, coinciding = 1, raised = 2 };
 inline constexpr std::size_t cap_variant_count = 3;
 inline constexpr std::array<std::string_view, cap_variant_count> cap_variant_names{"not_coinciding", "coinciding",
-                                                                                    "raised"};
+                                                                                   "raised"};
 
 /// Pointers to every leave parameter, checked at construction: a rulebook that
 /// lacks one (or gives it the wrong type) is refused with errc::rulebook.
