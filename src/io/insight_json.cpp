@@ -2,11 +2,11 @@
 // as JSON/CSV/HTML, individual dossiers) and the insight.* request handlers.
 #include "edurules/io/insight_json.hpp"
 
-#include "edurules/io/pe_json.hpp"
-#include "handlers.hpp"
-
 #include <algorithm>
 #include <sstream>
+
+#include "edurules/io/pe_json.hpp"
+#include "handlers.hpp"
 
 namespace edurules::io {
 
@@ -16,13 +16,15 @@ namespace {
 
 insight::contact parse_contact(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j, {"id", "name", "role", "kind", "email"}, p);
     insight::contact c;
     c.id = get_string(j, "id", p);
     if (c.id.empty()) invalid(p / "id", "must not be empty");
     if (auto n = opt_string(j, "name", p)) c.name = *n;
     const std::string r = get_string(j, "role", p);
     auto role = insight::parse_role(r);
-    if (!role) invalid(p / "role", "expected \"administrator\", \"second_contact\" or \"contact\", got " + show(json(r)));
+    if (!role)
+        invalid(p / "role", "expected \"administrator\", \"second_contact\" or \"contact\", got " + show(json(r)));
     c.role = *role;
     if (auto k = opt_string(j, "kind", p)) {
         auto kind = insight::parse_contact_kind(*k);
@@ -40,11 +42,13 @@ insight::directory decode_directory(const json& doc, const path& root) {
         const path p = (root / "organisations")[i];
         try {
             const json& o = require_object(orgs[i], p);
+            require_known(o, {"id", "name", "contacts"}, p);
             insight::organisation org;
             org.id = get_string(o, "id", p);
             if (auto n = opt_string(o, "name", p)) org.name = *n;
             const json& cs = require_array(member(o, "contacts", p), p / "contacts");
-            for (std::size_t k = 0; k < cs.size(); ++k) org.contacts.push_back(parse_contact(cs[k], (p / "contacts")[k]));
+            for (std::size_t k = 0; k < cs.size(); ++k)
+                org.contacts.push_back(parse_contact(cs[k], (p / "contacts")[k]));
             d.organisations.push_back(std::move(org));
         } catch (const error& e) {
             throw error(e.code(), e.field(), e.message(), static_cast<std::int64_t>(i));
@@ -56,6 +60,8 @@ insight::directory decode_directory(const json& doc, const path& root) {
             const path p = (root / "consents")[i];
             try {
                 const json& c = require_object((*cs)[i], p);
+                // a misspelt "revoked" or "until" would grant access the right spelling refuses
+                require_known(c, {"id", "seu_number", "contact", "from", "until", "revoked"}, p);
                 insight::consent k;
                 k.id = opt_string(c, "id", p).value_or(p.str());
                 k.seu_number = get_string(c, "seu_number", p);
@@ -88,8 +94,12 @@ json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) :
 json contact_json(const insight::directory_index& dir, std::string_view contact_id) {
     const insight::contact_ref who = dir.find_contact(contact_id);
     if (!who.org) return nullptr;
-    return json{{"id", who.who->id}, {"name", who.who->name}, {"role", insight::to_string(who.who->role)},
-                {"kind", insight::to_string(who.who->kind)}, {"organisation", who.org->id}, {"organisation_name", who.org->name}};
+    return json{{"id", who.who->id},
+                {"name", who.who->name},
+                {"role", insight::to_string(who.who->role)},
+                {"kind", insight::to_string(who.who->kind)},
+                {"organisation", who.org->id},
+                {"organisation_name", who.org->name}};
 }
 
 json decision_json(const engine& e, const insight::access_decision& a) {
@@ -180,7 +190,8 @@ json view_json(const engine& e, const insight::dossier_view& v, bool explain) {
         j["total_points"] = nullptr;
         return j;
     }
-    j["participant"] = json{{"seu_number", v.who->seu_number}, {"name", v.who->name}, {"track", pe::to_string(v.who->track)}};
+    j["participant"] =
+        json{{"seu_number", v.who->seu_number}, {"name", v.who->name}, {"track", pe::to_string(v.who->track)}};
     j["progress"] = row_json(e, insight::progress_row{v.who, *v.st, v.access}, explain);
     json acts = json::array();
     for (const auto& a : v.activities)
@@ -195,7 +206,8 @@ json view_json(const engine& e, const insight::dossier_view& v, bool explain) {
     return j;
 }
 
-json overview_value(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain) {
+json overview_value(const engine& e, const insight::directory_index& dir, const insight::overview_report& r,
+                    bool explain) {
     json rows = json::array();
     for (const auto& row : r.rows) rows.push_back(row_json(e, row, explain));
     json entries = json::array();
@@ -238,7 +250,8 @@ std::string csv_cell(const std::string& s) { return csv_quote(s); }
 /// @ or a control character would run as a formula, so it gets a leading
 /// apostrophe (the usual CSV-injection guard). Numbers and dates never start so.
 std::string text_cell(const std::string& s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) return "'" + s;
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+        return "'" + s;
     return s;
 }
 
@@ -252,12 +265,23 @@ std::string html_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -307,6 +331,7 @@ insight_document parse_insight(std::string_view json_text) {
     const json doc = parse_json(json_text, "insight");
     const path root;
     check_schema_version(doc, insight_schema_version, root);
+    require_known(doc, {"schema_version", "description", "organisations", "consents", "dossier", "dossier_file"}, root);
     insight_document out;
     out.dir = decode_directory(doc, root);
     if (const json* d = find(doc, "dossier")) out.dossier = decode_embedded_dossier(*d, root / "dossier");
@@ -321,7 +346,8 @@ void check_consents(const insight::directory& dir, const pe::dossier_index& idx)
     for (std::size_t i = 0; i < dir.consents.size(); ++i)
         if (!idx.find_participant(dir.consents[i].seu_number))
             throw error(errc::invalid_input, "consents[" + std::to_string(i) + "].seu_number",
-                        "SEU number \"" + dir.consents[i].seu_number + "\" is not in the PE dossier", static_cast<std::int64_t>(i));
+                        "SEU number \"" + dir.consents[i].seu_number + "\" is not in the PE dossier",
+                        static_cast<std::int64_t>(i));
 }
 
 std::vector<insight::progress_row> progress_rows(const std::vector<insight::dossier_view>& views) {
@@ -333,7 +359,8 @@ std::vector<insight::progress_row> progress_rows(const std::vector<insight::doss
 
 std::string status_label(const pe::status& s) { return pe::label(s); }
 
-std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain) {
+std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r,
+                          bool explain) {
     return overview_value(e, dir, r, explain).dump(2);
 }
 
@@ -344,12 +371,12 @@ std::string dossiers_json(const engine& e, const insight::directory_index& dir, 
 
 std::string progress_csv(const std::vector<insight::progress_row>& rows) {
     std::ostringstream out;
-    csv_line(out, {"seu_number", "name", "period_start", "period_end", "points_earned", "points_required", "points_short",
-                   "renewal_submitted", "status", "days_left"});
+    csv_line(out, {"seu_number", "name", "period_start", "period_end", "points_earned", "points_required",
+                   "points_short", "renewal_submitted", "status", "days_left"});
     for (const auto& r : rows) {
         const columns c = columns_of(r);
-        csv_line(out, {text_cell(c.seu), text_cell(c.name), c.start, c.end, c.earned, c.required, c.short_by, c.renewal, c.status,
-                       c.days_left});
+        csv_line(out, {text_cell(c.seu), text_cell(c.name), c.start, c.end, c.earned, c.required, c.short_by, c.renewal,
+                       c.status, c.days_left});
     }
     return out.str();
 }
@@ -360,13 +387,15 @@ std::string activities_csv(const std::vector<insight::dossier_view>& views) {
     for (const auto& v : views) {
         if (!v.access.allowed || !v.who) continue;
         for (const auto& a : v.activities)
-            csv_line(out, {text_cell(v.who->seu_number), text_cell(v.who->name), to_iso(a.completed), text_cell(a.act ? a.act->id : ""),
-                           text_cell(a.act ? a.act->title : ""), a.pts.to_string(), text_cell(a.rec ? a.rec->id : "")});
+            csv_line(out, {text_cell(v.who->seu_number), text_cell(v.who->name), to_iso(a.completed),
+                           text_cell(a.act ? a.act->id : ""), text_cell(a.act ? a.act->title : ""), a.pts.to_string(),
+                           text_cell(a.rec ? a.rec->id : "")});
     }
     return out.str();
 }
 
-std::string progress_html(std::string_view heading, std::string_view meta, const std::vector<insight::progress_row>& rows,
+std::string progress_html(std::string_view heading, std::string_view meta,
+                          const std::vector<insight::progress_row>& rows,
                           const std::vector<insight::dossier_view>& details) {
     std::ostringstream h;
     h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -377,14 +406,16 @@ std::string progress_html(std::string_view heading, std::string_view meta, const
     if (rows.empty()) {
         h << "<p class=\"empty\" id=\"no-rows\">No participants to show.</p>\n";
     } else {
-        h << "<div class=\"scroll\"><table id=\"progress\">\n<thead><tr><th>SEU number</th><th>Name</th><th>Period start</th><th>Period end</th>"
-          << "<th class=\"num\">Points</th><th class=\"num\">Required</th><th>Progress</th><th class=\"num\">Still needed</th>"
+        h << "<div class=\"scroll\"><table id=\"progress\">\n<thead><tr><th>SEU number</th><th>Name</th><th>Period "
+             "start</th><th>Period end</th>"
+          << "<th class=\"num\">Points</th><th class=\"num\">Required</th><th>Progress</th><th class=\"num\">Still "
+             "needed</th>"
           << "<th>Renewal dossier</th><th>Status</th><th class=\"num\">Days left</th></tr></thead>\n<tbody>\n";
         for (const auto& r : rows) {
             const columns c = columns_of(r);
             const bool complete = c.has_period && r.st.short_by.hundredths == 0;
-            h << "<tr class=\"participant " << c.status << (complete ? " complete" : "") << "\" data-seu=\"" << html_escape(c.seu)
-              << "\">"
+            h << "<tr class=\"participant " << c.status << (complete ? " complete" : "") << "\" data-seu=\""
+              << html_escape(c.seu) << "\">"
               << "<td class=\"seu\">" << html_escape(c.seu) << "</td>"
               << "<td class=\"name\">" << html_escape(c.name) << "</td>"
               << "<td class=\"start\">" << c.start << "</td>"
@@ -396,7 +427,8 @@ std::string progress_html(std::string_view heading, std::string_view meta, const
                 const std::string pct = percent(r.st.reg.earned, r.st.reg.required);
                 h << "<div class=\"bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"" << c.required
                   << "\" aria-valuenow=\"" << c.earned << "\" aria-label=\"" << c.earned << " of " << c.required
-                  << " points\"><div class=\"fill\" data-percent=\"" << pct << "\" style=\"width:" << pct << "%\"></div></div>"
+                  << " points\"><div class=\"fill\" data-percent=\"" << pct << "\" style=\"width:" << pct
+                  << "%\"></div></div>"
                   << "<span class=\"of\">" << c.earned << " / " << c.required << " points</span>";
             } else {
                 h << "<span class=\"of\">no registration period</span>";
@@ -411,20 +443,23 @@ std::string progress_html(std::string_view heading, std::string_view meta, const
     }
     for (const auto& v : details) {
         if (!v.access.allowed || !v.who) continue;
-        h << "<h2>Completed activities of " << html_escape(v.who->name) << " (" << html_escape(v.who->seu_number) << ")";
+        h << "<h2>Completed activities of " << html_escape(v.who->name) << " (" << html_escape(v.who->seu_number)
+          << ")";
         if (v.from || v.to)
-            h << ", " << (v.from ? to_iso(*v.from) : std::string("start")) << " to " << (v.to ? to_iso(*v.to) : std::string("date"));
+            h << ", " << (v.from ? to_iso(*v.from) : std::string("start")) << " to "
+              << (v.to ? to_iso(*v.to) : std::string("date"));
         h << "</h2>\n";
         if (v.activities.empty()) {
             h << "<p class=\"empty\">No completed activities in this period.</p>\n";
             continue;
         }
-        h << "<table class=\"activities\" data-seu=\"" << html_escape(v.who->seu_number) << "\">\n<thead><tr><th>Completed</th>"
+        h << "<table class=\"activities\" data-seu=\"" << html_escape(v.who->seu_number)
+          << "\">\n<thead><tr><th>Completed</th>"
           << "<th>Activity</th><th>Title</th><th class=\"num\">Points</th><th>Recognition</th></tr></thead>\n<tbody>\n";
         for (const auto& a : v.activities)
             h << "<tr><td>" << to_iso(a.completed) << "</td><td>" << html_escape(a.act ? a.act->id : "") << "</td><td>"
-              << html_escape(a.act ? a.act->title : "") << "</td><td class=\"num points\">" << a.pts.to_string() << "</td><td>"
-              << html_escape(a.rec ? a.rec->id : "") << "</td></tr>\n";
+              << html_escape(a.act ? a.act->title : "") << "</td><td class=\"num points\">" << a.pts.to_string()
+              << "</td><td>" << html_escape(a.rec ? a.rec->id : "") << "</td></tr>\n";
         h << "</tbody>\n<tfoot><tr><th colspan=\"3\">Total</th><th class=\"num total\">" << v.total.to_string()
           << "</th><th></th></tr></tfoot>\n</table>\n";
     }
@@ -460,10 +495,13 @@ loaded load(const json& req, bool need_dossier) {
     const path root;
     loaded l;
     l.dir = decode_directory(req, root);
-    if (const json* d = find(req, "dossier")) l.dossier = decode_embedded_dossier(*d, root / "dossier");
-    else if (need_dossier) invalid(root / "dossier", "missing");
+    if (const json* d = find(req, "dossier"))
+        l.dossier = decode_embedded_dossier(*d, root / "dossier");
+    else if (need_dossier)
+        invalid(root / "dossier", "missing");
     if (find(req, "dossier_file"))
-        invalid(root / "dossier_file", "requests embed the PE dossier as \"dossier\"; files are read only by the edurules tool");
+        invalid(root / "dossier_file",
+                "requests embed the PE dossier as \"dossier\"; files are read only by the edurules tool");
     return l;
 }
 
@@ -471,6 +509,10 @@ loaded load(const json& req, bool need_dossier) {
 
 json handle_insight(const engine& e, std::string_view kind, const json& req) {
     const path root;
+    require_known(req,
+                  {"schema_version", "kind", "date", "explain", "contact", "participant", "participants", "from", "to",
+                   "organisations", "consents", "dossier", "dossier_file"},
+                  root);
     const bool explain = req_explain(req);
     if (kind == "insight.access") {
         const date on = req_date(req);
@@ -481,7 +523,8 @@ json handle_insight(const engine& e, std::string_view kind, const json& req) {
         if (auto p = opt_string(req, "participant", root)) whom.push_back(*p);
         if (const json* ps = find(req, "participants")) {
             require_array(*ps, root / "participants");
-            for (std::size_t i = 0; i < ps->size(); ++i) whom.push_back(as_string((*ps)[i], (root / "participants")[i]));
+            for (std::size_t i = 0; i < ps->size(); ++i)
+                whom.push_back(as_string((*ps)[i], (root / "participants")[i]));
         }
         if (!find(req, "participant") && !find(req, "participants")) {
             // Every participant who ever gave this contact a consent, first-seen order.
@@ -497,8 +540,11 @@ json handle_insight(const engine& e, std::string_view kind, const json& req) {
             decisions.push_back(decision_json(e, a));
             audit.push_back(audit_json(insight::audit_of(a)));
         }
-        return json{{"date", to_iso(on)},           {"contact", contact_json(dir, contact)}, {"overview", decision_json(e, ov)},
-                    {"dossiers", std::move(decisions)}, {"audit", std::move(audit)}};
+        return json{{"date", to_iso(on)},
+                    {"contact", contact_json(dir, contact)},
+                    {"overview", decision_json(e, ov)},
+                    {"dossiers", std::move(decisions)},
+                    {"audit", std::move(audit)}};
     }
     if (kind == "insight.overview" || kind == "insight.dossier") {
         const date on = req_date(req);
@@ -513,8 +559,10 @@ json handle_insight(const engine& e, std::string_view kind, const json& req) {
         const std::optional<date> to = opt_date(req, "to", root);
         if (from && to && *to < *from) invalid(root / "to", "is before \"from\" " + to_iso(*from));
         std::vector<insight::dossier_view> views;
-        if (auto p = opt_string(req, "participant", root)) views.push_back(b.dossier(contact, *p, from, to));
-        else views = b.dossiers(contact, from, to);
+        if (auto p = opt_string(req, "participant", root))
+            views.push_back(b.dossier(contact, *p, from, to));
+        else
+            views = b.dossiers(contact, from, to);
         return dossiers_value(e, dir, contact, on, views, explain);
     }
     invalid(root / "kind", "unknown insight request kind " + show(json(std::string(kind))) +

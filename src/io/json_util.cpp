@@ -1,7 +1,10 @@
 // Shared JSON reading and explanation rendering for the codecs.
 #include "json_util.hpp"
 
+#include <algorithm>
 #include <charconv>
+
+#include "edurules/core/nearest.hpp"
 
 namespace edurules::io {
 
@@ -43,6 +46,16 @@ void check_schema_version(const json& doc, int expected, const path& p) {
     if (!v) invalid(p / "schema_version", "missing; this library reads schema_version " + std::to_string(expected));
     if (!v->is_number_integer() || v->get<std::int64_t>() != expected)
         invalid(p / "schema_version", "unsupported " + show(*v) + "; this library reads " + std::to_string(expected));
+}
+
+void require_known(const json& obj, std::initializer_list<std::string_view> known, const path& p) {
+    if (!obj.is_object()) return;
+    for (const auto& [key, value] : obj.items()) {
+        if (std::find(known.begin(), known.end(), std::string_view(key)) != known.end()) continue;
+        std::string names;
+        for (auto k : known) names += (names.empty() ? "" : ", ") + std::string(k);
+        invalid(p / key, "unknown member" + did_you_mean(key, known) + "; known members: " + names);
+    }
 }
 
 json param_use_to_json(const param_use& u, const rulebook& rb) {

@@ -2,17 +2,16 @@
 // field on error, and rendering of explanations. Never part of the public API.
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../core/json_guard.hpp"
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/decimal.hpp"
 #include "edurules/core/error.hpp"
 #include "edurules/core/explain.hpp"
-#include "../core/json_guard.hpp"
-
-#include <nlohmann/json.hpp>
-
-#include <optional>
-#include <string>
-#include <string_view>
 
 namespace edurules::io {
 
@@ -44,7 +43,9 @@ inline std::string show(const json& j) { return edurules::detail::quote_value(j)
 /// Parses JSON text: NUL bytes, nesting deeper than detail::max_json_depth,
 /// syntax errors, invalid UTF-8 and numbers beyond a double are errc::parse
 /// with a byte offset.
-inline json parse_json(std::string_view text, std::string_view what) { return edurules::detail::parse_checked(text, what); }
+inline json parse_json(std::string_view text, std::string_view what) {
+    return edurules::detail::parse_checked(text, what);
+}
 
 inline const json& require_object(const json& j, const path& p) {
     if (!j.is_object()) invalid(p, "expected an object, got " + show(j));
@@ -98,9 +99,15 @@ decimal as_decimal(const json& j, const path& p);
 minutes as_minutes(const json& j, const path& p);
 minutes as_hours(const json& j, const path& p);
 
-inline std::string get_string(const json& obj, std::string_view key, const path& p) { return as_string(member(obj, key, p), p / key); }
-inline date get_date(const json& obj, std::string_view key, const path& p) { return as_date(member(obj, key, p), p / key); }
-inline std::int64_t get_int(const json& obj, std::string_view key, const path& p) { return as_int(member(obj, key, p), p / key); }
+inline std::string get_string(const json& obj, std::string_view key, const path& p) {
+    return as_string(member(obj, key, p), p / key);
+}
+inline date get_date(const json& obj, std::string_view key, const path& p) {
+    return as_date(member(obj, key, p), p / key);
+}
+inline std::int64_t get_int(const json& obj, std::string_view key, const path& p) {
+    return as_int(member(obj, key, p), p / key);
+}
 inline std::optional<date> opt_date(const json& obj, std::string_view key, const path& p) {
     const json* j = find(obj, key);
     if (!j) return std::nullopt;
@@ -114,6 +121,11 @@ inline std::optional<std::string> opt_string(const json& obj, std::string_view k
 
 /// Checks the document's schema_version (required, must equal `expected`).
 void check_schema_version(const json& doc, int expected, const path& p);
+
+/// Refuses any member of the object `obj` that is not in `known`, naming its
+/// path and the nearest known name: a misspelt member ("untill", "Revoked")
+/// is an error, never silently ignored.
+void require_known(const json& obj, std::initializer_list<std::string_view> known, const path& p);
 
 /// Renders an explanation: [{rule, text, parameters: [{name, value, from, to,
 /// source, source_title, confidence, provisional, note}]}].

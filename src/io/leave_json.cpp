@@ -24,9 +24,8 @@ using namespace edurules::leave;
 
 // ---- decoding --------------------------------------------------------------
 
-// Bounds that keep exact arithmetic in range (minutes_per_week, max_minutes:
-// leave/facts.hpp); physical, not legal, numbers.
-constexpr std::int64_t max_count = std::int64_t{1} << 20;
+// Bounds that keep exact arithmetic in range (minutes_per_week, max_minutes,
+// max_count: leave/facts.hpp); physical, not legal, numbers.
 
 std::optional<bool> opt_bool(const json& obj, std::string_view key, const path& p) {
     const json* j = find(obj, key);
@@ -80,6 +79,10 @@ T parse_enum(const json& obj, std::string_view key, const path& p, T def, Parse&
 
 job decode_job(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j,
+                  {"from", "to", "contract_per_week_hours", "contract_per_week_minutes", "full_time_per_week_hours",
+                   "full_time_per_week_minutes", "schedule"},
+                  p);
     job out;
     out.from = get_date(j, "from", p);
     out.to = opt_date(j, "to", p);
@@ -107,6 +110,10 @@ job decode_job(const json& j, const path& p) {
 
 training decode_training(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j,
+                  {"id", "type", "coinciding_with_work", "raised_cap", "language_kind", "organisation", "unit", "start",
+                   "module_code", "recognised", "exams", "enrolled_on", "vov", "lessons", "absences", "leave_taken"},
+                  p);
     training t;
     t.id = get_string(j, "id", p);
     t.type = parse_enum(j, "type", p, training_type::professional, parse_training_type,
@@ -137,6 +144,10 @@ training decode_training(const json& j, const path& p) {
     if (const json* v = find(j, "vov")) {
         const path vp = p / "vov";
         require_object(*v, vp);
+        require_known(*v,
+                      {"counting", "credits", "graduate", "exam_contract", "competences", "exams", "employer_proposed",
+                       "career_oriented", "career_attest_date", "final_assessment"},
+                      vp);
         t.counting = parse_enum(*v, "counting", vp, vov_counting::attended_hours, parse_vov_counting,
                                 "attended_hours, credits, planned_lesson_periods, exams, competences");
         t.credits = opt_int(*v, "credits", vp, 0);
@@ -166,6 +177,7 @@ training decode_training(const json& j, const path& p) {
             const json& l = (*ls)[i];
             const path ip = lp[i];
             require_object(l, ip);
+            require_known(l, {"date", "start", "end", "mode", "cancelled", "coinciding_with_work"}, ip);
             lesson x;
             x.day = get_date(l, "date", ip);
             x.start = clock_time(l, "start", ip);
@@ -186,6 +198,8 @@ training decode_training(const json& j, const path& p) {
             const json& a = (*as)[i];
             const path ip = ap[i];
             require_object(a, ip);
+            require_known(a, {"date", "absent_minutes", "absent_hours", "reason", "employer_declared_on", "holiday"},
+                          ip);
             absence x;
             x.day = get_date(a, "date", ip);
             x.length = opt_duration(a, "absent", ip).value_or(facts_detail::given_on(t, x.day));
@@ -194,6 +208,7 @@ training decode_training(const json& j, const path& p) {
             if (const json* h = find(a, "holiday")) {
                 const path hp = ip / "holiday";
                 require_object(*h, hp);
+                require_known(*h, {"from", "to"}, hp);
                 const period hol{get_date(*h, "from", hp), get_date(*h, "to", hp)};
                 x.holiday = hol;
             }
@@ -206,6 +221,7 @@ training decode_training(const json& j, const path& p) {
         for (std::size_t i = 0; i < ks->size(); ++i) {
             const json& k = (*ks)[i];
             require_object(k, kp[i]);
+            require_known(k, {"date", "leave_minutes", "leave_hours"}, kp[i]);
             t.taken.push_back(leave_taken{get_date(k, "date", kp[i]), req_duration(k, "leave", kp[i])});
         }
     }
@@ -214,11 +230,17 @@ training decode_training(const json& j, const path& p) {
 
 worker decode_worker(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j,
+                  {"id", "establishment_unit", "head_office_region", "residence_region", "sector", "jobs",
+                   "passed_modules", "at_most_upper_secondary", "vov_sanctioned", "bev_reimbursed_elsewhere_minutes",
+                   "bev_reimbursed_elsewhere_hours", "monthly_wage", "new_job_on", "trainings", "school_year"},
+                  p);
     worker w;
     w.id = get_string(j, "id", p);
     // The region is the establishment unit's (DmfA): residence and head office do not count.
     const json& eu = member(j, "establishment_unit", p);
     require_object(eu, p / "establishment_unit");
+    require_known(eu, {"region"}, p / "establishment_unit");
     const std::string rg = get_string(eu, "region", p / "establishment_unit");
     auto r = parse_region(rg);
     if (!r)
@@ -418,6 +440,7 @@ leave_request decode_request(const json& request, std::string_view kind) {
                                   "leave.absence, leave.reimbursement, leave.deadlines");
     const path root;
     leave_request r;
+    require_known(request, {"schema_version", "kind", "school_year", "explain", "workers"}, root);
     r.kind = std::string(kind);
     r.year = decode_school_year(request, "school_year", root);
     r.explain = detail::opt_bool(request, "explain", root).value_or(true);

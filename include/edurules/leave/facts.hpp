@@ -25,6 +25,8 @@ namespace edurules::leave {
 inline constexpr std::int64_t minutes_per_day = 24 * minutes_per_hour;
 inline constexpr std::int64_t minutes_per_week = 7 * minutes_per_day;
 inline constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
+/// Bound of a count (credits, exams, competences): a million is far beyond any training.
+inline constexpr std::int64_t max_count = std::int64_t{1} << 20;
 
 /// What is wrong with a worker's facts (pinned codes: the batch reports them).
 enum class facts_problem : std::uint8_t {
@@ -139,7 +141,7 @@ inline facts_error check_training(const training& t, std::size_t ti) {
             return at(facts_problem::taken_too_long, "leave_taken", ti, i, "leave_minutes");
     if (t.lessons.empty() && !t.start) return at(facts_problem::no_start, "", ti, 0, "start");
     for (const auto* c : {&t.credits, &t.exams, &t.competences})
-        if (*c < 0 || *c > max_minutes)
+        if (*c < 0 || *c > max_count)
             return at(facts_problem::count_out_of_range, "", ti, 0,
                       c == &t.credits ? "credits"
                       : c == &t.exams ? "exams"

@@ -1,0 +1,55 @@
+// The nearest valid name to a misspelt one ("untill" -> "until"), for error
+// messages that refuse an unknown member, option or code.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace edurules {
+
+/// Edit distance (insertions, deletions, substitutions, adjacent swaps),
+/// case-insensitive; names longer than 64 characters count as far.
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+    constexpr std::size_t cap = 64;
+    if (a.size() > cap || b.size() > cap) return cap;
+    std::array<std::array<std::size_t, cap + 1>, cap + 1> d{};
+    const auto low = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = low(a[i - 1]) == low(b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && low(a[i - 1]) == low(b[j - 2]) && low(a[i - 2]) == low(b[j - 1]))
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+/// The known name closest to `name`, or empty when none is close (at most a
+/// third of the name's length away, and at least 1 allowed).
+template <class Names>
+std::string_view nearest_name(std::string_view name, const Names& known) {
+    std::string_view best;
+    std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
+    for (const auto& k : known) {
+        const std::string_view kv(k);
+        const std::size_t d = edit_distance(name, kv);
+        if (d < best_d) best = kv, best_d = d;
+    }
+    return best;
+}
+
+/// " (did you mean \"x\"?)" or empty.
+template <class Names>
+std::string did_you_mean(std::string_view name, const Names& known) {
+    const std::string_view n = nearest_name(name, known);
+    return n.empty() ? std::string() : " (did you mean \"" + std::string(n) + "\"?)";
+}
+
+}  // namespace edurules

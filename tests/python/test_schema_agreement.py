@@ -1,0 +1,121 @@
+"""The JSON Schemas and the decoders say the same (issue 13, strict documents).
+
+Every bundled example request is valid under its schema and decided by the
+engine. A seeded corpus of mutations of them (a member added with a misspelt
+or unknown name, a member renamed, a required member removed) is refused by
+the schema exactly when the decoder refuses it for its structure: a schema
+that refuses a document the engine accepts, or an engine that ignores a member
+the schema does not know, fails this test."""
+from __future__ import annotations
+
+import copy
+import json
+import pathlib
+import random
+
+import pytest
+
+import edurules
+
+jsonschema = pytest.importorskip("jsonschema")  # Debian python3-jsonschema (scripts/setup.sh)
+
+from conftest import SOURCE  # noqa: E402
+
+SCHEMAS = SOURCE / "schemas"
+DATA = SOURCE / "examples" / "data"
+MISSPELT = ["untill", "Revoked", "participant", "explian", "regoin", "lesons", "trainngs", "x"]
+
+
+def _validator(name: str):
+    store = {}
+    for p in SCHEMAS.glob("*.schema.json"):
+        doc = json.loads(p.read_text(encoding="utf-8"))
+        store[doc.get("$id", p.name)] = doc
+        store[p.name] = doc
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    resolver = jsonschema.RefResolver(base_uri=schema.get("$id", ""), referrer=schema, store=store)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
+
+
+def _leave_request() -> dict:
+    return json.loads((DATA / "leave.json").read_text(encoding="utf-8"))
+
+
+def _insight_request() -> dict:
+    doc = json.loads((DATA / "insight.json").read_text(encoding="utf-8"))
+    doc.pop("dossier_file", None)
+    doc.pop("description", None)
+    doc["dossier"] = json.loads((DATA / "dossier.json").read_text(encoding="utf-8"))
+    contact = doc["organisations"][0]["contacts"][0]["id"]
+    doc.update({"kind": "insight.overview", "date": "2025-06-01", "contact": contact})
+    return doc
+
+
+CASES = {
+    "leave": (_leave_request, "leave.request.schema.json"),
+    "insight": (_insight_request, "insight.request.schema.json"),
+}
+
+
+def _objects(node, path=()):
+    """Every object in a document with its path (lists of many items: the first three)."""
+    if isinstance(node, dict):
+        yield path, node
+        for k, v in node.items():
+            if k == "dossier":
+                continue  # the embedded PE dossier has its own decoder and schema
+            yield from _objects(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node[:3]):
+            yield from _objects(v, path + (i,))
+
+
+def _decoder_refuses(engine, doc) -> str | None:
+    try:
+        engine.evaluate(json.dumps(doc))
+        return None
+    except (edurules.InvalidInput, edurules.ParseError) as e:
+        return str(e)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_examples_are_valid_and_decided(engine, case):
+    make, schema = CASES[case]
+    doc = make()
+    errors = sorted(e.message for e in _validator(schema).iter_errors(doc))
+    assert errors == []
+    assert _decoder_refuses(engine, doc) is None
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_mutations_are_refused_by_both_or_neither(engine, case):
+    make, schema = CASES[case]
+    validator = _validator(schema)
+    base = make()
+    objects = list(_objects(base))
+    rng = random.Random(20261202)
+    checked = refused = 0
+    for _ in range(150):
+        doc = copy.deepcopy(base)
+        path, _ = rng.choice(objects)
+        node = doc
+        for k in path:
+            node = node[k]
+        what = rng.choice(["add", "rename", "remove"])
+        if what == "add":
+            node[rng.choice(MISSPELT)] = rng.choice([True, "2024-01-01", 1])
+        elif node:
+            key = rng.choice(sorted(node))
+            value = node.pop(key)
+            if what == "rename":
+                node[key[:-1] + key[-1].upper() if key[-1].isalpha() else key + "_"] = value
+        schema_ok = validator.is_valid(doc)
+        refusal = _decoder_refuses(engine, doc)
+        checked += 1
+        if not schema_ok:
+            refused += 1
+            assert refusal is not None, f"{case} {what} at {path}: the schema refuses it, the decoder accepts it"
+        elif refusal is not None:
+            assert "unknown member" not in refusal, (
+                f"{case} {what} at {path}: the schema accepts it, the decoder refuses its structure: {refusal}")
+    assert checked == 150 and refused > 50
