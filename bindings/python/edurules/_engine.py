@@ -453,7 +453,8 @@ class Engine:
                 ("2023-2024" or 2023), ``sector`` (default private),
                 ``at_most_upper_secondary``, ``vov_sanctioned``,
                 ``bev_reimbursed_elsewhere_hours`` (or ``_minutes``),
-                ``monthly_wage`` (euros), ``new_job_on``. Without ``jobs``:
+                ``monthly_wage`` (euros), ``new_job_on``, ``passed_modules``
+                (a list of module codes per worker). Without ``jobs``:
                 ``contract_hours`` and ``full_time_hours`` per week (or
                 ``*_minutes``) and optional ``schedule`` (fixed, variable) or
                 ``variable_schedule``: one open-ended job.

@@ -128,6 +128,14 @@ class _Facts:
                 self.cols[f"workers.{c}"] = _column(W[c], None)
         self.year_argument = False
         self.first_training: Optional[np.ndarray] = None
+        if "passed_modules" in W.columns:  # a list of module codes per worker
+            each = W["passed_modules"].reset_index(drop=True).explode()
+            each = each[each.notna()]
+            owner = each.index.to_numpy(dtype=np.int64)
+            self.cols["passed.offsets"] = C.group(owner, len(W))[1]  # explode keeps the workers' order
+            self.cols["passed.module_code"] = each.to_numpy(dtype=object)
+            self.frames["passed"] = W.iloc[owner] if len(owner) else W.iloc[:0]
+            self.orders["passed"] = None
         if "school_year" in W.columns:
             return
         if "school_year" in T.columns:  # the worker's school year, given on its trainings
