@@ -156,11 +156,11 @@ def test_refused_facts_and_flag_mode(engine):
     # refused as the JSON path refuses it (leave/facts.hpp), naming the lesson
     ls.loc[1, "end"] = "17:00"
     out = engine.leave_hours_frame(w, t, ls)
-    assert out.error.tolist() == ["lessons[1]: lesson_times", None, "lessons[1]: lesson_times"]
+    assert out.error.tolist() == ["lessons.end[1]: lesson_times", None, "lessons.end[1]: lesson_times"]
     assert out.status.isna().tolist() == [True, False, True] and out.granted_minutes.isna().tolist() == [True, False, True]
     ls.loc[1, ["date", "end"]] = [ls.date[0], "22:00"]
     out = engine.leave_hours_frame(w, t, ls)
-    assert out.error[0] == "lessons[1]: lesson_overlap"
+    assert out.error[0] == "lessons.start[1]: lesson_overlap"
     # flag mode: an unreadable cell refuses its worker only
     w2 = w.assign(region=["wallonia", "mars"])
     out = engine.leave_hours_frame(w2, t, small()[2], errors="flag")
@@ -186,7 +186,7 @@ def test_absences_and_leave_taken(engine):
     # an absence on a day without a lesson is refused, naming the absence row
     bad = absences.assign(date=pd.Timestamp("2020-09-09"))
     out = engine.leave_hours_frame(w, t, ls, absences=bad)
-    assert out.error[0] == "absences[0]: absence_no_lesson" and out.error.isna()[1]
+    assert out.error[0] == "absences.date[0]: absence_no_lesson" and out.error.isna()[1]
 
 
 def test_empty_and_school_year_argument(engine):

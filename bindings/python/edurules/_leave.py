@@ -32,11 +32,13 @@ LEAVE_BATCH_STATUS: dict[int, str] = dict(_edurules.LEAVE_BATCH_STATUS)
 LEAVE_FACTS_PROBLEMS: tuple[str, ...] = tuple(_edurules.LEAVE_FACTS_PROBLEMS)
 """Why a worker's facts were refused, by code (0 = none)."""
 
-# Which table a facts problem points into (the rest point at the training or the worker).
-_PROBLEM_TABLE = {"lesson_times": "lessons", "lesson_overlap": "lessons", "absence_no_lesson": "absences",
-                  "absence_too_long": "absences", "holiday_span": "absences", "taken_too_long": "leave_taken",
-                  "job_minutes": "jobs", "job_dates": "jobs", "no_start": "trainings", "count_out_of_range": "trainings",
-                  "duration_too_large": "workers"}
+# Which frame and column a facts problem points at (leave/facts.hpp).
+_PROBLEM_CELL = {"lesson_times": ("lessons", "end"), "lesson_overlap": ("lessons", "start"),
+                 "absence_no_lesson": ("absences", "date"), "absence_too_long": ("absences", "absent_minutes"),
+                 "holiday_span": ("absences", "holiday_to"), "taken_too_long": ("leave_taken", "leave_minutes"),
+                 "job_minutes": ("jobs", ""), "job_dates": ("jobs", "to"), "no_start": ("trainings", "start"),
+                 "count_out_of_range": ("trainings", ""), "duration_too_large": ("workers", "")}
+# (which of several columns is wrong is not in the batch's output: the frame and label are)
 # Frame columns handed to the engine as they are (converted in C++), by table.
 _WORKER_COLUMNS = ("region", "school_year", "sector", "at_most_upper_secondary", "vov_sanctioned",
                    "bev_reimbursed_elsewhere_minutes", "bev_reimbursed_elsewhere_hours", "monthly_wage", "new_job_on")
@@ -243,19 +245,19 @@ def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
             message[w] = name
             continue
         problem = LEAVE_FACTS_PROBLEMS[int(res["worker_problem"][w])]
-        table = _PROBLEM_TABLE.get(problem, "workers")
+        table, column = _PROBLEM_CELL.get(problem, ("workers", ""))
         t, item = int(res["worker_problem_training"][w]), int(res["worker_problem_item"][w])
         if table in ("lessons", "absences", "leave_taken") and table in f.frames:
-            csr_t = int(offsets[w]) + t
-            row = int(f.cols[f"{table}.offsets"][csr_t]) + item
-            message[w] = f"{table}[{f.label(table, row)}]: {problem}"
-        elif table == "jobs":
+            row = int(f.cols[f"{table}.offsets"][int(offsets[w]) + t]) + item
+        elif table == "jobs":  # the worker frame holds its one job when there is no jobs frame
             row = int(f.cols["jobs.offsets"][w]) + item
-            message[w] = f"{'workers' if f.legacy_jobs else 'jobs'}[{f.label('jobs', row)}]: {problem}"
+            table = "workers" if f.legacy_jobs else "jobs"
         elif table == "trainings" and t >= 0:
-            message[w] = f"trainings[{f.label('trainings', int(offsets[w]) + t)}]: {problem}"
+            row = int(offsets[w]) + t
         else:
-            message[w] = f"workers[{f.label('workers', w)}]: {problem}"
+            table, row = "workers", w
+        label = f.label("jobs" if problem.startswith("job") else table, row)
+        message[w] = f"{table}.{column}[{label}]: {problem}" if column else f"{table}[{label}]: {problem}"
     return message
 
 
