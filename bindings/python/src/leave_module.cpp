@@ -66,6 +66,13 @@ bool is_missing(py::handle v) {
     return std::string_view(Py_TYPE(v.ptr())->tp_name) == "NaTType";  // pandas.NaT
 }
 char kind_of(const py::array& a) { return a.dtype().kind(); }
+/// The UTF-8 text of a str cell, viewed in place (the cell outlives the call).
+std::string_view text_of(py::handle v) {
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(v.ptr(), &n);
+    if (!p) throw py::error_already_set();
+    return {p, static_cast<std::size_t>(n)};
+}
 py::array as_array(const py::object& o, const char* col) {
     py::array a = py::array::ensure(o);
     if (!a || a.ndim() != 1) throw error(errc::invalid_argument, col, "expected a one-dimensional column");
@@ -169,7 +176,7 @@ std::int64_t units_per_day(const py::array& a, const char* col) {
 std::int64_t day_of_object(py::handle v, bool& ok) {
     ok = true;
     if (PyUnicode_Check(v.ptr())) {
-        const auto d = parse_iso_date(v.cast<std::string>());
+        const auto d = parse_iso_date(text_of(v));
         if (!d) ok = false;
         return d ? to_epoch_day(*d) : 0;
     }
@@ -270,7 +277,7 @@ text_cells texts(converter& cv, const char* col, std::size_t n) {
     const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
     auto cells = obj.unchecked<py::object>();
     auto& out = cv.i32.emplace_back(n, -1);
-    std::unordered_map<std::string, std::int32_t> index;
+    std::unordered_map<std::string_view, std::int32_t> index;  // views of the cells: no copy per row
     for (std::size_t i = 0; i < n; ++i) {
         const py::handle v = cells(static_cast<py::ssize_t>(i));
         if (is_missing(v)) continue;
@@ -278,8 +285,8 @@ text_cells texts(converter& cv, const char* col, std::size_t n) {
             cv.flag(col, i, "expected text, got " + show(v));
             continue;
         }
-        auto [it, added] = index.emplace(v.cast<std::string>(), static_cast<std::int32_t>(names.size()));
-        if (added) names.push_back(it->first);
+        auto [it, added] = index.emplace(text_of(v), static_cast<std::int32_t>(names.size()));
+        if (added) names.emplace_back(it->first);
         out[i] = it->second;
     }
     return {out, &names};
@@ -385,10 +392,13 @@ std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t 
     auto& out = cv.i32.emplace_back(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         const py::handle v = cells(static_cast<py::ssize_t>(i));
-        std::string s = PyUnicode_Check(v.ptr()) ? v.cast<std::string>() : std::string();
-        if (s.size() == 4) s = "0" + s;
+        char s[5] = {};  // HH:MM, or H:MM with a leading 0 added
+        const std::string_view t = PyUnicode_Check(v.ptr()) ? text_of(v) : std::string_view();
+        const std::size_t size = t.size() == 4 ? 5 : t.size();
+        if (t.size() == 4) s[0] = '0';
+        if (size == 5) t.copy(s + (t.size() == 4 ? 1 : 0), t.size());
         const auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
-        const bool shaped = s.size() == 5 && s[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
+        const bool shaped = size == 5 && s[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
         const int h = shaped ? (s[0] - '0') * 10 + (s[1] - '0') : 0, m = shaped ? (s[3] - '0') * 10 + (s[4] - '0') : 0;
         if (shaped && ((h < 24 && m < 60) || (h == 24 && m == 0)))
             out[i] = h * 60 + m;
@@ -409,7 +419,7 @@ std::span<const std::int32_t> school_years(converter& cv, const char* col, std::
     for (std::size_t i = 0; i < n; ++i) {
         const py::handle v = cells(static_cast<py::ssize_t>(i));
         const bool whole = PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr());
-        const auto sy = PyUnicode_Check(v.ptr()) ? school_year::parse(v.cast<std::string>()) : std::nullopt;
+        const auto sy = PyUnicode_Check(v.ptr()) ? school_year::parse(text_of(v)) : std::nullopt;
         if (whole && v.cast<std::int64_t>() >= 1900 && v.cast<std::int64_t>() <= 9998)
             out[i] = v.cast<std::int32_t>();
         else if (sy)
