@@ -9,8 +9,9 @@ For each population size it times, best of --repeat runs:
                  (the compiled module's entry point, no conversion)
   json single    the single JSON path (pe.status) on a sample, per participant
 
-and the same for leave hours (Engine.leave_hours_frame vs
-leave::leave_hours_batch). Not a timed test: it prints a table.
+and the same for leave hours (Engine.leave_hours_frame vs the C++ facts
+batch, leave::leave_facts_batch, over the same columns: there the conversion
+of the frame columns is part of the C++ call). Not a timed test: it prints a table.
 
     PYTHONPATH=build/bindings/python /usr/bin/python3 bench/python/bench_batch.py [--sizes 100000 1000000] [--threads 1 2]
 """
@@ -92,11 +93,11 @@ def main() -> int:
             row(table, "pe  json single", m, "1", js, base / n * m)
         lp = population.make_leave_population(max(1, n // 10), seed=7)
         probe.leave_hours_frame(lp.workers, lp.trainings, lp.lessons)
-        lcols = rec.calls["leave_hours_columns"][:-1]
+        lcols = rec.calls["leave_facts_frames"][:-1]
         rows = len(lp.trainings)
         lbase = None
         for t in args.threads:
-            cxx = best(lambda: engine._core.leave_hours_columns(*lcols, t), args.repeat)
+            cxx = best(lambda: engine._core.leave_facts_frames(*lcols, t), args.repeat)
             lbase = lbase or cxx
             row(table, "leave c++ batch", rows, str(t), cxx, lbase)
             py = best(lambda: engine.leave_hours_frame(lp.workers, lp.trainings, lp.lessons, threads=t), args.repeat)

@@ -10,9 +10,9 @@ PE: the dossier's completions are booked by the engine's single path (which
 checks recognitions and registration on each completion date); the booked
 points then go through the columnar batch, which is what one would run on a
 whole population exported from a register. Leave: the sample workers have
-several trainings sharing a cap, suspensions and VOV specifics, which only
-the JSON path models, so their hours come from it (Engine.leave_evaluate);
-Engine.leave_hours_frame is the batch for one training per row.
+several trainings sharing a cap, suspensions and VOV specifics; their hours
+come from the JSON path (Engine.leave_evaluate). Engine.leave_hours_frame
+decides the same facts from DataFrames through the same evaluation.
 """
 from __future__ import annotations
 

@@ -368,7 +368,9 @@ enum {
     EDR_LEAVE_ROW_BAD_DATE = -3,     /**< training_start not yyyymmdd, or school_year out of range */
     EDR_LEAVE_ROW_BAD_CODE = -4,     /**< training_type or a 0/1 flag out of range */
     EDR_LEAVE_ROW_NO_RULE = -5,      /**< the rulebook has no value for the row's date */
-    EDR_LEAVE_ROW_BAD_FULL_TIME = -6 /**< full_time_minutes <= 0 */
+    EDR_LEAVE_ROW_BAD_FULL_TIME = -6, /**< full_time_minutes <= 0 */
+    EDR_LEAVE_ROW_BAD_OFFSETS = -7,  /**< v2: reserved (inconsistent offsets refuse the whole call) */
+    EDR_LEAVE_ROW_BAD_FACTS = -8     /**< v2: the worker's facts contradict themselves (see `problem`) */
 };
 
 /** Input columns of edr_leave_hours_batch: a row is one worker's one
@@ -416,6 +418,246 @@ typedef struct edr_leave_results {
  *  concurrently on one engine. */
 EDR_API int edr_leave_hours_batch(const edr_leave_results *out, const edr_engine *engine,
                                   const edr_leave_columns *columns);
+
+/* ---- Belgian paid educational leave v2: every fact as columns ------------ */
+
+/*
+ * edr_leave_facts_batch decides whole workers through the same evaluation as
+ * a "leave.evaluate" JSON request: several trainings of a worker share one
+ * cap, suspensions reach later trainings and school years, VOV sanctions,
+ * employer-proposed hours and BEV hours reimbursed elsewhere all apply, and
+ * contradictory facts (overlapping lessons, ...) refuse the worker with
+ * EDR_LEAVE_ROW_BAD_FACTS and an EDR_LEAVE_FACTS_* problem code.
+ *
+ * Layout (CSR): one row per worker; jobs, trainings and passed modules are
+ * rows of their own, worker w owning [x_offsets[w], x_offsets[w+1]); lessons,
+ * absences and leave taken likewise per training. Offsets start at 0, never
+ * decrease and end at the item count; otherwise the call fails with
+ * EDR_E_INVALID_ARGUMENT naming the offsets column. Dates are days since
+ * 1970-01-01, EDR_NO_DAY = none (as the PE columns). Texts are codes into a
+ * table of names (a pandas Categorical): see edr_leave_text_column.
+ */
+
+/** How a lesson is followed (column `lesson_mode`). */
+enum {
+    EDR_LEAVE_LESSON_CONTACT = 0,
+    EDR_LEAVE_LESSON_LIVE_ONLINE = 1,
+    EDR_LEAVE_LESSON_DISTANCE = 2,
+    EDR_LEAVE_LESSON_INTERNSHIP = 3,
+    EDR_LEAVE_LESSON_THESIS = 4,
+    EDR_LEAVE_LESSON_COACHING = 5
+};
+
+/** Column `lesson_coinciding`: 0 no, 1 yes, or as the training's `coinciding`. */
+#define EDR_LEAVE_LESSON_COINCIDING_AS_TRAINING 2
+
+/** Why a BEV cap is raised (column `raised`). */
+enum {
+    EDR_LEAVE_RAISED_NONE = 0,
+    EDR_LEAVE_RAISED_SHORTAGE_OCCUPATION = 1,
+    EDR_LEAVE_RAISED_BASIC_EDUCATION = 2,
+    EDR_LEAVE_RAISED_FIRST_UPPER_SECONDARY = 3
+};
+
+/** How the training is organised (column `organisation`). */
+enum { EDR_LEAVE_ORGANISATION_MODULAR = 0, EDR_LEAVE_ORGANISATION_SCHOOL_YEAR = 1 };
+
+/** How VOV counts the training's hours (column `counting`). */
+enum {
+    EDR_LEAVE_COUNTING_ATTENDED_HOURS = 0,
+    EDR_LEAVE_COUNTING_CREDITS = 1,
+    EDR_LEAVE_COUNTING_PLANNED_LESSON_PERIODS = 2,
+    EDR_LEAVE_COUNTING_EXAMS = 3,
+    EDR_LEAVE_COUNTING_COMPETENCES = 4
+};
+
+/** VOV: the first final assessment (column `assessment`). */
+enum {
+    EDR_LEAVE_ASSESSMENT_NOT_YET = 0,
+    EDR_LEAVE_ASSESSMENT_TAKEN = 1,
+    EDR_LEAVE_ASSESSMENT_MISSED_JUSTIFIED = 2,
+    EDR_LEAVE_ASSESSMENT_MISSED = 3
+};
+
+/** What is wrong with a refused worker's facts (result column `problem`). */
+enum {
+    EDR_LEAVE_FACTS_NONE = 0,
+    EDR_LEAVE_FACTS_LESSON_TIMES = 1,       /**< a clock time outside the day, or the end not after the start */
+    EDR_LEAVE_FACTS_LESSON_OVERLAP = 2,     /**< two lessons of one training overlap on a day */
+    EDR_LEAVE_FACTS_ABSENCE_NO_LESSON = 3,  /**< an absence on a day without a given lesson */
+    EDR_LEAVE_FACTS_ABSENCE_TOO_LONG = 4,   /**< absences on a day longer than the lessons given that day */
+    EDR_LEAVE_FACTS_HOLIDAY_SPAN = 5,       /**< a holiday ending before it starts or not containing the absence */
+    EDR_LEAVE_FACTS_TAKEN_TOO_LONG = 6,     /**< leave taken on a day longer than a day */
+    EDR_LEAVE_FACTS_NO_START = 7,           /**< a training without lessons and without a start date */
+    EDR_LEAVE_FACTS_JOB_MINUTES = 8,        /**< contract or full-time minutes per week out of range */
+    EDR_LEAVE_FACTS_JOB_DATES = 9,          /**< a job that ends before it starts */
+    EDR_LEAVE_FACTS_DURATION_TOO_LARGE = 10, /**< a duration beyond the exact-arithmetic bound */
+    EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE = 11 /**< credits, exams or competences negative or too large */
+};
+
+/** Number of reason bits (EDR_LEAVE_REASON_*): bits 0 .. EDR_LEAVE_REASON_BITS - 1. */
+#define EDR_LEAVE_REASON_BITS 21
+
+/** A text column: codes[i] indexes `names` (-1 = none), like a pandas
+ *  Categorical. `codes` NULL = the column is absent (its default). A code
+ *  outside the names rejects the worker (EDR_LEAVE_ROW_BAD_CODE). Names are
+ *  NUL-terminated UTF-8, borrowed for the call. */
+typedef struct edr_leave_text_column {
+    const int32_t *codes;     /**< [rows of its table], or NULL */
+    const char *const *names; /**< [name_count]; may be NULL when name_count is 0 */
+    size_t name_count;
+} edr_leave_text_column;
+
+#define EDR_LEAVE_TEXT_COLUMN_INIT { NULL, NULL, 0 }
+
+/** Input of edr_leave_facts_batch. Required columns must not be NULL when
+ *  their table has rows; optional ones may be NULL (the stated default). */
+typedef struct edr_leave_facts {
+    unsigned int version; /**< EDR_LEAVE_FACTS_VERSION */
+    /* workers */
+    size_t workers;
+    const uint8_t *region;                           /**< [workers] EDR_LEAVE_REGION_*; required */
+    const int32_t *school_year;                      /**< [workers] start year (2023 = 2023-2024); required */
+    edr_leave_text_column sector;                    /**< [workers] default "private" */
+    const uint8_t *at_most_upper_secondary;          /**< [workers] 0/1; NULL = 0 */
+    const uint8_t *vov_sanctioned;                   /**< [workers] 0/1; NULL = 0 */
+    const int64_t *bev_reimbursed_elsewhere_minutes; /**< [workers] NULL = 0 */
+    const int64_t *monthly_wage_cents;               /**< [workers] -1 = unknown; NULL = unknown */
+    const int32_t *new_job_on;                       /**< [workers] day; NULL = none */
+    const int64_t *passed_offsets;                   /**< [workers + 1], or NULL: no passed modules */
+    size_t passed;                                   /**< number of passed modules */
+    edr_leave_text_column passed_modules;            /**< [passed] module codes */
+    /* jobs */
+    const int64_t *job_offsets;           /**< [workers + 1]; required */
+    size_t jobs;
+    const int32_t *job_from;              /**< [jobs] day; required */
+    const int32_t *job_to;                /**< [jobs] day, EDR_NO_DAY = open; NULL = all open */
+    const int64_t *job_contract_minutes;  /**< [jobs] per week; required */
+    const int64_t *job_full_time_minutes; /**< [jobs] per week; required */
+    const uint8_t *job_variable_schedule; /**< [jobs] 0/1; NULL = 0 (fixed) */
+    /* trainings: the per-training results follow this order */
+    const int64_t *training_offsets; /**< [workers + 1]; required */
+    size_t trainings;
+    const uint8_t *training_type;          /**< [trainings] EDR_LEAVE_TRAINING_*; required */
+    const int32_t *training_start;         /**< [trainings] day, EDR_NO_DAY = first lesson; NULL = all */
+    const uint8_t *coinciding;             /**< [trainings] 0/1 during working hours; NULL = 0 */
+    const uint8_t *raised;                 /**< [trainings] EDR_LEAVE_RAISED_*; NULL = none */
+    edr_leave_text_column language_kind;   /**< [trainings] Brussels reform: national, sign, ... */
+    const uint8_t *organisation;           /**< [trainings] EDR_LEAVE_ORGANISATION_*; NULL = modular */
+    const uint8_t *lesson_periods;         /**< [trainings] 0/1 counted in 50-minute periods; NULL = 0 */
+    edr_leave_text_column module_code;     /**< [trainings] */
+    const uint8_t *recognised;             /**< [trainings] 0/1; NULL = 1 */
+    const int64_t *exams;                  /**< [trainings] NULL = 0 */
+    const uint8_t *counting;               /**< [trainings] EDR_LEAVE_COUNTING_*; NULL = attended hours */
+    const int64_t *credits;                /**< [trainings] NULL = 0 */
+    const uint8_t *graduate;               /**< [trainings] 0/1; NULL = 0 */
+    const uint8_t *exam_contract;          /**< [trainings] 0/1; NULL = 0 */
+    const int64_t *competences;            /**< [trainings] NULL = 0 */
+    const uint8_t *employer_proposed;      /**< [trainings] 0/1; NULL = 0 */
+    const uint8_t *career_oriented;        /**< [trainings] 0/1; NULL = 0 */
+    const int32_t *career_attest_day;      /**< [trainings] day; NULL = none */
+    const uint8_t *assessment;             /**< [trainings] EDR_LEAVE_ASSESSMENT_*; NULL = not yet */
+    const int32_t *enrolled_on;            /**< [trainings] day; NULL = none */
+    /* lessons */
+    const int64_t *lesson_offsets; /**< [trainings + 1], or NULL: no lessons at all */
+    size_t lessons;
+    const int32_t *lesson_day;        /**< [lessons] day; required */
+    const int32_t *lesson_start;      /**< [lessons] minutes after midnight; required */
+    const int32_t *lesson_end;        /**< [lessons] minutes after midnight; required */
+    const uint8_t *lesson_mode;       /**< [lessons] EDR_LEAVE_LESSON_*; NULL = contact */
+    const uint8_t *lesson_cancelled;  /**< [lessons] 0/1; NULL = 0 */
+    const uint8_t *lesson_coinciding; /**< [lessons] 0/1/EDR_LEAVE_LESSON_COINCIDING_AS_TRAINING; NULL = as training */
+    /* absences */
+    const int64_t *absence_offsets; /**< [trainings + 1], or NULL: no absences */
+    size_t absences;
+    const int32_t *absence_day;                  /**< [absences] day; required */
+    const int64_t *absence_minutes;              /**< [absences] -1 = all lessons of that day; required */
+    edr_leave_text_column absence_reason;        /**< [absences] none = no reason given */
+    const int32_t *absence_employer_declared_on; /**< [absences] day; NULL = none */
+    const int32_t *absence_holiday_from;         /**< [absences] day; NULL = no holiday */
+    const int32_t *absence_holiday_to;           /**< [absences] day; NULL = no holiday */
+    /* leave taken */
+    const int64_t *taken_offsets; /**< [trainings + 1], or NULL: none taken */
+    size_t taken;
+    const int32_t *taken_day;     /**< [taken] day; required */
+    const int64_t *taken_minutes; /**< [taken] required */
+} edr_leave_facts;
+
+#define EDR_LEAVE_FACTS_VERSION 1
+#define EDR_LEAVE_FACTS_INIT                                                                                      \
+    { EDR_LEAVE_FACTS_VERSION, 0, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL, NULL, NULL, NULL, 0, \
+      EDR_LEAVE_TEXT_COLUMN_INIT,                                                                                 \
+      NULL, 0, NULL, NULL, NULL, NULL, NULL,                                                                      \
+      NULL, 0, NULL, NULL, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT, NULL,   \
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,                                           \
+      NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL,                                                                \
+      NULL, 0, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL,                                          \
+      NULL, 0, NULL, NULL }
+
+/** Per-worker results of edr_leave_facts_batch, each [workers]. `status` is
+ *  required; the others may be NULL (not wanted). */
+typedef struct edr_leave_worker_results {
+    unsigned int version;         /**< EDR_LEAVE_WORKER_RESULTS_VERSION */
+    int32_t *status;              /**< EDR_LEAVE_ROW_GRANTED (decided) or < 0: refused, as are its trainings */
+    uint8_t *problem;             /**< EDR_LEAVE_FACTS_* when status is EDR_LEAVE_ROW_BAD_FACTS */
+    int32_t *problem_training;    /**< training index within the worker, -1 for the worker or a job */
+    int32_t *problem_item;        /**< item index within the collection (lesson, absence, ...), -1 if none */
+    int64_t *cap_minutes;         /**< the shared full-time BEV cap, 0 when none */
+    int64_t *granted_minutes;     /**< leave granted, summed over the trainings */
+    int64_t *taken_minutes;       /**< leave taken (approved) */
+    int64_t *left_minutes;        /**< granted - taken, never negative */
+    int64_t *reimbursement_cents; /**< the employer's reimbursement, all trainings */
+    int32_t *suspensions;         /**< number of suspensions of the right */
+} edr_leave_worker_results;
+
+#define EDR_LEAVE_WORKER_RESULTS_VERSION 1
+#define EDR_LEAVE_WORKER_RESULTS_INIT \
+    { EDR_LEAVE_WORKER_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** Per-training results of edr_leave_facts_batch, each [trainings]. `status`
+ *  is required; the others may be NULL (not wanted). */
+typedef struct edr_leave_training_results {
+    unsigned int version;                /**< EDR_LEAVE_TRAINING_RESULTS_VERSION */
+    int32_t *status;                     /**< EDR_LEAVE_ROW_*: granted, not eligible, or the worker's refusal */
+    uint8_t *regime;                     /**< EDR_LEAVE_REGIME_* */
+    uint32_t *reasons;                   /**< EDR_LEAVE_REASON_* bits */
+    int64_t *attended_minutes;           /**< leave-giving minutes attended this school year, outside suspensions */
+    int64_t *excluded_suspended_minutes; /**< attended minutes that fell in a suspension */
+    int64_t *granted_minutes;            /**< the training's share of the worker's granted leave */
+    int64_t *taken_minutes;              /**< leave taken (approved) */
+    int64_t *taken_refused_minutes;      /**< leave taken during a suspension */
+    int64_t *reimbursement_cents;        /**< reimbursement for this training */
+} edr_leave_training_results;
+
+#define EDR_LEAVE_TRAINING_RESULTS_VERSION 1
+#define EDR_LEAVE_TRAINING_RESULTS_INIT \
+    { EDR_LEAVE_TRAINING_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** Decides every worker of `facts`, writing `workers_out` (per worker) and
+ *  `trainings_out` (per training). A refused worker does not fail the call:
+ *  its status is < 0 and so is every one of its trainings. The call fails
+ *  (EDR_E_INVALID_ARGUMENT naming e.g. "facts.lesson_offsets") only for a
+ *  broken precondition. Nothing stays with the library; safe to call
+ *  concurrently on one engine. */
+EDR_API int edr_leave_facts_batch(const edr_leave_worker_results *workers_out,
+                                  const edr_leave_training_results *trainings_out, const edr_engine *engine,
+                                  const edr_leave_facts *facts);
+
+/* ---- Names of the leave batch codes (static storage, never freed) -------- */
+
+/** "none", "vov", ... for an EDR_LEAVE_REGIME_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_regime_name(int regime);
+
+/** The code of reason bit `bit` (0 .. EDR_LEAVE_REASON_BITS - 1), e.g.
+ *  "capped" for 19 (EDR_LEAVE_REASON_CAPPED == 1u << 19); "unknown" otherwise. */
+EDR_API const char *edr_leave_reason_name(int bit);
+
+/** "granted", "not_eligible", "bad_region", ..., "bad_facts" for an
+ *  EDR_LEAVE_ROW_* status; "unknown" otherwise. */
+EDR_API const char *edr_leave_row_status_name(int status);
+
+/** "none", "lesson_overlap", ... for an EDR_LEAVE_FACTS_* problem; "unknown" otherwise. */
+EDR_API const char *edr_leave_facts_problem_name(int problem);
 
 #ifdef __cplusplus
 } /* extern "C" */

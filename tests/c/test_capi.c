@@ -412,7 +412,8 @@ static void test_decision_kinds(void) {
     edr_engine_free(eng);
 }
 
-void test_batch(void); /* test_batch.c */
+void test_batch(void);    /* test_batch.c */
+void test_leave_v2(void); /* test_leave_v2.c */
 
 int main(int argc, char **argv) {
     const char *tmp_dir = argc > 1 ? argv[1] : ".";
@@ -426,6 +427,7 @@ int main(int argc, char **argv) {
     test_rulebooks(tmp_dir);
     test_decision_kinds();
     test_batch();
+    test_leave_v2();
     if (failures) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
         return 1;

@@ -50,28 +50,37 @@ def test_parity_with_the_json_path(engine, pop):
     assert frame.regime.astype(str).tolist() == single.regime.astype(str).tolist()
     assert (frame.status == "granted").tolist() == single.eligible.astype(bool).tolist()
     assert frame.granted_minutes.tolist() == single.granted_minutes.tolist()
-    # attended_hours is the input; the JSON path reports what counted (0 without a right)
-    counted = (frame.granted_minutes > 0).to_numpy(dtype=bool)
-    assert np.allclose(frame.attended_hours[counted], single.attended_hours.astype(float)[counted])
-    # reasons agree wherever lessons were given (the batch has no "no lessons" reason)
-    given = pop.lessons.groupby("worker_id").size().reindex(pop.workers.worker_id, fill_value=0).to_numpy() > 0
-    assert frame.reasons[given].tolist() == single.reasons[given].tolist()
+    # one evaluation: what counted, the reasons and the cap are the JSON path's, every row
+    assert frame.attended_minutes.tolist() == single.attended_minutes.tolist()
+    assert frame.reasons.tolist() == single.reasons.tolist()
+    assert frame.worker_cap_minutes.tolist() == single.cap_minutes.fillna(0).tolist()
     # the population covers every regime and both outcomes
     assert set(frame.regime.astype(str)) >= {"vov", "brussels_bev", "brussels_reformed", "wallonia_bev"}
     assert frame.capped.any() and (frame.status == "not_eligible").any()
 
 
-def test_hours_on_trainings_equal_lessons_and_threads(engine, pop):
+def test_threads_jobs_frame_and_school_year_argument(engine, pop):
     a = engine.leave_hours_frame(pop.workers, pop.trainings, pop.lessons, threads=1)
-    minutes = pop.lessons.assign(m=pd.to_datetime(pop.lessons.end, format="%H:%M").dt.hour * 60
-                                 + pd.to_datetime(pop.lessons.end, format="%H:%M").dt.minute - 18 * 60)
-    total = minutes.groupby("training_id")["m"].sum().reindex(pop.trainings.training_id, fill_value=0).to_numpy()
-    t = pop.trainings.assign(given_minutes=total, attended_hours=total / 60)
-    b = engine.leave_hours_frame(pop.workers, t, threads=4)
+    b = engine.leave_hours_frame(pop.workers, pop.trainings, pop.lessons, threads=4)
     pd.testing.assert_frame_equal(a, b)
-    w = pop.workers.assign(contract_minutes=pop.workers.contract_hours * 60).drop(columns="contract_hours")
-    c = engine.leave_hours_frame(w, t.drop(columns="school_year"), school_year="2023-2024")
-    assert (c.school_year == "2023-2024").all()
+    # the same jobs as a frame of their own (minutes instead of hours)
+    jobs = pd.DataFrame({"worker_id": pop.workers.worker_id, "from": pd.Timestamp("1900-01-01"),
+                         "contract_minutes": pop.workers.contract_hours * 60, "full_time_minutes": 38 * 60})
+    c = engine.leave_hours_frame(pop.workers.drop(columns=["contract_hours", "full_time_hours"]), pop.trainings,
+                                 pop.lessons, jobs=jobs)
+    pd.testing.assert_frame_equal(a, c)
+    # the school year as an argument: lessons outside it give no hours
+    d = engine.leave_hours_frame(pop.workers, pop.trainings.drop(columns="school_year"), pop.lessons,
+                                 school_year="2023-2024")
+    assert (d.school_year == "2023-2024").all()
+    same = (pop.trainings.school_year == "2023-2024").to_numpy()
+    assert d.granted_minutes[same].tolist() == a.granted_minutes[same].tolist()
+
+
+def weekly(worker, training, first, count, start="18:00", end="22:00"):
+    """`count` weekly lessons from `first`."""
+    return pd.DataFrame({"worker_id": worker, "training_id": training,
+                         "date": pd.date_range(first, periods=count, freq="7D"), "start": start, "end": end})
 
 
 def small():
@@ -79,20 +88,26 @@ def small():
                             "full_time_hours": [38, 40]})
     trainings = pd.DataFrame({"worker_id": ["a", "b", "a"], "training_id": ["t1", "t2", "t3"],
                               "type": ["professional", "professional", "general"],
-                              "start": pd.to_datetime(["2020-09-07", "2020-09-14", "2020-09-07"]),
-                              "school_year": ["2020-2021"] * 3, "given_hours": [100, 120, 60],
-                              "attended_hours": [100, 120, 60.5]})
-    return workers, trainings
+                              "start": pd.to_datetime(["2020-09-07", "2020-09-14", "2020-09-08"]),
+                              "school_year": ["2020-2021"] * 3})
+    lessons = pd.concat([weekly("a", "t1", "2020-09-07", 25), weekly("b", "t2", "2020-09-14", 30),
+                         weekly("a", "t3", "2020-09-08", 15)], ignore_index=True)
+    return workers, trainings, lessons
 
 
 def test_small_known_answers(engine):
-    w, t = small()
-    t.loc[2, "attended_hours"] = 60
-    out = engine.leave_hours_frame(w, t)
+    w, t, ls = small()
+    out = engine.leave_hours_frame(w, t, ls)
     assert list(out.columns) == list(edurules.LEAVE_HOURS_COLUMNS)
-    assert out.granted_hours.tolist()[:2] == [100.0, 75.0]  # Walloon full time; VOV 60% -> 75 h (rules.md 2.3)
-    assert out.regime.astype(str).tolist()[:2] == ["wallonia_bev", "vov"]
-    assert out.capped.tolist()[1] and out.error.isna().all()
+    assert out.attended_hours.tolist() == [100.0, 120.0, 60.0]
+    # worker b: VOV at 24/40 = 60% of the 125 h maximum -> 75 h (rules.md 2.3)
+    assert out.regime.astype(str).tolist() == ["wallonia_bev", "vov", "wallonia_bev"]
+    assert out.granted_hours[1] == 75.0 and out.capped[1]
+    # worker a: a professional and a general training share one cap (rules.md 2.2:
+    # a combination takes its own row); the row batch used to give each its own cap
+    assert out.worker_cap_minutes[0] == out.worker_cap_minutes[2] > 0
+    assert out.granted_minutes[0] + out.granted_minutes[2] == out.worker_granted_minutes[0] <= out.worker_cap_minutes[0]
+    assert out.error.isna().all()
 
 
 def raises(cls, field, fn):
@@ -103,72 +118,86 @@ def raises(cls, field, fn):
 
 
 def test_bad_inputs(engine):
-    w, t = small()
-    raises(edurules.InvalidInput, "trainings.attended_hours[2]", lambda: engine.leave_hours_frame(w, t))
-    t.loc[2, "attended_hours"] = 60
-    raises(edurules.InvalidArgument, "workers.region", lambda: engine.leave_hours_frame(w.drop(columns="region"), t))
-    raises(edurules.InvalidArgument, "trainings.given_hours", lambda: engine.leave_hours_frame(w, t.drop(columns="given_hours")))
-    raises(edurules.InvalidInput, "workers.region[1]", lambda: engine.leave_hours_frame(w.assign(region=["wallonia", "mars"]), t))
-    raises(edurules.InvalidInput, "trainings.type[0]", lambda: engine.leave_hours_frame(w, t.assign(type=["x", "general", "general"])))
-    raises(edurules.InvalidInput, "trainings.given_hours[1]",
-           lambda: engine.leave_hours_frame(w, t.assign(given_hours=[100, np.nan, 60])))
-    raises(edurules.InvalidInput, "trainings.given_hours[0]",
-           lambda: engine.leave_hours_frame(w, t.assign(given_hours=[-1, 100, 60])))
-    raises(edurules.InvalidInput, "trainings.given_hours[2]",
-           lambda: engine.leave_hours_frame(w, t.assign(given_hours=[100, 120, 60.001])))
-    raises(edurules.InvalidArgument, "trainings.given_hours",
-           lambda: engine.leave_hours_frame(w, t.assign(given_hours=[True, False, True])))
+    w, t, ls = small()
+    hf = engine.leave_hours_frame
+    raises(edurules.InvalidArgument, "workers.region", lambda: hf(w.drop(columns="region"), t, ls))
+    raises(edurules.InvalidArgument, "workers.contract_hours", lambda: hf(w.drop(columns="contract_hours"), t, ls))
+    # hours summed per training are not facts: the lessons are
+    raises(edurules.InvalidArgument, "trainings.given_hours", lambda: hf(w, t.assign(given_hours=1)))
+    raises(edurules.InvalidArgument, "lessons.attended", lambda: hf(w, t, ls.assign(attended=True)))
+    raises(edurules.InvalidInput, "workers.region[1]", lambda: hf(w.assign(region=["wallonia", "mars"]), t, ls))
+    raises(edurules.InvalidInput, "trainings.type[0]", lambda: hf(w, t.assign(type=["x", "general", "general"]), ls))
     raises(edurules.InvalidInput, "trainings.start[1]",
-           lambda: engine.leave_hours_frame(w, t.assign(start=["2020-09-07", "2020-02-30", "2020-09-07"])))
+           lambda: hf(w, t.assign(start=["2020-09-07", "2020-02-30", "2020-09-07"]), ls))
     raises(edurules.InvalidInput, "trainings.school_year[0]",
-           lambda: engine.leave_hours_frame(w, t.assign(school_year=["2020-2022", "2020-2021", "2020-2021"])))
-    raises(edurules.InvalidInput, "trainings.worker_id[1]",
-           lambda: engine.leave_hours_frame(w, t.assign(worker_id=["a", "zz", "a"])))
-    raises(edurules.InvalidInput, "workers.worker_id[1]", lambda: engine.leave_hours_frame(w.assign(worker_id=["a", "a"]), t))
+           lambda: hf(w, t.assign(school_year=["2020-2022", "2020-2021", "2020-2022"]), ls))
+    raises(edurules.InvalidInput, "trainings.school_year[2]",
+           lambda: hf(w, t.assign(school_year=["2020-2021", "2020-2021", "2021-2022"]), ls))
+    raises(edurules.InvalidInput, "trainings.worker_id[1]", lambda: hf(w, t.assign(worker_id=["a", "zz", "a"]), ls))
+    raises(edurules.InvalidInput, "workers.worker_id[1]", lambda: hf(w.assign(worker_id=["a", "a"]), t, ls))
     raises(edurules.InvalidInput, "trainings.training_id[2]",
-           lambda: engine.leave_hours_frame(w, t.assign(training_id=["t1", "t2", "t1"])))
-    raises(edurules.InvalidArgument, "school_year", lambda: engine.leave_hours_frame(w, t.drop(columns="school_year")))
-    lessons = pd.DataFrame({"worker_id": ["a", "a", "b"], "training_id": ["t1", "t1", "t2"],
-                            "start": ["18:00", "18:00", "19:00"], "end": ["21:00", "25:00", "20:30"]})
-    raises(edurules.InvalidInput, "lessons.end[1]", lambda: engine.leave_hours_frame(w, t, lessons))
-    lessons.loc[1, "end"] = "17:00"
-    raises(edurules.InvalidInput, "lessons.end[1]", lambda: engine.leave_hours_frame(w, t, lessons))
-    lessons.loc[1, "training_id"] = "nope"
-    raises(edurules.InvalidInput, "lessons.training_id[1]", lambda: engine.leave_hours_frame(w, t, lessons))
+           lambda: hf(w, t.assign(training_id=["t1", "t2", "t1"]), ls))
+    raises(edurules.InvalidArgument, "school_year", lambda: hf(w, t.drop(columns="school_year"), ls))
+    # labels, not positions: a frame indexed by text
+    lab = ls.set_axis([f"L{i}" for i in range(len(ls))])
+    lab.loc["L1", "end"] = "25:00"
+    raises(edurules.InvalidInput, "lessons.end[L1]", lambda: hf(w, t, lab))
+    lab.loc["L1", "end"] = "22:00"
+    lab.loc["L3", "date"] = pd.NaT
+    raises(edurules.InvalidInput, "lessons.date[L3]", lambda: hf(w, t, lab))
+    lab.loc["L3", "date"] = pd.Timestamp("2020-09-28")
+    lab.loc["L2", "training_id"] = "nope"
+    raises(edurules.InvalidInput, "lessons.training_id[L2]", lambda: hf(w, t, lab))
 
 
-def test_flag_mode_and_engine_rejections(engine):
-    w, t = small()
-    t.loc[2, "attended_hours"] = 60
+def test_refused_facts_and_flag_mode(engine):
+    w, t, ls = small()
+    # a lesson ending before it starts, or overlapping another: the worker is
+    # refused as the JSON path refuses it (leave/facts.hpp), naming the lesson
+    ls.loc[1, "end"] = "17:00"
+    out = engine.leave_hours_frame(w, t, ls)
+    assert out.error.tolist() == ["lessons.end[1]: lesson_times", None, "lessons.end[1]: lesson_times"]
+    assert out.status.isna().tolist() == [True, False, True] and out.granted_minutes.isna().tolist() == [True, False, True]
+    ls.loc[1, ["date", "end"]] = [ls.date[0], "22:00"]
+    out = engine.leave_hours_frame(w, t, ls)
+    assert out.error[0] == "lessons.start[1]: lesson_overlap"
+    # flag mode: an unreadable cell refuses its worker only
     w2 = w.assign(region=["wallonia", "mars"])
-    out = engine.leave_hours_frame(w2, t, errors="flag")
+    out = engine.leave_hours_frame(w2, t, small()[2], errors="flag")
     assert out.error.tolist()[1].startswith("workers.region[1]: unknown value")
     assert out.error.isna().tolist() == [True, False, True] and out.granted_hours.notna().tolist() == [True, False, True]
-    # the engine's own row checks: a zero full-time week
-    w3 = w.assign(full_time_hours=[0, 40])
-    out = engine.leave_hours_frame(w3, t)
-    assert out.error.tolist() == ["bad_full_time", None, "bad_full_time"]
-    assert out.status.isna().tolist() == [True, False, True]
+    # a zero full-time week is a contradiction of the job
+    out = engine.leave_hours_frame(w.assign(full_time_hours=[0, 40]), t, small()[2])
+    assert out.error.tolist() == ["workers[0]: job_minutes", None, "workers[0]: job_minutes"]
 
 
-def test_lessons_with_attendance(engine):
-    w, t = small()
-    t = t.drop(columns=["given_hours", "attended_hours"])
-    lessons = pd.DataFrame({"worker_id": ["a"] * 10, "training_id": ["t1"] * 10,
-                            "date": pd.date_range("2020-09-07", periods=10, freq="7D"), "hours": [4] * 10,
-                            "attended": [True] * 8 + [False] * 2, "unjustified": [False] * 9 + [True],
-                            "cancelled": [False] * 10})
-    lessons.loc[0, "date"] = pd.Timestamp("2020-08-31")  # before the school year: not counted
-    out = engine.leave_hours_frame(w, t, lessons)
-    assert out.attended_hours.tolist() == [28.0, 0.0, 0.0]
-    assert "suspension_triggered" in out.reasons[0]  # 4 h unjustified of 36 h given: more than 10%
+def test_absences_and_leave_taken(engine):
+    w, t, ls = small()
+    first = ls[ls.training_id == "t1"].date
+    # 4 unjustified absences of 4 h in the first 3-month certificate period
+    # (rules.md 2.2: more than 10% unjustified suspends the right for 6 months)
+    absences = pd.DataFrame({"worker_id": "a", "training_id": "t1", "date": first.iloc[1:5].to_numpy(),
+                             "reason": "unjustified"})
+    taken = pd.DataFrame({"worker_id": "a", "training_id": "t1", "date": first.iloc[[0]].to_numpy(), "leave_hours": [4]})
+    out = engine.leave_hours_frame(w, t, ls, absences=absences, leave_taken=taken)
+    assert "suspension_triggered" in out.reasons[0]
+    assert out.worker_suspensions[0] >= 1 and out.taken_minutes[0] == 240
+    assert out.attended_minutes[0] < 100 * 60
+    # an absence on a day without a lesson is refused, naming the absence row
+    bad = absences.assign(date=pd.Timestamp("2020-09-09"))
+    out = engine.leave_hours_frame(w, t, ls, absences=bad)
+    assert out.error[0] == "absences.date[0]: absence_no_lesson" and out.error.isna()[1]
 
 
 def test_empty_and_school_year_argument(engine):
-    w, t = small()
-    empty = engine.leave_hours_frame(w.iloc[:0], t.iloc[:0].drop(columns="school_year"), school_year="2023-2024")
+    w, t, ls = small()
+    empty = engine.leave_hours_frame(w.iloc[:0], t.iloc[:0].drop(columns="school_year"), ls.iloc[:0],
+                                     school_year="2023-2024")
     assert empty.shape == (0, len(edurules.LEAVE_HOURS_COLUMNS))
     raises(edurules.InvalidArgument, "school_year",
-           lambda: engine.leave_hours_frame(w, t.drop(columns="school_year"), school_year="2023"))
-    by_int = engine.leave_hours_frame(w, t.assign(attended_hours=[100, 120, 60]).drop(columns="school_year"), school_year=2020)
+           lambda: engine.leave_hours_frame(w, t.drop(columns="school_year"), ls, school_year="2023"))
+    by_int = engine.leave_hours_frame(w, t.drop(columns="school_year"), ls, school_year=2020)
     assert (by_int.school_year == "2020-2021").all()
+    categorical = engine.leave_hours_frame(w.assign(region=w.region.astype("category")),
+                                           t.assign(type=t.type.astype("category")), ls)
+    pd.testing.assert_frame_equal(categorical, engine.leave_hours_frame(w, t, ls))

@@ -18,6 +18,7 @@ LEAVE_REGIMES: list[str]
 LEAVE_TRAINING_TYPES: list[str]
 LEAVE_REASONS: list[str]
 LEAVE_BATCH_STATUS: dict[int, str]
+LEAVE_FACTS_PROBLEMS: list[str]
 
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
@@ -46,3 +47,5 @@ class Engine:
                             contract_minutes: I64, full_time_minutes: I64, given_minutes: I64, attended_minutes: I64,
                             unjustified_minutes: I64, contact_minutes: I64, coinciding: U8, raised: U8,
                             variable_schedule: U8, lesson_periods: U8, threads: int = 0) -> dict[str, np.ndarray]: ...
+    def leave_facts_frames(self, columns: dict[str, Any], workers: int, stop_on_bad: bool,
+                           threads: int = 0) -> dict[str, Any]: ...

@@ -433,48 +433,77 @@ class Engine:
 
     def leave_hours_frame(self, workers: pd.DataFrame, trainings: pd.DataFrame,
                           lessons: Optional[pd.DataFrame] = None, *, school_year: Any = None,
-                          errors: str = "raise", threads: int = 0) -> pd.DataFrame:
-        """Leave hours of many trainings at once, one row per training, in input order.
+                          errors: str = "raise", threads: int = 0, jobs: Optional[pd.DataFrame] = None,
+                          absences: Optional[pd.DataFrame] = None,
+                          leave_taken: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+        """Belgian paid educational leave of many workers at once, decided by
+        the same evaluation as :meth:`leave_evaluate` (the v2 facts batch):
+        a worker's trainings share one cap, suspensions reach later
+        trainings, VOV sanctions, employer-proposed hours and BEV hours
+        reimbursed elsewhere apply, and contradictory facts (overlapping
+        lessons, ...) refuse the worker. One row per training, in input order.
+
+        The frames are handed to the engine column by column; every
+        conversion (dates, clock times, names of codes, hours to minutes) is
+        done in C++ and the batch runs without the GIL.
 
         Args:
             workers: ``worker_id`` (unique), ``region`` (flanders, brussels,
-                wallonia: the establishment unit's), ``contract_hours`` and
-                ``full_time_hours`` per week (or ``*_minutes``; the contract
-                summed over employers), optional ``schedule`` (fixed,
-                variable) or ``variable_schedule`` (bool).
-            trainings: ``worker_id``, ``training_id``, ``type``
-                (professional, general, professional_general, academic,
-                language, language_professional, exam_board,
-                competence_exam), ``start`` (date), optional ``school_year``
-                ("2023-2024" or 2023), ``coinciding`` (during working hours),
-                ``raised`` (a raised cap applies), ``unit`` (clock_hours,
-                lesson_periods); without ``lessons``: ``given_hours``,
-                ``attended_hours``, optional ``unjustified_hours``,
-                ``contact_hours`` (or ``*_minutes``).
-            lessons: optional, one row per lesson: ``worker_id``,
-                ``training_id``, its length as ``minutes``, ``hours`` or
-                ``start``/``end`` clock times ("18:30"), optional ``date``
-                (then only lessons of the row's school year count),
-                ``attended`` (default true), ``unjustified`` (an absence
-                without a valid reason), ``cancelled``. Summed per training
-                (vectorised).
-            school_year: the school year for trainings without their own.
-            errors: ``"raise"`` or ``"flag"``, as in :meth:`pe_status_frame`.
+                wallonia: the establishment unit's), optional ``school_year``
+                ("2023-2024" or 2023), ``sector`` (default private),
+                ``at_most_upper_secondary``, ``vov_sanctioned``,
+                ``bev_reimbursed_elsewhere_hours`` (or ``_minutes``),
+                ``monthly_wage`` (euros), ``new_job_on``, ``passed_modules``
+                (a list of module codes per worker). Without ``jobs``:
+                ``contract_hours`` and ``full_time_hours`` per week (or
+                ``*_minutes``) and optional ``schedule`` (fixed, variable) or
+                ``variable_schedule``: one open-ended job.
+            trainings: ``worker_id``, ``training_id``, ``type`` (professional,
+                general, professional_general, academic, language,
+                language_professional, exam_board, competence_exam), optional
+                ``school_year`` (the worker's, when workers has none),
+                ``start``, ``coinciding``, ``raised`` (none,
+                shortage_occupation, basic_education, first_upper_secondary),
+                ``language_kind``, ``organisation`` (modular, school_year),
+                ``unit`` (clock_hours, lesson_periods), ``module_code``,
+                ``recognised``, ``exams``, ``counting`` (attended_hours,
+                credits, planned_lesson_periods, exams, competences),
+                ``credits``, ``graduate``, ``exam_contract``, ``competences``,
+                ``employer_proposed``, ``career_oriented``,
+                ``career_attest_date``, ``final_assessment`` (not_yet, taken,
+                missed_justified, missed), ``enrolled_on``.
+            lessons: ``worker_id``, ``training_id``, ``date``, ``start`` and
+                ``end`` ("18:30", or minutes after midnight), optional
+                ``mode`` (contact, live_online, distance, internship, thesis,
+                coaching), ``cancelled``, ``coinciding`` (default: the
+                training's).
+            school_year: the school year of workers without their own.
+            errors: ``"raise"`` (the first unreadable cell raises, naming
+                frame, column and index label) or ``"flag"`` (its worker is
+                refused and its rows say why in ``error``).
             threads: worker threads (0 = automatic).
+            jobs: optional, ``worker_id``, ``from``, ``to``,
+                ``contract_hours``/``full_time_hours`` (or ``*_minutes``),
+                ``schedule`` or ``variable_schedule``.
+            absences: optional, ``worker_id``, ``training_id``, ``date``,
+                ``absent_hours`` (or ``_minutes``; missing = the whole day),
+                ``reason``, ``employer_declared_on``, ``holiday_from``,
+                ``holiday_to``.
+            leave_taken: optional, ``worker_id``, ``training_id``, ``date``,
+                ``leave_hours`` (or ``leave_minutes``).
 
         Returns:
-            A DataFrame (index of ``trainings``): worker_id, training_id,
-            school_year, regime, status (granted, not_eligible), granted_minutes,
-            granted_hours, attended_hours (as given: the lessons attended),
-            capped (hours limited by the cap),
-            reasons (";"-joined reason codes), error (None, or why the row
-            was not evaluated: rows are never dropped).
-
-        Each row has its own cap (the batch's contract: several trainings
-        of one worker in one year share a cap only on the JSON path, see
-        :meth:`leave_evaluate`).
+            A DataFrame (index of ``trainings``, columns
+            :data:`LEAVE_HOURS_COLUMNS`): worker_id, training_id,
+            school_year, regime, status (granted, not_eligible; missing when
+            refused), granted minutes and hours, attended hours, capped,
+            reasons (";"-joined codes), error (None, or why the worker was
+            refused: rows are never dropped), the training's attended,
+            suspended, taken, refused and reimbursed amounts, and the
+            worker's cap, totals and number of suspensions.
         """
-        return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads)
+        return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads, jobs,
+                                        absences, leave_taken)
 
 
 def _records(table: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], name: str) -> list[dict[str, Any]]:

@@ -21,227 +21,349 @@ LEAVE_TRAINING_TYPES: tuple[str, ...] = tuple(_edurules.LEAVE_TRAINING_TYPES)
 """Training types, by batch code."""
 LEAVE_REASONS: tuple[str, ...] = tuple(_edurules.LEAVE_REASONS)
 """Reason codes, by bit number of the batch's reason bits."""
-LEAVE_HOURS_COLUMNS: tuple[str, ...] = ("worker_id", "training_id", "school_year", "regime", "status",
-                                        "granted_minutes", "granted_hours", "attended_hours", "capped", "reasons",
-                                        "error")
+LEAVE_HOURS_COLUMNS: tuple[str, ...] = (
+    "worker_id", "training_id", "school_year", "regime", "status", "granted_minutes", "granted_hours", "attended_hours",
+    "capped", "reasons", "error", "attended_minutes", "excluded_suspended_minutes", "taken_minutes",
+    "taken_refused_minutes", "reimbursement_cents", "worker_cap_minutes", "worker_granted_minutes",
+    "worker_taken_minutes", "worker_left_minutes", "worker_reimbursement_cents", "worker_suspensions")
 """The columns of a leave hours frame, in order."""
-_STATUS = dict(_edurules.LEAVE_BATCH_STATUS)
+LEAVE_BATCH_STATUS: dict[int, str] = dict(_edurules.LEAVE_BATCH_STATUS)
+"""Row status codes of the leave batches and their names (< 0: refused)."""
+LEAVE_FACTS_PROBLEMS: tuple[str, ...] = tuple(_edurules.LEAVE_FACTS_PROBLEMS)
+"""Why a worker's facts were refused, by code (0 = none)."""
+
+# Which frame and column a facts problem points at (leave/facts.hpp).
+_PROBLEM_CELL = {"lesson_times": ("lessons", "end"), "lesson_overlap": ("lessons", "start"),
+                 "absence_no_lesson": ("absences", "date"), "absence_too_long": ("absences", "absent_minutes"),
+                 "holiday_span": ("absences", "holiday_to"), "taken_too_long": ("leave_taken", "leave_minutes"),
+                 "job_minutes": ("jobs", ""), "job_dates": ("jobs", "to"), "no_start": ("trainings", "start"),
+                 "count_out_of_range": ("trainings", ""), "duration_too_large": ("workers", "")}
+# (which of several columns is wrong is not in the batch's output: the frame and label are)
+# Frame columns handed to the engine as they are (converted in C++), by table.
+_WORKER_COLUMNS = ("region", "school_year", "sector", "at_most_upper_secondary", "vov_sanctioned",
+                   "bev_reimbursed_elsewhere_minutes", "bev_reimbursed_elsewhere_hours", "monthly_wage", "new_job_on")
+_JOB_COLUMNS = ("from", "to", "contract_minutes", "contract_hours", "full_time_minutes", "full_time_hours", "schedule",
+                "variable_schedule")
+_TRAINING_COLUMNS = ("type", "start", "coinciding", "raised", "language_kind", "organisation", "unit", "lesson_periods",
+                     "module_code", "recognised", "exams", "counting", "credits", "graduate", "exam_contract",
+                     "competences", "employer_proposed", "career_oriented", "career_attest_date", "final_assessment",
+                     "enrolled_on")
+_ITEM_COLUMNS = {
+    "lessons": ("date", "start", "end", "mode", "cancelled", "coinciding"),
+    "absences": ("date", "absent_minutes", "absent_hours", "reason", "employer_declared_on", "holiday_from", "holiday_to"),
+    "leave_taken": ("date", "leave_minutes", "leave_hours"),
+}
 
 
-def _minutes(frame: pd.DataFrame, base: str, where: str, probs: C.Problems, *, required: bool,
-             owner: Optional[np.ndarray] = None) -> Optional[np.ndarray]:
-    """`<base>_minutes` (whole numbers) or `<base>_hours` (numbers) as int64 minutes."""
-    for suffix, scale in (("minutes", 1), ("hours", 60)):
-        col = f"{base}_{suffix}" if base else suffix
-        if col in frame.columns:
-            s = frame[col]
-            if pd.api.types.is_bool_dtype(s.dtype) or not (pd.api.types.is_numeric_dtype(s.dtype)
-                                                         or pd.api.types.is_object_dtype(s.dtype)):
-                raise InvalidArgument(f"expected numbers, got dtype {s.dtype}", field=f"{where}.{col}")
-            v = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-            f = f"{where}.{col}"
-            probs.add(np.isnan(v), f, lambda i: f"missing or not a number: {s.iloc[i]!r}", owner=owner)
-            probs.add(np.isinf(v), f, lambda i: f"not a finite number: {v[i]}", owner=owner)
-            ok = np.where(np.isfinite(v), v, 0.0) * scale
-            probs.add(ok < 0, f, lambda i: f"cannot be negative: {v[i]}", owner=owner)
-            r = np.rint(ok)
-            probs.add(np.abs(ok - r) > 1e-6, f, lambda i: f"not a whole number of minutes: {v[i]}", owner=owner)
-            return np.maximum(r, 0).astype(np.int64)
-    if required:
-        hours = f"{base}_hours" if base else "hours"
-        raise InvalidArgument(f"missing column {hours} (or {hours[:-5]}minutes)", field=f"{where}.{hours}")
-    return None
+def _column(series: pd.Series, order: Optional[np.ndarray]) -> Any:
+    """A frame column for the engine: its numpy values (a view when `order`
+    is None), a Categorical as (codes, categories)."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        return (codes if order is None else codes[order], list(series.cat.categories))
+    values = series.to_numpy()
+    return values if order is None else values[order]
 
 
-def _codes(column: pd.Series, names: tuple[str, ...], first: int, field: str, probs: C.Problems,
-           owner: Optional[np.ndarray] = None) -> np.ndarray:
-    """Names (or their integer codes) as uint8 codes; unknown names are bad cells."""
-    if pd.api.types.is_integer_dtype(column.dtype):
-        v = column.to_numpy(dtype=np.int64)
-        bad = (v < first) | (v >= first + len(names))
-        probs.add(bad, field, lambda i: f"unknown code {v[i]}", owner=owner)
-        return np.where(bad, first, v).astype(np.uint8)
-    values = column.astype(object).to_numpy(dtype=object)
-    lookup = pd.Index(names)
-    pos = lookup.get_indexer(pd.Index(values, dtype=object))
-    probs.add(pos < 0, field, lambda i: f"unknown value {values[i]!r}; one of {', '.join(names)}", owner=owner)
-    return (np.maximum(pos, 0) + first).astype(np.uint8)
+def _ordering(owner: np.ndarray, owners: int) -> tuple[Optional[np.ndarray], np.ndarray]:
+    """CSR order of child rows by owner (None when already in order) and the offsets."""
+    order, offsets = C.group(owner, owners)
+    same = len(order) == len(owner) and bool((order == np.arange(len(order))).all())
+    return (None if same else order), offsets
 
 
-def _flag(frame: pd.DataFrame, col: str, where: str, probs: C.Problems, default: bool = False,
-          owner: Optional[np.ndarray] = None) -> np.ndarray:
-    if col not in frame.columns:
-        return np.full(len(frame), 1 if default else 0, dtype=np.uint8)
-    return C.booleans(frame[col], f"{where}.{col}", probs, owner=owner)
+def _keys(frame: pd.DataFrame, name: str, cols: list[str]) -> pd.Index:
+    for c in cols:
+        missing = np.asarray(pd.isna(frame[c].to_numpy(dtype=object)), dtype=bool)
+        if missing.any():
+            i = int(np.flatnonzero(missing)[0])
+            raise InvalidInput(f"missing {c}", field=f"{name}.{c}[{frame.index[i]}]", record=i)
+    arrays = [frame[c].astype(str).to_numpy(dtype=object) for c in cols]
+    return pd.Index(arrays[0], dtype=object) if len(cols) == 1 else pd.MultiIndex.from_arrays(arrays)
 
 
-def _school_years(values: Any, n: int, field: str, probs: C.Problems) -> np.ndarray:
-    """School years as their start year: 2023, or text "2023-2024"."""
-    if np.isscalar(values):  # one school year for every row: an argument, checked once
-        try:
-            return np.full(n, _school_years(pd.Series([values]), 1, field, C.Problems(1, "raise"))[0], dtype=np.int32)
-        except InvalidInput as e:
-            raise InvalidArgument(e.message, field=field) from None
-    s = pd.Series(values)
-    if pd.api.types.is_integer_dtype(s.dtype):
-        return s.to_numpy(dtype=np.int64).astype(np.int32)
-    shaped, cp = C.codepoints(s.to_numpy(dtype=object), 9)
-    digits = cp.astype(np.int64) - 48
-    first = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
-    second = digits[:, 5] * 1000 + digits[:, 6] * 100 + digits[:, 7] * 10 + digits[:, 8]
-    ok = shaped & C.is_digit(cp[:, [0, 1, 2, 3, 5, 6, 7, 8]]).all(axis=1) & (cp[:, 4] == 45) & (second == first + 1)
-    probs.add(~ok, field, lambda i: f"expected a school year like '2023-2024', got {s.iloc[i]!r}")
-    return np.where(ok, first, 2000).astype(np.int32)
+def _unique(keys: pd.Index, frame: pd.DataFrame, field: str) -> None:
+    dup = keys.duplicated()
+    if dup.any():
+        i = int(np.flatnonzero(dup)[0])
+        raise InvalidInput(f"duplicate {keys[i]!r}", field=f"{field}[{frame.index[i]}]", record=i)
 
 
-def _yyyymmdd(days: np.ndarray) -> np.ndarray:
-    d = days.astype(np.int64).astype("datetime64[D]")
-    y = d.astype("datetime64[Y]").astype(np.int64) + 1970
-    m = d.astype("datetime64[M]").astype(np.int64) % 12 + 1
-    dd = (d - d.astype("datetime64[M]")).astype(np.int64) + 1
-    return (y * 10000 + m * 100 + dd).astype(np.int32)
+class _Facts:
+    """The frames as the engine's facts columns: keys matched, rows grouped
+    per owner (CSR), columns handed over unconverted."""
+
+    def __init__(self, workers: pd.DataFrame, trainings: pd.DataFrame, jobs: Optional[pd.DataFrame],
+                 items: dict[str, Optional[pd.DataFrame]], school_year: Any, errors: str) -> None:
+        self.W = C.require_frame(workers, "workers", ["worker_id", "region"])
+        self.T = C.require_frame(trainings, "trainings", ["worker_id", "training_id", "type"])
+        self.cols: dict[str, Any] = {}
+        self.frames: dict[str, pd.DataFrame] = {"workers": self.W, "trainings": self.T}
+        self.orders: dict[str, Optional[np.ndarray]] = {"workers": None}
+        wkeys = _keys(self.W, "workers", ["worker_id"])
+        _unique(wkeys, self.W, "workers.worker_id")
+        tkeys = _keys(self.T, "trainings", ["worker_id", "training_id"])
+        _unique(tkeys, self.T, "trainings.training_id")
+        t_owner = wkeys.get_indexer(pd.Index(tkeys.get_level_values(0), dtype=object)).astype(np.int64)
+        self.lost = t_owner < 0  # trainings of no worker: flagged, never decided
+        if self.lost.any() and errors == "raise":
+            i = int(np.flatnonzero(self.lost)[0])
+            raise InvalidInput(f"no worker {self.T.worker_id.iloc[i]!r} in workers",
+                               field=f"trainings.worker_id[{self.T.index[i]}]", record=i)
+        order_t, self.cols["trainings.offsets"] = _ordering(t_owner, len(self.W))
+        self.orders["trainings"] = order_t
+        self.t_csr = np.full(len(self.T), -1, dtype=np.int64)  # input row -> CSR row
+        self.t_csr[np.flatnonzero(~self.lost) if order_t is None else order_t] = np.arange(int((~self.lost).sum()))
+        self._workers(school_year, order_t)
+        self._jobs(jobs, wkeys)
+        for c in _TRAINING_COLUMNS:
+            if c in self.T.columns:
+                self.cols[f"trainings.{c}"] = _column(self.T[c], order_t if order_t is not None else
+                                                      (np.flatnonzero(~self.lost) if self.lost.any() else None))
+        for table, frame in items.items():
+            self._items(table, frame, tkeys)
+
+    def _workers(self, school_year: Any, order_t: Optional[np.ndarray]) -> None:
+        W, T = self.W, self.T
+        for c in _WORKER_COLUMNS:
+            if c in W.columns:
+                self.cols[f"workers.{c}"] = _column(W[c], None)
+        self.year_argument = False
+        self.first_training: Optional[np.ndarray] = None
+        if "passed_modules" in W.columns:  # a list of module codes per worker
+            each = W["passed_modules"].reset_index(drop=True).explode()
+            each = each[each.notna()]
+            owner = each.index.to_numpy(dtype=np.int64)
+            self.cols["passed.offsets"] = C.group(owner, len(W))[1]  # explode keeps the workers' order
+            self.cols["passed.module_code"] = each.to_numpy(dtype=object)
+            self.frames["passed"] = W.iloc[owner] if len(owner) else W.iloc[:0]
+            self.orders["passed"] = None
+        if "school_year" in W.columns:
+            return
+        if "school_year" in T.columns:  # the worker's school year, given on its trainings
+            offsets = self.cols["trainings.offsets"]
+            rows = np.flatnonzero(~self.lost) if order_t is None else order_t
+            raw = T["school_year"].to_numpy(dtype=object)[rows]
+            values = T["school_year"].astype(str).to_numpy(dtype=object)[rows]
+            counts = np.diff(offsets)
+            first = np.repeat(offsets[:-1], counts)
+            differ = values != values[first]
+            if differ.any():
+                i = int(rows[np.flatnonzero(differ)[0]])
+                raise InvalidInput("differs from the school year of the worker's other trainings",
+                                   field=f"trainings.school_year[{T.index[i]}]", record=i)
+            self.first_training = np.full(len(W), -1, dtype=np.int64)  # where a worker's year was read
+            self.first_training[counts > 0] = rows[offsets[:-1][counts > 0]]
+            per_worker = np.full(len(W), None, dtype=object)
+            has = counts > 0
+            per_worker[has] = raw[offsets[:-1][has]]
+            # a worker without trainings gives no row: any school year will do
+            per_worker[~has] = school_year if school_year is not None else (raw[0] if len(raw) else None)
+            self.cols["workers.school_year"] = per_worker
+        elif school_year is not None:
+            self.cols["workers.school_year"] = np.full(len(W), school_year, dtype=object)
+            self.year_argument = True
+        else:
+            raise InvalidArgument("give school_year, or a school_year column in workers or trainings",
+                                  field="school_year")
+
+    def _jobs(self, jobs: Optional[pd.DataFrame], wkeys: pd.Index) -> None:
+        W = self.W
+        self.legacy_jobs = jobs is None
+        if jobs is None:  # one open-ended job per worker, from its own columns
+            for base in ("contract", "full_time"):
+                if f"{base}_hours" not in W.columns and f"{base}_minutes" not in W.columns:
+                    raise InvalidArgument(f"missing column {base}_hours (or {base}_minutes), or give a jobs frame",
+                                          field=f"workers.{base}_hours")
+            self.cols["jobs.offsets"] = np.arange(len(W) + 1, dtype=np.int64)
+            self.cols["jobs.from"] = np.full(len(W), C.MIN_DAY, dtype=np.int32)
+            for c in ("contract_minutes", "contract_hours", "full_time_minutes", "full_time_hours", "schedule",
+                      "variable_schedule"):
+                if c in W.columns:
+                    self.cols[f"jobs.{c}"] = _column(W[c], None)
+            self.frames["jobs"] = W
+            self.orders["jobs"] = None
+            return
+        J = C.require_frame(jobs, "jobs", ["worker_id", "from"])
+        owner = wkeys.get_indexer(_keys(J, "jobs", ["worker_id"])).astype(np.int64)
+        self._known(owner, J, "jobs.worker_id", "workers")
+        order, self.cols["jobs.offsets"] = _ordering(owner, len(W))
+        for c in _JOB_COLUMNS:
+            if c in J.columns:
+                self.cols[f"jobs.{c}"] = _column(J[c], order)
+        self.frames["jobs"], self.orders["jobs"] = J, order
+
+    @staticmethod
+    def _known(owner: np.ndarray, frame: pd.DataFrame, field: str, where: str) -> None:
+        if (owner < 0).any():
+            i = int(np.flatnonzero(owner < 0)[0])
+            raise InvalidInput(f"no such key in {where}", field=f"{field}[{frame.index[i]}]", record=i)
+
+    def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: pd.Index) -> None:
+        if frame is None:
+            return
+        F = C.require_frame(frame, table, ["worker_id", "training_id", "date"])
+        t = tkeys.get_indexer(_keys(F, table, ["worker_id", "training_id"])).astype(np.int64)
+        self._known(t, F, f"{table}.training_id", "trainings")
+        owner = self.t_csr[t]
+        order, self.cols[f"{table}.offsets"] = _ordering(owner, int((~self.lost).sum()))
+        for c in _ITEM_COLUMNS[table]:
+            if c in F.columns:
+                self.cols[f"{table}.{c}"] = _column(F[c], order)
+        self.frames[table], self.orders[table] = F, order
+
+    def shown(self, column: str) -> str:
+        """A column's name as the caller wrote it (the worker frame holds its one job)."""
+        return "workers." + column[5:] if self.legacy_jobs and column.startswith("jobs.") else column
+
+    def cell(self, column: str, row: int) -> str:
+        """`frame.column[label]` of a cell the engine could not read."""
+        if column == "workers.school_year" and self.first_training is not None and self.first_training[row] >= 0:
+            i = int(self.first_training[row])  # the year came from the worker's trainings
+            return f"trainings.school_year[{self.T.index[i]}]"
+        return f"{self.shown(column)}[{self.label(column.split('.')[0], row)}]"
+
+    def label(self, table: str, row: int) -> Any:
+        """The index label of CSR row `row` of `table`."""
+        order = self.orders.get(table)
+        if table == "trainings" and order is None and self.lost.any():
+            order = np.flatnonzero(~self.lost)
+        return self.frames[table].index[row if order is None else int(order[row])]
+
+
+def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
+    """Why each refused worker was refused, naming frame, column and label."""
+    status = res["worker_status"]
+    message = np.full(len(status), None, dtype=object)
+    for column, row, what, w in res["bad"]:  # the cells found bad (few)
+        if message[w] is None:
+            message[w] = f"{f.cell(column, row)}: {what}"
+    offsets = f.cols["trainings.offsets"]
+    for w in np.flatnonzero((status < 0) & pd.isna(message)).tolist():  # refused workers only
+        name = LEAVE_BATCH_STATUS.get(int(status[w]), "refused")
+        if name != "bad_facts":
+            message[w] = name
+            continue
+        problem = LEAVE_FACTS_PROBLEMS[int(res["worker_problem"][w])]
+        table, column = _PROBLEM_CELL.get(problem, ("workers", ""))
+        t, item = int(res["worker_problem_training"][w]), int(res["worker_problem_item"][w])
+        if table in ("lessons", "absences", "leave_taken") and table in f.frames:
+            row = int(f.cols[f"{table}.offsets"][int(offsets[w]) + t]) + item
+        elif table == "jobs":  # the worker frame holds its one job when there is no jobs frame
+            row = int(f.cols["jobs.offsets"][w]) + item
+            table = "workers" if f.legacy_jobs else "jobs"
+        elif table == "trainings" and t >= 0:
+            row = int(offsets[w]) + t
+        else:
+            table, row = "workers", w
+        label = f.label("jobs" if problem.startswith("job") else table, row)
+        message[w] = f"{table}.{column}[{label}]: {problem}" if column else f"{table}[{label}]: {problem}"
+    return message
+
+
+def _refuse_old_shapes(trainings: Any, lessons: Any) -> None:
+    """Hours summed by the caller are not facts the rules can judge."""
+    if isinstance(trainings, pd.DataFrame) and lessons is None:
+        for c in ("given_hours", "given_minutes", "attended_hours", "attended_minutes"):
+            if c in trainings.columns:
+                raise InvalidArgument("hours per training are no longer accepted: give the lessons (date, start, end) "
+                                      "and the absences, so that the engine counts them", field=f"trainings.{c}")
+    if isinstance(lessons, pd.DataFrame):
+        for c in ("hours", "minutes", "attended", "unjustified"):
+            if c in lessons.columns:
+                raise InvalidArgument("give each lesson's date, start and end; absences go in the absences frame",
+                                      field=f"lessons.{c}")
 
 
 def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame, lessons: Optional[pd.DataFrame],
-                      school_year: Any, errors: str, threads: int) -> pd.DataFrame:
+                      school_year: Any, errors: str, threads: int, jobs: Optional[pd.DataFrame] = None,
+                      absences: Optional[pd.DataFrame] = None,
+                      leave_taken: Optional[pd.DataFrame] = None) -> pd.DataFrame:
     """See Engine.leave_hours_frame."""
-    W = C.require_frame(workers, "workers", ["worker_id", "region"])
-    T = C.require_frame(trainings, "trainings", ["worker_id", "training_id", "type", "start"])
+    if errors not in ("raise", "flag"):
+        raise InvalidArgument(f"expected 'raise' or 'flag', got {errors!r}", field="errors")
+    _refuse_old_shapes(trainings, lessons)
+    f = _Facts(workers, trainings, jobs, {"lessons": lessons, "absences": absences, "leave_taken": leave_taken},
+               school_year, errors)
+    res = core.leave_facts_frames(f.cols, len(f.W), errors == "raise", int(threads))
+    bad = res["bad"]
+    if bad and (errors == "raise" or f.year_argument):
+        column, row, what, _ = bad[0]
+        if f.year_argument and column == "workers.school_year":
+            raise InvalidArgument(what, field="school_year")
+        if errors == "raise":
+            raise InvalidInput(what, field=f.cell(column, row))
+    return _frame(f, res)
+
+
+def _frame(f: _Facts, res: dict[str, Any]) -> pd.DataFrame:
+    """The batch's columns, one row per training in input order."""
+    T = f.T
     n = len(T)
-    wp = C.Problems(len(W), errors)
-    probs = C.Problems(n, errors)
-    # workers
-    wid = C.keys(W["worker_id"], "workers.worker_id", wp)
-    dup = pd.Index(wid, dtype=object).duplicated() & pd.notna(wid)
-    wp.add(dup, "workers.worker_id", lambda i: f"duplicate worker id {wid[i]!r}")
-    w_region = _codes(W["region"], LEAVE_REGIONS, 1, "workers.region", wp)
-    w_contract = _minutes(W, "contract", "workers", wp, required=True)
-    w_full = _minutes(W, "full_time", "workers", wp, required=True)
-    if "schedule" in W.columns:
-        w_var = (_codes(W["schedule"], ("fixed", "variable"), 0, "workers.schedule", wp) == 1).astype(np.uint8)
-    else:
-        w_var = _flag(W, "variable_schedule", "workers", wp)
-    # trainings -> their worker
-    tw = C.keys(T["worker_id"], "trainings.worker_id", probs)
-    lookup = pd.Index(np.where(dup, None, wid), dtype=object)
-    keep = np.flatnonzero(pd.notna(lookup))
-    w_of = C.match(tw, pd.Index(lookup[keep], dtype=object), "trainings.worker_id", probs, "raise")
-    w_of = np.where(w_of >= 0, keep[np.maximum(w_of, 0)], -1)
-    tid = C.keys(T["training_id"], "trainings.training_id", probs)
-    tkey = pd.MultiIndex.from_arrays([pd.Index(tw, dtype=object), pd.Index(tid, dtype=object)])
-    tdup = tkey.duplicated() & pd.notna(tw) & pd.notna(tid)
-    probs.add(tdup, "trainings.training_id", lambda i: f"duplicate training {tid[i]!r} of worker {tw[i]!r}")
-    t_type = _codes(T["type"], LEAVE_TRAINING_TYPES, 0, "trainings.type", probs)
-    start = C.days(T["start"], "trainings.start", probs, required=True)
-    if "school_year" in T.columns:
-        sy = _school_years(T["school_year"], n, "trainings.school_year", probs)
-    elif school_year is not None:
-        sy = _school_years(school_year, n, "school_year", C.Problems(n, "raise"))
-    else:
-        raise InvalidArgument("give school_year, or a school_year column in trainings", field="school_year")
-    coinciding = _flag(T, "coinciding", "trainings", probs)
-    raised = _flag(T, "raised", "trainings", probs)
-    if "unit" in T.columns:
-        periods = _codes(T["unit"], ("clock_hours", "lesson_periods"), 0, "trainings.unit", probs)
-    else:
-        periods = _flag(T, "lesson_periods", "trainings", probs)
-    # hours: from lessons, or given on the trainings
-    contact: Optional[np.ndarray] = None
-    if lessons is not None:
-        L = C.require_frame(lessons, "lessons", ["worker_id", "training_id"])
-        nobody = np.full(len(L), -1, dtype=np.int64)
-        lkey = pd.MultiIndex.from_arrays([pd.Index(C.keys(L["worker_id"], "lessons.worker_id", probs, owner=nobody), dtype=object),
-                                          pd.Index(C.keys(L["training_id"], "lessons.training_id", probs, owner=nobody), dtype=object)])
-        unique = np.flatnonzero(~tdup)
-        l_of = tkey[unique].get_indexer(lkey)
-        l_of = np.where(l_of >= 0, unique[np.maximum(l_of, 0)], -1)
-        lost = l_of < 0
-        if lost.any():
-            i = int(np.flatnonzero(lost)[0])
-            raise InvalidInput(f"no training {L['training_id'].iloc[i]!r} of worker {L['worker_id'].iloc[i]!r}",
-                                 field=f"lessons.training_id[{i}]", record=i)
-        if "start" in L.columns and "end" in L.columns and "minutes" not in L.columns and "hours" not in L.columns:
-            def clock(col: str) -> np.ndarray:
-                raw = L[col].to_numpy(dtype=object)
-                four, cp4 = C.codepoints(raw, 4)   # H:MM
-                five, cp5 = C.codepoints(raw, 5)   # HH:MM
-                cp = np.where(four[:, None], np.concatenate([np.full((len(raw), 1), 48, np.uint32), cp4], axis=1), cp5)
-                digits = cp.astype(np.int64) - 48
-                hh, mm = digits[:, 0] * 10 + digits[:, 1], digits[:, 3] * 10 + digits[:, 4]
-                ok = ((four | five) & C.is_digit(cp[:, [0, 1, 3, 4]]).all(axis=1) & (cp[:, 2] == 58)
-                      & (hh <= 23) & (mm <= 59))
-                probs.add(~ok, f"lessons.{col}", lambda i: f"not a clock time (HH:MM): {raw[i]!r}", owner=l_of)
-                return np.where(ok, hh * 60 + mm, 0)
-            length = clock("end") - clock("start")
-            probs.add(length <= 0, "lessons.end", lambda i: "not after the lesson's start", owner=l_of)
-            length = np.maximum(length, 0).astype(np.int64)
-        else:
-            length = _minutes(L, "", "lessons", probs, required=True, owner=l_of)  # "minutes" or "hours"
-        cancelled = _flag(L, "cancelled", "lessons", probs, owner=l_of).astype(bool)
-        attended = _flag(L, "attended", "lessons", probs, default=True, owner=l_of).astype(bool)
-        unjust = _flag(L, "unjustified", "lessons", probs, owner=l_of).astype(bool)
-        counts = ~cancelled
-        if "date" in L.columns:  # only the lessons of the row's school year count
-            day = C.days(L["date"], "lessons.date", probs, required=True, owner=l_of)
-            years = (sy.astype(np.int64) - 1970).astype("datetime64[Y]")
-            sep1 = (years.astype("datetime64[M]") + 8).astype("datetime64[D]").astype(np.int64)  # 1 September
-            aug31 = (years.astype("datetime64[M]") + 20).astype("datetime64[D]").astype(np.int64) - 1  # 31 August next
-            counts &= (day >= sep1[l_of]) & (day <= aug31[l_of])
-        def total(mask: np.ndarray) -> np.ndarray:
-            return np.rint(np.bincount(l_of, weights=np.where(mask, length, 0), minlength=n)).astype(np.int64)
-        given = total(counts)
-        att = total(counts & attended)
-        unj = total(counts & ~attended & unjust)
-    else:
-        given = _minutes(T, "given", "trainings", probs, required=True)
-        att = _minutes(T, "attended", "trainings", probs, required=True)
-        unj = _minutes(T, "unjustified", "trainings", probs, required=False)
-        contact = _minutes(T, "contact", "trainings", probs, required=False)
-        probs.add(att > given, "trainings.attended_hours", lambda i: "more than the hours given")
-        if unj is not None:
-            probs.add(unj > given, "trainings.unjustified_hours", lambda i: "more than the hours given")
-    empty64 = np.zeros(0, dtype=np.int64)
-    # a bad worker row flags each of its trainings
-    wmsg = wp.message[np.maximum(w_of, 0)]
-    inherit = (w_of >= 0) & pd.notna(wmsg) & ~probs.flagged
-    probs.message[inherit] = wmsg[inherit]
-    flagged = probs.flagged
-    wi = np.maximum(w_of, 0)
-    ok_start = np.where(flagged | (start == C.NO_DAY), 0, start)  # flagged rows get harmless values
-    res = core.leave_hours_columns(
-        np.where(flagged, 1, w_region[wi]).astype(np.uint8), np.where(flagged, 2020, sy).astype(np.int32),
-        _yyyymmdd(ok_start), np.where(flagged, 0, t_type).astype(np.uint8),
-        np.where(flagged, 0, w_contract[wi]).astype(np.int64), np.where(flagged, 1, w_full[wi]).astype(np.int64),
-        np.where(flagged, 0, given).astype(np.int64), np.where(flagged, 0, att).astype(np.int64),
-        empty64 if unj is None else np.where(flagged, 0, unj).astype(np.int64),
-        empty64 if contact is None else np.where(flagged, 0, contact).astype(np.int64),
-        coinciding, raised, w_var[wi].astype(np.uint8), periods.astype(np.uint8), int(threads))
-    status = res["status"]
-    rejected = (status < 0) | flagged
-    error = probs.message.copy()
-    c_rej = (status < 0) & ~flagged
-    if c_rej.any():
-        error[c_rej] = pd.Series(status[c_rej]).map(_STATUS).fillna("rejected").to_numpy(dtype=object)
-    reasons_bits = res["reasons"].astype(np.int64)
+    kept = ~f.lost
+    csr = f.t_csr[kept]
+
+    def back(values: np.ndarray, fill: Any) -> np.ndarray:
+        out = np.full(n, fill, dtype=values.dtype)
+        out[kept] = values[csr]
+        return out
+
+    offsets = f.cols["trainings.offsets"]
+    w_of_csr = np.repeat(np.arange(len(f.W)), np.diff(offsets))
+    w_of = np.full(n, -1, dtype=np.int64)
+    w_of[kept] = w_of_csr[csr]
+    wmsg = _worker_errors(f, res)
+    error = np.full(n, None, dtype=object)
+    error[kept] = wmsg[w_of[kept]]
+    if f.lost.any():
+        error[f.lost] = "trainings.worker_id: no such worker"
+    status = back(res["status"].astype(np.int32), -1)
+    rejected = status < 0
+    reasons_bits = back(res["reasons"].astype(np.int64), 0)
     masks, inverse = np.unique(reasons_bits, return_inverse=True)  # few distinct combinations
     words = np.array([";".join(nm for b, nm in enumerate(LEAVE_REASONS) if int(m) >> b & 1) for m in masks], dtype=object)
     text = words[inverse] if n else np.zeros(0, dtype=object)
-    granted = pd.array(res["granted_minutes"], dtype="Int64")
+    granted_raw = back(res["granted_minutes"], 0)
+    granted = pd.array(granted_raw, dtype="Int64")
     granted[rejected] = pd.NA
+    attended = back(res["attended_minutes"], 0)
+    years = res["worker_school_year"]
+    names = res["school_year_names"]
+    year_text = np.array([names.get(int(y)) for y in np.unique(years)], dtype=object)
+    _, year_pos = np.unique(years, return_inverse=True)
+    sy = np.full(n, None, dtype=object)
+    sy[kept] = year_text[year_pos[w_of[kept]]] if len(years) else None
     capped_bit = 1 << LEAVE_REASONS.index("capped")
-    return pd.DataFrame({
-        "worker_id": T["worker_id"].to_numpy(),
-        "training_id": T["training_id"].to_numpy(),
-        "school_year": pd.Series(sy).astype(str).to_numpy(dtype=object) + "-" + pd.Series(sy + 1).astype(str).to_numpy(dtype=object),
-        "regime": pd.Categorical.from_codes(np.where(rejected, -1, res["regime"].astype(np.int64)), categories=LEAVE_REGIMES),
+
+    def worker_col(key: str) -> np.ndarray:
+        out = np.zeros(n, dtype=res[key].dtype)
+        out[kept] = res[key][w_of[kept]]
+        return out
+
+    frame = pd.DataFrame({
+        "worker_id": T["worker_id"].to_numpy(), "training_id": T["training_id"].to_numpy(), "school_year": sy,
+        "regime": pd.Categorical.from_codes(np.where(rejected, -1, back(res["regime"].astype(np.int64), 0)),
+                                            categories=LEAVE_REGIMES),
         "status": pd.Categorical.from_codes(np.where(rejected, -1, status), categories=["granted", "not_eligible"]),
         "granted_minutes": granted,
-        "granted_hours": np.where(rejected, np.nan, res["granted_minutes"] / 60.0),
-        "attended_hours": att / 60.0,
+        "granted_hours": np.where(rejected, np.nan, granted_raw / 60.0),
+        "attended_hours": np.where(rejected, np.nan, attended / 60.0),
         "capped": ~rejected & ((reasons_bits & capped_bit) != 0),
         "reasons": np.where(rejected, None, text),
         "error": error,
+        "attended_minutes": attended,
+        "excluded_suspended_minutes": back(res["excluded_suspended_minutes"], 0),
+        "taken_minutes": back(res["taken_minutes"], 0),
+        "taken_refused_minutes": back(res["taken_refused_minutes"], 0),
+        "reimbursement_cents": back(res["reimbursement_cents"], 0),
+        "worker_cap_minutes": worker_col("worker_cap_minutes"),
+        "worker_granted_minutes": worker_col("worker_granted_minutes"),
+        "worker_taken_minutes": worker_col("worker_taken_minutes"),
+        "worker_left_minutes": worker_col("worker_left_minutes"),
+        "worker_reimbursement_cents": worker_col("worker_reimbursement_cents"),
+        "worker_suspensions": worker_col("worker_suspensions"),
     }, index=T.index)
+    return frame[list(LEAVE_HOURS_COLUMNS)]
 
 
 def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:

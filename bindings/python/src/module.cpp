@@ -8,6 +8,7 @@
 #include "edurules/leave/batch.hpp"
 #include "edurules/pe/batch.hpp"
 #include "edurules/pe/dossier.hpp"
+#include "leave_module.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -419,16 +420,6 @@ PYBIND11_MODULE(_edurules, m) {
         m.attr("LEAVE_REGIMES") = regimes;          // code
         m.attr("LEAVE_TRAINING_TYPES") = types;     // code
         m.attr("LEAVE_REASONS") = reasons;          // bit number
-        py::dict st;                                // batch_status codes (pinned)
-        st[py::int_(static_cast<int>(batch_granted))] = "granted";
-        st[py::int_(static_cast<int>(batch_not_eligible))] = "not_eligible";
-        st[py::int_(static_cast<int>(batch_bad_region))] = "bad_region";
-        st[py::int_(static_cast<int>(batch_bad_minutes))] = "bad_minutes";
-        st[py::int_(static_cast<int>(batch_bad_date))] = "bad_date";
-        st[py::int_(static_cast<int>(batch_bad_code))] = "bad_code";
-        st[py::int_(static_cast<int>(batch_no_rule))] = "no_rule";
-        st[py::int_(static_cast<int>(batch_bad_full_time))] = "bad_full_time";
-        m.attr("LEAVE_BATCH_STATUS") = st;
     }
 
     py::register_exception_translator([](std::exception_ptr p) {
@@ -492,4 +483,5 @@ PYBIND11_MODULE(_edurules, m) {
              py::arg("unjustified_minutes"), py::arg("contact_minutes"), py::arg("coinciding"), py::arg("raised"),
              py::arg("variable_schedule"), py::arg("lesson_periods"), py::arg("threads") = 0,
              "leave::leave_hours_batch over columns, rows split over threads.");
+    edurules::python::add_leave(m);  // leave_module.cpp: Engine.leave_facts_frames, leave code tables
 }

@@ -1,0 +1,775 @@
+// The leave frames of the Python package: DataFrame columns (numpy arrays,
+// pandas Categoricals as (codes, categories)) become the v2 facts columns of
+// leave::leave_facts_batch, converted here in C++: datetime64 and ISO text to
+// epoch days, text to codes into a name table, "HH:MM" to minutes, names of
+// codes to codes, hours to minutes. Arrays that already have the column's
+// type are viewed, not copied. The batch runs with the GIL released, over
+// worker ranges split across threads. Decides nothing: cells that cannot be
+// read are reported (column, row, what) and their worker is refused.
+#include "leave_module.hpp"
+
+#include <pybind11/numpy.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <exception>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "edurules/leave/columns.hpp"
+
+namespace py = pybind11;
+using namespace edurules;
+
+namespace {
+
+namespace lv = edurules::leave;
+
+/// A cell that could not be read: its table, column, row (in the order the
+/// package passed the rows) and what is wrong.
+struct bad_cell {
+    std::string column;
+    std::int64_t row;
+    std::string what;
+};
+
+/// Owns what the converted columns point at, and the cells found bad.
+struct converter {
+    py::dict cols;
+    std::vector<bad_cell> bad;
+    std::deque<std::vector<std::int64_t>> i64;
+    std::deque<std::vector<std::int32_t>> i32;
+    std::deque<std::vector<std::uint8_t>> u8;
+    std::deque<std::vector<std::string>> texts;
+    std::deque<std::vector<std::string_view>> views;
+    std::vector<py::object> kept;  ///< arrays viewed in place
+
+    py::object get(const char* name) const {
+        return cols.contains(name) ? py::reinterpret_borrow<py::object>(cols[name]) : py::none();
+    }
+    void flag(const char* col, std::size_t row, std::string what) {
+        bad.push_back({col, static_cast<std::int64_t>(row), std::move(what)});
+    }
+};
+
+std::string show(py::handle v) {
+    std::string s = py::repr(v).cast<std::string>();
+    return s.size() <= 60 ? s : s.substr(0, 57) + "...";
+}
+bool is_missing(py::handle v) {
+    if (v.is_none()) return true;
+    if (PyFloat_Check(v.ptr())) return std::isnan(PyFloat_AsDouble(v.ptr()));
+    if (PyUnicode_Check(v.ptr()) || PyLong_Check(v.ptr())) return false;
+    return std::string_view(Py_TYPE(v.ptr())->tp_name) == "NaTType";  // pandas.NaT
+}
+char kind_of(const py::array& a) { return a.dtype().kind(); }
+/// The UTF-8 text of a str cell, viewed in place (the cell outlives the call).
+std::string_view text_of(py::handle v) {
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(v.ptr(), &n);
+    if (!p) throw py::error_already_set();
+    return {p, static_cast<std::size_t>(n)};
+}
+py::array as_array(const py::object& o, const char* col) {
+    py::array a = py::array::ensure(o);
+    if (!a || a.ndim() != 1) throw error(errc::invalid_argument, col, "expected a one-dimensional column");
+    return a;
+}
+
+// ---- integers ---------------------------------------------------------------
+
+/// A whole-number column times `scale` (60 for hours) as int64; missing
+/// cells become `missing` (or are bad when `missing_ok` is false).
+std::span<const std::int64_t> integers(converter& cv, const char* col, std::size_t n, std::int64_t scale,
+                                       bool missing_ok, std::int64_t missing) {
+    const py::array a = as_array(cv.get(col), col);
+    if (static_cast<std::size_t>(a.size()) != n)
+        throw error(errc::invalid_argument, col, "column length differs from its frame");
+    const char k = kind_of(a);
+    if ((k == 'i' || k == 'u') && scale == 1) {
+        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+        cv.kept.push_back(v);
+        return {v.data(), n};
+    }
+    auto& out = cv.i64.emplace_back(n);
+    if (k == 'i' || k == 'u' || k == 'b') {
+        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+        for (std::size_t i = 0; i < n; ++i) out[i] = v.data()[i] * scale;
+    } else if (k == 'f') {
+        auto v = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = v.data()[i] * static_cast<double>(scale);
+            if (std::isnan(x)) {
+                if (!missing_ok) cv.flag(col, i, "missing");
+                out[i] = missing;
+            } else if (!std::isfinite(x) || std::fabs(x - std::nearbyint(x)) > 1e-6 || std::fabs(x) > 1e15) {
+                cv.flag(col, i,
+                        scale == 1 ? "not a whole number: " + std::to_string(v.data()[i])
+                                   : "not a whole number of minutes: " + std::to_string(v.data()[i]));
+                out[i] = missing;
+            } else {
+                out[i] = static_cast<std::int64_t>(std::nearbyint(x));
+            }
+        }
+    } else if (k == 'O') {
+        auto obj = a.unchecked<py::object>();
+        for (std::size_t i = 0; i < n; ++i) {
+            const py::handle v = obj(static_cast<py::ssize_t>(i));
+            if (is_missing(v)) {
+                if (!missing_ok) cv.flag(col, i, "missing");
+                out[i] = missing;
+            } else if (PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr())) {
+                out[i] = v.cast<std::int64_t>() * scale;
+            } else if (PyFloat_Check(v.ptr()) &&
+                       std::fabs(v.cast<double>() * scale - std::nearbyint(v.cast<double>() * scale)) <= 1e-6) {
+                out[i] = static_cast<std::int64_t>(std::nearbyint(v.cast<double>() * scale));
+            } else {
+                cv.flag(col, i, "not a whole number: " + show(v));
+                out[i] = missing;
+            }
+        }
+    } else {
+        throw error(errc::invalid_argument, col,
+                    std::string("expected numbers, got dtype ") + py::str(a.dtype()).cast<std::string>());
+    }
+    return out;
+}
+
+/// A column given as `<base>_minutes` or `<base>_hours`, or absent.
+std::span<const std::int64_t> duration(converter& cv, const std::string& base, std::size_t n, bool missing_ok,
+                                       std::int64_t missing) {
+    const std::string m = base + "_minutes", h = base + "_hours";
+    if (cv.cols.contains(m.c_str())) return integers(cv, m.c_str(), n, 1, missing_ok, missing);
+    if (cv.cols.contains(h.c_str())) return integers(cv, h.c_str(), n, minutes_per_hour, missing_ok, missing);
+    return {};
+}
+
+std::span<const std::int32_t> narrow(converter& cv, const char* col, std::span<const std::int64_t> v, std::int64_t lo,
+                                     std::int64_t hi) {
+    auto& out = cv.i32.emplace_back(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] < lo || v[i] > hi) cv.flag(col, i, "out of range: " + std::to_string(v[i]));
+        out[i] = static_cast<std::int32_t>(std::clamp(v[i], lo, hi));
+    }
+    return out;
+}
+
+// ---- dates ------------------------------------------------------------------
+
+// Dates accepted in frames: those a pandas datetime64[ns] column can hold back.
+const std::int32_t first_frame_day = to_epoch_day(date(1900, 1, 1));
+const std::int32_t last_frame_day = to_epoch_day(date(2200, 12, 31));
+
+std::int64_t units_per_day(const py::array& a, const char* col) {
+    const std::string s = py::str(a.dtype()).cast<std::string>();  // datetime64[ns]
+    if (s.find("[ns]") != std::string::npos) return 86'400'000'000'000;
+    if (s.find("[us]") != std::string::npos) return 86'400'000'000;
+    if (s.find("[ms]") != std::string::npos) return 86'400'000;
+    if (s.find("[s]") != std::string::npos) return 86'400;
+    if (s.find("[D]") != std::string::npos) return 1;
+    throw error(errc::invalid_argument, col, "expected datetime64 in days, seconds, ms, us or ns, got " + s);
+}
+
+std::int64_t day_of_object(py::handle v, bool& ok) {
+    ok = true;
+    if (PyUnicode_Check(v.ptr())) {
+        const auto d = parse_iso_date(text_of(v));
+        if (!d) ok = false;
+        return d ? to_epoch_day(*d) : 0;
+    }
+    if (py::hasattr(v, "toordinal")) {
+        constexpr std::int64_t ordinal_of_epoch = 719163;  // date(1970, 1, 1).toordinal()
+        return v.attr("toordinal")().cast<std::int64_t>() - ordinal_of_epoch;
+    }
+    ok = false;
+    return 0;
+}
+
+/// A date column as epoch days, no_day where missing (bad when required).
+std::span<const std::int32_t> days(converter& cv, const char* col, std::size_t n, bool required) {
+    const py::object o = cv.get(col);
+    if (o.is_none()) {
+        if (required && n > 0) throw error(errc::invalid_argument, col, "missing column");
+        return {};
+    }
+    const py::array a = as_array(o, col);
+    if (static_cast<std::size_t>(a.size()) != n)
+        throw error(errc::invalid_argument, col, "column length differs from its frame");
+    auto& out = cv.i32.emplace_back(n, no_day);
+    const char k = kind_of(a);
+    auto put = [&](std::size_t i, std::int64_t d) {
+        if (d < first_frame_day || d > last_frame_day)
+            cv.flag(col, i, "outside the supported range 1900-01-01..2200-12-31");
+        else
+            out[i] = static_cast<std::int32_t>(d);
+    };
+    if (k == 'M') {
+        const std::int64_t per = units_per_day(a, col);
+        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a.attr("view")("int64"));
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t x = v.data()[i];
+            if (x == INT64_MIN) continue;  // NaT
+            put(i, x >= 0 ? x / per : -((-x + per - 1) / per));
+        }
+    } else if (k == 'i' || k == 'u') {
+        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+        for (std::size_t i = 0; i < n; ++i)
+            if (v.data()[i] != no_day) put(i, v.data()[i]);
+    } else if (k == 'O') {
+        auto obj = a.unchecked<py::object>();
+        for (std::size_t i = 0; i < n; ++i) {
+            const py::handle v = obj(static_cast<py::ssize_t>(i));
+            if (is_missing(v)) continue;
+            bool ok = false;
+            const std::int64_t d = day_of_object(v, ok);
+            if (ok)
+                put(i, d);
+            else
+                cv.flag(col, i, "not a date: " + show(v) + " (expected YYYY-MM-DD)");
+        }
+    } else {
+        throw error(errc::invalid_argument, col,
+                    "expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got dtype " +
+                        py::str(a.dtype()).cast<std::string>());
+    }
+    if (required)
+        for (std::size_t i = 0; i < n; ++i)
+            if (out[i] == no_day && std::none_of(cv.bad.begin(), cv.bad.end(), [&](const bad_cell& b) {
+                    return b.column == col && b.row == static_cast<std::int64_t>(i);
+                }))
+                cv.flag(col, i, "missing date");
+    return out;
+}
+
+// ---- texts, names of codes, flags -------------------------------------------
+
+/// Text cells as (codes, names): a Categorical is passed as (codes, categories).
+struct text_cells {
+    std::span<const std::int32_t> codes;
+    std::vector<std::string>* names = nullptr;
+};
+
+text_cells texts(converter& cv, const char* col, std::size_t n) {
+    const py::object o = cv.get(col);
+    if (o.is_none()) return {};
+    auto& names = cv.texts.emplace_back();
+    if (py::isinstance<py::tuple>(o)) {  // a Categorical: codes and categories
+        const py::tuple t = o.cast<py::tuple>();
+        auto codes = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>::ensure(t[0]);
+        if (!codes || static_cast<std::size_t>(codes.size()) != n)
+            throw error(errc::invalid_argument, col, "categorical codes length differs from its frame");
+        cv.kept.push_back(codes);
+        for (const py::handle c : t[1].cast<py::sequence>()) {
+            if (!PyUnicode_Check(c.ptr()))
+                throw error(errc::invalid_argument, col, "categories must be text, got " + show(c));
+            names.push_back(c.cast<std::string>());
+        }
+        return {{codes.data(), n}, &names};
+    }
+    const py::array a = as_array(o, col);
+    if (static_cast<std::size_t>(a.size()) != n)
+        throw error(errc::invalid_argument, col, "column length differs from its frame");
+    if (kind_of(a) != 'O' && kind_of(a) != 'U')
+        throw error(errc::invalid_argument, col, "expected text, got dtype " + py::str(a.dtype()).cast<std::string>());
+    const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
+    auto cells = obj.unchecked<py::object>();
+    auto& out = cv.i32.emplace_back(n, -1);
+    std::unordered_map<std::string_view, std::int32_t> index;  // views of the cells: no copy per row
+    for (std::size_t i = 0; i < n; ++i) {
+        const py::handle v = cells(static_cast<py::ssize_t>(i));
+        if (is_missing(v)) continue;
+        if (!PyUnicode_Check(v.ptr())) {
+            cv.flag(col, i, "expected text, got " + show(v));
+            continue;
+        }
+        auto [it, added] = index.emplace(text_of(v), static_cast<std::int32_t>(names.size()));
+        if (added) names.emplace_back(it->first);
+        out[i] = it->second;
+    }
+    return {out, &names};
+}
+
+lv::text_column text_column(converter& cv, const char* col, std::size_t n) {
+    const text_cells t = texts(cv, col, n);
+    if (!t.names) return {};
+    auto& v = cv.views.emplace_back(t.names->begin(), t.names->end());
+    return {t.codes, v};
+}
+
+/// A code column given by names (text or Categorical) or by its codes:
+/// `names[i]` is code `first + i`; missing cells take `def`.
+std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t n,
+                                    const std::vector<std::string_view>& names, int first, std::uint8_t def) {
+    const py::object o = cv.get(col);
+    if (o.is_none()) return {};
+    auto& out = cv.u8.emplace_back(n, def);
+    const auto allowed = [&] {
+        std::string s;
+        for (auto nm : names) s += (s.empty() ? "" : ", ") + std::string(nm);
+        return s;
+    };
+    if (!py::isinstance<py::tuple>(o)) {
+        const py::array a = as_array(o, col);
+        if (kind_of(a) == 'i' || kind_of(a) == 'u') {
+            const auto v = integers(cv, col, n, 1, false, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (v[i] < first || v[i] >= first + static_cast<std::int64_t>(names.size()))
+                    cv.flag(col, i, "unknown code " + std::to_string(v[i]));
+                else
+                    out[i] = static_cast<std::uint8_t>(v[i]);
+            }
+            return out;
+        }
+    }
+    const text_cells t = texts(cv, col, n);
+    std::vector<int> map(t.names->size(), -1);
+    for (std::size_t k = 0; k < t.names->size(); ++k)
+        for (std::size_t j = 0; j < names.size(); ++j)
+            if ((*t.names)[k] == names[j]) map[k] = first + static_cast<int>(j);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t c = t.codes[i];
+        if (c < 0) continue;
+        if (static_cast<std::size_t>(c) >= map.size() || map[static_cast<std::size_t>(c)] < 0)
+            cv.flag(col, i,
+                    "unknown value '" +
+                        (static_cast<std::size_t>(c) < map.size() ? (*t.names)[static_cast<std::size_t>(c)]
+                                                                  : std::string("?")) +
+                        "'; one of " + allowed());
+        else
+            out[i] = static_cast<std::uint8_t>(map[static_cast<std::size_t>(c)]);
+    }
+    return out;
+}
+
+/// A yes/no column as 0/1 (missing cells take `def`).
+std::span<const std::uint8_t> flags(converter& cv, const char* col, std::size_t n, std::uint8_t def) {
+    const py::object o = cv.get(col);
+    if (o.is_none()) return {};
+    const py::array a = as_array(o, col);
+    if (static_cast<std::size_t>(a.size()) != n)
+        throw error(errc::invalid_argument, col, "column length differs from its frame");
+    auto& out = cv.u8.emplace_back(n, def);
+    const char k = kind_of(a);
+    if (k == 'b' || k == 'i' || k == 'u' || k == 'f') {
+        auto v = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = v.data()[i];
+            if (std::isnan(x)) continue;
+            if (x == 0 || x == 1)
+                out[i] = static_cast<std::uint8_t>(x);
+            else
+                cv.flag(col, i, "expected true or false, got " + std::to_string(x));
+        }
+    } else if (k == 'O') {
+        auto cells = a.unchecked<py::object>();
+        for (std::size_t i = 0; i < n; ++i) {
+            const py::handle v = cells(static_cast<py::ssize_t>(i));
+            if (is_missing(v)) continue;
+            if (v.ptr() == Py_True || v.ptr() == Py_False)
+                out[i] = v.ptr() == Py_True;
+            else
+                cv.flag(col, i, "expected true or false, got " + show(v));
+        }
+    } else {
+        throw error(errc::invalid_argument, col,
+                    "expected true/false, got dtype " + py::str(a.dtype()).cast<std::string>());
+    }
+    return out;
+}
+
+/// "HH:MM" (or H:MM, 24:00) text or whole minutes after midnight.
+std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t n) {
+    const py::array a = as_array(cv.get(col), col);
+    if (static_cast<std::size_t>(a.size()) != n)
+        throw error(errc::invalid_argument, col, "column length differs from its frame");
+    if (kind_of(a) != 'O' && kind_of(a) != 'U')
+        return narrow(cv, col, integers(cv, col, n, 1, false, 0), 0, lv::minutes_per_day);
+    const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
+    auto cells = obj.unchecked<py::object>();
+    auto& out = cv.i32.emplace_back(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const py::handle v = cells(static_cast<py::ssize_t>(i));
+        char s[5] = {};  // HH:MM, or H:MM with a leading 0 added
+        const std::string_view t = PyUnicode_Check(v.ptr()) ? text_of(v) : std::string_view();
+        const std::size_t size = t.size() == 4 ? 5 : t.size();
+        if (t.size() == 4) s[0] = '0';
+        if (size == 5) t.copy(s + (t.size() == 4 ? 1 : 0), t.size());
+        const auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
+        const bool shaped = size == 5 && s[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
+        const int h = shaped ? (s[0] - '0') * 10 + (s[1] - '0') : 0, m = shaped ? (s[3] - '0') * 10 + (s[4] - '0') : 0;
+        if (shaped && ((h < 24 && m < 60) || (h == 24 && m == 0)))
+            out[i] = h * 60 + m;
+        else
+            cv.flag(col, i, "not a clock time (HH:MM): " + show(v));
+    }
+    return out;
+}
+
+std::span<const std::int32_t> school_years(converter& cv, const char* col, std::size_t n) {
+    const py::array a = as_array(cv.get(col), col);
+    if (static_cast<std::size_t>(a.size()) != n)
+        throw error(errc::invalid_argument, col, "column length differs from its frame");
+    if (kind_of(a) == 'i' || kind_of(a) == 'u') return narrow(cv, col, integers(cv, col, n, 1, false, 0), 1900, 9998);
+    const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
+    auto cells = obj.unchecked<py::object>();
+    auto& out = cv.i32.emplace_back(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const py::handle v = cells(static_cast<py::ssize_t>(i));
+        const bool whole = PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr());
+        const auto sy = PyUnicode_Check(v.ptr()) ? school_year::parse(text_of(v)) : std::nullopt;
+        if (whole && v.cast<std::int64_t>() >= 1900 && v.cast<std::int64_t>() <= 9998)
+            out[i] = v.cast<std::int32_t>();
+        else if (sy)
+            out[i] = sy->start_year();
+        else
+            cv.flag(col, i, "expected a school year like '2023-2024', got " + show(v));
+    }
+    return out;
+}
+
+std::span<const std::int64_t> offsets(converter& cv, const char* col) {
+    const py::object o = cv.get(col);
+    if (o.is_none()) return {};
+    auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(o);
+    cv.kept.push_back(v);
+    return {v.data(), static_cast<std::size_t>(v.size())};
+}
+
+}  // namespace
+
+namespace edurules::python {
+
+struct leave_frames {
+    converter cv;
+    lv::facts_columns c;
+    std::size_t rows(std::span<const std::int64_t> off) const {
+        return off.empty() ? 0 : static_cast<std::size_t>(off.back());
+    }
+};
+
+namespace {
+
+std::vector<std::string_view> names_of(std::initializer_list<std::string_view> l) { return l; }
+
+void read_workers(leave_frames& f, std::size_t W) {
+    auto& cv = f.cv;
+    lv::facts_columns& c = f.c;
+    c.workers = W;
+    static const auto regions = names_of({"flanders", "brussels", "wallonia"});
+    const auto region = codes(cv, "workers.region", W, regions, 1, 0);
+    auto& reg = cv.u8.emplace_back(region.begin(), region.end());  // a copy: refused workers get region 0
+    for (std::size_t i = 0; i < W; ++i)
+        if (reg[i] == 0) cv.flag("workers.region", i, "missing");
+    c.region = reg;
+    c.school_year = school_years(cv, "workers.school_year", W);
+    c.sector = text_column(cv, "workers.sector", W);
+    c.at_most_upper_secondary = flags(cv, "workers.at_most_upper_secondary", W, 0);
+    c.vov_sanctioned = flags(cv, "workers.vov_sanctioned", W, 0);
+    c.bev_reimbursed_elsewhere_minutes = duration(cv, "workers.bev_reimbursed_elsewhere", W, true, 0);
+    if (cv.cols.contains("workers.monthly_wage"))
+        c.monthly_wage_cents = integers(cv, "workers.monthly_wage", W, 100, true, -1);
+    c.new_job_on = days(cv, "workers.new_job_on", W, false);
+    c.passed_offsets = offsets(cv, "passed.offsets");
+    c.passed_modules = text_column(cv, "passed.module_code", f.rows(c.passed_offsets));
+    c.job_offsets = offsets(cv, "jobs.offsets");
+    const std::size_t J = f.rows(c.job_offsets);
+    static const auto schedules = names_of({"fixed", "variable"});
+    c.job_from = days(cv, "jobs.from", J, true);
+    c.job_to = days(cv, "jobs.to", J, false);
+    c.job_contract_minutes = duration(cv, "jobs.contract", J, false, 0);
+    c.job_full_time_minutes = duration(cv, "jobs.full_time", J, false, 0);
+    if (c.job_contract_minutes.size() != J || c.job_full_time_minutes.size() != J)
+        throw error(errc::invalid_argument, "jobs.contract_hours",
+                    "missing column (contract and full_time, as _hours or _minutes)");
+    c.job_variable_schedule = cv.cols.contains("jobs.schedule") ? codes(cv, "jobs.schedule", J, schedules, 0, 0)
+                                                                : flags(cv, "jobs.variable_schedule", J, 0);
+}
+
+void read_trainings(leave_frames& f) {
+    auto& cv = f.cv;
+    lv::facts_columns& c = f.c;
+    c.training_offsets = offsets(cv, "trainings.offsets");
+    const std::size_t T = f.rows(c.training_offsets);
+    std::vector<std::string_view> types;
+    for (int i = 0; i <= static_cast<int>(lv::training_type::competence_exam); ++i)
+        types.push_back(lv::to_string(static_cast<lv::training_type>(i)));
+    c.training_type = codes(cv, "trainings.type", T, types, 0, 0);
+    if (c.training_type.size() != T) throw error(errc::invalid_argument, "trainings.type", "missing column");
+    c.training_start = days(cv, "trainings.start", T, false);
+    c.coinciding = flags(cv, "trainings.coinciding", T, 0);
+    static const auto raised = names_of({"none", "shortage_occupation", "basic_education", "first_upper_secondary"});
+    c.raised = codes(cv, "trainings.raised", T, raised, 0, 0);
+    c.language_kind = text_column(cv, "trainings.language_kind", T);
+    static const auto orgs = names_of({"modular", "school_year"});
+    c.organisation = codes(cv, "trainings.organisation", T, orgs, 0, 0);
+    static const auto units = names_of({"clock_hours", "lesson_periods"});
+    c.lesson_periods = cv.cols.contains("trainings.unit") ? codes(cv, "trainings.unit", T, units, 0, 0)
+                                                          : flags(cv, "trainings.lesson_periods", T, 0);
+    c.module_code = text_column(cv, "trainings.module_code", T);
+    c.recognised = flags(cv, "trainings.recognised", T, 1);
+    const auto count = [&](const char* col) {
+        return cv.cols.contains(col) ? integers(cv, col, T, 1, true, 0) : std::span<const std::int64_t>{};
+    };
+    c.exams = count("trainings.exams");
+    static const auto countings =
+        names_of({"attended_hours", "credits", "planned_lesson_periods", "exams", "competences"});
+    c.counting = codes(cv, "trainings.counting", T, countings, 0, 0);
+    c.credits = count("trainings.credits");
+    c.graduate = flags(cv, "trainings.graduate", T, 0);
+    c.exam_contract = flags(cv, "trainings.exam_contract", T, 0);
+    c.competences = count("trainings.competences");
+    c.employer_proposed = flags(cv, "trainings.employer_proposed", T, 0);
+    c.career_oriented = flags(cv, "trainings.career_oriented", T, 0);
+    c.career_attest_day = days(cv, "trainings.career_attest_date", T, false);
+    static const auto assessments = names_of({"not_yet", "taken", "missed_justified", "missed"});
+    c.assessment = codes(cv, "trainings.final_assessment", T, assessments, 0, 0);
+    c.enrolled_on = days(cv, "trainings.enrolled_on", T, false);
+}
+
+void read_items(leave_frames& f) {
+    auto& cv = f.cv;
+    lv::facts_columns& c = f.c;
+    c.lesson_offsets = offsets(cv, "lessons.offsets");
+    const std::size_t L = f.rows(c.lesson_offsets);
+    c.lesson_day = days(cv, "lessons.date", L, true);
+    c.lesson_start = clock(cv, "lessons.start", L);
+    c.lesson_end = clock(cv, "lessons.end", L);
+    static const auto modes = names_of({"contact", "live_online", "distance", "internship", "thesis", "coaching"});
+    c.lesson_mode = codes(cv, "lessons.mode", L, modes, 0, 0);
+    c.lesson_cancelled = flags(cv, "lessons.cancelled", L, 0);
+    c.lesson_coinciding = flags(cv, "lessons.coinciding", L, 2);
+    c.absence_offsets = offsets(cv, "absences.offsets");
+    const std::size_t A = f.rows(c.absence_offsets);
+    c.absence_day = days(cv, "absences.date", A, true);
+    c.absence_minutes = duration(cv, "absences.absent", A, true, -1);
+    if (c.absence_minutes.empty() && A > 0) c.absence_minutes = cv.i64.emplace_back(A, -1);  // whole days
+    c.absence_reason = text_column(cv, "absences.reason", A);
+    c.absence_employer_declared_on = days(cv, "absences.employer_declared_on", A, false);
+    c.absence_holiday_from = days(cv, "absences.holiday_from", A, false);
+    c.absence_holiday_to = days(cv, "absences.holiday_to", A, false);
+    c.taken_offsets = offsets(cv, "leave_taken.offsets");
+    const std::size_t K = f.rows(c.taken_offsets);
+    c.taken_day = days(cv, "leave_taken.date", K, true);
+    c.taken_minutes = duration(cv, "leave_taken.leave", K, false, 0);
+    if (c.taken_minutes.size() != K)
+        throw error(errc::invalid_argument, "leave_taken.leave_hours", "missing column (or leave_minutes)");
+}
+
+/// The worker that owns row `row` of a table (for refusing it).
+std::size_t owner(const lv::facts_columns& c, const std::string& column, std::int64_t row) {
+    const auto up = [](std::span<const std::int64_t> off, std::int64_t r) {
+        return static_cast<std::int64_t>(std::upper_bound(off.begin(), off.end(), r) - off.begin()) - 1;
+    };
+    const std::string table = column.substr(0, column.find('.'));
+    if (table == "workers") return static_cast<std::size_t>(row);
+    if (table == "jobs") return static_cast<std::size_t>(up(c.job_offsets, row));
+    if (table == "passed") return static_cast<std::size_t>(up(c.passed_offsets, row));
+    std::int64_t t = row;
+    if (table == "lessons")
+        t = up(c.lesson_offsets, row);
+    else if (table == "absences")
+        t = up(c.absence_offsets, row);
+    else if (table == "leave_taken")
+        t = up(c.taken_offsets, row);
+    return static_cast<std::size_t>(up(c.training_offsets, t));
+}
+
+/// Workers [a, b) of `c` as columns of their own (offsets rebased to 0).
+struct slice {
+    std::vector<std::int64_t> passed, jobs, trainings, lessons, absences, taken;
+    lv::facts_columns c;
+    lv::worker_columns_out wo;
+    lv::training_columns_out to;
+};
+
+std::pair<std::size_t, std::size_t> rebase(std::span<const std::int64_t> off, std::size_t a, std::size_t b,
+                                           std::vector<std::int64_t>& out) {
+    if (off.empty()) return {0, 0};
+    out.assign(off.begin() + static_cast<std::ptrdiff_t>(a), off.begin() + static_cast<std::ptrdiff_t>(b) + 1);
+    for (auto& x : out) x -= off[a];
+    return {static_cast<std::size_t>(off[a]), static_cast<std::size_t>(off[b])};
+}
+
+template <class T>
+std::span<T> cut(std::span<T> s, std::pair<std::size_t, std::size_t> r) {
+    return s.empty() ? s : s.subspan(r.first, r.second - r.first);
+}
+lv::text_column cut(const lv::text_column& t, std::pair<std::size_t, std::size_t> r) {
+    return {cut(t.codes, r), t.names};
+}
+
+void make_slice(const lv::facts_columns& c, const lv::worker_columns_out& wo, const lv::training_columns_out& to,
+                std::size_t a, std::size_t b, slice& s) {
+    lv::facts_columns& x = s.c;
+    x = c;
+    const std::pair<std::size_t, std::size_t> w{a, b};
+    x.workers = b - a;
+    x.region = cut(c.region, w), x.school_year = cut(c.school_year, w), x.sector = cut(c.sector, w);
+    x.at_most_upper_secondary = cut(c.at_most_upper_secondary, w), x.vov_sanctioned = cut(c.vov_sanctioned, w);
+    x.bev_reimbursed_elsewhere_minutes = cut(c.bev_reimbursed_elsewhere_minutes, w);
+    x.monthly_wage_cents = cut(c.monthly_wage_cents, w), x.new_job_on = cut(c.new_job_on, w);
+    const auto p = rebase(c.passed_offsets, a, b, s.passed);
+    x.passed_offsets = s.passed, x.passed_modules = cut(c.passed_modules, p);
+    if (c.passed_offsets.empty()) x.passed_offsets = {};
+    const auto j = rebase(c.job_offsets, a, b, s.jobs);
+    x.job_offsets = s.jobs, x.job_from = cut(c.job_from, j), x.job_to = cut(c.job_to, j);
+    x.job_contract_minutes = cut(c.job_contract_minutes, j), x.job_full_time_minutes = cut(c.job_full_time_minutes, j);
+    x.job_variable_schedule = cut(c.job_variable_schedule, j);
+    const auto t = rebase(c.training_offsets, a, b, s.trainings);
+    x.training_offsets = s.trainings;
+    for (auto* col :
+         {&x.training_type, &x.coinciding, &x.raised, &x.organisation, &x.lesson_periods, &x.recognised, &x.counting,
+          &x.graduate, &x.exam_contract, &x.employer_proposed, &x.career_oriented, &x.assessment})
+        *col = cut(*col, t);
+    for (auto* col : {&x.training_start, &x.career_attest_day, &x.enrolled_on}) *col = cut(*col, t);
+    for (auto* col : {&x.exams, &x.credits, &x.competences}) *col = cut(*col, t);
+    x.language_kind = cut(c.language_kind, t), x.module_code = cut(c.module_code, t);
+    const auto items = [&](std::span<const std::int64_t> off, std::vector<std::int64_t>& store,
+                           std::span<const std::int64_t>& dst) {
+        const auto r = rebase(off, t.first, t.second, store);
+        dst = off.empty() ? off : std::span<const std::int64_t>(store);
+        return r;
+    };
+    const auto l = items(c.lesson_offsets, s.lessons, x.lesson_offsets);
+    for (auto* col : {&x.lesson_day, &x.lesson_start, &x.lesson_end}) *col = cut(*col, l);
+    for (auto* col : {&x.lesson_mode, &x.lesson_cancelled, &x.lesson_coinciding}) *col = cut(*col, l);
+    const auto ab = items(c.absence_offsets, s.absences, x.absence_offsets);
+    for (auto* col : {&x.absence_day, &x.absence_employer_declared_on, &x.absence_holiday_from, &x.absence_holiday_to})
+        *col = cut(*col, ab);
+    x.absence_minutes = cut(c.absence_minutes, ab), x.absence_reason = cut(c.absence_reason, ab);
+    const auto k = items(c.taken_offsets, s.taken, x.taken_offsets);
+    x.taken_day = cut(c.taken_day, k), x.taken_minutes = cut(c.taken_minutes, k);
+    s.wo = {cut(wo.status, w),        cut(wo.problem, w),      cut(wo.problem_training, w),
+            cut(wo.problem_item, w),  cut(wo.cap_minutes, w),  cut(wo.granted_minutes, w),
+            cut(wo.taken_minutes, w), cut(wo.left_minutes, w), cut(wo.reimbursement_cents, w),
+            cut(wo.suspensions, w)};
+    s.to = {cut(to.status, t),
+            cut(to.regime, t),
+            cut(to.reasons, t),
+            cut(to.attended_minutes, t),
+            cut(to.excluded_suspended_minutes, t),
+            cut(to.granted_minutes, t),
+            cut(to.taken_minutes, t),
+            cut(to.taken_refused_minutes, t),
+            cut(to.reimbursement_cents, t)};
+}
+
+/// leave_facts_batch over worker ranges, one per thread.
+void run_batch(const lv::rules& R, const lv::facts_columns& c, const lv::worker_columns_out& wo,
+               const lv::training_columns_out& to, int threads) {
+    lv::facts_batch::check_shape(c, wo, to);  // the whole call, before ranges are cut
+    const std::size_t n = c.workers;
+    std::size_t t =
+        threads > 0 ? static_cast<std::size_t>(threads)
+                    : std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), n / 2048));
+    t = std::max<std::size_t>(1, std::min({t, std::max<std::size_t>(n, 1), std::size_t{256}}));
+    std::vector<slice> parts(t);
+    for (std::size_t k = 0; k < t; ++k) make_slice(c, wo, to, n * k / t, n * (k + 1) / t, parts[k]);
+    std::vector<std::exception_ptr> errors(t);
+    std::vector<std::thread> pool;
+    for (std::size_t k = 0; k < t; ++k) {
+        auto work = [&, k] {
+            try {
+                lv::leave_facts_batch(R, parts[k].c, parts[k].wo, parts[k].to);
+            } catch (...) {
+                errors[k] = std::current_exception();
+            }
+        };
+        if (k + 1 == t)
+            work();
+        else
+            pool.emplace_back(work);
+    }
+    for (auto& th : pool) th.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+template <class T>
+std::pair<py::array_t<T>, std::span<T>> out_array(std::size_t n) {
+    py::array_t<T> a(static_cast<py::ssize_t>(n));
+    return {a, std::span<T>(a.mutable_data(), n)};
+}
+
+py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers, bool stop_on_bad, int threads) {
+    leave_frames f;
+    f.cv.cols = std::move(cols);
+    read_workers(f, workers);
+    read_trainings(f);
+    read_items(f);
+    const std::size_t W = workers, T = f.rows(f.c.training_offsets);
+    py::dict r;
+    py::list bad;
+    for (const auto& b : f.cv.bad) {
+        const std::size_t w = owner(f.c, b.column, b.row);
+        bad.append(py::make_tuple(b.column, b.row, b.what, w));
+    }
+    r["bad"] = bad;
+    if (stop_on_bad && !f.cv.bad.empty()) return r;
+    py::dict year_names;  // each school year's name, for the result frame
+    for (const std::int32_t y : f.c.school_year)
+        if (y >= 1900 && y <= 9998 && !year_names.contains(py::int_(y)))
+            year_names[py::int_(y)] = school_year(y).name();
+    r["school_year_names"] = year_names;
+    r["worker_school_year"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(W), f.c.school_year.data());
+    // a worker with a cell that could not be read is refused (region 0)
+    std::vector<std::uint8_t>& reg = f.cv.u8.emplace_back(f.c.region.begin(), f.c.region.end());
+    for (const auto& b : f.cv.bad) reg[owner(f.c, b.column, b.row)] = 0;
+    f.c.region = reg;
+    auto [ws, ws_s] = out_array<std::int32_t>(W);
+    auto [wp, wp_s] = out_array<std::uint8_t>(W);
+    auto [wt, wt_s] = out_array<std::int32_t>(W);
+    auto [wi, wi_s] = out_array<std::int32_t>(W);
+    auto [wcap, wcap_s] = out_array<std::int64_t>(W);
+    auto [wg, wg_s] = out_array<std::int64_t>(W);
+    auto [wk, wk_s] = out_array<std::int64_t>(W);
+    auto [wl, wl_s] = out_array<std::int64_t>(W);
+    auto [wm, wm_s] = out_array<std::int64_t>(W);
+    auto [wsu, wsu_s] = out_array<std::int32_t>(W);
+    auto [ts, ts_s] = out_array<std::int32_t>(T);
+    auto [tr, tr_s] = out_array<std::uint8_t>(T);
+    auto [tre, tre_s] = out_array<std::uint32_t>(T);
+    auto [ta, ta_s] = out_array<std::int64_t>(T);
+    auto [tx, tx_s] = out_array<std::int64_t>(T);
+    auto [tg, tg_s] = out_array<std::int64_t>(T);
+    auto [tk, tk_s] = out_array<std::int64_t>(T);
+    auto [tkr, tkr_s] = out_array<std::int64_t>(T);
+    auto [tm, tm_s] = out_array<std::int64_t>(T);
+    const lv::worker_columns_out wo{ws_s, wp_s, wt_s, wi_s, wcap_s, wg_s, wk_s, wl_s, wm_s, wsu_s};
+    const lv::training_columns_out to{ts_s, tr_s, tre_s, ta_s, tx_s, tg_s, tk_s, tkr_s, tm_s};
+    {
+        py::gil_scoped_release nogil;
+        run_batch(e.leave(), f.c, wo, to, threads);
+    }
+    r["worker_status"] = ws, r["worker_problem"] = wp, r["worker_problem_training"] = wt, r["worker_problem_item"] = wi;
+    r["worker_cap_minutes"] = wcap, r["worker_granted_minutes"] = wg, r["worker_taken_minutes"] = wk;
+    r["worker_left_minutes"] = wl, r["worker_reimbursement_cents"] = wm, r["worker_suspensions"] = wsu;
+    r["status"] = ts, r["regime"] = tr, r["reasons"] = tre, r["attended_minutes"] = ta;
+    r["excluded_suspended_minutes"] = tx, r["granted_minutes"] = tg, r["taken_minutes"] = tk;
+    r["taken_refused_minutes"] = tkr, r["reimbursement_cents"] = tm;
+    return r;
+}
+
+}  // namespace
+
+void add_leave(py::module_& m) {
+    {
+        py::dict st;  // every batch_status code (pinned)
+        for (std::int32_t s = lv::batch_bad_facts; s <= lv::batch_not_eligible; ++s)
+            st[py::int_(s)] = std::string(lv::batch_status_name(s));
+        m.attr("LEAVE_BATCH_STATUS") = st;
+        py::list problems;
+        for (int p = 0; p <= static_cast<int>(lv::facts_problem::count_out_of_range); ++p)
+            problems.append(std::string(lv::to_string(static_cast<lv::facts_problem>(p))));
+        m.attr("LEAVE_FACTS_PROBLEMS") = problems;
+    }
+    auto cls = py::reinterpret_borrow<py::class_<engine, std::shared_ptr<engine>>>(m.attr("Engine"));
+    cls.def("leave_facts_frames", &leave_facts_frames, py::arg("columns"), py::arg("workers"), py::arg("stop_on_bad"),
+            py::arg("threads") = 0,
+            "leave::leave_facts_batch over DataFrame columns converted in C++ (GIL released for the batch).");
+}
+
+}  // namespace edurules::python
