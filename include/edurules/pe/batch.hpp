@@ -58,6 +58,23 @@ inline const char* to_string(batch_row_error e) {
     return "?";
 }
 
+/// The row error for contradictory facts (check_facts, registration.hpp).
+inline batch_row_error row_error_of(facts_defect d) {
+    switch (d) {
+        case facts_defect::none:
+            return batch_row_error::none;
+        case facts_defect::activation_without_diploma:
+            return batch_row_error::activation_without_diploma;
+        case facts_defect::activation_before_diploma:
+            return batch_row_error::activation_before_diploma;
+        case facts_defect::dispensation_decided_before_request:
+            return batch_row_error::dispensation_decided_before_request;
+        case facts_defect::dispensation_granted_undecided:
+            return batch_row_error::dispensation_granted_undecided;
+    }
+    return batch_row_error::none;
+}
+
 /// Input columns, n rows. Completions are the points that count (already
 /// booked: see booking.hpp), stored for all rows back to back: those of row i
 /// are at [completion_offsets[i], completion_offsets[i+1]). Renewal requests
@@ -197,21 +214,11 @@ inline batch_row_error read_row(const status_columns& in, std::size_t i, column_
                             static_cast<std::size_t>(c1 - c0)};
     if (!in.refuse_activation_without_diploma && !f.diploma) f.activation.reset();
     std::size_t which = 0;
-    switch (check_facts(f, &which)) {
-        case facts_defect::none:
-            return E::none;
-        case facts_defect::activation_without_diploma:
-            return E::activation_without_diploma;
-        case facts_defect::activation_before_diploma:
-            return E::activation_before_diploma;
-        case facts_defect::dispensation_decided_before_request:
-            item = d0 + static_cast<std::int64_t>(which);
-            return E::dispensation_decided_before_request;
-        case facts_defect::dispensation_granted_undecided:
-            item = d0 + static_cast<std::int64_t>(which);
-            return E::dispensation_granted_undecided;
-    }
-    return E::none;
+    const facts_defect defect = check_facts(f, &which);
+    if (defect == facts_defect::dispensation_decided_before_request ||
+        defect == facts_defect::dispensation_granted_undecided)
+        item = d0 + static_cast<std::int64_t>(which);
+    return row_error_of(defect);
 }
 
 inline void reject_row(const status_results& out, std::size_t i, batch_row_error e, std::int64_t item) {
