@@ -172,20 +172,17 @@ points points_in(const Booked& booked, const period& p, date until) {
     }
     return points{sum};
 }
-}  // namespace detail
 
-/// The registration of a participant on `d`, walking the 2-year periods from
-/// the first start. `booked` holds the points that count (see booking.hpp).
-/// Parameters are read at each period's first day. `f` is a
-/// registration_facts or any view of the same shape (see there).
-template <class Facts, class Booked>
-registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why) {
-    registration out;
+/// The first day of registration: the diploma date from pe.registration.auto_from
+/// on (automatic), else the activation date (Stappenplan, seed 001). Nullopt,
+/// with `out.reason` set, when there is none.
+template <class Facts>
+std::optional<date> registration_start(const rules& r, const Facts& f, registration& out, explanation& why) {
     if (!f.diploma) {
         out.reason = not_registered_reason::no_diploma;
         why.add("pe.registration.diploma",
                 [] { return std::string("no SEU diploma: only diploma holders can be registered"); });
-        return out;
+        return std::nullopt;
     }
     const auto auto_from = read<date>(*r.auto_from, *f.diploma);
     date start;
@@ -213,8 +210,46 @@ registration registration_at(const rules& r, const Facts& f, const Booked& booke
                            " and registration was never activated";
                 },
                 {auto_from.use});
-        return out;
+        return std::nullopt;
     }
+    return start;
+}
+
+/// Whether a renewal request made on or before `d` counts for period `p`:
+/// made within the period or its grace days (pe.renewal.grace_days).
+template <class Facts>
+bool renewal_requested_for(const Facts& f, const period& p, date renew_until, date d) {
+    for (std::size_t k = 0, n = f.renewal_count(); k < n; ++k) {
+        const date q = f.renewal_at(k);
+        if (p.first <= q && q <= renew_until && q <= d) return true;
+    }
+    return false;
+}
+
+/// The dispensation that concerns period `p` on `d` (art. 10.1): the last one
+/// requested in it, or, after the lapse, requested since (nothing follows a
+/// lapsed period).
+template <class Facts>
+std::optional<dispensation> dispensation_for(const Facts& f, const period& p, date d) {
+    std::optional<dispensation> disp;
+    for (std::size_t k = 0, n = f.dispensation_count(); k < n; ++k) {
+        const dispensation x = f.dispensation_at(k);
+        if (p.first <= x.requested && x.requested <= d) disp = x;
+    }
+    return disp;
+}
+}  // namespace detail
+
+/// The registration of a participant on `d`, walking the 2-year periods from
+/// the first start. `booked` holds the points that count (see booking.hpp).
+/// Parameters are read at each period's first day. `f` is a
+/// registration_facts or any view of the same shape (see there).
+template <class Facts, class Booked>
+registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why) {
+    registration out;
+    const std::optional<date> first = detail::registration_start(r, f, out, why);
+    if (!first) return out;
+    const date start = *first;
     out.first_start = start;
     if (d < start) {
         out.reason = not_registered_reason::before_start;
@@ -236,11 +271,7 @@ registration registration_at(const rules& r, const Facts& f, const Booked& booke
         out.required_use = t.required_use;
         out.kept_by_dispensation = by_dispensation;
         out.earned = detail::points_in(booked, p, d);
-        out.renewal_requested = false;
-        for (std::size_t k = 0, nq = f.renewal_count(); k < nq; ++k) {
-            const date q = f.renewal_at(k);
-            if (p.first <= q && q <= renew_until && q <= d) out.renewal_requested = true;
-        }
+        out.renewal_requested = detail::renewal_requested_for(f, p, renew_until, d);
 
         if (d <= p.last) {
             out.state = reg_state::registered;
@@ -268,13 +299,7 @@ registration registration_at(const rules& r, const Facts& f, const Booked& booke
             by_dispensation = false;
             continue;
         }
-        // A dispensation concerns the period it was requested in, or, after
-        // the lapse, the period that lapsed (nothing follows it).
-        std::optional<dispensation> disp;
-        for (std::size_t k = 0, nd = f.dispensation_count(); k < nd; ++k) {
-            const dispensation x = f.dispensation_at(k);
-            if (p.first <= x.requested && x.requested <= d) disp = x;
-        }
+        const std::optional<dispensation> disp = detail::dispensation_for(f, p, d);
         if (!enough && disp && disp->granted && disp->decided && *disp->decided <= d) {
             why.add("pe.registration.dispensation", [&] {
                 return "period " + std::to_string(number) + " ended with " + out.earned.to_string() + " of " +
