@@ -182,6 +182,30 @@ void pe_case(bytes& in) {
     CHECK(a.state == b.state && a.reason == b.reason && a.renew == b.renew && a.pf == b.pf && a.pl == b.pl &&
               a.dl == b.dl && a.st == b.st && a.earned == b.earned && a.shortby == b.shortby,
           -1);
+    // The v2 entry point on the same columns (no dispensations) decides every
+    // row alike, except that it refuses an activation without a diploma.
+    edr_pe_status_columns_v2 c2 = EDR_PE_STATUS_COLUMNS_V2_INIT;
+    c2.rows = c.rows, c2.diploma_day = c.diploma_day, c2.activation_day = c.activation_day;
+    c2.completion_offsets = c.completion_offsets, c2.completions = c.completions;
+    c2.completion_day = c.completion_day, c2.completion_points = c.completion_points;
+    c2.renewal_offsets = c.renewal_offsets, c2.renewals = c.renewals, c2.renewal_day = c.renewal_day;
+    outs v(n);
+    edr_pe_status_results rv = v.view();
+    size_t rej_v = 0;
+    CHECK(edr_pe_status_batch_v2(&rv, &rej_v, the_engine(), at, &c2, ranged ? &o : nullptr) == EDR_OK, -1);
+    for (std::size_t i = first; i < end && i < n; ++i) {
+        const long long row = static_cast<long long>(i);
+        const bool orphan =
+            c.activation_day && act[i] != EDR_NO_DAY && dip[i] == EDR_NO_DAY && a.st[i] == EDR_PE_ROW_OK;
+        if (orphan) {
+            CHECK(v.st[i] == EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA && v.state[i] == EDR_PE_STATE_REJECTED, row);
+            continue;
+        }
+        CHECK(v.st[i] == a.st[i] && v.state[i] == a.state[i] && v.reason[i] == a.reason[i] && v.pf[i] == a.pf[i] &&
+                  v.pl[i] == a.pl[i] && v.dl[i] == a.dl[i] && v.earned[i] == a.earned[i] &&
+                  v.shortby[i] == a.shortby[i] && v.renew[i] == a.renew[i],
+              row);
+    }
 }
 
 void leave_case(bytes& in) {

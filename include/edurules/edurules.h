@@ -239,14 +239,29 @@ enum {
     EDR_PE_REASON_BEFORE_START = 3
 };
 
-/** Per-row status of the PE batch (column `status`); values pinned. */
+/** Per-row status of the PE batch (column `status`); values pinned.
+ *  edr_pe_status_batch returns 0..4 only; edr_pe_status_batch_v2 any. */
 enum {
     EDR_PE_ROW_OK = 0,                        /**< decided */
-    EDR_PE_ROW_BAD_OFFSETS = 1,               /**< completion/renewal offsets decreasing or out of range */
-    EDR_PE_ROW_DATE_OUT_OF_RANGE = 2,         /**< a day outside 1900-01-01..9999-12-31 */
+    EDR_PE_ROW_BAD_OFFSETS = 1,               /**< completion/renewal/dispensation offsets decreasing or out of range */
+    EDR_PE_ROW_DATE_OUT_OF_RANGE = 2,         /**< a day outside 1900-01-01..9999-12-31 (or reached from one) */
     EDR_PE_ROW_NEGATIVE_POINTS = 3,           /**< a completion with negative points */
-    EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA = 4  /**< activation_day before diploma_day */
+    EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA = 4, /**< activation_day before diploma_day */
+    EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA = 5,          /**< v2: an activation_day but no diploma_day */
+    EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST = 6, /**< v2: dispensation_decided before dispensation_requested */
+    EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED = 7,      /**< v2: granted without a dispensation_decided day */
+    EDR_PE_ROW_BAD_FLAG = 8                             /**< v2: dispensation_granted neither 0 nor 1 */
 };
+
+/** Static names of the PE batch codes: edr_pe_state_name(EDR_PE_STATE_LAPSED)
+ *  is "lapsed", edr_pe_reason_name(EDR_PE_REASON_NO_DIPLOMA) "no_diploma",
+ *  edr_pe_row_error_name(EDR_PE_ROW_BAD_FLAG) "bad_flag" (the names the JSON
+ *  path and the Python package use; EDR_PE_STATE_REJECTED is "rejected",
+ *  EDR_PE_ROW_OK "none"). An unknown code gives NULL. Borrowed, static
+ *  storage: never freed. Own nothing, cannot fail. */
+EDR_API const char *edr_pe_state_name(int state);
+EDR_API const char *edr_pe_reason_name(int reason);
+EDR_API const char *edr_pe_row_error_name(int status);
 
 /** Input columns of edr_pe_status_batch. Completions (points that count,
  *  already booked) of all rows lie back to back: those of row i are
@@ -261,8 +276,8 @@ typedef struct edr_pe_status_columns {
     size_t completions;                /**< length of completion_day and completion_points */
     const int32_t *completion_day;     /**< [completions]; may be NULL when completions is 0 */
     const int64_t *completion_points;  /**< [completions] hundredths of a point */
-    const int64_t *renewal_offsets;    /**< [rows + 1], or NULL: no renewal requests; at most 64
-                                            per row (more: EDR_PE_ROW_BAD_OFFSETS) */
+    const int64_t *renewal_offsets;    /**< [rows + 1], or NULL: no renewal requests. No limit per row
+                                            (0.1.0 refused more than 64 with EDR_PE_ROW_BAD_OFFSETS) */
     size_t renewals;                   /**< length of renewal_day */
     const int32_t *renewal_day;        /**< [renewals] */
 } edr_pe_status_columns;
@@ -307,6 +322,45 @@ typedef struct edr_pe_status_options {
 EDR_API int edr_pe_status_batch(const edr_pe_status_results *out, size_t *rejected, const edr_engine *engine,
                                 int32_t at_day, const edr_pe_status_columns *columns,
                                 const edr_pe_status_options *options);
+
+/** Input columns of edr_pe_status_batch_v2: those of edr_pe_status_columns
+ *  (same names, same meaning, same order) plus the dispensations
+ *  (registration regulation art. 10.1), back to back like the completions:
+ *  those of row i are [dispensation_offsets[i], dispensation_offsets[i+1]).
+ *  Every date is a day since 1970-01-01, EDR_NO_DAY for none. */
+typedef struct edr_pe_status_columns_v2 {
+    unsigned int version;                  /**< EDR_PE_STATUS_COLUMNS_V2_VERSION */
+    size_t rows;                           /**< number of participants */
+    const int32_t *diploma_day;            /**< [rows] EDR_NO_DAY = no diploma; required */
+    const int32_t *activation_day;         /**< [rows] EDR_NO_DAY = not activated; NULL = none activated */
+    const int64_t *completion_offsets;     /**< [rows + 1]; required */
+    size_t completions;                    /**< length of completion_day and completion_points */
+    const int32_t *completion_day;         /**< [completions]; may be NULL when completions is 0 */
+    const int64_t *completion_points;      /**< [completions] hundredths of a point */
+    const int64_t *renewal_offsets;        /**< [rows + 1], or NULL: no renewal requests */
+    size_t renewals;                       /**< length of renewal_day */
+    const int32_t *renewal_day;            /**< [renewals] days the renewal was requested */
+    const int64_t *dispensation_offsets;   /**< [rows + 1], or NULL: no dispensations */
+    size_t dispensations;                  /**< length of the three dispensation_* columns */
+    const int32_t *dispensation_requested; /**< [dispensations] day requested */
+    const int32_t *dispensation_decided;   /**< [dispensations] day decided, EDR_NO_DAY = not decided yet */
+    const uint8_t *dispensation_granted;   /**< [dispensations] 1 granted, 0 refused (or undecided) */
+} edr_pe_status_columns_v2;
+
+#define EDR_PE_STATUS_COLUMNS_V2_VERSION 1
+#define EDR_PE_STATUS_COLUMNS_V2_INIT \
+    { EDR_PE_STATUS_COLUMNS_V2_VERSION, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL }
+
+/** PE status of every participant on `at_day` (days since 1970-01-01), from
+ *  columns that include dispensations: the same decision, field by field, as
+ *  a "pe.status" JSON request on the same facts (status, period, points,
+ *  short_by, days_left, renewal_possible). Contradictory facts the JSON path
+ *  refuses are row rejections here (EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA,
+ *  EDR_PE_ROW_DISPENSATION_*, EDR_PE_ROW_BAD_FLAG). Outputs, options,
+ *  ownership and thread safety as edr_pe_status_batch. */
+EDR_API int edr_pe_status_batch_v2(const edr_pe_status_results *out, size_t *rejected, const edr_engine *engine,
+                                   int32_t at_day, const edr_pe_status_columns_v2 *columns,
+                                   const edr_pe_status_options *options);
 
 /* ---- Belgian paid educational leave: hours over columns ------------------ */
 

@@ -29,6 +29,14 @@ static_assert(EDR_PE_ROW_DATE_OUT_OF_RANGE == static_cast<int>(pe::batch_row_err
 static_assert(EDR_PE_ROW_NEGATIVE_POINTS == static_cast<int>(pe::batch_row_error::negative_points));
 static_assert(EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA ==
               static_cast<int>(pe::batch_row_error::activation_before_diploma));
+static_assert(EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA ==
+              static_cast<int>(pe::batch_row_error::activation_without_diploma));
+static_assert(EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST ==
+              static_cast<int>(pe::batch_row_error::dispensation_decided_before_request));
+static_assert(EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED ==
+              static_cast<int>(pe::batch_row_error::dispensation_granted_undecided));
+static_assert(EDR_PE_ROW_BAD_FLAG == static_cast<int>(pe::batch_row_error::bad_flag));
+static_assert(EDR_PE_ROW_BAD_FLAG + 1 == pe::batch_row_error_count);
 
 static_assert(EDR_LEAVE_REGION_FLANDERS == static_cast<int>(leave::region::flanders));
 static_assert(EDR_LEAVE_REGION_BRUSSELS == static_cast<int>(leave::region::brussels));
@@ -106,6 +114,82 @@ void check_count(std::size_t n, const char* field) {
         throw_invalid_argument(field, "is " + std::to_string(n) + ", too large (a negative value converted to size_t?)");
 }
 
+/// The columns both PE entry points share (v2 starts with v1's fields).
+template <class Columns>
+pe::status_columns pe_common_columns(const Columns& c, std::size_t n) {
+    check_count(c.completions, "columns.completions");
+    check_count(c.renewals, "columns.renewals");
+    pe::status_columns in;
+    in.diploma_day = column(c.diploma_day, n, "columns.diploma_day", true);
+    in.activation_day = column(c.activation_day, n, "columns.activation_day", false);
+    in.completion_offsets = column(c.completion_offsets, n + 1, "columns.completion_offsets", true);
+    in.completion_day = column(c.completion_day, c.completions, "columns.completion_day", true);
+    in.completion_points = column(c.completion_points, c.completions, "columns.completion_points", true);
+    if (c.renewal_offsets) {
+        in.renewal_offsets = std::span<const std::int64_t>(c.renewal_offsets, n + 1);
+        in.renewal_day = column(c.renewal_day, c.renewals, "columns.renewal_day", true);
+    } else if (c.renewals != 0) {
+        throw_invalid_argument("columns.renewal_offsets",
+                               "is NULL but columns.renewals is " + std::to_string(c.renewals));
+    }
+    return in;
+}
+
+/// The dispensation columns of v2.
+void pe_dispensation_columns(const edr_pe_status_columns_v2& c, std::size_t n, pe::status_columns& in) {
+    check_count(c.dispensations, "columns.dispensations");
+    if (!c.dispensation_offsets) {
+        if (c.dispensations != 0)
+            throw_invalid_argument("columns.dispensation_offsets",
+                                   "is NULL but columns.dispensations is " + std::to_string(c.dispensations));
+        return;
+    }
+    in.dispensation_offsets = std::span<const std::int64_t>(c.dispensation_offsets, n + 1);
+    in.dispensation_requested =
+        column(c.dispensation_requested, c.dispensations, "columns.dispensation_requested", true);
+    in.dispensation_decided = column(c.dispensation_decided, c.dispensations, "columns.dispensation_decided", true);
+    in.dispensation_granted = column(c.dispensation_granted, c.dispensations, "columns.dispensation_granted", true);
+}
+
+/// Checks the arguments both PE entry points share and runs the batch.
+/// `fill(in)` reads the caller's columns; it runs only when there are rows.
+template <class Fill>
+int pe_status_batch(const edr_pe_status_results* out, size_t* rejected, const edr_engine* engine, int32_t at_day,
+                    std::size_t rows, const edr_pe_status_options* options, Fill&& fill) {
+    if (rejected) *rejected = 0;
+    const edr_pe_status_results& o = require_handle(out, "out");
+    const edr_engine& e = require_handle(engine, "engine");
+    check_version(o.version, EDR_PE_STATUS_RESULTS_VERSION, "out.version");
+    std::size_t first = 0, end = SIZE_MAX;
+    if (options) {
+        check_version(options->version, EDR_PE_STATUS_OPTIONS_VERSION, "options.version");
+        first = options->first_row;
+        end = options->end_row;
+        if (first > end) throw_invalid_argument("options.first_row", "is after options.end_row");
+    }
+    if (at_day == EDR_NO_DAY || !pe::detail::day_ok(at_day))
+        throw_invalid_argument("at_day",
+                               "is " + std::to_string(at_day) + ", not a day between 1900-01-01 and 9999-12-31");
+    const std::size_t n = rows;
+    check_count(n, "columns.rows");
+    if (n == 0) return EDR_OK;  // nothing to read or write; NULL arrays are fine
+    const pe::status_columns in = fill(n);
+    pe::status_results res;
+    res.state = column(o.state, n, "out.state", true);
+    res.reason = column(o.reason, n, "out.reason", true);
+    res.period_first = column(o.period_first, n, "out.period_first", true);
+    res.period_last = column(o.period_last, n, "out.period_last", true);
+    res.earned = column(o.earned, n, "out.earned", true);
+    res.short_by = column(o.short_by, n, "out.short_by", true);
+    res.days_left = column(o.days_left, n, "out.days_left", true);
+    res.renewal_possible = column(o.renewal_possible, n, "out.renewal_possible", true);
+    res.error = column(o.status, n, "out.status", true);
+
+    const std::size_t r = pe::status_batch(e.engine.pe(), pe::epoch_day(at_day), in, res, first, end);
+    if (rejected) *rejected = r;
+    return EDR_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -114,55 +198,44 @@ int edr_pe_status_batch(const edr_pe_status_results* out, size_t* rejected, cons
                         int32_t at_day, const edr_pe_status_columns* columns, const edr_pe_status_options* options) {
     return guard([&] {
         if (rejected) *rejected = 0;
-        const edr_pe_status_results& o = require_handle(out, "out");
-        const edr_engine& e = require_handle(engine, "engine");
         const edr_pe_status_columns& c = require_handle(columns, "columns");
         check_version(c.version, EDR_PE_STATUS_COLUMNS_VERSION, "columns.version");
-        check_version(o.version, EDR_PE_STATUS_RESULTS_VERSION, "out.version");
-        std::size_t first = 0, end = SIZE_MAX;
-        if (options) {
-            check_version(options->version, EDR_PE_STATUS_OPTIONS_VERSION, "options.version");
-            first = options->first_row;
-            end = options->end_row;
-            if (first > end) throw_invalid_argument("options.first_row", "is after options.end_row");
-        }
-        if (at_day == EDR_NO_DAY || !pe::detail::day_ok(at_day))
-            throw_invalid_argument("at_day", "is " + std::to_string(at_day) +
-                                                 ", not a day between 1900-01-01 and 9999-12-31");
-
-        const std::size_t n = c.rows;
-        check_count(n, "columns.rows");
-        if (n == 0) return EDR_OK;  // nothing to read or write; NULL arrays are fine
-        check_count(c.completions, "columns.completions");
-        check_count(c.renewals, "columns.renewals");
-        pe::status_columns in;
-        in.diploma_day = column(c.diploma_day, n, "columns.diploma_day", true);
-        in.activation_day = column(c.activation_day, n, "columns.activation_day", false);
-        in.completion_offsets = column(c.completion_offsets, n + 1, "columns.completion_offsets", true);
-        in.completion_day = column(c.completion_day, c.completions, "columns.completion_day", true);
-        in.completion_points = column(c.completion_points, c.completions, "columns.completion_points", true);
-        if (c.renewal_offsets) {
-            in.renewal_offsets = std::span<const std::int64_t>(c.renewal_offsets, n + 1);
-            in.renewal_day = column(c.renewal_day, c.renewals, "columns.renewal_day", true);
-        } else if (c.renewals != 0) {
-            throw_invalid_argument("columns.renewal_offsets", "is NULL but columns.renewals is " +
-                                                                  std::to_string(c.renewals));
-        }
-        pe::status_results res;
-        res.state = column(o.state, n, "out.state", true);
-        res.reason = column(o.reason, n, "out.reason", true);
-        res.period_first = column(o.period_first, n, "out.period_first", true);
-        res.period_last = column(o.period_last, n, "out.period_last", true);
-        res.earned = column(o.earned, n, "out.earned", true);
-        res.short_by = column(o.short_by, n, "out.short_by", true);
-        res.days_left = column(o.days_left, n, "out.days_left", true);
-        res.renewal_possible = column(o.renewal_possible, n, "out.renewal_possible", true);
-        res.error = column(o.status, n, "out.status", true);
-
-        const std::size_t r = pe::status_batch(e.engine.pe(), pe::epoch_day(at_day), in, res, first, end);
-        if (rejected) *rejected = r;
-        return EDR_OK;
+        return pe_status_batch(out, rejected, engine, at_day, c.rows, options, [&](std::size_t n) {
+            pe::status_columns in = pe_common_columns(c, n);
+            in.refuse_activation_without_diploma = false;  // this entry point's rows are decided as in 0.1.0
+            return in;
+        });
     });
+}
+
+int edr_pe_status_batch_v2(const edr_pe_status_results* out, size_t* rejected, const edr_engine* engine, int32_t at_day,
+                           const edr_pe_status_columns_v2* columns, const edr_pe_status_options* options) {
+    return guard([&] {
+        if (rejected) *rejected = 0;
+        const edr_pe_status_columns_v2& c = require_handle(columns, "columns");
+        check_version(c.version, EDR_PE_STATUS_COLUMNS_V2_VERSION, "columns.version");
+        return pe_status_batch(out, rejected, engine, at_day, c.rows, options, [&](std::size_t n) {
+            pe::status_columns in = pe_common_columns(c, n);
+            pe_dispensation_columns(c, n, in);
+            return in;
+        });
+    });
+}
+
+const char* edr_pe_state_name(int state) {
+    if (state == EDR_PE_STATE_REJECTED) return "rejected";
+    if (state < EDR_PE_STATE_NOT_REGISTERED || state > EDR_PE_STATE_ENDED) return nullptr;
+    return pe::to_string(static_cast<pe::reg_state>(state));
+}
+
+const char* edr_pe_reason_name(int reason) {
+    if (reason < EDR_PE_REASON_NONE || reason > EDR_PE_REASON_BEFORE_START) return nullptr;
+    return pe::to_string(static_cast<pe::not_registered_reason>(reason));
+}
+
+const char* edr_pe_row_error_name(int status) {
+    if (status < EDR_PE_ROW_OK || status >= pe::batch_row_error_count) return nullptr;
+    return pe::to_string(static_cast<pe::batch_row_error>(status));
 }
 
 int edr_leave_hours_batch(const edr_leave_results* out, const edr_engine* engine, const edr_leave_columns* columns) {

@@ -33,6 +33,24 @@ std::vector<date> date_list(const json& obj, std::string_view key, const path& p
     return out;
 }
 
+/// Facts the registration rules refuse (pe::check_facts, the check every
+/// face shares), named by field.
+void refuse_defects(const pe::participant& x, const path& p) {
+    std::size_t k = 0;
+    switch (pe::check_facts(pe::registration_facts::of(x), &k)) {
+        case pe::facts_defect::none:
+            return;
+        case pe::facts_defect::activation_without_diploma:
+            invalid(p / "activation_date", "an activation needs a diploma_date");
+        case pe::facts_defect::activation_before_diploma:
+            invalid(p / "activation_date", "is before the diploma_date " + to_iso(*x.diploma_date));
+        case pe::facts_defect::dispensation_decided_before_request:
+            invalid((p / "dispensations")[k] / "decided", "is before the request date");
+        case pe::facts_defect::dispensation_granted_undecided:
+            invalid((p / "dispensations")[k] / "granted", "a granted dispensation needs a decided date");
+    }
+}
+
 pe::participant parse_participant(const json& j, const path& p, std::size_t index) {
     require_object(j, p);
     pe::participant x;
@@ -42,15 +60,13 @@ pe::participant parse_participant(const json& j, const path& p, std::size_t inde
         if (auto n = opt_string(j, "name", p)) x.name = *n;
         if (auto t = opt_string(j, "track", p)) {
             auto tr = pe::parse_track(*t);
-            if (!tr) invalid(p / "track", "expected \"uitzendprofessional\" or \"backofficeprofessional\", got " + show(json(*t)));
+            if (!tr)
+                invalid(p / "track",
+                        "expected \"uitzendprofessional\" or \"backofficeprofessional\", got " + show(json(*t)));
             x.track = *tr;
         }
         x.diploma_date = opt_date(j, "diploma_date", p);
         x.activation_date = opt_date(j, "activation_date", p);
-        if (x.activation_date && !x.diploma_date)
-            invalid(p / "activation_date", "an activation needs a diploma_date");
-        if (x.activation_date && *x.activation_date < *x.diploma_date)
-            invalid(p / "activation_date", "is before the diploma_date " + to_iso(*x.diploma_date));
         x.renewal_requests = date_list(j, "renewal_requests", p);
         if (const json* ds = find(j, "dispensations")) {
             require_array(*ds, p / "dispensations");
@@ -61,11 +77,10 @@ pe::participant parse_participant(const json& j, const path& p, std::size_t inde
                 d.requested = get_date(dj, "requested", dp);
                 d.decided = opt_date(dj, "decided", dp);
                 if (const json* g = find(dj, "granted")) d.granted = as_bool(*g, dp / "granted");
-                if (d.decided && *d.decided < d.requested) invalid(dp / "decided", "is before the request date");
-                if (d.granted && !d.decided) invalid(dp / "granted", "a granted dispensation needs a decided date");
                 x.dispensations.push_back(d);
             }
         }
+        refuse_defects(x, p);
     } catch (error& e) {
         throw error(e.code(), e.field(), e.message(), static_cast<std::int64_t>(index));
     }
@@ -82,9 +97,12 @@ pe::activity parse_activity(const json& j, const path& p) {
     if (const json* pr = find(j, "provider")) {
         require_object(*pr, p / "provider");
         const std::string kind = get_string(*pr, "kind", p / "provider");
-        if (kind == "commercial") a.provider = pe::provider_kind::commercial;
-        else if (kind == "employer") a.provider = pe::provider_kind::employer;
-        else invalid(p / "provider" / "kind", "expected \"commercial\" or \"employer\", got " + show(json(kind)));
+        if (kind == "commercial")
+            a.provider = pe::provider_kind::commercial;
+        else if (kind == "employer")
+            a.provider = pe::provider_kind::employer;
+        else
+            invalid(p / "provider" / "kind", "expected \"commercial\" or \"employer\", got " + show(json(kind)));
         if (auto n = opt_string(*pr, "name", p / "provider")) a.provider_name = *n;
     }
     const json& mins = member(j, "net_minutes", p);
@@ -147,10 +165,14 @@ pe::dossier decode_dossier_at(const json& doc, const path& root) {
         require_array(*arr, root / key);
         for (std::size_t i = 0; i < arr->size(); ++i) each((*arr)[i], (root / key)[i], i);
     };
-    list("participants", [&](const json& j, const path& p, std::size_t i) { d.participants.push_back(parse_participant(j, p, i)); });
-    list("activities", [&](const json& j, const path& p, std::size_t) { d.activities.push_back(parse_activity(j, p)); });
-    list("recognitions", [&](const json& j, const path& p, std::size_t) { d.recognitions.push_back(parse_recognition(j, p)); });
-    list("completions", [&](const json& j, const path& p, std::size_t) { d.completions.push_back(parse_completion(j, p)); });
+    list("participants",
+         [&](const json& j, const path& p, std::size_t i) { d.participants.push_back(parse_participant(j, p, i)); });
+    list("activities",
+         [&](const json& j, const path& p, std::size_t) { d.activities.push_back(parse_activity(j, p)); });
+    list("recognitions",
+         [&](const json& j, const path& p, std::size_t) { d.recognitions.push_back(parse_recognition(j, p)); });
+    list("completions",
+         [&](const json& j, const path& p, std::size_t) { d.completions.push_back(parse_completion(j, p)); });
     return d;
 }
 
@@ -163,9 +185,11 @@ json status_json(const engine& e, const pe::participant& who, const pe::status& 
     j["name"] = who.name;
     j["track"] = pe::to_string(who.track);
     j["state"] = pe::to_string(g.state);
-    j["not_registered_reason"] = g.state == pe::reg_state::not_registered ? json(pe::to_string(g.reason)) : json(nullptr);
+    j["not_registered_reason"] =
+        g.state == pe::reg_state::not_registered ? json(pe::to_string(g.reason)) : json(nullptr);
     if (g.current) {
-        j["period"] = json{{"number", g.period_number}, {"start", to_iso(g.current->first)}, {"end", to_iso(g.current->last)}};
+        j["period"] =
+            json{{"number", g.period_number}, {"start", to_iso(g.current->first)}, {"end", to_iso(g.current->last)}};
     } else {
         j["period"] = nullptr;
     }
@@ -183,8 +207,11 @@ json status_json(const engine& e, const pe::participant& who, const pe::status& 
     j["title"] = s.title ? json(*s.title) : json(nullptr);
     json rem = json::array();
     for (const auto& r : s.reminders)
-        rem.push_back(json{{"months_before", r.months_before}, {"on", to_iso(r.on)}, {"points_short", r.short_by.to_string()},
-                           {"sent", r.sent}, {"due_today", r.due_today}});
+        rem.push_back(json{{"months_before", r.months_before},
+                           {"on", to_iso(r.on)},
+                           {"points_short", r.short_by.to_string()},
+                           {"sent", r.sent},
+                           {"due_today", r.due_today}});
     j["reminders"] = rem;
     j["uses_provisional"] = s.why.uses_provisional();
     if (explain) j["explanation"] = explanation_to_json(s.why, e.book());
@@ -211,11 +238,14 @@ json dossier_report_value(const engine& e, const pe::dossier& d, const pe::dossi
         c["completed"] = to_iso(d.completions[i].completed);
         comps.push_back(std::move(c));
     }
-    return json{{"date", to_iso(r.on)}, {"rulebook", e.book().name() + " " + e.book().version()},
-                {"participants", std::move(parts)}, {"completions", std::move(comps)}};
+    return json{{"date", to_iso(r.on)},
+                {"rulebook", e.book().name() + " " + e.book().version()},
+                {"participants", std::move(parts)},
+                {"completions", std::move(comps)}};
 }
 
-json upload_report_value(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r, bool explain) {
+json upload_report_value(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
+                         bool explain) {
     json out = json::array();
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
         json j = booking_json(e, r.rows[i], explain);
@@ -267,7 +297,8 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
     } catch (const error& err) {
         const std::string& f = err.field();
         for (const char* list : {"participants[", "activities[", "recognitions[", "completions["})
-            if (f.rfind(list, 0) == 0) throw error(err.code(), "dossier." + f, err.message(), err.record(), err.offset());
+            if (f.rfind(list, 0) == 0)
+                throw error(err.code(), "dossier." + f, err.message(), err.record(), err.offset());
         throw;
     }
 }
@@ -285,7 +316,8 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
         for (const auto& pr : r.participants)
             for (const auto& rem : pr.st.reminders)
                 if (rem.due_today)
-                    due.push_back(json{{"seu_number", pr.who->seu_number}, {"months_before", rem.months_before},
+                    due.push_back(json{{"seu_number", pr.who->seu_number},
+                                       {"months_before", rem.months_before},
                                        {"points_short", rem.short_by.to_string()},
                                        {"period_end", to_iso(pr.st.reg.current->last)}});
         return json{{"date", to_iso(on)}, {"reminders_due", std::move(due)}};
@@ -320,8 +352,11 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
         const auto r = pe::assess_activity(e.pe(), a, on, true);
         json defects = json::array();
         for (auto d : r.defects) defects.push_back(pe::to_string(d));
-        json j{{"id", a.id}, {"meets_criteria", r.meets_criteria}, {"defects", defects},
-               {"minimum_minutes", r.minimum.count}, {"individual", r.individual},
+        json j{{"id", a.id},
+               {"meets_criteria", r.meets_criteria},
+               {"defects", defects},
+               {"minimum_minutes", r.minimum.count},
+               {"individual", r.individual},
                {"listed_publicly", r.listed_publicly}};
         j["explanation"] = explanation_to_json(r.why, e.book());
         return j;
@@ -330,24 +365,21 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
         const pe::activity a = parse_activity(member(req, "activity", root), root / "activity");
         const pe::recognition rec = parse_recognition(member(req, "recognition", root), root / "recognition");
         if (rec.activity_id != a.id)
-            invalid(root / "recognition" / "activity_id", "is \"" + rec.activity_id + "\" but the activity is \"" + a.id + "\"");
-        explanation why;
-        const period v = pe::recognition_validity(e.pe(), rec, a, &why);
-        json j{{"id", rec.id}, {"valid_from", to_iso(v.first)}, {"valid_until", to_iso(v.last)}};
-        if (const json* d = find(req, "date")) {
-            const date on = as_date(*d, root / "date");
-            j["date"] = to_iso(on);
-            j["valid_on_date"] = v.contains(on);
+            invalid(root / "recognition" / "activity_id",
+                    "is \"" + rec.activity_id + "\" but the activity is \"" + a.id + "\"");
+        std::optional<date> on;
+        if (const json* d = find(req, "date")) on = as_date(*d, root / "date");
+        const pe::recognition_assessment r = pe::assess_recognition(e.pe(), rec, a, on);
+        json j{{"id", rec.id}, {"valid_from", to_iso(r.validity.first)}, {"valid_until", to_iso(r.validity.last)}};
+        if (on) {
+            j["date"] = to_iso(*on);
+            j["valid_on_date"] = *r.valid_on_date;
         }
-        if (rec.paid) {
-            const auto dl = pe::recognition_decision_deadline(e.pe(), *rec.paid);
-            j["decision_deadline"] = to_iso(dl.value);
-            j["decided_in_time"] = !(dl.value < rec.decided);
-            why.add("pe.recognition.decision_deadline", [&] {
-                return "paid " + to_iso(*rec.paid) + ": the committee decides by " + to_iso(dl.value);
-            }, {dl.use});
+        if (r.decision) {
+            j["decision_deadline"] = to_iso(r.decision->deadline);
+            j["decided_in_time"] = r.decision->in_time;
         }
-        j["explanation"] = explanation_to_json(why, e.book());
+        j["explanation"] = explanation_to_json(r.why, e.book());
         return j;
     }
     if (kind == "pe.collective") {
@@ -363,14 +395,20 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
         json members = json::array();
         for (const auto& m : r.members) {
             json mj{{"seu_number", m.seu_number}, {"status", pe::to_string(m.reason)}, {"message", m.message}};
-            if (m.first_period) mj["period"] = json{{"start", to_iso(m.first_period->first)}, {"end", to_iso(m.first_period->last)}};
+            if (m.first_period)
+                mj["period"] = json{{"start", to_iso(m.first_period->first)}, {"end", to_iso(m.first_period->last)}};
             members.push_back(std::move(mj));
         }
-        return json{{"date", to_iso(on)}, {"accepted", r.accepted}, {"eligible", r.eligible}, {"min_group_size", r.min_group},
-                    {"members", std::move(members)}, {"explanation", explanation_to_json(r.why, e.book())}};
+        return json{{"date", to_iso(on)},
+                    {"accepted", r.accepted},
+                    {"eligible", r.eligible},
+                    {"min_group_size", r.min_group},
+                    {"members", std::move(members)},
+                    {"explanation", explanation_to_json(r.why, e.book())}};
     }
-    invalid(root / "kind", "unknown PE request kind " + show(json(std::string(kind))) +
-                               "; expected pe.status, pe.reminders, pe.book, pe.activity, pe.recognition or pe.collective");
+    invalid(root / "kind",
+            "unknown PE request kind " + show(json(std::string(kind))) +
+                "; expected pe.status, pe.reminders, pe.book, pe.activity, pe.recognition or pe.collective");
 }
 
 }  // namespace detail

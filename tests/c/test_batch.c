@@ -2,11 +2,11 @@
  * hours over columns. Each row gets one result or one rejection code; the
  * call fails only for a broken precondition, naming the field. Part of
  * test_capi (and so run under valgrind). */
-#include "edurules/edurules.h"
+#include <stdint.h>
+#include <string.h>
 
 #include "check.h"
-
-#include <stdint.h>
+#include "edurules/edurules.h"
 
 /* Days since 1970-01-01. */
 #define D_2019_01_01 17897
@@ -141,6 +141,108 @@ static void test_pe_batch(const edr_engine *eng) {
     out.days_left = days_left;
 }
 
+enum { PE2_ROWS = 6 };
+
+/* edr_pe_status_batch_v2: dispensations as columns (registration regulation
+ * art. 10.1). The diploma of 2023-03-01 registers automatically until
+ * 2025-02-28 (Stappenplan, seed 001); with no points the period lapses on
+ * 2025-03-01 unless a dispensation granted before the date keeps it. */
+static void test_pe_batch_v2(const edr_engine *eng) {
+    /* Row 0: granted dispensation: registered in period 2.  Row 1: pending:
+     * lapsed.  Row 2: refused: lapsed.  Row 3: activation without diploma.
+     * Row 4: decided before requested.  Row 5: granted flag 2. */
+    const int32_t diploma[PE2_ROWS] = {D_2023_03_01, D_2023_03_01, D_2023_03_01,
+                                       EDR_NO_DAY,   D_2023_03_01, D_2023_03_01};
+    const int32_t activation[PE2_ROWS] = {EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY, D_2023_03_01, EDR_NO_DAY, EDR_NO_DAY};
+    const int64_t c_off[PE2_ROWS + 1] = {0, 0, 0, 0, 0, 0, 0};
+    const int64_t d_off[PE2_ROWS + 1] = {0, 1, 2, 3, 3, 4, 5};
+    const int32_t requested[5] = {20100, 20100, 20100, 20100, 20100};
+    const int32_t decided[5] = {20120, EDR_NO_DAY, 20120, 20090, 20120};
+    const uint8_t granted[5] = {1, 0, 0, 0, 2};
+    const int32_t at = 20200; /* 2025-04-22 */
+    uint8_t state[PE2_ROWS], reason[PE2_ROWS], renewal[PE2_ROWS];
+    int32_t first[PE2_ROWS], last[PE2_ROWS], days_left[PE2_ROWS], status[PE2_ROWS];
+    int64_t earned[PE2_ROWS], short_by[PE2_ROWS];
+    edr_pe_status_columns_v2 in = EDR_PE_STATUS_COLUMNS_V2_INIT;
+    edr_pe_status_results out = EDR_PE_STATUS_RESULTS_INIT;
+    size_t rejected = 99;
+
+    in.rows = PE2_ROWS;
+    in.diploma_day = diploma;
+    in.activation_day = activation;
+    in.completion_offsets = c_off;
+    in.dispensation_offsets = d_off;
+    in.dispensations = 5;
+    in.dispensation_requested = requested;
+    in.dispensation_decided = decided;
+    in.dispensation_granted = granted;
+    out.state = state;
+    out.reason = reason;
+    out.period_first = first;
+    out.period_last = last;
+    out.earned = earned;
+    out.short_by = short_by;
+    out.days_left = days_left;
+    out.renewal_possible = renewal;
+    out.status = status;
+
+    CHECK_OK(edr_pe_status_batch_v2(&out, &rejected, eng, at, &in, NULL));
+    CHECK(rejected == 3);
+    CHECK(status[0] == EDR_PE_ROW_OK && state[0] == EDR_PE_STATE_REGISTERED && first[0] == D_2025_02_28 + 1);
+    CHECK(status[1] == EDR_PE_ROW_OK && state[1] == EDR_PE_STATE_LAPSED && last[1] == D_2025_02_28);
+    CHECK(status[2] == EDR_PE_ROW_OK && state[2] == EDR_PE_STATE_LAPSED && short_by[2] == 1200);
+    CHECK(status[3] == EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA && state[3] == EDR_PE_STATE_REJECTED);
+    CHECK(status[4] == EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST);
+    CHECK(status[5] == EDR_PE_ROW_BAD_FLAG);
+
+    /* Without dispensation columns, v2 decides like v1 on the same rows. */
+    in.dispensation_offsets = NULL;
+    in.dispensations = 0;
+    CHECK_OK(edr_pe_status_batch_v2(&out, &rejected, eng, at, &in, NULL));
+    CHECK(rejected == 1 && state[0] == EDR_PE_STATE_LAPSED && status[3] == EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA);
+
+    /* Broken preconditions name the field. */
+    in.dispensations = 5;
+    CHECK_ERROR(edr_pe_status_batch_v2(&out, NULL, eng, at, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.dispensation_offsets");
+    in.dispensation_offsets = d_off;
+    in.dispensation_granted = NULL;
+    CHECK_ERROR(edr_pe_status_batch_v2(&out, NULL, eng, at, &in, NULL), EDR_E_INVALID_ARGUMENT,
+                "columns.dispensation_granted");
+    in.dispensation_granted = granted;
+    in.version = 2;
+    CHECK_ERROR(edr_pe_status_batch_v2(&out, NULL, eng, at, &in, NULL), EDR_E_INVALID_ARGUMENT, "columns.version");
+    in.version = EDR_PE_STATUS_COLUMNS_V2_VERSION;
+    CHECK_ERROR(edr_pe_status_batch_v2(&out, NULL, eng, at, NULL, NULL), EDR_E_INVALID_ARGUMENT, "columns");
+}
+
+/* Every code the header defines has its name; unknown codes give NULL. */
+static void test_pe_names(void) {
+    CHECK(strcmp(edr_pe_state_name(EDR_PE_STATE_NOT_REGISTERED), "not_registered") == 0);
+    CHECK(strcmp(edr_pe_state_name(EDR_PE_STATE_REGISTERED), "registered") == 0);
+    CHECK(strcmp(edr_pe_state_name(EDR_PE_STATE_LAPSED), "lapsed") == 0);
+    CHECK(strcmp(edr_pe_state_name(EDR_PE_STATE_ENDED), "ended") == 0);
+    CHECK(strcmp(edr_pe_state_name(EDR_PE_STATE_REJECTED), "rejected") == 0);
+    CHECK(edr_pe_state_name(4) == NULL && edr_pe_state_name(-1) == NULL);
+    CHECK(strcmp(edr_pe_reason_name(EDR_PE_REASON_NONE), "none") == 0);
+    CHECK(strcmp(edr_pe_reason_name(EDR_PE_REASON_NO_DIPLOMA), "no_diploma") == 0);
+    CHECK(strcmp(edr_pe_reason_name(EDR_PE_REASON_NOT_ACTIVATED), "not_activated") == 0);
+    CHECK(strcmp(edr_pe_reason_name(EDR_PE_REASON_BEFORE_START), "before_start") == 0);
+    CHECK(edr_pe_reason_name(4) == NULL && edr_pe_reason_name(-1) == NULL);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_OK), "none") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_BAD_OFFSETS), "bad_offsets") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_DATE_OUT_OF_RANGE), "date_out_of_range") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_NEGATIVE_POINTS), "negative_points") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA), "activation_before_diploma") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA), "activation_without_diploma") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST),
+                 "dispensation_decided_before_request") == 0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED), "dispensation_granted_undecided") ==
+          0);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_BAD_FLAG), "bad_flag") == 0);
+    CHECK(edr_pe_row_error_name(9) == NULL && edr_pe_row_error_name(-1) == NULL);
+}
+
 enum { LEAVE_ROWS = 8 };
 
 static void test_leave_batch(const edr_engine *eng) {
@@ -234,6 +336,8 @@ void test_batch(void) {
     edr_engine *eng = NULL;
     CHECK_OK(edr_engine_new(&eng, NULL));
     test_pe_batch(eng);
+    test_pe_batch_v2(eng);
+    test_pe_names();
     test_leave_batch(eng);
     edr_engine_free(eng);
 }

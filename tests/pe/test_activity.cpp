@@ -70,6 +70,25 @@ TEST(PeRecognition, DecisionDeadlineEightWeeksAfterPayment) {
     EXPECT_EQ(recognition_decision_deadline(R(), date(2024, 1, 10)).use.param->name, "pe.recognition.decision_weeks");
 }
 
+// Seed 000: "De erkenningscommissie beslist binnen maximaal 8 weken na
+// ontvangst van de betaling" (H): a decision on the deadline day is in time,
+// the day after is late. The codec (pe.recognition) only reports this.
+TEST(PeRecognition, DecidedInTimeUpToTheDeadlineDay) {
+    recognition r = recog("R1", "A", date(2024, 3, 6));
+    const decision_term on_time = recognition_decision_term(R(), r, date(2024, 1, 10));
+    EXPECT_EQ(on_time.deadline, date(2024, 3, 6));
+    EXPECT_TRUE(on_time.in_time);
+    r.decided = date(2024, 3, 7);
+    EXPECT_FALSE(recognition_decision_term(R(), r, date(2024, 1, 10)).in_time);
+    r.paid = date(2024, 1, 10);
+    const recognition_assessment x = assess_recognition(R(), r, elearning("A"), date(2026, 3, 7));
+    ASSERT_TRUE(x.decision);
+    EXPECT_FALSE(x.decision->in_time);
+    ASSERT_TRUE(x.valid_on_date);
+    EXPECT_FALSE(*x.valid_on_date);  // valid 2 years from the decision (seed 000): until 2026-03-06
+    EXPECT_FALSE(assess_recognition(R(), r, elearning("A"), std::nullopt).valid_on_date);
+}
+
 // Seed 001: 1 point = 1 hour of net study time (P) when the recognition states no points.
 TEST(PeRecognition, PointsFromDurationRoundedOnce) {
     const activity a = elearning("A", 50);

@@ -1,8 +1,8 @@
 // The columnar PE status path gives the same answers as the single path and
 // one result or one rejection per row, in order.
-#include "pe_fixture.hpp"
-
 #include <random>
+
+#include "pe_fixture.hpp"
 
 using namespace pe_test;
 
@@ -11,7 +11,9 @@ TEST(PeBatch, MatchesSinglePathOnGeneratedPopulation) {
     const std::size_t n = 2000;
     std::vector<std::int32_t> diploma(n), activation(n), cday;
     std::vector<std::int64_t> off{0}, cpts, roff{0};
-    std::vector<std::int32_t> rday;
+    std::vector<std::int32_t> rday, dreq, ddec;
+    std::vector<std::int64_t> doff{0};
+    std::vector<std::uint8_t> dgr;
     std::vector<participant> people;
     std::vector<std::vector<booked_points>> booked(n);
     const date at(2025, 6, 1);
@@ -39,23 +41,40 @@ TEST(PeBatch, MatchesSinglePathOnGeneratedPopulation) {
             rday.push_back(to_epoch_day(q));
         }
         roff.push_back(static_cast<std::int64_t>(rday.size()));
+        if (rng() % 3 == 0) {  // pending, granted or refused, requested near the end of the first period
+            dispensation x;
+            x.requested = dip + day_count(600 + static_cast<int>(rng() % 300));
+            const unsigned kind = rng() % 3;
+            if (kind > 0) x.decided = x.requested + day_count(static_cast<int>(rng() % 60));
+            x.granted = kind == 1;
+            p.dispensations.push_back(x);
+            dreq.push_back(to_epoch_day(x.requested));
+            ddec.push_back(x.decided ? to_epoch_day(*x.decided) : no_day);
+            dgr.push_back(x.granted ? 1 : 0);
+        }
+        doff.push_back(static_cast<std::int64_t>(dreq.size()));
         people.push_back(p);
     }
     std::vector<std::uint8_t> state(n), reason(n), renew(n);
     std::vector<std::int32_t> pf(n), pl(n), left(n), err(n);
     std::vector<std::int64_t> earned(n), shrt(n);
-    const status_columns in{diploma, activation, off, cday, cpts, roff, rday};
+    const status_columns in{diploma, activation, off, cday, cpts, roff, rday, doff, dreq, ddec, dgr};
     const status_results out{state, reason, pf, pl, earned, shrt, left, renew, err};
     EXPECT_EQ(status_batch(R(), at, in, out), 0u);
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const status s = status_of(people[i], booked[i], at);
+        kept += s.reg.kept_by_dispensation || s.reg.dispensation_pending;
         ASSERT_EQ(state[i], static_cast<std::uint8_t>(s.reg.state)) << i;
+        ASSERT_EQ(reason[i], static_cast<std::uint8_t>(s.reg.reason)) << i;
+        ASSERT_EQ(pf[i], s.reg.current ? to_epoch_day(s.reg.current->first) : no_day) << i;
         ASSERT_EQ(earned[i], s.reg.earned.hundredths) << i;
         ASSERT_EQ(shrt[i], s.short_by.hundredths) << i;
         ASSERT_EQ(renew[i], s.renewal_possible ? 1 : 0) << i;
         ASSERT_EQ(left[i], s.days_left ? *s.days_left : -1) << i;
         ASSERT_EQ(pl[i], s.reg.current ? to_epoch_day(s.reg.current->last) : no_day) << i;
     }
+    EXPECT_GT(kept, 20u);  // the population exercises dispensations (registration regulation art. 10.1)
 }
 
 TEST(PeBatch, BadRowsAreRejectedInPlace) {
@@ -81,4 +100,113 @@ TEST(PeBatch, BadRowsAreRejectedInPlace) {
     std::vector<std::int64_t> short_off{0, 1};
     const status_columns wrong{diploma, activation, short_off, cday, cpts, {}, {}};
     EXPECT_THROW(status_batch(R(), date(2024, 6, 1), wrong, out), error);
+}
+
+namespace {
+/// One-row columns around a participant's facts (no completions).
+struct one_row {
+    std::vector<std::int32_t> diploma, activation, rday, dreq, ddec, cday;
+    std::vector<std::int64_t> off{0, 0}, roff{0, 0}, doff{0, 0}, cpts;
+    std::vector<std::uint8_t> dgr, state{0}, reason{0}, renew{0};
+    std::vector<std::int32_t> pf{0}, pl{0}, left{0}, err{0};
+    std::vector<std::int64_t> earned{0}, shrt{0}, item{0};
+    status_columns in() const { return {diploma, activation, off, cday, cpts, roff, rday, doff, dreq, ddec, dgr}; }
+    status_results out() { return {state, reason, pf, pl, earned, shrt, left, renew, err, item}; }
+    void dispensation_of(std::int32_t req, std::int32_t dec, std::uint8_t gr) {
+        dreq.push_back(req);
+        ddec.push_back(dec);
+        dgr.push_back(gr);
+        doff = {0, static_cast<std::int64_t>(dreq.size())};
+    }
+};
+}  // namespace
+
+// Registration regulation art. 10.1 (rules.md 1): a dispensation is a decision
+// with a date. Contradictory facts are refused by every face with the same
+// check (check_facts); the batch names the dispensation at fault.
+TEST(PeBatch, ContradictoryFactsAreRowErrors) {
+    const std::int32_t dip = to_epoch_day(date(2023, 3, 15));
+    auto run = [](one_row& t) { return status_batch(R(), date(2025, 6, 1), t.in(), t.out()); };
+    one_row a;
+    a.diploma = {no_day};
+    a.activation = {dip};
+    EXPECT_EQ(run(a), 1u);
+    EXPECT_EQ(a.err[0], static_cast<int>(batch_row_error::activation_without_diploma));
+    one_row b;
+    b.diploma = {dip};
+    b.dispensation_of(dip + 700, dip + 800, 1);
+    b.dispensation_of(dip + 710, dip + 700, 0);
+    EXPECT_EQ(run(b), 1u);
+    EXPECT_EQ(b.err[0], static_cast<int>(batch_row_error::dispensation_decided_before_request));
+    EXPECT_EQ(b.item[0], 1);
+    one_row c;
+    c.diploma = {dip};
+    c.dispensation_of(dip + 700, no_day, 1);
+    EXPECT_EQ(run(c), 1u);
+    EXPECT_EQ(c.err[0], static_cast<int>(batch_row_error::dispensation_granted_undecided));
+    EXPECT_EQ(c.item[0], 0);
+    one_row d;
+    d.diploma = {dip};
+    d.dispensation_of(dip + 700, dip + 710, 2);
+    EXPECT_EQ(run(d), 1u);
+    EXPECT_EQ(d.err[0], static_cast<int>(batch_row_error::bad_flag));
+    one_row e;
+    e.diploma = {dip};
+    e.dispensation_of(no_day, no_day, 0);
+    EXPECT_EQ(run(e), 1u);
+    EXPECT_EQ(e.err[0], static_cast<int>(batch_row_error::date_out_of_range));
+    one_row f;  // the first C entry point's rule: an activation without diploma is ignored
+    f.diploma = {no_day};
+    f.activation = {dip};
+    status_columns legacy = f.in();
+    legacy.refuse_activation_without_diploma = false;
+    EXPECT_EQ(status_batch(R(), date(2025, 6, 1), legacy, f.out()), 0u);
+    EXPECT_EQ(f.reason[0], static_cast<int>(not_registered_reason::no_diploma));
+}
+
+// A granted dispensation keeps a short period alive (art. 10.1); a pending
+// one leaves it lapsed with the dispensation pending; a refused one lapses.
+TEST(PeBatch, DispensationsDecideLikeTheSinglePath) {
+    const date dip(2023, 3, 15);  // automatic registration (Stappenplan, seed 001): period to 2025-03-14
+    const date at(2025, 6, 1);
+    for (int kind = 0; kind < 3; ++kind) {
+        participant p = person("D", dip);
+        dispensation x{date(2025, 2, 1), std::nullopt, false};
+        if (kind > 0) x.decided = date(2025, 3, 1);
+        x.granted = kind == 1;
+        p.dispensations.push_back(x);
+        one_row t;
+        t.diploma = {to_epoch_day(dip)};
+        t.dispensation_of(to_epoch_day(x.requested), x.decided ? to_epoch_day(*x.decided) : no_day, x.granted);
+        ASSERT_EQ(status_batch(R(), at, t.in(), t.out()), 0u);
+        const status s = status_of(p, {}, at);
+        EXPECT_EQ(t.state[0], static_cast<std::uint8_t>(s.reg.state)) << kind;
+        EXPECT_EQ(t.pf[0], to_epoch_day(s.reg.current->first)) << kind;
+        EXPECT_EQ(t.state[0], static_cast<std::uint8_t>(kind == 1 ? reg_state::registered : reg_state::lapsed)) << kind;
+    }
+}
+
+// No limit on renewal requests per row (the old scratch of 64 was an
+// artefact of copying them): 200 requests decide like the single path.
+TEST(PeBatch, ManyRenewalRequestsPerRow) {
+    const date dip(2023, 3, 15);
+    participant p = person("R", dip);
+    one_row t;
+    t.diploma = {to_epoch_day(dip)};
+    for (int k = 0; k < 200; ++k) {
+        const date q = date(2023, 6, 1) + day_count(k * 5);
+        p.renewal_requests.push_back(q);
+        t.rday.push_back(to_epoch_day(q));
+    }
+    t.roff = {0, 200};
+    std::vector<booked_points> booked{{date(2024, 1, 1), pts(12)}};
+    t.cday = {to_epoch_day(date(2024, 1, 1))};
+    t.cpts = {1200};
+    t.off = {0, 1};
+    const date at(2025, 6, 1);
+    ASSERT_EQ(status_batch(R(), at, t.in(), t.out()), 0u);
+    const status s = status_of(p, booked, at);
+    EXPECT_EQ(t.state[0], static_cast<std::uint8_t>(s.reg.state));
+    EXPECT_EQ(t.state[0], static_cast<std::uint8_t>(reg_state::registered));
+    EXPECT_EQ(t.pf[0], to_epoch_day(date(2025, 3, 15)));  // renewed on request into period 2
 }

@@ -46,7 +46,8 @@ TEST(PeRegistration, NoDiplomaNeverRegistered) {
 // in 2 jaar behaalt. Het behaalde SEU-diploma blijft geldig." (H)
 TEST(PeRegistration, FewerThanTwelvePointsLapsesTheDayAfterThePeriod) {
     const participant p = person("S", date(2023, 3, 15));
-    const std::vector<booked_points> b{{date(2023, 5, 1), pts(6)}, {date(2025, 3, 14), points{599}}};  // 6 + 5.99 = 11.99
+    const std::vector<booked_points> b{{date(2023, 5, 1), pts(6)},
+                                       {date(2025, 3, 14), points{599}}};  // 6 + 5.99 = 11.99
     const status last_day = status_of(p, b, date(2025, 3, 14));
     EXPECT_EQ(last_day.reg.state, reg_state::registered);
     EXPECT_EQ(last_day.short_by, points{1});
@@ -120,7 +121,8 @@ TEST(PeRegistration, LeapDayStart) {
 // Boundary: end of month start (31 August) and points on the first and last day.
 TEST(PeRegistration, PointsOnFirstAndLastDayCount) {
     participant p = person("S", date(2023, 8, 31));
-    const std::vector<booked_points> b{{date(2023, 8, 31), pts(6)}, {date(2025, 8, 30), pts(6)}, {date(2025, 8, 31), pts(50)}};
+    const std::vector<booked_points> b{
+        {date(2023, 8, 31), pts(6)}, {date(2025, 8, 30), pts(6)}, {date(2025, 8, 31), pts(50)}};
     const status s = status_of(p, b, date(2025, 8, 30));
     EXPECT_EQ(s.reg.current->last, date(2025, 8, 30));
     EXPECT_EQ(s.reg.earned, pts(12));  // the 31 August 2025 completion is in the next period
@@ -189,4 +191,24 @@ TEST(PeRegistration, ExplanationNamesParametersAndSources) {
     EXPECT_TRUE(lapse);
     EXPECT_TRUE(cites_required);
     EXPECT_TRUE(s.why.uses_provisional());  // auto_from is provisional (P)
+}
+
+// rules.md 1 (dispensation "as a decision with a date", art. 10.1 of the
+// registration regulation) and Stappenplan (seed 001: activation of a diploma):
+// facts that contradict each other are found by one check for every face.
+TEST(PeRegistration, CheckFactsFindsContradictions) {
+    participant p = person("C", date(2023, 3, 15));
+    EXPECT_EQ(check_facts(registration_facts::of(p)), facts_defect::none);
+    p.activation_date = date(2023, 3, 1);
+    EXPECT_EQ(check_facts(registration_facts::of(p)), facts_defect::activation_before_diploma);
+    p.diploma_date.reset();
+    EXPECT_EQ(check_facts(registration_facts::of(p)), facts_defect::activation_without_diploma);
+    participant q = person("D", date(2023, 3, 15));
+    q.dispensations.push_back({date(2025, 1, 1), date(2025, 2, 1), true});
+    q.dispensations.push_back({date(2025, 1, 1), std::nullopt, true});
+    std::size_t which = 99;
+    EXPECT_EQ(check_facts(registration_facts::of(q), &which), facts_defect::dispensation_granted_undecided);
+    EXPECT_EQ(which, 1u);
+    q.dispensations[1] = {date(2025, 1, 1), date(2024, 12, 31), false};
+    EXPECT_EQ(check_facts(registration_facts::of(q), &which), facts_defect::dispensation_decided_before_request);
 }

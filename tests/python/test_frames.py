@@ -211,13 +211,19 @@ def test_flag_mode_keeps_every_row(engine):
 
 
 def test_engine_rejections_are_flagged_in_place(engine):
-    # dates the engine cannot place come back flagged with its reason code
-    p = people(3)
+    # contradictory facts are judged by the engine (pe::check_facts) and come
+    # back flagged in place, worded by the column that holds them
+    p = people(4).assign(activation_date=pd.to_datetime([None, None, "2024-01-01", None]))
+    d = pd.DataFrame({"seu_number": ["S3", "S3"], "requested": ["2025-01-10", "2025-01-12"],
+                      "decided": ["2025-01-20", "2025-01-11"], "granted": [True, False]})
     c = pd.DataFrame({"seu_number": ["S1"], "completed": [dt.date(2024, 5, 1)], "points": [1.0]})
-    many = pd.DataFrame({"seu_number": ["S2"] * 65, "requested": pd.date_range("2024-04-01", periods=65)})
-    out = engine.pe_status_frame(p, c, SAMPLE_DATE, renewals=many)
-    assert out.error.tolist() == [None, None, "bad_offsets"]
-    assert pd.isna(out.state[2]) and out.state[1] == "registered"
+    many = pd.DataFrame({"seu_number": ["S0"] * 65, "requested": pd.date_range("2024-04-01", periods=65)})
+    out = engine.pe_status_frame(p, c, SAMPLE_DATE, renewals=many, dispensations=d, errors="flag")
+    assert out.error.tolist() == [None, None, "participants.activation_date[2]: is before the diploma_date",
+                                  "dispensations.decided[1]: is before the request date"]
+    assert pd.isna(out.state[2]) and pd.isna(out.state[3]) and out.state[1] == "registered"
+    # no limit on renewal requests per participant (65 here)
+    assert out.state[0] == "registered"
 
 
 # --- booking raw completions from frames ---------------------------------------

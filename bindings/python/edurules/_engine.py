@@ -342,6 +342,7 @@ class Engine:
             np.ascontiguousarray(c_pts[c_order], dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
+        _engine_problems(res, x, probs)
         return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
@@ -412,6 +413,7 @@ class Engine:
             np.where(x.d_req == no, 0, x.d_req).astype(np.int32), np.ascontiguousarray(x.d_dec, dtype=np.int32),
             np.ascontiguousarray(x.d_gr, dtype=np.uint8), c_seu[keep].tolist(), c_act[keep].tolist(),
             np.ascontiguousarray(c_day[keep], dtype=np.int32))
+        _engine_problems(res, x, probs)
         status = _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
         reason = np.full(m, PE_BOOKING_REASONS.index("invalid_row"), dtype=np.int64)
         reason[keep] = res["booking_reason"]
@@ -422,6 +424,15 @@ class Engine:
         recognition[keep] = rec_ids[res["booking_recognition"]]  # -1 picks the trailing None
         message = cprobs.message.copy()
         message[keep] = np.array(res["booking_message"], dtype=object)
+        # completions of a participant the engine refused are not booked either
+        refused = (np.asarray(res["error"]) != 0) & ~flagged
+        of_refused = keep & (c_owner >= 0) & refused[np.maximum(c_owner, 0)]
+        if of_refused.any():
+            reason[of_refused] = PE_BOOKING_REASONS.index("invalid_row")
+            points[of_refused] = np.nan
+            recognition[of_refused] = None
+            message[of_refused] = [f"participant row {o} not evaluated: {probs.message[o]}"
+                                   for o in c_owner[of_refused].tolist()]  # refused rows only
         bookings = pd.DataFrame({
             "seu_number": Cf["seu_number"].to_numpy(), "activity_id": Cf["activity_id"].to_numpy(),
             "completed": C.dates_out(c_day),
@@ -541,10 +552,6 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
     diploma = C.days(P["diploma_date"], "participants.diploma_date", probs, required=False)
     activation = (C.days(P["activation_date"], "participants.activation_date", probs, required=False)
                   if "activation_date" in P.columns else np.full(n, C.NO_DAY, dtype=np.int32))
-    probs.add((activation != C.NO_DAY) & (diploma == C.NO_DAY), "participants.activation_date",
-              lambda i: "an activation needs a diploma_date")
-    probs.add((activation != C.NO_DAY) & (diploma != C.NO_DAY) & (activation < diploma),
-              "participants.activation_date", lambda i: "is before the diploma_date")
 
     # renewal requests: a list column and/or a frame
     r_owner_l: list[np.ndarray] = []
@@ -592,10 +599,6 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
             req = C.days(recs["requested"], f"{name}.requested", probs, required=True, owner=o, row_of=shown)
             dec = C.days(recs["decided"], f"{name}.decided", probs, required=False, owner=o, row_of=shown)
             gr = C.booleans(recs["granted"], f"{name}.granted", probs, owner=o, row_of=shown)
-            probs.add((dec != C.NO_DAY) & (req != C.NO_DAY) & (dec < req), f"{name}.decided",
-                      lambda i: "is before the request date", owner=o, row_of=shown)
-            probs.add((gr == 1) & (dec == C.NO_DAY), f"{name}.granted",
-                      lambda i: "a granted dispensation needs a decided date", owner=o, row_of=shown)
             req_l.append(req)
             dec_l.append(dec)
             gr_l.append(gr)
@@ -603,12 +606,49 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
         d_req = np.concatenate(req_l)[d_order]
         d_dec = np.concatenate(dec_l)[d_order]
         d_gr = np.concatenate(gr_l)[d_order]
+        # where each grouped dispensation came from, to name it in messages
+        d_source = np.concatenate([np.full(len(o), k) for k, (o, _, _, _) in enumerate(d_parts)])[d_order]
+        d_shown = np.concatenate([np.arange(len(o)) if sh is None else sh for o, sh, _, _ in d_parts])[d_order]
+        d_names = [name for _, _, _, name in d_parts]
     else:
         d_off = np.zeros(0, dtype=np.int64)
         d_req = d_dec = np.zeros(0, dtype=np.int32)
         d_gr = np.zeros(0, dtype=np.uint8)
+        d_source = d_shown = np.zeros(0, dtype=np.int64)
+        d_names = []
     return SimpleNamespace(n=n, seu=seu, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
-                           r_day=r_day, d_off=d_off, d_req=d_req, d_dec=d_dec, d_gr=d_gr)
+                           r_day=r_day, d_off=d_off, d_req=d_req, d_dec=d_dec, d_gr=d_gr, d_source=d_source,
+                           d_shown=d_shown, d_names=d_names)
+
+
+# Rows the engine refuses for contradictory facts (pe::check_facts): the
+# field and message each code is reported with, as the JSON path words them.
+_FACT_ERRORS = {
+    "activation_without_diploma": ("participants.activation_date", "an activation needs a diploma_date"),
+    "activation_before_diploma": ("participants.activation_date", "is before the diploma_date"),
+    "dispensation_decided_before_request": ("decided", "is before the request date"),
+    "dispensation_granted_undecided": ("granted", "a granted dispensation needs a decided date"),
+}
+
+
+def _engine_problems(res: Mapping[str, np.ndarray], x: SimpleNamespace, probs: C.Problems) -> None:
+    """Reports the rows the engine rejected for contradictory facts under the
+    column (and row) that holds the fact at fault; the decision is the
+    engine's, this only words it."""
+    code = np.asarray(res["error"])
+    item = np.asarray(res["error_item"])
+    rows = np.arange(len(code))
+    for name, (field, text) in _FACT_ERRORS.items():
+        hit = code == PE_BATCH_ERRORS.index(name)
+        if not hit.any():
+            continue
+        if field.startswith("participants."):
+            probs.add(hit, field, lambda i, t=text: t)
+            continue
+        at = item[hit]  # grouped dispensation positions
+        for k, source in enumerate(x.d_names):  # one message field per source frame
+            mine = x.d_source[at] == k
+            probs.add(mine, f"{source}.{field}", lambda i, t=text: t, owner=rows[hit], row_of=x.d_shown[at])
 
 
 def pe_status_table(status_result: Mapping[str, Any]) -> pd.DataFrame:

@@ -114,26 +114,18 @@ void parallel_rows(std::size_t n, int threads, Work&& work) {
         if (e) std::rethrow_exception(e);
 }
 
-/// PE status over columns: pe::status_batch for every row, then the rows
-/// holding dispensations (which status_columns cannot carry) again through
-/// pe::status_at with the same facts plus their dispensations; the very same
-/// rule template either way.
+/// PE status over columns: pe::status_batch, the single path's rules over
+/// the columns (dispensations and renewal requests included), rows split
+/// over threads. Rejected rows carry their pe::batch_row_error and, in
+/// error_item, the position of the sub-record at fault.
 py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array& diploma, const i32_array& activation,
                            const i64_array& coff, const i32_array& cday, const i64_array& cpts, const i64_array& roff,
                            const i32_array& rday, const i64_array& doff, const i32_array& dreq, const i32_array& ddec,
                            const u8_array& dgranted, int threads) {
     const date at = day_arg(at_day, "date");
-    const pe::status_columns in{view(diploma), view(activation), view(coff), view(cday), view(cpts), view(roff), view(rday)};
+    const pe::status_columns in{view(diploma), view(activation), view(coff), view(cday), view(cpts),    view(roff),
+                                view(rday),    view(doff),       view(dreq), view(ddec), view(dgranted)};
     const std::size_t n = in.diploma_day.size();
-    const auto d_off = view(doff);
-    const auto d_req = view(dreq);
-    const auto d_dec = view(ddec);
-    const auto d_gr = view(dgranted);
-    if (!d_off.empty() && d_off.size() != n + 1)
-        throw error(errc::invalid_argument, "dispensation_offsets", "length must be 0 or rows + 1");
-    if (d_dec.size() != d_req.size() || d_gr.size() != d_req.size())
-        throw error(errc::invalid_argument, "dispensation_decided", "dispensation columns must have equal lengths");
-
     auto [state, state_s] = make_out<std::uint8_t>(n);
     auto [reason, reason_s] = make_out<std::uint8_t>(n);
     auto [first, first_s] = make_out<std::int32_t>(n);
@@ -143,65 +135,13 @@ py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array
     auto [left, left_s] = make_out<std::int32_t>(n);
     auto [renew, renew_s] = make_out<std::uint8_t>(n);
     auto [err, err_s] = make_out<std::int32_t>(n);
-    const pe::status_results out{state_s, reason_s, first_s, last_s, earned_s, short_s, left_s, renew_s, err_s};
+    auto [item, item_s] = make_out<std::int64_t>(n);
+    const pe::status_results out{state_s, reason_s, first_s, last_s, earned_s, short_s, left_s, renew_s, err_s, item_s};
     pe::check_columns(in, out);
-
     {
         py::gil_scoped_release nogil;
         const pe::rules& R = e.pe();
-        parallel_rows(n, threads, [&](std::size_t b, std::size_t end) {
-            pe::status_batch(R, at, in, out, b, end);
-            if (d_off.empty()) return;
-            std::vector<date> renewals;
-            std::vector<pe::dispensation> disps;
-            for (std::size_t i = b; i < end; ++i) {
-                const std::int64_t k0 = d_off[i], k1 = d_off[i + 1];
-                if (k0 == k1 || out.error[i] != 0) continue;
-                auto reject = [&](pe::batch_row_error why) {
-                    out.state[i] = 255;
-                    out.reason[i] = 0;
-                    out.period_first[i] = out.period_last[i] = pe::no_day;
-                    out.earned[i] = out.short_by[i] = 0;
-                    out.days_left[i] = -1;
-                    out.renewal_possible[i] = 0;
-                    out.error[i] = static_cast<std::int32_t>(why);
-                };
-                if (k0 < 0 || k1 < k0 || static_cast<std::size_t>(k1) > d_req.size()) { reject(pe::batch_row_error::bad_offsets); continue; }
-                disps.clear();
-                bool bad = false;
-                for (std::int64_t k = k0; k < k1; ++k) {
-                    if (!pe::detail::day_ok(d_req[k]) || (d_dec[k] != pe::no_day && !pe::detail::day_ok(d_dec[k]))) { bad = true; break; }
-                    pe::dispensation d;
-                    d.requested = pe::epoch_day(d_req[k]);
-                    if (d_dec[k] != pe::no_day) d.decided = pe::epoch_day(d_dec[k]);
-                    d.granted = d_gr[k] != 0;
-                    disps.push_back(d);
-                }
-                if (bad) { reject(pe::batch_row_error::date_out_of_range); continue; }
-                // status_batch accepted this row, so its other columns are valid.
-                pe::registration_facts f;
-                if (in.diploma_day[i] != pe::no_day) f.diploma = pe::epoch_day(in.diploma_day[i]);
-                if (!in.activation_day.empty() && in.activation_day[i] != pe::no_day) f.activation = pe::epoch_day(in.activation_day[i]);
-                renewals.clear();
-                if (!in.renewal_offsets.empty())
-                    for (std::int64_t k = in.renewal_offsets[i]; k < in.renewal_offsets[i + 1]; ++k)
-                        renewals.push_back(pe::epoch_day(in.renewal_day[static_cast<std::size_t>(k)]));
-                f.renewal_requests = renewals;
-                f.dispensations = disps;
-                const std::int64_t c0 = in.completion_offsets[i], c1 = in.completion_offsets[i + 1];
-                const pe::detail::booked_columns booked{in.completion_day.data() + c0, in.completion_points.data() + c0,
-                                                        static_cast<std::size_t>(c1 - c0)};
-                const pe::status s = pe::status_at(R, f, std::nullopt, booked, at, false, false);
-                out.state[i] = static_cast<std::uint8_t>(s.reg.state);
-                out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
-                out.period_first[i] = s.reg.current ? pe::to_epoch_day(s.reg.current->first) : pe::no_day;
-                out.period_last[i] = s.reg.current ? pe::to_epoch_day(s.reg.current->last) : pe::no_day;
-                out.earned[i] = s.reg.earned.hundredths;
-                out.short_by[i] = s.short_by.hundredths;
-                out.days_left[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
-                out.renewal_possible[i] = s.renewal_possible ? 1 : 0;
-            }
-        });
+        parallel_rows(n, threads, [&](std::size_t b, std::size_t end) { pe::status_batch(R, at, in, out, b, end); });
     }
     py::dict r;
     r["state"] = state;
@@ -213,6 +153,7 @@ py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array
     r["days_left"] = left;
     r["renewal_possible"] = renew;
     r["error"] = err;
+    r["error_item"] = item;
     return r;
 }
 
@@ -248,7 +189,8 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
     auto [left, left_s] = make_out<std::int32_t>(n);
     auto [renew, renew_s] = make_out<std::uint8_t>(n);
     auto [err, err_s] = make_out<std::int32_t>(n);
-    std::fill(err_s.begin(), err_s.end(), 0);  // a dossier has no row-level rejections
+    auto [item, item_s] = make_out<std::int64_t>(n);
+    std::fill(item_s.begin(), item_s.end(), -1);
     auto [b_reason, b_reason_s] = make_out<std::uint8_t>(m);
     auto [b_points, b_points_s] = make_out<std::int64_t>(m);
     auto [b_rec, b_rec_s] = make_out<std::int32_t>(m);
@@ -272,6 +214,19 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
                 disp.granted = dg[x] != 0;
                 p.dispensations.push_back(disp);
             }
+            // Contradictory facts: the row is rejected like the batch's, and
+            // the participant enters the dossier without facts.
+            std::size_t k = 0;
+            const pe::batch_row_error why = pe::row_error_of(pe::check_facts(pe::registration_facts::of(p), &k));
+            err_s[i] = static_cast<std::int32_t>(why);
+            if (why == pe::batch_row_error::dispensation_decided_before_request ||
+                why == pe::batch_row_error::dispensation_granted_undecided)
+                item_s[i] = dof[i] + static_cast<std::int64_t>(k);
+            if (why != pe::batch_row_error::none) {
+                pe::participant bare;
+                bare.seu_number = std::move(p.seu_number);
+                p = std::move(bare);
+            }
         }
         d.completions.reserve(m);
         for (std::size_t k = 0; k < m; ++k)
@@ -288,6 +243,7 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
             short_s[i] = s.short_by.hundredths;
             left_s[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
             renew_s[i] = s.renewal_possible ? 1 : 0;
+            if (err_s[i] != 0) state_s[i] = 255;
         }
         for (std::size_t k = 0; k < m; ++k) {
             const pe::booking& b = r.completions[k];
@@ -307,6 +263,7 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
     out["days_left"] = left;
     out["renewal_possible"] = renew;
     out["error"] = err;
+    out["error_item"] = item;
     out["booking_reason"] = b_reason;
     out["booking_points"] = b_points;
     out["booking_recognition"] = b_rec;
@@ -406,7 +363,7 @@ PYBIND11_MODULE(_edurules, m) {
     m.attr("NO_DAY") = pe::no_day;
     m.attr("PE_STATES") = names_of<pe::reg_state>(4);
     m.attr("PE_REASONS") = names_of<pe::not_registered_reason>(4);
-    m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(5);
+    m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(pe::batch_row_error_count);
     m.attr("PE_BOOKING_REASONS") = names_of<pe::booking_reason>(8);
     {
         using namespace leave;
@@ -442,40 +399,48 @@ PYBIND11_MODULE(_edurules, m) {
     py::class_<engine, std::shared_ptr<engine>>(m, "Engine", "The C++ engine: immutable; evaluations release the GIL.")
         .def(py::init([](std::optional<std::string> rulebook_json, std::string origin,
                          std::vector<std::pair<std::string, std::string>> overlays,
-                         std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>> overrides) {
+                         std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>,
+                                                std::optional<std::int32_t>>>
+                             overrides) {
                  return std::const_pointer_cast<engine>(make_engine(std::move(rulebook_json), origin, overlays, overrides));
              }),
              py::arg("rulebook_json") = py::none(), py::arg("origin") = "rulebook",
              py::arg("overlays") = std::vector<std::pair<std::string, std::string>>{},
-             py::arg("overrides") = std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>>{})
+             py::arg("overrides") = std::vector<
+                 std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>>{})
         .def_property_readonly("rulebook_name", [](const engine& e) { return e.book().name(); })
         .def_property_readonly("rulebook_version", [](const engine& e) { return e.book().version(); })
-        .def("rulebook_json", [](const engine& e) {
-            std::string s;
-            {
-                py::gil_scoped_release nogil;
-                s = e.book().to_json();
-            }
-            return s;
-        })
-        .def("evaluate_json", [](const engine& e, const std::string& request) {
-            std::string s;
-            {
-                py::gil_scoped_release nogil;
-                s = io::evaluate_json(e, request);
-            }
-            return s;
-        }, py::arg("request"), "io::evaluate_json: a request document (JSON text) to its response (JSON text).")
-        .def("pe_status_columns", &pe_status_columns, py::arg("date"), py::arg("diploma_day"), py::arg("activation_day"),
-             py::arg("completion_offsets"), py::arg("completion_day"), py::arg("completion_points"),
+        .def("rulebook_json",
+             [](const engine& e) {
+                 std::string s;
+                 {
+                     py::gil_scoped_release nogil;
+                     s = e.book().to_json();
+                 }
+                 return s;
+             })
+        .def(
+            "evaluate_json",
+            [](const engine& e, const std::string& request) {
+                std::string s;
+                {
+                    py::gil_scoped_release nogil;
+                    s = io::evaluate_json(e, request);
+                }
+                return s;
+            },
+            py::arg("request"), "io::evaluate_json: a request document (JSON text) to its response (JSON text).")
+        .def("pe_status_columns", &pe_status_columns, py::arg("date"), py::arg("diploma_day"),
+             py::arg("activation_day"), py::arg("completion_offsets"), py::arg("completion_day"),
+             py::arg("completion_points"), py::arg("renewal_offsets"), py::arg("renewal_day"),
+             py::arg("dispensation_offsets"), py::arg("dispensation_requested"), py::arg("dispensation_decided"),
+             py::arg("dispensation_granted"), py::arg("threads") = 0,
+             "pe::status_batch over columns, rows split over threads.")
+        .def("pe_dossier_columns", &pe_dossier_columns, py::arg("date"), py::arg("catalogue_json"),
+             py::arg("seu_number"), py::arg("track"), py::arg("diploma_day"), py::arg("activation_day"),
              py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),
              py::arg("dispensation_requested"), py::arg("dispensation_decided"), py::arg("dispensation_granted"),
-             py::arg("threads") = 0, "pe::status_batch over columns (dispensation rows through pe::status_at).")
-        .def("pe_dossier_columns", &pe_dossier_columns, py::arg("date"), py::arg("catalogue_json"), py::arg("seu_number"),
-             py::arg("track"), py::arg("diploma_day"), py::arg("activation_day"), py::arg("renewal_offsets"),
-             py::arg("renewal_day"), py::arg("dispensation_offsets"), py::arg("dispensation_requested"),
-             py::arg("dispensation_decided"), py::arg("dispensation_granted"), py::arg("completion_seu_number"),
-             py::arg("completion_activity_id"), py::arg("completion_day"),
+             py::arg("completion_seu_number"), py::arg("completion_activity_id"), py::arg("completion_day"),
              "pe::evaluate_dossier over a dossier built from columns and a catalogue document.")
         .def("leave_hours_columns", &leave_hours_columns, py::arg("region"), py::arg("school_year"),
              py::arg("training_start"), py::arg("training_type"), py::arg("contract_minutes"),

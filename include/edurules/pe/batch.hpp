@@ -19,14 +19,21 @@ using edurules::epoch_day_number;
 using edurules::no_day;
 using edurules::to_epoch_day;
 
-/// Row-level rejection codes (0 = decided).
+/// Row-level rejection codes (0 = decided). Values pinned (the C ABI's
+/// EDR_PE_ROW_* equal them); never reused.
 enum class batch_row_error : std::int32_t {
     none = 0,
-    bad_offsets = 1,        ///< completion/renewal offsets not non-decreasing or out of range
-    date_out_of_range = 2,  ///< a day outside 1900-01-01..9999-12-31
+    bad_offsets = 1,        ///< completion/renewal/dispensation offsets decreasing or out of range
+    date_out_of_range = 2,  ///< a day outside 1900-01-01..9999-12-31, or date arithmetic reaching past it
     negative_points = 3,    ///< a completion with negative points
     activation_before_diploma = 4,
+    activation_without_diploma = 5,           ///< an activation day but no diploma day
+    dispensation_decided_before_request = 6,  ///< a dispensation decided before it was requested
+    dispensation_granted_undecided = 7,       ///< a dispensation granted without a decision day
+    bad_flag = 8,                             ///< dispensation_granted neither 0 nor 1
 };
+/// The number of batch_row_error codes (for name tables).
+inline constexpr int batch_row_error_count = 9;
 inline const char* to_string(batch_row_error e) {
     switch (e) {
         case batch_row_error::none:
@@ -39,14 +46,40 @@ inline const char* to_string(batch_row_error e) {
             return "negative_points";
         case batch_row_error::activation_before_diploma:
             return "activation_before_diploma";
+        case batch_row_error::activation_without_diploma:
+            return "activation_without_diploma";
+        case batch_row_error::dispensation_decided_before_request:
+            return "dispensation_decided_before_request";
+        case batch_row_error::dispensation_granted_undecided:
+            return "dispensation_granted_undecided";
+        case batch_row_error::bad_flag:
+            return "bad_flag";
     }
     return "?";
+}
+
+/// The row error for contradictory facts (check_facts, registration.hpp).
+inline batch_row_error row_error_of(facts_defect d) {
+    switch (d) {
+        case facts_defect::none:
+            return batch_row_error::none;
+        case facts_defect::activation_without_diploma:
+            return batch_row_error::activation_without_diploma;
+        case facts_defect::activation_before_diploma:
+            return batch_row_error::activation_before_diploma;
+        case facts_defect::dispensation_decided_before_request:
+            return batch_row_error::dispensation_decided_before_request;
+        case facts_defect::dispensation_granted_undecided:
+            return batch_row_error::dispensation_granted_undecided;
+    }
+    return batch_row_error::none;
 }
 
 /// Input columns, n rows. Completions are the points that count (already
 /// booked: see booking.hpp), stored for all rows back to back: those of row i
 /// are at [completion_offsets[i], completion_offsets[i+1]). Renewal requests
-/// likewise (renewal_offsets may be empty: no requests at all).
+/// and dispensations likewise (their offsets may be empty: none at all).
+/// There is no limit on the number of sub-records of a row.
 struct status_columns {
     std::span<const std::int32_t> diploma_day;         ///< n; no_day = no diploma
     std::span<const std::int32_t> activation_day;      ///< n or empty; no_day = not activated
@@ -55,6 +88,15 @@ struct status_columns {
     std::span<const std::int64_t> completion_points;   ///< hundredths of a point, same length
     std::span<const std::int64_t> renewal_offsets;     ///< n + 1, or empty
     std::span<const std::int32_t> renewal_day;
+    std::span<const std::int64_t> dispensation_offsets;    ///< n + 1, or empty
+    std::span<const std::int32_t> dispensation_requested;  ///< the day it was requested
+    std::span<const std::int32_t> dispensation_decided;    ///< same length; no_day = not decided yet
+    std::span<const std::uint8_t> dispensation_granted;    ///< same length; 0 = refused (or undecided), 1 = granted
+    /// An activation without a diploma is a contradiction every face refuses
+    /// (activation_without_diploma). Only the first C entry point
+    /// (edr_pe_status_batch, ABI promise) sets this false: it predates the
+    /// check and decides such a row as no_diploma, ignoring the activation.
+    bool refuse_activation_without_diploma = true;
 };
 
 /// Output columns, n rows each (caller-owned).
@@ -68,13 +110,17 @@ struct status_results {
     std::span<std::int32_t> days_left;         ///< -1 unless registered
     std::span<std::uint8_t> renewal_possible;  ///< 0/1
     std::span<std::int32_t> error;             ///< batch_row_error
+    /// n or empty (not wanted): on a rejected row, the position in its
+    /// sub-record column (completion, renewal or dispensation) of the record
+    /// at fault, -1 if the fault is in the row's own columns or its offsets.
+    std::span<std::int64_t> error_item = {};
 };
 
 namespace detail {
 struct booked_columns {
-    const std::int32_t* days;
-    const std::int64_t* pts_;
-    std::size_t n;
+    const std::int32_t* days = nullptr;
+    const std::int64_t* pts_ = nullptr;
+    std::size_t n = 0;
     std::size_t size() const noexcept { return n; }
     std::int64_t day(std::size_t i) const noexcept { return epoch_day_number + days[i]; }
     points pts(std::size_t i) const noexcept { return points{pts_[i]}; }
@@ -83,12 +129,140 @@ inline bool day_ok(std::int32_t d) {
     // 1900-01-01 .. 9999-12-31 as epoch days
     return d >= -25567 && d <= 2932896;
 }
+
+/// One row's registration facts read straight from the columns: the
+/// registration_facts shape (registration.hpp) without copying anything.
+struct column_facts {
+    std::optional<date> diploma;
+    std::optional<date> activation;
+    const std::int32_t* renewals = nullptr;
+    std::size_t renewals_n = 0;
+    const std::int32_t* requested = nullptr;
+    const std::int32_t* decided = nullptr;
+    const std::uint8_t* granted = nullptr;
+    std::size_t dispensations_n = 0;
+
+    std::size_t renewal_count() const noexcept { return renewals_n; }
+    date renewal_at(std::size_t i) const { return epoch_day(renewals[i]); }
+    std::size_t dispensation_count() const noexcept { return dispensations_n; }
+    dispensation dispensation_at(std::size_t i) const {
+        dispensation x;
+        x.requested = epoch_day(requested[i]);
+        if (decided[i] != no_day) x.decided = epoch_day(decided[i]);
+        x.granted = granted[i] != 0;
+        return x;
+    }
+};
+
+/// [first, last) of row i in a sub-record column of `size` values; false
+/// when the offsets are decreasing or out of range. Empty offsets: none.
+inline bool row_range(std::span<const std::int64_t> off, std::size_t i, std::size_t size, std::int64_t& first,
+                      std::int64_t& last) {
+    first = last = 0;
+    if (off.empty()) return true;
+    first = off[i];
+    last = off[i + 1];
+    return first >= 0 && last >= first && static_cast<std::size_t>(last) <= size;
+}
+
+/// Day of a row column: optional (no_day = none) and within the calendar.
+inline bool optional_day(std::int32_t d, std::optional<date>& out) {
+    if (d == no_day) return true;
+    if (!day_ok(d)) return false;
+    out = epoch_day(d);
+    return true;
+}
+
+/// Reads and checks row i: its facts, its booked points, or the rejection
+/// (with the sub-record at fault in `item`).
+inline batch_row_error read_row(const status_columns& in, std::size_t i, column_facts& f, booked_columns& booked,
+                                std::int64_t& item) {
+    using E = batch_row_error;
+    item = -1;
+    std::int64_t c0, c1, r0, r1, d0, d1;
+    if (!row_range(in.completion_offsets, i, in.completion_day.size(), c0, c1) ||
+        !row_range(in.renewal_offsets, i, in.renewal_day.size(), r0, r1) ||
+        !row_range(in.dispensation_offsets, i, in.dispensation_requested.size(), d0, d1))
+        return E::bad_offsets;
+    if (!optional_day(in.diploma_day[i], f.diploma)) return E::date_out_of_range;
+    if (!in.activation_day.empty() && !optional_day(in.activation_day[i], f.activation)) return E::date_out_of_range;
+    for (std::int64_t k = c0; k < c1; ++k) {
+        item = k;
+        if (!day_ok(in.completion_day[k])) return E::date_out_of_range;
+        if (in.completion_points[k] < 0) return E::negative_points;
+    }
+    for (std::int64_t k = r0; k < r1; ++k) {
+        item = k;
+        if (!day_ok(in.renewal_day[k])) return E::date_out_of_range;
+    }
+    for (std::int64_t k = d0; k < d1; ++k) {
+        item = k;
+        const std::int32_t dec = in.dispensation_decided[k];
+        if (!day_ok(in.dispensation_requested[k]) || (dec != no_day && !day_ok(dec))) return E::date_out_of_range;
+        if (in.dispensation_granted[k] > 1) return E::bad_flag;
+    }
+    item = -1;
+    f.renewals = in.renewal_day.data() + r0;
+    f.renewals_n = static_cast<std::size_t>(r1 - r0);
+    if (d1 > d0) {
+        f.requested = in.dispensation_requested.data() + d0;
+        f.decided = in.dispensation_decided.data() + d0;
+        f.granted = in.dispensation_granted.data() + d0;
+        f.dispensations_n = static_cast<std::size_t>(d1 - d0);
+    }
+    booked = booked_columns{in.completion_day.data() + c0, in.completion_points.data() + c0,
+                            static_cast<std::size_t>(c1 - c0)};
+    if (!in.refuse_activation_without_diploma && !f.diploma) f.activation.reset();
+    std::size_t which = 0;
+    const facts_defect defect = check_facts(f, &which);
+    if (defect == facts_defect::dispensation_decided_before_request ||
+        defect == facts_defect::dispensation_granted_undecided)
+        item = d0 + static_cast<std::int64_t>(which);
+    return row_error_of(defect);
+}
+
+inline void reject_row(const status_results& out, std::size_t i, batch_row_error e, std::int64_t item) {
+    out.state[i] = 255;
+    out.reason[i] = 0;
+    out.period_first[i] = out.period_last[i] = no_day;
+    out.earned[i] = out.short_by[i] = 0;
+    out.days_left[i] = -1;
+    out.renewal_possible[i] = 0;
+    out.error[i] = static_cast<std::int32_t>(e);
+    if (!out.error_item.empty()) out.error_item[i] = item;
+}
+
+/// Decides row i with status_at, the single path's own function, and writes
+/// it; a row whose dates reach past the calendar is date_out_of_range.
+inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
+                                  const status_results& out, std::size_t i) {
+    status s;
+    try {
+        s = status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false);
+    } catch (const error& e) {
+        if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
+        return batch_row_error::date_out_of_range;   // the row's dates reach past 9999-12-31
+    } catch (const std::out_of_range&) {
+        return batch_row_error::date_out_of_range;
+    }
+    out.state[i] = static_cast<std::uint8_t>(s.reg.state);
+    out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
+    out.period_first[i] = s.reg.current ? to_epoch_day(s.reg.current->first) : no_day;
+    out.period_last[i] = s.reg.current ? to_epoch_day(s.reg.current->last) : no_day;
+    out.earned[i] = s.reg.earned.hundredths;
+    out.short_by[i] = s.short_by.hundredths;
+    out.days_left[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
+    out.renewal_possible[i] = s.renewal_possible ? 1 : 0;
+    out.error[i] = 0;
+    if (!out.error_item.empty()) out.error_item[i] = -1;
+    return batch_row_error::none;
+}
 }  // namespace detail
 
 /// Checks that the columns have consistent lengths; throws errc::invalid_argument naming the column.
 inline std::size_t check_columns(const status_columns& in, const status_results& out) {
     const std::size_t n = in.diploma_day.size();
-    auto need = [&](bool ok, const char* col, const std::string& what) {
+    auto need = [&](bool ok, const char* col, const char* what) {  // no std::string unless it fails
         if (!ok) throw error(errc::invalid_argument, col, what);
     };
     need(in.activation_day.empty() || in.activation_day.size() == n, "activation_day",
@@ -98,6 +272,12 @@ inline std::size_t check_columns(const status_columns& in, const status_results&
          "length must equal completion_day");
     need(in.renewal_offsets.empty() || in.renewal_offsets.size() == n + 1, "renewal_offsets",
          "length must be 0 or rows + 1");
+    need(in.dispensation_offsets.empty() || in.dispensation_offsets.size() == n + 1, "dispensation_offsets",
+         "length must be 0 or rows + 1");
+    need(in.dispensation_decided.size() == in.dispensation_requested.size(), "dispensation_decided",
+         "length must equal dispensation_requested");
+    need(in.dispensation_granted.size() == in.dispensation_requested.size(), "dispensation_granted",
+         "length must equal dispensation_requested");
     for (auto [sz, col] : {std::pair{out.state.size(), "state"},
                            {out.reason.size(), "reason"},
                            {out.period_first.size(), "period_first"},
@@ -108,107 +288,32 @@ inline std::size_t check_columns(const status_columns& in, const status_results&
                            {out.renewal_possible.size(), "renewal_possible"},
                            {out.error.size(), "error"}})
         need(sz == n, col, "output length must equal the number of rows");
+    need(out.error_item.empty() || out.error_item.size() == n, "error_item",
+         "output length must be 0 or the number of rows");
     return n;
 }
 
-/// Evaluates PE status on `at` for rows [begin, end) (all rows by default).
-/// Returns the number of rejected rows in that range. Thread-safe: distinct
-/// ranges of the same columns may be evaluated concurrently.
+/// Evaluates PE status on `at` for rows [begin, end) (all rows by default):
+/// each row's facts are read from the columns (detail::column_facts) and
+/// decided by status_at, the single path's function; nothing is copied or
+/// allocated per row. Returns the number of rejected rows in that range.
+/// Thread-safe: distinct ranges of the same columns may be evaluated
+/// concurrently.
 inline std::size_t status_batch(const rules& r, date at, const status_columns& in, const status_results& out,
                                 std::size_t begin = 0, std::size_t end = SIZE_MAX) {
     const std::size_t n = check_columns(in, out);
     if (end > n) end = n;
     std::size_t rejected = 0;
-    // Scratch for renewal dates: bounded, reused, no allocation per row.
-    constexpr std::size_t max_renewals = 64;
-    date renewals[max_renewals];
     for (std::size_t i = begin; i < end; ++i) {
-        auto reject = [&](batch_row_error e) {
-            out.state[i] = 255;
-            out.reason[i] = 0;
-            out.period_first[i] = out.period_last[i] = no_day;
-            out.earned[i] = out.short_by[i] = 0;
-            out.days_left[i] = -1;
-            out.renewal_possible[i] = 0;
-            out.error[i] = static_cast<std::int32_t>(e);
+        detail::column_facts f;
+        detail::booked_columns booked;
+        std::int64_t item = -1;
+        batch_row_error e = detail::read_row(in, i, f, booked, item);
+        if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, out, i);
+        if (e != batch_row_error::none) {
+            detail::reject_row(out, i, e, item);
             ++rejected;
-        };
-        const std::int64_t c0 = in.completion_offsets[i], c1 = in.completion_offsets[i + 1];
-        if (c0 < 0 || c1 < c0 || static_cast<std::size_t>(c1) > in.completion_day.size()) {
-            reject(batch_row_error::bad_offsets);
-            continue;
         }
-        registration_facts f;
-        const std::int32_t dd = in.diploma_day[i];
-        if (dd != no_day) {
-            if (!detail::day_ok(dd)) {
-                reject(batch_row_error::date_out_of_range);
-                continue;
-            }
-            f.diploma = epoch_day(dd);
-        }
-        if (!in.activation_day.empty() && in.activation_day[i] != no_day) {
-            if (!detail::day_ok(in.activation_day[i])) {
-                reject(batch_row_error::date_out_of_range);
-                continue;
-            }
-            if (dd != no_day && in.activation_day[i] < dd) {
-                reject(batch_row_error::activation_before_diploma);
-                continue;
-            }
-            f.activation = epoch_day(in.activation_day[i]);
-        }
-        bool bad = false;
-        for (std::int64_t k = c0; k < c1 && !bad; ++k) {
-            if (!detail::day_ok(in.completion_day[k])) {
-                reject(batch_row_error::date_out_of_range);
-                bad = true;
-            } else if (in.completion_points[k] < 0) {
-                reject(batch_row_error::negative_points);
-                bad = true;
-            }
-        }
-        if (bad) continue;
-        if (!in.renewal_offsets.empty()) {
-            const std::int64_t r0 = in.renewal_offsets[i], r1 = in.renewal_offsets[i + 1];
-            if (r0 < 0 || r1 < r0 || static_cast<std::size_t>(r1) > in.renewal_day.size() ||
-                static_cast<std::size_t>(r1 - r0) > max_renewals) {
-                reject(batch_row_error::bad_offsets);
-                continue;
-            }
-            std::size_t m = 0;
-            for (std::int64_t k = r0; k < r1 && !bad; ++k) {
-                if (!detail::day_ok(in.renewal_day[k])) {
-                    reject(batch_row_error::date_out_of_range);
-                    bad = true;
-                } else
-                    renewals[m++] = epoch_day(in.renewal_day[k]);
-            }
-            if (bad) continue;
-            f.renewal_requests = std::span<const date>(renewals, m);
-        }
-        const detail::booked_columns booked{in.completion_day.data() + c0, in.completion_points.data() + c0,
-                                            static_cast<std::size_t>(c1 - c0)};
-        status s;
-        try {
-            s = status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false);
-        } catch (const error& e) {
-            if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
-            reject(batch_row_error::date_out_of_range);  // the row's dates reach past 9999-12-31
-            continue;
-        } catch (const std::out_of_range&) {
-            reject(batch_row_error::date_out_of_range);
-            continue;
-        }
-        out.state[i] = static_cast<std::uint8_t>(s.reg.state);
-        out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
-        out.period_first[i] = s.reg.current ? to_epoch_day(s.reg.current->first) : no_day;
-        out.period_last[i] = s.reg.current ? to_epoch_day(s.reg.current->last) : no_day;
-        out.earned[i] = s.reg.earned.hundredths;
-        out.short_by[i] = s.short_by.hundredths;
-        out.days_left[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
-        out.renewal_possible[i] = s.renewal_possible ? 1 : 0;
-        out.error[i] = 0;
     }
     return rejected;
 }

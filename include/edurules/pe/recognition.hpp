@@ -7,12 +7,12 @@
 // in aanmerking voor PE-punten". rules.md 1.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "edurules/core/explain.hpp"
 #include "edurules/pe/model.hpp"
 #include "edurules/pe/rules.hpp"
-
-#include <optional>
-#include <string>
 
 namespace edurules::pe {
 
@@ -34,12 +34,18 @@ inline period recognition_validity(const rules& r, const recognition& rec, const
     param_use pol;
     const auto policy = overflow_policy(r, rec.decided, &pol);
     period p = period::of_months(rec.decided, static_cast<int>(months.value), policy);
-    if (why) why->add("pe.recognition.validity", [&] {
-        return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " + to_iso(p.last);
-    }, {months.use, pol});
+    if (why)
+        why->add("pe.recognition.validity",
+                 [&] {
+                     return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " +
+                            to_iso(p.last);
+                 },
+                 {months.use, pol});
     if (rec.withdrawn && *rec.withdrawn <= p.last) {
         p.last = prev_day(*rec.withdrawn);
-        if (why) why->note("pe.recognition.withdrawn", "recognition " + rec.id + " was withdrawn on " + to_iso(*rec.withdrawn));
+        if (why)
+            why->note("pe.recognition.withdrawn",
+                      "recognition " + rec.id + " was withdrawn on " + to_iso(*rec.withdrawn));
     }
     if (!rec.content_version.empty()) {
         // The content must be the recognised version on every valid day: the
@@ -49,8 +55,10 @@ inline period recognition_validity(const rules& r, const recognition& rec, const
             if (c.from > p.last) break;
             if (c.version != rec.content_version) {
                 p.last = prev_day(c.from);
-                if (why) why->note("pe.recognition.content_changed", "the content of " + a.id + " changed to version " +
-                                                                        c.version + " on " + to_iso(c.from) + ", ending recognition " + rec.id);
+                if (why)
+                    why->note("pe.recognition.content_changed", "the content of " + a.id + " changed to version " +
+                                                                    c.version + " on " + to_iso(c.from) +
+                                                                    ", ending recognition " + rec.id);
                 break;
             }
         }
@@ -65,24 +73,70 @@ inline resolved<date> recognition_decision_deadline(const rules& r, date paid) {
     return {paid + boost::gregorian::weeks(static_cast<int>(weeks.value)), weeks.use};
 }
 
+/// Whether the committee decided a paid recognition in time: the decision
+/// date is on or before the deadline (payment plus
+/// pe.recognition.decision_weeks weeks; seed 000: "De erkenningscommissie
+/// beslist binnen maximaal 8 weken na ontvangst van de betaling").
+struct decision_term {
+    date deadline;
+    bool in_time = false;
+    param_use use;
+};
+inline decision_term recognition_decision_term(const rules& r, const recognition& rec, date paid,
+                                               explanation* why = nullptr) {
+    const auto dl = recognition_decision_deadline(r, paid);
+    const decision_term t{dl.value, !(dl.value < rec.decided), dl.use};
+    if (why)
+        why->add("pe.recognition.decision_deadline",
+                 [&] {
+                     return "paid " + to_iso(paid) + ": the committee decides by " + to_iso(t.deadline) +
+                            (t.in_time ? "; decided in time on " : "; decided late on ") + to_iso(rec.decided);
+                 },
+                 {t.use});
+    return t;
+}
+
+/// A recognition judged whole: its validity, whether it holds on a date (if
+/// one is given) and, once paid, whether it was decided in time.
+struct recognition_assessment {
+    period validity;
+    std::optional<bool> valid_on_date;      ///< set when a date is given
+    std::optional<decision_term> decision;  ///< set when the fee was paid
+    explanation why;
+};
+inline recognition_assessment assess_recognition(const rules& r, const recognition& rec, const activity& a,
+                                                 std::optional<date> on) {
+    recognition_assessment out;
+    out.validity = recognition_validity(r, rec, a, &out.why);
+    if (on) out.valid_on_date = out.validity.contains(*on);
+    if (rec.paid) out.decision = recognition_decision_term(r, rec, *rec.paid, &out.why);
+    return out;
+}
+
 /// Points one completion of `a` under `rec` earns: the recognition's own
 /// points, or the net duration at pe.points.minutes_per_point (1 point = 1
 /// hour of net study time, seed 001, P), rounded once by pe.points.rounding.
 inline points completion_points(const rules& r, const recognition& rec, const activity& a, explanation* why = nullptr) {
     if (rec.awarded) {
-        if (why) why->note("pe.points.awarded", "recognition " + rec.id + " awards " + rec.awarded->to_string() + " points");
+        if (why)
+            why->note("pe.points.awarded", "recognition " + rec.id + " awards " + rec.awarded->to_string() + " points");
         return *rec.awarded;
     }
     const auto per = read<minutes>(*r.minutes_per_point, rec.decided);
     const auto mode_txt = read<std::string>(*r.points_rounding, rec.decided);
     const auto mode = parse_rounding(mode_txt.value);
-    if (!mode) throw error(errc::rulebook, "parameters[\"" + r.points_rounding->name + "\"]", "unknown rounding \"" + mode_txt.value + "\"");
+    if (!mode)
+        throw error(errc::rulebook, "parameters[\"" + r.points_rounding->name + "\"]",
+                    "unknown rounding \"" + mode_txt.value + "\"");
     const points pts{div_round(static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale),
                                per.value.count, *mode)};
-    if (why) why->add("pe.points.from_duration", [&] {
-        return std::to_string(a.net_duration.count) + " min net study time at " + std::to_string(per.value.count) +
-               " min per point gives " + pts.to_string() + " points";
-    }, {per.use, mode_txt.use});
+    if (why)
+        why->add("pe.points.from_duration",
+                 [&] {
+                     return std::to_string(a.net_duration.count) + " min net study time at " +
+                            std::to_string(per.value.count) + " min per point gives " + pts.to_string() + " points";
+                 },
+                 {per.use, mode_txt.use});
     return pts;
 }
 

@@ -11,16 +11,16 @@
 // of the registratiereglement. rules.md 1.
 #pragma once
 
-#include "edurules/core/explain.hpp"
-#include "edurules/pe/model.hpp"
-#include "edurules/pe/recognition.hpp"
-#include "edurules/pe/rules.hpp"
-
 #include <climits>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
+
+#include "edurules/core/explain.hpp"
+#include "edurules/pe/model.hpp"
+#include "edurules/pe/recognition.hpp"
+#include "edurules/pe/rules.hpp"
 
 namespace edurules::pe {
 
@@ -50,10 +50,14 @@ enum class reg_state : std::uint8_t {
 };
 inline const char* to_string(reg_state s) {
     switch (s) {
-        case reg_state::not_registered: return "not_registered";
-        case reg_state::registered: return "registered";
-        case reg_state::lapsed: return "lapsed";
-        case reg_state::ended: return "ended";
+        case reg_state::not_registered:
+            return "not_registered";
+        case reg_state::registered:
+            return "registered";
+        case reg_state::lapsed:
+            return "lapsed";
+        case reg_state::ended:
+            return "ended";
     }
     return "?";
 }
@@ -61,15 +65,23 @@ inline const char* to_string(reg_state s) {
 enum class not_registered_reason : std::uint8_t { none = 0, no_diploma = 1, not_activated = 2, before_start = 3 };
 inline const char* to_string(not_registered_reason r) {
     switch (r) {
-        case not_registered_reason::none: return "none";
-        case not_registered_reason::no_diploma: return "no_diploma";
-        case not_registered_reason::not_activated: return "not_activated";
-        case not_registered_reason::before_start: return "before_start";
+        case not_registered_reason::none:
+            return "none";
+        case not_registered_reason::no_diploma:
+            return "no_diploma";
+        case not_registered_reason::not_activated:
+            return "not_activated";
+        case not_registered_reason::before_start:
+            return "before_start";
     }
     return "?";
 }
 
-/// What a participant brings to the registration rules.
+/// What a participant brings to the registration rules. The rules read facts
+/// through this shape only (diploma, activation, and renewal requests and
+/// dispensations by position), so that the single path (this struct, over a
+/// participant's vectors) and the columnar batch path (batch.hpp,
+/// detail::column_facts over arrays of days) run the very same code.
 struct registration_facts {
     std::optional<date> diploma;
     std::optional<date> activation;
@@ -79,22 +91,69 @@ struct registration_facts {
     static registration_facts of(const participant& p) {
         return {p.diploma_date, p.activation_date, p.renewal_requests, p.dispensations};
     }
+    std::size_t renewal_count() const noexcept { return renewal_requests.size(); }
+    date renewal_at(std::size_t i) const noexcept { return renewal_requests[i]; }
+    std::size_t dispensation_count() const noexcept { return dispensations.size(); }
+    dispensation dispensation_at(std::size_t i) const noexcept { return dispensations[i]; }
 };
+
+/// Facts the registration rules cannot judge: they contradict each other.
+/// Every face refuses them (the JSON codec naming the field, the batches with
+/// a row error), through check_facts below.
+enum class facts_defect : std::uint8_t {
+    none = 0,
+    activation_without_diploma = 1,           ///< an activation date but no diploma date
+    activation_before_diploma = 2,            ///< activation before the diploma (nothing to activate yet)
+    dispensation_decided_before_request = 3,  ///< a decision dated before its request
+    dispensation_granted_undecided = 4,       ///< granted, but without a decision date
+};
+inline const char* to_string(facts_defect d) {
+    switch (d) {
+        case facts_defect::none:
+            return "none";
+        case facts_defect::activation_without_diploma:
+            return "activation_without_diploma";
+        case facts_defect::activation_before_diploma:
+            return "activation_before_diploma";
+        case facts_defect::dispensation_decided_before_request:
+            return "dispensation_decided_before_request";
+        case facts_defect::dispensation_granted_undecided:
+            return "dispensation_granted_undecided";
+    }
+    return "?";
+}
+
+/// The first contradiction in a participant's facts; `which` (if given)
+/// receives the position of the offending dispensation. A dispensation is a
+/// decision with a date (rules.md 1, art. 10.1): granted needs that date, and
+/// the decision cannot precede the request.
+template <class Facts>
+facts_defect check_facts(const Facts& f, std::size_t* which = nullptr) {
+    if (f.activation && !f.diploma) return facts_defect::activation_without_diploma;
+    if (f.activation && *f.activation < *f.diploma) return facts_defect::activation_before_diploma;
+    for (std::size_t k = 0, n = f.dispensation_count(); k < n; ++k) {
+        const dispensation x = f.dispensation_at(k);
+        if (which) *which = k;
+        if (x.decided && *x.decided < x.requested) return facts_defect::dispensation_decided_before_request;
+        if (x.granted && !x.decided) return facts_defect::dispensation_granted_undecided;
+    }
+    return facts_defect::none;
+}
 
 /// A participant's registration on a date.
 struct registration {
     reg_state state = reg_state::not_registered;
     not_registered_reason reason = not_registered_reason::none;
-    std::optional<date> first_start;     ///< start of the first period
-    std::optional<period> current;       ///< registered: the period holding the date; lapsed/ended: the last one
-    int period_number = 0;               ///< 1 for the first period
-    points earned;                       ///< points in `current` from completions on or before the date
-    points required;                     ///< points the current period requires
-    bool renewal_requested = false;      ///< a renewal request counts for `current` (on or before the date)
-    bool kept_by_dispensation = false;   ///< `current` exists thanks to a granted dispensation
-    bool dispensation_pending = false;   ///< lapsed, and a dispensation for that period is not decided yet
-    std::optional<date> ended_on;        ///< lapsed/ended: the first day without registration
-    param_use required_use;              ///< the value behind `required`
+    std::optional<date> first_start;    ///< start of the first period
+    std::optional<period> current;      ///< registered: the period holding the date; lapsed/ended: the last one
+    int period_number = 0;              ///< 1 for the first period
+    points earned;                      ///< points in `current` from completions on or before the date
+    points required;                    ///< points the current period requires
+    bool renewal_requested = false;     ///< a renewal request counts for `current` (on or before the date)
+    bool kept_by_dispensation = false;  ///< `current` exists thanks to a granted dispensation
+    bool dispensation_pending = false;  ///< lapsed, and a dispensation for that period is not decided yet
+    std::optional<date> ended_on;       ///< lapsed/ended: the first day without registration
+    param_use required_use;             ///< the value behind `required`
 };
 
 namespace detail {
@@ -108,50 +167,94 @@ points points_in(const Booked& booked, const period& p, date until) {
     for (std::size_t i = 0, n = booked.size(); i < n; ++i) {
         const std::int64_t d = booked.day(i);
         // Saturating: columns from callers may hold any int64 (no UB on overflow).
-        if (__builtin_add_overflow(sum, (first <= d && d <= last) ? booked.pts(i).hundredths : 0, &sum)) sum = INT64_MAX;
+        if (__builtin_add_overflow(sum, (first <= d && d <= last) ? booked.pts(i).hundredths : 0, &sum))
+            sum = INT64_MAX;
     }
     return points{sum};
 }
-}  // namespace detail
 
-/// The registration of a participant on `d`, walking the 2-year periods from
-/// the first start. `booked` holds the points that count (see booking.hpp).
-/// Parameters are read at each period's first day.
-template <class Booked>
-registration registration_at(const rules& r, const registration_facts& f, const Booked& booked, date d,
-                             explanation& why) {
-    registration out;
+/// The first day of registration: the diploma date from pe.registration.auto_from
+/// on (automatic), else the activation date (Stappenplan, seed 001). Nullopt,
+/// with `out.reason` set, when there is none.
+template <class Facts>
+std::optional<date> registration_start(const rules& r, const Facts& f, registration& out, explanation& why) {
     if (!f.diploma) {
         out.reason = not_registered_reason::no_diploma;
-        why.note("pe.registration.diploma", "no SEU diploma: only diploma holders can be registered");
-        return out;
+        why.add("pe.registration.diploma",
+                [] { return std::string("no SEU diploma: only diploma holders can be registered"); });
+        return std::nullopt;
     }
     const auto auto_from = read<date>(*r.auto_from, *f.diploma);
     date start;
     if (!(*f.diploma < auto_from.value)) {
         start = *f.diploma;
-        why.add("pe.registration.automatic", [&] {
-            return "diploma of " + to_iso(*f.diploma) + " (on or after " + to_iso(auto_from.value) +
-                   "): registered automatically from the diploma date";
-        }, {auto_from.use});
+        why.add("pe.registration.automatic",
+                [&] {
+                    return "diploma of " + to_iso(*f.diploma) + " (on or after " + to_iso(auto_from.value) +
+                           "): registered automatically from the diploma date";
+                },
+                {auto_from.use});
     } else if (f.activation) {
         start = *f.activation < *f.diploma ? *f.diploma : *f.activation;
-        why.add("pe.registration.activation", [&] {
-            return "diploma of " + to_iso(*f.diploma) + " (before " + to_iso(auto_from.value) +
-                   "): registration activated on " + to_iso(start);
-        }, {auto_from.use});
+        why.add("pe.registration.activation",
+                [&] {
+                    return "diploma of " + to_iso(*f.diploma) + " (before " + to_iso(auto_from.value) +
+                           "): registration activated on " + to_iso(start);
+                },
+                {auto_from.use});
     } else {
         out.reason = not_registered_reason::not_activated;
-        why.add("pe.registration.activation", [&] {
-            return "diploma of " + to_iso(*f.diploma) + " is before " + to_iso(auto_from.value) +
-                   " and registration was never activated";
-        }, {auto_from.use});
-        return out;
+        why.add("pe.registration.activation",
+                [&] {
+                    return "diploma of " + to_iso(*f.diploma) + " is before " + to_iso(auto_from.value) +
+                           " and registration was never activated";
+                },
+                {auto_from.use});
+        return std::nullopt;
     }
+    return start;
+}
+
+/// Whether a renewal request made on or before `d` counts for period `p`:
+/// made within the period or its grace days (pe.renewal.grace_days).
+template <class Facts>
+bool renewal_requested_for(const Facts& f, const period& p, date renew_until, date d) {
+    for (std::size_t k = 0, n = f.renewal_count(); k < n; ++k) {
+        const date q = f.renewal_at(k);
+        if (p.first <= q && q <= renew_until && q <= d) return true;
+    }
+    return false;
+}
+
+/// The dispensation that concerns period `p` on `d` (art. 10.1): the last one
+/// requested in it, or, after the lapse, requested since (nothing follows a
+/// lapsed period).
+template <class Facts>
+std::optional<dispensation> dispensation_for(const Facts& f, const period& p, date d) {
+    std::optional<dispensation> disp;
+    for (std::size_t k = 0, n = f.dispensation_count(); k < n; ++k) {
+        const dispensation x = f.dispensation_at(k);
+        if (p.first <= x.requested && x.requested <= d) disp = x;
+    }
+    return disp;
+}
+}  // namespace detail
+
+/// The registration of a participant on `d`, walking the 2-year periods from
+/// the first start. `booked` holds the points that count (see booking.hpp).
+/// Parameters are read at each period's first day. `f` is a
+/// registration_facts or any view of the same shape (see there).
+template <class Facts, class Booked>
+registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why) {
+    registration out;
+    const std::optional<date> first = detail::registration_start(r, f, out, why);
+    if (!first) return out;
+    const date start = *first;
     out.first_start = start;
     if (d < start) {
         out.reason = not_registered_reason::before_start;
-        why.note("pe.registration.start", "registration starts on " + to_iso(start) + ", after " + to_iso(d));
+        why.add("pe.registration.start",
+                [&] { return "registration starts on " + to_iso(start) + ", after " + to_iso(d); });
         return out;
     }
 
@@ -168,41 +271,42 @@ registration registration_at(const rules& r, const registration_facts& f, const 
         out.required_use = t.required_use;
         out.kept_by_dispensation = by_dispensation;
         out.earned = detail::points_in(booked, p, d);
-        out.renewal_requested = false;
-        for (const date q : f.renewal_requests)
-            if (p.first <= q && q <= renew_until && q <= d) out.renewal_requested = true;
+        out.renewal_requested = detail::renewal_requested_for(f, p, renew_until, d);
 
         if (d <= p.last) {
             out.state = reg_state::registered;
-            why.add("pe.registration.period", [&] {
-                return "period " + std::to_string(number) + " runs " + to_iso(p.first) + " to " + to_iso(p.last) +
-                       ": " + out.earned.to_string() + " of " + out.required.to_string() + " points so far";
-            }, {t.months_use, t.overflow_use, t.required_use});
+            why.add("pe.registration.period",
+                    [&] {
+                        return "period " + std::to_string(number) + " runs " + to_iso(p.first) + " to " +
+                               to_iso(p.last) + ": " + out.earned.to_string() + " of " + out.required.to_string() +
+                               " points so far";
+                    },
+                    {t.months_use, t.overflow_use, t.required_use});
             return out;
         }
 
         // The period is over on `d`: renew, keep by dispensation, or end.
         const bool enough = out.earned >= out.required;
         if (enough && (out.renewal_requested || !t.requires_request)) {
-            why.add("pe.registration.renewal", [&] {
-                return "period " + std::to_string(number) + " (" + to_iso(p.first) + " to " + to_iso(p.last) + ") ended with " +
-                       out.earned.to_string() + " of " + out.required.to_string() + " points and was renewed" +
-                       (t.requires_request ? " on request" : " automatically");
-            }, {t.months_use, t.required_use, t.request_use, t.grace_use});
+            why.add("pe.registration.renewal",
+                    [&] {
+                        return "period " + std::to_string(number) + " (" + to_iso(p.first) + " to " + to_iso(p.last) +
+                               ") ended with " + out.earned.to_string() + " of " + out.required.to_string() +
+                               " points and was renewed" + (t.requires_request ? " on request" : " automatically");
+                    },
+                    {t.months_use, t.required_use, t.request_use, t.grace_use});
             p_start = next_day(p.last);
             by_dispensation = false;
             continue;
         }
-        // A dispensation concerns the period it was requested in, or, after
-        // the lapse, the period that lapsed (nothing follows it).
-        const dispensation* disp = nullptr;
-        for (const auto& x : f.dispensations)
-            if (p.first <= x.requested && x.requested <= d) disp = &x;
+        const std::optional<dispensation> disp = detail::dispensation_for(f, p, d);
         if (!enough && disp && disp->granted && disp->decided && *disp->decided <= d) {
-            why.note("pe.registration.dispensation", "period " + std::to_string(number) + " ended with " +
-                                                         out.earned.to_string() + " of " + out.required.to_string() +
-                                                         " points; dispensation (registration regulation art. 10.1) granted on " +
-                                                         to_iso(*disp->decided) + " keeps the registration");
+            why.add("pe.registration.dispensation", [&] {
+                return "period " + std::to_string(number) + " ended with " + out.earned.to_string() + " of " +
+                       out.required.to_string() +
+                       " points; dispensation (registration regulation art. 10.1) granted on " +
+                       to_iso(*disp->decided) + " keeps the registration";
+            });
             p_start = next_day(p.last);
             by_dispensation = true;
             continue;
@@ -210,21 +314,29 @@ registration registration_at(const rules& r, const registration_facts& f, const 
         out.ended_on = next_day(p.last);
         if (enough) {
             out.state = reg_state::ended;
-            why.add("pe.registration.not_renewed", [&] {
-                return "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " + out.earned.to_string() +
-                       " of " + out.required.to_string() + " points, but no renewal was requested by " + to_iso(renew_until);
-            }, {t.required_use, t.request_use, t.grace_use});
+            why.add("pe.registration.not_renewed",
+                    [&] {
+                        return "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " +
+                               out.earned.to_string() + " of " + out.required.to_string() +
+                               " points, but no renewal was requested by " + to_iso(renew_until);
+                    },
+                    {t.required_use, t.request_use, t.grace_use});
         } else {
             out.state = reg_state::lapsed;
             out.dispensation_pending = disp && (!disp->decided || d < *disp->decided);
-            why.add("pe.registration.lapse", [&] {
-                std::string t = "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " +
-                                out.earned.to_string() + " of " + out.required.to_string() +
-                                " points: the registration lapsed on " + to_iso(*out.ended_on) + " (the diploma stays valid)";
-                if (out.dispensation_pending) t += "; a dispensation requested on " + to_iso(disp->requested) + " is not decided yet";
-                else if (disp && !disp->granted) t += "; the dispensation requested on " + to_iso(disp->requested) + " was refused";
-                return t;
-            }, {t.months_use, t.required_use});
+            why.add("pe.registration.lapse",
+                    [&] {
+                        std::string t = "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " +
+                                        out.earned.to_string() + " of " + out.required.to_string() +
+                                        " points: the registration lapsed on " + to_iso(*out.ended_on) +
+                                        " (the diploma stays valid)";
+                        if (out.dispensation_pending)
+                            t += "; a dispensation requested on " + to_iso(disp->requested) + " is not decided yet";
+                        else if (disp && !disp->granted)
+                            t += "; the dispensation requested on " + to_iso(disp->requested) + " was refused";
+                        return t;
+                    },
+                    {t.months_use, t.required_use});
         }
         return out;
     }

@@ -6,11 +6,11 @@
 // geinformeerd over de voortgang" (reminder moments are a P parameter).
 #pragma once
 
-#include "edurules/pe/registration.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "edurules/pe/registration.hpp"
 
 namespace edurules::pe {
 
@@ -25,32 +25,37 @@ struct reminder {
 
 struct status {
     registration reg;
-    points short_by;                         ///< max(0, required - earned) in the current period
-    std::optional<std::int64_t> days_left;   ///< registered: days from the date to the period's last day (0 on the last day)
-    bool renewal_possible = false;           ///< enough points to renew at (or, within the grace days, after) the end
-    bool will_lapse = false;                 ///< registered but short: lapses at the end unless points are earned
-    std::optional<date> lapses_on;           ///< will_lapse: the first day without registration
-    std::optional<std::string> title;        ///< the title the participant may use on the date
+    points short_by;  ///< max(0, required - earned) in the current period
+    std::optional<std::int64_t>
+        days_left;                     ///< registered: days from the date to the period's last day (0 on the last day)
+    bool renewal_possible = false;     ///< enough points to renew at (or, within the grace days, after) the end
+    bool will_lapse = false;           ///< registered but short: lapses at the end unless points are earned
+    std::optional<date> lapses_on;     ///< will_lapse: the first day without registration
+    std::optional<std::string> title;  ///< the title the participant may use on the date
     param_use title_use;
-    std::vector<reminder> reminders;         ///< schedule of the current period (registered only)
+    std::vector<reminder> reminders;  ///< schedule of the current period (registered only)
     explanation why;
 };
 
 /// A short human label of a status, as the reports show it.
 inline std::string label(const status& s) {
     switch (s.reg.state) {
-        case reg_state::registered: return s.renewal_possible ? "registered, may renew" : "registered, points short";
-        case reg_state::lapsed: return s.reg.dispensation_pending ? "lapsed, dispensation pending" : "lapsed";
-        case reg_state::ended: return s.renewal_possible ? "period ended, may renew" : "ended, not renewed";
-        case reg_state::not_registered: return std::string("not registered (") + to_string(s.reg.reason) + ")";
+        case reg_state::registered:
+            return s.renewal_possible ? "registered, may renew" : "registered, points short";
+        case reg_state::lapsed:
+            return s.reg.dispensation_pending ? "lapsed, dispensation pending" : "lapsed";
+        case reg_state::ended:
+            return s.renewal_possible ? "period ended, may renew" : "ended, not renewed";
+        case reg_state::not_registered:
+            return std::string("not registered (") + to_string(s.reg.reason) + ")";
     }
     return "?";
 }
 
 /// The status on `d`, from the registration facts and the points that count.
 /// `trk` is the diploma track (for the title), if known.
-template <class Booked>
-status status_at(const rules& r, const registration_facts& f, std::optional<track> trk, const Booked& booked, date d,
+template <class Facts, class Booked>
+status status_at(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
                  bool explain = true, bool with_reminders = true) {
     status s;
     s.why = explanation(explain);
@@ -63,17 +68,23 @@ status status_at(const rules& r, const registration_facts& f, std::optional<trac
         s.renewal_possible = g.earned >= g.required;
         s.will_lapse = !s.renewal_possible;
         if (s.will_lapse) s.lapses_on = next_day(p.last);
-        s.why.add("pe.status.progress", [&] {
-            return s.renewal_possible ? "enough points: the registration may be renewed at the end of the period on " + to_iso(p.last)
-                                      : s.short_by.to_string() + " points short with " + std::to_string(*s.days_left) +
-                                            " days left: the registration lapses on " + to_iso(next_day(p.last)) +
-                                            " unless the points are earned";
-        }, {g.required_use});
+        s.why.add("pe.status.progress",
+                  [&] {
+                      return s.renewal_possible
+                                 ? "enough points: the registration may be renewed at the end of the period on " +
+                                       to_iso(p.last)
+                                 : s.short_by.to_string() + " points short with " + std::to_string(*s.days_left) +
+                                       " days left: the registration lapses on " + to_iso(next_day(p.last)) +
+                                       " unless the points are earned";
+                  },
+                  {g.required_use});
         if (trk) {
-            const auto t = read<std::string>(*trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d);
+            const auto t =
+                read<std::string>(*trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d);
             s.title = t.value;
             s.title_use = t.use;
-            s.why.add("pe.status.title", [&] { return "while registered the participant may use the title " + t.value; }, {t.use});
+            s.why.add("pe.status.title",
+                      [&] { return "while registered the participant may use the title " + t.value; }, {t.use});
         }
         if (with_reminders) {
             const auto months = read<std::vector<std::int64_t>>(*r.reminder_months, p.first);
@@ -90,10 +101,12 @@ status status_at(const rules& r, const registration_facts& f, std::optional<trac
             }
             for (const auto& rem : s.reminders)
                 if (rem.due_today)
-                    s.why.add("pe.reminders", [&] {
-                        return "reminder due today, " + std::to_string(rem.months_before) + " months before the end: " +
-                               rem.short_by.to_string() + " points short";
-                    }, {months.use});
+                    s.why.add("pe.reminders",
+                              [&] {
+                                  return "reminder due today, " + std::to_string(rem.months_before) +
+                                         " months before the end: " + rem.short_by.to_string() + " points short";
+                              },
+                              {months.use});
         }
     } else if (g.state == reg_state::ended) {
         const auto grace = read<std::int64_t>(*r.renewal_grace_days, g.current->first);
