@@ -1,10 +1,10 @@
 // Tests for include/edurules/leave/rules.hpp: every parameter is resolved at
 // engine construction, and a rulebook lacking one is refused there.
-#include "helpers.hpp"
+#include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include <gtest/gtest.h>
+#include "helpers.hpp"
 
 using namespace leave_test;
 
@@ -40,6 +40,8 @@ TEST(LeaveRules, WrongTypeIsRefused) {
     try {
         build_without([](nlohmann::json& d) {
             d["parameters"]["leave.bev.suspension_months"]["type"] = "text";
+            d["parameters"]["leave.bev.suspension_months"].erase("min");  // a text has no range
+            d["parameters"]["leave.bev.suspension_months"].erase("max");
             for (auto& v : d["parameters"]["leave.bev.suspension_months"]["values"]) v["value"] = "six";
         });
         FAIL();
@@ -59,5 +61,6 @@ TEST(LeaveRules, EveryLeaveParameterHasSourcedValues) {
         for (const auto& v : p.versions) EXPECT_NE(rulebook::builtin()->find_source(v.source_id), nullptr) << name;
     }
     EXPECT_GE(n, 90u);
-    EXPECT_EQ(R().bev_cap[static_cast<std::size_t>(cap_row::general)][static_cast<std::size_t>(cap_variant::raised)], nullptr);
+    EXPECT_EQ(R().bev_cap[static_cast<std::size_t>(cap_row::general)][static_cast<std::size_t>(cap_variant::raised)],
+              nullptr);
 }

@@ -7,22 +7,20 @@
 // in aanmerking voor PE-punten". rules.md 1.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "edurules/core/explain.hpp"
 #include "edurules/pe/model.hpp"
 #include "edurules/pe/rules.hpp"
 
-#include <optional>
-#include <string>
-
 namespace edurules::pe {
 
+/// Deprecated: read `r.overflow.at(on)` (parsed once at engine construction).
 inline month_overflow overflow_policy(const rules& r, date on, param_use* use = nullptr) {
-    const auto p = read<std::string>(*r.month_overflow_policy, on);
+    const auto& p = r.overflow.at(on);
     if (use) *use = p.use;
-    if (p.value == "clamp") return month_overflow::clamp;
-    if (p.value == "roll_forward") return month_overflow::roll_forward;
-    throw error(errc::rulebook, "parameters[\"" + r.month_overflow_policy->name + "\"]",
-                "must be \"clamp\" or \"roll_forward\", not \"" + p.value + "\"");
+    return p.value;
 }
 
 /// The days on which a recognition is valid: from the decision for
@@ -31,15 +29,20 @@ inline month_overflow overflow_policy(const rules& r, date on, param_use* use = 
 inline period recognition_validity(const rules& r, const recognition& rec, const activity& a,
                                    explanation* why = nullptr) {
     const auto months = read<std::int64_t>(*r.recognition_validity_months, rec.decided);
-    param_use pol;
-    const auto policy = overflow_policy(r, rec.decided, &pol);
-    period p = period::of_months(rec.decided, static_cast<int>(months.value), policy);
-    if (why) why->add("pe.recognition.validity", [&] {
-        return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " + to_iso(p.last);
-    }, {months.use, pol});
+    const auto& policy = r.overflow.at(rec.decided);
+    period p = period::of_months(rec.decided, static_cast<int>(months.value), policy.value);
+    if (why)
+        why->add("pe.recognition.validity",
+                 [&] {
+                     return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " +
+                            to_iso(p.last);
+                 },
+                 {months.use, policy.use});
     if (rec.withdrawn && *rec.withdrawn <= p.last) {
         p.last = prev_day(*rec.withdrawn);
-        if (why) why->note("pe.recognition.withdrawn", "recognition " + rec.id + " was withdrawn on " + to_iso(*rec.withdrawn));
+        if (why)
+            why->note("pe.recognition.withdrawn",
+                      "recognition " + rec.id + " was withdrawn on " + to_iso(*rec.withdrawn));
     }
     if (!rec.content_version.empty()) {
         // The content must be the recognised version on every valid day: the
@@ -49,8 +52,10 @@ inline period recognition_validity(const rules& r, const recognition& rec, const
             if (c.from > p.last) break;
             if (c.version != rec.content_version) {
                 p.last = prev_day(c.from);
-                if (why) why->note("pe.recognition.content_changed", "the content of " + a.id + " changed to version " +
-                                                                        c.version + " on " + to_iso(c.from) + ", ending recognition " + rec.id);
+                if (why)
+                    why->note("pe.recognition.content_changed", "the content of " + a.id + " changed to version " +
+                                                                    c.version + " on " + to_iso(c.from) +
+                                                                    ", ending recognition " + rec.id);
                 break;
             }
         }
@@ -70,19 +75,21 @@ inline resolved<date> recognition_decision_deadline(const rules& r, date paid) {
 /// hour of net study time, seed 001, P), rounded once by pe.points.rounding.
 inline points completion_points(const rules& r, const recognition& rec, const activity& a, explanation* why = nullptr) {
     if (rec.awarded) {
-        if (why) why->note("pe.points.awarded", "recognition " + rec.id + " awards " + rec.awarded->to_string() + " points");
+        if (why)
+            why->note("pe.points.awarded", "recognition " + rec.id + " awards " + rec.awarded->to_string() + " points");
         return *rec.awarded;
     }
     const auto per = read<minutes>(*r.minutes_per_point, rec.decided);
-    const auto mode_txt = read<std::string>(*r.points_rounding, rec.decided);
-    const auto mode = parse_rounding(mode_txt.value);
-    if (!mode) throw error(errc::rulebook, "parameters[\"" + r.points_rounding->name + "\"]", "unknown rounding \"" + mode_txt.value + "\"");
+    const auto& mode = r.points_rounding_mode.at(rec.decided);
     const points pts{div_round(static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale),
-                               per.value.count, *mode)};
-    if (why) why->add("pe.points.from_duration", [&] {
-        return std::to_string(a.net_duration.count) + " min net study time at " + std::to_string(per.value.count) +
-               " min per point gives " + pts.to_string() + " points";
-    }, {per.use, mode_txt.use});
+                               per.value.count, mode.value)};
+    if (why)
+        why->add("pe.points.from_duration",
+                 [&] {
+                     return std::to_string(a.net_duration.count) + " min net study time at " +
+                            std::to_string(per.value.count) + " min per point gives " + pts.to_string() + " points";
+                 },
+                 {per.use, mode.use});
     return pts;
 }
 
