@@ -43,7 +43,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(rulebook request dossier upload_csv dates capi_batch)
+  targets=(rulebook request dossier upload_csv dates capi_batch rulebook_values)
 fi
 cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
 

@@ -1,13 +1,12 @@
 // Rulebook parsing, validation, overlays and serialisation (nlohmann/json).
 #include "edurules/core/rulebook.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "json_guard.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "json_guard.hpp"
 
 namespace edurules {
 
@@ -27,15 +26,24 @@ extern const std::size_t default_rulebook_count;
 
 const char* to_string(value_kind k) {
     switch (k) {
-        case value_kind::integer: return "integer";
-        case value_kind::decimal: return "decimal";
-        case value_kind::duration: return "duration";
-        case value_kind::money: return "money";
-        case value_kind::date: return "date";
-        case value_kind::text: return "text";
-        case value_kind::boolean: return "boolean";
-        case value_kind::integer_list: return "integer_list";
-        case value_kind::text_list: return "text_list";
+        case value_kind::integer:
+            return "integer";
+        case value_kind::decimal:
+            return "decimal";
+        case value_kind::duration:
+            return "duration";
+        case value_kind::money:
+            return "money";
+        case value_kind::date:
+            return "date";
+        case value_kind::text:
+            return "text";
+        case value_kind::boolean:
+            return "boolean";
+        case value_kind::integer_list:
+            return "integer_list";
+        case value_kind::text_list:
+            return "text_list";
     }
     return "?";
 }
@@ -43,9 +51,8 @@ const char* to_string(value_kind k) {
 namespace {
 
 std::optional<value_kind> parse_kind(std::string_view s) {
-    for (auto k : {value_kind::integer, value_kind::decimal, value_kind::duration, value_kind::money,
-                   value_kind::date, value_kind::text, value_kind::boolean, value_kind::integer_list,
-                   value_kind::text_list})
+    for (auto k : {value_kind::integer, value_kind::decimal, value_kind::duration, value_kind::money, value_kind::date,
+                   value_kind::text, value_kind::boolean, value_kind::integer_list, value_kind::text_list})
         if (s == to_string(k)) return k;
     return std::nullopt;
 }
@@ -58,17 +65,31 @@ std::optional<confidence> parse_confidence(std::string_view s) {
     return std::nullopt;
 }
 
-[[noreturn]] void fail(const std::string& field, const std::string& msg) {
-    throw error(errc::rulebook, field, msg);
-}
+[[noreturn]] void fail(const std::string& field, const std::string& msg) { throw error(errc::rulebook, field, msg); }
 
 std::string quoted(const json& j) { return detail::quote_value(j); }
+
+/// A whole JSON number that fits an int64 (an unsigned number above INT64_MAX
+/// is refused, never wrapped).
+std::optional<std::int64_t> json_int(const json& j) {
+    if (j.is_number_unsigned()) {
+        const auto u = j.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+        return static_cast<std::int64_t>(u);
+    }
+    if (j.is_number_integer()) return j.get<std::int64_t>();
+    return std::nullopt;
+}
 
 /// A decimal from a JSON string or number. Numbers go through their shortest
 /// round-trip text, so 21.3 in the file is exactly 21.3 here.
 std::optional<decimal> json_decimal(const json& j) {
     if (j.is_string()) return decimal::parse(j.get<std::string>());
-    if (j.is_number_integer()) return decimal{j.get<std::int64_t>(), 0};
+    if (j.is_number_integer()) {
+        const auto i = json_int(j);
+        if (!i) return std::nullopt;
+        return decimal{*i, 0};
+    }
     if (j.is_number_float()) {
         char buf[64];
         auto r = std::to_chars(buf, buf + sizeof buf, j.get<double>());
@@ -83,8 +104,8 @@ std::optional<decimal> json_decimal(const json& j) {
 param_value parse_value(const parameter& p, const json& j, const std::string& field) {
     switch (p.kind) {
         case value_kind::integer: {
-            if (j.is_number_integer()) return j.get<std::int64_t>();
-            fail(field, "expected a whole number, got " + quoted(j));
+            if (const auto i = json_int(j)) return *i;
+            fail(field, "expected a whole number within 64 bits, got " + quoted(j));
         }
         case value_kind::decimal: {
             auto d = json_decimal(j);
@@ -95,11 +116,15 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
             auto d = json_decimal(j);
             if (!d || d->is_negative()) fail(field, "expected a non-negative duration, got " + quoted(j));
             std::int64_t per_unit = 0;
-            if (p.unit == "hours") per_unit = minutes_per_hour;
-            else if (p.unit == "minutes") per_unit = 1;
-            else fail(field, "a duration needs unit \"hours\" or \"minutes\", not \"" + p.unit + "\"");
+            if (p.unit == "hours")
+                per_unit = minutes_per_hour;
+            else if (p.unit == "minutes")
+                per_unit = 1;
+            else
+                fail(field, "a duration needs unit \"hours\" or \"minutes\", not \"" + p.unit + "\"");
             const detail::i128 num = static_cast<detail::i128>(d->mantissa) * per_unit;
             if (num % d->denominator() != 0) fail(field, "duration " + quoted(j) + " is not a whole number of minutes");
+            if (num / d->denominator() > INT64_MAX) fail(field, "duration " + quoted(j) + " is too large");
             return static_cast<std::int64_t>(num / d->denominator());
         }
         case value_kind::money: {
@@ -129,8 +154,11 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
             if (!j.is_array()) fail(field, "expected a list of whole numbers, got " + quoted(j));
             std::vector<std::int64_t> out;
             for (std::size_t i = 0; i < j.size(); ++i) {
-                if (!j[i].is_number_integer()) fail(field + "[" + std::to_string(i) + "]", "expected a whole number, got " + quoted(j[i]));
-                out.push_back(j[i].get<std::int64_t>());
+                const auto x = json_int(j[i]);
+                if (!x)
+                    fail(field + "[" + std::to_string(i) + "]",
+                         "expected a whole number within 64 bits, got " + quoted(j[i]));
+                out.push_back(*x);
             }
             return out;
         }
@@ -138,7 +166,8 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
             if (!j.is_array()) fail(field, "expected a list of words, got " + quoted(j));
             std::vector<std::string> out;
             for (std::size_t i = 0; i < j.size(); ++i) {
-                if (!j[i].is_string()) fail(field + "[" + std::to_string(i) + "]", "expected text, got " + quoted(j[i]));
+                if (!j[i].is_string())
+                    fail(field + "[" + std::to_string(i) + "]", "expected text, got " + quoted(j[i]));
                 out.push_back(j[i].get<std::string>());
             }
             return out;
@@ -149,8 +178,10 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
 
 json value_to_json(const parameter& p, const param_value& v) {
     switch (p.kind) {
-        case value_kind::integer: return std::get<std::int64_t>(v);
-        case value_kind::decimal: return std::get<decimal>(v).to_string();
+        case value_kind::integer:
+            return std::get<std::int64_t>(v);
+        case value_kind::decimal:
+            return std::get<decimal>(v).to_string();
         case value_kind::duration: {
             const auto m = std::get<std::int64_t>(v);
             if (p.unit != "hours") return m;
@@ -163,33 +194,252 @@ json value_to_json(const parameter& p, const param_value& v) {
             }
             return m;
         }
-        case value_kind::money: return format_scaled(std::get<std::int64_t>(v), 2);
-        case value_kind::date: return to_iso(std::get<date>(v));
-        case value_kind::text: return std::get<std::string>(v);
-        case value_kind::boolean: return std::get<bool>(v);
-        case value_kind::integer_list: return std::get<std::vector<std::int64_t>>(v);
-        case value_kind::text_list: return std::get<std::vector<std::string>>(v);
+        case value_kind::money:
+            return format_scaled(std::get<std::int64_t>(v), 2);
+        case value_kind::date:
+            return to_iso(std::get<date>(v));
+        case value_kind::text:
+            return std::get<std::string>(v);
+        case value_kind::boolean:
+            return std::get<bool>(v);
+        case value_kind::integer_list:
+            return std::get<std::vector<std::int64_t>>(v);
+        case value_kind::text_list:
+            return std::get<std::vector<std::string>>(v);
     }
     return nullptr;
 }
 
-void check_versions(parameter& p, const std::string& field) {
+/// -1, 0 or 1 comparing two bounds or values of the same stored type.
+int compare_scalar(const param_value& a, const param_value& b) {
+    if (const auto* x = std::get_if<std::int64_t>(&a)) {
+        const auto y = std::get<std::int64_t>(b);
+        return *x < y ? -1 : (y < *x ? 1 : 0);
+    }
+    if (const auto* x = std::get_if<decimal>(&a)) {
+        const auto& y = std::get<decimal>(b);
+        return *x < y ? -1 : (y < *x ? 1 : 0);
+    }
+    const auto x = std::get<date>(a), y = std::get<date>(b);
+    return x < y ? -1 : (y < x ? 1 : 0);
+}
+
+/// A scalar (a bound, a value, an item of an integer_list) as written in the rulebook.
+std::string show_scalar(const parameter& p, const param_value& v) {
+    if (p.kind == value_kind::integer_list || p.kind == value_kind::integer)
+        return std::to_string(std::get<std::int64_t>(v));
+    const json j = value_to_json(p, v);
+    return j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+bool is_list(value_kind k) { return k == value_kind::integer_list || k == value_kind::text_list; }
+bool has_range(value_kind k) {
+    return k == value_kind::integer || k == value_kind::decimal || k == value_kind::duration ||
+           k == value_kind::money || k == value_kind::date || k == value_kind::integer_list;
+}
+
+void check_range(const parameter& p, const value_range& r, const param_value& v, const std::string& field) {
+    if (r.min && compare_scalar(v, *r.min) < 0)
+        fail(field, show_scalar(p, v) + " is below the minimum " + show_scalar(p, *r.min));
+    if (r.max && compare_scalar(*r.max, v) < 0)
+        fail(field, show_scalar(p, v) + " is above the maximum " + show_scalar(p, *r.max));
+}
+
+void check_word(const constraints& c, const std::string& w, const std::string& field) {
+    if (c.allowed.empty() || std::find(c.allowed.begin(), c.allowed.end(), w) != c.allowed.end()) return;
+    std::string list;
+    for (const auto& a : c.allowed) list += (list.empty() ? "" : ", ") + a;
+    fail(field, quoted(json(w)) + " is not one of the allowed values (" + list + ")");
+}
+
+/// Refuses a value outside `c`, naming `field` (and the item of a list).
+void check_value(const parameter& p, const constraints& c, const param_value& v, const std::string& field) {
+    auto item = [&](std::size_t i) { return field + "[" + std::to_string(i) + "]"; };
+    auto count = [&](std::size_t n) {
+        const auto len = static_cast<std::int64_t>(n);
+        if (c.min_items && len < *c.min_items)
+            fail(field, "has " + std::to_string(n) + " item(s), at least " + std::to_string(*c.min_items) + " needed");
+        if (c.max_items && len > *c.max_items)
+            fail(field, "has " + std::to_string(n) + " item(s), at most " + std::to_string(*c.max_items) + " allowed");
+        if (!c.items.empty() && n != c.items.size())
+            fail(field, "has " + std::to_string(n) + " item(s), exactly " + std::to_string(c.items.size()) + " needed");
+    };
+    switch (p.kind) {
+        case value_kind::integer_list: {
+            const auto& xs = std::get<std::vector<std::int64_t>>(v);
+            count(xs.size());
+            for (std::size_t i = 0; i < xs.size(); ++i) {
+                check_range(p, c.range, xs[i], item(i));
+                if (!c.items.empty()) check_range(p, c.items[i], xs[i], item(i));
+            }
+            return;
+        }
+        case value_kind::text_list: {
+            const auto& xs = std::get<std::vector<std::string>>(v);
+            count(xs.size());
+            for (std::size_t i = 0; i < xs.size(); ++i) check_word(c, xs[i], item(i));
+            return;
+        }
+        case value_kind::text:
+            check_word(c, std::get<std::string>(v), field);
+            return;
+        case value_kind::boolean:
+            return;
+        case value_kind::decimal:
+            if (c.decimals && !std::get<decimal>(v).in_scale(*c.decimals))
+                fail(field, show_scalar(p, v) + " has more than " + std::to_string(*c.decimals) + " decimal(s)");
+            [[fallthrough]];
+        default:
+            check_range(p, c.range, v, field);
+    }
+}
+
+/// A bound of `p`'s range, written like its values (an integer_list's bound like one item).
+param_value parse_bound(const parameter& p, const json& j, const std::string& field) {
+    if (p.kind != value_kind::integer_list) return parse_value(p, j, field);
+    const auto x = json_int(j);
+    if (!x) fail(field, "expected a whole number within 64 bits, got " + quoted(j));
+    return *x;
+}
+
+value_range parse_range(const parameter& p, const json& obj, const std::string& f) {
+    value_range r;
+    if (auto m = obj.find("min"); m != obj.end()) r.min = parse_bound(p, *m, f + ".min");
+    if (auto m = obj.find("max"); m != obj.end()) r.max = parse_bound(p, *m, f + ".max");
+    if (r.min && r.max && compare_scalar(*r.max, *r.min) < 0) fail(f + ".max", "is below the minimum");
+    return r;
+}
+
+std::int64_t parse_count(const json& j, const std::string& field) {
+    const auto x = json_int(j);
+    if (!x || *x < 0) fail(field, "expected a whole number >= 0, got " + quoted(j));
+    return *x;
+}
+
+/// The constraints declared in a parameter object (see schemas/rulebook.schema.json).
+constraints parse_constraints(const parameter& p, const json& obj, const std::string& f) {
+    constraints c;
+    const bool range = obj.contains("min") || obj.contains("max");
+    if (range && !has_range(p.kind))
+        fail(f + (obj.contains("min") ? ".min" : ".max"), std::string("a ") + to_string(p.kind) + " has no range");
+    c.range = parse_range(p, obj, f);
+    if (auto d = obj.find("decimals"); d != obj.end()) {
+        if (p.kind != value_kind::decimal) fail(f + ".decimals", "only a decimal declares its decimals");
+        const auto n = parse_count(*d, f + ".decimals");
+        if (n > decimal::max_scale) fail(f + ".decimals", "at most " + std::to_string(decimal::max_scale));
+        c.decimals = static_cast<int>(n);
+    }
+    if (auto a = obj.find("allowed"); a != obj.end()) {
+        if (p.kind != value_kind::text && p.kind != value_kind::text_list)
+            fail(f + ".allowed", "only text and text_list have allowed values");
+        if (!a->is_array() || a->empty()) fail(f + ".allowed", "expected a non-empty list of words");
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            if (!(*a)[i].is_string())
+                fail(f + ".allowed[" + std::to_string(i) + "]", "expected text, got " + quoted((*a)[i]));
+            c.allowed.push_back((*a)[i].get<std::string>());
+        }
+    }
+    for (const char* key : {"min_items", "max_items"}) {
+        auto n = obj.find(key);
+        if (n == obj.end()) continue;
+        if (!is_list(p.kind)) fail(f + "." + key, "only a list has items");
+        (std::string_view(key) == "min_items" ? c.min_items : c.max_items) = parse_count(*n, f + "." + key);
+    }
+    if (auto it = obj.find("items"); it != obj.end()) {
+        if (p.kind != value_kind::integer_list) fail(f + ".items", "only an integer_list declares a range per item");
+        if (!it->is_array() || it->empty()) fail(f + ".items", "expected a non-empty list of {min, max}");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string fi = f + ".items[" + std::to_string(i) + "]";
+            if (!(*it)[i].is_object()) fail(fi, "expected an object with min and max");
+            detail::check_members((*it)[i], {"min", "max"}, fi, errc::rulebook);
+            c.items.push_back(parse_range(p, (*it)[i], fi));
+        }
+    }
+    if (auto g = obj.find("gaps"); g != obj.end()) {
+        if (!g->is_boolean()) fail(f + ".gaps", "expected true or false, got " + quoted(*g));
+        c.gaps = g->get<bool>();
+    }
+    return c;
+}
+
+json range_to_json(const parameter& p, const value_range& r) {
+    json j = json::object();
+    auto bound = [&](const param_value& v) -> json {
+        if (p.kind == value_kind::integer_list) return std::get<std::int64_t>(v);
+        return value_to_json(p, v);
+    };
+    if (r.min) j["min"] = bound(*r.min);
+    if (r.max) j["max"] = bound(*r.max);
+    return j;
+}
+
+void constraints_to_json(const parameter& p, json& j) {
+    const constraints& c = p.limits;
+    j.update(range_to_json(p, c.range));
+    if (c.decimals) j["decimals"] = *c.decimals;
+    if (!c.allowed.empty()) j["allowed"] = c.allowed;
+    if (c.min_items) j["min_items"] = *c.min_items;
+    if (c.max_items) j["max_items"] = *c.max_items;
+    if (!c.items.empty()) {
+        json items = json::array();
+        for (const auto& r : c.items) items.push_back(range_to_json(p, r));
+        j["items"] = items;
+    }
+    if (c.gaps) j["gaps"] = true;
+}
+
+/// The tighter of two optional bounds (`lower`: the larger minimum).
+std::optional<param_value> tighter(const std::optional<param_value>& a, const std::optional<param_value>& b,
+                                   bool lower) {
+    if (!a) return b;
+    if (!b) return a;
+    const int c = compare_scalar(*a, *b);
+    return (lower ? c >= 0 : c <= 0) ? a : b;
+}
+value_range both(const value_range& a, const value_range& b) {
+    return value_range{tighter(a.min, b.min, true), tighter(a.max, b.max, false)};
+}
+template <class T>
+std::optional<T> tighter_count(std::optional<T> a, std::optional<T> b, bool lower) {
+    if (!a) return b;
+    if (!b) return a;
+    return lower ? std::max(*a, *b) : std::min(*a, *b);
+}
+
+/// What both `a` (a base rulebook's declaration) and `b` (an overlay's) allow:
+/// an overlay may narrow a declaration, never widen it.
+constraints both(const constraints& a, const constraints& b, const std::string& f) {
+    constraints c;
+    c.range = both(a.range, b.range);
+    c.decimals = tighter_count(a.decimals, b.decimals, false);
+    if (a.allowed.empty() || b.allowed.empty()) {
+        c.allowed = a.allowed.empty() ? b.allowed : a.allowed;
+    } else {
+        for (const auto& w : a.allowed)
+            if (std::find(b.allowed.begin(), b.allowed.end(), w) != b.allowed.end()) c.allowed.push_back(w);
+        if (c.allowed.empty()) fail(f + ".allowed", "allows none of the values the base rulebook allows");
+    }
+    c.min_items = tighter_count(a.min_items, b.min_items, true);
+    c.max_items = tighter_count(a.max_items, b.max_items, false);
+    if (a.items.empty() || b.items.empty()) {
+        c.items = a.items.empty() ? b.items : a.items;
+    } else {
+        if (a.items.size() != b.items.size())
+            fail(f + ".items", "declares " + std::to_string(b.items.size()) + " items, the base rulebook " +
+                                   std::to_string(a.items.size()));
+        for (std::size_t i = 0; i < a.items.size(); ++i) c.items.push_back(both(a.items[i], b.items[i]));
+    }
+    c.gaps = a.gaps && b.gaps;
+    return c;
+}
+
+void check_versions(parameter& p) {
     std::stable_sort(p.versions.begin(), p.versions.end(), [](const param_version& a, const param_version& b) {
         if (!a.from) return static_cast<bool>(b.from);
         if (!b.from) return false;
         return *a.from < *b.from;
     });
-    for (std::size_t i = 0; i < p.versions.size(); ++i) {
-        const auto& v = p.versions[i];
-        if (v.from && v.to && *v.to < *v.from)
-            fail(field, "a value runs from " + to_iso(*v.from) + " to " + to_iso(*v.to) + ", which ends before it starts");
-        if (i > 0) {
-            const auto& prev = p.versions[i - 1];
-            if (!prev.to || !v.from || !(*prev.to < *v.from))
-                fail(field, "two values overlap (" + (v.from ? to_iso(*v.from) : std::string("open start")) +
-                                ", and the one before it ends " + (prev.to ? to_iso(*prev.to) : std::string("never")) + ")");
-        }
-    }
+    p.check();
 }
 
 }  // namespace
@@ -206,6 +456,28 @@ const param_version& parameter::require(date d) const {
     throw error(errc::rulebook, "parameters[\"" + name + "\"]", "has no value in force on " + to_iso(d));
 }
 
+void parameter::check(const constraints& c) const {
+    const std::string f = "parameters[\"" + name + "\"].values";
+    auto at = [&](std::size_t i) { return f + "[" + std::to_string(i) + "]"; };
+    auto day = [](const std::optional<date>& d, const char* open) { return d ? to_iso(*d) : std::string(open); };
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const auto& v = versions[i];
+        check_value(*this, c, v.value, at(i) + ".value");
+        if (v.from && v.to && *v.to < *v.from)
+            fail(at(i) + ".to",
+                 "a value runs from " + to_iso(*v.from) + " to " + to_iso(*v.to) + ", which ends before it starts");
+        if (i == 0) continue;
+        const auto& prev = versions[i - 1];
+        if (!prev.to || !v.from || !(*prev.to < *v.from))
+            fail(at(i) + ".from", "overlaps values[" + std::to_string(i - 1) + "] (this one starts " +
+                                      day(v.from, "since always") + ", that one ends " + day(prev.to, "never") + ")");
+        if (!c.gaps && next_day(*prev.to) < *v.from)
+            fail(at(i) + ".from", "leaves a gap from " + to_iso(next_day(*prev.to)) + " to " +
+                                      to_iso(prev_day(*v.from)) + " after values[" + std::to_string(i - 1) +
+                                      "]; this parameter has no value then and declares no gaps (\"gaps\": false)");
+    }
+}
+
 std::string parameter::format(const param_value& v) const {
     json j = value_to_json(*this, v);
     std::string s = j.is_string() ? j.get<std::string>() : j.dump();
@@ -219,8 +491,11 @@ struct rulebook_builder {
         const json doc = detail::parse_checked(text, origin);
         if (!doc.is_object()) throw error(errc::rulebook, std::string(origin), "a rulebook is a JSON object");
         rulebook rb;
+        detail::check_members(doc,
+                              {"$schema", "schema_version", "name", "version", "description", "sources", "parameters"},
+                              std::string(origin), errc::rulebook);
         auto sv = doc.find("schema_version");
-        if (sv == doc.end() || !sv->is_number_integer() || sv->get<int>() != 1)
+        if (sv == doc.end() || json_int(*sv) != std::optional<std::int64_t>(1))
             fail("schema_version", "expected 1 (this library reads rulebook schema version 1)");
         if (auto n = doc.find("name"); n != doc.end() && n->is_string()) rb.name_ = n->get<std::string>();
         if (auto n = doc.find("version"); n != doc.end() && n->is_string()) rb.version_ = n->get<std::string>();
@@ -229,6 +504,7 @@ struct rulebook_builder {
             for (auto it = s->begin(); it != s->end(); ++it) {
                 const std::string f = "sources[\"" + it.key() + "\"]";
                 if (!it->is_object()) fail(f, "expected an object");
+                detail::check_members(*it, {"title", "reference", "url"}, f, errc::rulebook);
                 source src;
                 src.id = it.key();
                 auto str = [&](const char* k) -> std::string {
@@ -249,11 +525,18 @@ struct rulebook_builder {
         for (auto it = ps->begin(); it != ps->end(); ++it) {
             const std::string f = "parameters[\"" + it.key() + "\"]";
             if (!it->is_object()) fail(f, "expected an object");
+            detail::check_members(*it,
+                                  {"description", "type", "unit", "min", "max", "decimals", "allowed", "min_items",
+                                   "max_items", "items", "gaps", "values"},
+                                  f, errc::rulebook);
             parameter p;
             p.name = it.key();
-            if (auto d = it->find("description"); d != it->end() && d->is_string()) p.description = d->get<std::string>();
+            if (auto d = it->find("description"); d != it->end() && d->is_string())
+                p.description = d->get<std::string>();
             auto t = it->find("type");
-            if (t == it->end() || !t->is_string()) fail(f + ".type", "missing; one of integer, decimal, duration, money, date, text, boolean, integer_list, text_list");
+            if (t == it->end() || !t->is_string())
+                fail(f + ".type",
+                     "missing; one of integer, decimal, duration, money, date, text, boolean, integer_list, text_list");
             auto k = parse_kind(t->get<std::string>());
             if (!k) fail(f + ".type", "unknown type " + quoted(*t));
             p.kind = *k;
@@ -261,12 +544,17 @@ struct rulebook_builder {
                 if (!u->is_string()) fail(f + ".unit", "expected text");
                 p.unit = u->get<std::string>();
             }
+            if (p.kind == value_kind::duration && p.unit != "hours" && p.unit != "minutes")
+                fail(f + ".unit", "a duration needs unit \"hours\" or \"minutes\", not \"" + p.unit + "\"");
+            p.limits = parse_constraints(p, *it, f);
             auto vs = it->find("values");
-            if (vs == it->end() || !vs->is_array() || vs->empty()) fail(f + ".values", "expected a non-empty list of dated values");
+            if (vs == it->end() || !vs->is_array() || vs->empty())
+                fail(f + ".values", "expected a non-empty list of dated values");
             for (std::size_t i = 0; i < vs->size(); ++i) {
                 const json& v = (*vs)[i];
                 const std::string vf = f + ".values[" + std::to_string(i) + "]";
                 if (!v.is_object()) fail(vf, "expected an object with value, source and confidence");
+                detail::check_members(v, {"from", "to", "value", "source", "confidence", "note"}, vf, errc::rulebook);
                 param_version pv;
                 for (const char* key : {"from", "to"}) {
                     auto d = v.find(key);
@@ -279,6 +567,7 @@ struct rulebook_builder {
                 auto val = v.find("value");
                 if (val == v.end()) fail(vf + ".value", "missing");
                 pv.value = parse_value(p, *val, vf + ".value");
+                check_value(p, p.limits, pv.value, vf + ".value");
                 auto src = v.find("source");
                 if (src == v.end() || !src->is_string()) fail(vf + ".source", "missing; every value names its source");
                 pv.source_id = src->get<std::string>();
@@ -291,7 +580,7 @@ struct rulebook_builder {
                 if (auto n = v.find("note"); n != v.end() && n->is_string()) pv.note = n->get<std::string>();
                 p.versions.push_back(std::move(pv));
             }
-            check_versions(p, f + ".values");
+            check_versions(p);
             rb.params_.emplace(p.name, std::move(p));
         }
         return rb;
@@ -300,13 +589,25 @@ struct rulebook_builder {
     static rulebook overlay(const rulebook& base, const rulebook& top) {
         rulebook rb = base;
         for (const auto& [id, s] : top.sources_) rb.sources_.insert_or_assign(id, s);
-        for (const auto& [name, p] : top.params_) rb.params_.insert_or_assign(name, p);
+        for (const auto& [name, p] : top.params_) {
+            auto it = rb.params_.find(name);
+            if (it == rb.params_.end()) {
+                rb.params_.emplace(name, p);
+                continue;
+            }
+            parameter merged = p;
+            // The base's declaration stays in force: an overlay may narrow it, never widen it.
+            if (it->second.kind == p.kind)
+                merged.limits = both(it->second.limits, p.limits, "parameters[\"" + name + "\"]");
+            merged.check();
+            it->second = std::move(merged);
+        }
         if (!top.name_.empty()) rb.name_ = base.name_ + " + " + top.name_;
         return rb;
     }
 
-    static rulebook set(const rulebook& base, std::string_view name, std::string_view text,
-                        std::optional<date> from, std::optional<date> to) {
+    static rulebook set(const rulebook& base, std::string_view name, std::string_view text, std::optional<date> from,
+                        std::optional<date> to) {
         rulebook rb = base;
         auto it = rb.params_.find(name);
         if (it == rb.params_.end())
@@ -350,7 +651,7 @@ struct rulebook_builder {
         }
         out.push_back(nv);
         p.versions = std::move(out);
-        check_versions(p, f + ".values");
+        check_versions(p);
         return rb;
     }
 };
@@ -368,6 +669,24 @@ rulebook rulebook::with_value(const rulebook& base, std::string_view name, std::
     return rulebook_builder::set(base, name, value_text, from, to);
 }
 
+const parameter* rulebook::require(std::string_view name, value_kind kind, std::string_view domain) const {
+    const parameter& p = param(name);
+    if (p.kind != kind)
+        throw error(
+            errc::rulebook, "parameters[\"" + p.name + "\"].type",
+            std::string("is ") + to_string(p.kind) + ", the " + std::string(domain) + " rules need " + to_string(kind));
+    const rulebook& def = *builtin();
+    if (const parameter* d = def.find(name); d && d != &p && d->kind == p.kind) {
+        try {
+            p.check(d->limits);
+        } catch (const error& e) {
+            throw error(errc::rulebook, e.field(),
+                        e.message() + " (as the default rulebook declares for the " + std::string(domain) + " rules)");
+        }
+    }
+    return &p;
+}
+
 const parameter& rulebook::param(std::string_view name) const {
     if (const auto* p = find(name)) return *p;
     throw error(errc::rulebook, "parameters[\"" + std::string(name) + "\"]", "missing parameter");
@@ -381,7 +700,8 @@ std::shared_ptr<const rulebook> rulebook::builtin() {
             rulebook part = from_json(std::string_view(d.text, d.size), d.name);
             for (const auto& [name, p] : part.params_)
                 if (all.params_.count(name))
-                    throw error(errc::internal, d.name, "parameter " + name + " is defined twice in the default rulebook");
+                    throw error(errc::internal, d.name,
+                                "parameter " + name + " is defined twice in the default rulebook");
             if (i == 0) {
                 all = std::move(part);
             } else {
@@ -413,6 +733,7 @@ std::string rulebook::to_json() const {
     for (const auto& [name, p] : params_) {
         json j{{"description", p.description}, {"type", to_string(p.kind)}};
         if (!p.unit.empty()) j["unit"] = p.unit;
+        constraints_to_json(p, j);
         json vs = json::array();
         for (const auto& v : p.versions) {
             json vj;

@@ -40,6 +40,8 @@ TEST(LeaveRules, WrongTypeIsRefused) {
     try {
         build_without([](nlohmann::json& d) {
             d["parameters"]["leave.bev.suspension_months"]["type"] = "text";
+            d["parameters"]["leave.bev.suspension_months"].erase("min");  // a text has no range
+            d["parameters"]["leave.bev.suspension_months"].erase("max");
             for (auto& v : d["parameters"]["leave.bev.suspension_months"]["values"]) v["value"] = "six";
         });
         FAIL();

@@ -3,10 +3,6 @@
 // is code (developers' guide, principle 1).
 #pragma once
 
-#include "edurules/core/calendar.hpp"
-#include "edurules/core/decimal.hpp"
-#include "edurules/core/error.hpp"
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -16,6 +12,10 @@
 #include <type_traits>
 #include <variant>
 #include <vector>
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "edurules/core/error.hpp"
 
 namespace edurules {
 
@@ -28,10 +28,14 @@ enum class confidence { high, medium, low, provisional };
 
 inline const char* to_code(confidence c) {
     switch (c) {
-        case confidence::high: return "H";
-        case confidence::medium: return "M";
-        case confidence::low: return "L";
-        case confidence::provisional: return "P";
+        case confidence::high:
+            return "H";
+        case confidence::medium:
+            return "M";
+        case confidence::low:
+            return "L";
+        case confidence::provisional:
+            return "P";
     }
     return "?";
 }
@@ -51,8 +55,8 @@ enum class value_kind {
 
 const char* to_string(value_kind k);
 
-using param_value = std::variant<std::int64_t, decimal, date, std::string, bool,
-                                 std::vector<std::int64_t>, std::vector<std::string>>;
+using param_value =
+    std::variant<std::int64_t, decimal, date, std::string, bool, std::vector<std::int64_t>, std::vector<std::string>>;
 
 /// A source a value is taken from (a regulation, a brochure, a seed document).
 struct source {
@@ -75,12 +79,35 @@ struct param_version {
     bool applies(date d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };
 
+/// An inclusive range of a scalar value, each end optional. The bound has the
+/// value's stored type: std::int64_t for integer, duration (minutes), money
+/// (cents) and the items of an integer_list; decimal; date.
+struct value_range {
+    std::optional<param_value> min;
+    std::optional<param_value> max;
+};
+
+/// What the values of a parameter may be, declared in the rulebook next to its
+/// type and unit. The loader (documents, overlays, `with_value`) refuses any
+/// value outside it with errc::rulebook naming the parameter, the values[i]
+/// index and the value. These are guards that keep every rule's arithmetic
+/// meaningful (a month is 1..12, a divisor is at least 1), not legal numbers.
+struct constraints {
+    value_range range;                 ///< "min"/"max": numbers, dates, every item of an integer_list
+    std::optional<int> decimals;       ///< "decimals": most decimals of a decimal value
+    std::vector<std::string> allowed;  ///< "allowed": the words a text or text_list may hold (empty: any)
+    std::optional<std::int64_t> min_items, max_items;  ///< "min_items"/"max_items": length of a list
+    std::vector<value_range> items;  ///< "items": integer_list of exactly this length, a range per position
+    bool gaps = false;               ///< "gaps": may a date fall between two dated values?
+};
+
 class parameter {
 public:
     std::string name;
     std::string description;
     value_kind kind = value_kind::integer;
-    std::string unit;  ///< display unit: "hours", "months", "EUR", "points", ...
+    std::string unit;                     ///< display unit: "hours", "months", "EUR", "points", ...
+    constraints limits;                   ///< what a value may be (checked on load)
     std::vector<param_version> versions;  ///< sorted by `from`, never overlapping
 
     /// The version in force on `d`, or nullptr.
@@ -94,6 +121,13 @@ public:
 
     /// Renders a value of this parameter as text, in its declared unit.
     std::string format(const param_value& v) const;
+
+    /// Throws errc::rulebook if any value breaks `c` (this parameter's own
+    /// `limits` by default), or if two values overlap, or if a gap lies between
+    /// two values and `c` does not allow gaps. The message names
+    /// `parameters["name"].values[i]` (i in date order) and the value.
+    void check(const constraints& c) const;
+    void check() const { check(limits); }
 };
 
 template <class T>
@@ -125,26 +159,43 @@ namespace detail {
 [[noreturn]] void throw_kind_mismatch(const parameter& p, const char* wanted);
 template <class T>
 constexpr bool kind_fits(value_kind k) {
-    if constexpr (std::is_same_v<T, minutes>) return k == value_kind::duration;
-    else if constexpr (std::is_same_v<T, std::int64_t>) return k == value_kind::integer || k == value_kind::money || k == value_kind::duration;
-    else if constexpr (std::is_same_v<T, decimal>) return k == value_kind::decimal;
-    else if constexpr (std::is_same_v<T, date>) return k == value_kind::date;
-    else if constexpr (std::is_same_v<T, std::string>) return k == value_kind::text;
-    else if constexpr (std::is_same_v<T, bool>) return k == value_kind::boolean;
-    else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>) return k == value_kind::integer_list;
-    else if constexpr (std::is_same_v<T, std::vector<std::string>>) return k == value_kind::text_list;
-    else return false;
+    if constexpr (std::is_same_v<T, minutes>)
+        return k == value_kind::duration;
+    else if constexpr (std::is_same_v<T, std::int64_t>)
+        return k == value_kind::integer || k == value_kind::money || k == value_kind::duration;
+    else if constexpr (std::is_same_v<T, decimal>)
+        return k == value_kind::decimal;
+    else if constexpr (std::is_same_v<T, date>)
+        return k == value_kind::date;
+    else if constexpr (std::is_same_v<T, std::string>)
+        return k == value_kind::text;
+    else if constexpr (std::is_same_v<T, bool>)
+        return k == value_kind::boolean;
+    else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>)
+        return k == value_kind::integer_list;
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+        return k == value_kind::text_list;
+    else
+        return false;
 }
 template <class T>
 constexpr const char* kind_name() {
-    if constexpr (std::is_same_v<T, minutes>) return "duration";
-    else if constexpr (std::is_same_v<T, std::int64_t>) return "integer, money or duration";
-    else if constexpr (std::is_same_v<T, decimal>) return "decimal";
-    else if constexpr (std::is_same_v<T, date>) return "date";
-    else if constexpr (std::is_same_v<T, std::string>) return "text";
-    else if constexpr (std::is_same_v<T, bool>) return "boolean";
-    else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>) return "integer_list";
-    else return "text_list";
+    if constexpr (std::is_same_v<T, minutes>)
+        return "duration";
+    else if constexpr (std::is_same_v<T, std::int64_t>)
+        return "integer, money or duration";
+    else if constexpr (std::is_same_v<T, decimal>)
+        return "decimal";
+    else if constexpr (std::is_same_v<T, date>)
+        return "date";
+    else if constexpr (std::is_same_v<T, std::string>)
+        return "text";
+    else if constexpr (std::is_same_v<T, bool>)
+        return "boolean";
+    else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>)
+        return "integer_list";
+    else
+        return "text_list";
 }
 }  // namespace detail
 
@@ -195,13 +246,11 @@ public:
     const parameter& param(std::string_view name) const;
     /// The parameter `name`, checked to be of `kind`, for a domain's rules to
     /// resolve once; throws errc::rulebook naming the parameter (and `domain`).
-    const parameter* require(std::string_view name, value_kind kind, std::string_view domain) const {
-        const parameter& p = param(name);
-        if (p.kind != kind)
-            throw error(errc::rulebook, "parameters[\"" + p.name + "\"].type",
-                        std::string("is ") + to_string(p.kind) + ", the " + std::string(domain) + " rules need " + to_string(kind));
-        return &p;
-    }
+    /// Its values are also checked against the constraints the default
+    /// rulebook declares for the same name, so a whole replacement rulebook
+    /// that declares none cannot hand the rules a value they were not built
+    /// for (a zero divisor, a month 13).
+    const parameter* require(std::string_view name, value_kind kind, std::string_view domain) const;
     const source* find_source(std::string_view id) const noexcept {
         auto it = sources_.find(id);
         return it == sources_.end() ? nullptr : &it->second;
@@ -211,7 +260,9 @@ public:
 
     /// Typed read by name (a map lookup; fine outside hot loops).
     template <class T>
-    resolved<T> get(std::string_view name, date d) const { return read<T>(param(name), d); }
+    resolved<T> get(std::string_view name, date d) const {
+        return read<T>(param(name), d);
+    }
 
     /// Serialises the whole rulebook back to its JSON document form.
     std::string to_json() const;

@@ -7,11 +7,11 @@
 // collectieve registraties". rules.md 1 (P).
 #pragma once
 
-#include "edurules/pe/booking.hpp"
-
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#include "edurules/pe/booking.hpp"
 
 namespace edurules::pe {
 
@@ -25,12 +25,18 @@ enum class member_reason : std::uint8_t {
 };
 inline const char* to_string(member_reason r) {
     switch (r) {
-        case member_reason::accepted: return "accepted";
-        case member_reason::unknown_seu_number: return "unknown_seu_number";
-        case member_reason::no_diploma: return "no_diploma";
-        case member_reason::already_registered: return "already_registered";
-        case member_reason::duplicate: return "duplicate";
-        case member_reason::group_too_small: return "group_too_small";
+        case member_reason::accepted:
+            return "accepted";
+        case member_reason::unknown_seu_number:
+            return "unknown_seu_number";
+        case member_reason::no_diploma:
+            return "no_diploma";
+        case member_reason::already_registered:
+            return "already_registered";
+        case member_reason::duplicate:
+            return "duplicate";
+        case member_reason::group_too_small:
+            return "group_too_small";
     }
     return "?";
 }
@@ -54,13 +60,14 @@ struct collective_result {
 /// registered are refused with their reason; the group as a whole is accepted
 /// when at least pe.collective.min_group_size members are eligible (choice:
 /// an ineligible member does not sink the others; documented in README).
-inline collective_result collective_registration(const rules& r, const dossier_index& idx, const ledger& booked, date on,
-                                                 std::span<const std::string> seu_numbers, bool explain = true) {
+inline collective_result collective_registration(const rules& r, const dossier_index& idx, const ledger& booked,
+                                                 date on, std::span<const std::string> seu_numbers,
+                                                 bool explain = true) {
     collective_result out;
     out.why = explanation(explain);
     const auto min = read<std::int64_t>(*r.collective_min_group, on);
     const auto months = read<std::int64_t>(*r.period_months, on);
-    const month_overflow policy = overflow_policy(r, on);
+    const month_overflow policy = r.overflow.at(on).value;
     out.min_group = min.value;
     std::unordered_set<std::string> seen;
     for (const auto& seu : seu_numbers) {
@@ -78,7 +85,8 @@ inline collective_result collective_registration(const rules& r, const dossier_i
             m.message = seu + " holds no SEU diploma on " + to_iso(on);
         } else {
             explanation none(false);
-            const registration g = registration_at(r, registration_facts::of(*p), booked_span{booked.booked_for(*p)}, on, none);
+            const registration g =
+                registration_at(r, registration_facts::of(*p), booked_span{booked.booked_for(*p)}, on, none);
             if (g.state == reg_state::registered) {
                 m.reason = member_reason::already_registered;
                 m.message = seu + " is already registered until " + to_iso(g.current->last);
@@ -93,17 +101,20 @@ inline collective_result collective_registration(const rules& r, const dossier_i
     for (auto& m : out.members) {
         if (m.reason != member_reason::accepted) continue;
         if (out.accepted) {
-            m.message = m.seu_number + " registered from " + to_iso(m.first_period->first) + " to " + to_iso(m.first_period->last);
+            m.message = m.seu_number + " registered from " + to_iso(m.first_period->first) + " to " +
+                        to_iso(m.first_period->last);
         } else {
             m.reason = member_reason::group_too_small;
             m.message = m.seu_number + " is eligible, but the group is too small for a collective registration";
             m.first_period.reset();
         }
     }
-    out.why.add("pe.collective.group_size", [&] {
-        return std::to_string(out.eligible) + " eligible member(s), at least " + std::to_string(min.value) +
-               " needed: the collective registration is " + (out.accepted ? "accepted" : "refused");
-    }, {min.use, months.use});
+    out.why.add("pe.collective.group_size",
+                [&] {
+                    return std::to_string(out.eligible) + " eligible member(s), at least " + std::to_string(min.value) +
+                           " needed: the collective registration is " + (out.accepted ? "accepted" : "refused");
+                },
+                {min.use, months.use});
     return out;
 }
 

@@ -16,31 +16,21 @@
 
 namespace edurules::pe {
 
-inline month_overflow overflow_policy(const rules& r, date on, param_use* use = nullptr) {
-    const auto p = read<std::string>(*r.month_overflow_policy, on);
-    if (use) *use = p.use;
-    if (p.value == "clamp") return month_overflow::clamp;
-    if (p.value == "roll_forward") return month_overflow::roll_forward;
-    throw error(errc::rulebook, "parameters[\"" + r.month_overflow_policy->name + "\"]",
-                "must be \"clamp\" or \"roll_forward\", not \"" + p.value + "\"");
-}
-
 /// The days on which a recognition is valid: from the decision for
 /// pe.recognition.validity_months, cut short by a withdrawal or by a change of
 /// the activity's content away from the recognised version.
 inline period recognition_validity(const rules& r, const recognition& rec, const activity& a,
                                    explanation* why = nullptr) {
     const auto months = read<std::int64_t>(*r.recognition_validity_months, rec.decided);
-    param_use pol;
-    const auto policy = overflow_policy(r, rec.decided, &pol);
-    period p = period::of_months(rec.decided, static_cast<int>(months.value), policy);
+    const auto& policy = r.overflow.at(rec.decided);
+    period p = period::of_months(rec.decided, static_cast<int>(months.value), policy.value);
     if (why)
         why->add("pe.recognition.validity",
                  [&] {
                      return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " +
                             to_iso(p.last);
                  },
-                 {months.use, pol});
+                 {months.use, policy.use});
     if (rec.withdrawn && *rec.withdrawn <= p.last) {
         p.last = prev_day(*rec.withdrawn);
         if (why)
@@ -123,20 +113,16 @@ inline points completion_points(const rules& r, const recognition& rec, const ac
         return *rec.awarded;
     }
     const auto per = read<minutes>(*r.minutes_per_point, rec.decided);
-    const auto mode_txt = read<std::string>(*r.points_rounding, rec.decided);
-    const auto mode = parse_rounding(mode_txt.value);
-    if (!mode)
-        throw error(errc::rulebook, "parameters[\"" + r.points_rounding->name + "\"]",
-                    "unknown rounding \"" + mode_txt.value + "\"");
+    const auto& mode = r.points_rounding_mode.at(rec.decided);
     const points pts{div_round(static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale),
-                               per.value.count, *mode)};
+                               per.value.count, mode.value)};
     if (why)
         why->add("pe.points.from_duration",
                  [&] {
                      return std::to_string(a.net_duration.count) + " min net study time at " +
                             std::to_string(per.value.count) + " min per point gives " + pts.to_string() + " points";
                  },
-                 {per.use, mode_txt.use});
+                 {per.use, mode.use});
     return pts;
 }
 

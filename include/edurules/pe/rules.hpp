@@ -3,11 +3,12 @@
 // inzicht PE-voortgang (seed 002); rules.md section 1.
 #pragma once
 
-#include "edurules/core/rulebook.hpp"
-
 #include <algorithm>
 #include <optional>
 #include <vector>
+
+#include "edurules/core/dated.hpp"
+#include "edurules/core/rulebook.hpp"
 
 namespace edurules::pe {
 
@@ -16,8 +17,8 @@ namespace edurules::pe {
 /// per engine from the rulebook ("compiling" the rulebook for the hot path);
 /// each value keeps its param_use for explanations.
 struct period_terms {
-    std::int64_t first_day = 0;       ///< day number (Boost/Julian) of the first start date covered
-    std::int64_t last_day = 0;        ///< ... and of the last
+    std::int64_t first_day = 0;  ///< day number (Boost/Julian) of the first start date covered
+    std::int64_t last_day = 0;   ///< ... and of the last
     int months = 0;
     month_overflow overflow = month_overflow::roll_forward;
     std::int64_t required_hundredths = 0;
@@ -51,6 +52,9 @@ public:
     const parameter* collective_min_group;
     const parameter* title_uitzend;
     const parameter* title_backoffice;
+    // Text parameters parsed once (core/dated.hpp), read per decision with `.at(d)`.
+    dated<edurules::month_overflow> overflow;  ///< pe.registration.month_overflow
+    dated<rounding> points_rounding_mode;      ///< pe.points.rounding
 
     explicit rules(const rulebook& rb)
         : book(&rb),
@@ -72,7 +76,9 @@ public:
           recognition_decision_weeks(need(rb, "pe.recognition.decision_weeks", value_kind::integer)),
           collective_min_group(need(rb, "pe.collective.min_group_size", value_kind::integer)),
           title_uitzend(need(rb, "pe.title.uitzendprofessional", value_kind::text)),
-          title_backoffice(need(rb, "pe.title.backofficeprofessional", value_kind::text)) {
+          title_backoffice(need(rb, "pe.title.backofficeprofessional", value_kind::text)),
+          overflow(dated_overflow(*month_overflow_policy)),
+          points_rounding_mode(dated_rounding(*points_rounding)) {
         compile_period_terms();
     }
 
@@ -83,15 +89,18 @@ public:
         for (const auto& t : terms_)
             if (t.first_day <= d && d <= t.last_day) return t;
         // Not covered: let the rulebook say which parameter is missing.
-        for (const parameter* p : {period_months, month_overflow_policy, points_required, renewal_grace_days, renewal_requires_request})
+        for (const parameter* p :
+             {period_months, month_overflow_policy, points_required, renewal_grace_days, renewal_requires_request})
             p->require(start);
         throw error(errc::internal, "pe.rules", "period terms not compiled for " + to_iso(start));
     }
+
 private:
     std::vector<period_terms> terms_;
 
     void compile_period_terms() {
-        const parameter* ps[] = {period_months, month_overflow_policy, points_required, renewal_grace_days, renewal_requires_request};
+        const parameter* ps[] = {period_months, month_overflow_policy, points_required, renewal_grace_days,
+                                 renewal_requires_request};
         // Every date on which one of them may change.
         std::vector<std::int64_t> cuts{static_cast<std::int64_t>(date(1900, 1, 1).day_number()),
                                        static_cast<std::int64_t>(date(9999, 12, 31).day_number()) + 1};
@@ -112,19 +121,18 @@ private:
             t.first_day = cuts[i];
             t.last_day = cuts[i + 1] - 1;
             const auto months = read<std::int64_t>(*period_months, at);
-            const auto policy = read<std::string>(*month_overflow_policy, at);
+            const auto& policy = overflow.at(at);
             const auto required = read<decimal>(*points_required, at);
             const auto grace = read<std::int64_t>(*renewal_grace_days, at);
             const auto request = read<bool>(*renewal_requires_request, at);
+            // A guard behind the rulebook's declaration (1..1200), for the int below.
             if (months.value <= 0 || months.value > 1200)
                 throw error(errc::rulebook, "parameters[\"" + period_months->name + "\"]", "must be 1 to 1200 months");
-            if (policy.value == "clamp") t.overflow = edurules::month_overflow::clamp;
-            else if (policy.value == "roll_forward") t.overflow = edurules::month_overflow::roll_forward;
-            else throw error(errc::rulebook, "parameters[\"" + month_overflow_policy->name + "\"]",
-                             "must be \"clamp\" or \"roll_forward\", not \"" + policy.value + "\"");
+            t.overflow = policy.value;
             const auto req = required.value.in_scale(2);
             if (!req || *req < 0)
-                throw error(errc::rulebook, "parameters[\"" + points_required->name + "\"]", "must be a non-negative number with at most two decimals");
+                throw error(errc::rulebook, "parameters[\"" + points_required->name + "\"]",
+                            "must be a non-negative number with at most two decimals");
             if (grace.value < 0)
                 throw error(errc::rulebook, "parameters[\"" + renewal_grace_days->name + "\"]", "cannot be negative");
             t.months = static_cast<int>(months.value);
