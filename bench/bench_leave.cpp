@@ -40,7 +40,7 @@ worker make_worker(int weeks, int absent_pct, std::uint32_t seed = 3) {
             absence a;
             a.day = d;
             a.length = minutes{len};
-            a.reason = rng() % 2 ? "illness" : "none";
+            a.reason = rng() % 2 ? "illness" : "unjustified";
             t.absences.push_back(a);
         }
     }

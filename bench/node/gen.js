@@ -114,7 +114,7 @@ function w2Request(r, index) {
   const rate = [0.02, 0.06, 0.12, 0.2][r.int(0, 3)];
   for (const l of lessons) {
     if (r() >= rate) continue;
-    const a = { date: l.date, reason: r() < 0.5 ? JUSTIFIED[r.int(0, 2)] : 'none' };
+    const a = { date: l.date, reason: r() < 0.5 ? JUSTIFIED[r.int(0, 2)] : 'unjustified' };
     if (r() < 0.4) a.absent_minutes = 30 * r.int(1, l._len / 30);
     absences.push(a);
   }

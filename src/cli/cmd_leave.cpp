@@ -67,7 +67,7 @@ int cmd_leave(int argc, char** argv, int first) {
     const auto eng = make_engine(o);
     std::optional<std::string> year;
     if (auto sy = o.extra.find("school-year"); sy != o.extra.end()) year = sy->second;
-    io::leave_request req = io::parse_leave_request(read_file(o.positional[0]), "leave.evaluate", year);
+    io::leave_request req = io::parse_leave_request(*eng, read_file(o.positional[0]), "leave.evaluate", year);
     req.explain = o.explain;
     const std::vector<worker_result> results = io::evaluate_leave(*eng, req, o.explain);
     output out(o);

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "edurules/core/nearest.hpp"
 #include "edurules/io/request.hpp"
 #include "edurules/leave/evaluate.hpp"
 #include "edurules/leave/facts.hpp"
@@ -203,7 +204,7 @@ training decode_training(const json& j, const path& p) {
             absence x;
             x.day = get_date(a, "date", ip);
             x.length = opt_duration(a, "absent", ip).value_or(facts_detail::given_on(t, x.day));
-            x.reason = opt_string(a, "reason", ip).value_or("");
+            x.reason = get_string(a, "reason", ip);  // required: no reason is not "unjustified"
             x.employer_declared_on = opt_date(a, "employer_declared_on", ip);
             if (const json* h = find(a, "holiday")) {
                 const path hp = ip / "holiday";
@@ -282,15 +283,6 @@ worker decode_worker(const json& j, const path& p) {
         for (std::size_t k = 0; k < i; ++k)
             if (w.trainings[k].id == w.trainings[i].id)
                 invalid((p / "trainings")[i] / "id", "duplicate training id " + show(json(w.trainings[i].id)));
-    }
-    if (const facts_error e = check_facts(w)) {
-        path at = p;
-        if (e.training != facts_error::no_training) at = (at / "trainings")[e.training];
-        if (*e.collection) at = (at / e.collection)[e.item];
-        std::string field = e.field;
-        if (field == "leave_minutes" && find(ts[e.training]["leave_taken"][e.item], "leave_hours"))
-            field = "leave_hours";
-        invalid(at / field, describe(w.trainings, e));
     }
     return w;
 }
@@ -433,7 +425,31 @@ school_year decode_school_year(const json& j, std::string_view key, const path& 
     return *sy;
 }
 
-leave_request decode_request(const json& request, std::string_view kind) {
+/// The domain's facts checks on a decoded worker, reported at its JSON path.
+void check_worker_facts(const rules& R, const worker& w, const json& j, const path& p) {
+    facts_error e = check_facts(w);
+    if (!e) e = check_absence_reasons(R, w.trainings);
+    if (!e) return;
+    path at = p;
+    if (e.training != facts_error::no_training) at = (at / "trainings")[e.training];
+    if (*e.collection) at = (at / e.collection)[e.item];
+    std::string field = e.field;
+    const json& ts = j["trainings"];
+    if (field == "leave_minutes" && find(ts[e.training]["leave_taken"][e.item], "leave_hours")) field = "leave_hours";
+    std::string msg = describe(w.trainings, e);
+    if (e.problem == facts_problem::unknown_absence_reason) {
+        param_use u;
+        const auto& known =
+            ref<std::vector<std::string>>(*R.absence_reasons, w.trainings[e.training].absences[e.item].day, u);
+        std::string names;
+        for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
+        msg += did_you_mean(w.trainings[e.training].absences[e.item].reason, known) + "; one of " + names +
+               " (leave.absence.reasons)";
+    }
+    invalid(at / field, msg);
+}
+
+leave_request decode_request(const engine& e, const json& request, std::string_view kind) {
     if (std::find(std::begin(leave_kinds), std::end(leave_kinds), kind) == std::end(leave_kinds))
         invalid(path("kind"), "unknown request kind \"" + std::string(kind) +
                                   "\"; one of leave.evaluate, leave.regime, leave.eligibility, leave.entitlement, "
@@ -450,6 +466,7 @@ leave_request decode_request(const json& request, std::string_view kind) {
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const path wp = (root / "workers")[i];
         r.workers.push_back(detail::decode_worker(ws[i], wp));
+        check_worker_facts(e.leave(), r.workers.back(), ws[i], wp);
         r.years.push_back(find(ws[i], "school_year") ? decode_school_year(ws[i], "school_year", wp) : r.year);
         if (!seen.emplace(r.workers.back().id, r.years.back().start_year()).second)
             invalid(wp / "id", "worker " + show(json(r.workers.back().id)) + " appears twice for school year " +
@@ -465,14 +482,14 @@ json encode_result(const engine& e, const leave_request& r, const std::vector<wo
 }
 }  // namespace
 
-leave_request parse_leave_request(std::string_view json_text, std::string_view default_kind,
+leave_request parse_leave_request(const engine& e, std::string_view json_text, std::string_view default_kind,
                                   const std::optional<std::string>& school_year) {
     json req = parse_json(json_text, "request");
     if (!req.is_object()) invalid(path(), "expected a JSON object (a leave request)");
     check_schema_version(req, request_schema_version, path());
     if (school_year) req["school_year"] = *school_year;
     const std::string kind = find(req, "kind") ? get_string(req, "kind", path()) : std::string(default_kind);
-    return decode_request(req, kind);
+    return decode_request(e, req, kind);
 }
 
 std::vector<worker_result> evaluate_leave(const engine& e, const leave_request& r, bool explain) {
@@ -492,7 +509,7 @@ std::string leave_response_json(const engine& e, const leave_request& r, const s
 namespace detail {
 
 json handle_leave(const engine& e, std::string_view kind, const json& request) {
-    const leave_request r = decode_request(request, kind);
+    const leave_request r = decode_request(e, request, kind);
     return encode_result(e, r, evaluate_leave(e, r, r.explain));
 }
 

@@ -178,3 +178,24 @@ TEST(LeaveJson, RefusesImpossibleDurations) {
     req["workers"][0]["trainings"][0]["vov"] = {{"credits", 1LL << 40}};
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].vov.credits");
 }
+
+// Issue 13: absence reasons are a closed list (rulebook leave.absence.reasons);
+// a misspelt reason or none is refused naming the field, never counted as
+// unjustified without a word; a misspelt member is refused too.
+TEST(LeaveJson, RefusesUnknownOrMissingAbsenceReason) {
+    json req = base_request();
+    auto& t = req["workers"][0]["trainings"][0];
+    t["absences"] = json::array({{{"date", "2020-09-07"}, {"reason", "ilness"}}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].reason");
+    try {
+        io::evaluate_json(eng(), req.dump());
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean \"illness\""), std::string::npos) << e.what();
+    }
+    t["absences"] = json::array({{{"date", "2020-09-07"}}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].reason");
+    t["absences"] = json::array({{{"date", "2020-09-07"}, {"reason", "unjustified"}, {"absnt_minutes", 60}}});
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].absnt_minutes");
+    t["absences"] = json::array({{{"date", "2020-09-07"}, {"reason", "unjustified"}}});
+    EXPECT_NO_THROW(run(req));
+}

@@ -58,6 +58,6 @@ inline training make_training(std::string id, training_type type, bool coincidin
 }
 
 inline absence unjustified(date d, std::int64_t m) {
-    return absence{d, minutes{m}, "none", std::nullopt, std::nullopt};
+    return absence{d, minutes{m}, "unjustified", std::nullopt, std::nullopt};
 }
 }  // namespace leave_test

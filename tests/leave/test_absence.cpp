@@ -83,5 +83,5 @@ TEST(LeaveAbsence, HolidayRule) {
     a.employer_declared_on.reset();
     EXPECT_FALSE(is_justified(R(), a, why));
     EXPECT_TRUE(is_justified(R(), absence{date(2022, 3, 8), minutes{180}, "illness", {}, {}}, why));
-    EXPECT_FALSE(is_justified(R(), absence{date(2022, 3, 8), minutes{180}, "overslept", {}, {}}, why));
+    EXPECT_FALSE(is_justified(R(), absence{date(2022, 3, 8), minutes{180}, "unjustified", {}, {}}, why));
 }

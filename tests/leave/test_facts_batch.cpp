@@ -119,3 +119,22 @@ TEST(LeaveFactsBatch, BadCodesRejectTheWorkerNotTheCall) {
     EXPECT_EQ(out.w_status[0], batch_bad_region);
     EXPECT_NE(out.w_status[1], batch_bad_region);
 }
+
+// Issue 13: an absence reason outside leave.absence.reasons refuses the
+// worker in the batch as in the JSON path.
+TEST(LeaveFactsBatch, UnknownAbsenceReasonRefusesTheWorker) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38)});
+    training t;
+    t.id = "t";
+    add_weekly(t, date(2020, 9, 7), 20, 180);
+    t.absences.push_back(absence{date(2020, 9, 7), minutes{60}, "ilness", {}, {}});
+    w.trainings.push_back(t);
+    facts_table table;
+    table.add(w, school_year(2020));
+    const auto cols = table.columns();
+    outputs out(1, 1);
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    EXPECT_EQ(out.w_status[0], batch_bad_facts);
+    EXPECT_EQ(out.w_problem[0], static_cast<std::uint8_t>(facts_problem::unknown_absence_reason));
+    EXPECT_EQ(out.t_status[0], batch_bad_facts);
+}

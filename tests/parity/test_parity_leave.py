@@ -44,7 +44,7 @@ MODES = ("contact", "live_online", "distance", "internship", "thesis", "coaching
 RAISED = ("none", "shortage_occupation", "basic_education", "first_upper_secondary")
 COUNTING = ("attended_hours", "credits", "planned_lesson_periods", "exams", "competences")
 ASSESSMENT = ("not_yet", "taken", "missed_justified", "missed")
-REASONS = ("illness", "holiday", "unjustified", "", "work_required", "teacher_absent")
+REASONS = ("illness", "holiday", "unjustified", "unjustified", "work_required", "teacher_absent")
 NO_DAY = np.int32(-(2**31))
 EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -158,7 +158,7 @@ def generate(workers: int, seed: int = SEED) -> dict[str, np.ndarray]:
     lesson_len = (f["lesson_end"] - f["lesson_start"])[ai].astype(np.int64)
     f["absence_minutes"] = np.where(whole_day, -1, np.where(full, lesson_len, lesson_len // 2)).astype(np.int64)
     reason = g.integers(0, len(REASONS), A)
-    f["absence_reason"] = np.where(reason == 3, -1, reason).astype(np.int32)  # codes into REASONS
+    f["absence_reason"] = reason.astype(np.int32)  # codes into REASONS (every absence names its reason)
     holiday = reason == 1
     f["holiday_from"] = np.where(holiday, f["absence_day"] - g.integers(0, 4, A), NO_DAY).astype(np.int32)
     f["holiday_to"] = np.where(holiday, f["absence_day"] + g.integers(3, 11, A), NO_DAY).astype(np.int32)

@@ -27,7 +27,7 @@ struct leave_request {
 /// Decodes a leave request document; `default_kind` applies when it names no
 /// kind, `school_year` (text like "2020-2021") replaces its school year.
 /// Throws edurules::error naming the field.
-leave_request parse_leave_request(std::string_view json_text, std::string_view default_kind,
+leave_request parse_leave_request(const engine& e, std::string_view json_text, std::string_view default_kind,
                                   const std::optional<std::string>& school_year = std::nullopt);
 
 /// Decides every worker of `r`.

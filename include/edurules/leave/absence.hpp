@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "edurules/core/explain.hpp"
+#include "edurules/leave/facts.hpp"
 #include "edurules/leave/regime.hpp"
 
 namespace edurules::leave {
@@ -76,8 +77,9 @@ inline void certificate_periods(const rules& R, organisation org, date first, da
     if (last < first) return;
     if (org == organisation::modular) {
         const auto months = read<std::int64_t>(*R.certificate_period_months, first);
-        param_use u_of;
-        const month_overflow of = overflow_at(*R.month_overflow, first, u_of);
+        const auto& of_r = R.overflow.at(first);
+        const param_use u_of = of_r.use;
+        const month_overflow of = of_r.value;
         date start = first;
         for (;;) {
             const period p = period::of_months(start, static_cast<int>(months.value), of);
@@ -138,8 +140,9 @@ inline void certificate_periods(const rules& R, organisation org, date first, da
 inline period suspension_after(const rules& R, const period& certificate, explanation& why) {
     const date start = next_day(certificate.last);
     const auto months = read<std::int64_t>(*R.suspension_months, start);
-    param_use u_of;
-    const month_overflow of = overflow_at(*R.month_overflow, start, u_of);
+    const auto& of_r = R.overflow.at(start);
+    const param_use u_of = of_r.use;
+    const month_overflow of = of_r.value;
     const period p = period::of_months(start, static_cast<int>(months.value), of);
     why.add("leave.absence.suspension",
             [&] {
@@ -326,4 +329,18 @@ inline taken_result approve_taken(const training& t, regime reg, const period& y
     return out;
 }
 
+/// Absence reasons are a closed list (leave.absence.reasons): a reason
+/// outside it, or none, is refused, never silently counted as unjustified
+/// (an "ilness" could otherwise suspend the right for 6 months without a word).
+inline facts_error check_absence_reasons(const rules& R, std::span<const training> trainings) {
+    for (std::size_t ti = 0; ti < trainings.size(); ++ti) {
+        const auto& as = trainings[ti].absences;
+        for (std::size_t i = 0; i < as.size(); ++i) {
+            param_use u;
+            if (!listed(ref<std::vector<std::string>>(*R.absence_reasons, as[i].day, u), as[i].reason))
+                return facts_error{facts_problem::unknown_absence_reason, "absences", ti, i, "reason", 0};
+        }
+    }
+    return {};
+}
 }  // namespace edurules::leave

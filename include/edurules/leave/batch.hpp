@@ -742,13 +742,15 @@ inline void run(const rules& R, const facts_columns& c, std::size_t first, std::
         }
         const auto n = static_cast<std::size_t>(c.training_offsets[wi + 1] - c.training_offsets[wi]);
         const std::span<const training> trainings(s.pool.data(), n);
-        if (const facts_error e = check_facts(s.w, trainings)) {
-            reject_worker(c, wi, wo, to, batch_bad_facts, e.problem,
-                          e.training == facts_error::no_training ? -1 : static_cast<std::int32_t>(e.training),
-                          static_cast<std::int32_t>(e.item));
-            continue;
-        }
         try {
+            facts_error e = check_facts(s.w, trainings);
+            if (!e) e = check_absence_reasons(R, trainings);
+            if (e) {
+                reject_worker(c, wi, wo, to, batch_bad_facts, e.problem,
+                              e.training == facts_error::no_training ? -1 : static_cast<std::int32_t>(e.training),
+                              static_cast<std::int32_t>(e.item));
+                continue;
+            }
             evaluate_into(R, s.w, trainings, school_year(syv), false, s.ws, s.result);
             write_worker(c, wi, s.result, wo, to);
         } catch (const error& e) {

@@ -305,8 +305,9 @@ inline std::uint32_t vov_training_conditions(const rules& R, const training& t, 
     }
     if (t.career_oriented) {
         const auto years = read<std::int64_t>(*R.vov_career_attest_years, at);
-        param_use u_of;
-        const auto of = overflow_at(*R.month_overflow, at, u_of);
+        const auto& of_r = R.overflow.at(at);
+        const param_use u_of = of_r.use;
+        const month_overflow of = of_r.value;
         const bool ok = t.career_attest_date &&
                         !(add_months(*t.career_attest_date, static_cast<int>(years.value * 12), of) < start);
         if (!ok) {

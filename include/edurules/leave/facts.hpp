@@ -31,17 +31,18 @@ inline constexpr std::int64_t max_count = std::int64_t{1} << 20;
 /// What is wrong with a worker's facts (pinned codes: the batch reports them).
 enum class facts_problem : std::uint8_t {
     none = 0,
-    lesson_times = 1,         ///< a clock time outside the day, or the end not after the start
-    lesson_overlap = 2,       ///< two lessons of one training overlap on a day
-    absence_no_lesson = 3,    ///< an absence on a day without a given lesson
-    absence_too_long = 4,     ///< absences on a day longer than the lessons given that day
-    holiday_span = 5,         ///< a holiday that ends before it starts or does not contain the absence
-    taken_too_long = 6,       ///< leave taken on a day longer than a day
-    no_start = 7,             ///< a training without lessons and without a start date
-    job_minutes = 8,          ///< contract or full-time minutes per week outside 0..a week (full time > 0)
-    job_dates = 9,            ///< a job that ends before it starts
-    duration_too_large = 10,  ///< a duration beyond the exact-arithmetic bound
-    count_out_of_range = 11,  ///< credits, exams or competences negative or beyond the bound
+    lesson_times = 1,             ///< a clock time outside the day, or the end not after the start
+    lesson_overlap = 2,           ///< two lessons of one training overlap on a day
+    absence_no_lesson = 3,        ///< an absence on a day without a given lesson
+    absence_too_long = 4,         ///< absences on a day longer than the lessons given that day
+    holiday_span = 5,             ///< a holiday that ends before it starts or does not contain the absence
+    taken_too_long = 6,           ///< leave taken on a day longer than a day
+    no_start = 7,                 ///< a training without lessons and without a start date
+    job_minutes = 8,              ///< contract or full-time minutes per week outside 0..a week (full time > 0)
+    job_dates = 9,                ///< a job that ends before it starts
+    duration_too_large = 10,      ///< a duration beyond the exact-arithmetic bound
+    count_out_of_range = 11,      ///< credits, exams or competences negative or beyond the bound
+    unknown_absence_reason = 12,  ///< an absence reason outside the rulebook's list (or none)
 };
 inline constexpr std::string_view to_string(facts_problem p) {
     switch (p) {
@@ -69,6 +70,8 @@ inline constexpr std::string_view to_string(facts_problem p) {
             return "duration_too_large";
         case facts_problem::count_out_of_range:
             return "count_out_of_range";
+        case facts_problem::unknown_absence_reason:
+            return "unknown_absence_reason";
     }
     return "?";
 }
@@ -127,7 +130,8 @@ inline facts_error check_absences(const training& t, std::size_t ti) {
         for (std::size_t k = 0; k <= i; ++k)
             if (t.absences[k].day == a.day) total += t.absences[k].length;
         if (given < total) return at(facts_problem::absence_too_long, "absences", ti, i, "absent_minutes");
-        if (a.holiday && (a.holiday->empty() || !a.holiday->contains(a.day)))
+        if (a.holiday && a.holiday->empty()) return at(facts_problem::holiday_span, "absences", ti, i, "holiday.to");
+        if (a.holiday && !a.holiday->contains(a.day))
             return at(facts_problem::holiday_span, "absences", ti, i, "holiday");
     }
     return {};
@@ -230,7 +234,9 @@ inline std::string describe(std::span<const training> trainings, const facts_err
         case facts_problem::duration_too_large:
             return "too large";
         case facts_problem::count_out_of_range:
-            return "must be a whole number from 0 to 2^40";
+            return "must be a whole number from 0 to " + std::to_string(max_count);
+        case facts_problem::unknown_absence_reason:
+            return "unknown absence reason \"" + t->absences[e.item].reason + "\"";
     }
     return "?";
 }

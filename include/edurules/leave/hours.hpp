@@ -429,8 +429,9 @@ inline void explain_shared_cap(std::span<const training> T, std::span<const std:
 inline minutes grant_bev(const rules& R, minutes cap, std::span<const exact_minutes> counted,
                          std::span<const fraction> shares, school_year sy, std::span<minutes> granted,
                          std::span<exact_minutes> used, explanation& why) {
-    param_use u_r;
-    const rounding mode = rounding_at(*R.bev_rounding, sy.first_day(), u_r);
+    const auto& mode_r = R.bev_rounding_mode.at(sy.first_day());
+    const param_use u_r = mode_r.use;
+    const rounding mode = mode_r.value;
     const auto unit = read<minutes>(*R.bev_rounding_unit, sy.first_day());
     const minutes total = share_cap(exact_minutes::of(cap), counted, shares, unit.value, mode, granted, used);
     why.add("leave.hours.pro_rata",
@@ -463,16 +464,16 @@ inline exact_minutes deduct_bev_hours(exact_minutes own, minutes bev, explanatio
 /// is already x TWP).
 inline void grant_vov(const rules& R, exact_minutes cap, std::span<const exact_minutes> counted, school_year sy,
                       std::span<minutes> granted, std::span<exact_minutes> used) {
-    param_use u_r;
-    const rounding mode = rounding_at(*R.vov_rounding, sy.first_day(), u_r);
+    const rounding mode = R.vov_rounding_mode.at(sy.first_day()).value;
     const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
     share_cap(cap, counted, {}, unit.value, mode, granted, used);
 }
 inline void explain_vov_grant(const rules& R, const exact_minutes& counted, const exact_minutes& cap, minutes granted,
                               school_year sy, explanation& why) {
     if (!why.enabled()) return;
-    param_use u_r;
-    const rounding mode = rounding_at(*R.vov_rounding, sy.first_day(), u_r);
+    const auto& mode_r = R.vov_rounding_mode.at(sy.first_day());
+    const param_use u_r = mode_r.use;
+    const rounding mode = mode_r.value;
     const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
     why.add("leave.vov.granted",
             [&] {

@@ -48,8 +48,9 @@ inline reimbursement reimburse(const rules& R, regime reg, minutes approved, sch
     if (!p) return out;
     const date at = sy.first_day();
     const auto rate = read<std::int64_t>(*p, at);
-    param_use u_r;
-    const rounding mode = rounding_at(*R.money_rounding, at, u_r);
+    const auto& mode_r = R.money_rounding_mode.at(at);
+    const param_use u_r = mode_r.use;
+    const rounding mode = mode_r.value;
     out.rate_cents = rate.value;
     out.amount_cents = div_round(static_cast<detail::i128>(approved.count) * rate.value, minutes_per_hour, mode);
     why.add("leave.money.reimbursement",
@@ -123,8 +124,7 @@ inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, dat
         case regime::vov: {
             const auto before = read<std::int64_t>(*R.vov_claim_before, training_start);
             const auto after = read<std::int64_t>(*R.vov_claim_after, training_start);
-            param_use u_of;
-            const month_overflow of = overflow_at(*R.month_overflow, training_start, u_of);
+            const month_overflow of = R.overflow.at(training_start).value;
             out.claim_from = add_months(training_start, -static_cast<int>(before.value), of);
             out.claim_until = add_months(training_start, static_cast<int>(after.value), of);
             u1 = before.use;

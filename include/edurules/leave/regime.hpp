@@ -21,21 +21,6 @@ const T& ref(const parameter& p, date d, param_use& use) {
     use = param_use{&p, &v};
     return std::get<T>(v.value);
 }
-/// A rounding mode read from a text parameter.
-inline rounding rounding_at(const parameter& p, date d, param_use& use) {
-    const auto& s = ref<std::string>(p, d, use);
-    auto r = parse_rounding(s);
-    if (!r) throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "unknown rounding mode \"" + s + "\"");
-    return *r;
-}
-/// The month-overflow policy read from a text parameter.
-inline month_overflow overflow_at(const parameter& p, date d, param_use& use) {
-    const auto& s = ref<std::string>(p, d, use);
-    if (s == "clamp") return month_overflow::clamp;
-    if (s == "roll_forward") return month_overflow::roll_forward;
-    throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "unknown month overflow policy \"" + s + "\"");
-}
-
 struct regime_decision {
     regime reg = regime::none;
     std::uint32_t reasons = reason_none;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "edurules/core/dated.hpp"
 #include "edurules/core/rulebook.hpp"
 
 namespace edurules::leave {
@@ -86,6 +87,7 @@ struct rules {
     const parameter* trimester_start_months;
     const parameter* month_overflow;
     const parameter* justified_reasons;
+    const parameter* absence_reasons;
     const parameter* holiday_min_days;
     // VOV (rules.md 2.3)
     const parameter* vov_min_twp;
@@ -117,6 +119,12 @@ struct rules {
     const parameter* claim_brussels_last;
     const parameter* vov_claim_before;
     const parameter* vov_claim_after;
+
+    // text parameters parsed once (core/dated.hpp)
+    dated<rounding> bev_rounding_mode;
+    dated<rounding> vov_rounding_mode;
+    dated<rounding> money_rounding_mode;
+    dated<edurules::month_overflow> overflow;
 
     explicit rules(const rulebook& rb)
         : book(&rb),
@@ -159,6 +167,7 @@ struct rules {
           trimester_start_months(need(rb, "leave.bev.trimester_start_months", value_kind::integer_list)),
           month_overflow(need(rb, "leave.month_overflow", value_kind::text)),
           justified_reasons(need(rb, "leave.absence.justified_reasons", value_kind::text_list)),
+          absence_reasons(need(rb, "leave.absence.reasons", value_kind::text_list)),
           holiday_min_days(need(rb, "leave.absence.holiday_min_days", value_kind::integer)),
           vov_min_twp(need(rb, "leave.vov.min_twp", value_kind::decimal)),
           vov_min_weekly_hours(need(rb, "leave.vov.min_weekly_hours", value_kind::duration)),
@@ -188,6 +197,10 @@ struct rules {
           claim_brussels_last(need(rb, "leave.claim.brussels.last_day", value_kind::integer_list)),
           vov_claim_before(need(rb, "leave.vov.claim_months_before_start", value_kind::integer)),
           vov_claim_after(need(rb, "leave.vov.claim_months_after_start", value_kind::integer)) {
+        bev_rounding_mode = dated_rounding(*bev_rounding);
+        vov_rounding_mode = dated_rounding(*vov_rounding);
+        money_rounding_mode = dated_rounding(*money_rounding);
+        overflow = dated_overflow(*month_overflow);
         for (std::size_t r = 0; r < cap_row_count; ++r) {
             for (std::size_t v = 0; v < cap_variant_count; ++v) {
                 const bool optional_cell = v == static_cast<std::size_t>(cap_variant::raised) &&
