@@ -511,7 +511,7 @@ json handle_insight(const engine& e, std::string_view kind, const json& req) {
     const path root;
     require_known(req,
                   {"schema_version", "kind", "date", "explain", "contact", "participant", "participants", "from", "to",
-                   "organisations", "consents", "dossier", "dossier_file"},
+                   "description", "organisations", "consents", "dossier", "dossier_file"},
                   root);
     const bool explain = req_explain(req);
     if (kind == "insight.access") {

@@ -119,7 +119,7 @@ TEST(LeaveJson, RefusesAbsenceOutsideTheTraining) {
     auto req = base_request();
     req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-08"}, {"reason", "illness"}}});
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].date");
-    req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-07"}, {"absent_minutes", 121}}});
+    req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-07"}, {"reason", "illness"}, {"absent_minutes", 121}}});
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].absent_minutes");
 }
 
