@@ -411,6 +411,8 @@ enum {
 #define EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS (1u << 18)
 #define EDR_LEAVE_REASON_CAPPED (1u << 19)
 #define EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR (1u << 20)
+#define EDR_LEAVE_REASON_NO_RATE_FOR_DATE (1u << 21)
+#define EDR_LEAVE_REASON_NO_WAGE_CEILING_FOR_DATE (1u << 22)
 
 /** Per-row status of the leave batch (column `status`); values pinned.
  *  >= 0: decided; < 0: the row was rejected and granted_minutes is 0. */
@@ -550,7 +552,7 @@ enum {
 };
 
 /** Number of reason bits (EDR_LEAVE_REASON_*): bits 0 .. EDR_LEAVE_REASON_BITS - 1. */
-#define EDR_LEAVE_REASON_BITS 21
+#define EDR_LEAVE_REASON_BITS 23
 
 /** A text column: codes[i] indexes `names` (-1 = none), like a pandas
  *  Categorical. `codes` NULL = the column is absent (its default). A code

@@ -291,13 +291,28 @@ worker decode_worker(const json& j, const path& p) {
 
 json minutes_json(minutes m) { return json{{"minutes", m.count}, {"hours", hours_text(m)}}; }
 json money_json(std::int64_t cents) { return format_scaled(cents, 2); }
+/// An exact (rational) number of minutes: numerator / denominator, and hours to 4 decimals for display.
+json exact_json(const exact_minutes& m) {
+    return json{{"minutes_numerator", static_cast<std::int64_t>(m.num)},
+                {"minutes_denominator", static_cast<std::int64_t>(m.den)},
+                {"hours", m.hours_text()}};
+}
 json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
 
-json reasons_json(const rules& R, std::uint32_t bits, const worker_result& wr, date on) {
+json reasons_json(const rules& R, const training_result& t, const worker_result& wr, date on) {
     json out = json::array();
     for (std::size_t b = 0; b < reason_codes.size(); ++b) {
-        if (!(bits & (1u << b))) continue;
+        if (!(t.reasons & (1u << b))) continue;
         json r{{"code", std::string(reason_codes[b])}, {"text", reason_text(R, 1u << b, on)}, {"on", to_iso(on)}};
+        // a missing parameter: name it and the date it was needed for
+        if ((1u << b) == reason_no_rate_for_date && t.money.missing) {
+            r["parameter"] = t.money.missing->name;
+            r["on"] = to_iso(t.money.missing_on);
+        }
+        if ((1u << b) == reason_no_wage_ceiling_for_date && wr.wage_ceiling_missing_on) {
+            r["parameter"] = R.wage_ceiling->name;
+            r["on"] = to_iso(*wr.wage_ceiling_missing_on);
+        }
         if ((1u << b) == reason_suspended || (1u << b) == reason_suspension_triggered) {
             json windows = json::array();
             for (const auto& s : wr.suspensions)
@@ -317,13 +332,17 @@ json training_json(const rules& R, std::size_t index, const worker_result& wr, s
     if (all || kind != "leave.regime") {
         j["eligible"] = t.eligible;
     }
-    j["reasons"] = reasons_json(R, t.reasons, wr, t.decided_on.is_special() ? t.start : t.decided_on);
+    j["reasons"] = reasons_json(R, t, wr, t.decided_on.is_special() ? t.start : t.decided_on);
     if (all || kind == "leave.entitlement") {
         j["hours"] = json{{"contact_for_minimum", minutes_json(t.contact_for_minimum)},
                           {"attended", minutes_json(t.attended)},
+                          {"attended_all", minutes_json(t.attended_all)},
                           {"excluded_in_suspension", minutes_json(t.excluded_suspended)},
                           {"excluded_after_bev_end", minutes_json(t.excluded_after_bev_end)},
                           {"counted_hours", t.counted.hours_text()},
+                          {"counted", exact_json(t.counted)},
+                          {"granted_before_rounding", exact_json(t.granted_exact)},
+                          {"pro_rata_share", t.pro_rata.to_string()},
                           {"granted", minutes_json(t.granted)},
                           {"taken", minutes_json(t.taken)},
                           {"taken_refused", minutes_json(t.taken_refused)}};
@@ -342,10 +361,18 @@ json training_json(const rules& R, std::size_t index, const worker_result& wr, s
                                {"sanction_next_right", t.sanction_next_right}};
     }
     if (all || kind == "leave.reimbursement") {
-        j["reimbursement"] = json{{"rate_per_hour", money_json(t.money.rate_cents)},
+        const bool known = t.money.known();
+        json rates = json::array();  // the rate applied and the period its rulebook value covers
+        if (const auto* v = t.money.rate_use.version)
+            rates.push_back(json{{"from", v->from ? json(to_iso(*v->from)) : json(nullptr)},
+                                 {"to", v->to ? json(to_iso(*v->to)) : json(nullptr)},
+                                 {"rate_per_hour", money_json(t.money.rate_cents)},
+                                 {"parameter", t.money.rate_use.param->name}});
+        j["reimbursement"] = json{{"rate_per_hour", known ? money_json(t.money.rate_cents) : json(nullptr)},
                                   {"approved", minutes_json(t.granted)},
-                                  {"amount", money_json(t.money.amount_cents)},
-                                  {"currency", "EUR"}};
+                                  {"amount", known ? money_json(t.money.amount_cents) : json(nullptr)},
+                                  {"currency", "EUR"},
+                                  {"rates", std::move(rates)}};
     }
     if ((all || kind == "leave.deadlines") && t.reg != regime::none) {
         j["deadlines"] = json{{"enrolment_certificate", to_iso(t.dates.enrolment_certificate)},
@@ -363,6 +390,12 @@ json worker_json(const worker_result& w, std::string_view kind, const rules& lr,
            {"region", std::string(to_string(w.reg))},
            {"employment_share", w.share.to_string()},
            {"employment_percent", w.share.percent()}};
+    // the share used for each purpose, named: BEV pro rata and eligibility use the share at the
+    // (first) training start; the VOV maximum uses the TWP of the reference (or fallback) month
+    json shares{{"at_first_training_start", w.share.to_string()}};
+    shares["vov_reference_month"] = w.vov_twp ? json(w.vov_twp->to_string()) : json(nullptr);
+    shares["vov_reference_month_from"] = w.vov_reference_day ? json(to_iso(*w.vov_reference_day)) : json(nullptr);
+    j["employment_shares"] = std::move(shares);
     if (all || kind == "leave.entitlement") {
         if (w.cap.found)
             j["cap"] = json{{"row", std::string(cap_row_names[static_cast<std::size_t>(w.cap.row)])},
@@ -390,12 +423,14 @@ json worker_json(const worker_result& w, std::string_view kind, const rules& lr,
     }
     if (all || kind == "leave.reimbursement") {
         j["reimbursement_total"] = money_json(w.reimbursement_total_cents);
-        if (w.wage_ceiling) j["wage_ceiling_monthly"] = money_json(w.wage_ceiling->value);
+        j["wage_ceiling_monthly"] = w.wage_ceiling ? money_json(w.wage_ceiling->value) : json(nullptr);
         // every ceiling in force during the school year (2022-2023 has two)
         json ceilings = json::array();
-        for (const auto& c : w.wage_ceilings)
-            ceilings.push_back(
-                json{{"from", to_iso(c.span.first)}, {"to", to_iso(c.span.last)}, {"amount", money_json(c.cents)}});
+        for (const auto& c : w.wage_ceilings) {
+            json x{{"from", to_iso(c.span.first)}, {"to", to_iso(c.span.last)}, {"amount", money_json(c.cents)}};
+            if (c.capped_wage_cents) x["capped_monthly_wage"] = money_json(*c.capped_wage_cents);
+            ceilings.push_back(std::move(x));
+        }
         j["wage_ceilings"] = ceilings;
         if (w.capped_monthly_wage_cents) j["capped_monthly_wage"] = money_json(*w.capped_monthly_wage_cents);
     }

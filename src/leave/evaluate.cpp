@@ -1,5 +1,5 @@
 // The leave orchestrator: orders the rules of include/edurules/leave/*.hpp
-// for one worker and school year (rules.md section 2):
+// for one worker and school year (docs/rules.md section 2):
 //   1. suspensions from every BEV certificate period (absence.hpp: the 10% rule;
 //      they cross trainings and school years);
 //   2. per training: regime (regime.hpp), eligibility (eligibility.hpp) and the
@@ -48,7 +48,7 @@ bool is_exam_type(const training& t, regime reg) {
     return t.type == training_type::exam_board || t.type == training_type::competence_exam;
 }
 
-/// rules.md 2.1 (H): the establishment unit's region decides, not the head
+/// docs/rules.md 2.1 (H): the establishment unit's region decides, not the head
 /// office or the residence (a Flemish branch of a Brussels company is Flemish).
 void explain_region(step_context& c) {
     for (const auto& [what, r] : {std::pair<const char*, std::optional<region>>{"head office", c.w.head_office},
@@ -179,6 +179,7 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     tr.attended = a.attended;
     tr.excluded_suspended = a.excluded_suspended;
     tr.excluded_after_bev_end = a.excluded_after_bev_end;
+    tr.attended_all = a.attended + a.excluded_suspended + a.excluded_after_bev_end;
     if (tr.excluded_suspended.count > 0) tr.reasons |= reason_suspended;
     tr.eligible = (tr.reasons & blocking_reasons) == 0 && !(tr.reasons & reason_no_lessons_in_year);
     if (!tr.eligible) return;
@@ -210,6 +211,7 @@ minutes share_bev_cap(step_context& c) {
         if (t.type == training_type::exam_board) {
             const auto e = employment_at(c.w.jobs, std::max(tr.start, c.sy.first_day()));
             tr.granted = exam_board_hours(c.R, e.contract_minutes_per_week, c.sy.first_day(), tr.why);
+            tr.granted_exact = exact_minutes::of(tr.granted);
             continue;
         }
         idx.push_back(i);
@@ -233,6 +235,8 @@ minutes share_bev_cap(step_context& c) {
         training_result& tr = c.out.trainings[idx[k]];
         tr.used_of_cap = c.ws.used[k];
         tr.granted = c.ws.granted[k];
+        tr.pro_rata = pro_rata_share(c.ws.shares[k]);
+        tr.granted_exact = tr.used_of_cap.times(tr.pro_rata);  // as share_cap sums it, before rounding
         if (c.ws.used[k] < c.ws.amounts[k]) tr.reasons |= reason_capped;
     }
     return total;
@@ -251,6 +255,10 @@ void grant_vov_hours(step_context& c, const std::optional<vov_employment>& vov_e
     }
     if (own.empty() && emp.empty()) return;
     const fraction twp = vov_emp ? vov_emp->twp : c.out.share;
+    if (vov_emp) {
+        c.out.vov_twp = vov_emp->twp;
+        c.out.vov_reference_day = vov_emp->reference_day;
+    }
     vov_maximum m = vov_max(c.R, twp, c.w.vov_sanctioned, c.sy, c.out.why);
     if (m.employer.num == 0) {  // no employer pool this year: employer-proposed trainings use the own maximum
         own.insert(own.end(), emp.begin(), emp.end());
@@ -270,6 +278,7 @@ void grant_vov_hours(step_context& c, const std::optional<vov_employment>& vov_e
             training_result& tr = c.out.trainings[(*pool)[k]];
             tr.used_of_cap = c.ws.used[k];
             tr.granted = c.ws.granted[k];
+            tr.granted_exact = tr.used_of_cap;  // no pro rata: the maximum is already x TWP
             if (c.ws.used[k] < c.ws.amounts[k]) tr.reasons |= reason_capped;
             explain_vov_grant(c.R, c.ws.amounts[k], cap, tr.granted, c.sy, tr.why);
         }
@@ -298,6 +307,7 @@ void settle(step_context& c) {
         }
         if (tr.reg != regime::none) {
             tr.money = reimburse(c.R, tr.reg, tr.granted, c.sy, tr.why);
+            if (!tr.money.known()) tr.reasons |= reason_no_rate_for_date;
             tr.dates = leave_deadlines(c.R, tr.reg, c.sy, tr.start, t.enrolled_on, c.w.new_job_on, tr.why);
         }
         c.out.granted_total += tr.granted;
@@ -307,7 +317,15 @@ void settle(step_context& c) {
     c.out.left = max(minutes{0}, c.out.granted_total - c.out.taken_total);
     apply_wage_ceiling(c.R, c.sy, c.w.monthly_wage_cents, c.out.wage_ceiling, c.out.capped_monthly_wage_cents,
                        c.out.why);
-    wage_ceilings_in(c.R, c.year, c.out.wage_ceilings);
+    c.out.wage_ceiling_missing_on = wage_ceilings_in(c.R, c.year, c.w.monthly_wage_cents, c.out.wage_ceilings);
+    if (!c.out.wage_ceiling_missing_on) return;
+    // partial knowledge is a reason, not a crash and not a silently missing field
+    c.out.why.add("leave.money.no_wage_ceiling", [&] {
+        return "no wage ceiling: the rulebook has no value of " + c.R.wage_ceiling->name + " on " +
+               to_iso(*c.out.wage_ceiling_missing_on) + " (school year " + c.sy.name() + ")";
+    });
+    for (auto& tr : c.out.trainings)
+        if (tr.reg != regime::none) tr.reasons |= reason_no_wage_ceiling_for_date;
 }
 
 void reset(worker_result& out, const worker& w, std::size_t trainings, school_year sy, bool explain) {
@@ -317,9 +335,12 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     out.share = fraction{0, 1};
     out.cap = cap_decision{};
     out.vov.reset();
+    out.vov_twp.reset();
+    out.vov_reference_day.reset();
     out.granted_total = out.taken_total = out.left = minutes{};
     out.reimbursement_total_cents = 0;
     out.wage_ceiling.reset();
+    out.wage_ceiling_missing_on.reset();
     out.capped_monthly_wage_cents.reset();
     out.suspensions.clear();
     out.certificates.clear();

@@ -36,7 +36,9 @@ static void test_names(void) {
                                        EDR_LEAVE_REASON_VOV_SANCTION,
                                        EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS,
                                        EDR_LEAVE_REASON_CAPPED,
-                                       EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR};
+                                       EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR,
+                                       EDR_LEAVE_REASON_NO_RATE_FOR_DATE,
+                                       EDR_LEAVE_REASON_NO_WAGE_CEILING_FOR_DATE};
     static const int statuses[] = {EDR_LEAVE_ROW_GRANTED,     EDR_LEAVE_ROW_NOT_ELIGIBLE,  EDR_LEAVE_ROW_BAD_REGION,
                                    EDR_LEAVE_ROW_BAD_MINUTES, EDR_LEAVE_ROW_BAD_DATE,      EDR_LEAVE_ROW_BAD_CODE,
                                    EDR_LEAVE_ROW_NO_RULE,     EDR_LEAVE_ROW_BAD_FULL_TIME, EDR_LEAVE_ROW_BAD_OFFSETS,
@@ -91,7 +93,7 @@ static void test_facts_batch(const edr_engine *eng) {
     /* Worker 0: Wallonia 2023-2024, full time, two professional trainings
      * (not during working hours) of 15 lessons of 4 h: 60 h each, 120 h
      * together, sharing one cap of 100 h (rulebook
-     * leave.bev.cap.professional.not_coinciding, rules.md 2.2): 100 h in all.
+     * leave.bev.cap.professional.not_coinciding, docs/rules.md 2.2): 100 h in all.
      * Worker 1: Flanders 2023-2024, one training whose second lesson overlaps
      * the first: refused (the JSON path refuses it too). */
     const uint8_t region[W] = {EDR_LEAVE_REGION_WALLONIA, EDR_LEAVE_REGION_FLANDERS};

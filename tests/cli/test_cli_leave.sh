@@ -6,14 +6,14 @@ set -u
 bin=$1; src=$2; data=$src/examples/data
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
-# rules.md 2.2: 100 h x 20/38 -> 53 h
+# docs/rules.md 2.2: 100 h x 20/38 -> 53 h
 check leave-table 0 "WAL-PARTTIME .*wallonia_bev .*yes .*52.63% .*120 .*100 .*53 " -- "$bin" leave "$data/leave.json"
 check leave-not-eligible 0 "WAL-28-DISTANCE .*below_min_contact_hours" -- "$bin" leave "$data/leave.json"
 check leave-suspension 0 "WAL-SUSPENDED .*sql-module .*2022-05-24..2022-11-23" -- "$bin" leave "$data/leave.json"
 check leave-csv 0 "^worker,school_year,training,regime,eligible" -- "$bin" leave "$data/leave.json" --format csv
 check leave-json 0 '"granted_hours"|"granted": \{' -- "$bin" leave "$data/leave.json" --format json
 check leave-explain 0 "leave.bev.rounding = half_up \(M, edurules.leave.policy\)" -- "$bin" leave "$data/leave.json" --explain
-# rules.md 4, open question 1: the rounding is a parameter
+# docs/rules.md 4, open question 1: the rounding is a parameter
 check leave-rounding-down 0 "WAL-PARTTIME .* 52 " -- "$bin" leave "$data/leave.json" --set leave.bev.rounding=down
 check leave-school-year 0 "FL-PUBLIC +2024-2025" -- "$bin" leave "$data/leave.json" --school-year 2024-2025
 cat > "$tmp/bad.json" <<'JSON'

@@ -41,7 +41,7 @@ TEST(Calendar, PeriodsIncludeBothEnds) {
 }
 
 TEST(Calendar, SchoolYearRunsSeptemberToAugust) {
-    // rules.md conventions: a Belgian school year runs 1 September to 31 August.
+    // docs/rules.md conventions: a Belgian school year runs 1 September to 31 August.
     EXPECT_EQ(school_year::containing(date(2019, 9, 1)).name(), "2019-2020");
     EXPECT_EQ(school_year::containing(date(2020, 8, 31)).name(), "2019-2020");
     EXPECT_EQ(school_year::containing(date(2020, 9, 1)).name(), "2020-2021");

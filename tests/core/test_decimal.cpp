@@ -20,7 +20,7 @@ TEST(Decimal, ParsesExactly) {
 }
 
 TEST(Decimal, RoundingModes) {
-    // 100 h x 20/38 = 52.63 h (rules.md 2.2, part-time example): 53 whole hours half-up.
+    // 100 h x 20/38 = 52.63 h (docs/rules.md 2.2, part-time example): 53 whole hours half-up.
     EXPECT_EQ(div_round(100 * 20, 38, rounding::half_up), 53);
     EXPECT_EQ(div_round(5, 2, rounding::half_up), 3);
     EXPECT_EQ(div_round(5, 2, rounding::half_even), 2);

@@ -47,7 +47,7 @@ std::string error_field(const json& req) {
 }
 }  // namespace
 
-// rules.md 2.2 part-time example through JSON: 100 h x 20/38 -> 53 h, EUR 21.30 per hour in Wallonia.
+// docs/rules.md 2.2 part-time example through JSON: 100 h x 20/38 -> 53 h, EUR 21.30 per hour in Wallonia.
 TEST(LeaveJson, EvaluatesTheSpecExample) {
     const json r = run(base_request());
     const json& t = r["result"]["workers"][0]["trainings"][0];
@@ -68,7 +68,7 @@ TEST(LeaveJson, EachKindRendersItsPart) {
     EXPECT_FALSE(d.contains("hours"));
     const json a = run(base_request("leave.absence"))["result"]["workers"][0];
     EXPECT_TRUE(a.contains("suspensions"));
-    // rules.md 2.2; seed 004: by default every 3 months from the first lesson day (2020-09-07 .. 2021-08-16)
+    // docs/rules.md 2.2; seed 004: by default every 3 months from the first lesson day (2020-09-07 .. 2021-08-16)
     const json& periods = a["trainings"][0]["attendance"]["certificate_periods"];
     ASSERT_EQ(periods.size(), 4u);
     EXPECT_EQ(periods[0]["to"], "2020-12-06");
@@ -153,7 +153,7 @@ TEST(LeaveJson, SampleDataEvaluates) {
     EXPECT_GE(r["result"]["workers"].size(), 12u);
 }
 
-// rules.md 2.1 (H): the establishment unit decides, not the head office or the residence.
+// docs/rules.md 2.1 (H): the establishment unit decides, not the head office or the residence.
 TEST(LeaveJson, HeadOfficeAndResidenceDoNotDecide) {
     auto req = base_request();
     req["workers"][0]["head_office_region"] = "brussels";

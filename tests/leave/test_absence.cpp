@@ -1,4 +1,4 @@
-// Tests for include/edurules/leave/absence.hpp (rules.md 2.2 'The 10% rule', 2.3 attendance).
+// Tests for include/edurules/leave/absence.hpp (docs/rules.md 2.2 'The 10% rule', 2.3 attendance).
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -18,14 +18,14 @@ period susp(date last_of_period) {
 }
 }  // namespace
 
-// rules.md 2.2; KB 23 July 1985: "more than 10%" is strict; exactly 10% is not a suspension.
+// docs/rules.md 2.2; KB 23 July 1985: "more than 10%" is strict; exactly 10% is not a suspension.
 TEST(LeaveAbsence, ExactlyTenPercentIsNotMore) {
     EXPECT_FALSE(more_than_share(R(), minutes{600}, minutes{6000}, date(2020, 1, 1)));
     EXPECT_TRUE(more_than_share(R(), minutes{601}, minutes{6000}, date(2020, 1, 1)));  // 10% + 1 minute
     EXPECT_FALSE(more_than_share(R(), minutes{0}, minutes{0}, date(2020, 1, 1)));
 }
 
-// rules.md 2.2; seed 004: modular training, periods of 3 months from the first lesson day; a period crosses 31 August.
+// docs/rules.md 2.2; seed 004: modular training, periods of 3 months from the first lesson day; a period crosses 31 August.
 TEST(LeaveAbsence, ModularPeriodsCrossASchoolYear) {
     const auto p = periods(organisation::modular, date(2022, 6, 15), date(2022, 11, 20));
     ASSERT_EQ(p.size(), 2u);
@@ -33,7 +33,7 @@ TEST(LeaveAbsence, ModularPeriodsCrossASchoolYear) {
     EXPECT_EQ(p[1], (period{date(2022, 9, 15), date(2022, 11, 20)}));  // the last period ends with the training
 }
 
-// rules.md 2.2: a training of at most 3 months has one period; exactly 3 months is one period.
+// docs/rules.md 2.2: a training of at most 3 months has one period; exactly 3 months is one period.
 TEST(LeaveAbsence, TrainingOfExactlyThreeMonths) {
     EXPECT_EQ(periods(organisation::modular, date(2021, 1, 15), date(2021, 4, 14)).size(), 1u);
     const auto two = periods(organisation::modular, date(2021, 1, 15), date(2021, 4, 15));
@@ -41,7 +41,7 @@ TEST(LeaveAbsence, TrainingOfExactlyThreeMonths) {
     EXPECT_EQ(two[1], (period{date(2021, 4, 15), date(2021, 4, 15)}));
 }
 
-// rules.md 2.2: periods from a day missing in a later month; leap day 29 February.
+// docs/rules.md 2.2: periods from a day missing in a later month; leap day 29 February.
 TEST(LeaveAbsence, LeapDayPeriods) {
     const auto p = periods(organisation::modular, date(2023, 11, 29), date(2024, 6, 30));
     ASSERT_EQ(p.size(), 3u);
@@ -53,7 +53,7 @@ TEST(LeaveAbsence, LeapDayPeriods) {
     EXPECT_EQ(q[0], (period{date(2023, 11, 30), date(2024, 2, 29)}));
 }
 
-// rules.md 2.2: a training organised per school year has one period per school trimester.
+// docs/rules.md 2.2: a training organised per school year has one period per school trimester.
 TEST(LeaveAbsence, TrimestersOfASchoolYear) {
     const auto p = periods(organisation::school_year, date(2021, 9, 6), date(2022, 6, 20));
     ASSERT_EQ(p.size(), 3u);
@@ -62,7 +62,7 @@ TEST(LeaveAbsence, TrimestersOfASchoolYear) {
     EXPECT_EQ(p[2], (period{date(2022, 4, 1), date(2022, 6, 20)}));
 }
 
-// rules.md 2.2 (H/M): the suspension starts the day after the period and lasts 6 months; leap days.
+// docs/rules.md 2.2 (H/M): the suspension starts the day after the period and lasts 6 months; leap days.
 TEST(LeaveAbsence, SuspensionWindow) {
     EXPECT_EQ(susp(date(2022, 5, 31)), (period{date(2022, 6, 1), date(2022, 11, 30)}));
     EXPECT_EQ(susp(date(2024, 2, 28)), (period{date(2024, 2, 29), date(2024, 8, 28)}));
@@ -70,7 +70,7 @@ TEST(LeaveAbsence, SuspensionWindow) {
     EXPECT_EQ(susp(date(2023, 8, 30)), (period{date(2023, 8, 31), date(2024, 2, 29)}));
 }
 
-// rules.md 2.2 (H): a holiday is justified only if declared in writing before it and at least one week long.
+// docs/rules.md 2.2 (H): a holiday is justified only if declared in writing before it and at least one week long.
 TEST(LeaveAbsence, HolidayRule) {
     explanation why;
     absence a{date(2022, 3, 8), minutes{180}, "holiday", date(2022, 2, 1), period{date(2022, 3, 5), date(2022, 3, 11)}};

@@ -37,7 +37,7 @@ struct table {
 };
 }  // namespace
 
-// rules.md 2.2 (20/38 -> 53) and 2.3 (VOV 60% -> 75 h), the 10% boundary and rejections, row by row.
+// docs/rules.md 2.2 (20/38 -> 53) and 2.3 (VOV 60% -> 75 h), the 10% boundary and rejections, row by row.
 TEST(LeaveBatch, RowsMatchTheRules) {
     table t;
     t.row(3, 2020, 20200907, 0, 20 * 60, 38 * 60, hours(100).count, hours(100).count, 0, 1);  // 0: 53 h

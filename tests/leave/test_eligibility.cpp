@@ -1,4 +1,4 @@
-// Tests for include/edurules/leave/eligibility.hpp (rules.md 2.2, 2.3, 2.4).
+// Tests for include/edurules/leave/eligibility.hpp (docs/rules.md 2.2, 2.3, 2.4).
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -13,7 +13,7 @@ std::uint32_t bev(const rules& rr, regime reg, std::vector<job> jobs, training_t
 }
 }  // namespace
 
-// rules.md 2.2; seed 004: full-time may be spread over several employers.
+// docs/rules.md 2.2; seed 004: full-time may be spread over several employers.
 TEST(LeaveEligibility, FullTimeOverTwoEmployers) {
     const date d(2020, 1, 1);
     const auto e = employment_at({employ(d, 19), employ(d, 19)}, date(2020, 10, 1));
@@ -22,7 +22,7 @@ TEST(LeaveEligibility, FullTimeOverTwoEmployers) {
               reason_none);
 }
 
-// rules.md 2.2; seed 004: 4/5; variable schedule; fixed 1/2..4/5 only professional during working hours.
+// docs/rules.md 2.2; seed 004: 4/5; variable schedule; fixed 1/2..4/5 only professional during working hours.
 TEST(LeaveEligibility, BevPartTimeCategories) {
     const date d(2020, 1, 1);
     EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 30, 37)}, training_type::general, false),
@@ -38,7 +38,7 @@ TEST(LeaveEligibility, BevPartTimeCategories) {
               reason_none);
 }
 
-// rules.md 4, open question 2: the variable-schedule minimum is a parameter.
+// docs/rules.md 4, open question 2: the variable-schedule minimum is a parameter.
 TEST(LeaveEligibility, VariableScheduleMinimumIsAParameter) {
     const auto e = engine_with("leave.bev.fraction.variable_min", "0.5");
     const date d(2020, 1, 1);
@@ -50,7 +50,7 @@ TEST(LeaveEligibility, VariableScheduleMinimumIsAParameter) {
         reason_none);
 }
 
-// rules.md 2.4: reformed Brussels BEV needs at least 25% of full time.
+// docs/rules.md 2.4: reformed Brussels BEV needs at least 25% of full time.
 TEST(LeaveEligibility, BrusselsReformQuarter) {
     const date d(2023, 1, 1);
     explanation why;
@@ -63,7 +63,7 @@ TEST(LeaveEligibility, BrusselsReformQuarter) {
               reason_fraction_too_low);
 }
 
-// rules.md 2.3: reference month March of the preceding school year from 2023-2024, fallback month.
+// docs/rules.md 2.3: reference month March of the preceding school year from 2023-2024, fallback month.
 TEST(LeaveEligibility, VovReferenceMonthFallback) {
     std::vector<job> jobs{job{date(2022, 1, 1), date(2023, 9, 30), 15 * 60, 38 * 60, schedule::fixed},
                           job{date(2023, 10, 1), std::nullopt, 23 * 60, 38 * 60, schedule::fixed}};
@@ -79,7 +79,7 @@ TEST(LeaveEligibility, VovReferenceMonthFallback) {
     EXPECT_EQ(no.reasons, reason_twp_below_minimum_reference);
 }
 
-// rules.md 2.3: up to 2022-2023 the reference month is September of the school year.
+// docs/rules.md 2.3: up to 2022-2023 the reference month is September of the school year.
 TEST(LeaveEligibility, VovSeptemberReferenceBefore2023) {
     std::vector<job> jobs{employ(date(2020, 1, 1), 19, 38)};
     explanation why;
@@ -91,7 +91,7 @@ TEST(LeaveEligibility, VovSeptemberReferenceBefore2023) {
     EXPECT_TRUE(r.only_coinciding);  // exactly 50% on a fixed schedule
 }
 
-// rules.md 2.3 (M): from 2025-2026 TWP >= 80% and >= 28 h/week.
+// docs/rules.md 2.3 (M): from 2025-2026 TWP >= 80% and >= 28 h/week.
 TEST(LeaveEligibility, Vov2025Thresholds) {
     explanation why;
     auto check = [&](std::int64_t contract_min, std::int64_t full_min) {
@@ -106,7 +106,7 @@ TEST(LeaveEligibility, Vov2025Thresholds) {
     EXPECT_EQ(check(28 * 60, 35 * 60), reason_none);                        // exactly 80% and 28 h
 }
 
-// rules.md 2.2; seed 004: at least 32 lesson periods; a 28-period module is too small.
+// docs/rules.md 2.2; seed 004: at least 32 lesson periods; a 28-period module is too small.
 TEST(LeaveEligibility, MinimumContactHours) {
     explanation why;
     EXPECT_FALSE(meets_min_contact(R(), minutes{28 * 50}, minutes{50}, date(2020, 9, 1), why));

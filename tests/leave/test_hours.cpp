@@ -1,4 +1,4 @@
-// Tests for include/edurules/leave/hours.hpp (rules.md 2.2, 2.3, 2.4).
+// Tests for include/edurules/leave/hours.hpp (docs/rules.md 2.2, 2.3, 2.4).
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -12,7 +12,7 @@ minutes cap_of(regime reg, cap_row row, bool coinciding, bool raised, int sy, br
 }
 }  // namespace
 
-// rules.md 2.2 table; Vlaanderen.be BEV: caps per training type, coinciding, raised.
+// docs/rules.md 2.2 table; Vlaanderen.be BEV: caps per training type, coinciding, raised.
 TEST(LeaveHours, BevCapTable) {
     EXPECT_EQ(cap_of(regime::wallonia_bev, cap_row::professional, false, false, 2020), hours(100));
     EXPECT_EQ(cap_of(regime::wallonia_bev, cap_row::professional, true, false, 2020), hours(120));
@@ -23,7 +23,7 @@ TEST(LeaveHours, BevCapTable) {
     EXPECT_EQ(cap_of(regime::brussels_bev, cap_row::academic, false, false, 2020), hours(120));
 }
 
-// rules.md 2.2: Flemish 2021-2022 transition caps (33/40/60, 27, 40/60, 27, 33/33/60); other regions unchanged.
+// docs/rules.md 2.2: Flemish 2021-2022 transition caps (33/40/60, 27, 40/60, 27, 33/33/60); other regions unchanged.
 TEST(LeaveHours, FlemishTransitionCaps2021) {
     EXPECT_EQ(cap_of(regime::flanders_bev, cap_row::professional, false, false, 2021), hours(33));
     EXPECT_EQ(cap_of(regime::flanders_bev, cap_row::professional, true, false, 2021), hours(40));
@@ -37,7 +37,7 @@ TEST(LeaveHours, FlemishTransitionCaps2021) {
     EXPECT_EQ(cap_of(regime::wallonia_bev, cap_row::professional, false, false, 2021), hours(100));
 }
 
-// rules.md 2.4: reformed Brussels caps 80 / 80 -> 130 / 120 -> 130.
+// docs/rules.md 2.4: reformed Brussels caps 80 / 80 -> 130 / 120 -> 130.
 TEST(LeaveHours, BrusselsReformedCaps) {
     EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::general, true, false, 2023), hours(80));
     EXPECT_EQ(cap_of(regime::brussels_reformed, cap_row::language, false, false, 2023), hours(80));
@@ -48,7 +48,7 @@ TEST(LeaveHours, BrusselsReformedCaps) {
               hours(130));
 }
 
-// rules.md 2.2: a combination takes its own row, not the sum.
+// docs/rules.md 2.2: a combination takes its own row, not the sum.
 TEST(LeaveHours, CombinationRow) {
     EXPECT_EQ(row_of_parts(parts_of(training_type::language) | parts_of(training_type::professional)),
               cap_row::language_professional);
@@ -57,7 +57,7 @@ TEST(LeaveHours, CombinationRow) {
     EXPECT_EQ(row_of_parts(parts_of(training_type::competence_exam)), cap_row::professional);
 }
 
-// rules.md 2.2: 100 h attended, cap 120, 20/38 -> 52.63, shown as 53 (rounding parameter, half_up to whole hours).
+// docs/rules.md 2.2: 100 h attended, cap 120, 20/38 -> 52.63, shown as 53 (rounding parameter, half_up to whole hours).
 TEST(LeaveHours, PartTimeProRataRoundedOnce) {
     const exact_minutes counted = exact_minutes::of(hours(100));
     const fraction share{20, 38};
@@ -70,7 +70,7 @@ TEST(LeaveHours, PartTimeProRataRoundedOnce) {
     EXPECT_EQ(counted.times(share).hours_text(), "52.6316");
 }
 
-// rules.md 2.2 and seed 004 (modules share the 80 h language cap): several trainings share one cap.
+// docs/rules.md 2.2 and seed 004 (modules share the 80 h language cap): several trainings share one cap.
 TEST(LeaveHours, SeveralTrainingsShareOneCapAndRoundOnce) {
     const exact_minutes counted[] = {exact_minutes::of(hours(50)), exact_minutes::of(hours(50))};
     const fraction share[] = {{20, 38}, {20, 38}};
@@ -86,13 +86,13 @@ TEST(LeaveHours, SeveralTrainingsShareOneCapAndRoundOnce) {
     EXPECT_EQ(granted[0], hours(26));  // 50 x 20/38 = 26.3
 }
 
-// rules.md 2.2: a lesson period of 50 minutes gives 1 hour of leave.
+// docs/rules.md 2.2: a lesson period of 50 minutes gives 1 hour of leave.
 TEST(LeaveHours, LessonPeriodIsOneHour) {
     EXPECT_EQ(leave_value(minutes{50}, minutes{50}).round(minutes{1}, rounding::down), minutes{60});
     EXPECT_EQ(leave_value(minutes{100 * 50}, minutes{50}).round(minutes{1}, rounding::down), hours(100));
 }
 
-// rules.md 2.3; Vlaanderen.be VOV: 125 x TWP (60% -> 75 h, 80% -> 100 h); sanction 125 -> 93.75.
+// docs/rules.md 2.3; Vlaanderen.be VOV: 125 x TWP (60% -> 75 h, 80% -> 100 h); sanction 125 -> 93.75.
 TEST(LeaveHours, VovMaximumAndSanction) {
     explanation why;
     EXPECT_EQ(vov_max(R(), {3, 5}, false, school_year(2020), why).own.round(minutes{1}, rounding::half_up), hours(75));
@@ -102,18 +102,21 @@ TEST(LeaveHours, VovMaximumAndSanction) {
     EXPECT_EQ(s.own.hours_text(), "93.75");
 }
 
-// rules.md 2.3: 2021-2022 and 2022-2023 add 125 h for employer-proposed trainings (250 h).
+// docs/rules.md 2.3: 2021-2022 and 2022-2023 add 125 h for employer-proposed trainings (250 h);
+// the official page (vl.vov.uren, BVR 26/5/2023) extends it to 2023-2024; none found after (L).
 TEST(LeaveHours, VovTwoHundredFiftyHourYears) {
     explanation why;
     EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2021), why).employer.round(minutes{1}, rounding::down),
               hours(125));
     EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2022), why).employer.round(minutes{1}, rounding::down),
               hours(125));
-    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2023), why).employer.num, 0);
+    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2023), why).employer.round(minutes{1}, rounding::down),
+              hours(125));
+    EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2024), why).employer.num, 0);
     EXPECT_EQ(vov_max(R(), {1, 1}, false, school_year(2020), why).employer.num, 0);
 }
 
-// rules.md 2.3: 4 h per credit; graduate 6 h per credit up to 2021-2022; 8 h per exam; 16 h per competence.
+// docs/rules.md 2.3: 4 h per credit; graduate 6 h per credit up to 2021-2022; 8 h per exam; 16 h per competence.
 TEST(LeaveHours, VovCountingMethods) {
     explanation why;
     auto h = [&](vov_counting c, std::int64_t credits, bool graduate, bool exam_contract, std::int64_t n, int sy) {
@@ -129,7 +132,7 @@ TEST(LeaveHours, VovCountingMethods) {
     EXPECT_EQ(h(vov_counting::competences, 0, false, false, 2, 2020), hours(32));
 }
 
-// rules.md 2.2: exam before a central examination board = 3 x weekly working hours.
+// docs/rules.md 2.2: exam before a central examination board = 3 x weekly working hours.
 TEST(LeaveHours, ExamBoard) {
     explanation why;
     EXPECT_EQ(exam_board_hours(R(), 38 * 60, date(2020, 9, 1), why), hours(114));

@@ -1,4 +1,4 @@
-// Tests for include/edurules/leave/money.hpp (rules.md 2.2, 2.3 money and dates).
+// Tests for include/edurules/leave/money.hpp (docs/rules.md 2.2, 2.3 money and dates).
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -16,7 +16,7 @@ deadlines dates(regime reg, int sy, date start, std::optional<date> enrolled = {
 }
 }  // namespace
 
-// rules.md 2.2/2.3: EUR 21.30 Flanders and Wallonia, 22.07 Brussels from 2022-2023, VOV 14.91 from 2025-2026.
+// docs/rules.md 2.2/2.3: EUR 21.30 Flanders and Wallonia, 22.07 Brussels from 2022-2023, VOV 14.91 from 2025-2026.
 TEST(LeaveMoney, RatesByRegionAndSchoolYear) {
     EXPECT_EQ(pay(regime::flanders_bev, hours(10), 2019).rate_cents, 2130);
     EXPECT_EQ(pay(regime::wallonia_bev, hours(10), 2024).rate_cents, 2130);
@@ -34,7 +34,7 @@ TEST(LeaveMoney, ExactCentsRoundedOnce) {
     EXPECT_EQ(pay(regime::wallonia_bev, hours(53), 2020).amount_cents, 112890);
 }
 
-// rules.md 2.2 (M): wage ceiling per school year; 2022-2023 changes on 2023-01-01.
+// docs/rules.md 2.2 (M): wage ceiling per school year; 2022-2023 changes on 2023-01-01.
 TEST(LeaveMoney, WageCeilings) {
     EXPECT_EQ(wage_ceiling(R(), date(2019, 9, 1)).value, 292800);
     EXPECT_EQ(wage_ceiling(R(), date(2021, 9, 1)).value, 304700);
@@ -43,7 +43,51 @@ TEST(LeaveMoney, WageCeilings) {
     EXPECT_EQ(wage_ceiling(R(), date(2025, 9, 1)).value, 371400);
 }
 
-// rules.md 2.2: enrolment certificate by 31 October, or 15 days after a later enrolment or new job.
+// docs/research/leave-history.md 2.1 (issue 12): ceilings back to 2012-2013 (knack.2013, M;
+// werk.belgie.2013, H) and the 2026-2027 gap (P: the indexation count is unknown).
+TEST(LeaveMoney, WageCeilingHistoryAndGap) {
+    EXPECT_EQ(wage_ceiling(R(), date(2012, 9, 1)).value, 270600);
+    EXPECT_EQ(wage_ceiling(R(), date(2014, 8, 31)).value, 276000);
+    EXPECT_EQ(wage_ceiling(R(), date(2017, 9, 1)).value, 287100);
+    EXPECT_EQ(R().wage_ceiling->at(date(2026, 9, 1)), nullptr);
+    std::vector<dated_amount> out;
+    const auto missing = wage_ceilings_in(R(), school_year(2026).days(), std::nullopt, out);
+    ASSERT_TRUE(missing.has_value());
+    EXPECT_EQ(*missing, date(2026, 9, 1));
+    // 2022-2023: two ceilings, the worker's wage capped at each (wal.cep, H)
+    EXPECT_FALSE(wage_ceilings_in(R(), school_year(2022).days(), 340000, out).has_value());
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(*out[0].capped_wage_cents, 317000);
+    EXPECT_EQ(*out[1].capped_wage_cents, 336400);
+    EXPECT_EQ(out[1].span.first, date(2023, 1, 1));
+}
+
+// leave-history.md 2.2-2.5: the federal maximum forfaits 21.65 (2012-2013, depla.2013, M) and
+// 22.08 (2013-2014, werk.belgie.2013, H); Brussels 2014-2015 and VOV 2026-2027 are gaps: no
+// amount, the missing parameter named, and no exception (issue 12: partial knowledge is a reason).
+TEST(LeaveMoney, RateHistoryAndGaps) {
+    EXPECT_EQ(pay(regime::flanders_bev, hours(10), 2012).rate_cents, 2165);
+    EXPECT_EQ(pay(regime::wallonia_bev, hours(10), 2013).rate_cents, 2208);
+    EXPECT_EQ(pay(regime::brussels_bev, hours(10), 2013).amount_cents, 22080);
+    const auto gap = pay(regime::brussels_bev, hours(10), 2014);
+    EXPECT_FALSE(gap.known());
+    EXPECT_EQ(gap.missing, R().rate_brussels_bev);
+    EXPECT_EQ(gap.missing_on, date(2014, 9, 1));
+    EXPECT_EQ(gap.amount_cents, 0);
+    EXPECT_FALSE(pay(regime::vov, hours(10), 2026).known());
+    EXPECT_TRUE(pay(regime::vov, hours(10), 2025).known());
+}
+
+// leave-history.md 2.18: claim deadlines per school year (fiduplan, easypay.2016.vl, partena.bru.2018: M).
+TEST(LeaveMoney, ClaimDeadlineHistory) {
+    EXPECT_EQ(*dates(regime::flanders_bev, 2012, date(2012, 9, 10)).claim_until, date(2014, 6, 30));
+    EXPECT_EQ(*dates(regime::flanders_bev, 2014, date(2014, 9, 10)).claim_until, date(2016, 3, 31));
+    EXPECT_EQ(*dates(regime::wallonia_bev, 2015, date(2015, 9, 7)).claim_until, date(2017, 6, 30));
+    EXPECT_EQ(*dates(regime::brussels_bev, 2016, date(2016, 9, 7)).claim_until, date(2018, 6, 30));
+    EXPECT_EQ(*dates(regime::brussels_bev, 2017, date(2017, 9, 7)).claim_until, date(2018, 12, 31));
+}
+
+// docs/rules.md 2.2: enrolment certificate by 31 October, or 15 days after a later enrolment or new job.
 TEST(LeaveMoney, EnrolmentCertificateDeadline) {
     EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7)).enrolment_certificate, date(2020, 10, 31));
     EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7), date(2020, 10, 20)).enrolment_certificate,
@@ -53,7 +97,7 @@ TEST(LeaveMoney, EnrolmentCertificateDeadline) {
         date(2021, 2, 16));
 }
 
-// rules.md 2.2/2.3: claims: Flemish BEV 31 Dec, Wallonia 31 March, Brussels 1 Sep..31 Dec after the school year;
+// docs/rules.md 2.2/2.3: claims: Flemish BEV 31 Dec, Wallonia 31 March, Brussels 1 Sep..31 Dec after the school year;
 // VOV 3 months before to 3 months after the training start.
 TEST(LeaveMoney, ClaimDeadlines) {
     EXPECT_EQ(*dates(regime::flanders_bev, 2019, date(2018, 9, 10)).claim_until, date(2020, 12, 31));

@@ -51,7 +51,7 @@ TEST(LeaveRules, WrongTypeIsRefused) {
     }
 }
 
-// rules.md: every number is a rule parameter with a source and a confidence.
+// docs/rules.md: every number is a rule parameter with a source and a confidence.
 TEST(LeaveRules, EveryLeaveParameterHasSourcedValues) {
     std::size_t n = 0;
     for (const auto& [name, p] : rulebook::builtin()->parameters()) {

@@ -1,5 +1,5 @@
 // Learning activities and recognitions.
-// Sources: SEU FAQ werkgevers (seed 000); rules.md 1.
+// Sources: SEU FAQ werkgevers (seed 000); docs/rules.md 1.
 #include "pe_fixture.hpp"
 
 using namespace pe_test;

@@ -121,7 +121,7 @@ struct one_row {
 };
 }  // namespace
 
-// Registration regulation art. 10.1 (rules.md 1): a dispensation is a decision
+// Registration regulation art. 10.1 (docs/rules.md 1): a dispensation is a decision
 // with a date. Contradictory facts are refused by every face with the same
 // check (check_facts); the batch names the dispensation at fault.
 TEST(PeBatch, ContradictoryFactsAreRowErrors) {

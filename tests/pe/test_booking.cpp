@@ -1,5 +1,5 @@
 // Point booking and bulk uploads: every row booked or rejected with a reason.
-// Sources: SEU FAQ werkgevers (seed 000); rules.md 1 (point registration).
+// Sources: SEU FAQ werkgevers (seed 000); docs/rules.md 1 (point registration).
 #include "edurules/pe/dossier.hpp"
 #include "pe_fixture.hpp"
 

@@ -1,5 +1,5 @@
 // Registration periods, renewal, lapse and dispensation.
-// Sources: SEU Stappenplan (seed 001) and FAQ werkgevers (seed 000); rules.md 1.
+// Sources: SEU Stappenplan (seed 001) and FAQ werkgevers (seed 000); docs/rules.md 1.
 #include "pe_fixture.hpp"
 
 using namespace pe_test;
@@ -35,7 +35,7 @@ TEST(PeRegistration, OlderDiplomaStartsOnActivation) {
     EXPECT_EQ(s.reg.current->last, date(2026, 1, 31));
 }
 
-// rules.md 1: only diploma holders can be registered.
+// docs/rules.md 1: only diploma holders can be registered.
 TEST(PeRegistration, NoDiplomaNeverRegistered) {
     const status s = status_of(person("S", std::nullopt), {{date(2024, 1, 1), pts(5)}}, date(2024, 6, 1));
     EXPECT_EQ(s.reg.state, reg_state::not_registered);
@@ -193,7 +193,7 @@ TEST(PeRegistration, ExplanationNamesParametersAndSources) {
     EXPECT_TRUE(s.why.uses_provisional());  // auto_from is provisional (P)
 }
 
-// rules.md 1 (dispensation "as a decision with a date", art. 10.1 of the
+// docs/rules.md 1 (dispensation "as a decision with a date", art. 10.1 of the
 // registration regulation) and Stappenplan (seed 001: activation of a diploma):
 // facts that contradict each other are found by one check for every face.
 TEST(PeRegistration, CheckFactsFindsContradictions) {

@@ -100,10 +100,10 @@ def test_small_known_answers(engine):
     out = engine.leave_hours_frame(w, t, ls)
     assert list(out.columns) == list(edurules.LEAVE_HOURS_COLUMNS)
     assert out.attended_hours.tolist() == [100.0, 120.0, 60.0]
-    # worker b: VOV at 24/40 = 60% of the 125 h maximum -> 75 h (rules.md 2.3)
+    # worker b: VOV at 24/40 = 60% of the 125 h maximum -> 75 h (docs/rules.md 2.3)
     assert out.regime.astype(str).tolist() == ["wallonia_bev", "vov", "wallonia_bev"]
     assert out.granted_hours[1] == 75.0 and out.capped[1]
-    # worker a: a professional and a general training share one cap (rules.md 2.2:
+    # worker a: a professional and a general training share one cap (docs/rules.md 2.2:
     # a combination takes its own row); the row batch used to give each its own cap
     assert out.worker_cap_minutes[0] == out.worker_cap_minutes[2] > 0
     assert out.granted_minutes[0] + out.granted_minutes[2] == out.worker_granted_minutes[0] <= out.worker_cap_minutes[0]
@@ -175,7 +175,7 @@ def test_absences_and_leave_taken(engine):
     w, t, ls = small()
     first = ls[ls.training_id == "t1"].date
     # 4 unjustified absences of 4 h in the first 3-month certificate period
-    # (rules.md 2.2: more than 10% unjustified suspends the right for 6 months)
+    # (docs/rules.md 2.2: more than 10% unjustified suspends the right for 6 months)
     absences = pd.DataFrame({"worker_id": "a", "training_id": "t1", "date": first.iloc[1:5].to_numpy(),
                              "reason": "unjustified"})
     taken = pd.DataFrame({"worker_id": "a", "training_id": "t1", "date": first.iloc[[0]].to_numpy(), "leave_hours": [4]})

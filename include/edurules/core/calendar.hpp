@@ -19,7 +19,7 @@ using date = boost::gregorian::date;
 using day_count = boost::gregorian::date_duration;
 
 /// An exact duration in whole minutes. Attendance is recorded "even with
-/// decimals" (rules.md, conventions), so hours are never binary floating point.
+/// decimals" (docs/rules.md, conventions), so hours are never binary floating point.
 struct minutes {
     std::int64_t count = 0;
 
@@ -106,7 +106,7 @@ struct period {
     }
 };
 
-/// A Belgian school year: 1 September to 31 August, named "2019-2020" (rules.md
+/// A Belgian school year: 1 September to 31 August, named "2019-2020" (docs/rules.md
 /// conventions). Identified by the calendar year in which it starts.
 class school_year {
 public:

@@ -19,7 +19,7 @@
 
 namespace edurules {
 
-/// How sure we are of a value (rules.md): H official text or several agreeing
+/// How sure we are of a value (docs/rules.md): H official text or several agreeing
 /// sources, M one secondary source, L weak or draft, P provisional default
 /// taken from the seed documents because the official regulation was not
 /// available; a provisional value must be overridable and is flagged in every
@@ -74,7 +74,7 @@ struct param_version {
     param_value value;
     std::string source_id;
     confidence conf = confidence::high;
-    std::string note;  ///< e.g. why it differs from rules.md
+    std::string note;  ///< e.g. why it differs from docs/rules.md
 
     bool applies(date d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };

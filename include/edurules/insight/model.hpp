@@ -1,7 +1,7 @@
 // Employer insight, the data: organisations, their contacts and roles, and
 // participants' consents to a contact; an index that checks them once.
 // Source: SEU "Instructie 'inzicht PE-voortgang medewerkers' - voor werkgevers"
-// (seed 002), rules.md 1 "Employer insight and consent":
+// (seed 002), docs/rules.md 1 "Employer insight and consent":
 // - "De persoon die het account aanmaakt krijgt de rol van beheerder van de
 //   organisatie" -> role::administrator, exactly one per organisation.
 // - "Alleen de beheerder en de 2e contactpersoon (indien aangemaakt)" ->

@@ -8,10 +8,10 @@
 //   PE-periode, het behaalde aantal PE-punten en of de professional al een
 //   dossier heeft ingediend om de PE-registratie te verlengen" -> overview
 //   columns period start and end, points earned in the period, renewal dossier
-//   submitted; rules.md 1 adds status, points still needed and days left;
+//   submitted; docs/rules.md 1 adds status, points still needed and days left;
 // - "Onder 'overzicht PE-activiteiten' is inzichtelijk welke leeractiviteiten
 //   de PE-medewerker heeft afgerond" -> the individual dossier lists the booked
-//   completions (activity, title, date, points); rules.md 1: filterable by
+//   completions (activity, title, date, points); docs/rules.md 1: filterable by
 //   period;
 // - "Alleen voor beheerders (1e en 2e contactpersoon) is de rapportage
 //   beschikbaar" -> see access.hpp.

@@ -14,7 +14,7 @@ inline constexpr int request_schema_version = 1;
 
 /// Evaluates one request document and returns the response document (JSON
 /// text). The request's "kind" selects the decision, e.g. "pe.status",
-/// "pe.book", "leave.entitlement" (see schemas/ and docs/json.md).
+/// "pe.book", "leave.entitlement" (see schemas/ and README.md).
 /// Throws edurules::error naming the field for malformed or invalid input.
 std::string evaluate_json(const engine& e, std::string_view request_json);
 

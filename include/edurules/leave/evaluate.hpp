@@ -1,7 +1,7 @@
 // One worker, one school year, all trainings: regime, eligibility, hours,
 // absence and suspensions, money and dates, each with its explanation.
 // Orchestrates the rules of regime.hpp, eligibility.hpp, hours.hpp,
-// absence.hpp and money.hpp (rules.md section 2); adds no rule of its own
+// absence.hpp and money.hpp (docs/rules.md section 2); adds no rule of its own
 // except the order in which they apply.
 #pragma once
 
@@ -32,11 +32,14 @@ struct training_result {
     minutes attended{};                ///< leave-giving clock minutes attended this school year (outside suspensions)
     minutes excluded_suspended{};      ///< attended minutes that fell in a suspension
     minutes excluded_after_bev_end{};  ///< attended minutes after the end of Flemish BEV
-    exact_minutes counted{0, 1};       ///< leave value before the cap (hours as minutes, exact)
-    exact_minutes used_of_cap{0, 1};   ///< part of the shared cap this training uses (full-time hours)
-    minutes granted{};        ///< approved leave, pro-rated and rounded (the training's share of the rounded total)
-    minutes taken{};          ///< leave taken (approved days)
-    minutes taken_refused{};  ///< leave taken during a suspension: not approved
+    minutes attended_all{};       ///< every leave-giving minute attended this school year (attended + the two above)
+    exact_minutes counted{0, 1};  ///< leave value before the cap (hours as minutes, exact)
+    exact_minutes used_of_cap{0, 1};  ///< part of the shared cap this training uses (full-time hours)
+    minutes granted{};  ///< approved leave, pro-rated and rounded (the training's share of the rounded total)
+    exact_minutes granted_exact{0, 1};  ///< approved leave before the one rounding (used_of_cap x pro-rata share)
+    fraction pro_rata{1, 1};            ///< BEV: the employment share at the training start used for pro rata (1: none)
+    minutes taken{};                    ///< leave taken (approved days)
+    minutes taken_refused{};            ///< leave taken during a suspension: not approved
     // attendance
     std::size_t certificate_first = 0;  ///< its certificate periods: worker_result::certificates_of
     std::size_t certificate_count = 0;
@@ -52,8 +55,10 @@ struct worker_result {
     std::string id;
     school_year year;
     region reg = region::flanders;
-    fraction share{0, 1};  ///< employment share at the first training start (TWP)
-    cap_decision cap;      ///< classic or reformed BEV cap (when a BEV regime applies)
+    fraction share{0, 1};                   ///< employment share at the first training start (TWP)
+    std::optional<fraction> vov_twp;        ///< VOV: the TWP of the reference (or fallback) month that set the maximum
+    std::optional<date> vov_reference_day;  ///< VOV: first day of that month
+    cap_decision cap;                       ///< classic or reformed BEV cap (when a BEV regime applies)
     std::optional<vov_maximum> vov;
     minutes granted_total{};
     minutes taken_total{};
@@ -61,6 +66,8 @@ struct worker_result {
     std::int64_t reimbursement_total_cents = 0;
     std::optional<resolved<std::int64_t>> wage_ceiling;  ///< at the school year's start
     std::vector<dated_amount> wage_ceilings;             ///< every ceiling in force during the school year
+    std::optional<date>
+        wage_ceiling_missing_on;  ///< first day of the year without a ceiling (no_wage_ceiling_for_date)
     std::optional<std::int64_t> capped_monthly_wage_cents;
     std::vector<suspension> suspensions;
     std::vector<certificate_result> certificates;  ///< every training's, in training order

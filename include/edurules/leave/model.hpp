@@ -1,6 +1,6 @@
 // Plain values of the leave domain: workers, jobs, trainings, lessons,
 // absences, leave taken, and the codes that results and batch columns use.
-// Encodes no rule itself; rules.md section 2 names every field's meaning.
+// Encodes no rule itself; docs/rules.md section 2 names every field's meaning.
 #pragma once
 
 #include <array>
@@ -17,7 +17,7 @@
 namespace edurules::leave {
 
 /// Region of the worker's establishment unit (DmfA), never the residence or
-/// the head office (rules.md 2.1). Codes are pinned for the batch columns.
+/// the head office (docs/rules.md 2.1). Codes are pinned for the batch columns.
 enum class region : std::uint8_t { flanders = 1, brussels = 2, wallonia = 3 };
 inline constexpr std::string_view to_string(region r) {
     switch (r) {
@@ -37,7 +37,7 @@ inline std::optional<region> parse_region(std::string_view s) {
     return std::nullopt;
 }
 
-/// The leave regime for one training in one school year (rules.md 2.1).
+/// The leave regime for one training in one school year (docs/rules.md 2.1).
 enum class regime : std::uint8_t {
     none = 0,
     flanders_bev = 1,       ///< Flemish BEV (trainings started by 2018-2019, until 2021-12-31)
@@ -63,7 +63,7 @@ inline constexpr std::string_view to_string(regime r) {
     }
     return "?";
 }
-/// The regimes that follow the federal-style BEV rules of rules.md 2.2.
+/// The regimes that follow the federal-style BEV rules of docs/rules.md 2.2.
 inline constexpr bool is_classic_bev(regime r) {
     return r == regime::flanders_bev || r == regime::brussels_bev || r == regime::wallonia_bev;
 }
@@ -109,7 +109,7 @@ inline constexpr std::string_view to_string(lesson_mode m) {
         case lesson_mode::thesis:
             return "thesis";
         case lesson_mode::coaching:
-            return "coaching";  // individual coaching (no VOV: rules.md 2.3)
+            return "coaching";  // individual coaching (no VOV: docs/rules.md 2.3)
     }
     return "?";
 }
@@ -121,10 +121,10 @@ inline std::optional<lesson_mode> parse_lesson_mode(std::string_view s) {
 }
 
 /// BEV certificate periods: per school trimester, or every N months from the
-/// first lesson day for a modular training (rules.md 2.2, the 10% rule).
+/// first lesson day for a modular training (docs/rules.md 2.2, the 10% rule).
 enum class organisation : std::uint8_t { school_year, modular };
 
-/// How VOV counts the hours of a training (rules.md 2.3).
+/// How VOV counts the hours of a training (docs/rules.md 2.3).
 enum class vov_counting : std::uint8_t {
     attended_hours,          ///< hour-based training: lesson hours attended
     credits,                 ///< higher education: credits x hours per credit
@@ -212,7 +212,7 @@ struct training {
     std::string language_kind;  ///< Brussels reform: national, sign, job_related, other
     /// Default modular: seed 004 (an adult-education centre) issues attendance
     /// certificates per 3 months from the course start; a training organised
-    /// per school year says so and gets school trimesters (rules.md 2.2).
+    /// per school year says so and gets school trimesters (docs/rules.md 2.2).
     organisation org = organisation::modular;
     bool lesson_periods = false;  ///< counted in lesson periods (50 minutes = 1 hour) instead of clock hours
     std::optional<date> start;    ///< declared start; else the first lesson day
@@ -239,8 +239,8 @@ struct training {
 struct worker {
     std::string id;
     region reg = region::flanders;      ///< the establishment unit's region (DmfA)
-    std::optional<region> head_office;  ///< informative only: never decides the regime (rules.md 2.1)
-    std::optional<region> residence;    ///< informative only: never decides the regime (rules.md 2.1)
+    std::optional<region> head_office;  ///< informative only: never decides the regime (docs/rules.md 2.1)
+    std::optional<region> residence;    ///< informative only: never decides the regime (docs/rules.md 2.1)
     std::string sector = "private";
     std::vector<job> jobs;
     std::vector<std::string> passed_modules;
@@ -280,7 +280,7 @@ struct fraction {
 
 /// An exact non-negative quantity of minutes num/den (den > 0): leave hours
 /// stay exact through lesson-period conversion, caps and pro rata, and are
-/// rounded once at the end (rules.md conventions).
+/// rounded once at the end (docs/rules.md conventions).
 struct exact_minutes {
     detail::i128 num = 0;
     detail::i128 den = 1;
@@ -362,10 +362,12 @@ enum reason : std::uint32_t {
     reason_only_coinciding_hours = 1u << 18,  ///< VOV exactly 50% fixed schedule
     reason_capped = 1u << 19,                 ///< hours limited by the cap
     reason_no_lessons_in_year = 1u << 20,
+    reason_no_rate_for_date = 1u << 21,          ///< the rulebook has no reimbursement rate for the date
+    reason_no_wage_ceiling_for_date = 1u << 22,  ///< the rulebook has no wage ceiling for part of the year
 };
 
 /// Stable code names of the reason bits, in bit order (for JSON and CSV).
-inline constexpr std::array<std::string_view, 21> reason_codes{"not_private_sector",
+inline constexpr std::array<std::string_view, 23> reason_codes{"not_private_sector",
                                                                "bev_ended",
                                                                "fraction_too_low",
                                                                "halftime_needs_professional_during_work",
@@ -385,11 +387,13 @@ inline constexpr std::array<std::string_view, 21> reason_codes{"not_private_sect
                                                                "vov_sanction",
                                                                "only_coinciding_hours",
                                                                "capped",
-                                                               "no_lessons_in_school_year"};
+                                                               "no_lessons_in_school_year",
+                                                               "no_rate_for_date",
+                                                               "no_wage_ceiling_for_date"};
 
 /// A sentence per reason bit, in bit order; the bev_ended sentence gets its
 /// date from the rulebook (regime.hpp `reason_text`).
-inline constexpr std::array<std::string_view, 21> reason_texts{
+inline constexpr std::array<std::string_view, 23> reason_texts{
     "the worker is not in the private sector",
     "the training started under Flemish BEV, which ended on",
     "the part-time fraction gives no right",
@@ -411,6 +415,8 @@ inline constexpr std::array<std::string_view, 21> reason_texts{
     "exactly 50% on a fixed schedule: only hours coinciding with working hours count",
     "hours limited by the cap",
     "no lessons in this school year",
+    "the rulebook has no reimbursement rate for this date: the amount is unknown",
+    "the rulebook has no wage ceiling for this date",
 };
 
 /// Reasons that make a training give no leave at all.

@@ -1,4 +1,4 @@
-// Money and dates (rules.md 2.2, 2.3): reimbursement to the employer per
+// Money and dates (docs/rules.md 2.2, 2.3): reimbursement to the employer per
 // approved hour by region and school year (Vlaanderen.be BEV and VOV, Brussels
 // Economy and Employment, Walloon SPW/Le Forem), the monthly wage ceiling per
 // school year, the enrolment-certificate deadline (31 October, or 15 days
@@ -38,20 +38,42 @@ inline const parameter* rate_parameter(const rules& R, regime reg) {
 struct reimbursement {
     std::int64_t rate_cents = 0;
     std::int64_t amount_cents = 0;
+    /// The rate parameter that has no value for the leave hours' date (null
+    /// when the rate was found, or the regime pays none); the amount is then
+    /// unknown, not zero (reason no_rate_for_date).
+    const parameter* missing = nullptr;
+    date missing_on;
+    param_use rate_use;  ///< the rate version applied (its period is the version's from..to)
+    [[nodiscard]] bool known() const { return missing == nullptr; }
 };
 
 /// Reimbursement for `approved` minutes: rate per hour, exact in cents,
-/// rounded once by the rulebook's money rounding.
+/// rounded once by the rulebook's money rounding. Rates change only at
+/// school-year boundaries (docs/research/leave-history.md section 3: they are
+/// keyed to the school year the claim covers), so the school year's first day
+/// picks the rate. A rulebook without a rate for that day gives no amount and
+/// the reason no_rate_for_date (the rest of the decision stands).
 inline reimbursement reimburse(const rules& R, regime reg, minutes approved, school_year sy, explanation& why) {
     reimbursement out;
     const parameter* p = rate_parameter(R, reg);
     if (!p) return out;
     const date at = sy.first_day();
+    const param_version* v = p->at(at);
+    if (!v) {
+        out.missing = p;
+        out.missing_on = at;
+        why.add("leave.money.no_rate", [&] {
+            return "no reimbursement rate: the rulebook has no value of " + p->name + " on " + to_iso(at) +
+                   " (school year " + sy.name() + "); the amount is unknown";
+        });
+        return out;
+    }
     const auto rate = read<std::int64_t>(*p, at);
     const auto& mode_r = R.money_rounding_mode.at(at);
     const param_use u_r = mode_r.use;
     const rounding mode = mode_r.value;
     out.rate_cents = rate.value;
+    out.rate_use = rate.use;
     out.amount_cents = div_round(static_cast<detail::i128>(approved.count) * rate.value, minutes_per_hour, mode);
     why.add("leave.money.reimbursement",
             [&] {
@@ -153,22 +175,40 @@ struct dated_amount {
     period span;
     std::int64_t cents = 0;
     param_use use;
+    std::optional<std::int64_t> capped_wage_cents;  ///< the worker's monthly wage capped at this ceiling
 };
 
 /// Every wage ceiling in force during `year`, each with the part of the year
-/// it covers (2022-2023 has two), into `out` (reused).
-inline void wage_ceilings_in(const rules& R, const period& year, std::vector<dated_amount>& out) {
+/// it covers (2022-2023 has two: 3,170 to 2022-12-31, 3,364 from 2023-01-01,
+/// `wal.cep`), into `out` (reused); with the worker's wage capped at each.
+/// Returns the first day of the year no ceiling covers (nullopt: all covered).
+inline std::optional<date> wage_ceilings_in(const rules& R, const period& year,
+                                            const std::optional<std::int64_t>& monthly_wage_cents,
+                                            std::vector<dated_amount>& out) {
     out.clear();
+    std::optional<date> uncovered;
+    date next = year.first;  // versions are ordered by date and do not overlap
     for (const auto& v : R.wage_ceiling->versions) {
         const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
         if (!span.overlaps(year)) continue;
-        out.push_back({span.intersect(year), std::get<std::int64_t>(v.value), param_use{R.wage_ceiling, &v}});
+        const period part = span.intersect(year);
+        if (next < part.first && !uncovered) uncovered = next;
+        const auto cents = std::get<std::int64_t>(v.value);
+        out.push_back(
+            {part, cents, param_use{R.wage_ceiling, &v},
+             monthly_wage_cents ? std::optional<std::int64_t>(std::min(*monthly_wage_cents, cents)) : std::nullopt});
+        next = part.last + day_count(1);
     }
+    if (!uncovered && !(year.last < next)) uncovered = next;
+    return uncovered;
 }
 
-/// The wage ceiling for leave hours (rules.md 2.2: the employer is reimbursed
-/// on a wage capped at the ceiling), on the school year's first day, and the
-/// worker's capped monthly wage when the wage is known.
+/// The wage ceiling for leave hours (the employer is reimbursed on a wage
+/// capped at the ceiling, `be.kb1985`): the ceiling in force on the school
+/// year's first day, and the worker's capped monthly wage when the wage is
+/// known. Hours later in the year use the ceiling of their month
+/// (`wage_ceilings_in`). Without a ceiling on that day `ceiling` stays empty
+/// and the caller reports no_wage_ceiling_for_date.
 inline void apply_wage_ceiling(const rules& R, school_year sy, const std::optional<std::int64_t>& monthly_wage_cents,
                                std::optional<resolved<std::int64_t>>& ceiling,
                                std::optional<std::int64_t>& capped_cents, explanation& why) {

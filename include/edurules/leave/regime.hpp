@@ -1,4 +1,4 @@
-// Which leave regime applies to a training in a school year (rules.md 2.1).
+// Which leave regime applies to a training in a school year (docs/rules.md 2.1).
 // Sources: seed 004 and Vlaanderen.be (VOV for trainings starting on or after
 // 1 September 2019; BEV trainings started by 2018-2019 continue until
 // 31 December 2021); Brussels-Capital BEV and its reform from 2023-2024;

@@ -1,7 +1,7 @@
 // The Belgian paid-educational-leave parameters, resolved once from a rulebook.
 // Sources: Herstelwet 22 January 1985 section 6 and KB 23 July 1985 (BEV),
 // Vlaanderen.be BEV and VOV pages, Brussels and Walloon BEV pages, seed 004;
-// rules.md section 2. Every legal number lives in rulebook/leave.json.
+// docs/rules.md section 2. Every legal number lives in rulebook/leave.json.
 #pragma once
 
 #include <array>
@@ -13,7 +13,7 @@
 
 namespace edurules::leave {
 
-/// Cap rows of the BEV table (rules.md 2.2); the order is the column index
+/// Cap rows of the BEV table (docs/rules.md 2.2); the order is the column index
 /// used by `rules::bev_cap` and by the batch column `training_type`.
 enum class cap_row : std::uint8_t {
     professional = 0,
@@ -40,7 +40,7 @@ inline constexpr std::array<std::string_view, cap_variant_count> cap_variant_nam
 /// cap) are null unless a rulebook defines them.
 struct rules {
     const rulebook* book;
-    // regime (rules.md 2.1)
+    // regime (docs/rules.md 2.1)
     const parameter* sectors;
     const parameter* vov_from;
     const parameter* bev_continuation_until;
@@ -54,7 +54,7 @@ struct rules {
     const parameter* brussels_modes_minimum;
     const parameter* vov_modes_leave;
     const parameter* vov_modes_minimum;
-    // BEV eligibility (rules.md 2.2), Brussels 2.4
+    // BEV eligibility (docs/rules.md 2.2), Brussels 2.4
     const parameter* four_fifths;
     const parameter* fixed_min;
     const parameter* variable_min;
@@ -89,7 +89,7 @@ struct rules {
     const parameter* justified_reasons;
     const parameter* absence_reasons;
     const parameter* holiday_min_days;
-    // VOV (rules.md 2.3)
+    // VOV (docs/rules.md 2.3)
     const parameter* vov_min_twp;
     const parameter* vov_min_weekly_hours;
     const parameter* vov_reference_month;

@@ -2,7 +2,7 @@
 // element and exam topics. Sources: SEU FAQ werkgevers (seed 000): "Een
 // leeractiviteit duurt minimaal 45 minuten (e-learning) of 60 minuten
 // (bijeenkomst)"; "toetselement ... hoeveel vragen de deelnemer goed moet
-// beantwoorden"; "eind- en toetstermen van de SEU-examens". rules.md 1.
+// beantwoorden"; "eind- en toetstermen van de SEU-examens". docs/rules.md 1.
 #pragma once
 
 #include "edurules/core/explain.hpp"

@@ -7,7 +7,7 @@
 // basis van het unieke SEU-nummer"; "Excel bestand met unieke SEU-nummers te
 // uploaden"; "Alleen erkende leeractiviteiten komen in aanmerking voor
 // PE-punten"; non-registered people may follow activities, but "deze worden
-// niet in het PE-register opgenomen". rules.md 1 (point registration).
+// niet in het PE-register opgenomen". docs/rules.md 1 (point registration).
 #pragma once
 
 #include "edurules/pe/recognition.hpp"
@@ -90,7 +90,7 @@ public:
             return reject(b, booking_reason::duplicate,
                           "activity " + c.activity_id + " completed on " + to_iso(c.completed) + " is already booked for " + c.seu_number);
 
-        // Recognition valid on the completion date (rules.md 1, P): the most
+        // Recognition valid on the completion date (docs/rules.md 1, P): the most
         // recently decided one that holds.
         const recognition* rec = nullptr;
         std::string why_not = "activity " + a->id + " has no recognition";

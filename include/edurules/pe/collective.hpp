@@ -4,7 +4,7 @@
 // Source: SEU Stappenplan (seed 001), "7. Collectieve registratie: Registreer
 // groepen vanaf 10 werknemers in een keer"; "Deelnemers zijn vanaf aanmelding
 // gedurende 2 jaar geregistreerd. Dit geldt zowel voor individuele als
-// collectieve registraties". rules.md 1 (P).
+// collectieve registraties". docs/rules.md 1 (P).
 #pragma once
 
 #include <string>

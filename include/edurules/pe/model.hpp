@@ -1,6 +1,6 @@
 // The PE data model: participants (SEU diploma holders), learning activities,
 // recognitions and completions, and an index over a dossier of them.
-// Sources: SEU FAQ werkgevers (seed 000), Stappenplan (seed 001); rules.md 1.
+// Sources: SEU FAQ werkgevers (seed 000), Stappenplan (seed 001); docs/rules.md 1.
 #pragma once
 
 #include "edurules/core/calendar.hpp"
@@ -51,7 +51,7 @@ inline const char* to_string(track t) {
 /// A dispensation request (SEU registration regulation art. 10.1): it concerns
 /// the registration period in which it was requested, or, when requested after
 /// a lapse, the period that lapsed. Granted on `decided`, it keeps the
-/// registration alive into the next period (rules.md 1: "model it as a
+/// registration alive into the next period (docs/rules.md 1: "model it as a
 /// decision with a date", P).
 struct dispensation {
     date requested;

@@ -4,7 +4,7 @@
 // Sources: SEU FAQ werkgevers (seed 000): "Een erkenning is, bij ongewijzigde
 // inhoud, 2 jaar geldig"; "De erkenningscommissie beslist binnen maximaal 8
 // weken na ontvangst van de betaling"; "Alleen erkende leeractiviteiten komen
-// in aanmerking voor PE-punten". rules.md 1.
+// in aanmerking voor PE-punten". docs/rules.md 1.
 #pragma once
 
 #include <optional>

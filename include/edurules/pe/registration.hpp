@@ -8,7 +8,7 @@
 // kan de deelnemer de registratie voor 2 jaar verlengen". SEU FAQ (seed 000):
 // "De PE-registratie vervalt als de medewerker minder dan 12 punten in 2 jaar
 // behaalt. Het behaalde SEU-diploma blijft geldig"; dispensation: art. 10.1
-// of the registratiereglement. rules.md 1.
+// of the registratiereglement. docs/rules.md 1.
 #pragma once
 
 #include <climits>
@@ -125,7 +125,7 @@ inline const char* to_string(facts_defect d) {
 
 /// The first contradiction in a participant's facts; `which` (if given)
 /// receives the position of the offending dispensation. A dispensation is a
-/// decision with a date (rules.md 1, art. 10.1): granted needs that date, and
+/// decision with a date (docs/rules.md 1, art. 10.1): granted needs that date, and
 /// the decision cannot precede the request.
 template <class Facts>
 facts_defect check_facts(const Facts& f, std::size_t* which = nullptr) {

@@ -1,6 +1,6 @@
 // The PE (SEU permanent education) parameters, resolved once from a rulebook.
 // Sources: SEU FAQ werkgevers (seed 000), Stappenplan (seed 001), Instructie
-// inzicht PE-voortgang (seed 002); rules.md section 1.
+// inzicht PE-voortgang (seed 002); docs/rules.md section 1.
 #pragma once
 
 #include <algorithm>

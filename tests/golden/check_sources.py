@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Sources a reader can follow (issue 12).
+
+Fails when
+  1. a rulebook value's `source` id has no entry in that rulebook's `sources`
+     table nor in docs/sources.md;
+  2. a rulebook `sources` entry for a non-project source has neither a `url` nor
+     a row in docs/sources.md (where the URL and the page's date are kept);
+  3. a golden case's `source.id` is unknown;
+  4. a citation in code, tests, the rulebook or the docs points outside the
+     repository: `docs/rules.md`-style paths must exist; a bare `rules.md` is
+     allowed only while the repository holds exactly one rules.md; paths into
+     the shared workspace (/work/...) are refused.
+Usage: check_sources.py SOURCE_DIR
+"""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+CITED_DOCS = re.compile(r"(?<![\w./-])((?:docs/[\w./-]*|rules|architecture|style|sources)\.md)\b")
+OUTSIDE = re.compile(r"/work/(?:shared|main|wt)/[\w./-]*")
+TEXT_EXT = {".hpp", ".cpp", ".h", ".c", ".py", ".sh", ".json", ".md", ".txt", ".cmake", ".toml", ".pyi"}
+
+
+def doc_ids(src: Path) -> set:
+    text = (src / "docs" / "sources.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^\| `([^`]+)` \|", text, re.M))
+
+
+def tracked(src: Path) -> list:
+    out = subprocess.run(["git", "-C", str(src), "ls-files", "--cached", "--others", "--exclude-standard"],
+                         capture_output=True, text=True)
+    if out.returncode != 0:  # not a git checkout (an exported tree): walk it
+        return [p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file() and "build" not in p.parts]
+    return [f for f in out.stdout.split() if (src / f).is_file()]
+
+
+def check_rulebooks(src: Path, ids_md: set, problems: list) -> set:
+    all_ids = set(ids_md)
+    for book in sorted((src / "rulebook").glob("*.json")):
+        d = json.loads(book.read_text(encoding="utf-8"))
+        table = d.get("sources", {})
+        all_ids.update(table)
+        for sid, entry in table.items():
+            project = sid.startswith("edurules") or sid.startswith("spec.")
+            if not project and "url" not in entry and sid not in ids_md:
+                problems.append(f"{book.name}: source {sid!r} has no url and no row in docs/sources.md")
+        for name, p in d.get("parameters", {}).items():
+            for i, v in enumerate(p.get("values", [])):
+                sid = v.get("source")
+                if sid not in table and sid not in ids_md:
+                    problems.append(f"{book.name}: {name} values[{i}] cites source {sid!r}, "
+                                    "which is in neither its sources table nor docs/sources.md")
+    return all_ids
+
+
+def check_citations(src: Path, files: list, problems: list) -> None:
+    names = {}
+    for f in files:
+        names.setdefault(Path(f).name, []).append(f)
+    for f in files:
+        if Path(f).suffix not in TEXT_EXT or f.startswith(("fuzz/corpus", "docs/research/")):
+            continue
+        try:
+            text = (src / f).read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for n, line in enumerate(text.splitlines(), 1):
+            for m in OUTSIDE.finditer(line):
+                problems.append(f"{f}:{n}: cites {m.group(0)!r}, outside the repository")
+            for m in CITED_DOCS.finditer(line):
+                cited = m.group(1)
+                if cited.startswith(("http", "www.")) or "://" in line[max(0, m.start() - 80):m.start()]:
+                    continue
+                if "/" in cited:
+                    if not (src / cited).exists() and not (src / Path(f).parent / cited).exists():
+                        problems.append(f"{f}:{n}: cites {cited!r}, which is not in the repository")
+                elif cited == "rules.md" and len(names.get(cited, [])) != 1:
+                    problems.append(f"{f}:{n}: cites {cited!r}: the repository holds "
+                                    f"{len(names.get(cited, []))} rules.md files")
+
+
+def check_golden(src: Path, ids: set, problems: list) -> None:
+    for case in sorted((src / "tests" / "golden").glob("*/*.json")):
+        sid = json.loads(case.read_text(encoding="utf-8")).get("source", {}).get("id")
+        if sid not in ids:
+            problems.append(f"{case.relative_to(src)}: source id {sid!r} is unknown")
+
+
+def main(argv) -> int:
+    src = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[2]
+    problems = []
+    ids_md = doc_ids(src)
+    ids = check_rulebooks(src, ids_md, problems)
+    check_golden(src, ids, problems)
+    check_citations(src, tracked(src), problems)
+    for p in problems:
+        print("FAIL " + p)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
