@@ -682,7 +682,7 @@ typedef struct edr_leave_training_results {
     int64_t *granted_minutes;            /**< the training's share of the worker's granted leave */
     int64_t *taken_minutes;              /**< leave taken (approved) */
     int64_t *taken_refused_minutes;      /**< leave taken during a suspension */
-    int64_t *reimbursement_cents;        /**< reimbursement for this training */
+    int64_t *reimbursement_cents;        /**< reimbursement for this training; -1 = unknown (no rate for the date: EDR_LEAVE_REASON_NO_RATE_FOR_DATE) */
 } edr_leave_training_results;
 
 #define EDR_LEAVE_TRAINING_RESULTS_VERSION 1

@@ -44,7 +44,7 @@ std::vector<std::string> row_of(const worker_result& w, const training_result& t
             hours_text(t.attended),
             hours_text(t.granted),
             suspension_list(w),
-            format_scaled(t.money.amount_cents, 2),
+            t.money.known() ? format_scaled(t.money.amount_cents, 2) : "unknown",
             t.reg != regime::none && t.dates.claim_until ? to_iso(*t.dates.claim_until) : "",
             reason_list(t.reasons)};
 }

@@ -364,7 +364,7 @@ struct worker_columns_out {
     std::span<std::int64_t> granted_minutes;   ///< sum over trainings
     std::span<std::int64_t> taken_minutes;
     std::span<std::int64_t> left_minutes;
-    std::span<std::int64_t> reimbursement_cents;
+    std::span<std::int64_t> reimbursement_cents;  ///< known amounts only (see the trainings)
     std::span<std::int32_t> suspensions;  ///< number of suspensions
 };
 
@@ -378,7 +378,7 @@ struct training_columns_out {
     std::span<std::int64_t> granted_minutes;
     std::span<std::int64_t> taken_minutes;
     std::span<std::int64_t> taken_refused_minutes;
-    std::span<std::int64_t> reimbursement_cents;
+    std::span<std::int64_t> reimbursement_cents;  ///< -1 = unknown: no rate for the date (reason no_rate_for_date)
 };
 
 namespace facts_batch {
@@ -712,7 +712,7 @@ inline void write_worker(const facts_columns& c, std::size_t wi, const worker_re
         put(to.granted_minutes, i, t.granted.count);
         put(to.taken_minutes, i, t.taken.count);
         put(to.taken_refused_minutes, i, t.taken_refused.count);
-        put(to.reimbursement_cents, i, t.money.amount_cents);
+        put(to.reimbursement_cents, i, t.money.known() ? t.money.amount_cents : std::int64_t{-1});
     }
 }
 
