@@ -136,7 +136,10 @@ EDR_API int edr_rulebook_builtin(edr_rulebook **out);
 EDR_API int edr_rulebook_parse(edr_rulebook **out, const char *json, size_t len);
 
 /** Reads and parses a rulebook file at `path` (NUL-terminated). The caller
- *  owns *out (edr_rulebook_free). EDR_E_IO if the file cannot be read. */
+ *  owns *out (edr_rulebook_free). EDR_E_IO naming "path" if the file cannot
+ *  be read, is a directory, FIFO or device, or is larger than the input limit
+ *  (EDURULES_MAX_INPUT_BYTES: bytes with an optional K, M or G suffix;
+ *  default 1 GiB). */
 EDR_API int edr_rulebook_load(edr_rulebook **out, const char *path);
 
 /** A new rulebook: `base` with every parameter of `overlay` replacing the one
