@@ -88,7 +88,7 @@ def _objects(node, path=(), into_dossier=False):
 
 def _decoder_refuses(engine, doc) -> str | None:
     try:
-        response = json.loads(engine.evaluate(json.dumps(doc)))
+        response = engine.evaluate(json.dumps(doc))
     except (edurules.InvalidInput, edurules.ParseError) as e:
         return str(e)
     # pe.book reports a row it cannot read as a rejected row, naming the field
