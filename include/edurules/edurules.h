@@ -62,7 +62,7 @@ typedef enum edr_code {
     EDR_E_PARSE = -2,            /**< input is not well-formed: JSON syntax, invalid UTF-8 */
     EDR_E_INVALID_INPUT = -3,    /**< well-formed input with an invalid value (impossible date, unknown kind) */
     EDR_E_RULEBOOK = -4,         /**< the rulebook is malformed or lacks a parameter for a date */
-    EDR_E_IO = -5,               /**< a file could not be read */
+    EDR_E_IO = -5,               /**< a file could not be read, or is not a regular file within the input limit (the C ABI writes no files: its outputs are caller-owned buffers) */
     EDR_E_INTERNAL = -6,         /**< a bug in edurules: please report it */
     EDR_E_NOMEM = -7             /**< memory could not be allocated */
 } edr_code;
