@@ -423,7 +423,9 @@ class Engine:
         c_act = C.keys(Cf["activity_id"], "completions.activity_id", cprobs, what="activity id")
         c_day = C.days(Cf["completed"], "completions.completed", cprobs, required=True)
         c_owner = x.owners(c_seu, "completions.seu_number", "ignore")  # unknown: the booking rejects it
-        catalogue = _dumps({"schema_version": 1, "activities": _records(activities, "activities"),
+        # a dossier document without people (they come as columns): its
+        # participants list is required, and empty here
+        catalogue = _dumps({"schema_version": 1, "participants": [], "activities": _records(activities, "activities"),
                             "recognitions": _records(recognitions, "recognitions")}, "catalogue")
         flagged = probs.flagged
         # completions of a flagged participant are not booked either
