@@ -92,6 +92,8 @@ def _read_text(path: Union[str, "os.PathLike[str]"], field: str) -> str:
                             "(EDURULES_MAX_INPUT_BYTES)", field=field)
         with open(path, encoding="utf-8") as f:
             return f.read()
+    except FileError:
+        raise
     except OSError as e:
         raise FileError(f"cannot read {os.fspath(path)!r}: {e.strerror or e}", field=field) from None
     except UnicodeDecodeError as e:
