@@ -62,7 +62,7 @@ typedef enum edr_code {
     EDR_E_PARSE = -2,            /**< input is not well-formed: JSON syntax, invalid UTF-8 */
     EDR_E_INVALID_INPUT = -3,    /**< well-formed input with an invalid value (impossible date, unknown kind) */
     EDR_E_RULEBOOK = -4,         /**< the rulebook is malformed or lacks a parameter for a date */
-    EDR_E_IO = -5,               /**< a file could not be read */
+    EDR_E_IO = -5,               /**< a file could not be read, or is not a regular file within the input limit (the C ABI writes no files: its outputs are caller-owned buffers) */
     EDR_E_INTERNAL = -6,         /**< a bug in edurules: please report it */
     EDR_E_NOMEM = -7             /**< memory could not be allocated */
 } edr_code;
@@ -136,7 +136,10 @@ EDR_API int edr_rulebook_builtin(edr_rulebook **out);
 EDR_API int edr_rulebook_parse(edr_rulebook **out, const char *json, size_t len);
 
 /** Reads and parses a rulebook file at `path` (NUL-terminated). The caller
- *  owns *out (edr_rulebook_free). EDR_E_IO if the file cannot be read. */
+ *  owns *out (edr_rulebook_free). EDR_E_IO naming "path" if the file cannot
+ *  be read, is a directory, FIFO or device, or is larger than the input limit
+ *  (EDURULES_MAX_INPUT_BYTES: bytes with an optional K, M or G suffix;
+ *  default 1 GiB). */
 EDR_API int edr_rulebook_load(edr_rulebook **out, const char *path);
 
 /** A new rulebook: `base` with every parameter of `overlay` replacing the one

@@ -1,15 +1,15 @@
 // The C shim for rulebooks, engines and the JSON request path.
-#include "capi_internal.hpp"
-
-#include "edurules/core/calendar.hpp"
-#include "edurules/io/request.hpp"
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <string>
+
+#include "capi_internal.hpp"
+#include "edurules/core/calendar.hpp"
+#include "edurules/io/file.hpp"
+#include "edurules/io/request.hpp"
 
 using namespace edurules;
 using namespace edurules::capi;
@@ -20,16 +20,15 @@ std::unique_ptr<edr_rulebook> wrap(rulebook rb) {
     return std::make_unique<edr_rulebook>(edr_rulebook{std::make_shared<const rulebook>(std::move(rb))});
 }
 
+/// The file's text: a directory, FIFO or device, a file over the input limit
+/// (EDURULES_MAX_INPUT_BYTES) or an unreadable file is EDR_E_IO naming "path".
 std::string read_whole_file(const std::string& path) {
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        const int err = errno;
-        throw error(errc::io, "path", "cannot open \"" + path + "\"" + (err ? std::string(": ") + std::strerror(err) : ""));
+    try {
+        return io::read_input_file(path);
+    } catch (const error& e) {
+        if (e.code() != errc::io) throw;
+        throw error(errc::io, "path", "\"" + path + "\" " + e.message());
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw error(errc::io, "path", "cannot read \"" + path + "\"");
-    return text;
 }
 
 std::optional<date> date_arg(const char* text, const char* name) {
@@ -127,9 +126,8 @@ int edr_engine_new_json(edr_engine** out, const char* rulebook_json, size_t rule
         *require_out(out, "out") = nullptr;
         std::shared_ptr<const rulebook> book;
         if (rulebook_json) {
-            book = std::make_shared<const rulebook>(
-                rulebook::from_json(text_arg(rulebook_json, rulebook_len, "rulebook_json", "rulebook_len"),
-                                    "rulebook_json"));
+            book = std::make_shared<const rulebook>(rulebook::from_json(
+                text_arg(rulebook_json, rulebook_len, "rulebook_json", "rulebook_len"), "rulebook_json"));
         } else if (rulebook_len != 0) {
             throw_invalid_argument("rulebook_json", "is NULL but rulebook_len is " + std::to_string(rulebook_len));
         } else {

@@ -20,12 +20,14 @@
 // decision (when, who, organisation, action, whom, allowed, reason,
 // consent_id, why, logged_at). Exit 0 when shown, 1 when access is denied
 // (unknown contact, or --participant refused), otherwise as every command.
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "common.hpp"
 #include "edurules/io/insight_json.hpp"
@@ -86,24 +88,45 @@ std::string utc_now() {
 /// wall-clock time it was logged (the decision's own date is "when").
 void append_audit(const std::string& file, const std::vector<insight::audit_record>& records) {
     std::ofstream out(file, std::ios::binary | std::ios::app);
-    if (!out) throw error(errc::io, file, "cannot open audit file for appending");
+    if (!out) throw error(errc::io, file, "cannot open audit file for appending; nothing was shown");
     const std::string now = utc_now();
     for (const auto& r : records) {
         nlohmann::json j = nlohmann::json::parse(io::audit_json_line(r));
         j["logged_at"] = now;
         out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
-    if (!out) throw error(errc::io, file, "write failed");
+    out.flush();
+    const bool ok = static_cast<bool>(out);
+    out.close();
+    if (!ok || out.fail()) throw error(errc::io, file, "writing the audit record failed; nothing was shown");
+}
+
+/// The file `dossier_file` names, relative to the document's folder, which it
+/// must stay inside (after following links) unless `anywhere`.
+std::filesystem::path dossier_path(const std::string& file, const std::string& input, bool anywhere) {
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(input).parent_path();
+    fs::path p(file);
+    if (p.is_relative()) p = folder / p;
+    if (anywhere) return p;
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+    const fs::path target = ec ? fs::path() : fs::weakly_canonical(p, ec);
+    const auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+    if (ec || b != base.end() || t == target.end())
+        throw error(errc::invalid_input, "dossier_file",
+                    "\"" + file + "\" is outside the document's folder " + base.string() +
+                        " (pass --allow-dossier-outside to read it anyway)");
+    return p;
 }
 
 /// The PE dossier of an insight document: embedded, or the file it names
 /// (relative to the document's folder).
-pe::dossier load_dossier(const io::insight_document& doc, const std::string& input) {
+pe::dossier load_dossier(const io::insight_document& doc, const std::string& input, bool anywhere) {
     if (doc.dossier) return *doc.dossier;
     if (doc.dossier_file.empty())
         throw error(errc::invalid_input, "dossier", "missing: give \"dossier\" or \"dossier_file\"");
-    std::filesystem::path p(doc.dossier_file);
-    if (p.is_relative()) p = std::filesystem::path(input).parent_path() / p;
+    const std::filesystem::path p = dossier_path(doc.dossier_file, input, anywhere);
     const std::string text = read_file(p.string());
     try {
         return io::parse_dossier(text);
@@ -149,10 +172,17 @@ std::string contact_text(const insight::directory_index& dir, const std::string&
 }  // namespace
 
 /// What one `insight` run shares between its outputs.
+/// The report is built here and released only after the audit record is
+/// written (issue 13: no report without its audit line).
+struct report_buffer {
+    std::ostringstream text;
+    std::ostream& stream() { return text; }
+};
+
 struct insight_run {
     const options& o;
     bool html;
-    output& out;
+    report_buffer& out;
     const engine& eng;
     date on;
     const insight::directory_index& dir;
@@ -273,7 +303,8 @@ void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) 
 
 int cmd_insight(int argc, char** argv, int first) {
     html_split split = take_html_format(argc, argv, first);
-    const options o = parse_options(static_cast<int>(split.argv.size()), split.argv.data(), first, {"--dossiers"});
+    const options o = parse_options(static_cast<int>(split.argv.size()), split.argv.data(), first,
+                                    {"--dossiers", "--allow-dossier-outside"});
     if (o.positional.size() != 1)
         throw usage_error("insight needs exactly one INPUT.json (organisations, contacts, consents, dossier)");
     auto get = [&](const char* name) -> std::optional<std::string> {
@@ -295,17 +326,18 @@ int cmd_insight(int argc, char** argv, int first) {
     const auto eng = make_engine(o);
     const date on = eval_date(o);
     const io::insight_document doc = io::parse_insight(read_file(o.positional[0]));
-    const pe::dossier dossier = load_dossier(doc, o.positional[0]);
+    const bool anywhere = std::find(o.flags.begin(), o.flags.end(), "--allow-dossier-outside") != o.flags.end();
+    const pe::dossier dossier = load_dossier(doc, o.positional[0], anywhere);
     const pe::dossier_index idx(dossier);
     const insight::directory_index dir(doc.dir);
     io::check_consents(doc.dir, idx);
     const insight::report_builder b(eng->pe(), idx, dir, on, o.explain);
 
     output out(o);
-
+    report_buffer report;
     insight_run run{o,
                     split.html,
-                    out,
+                    report,
                     *eng,
                     on,
                     dir,
@@ -327,7 +359,11 @@ int cmd_insight(int argc, char** argv, int first) {
         else
             print_visible_dossiers(run, ov);
     }
+    // The audit record first, flushed and closed: if it cannot be written,
+    // nothing is released (exit 5).
     if (auto f = get("audit")) append_audit(*f, run.audit);
+    out.stream() << report.text.str();
+    out.close();
     if (run.denied) {
         std::cerr << "edurules: access " << run.denial << "\n";
         return exit_rejected;

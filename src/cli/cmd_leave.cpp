@@ -5,6 +5,7 @@
 // JSON request path's response, or as a table or CSV read from the results.
 // Nothing here decides, sums or rounds.
 #include <iostream>
+#include <stdexcept>
 
 #include "common.hpp"
 #include "edurules/io/leave_json.hpp"
@@ -67,12 +68,27 @@ int cmd_leave(int argc, char** argv, int first) {
     const auto eng = make_engine(o);
     std::optional<std::string> year;
     if (auto sy = o.extra.find("school-year"); sy != o.extra.end()) year = sy->second;
-    io::leave_request req = io::parse_leave_request(*eng, read_file(o.positional[0]), "leave.evaluate", year);
-    req.explain = o.explain;
-    const std::vector<worker_result> results = io::evaluate_leave(*eng, req, o.explain);
+    const std::string text = read_file(o.positional[0]);
+    std::vector<worker_result> results;
+    io::leave_request req;
+    try {
+        req = io::parse_leave_request(*eng, text, "leave.evaluate", year);
+        req.explain = o.explain;
+        results = io::evaluate_leave(*eng, req, o.explain);
+    } catch (const std::out_of_range&) {
+        // Boost's calendar ends at 9999-12-31 and the leave domain names no
+        // field for a date computed past it: name the input and its workers.
+        throw error(errc::invalid_input, o.positional[0] + ": workers",
+                    "a date computed from these dates falls outside the calendar (1400-01-01 to 9999-12-31): a date "
+                    "near 9999-12-31 is too late");
+    } catch (const error& err) {  // date arithmetic in the core (add_months past 9999) names no field either
+        if (!err.field().empty() || err.code() != errc::invalid_input) throw;
+        throw error(err.code(), o.positional[0] + ": workers", err.message(), err.record(), err.offset());
+    }
     output out(o);
     if (o.fmt == format::json) {
         out.stream() << io::leave_response_json(*eng, req, results) << "\n";
+        out.close();
         return exit_ok;
     }
     std::vector<std::vector<std::string>> rows;
@@ -89,6 +105,7 @@ int cmd_leave(int argc, char** argv, int first) {
                   {"worker", "school_year", "training", "regime", "eligible", "employment_percent", "cap_hours",
                    "attended_hours", "granted_hours", "suspension", "reimbursement_eur", "claim_until", "reasons"},
                   rows);
+        out.close();
         return exit_ok;
     }
     out.stream() << "Paid educational leave (" << eng->book().name() << " " << eng->book().version() << ")\n\n";
@@ -99,7 +116,10 @@ int cmd_leave(int argc, char** argv, int first) {
     out.stream() << "\n"
                  << total << " worker x training rows; " << eligible << " eligible, " << (total - eligible)
                  << " not (reasons in the last column; --format json --explain for the rules and sources).\n";
-    if (!o.explain) return exit_ok;
+    if (!o.explain) {
+        out.close();
+        return exit_ok;
+    }
     for (const auto& w : results) {
         out.stream() << "\n" << w.id << ":\n";
         print_steps(out.stream(), w.why, "  ");
@@ -108,6 +128,7 @@ int cmd_leave(int argc, char** argv, int first) {
             print_steps(out.stream(), t.why, "    ");
         }
     }
+    out.close();
     return exit_ok;
 }
 

@@ -1,8 +1,6 @@
 // Shared plumbing of the edurules command-line tool.
 #include "common.hpp"
 
-#include "edurules/io/pe_json.hpp"
-
 #include <unistd.h>
 
 #include <chrono>
@@ -10,6 +8,10 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include "edurules/io/csv.hpp"
+#include "edurules/io/file.hpp"
+#include "edurules/io/pe_json.hpp"
 
 namespace edurules::cli {
 
@@ -30,16 +32,27 @@ options parse_options(int argc, char** argv, int first, const std::vector<std::s
             o.date = value("--date");
         } else if (is("--format")) {
             const std::string f = value("--format");
-            if (f == "table") o.fmt = format::table;
-            else if (f == "json") o.fmt = format::json;
-            else if (f == "csv") o.fmt = format::csv;
-            else throw usage_error("--format must be table, json or csv, not '" + f + "'");
+            if (f == "table")
+                o.fmt = format::table;
+            else if (f == "json")
+                o.fmt = format::json;
+            else if (f == "csv")
+                o.fmt = format::csv;
+            else
+                throw usage_error("--format must be table, json or csv, not '" + f + "'");
         } else if (is("--rulebook")) {
             o.rulebooks.push_back(value("--rulebook"));
         } else if (is("--set")) {
             o.sets.push_back(value("--set"));
         } else if (is("--output") || a == "-o") {
             o.output = value("--output");
+        } else if (is("--max-input-bytes")) {
+            std::uint64_t limit = 0;
+            const std::string v = value("--max-input-bytes");
+            if (!io::parse_size(v, limit))
+                throw usage_error(
+                    "--max-input-bytes takes a positive number of bytes (K, M or G suffix allowed), not '" + v + "'");
+            io::set_max_input_bytes(limit);
         } else if (a == "--explain") {
             o.explain = true;
         } else if (a == "--quiet" || a == "-q") {
@@ -48,8 +61,10 @@ options parse_options(int argc, char** argv, int first, const std::vector<std::s
             const std::string name = a.substr(0, a.find('='));
             bool is_flag = false;
             for (const auto& f : flag_names) is_flag = is_flag || f == name;
-            if (is_flag) o.flags.push_back(name);
-            else o.extra[name.substr(2)] = value(name);
+            if (is_flag)
+                o.flags.push_back(name);
+            else
+                o.extra[name.substr(2)] = value(name);
         } else {
             throw usage_error("unknown option '" + a + "'");
         }
@@ -65,7 +80,8 @@ std::shared_ptr<const engine> make_engine(const options& o) {
     }
     for (const auto& s : o.sets) {
         const auto eq = s.find('=');
-        if (eq == std::string::npos || eq == 0) throw usage_error("--set takes name=value[@YYYY-MM-DD], not '" + s + "'");
+        if (eq == std::string::npos || eq == 0)
+            throw usage_error("--set takes name=value[@YYYY-MM-DD], not '" + s + "'");
         std::string name = s.substr(0, eq), val = s.substr(eq + 1);
         std::optional<date> from;
         if (const auto at = val.rfind('@'); at != std::string::npos) {
@@ -91,17 +107,26 @@ date eval_date(const options& o) {
                 static_cast<unsigned short>(tm.tm_mday));
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw error(errc::io, path, "cannot open file for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw error(errc::io, path, "read failed");
-    return ss.str();
+std::string read_file(const std::string& path) { return io::read_input_file(path); }
+
+std::string read_stdin() {
+    const std::uint64_t limit = io::max_input_bytes();
+    std::string text;
+    char buf[65536];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+        if (text.size() + static_cast<std::uint64_t>(std::cin.gcount()) > limit)
+            throw error(errc::io, "standard input",
+                        "more than the input limit of " + std::to_string(limit) +
+                            " bytes (--max-input-bytes, EDURULES_MAX_INPUT_BYTES)");
+        text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    }
+    if (std::cin.bad()) throw error(errc::io, "standard input", "read failed");
+    return text;
 }
 
 output::output(const options& o) {
     if (o.output && *o.output != "-") {
+        name_ = *o.output;
         auto f = std::make_unique<std::ofstream>(*o.output, std::ios::binary);
         if (!*f) throw error(errc::io, *o.output, "cannot open file for writing");
         file_ = std::move(f);
@@ -109,6 +134,23 @@ output::output(const options& o) {
 }
 output::~output() = default;
 std::ostream& output::stream() { return file_ ? *file_ : std::cout; }
+
+void output::close() {
+    if (!file_) {
+        check_stdout();
+        return;
+    }
+    file_->flush();
+    const bool ok = static_cast<bool>(*file_);
+    file_->close();
+    if (!ok || file_->fail())
+        throw error(errc::io, name_, "write failed (disk full or device error); the output is incomplete");
+}
+
+void check_stdout() {
+    std::cout.flush();
+    if (!std::cout) throw error(errc::io, "standard output", "write failed (disk full, device error or closed pipe)");
+}
 
 int report_error(std::ostream& err, const std::exception& e) {
     if (const auto* u = dynamic_cast<const usage_error*>(&e)) {
@@ -120,12 +162,16 @@ int report_error(std::ostream& err, const std::exception& e) {
         if (x->offset() >= 0) err << " (at byte " << x->offset() << ")";
         err << "\n";
         switch (x->code()) {
-            case errc::io: return exit_io;
-            case errc::rulebook: return exit_bad_rulebook;
+            case errc::io:
+                return exit_io;
+            case errc::rulebook:
+                return exit_bad_rulebook;
             case errc::parse:
             case errc::invalid_input:
-            case errc::invalid_argument: return exit_bad_input;
-            case errc::internal: return exit_internal;
+            case errc::invalid_argument:
+                return exit_bad_input;
+            case errc::internal:
+                return exit_internal;
         }
     }
     err << "edurules: internal error: " << e.what() << "\n";
@@ -158,16 +204,12 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
     for (const auto& r : rows) line(r);
 }
 
-std::string csv_field(const std::string& s) { return io::csv_quote(s); }
+std::string csv_field(const std::string& s) { return io::csv_cell(s); }
 
 void print_csv(std::ostream& out, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows) {
-    auto line = [&](const std::vector<std::string>& r) {
-        for (std::size_t i = 0; i < r.size(); ++i) out << (i ? "," : "") << csv_field(r[i]);
-        out << "\r\n";
-    };
-    line(header);
-    for (const auto& r : rows) line(r);
+    io::write_csv_row(out, header);
+    for (const auto& r : rows) io::write_csv_row(out, r);
 }
 
 bool stderr_is_tty() { return ::isatty(2) == 1; }

@@ -2,14 +2,14 @@
 // takes, loading the engine, reading files, exit codes, error printing.
 #pragma once
 
-#include "edurules/engine.hpp"
-
 #include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "edurules/engine.hpp"
 
 namespace edurules::cli {
 
@@ -30,15 +30,15 @@ enum class format { table, json, csv };
 /// and unrecognised --name value pairs (for command-specific options).
 struct options {
     std::vector<std::string> positional;
-    std::optional<std::string> date;          ///< --date YYYY-MM-DD (default: today)
-    format fmt = format::table;               ///< --format table|json|csv
-    std::vector<std::string> rulebooks;       ///< --rulebook FILE (repeatable, overlaid in order)
-    std::vector<std::string> sets;            ///< --set name=value[@from] (repeatable)
-    bool explain = false;                     ///< --explain: include the reasons in the output
-    std::optional<std::string> output;        ///< --output FILE (default: stdout)
-    bool quiet = false;                       ///< --quiet: no progress on the terminal
-    std::map<std::string, std::string> extra; ///< other --name value options
-    std::vector<std::string> flags;           ///< other --flag options without value (listed in `flag_names`)
+    std::optional<std::string> date;           ///< --date YYYY-MM-DD (default: today)
+    format fmt = format::table;                ///< --format table|json|csv
+    std::vector<std::string> rulebooks;        ///< --rulebook FILE (repeatable, overlaid in order)
+    std::vector<std::string> sets;             ///< --set name=value[@from] (repeatable)
+    bool explain = false;                      ///< --explain: include the reasons in the output
+    std::optional<std::string> output;         ///< --output FILE (default: stdout)
+    bool quiet = false;                        ///< --quiet: no progress on the terminal
+    std::map<std::string, std::string> extra;  ///< other --name value options
+    std::vector<std::string> flags;            ///< other --flag options without value (listed in `flag_names`)
 };
 
 /// Parses argv[first..] into options. `flag_names` lists command-specific
@@ -55,19 +55,31 @@ std::shared_ptr<const engine> make_engine(const options& o);
 /// The evaluation date: --date, or today's local date.
 date eval_date(const options& o);
 
-/// Reads a whole file (throws edurules::error with errc::io).
+/// Reads a whole regular file within the input limit (--max-input-bytes,
+/// EDURULES_MAX_INPUT_BYTES; io::read_input_file). Throws edurules::error with
+/// errc::io naming the path for a directory, FIFO, device, oversized or
+/// unreadable file.
 std::string read_file(const std::string& path);
+/// Reads standard input within the same limit.
+std::string read_stdin();
 
 /// Output stream for --output (or stdout); keeps a file open while in scope.
+/// close() must end every successful command: it flushes and closes, and a
+/// failed write (a full disk, /dev/full) is error(errc::io) naming the file.
 class output {
 public:
     explicit output(const options& o);
     ~output();
     std::ostream& stream();
+    void close();
 
 private:
-    std::unique_ptr<std::ostream> file_;
+    std::unique_ptr<std::ofstream> file_;
+    std::string name_ = "standard output";
 };
+
+/// Flushes standard output; a failed write is error(errc::io, "standard output").
+void check_stdout();
 
 /// Maps an exception to a message on stderr and an exit code.
 int report_error(std::ostream& err, const std::exception& e);
@@ -75,7 +87,7 @@ int report_error(std::ostream& err, const std::exception& e);
 /// Prints rows as an aligned text table.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
-/// Writes one CSV field (quoted when needed, RFC 4180).
+/// One CSV field as written (io::csv_cell: formula-guarded, quoted per RFC 4180).
 std::string csv_field(const std::string& s);
 void print_csv(std::ostream& out, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows);
@@ -85,11 +97,11 @@ bool stderr_is_tty();
 
 // The commands. Each returns an exit code; argv[first] is the first argument
 // after the command name.
-int cmd_status(int argc, char** argv, int first);     // cmd_pe.cpp
-int cmd_book(int argc, char** argv, int first);       // cmd_pe.cpp
-int cmd_leave(int argc, char** argv, int first);      // cmd_leave.cpp
-int cmd_insight(int argc, char** argv, int first);    // cmd_insight.cpp
-int cmd_rulebook(int argc, char** argv, int first);   // main.cpp
-int cmd_request(int argc, char** argv, int first);    // main.cpp
+int cmd_status(int argc, char** argv, int first);    // cmd_pe.cpp
+int cmd_book(int argc, char** argv, int first);      // cmd_pe.cpp
+int cmd_leave(int argc, char** argv, int first);     // cmd_leave.cpp
+int cmd_insight(int argc, char** argv, int first);   // cmd_insight.cpp
+int cmd_rulebook(int argc, char** argv, int first);  // main.cpp
+int cmd_request(int argc, char** argv, int first);   // main.cpp
 
 }  // namespace edurules::cli

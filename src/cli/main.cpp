@@ -1,15 +1,16 @@
 // edurules: the command-line face of the engine. Every decision comes from
 // the same C++ core the C ABI and Python use; this file only dispatches.
-#include "common.hpp"
-#include "edurules/io/request.hpp"
-
 #include <cstring>
 #include <iostream>
+
+#include "common.hpp"
+#include "edurules/io/request.hpp"
 
 namespace edurules::cli {
 
 namespace {
-const char* const help_text = R"(edurules - rules engine for continuing education (SEU PE) and Belgian paid educational leave
+const char* const help_text =
+    R"(edurules - rules engine for continuing education (SEU PE) and Belgian paid educational leave
 
 Usage:
   edurules status DOSSIER.json [--date D] [--format table|json|csv] [--explain]
@@ -23,10 +24,13 @@ Usage:
         (10% rule), reimbursement and deadlines for each worker and training.
   edurules insight INPUT.json --contact ID [--date D] [--format table|json|csv|html]
                  [--participant SEU [--from D] [--to D]] [--dossiers] [--audit FILE]
+                 [--allow-dossier-outside]
         Employer insight: the overview report (administrator and second contact),
         or the dossiers that authorised the contact; --participant shows one
         dossier's activities (filtered by completion date); --audit appends one
-        JSON line per access decision. Exit 1 when access is denied.
+        JSON line per access decision, written before the report is released
+        (exit 5 and no report if it cannot be). A "dossier_file" must stay in the
+        document's folder unless --allow-dossier-outside. Exit 1 when access is denied.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
   edurules rulebook show|export|validate [FILE]
@@ -39,7 +43,10 @@ Options for every command:
                           e.g. --set pe.points.required=16
   --format F              table (default), json or csv
   --explain               include the rules applied, values used and their sources
-  --output FILE           write there instead of standard output
+  --output FILE           write there instead of standard output (a failed write: exit 5)
+  --max-input-bytes N     refuse input files larger than N bytes (K, M, G suffixes;
+                          default 1G, or EDURULES_MAX_INPUT_BYTES); directories,
+                          FIFOs and devices are refused as inputs (exit 5)
   --quiet                 no progress display
   --help, --version
 
@@ -65,12 +72,14 @@ int cmd_rulebook(int argc, char** argv, int first) {
         const rulebook merged = rulebook::overlaid(*rulebook::builtin(), rb);
         const engine e(std::make_shared<const rulebook>(merged));  // checks every parameter the rules need
         std::cout << o.positional[1] << ": ok, " << rb.parameters().size() << " parameters\n";
+        check_stdout();
         return exit_ok;
     }
     const auto eng = make_engine(o);
     output out(o);
     if (sub == "export") {
         out.stream() << eng->book().to_json() << "\n";
+        out.close();
         return exit_ok;
     }
     if (sub != "show") throw usage_error("rulebook takes show, export or validate, not '" + sub + "'");
@@ -81,8 +90,11 @@ int cmd_rulebook(int argc, char** argv, int first) {
         rows.push_back({name, param_value_at(p, d), v ? to_code(v->conf) : "", v ? v->source_id : ""});
     }
     const std::vector<std::string> header{"parameter", "value on " + to_iso(d), "confidence", "source"};
-    if (o.fmt == format::csv) print_csv(out.stream(), header, rows);
-    else print_table(out.stream(), header, rows);
+    if (o.fmt == format::csv)
+        print_csv(out.stream(), header, rows);
+    else
+        print_table(out.stream(), header, rows);
+    out.close();
     return exit_ok;
 }
 
@@ -91,13 +103,14 @@ int cmd_request(int argc, char** argv, int first) {
     if (o.positional.size() != 1) throw usage_error("request needs exactly one REQUEST.json (or - for standard input)");
     std::string text;
     if (o.positional[0] == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        text = read_stdin();
     } else {
         text = read_file(o.positional[0]);
     }
     const auto eng = make_engine(o);
     output out(o);
     out.stream() << io::evaluate_json(*eng, text) << "\n";
+    out.close();
     return exit_ok;
 }
 
@@ -106,7 +119,8 @@ int cmd_request(int argc, char** argv, int first) {
 int main(int argc, char** argv) {
     using namespace edurules::cli;
     try {
-        if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+            !std::strcmp(argv[1], "help")) {
             std::cout << help_text;
             return argc < 2 ? exit_usage : exit_ok;
         }
@@ -120,13 +134,23 @@ int main(int argc, char** argv) {
                 std::cout << help_text;
                 return exit_ok;
             }
-        if (cmd == "status") return cmd_status(argc, argv, 2);
-        if (cmd == "book") return cmd_book(argc, argv, 2);
-        if (cmd == "leave") return cmd_leave(argc, argv, 2);
-        if (cmd == "insight") return cmd_insight(argc, argv, 2);
-        if (cmd == "request") return cmd_request(argc, argv, 2);
-        if (cmd == "rulebook") return cmd_rulebook(argc, argv, 2);
-        throw usage_error("unknown command '" + cmd + "'");
+        int rc = -1;
+        if (cmd == "status")
+            rc = cmd_status(argc, argv, 2);
+        else if (cmd == "book")
+            rc = cmd_book(argc, argv, 2);
+        else if (cmd == "leave")
+            rc = cmd_leave(argc, argv, 2);
+        else if (cmd == "insight")
+            rc = cmd_insight(argc, argv, 2);
+        else if (cmd == "request")
+            rc = cmd_request(argc, argv, 2);
+        else if (cmd == "rulebook")
+            rc = cmd_rulebook(argc, argv, 2);
+        else
+            throw usage_error("unknown command '" + cmd + "'");
+        check_stdout();  // whatever went to standard output must have arrived
+        return rc;
     } catch (const std::exception& e) {
         return report_error(std::cerr, e);
     }

@@ -244,21 +244,8 @@ json dossiers_value(const engine& e, const insight::directory_index& dir, std::s
                 {"audit", std::move(audit)}};
 }
 
-std::string csv_cell(const std::string& s) { return csv_quote(s); }
-
-/// A text cell an HR manager opens in a spreadsheet: one starting with = + -
-/// @ or a control character would run as a formula, so it gets a leading
-/// apostrophe (the usual CSV-injection guard). Numbers and dates never start so.
-std::string text_cell(const std::string& s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-        return "'" + s;
-    return s;
-}
-
-void csv_line(std::ostringstream& out, const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
-    out << "\r\n";
-}
+/// Every cell goes through the project's one guarded CSV writer (io/csv.hpp).
+void csv_line(std::ostringstream& out, const std::vector<std::string>& cells) { write_csv_row(out, cells); }
 
 std::string html_escape(std::string_view s) {
     std::string out;
@@ -375,8 +362,8 @@ std::string progress_csv(const std::vector<insight::progress_row>& rows) {
                    "points_short", "renewal_submitted", "status", "days_left"});
     for (const auto& r : rows) {
         const columns c = columns_of(r);
-        csv_line(out, {text_cell(c.seu), text_cell(c.name), c.start, c.end, c.earned, c.required, c.short_by, c.renewal,
-                       c.status, c.days_left});
+        csv_line(out,
+                 {c.seu, c.name, c.start, c.end, c.earned, c.required, c.short_by, c.renewal, c.status, c.days_left});
     }
     return out.str();
 }
@@ -387,9 +374,8 @@ std::string activities_csv(const std::vector<insight::dossier_view>& views) {
     for (const auto& v : views) {
         if (!v.access.allowed || !v.who) continue;
         for (const auto& a : v.activities)
-            csv_line(out, {text_cell(v.who->seu_number), text_cell(v.who->name), to_iso(a.completed),
-                           text_cell(a.act ? a.act->id : ""), text_cell(a.act ? a.act->title : ""), a.pts.to_string(),
-                           text_cell(a.rec ? a.rec->id : "")});
+            csv_line(out, {v.who->seu_number, v.who->name, to_iso(a.completed), (a.act ? a.act->id : ""),
+                           (a.act ? a.act->title : ""), a.pts.to_string(), (a.rec ? a.rec->id : "")});
     }
     return out.str();
 }

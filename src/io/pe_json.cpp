@@ -55,6 +55,9 @@ pe::participant parse_participant(const json& j, const path& p, std::size_t inde
     require_object(j, p);
     pe::participant x;
     try {
+        require_known(
+            j, {"seu_number", "name", "track", "diploma_date", "activation_date", "renewal_requests", "dispensations"},
+            p);
         x.seu_number = get_string(j, "seu_number", p);
         if (x.seu_number.empty()) invalid(p / "seu_number", "must not be empty");
         if (auto n = opt_string(j, "name", p)) x.name = *n;
@@ -73,6 +76,7 @@ pe::participant parse_participant(const json& j, const path& p, std::size_t inde
             for (std::size_t i = 0; i < ds->size(); ++i) {
                 const path dp = (p / "dispensations")[i];
                 const json& dj = require_object((*ds)[i], dp);
+                require_known(dj, {"requested", "decided", "granted"}, dp);
                 pe::dispensation d;
                 d.requested = get_date(dj, "requested", dp);
                 d.decided = opt_date(dj, "decided", dp);
@@ -89,6 +93,7 @@ pe::participant parse_participant(const json& j, const path& p, std::size_t inde
 
 pe::activity parse_activity(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j, {"id", "title", "form", "provider", "net_minutes", "test", "topics", "public", "content"}, p);
     pe::activity a;
     a.id = get_string(j, "id", p);
     if (a.id.empty()) invalid(p / "id", "must not be empty");
@@ -96,6 +101,7 @@ pe::activity parse_activity(const json& j, const path& p) {
     a.form = get_string(j, "form", p);
     if (const json* pr = find(j, "provider")) {
         require_object(*pr, p / "provider");
+        require_known(*pr, {"kind", "name"}, p / "provider");
         const std::string kind = get_string(*pr, "kind", p / "provider");
         if (kind == "commercial")
             a.provider = pe::provider_kind::commercial;
@@ -111,6 +117,7 @@ pe::activity parse_activity(const json& j, const path& p) {
     a.net_duration = minutes{m};
     if (const json* t = find(j, "test")) {
         require_object(*t, p / "test");
+        require_known(*t, {"questions", "required_correct"}, p / "test");
         pe::test_element te;
         te.questions = get_int(*t, "questions", p / "test");
         te.required_correct = get_int(*t, "required_correct", p / "test");
@@ -128,6 +135,7 @@ pe::activity parse_activity(const json& j, const path& p) {
         for (std::size_t i = 0; i < cs->size(); ++i) {
             const path cp = (p / "content")[i];
             const json& cj = require_object((*cs)[i], cp);
+            require_known(cj, {"version", "from"}, cp);
             pe::content_change c{get_string(cj, "version", cp), get_date(cj, "from", cp)};
             if (!a.content.empty() && !(a.content.back().from < c.from))
                 invalid(cp / "from", "content versions must be in date order");
@@ -139,6 +147,7 @@ pe::activity parse_activity(const json& j, const path& p) {
 
 pe::recognition parse_recognition(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j, {"id", "activity_id", "decided", "content_version", "points", "paid", "withdrawn"}, p);
     pe::recognition r;
     r.id = get_string(j, "id", p);
     r.activity_id = get_string(j, "activity_id", p);
@@ -153,11 +162,16 @@ pe::recognition parse_recognition(const json& j, const path& p) {
 
 pe::completion parse_completion(const json& j, const path& p) {
     require_object(j, p);
+    require_known(j, {"seu_number", "activity_id", "completed"}, p);
     return pe::completion{get_string(j, "seu_number", p), get_string(j, "activity_id", p), get_date(j, "completed", p)};
 }
 
 pe::dossier decode_dossier_at(const json& doc, const path& root) {
     check_schema_version(doc, dossier_schema_version, root);
+    require_known(doc, {"schema_version", "participants", "activities", "recognitions", "completions"}, root);
+    // A dossier is about participants: without the list (a misspelt
+    // "participant", or another kind of file) it would give an empty report.
+    require_array(member(doc, "participants", root), root / "participants");
     pe::dossier d;
     auto list = [&](std::string_view key, auto&& each) {
         const json* arr = find(doc, key);
@@ -305,6 +319,10 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
 
 json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
     const path root;
+    require_known(req,
+                  {"schema_version", "kind", "date", "explain", "dossier", "rows", "csv", "activity", "recognition",
+                   "seu_numbers"},
+                  root);
     const bool explain = request_explain(req);
     if (kind == "pe.status" || kind == "pe.reminders") {
         const date on = request_date(req);
@@ -328,7 +346,12 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
         const pe::dossier_index idx(d);
         std::vector<pe::upload_row> rows;
         if (const json* csv = find(req, "csv")) {
-            rows = parse_upload_csv(as_string(*csv, root / "csv"));
+            try {
+                rows = parse_upload_csv(as_string(*csv, root / "csv"));
+            } catch (const error& err) {  // the upload is the request's "csv" member
+                if (err.field() != "upload") throw;
+                throw error(err.code(), "csv", err.message(), err.record(), err.offset());
+            }
         } else {
             const json& arr = require_array(member(req, "rows", root), root / "rows");
             for (std::size_t i = 0; i < arr.size(); ++i) {

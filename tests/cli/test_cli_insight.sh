@@ -67,6 +67,7 @@ doc = json.load(open(sys.argv[1], encoding="utf-8"))
 del doc["dossier_file"]
 doc["dossier"] = json.load(open(sys.argv[2], encoding="utf-8"))
 json.dump(doc, open(sys.argv[3], "w", encoding="utf-8"))
+doc.pop("description", None)  # a document member, not a request member (strict requests, issue 13)
 doc.update(kind="insight.overview", contact="FLEX-LD", date="2025-06-01")
 json.dump(doc, open(sys.argv[4], "w", encoding="utf-8"))
 PY

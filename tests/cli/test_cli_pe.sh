@@ -35,6 +35,8 @@ check book-balance 1 "rows in: 40, booked: 31, rejected: 9" -- "$bin" book "$dat
 check book-reasons 1 "unknown_seu_number.*|duplicate" -- "$bin" book "$data/dossier.json" "$data/upload.csv" --date 2025-06-01 --format csv
 printf 'seu_number,activity_id,completion_date\r\nSEU-100370,ACT-NEW-11,2025-05-12\r\n' > "$tmp/ok.csv"
 check book-all-ok 0 "rows in: 1, booked: 1, rejected: 0" -- "$bin" book "$data/dossier.json" "$tmp/ok.csv" --date 2025-06-01
-check request 0 '"kind":"rulebook.describe"' -- "$bin" request <(echo '{"schema_version":1,"kind":"rulebook.describe"}')
+# Standard input with "-" (a FIFO as a file name is refused: inputs are regular files, issue 13).
+check request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_version\":1,\"kind\":\"rulebook.describe\"}' | '$bin' request -"
+check request-fifo 5 "is a FIFO" -- "$bin" request <(echo '{"schema_version":1,"kind":"rulebook.describe"}')
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

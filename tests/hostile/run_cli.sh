@@ -17,7 +17,8 @@ while IFS=$'\t' read -r id entry input code field cli_exit note; do
   [ "$cli_exit" = "-" ] && continue
   if [ "${id%!}" != "$id" ]; then echo "OPEN $id: known finding, not run ($note)"; open=$((open+1)); continue; fi
   file=$inputs/$input
-  if [ "${input#gen:}" != "$input" ]; then
+  case "$input" in path:*) file=${input#path:} ;; dir:) file=$inputs ;; esac
+  if [ "$entry" = cli-args ]; then :; elif [ "${input#gen:}" != "$input" ]; then
     file=$tmp/$id.in
     "$runner" --write "$here/catalogue.tsv" "$inputs" "$id" "$file" || { echo "FAIL $id: cannot generate"; fail=$((fail+1)); continue; }
   fi
@@ -26,6 +27,9 @@ while IFS=$'\t' read -r id entry input code field cli_exit note; do
     rulebook) cmd=("$bin" rulebook validate "$file") ;;
     cli-book) cmd=("$bin" book "$inputs/dossier-small.json" "$file" --date 2025-06-01 --format json --quiet) ;;
     cli-status) cmd=("$bin" status "$file" --date 2025-06-01 --format json) ;;
+    rulebook-load) cmd=("$bin" rulebook validate "$file") ;;
+    cli-args)  # the input column is the argument list: @IN@ inputs/, @TMP@ a scratch folder
+      read -ra args <<<"${input//@IN@/$inputs}"; args=("${args[@]//@TMP@/$tmp}"); cmd=("$bin" "${args[@]}") ;;
     *) echo "FAIL $id: unknown entry $entry"; fail=$((fail+1)); continue ;;
   esac
   "${cmd[@]}" >"$tmp/out" 2>"$tmp/err"; rc=$?

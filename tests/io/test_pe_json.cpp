@@ -1,13 +1,13 @@
 // The PE JSON and CSV formats: decoding, errors naming record and field,
 // and the pe.* requests end to end.
-#include "edurules/io/pe_json.hpp"
-#include "edurules/io/request.hpp"
-
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "edurules/io/pe_json.hpp"
+#include "edurules/io/request.hpp"
 
 using namespace edurules;
 using json = nlohmann::json;
@@ -79,7 +79,10 @@ TEST(PeJson, ErrorsNameRecordAndField) {
 
 TEST(PeJson, StatusRequestEndToEnd) {
     const engine e;
-    json req{{"schema_version", 1}, {"kind", "pe.status"}, {"date", "2024-06-01"}, {"explain", true},
+    json req{{"schema_version", 1},
+             {"kind", "pe.status"},
+             {"date", "2024-06-01"},
+             {"explain", true},
              {"dossier", json::parse(mini)}};
     const json out = json::parse(io::evaluate_json(e, req.dump()));
     const json& p = out["result"]["participants"][0];
@@ -99,7 +102,10 @@ TEST(PeJson, StatusRequestEndToEnd) {
 
 TEST(PeJson, BookRequestBalancesRows) {
     const engine e;
-    json req{{"schema_version", 1}, {"kind", "pe.book"}, {"date", "2024-06-01"}, {"dossier", json::parse(mini)},
+    json req{{"schema_version", 1},
+             {"kind", "pe.book"},
+             {"date", "2024-06-01"},
+             {"dossier", json::parse(mini)},
              {"rows", json::array({json{{"seu_number", "S2"}, {"activity_id", "A1"}, {"completed", "2024-05-01"}},
                                    json{{"seu_number", "S2"}, {"activity_id", "A1"}, {"completed", "2024-05-01"}},
                                    json{{"seu_number", "S2"}, {"activity_id", "A1"}, {"completed", "2024-13-01"}},
@@ -117,8 +123,11 @@ TEST(PeJson, BookRequestBalancesRows) {
 TEST(PeJson, RecognitionActivityAndCollectiveRequests) {
     const engine e;
     const json d = json::parse(mini);
-    json rec{{"schema_version", 1}, {"kind", "pe.recognition"}, {"date", "2024-12-31"},
-             {"activity", d["activities"][0]}, {"recognition", d["recognitions"][0]}};
+    json rec{{"schema_version", 1},
+             {"kind", "pe.recognition"},
+             {"date", "2024-12-31"},
+             {"activity", d["activities"][0]},
+             {"recognition", d["recognitions"][0]}};
     const json r = json::parse(io::evaluate_json(e, rec.dump()))["result"];
     EXPECT_EQ(r["valid_until"], "2024-12-31");
     EXPECT_EQ(r["valid_on_date"], true);
@@ -128,7 +137,10 @@ TEST(PeJson, RecognitionActivityAndCollectiveRequests) {
     const json a = json::parse(io::evaluate_json(e, act.dump()))["result"];
     EXPECT_EQ(a["meets_criteria"], false);
     EXPECT_EQ(a["defects"][0], "too_short");
-    json col{{"schema_version", 1}, {"kind", "pe.collective"}, {"date", "2024-01-01"}, {"dossier", d},
+    json col{{"schema_version", 1},
+             {"kind", "pe.collective"},
+             {"date", "2024-01-01"},
+             {"dossier", d},
              {"seu_numbers", json::array({"S1", "S2"})}};
     const json c = json::parse(io::evaluate_json(e, col.dump()))["result"];
     EXPECT_EQ(c["accepted"], false);
@@ -137,12 +149,14 @@ TEST(PeJson, RecognitionActivityAndCollectiveRequests) {
 
 TEST(UploadCsv, SpreadsheetExports) {
     // BOM, semicolons, quotes, CRLF, Dutch dates, blank lines, a header in another order.
-    const std::string text = "\xEF\xBB\xBF" "completion_date;SEU-nummer;activity_id\r\n"
-                             "2024-05-01;S1;A1\r\n"
-                             "\r\n"
-                             "01-05-2024;\"S;2\";\"A \"\"1\"\"\"\r\n"
-                             "2024-02-30;S3;A1\r\n"
-                             ";S4;A1\r\n";
+    const std::string text =
+        "\xEF\xBB\xBF"
+        "completion_date;SEU-nummer;activity_id\r\n"
+        "2024-05-01;S1;A1\r\n"
+        "\r\n"
+        "01-05-2024;\"S;2\";\"A \"\"1\"\"\"\r\n"
+        "2024-02-30;S3;A1\r\n"
+        ";S4;A1\r\n";
     const auto rows = io::parse_upload_csv(text);
     ASSERT_EQ(rows.size(), 4u);
     ASSERT_TRUE(rows[0].row);
@@ -168,5 +182,73 @@ TEST(UploadCsv, SpreadsheetExports) {
         EXPECT_EQ(e.code(), errc::parse);
         EXPECT_EQ(e.offset(), 4);
     }
-    EXPECT_TRUE(io::parse_upload_csv("").empty());
+}
+
+/// Issue 13: nothing lost silently, an unusable file refused as a whole.
+TEST(UploadCsv, RefusesWhatItCannotRead) {
+    auto refused = [](const std::string& text, errc code, const std::string& says) {
+        try {
+            io::parse_upload_csv(text);
+            ADD_FAILURE() << "accepted: " << text;
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), code) << e.what();
+            EXPECT_EQ(e.field(), "upload");
+            EXPECT_NE(e.message().find(says), std::string::npos) << e.what();
+        }
+    };
+    refused("", errc::invalid_input, "is empty");
+    refused("seu_number,activity_id,completion_date\r\n", errc::invalid_input, "has a header but no rows");
+    refused("seu_number,activity_id,completion_date\nS1,A1,2024-05-01\nS2,\"A1,2024-05-02\nS3,A1,2024-05-03\n",
+            errc::parse, "line 3: a quote opened on this line (field 2) is never closed");
+    refused("seu_number,activity,when\nS1,A1,2024-05-01\n", errc::invalid_input,
+            "header column 3 \"when\" is not a known name; accepted names: seu_number");
+    refused("date,seu,seu_number\nS1,A1,2024-05-01\n", errc::invalid_input, "\"seu_number\" is given twice");
+    refused("seu,date\nS1,2024-05-01\n", errc::invalid_input, "the header lacks the activity_id column");
+    // Two completions glued on one line: the line is a rejected row, nothing booked from it.
+    const auto glued = io::parse_upload_csv("S1,A1,2024-05-01,S2,A1,2024-05-02\nS3,A1,2024-05-03,,\n");
+    ASSERT_EQ(glued.size(), 2u);
+    EXPECT_FALSE(glued[0].row);
+    EXPECT_EQ(glued[0].field, "row");
+    EXPECT_NE(glued[0].problem.find("3 extra non-empty cell(s)"), std::string::npos) << glued[0].problem;
+    EXPECT_TRUE(glued[1].row) << "trailing empty cells (a spreadsheet's) lose nothing";
+}
+
+TEST(CsvWriter, GuardsFormulasAndQuotes) {
+    EXPECT_EQ(io::csv_cell("=1+1"), "'=1+1");
+    EXPECT_EQ(io::csv_cell("+31 6"), "'+31 6");
+    EXPECT_EQ(io::csv_cell("-x"), "'-x");
+    EXPECT_EQ(io::csv_cell("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(io::csv_cell("\tx"), "'\tx");
+    EXPECT_EQ(io::csv_cell("=HYPERLINK(\"a\",\"b\")"), "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\"");
+    EXPECT_EQ(io::csv_cell("-1.50"), "-1.50");  // a plain number is no formula
+    EXPECT_EQ(io::csv_cell("-12"), "-12");
+    EXPECT_EQ(io::csv_cell("-1.5e3"), "'-1.5e3");
+    EXPECT_EQ(io::csv_cell("a,b"), "\"a,b\"");
+    EXPECT_EQ(io::csv_cell(""), "");
+}
+
+/// Issue 13: a misspelt member is refused, naming its path and the nearest name.
+TEST(PeJson, RefusesUnknownMembers) {
+    auto refused = [](const std::string& dossier, const std::string& field, const std::string& nearest) {
+        try {
+            io::parse_dossier(dossier);
+            ADD_FAILURE() << "accepted: " << dossier;
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input);
+            EXPECT_EQ(e.field(), field) << e.what();
+            EXPECT_NE(e.message().find("did you mean \"" + nearest + "\""), std::string::npos) << e.what();
+        }
+    };
+    refused(R"({"schema_version":1,"participant":[]})", "participant", "participants");
+    refused(R"({"schema_version":1,"participants":[{"seu_number":"S1","renewal_request":["2024-01-01"]}]})",
+            "participants[0].renewal_request", "renewal_requests");
+    refused(
+        R"({"schema_version":1,"participants":[],"activities":[{"id":"A","form":"webinar","net_minutes":60,"titel":"x"}]})",
+        "activities[0].titel", "title");
+    try {
+        io::parse_dossier(R"({"schema_version":1})");
+        ADD_FAILURE() << "a dossier without participants";
+    } catch (const error& e) {
+        EXPECT_EQ(e.field(), "participants");
+    }
 }

@@ -51,31 +51,52 @@ def _insight_request() -> dict:
     return doc
 
 
+def _dossier() -> dict:
+    return json.loads((DATA / "dossier.json").read_text(encoding="utf-8"))
+
+
+def _pe_status_request() -> dict:
+    return {"schema_version": 1, "kind": "pe.status", "date": "2025-06-01", "dossier": _dossier()}
+
+
+def _pe_book_request() -> dict:
+    lines = (DATA / "upload.csv").read_text(encoding="utf-8").splitlines()[1:4]
+    rows = [dict(zip(("seu_number", "activity_id", "completed"), line.split(","))) for line in lines]
+    return {"schema_version": 1, "kind": "pe.book", "date": "2025-06-01", "dossier": _dossier(), "rows": rows}
+
+
 CASES = {
     "leave": (_leave_request, "leave.request.schema.json"),
     "insight": (_insight_request, "insight.request.schema.json"),
+    "pe.status": (_pe_status_request, "pe.request.schema.json"),
+    "pe.book": (_pe_book_request, "pe.request.schema.json"),
 }
 
 
-def _objects(node, path=()):
+def _objects(node, path=(), into_dossier=False):
     """Every object in a document with its path (lists of many items: the first three)."""
     if isinstance(node, dict):
         yield path, node
         for k, v in node.items():
-            if k == "dossier":
-                continue  # the embedded PE dossier has its own decoder and schema
-            yield from _objects(v, path + (k,))
+            if k == "dossier" and not into_dossier:
+                continue  # the embedded PE dossier is mutated by the PE cases
+            yield from _objects(v, path + (k,), into_dossier)
     elif isinstance(node, list):
         for i, v in enumerate(node[:3]):
-            yield from _objects(v, path + (i,))
+            yield from _objects(v, path + (i,), into_dossier)
 
 
 def _decoder_refuses(engine, doc) -> str | None:
     try:
-        engine.evaluate(json.dumps(doc))
-        return None
+        response = engine.evaluate(json.dumps(doc))
     except (edurules.InvalidInput, edurules.ParseError) as e:
         return str(e)
+    # pe.book reports a row it cannot read as a rejected row, naming the field
+    # (nothing is lost): a row with an unknown member is refused that way.
+    for row in response.get("result", {}).get("rows", []) if doc.get("kind") == "pe.book" else []:
+        if row.get("status") == "rejected" and "unknown member" in row.get("message", ""):
+            return row["field"] + ": " + row["message"]
+    return None
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -92,7 +113,7 @@ def test_mutations_are_refused_by_both_or_neither(engine, case):
     make, schema = CASES[case]
     validator = _validator(schema)
     base = make()
-    objects = list(_objects(base))
+    objects = list(_objects(base, into_dossier=case.startswith("pe.")))
     rng = random.Random(20261202)
     checked = refused = 0
     for _ in range(150):
@@ -119,3 +140,25 @@ def test_mutations_are_refused_by_both_or_neither(engine, case):
             assert "unknown member" not in refusal, (
                 f"{case} {what} at {path}: the schema accepts it, the decoder refuses its structure: {refusal}")
     assert checked == 150 and refused > 50
+
+
+@pytest.mark.parametrize(
+    "where, member, field",
+    [((), "participant", "dossier.participant"), (("participants", 0), "renewal_request", "renewal_request"),
+     (("activities", 0), "titel", "title")],
+)
+def test_pe_misspelt_members_are_refused_naming_path_and_nearest(engine, where, member, field):
+    doc = _pe_status_request()
+    node = doc["dossier"]
+    for k in where:
+        node = node[k]
+    if member == "participant":
+        node[member] = node.pop("participants")
+    elif member == "renewal_request":
+        node[member] = ["2024-12-11"]
+    else:
+        node[member] = "x"
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.evaluate(json.dumps(doc))
+    assert field in str(e.value) and "unknown member" in str(e.value)
+    assert not _validator("pe.request.schema.json").is_valid(doc)

@@ -103,9 +103,37 @@ def _day_text(day: int) -> str:
         return str(np.int64(day).astype("datetime64[D]"))
 
 
+# int64 hundredths hold at most this many points: a larger value would wrap
+# when scaled (a range check before the arithmetic, not a legal number).
+MAX_POINTS = (2**63 - 1) // 100
+# More worker threads than this is a mistake, not a machine (0 = automatic).
+MAX_THREADS = 4096
+
+
+def int_arg(value: Any, field: str, low: int, high: int) -> int:
+    """A whole-number argument checked against [low, high] before any
+    arithmetic: no wrapping, no raw TypeError or OverflowError."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise InvalidArgument(f"expected a whole number, got {_show(value)}", field=field)
+    v = int(value)
+    if not low <= v <= high:
+        raise InvalidArgument(f"{v} is outside {low}..{high}", field=field)
+    return v
+
+
+def school_year_arg(value: Any) -> Any:
+    """A school year argument: text ('2023-2024', checked by the engine) or its
+    first year as a whole number, range-checked here before it can wrap."""
+    if value is None or isinstance(value, str):
+        return value
+    return int_arg(value, "school_year", 1900, 9998)
+
+
 def day_arg(value: Any, field: str = "date") -> tuple[int, str]:
     """One date argument (date, datetime, Timestamp, datetime64 or ISO text)
     as (epoch day, ISO text)."""
+    if value is pd.NaT or (isinstance(value, np.datetime64) and np.isnat(value)):
+        raise InvalidArgument("missing date (NaT)", field=field)
     try:
         if isinstance(value, str):
             if not iso_shape(np.array([value], dtype=object))[0]:
@@ -192,6 +220,9 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         raise InvalidArgument("expected points (numbers), got dtype bool", field=field)
     if pd.api.types.is_integer_dtype(dtype) and not column.isna().any():
         whole = column.to_numpy(dtype=np.int64)
+        if (whole > MAX_POINTS).any():  # before scaling: x 100 would wrap
+            i = int(np.flatnonzero(whole > MAX_POINTS)[0])
+            raise InvalidInput(f"too many points: {whole[i]} (at most {MAX_POINTS})", field=f"{field}[{i}]", record=i)
         problems.add(whole < 0, field, lambda i: f"negative points: {whole[i]}", owner=owner, row_of=row_of)
         return np.where(whole < 0, 0, whole) * 100
     if pd.api.types.is_numeric_dtype(dtype):
@@ -204,6 +235,10 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
     else:
         raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
+    huge = np.isfinite(values) & (np.abs(values) > MAX_POINTS)
+    if huge.any():
+        i = int(np.flatnonzero(huge)[0])
+        raise InvalidInput(f"too many points: {values[i]} (at most {MAX_POINTS})", field=f"{field}[{i}]", record=i)
     scaled = values * 100.0
     rounded = np.rint(scaled)
     # one pass decides the common case: finite, not negative, whole hundredths
@@ -283,5 +318,5 @@ def dates_out(day_values: np.ndarray) -> np.ndarray:
     return out
 
 
-__all__ = ["Problems", "Error", "NO_DAY", "day_arg", "days", "hundredths", "keys", "booleans", "match", "group",
+__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "match", "group",
            "dates_out", "require_frame"]

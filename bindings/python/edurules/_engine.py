@@ -6,6 +6,7 @@ import datetime as _dt
 import decimal as _decimal
 import json as _json
 import os
+import stat
 from types import SimpleNamespace
 from typing import Any, Mapping, Optional, Sequence, Union
 
@@ -60,10 +61,39 @@ def _dumps(doc: Any, field: str) -> str:
         raise InvalidArgument(str(e), field=field) from None
 
 
+_DEFAULT_MAX_INPUT_BYTES = 1 << 30  # as io::default_max_input_bytes: a guard, not a legal number
+
+
+def _max_input_bytes() -> int:
+    """EDURULES_MAX_INPUT_BYTES (bytes, optional K/M/G suffix), as the tool and the C ABI read it."""
+    text = os.environ.get("EDURULES_MAX_INPUT_BYTES", "")
+    if not text:
+        return _DEFAULT_MAX_INPUT_BYTES
+    shift = {"k": 10, "m": 20, "g": 30}.get(text[-1].lower(), 0)
+    digits = text[:-1] if shift else text
+    if not digits.isdigit() or int(digits) <= 0:
+        raise InvalidArgument(f"expected a positive number of bytes (K, M or G suffix allowed), got {text!r}",
+                              field="EDURULES_MAX_INPUT_BYTES")
+    return int(digits) << shift
+
+
 def _read_text(path: Union[str, "os.PathLike[str]"], field: str) -> str:
+    """A regular file within the input limit: a directory, FIFO or device is a
+    FileError naming the path (never opened, so a FIFO cannot block)."""
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            what = ("a directory" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
+                    else "a device or socket")
+            raise FileError(f"{os.fspath(path)!r} is {what}, not a regular file", field=field)
+        limit = _max_input_bytes()
+        if st.st_size > limit:
+            raise FileError(f"{os.fspath(path)!r} is {st.st_size} bytes, more than the input limit of {limit} bytes "
+                            "(EDURULES_MAX_INPUT_BYTES)", field=field)
         with open(path, encoding="utf-8") as f:
             return f.read()
+    except FileError:
+        raise
     except OSError as e:
         raise FileError(f"cannot read {os.fspath(path)!r}: {e.strerror or e}", field=field) from None
     except UnicodeDecodeError as e:
@@ -251,6 +281,7 @@ class Engine:
             doc = dict(_load_document(workers, "workers"))
         else:
             doc = {"workers": list(workers)}
+        school_year = C.school_year_arg(school_year)
         if school_year is not None:
             doc["school_year"] = str(school_year)
         doc["kind"] = kind
@@ -304,6 +335,7 @@ class Engine:
                 SEU number, or an unknown one (with ``unknown="raise"``).
         """
         at_day, _ = C.day_arg(date)
+        threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)
         P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
         probs = C.Problems(len(P), errors)
         x = _participant_inputs(P, renewals, dispensations, probs, unknown)
@@ -341,7 +373,7 @@ class Engine:
             c_off, np.ascontiguousarray(c_day[c_order], dtype=np.int32),
             np.ascontiguousarray(c_pts[c_order], dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
-            np.ascontiguousarray(d_gr, dtype=np.uint8), int(threads))
+            np.ascontiguousarray(d_gr, dtype=np.uint8), threads)
         _engine_problems(res, x, probs)
         return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
 
@@ -393,7 +425,9 @@ class Engine:
         c_act = C.keys(Cf["activity_id"], "completions.activity_id", cprobs, what="activity id")
         c_day = C.days(Cf["completed"], "completions.completed", cprobs, required=True)
         c_owner = x.owners(c_seu, "completions.seu_number", "ignore")  # unknown: the booking rejects it
-        catalogue = _dumps({"schema_version": 1, "activities": _records(activities, "activities"),
+        # a dossier document without people (they come as columns): its
+        # participants list is required, and empty here
+        catalogue = _dumps({"schema_version": 1, "participants": [], "activities": _records(activities, "activities"),
                             "recognitions": _records(recognitions, "recognitions")}, "catalogue")
         flagged = probs.flagged
         # completions of a flagged participant are not booked either

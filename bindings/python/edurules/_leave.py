@@ -282,10 +282,12 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
     """See Engine.leave_hours_frame."""
     if errors not in ("raise", "flag"):
         raise InvalidArgument(f"expected 'raise' or 'flag', got {errors!r}", field="errors")
+    threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)  # before any work
+    school_year = C.school_year_arg(school_year)
     _refuse_old_shapes(trainings, lessons)
     f = _Facts(workers, trainings, jobs, {"lessons": lessons, "absences": absences, "leave_taken": leave_taken},
                school_year, errors)
-    res = core.leave_facts_frames(f.cols, len(f.W), errors == "raise", int(threads))
+    res = core.leave_facts_frames(f.cols, len(f.W), errors == "raise", threads)
     bad = res["bad"]
     if bad and (errors == "raise" or f.year_argument):
         column, row, what, _ = bad[0]

@@ -4,11 +4,12 @@
 // field, e.g. `participants[3].diploma_date: not a date: "2023-02-30"`.
 #pragma once
 
-#include "edurules/engine.hpp"
-#include "edurules/pe/dossier.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "edurules/engine.hpp"
+#include "edurules/io/csv.hpp"  // csv_quote, csv_cell (kept reachable from here)
+#include "edurules/pe/dossier.hpp"
 
 namespace edurules::io {
 
@@ -23,21 +24,13 @@ pe::dossier parse_dossier(std::string_view json_text);
 /// UTF-8 BOM, optional header row, RFC 4180 quotes, CRLF or LF) with columns
 /// seu_number, activity_id, completion_date (YYYY-MM-DD; DD-MM-YYYY as
 /// spreadsheets in the Netherlands write it is accepted too). Unreadable rows
-/// are returned as such, with the field and the problem: none is dropped.
-/// Throws only when the file as a whole is unusable (not UTF-8, no rows at all
-/// is fine and yields none).
+/// are returned as such, with the field and the problem: none is dropped (a
+/// line with extra non-empty cells is one, field "row"). Throws when the file
+/// as a whole is unusable: not UTF-8 or an unterminated quote (errc::parse,
+/// naming the line where the quote opens), a header with an unknown, repeated
+/// or missing column name (errc::invalid_input, listing the accepted names),
+/// or no rows at all (errc::invalid_input).
 std::vector<pe::upload_row> parse_upload_csv(std::string_view csv_text);
-
-/// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
-inline std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
 
 /// JSON of a dossier evaluation (the "result" of a pe.status request).
 std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain);

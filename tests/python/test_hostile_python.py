@@ -1,0 +1,98 @@
+"""The hostile catalogue's Python entries (tests/hostile/catalogue.tsv, entry
+`python`): each case by id, raising exactly the edurules.Error subclass in the
+code column, naming the argument or field in the field column (issue 13)."""
+from __future__ import annotations
+
+import copy
+import os
+import tempfile
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import edurules
+from conftest import SAMPLE_DATE, SOURCE
+
+CATALOGUE = SOURCE / "tests" / "hostile" / "catalogue.tsv"
+
+
+def _entries():
+    for line in CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        col = line.split("\t")
+        if col[1] == "python" and not col[0].endswith("!"):
+            yield col[0], col[3], col[4]
+
+
+def _people():
+    return pd.DataFrame({"seu_number": ["S1"], "diploma_date": ["2023-03-01"]})
+
+
+def _completions(points):
+    return pd.DataFrame({"seu_number": ["S1"], "completed": ["2024-02-01"], "points": points})
+
+
+def _leave_frames():
+    workers = pd.DataFrame({"worker_id": ["W1"], "region": ["flanders"]})
+    trainings = pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "type": ["professional"]})
+    return workers, trainings
+
+
+CASES = {
+    "py-points-wrap": lambda e, d: e.pe_status_frame(_people(), _completions(np.array([184467440737095517])),
+                                                      SAMPLE_DATE),
+    "py-points-float-huge": lambda e, d: e.pe_status_frame(_people(), _completions([1e300]), SAMPLE_DATE),
+    "py-school-year-wrap": lambda e, d: e.leave_hours_frame(*_leave_frames(), None, school_year=2**32 + 2023),
+    "py-school-year-wrap-json": lambda e, d: e.leave_evaluate([{"id": "W1"}], 2**32 + 2023),
+    "py-threads-huge": lambda e, d: e.pe_status_frame(_people(), None, SAMPLE_DATE, threads=2**70),
+    "py-threads-negative": lambda e, d: e.pe_status_frame(_people(), None, SAMPLE_DATE, threads=-1),
+    "py-threads-text": lambda e, d: e.leave_hours_frame(*_leave_frames(), None, school_year="2023-2024",
+                                                        threads="4"),
+    "py-date-nat": lambda e, d: e.pe_status(d, pd.NaT),
+    "py-date-nat-frame": lambda e, d: e.pe_status_frame(_people(), None, pd.NaT),
+    "py-overrides-zero": lambda e, d: edurules.Engine(overrides={"pe.points.minutes_per_point": 0}),
+    "py-renewal-request": lambda e, d: e.pe_status(_misspelt(d), SAMPLE_DATE),
+    "py-dossier-directory": lambda e, d: e.pe_status(tempfile.gettempdir(), SAMPLE_DATE),
+    "py-dossier-fifo": lambda e, d: e.pe_status(_fifo(), SAMPLE_DATE),
+    "py-dossier-dev-zero": lambda e, d: e.pe_status("/dev/zero", SAMPLE_DATE),
+    "py-dossier-too-large": lambda e, d: _with_limit("1K", lambda: e.pe_status(SOURCE / "examples" / "data" /
+                                                                               "dossier.json", SAMPLE_DATE)),
+}
+
+
+def _fifo():
+    path = os.path.join(tempfile.mkdtemp(), "fifo")
+    os.mkfifo(path)
+    return path
+
+
+def _with_limit(limit, call):
+    old = os.environ.get("EDURULES_MAX_INPUT_BYTES")
+    os.environ["EDURULES_MAX_INPUT_BYTES"] = limit
+    try:
+        return call()
+    finally:
+        if old is None:
+            del os.environ["EDURULES_MAX_INPUT_BYTES"]
+        else:
+            os.environ["EDURULES_MAX_INPUT_BYTES"] = old
+
+
+def _misspelt(dossier):
+    d = copy.deepcopy(dossier)
+    d["participants"][0]["renewal_request"] = ["2024-12-01"]
+    return d
+
+
+def test_every_python_entry_has_a_case():
+    assert {i for i, _, _ in _entries()} == set(CASES)
+
+
+@pytest.mark.parametrize("case, cls, field", list(_entries()))
+def test_hostile_python(engine, dossier, case, cls, field):
+    with pytest.raises(edurules.Error) as info:
+        CASES[case](engine, dossier)
+    assert type(info.value).__name__ == cls, f"{case}: {type(info.value).__name__}: {info.value}"
+    assert field in info.value.field, f"{case}: field {info.value.field!r}: {info.value}"
