@@ -3,21 +3,20 @@
 // loading a rulebook (built-in, and from JSON text), and a process's cold
 // start to its first answer (first_answer.c and the edurules tool, spawned
 // and waited for, N times).
-#include "edurules/edurules.h"
-
 #include <benchmark/benchmark.h>
-#include <nlohmann/json.hpp>
-
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "edurules/edurules.h"
 
 extern char** environ;
 
@@ -45,7 +44,8 @@ const std::vector<std::string>& requests(const char* name) {
     static std::vector<std::string> w1, w2;
     auto& v = std::string(name) == "w1" ? w1 : w2;
     if (v.empty()) {
-        const auto all = nlohmann::json::parse(read_file(std::string(EDURULES_SOURCE_DIR) + "/bench/fixtures/" + name + ".json"));
+        const auto all =
+            nlohmann::json::parse(read_file(std::string(EDURULES_SOURCE_DIR) + "/bench/fixtures/" + name + ".json"));
         for (const auto& q : all) v.push_back(q.dump());
     }
     return v;
@@ -107,7 +107,8 @@ void BM_capi_rulebook_parse_and_engine(benchmark::State& st) {
     edr_rulebook_free(rb);
     for (auto _ : st) {
         edr_engine* e = nullptr;
-        if (edr_engine_new_json(&e, text.ptr, text.size, nullptr, 0) != EDR_OK) st.SkipWithError(edr_error_last()->message);
+        if (edr_engine_new_json(&e, text.ptr, text.size, nullptr, 0) != EDR_OK)
+            st.SkipWithError(edr_error_last()->message);
         edr_engine_free(e);
     }
     st.counters["rulebook_bytes"] = static_cast<double>(text.size);

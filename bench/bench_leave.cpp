@@ -3,14 +3,14 @@
 // through leave::evaluate, explanations off and on; the columnar batch
 // (10^3..10^7 rows, 1 and 2 threads); and the limit baseline over the same
 // columns.
-#include "edurules/engine.hpp"
-#include "edurules/leave/batch.hpp"
-#include "edurules/leave/evaluate.hpp"
-
 #include <benchmark/benchmark.h>
 
 #include <random>
 #include <thread>
+
+#include "edurules/engine.hpp"
+#include "edurules/leave/batch.hpp"
+#include "edurules/leave/evaluate.hpp"
 
 using namespace edurules;
 using namespace edurules::leave;
@@ -112,8 +112,10 @@ void BM_leave_batch(benchmark::State& st) {
     std::vector<std::int32_t> status(n);
     std::vector<std::uint32_t> reasons(n);
     auto run = [&](std::size_t b, std::size_t e) {
-        batch_output out{std::span(granted.data() + b, e - b), std::span(status.data() + b, e - b),
-                         std::span(reasons.data() + b, e - b), {}};
+        batch_output out{std::span(granted.data() + b, e - b),
+                         std::span(status.data() + b, e - b),
+                         std::span(reasons.data() + b, e - b),
+                         {}};
         leave_hours_batch(eng().leave(), pop.columns(b, e), out);
     };
     for (auto _ : st) {
@@ -121,7 +123,8 @@ void BM_leave_batch(benchmark::State& st) {
             run(0, n);
         } else {
             std::vector<std::thread> ts;
-            for (unsigned t = 0; t < threads; ++t) ts.emplace_back([&, t] { run(n * t / threads, n * (t + 1) / threads); });
+            for (unsigned t = 0; t < threads; ++t)
+                ts.emplace_back([&, t] { run(n * t / threads, n * (t + 1) / threads); });
             for (auto& t : ts) t.join();
         }
         benchmark::ClobberMemory();
@@ -129,8 +132,15 @@ void BM_leave_batch(benchmark::State& st) {
     st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n));
     st.counters["bytes_in_per_row"] = leave_population::bytes_per_row;
 }
-BENCHMARK(BM_leave_batch)->Args({1000, 1})->Args({100000, 1})->Args({1000000, 1})->Args({10000000, 1})
-    ->Args({100000, 2})->Args({1000000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_leave_batch)
+    ->Args({1000, 1})
+    ->Args({100000, 1})
+    ->Args({1000000, 1})
+    ->Args({10000000, 1})
+    ->Args({100000, 2})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 /// The limit baseline for the leave columns: read them once (a plain sum).
 void BM_leave_limit_baseline(benchmark::State& st) {
@@ -139,8 +149,8 @@ void BM_leave_limit_baseline(benchmark::State& st) {
     for (auto _ : st) {
         std::int64_t sum = 0;
         for (std::size_t i = 0; i < n; ++i)
-            sum += pop.region[i] + pop.type[i] + pop.year[i] + pop.start[i] + pop.contract[i] + pop.full[i] + pop.given[i] +
-                   pop.attended[i] + pop.unjustified[i];
+            sum += pop.region[i] + pop.type[i] + pop.year[i] + pop.start[i] + pop.contract[i] + pop.full[i] +
+                   pop.given[i] + pop.attended[i] + pop.unjustified[i];
         benchmark::DoNotOptimize(sum);
     }
     st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n));

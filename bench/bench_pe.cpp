@@ -1,16 +1,15 @@
 // PE benchmarks: one participant's status (0..60 completions, explanations on
 // and off), the columnar batch (10^3..10^7 participants, 1 and 2 threads), and
 // the limit baseline: one plain pass over the same input columns.
-#include "edurules/engine.hpp"
-#include "pe_population.hpp"
-
 #include <benchmark/benchmark.h>
-
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <thread>
+
+#include "edurules/engine.hpp"
+#include "pe_population.hpp"
 
 using namespace edurules;
 
@@ -44,11 +43,14 @@ void single_status(benchmark::State& st, bool explain) {
     const auto per = static_cast<int>(st.range(0));
     const auto pop = bench::make_pe_population(1, per);
     std::vector<pe::booked_points> booked;
-    for (int k = 0; k < per; ++k) booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]), pe::points{pop.points[static_cast<std::size_t>(k)]}});
+    for (int k = 0; k < per; ++k)
+        booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]),
+                          pe::points{pop.points[static_cast<std::size_t>(k)]}});
     pe::registration_facts f;
     f.diploma = pe::epoch_day(pop.diploma[0]);
     for (auto _ : st) {
-        auto s = pe::status_at(eng().pe(), f, pe::track::uitzendprofessional, pe::booked_span{booked}, at, explain, false);
+        auto s =
+            pe::status_at(eng().pe(), f, pe::track::uitzendprofessional, pe::booked_span{booked}, at, explain, false);
         benchmark::DoNotOptimize(s);
     }
     st.SetItemsProcessed(st.iterations());
@@ -71,7 +73,8 @@ void BM_pe_status_batch(benchmark::State& st) {
         } else {
             std::vector<std::thread> ts;
             for (unsigned t = 0; t < threads; ++t)
-                ts.emplace_back([&, t] { pe::status_batch(eng().pe(), at, in, out, n * t / threads, n * (t + 1) / threads); });
+                ts.emplace_back(
+                    [&, t] { pe::status_batch(eng().pe(), at, in, out, n * t / threads, n * (t + 1) / threads); });
             for (auto& t : ts) t.join();
         }
         benchmark::ClobberMemory();
@@ -81,14 +84,22 @@ void BM_pe_status_batch(benchmark::State& st) {
     st.counters["bytes_out_per_participant"] = out_bytes;
     st.counters["peak_rss_bytes_per_participant"] = peak_rss_bytes() / static_cast<double>(n);
 }
-BENCHMARK(BM_pe_status_batch)->Args({1000, 1})->Args({100000, 1})->Args({1000000, 1})->Args({10000000, 1})
-    ->Args({100000, 2})->Args({1000000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_pe_status_batch)
+    ->Args({1000, 1})
+    ->Args({100000, 1})
+    ->Args({1000000, 1})
+    ->Args({10000000, 1})
+    ->Args({100000, 2})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // The limit baseline: read the same input columns once (a plain sum), on
 // 1 or 2 threads (each reading its half).
 std::int64_t column_sum(const bench::pe_population& pop, std::size_t b, std::size_t e) {
     std::int64_t sum = 0;
-    for (std::size_t i = b; i < e; ++i) sum += pop.diploma[i] + pop.activation[i] + pop.offsets[i] + pop.renewal_offsets[i];
+    for (std::size_t i = b; i < e; ++i)
+        sum += pop.diploma[i] + pop.activation[i] + pop.offsets[i] + pop.renewal_offsets[i];
     const auto k0 = static_cast<std::size_t>(pop.offsets[b]), k1 = static_cast<std::size_t>(pop.offsets[e]);
     for (std::size_t k = k0; k < k1; ++k) sum += pop.completion_day[k] + pop.points[k];
     return sum;
@@ -112,8 +123,15 @@ void BM_pe_limit_baseline(benchmark::State& st) {
     st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n));
     st.counters["bytes_in_per_participant"] = in_bytes(10);
 }
-BENCHMARK(BM_pe_limit_baseline)->Args({1000, 1})->Args({100000, 1})->Args({1000000, 1})->Args({10000000, 1})
-    ->Args({100000, 2})->Args({1000000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_pe_limit_baseline)
+    ->Args({1000, 1})
+    ->Args({100000, 1})
+    ->Args({1000000, 1})
+    ->Args({10000000, 1})
+    ->Args({100000, 2})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Memory stays flat: 10^7 evaluations (100 passes over 10^5 participants)
 // with the resident set measured after the first pass and after the last.
@@ -147,13 +165,16 @@ void BM_pe_memory_flat_single(benchmark::State& st) {
     const auto calls = st.range(0);
     const auto pop = bench::make_pe_population(1, 60);
     std::vector<pe::booked_points> booked;
-    for (int k = 0; k < 60; ++k) booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]), pe::points{pop.points[static_cast<std::size_t>(k)]}});
+    for (int k = 0; k < 60; ++k)
+        booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]),
+                          pe::points{pop.points[static_cast<std::size_t>(k)]}});
     pe::registration_facts f;
     f.diploma = pe::epoch_day(pop.diploma[0]);
     double first = 0, last = 0;
     for (auto _ : st) {
         for (std::int64_t c = 0; c < calls; ++c) {
-            auto s = pe::status_at(eng().pe(), f, pe::track::uitzendprofessional, pe::booked_span{booked}, at, true, false);
+            auto s =
+                pe::status_at(eng().pe(), f, pe::track::uitzendprofessional, pe::booked_span{booked}, at, true, false);
             benchmark::DoNotOptimize(s);
             if (c == 10000) first = rss_bytes();
         }
@@ -187,7 +208,10 @@ constexpr std::int64_t days_from(std::int64_t y, unsigned m, unsigned d) {
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
-struct ymd { std::int64_t y; unsigned m, d; };
+struct ymd {
+    std::int64_t y;
+    unsigned m, d;
+};
 constexpr ymd from_days(std::int64_t z) {
     z += 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -251,13 +275,15 @@ void BM_proto_period_end_table(benchmark::State& st) {
     const std::int32_t lo = pe::to_epoch_day(date(2000, 1, 1)), hi = pe::to_epoch_day(date(2100, 1, 1));
     std::vector<std::int32_t> table(static_cast<std::size_t>(hi - lo));
     for (std::int32_t z = lo; z < hi; ++z)
-        table[static_cast<std::size_t>(z - lo)] = static_cast<std::int32_t>(civil::add_months(z, 24, month_overflow::roll_forward) - 1);
+        table[static_cast<std::size_t>(z - lo)] =
+            static_cast<std::int32_t>(civil::add_months(z, 24, month_overflow::roll_forward) - 1);
     const auto days = random_days(4096);
     std::size_t i = 0;
     for (auto _ : st) {
         const std::int32_t z = days[i++ & 4095];
-        const std::int32_t last = z >= lo && z < hi ? table[static_cast<std::size_t>(z - lo)]
-                                                    : static_cast<std::int32_t>(civil::add_months(z, 24, month_overflow::roll_forward) - 1);
+        const std::int32_t last =
+            z >= lo && z < hi ? table[static_cast<std::size_t>(z - lo)]
+                              : static_cast<std::int32_t>(civil::add_months(z, 24, month_overflow::roll_forward) - 1);
         benchmark::DoNotOptimize(last);
     }
 }

@@ -2,10 +2,10 @@
  * (at exec), build an engine on the built-in rulebook, evaluate one small
  * pe.status request, print the response, exit. Timed from outside by
  * bench_capi (spawned N times, median). Usage: first_answer REQUEST.json */
-#include "edurules/edurules.h"
-
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "edurules/edurules.h"
 
 int main(int argc, char **argv) {
     if (argc < 2) {

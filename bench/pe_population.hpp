@@ -1,11 +1,11 @@
 // A seeded generator of PE populations in columns (for benchmarks and parity tests).
 #pragma once
 
-#include "edurules/pe/batch.hpp"
-
 #include <cstdint>
 #include <random>
 #include <vector>
+
+#include "edurules/pe/batch.hpp"
 
 namespace edurules::bench {
 
@@ -51,9 +51,7 @@ struct pe_results {
     std::vector<std::int64_t> earned, short_by;
     explicit pe_results(std::size_t n)
         : state(n), reason(n), renew(n), first(n), last(n), left(n), error(n), earned(n), short_by(n) {}
-    pe::status_results spans() {
-        return {state, reason, first, last, earned, short_by, left, renew, error};
-    }
+    pe::status_results spans() { return {state, reason, first, last, earned, short_by, left, renew, error}; }
 };
 
 }  // namespace edurules::bench

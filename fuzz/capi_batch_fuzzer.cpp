@@ -6,14 +6,14 @@
 // pinned rejection code; rows outside the range are left alone; a broken
 // precondition is EDR_E_INVALID_ARGUMENT naming the field; the same call
 // twice writes the same bytes.
-#include "edurules/edurules.h"
-
 #include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
+
+#include "edurules/edurules.h"
 
 namespace {
 
@@ -23,8 +23,8 @@ namespace {
                  edr_error_name(e->code), e->field, e->message);
     std::abort();
 }
-#define CHECK(cond, row) \
-    do {                 \
+#define CHECK(cond, row)                                     \
+    do {                                                     \
         if (!(cond)) finding("check failed: " #cond, (row)); \
     } while (0)
 
@@ -45,27 +45,40 @@ struct bytes {
     /// A day: raw, near today, missing, or at the ends of 1900..9999.
     std::int32_t day() {
         switch (u8() % 6) {
-            case 0: return raw<std::int32_t>();
-            case 1: return 18000 + raw<std::int16_t>();
-            case 2: return EDR_NO_DAY;
-            case 3: return -25567 + static_cast<std::int8_t>(u8());  // 1900-01-01 +- 127
-            case 4: return 2932896 + static_cast<std::int8_t>(u8()); // 9999-12-31 +- 127
-            default: return 19000 + u8() * 8;
+            case 0:
+                return raw<std::int32_t>();
+            case 1:
+                return 18000 + raw<std::int16_t>();
+            case 2:
+                return EDR_NO_DAY;
+            case 3:
+                return -25567 + static_cast<std::int8_t>(u8());  // 1900-01-01 +- 127
+            case 4:
+                return 2932896 + static_cast<std::int8_t>(u8());  // 9999-12-31 +- 127
+            default:
+                return 19000 + u8() * 8;
         }
     }
     std::int64_t amount() {
         switch (u8() % 4) {
-            case 0: return raw<std::int64_t>();
-            case 1: return static_cast<std::int64_t>(u8()) * 50;
-            case 2: return static_cast<std::int64_t>(raw<std::int16_t>());
-            default: return static_cast<std::int64_t>(raw<std::uint32_t>());
+            case 0:
+                return raw<std::int64_t>();
+            case 1:
+                return static_cast<std::int64_t>(u8()) * 50;
+            case 2:
+                return static_cast<std::int64_t>(raw<std::int16_t>());
+            default:
+                return static_cast<std::int64_t>(raw<std::uint32_t>());
         }
     }
     std::int32_t yyyymmdd() {
         switch (u8() % 3) {
-            case 0: return raw<std::int32_t>();
-            case 1: return 19000000 + raw<std::uint16_t>() % 81 * 10000 + (u8() % 14) * 100 + u8() % 33;
-            default: return 20190000 + (u8() % 5) * 10000 + (u8() % 13) * 100 + u8() % 32;
+            case 0:
+                return raw<std::int32_t>();
+            case 1:
+                return 19000000 + raw<std::uint16_t>() % 81 * 10000 + (u8() % 14) * 100 + u8() % 33;
+            default:
+                return 20190000 + (u8() % 5) * 10000 + (u8() % 13) * 100 + u8() % 32;
         }
     }
 };
@@ -129,8 +142,15 @@ void pe_case(bytes& in) {
         std::vector<std::int32_t> pf, pl, dl, st;
         std::vector<std::int64_t> earned, shortby;
         explicit outs(std::size_t k)
-            : state(k, 0xAB), reason(k, 0xAB), renew(k, 0xAB), pf(k, 0x5A5A), pl(k, 0x5A5A), dl(k, 0x5A5A), st(k, 0x5A5A),
-              earned(k, 0x5A5A), shortby(k, 0x5A5A) {}
+            : state(k, 0xAB),
+              reason(k, 0xAB),
+              renew(k, 0xAB),
+              pf(k, 0x5A5A),
+              pl(k, 0x5A5A),
+              dl(k, 0x5A5A),
+              st(k, 0x5A5A),
+              earned(k, 0x5A5A),
+              shortby(k, 0x5A5A) {}
         edr_pe_status_results view() {
             edr_pe_status_results r = EDR_PE_STATUS_RESULTS_INIT;
             r.state = state.data(), r.reason = reason.data(), r.period_first = pf.data(), r.period_last = pl.data();
@@ -271,7 +291,9 @@ void leave_case(bytes& in) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     bytes in{data, size};
-    if (in.u8() & 1) leave_case(in);
-    else pe_case(in);
+    if (in.u8() & 1)
+        leave_case(in);
+    else
+        pe_case(in);
     return 0;
 }

@@ -3,14 +3,13 @@
 // leave batch). Each accepted value must print back to the text it came
 // from (dates, school years) or to an equal value (decimals), and month
 // arithmetic on an accepted date must stay inside the calendar or throw.
-#include "fuzz_common.hpp"
+#include <cstring>
+#include <stdexcept>
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/decimal.hpp"
 #include "edurules/leave/batch.hpp"
-
-#include <cstring>
-#include <stdexcept>
+#include "fuzz_common.hpp"
 
 using namespace edurules;
 

@@ -2,13 +2,12 @@
 // io::parse_dossier) decoded and evaluated on a date taken from the input's
 // first two bytes (days after 2000-01-01), so status, booking, reminders and
 // the report encoder all see hostile dossiers.
-#include "fuzz_common.hpp"
+#include <nlohmann/json.hpp>
 
 #include "edurules/engine.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/pe/dossier.hpp"
-
-#include <nlohmann/json.hpp>
+#include "fuzz_common.hpp"
 
 using namespace edurules;
 

@@ -6,8 +6,6 @@
 // two evaluations of one input that differ).
 #pragma once
 
-#include "edurules/core/error.hpp"
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -18,16 +16,18 @@
 #include <string_view>
 #include <typeinfo>
 
+#include "edurules/core/error.hpp"
+
 namespace edurules::fuzz {
 
 [[noreturn]] inline void finding(const char* what, std::string_view detail = {}) {
-    std::fprintf(stderr, "FUZZ FINDING: %s%s%.*s\n", what, detail.empty() ? "" : ": ",
-                 static_cast<int>(detail.size()), detail.data());
+    std::fprintf(stderr, "FUZZ FINDING: %s%s%.*s\n", what, detail.empty() ? "" : ": ", static_cast<int>(detail.size()),
+                 detail.data());
     std::abort();
 }
 
-#define EDR_FUZZ_CHECK(cond, detail)                                   \
-    do {                                                               \
+#define EDR_FUZZ_CHECK(cond, detail)                                              \
+    do {                                                                          \
         if (!(cond)) ::edurules::fuzz::finding("check failed: " #cond, (detail)); \
     } while (0)
 

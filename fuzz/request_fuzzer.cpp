@@ -5,12 +5,11 @@
 // Properties: only edurules::error with a field escapes; a response is a JSON
 // object with schema_version, kind and result; evaluating twice gives the
 // same bytes.
-#include "fuzz_common.hpp"
+#include <nlohmann/json.hpp>
 
 #include "edurules/engine.hpp"
 #include "edurules/io/request.hpp"
-
-#include <nlohmann/json.hpp>
+#include "fuzz_common.hpp"
 
 using namespace edurules;
 
@@ -21,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!fuzz::expect_clean([&] { out = io::evaluate_json(e, text); })) return 0;
     const auto doc = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
     EDR_FUZZ_CHECK(doc.is_object(), out.substr(0, 200));
-    EDR_FUZZ_CHECK(doc.contains("schema_version") && doc.contains("kind") && doc.contains("result"), out.substr(0, 200));
+    EDR_FUZZ_CHECK(doc.contains("schema_version") && doc.contains("kind") && doc.contains("result"),
+                   out.substr(0, 200));
     std::string again;
     EDR_FUZZ_CHECK(fuzz::expect_clean([&] { again = io::evaluate_json(e, text); }), "second evaluation threw");
     EDR_FUZZ_CHECK(again == out, "two evaluations of one request differ");

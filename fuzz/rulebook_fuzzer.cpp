@@ -4,14 +4,13 @@
 // rulebook, and, if an engine accepts the result, used for a few fixed
 // decisions, so odd but well-typed values (a period of 0 months, a negative
 // cap) reach the rules as well as the parser.
-#include "fuzz_common.hpp"
+#include <memory>
 
 #include "edurules/engine.hpp"
 #include "edurules/io/request.hpp"
 #include "edurules/leave/batch.hpp"
 #include "edurules/pe/batch.hpp"
-
-#include <memory>
+#include "fuzz_common.hpp"
 
 using namespace edurules;
 

@@ -3,11 +3,10 @@
 // small fixed dossier. Properties: one upload_row per non-blank record, each
 // either a completion or a named problem; booking reports one result per row,
 // booked + rejected = rows in.
-#include "fuzz_common.hpp"
-
 #include "edurules/engine.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/pe/dossier.hpp"
+#include "fuzz_common.hpp"
 
 using namespace edurules;
 

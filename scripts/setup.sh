@@ -10,7 +10,7 @@ pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pandas python3-pytest python3-jsonschema
   python3-matplotlib python3-dask python3-distributed
-  abigail-tools valgrind clang libclang-rt-14-dev
+  abigail-tools valgrind clang clang-format libclang-rt-14-dev
   chromium
 )
 

@@ -12,20 +12,19 @@
  * columns are BigInt64Array. */
 #define NAPI_VERSION 8
 #include <node_api.h>
-
-#include "edurules/edurules.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(call)                                                        \
-    do {                                                                   \
-        if ((call) != napi_ok) {                                           \
-            napi_throw_error(env, NULL, "N-API call failed: " #call);      \
-            return NULL;                                                   \
-        }                                                                  \
+#include "edurules/edurules.h"
+
+#define CHECK(call)                                                   \
+    do {                                                              \
+        if ((call) != napi_ok) {                                      \
+            napi_throw_error(env, NULL, "N-API call failed: " #call); \
+            return NULL;                                              \
+        }                                                             \
     } while (0)
 
 static napi_value throw_edr(napi_env env, int rc) {
@@ -104,8 +103,14 @@ static void *column(napi_env env, napi_value obj, const char *name, napi_typedar
     napi_value v;
     napi_valuetype t;
     *n = 0;
-    if (napi_get_named_property(env, obj, name, &v) != napi_ok) { *bad = 1; return NULL; }
-    if (napi_typeof(env, v, &t) != napi_ok) { *bad = 1; return NULL; }
+    if (napi_get_named_property(env, obj, name, &v) != napi_ok) {
+        *bad = 1;
+        return NULL;
+    }
+    if (napi_typeof(env, v, &t) != napi_ok) {
+        *bad = 1;
+        return NULL;
+    }
     if (t == napi_undefined || t == napi_null) return NULL;
     bool is_ta = false;
     napi_is_typedarray(env, v, &is_ta);

@@ -9,7 +9,6 @@
  * is printed with its code, field, record and byte offset), 2 on usage or
  * I/O errors of this program. */
 #include <edurules/edurules.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

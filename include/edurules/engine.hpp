@@ -2,12 +2,12 @@
 // parameters resolved from it. Build once, share across threads freely.
 #pragma once
 
+#include <memory>
+#include <utility>
+
 #include "edurules/core/rulebook.hpp"
 #include "edurules/leave/rules.hpp"
 #include "edurules/pe/rules.hpp"
-
-#include <memory>
-#include <utility>
 
 namespace edurules {
 

@@ -2,13 +2,12 @@
 // The C arrays are handed to the C++ batch functions as spans, untouched:
 // the pinned C codes equal the C++ ones (checked below), so nothing is
 // translated or copied per row.
-#include "capi_internal.hpp"
-
-#include "edurules/leave/batch.hpp"
-#include "edurules/pe/batch.hpp"
-
 #include <span>
 #include <string>
+
+#include "capi_internal.hpp"
+#include "edurules/leave/batch.hpp"
+#include "edurules/pe/batch.hpp"
 
 using namespace edurules;
 using namespace edurules::capi;
@@ -27,8 +26,7 @@ static_assert(EDR_PE_ROW_OK == static_cast<int>(pe::batch_row_error::none));
 static_assert(EDR_PE_ROW_BAD_OFFSETS == static_cast<int>(pe::batch_row_error::bad_offsets));
 static_assert(EDR_PE_ROW_DATE_OUT_OF_RANGE == static_cast<int>(pe::batch_row_error::date_out_of_range));
 static_assert(EDR_PE_ROW_NEGATIVE_POINTS == static_cast<int>(pe::batch_row_error::negative_points));
-static_assert(EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA ==
-              static_cast<int>(pe::batch_row_error::activation_before_diploma));
+static_assert(EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA == static_cast<int>(pe::batch_row_error::activation_before_diploma));
 static_assert(EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA ==
               static_cast<int>(pe::batch_row_error::activation_without_diploma));
 static_assert(EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST ==
@@ -111,7 +109,8 @@ std::span<T> column(T* p, std::size_t n, const char* field, bool required) {
 /// Guards against sizes that wrap when a caller passes a negative count.
 void check_count(std::size_t n, const char* field) {
     if (n > static_cast<std::size_t>(PTRDIFF_MAX) / 16)
-        throw_invalid_argument(field, "is " + std::to_string(n) + ", too large (a negative value converted to size_t?)");
+        throw_invalid_argument(field,
+                               "is " + std::to_string(n) + ", too large (a negative value converted to size_t?)");
 }
 
 /// The columns both PE entry points share (v2 starts with v1's fields).
@@ -194,8 +193,8 @@ int pe_status_batch(const edr_pe_status_results* out, size_t* rejected, const ed
 
 extern "C" {
 
-int edr_pe_status_batch(const edr_pe_status_results* out, size_t* rejected, const edr_engine* engine,
-                        int32_t at_day, const edr_pe_status_columns* columns, const edr_pe_status_options* options) {
+int edr_pe_status_batch(const edr_pe_status_results* out, size_t* rejected, const edr_engine* engine, int32_t at_day,
+                        const edr_pe_status_columns* columns, const edr_pe_status_options* options) {
     return guard([&] {
         if (rejected) *rejected = 0;
         const edr_pe_status_columns& c = require_handle(columns, "columns");

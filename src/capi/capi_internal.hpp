@@ -2,18 +2,17 @@
 // the exception guard every entry point runs in, and argument checks.
 #pragma once
 
-#include "edurules/edurules.h"
-
-#include "edurules/core/error.hpp"
-#include "edurules/core/rulebook.hpp"
-#include "edurules/engine.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <memory>
 #include <new>
 #include <string_view>
+
+#include "edurules/core/error.hpp"
+#include "edurules/core/rulebook.hpp"
+#include "edurules/edurules.h"
+#include "edurules/engine.hpp"
 
 // The opaque handles of edurules.h. They live at global scope because the C
 // header declares them there.

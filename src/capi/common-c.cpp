@@ -1,10 +1,10 @@
 // The C shim's common parts: the per-thread error record, error names,
 // version queries, edr_buf, and the checks every text argument goes through.
-#include "capi_internal.hpp"
-
 #include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include "capi_internal.hpp"
 
 namespace edurules::capi {
 namespace {
@@ -49,8 +49,8 @@ void clear_error() noexcept {
     r.pub = edr_error{EDR_OK, r.message, r.field, -1, -1};
 }
 
-void set_error(int code, std::string_view field, std::string_view prefix, std::string_view text,
-               std::int64_t record, std::int64_t offset) noexcept {
+void set_error(int code, std::string_view field, std::string_view prefix, std::string_view text, std::int64_t record,
+               std::int64_t offset) noexcept {
     error_record& r = tls_error;
     std::size_t used = 0;
     r.message[0] = '\0';
@@ -110,8 +110,8 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, cons
         text = std::string_view(p);
     } else {
         if (len > static_cast<std::size_t>(PTRDIFF_MAX))
-            throw_invalid_argument(len_name, "is " + std::to_string(len) +
-                                                 ", too large (a negative value converted to size_t?)");
+            throw_invalid_argument(len_name,
+                                   "is " + std::to_string(len) + ", too large (a negative value converted to size_t?)");
         text = std::string_view(p, len);
         if (const void* nul = std::memchr(p, '\0', len)) {
             const auto at = static_cast<std::int64_t>(static_cast<const char*>(nul) - p);
@@ -168,14 +168,22 @@ void edr_error_clear(void) { clear_error(); }
 
 const char* edr_error_name(int code) {
     switch (code) {
-        case EDR_OK: return "EDR_OK";
-        case EDR_E_INVALID_ARGUMENT: return "EDR_E_INVALID_ARGUMENT";
-        case EDR_E_PARSE: return "EDR_E_PARSE";
-        case EDR_E_INVALID_INPUT: return "EDR_E_INVALID_INPUT";
-        case EDR_E_RULEBOOK: return "EDR_E_RULEBOOK";
-        case EDR_E_IO: return "EDR_E_IO";
-        case EDR_E_INTERNAL: return "EDR_E_INTERNAL";
-        case EDR_E_NOMEM: return "EDR_E_NOMEM";
+        case EDR_OK:
+            return "EDR_OK";
+        case EDR_E_INVALID_ARGUMENT:
+            return "EDR_E_INVALID_ARGUMENT";
+        case EDR_E_PARSE:
+            return "EDR_E_PARSE";
+        case EDR_E_INVALID_INPUT:
+            return "EDR_E_INVALID_INPUT";
+        case EDR_E_RULEBOOK:
+            return "EDR_E_RULEBOOK";
+        case EDR_E_IO:
+            return "EDR_E_IO";
+        case EDR_E_INTERNAL:
+            return "EDR_E_INTERNAL";
+        case EDR_E_NOMEM:
+            return "EDR_E_NOMEM";
     }
     return "EDR_E_UNKNOWN";
 }

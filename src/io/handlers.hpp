@@ -1,11 +1,11 @@
 // Private: per-domain request handlers behind io::evaluate_json.
 #pragma once
 
+#include <string_view>
+
 #include "edurules/engine.hpp"
 #include "edurules/pe/model.hpp"
 #include "json_util.hpp"
-
-#include <string_view>
 
 namespace edurules::io::detail {
 

@@ -2,21 +2,21 @@
 #ifndef EDURULES_TEST_CHECK_H
 #define EDURULES_TEST_CHECK_H
 
-#include "edurules/edurules.h"
-
 #include <stdio.h>
 #include <string.h>
+
+#include "edurules/edurules.h"
 
 extern int failures; /* defined by the test's main file */
 extern int checks;
 
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        ++checks;                                                                \
-        if (!(cond)) {                                                           \
+#define CHECK(cond)                                                                  \
+    do {                                                                             \
+        ++checks;                                                                    \
+        if (!(cond)) {                                                               \
             fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                          \
-        }                                                                        \
+            ++failures;                                                              \
+        }                                                                            \
     } while (0)
 
 /* Checks that `rc` is `code` and that the error record agrees: same code,

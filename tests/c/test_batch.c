@@ -23,7 +23,7 @@ static void test_pe_batch(const edr_engine *eng) {
      * Row 1: no diploma.  Row 2: old diploma, never activated.
      * Row 3: activation before the diploma.  Row 4: negative points.
      * Row 5: a completion day out of range.  Row 6: decreasing offsets. */
-    const int32_t diploma[PE_ROWS] = {D_2023_03_01, EDR_NO_DAY, D_2020_06_01, D_2023_03_01,
+    const int32_t diploma[PE_ROWS] = {D_2023_03_01, EDR_NO_DAY,   D_2020_06_01, D_2023_03_01,
                                       D_2023_03_01, D_2023_03_01, D_2023_03_01};
     const int32_t activation[PE_ROWS] = {EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY, D_2019_01_01,
                                          EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY};
@@ -108,8 +108,7 @@ static void test_pe_batch(const edr_engine *eng) {
                 "columns.version");
     in.version = EDR_PE_STATUS_COLUMNS_VERSION;
     out.version = 7;
-    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
-                "out.version");
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT, "out.version");
     out.version = EDR_PE_STATUS_RESULTS_VERSION;
     opts.version = 0;
     CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, &opts), EDR_E_INVALID_ARGUMENT,
@@ -132,12 +131,10 @@ static void test_pe_batch(const edr_engine *eng) {
                 "columns.renewal_offsets");
     in.renewals = 0;
     in.rows = (size_t)-1;
-    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
-                "columns.rows");
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT, "columns.rows");
     in.rows = PE_ROWS;
     out.days_left = NULL;
-    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT,
-                "out.days_left");
+    CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT, "out.days_left");
     out.days_left = days_left;
 }
 

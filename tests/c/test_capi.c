@@ -2,13 +2,12 @@
  * point, every error code a C caller can provoke, ownership (run under
  * valgrind by ctest capi.valgrind), and bad input. EDR_E_INTERNAL and
  * EDR_E_NOMEM cannot be provoked from outside; test_guard.cpp covers them. */
-#include "edurules/edurules.h"
-
-#include "check.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "check.h"
+#include "edurules/edurules.h"
 
 int failures = 0;
 int checks = 0;
@@ -128,8 +127,8 @@ static void test_bad_arguments(void) {
     CHECK_ERROR(edr_rulebook_parse(NULL, EMPTY_RULEBOOK, strlen(EMPTY_RULEBOOK)), EDR_E_INVALID_ARGUMENT, "out");
     CHECK_ERROR(edr_rulebook_load(NULL, "x.json"), EDR_E_INVALID_ARGUMENT, "out");
     CHECK_ERROR(edr_rulebook_overlay(NULL, builtin, builtin), EDR_E_INVALID_ARGUMENT, "out");
-    CHECK_ERROR(edr_rulebook_with_value(NULL, builtin, "pe.points.required", "30", NULL, NULL),
-                EDR_E_INVALID_ARGUMENT, "out");
+    CHECK_ERROR(edr_rulebook_with_value(NULL, builtin, "pe.points.required", "30", NULL, NULL), EDR_E_INVALID_ARGUMENT,
+                "out");
     CHECK_ERROR(edr_rulebook_to_json(NULL, builtin), EDR_E_INVALID_ARGUMENT, "out");
     CHECK_ERROR(edr_engine_new(NULL, builtin), EDR_E_INVALID_ARGUMENT, "out");
     CHECK_ERROR(edr_engine_new_json(NULL, NULL, 0, NULL, 0), EDR_E_INVALID_ARGUMENT, "out");
@@ -146,12 +145,11 @@ static void test_bad_arguments(void) {
     CHECK_ERROR(edr_rulebook_with_value(&rb, NULL, "pe.points.required", "30", NULL, NULL), EDR_E_INVALID_ARGUMENT,
                 "base");
     CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, NULL, "30", NULL, NULL), EDR_E_INVALID_ARGUMENT, "name");
-    CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.required", NULL, NULL, NULL),
-                EDR_E_INVALID_ARGUMENT, "value");
+    CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.required", NULL, NULL, NULL), EDR_E_INVALID_ARGUMENT,
+                "value");
     CHECK(rb == NULL);
     CHECK_ERROR(edr_rulebook_to_json(&out, NULL), EDR_E_INVALID_ARGUMENT, "rulebook");
-    CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, NULL, 5, NULL, 0),
-                EDR_E_INVALID_ARGUMENT, "rulebook_json");
+    CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, NULL, 5, NULL, 0), EDR_E_INVALID_ARGUMENT, "rulebook_json");
     {
         edr_engine *e2 = (edr_engine *)&out;
         CHECK_ERROR(edr_engine_new_json(&e2, NULL, 0, NULL, 7), EDR_E_INVALID_ARGUMENT, "overlay_json");
@@ -172,10 +170,10 @@ static void test_bad_arguments(void) {
     CHECK(edr_error_last()->offset == (int64_t)strlen(DESCRIBE));
     CHECK_ERROR(edr_rulebook_parse(&rb, EMPTY_RULEBOOK, 0), EDR_E_INVALID_ARGUMENT, "len");
     CHECK_ERROR(edr_rulebook_parse(&rb, EMPTY_RULEBOOK, sizeof EMPTY_RULEBOOK), EDR_E_INVALID_ARGUMENT, "len");
-    CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, EMPTY_RULEBOOK, 0, NULL, 0),
-                EDR_E_INVALID_ARGUMENT, "rulebook_len");
-    CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, NULL, 0, OVERLAY, sizeof OVERLAY),
-                EDR_E_INVALID_ARGUMENT, "overlay_len");
+    CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, EMPTY_RULEBOOK, 0, NULL, 0), EDR_E_INVALID_ARGUMENT,
+                "rulebook_len");
+    CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, NULL, 0, OVERLAY, sizeof OVERLAY), EDR_E_INVALID_ARGUMENT,
+                "overlay_len");
 
     edr_buf_dispose(&out);
     edr_rulebook_free(builtin);
@@ -213,22 +211,21 @@ static void test_parse_errors(void) {
         };
         size_t i;
         for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
-            CHECK_ERROR(edr_evaluate_json(&out, eng, bad[i].text, strlen(bad[i].text)), EDR_E_PARSE,
-                        "request_json");
+            CHECK_ERROR(edr_evaluate_json(&out, eng, bad[i].text, strlen(bad[i].text)), EDR_E_PARSE, "request_json");
             CHECK(edr_error_last()->offset == bad[i].offset);
             CHECK(strstr(edr_error_last()->message, "UTF-8") != NULL);
         }
         CHECK_ERROR(edr_rulebook_parse(&rb, bad[0].text, strlen(bad[0].text)), EDR_E_PARSE, "json");
-        CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, bad[1].text, strlen(bad[1].text), NULL, 0),
-                    EDR_E_PARSE, "rulebook_json");
-        CHECK_ERROR(edr_rulebook_with_value(&rb, NULL, "x", "y", NULL, NULL),
-                    EDR_E_INVALID_ARGUMENT, "base");
+        CHECK_ERROR(edr_engine_new_json(&(edr_engine *){NULL}, bad[1].text, strlen(bad[1].text), NULL, 0), EDR_E_PARSE,
+                    "rulebook_json");
+        CHECK_ERROR(edr_rulebook_with_value(&rb, NULL, "x", "y", NULL, NULL), EDR_E_INVALID_ARGUMENT, "base");
     }
 
     /* Valid multi-byte UTF-8 passes (2, 3 and 4 byte sequences). */
     {
-        const char *named = "{\"schema_version\": 1, \"name\": \"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\", "
-                            "\"parameters\": {}}";
+        const char *named =
+            "{\"schema_version\": 1, \"name\": \"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\", "
+            "\"parameters\": {}}";
         edr_buf json = EDR_BUF_INIT;
         CHECK_OK(edr_rulebook_parse(&rb, named, strlen(named)));
         CHECK_OK(edr_rulebook_to_json(&json, rb));
@@ -262,8 +259,8 @@ static void test_invalid_input(void) {
 
     CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.required", "30", "2024-13-45", NULL),
                 EDR_E_INVALID_INPUT, "from");
-    CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.required", "30", NULL, "soon"),
-                EDR_E_INVALID_INPUT, "to");
+    CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.required", "30", NULL, "soon"), EDR_E_INVALID_INPUT,
+                "to");
     CHECK(rb == NULL);
     /* An unknown parameter or a value of the wrong type is refused (the C++
      * core decides which code); the message names the parameter. */
@@ -307,8 +304,8 @@ static void test_rulebooks(const char *tmp_dir) {
     {
         const char *bad_type =
             "{\"schema_version\": 1, \"parameters\": {\"x\": {\"type\": \"colour\", \"values\": []}}}";
-        CHECK_ERROR(edr_rulebook_parse(&(edr_rulebook *){NULL}, bad_type, strlen(bad_type)),
-                    EDR_E_RULEBOOK, "parameters[\"x\"].type");
+        CHECK_ERROR(edr_rulebook_parse(&(edr_rulebook *){NULL}, bad_type, strlen(bad_type)), EDR_E_RULEBOOK,
+                    "parameters[\"x\"].type");
     }
 
     /* Overlays: by handle and in one call; the new value shows in describe. */

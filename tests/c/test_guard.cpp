@@ -2,23 +2,23 @@
 // core throw what it must never let through: unknown exceptions (->
 // EDR_E_INTERNAL), std::bad_alloc (-> EDR_E_NOMEM), unknown error codes, and
 // messages longer than the error record holds.
-#include "capi_internal.hpp"
-
 #include <cstdio>
 #include <cstring>
 #include <new>
 #include <stdexcept>
 #include <string>
 
+#include "capi_internal.hpp"
+
 using namespace edurules;
 
 static int failures = 0;
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
+#define CHECK(cond)                                                                       \
+    do {                                                                                  \
+        if (!(cond)) {                                                                    \
             std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                               \
-        }                                                                             \
+            ++failures;                                                                   \
+        }                                                                                 \
     } while (0)
 
 int main() {
@@ -38,9 +38,7 @@ int main() {
 
     // Every pinned C++ code maps to its negation, with field, record, offset.
     for (int c = 1; c <= 6; ++c) {
-        const int rc = capi::guard([c]() -> int {
-            throw error(static_cast<errc>(c), "rows[7].hours", "bad", 7, 123);
-        });
+        const int rc = capi::guard([c]() -> int { throw error(static_cast<errc>(c), "rows[7].hours", "bad", 7, 123); });
         CHECK(rc == -c && e->code == -c);
         CHECK(std::strcmp(e->field, "rows[7].hours") == 0);
         CHECK(std::strcmp(e->message, "rows[7].hours: bad") == 0);

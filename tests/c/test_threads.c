@@ -3,12 +3,12 @@
  * leave batch. Each thread's results must equal the single-threaded
  * reference, and each thread's error record must be its own. Run under
  * ThreadSanitizer by scripts/tsan.sh (ctest capi.tsan). */
-#include "edurules/edurules.h"
-
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "edurules/edurules.h"
 
 #define THREADS 8
 #define ROUNDS 25

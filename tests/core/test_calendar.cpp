@@ -1,7 +1,7 @@
 // Tests for the calendar core: dates, periods, school years, month arithmetic.
-#include "edurules/core/calendar.hpp"
-
 #include <gtest/gtest.h>
+
+#include "edurules/core/calendar.hpp"
 
 using namespace edurules;
 using boost::gregorian::date;

@@ -1,7 +1,7 @@
 // Tests for exact decimals and the single rounding step.
-#include "edurules/core/decimal.hpp"
-
 #include <gtest/gtest.h>
+
+#include "edurules/core/decimal.hpp"
 
 using namespace edurules;
 

@@ -18,11 +18,11 @@
  * the response must contain ("-": none). Alternatives are separated by '|'
  * (the C ABI names an argument where the tool names the file). An entry whose id ends in "!" is a
  * known open finding (see README.md): listed, not run. */
-#include "edurules/edurules.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "edurules/edurules.h"
 
 typedef struct {
     char *ptr;
@@ -84,8 +84,9 @@ static text generate(const char *name, long arg) {
         repeat(&t, &cap, "}", (size_t)arg);
         APPEND("}");
     } else if (!strcmp(name, "deep_rulebook")) { /* ... where a parameter's value belongs */
-        APPEND("{\"schema_version\":1,\"sources\":{\"s\":{\"title\":\"t\"}},\"parameters\":{\"pe.points.required\":"
-               "{\"type\":\"decimal\",\"values\":[{\"source\":\"s\",\"confidence\":\"H\",\"value\":");
+        APPEND(
+            "{\"schema_version\":1,\"sources\":{\"s\":{\"title\":\"t\"}},\"parameters\":{\"pe.points.required\":"
+            "{\"type\":\"decimal\",\"values\":[{\"source\":\"s\",\"confidence\":\"H\",\"value\":");
         repeat(&t, &cap, "[", (size_t)arg);
         repeat(&t, &cap, "]", (size_t)arg);
         APPEND("}]}}}");
@@ -99,8 +100,9 @@ static text generate(const char *name, long arg) {
     } else if (!strcmp(name, "big_many_participants")) { /* N MiB of participants */
         size_t i, n = mib / 64;
         char buf[128];
-        APPEND("{\"schema_version\":1,\"kind\":\"pe.status\",\"date\":\"2025-06-01\",\"dossier\":{\"schema_version\":1,"
-               "\"participants\":[");
+        APPEND(
+            "{\"schema_version\":1,\"kind\":\"pe.status\",\"date\":\"2025-06-01\",\"dossier\":{\"schema_version\":1,"
+            "\"participants\":[");
         for (i = 0; i < n; ++i) {
             snprintf(buf, sizeof buf, "%s{\"seu_number\":\"S%08lu\",\"diploma_date\":\"2023-02-29\"}", i ? "," : "",
                      (unsigned long)i);
@@ -177,9 +179,12 @@ static int run_entry(const edr_engine *engine, char **col, const char *dir) {
            folder itself) or a file in inputs/. */
         char path[4096];
         edr_rulebook *rb = NULL;
-        if (!strncmp(input, "path:", 5)) snprintf(path, sizeof path, "%s", input + 5);
-        else if (!strcmp(input, "dir:")) snprintf(path, sizeof path, "%s", dir);
-        else snprintf(path, sizeof path, "%s/%s", dir, input);
+        if (!strncmp(input, "path:", 5))
+            snprintf(path, sizeof path, "%s", input + 5);
+        else if (!strcmp(input, "dir:"))
+            snprintf(path, sizeof path, "%s", dir);
+        else
+            snprintf(path, sizeof path, "%s/%s", dir, input);
         rc = edr_rulebook_load(&rb, path);
         edr_rulebook_free(rb);
     } else if (!strcmp(entry, "request")) {
@@ -246,7 +251,8 @@ int main(int argc, char **argv) {
     if (argc != 3) die("usage: hostile_runner CATALOGUE.tsv INPUTS_DIR", NULL);
     cat = read_file(argv[1]);
     if (edr_engine_new(&engine, NULL) != EDR_OK) die("cannot build the engine:", edr_error_last()->message);
-    if (edr_evaluate_json(&before, engine, sanity, sizeof sanity - 1) != EDR_OK) die("sanity request:", edr_error_last()->message);
+    if (edr_evaluate_json(&before, engine, sanity, sizeof sanity - 1) != EDR_OK)
+        die("sanity request:", edr_error_last()->message);
 
     for (line = cat.ptr; line && *line; line = next) {
         char *col[7];
@@ -256,15 +262,17 @@ int main(int argc, char **argv) {
         if (*line == '#' || *line == '\0') continue;
         if (split(line, col) < 6) die("a catalogue line needs 7 columns:", line);
         if (strncmp(col[1], "cli-", 4) == 0) continue; /* the command line only: run_cli.sh */
-        if (strcmp(col[1], "python") == 0) continue; /* Python only: tests/python/test_hostile_python.py */
+        if (strcmp(col[1], "python") == 0) continue;   /* Python only: tests/python/test_hostile_python.py */
         idlen = strlen(col[0]);
         if (idlen && col[0][idlen - 1] == '!') {
             printf("OPEN %s: known finding, not run (%s)\n", col[0], col[6]);
             ++listed;
             continue;
         }
-        if (run_entry(engine, col, argv[2])) ++pass;
-        else ++fail;
+        if (run_entry(engine, col, argv[2]))
+            ++pass;
+        else
+            ++fail;
     }
     /* The process and the engine survived: the valid request still works, byte for byte. */
     if (edr_evaluate_json(&after, engine, sanity, sizeof sanity - 1) != EDR_OK) {
@@ -274,7 +282,8 @@ int main(int argc, char **argv) {
         printf("FAIL survival: the valid request's response changed after the catalogue\n");
         ++fail;
     } else {
-        printf("ok   survival: a valid request after the catalogue gives the same %lu bytes\n", (unsigned long)after.size);
+        printf("ok   survival: a valid request after the catalogue gives the same %lu bytes\n",
+               (unsigned long)after.size);
         ++pass;
     }
     edr_buf_dispose(&before);

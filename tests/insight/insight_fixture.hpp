@@ -2,13 +2,13 @@
 // and small builders for consents. Sources: seed 002 (see the headers).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include "edurules/engine.hpp"
 #include "edurules/insight/access.hpp"
 #include "edurules/insight/consent.hpp"
 #include "edurules/insight/model.hpp"
 #include "edurules/insight/report.hpp"
-
-#include <gtest/gtest.h>
 
 namespace insight_test {
 using namespace edurules;
@@ -38,8 +38,8 @@ inline contact person(std::string id, role r) {
 inline directory two_orgs() {
     directory d;
     organisation a{"ORG-A", "Alpha Uitzend", {}};
-    a.contacts = {person("A-ADMIN", role::administrator), person("A-SECOND", role::second_contact), person("A-X", role::contact),
-                  person("A-Y", role::contact), person("A-DEPT", role::contact)};
+    a.contacts = {person("A-ADMIN", role::administrator), person("A-SECOND", role::second_contact),
+                  person("A-X", role::contact), person("A-Y", role::contact), person("A-DEPT", role::contact)};
     a.contacts.back().kind = contact_kind::department;
     organisation b{"ORG-B", "Beta Backoffice", {}};
     b.contacts = {person("B-ADMIN", role::administrator), person("B-X", role::contact)};
@@ -49,8 +49,8 @@ inline directory two_orgs() {
     return d;
 }
 
-inline consent grant(std::string id, std::string seu, std::string to, date from, std::optional<date> until = std::nullopt,
-                     std::optional<date> revoked = std::nullopt) {
+inline consent grant(std::string id, std::string seu, std::string to, date from,
+                     std::optional<date> until = std::nullopt, std::optional<date> revoked = std::nullopt) {
     return consent{std::move(id), std::move(seu), std::move(to), from, until, revoked};
 }
 

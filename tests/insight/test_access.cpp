@@ -101,7 +101,8 @@ TEST(InsightAccess, ConsentToOneContactDoesNotOpenTheDossierToAColleague) {
     const access_decision y = may_see_dossier(idx, "A-Y", "S1", D(2025, 1, 1));
     EXPECT_FALSE(y.allowed);
     EXPECT_EQ(y.reason, access_reason::no_consent);
-    EXPECT_NE(y.message.find("consent K1 to contact A-X of the same organisation does not open the dossier"), std::string::npos)
+    EXPECT_NE(y.message.find("consent K1 to contact A-X of the same organisation does not open the dossier"),
+              std::string::npos)
         << y.message;
     EXPECT_FALSE(may_see_dossier(idx, "A-ADMIN", "S1", D(2025, 1, 1)).allowed);
     EXPECT_FALSE(may_see_dossier(idx, "B-ADMIN", "S1", D(2025, 1, 1)).allowed);

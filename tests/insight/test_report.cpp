@@ -5,12 +5,12 @@
 // Source: seed 002 ("De rapportage geeft ... inzicht in de PE-periode, het
 // behaalde aantal PE-punten en of de professional al een dossier heeft
 // ingediend"; "welke leeractiviteiten de PE-medewerker heeft afgerond").
-#include "edurules/io/pe_json.hpp"
-#include "insight_fixture.hpp"
-
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "edurules/io/pe_json.hpp"
+#include "insight_fixture.hpp"
 
 namespace insight_test {
 namespace {
@@ -38,13 +38,13 @@ struct world {
     pe::dossier_index pe_idx{sample()};
     world() {
         dir.consents = {
-            grant("K1", "SEU-100370", "A-X", D(2023, 7, 1)),                       // Kim Vos: org A ...
-            grant("K2", "SEU-100370", "B-X", D(2024, 9, 1)),                       // ... and org B
-            grant("K3", "SEU-100407", "A-ADMIN", D(2023, 7, 1)),                   // Lars Dijkstra, renewal submitted
-            grant("K4", "SEU-100111", "A-Y", D(2023, 4, 1), D(2025, 5, 31)),       // expired the day before
+            grant("K1", "SEU-100370", "A-X", D(2023, 7, 1)),                  // Kim Vos: org A ...
+            grant("K2", "SEU-100370", "B-X", D(2024, 9, 1)),                  // ... and org B
+            grant("K3", "SEU-100407", "A-ADMIN", D(2023, 7, 1)),              // Lars Dijkstra, renewal submitted
+            grant("K4", "SEU-100111", "A-Y", D(2023, 4, 1), D(2025, 5, 31)),  // expired the day before
             grant("K5", "SEU-100148", "A-SECOND", D(2023, 2, 1), std::nullopt, demo),  // revoked on the day
-            grant("K6", "SEU-100185", "A-DEPT", D(2023, 3, 10), demo),             // last authorised day
-            grant("K7", "SEU-100481", "B-ADMIN", next_day(demo)),                   // starts tomorrow
+            grant("K6", "SEU-100185", "A-DEPT", D(2023, 3, 10), demo),                 // last authorised day
+            grant("K7", "SEU-100481", "B-ADMIN", next_day(demo)),                      // starts tomorrow
         };
     }
 };
@@ -59,8 +59,12 @@ TEST(InsightOverview, HoldsExactlyTheParticipantsWithAConsentInForceToTheOrganis
     // Every participant with a consent to the organisation has a decision, in or out.
     EXPECT_EQ(a.entries.size(), 5u);
     for (const auto& e : a.entries) {
-        if (*e.seu_number == "SEU-100111") { EXPECT_EQ(e.reason, access_reason::consent_expired); }
-        if (*e.seu_number == "SEU-100148") { EXPECT_EQ(e.reason, access_reason::consent_revoked); }
+        if (*e.seu_number == "SEU-100111") {
+            EXPECT_EQ(e.reason, access_reason::consent_expired);
+        }
+        if (*e.seu_number == "SEU-100148") {
+            EXPECT_EQ(e.reason, access_reason::consent_revoked);
+        }
     }
     const overview_report bo = b.overview("B-ADMIN");
     ASSERT_TRUE(bo.access.allowed);
@@ -138,7 +142,9 @@ TEST(InsightOverview, NumbersComeFromThePeEngine) {
     }
     // Lars Dijkstra submitted his renewal dossier on 2025-05-30.
     for (const auto& row : a.rows)
-        if (row.who->seu_number == "SEU-100407") { EXPECT_TRUE(row.st.reg.renewal_requested); }
+        if (row.who->seu_number == "SEU-100407") {
+            EXPECT_TRUE(row.st.reg.renewal_requested);
+        }
 }
 
 TEST(InsightOverview, ConsentUntilTheDayCountsThatDayOnly) {
@@ -180,7 +186,9 @@ TEST(InsightDossier, ListsBookedActivitiesFilterableByPeriod) {
         EXPECT_EQ(a.pts, pe_r.completions[a.completion_index].pts);
         ASSERT_NE(a.act, nullptr);
         EXPECT_FALSE(a.act->title.empty());
-        if (i) { EXPECT_FALSE(a.completed < all.activities[i - 1].completed); }
+        if (i) {
+            EXPECT_FALSE(a.completed < all.activities[i - 1].completed);
+        }
         sum += a.pts;
     }
     EXPECT_EQ(all.total, sum);

@@ -4,19 +4,19 @@
 // at known places. Each input row gets exactly one result or one rejection,
 // in input order; a bad row changes no other row's result; the same inputs
 // give the same bytes on 1 thread and on several.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+
 #include "edurules/engine.hpp"
 #include "edurules/io/request.hpp"
 #include "edurules/leave/batch.hpp"
 #include "edurules/pe/batch.hpp"
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <iterator>
-#include <random>
-#include <set>
-#include <thread>
 
 using namespace edurules;
 using json = nlohmann::json;
@@ -78,7 +78,15 @@ struct pe_out {
     std::vector<std::int32_t> pf, pl, left, err;
     std::vector<std::int64_t> earned, shrt;
     explicit pe_out(std::size_t n)
-        : state(n, 77), reason(n, 77), renew(n, 77), pf(n, 77), pl(n, 77), left(n, 77), err(n, 77), earned(n, 77), shrt(n, 77) {}
+        : state(n, 77),
+          reason(n, 77),
+          renew(n, 77),
+          pf(n, 77),
+          pl(n, 77),
+          left(n, 77),
+          err(n, 77),
+          earned(n, 77),
+          shrt(n, 77) {}
     pe::status_results results() { return {state, reason, pf, pl, earned, shrt, left, renew, err}; }
     /// Row i as one tuple, to compare rows across runs.
     auto row(std::size_t i) const {
@@ -162,12 +170,24 @@ struct leave_table {
         unj.push_back(rng() % 3 == 0 ? given.back() / 20 : 0);
         std::int32_t st = 99;
         switch (bad) {
-            case 1: region.back() = 0, st = leave::batch_bad_region; break;
-            case 2: att.back() = given.back() + 1, st = leave::batch_bad_minutes; break;
-            case 3: start.back() = y * 10000 + 230, st = leave::batch_bad_date; break;  // 30 February
-            case 4: type.back() = 9, st = leave::batch_bad_code; break;
-            case 5: full.back() = 0, st = leave::batch_bad_full_time; break;
-            case 6: contract.back() = -1, st = leave::batch_bad_minutes; break;
+            case 1:
+                region.back() = 0, st = leave::batch_bad_region;
+                break;
+            case 2:
+                att.back() = given.back() + 1, st = leave::batch_bad_minutes;
+                break;
+            case 3:
+                start.back() = y * 10000 + 230, st = leave::batch_bad_date;
+                break;  // 30 February
+            case 4:
+                type.back() = 9, st = leave::batch_bad_code;
+                break;
+            case 5:
+                full.back() = 0, st = leave::batch_bad_full_time;
+                break;
+            case 6:
+                contract.back() = -1, st = leave::batch_bad_minutes;
+                break;
         }
         expect_status.push_back(st);
     }
@@ -223,8 +243,10 @@ TEST(IntegrityLeave, OneResultPerRowInOrderWithInjectedBadRows) {
         std::int32_t s = -1;
         std::uint32_t r = 0;
         std::uint8_t m = 0;
-        leave::leave_hours_batch(E().leave(), one, {std::span(&g, 1), std::span(&s, 1), std::span(&r, 1), std::span(&m, 1)});
-        ASSERT_EQ(std::make_tuple(g, s, r, m), std::make_tuple(granted[i], status[i], reasons[i], regime[i])) << "row " << i;
+        leave::leave_hours_batch(E().leave(), one,
+                                 {std::span(&g, 1), std::span(&s, 1), std::span(&r, 1), std::span(&m, 1)});
+        ASSERT_EQ(std::make_tuple(g, s, r, m), std::make_tuple(granted[i], status[i], reasons[i], regime[i]))
+            << "row " << i;
     }
 }
 
@@ -236,12 +258,24 @@ TEST(IntegrityJson, PeBookRowsOneResultEachInOrder) {
     std::set<std::size_t> bad;
     for (std::size_t i = 0; i < 2000; ++i) {
         json r{{"seu_number", "S" + std::to_string(i % 3)}, {"activity_id", "A1"}, {"completed", "2024-05-12"}};
-        if (i % 10 == 3) { r["completed"] = "2023-02-29"; bad.insert(i); }
-        if (i % 10 == 7) { r.erase("activity_id"); bad.insert(i); }
-        if (i % 100 == 51) { r = json(42); bad.insert(i); }
+        if (i % 10 == 3) {
+            r["completed"] = "2023-02-29";
+            bad.insert(i);
+        }
+        if (i % 10 == 7) {
+            r.erase("activity_id");
+            bad.insert(i);
+        }
+        if (i % 100 == 51) {
+            r = json(42);
+            bad.insert(i);
+        }
         rows.push_back(r);
     }
-    const json req{{"schema_version", 1}, {"kind", "pe.book"}, {"date", "2025-06-01"}, {"rows", rows},
+    const json req{{"schema_version", 1},
+                   {"kind", "pe.book"},
+                   {"date", "2025-06-01"},
+                   {"rows", rows},
                    {"dossier", json::parse(R"({"schema_version":1,
                       "participants":[{"seu_number":"S0","diploma_date":"2023-03-01"},{"seu_number":"S1","diploma_date":"2023-03-01"},
                                       {"seu_number":"S2","diploma_date":"2023-03-01"}],
@@ -284,7 +318,8 @@ TEST(IntegrityJson, SameBytesAcrossRunsAndThreads) {
     for (std::size_t k = 0; k < got.size(); ++k)
         ts.emplace_back([&, k] {
             for (int rep = 0; rep < 2; ++rep)
-                for (std::size_t j = 0; j < reqs.size(); ++j) got[k].push_back(io::evaluate_json(E(), reqs[(j + k) % reqs.size()]));
+                for (std::size_t j = 0; j < reqs.size(); ++j)
+                    got[k].push_back(io::evaluate_json(E(), reqs[(j + k) % reqs.size()]));
         });
     for (auto& t : ts) t.join();
     for (std::size_t k = 0; k < got.size(); ++k)

@@ -5,19 +5,19 @@
  * edr_pe_status_options, leave rows split by offsetting the column
  * pointers, JSON requests evaluated concurrently on one engine).
  * Usage: test_integrity_c SOURCE_DIR */
-#include "edurules/edurules.h"
-
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "edurules/edurules.h"
+
 static int failures = 0;
-#define CHECK(cond, what, row)                                                        \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
+#define CHECK(cond, what, row)                                                                \
+    do {                                                                                      \
+        if (!(cond)) {                                                                        \
             if (failures++ < 20) printf("FAIL %s (row %ld): %s\n", what, (long)(row), #cond); \
-        }                                                                             \
+        }                                                                                     \
     } while (0)
 
 static unsigned long rng_state = 8;
@@ -65,10 +65,18 @@ static void make_pe(void) {
         for (j = 0; j < k; ++j) cday[m] = dip[i] + (int32_t)(rnd() % 1200), cpts[m] = 25 + rnd() % 400, ++m;
         if (i == 0 || i == PE_ROWS - 1 || i % 101 == 17) {
             switch (i % 4) {
-                case 0: cday[m] = EDR_NO_DAY, cpts[m] = 100, ++m, expect_pe[i] = EDR_PE_ROW_DATE_OUT_OF_RANGE; break;
-                case 1: cday[m] = dip[i], cpts[m] = -5, ++m, expect_pe[i] = EDR_PE_ROW_NEGATIVE_POINTS; break;
-                case 2: act[i] = dip[i] - 3, expect_pe[i] = EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA; break;
-                default: dip[i] = 2932897, expect_pe[i] = EDR_PE_ROW_DATE_OUT_OF_RANGE; break;
+                case 0:
+                    cday[m] = EDR_NO_DAY, cpts[m] = 100, ++m, expect_pe[i] = EDR_PE_ROW_DATE_OUT_OF_RANGE;
+                    break;
+                case 1:
+                    cday[m] = dip[i], cpts[m] = -5, ++m, expect_pe[i] = EDR_PE_ROW_NEGATIVE_POINTS;
+                    break;
+                case 2:
+                    act[i] = dip[i] - 3, expect_pe[i] = EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA;
+                    break;
+                default:
+                    dip[i] = 2932897, expect_pe[i] = EDR_PE_ROW_DATE_OUT_OF_RANGE;
+                    break;
             }
         }
         coff[i + 1] = (int64_t)m;
@@ -104,7 +112,8 @@ static void test_pe(void) {
     CHECK(edr_pe_status_batch(&r, &rejected, engine, pe_at, &pe_cols, NULL) == EDR_OK, "pe batch", -1);
     for (i = 0; i < PE_ROWS; ++i) {
         CHECK(pe_one.status[i] == expect_pe[i], "pe status is the injected one", i);
-        CHECK((pe_one.state[i] == EDR_PE_STATE_REJECTED) == (expect_pe[i] != EDR_PE_ROW_OK), "pe one result or one rejection", i);
+        CHECK((pe_one.state[i] == EDR_PE_STATE_REJECTED) == (expect_pe[i] != EDR_PE_ROW_OK),
+              "pe one result or one rejection", i);
         if (expect_pe[i] != EDR_PE_ROW_OK) ++expected_rejected;
     }
     CHECK(rejected == expected_rejected, "pe rejected count", -1);
@@ -171,11 +180,21 @@ static void test_leave(void) {
         expect_lv[i] = 99;
         if (i == 0 || i == LV_ROWS - 1 || i % 89 == 5) {
             switch (i % 5) {
-                case 0: region[i] = 7, expect_lv[i] = EDR_LEAVE_ROW_BAD_REGION; break;
-                case 1: att[i] = -1, expect_lv[i] = EDR_LEAVE_ROW_BAD_MINUTES; break;
-                case 2: tstart[i] = y * 10000 + 931, expect_lv[i] = EDR_LEAVE_ROW_BAD_DATE; break; /* 31 September */
-                case 3: ttype[i] = 200, expect_lv[i] = EDR_LEAVE_ROW_BAD_CODE; break;
-                default: full[i] = -2280, expect_lv[i] = EDR_LEAVE_ROW_BAD_FULL_TIME; break;
+                case 0:
+                    region[i] = 7, expect_lv[i] = EDR_LEAVE_ROW_BAD_REGION;
+                    break;
+                case 1:
+                    att[i] = -1, expect_lv[i] = EDR_LEAVE_ROW_BAD_MINUTES;
+                    break;
+                case 2:
+                    tstart[i] = y * 10000 + 931, expect_lv[i] = EDR_LEAVE_ROW_BAD_DATE;
+                    break; /* 31 September */
+                case 3:
+                    ttype[i] = 200, expect_lv[i] = EDR_LEAVE_ROW_BAD_CODE;
+                    break;
+                default:
+                    full[i] = -2280, expect_lv[i] = EDR_LEAVE_ROW_BAD_FULL_TIME;
+                    break;
             }
         }
     }
@@ -245,9 +264,15 @@ static void test_json(const char *src) {
     int k, t;
     pthread_t th[2];
     snprintf(dir, sizeof dir, "%s/examples/data", src);
-    requests[0] = slurp(dir, "dossier.json", "{\"schema_version\":1,\"kind\":\"pe.status\",\"date\":\"2025-06-01\",\"explain\":true,\"dossier\":", "}", &request_len[0]);
+    requests[0] =
+        slurp(dir, "dossier.json",
+              "{\"schema_version\":1,\"kind\":\"pe.status\",\"date\":\"2025-06-01\",\"explain\":true,\"dossier\":", "}",
+              &request_len[0]);
     requests[1] = slurp(dir, "leave.json", "", "", &request_len[1]);
-    requests[2] = slurp(dir, "dossier.json", "{\"schema_version\":1,\"kind\":\"pe.collective\",\"date\":\"2025-06-01\",\"seu_numbers\":[\"SEU-100037\",\"SEU-100074\",\"SEU-100111\"],\"dossier\":", "}", &request_len[2]);
+    requests[2] = slurp(dir, "dossier.json",
+                        "{\"schema_version\":1,\"kind\":\"pe.collective\",\"date\":\"2025-06-01\",\"seu_numbers\":["
+                        "\"SEU-100037\",\"SEU-100074\",\"SEU-100111\"],\"dossier\":",
+                        "}", &request_len[2]);
     for (k = 0; k < NREQ; ++k) {
         answers_one[k] = (edr_buf)EDR_BUF_INIT;
         CHECK(edr_evaluate_json(&answers_one[k], engine, requests[k], request_len[k]) == EDR_OK, "json request", k);

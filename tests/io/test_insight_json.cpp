@@ -1,16 +1,16 @@
 // The insight formats: decoding with errors naming the field, the insight.*
 // requests end to end (the path the C ABI and Python take), CSV, HTML and
 // audit lines.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
 #include "edurules/io/insight_json.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/io/request.hpp"
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <set>
-#include <sstream>
 
 using namespace edurules;
 using json = nlohmann::json;
@@ -129,8 +129,8 @@ TEST(InsightJson, OverviewRequestForAdministrator) {
     EXPECT_EQ(seus.count("SEU-100333"), 0u);  // never consented
     EXPECT_EQ(seus.count("SEU-100444"), 0u);  // consented to the other organisation only
     for (const auto& row : r["rows"]) {
-        for (const char* k : {"seu_number", "name", "period_start", "period_end", "points_earned", "points_required", "points_short",
-                              "renewal_submitted", "status", "days_left", "consent_id"})
+        for (const char* k : {"seu_number", "name", "period_start", "period_end", "points_earned", "points_required",
+                              "points_short", "renewal_submitted", "status", "days_left", "consent_id"})
             EXPECT_TRUE(row.contains(k)) << k;
     }
     // An audit record for the role decision and each participant looked at.
@@ -191,7 +191,8 @@ TEST(InsightJson, DossierRequestWithPeriod) {
     EXPECT_EQ(v["participant"]["name"], "Kim Vos");
     ASSERT_FALSE(v["activities"].empty());
     for (const auto& a : v["activities"])
-        for (const char* k : {"completed", "activity_id", "title", "points", "recognition_id"}) EXPECT_TRUE(a.contains(k)) << k;
+        for (const char* k : {"completed", "activity_id", "title", "points", "recognition_id"})
+            EXPECT_TRUE(a.contains(k)) << k;
     req["from"] = "2025-01-01";
     req["to"] = "2025-12-31";
     const json part = run(req);
@@ -215,7 +216,10 @@ TEST(InsightJson, CsvAndHtmlShowTheSameRows) {
     const insight::report_builder b(e.pe(), idx, dir, boost::gregorian::date(2025, 6, 1));
     const insight::overview_report r = b.overview("FLEX-HR");
     const std::string csv = io::progress_csv(r.rows);
-    EXPECT_EQ(csv.rfind("seu_number,name,period_start,period_end,points_earned,points_required,points_short,renewal_submitted,status,days_left\r\n", 0), 0u);
+    EXPECT_EQ(csv.rfind("seu_number,name,period_start,period_end,points_earned,points_required,points_short,renewal_"
+                        "submitted,status,days_left\r\n",
+                        0),
+              0u);
     std::size_t lines = 0;
     for (char c : csv) lines += c == '\n';
     EXPECT_EQ(lines, r.rows.size() + 1);
@@ -253,8 +257,10 @@ TEST(InsightJson, CsvGuardsSpreadsheetFormulas) {
     pd.participants[0].name = "=HYPERLINK(\"http://x\",\"a, b\")";
     const pe::dossier_index idx(pd);
     insight::directory d;
-    d.organisations = {insight::organisation{"O", "Org", {insight::contact{"ADM", "Admin", insight::role::administrator, {}, {}}}}};
-    d.consents = {insight::consent{"K", pd.participants[0].seu_number, "ADM", boost::gregorian::date(2023, 1, 1), {}, {}}};
+    d.organisations = {
+        insight::organisation{"O", "Org", {insight::contact{"ADM", "Admin", insight::role::administrator, {}, {}}}}};
+    d.consents = {
+        insight::consent{"K", pd.participants[0].seu_number, "ADM", boost::gregorian::date(2023, 1, 1), {}, {}}};
     const insight::directory_index dir(d);
     const insight::report_builder b(e.pe(), idx, dir, boost::gregorian::date(2025, 6, 1));
     const std::string csv = io::progress_csv(b.overview("ADM").rows);

@@ -1,13 +1,12 @@
 // Tests for the leave JSON codec (src/io/leave_json.cpp): requests end to
 // end, every request kind, and bad input refused naming the field.
-#include "edurules/io/request.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "edurules/io/request.hpp"
 
 using namespace edurules;
 using json = nlohmann::json;
@@ -26,11 +25,15 @@ json base_request(const std::string& kind = "leave.evaluate") {
         lessons.push_back({{"date", to_iso(d)}, {"start", "08:00"}, {"end", "10:00"}});
     }
     json training{{"id", "logistics"}, {"type", "professional"}, {"coinciding_with_work", true}, {"lessons", lessons}};
-    json worker{{"id", "W1"},
-                {"establishment_unit", {{"region", "wallonia"}}},
-                {"jobs", json::array({{{"from", "2014-01-01"}, {"contract_per_week_hours", "20"}, {"full_time_per_week_hours", "38"}}})},
-                {"trainings", json::array({training})}};
-    return json{{"schema_version", 1}, {"kind", kind}, {"school_year", "2020-2021"}, {"workers", json::array({worker})}};
+    json worker{
+        {"id", "W1"},
+        {"establishment_unit", {{"region", "wallonia"}}},
+        {"jobs",
+         json::array(
+             {{{"from", "2014-01-01"}, {"contract_per_week_hours", "20"}, {"full_time_per_week_hours", "38"}}})},
+        {"trainings", json::array({training})}};
+    return json{
+        {"schema_version", 1}, {"kind", kind}, {"school_year", "2020-2021"}, {"workers", json::array({worker})}};
 }
 
 json run(const json& req) { return json::parse(io::evaluate_json(eng(), req.dump())); }
@@ -76,7 +79,8 @@ TEST(LeaveJson, EachKindRendersItsPart) {
     EXPECT_EQ(periods[3]["to"], "2021-08-16");
     auto per_year = base_request("leave.absence");
     per_year["workers"][0]["trainings"][0]["organisation"] = "school_year";
-    EXPECT_EQ(run(per_year)["result"]["workers"][0]["trainings"][0]["attendance"]["certificate_periods"].size(), 3u);  // trimesters
+    EXPECT_EQ(run(per_year)["result"]["workers"][0]["trainings"][0]["attendance"]["certificate_periods"].size(),
+              3u);  // trimesters
     const json m = run(base_request("leave.reimbursement"))["result"]["workers"][0];
     EXPECT_EQ(m["reimbursement_total"], "1128.90");
     const json g = run(base_request("leave.regime"))["result"]["workers"][0]["trainings"][0];
@@ -111,7 +115,8 @@ TEST(LeaveJson, RefusesLessonEndingBeforeItStarts) {
 
 TEST(LeaveJson, RefusesOverlappingLessons) {
     auto req = base_request();
-    req["workers"][0]["trainings"][0]["lessons"].push_back({{"date", "2020-09-14"}, {"start", "09:30"}, {"end", "11:00"}});
+    req["workers"][0]["trainings"][0]["lessons"].push_back(
+        {{"date", "2020-09-14"}, {"start", "09:30"}, {"end", "11:00"}});
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].lessons[50].start");
 }
 
@@ -119,7 +124,8 @@ TEST(LeaveJson, RefusesAbsenceOutsideTheTraining) {
     auto req = base_request();
     req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-08"}, {"reason", "illness"}}});
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].date");
-    req["workers"][0]["trainings"][0]["absences"] = json::array({{{"date", "2020-09-07"}, {"reason", "illness"}, {"absent_minutes", 121}}});
+    req["workers"][0]["trainings"][0]["absences"] =
+        json::array({{{"date", "2020-09-07"}, {"reason", "illness"}, {"absent_minutes", 121}}});
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].absences[0].absent_minutes");
 }
 

@@ -1,7 +1,7 @@
 // Tests for the JSON request dispatcher.
-#include "edurules/io/request.hpp"
-
 #include <gtest/gtest.h>
+
+#include "edurules/io/request.hpp"
 
 using namespace edurules;
 

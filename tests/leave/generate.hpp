@@ -39,7 +39,8 @@ struct worker_generator {
 
     void add_absences(edurules::leave::training& t) {
         using namespace edurules::leave;
-        static const char* reasons[] = {"illness", "holiday", "unjustified", "unjustified", "work_required", "teacher_absent"};
+        static const char* reasons[] = {"illness",     "holiday",       "unjustified",
+                                        "unjustified", "work_required", "teacher_absent"};
         const int heavy = chance(30) ? 3 : 12;  // some trainings over 10% unjustified
         for (const auto& l : t.lessons) {
             if (l.cancelled || uniform(1, heavy) != 1) continue;

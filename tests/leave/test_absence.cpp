@@ -25,7 +25,8 @@ TEST(LeaveAbsence, ExactlyTenPercentIsNotMore) {
     EXPECT_FALSE(more_than_share(R(), minutes{0}, minutes{0}, date(2020, 1, 1)));
 }
 
-// docs/rules.md 2.2; seed 004: modular training, periods of 3 months from the first lesson day; a period crosses 31 August.
+// docs/rules.md 2.2; seed 004: modular training, periods of 3 months from the first lesson day; a period crosses 31
+// August.
 TEST(LeaveAbsence, ModularPeriodsCrossASchoolYear) {
     const auto p = periods(organisation::modular, date(2022, 6, 15), date(2022, 11, 20));
     ASSERT_EQ(p.size(), 2u);

@@ -4,12 +4,12 @@
 // 2026-2027, every training type and counting) are decided with explanations
 // on, and the parameters named by the explanations' param_use are collected.
 // A parameter nobody names is dead (remove it) or read without explaining.
-#include "generate.hpp"
-#include "helpers.hpp"
-
 #include <gtest/gtest.h>
 
 #include <set>
+
+#include "generate.hpp"
+#include "helpers.hpp"
 
 using namespace leave_test;
 

@@ -1,7 +1,6 @@
 /* A downstream C program: checks header against library version, evaluates
  * a request, and provokes an error. Built by every packaging test. */
 #include <edurules/edurules.h>
-
 #include <stdio.h>
 #include <string.h>
 

@@ -1,8 +1,7 @@
 // A downstream C++ program on edurules::edurules (the static C++ library).
+#include <cstdio>
 #include <edurules/engine.hpp>
 #include <edurules/io/request.hpp>
-
-#include <cstdio>
 #include <string>
 
 int main() {

@@ -1,6 +1,8 @@
 // Shared fixture for the PE tests: the built-in engine and small builders.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include "edurules/engine.hpp"
 #include "edurules/pe/activity.hpp"
 #include "edurules/pe/batch.hpp"
@@ -9,8 +11,6 @@
 #include "edurules/pe/recognition.hpp"
 #include "edurules/pe/registration.hpp"
 #include "edurules/pe/status.hpp"
-
-#include <gtest/gtest.h>
 
 namespace pe_test {
 using namespace edurules;
@@ -50,7 +50,8 @@ inline activity elearning(std::string id, std::int64_t mins = 60) {
     return a;
 }
 
-inline recognition recog(std::string id, std::string activity_id, date decided, std::optional<points> awarded = pts(1)) {
+inline recognition recog(std::string id, std::string activity_id, date decided,
+                         std::optional<points> awarded = pts(1)) {
     recognition r;
     r.id = std::move(id);
     r.activity_id = std::move(activity_id);

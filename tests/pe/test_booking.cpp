@@ -33,10 +33,12 @@ TEST(PeBooking, ReasonsForEveryRejection) {
     EXPECT_EQ(l.book({"S9", "A1", date(2024, 2, 1)}, today).reason, booking_reason::unknown_seu_number);
     EXPECT_EQ(l.book({"S1", "A9", date(2024, 2, 1)}, today).reason, booking_reason::unknown_activity);
     EXPECT_EQ(l.book({"S1", "A3", date(2024, 2, 1)}, today).reason, booking_reason::not_recognised);
-    EXPECT_EQ(l.book({"S1", "A2", date(2023, 12, 31)}, today).reason, booking_reason::not_recognised);  // before decision
+    EXPECT_EQ(l.book({"S1", "A2", date(2023, 12, 31)}, today).reason,
+              booking_reason::not_recognised);                                                // before decision
     EXPECT_EQ(l.book({"S1", "A2", date(2024, 1, 1)}, today).reason, booking_reason::booked);  // decision day
     EXPECT_EQ(l.book({"S2", "A2", date(2024, 3, 1)}, today).reason, booking_reason::not_registered);
-    EXPECT_EQ(l.book({"S3", "A1", date(2023, 5, 31)}, today).reason, booking_reason::not_registered);  // before activation
+    EXPECT_EQ(l.book({"S3", "A1", date(2023, 5, 31)}, today).reason,
+              booking_reason::not_registered);  // before activation
     EXPECT_EQ(l.book({"S1", "A2", date(2024, 6, 2)}, today).reason, booking_reason::completion_in_future);
     const booking b = l.book({"S3", "A2", date(2024, 3, 1)}, today);
     EXPECT_TRUE(b.booked());
@@ -63,7 +65,9 @@ TEST(PeBooking, RecognitionExpiryBoundary) {
 // reported, none is dropped.
 TEST(PeBooking, DossierBookingKeepsEveryRow) {
     dossier d = sample();
-    d.completions = {{"S1", "A1", date(2024, 2, 1)}, {"S9", "A1", date(2024, 2, 1)}, {"S1", "A1", date(2024, 2, 1)},
+    d.completions = {{"S1", "A1", date(2024, 2, 1)},
+                     {"S9", "A1", date(2024, 2, 1)},
+                     {"S1", "A1", date(2024, 2, 1)},
                      {"S1", "A2", date(2024, 1, 5)}};
     const dossier_index idx(d);
     ledger l(R(), idx);

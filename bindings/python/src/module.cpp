@@ -2,14 +2,6 @@
 // engine, the JSON request path and the columnar PE batch path, with the GIL
 // released around every evaluation. Python-facing names and documentation
 // live in the package (edurules/*.py); this file only translates.
-#include "edurules/engine.hpp"
-#include "edurules/io/pe_json.hpp"
-#include "edurules/io/request.hpp"
-#include "edurules/leave/batch.hpp"
-#include "edurules/pe/batch.hpp"
-#include "edurules/pe/dossier.hpp"
-#include "leave_module.hpp"
-
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -23,6 +15,14 @@
 #include <thread>
 #include <tuple>
 #include <vector>
+
+#include "edurules/engine.hpp"
+#include "edurules/io/pe_json.hpp"
+#include "edurules/io/request.hpp"
+#include "edurules/leave/batch.hpp"
+#include "edurules/pe/batch.hpp"
+#include "edurules/pe/dossier.hpp"
+#include "leave_module.hpp"
 
 namespace py = pybind11;
 using namespace edurules;
@@ -64,13 +64,15 @@ void raise_engine_error(errc code, const std::string& field, const std::string& 
     }
 }
 
-std::shared_ptr<const engine> make_engine(std::optional<std::string> rulebook_json, const std::string& origin,
-                                          const std::vector<std::pair<std::string, std::string>>& overlays,
-                                          const std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>,
-                                                                       std::optional<std::int32_t>>>& overrides) {
+std::shared_ptr<const engine> make_engine(
+    std::optional<std::string> rulebook_json, const std::string& origin,
+    const std::vector<std::pair<std::string, std::string>>& overlays,
+    const std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>>&
+        overrides) {
     py::gil_scoped_release nogil;
     std::shared_ptr<const rulebook> rb =
-        rulebook_json ? std::make_shared<const rulebook>(rulebook::from_json(*rulebook_json, origin)) : rulebook::builtin();
+        rulebook_json ? std::make_shared<const rulebook>(rulebook::from_json(*rulebook_json, origin))
+                      : rulebook::builtin();
     for (const auto& [text, name] : overlays)
         rb = std::make_shared<const rulebook>(rulebook::overlaid(*rb, rulebook::from_json(text, name)));
     for (const auto& [name, value, from, to] : overrides) {
@@ -86,8 +88,9 @@ std::shared_ptr<const engine> make_engine(std::optional<std::string> rulebook_js
 /// engine is immutable, so ranges are independent. Rethrows the first error.
 template <class Work>
 void parallel_rows(std::size_t n, int threads, Work&& work) {
-    std::size_t t = threads > 0 ? static_cast<std::size_t>(threads)
-                                : std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), n / 16384));
+    std::size_t t =
+        threads > 0 ? static_cast<std::size_t>(threads)
+                    : std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), n / 16384));
     t = std::max<std::size_t>(1, std::min({t, std::max<std::size_t>(n, 1), std::size_t{256}}));
     if (t == 1) {
         work(std::size_t{0}, n);
@@ -165,11 +168,13 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
                             std::vector<std::string> seu, const u8_array& track, const i32_array& diploma,
                             const i32_array& activation, const i64_array& roff, const i32_array& rday,
                             const i64_array& doff, const i32_array& dreq, const i32_array& ddec, const u8_array& dgr,
-                            std::vector<std::string> c_seu, std::vector<std::string> c_activity, const i32_array& c_day) {
+                            std::vector<std::string> c_seu, std::vector<std::string> c_activity,
+                            const i32_array& c_day) {
     const date at = day_arg(at_day, "date");
     const std::size_t n = seu.size(), m = c_seu.size();
     const auto tr = view(track), dg = view(dgr);
-    const auto dip = view(diploma), act = view(activation), rd = view(rday), dq = view(dreq), dd = view(ddec), cd = view(c_day);
+    const auto dip = view(diploma), act = view(activation), rd = view(rday), dq = view(dreq), dd = view(ddec),
+               cd = view(c_day);
     const auto ro = view(roff), dof = view(doff);
     auto need = [](bool ok, const char* col) {
         if (!ok) throw error(errc::invalid_argument, col, "column length does not match");
@@ -205,7 +210,8 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
             p.track = tr[i] ? pe::track::backofficeprofessional : pe::track::uitzendprofessional;
             if (dip[i] != pe::no_day) p.diploma_date = day(dip[i], "participants.diploma_date");
             if (act[i] != pe::no_day) p.activation_date = day(act[i], "participants.activation_date");
-            for (auto k = ro[i]; k < ro[i + 1]; ++k) p.renewal_requests.push_back(day(rd[static_cast<std::size_t>(k)], "renewals.requested"));
+            for (auto k = ro[i]; k < ro[i + 1]; ++k)
+                p.renewal_requests.push_back(day(rd[static_cast<std::size_t>(k)], "renewals.requested"));
             for (auto k = dof[i]; k < dof[i + 1]; ++k) {
                 const auto x = static_cast<std::size_t>(k);
                 pe::dispensation disp;
@@ -230,7 +236,8 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
         }
         d.completions.reserve(m);
         for (std::size_t k = 0; k < m; ++k)
-            d.completions.push_back(pe::completion{std::move(c_seu[k]), std::move(c_activity[k]), day(cd[k], "completions.completed")});
+            d.completions.push_back(
+                pe::completion{std::move(c_seu[k]), std::move(c_activity[k]), day(cd[k], "completions.completed")});
         const pe::dossier_index idx(d);
         const pe::dossier_report r = pe::evaluate_dossier(e.pe(), idx, at, /*explain=*/false);
         for (std::size_t i = 0; i < n; ++i) {
@@ -373,10 +380,10 @@ PYBIND11_MODULE(_edurules, m) {
         for (int i = 0; i <= static_cast<int>(training_type::competence_exam); ++i)
             types.append(std::string(to_string(static_cast<training_type>(i))));
         for (const auto& c : reason_codes) reasons.append(std::string(c));
-        m.attr("LEAVE_REGIONS") = regions;          // code - 1
-        m.attr("LEAVE_REGIMES") = regimes;          // code
-        m.attr("LEAVE_TRAINING_TYPES") = types;     // code
-        m.attr("LEAVE_REASONS") = reasons;          // bit number
+        m.attr("LEAVE_REGIONS") = regions;       // code - 1
+        m.attr("LEAVE_REGIMES") = regimes;       // code
+        m.attr("LEAVE_TRAINING_TYPES") = types;  // code
+        m.attr("LEAVE_REASONS") = reasons;       // bit number
     }
 
     py::register_exception_translator([](std::exception_ptr p) {
@@ -397,13 +404,15 @@ PYBIND11_MODULE(_edurules, m) {
     });
 
     py::class_<engine, std::shared_ptr<engine>>(m, "Engine", "The C++ engine: immutable; evaluations release the GIL.")
-        .def(py::init([](std::optional<std::string> rulebook_json, std::string origin,
-                         std::vector<std::pair<std::string, std::string>> overlays,
-                         std::vector<std::tuple<std::string, std::string, std::optional<std::int32_t>,
-                                                std::optional<std::int32_t>>>
-                             overrides) {
-                 return std::const_pointer_cast<engine>(make_engine(std::move(rulebook_json), origin, overlays, overrides));
-             }),
+        .def(py::init(
+                 [](std::optional<std::string> rulebook_json, std::string origin,
+                    std::vector<std::pair<std::string, std::string>> overlays,
+                    std::vector<
+                        std::tuple<std::string, std::string, std::optional<std::int32_t>, std::optional<std::int32_t>>>
+                        overrides) {
+                     return std::const_pointer_cast<engine>(
+                         make_engine(std::move(rulebook_json), origin, overlays, overrides));
+                 }),
              py::arg("rulebook_json") = py::none(), py::arg("origin") = "rulebook",
              py::arg("overlays") = std::vector<std::pair<std::string, std::string>>{},
              py::arg("overrides") = std::vector<

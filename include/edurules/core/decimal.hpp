@@ -44,10 +44,14 @@ inline std::optional<rounding> parse_rounding(std::string_view s) {
 }
 inline const char* to_string(rounding r) {
     switch (r) {
-        case rounding::half_up: return "half_up";
-        case rounding::half_even: return "half_even";
-        case rounding::down: return "down";
-        case rounding::up: return "up";
+        case rounding::half_up:
+            return "half_up";
+        case rounding::half_even:
+            return "half_even";
+        case rounding::down:
+            return "down";
+        case rounding::up:
+            return "up";
     }
     return "?";
 }
@@ -64,9 +68,12 @@ constexpr std::int64_t div_round(detail::i128 num, detail::i128 den, rounding mo
     // now num = q*den + r with 0 <= r < den (den > 0)
     if (r == 0) return static_cast<std::int64_t>(q);
     switch (mode) {
-        case rounding::down: return static_cast<std::int64_t>(q);
-        case rounding::up: return static_cast<std::int64_t>(q + 1);
-        case rounding::half_up: return static_cast<std::int64_t>(2 * r >= den ? q + 1 : q);
+        case rounding::down:
+            return static_cast<std::int64_t>(q);
+        case rounding::up:
+            return static_cast<std::int64_t>(q + 1);
+        case rounding::half_up:
+            return static_cast<std::int64_t>(2 * r >= den ? q + 1 : q);
         case rounding::half_even:
             if (2 * r > den) return static_cast<std::int64_t>(q + 1);
             if (2 * r < den) return static_cast<std::int64_t>(q);
@@ -88,7 +95,10 @@ struct decimal {
         decimal d;
         bool neg = false;
         std::size_t i = 0;
-        if (i < s.size() && s[i] == '-') { neg = true; ++i; }
+        if (i < s.size() && s[i] == '-') {
+            neg = true;
+            ++i;
+        }
         if (i >= s.size()) return std::nullopt;
         bool any = false, dot = false;
         for (; i < s.size(); ++i) {
@@ -148,8 +158,6 @@ struct decimal {
 
 /// Formats an integer count of 10^-scale units as text with exactly `scale`
 /// decimals (e.g. 5263 at scale 2 -> "52.63").
-inline std::string format_scaled(std::int64_t units, int scale) {
-    return decimal{units, scale}.to_string();
-}
+inline std::string format_scaled(std::int64_t units, int scale) { return decimal{units, scale}.to_string(); }
 
 }  // namespace edurules

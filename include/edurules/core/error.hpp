@@ -22,12 +22,18 @@ enum class errc : int {
 
 inline const char* to_string(errc c) {
     switch (c) {
-        case errc::invalid_argument: return "invalid_argument";
-        case errc::parse: return "parse";
-        case errc::invalid_input: return "invalid_input";
-        case errc::rulebook: return "rulebook";
-        case errc::io: return "io";
-        case errc::internal: return "internal";
+        case errc::invalid_argument:
+            return "invalid_argument";
+        case errc::parse:
+            return "parse";
+        case errc::invalid_input:
+            return "invalid_input";
+        case errc::rulebook:
+            return "rulebook";
+        case errc::io:
+            return "io";
+        case errc::internal:
+            return "internal";
     }
     return "unknown";
 }
@@ -40,7 +46,11 @@ class error : public std::runtime_error {
 public:
     error(errc code, std::string field, std::string message, std::int64_t record = -1, std::int64_t offset = -1)
         : std::runtime_error(field.empty() ? message : field + ": " + message),
-          code_(code), field_(std::move(field)), message_(std::move(message)), record_(record), offset_(offset) {}
+          code_(code),
+          field_(std::move(field)),
+          message_(std::move(message)),
+          record_(record),
+          offset_(offset) {}
 
     errc code() const noexcept { return code_; }
     const std::string& field() const noexcept { return field_; }

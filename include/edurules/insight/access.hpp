@@ -26,12 +26,12 @@
 // through the overview they see every consenting participant's summary only.
 #pragma once
 
-#include "edurules/core/explain.hpp"
-#include "edurules/insight/consent.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "edurules/core/explain.hpp"
+#include "edurules/insight/consent.hpp"
 
 namespace edurules::insight {
 
@@ -44,36 +44,48 @@ enum class access_action : std::uint8_t {
 
 inline const char* to_string(access_action a) {
     switch (a) {
-        case access_action::dossier: return "dossier";
-        case access_action::overview: return "overview";
-        case access_action::overview_entry: return "overview_entry";
+        case access_action::dossier:
+            return "dossier";
+        case access_action::overview:
+            return "overview";
+        case access_action::overview_entry:
+            return "overview_entry";
     }
     return "?";
 }
 
 enum class access_reason : std::uint8_t {
-    consent = 0,             ///< allowed: a consent in force (consent_id)
-    role_allows = 1,         ///< allowed: administrator or second contact (overview)
-    unknown_contact = 2,     ///< denied: no such contact
-    no_consent = 3,          ///< denied: the participant never gave this contact (organisation) a consent
-    consent_not_started = 4, ///< denied: the only consents start later
-    consent_expired = 5,     ///< denied: "authorised until" has passed
-    consent_revoked = 6,     ///< denied: revoked on or before the date
-    role_denies = 7,         ///< denied: a plain contact never gets the overview
-    unknown_participant = 8, ///< denied: the participant is not in the PE dossier
+    consent = 0,              ///< allowed: a consent in force (consent_id)
+    role_allows = 1,          ///< allowed: administrator or second contact (overview)
+    unknown_contact = 2,      ///< denied: no such contact
+    no_consent = 3,           ///< denied: the participant never gave this contact (organisation) a consent
+    consent_not_started = 4,  ///< denied: the only consents start later
+    consent_expired = 5,      ///< denied: "authorised until" has passed
+    consent_revoked = 6,      ///< denied: revoked on or before the date
+    role_denies = 7,          ///< denied: a plain contact never gets the overview
+    unknown_participant = 8,  ///< denied: the participant is not in the PE dossier
 };
 
 inline const char* to_string(access_reason r) {
     switch (r) {
-        case access_reason::consent: return "consent";
-        case access_reason::role_allows: return "role_allows";
-        case access_reason::unknown_contact: return "unknown_contact";
-        case access_reason::no_consent: return "no_consent";
-        case access_reason::consent_not_started: return "consent_not_started";
-        case access_reason::consent_expired: return "consent_expired";
-        case access_reason::consent_revoked: return "consent_revoked";
-        case access_reason::role_denies: return "role_denies";
-        case access_reason::unknown_participant: return "unknown_participant";
+        case access_reason::consent:
+            return "consent";
+        case access_reason::role_allows:
+            return "role_allows";
+        case access_reason::unknown_contact:
+            return "unknown_contact";
+        case access_reason::no_consent:
+            return "no_consent";
+        case access_reason::consent_not_started:
+            return "consent_not_started";
+        case access_reason::consent_expired:
+            return "consent_expired";
+        case access_reason::consent_revoked:
+            return "consent_revoked";
+        case access_reason::role_denies:
+            return "role_denies";
+        case access_reason::unknown_participant:
+            return "unknown_participant";
     }
     return "?";
 }
@@ -87,9 +99,10 @@ struct access_decision {
     std::optional<insight::role> role;      ///< the asking contact's role, if known
     std::optional<std::string> seu_number;  ///< whom it is about (nullopt for the overview itself)
     date on;
-    bool allowed = false;                   ///< deny by default
+    bool allowed = false;  ///< deny by default
     access_reason reason = access_reason::no_consent;
-    const consent* deciding = nullptr;      ///< the consent that decided (allowed, or the latest one that no longer/not yet holds)
+    const consent* deciding =
+        nullptr;  ///< the consent that decided (allowed, or the latest one that no longer/not yet holds)
     std::string message;
     explanation why;
 };
@@ -109,28 +122,43 @@ struct audit_record {
 };
 
 inline audit_record audit_of(const access_decision& a) {
-    return audit_record{a.on, to_string(a.action), a.contact_id, a.organisation_id, a.seu_number, a.allowed, to_string(a.reason),
-                        a.deciding ? std::optional<std::string>(a.deciding->id) : std::nullopt, a.message};
+    return audit_record{a.on,
+                        to_string(a.action),
+                        a.contact_id,
+                        a.organisation_id,
+                        a.seu_number,
+                        a.allowed,
+                        to_string(a.reason),
+                        a.deciding ? std::optional<std::string>(a.deciding->id) : std::nullopt,
+                        a.message};
 }
 
 namespace detail {
 
 inline access_reason denial_of(consent_state s) {
     switch (s) {
-        case consent_state::not_started: return access_reason::consent_not_started;
-        case consent_state::expired: return access_reason::consent_expired;
-        case consent_state::revoked: return access_reason::consent_revoked;
-        case consent_state::valid: break;
+        case consent_state::not_started:
+            return access_reason::consent_not_started;
+        case consent_state::expired:
+            return access_reason::consent_expired;
+        case consent_state::revoked:
+            return access_reason::consent_revoked;
+        case consent_state::valid:
+            break;
     }
     return access_reason::no_consent;
 }
 
 inline const char* rule_of(consent_state s) {
     switch (s) {
-        case consent_state::valid: return "insight.consent.valid";
-        case consent_state::not_started: return "insight.consent.not_started";
-        case consent_state::expired: return "insight.consent.expired";
-        case consent_state::revoked: return "insight.consent.revoked";
+        case consent_state::valid:
+            return "insight.consent.valid";
+        case consent_state::not_started:
+            return "insight.consent.not_started";
+        case consent_state::expired:
+            return "insight.consent.expired";
+        case consent_state::revoked:
+            return "insight.consent.revoked";
     }
     return "insight.consent";
 }
@@ -166,7 +194,8 @@ inline void decide_by_consent(access_decision& a, const std::vector<const consen
     }
 }
 
-inline access_decision start(access_action what, std::string_view contact_id, const contact_ref& who, date d, bool explain) {
+inline access_decision start(access_action what, std::string_view contact_id, const contact_ref& who, date d,
+                             bool explain) {
     access_decision a;
     a.action = what;
     a.contact_id = std::string(contact_id);
@@ -193,35 +222,39 @@ inline bool deny_unknown_contact(access_decision& a, const contact_ref& who) {
 /// May contact `contact_id` open the individual dossier of `seu_number` on
 /// `d`? Only a consent of that participant to that very contact, in force on
 /// `d`, opens it (any role).
-inline access_decision may_see_dossier(const directory_index& idx, std::string_view contact_id, std::string_view seu_number,
-                                       date d, bool explain = true) {
+inline access_decision may_see_dossier(const directory_index& idx, std::string_view contact_id,
+                                       std::string_view seu_number, date d, bool explain = true) {
     const contact_ref who = idx.find_contact(contact_id);
     access_decision a = detail::start(access_action::dossier, contact_id, who, d, explain);
     a.seu_number = std::string(seu_number);
     if (detail::deny_unknown_contact(a, who)) return a;
     a.why.add("insight.role.dossier", [&] {
         return "contact " + a.contact_id + " (" + to_string(who.who->role) + " of " + who.org->id +
-               ") sees the individual dossiers of participants who authorised this contact; a consent to another contact does "
+               ") sees the individual dossiers of participants who authorised this contact; a consent to another "
+               "contact does "
                "not count";
     });
     std::vector<const consent*> mine;
     std::vector<const consent*> colleagues;
     for (const consent* c : idx.consents_of(seu_number)) {
-        if (c->contact_id == contact_id) mine.push_back(c);
-        else if (idx.organisation_of(*c) == who.org) colleagues.push_back(c);
+        if (c->contact_id == contact_id)
+            mine.push_back(c);
+        else if (idx.organisation_of(*c) == who.org)
+            colleagues.push_back(c);
     }
     detail::decide_by_consent(a, mine, d);
     const std::string whom(seu_number);
     if (a.allowed) {
-        a.message = whom + " authorised contact " + a.contact_id + " (consent " + a.deciding->id + "): dossier open on " + to_iso(d);
+        a.message = whom + " authorised contact " + a.contact_id + " (consent " + a.deciding->id +
+                    "): dossier open on " + to_iso(d);
     } else if (a.deciding) {
         a.message = "denied: " + describe(*a.deciding, state_on(*a.deciding, d), d);
     } else {
         a.message = "denied: " + whom + " has given contact " + a.contact_id + " no consent";
         for (const consent* c : colleagues)
             if (state_on(*c, d) == consent_state::valid) {
-                a.message += " (the consent " + c->id + " to contact " + c->contact_id + " of the same organisation does not open the dossier to " +
-                             a.contact_id + ")";
+                a.message += " (the consent " + c->id + " to contact " + c->contact_id +
+                             " of the same organisation does not open the dossier to " + a.contact_id + ")";
                 break;
             }
     }
@@ -232,15 +265,17 @@ inline access_decision may_see_dossier(const directory_index& idx, std::string_v
 /// May contact `contact_id` produce its organisation's overview report on
 /// `d`? Only the administrator and the second contact may, whatever consents
 /// the contact holds.
-inline access_decision may_see_overview(const directory_index& idx, std::string_view contact_id, date d, bool explain = true) {
+inline access_decision may_see_overview(const directory_index& idx, std::string_view contact_id, date d,
+                                        bool explain = true) {
     const contact_ref who = idx.find_contact(contact_id);
     access_decision a = detail::start(access_action::overview, contact_id, who, d, explain);
     if (detail::deny_unknown_contact(a, who)) return a;
     const role r = who.who->role;
     a.allowed = r == role::administrator || r == role::second_contact;
     a.reason = a.allowed ? access_reason::role_allows : access_reason::role_denies;
-    a.message = a.allowed ? "contact " + a.contact_id + " is the " + (r == role::administrator ? "administrator" : "second contact") +
-                                " of " + who.org->id + ": may produce the overview report"
+    a.message = a.allowed ? "contact " + a.contact_id + " is the " +
+                                (r == role::administrator ? "administrator" : "second contact") + " of " + who.org->id +
+                                ": may produce the overview report"
                           : "denied: contact " + a.contact_id + " is a plain contact of " + who.org->id +
                                 "; only the administrator and the second contact see the overview report";
     a.why.note(a.allowed ? "insight.role.overview" : "insight.role.no_overview", a.message);
@@ -264,9 +299,13 @@ inline access_decision in_overview(const directory_index& idx, const organisatio
     });
     detail::decide_by_consent(a, to_org, d);
     const std::string whom(seu_number);
-    if (a.allowed) a.message = whom + " is in the overview of " + org.id + " (consent " + a.deciding->id + " to contact " + a.deciding->contact_id + ")";
-    else if (a.deciding) a.message = "left out: " + describe(*a.deciding, state_on(*a.deciding, d), d);
-    else a.message = "left out: " + whom + " has given " + org.id + " no consent";
+    if (a.allowed)
+        a.message = whom + " is in the overview of " + org.id + " (consent " + a.deciding->id + " to contact " +
+                    a.deciding->contact_id + ")";
+    else if (a.deciding)
+        a.message = "left out: " + describe(*a.deciding, state_on(*a.deciding, d), d);
+    else
+        a.message = "left out: " + whom + " has given " + org.id + " no consent";
     a.why.note(a.allowed ? "insight.overview.included" : "insight.overview.excluded", a.message);
     return a;
 }

@@ -12,9 +12,9 @@
 // given (`from`), inclusive.
 #pragma once
 
-#include "edurules/insight/model.hpp"
-
 #include <string>
+
+#include "edurules/insight/model.hpp"
 
 namespace edurules::insight {
 
@@ -27,10 +27,14 @@ enum class consent_state : std::uint8_t {
 
 inline const char* to_string(consent_state s) {
     switch (s) {
-        case consent_state::valid: return "valid";
-        case consent_state::not_started: return "not_started";
-        case consent_state::expired: return "expired";
-        case consent_state::revoked: return "revoked";
+        case consent_state::valid:
+            return "valid";
+        case consent_state::not_started:
+            return "not_started";
+        case consent_state::expired:
+            return "expired";
+        case consent_state::revoked:
+            return "revoked";
     }
     return "?";
 }
@@ -52,7 +56,8 @@ inline consent_state state_on(const consent& c, date d) {
 /// participant and the contact.
 inline std::string describe(const consent& c, consent_state s, date d) {
     const std::string who = "consent " + c.id + " of " + c.seu_number + " to contact " + c.contact_id;
-    const std::string span = "given on " + to_iso(c.from) + (c.until ? ", authorised until " + to_iso(*c.until) : ", permanent");
+    const std::string span =
+        "given on " + to_iso(c.from) + (c.until ? ", authorised until " + to_iso(*c.until) : ", permanent");
     switch (s) {
         case consent_state::valid:
             return who + " (" + span + ") is in force on " + to_iso(d) +
@@ -60,10 +65,11 @@ inline std::string describe(const consent& c, consent_state s, date d) {
         case consent_state::not_started:
             return who + " is given only on " + to_iso(c.from) + ", after " + to_iso(d);
         case consent_state::expired:
-            return who + " (" + span + ") expired: it was authorised until " + to_iso(*c.until) + " inclusive, not on " + to_iso(d);
+            return who + " (" + span + ") expired: it was authorised until " + to_iso(*c.until) +
+                   " inclusive, not on " + to_iso(d);
         case consent_state::revoked:
-            return who + " (" + span + ") was revoked on " + to_iso(*c.revoked) + ": not in force from that day on, so not on " +
-                   to_iso(d);
+            return who + " (" + span + ") was revoked on " + to_iso(*c.revoked) +
+                   ": not in force from that day on, so not on " + to_iso(d);
     }
     return who;
 }

@@ -29,15 +29,15 @@
 //   expired and a new one); any one valid on a date is enough.
 #pragma once
 
-#include "edurules/core/calendar.hpp"
-#include "edurules/core/error.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/error.hpp"
 
 namespace edurules::insight {
 
@@ -47,9 +47,12 @@ enum class role : std::uint8_t { administrator = 0, second_contact = 1, contact 
 
 inline const char* to_string(role r) {
     switch (r) {
-        case role::administrator: return "administrator";
-        case role::second_contact: return "second_contact";
-        case role::contact: return "contact";
+        case role::administrator:
+            return "administrator";
+        case role::second_contact:
+            return "second_contact";
+        case role::contact:
+            return "contact";
     }
     return "?";
 }
@@ -86,11 +89,11 @@ struct organisation {
 
 /// A participant's consent to one contact: "inzage in het PE-dossier".
 struct consent {
-    std::string id;            ///< for citing in decisions and audit records
-    std::string seu_number;    ///< the participant who gave it
-    std::string contact_id;    ///< the contact (person or department) it was given to
-    date from;                 ///< saved on this day; valid from this day on
-    std::optional<date> until; ///< "geautoriseerd tot": valid up to and including this day; nullopt = permanent
+    std::string id;               ///< for citing in decisions and audit records
+    std::string seu_number;       ///< the participant who gave it
+    std::string contact_id;       ///< the contact (person or department) it was given to
+    date from;                    ///< saved on this day; valid from this day on
+    std::optional<date> until;    ///< "geautoriseerd tot": valid up to and including this day; nullopt = permanent
     std::optional<date> revoked;  ///< withdrawn on this day: not valid on it or after, never retroactive
 };
 
@@ -117,27 +120,33 @@ public:
         for (std::size_t i = 0; i < d.organisations.size(); ++i) {
             const organisation& o = d.organisations[i];
             const std::string at = "organisations[" + std::to_string(i) + "]";
-            if (o.id.empty()) throw error(errc::invalid_input, at + ".id", "must not be empty", static_cast<std::int64_t>(i));
+            if (o.id.empty())
+                throw error(errc::invalid_input, at + ".id", "must not be empty", static_cast<std::int64_t>(i));
             if (!org_ids.emplace(o.id, true).second)
-                throw error(errc::invalid_input, at + ".id", "duplicate organisation id \"" + o.id + "\"", static_cast<std::int64_t>(i));
+                throw error(errc::invalid_input, at + ".id", "duplicate organisation id \"" + o.id + "\"",
+                            static_cast<std::int64_t>(i));
             int admins = 0, seconds = 0;
             for (std::size_t k = 0; k < o.contacts.size(); ++k) {
                 const contact& c = o.contacts[k];
                 const std::string cat = at + ".contacts[" + std::to_string(k) + "]";
-                if (c.id.empty()) throw error(errc::invalid_input, cat + ".id", "must not be empty", static_cast<std::int64_t>(i));
+                if (c.id.empty())
+                    throw error(errc::invalid_input, cat + ".id", "must not be empty", static_cast<std::int64_t>(i));
                 if (!by_contact_.emplace(c.id, contact_ref{&o, &c}).second)
-                    throw error(errc::invalid_input, cat + ".id", "duplicate contact id \"" + c.id + "\" (contact ids are unique across organisations)",
+                    throw error(errc::invalid_input, cat + ".id",
+                                "duplicate contact id \"" + c.id + "\" (contact ids are unique across organisations)",
                                 static_cast<std::int64_t>(i));
                 if (c.role == role::administrator) ++admins;
                 if (c.role == role::second_contact) ++seconds;
                 if (seconds > 1)
                     throw error(errc::invalid_input, cat + ".role",
-                                "organisation \"" + o.id + "\" already has a second contact (seed 002: \"de 2e contactpersoon\")",
+                                "organisation \"" + o.id +
+                                    "\" already has a second contact (seed 002: \"de 2e contactpersoon\")",
                                 static_cast<std::int64_t>(i));
             }
             if (admins != 1)
                 throw error(errc::invalid_input, at + ".contacts",
-                            "organisation \"" + o.id + "\" needs exactly one administrator, has " + std::to_string(admins) +
+                            "organisation \"" + o.id + "\" needs exactly one administrator, has " +
+                                std::to_string(admins) +
                                 " (seed 002: the person who creates the account becomes its beheerder)",
                             static_cast<std::int64_t>(i));
         }
@@ -153,9 +162,14 @@ public:
             if (!by_contact_.count(c.contact_id))
                 throw error(errc::invalid_input, at + ".contact", "unknown contact \"" + c.contact_id + "\"", rec);
             if (c.until && *c.until < c.from)
-                throw error(errc::invalid_input, at + ".until", "authorised until " + to_iso(*c.until) + " is before the consent was given on " + to_iso(c.from), rec);
+                throw error(
+                    errc::invalid_input, at + ".until",
+                    "authorised until " + to_iso(*c.until) + " is before the consent was given on " + to_iso(c.from),
+                    rec);
             if (c.revoked && *c.revoked < c.from)
-                throw error(errc::invalid_input, at + ".revoked", "revoked on " + to_iso(*c.revoked) + ", before the consent was given on " + to_iso(c.from), rec);
+                throw error(errc::invalid_input, at + ".revoked",
+                            "revoked on " + to_iso(*c.revoked) + ", before the consent was given on " + to_iso(c.from),
+                            rec);
             by_participant_[c.seu_number].push_back(i);
         }
     }

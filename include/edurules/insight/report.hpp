@@ -25,15 +25,15 @@
 //   renewal request counted for the current (or last) period by the date.
 #pragma once
 
-#include "edurules/insight/access.hpp"
-#include "edurules/pe/dossier.hpp"
-
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "edurules/insight/access.hpp"
+#include "edurules/pe/dossier.hpp"
 
 namespace edurules::insight {
 
@@ -46,10 +46,11 @@ struct progress_row {
 
 struct overview_report {
     date on;
-    access_decision access;                ///< may the asking contact produce it (role rule)
-    const organisation* org = nullptr;     ///< the asking contact's organisation (nullptr if unknown)
-    std::vector<progress_row> rows;        ///< allowed only: the participants in the overview, dossier order
-    std::vector<access_decision> entries;  ///< allowed only: each participant with a consent to the organisation, in or left out
+    access_decision access;             ///< may the asking contact produce it (role rule)
+    const organisation* org = nullptr;  ///< the asking contact's organisation (nullptr if unknown)
+    std::vector<progress_row> rows;     ///< allowed only: the participants in the overview, dossier order
+    std::vector<access_decision>
+        entries;  ///< allowed only: each participant with a consent to the organisation, in or left out
 
     /// Audit records: the role decision, then every entry decision.
     std::vector<audit_record> audit() const {
@@ -85,9 +86,11 @@ struct dossier_view {
 /// and every report it returns. Const and thread-safe after construction.
 class report_builder {
 public:
-    report_builder(const pe::rules& r, const pe::dossier_index& pe_idx, const directory_index& dir, date on, bool explain = true)
+    report_builder(const pe::rules& r, const pe::dossier_index& pe_idx, const directory_index& dir, date on,
+                   bool explain = true)
         : pe_(&pe_idx), dir_(&dir), on_(on), report_(pe::evaluate_dossier(r, pe_idx, on, explain)) {
-        for (std::size_t i = 0; i < report_.participants.size(); ++i) row_of_.emplace(report_.participants[i].who->seu_number, i);
+        for (std::size_t i = 0; i < report_.participants.size(); ++i)
+            row_of_.emplace(report_.participants[i].who->seu_number, i);
     }
 
     date on() const noexcept { return on_; }
@@ -103,7 +106,8 @@ public:
         if (!out.access.allowed) return out;
         for (const auto& pr : report_.participants) {
             bool any = false;
-            for (const consent* c : dir_->consents_of(pr.who->seu_number)) any = any || dir_->organisation_of(*c) == out.org;
+            for (const consent* c : dir_->consents_of(pr.who->seu_number))
+                any = any || dir_->organisation_of(*c) == out.org;
             if (!any) continue;  // never consented to this organisation: not even named
             access_decision e = in_overview(*dir_, *out.org, contact_id, pr.who->seu_number, on_);
             if (e.allowed) out.rows.push_back(progress_row{pr.who, pr.st, e});
@@ -115,8 +119,8 @@ public:
     /// `seu_number`'s individual dossier for `contact_id`, if a consent to
     /// that contact is in force; activities completed within [from, to]
     /// (either end open) and booked by the date.
-    dossier_view dossier(std::string_view contact_id, std::string_view seu_number, std::optional<date> from = std::nullopt,
-                         std::optional<date> to = std::nullopt) const {
+    dossier_view dossier(std::string_view contact_id, std::string_view seu_number,
+                         std::optional<date> from = std::nullopt, std::optional<date> to = std::nullopt) const {
         dossier_view v;
         v.from = from;
         v.to = to;
@@ -139,7 +143,8 @@ public:
             if (!b.booked() || cs[i].seu_number != seu_number) continue;
             if (from && cs[i].completed < *from) continue;
             if (to && *to < cs[i].completed) continue;
-            v.activities.push_back(activity_line{cs[i].completed, pe_->find_activity(cs[i].activity_id), b.pts, b.rec, i});
+            v.activities.push_back(
+                activity_line{cs[i].completed, pe_->find_activity(cs[i].activity_id), b.pts, b.rec, i});
             v.total += b.pts;
         }
         std::stable_sort(v.activities.begin(), v.activities.end(),

@@ -5,13 +5,13 @@
 // Errors name the record and field, e.g. `consents[2].until: not a date`.
 #pragma once
 
-#include "edurules/engine.hpp"
-#include "edurules/insight/report.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "edurules/engine.hpp"
+#include "edurules/insight/report.hpp"
 
 // Requests (schemas/insight.request.schema.json): an insight document with
 // the PE dossier embedded as "dossier", plus "kind", "date", "contact" and
@@ -60,7 +60,8 @@ void check_consents(const insight::directory& dir, const pe::dossier_index& idx)
 std::vector<insight::progress_row> progress_rows(const std::vector<insight::dossier_view>& views);
 
 /// JSON of the overview (the "result" of an insight.overview request).
-std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r, bool explain);
+std::string overview_json(const engine& e, const insight::directory_index& dir, const insight::overview_report& r,
+                          bool explain);
 /// JSON of individual dossiers (the "result" of an insight.dossier request).
 std::string dossiers_json(const engine& e, const insight::directory_index& dir, std::string_view contact_id, date on,
                           const std::vector<insight::dossier_view>& views, bool explain);
@@ -78,7 +79,8 @@ std::string activities_csv(const std::vector<insight::dossier_view>& views);
 /// `heading`, a line of `meta` text, then one table row per participant with
 /// the overview columns and a progress bar (points earned against required).
 /// Views with activities (individual dossiers) get their activity tables below.
-std::string progress_html(std::string_view heading, std::string_view meta, const std::vector<insight::progress_row>& rows,
+std::string progress_html(std::string_view heading, std::string_view meta,
+                          const std::vector<insight::progress_row>& rows,
                           const std::vector<insight::dossier_view>& details = {});
 
 /// One audit record as a single JSON line (no newline): {"when", "who",

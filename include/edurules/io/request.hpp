@@ -2,10 +2,10 @@
 // makes. This is what the C ABI, the command-line tool and Python call.
 #pragma once
 
-#include "edurules/engine.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "edurules/engine.hpp"
 
 namespace edurules::io {
 

@@ -365,7 +365,7 @@ struct worker_columns_out {
     std::span<std::int64_t> taken_minutes;
     std::span<std::int64_t> left_minutes;
     std::span<std::int64_t> reimbursement_cents;  ///< known amounts only (see the trainings)
-    std::span<std::int32_t> suspensions;  ///< number of suspensions
+    std::span<std::int32_t> suspensions;          ///< number of suspensions
 };
 
 /// Results per training [training_offsets[workers]] (every span optional).

@@ -5,13 +5,13 @@
 // beantwoorden"; "eind- en toetstermen van de SEU-examens". docs/rules.md 1.
 #pragma once
 
-#include "edurules/core/explain.hpp"
-#include "edurules/pe/model.hpp"
-#include "edurules/pe/rules.hpp"
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include "edurules/core/explain.hpp"
+#include "edurules/pe/model.hpp"
+#include "edurules/pe/rules.hpp"
 
 namespace edurules::pe {
 
@@ -20,11 +20,16 @@ enum class activity_defect { unknown_form, too_short, no_test_element, bad_test_
 
 inline const char* to_string(activity_defect d) {
     switch (d) {
-        case activity_defect::unknown_form: return "unknown_form";
-        case activity_defect::too_short: return "too_short";
-        case activity_defect::no_test_element: return "no_test_element";
-        case activity_defect::bad_test_element: return "bad_test_element";
-        case activity_defect::no_topics: return "no_topics";
+        case activity_defect::unknown_form:
+            return "unknown_form";
+        case activity_defect::too_short:
+            return "too_short";
+        case activity_defect::no_test_element:
+            return "no_test_element";
+        case activity_defect::bad_test_element:
+            return "bad_test_element";
+        case activity_defect::no_topics:
+            return "no_topics";
     }
     return "?";
 }
@@ -33,7 +38,7 @@ struct activity_assessment {
     bool meets_criteria = true;
     bool listed_publicly = true;  ///< shown on the public training calendar (scholingskalender)
     std::vector<activity_defect> defects;
-    minutes minimum;   ///< the minimum that applied to its form
+    minutes minimum;          ///< the minimum that applied to its form
     bool individual = false;  ///< e-learning-like (individual) rather than a meeting
     explanation why;
 };
@@ -49,7 +54,8 @@ inline activity_assessment assess_activity(const rules& r, const activity& a, da
     const auto forms = read<std::vector<std::string>>(*r.forms, on);
     if (std::find(forms.value.begin(), forms.value.end(), a.form) == forms.value.end()) {
         fail(activity_defect::unknown_form);
-        out.why.add("pe.activity.form", [&] { return "form \"" + a.form + "\" is not a recognised form of learning activity"; },
+        out.why.add("pe.activity.form",
+                    [&] { return "form \"" + a.form + "\" is not a recognised form of learning activity"; },
                     {forms.use});
     } else {
         out.why.add("pe.activity.form", [&] { return "form \"" + a.form + "\" is a recognised form"; }, {forms.use});
@@ -60,32 +66,44 @@ inline activity_assessment assess_activity(const rules& r, const activity& a, da
     out.minimum = min.value;
     if (a.net_duration < min.value) {
         fail(activity_defect::too_short);
-        out.why.add("pe.activity.min_duration", [&] {
-            return "net duration " + std::to_string(a.net_duration.count) + " min is below the minimum of " +
-                   std::to_string(min.value.count) + " min for " + (out.individual ? "an e-learning" : "a meeting");
-        }, {indiv.use, min.use});
+        out.why.add("pe.activity.min_duration",
+                    [&] {
+                        return "net duration " + std::to_string(a.net_duration.count) +
+                               " min is below the minimum of " + std::to_string(min.value.count) + " min for " +
+                               (out.individual ? "an e-learning" : "a meeting");
+                    },
+                    {indiv.use, min.use});
     } else {
-        out.why.add("pe.activity.min_duration", [&] {
-            return "net duration " + std::to_string(a.net_duration.count) + " min meets the minimum of " +
-                   std::to_string(min.value.count) + " min";
-        }, {indiv.use, min.use});
+        out.why.add("pe.activity.min_duration",
+                    [&] {
+                        return "net duration " + std::to_string(a.net_duration.count) + " min meets the minimum of " +
+                               std::to_string(min.value.count) + " min";
+                    },
+                    {indiv.use, min.use});
     }
     const auto test_needed = read<bool>(*r.test_required, on);
     if (test_needed.value) {
         if (!a.test) {
             fail(activity_defect::no_test_element);
-            out.why.add("pe.activity.test", [] { return std::string("the activity has no test element"); }, {test_needed.use});
-        } else if (a.test->questions <= 0 || a.test->required_correct <= 0 || a.test->required_correct > a.test->questions) {
+            out.why.add("pe.activity.test", [] { return std::string("the activity has no test element"); },
+                        {test_needed.use});
+        } else if (a.test->questions <= 0 || a.test->required_correct <= 0 ||
+                   a.test->required_correct > a.test->questions) {
             fail(activity_defect::bad_test_element);
-            out.why.add("pe.activity.test", [&] {
-                return "the test element needs 1 to " + std::to_string(a.test->questions) + " correct answers out of " +
-                       std::to_string(a.test->questions) + " questions, not " + std::to_string(a.test->required_correct);
-            }, {test_needed.use});
+            out.why.add("pe.activity.test",
+                        [&] {
+                            return "the test element needs 1 to " + std::to_string(a.test->questions) +
+                                   " correct answers out of " + std::to_string(a.test->questions) + " questions, not " +
+                                   std::to_string(a.test->required_correct);
+                        },
+                        {test_needed.use});
         } else {
-            out.why.add("pe.activity.test", [&] {
-                return "test element: " + std::to_string(a.test->required_correct) + " of " +
-                       std::to_string(a.test->questions) + " questions must be answered correctly";
-            }, {test_needed.use});
+            out.why.add("pe.activity.test",
+                        [&] {
+                            return "test element: " + std::to_string(a.test->required_correct) + " of " +
+                                   std::to_string(a.test->questions) + " questions must be answered correctly";
+                        },
+                        {test_needed.use});
         }
     }
     // Seed 000: "Erkende leeractiviteiten van een werkgever worden niet vermeld
@@ -93,9 +111,11 @@ inline activity_assessment assess_activity(const rules& r, const activity& a, da
     // leeractiviteit is niet zichtbaar op de openbare scholingskalender. Dit kun
     // je zelf aangeven": internal activities are never listed, others unless hidden.
     out.listed_publicly = a.provider == provider_kind::commercial && a.public_calendar;
-    out.why.note("pe.activity.calendar", out.listed_publicly ? std::string("listed on the public training calendar")
-                 : a.provider == provider_kind::employer ? std::string("an employer's internal activity: not on the public training calendar")
-                                                         : std::string("tailored activity hidden from the public training calendar"));
+    out.why.note("pe.activity.calendar",
+                 out.listed_publicly ? std::string("listed on the public training calendar")
+                 : a.provider == provider_kind::employer
+                     ? std::string("an employer's internal activity: not on the public training calendar")
+                     : std::string("tailored activity hidden from the public training calendar"));
     if (a.topics.empty()) {
         fail(activity_defect::no_topics);
         out.why.note("pe.activity.topics", "the activity covers no SEU exam topic (end term)");

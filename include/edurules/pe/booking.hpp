@@ -10,21 +10,21 @@
 // niet in het PE-register opgenomen". docs/rules.md 1 (point registration).
 #pragma once
 
-#include "edurules/pe/recognition.hpp"
-#include "edurules/pe/registration.hpp"
-
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "edurules/pe/recognition.hpp"
+#include "edurules/pe/registration.hpp"
+
 namespace edurules::pe {
 
 enum class booking_reason : std::uint8_t {
     booked = 0,
     unknown_seu_number = 1,
-    not_registered = 2,        ///< the participant is not registered on the completion date
+    not_registered = 2,  ///< the participant is not registered on the completion date
     unknown_activity = 3,
     not_recognised = 4,        ///< no recognition of the activity is valid on the completion date
     duplicate = 5,             ///< same participant, activity and completion date already booked
@@ -34,23 +34,31 @@ enum class booking_reason : std::uint8_t {
 
 inline const char* to_string(booking_reason r) {
     switch (r) {
-        case booking_reason::booked: return "booked";
-        case booking_reason::unknown_seu_number: return "unknown_seu_number";
-        case booking_reason::not_registered: return "not_registered";
-        case booking_reason::unknown_activity: return "unknown_activity";
-        case booking_reason::not_recognised: return "not_recognised";
-        case booking_reason::duplicate: return "duplicate";
-        case booking_reason::completion_in_future: return "completion_in_future";
-        case booking_reason::invalid_row: return "invalid_row";
+        case booking_reason::booked:
+            return "booked";
+        case booking_reason::unknown_seu_number:
+            return "unknown_seu_number";
+        case booking_reason::not_registered:
+            return "not_registered";
+        case booking_reason::unknown_activity:
+            return "unknown_activity";
+        case booking_reason::not_recognised:
+            return "not_recognised";
+        case booking_reason::duplicate:
+            return "duplicate";
+        case booking_reason::completion_in_future:
+            return "completion_in_future";
+        case booking_reason::invalid_row:
+            return "invalid_row";
     }
     return "?";
 }
 
 struct booking {
     booking_reason reason = booking_reason::booked;
-    std::string message;              ///< one sentence: what was booked, or why not
-    points pts;                       ///< booked: points earned
-    const recognition* rec = nullptr; ///< booked: the recognition that made it count
+    std::string message;               ///< one sentence: what was booked, or why not
+    points pts;                        ///< booked: points earned
+    const recognition* rec = nullptr;  ///< booked: the recognition that made it count
     explanation why;
     bool booked() const noexcept { return reason == booking_reason::booked; }
 };
@@ -67,7 +75,8 @@ public:
         const auto& d = idx.data();
         for (std::size_t i = 0; i < d.participants.size(); ++i) {
             const participant& p = d.participants[i];
-            for (auto [when, field] : {std::pair{p.diploma_date, "diploma_date"}, std::pair{p.activation_date, "activation_date"}})
+            for (auto [when, field] :
+                 {std::pair{p.diploma_date, "diploma_date"}, std::pair{p.activation_date, "activation_date"}})
                 if (when) fits_calendar(*when, "participants[" + std::to_string(i) + "]." + field, i);
         }
         for (std::size_t i = 0; i < d.recognitions.size(); ++i)
@@ -88,7 +97,8 @@ public:
         const std::string k = key(c);
         if (seen_.count(k))
             return reject(b, booking_reason::duplicate,
-                          "activity " + c.activity_id + " completed on " + to_iso(c.completed) + " is already booked for " + c.seu_number);
+                          "activity " + c.activity_id + " completed on " + to_iso(c.completed) +
+                              " is already booked for " + c.seu_number);
 
         // Recognition valid on the completion date (docs/rules.md 1, P): the most
         // recently decided one that holds.
@@ -105,18 +115,22 @@ public:
                 why_not = "recognition " + cand.id + " of " + a->id + " was valid until " + to_iso(v.last);
             }
         }
-        if (!rec) return reject(b, booking_reason::not_recognised, why_not + " (completed " + to_iso(c.completed) + ")");
+        if (!rec)
+            return reject(b, booking_reason::not_recognised, why_not + " (completed " + to_iso(c.completed) + ")");
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
         std::vector<booked_points>& mine = booked_[p];
         explanation reg_why(b.why.enabled());
-        const registration g = registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, reg_why);
+        const registration g =
+            registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, reg_why);
         b.why.append(reg_why);
         if (g.state != reg_state::registered) {
             std::string m = c.seu_number + " is not registered on " + to_iso(c.completed);
-            if (g.state == reg_state::lapsed || g.state == reg_state::ended) m += " (registration ended on " + to_iso(*g.ended_on) + ")";
-            else m += std::string(" (") + to_string(g.reason) + ")";
+            if (g.state == reg_state::lapsed || g.state == reg_state::ended)
+                m += " (registration ended on " + to_iso(*g.ended_on) + ")";
+            else
+                m += std::string(" (") + to_string(g.reason) + ")";
             return reject(b, booking_reason::not_registered, m);
         }
         b.rec = rec;
@@ -126,8 +140,8 @@ public:
                                      [](const booked_points& x, const booked_points& y) { return x.on < y.on; }),
                     entry);
         seen_.insert(k);
-        b.message = "booked " + b.pts.to_string() + " points for " + c.seu_number + " (" + a->id + ", " + to_iso(c.completed) +
-                    ", recognition " + rec->id + ")";
+        b.message = "booked " + b.pts.to_string() + " points for " + c.seu_number + " (" + a->id + ", " +
+                    to_iso(c.completed) + ", recognition " + rec->id + ")";
         b.why.note("pe.booking.booked", b.message);
         return b;
     }
@@ -161,11 +175,14 @@ private:
             (void)period::of_months(start, static_cast<int>(rec_months.value), t.overflow);
         } catch (const error& e) {
             if (e.code() != errc::invalid_input) throw;
-            throw error(errc::invalid_input, field, "too late: a period from " + to_iso(start) + " would end after 9999-12-31",
+            throw error(errc::invalid_input, field,
+                        "too late: a period from " + to_iso(start) + " would end after 9999-12-31",
                         static_cast<std::int64_t>(record));
         }
     }
-    static std::string key(const completion& c) { return c.seu_number + '\x1f' + c.activity_id + '\x1f' + to_iso(c.completed); }
+    static std::string key(const completion& c) {
+        return c.seu_number + '\x1f' + c.activity_id + '\x1f' + to_iso(c.completed);
+    }
     static booking& reject(booking& b, booking_reason r, std::string msg) {
         b.reason = r;
         b.message = std::move(msg);

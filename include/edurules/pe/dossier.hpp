@@ -3,11 +3,11 @@
 // Every input row comes back decided or rejected with its reason.
 #pragma once
 
-#include "edurules/pe/booking.hpp"
-#include "edurules/pe/status.hpp"
-
 #include <type_traits>
 #include <vector>
+
+#include "edurules/pe/booking.hpp"
+#include "edurules/pe/status.hpp"
 
 namespace edurules::pe {
 
@@ -18,7 +18,7 @@ struct participant_report {
 
 struct dossier_report {
     date on;
-    std::vector<booking> completions;           ///< one per dossier completion, dossier order
+    std::vector<booking> completions;              ///< one per dossier completion, dossier order
     std::vector<participant_report> participants;  ///< one per participant, dossier order
 };
 
@@ -31,17 +31,18 @@ inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx,
     out.completions = l.book_dossier(on, explain);
     out.participants.reserve(idx.data().participants.size());
     for (const participant& p : idx.data().participants)
-        out.participants.push_back({&p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain)});
+        out.participants.push_back(
+            {&p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain)});
     return out;
 }
 
 /// One row of a bulk upload: a completion, or the reason it could not be read.
 struct upload_row {
-    std::size_t line = 0;                 ///< 1-based line in the file (or index + 1)
-    std::optional<completion> row;        ///< nullopt: unreadable (see field/problem)
-    std::string field;                    ///< unreadable: which field
-    std::string problem;                  ///< unreadable: what is wrong
-    std::vector<std::string> raw;         ///< the row's text fields as read (seu, activity, date)
+    std::size_t line = 0;           ///< 1-based line in the file (or index + 1)
+    std::optional<completion> row;  ///< nullopt: unreadable (see field/problem)
+    std::string field;              ///< unreadable: which field
+    std::string problem;            ///< unreadable: what is wrong
+    std::vector<std::string> raw;   ///< the row's text fields as read (seu, activity, date)
 };
 
 struct upload_report {
@@ -75,8 +76,10 @@ upload_report book_upload(const rules& r, const dossier_index& idx, std::span<co
         } else {
             out.rows.push_back(l.book(*u.row, on, explain));
         }
-        if (out.rows.back().booked()) ++out.booked;
-        else ++out.rejected;
+        if (out.rows.back().booked())
+            ++out.booked;
+        else
+            ++out.rejected;
         if (i % 4096 == 4095 || i + 1 == rows.size()) {
             if constexpr (std::is_pointer_v<Progress>) {
                 if (progress) progress(i + 1, rows.size());

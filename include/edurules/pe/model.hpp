@@ -3,10 +3,6 @@
 // Sources: SEU FAQ werkgevers (seed 000), Stappenplan (seed 001); docs/rules.md 1.
 #pragma once
 
-#include "edurules/core/calendar.hpp"
-#include "edurules/core/decimal.hpp"
-#include "edurules/core/error.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -14,6 +10,10 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "edurules/core/error.hpp"
 
 namespace edurules::pe {
 
@@ -24,7 +24,10 @@ struct points {
     std::int64_t hundredths = 0;
 
     constexpr auto operator<=>(const points&) const = default;
-    constexpr points& operator+=(points o) { hundredths += o.hundredths; return *this; }
+    constexpr points& operator+=(points o) {
+        hundredths += o.hundredths;
+        return *this;
+    }
     friend constexpr points operator+(points a, points b) { return points{a.hundredths + b.hundredths}; }
     friend constexpr points operator-(points a, points b) { return points{a.hundredths - b.hundredths}; }
     std::string to_string() const { return format_scaled(hundredths, points_scale); }
@@ -96,8 +99,8 @@ struct activity {
     std::string provider_name;
     minutes net_duration;
     std::optional<test_element> test;
-    std::vector<std::string> topics;  ///< SEU exam end terms covered
-    bool public_calendar = true;      ///< internal/tailored activities may be hidden (seed 000)
+    std::vector<std::string> topics;      ///< SEU exam end terms covered
+    bool public_calendar = true;          ///< internal/tailored activities may be hidden (seed 000)
     std::vector<content_change> content;  ///< sorted by `from`; empty = one unversioned content
 
     /// The content version in force on `d` ("" if unversioned or before the first).
@@ -114,11 +117,11 @@ struct activity {
 struct recognition {
     std::string id;
     std::string activity_id;
-    date decided;                      ///< decision date: validity starts here
-    std::string content_version;       ///< "" = the activity is unversioned
-    std::optional<points> awarded;     ///< points per completion; nullopt: derived from net duration
-    std::optional<date> paid;          ///< fee received: the committee decides within N weeks
-    std::optional<date> withdrawn;     ///< recognition ended early; not valid from this date on
+    date decided;                   ///< decision date: validity starts here
+    std::string content_version;    ///< "" = the activity is unversioned
+    std::optional<points> awarded;  ///< points per completion; nullopt: derived from net duration
+    std::optional<date> paid;       ///< fee received: the committee decides within N weeks
+    std::optional<date> withdrawn;  ///< recognition ended early; not valid from this date on
 };
 
 /// A completed activity registered (or to be registered) for a participant.
@@ -143,7 +146,8 @@ public:
         for (std::size_t i = 0; i < d.participants.size(); ++i) {
             if (!by_seu_.emplace(d.participants[i].seu_number, i).second)
                 throw error(errc::invalid_input, "participants[" + std::to_string(i) + "].seu_number",
-                            "duplicate SEU number \"" + d.participants[i].seu_number + "\"", static_cast<std::int64_t>(i));
+                            "duplicate SEU number \"" + d.participants[i].seu_number + "\"",
+                            static_cast<std::int64_t>(i));
         }
         for (std::size_t i = 0; i < d.activities.size(); ++i) {
             if (!by_activity_.emplace(d.activities[i].id, i).second)
