@@ -41,6 +41,12 @@ const std::vector<std::string>& minimum_modes(const rules& R, regime reg, date a
     return ref<std::vector<std::string>>(*R.bev_modes_minimum, at, u);
 }
 
+std::string joined(const std::vector<std::string>& xs) {
+    std::string out;
+    for (const auto& x : xs) out += (out.empty() ? "" : ", ") + x;
+    return out;
+}
+
 bool is_exam_type(const training& t, regime reg) {
     if (reg == regime::vov)
         return t.counting == vov_counting::exams || t.counting == vov_counting::competences ||
@@ -169,9 +175,12 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
             if (c.year.contains(l.day) && listed(modes, to_string(l.mode))) tr.contact_for_minimum += l.length();
         if (!meets_min_contact(c.R, tr.contact_for_minimum, unit, at, tr.why))
             tr.reasons |= reason_below_min_contact_hours;
+        tr.why.add("leave.training.minimum_modes",
+                   [&] { return "lessons that count toward the minimum: " + joined(modes); }, {u_min});
     }
     param_use u_modes;
     const auto& modes = leave_modes(c.R, tr.reg, at, u_modes);
+    tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(modes); }, {u_modes});
     explanation off(false);
     tally_days(c.R, t, modes, c.ws.days, off);
     const attendance a = attended_in_year(c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions, c.ws.days,

@@ -139,13 +139,5 @@ TEST(RulebookCoverage, EveryParameterBelongsToADomain) {
             << name;
 }
 
-// Enabled by the integrator after the leave restructure (issue 11): until
-// then it prints the leave parameters the examples do not reach and skips.
-TEST(RulebookCoverage, EveryLeaveParameterIsReadByARule_EnableAfterLeaveRestructure) {
-    const auto miss = unused(used_by_examples(), "leave.");
-    if (!miss.empty()) {
-        std::cout << miss.size() << " leave parameter(s) no explanation names:" << list(miss) << "\n";
-        GTEST_SKIP() << "leave coverage is enabled after the leave restructure (issue 11); " << miss.size()
-                     << " unused";
-    }
-}
+// The leave parameters: tests/leave/test_coverage.cpp (generated workers of
+// every region, regime and school year, decided with explanations on).

@@ -36,6 +36,24 @@ TEST(LeaveCoverage, EveryLeaveParameterIsReadByARule) {
             // a year without a value of some parameter: decided elsewhere
         }
     }
+    // Flemish BEV trainings started before VOV, in the 2021-2022 transition
+    // year, of every type, coinciding or not, raised or not (the transition caps).
+    for (std::uint8_t type = 0; type < cap_row_count; ++type) {
+        for (int variant = 0; variant < 3; ++variant) {
+            worker w = make_worker(region::flanders, {employ(date(2010, 1, 1), 38)});
+            training t;
+            t.id = "t";
+            t.type = static_cast<training_type>(type);
+            t.coinciding = variant == 1;
+            t.raised = variant == 2 ? raise_reason::basic_education : raise_reason::none;
+            t.start = date(2018, 10, 1);
+            add_weekly(t, date(2021, 9, 6), 12, 180);
+            w.trainings.push_back(t);
+            const worker_result r = evaluate(R(), w, school_year(2021), true);
+            collect(r.why, used);
+            for (const auto& tr : r.trainings) collect(tr.why, used);
+        }
+    }
     std::string missing;
     for (const auto& [name, p] : R().book->parameters())
         if (name.rfind("leave.", 0) == 0 && !used.count(name)) missing += "\n  " + name;

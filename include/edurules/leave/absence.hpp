@@ -26,11 +26,12 @@ namespace edurules::leave {
 
 /// Whether an absence is justified (rules.md 2.2 'Justified absence').
 inline bool is_justified(const rules& R, const absence& a, explanation& why) {
-    param_use u;
+    param_use u, u_all;
     const auto& reasons = ref<std::vector<std::string>>(*R.justified_reasons, a.day, u);
+    (void)ref<std::vector<std::string>>(*R.absence_reasons, a.day, u_all);  // the closed list it was checked against
     if (listed(reasons, a.reason)) {
         why.add("leave.absence.justified",
-                [&] { return "absence on " + to_iso(a.day) + " (" + a.reason + "): justified"; }, {u});
+                [&] { return "absence on " + to_iso(a.day) + " (" + a.reason + "): justified"; }, {u, u_all});
         return true;
     }
     if (a.reason == "holiday") {
@@ -48,7 +49,7 @@ inline bool is_justified(const rules& R, const absence& a, explanation& why) {
                     return t + "unjustified (the holiday lasts " + std::to_string(a.holiday->days()) +
                            " days, less than " + std::to_string(min_days.value) + ")";
                 },
-                {min_days.use, u});
+                {min_days.use, u, u_all});
         return declared && long_enough;
     }
     why.add("leave.absence.unjustified",
@@ -56,7 +57,7 @@ inline bool is_justified(const rules& R, const absence& a, explanation& why) {
                 return "absence on " + to_iso(a.day) + " (" + (a.reason.empty() ? std::string("no reason") : a.reason) +
                        "): unjustified";
             },
-            {u});
+            {u, u_all});
     return false;
 }
 

@@ -75,6 +75,7 @@ struct brussels_context {
     bool at_most_upper_secondary = false;
     bool raised_language = false;  ///< a national, sign or job-related language
     bool shortage_occupation = false;
+    param_use languages;           ///< the list of raised languages that decided it
 };
 
 /// The cap for a school year under `reg` (classic BEV or reformed Brussels).
@@ -102,17 +103,15 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
         auto cap = read<minutes>(*p, at);
         if (bx.shortage_occupation) {
             const auto keeps = read<bool>(*R.brussels_keeps_shortage, at);
-            if (keeps.value) {
-                const auto sh = read<minutes>(*R.brussels_cap_shortage, at);
-                if (cap.value < sh.value) cap = sh, up = true;
-            }
+            const auto sh = read<minutes>(*R.brussels_cap_shortage, at);
+            if (keeps.value && cap.value < sh.value) cap = sh, up = true;
             why.add("leave.hours.brussels_shortage",
                     [&] {
-                        return std::string("shortage occupation: the shortage cap ") +
+                        return "shortage occupation: the shortage cap of " + hours_text(sh.value) + " h " +
                                (keeps.value ? "is kept after the reform"
                                             : "is not applied after the reform (status unclear)");
                     },
-                    {keeps.use});
+                    {keeps.use, sh.use});
         }
         out.cap = cap.value;
         out.use = cap.use;
@@ -124,6 +123,8 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
         };
         if (u_row.param)
             why.add("leave.hours.cap", cap_text, {cap.use, u_row});
+        else if (chosen == "language" && bx.languages.param)
+            why.add("leave.hours.cap", cap_text, {cap.use, bx.languages});
         else
             why.add("leave.hours.cap", cap_text, {cap.use});
         return out;
@@ -406,6 +407,7 @@ struct bev_pool {
             param_use u;
             if (listed(ref<std::vector<std::string>>(*R.brussels_raised_languages, sy.first_day(), u), t.language_kind))
                 brussels.raised_language = true;
+            brussels.languages = u;
         }
     }
 };
