@@ -75,7 +75,7 @@ struct brussels_context {
     bool at_most_upper_secondary = false;
     bool raised_language = false;  ///< a national, sign or job-related language
     bool shortage_occupation = false;
-    param_use languages;           ///< the list of raised languages that decided it
+    param_use languages;  ///< the list of raised languages that decided it
 };
 
 /// The cap for a school year under `reg` (classic BEV or reformed Brussels).
