@@ -87,32 +87,6 @@ static_assert(EDR_LEAVE_ROW_BAD_FULL_TIME == static_cast<int>(leave::batch_bad_f
 
 namespace {
 
-/// The struct version a caller passes: 1..current. A newer version than this
-/// library knows means the caller was built against a newer header.
-void check_version(unsigned version, unsigned current, const char* field) {
-    if (version < 1 || version > current)
-        throw_invalid_argument(field, "is " + std::to_string(version) + "; this library knows versions 1 to " +
-                                          std::to_string(current) + " (initialise the struct with its _INIT macro)");
-}
-
-/// A column of `n` values: required columns must not be NULL unless n is 0;
-/// optional ones that are NULL become empty spans (the default).
-template <class T>
-std::span<T> column(T* p, std::size_t n, const char* field, bool required) {
-    if (!p) {
-        if (required && n > 0) throw_invalid_argument(field, "must not be NULL (" + std::to_string(n) + " values)");
-        return {};
-    }
-    return std::span<T>(p, n);
-}
-
-/// Guards against sizes that wrap when a caller passes a negative count.
-void check_count(std::size_t n, const char* field) {
-    if (n > static_cast<std::size_t>(PTRDIFF_MAX) / 16)
-        throw_invalid_argument(field,
-                               "is " + std::to_string(n) + ", too large (a negative value converted to size_t?)");
-}
-
 /// The columns both PE entry points share (v2 starts with v1's fields).
 template <class Columns>
 pe::status_columns pe_common_columns(const Columns& c, std::size_t n) {

@@ -55,25 +55,6 @@ static_assert(EDR_NO_DAY == no_day);
 
 namespace {
 
-// The struct version, a column and a count, as batch-c.cpp checks them.
-void check_version(unsigned version, unsigned current, const char* field) {
-    if (version < 1 || version > current)
-        throw_invalid_argument(field, "is " + std::to_string(version) + "; this library knows versions 1 to " +
-                                          std::to_string(current) + " (initialise the struct with its _INIT macro)");
-}
-template <class T>
-std::span<T> column(T* p, std::size_t n, const char* field, bool required) {
-    if (!p) {
-        if (required && n > 0) throw_invalid_argument(field, "must not be NULL (" + std::to_string(n) + " values)");
-        return {};
-    }
-    return std::span<T>(p, n);
-}
-void check_count(std::size_t n, const char* field) {
-    if (n > static_cast<std::size_t>(PTRDIFF_MAX) / 16)
-        throw_invalid_argument(field,
-                               "is " + std::to_string(n) + ", too large (a negative value converted to size_t?)");
-}
 /// Offsets of `owners` + 1 values (NULL when not required: no items at all).
 std::span<const std::int64_t> offsets(const std::int64_t* p, std::size_t owners, std::size_t items, const char* field,
                                       bool required) {

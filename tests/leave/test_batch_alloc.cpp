@@ -7,35 +7,11 @@
 #include <new>
 #include <vector>
 
+#include "../alloc_count.hpp"
 #include "edurules/leave/batch.hpp"
 #include "edurules/leave/columns.hpp"
 #include "generate.hpp"
 #include "helpers.hpp"
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define EDURULES_COUNT_ALLOCATIONS 0  // sanitizers own operator new; counting is for ordinary builds
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define EDURULES_COUNT_ALLOCATIONS 0
-#endif
-#endif
-#ifndef EDURULES_COUNT_ALLOCATIONS
-#define EDURULES_COUNT_ALLOCATIONS 1
-#endif
-
-namespace {
-std::atomic<long> allocations{0};
-}
-
-#if EDURULES_COUNT_ALLOCATIONS
-void* operator new(std::size_t n) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#endif
 
 using namespace leave_test;
 
