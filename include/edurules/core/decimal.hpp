@@ -83,7 +83,7 @@ constexpr std::int64_t div_round(detail::i128 num, detail::i128 den, rounding mo
 }
 
 /// An exact decimal number: mantissa x 10^-scale, scale 0..9.
-/// "21.30" is {2130, 2}; "0.8" is {8, 1}. Parsed from text, never from binary floats.
+/// "12.34" is {1234, 2}; "0.5" is {5, 1}. Parsed from text, never from binary floats.
 struct decimal {
     std::int64_t mantissa = 0;
     int scale = 0;

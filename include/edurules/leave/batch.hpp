@@ -67,6 +67,35 @@ enum batch_status : std::int32_t {
     batch_bad_facts = -8,      ///< v2: the facts contradict themselves (facts_problem says how)
 };
 
+/// The name of a batch_status code: "granted", "not_eligible", "bad_region",
+/// ..., "bad_facts"; "unknown" for any other value.
+inline constexpr std::string_view batch_status_name(std::int32_t status) {
+    switch (status) {
+        case batch_granted:
+            return "granted";
+        case batch_not_eligible:
+            return "not_eligible";
+        case batch_bad_region:
+            return "bad_region";
+        case batch_bad_minutes:
+            return "bad_minutes";
+        case batch_bad_date:
+            return "bad_date";
+        case batch_bad_code:
+            return "bad_code";
+        case batch_no_rule:
+            return "no_rule";
+        case batch_bad_full_time:
+            return "bad_full_time";
+        case batch_bad_offsets:
+            return "bad_offsets";
+        case batch_bad_facts:
+            return "bad_facts";
+        default:
+            return "unknown";
+    }
+}
+
 struct batch_input {
     std::size_t rows = 0;
     std::span<const std::uint8_t> region;
@@ -435,9 +464,6 @@ void sized(std::span<T> c, std::size_t n, const char* name, bool required) {
 }
 inline void sized(const text_column& c, std::size_t n, const char* name) {
     batch_impl::check_column(c.codes, n, name, false);
-}
-inline std::size_t items(std::span<const std::int64_t> off, std::size_t owners) {
-    return off.empty() ? 0 : static_cast<std::size_t>(off.size() == owners + 1 && off[owners] > 0 ? off[owners] : 0);
 }
 
 /// Refuses mis-sized columns and inconsistent offsets before any row runs.

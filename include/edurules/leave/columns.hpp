@@ -11,36 +11,6 @@
 
 namespace edurules::leave {
 
-/// The name of a batch_status code: "granted", "not_eligible", "bad_region",
-/// ..., "bad_facts"; "unknown" for any other value. (Belongs next to
-/// batch_status in batch.hpp; kept here until the integrator moves it.)
-inline constexpr std::string_view batch_status_name(std::int32_t status) {
-    switch (status) {
-        case batch_granted:
-            return "granted";
-        case batch_not_eligible:
-            return "not_eligible";
-        case batch_bad_region:
-            return "bad_region";
-        case batch_bad_minutes:
-            return "bad_minutes";
-        case batch_bad_date:
-            return "bad_date";
-        case batch_bad_code:
-            return "bad_code";
-        case batch_no_rule:
-            return "no_rule";
-        case batch_bad_full_time:
-            return "bad_full_time";
-        case batch_bad_offsets:
-            return "bad_offsets";
-        case batch_bad_facts:
-            return "bad_facts";
-        default:
-            return "unknown";
-    }
-}
-
 /// Owns the column vectors and the name tables that `facts_columns` points at.
 struct facts_table {
     std::vector<std::uint8_t> region;
