@@ -362,12 +362,14 @@ json training_json(const rules& R, std::size_t index, const worker_result& wr, s
     }
     if (all || kind == "leave.reimbursement") {
         const bool known = t.money.known();
-        json rates = json::array();  // the rate applied and the period its rulebook value covers
-        if (const auto* v = t.money.rate_use.version)
-            rates.push_back(json{{"from", v->from ? json(to_iso(*v->from)) : json(nullptr)},
-                                 {"to", v->to ? json(to_iso(*v->to)) : json(nullptr)},
-                                 {"rate_per_hour", money_json(t.money.rate_cents)},
-                                 {"parameter", t.money.rate_use.param->name}});
+        json rates = json::array();  // each rate applied, the part of the year it covered and its leave
+        for (const auto& rp : wr.rates_of(index))
+            rates.push_back(json{{"from", to_iso(rp.span.first)},
+                                 {"to", to_iso(rp.span.last)},
+                                 {"rate_per_hour", rp.version ? money_json(rp.rate_cents) : json(nullptr)},
+                                 {"parameter", rp.param->name},
+                                 {"attended", minutes_json(rp.attended)},
+                                 {"approved", exact_json(rp.approved)}});
         j["reimbursement"] = json{{"rate_per_hour", known ? money_json(t.money.rate_cents) : json(nullptr)},
                                   {"approved", minutes_json(t.granted)},
                                   {"amount", known ? money_json(t.money.amount_cents) : json(nullptr)},
@@ -427,7 +429,10 @@ json worker_json(const worker_result& w, std::string_view kind, const rules& lr,
         // every ceiling in force during the school year (2022-2023 has two)
         json ceilings = json::array();
         for (const auto& c : w.wage_ceilings) {
-            json x{{"from", to_iso(c.span.first)}, {"to", to_iso(c.span.last)}, {"amount", money_json(c.cents)}};
+            json x{{"from", to_iso(c.span.first)},
+                   {"to", to_iso(c.span.last)},
+                   {"amount", money_json(c.cents)},
+                   {"approved", exact_json(c.approved)}};
             if (c.capped_wage_cents) x["capped_monthly_wage"] = money_json(*c.capped_wage_cents);
             ceilings.push_back(std::move(x));
         }

@@ -186,6 +186,9 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     const attendance a = attended_in_year(c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions, c.ws.days,
                                           c.ws.counted, tr.why);
     tr.attended = a.attended;
+    tr.days_first = c.out.attended_days.size();
+    for (const auto& d : c.ws.counted) c.out.attended_days.push_back(attended_day{d.day, d.given});
+    tr.days_count = c.out.attended_days.size() - tr.days_first;
     tr.excluded_suspended = a.excluded_suspended;
     tr.excluded_after_bev_end = a.excluded_after_bev_end;
     tr.attended_all = a.attended + a.excluded_suspended + a.excluded_after_bev_end;
@@ -296,6 +299,9 @@ void grant_vov_hours(step_context& c, const std::optional<vov_employment>& vov_e
         for (std::size_t i : own) c.out.trainings[i].reasons |= reason_vov_sanction;
 }
 
+/// The day that dates a training's leave without attended days (money.hpp `approved_in`).
+date undated_on(const step_context& c, const training_result& tr) { return std::max(tr.start, c.sy.first_day()); }
+
 /// Step 5: leave taken, VOV diligence, money and dates, and the totals.
 void settle(step_context& c) {
     explanation off(false);
@@ -315,7 +321,8 @@ void settle(step_context& c) {
             if (d.diligent && !*d.diligent) tr.reasons |= reason_not_diligent;
         }
         if (tr.reg != regime::none) {
-            tr.money = reimburse(c.R, tr.reg, tr.granted, c.sy, tr.why);
+            tr.money = reimburse(c.R, tr.reg, tr.granted, c.out.attended_days_of(i), undated_on(c, tr), c.sy,
+                                 c.out.rate_parts, tr.why);
             if (!tr.money.known()) tr.reasons |= reason_no_rate_for_date;
             tr.dates = leave_deadlines(c.R, tr.reg, c.sy, tr.start, t.enrolled_on, c.w.new_job_on, tr.why);
         }
@@ -327,6 +334,10 @@ void settle(step_context& c) {
     apply_wage_ceiling(c.R, c.sy, c.w.monthly_wage_cents, c.out.wage_ceiling, c.out.capped_monthly_wage_cents,
                        c.out.why);
     c.out.wage_ceiling_missing_on = wage_ceilings_in(c.R, c.year, c.w.monthly_wage_cents, c.out.wage_ceilings);
+    for (std::size_t i = 0; i < c.T.size(); ++i) {
+        const training_result& tr = c.out.trainings[i];
+        add_approved_to_ceilings(c.out.wage_ceilings, tr.granted, c.out.attended_days_of(i), undated_on(c, tr));
+    }
     if (!c.out.wage_ceiling_missing_on) return;
     // partial knowledge is a reason, not a crash and not a silently missing field
     c.out.why.add("leave.money.no_wage_ceiling", [&] {
@@ -353,6 +364,8 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     out.capped_monthly_wage_cents.reset();
     out.suspensions.clear();
     out.certificates.clear();
+    out.attended_days.clear();
+    out.rate_parts.clear();
     out.trainings.resize(trainings);
     for (auto& tr : out.trainings) {
         tr = training_result{};

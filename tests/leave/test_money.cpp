@@ -8,7 +8,8 @@ using namespace leave_test;
 namespace {
 reimbursement pay(regime reg, minutes m, int sy) {
     explanation why;
-    return reimburse(R(), reg, m, school_year(sy), why);
+    std::vector<rate_part> parts;
+    return reimburse(R(), reg, m, school_year(sy), parts, why);
 }
 deadlines dates(regime reg, int sy, date start, std::optional<date> enrolled = {}, std::optional<date> job = {}) {
     explanation why;
@@ -108,4 +109,87 @@ TEST(LeaveMoney, ClaimDeadlines) {
     const auto v = dates(regime::vov, 2023, date(2023, 11, 30));
     EXPECT_EQ(*v.claim_from, date(2023, 8, 30));
     EXPECT_EQ(*v.claim_until, date(2024, 3, 1));  // 30 February does not exist: roll_forward
+}
+
+// Issue 12, mid-year changes apply by date (docs/research/leave-history.md section 3): a rate
+// that changes during the school year pays each part of the approved leave at the rate of its
+// days. The default rulebook has no mid-year rate change (rates follow the school year the
+// claim covers), so a rulebook overlay sets EUR 25.00 from 2023-01-01 (a user override).
+namespace {
+std::unique_ptr<engine> wallonia_rate_from_2023(const char* before, const char* from_2023) {
+    const rulebook a = rulebook::with_value(*rulebook::builtin(), "leave.rate.wallonia_bev", before, date(2022, 9, 1),
+                                            date(2022, 12, 31));
+    return std::make_unique<engine>(std::make_shared<const rulebook>(
+        rulebook::with_value(a, "leave.rate.wallonia_bev", from_2023, date(2023, 1, 1), date(2023, 8, 31))));
+}
+}  // namespace
+
+TEST(LeaveMoney, MidYearRateAppliesByTheDateOfTheLeaveHours) {
+    const auto e = wallonia_rate_from_2023("21.30", "25.00");
+    worker w = make_worker(region::wallonia, {employ(date(2005, 1, 1), 38, 38)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2022, 9, 5), 10, 120);  // 20 h in 2022
+    add_weekly(t, date(2023, 1, 9), 10, 120);  // 20 h in 2023
+    w.trainings.push_back(t);
+    const auto r = evaluate(e->leave(), w, school_year(2022));
+    const auto& tr = r.trainings[0];
+    ASSERT_EQ(tr.granted, hours(40));
+    ASSERT_TRUE(tr.money.known());
+    EXPECT_EQ(tr.money.amount_cents, 20 * 2130 + 20 * 2500);  // EUR 926.00
+    const auto parts = r.rates_of(0);
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0].span, (period{date(2022, 9, 1), date(2022, 12, 31)}));
+    EXPECT_EQ(parts[0].rate_cents, 2130);
+    EXPECT_EQ(parts[0].approved.hours_text(), "20");
+    EXPECT_EQ(parts[1].span, (period{date(2023, 1, 1), date(2023, 8, 31)}));
+    EXPECT_EQ(parts[1].rate_cents, 2500);
+    EXPECT_EQ(parts[1].attended, hours(20));
+    // the wage ceilings of the year (wal.cep, H) each carry the leave of their days
+    ASSERT_EQ(r.wage_ceilings.size(), 2u);
+    EXPECT_EQ(r.wage_ceilings[0].approved.hours_text(), "20");
+    EXPECT_EQ(r.wage_ceilings[1].approved.hours_text(), "20");
+}
+
+// One rounding: 30 min at EUR 21.31 (1065.5 cents) + 30 min at EUR 25.01 (1250.5 cents) is
+// 2316 cents exactly; rounding each part first would give 2317.
+TEST(LeaveMoney, MidYearAmountIsRoundedOnce) {
+    const auto e = wallonia_rate_from_2023("21.31", "25.01");
+    const std::vector<attended_day> days{{date(2022, 10, 3), minutes{90}}, {date(2023, 2, 6), minutes{90}}};
+    std::vector<rate_part> parts;
+    explanation why;
+    const auto m =
+        reimburse(e->leave(), regime::wallonia_bev, minutes{60}, days, date(2022, 9, 1), school_year(2022), parts, why);
+    ASSERT_TRUE(m.known());
+    EXPECT_EQ(m.amount_cents, 2316);
+    ASSERT_EQ(m.parts_count, 2u);
+    EXPECT_EQ(parts[0].approved.hours_text(), "0.5");
+    // leave without attended days (credits, exams) is dated on the day its right was decided
+    parts.clear();
+    EXPECT_EQ(
+        reimburse(e->leave(), regime::wallonia_bev, minutes{60}, {}, date(2023, 3, 1), school_year(2022), parts, why)
+            .amount_cents,
+        2501);
+}
+
+// A rate missing for part of the year that carries leave: no amount, the reason names the
+// parameter and the first day without a value (Flemish BEV forfait ends 2021-12-31,
+// vl.bvr.2015.forfait); leave only before the end needs no later value.
+TEST(LeaveMoney, RateMissingForPartOfTheYear) {
+    std::vector<rate_part> parts;
+    explanation why;
+    const std::vector<attended_day> days{{date(2021, 10, 4), minutes{60}}, {date(2022, 2, 7), minutes{60}}};
+    const auto m =
+        reimburse(R(), regime::flanders_bev, minutes{120}, days, date(2021, 9, 1), school_year(2021), parts, why);
+    EXPECT_FALSE(m.known());
+    EXPECT_EQ(m.missing, R().rate_flanders_bev);
+    EXPECT_EQ(m.missing_on, date(2022, 1, 1));
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[1].version, nullptr);
+    parts.clear();
+    const auto ok = reimburse(R(), regime::flanders_bev, minutes{60}, std::span(days).first(1), date(2021, 9, 1),
+                              school_year(2021), parts, why);
+    EXPECT_TRUE(ok.known());
+    EXPECT_EQ(ok.amount_cents, 2130);
+    // no leave approved: no rate needed, even in a year without one (Brussels 2014-2015)
+    EXPECT_TRUE(pay(regime::brussels_bev, minutes{0}, 2014).known());
 }

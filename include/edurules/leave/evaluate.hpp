@@ -43,6 +43,8 @@ struct training_result {
     // attendance
     std::size_t certificate_first = 0;  ///< its certificate periods: worker_result::certificates_of
     std::size_t certificate_count = 0;
+    std::size_t days_first = 0;  ///< its attended days: worker_result::attended_days_of
+    std::size_t days_count = 0;
     std::optional<bool> diligent;      ///< VOV yearly diligence (nullopt when it does not apply)
     bool sanction_next_right = false;  ///< VOV: not diligent and took more than the right
     // money and dates
@@ -65,15 +67,27 @@ struct worker_result {
     minutes left{};  ///< granted - taken (approved), never negative
     std::int64_t reimbursement_total_cents = 0;
     std::optional<resolved<std::int64_t>> wage_ceiling;  ///< at the school year's start
-    std::vector<dated_amount> wage_ceilings;             ///< every ceiling in force during the school year
+    std::vector<dated_amount> wage_ceilings;  ///< every ceiling in force during the school year, with its leave
     std::optional<date>
         wage_ceiling_missing_on;  ///< first day of the year without a ceiling (no_wage_ceiling_for_date)
     std::optional<std::int64_t> capped_monthly_wage_cents;
     std::vector<suspension> suspensions;
     std::vector<certificate_result> certificates;  ///< every training's, in training order
     std::vector<training_result> trainings;
+    std::vector<attended_day> attended_days;  ///< every training's counted days, in training order
+    std::vector<rate_part> rate_parts;        ///< every training's rates applied, in training order
     explanation why = explanation(true);
 
+    /// The days whose attended minutes give training `i` leave (they date its leave).
+    std::span<const attended_day> attended_days_of(std::size_t i) const {
+        const auto& t = trainings[i];
+        return std::span<const attended_day>(attended_days).subspan(t.days_first, t.days_count);
+    }
+    /// The rates applied to training `i`'s approved leave, each with the part of the year it covers.
+    std::span<const rate_part> rates_of(std::size_t i) const {
+        const auto& m = trainings[i].money;
+        return std::span<const rate_part>(rate_parts).subspan(m.parts_first, m.parts_count);
+    }
     /// The certificate periods of training `i`.
     std::span<const certificate_result> certificates_of(std::size_t i) const {
         const auto& t = trainings[i];

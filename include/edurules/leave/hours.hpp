@@ -336,7 +336,10 @@ inline minutes lesson_unit(const rules& R, bool lesson_periods, date at, explana
 /// attended hours give leave): lessons given in the regime's leave modes,
 /// less the absences of the day; hours in a BEV suspension build up no
 /// right; Flemish BEV hours after its end do not count; at exactly 50% VOV on
-/// a fixed schedule only coinciding lessons count (eligibility.hpp).
+/// a fixed schedule only coinciding lessons count (eligibility.hpp). On
+/// return `counted` holds the days of `attended`, sorted, one per day, each
+/// with its attended minutes in `given` (money.hpp dates rates and ceilings
+/// by them).
 struct attendance {
     minutes attended{};
     minutes excluded_suspended{};
@@ -359,19 +362,23 @@ inline attendance attended_in_year(const rules& R, const training& t, regime reg
         if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});
     }
     std::sort(counted.begin(), counted.end(), [](const day_tally& a, const day_tally& b) { return a.day < b.day; });
+    std::size_t kept = 0;  // `counted` keeps, one per day, the days whose attended minutes count
     for (std::size_t i = 0; i < counted.size();) {
         const date day = counted[i].day;
         minutes given{};
         for (; i < counted.size() && counted[i].day == day; ++i) given += counted[i].given;
         minutes att = given;
         if (const day_tally* a = tally_on(days, day)) att = max(minutes{0}, given - a->justified - a->unjustified);
-        if (bev_end && *bev_end < day)
+        if (bev_end && *bev_end < day) {
             out.excluded_after_bev_end += att;
-        else if (reg != regime::vov && in_suspension(suspensions, day))
+        } else if (reg != regime::vov && in_suspension(suspensions, day)) {
             out.excluded_suspended += att;
-        else
+        } else {
             out.attended += att;
+            if (att.count > 0) counted[kept++] = day_tally{day, att, {}, {}};
+        }
     }
+    counted.resize(kept);
     if (out.excluded_after_bev_end.count > 0)
         why.add("leave.regime.flanders_bev_end", [&] {
             return hours_text(out.excluded_after_bev_end) + " h attended after " + to_iso(*bev_end) +

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "edurules/core/explain.hpp"
@@ -35,53 +36,149 @@ inline const parameter* rate_parameter(const rules& R, regime reg) {
     return nullptr;
 }
 
+/// Leave-giving minutes attended on one day (hours.hpp `attended_in_year`):
+/// the dates by which rates and wage ceilings apply.
+struct attended_day {
+    date day;
+    minutes attended{};
+};
+
+/// One value of a dated money parameter (a rate) applied to part of a
+/// training's approved leave.
+struct rate_part {
+    const parameter* param = nullptr;        ///< the rate parameter
+    period span;                             ///< the part of the school year this value covers (or none covers)
+    const param_version* version = nullptr;  ///< null: the rulebook has no value for `span`
+    std::int64_t rate_cents = 0;
+    minutes attended{};            ///< leave-giving minutes attended in `span`
+    exact_minutes approved{0, 1};  ///< the approved leave that falls in `span` (exact, before any rounding)
+};
+
+/// The parts of `year` cut at every version of `p`: `f(span, version)` for
+/// each, in date order, with version null for a part no version covers.
+template <class F>
+void for_each_dated_part(const parameter& p, const period& year, F&& f) {
+    date next = year.first;  // versions are ordered by date and do not overlap
+    for (const auto& v : p.versions) {
+        const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
+        if (!span.overlaps(year)) continue;
+        const period part = span.intersect(year);
+        if (next < part.first) f(period{next, prev_day(part.first)}, static_cast<const param_version*>(nullptr));
+        f(part, &v);
+        next = part.last + day_count(1);
+    }
+    if (!(year.last < next)) f(period{next, year.last}, static_cast<const param_version*>(nullptr));
+}
+
+/// The part of `approved` leave minutes that falls in `span` (issue 12,
+/// docs/research/leave-history.md section 3: values apply by the date of the
+/// leave hours). The approved leave of a school year is one figure (the cap
+/// and the pro-rata share apply to the year as a whole), so it is spread over
+/// the days in proportion to the leave-giving minutes attended on each: no
+/// lesson comes first. Leave without attended days (credits, exams, an exam
+/// board, a competence exam) is dated on `undated_on`, the day the training's
+/// right was decided (the later of its start and the school year's first day).
+/// Exact: no rounding here.
+inline exact_minutes approved_in(const period& span, minutes approved, std::span<const attended_day> days,
+                                 date undated_on) {
+    std::int64_t total = 0, in = 0;
+    for (const auto& d : days) {
+        total += d.attended.count;
+        if (span.contains(d.day)) in += d.attended.count;
+    }
+    if (total == 0) return span.contains(undated_on) ? exact_minutes::of(approved) : exact_minutes{0, 1};
+    return exact_minutes::reduce({static_cast<detail::i128>(approved.count) * in, total});
+}
+
 struct reimbursement {
+    /// The rate applied (with several, the first one; `rate_parts` lists each).
     std::int64_t rate_cents = 0;
     std::int64_t amount_cents = 0;
-    /// The rate parameter that has no value for the leave hours' date (null
-    /// when the rate was found, or the regime pays none); the amount is then
-    /// unknown, not zero (reason no_rate_for_date).
+    /// The rate parameter that has no value for a day of the approved leave
+    /// (null when every part has a rate, or the regime pays none); the amount
+    /// is then unknown, not zero (reason no_rate_for_date).
     const parameter* missing = nullptr;
-    date missing_on;
-    param_use rate_use;  ///< the rate version applied (its period is the version's from..to)
+    date missing_on;              ///< the first day of the part of the year without a rate
+    param_use rate_use;           ///< the first rate version applied
+    std::size_t parts_first = 0;  ///< its rates: `rate_part`s [parts_first, parts_first + parts_count)
+    std::size_t parts_count = 0;
     [[nodiscard]] bool known() const { return missing == nullptr; }
 };
 
-/// Reimbursement for `approved` minutes: rate per hour, exact in cents,
-/// rounded once by the rulebook's money rounding. Rates change only at
-/// school-year boundaries (docs/research/leave-history.md section 3: they are
-/// keyed to the school year the claim covers), so the school year's first day
-/// picks the rate. A rulebook without a rate for that day gives no amount and
-/// the reason no_rate_for_date (the rest of the decision stands).
-inline reimbursement reimburse(const rules& R, regime reg, minutes approved, school_year sy, explanation& why) {
+/// Reimbursement to the employer for `approved` leave minutes of a training
+/// in school year `sy` (rates per region: Vlaanderen.be BEV and VOV, Brussels
+/// Economy and Employment, Walloon SPW/Le Forem; docs/sources.md). Rates apply
+/// by the date of the leave hours (issue 12): the year is cut at every version
+/// of the regime's rate parameter, the approved leave is spread over the parts
+/// by `approved_in`, and each part is paid at its own rate. The amount is
+/// computed exactly, sum over parts of approved_p x rate_p / 60, and rounded
+/// ONCE, here, to whole cents by leave.money.rounding (the only money rounding
+/// of a training; a worker's total is the sum of the trainings' amounts).
+/// The parts that carry leave are appended to `parts` (a buffer reused across
+/// workers). A part without a rate gives no amount and the reason
+/// no_rate_for_date, naming the parameter and the part's first day; leave that
+/// needs no rate (none approved) needs no rate value.
+inline reimbursement reimburse(const rules& R, regime reg, minutes approved, std::span<const attended_day> days,
+                               date undated_on, school_year sy, std::vector<rate_part>& parts, explanation& why) {
     reimbursement out;
+    out.parts_first = parts.size();
     const parameter* p = rate_parameter(R, reg);
-    if (!p) return out;
-    const date at = sy.first_day();
-    const param_version* v = p->at(at);
-    if (!v) {
-        out.missing = p;
-        out.missing_on = at;
+    if (!p || approved.count == 0) return out;
+    // exact amount in cents = approved x sum(weight_p x rate_p) / (sum(weight_p) x 60), where the
+    // weight of a part is its attended minutes (or 1 for the part holding undated leave)
+    std::int64_t total = 0;
+    for (const auto& d : days) total += d.attended.count;
+    detail::i128 weighted = 0;
+    for_each_dated_part(*p, sy.days(), [&](const period& span, const param_version* v) {
+        rate_part rp{p, span, v};
+        for (const auto& d : days)
+            if (span.contains(d.day)) rp.attended += d.attended;
+        rp.approved = approved_in(span, approved, days, undated_on);
+        if (rp.approved.num == 0) return;  // no leave in this part: its rate is not needed
+        if (!v) {
+            if (!out.missing) out.missing = p, out.missing_on = span.first;
+        } else {
+            rp.rate_cents = std::get<std::int64_t>(v->value);
+            if (!out.rate_use.version) out.rate_use = param_use{p, v}, out.rate_cents = rp.rate_cents;
+            weighted += static_cast<detail::i128>(total == 0 ? 1 : rp.attended.count) * rp.rate_cents;
+        }
+        parts.push_back(rp);
+    });
+    out.parts_count = parts.size() - out.parts_first;
+    if (out.missing) {
         why.add("leave.money.no_rate", [&] {
-            return "no reimbursement rate: the rulebook has no value of " + p->name + " on " + to_iso(at) +
+            return "no reimbursement rate: the rulebook has no value of " + p->name + " on " + to_iso(out.missing_on) +
                    " (school year " + sy.name() + "); the amount is unknown";
         });
         return out;
     }
-    const auto rate = read<std::int64_t>(*p, at);
-    const auto& mode_r = R.money_rounding_mode.at(at);
-    const param_use u_r = mode_r.use;
-    const rounding mode = mode_r.value;
-    out.rate_cents = rate.value;
-    out.rate_use = rate.use;
-    out.amount_cents = div_round(static_cast<detail::i128>(approved.count) * rate.value, minutes_per_hour, mode);
-    why.add("leave.money.reimbursement",
+    const auto& mode_r = R.money_rounding_mode.at(sy.first_day());
+    out.amount_cents = div_round(static_cast<detail::i128>(approved.count) * weighted,
+                                 static_cast<detail::i128>(total == 0 ? 1 : total) * minutes_per_hour, mode_r.value);
+    for (std::size_t k = out.parts_first; k < parts.size(); ++k) {
+        const rate_part& rp = parts[k];
+        why.add("leave.money.reimbursement",
+                [&] {
+                    return "reimbursement to the employer, " + to_iso(rp.span.first) + " to " + to_iso(rp.span.last) +
+                           ": " + rp.approved.hours_text() + " approved h x EUR " + format_scaled(rp.rate_cents, 2);
+                },
+                {param_use{p, rp.version}});
+    }
+    why.add("leave.money.amount",
             [&] {
-                return "reimbursement to the employer: " + hours_text(approved) + " approved h x EUR " +
-                       format_scaled(rate.value, 2) + " = EUR " + format_scaled(out.amount_cents, 2);
+                return "reimbursement " + hours_text(approved) + " approved h = EUR " +
+                       format_scaled(out.amount_cents, 2) + " (exact sum over the rate periods, rounded once " +
+                       std::string(to_string(mode_r.value)) + " to the cent)";
             },
-            {rate.use, u_r});
+            {mode_r.use});
     return out;
+}
+
+/// The same for leave without dated attendance (dated on the school year's
+/// first day), e.g. a single figure; `parts` gets its rate parts.
+inline reimbursement reimburse(const rules& R, regime reg, minutes approved, school_year sy,
+                               std::vector<rate_part>& parts, explanation& why) {
+    return reimburse(R, reg, approved, {}, sy.first_day(), sy, parts, why);
 }
 
 /// A date given in the rulebook as [years after the school year's start year, month, day].
@@ -176,6 +273,7 @@ struct dated_amount {
     std::int64_t cents = 0;
     param_use use;
     std::optional<std::int64_t> capped_wage_cents;  ///< the worker's monthly wage capped at this ceiling
+    exact_minutes approved{0, 1};  ///< the worker's approved leave that falls in `span` (`approved_in`)
 };
 
 /// Every wage ceiling in force during `year`, each with the part of the year
@@ -201,6 +299,15 @@ inline std::optional<date> wage_ceilings_in(const rules& R, const period& year,
     }
     if (!uncovered && !(year.last < next)) uncovered = next;
     return uncovered;
+}
+
+/// Adds a training's approved leave to the wage ceilings in force on its
+/// days (`approved_in`: by the date of the leave hours, issue 12), so that each
+/// ceiling lists the leave it applies to.
+inline void add_approved_to_ceilings(std::vector<dated_amount>& ceilings, minutes approved,
+                                     std::span<const attended_day> days, date undated_on) {
+    if (approved.count == 0) return;
+    for (auto& c : ceilings) c.approved = c.approved + approved_in(c.span, approved, days, undated_on);
 }
 
 /// The wage ceiling for leave hours (the employer is reimbursed on a wage
