@@ -23,6 +23,11 @@
  *   A returned `const char *` or `const edr_error *` is borrowed.
  * - An edr_engine is immutable once built: any number of threads may call
  *   edr_evaluate_json (and the batch functions) on one engine at once.
+ * - Every group of codes is a typedef'd enum, edr_xxx (tag edr_xxx_e; the
+ *   error codes keep their 0.1.0 tag, edr_code), with a static name
+ *   function edr_xxx_name. Struct fields and function parameters keep their
+ *   fixed-width integer or int types: an enum's size is up to the compiler,
+ *   so an enum type never appears in a struct or a signature of this ABI.
  * - Within one major version nothing is removed or re-signed; a changed
  *   function gets a new name (..._v2). Option structs carry a `version` field,
  *   are initialised with their _INIT macro and only ever grow at the end.
@@ -227,25 +232,25 @@ EDR_API int edr_evaluate_json(edr_buf *out, const edr_engine *engine, const char
 #define EDR_NO_DAY INT32_MIN
 
 /** Registration state on the evaluation date (column `state`). */
-enum {
+typedef enum edr_pe_state_e {
     EDR_PE_STATE_NOT_REGISTERED = 0, /**< never registered on that date (see `reason`) */
     EDR_PE_STATE_REGISTERED = 1,     /**< in a registration period */
     EDR_PE_STATE_LAPSED = 2,         /**< a period ended with too few points */
     EDR_PE_STATE_ENDED = 3,          /**< a period ended with enough points but was not renewed */
     EDR_PE_STATE_REJECTED = 255      /**< the row was rejected (see `status`) */
-};
+} edr_pe_state;
 
 /** Why a participant is not registered (column `reason`). */
-enum {
+typedef enum edr_pe_reason_e {
     EDR_PE_REASON_NONE = 0,
     EDR_PE_REASON_NO_DIPLOMA = 1,
     EDR_PE_REASON_NOT_ACTIVATED = 2,
     EDR_PE_REASON_BEFORE_START = 3
-};
+} edr_pe_reason;
 
 /** Per-row status of the PE batch (column `status`); values pinned.
  *  edr_pe_status_batch returns 0..4 only; edr_pe_status_batch_v2 any. */
-enum {
+typedef enum edr_pe_row_error_e {
     EDR_PE_ROW_OK = 0,                        /**< decided */
     EDR_PE_ROW_BAD_OFFSETS = 1,               /**< completion/renewal/dispensation offsets decreasing or out of range */
     EDR_PE_ROW_DATE_OUT_OF_RANGE = 2,         /**< a day outside 1900-01-01..9999-12-31 (or reached from one) */
@@ -255,7 +260,7 @@ enum {
     EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST = 6, /**< v2: dispensation_decided before dispensation_requested */
     EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED = 7,      /**< v2: granted without a dispensation_decided day */
     EDR_PE_ROW_BAD_FLAG = 8                             /**< v2: dispensation_granted neither 0 nor 1 */
-};
+} edr_pe_row_error;
 
 /** Static names of the PE batch codes: edr_pe_state_name(EDR_PE_STATE_LAPSED)
  *  is "lapsed", edr_pe_reason_name(EDR_PE_REASON_NO_DIPLOMA) "no_diploma",
@@ -372,10 +377,14 @@ EDR_API int edr_pe_status_batch_v2(const edr_pe_status_results *out, size_t *rej
 /* ---- Belgian paid educational leave: hours over columns ------------------ */
 
 /** Region of the establishment unit (column `region`). */
-enum { EDR_LEAVE_REGION_FLANDERS = 1, EDR_LEAVE_REGION_BRUSSELS = 2, EDR_LEAVE_REGION_WALLONIA = 3 };
+typedef enum edr_leave_region_e {
+    EDR_LEAVE_REGION_FLANDERS = 1,
+    EDR_LEAVE_REGION_BRUSSELS = 2,
+    EDR_LEAVE_REGION_WALLONIA = 3
+} edr_leave_region;
 
 /** Training type (column `training_type`). */
-enum {
+typedef enum edr_leave_training_type_e {
     EDR_LEAVE_TRAINING_PROFESSIONAL = 0,
     EDR_LEAVE_TRAINING_GENERAL = 1,
     EDR_LEAVE_TRAINING_PROFESSIONAL_GENERAL = 2,
@@ -384,46 +393,51 @@ enum {
     EDR_LEAVE_TRAINING_LANGUAGE_PROFESSIONAL = 5,
     EDR_LEAVE_TRAINING_EXAM_BOARD = 6,     /**< exam before a central examination board */
     EDR_LEAVE_TRAINING_COMPETENCE_EXAM = 7 /**< exam for recognition of acquired competences */
-};
+} edr_leave_training_type;
 
 /** The regime that applied (column `regime`). */
-enum {
+typedef enum edr_leave_regime_e {
     EDR_LEAVE_REGIME_NONE = 0,
     EDR_LEAVE_REGIME_FLANDERS_BEV = 1,      /**< Flemish BEV (until 2021-12-31) */
     EDR_LEAVE_REGIME_VOV = 2,               /**< Vlaams opleidingsverlof */
     EDR_LEAVE_REGIME_BRUSSELS_BEV = 3,      /**< Brussels BEV before the 2023-2024 reform */
     EDR_LEAVE_REGIME_BRUSSELS_REFORMED = 4, /**< Brussels BEV from 2023-2024 */
     EDR_LEAVE_REGIME_WALLONIA_BEV = 5       /**< Walloon conge-education paye */
-};
+} edr_leave_regime;
 
-/** Reason bits (column `reasons`): why a row gives no leave, or less. */
-#define EDR_LEAVE_REASON_NOT_PRIVATE_SECTOR (1u << 0)
-#define EDR_LEAVE_REASON_BEV_ENDED (1u << 1)
-#define EDR_LEAVE_REASON_FRACTION_TOO_LOW (1u << 2)
-#define EDR_LEAVE_REASON_HALFTIME_NEEDS_PROFESSIONAL_DURING_WORK (1u << 3)
-#define EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_AT_START (1u << 4)
-#define EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_REFERENCE (1u << 5)
-#define EDR_LEAVE_REASON_WEEKLY_HOURS_BELOW_MINIMUM (1u << 6)
-#define EDR_LEAVE_REASON_BELOW_MIN_CONTACT_HOURS (1u << 7)
-#define EDR_LEAVE_REASON_BELOW_MIN_CREDITS (1u << 8)
-#define EDR_LEAVE_REASON_MODULE_ALREADY_PASSED (1u << 9)
-#define EDR_LEAVE_REASON_NOT_RECOGNISED (1u << 10)
-#define EDR_LEAVE_REASON_FINAL_ASSESSMENT_MISSED (1u << 11)
-#define EDR_LEAVE_REASON_CAREER_ATTEST_TOO_OLD (1u << 12)
-#define EDR_LEAVE_REASON_SUSPENDED (1u << 13)
-#define EDR_LEAVE_REASON_SUSPENSION_TRIGGERED (1u << 14)
-#define EDR_LEAVE_REASON_NOT_DILIGENT (1u << 15)
-#define EDR_LEAVE_REASON_NO_EMPLOYMENT (1u << 16)
-#define EDR_LEAVE_REASON_VOV_SANCTION (1u << 17)
-#define EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS (1u << 18)
-#define EDR_LEAVE_REASON_CAPPED (1u << 19)
-#define EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR (1u << 20)
-#define EDR_LEAVE_REASON_NO_RATE_FOR_DATE (1u << 21)
-#define EDR_LEAVE_REASON_NO_WAGE_CEILING_FOR_DATE (1u << 22)
+/** Reason bits (column `reasons`, a uint32_t bit set): why a row gives no
+ *  leave, or less. The enumerators are int constants (C enums are int); they
+ *  were `1u << n` macros in 0.1.0 and combine with `reasons` the same way.
+ *  edr_leave_reason_name takes the bit number n, not the mask. */
+typedef enum edr_leave_reason_e {
+    EDR_LEAVE_REASON_NOT_PRIVATE_SECTOR = 1 << 0,
+    EDR_LEAVE_REASON_BEV_ENDED = 1 << 1,
+    EDR_LEAVE_REASON_FRACTION_TOO_LOW = 1 << 2,
+    EDR_LEAVE_REASON_HALFTIME_NEEDS_PROFESSIONAL_DURING_WORK = 1 << 3,
+    EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_AT_START = 1 << 4,
+    EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_REFERENCE = 1 << 5,
+    EDR_LEAVE_REASON_WEEKLY_HOURS_BELOW_MINIMUM = 1 << 6,
+    EDR_LEAVE_REASON_BELOW_MIN_CONTACT_HOURS = 1 << 7,
+    EDR_LEAVE_REASON_BELOW_MIN_CREDITS = 1 << 8,
+    EDR_LEAVE_REASON_MODULE_ALREADY_PASSED = 1 << 9,
+    EDR_LEAVE_REASON_NOT_RECOGNISED = 1 << 10,
+    EDR_LEAVE_REASON_FINAL_ASSESSMENT_MISSED = 1 << 11,
+    EDR_LEAVE_REASON_CAREER_ATTEST_TOO_OLD = 1 << 12,
+    EDR_LEAVE_REASON_SUSPENDED = 1 << 13,
+    EDR_LEAVE_REASON_SUSPENSION_TRIGGERED = 1 << 14,
+    EDR_LEAVE_REASON_NOT_DILIGENT = 1 << 15,
+    EDR_LEAVE_REASON_NO_EMPLOYMENT = 1 << 16,
+    EDR_LEAVE_REASON_VOV_SANCTION = 1 << 17,
+    EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS = 1 << 18,
+    EDR_LEAVE_REASON_CAPPED = 1 << 19,
+    EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR = 1 << 20,
+    EDR_LEAVE_REASON_NO_RATE_FOR_DATE = 1 << 21,
+    EDR_LEAVE_REASON_NO_WAGE_CEILING_FOR_DATE = 1 << 22
+} edr_leave_reason;
 
 /** Per-row status of the leave batch (column `status`); values pinned.
  *  >= 0: decided; < 0: the row was rejected and granted_minutes is 0. */
-enum {
+typedef enum edr_leave_row_status_e {
     EDR_LEAVE_ROW_GRANTED = 0,        /**< a right (granted may still be 0) */
     EDR_LEAVE_ROW_NOT_ELIGIBLE = 1,   /**< no right; `reasons` says why */
     EDR_LEAVE_ROW_BAD_REGION = -1,    /**< region not 1..3 */
@@ -434,7 +448,7 @@ enum {
     EDR_LEAVE_ROW_BAD_FULL_TIME = -6, /**< full_time_minutes <= 0 */
     EDR_LEAVE_ROW_BAD_OFFSETS = -7,   /**< v2: reserved (inconsistent offsets refuse the whole call) */
     EDR_LEAVE_ROW_BAD_FACTS = -8      /**< v2: the worker's facts contradict themselves (see `problem`) */
-};
+} edr_leave_row_status;
 
 /** Input columns of edr_leave_hours_batch: a row is one worker's one
  *  training in one school year, with its own cap. Optional columns may be
@@ -503,48 +517,52 @@ EDR_API int edr_leave_hours_batch(const edr_leave_results *out, const edr_engine
  */
 
 /** How a lesson is followed (column `lesson_mode`). */
-enum {
+typedef enum edr_leave_lesson_mode_e {
     EDR_LEAVE_LESSON_CONTACT = 0,
     EDR_LEAVE_LESSON_LIVE_ONLINE = 1,
     EDR_LEAVE_LESSON_DISTANCE = 2,
     EDR_LEAVE_LESSON_INTERNSHIP = 3,
     EDR_LEAVE_LESSON_THESIS = 4,
     EDR_LEAVE_LESSON_COACHING = 5
-};
+} edr_leave_lesson_mode;
 
-/** Column `lesson_coinciding`: 0 no, 1 yes, or as the training's `coinciding`. */
+/** Column `lesson_coinciding`: 0 no, 1 yes, or as the training's `coinciding`
+ *  (a sentinel of a 0/1 flag column, like EDR_NO_DAY: not a code group). */
 #define EDR_LEAVE_LESSON_COINCIDING_AS_TRAINING 2
 
 /** Why a BEV cap is raised (column `raised`). */
-enum {
+typedef enum edr_leave_raised_e {
     EDR_LEAVE_RAISED_NONE = 0,
     EDR_LEAVE_RAISED_SHORTAGE_OCCUPATION = 1,
     EDR_LEAVE_RAISED_BASIC_EDUCATION = 2,
     EDR_LEAVE_RAISED_FIRST_UPPER_SECONDARY = 3
-};
+} edr_leave_raised;
 
 /** How the training is organised (column `organisation`). */
-enum { EDR_LEAVE_ORGANISATION_MODULAR = 0, EDR_LEAVE_ORGANISATION_SCHOOL_YEAR = 1 };
+typedef enum edr_leave_organisation_e {
+    EDR_LEAVE_ORGANISATION_MODULAR = 0,
+    EDR_LEAVE_ORGANISATION_SCHOOL_YEAR = 1
+} edr_leave_organisation;
 
 /** How VOV counts the training's hours (column `counting`). */
-enum {
+typedef enum edr_leave_counting_e {
     EDR_LEAVE_COUNTING_ATTENDED_HOURS = 0,
     EDR_LEAVE_COUNTING_CREDITS = 1,
     EDR_LEAVE_COUNTING_PLANNED_LESSON_PERIODS = 2,
     EDR_LEAVE_COUNTING_EXAMS = 3,
     EDR_LEAVE_COUNTING_COMPETENCES = 4
-};
+} edr_leave_counting;
 
 /** VOV: the first final assessment (column `assessment`). */
-enum {
+typedef enum edr_leave_assessment_e {
     EDR_LEAVE_ASSESSMENT_NOT_YET = 0,
     EDR_LEAVE_ASSESSMENT_TAKEN = 1,
     EDR_LEAVE_ASSESSMENT_MISSED_JUSTIFIED = 2,
     EDR_LEAVE_ASSESSMENT_MISSED = 3
-};
+} edr_leave_assessment;
 
 /** What is wrong with a refused worker's facts (result column `problem`). */
-enum {
+typedef enum edr_leave_facts_problem_e {
     EDR_LEAVE_FACTS_NONE = 0,
     EDR_LEAVE_FACTS_LESSON_TIMES = 1,        /**< a clock time outside the day, or the end not after the start */
     EDR_LEAVE_FACTS_LESSON_OVERLAP = 2,      /**< two lessons of one training overlap on a day */
@@ -557,7 +575,7 @@ enum {
     EDR_LEAVE_FACTS_JOB_DATES = 9,           /**< a job that ends before it starts */
     EDR_LEAVE_FACTS_DURATION_TOO_LARGE = 10, /**< a duration beyond the exact-arithmetic bound */
     EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE = 11  /**< credits, exams or competences negative or too large */
-};
+} edr_leave_facts_problem;
 
 /** Number of reason bits (EDR_LEAVE_REASON_*): bits 0 .. EDR_LEAVE_REASON_BITS - 1. */
 #define EDR_LEAVE_REASON_BITS 23
