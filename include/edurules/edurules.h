@@ -127,6 +127,11 @@ typedef struct edr_buf {
 #define EDR_BUF_INIT \
     { NULL, 0, 0 }
 
+/** The function twin of EDR_BUF_INIT, for callers that cannot use C macros
+ *  (FFI): sets *buf to an empty buffer without releasing what it held.
+ *  EDR_E_INVALID_ARGUMENT naming "buf" if it is NULL. */
+EDR_API int edr_buf_init(edr_buf *buf);
+
 /** Releases the memory `buf` holds and resets it to EDR_BUF_INIT; `buf` itself
  *  stays the caller's. NULL and an empty buffer are no-ops. */
 EDR_API void edr_buf_dispose(edr_buf *buf);
@@ -231,6 +236,15 @@ EDR_API int edr_evaluate_json(edr_buf *out, const edr_engine *engine, const char
  * then fill in the arrays. They only ever grow at the end; the version tells
  * the library how much of the struct the caller knows. Input arrays are
  * borrowed for the call only; output arrays stay the caller's.
+ *
+ * Each _INIT macro has a function twin for callers that cannot use C macros
+ * (ctypes, cffi, bindgen, ...): edr_xxx_init(struct, version) writes what
+ * the struct's _INIT macro writes for that struct version: `version` and
+ * the defaults (NULL, 0, SIZE_MAX for end_row). Pass the version your layout of
+ * the struct follows (EDR_XXX_VERSION of the header it was written against);
+ * only that version's fields are written. EDR_E_INVALID_ARGUMENT naming the
+ * struct if it is NULL, or "version" if it is 0 or newer than the library
+ * knows (the struct is then left alone).
  */
 
 /* ---- PE (SEU permanent education) status over columns ------------------ */
@@ -302,6 +316,7 @@ typedef struct edr_pe_status_columns {
 #define EDR_PE_STATUS_COLUMNS_VERSION 1
 #define EDR_PE_STATUS_COLUMNS_INIT \
     { EDR_PE_STATUS_COLUMNS_VERSION, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL }
+EDR_API int edr_pe_status_columns_init(edr_pe_status_columns *columns, unsigned int version);
 
 /** Output columns of edr_pe_status_batch, each [rows], all required. */
 typedef struct edr_pe_status_results {
@@ -320,6 +335,7 @@ typedef struct edr_pe_status_results {
 #define EDR_PE_STATUS_RESULTS_VERSION 1
 #define EDR_PE_STATUS_RESULTS_INIT \
     { EDR_PE_STATUS_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+EDR_API int edr_pe_status_results_init(edr_pe_status_results *results, unsigned int version);
 
 /** Options of edr_pe_status_batch. [first_row, end_row) limits the rows
  *  computed (outputs of other rows are left alone), so threads can share one
@@ -333,6 +349,7 @@ typedef struct edr_pe_status_options {
 #define EDR_PE_STATUS_OPTIONS_VERSION 1
 #define EDR_PE_STATUS_OPTIONS_INIT \
     { EDR_PE_STATUS_OPTIONS_VERSION, 0, SIZE_MAX }
+EDR_API int edr_pe_status_options_init(edr_pe_status_options *options, unsigned int version);
 
 /** PE status of every participant on `at_day` (days since 1970-01-01).
  *  Writes `out`'s arrays and, if `rejected` is not NULL, the number of
@@ -370,6 +387,7 @@ typedef struct edr_pe_status_columns_v2 {
 #define EDR_PE_STATUS_COLUMNS_V2_VERSION 1
 #define EDR_PE_STATUS_COLUMNS_V2_INIT \
     { EDR_PE_STATUS_COLUMNS_V2_VERSION, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL }
+EDR_API int edr_pe_status_columns_v2_init(edr_pe_status_columns_v2 *columns, unsigned int version);
 
 /** PE status of every participant on `at_day` (days since 1970-01-01), from
  *  columns that include dispensations: the same decision, field by field, as
@@ -485,6 +503,7 @@ typedef struct edr_leave_columns {
 #define EDR_LEAVE_COLUMNS_VERSION 1
 #define EDR_LEAVE_COLUMNS_INIT \
     { EDR_LEAVE_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+EDR_API int edr_leave_columns_init(edr_leave_columns *columns, unsigned int version);
 
 /** Output columns of edr_leave_hours_batch, each [rows]. */
 typedef struct edr_leave_results {
@@ -498,6 +517,7 @@ typedef struct edr_leave_results {
 #define EDR_LEAVE_RESULTS_VERSION 1
 #define EDR_LEAVE_RESULTS_INIT \
     { EDR_LEAVE_RESULTS_VERSION, NULL, NULL, NULL, NULL }
+EDR_API int edr_leave_results_init(edr_leave_results *results, unsigned int version);
 
 /** Leave hours for every row of `columns`, written to `out`'s arrays.
  *  Everything stays the caller's; nothing is allocated per row. Safe to call
@@ -600,6 +620,8 @@ typedef struct edr_leave_text_column {
 
 #define EDR_LEAVE_TEXT_COLUMN_INIT \
     { NULL, NULL, 0 }
+/** The function twin of EDR_LEAVE_TEXT_COLUMN_INIT (see edr_buf_init). */
+EDR_API int edr_leave_text_column_init(edr_leave_text_column *column);
 
 /** Input of edr_leave_facts_batch. Required columns must not be NULL when
  *  their table has rows; optional ones may be NULL (the stated default). */
@@ -683,6 +705,7 @@ typedef struct edr_leave_facts {
             NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,   \
             EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL, NULL, 0, NULL, NULL                                       \
     }
+EDR_API int edr_leave_facts_init(edr_leave_facts *facts, unsigned int version);
 
 /** Per-worker results of edr_leave_facts_batch, each [workers]. `status` is
  *  required; the others may be NULL (not wanted). */
@@ -703,6 +726,7 @@ typedef struct edr_leave_worker_results {
 #define EDR_LEAVE_WORKER_RESULTS_VERSION 1
 #define EDR_LEAVE_WORKER_RESULTS_INIT \
     { EDR_LEAVE_WORKER_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+EDR_API int edr_leave_worker_results_init(edr_leave_worker_results *results, unsigned int version);
 
 /** Per-training results of edr_leave_facts_batch, each [trainings]. `status`
  *  is required; the others may be NULL (not wanted). */
@@ -723,6 +747,7 @@ typedef struct edr_leave_training_results {
 #define EDR_LEAVE_TRAINING_RESULTS_VERSION 1
 #define EDR_LEAVE_TRAINING_RESULTS_INIT \
     { EDR_LEAVE_TRAINING_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+EDR_API int edr_leave_training_results_init(edr_leave_training_results *results, unsigned int version);
 
 /** Decides every worker of `facts`, writing `workers_out` (per worker) and
  *  `trainings_out` (per training). A refused worker does not fail the call:
