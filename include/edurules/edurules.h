@@ -775,6 +775,29 @@ EDR_API const char *edr_leave_row_status_name(int status);
 /** "none", "lesson_overlap", ... for an EDR_LEAVE_FACTS_* problem; "unknown" otherwise. */
 EDR_API const char *edr_leave_facts_problem_name(int problem);
 
+/** "flanders", "brussels", "wallonia" for an EDR_LEAVE_REGION_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_region_name(int region);
+
+/** "professional", ..., "exam_board", "competence_exam" for an
+ *  EDR_LEAVE_TRAINING_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_training_type_name(int training_type);
+
+/** "contact", "live_online", ... for an EDR_LEAVE_LESSON_* mode; "unknown" otherwise. */
+EDR_API const char *edr_leave_lesson_mode_name(int mode);
+
+/** "none", "shortage_occupation", ... for an EDR_LEAVE_RAISED_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_raised_name(int raised);
+
+/** "modular" or "school_year" for an EDR_LEAVE_ORGANISATION_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_organisation_name(int organisation);
+
+/** "attended_hours", "credits", ... for an EDR_LEAVE_COUNTING_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_counting_name(int counting);
+
+/** "not_yet", "taken", "missed_justified", "missed" for an
+ *  EDR_LEAVE_ASSESSMENT_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_assessment_name(int assessment);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
