@@ -29,8 +29,6 @@ if(TARGET edurules_c)
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
   install(EXPORT edurules_c-targets NAMESPACE edurules:: DESTINATION ${EDURULES_INSTALL_CMAKEDIR}
     COMPONENT development)
-  install(FILES ${PROJECT_BINARY_DIR}/generated/include/edurules/version.h
-    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/edurules COMPONENT development)
 
   # pkg-config, relocatable: the prefix is found from the .pc file's place.
   if(IS_ABSOLUTE "${EDURULES_INSTALL_PKGCONFIGDIR}")

@@ -23,4 +23,14 @@ mkdir -p "$here/abi"
 abidw --no-corpus-path --no-comp-dir-path --no-show-locs \
   --header-file "$here/include/edurules/edurules.h" --drop-private-types --exported-interfaces-only \
   --out-file "$here/abi/edurules_c.abi" "$(readlink -f "$lib")"
+# A build through ccache with base_dir set records relative source paths in
+# the debug info; abidw then cannot match them to the header and silently
+# drops every struct, leaving a baseline that checks function names only.
+if ! grep -q "<class-decl name='edr_error'" "$here/abi/edurules_c.abi"; then
+  git -C "$here" checkout -q -- abi/edurules_c.abi 2>/dev/null || true
+  echo "abi-update: $lib has no usable type information for edurules.h (relative debug paths?)." >&2
+  echo "abi-update: rebuild the C shim without ccache and retry, e.g." >&2
+  echo "  rm -f build/src/capi/CMakeFiles/edurules_c.dir/*.o && CCACHE_DISABLE=1 cmake --build build --target edurules_c" >&2
+  exit 1
+fi
 echo "abi-update: wrote abi/edurules_c.abi from $lib"

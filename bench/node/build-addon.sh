@@ -16,6 +16,6 @@ done
 mkdir -p "$build/bench"
 out="$build/bench/edurules_bench.node"
 ${CC:-cc} -std=c11 -O2 -fPIC -shared -Wall -Wextra -Wno-unused-parameter \
-  -I"$inc" -I"$root/include" -I"$build/generated/include" \
+  -I"$inc" -I"$root/include" \
   "$here/addon.c" -o "$out" -L"$lib" -ledurules_c -Wl,-rpath,"$lib"
 echo "$out"

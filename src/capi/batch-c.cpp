@@ -54,28 +54,49 @@ static_assert(EDR_LEAVE_REGIME_VOV == static_cast<int>(leave::regime::vov));
 static_assert(EDR_LEAVE_REGIME_BRUSSELS_BEV == static_cast<int>(leave::regime::brussels_bev));
 static_assert(EDR_LEAVE_REGIME_BRUSSELS_REFORMED == static_cast<int>(leave::regime::brussels_reformed));
 static_assert(EDR_LEAVE_REGIME_WALLONIA_BEV == static_cast<int>(leave::regime::wallonia_bev));
-static_assert(EDR_LEAVE_REASON_NOT_PRIVATE_SECTOR == leave::reason_not_private_sector);
-static_assert(EDR_LEAVE_REASON_BEV_ENDED == leave::reason_bev_ended);
-static_assert(EDR_LEAVE_REASON_FRACTION_TOO_LOW == leave::reason_fraction_too_low);
-static_assert(EDR_LEAVE_REASON_HALFTIME_NEEDS_PROFESSIONAL_DURING_WORK ==
-              leave::reason_halftime_needs_professional_during_work);
-static_assert(EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_AT_START == leave::reason_twp_below_minimum_at_start);
-static_assert(EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_REFERENCE == leave::reason_twp_below_minimum_reference);
-static_assert(EDR_LEAVE_REASON_WEEKLY_HOURS_BELOW_MINIMUM == leave::reason_weekly_hours_below_minimum);
-static_assert(EDR_LEAVE_REASON_BELOW_MIN_CONTACT_HOURS == leave::reason_below_min_contact_hours);
-static_assert(EDR_LEAVE_REASON_BELOW_MIN_CREDITS == leave::reason_below_min_credits);
-static_assert(EDR_LEAVE_REASON_MODULE_ALREADY_PASSED == leave::reason_module_already_passed);
-static_assert(EDR_LEAVE_REASON_NOT_RECOGNISED == leave::reason_not_recognised);
-static_assert(EDR_LEAVE_REASON_FINAL_ASSESSMENT_MISSED == leave::reason_final_assessment_missed);
-static_assert(EDR_LEAVE_REASON_CAREER_ATTEST_TOO_OLD == leave::reason_career_attest_too_old);
-static_assert(EDR_LEAVE_REASON_SUSPENDED == leave::reason_suspended);
-static_assert(EDR_LEAVE_REASON_SUSPENSION_TRIGGERED == leave::reason_suspension_triggered);
-static_assert(EDR_LEAVE_REASON_NOT_DILIGENT == leave::reason_not_diligent);
-static_assert(EDR_LEAVE_REASON_NO_EMPLOYMENT == leave::reason_no_employment);
-static_assert(EDR_LEAVE_REASON_VOV_SANCTION == leave::reason_vov_sanction);
-static_assert(EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS == leave::reason_only_coinciding_hours);
-static_assert(EDR_LEAVE_REASON_CAPPED == leave::reason_capped);
-static_assert(EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR == leave::reason_no_lessons_in_year);
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NOT_PRIVATE_SECTOR) ==
+              static_cast<unsigned>(leave::reason_not_private_sector));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_BEV_ENDED) == static_cast<unsigned>(leave::reason_bev_ended));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_FRACTION_TOO_LOW) ==
+              static_cast<unsigned>(leave::reason_fraction_too_low));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_HALFTIME_NEEDS_PROFESSIONAL_DURING_WORK) ==
+              static_cast<unsigned>(leave::reason_halftime_needs_professional_during_work));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_AT_START) ==
+              static_cast<unsigned>(leave::reason_twp_below_minimum_at_start));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_TWP_BELOW_MINIMUM_REFERENCE) ==
+              static_cast<unsigned>(leave::reason_twp_below_minimum_reference));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_WEEKLY_HOURS_BELOW_MINIMUM) ==
+              static_cast<unsigned>(leave::reason_weekly_hours_below_minimum));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_BELOW_MIN_CONTACT_HOURS) ==
+              static_cast<unsigned>(leave::reason_below_min_contact_hours));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_BELOW_MIN_CREDITS) ==
+              static_cast<unsigned>(leave::reason_below_min_credits));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_MODULE_ALREADY_PASSED) ==
+              static_cast<unsigned>(leave::reason_module_already_passed));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NOT_RECOGNISED) ==
+              static_cast<unsigned>(leave::reason_not_recognised));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_FINAL_ASSESSMENT_MISSED) ==
+              static_cast<unsigned>(leave::reason_final_assessment_missed));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_CAREER_ATTEST_TOO_OLD) ==
+              static_cast<unsigned>(leave::reason_career_attest_too_old));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_SUSPENDED) == static_cast<unsigned>(leave::reason_suspended));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_SUSPENSION_TRIGGERED) ==
+              static_cast<unsigned>(leave::reason_suspension_triggered));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NOT_DILIGENT) ==
+              static_cast<unsigned>(leave::reason_not_diligent));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NO_EMPLOYMENT) ==
+              static_cast<unsigned>(leave::reason_no_employment));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_VOV_SANCTION) ==
+              static_cast<unsigned>(leave::reason_vov_sanction));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_ONLY_COINCIDING_HOURS) ==
+              static_cast<unsigned>(leave::reason_only_coinciding_hours));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_CAPPED) == static_cast<unsigned>(leave::reason_capped));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NO_LESSONS_IN_YEAR) ==
+              static_cast<unsigned>(leave::reason_no_lessons_in_year));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NO_RATE_FOR_DATE) ==
+              static_cast<unsigned>(leave::reason_no_rate_for_date));
+static_assert(static_cast<unsigned>(EDR_LEAVE_REASON_NO_WAGE_CEILING_FOR_DATE) ==
+              static_cast<unsigned>(leave::reason_no_wage_ceiling_for_date));
 static_assert(EDR_LEAVE_ROW_GRANTED == static_cast<int>(leave::batch_granted));
 static_assert(EDR_LEAVE_ROW_NOT_ELIGIBLE == static_cast<int>(leave::batch_not_eligible));
 static_assert(EDR_LEAVE_ROW_BAD_REGION == static_cast<int>(leave::batch_bad_region));

@@ -160,6 +160,13 @@ void fill_buf(edr_buf* out, std::string_view text) {
 
 using namespace edurules::capi;
 
+#ifdef EDURULES_PROJECT_VERSION_MAJOR  // set by src/capi/CMakeLists.txt from project(edurules VERSION ...)
+static_assert(EDR_VERSION_MAJOR == EDURULES_PROJECT_VERSION_MAJOR &&
+                  EDR_VERSION_MINOR == EDURULES_PROJECT_VERSION_MINOR &&
+                  EDR_VERSION_PATCH == EDURULES_PROJECT_VERSION_PATCH,
+              "the EDR_VERSION_* macros of edurules.h must equal project(edurules VERSION ...)");
+#endif
+
 extern "C" {
 
 const edr_error* edr_error_last(void) { return &tls_error.pub; }

@@ -188,6 +188,14 @@ leave::training_columns_out training_outputs(const edr_leave_training_results& o
     return t;
 }
 
+/// The name of code `v` of enum E, whose codes run first..last: the C++
+/// to_string's static, NUL-terminated literal; "unknown" outside the range.
+template <class E>
+const char* name_of(int v, E first, E last) {
+    if (v < static_cast<int>(first) || v > static_cast<int>(last)) return "unknown";
+    return leave::to_string(static_cast<E>(v)).data();
+}
+
 }  // namespace
 
 extern "C" {
@@ -229,6 +237,41 @@ int edr_leave_facts_batch(const edr_leave_worker_results* workers_out, const edr
         }
         return EDR_OK;
     });
+}
+
+const char* edr_leave_region_name(int region) {
+    return name_of(region, leave::region::flanders, leave::region::wallonia);
+}
+
+const char* edr_leave_training_type_name(int training_type) {
+    return name_of(training_type, leave::training_type::professional, leave::training_type::competence_exam);
+}
+
+const char* edr_leave_lesson_mode_name(int mode) {
+    return name_of(mode, leave::lesson_mode::contact, leave::lesson_mode::coaching);
+}
+
+const char* edr_leave_raised_name(int raised) {
+    return name_of(raised, leave::raise_reason::none, leave::raise_reason::first_upper_secondary);
+}
+
+const char* edr_leave_organisation_name(int organisation) {
+    // The column's codes are not the C++ enum's order (0 modular, 1 school_year).
+    switch (organisation) {
+        case EDR_LEAVE_ORGANISATION_MODULAR:
+            return leave::to_string(leave::organisation::modular).data();
+        case EDR_LEAVE_ORGANISATION_SCHOOL_YEAR:
+            return leave::to_string(leave::organisation::school_year).data();
+    }
+    return "unknown";
+}
+
+const char* edr_leave_counting_name(int counting) {
+    return name_of(counting, leave::vov_counting::attended_hours, leave::vov_counting::competences);
+}
+
+const char* edr_leave_assessment_name(int assessment) {
+    return name_of(assessment, leave::final_assessment::not_yet, leave::final_assessment::missed);
 }
 
 const char* edr_leave_regime_name(int regime) {

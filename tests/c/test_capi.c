@@ -411,6 +411,8 @@ static void test_decision_kinds(void) {
 
 void test_batch(void);    /* test_batch.c */
 void test_leave_v2(void); /* test_leave_v2.c */
+void test_init(void);     /* test_init.c */
+void test_names(void);    /* test_names.c */
 
 int main(int argc, char **argv) {
     const char *tmp_dir = argc > 1 ? argv[1] : ".";
@@ -425,6 +427,8 @@ int main(int argc, char **argv) {
     test_decision_kinds();
     test_batch();
     test_leave_v2();
+    test_init();
+    test_names();
     if (failures) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
         return 1;

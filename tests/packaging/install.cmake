@@ -14,7 +14,6 @@ foreach(component runtime development)
 endforeach()
 foreach(f
     ${INCLUDEDIR}/edurules/edurules.h
-    ${INCLUDEDIR}/edurules/version.h
     ${INCLUDEDIR}/edurules/engine.hpp
     ${LIBDIR}/libedurules.a
     ${LIBDIR}/libedurules_c.so

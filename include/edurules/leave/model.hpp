@@ -123,6 +123,9 @@ inline std::optional<lesson_mode> parse_lesson_mode(std::string_view s) {
 /// BEV certificate periods: per school trimester, or every N months from the
 /// first lesson day for a modular training (docs/rules.md 2.2, the 10% rule).
 enum class organisation : std::uint8_t { school_year, modular };
+inline constexpr std::string_view to_string(organisation o) {
+    return o == organisation::school_year ? "school_year" : "modular";
+}
 
 /// How VOV counts the hours of a training (docs/rules.md 2.3).
 enum class vov_counting : std::uint8_t {
@@ -156,6 +159,19 @@ inline std::optional<vov_counting> parse_vov_counting(std::string_view s) {
 
 /// Why a BEV cap is raised (shortage occupation, basic education, first upper-secondary diploma).
 enum class raise_reason : std::uint8_t { none, shortage_occupation, basic_education, first_upper_secondary };
+inline constexpr std::string_view to_string(raise_reason r) {
+    switch (r) {
+        case raise_reason::none:
+            return "none";
+        case raise_reason::shortage_occupation:
+            return "shortage_occupation";
+        case raise_reason::basic_education:
+            return "basic_education";
+        case raise_reason::first_upper_secondary:
+            return "first_upper_secondary";
+    }
+    return "?";
+}
 inline std::optional<raise_reason> parse_raise_reason(std::string_view s) {
     if (s == "none") return raise_reason::none;
     if (s == "shortage_occupation") return raise_reason::shortage_occupation;
@@ -166,6 +182,19 @@ inline std::optional<raise_reason> parse_raise_reason(std::string_view s) {
 
 /// VOV: whether the worker took part in the first final assessment.
 enum class final_assessment : std::uint8_t { not_yet, taken, missed_justified, missed };
+inline constexpr std::string_view to_string(final_assessment a) {
+    switch (a) {
+        case final_assessment::not_yet:
+            return "not_yet";
+        case final_assessment::taken:
+            return "taken";
+        case final_assessment::missed_justified:
+            return "missed_justified";
+        case final_assessment::missed:
+            return "missed";
+    }
+    return "?";
+}
 
 /// One employment (several at once = several employers). The fraction of
 /// full time is contract / full-time minutes per week (the TWP under VOV).
