@@ -6,7 +6,7 @@
 //
 //   edurules insight INPUT.json --contact ID [--date D] [--format table|json|csv|html]
 //                    [--participant SEU [--from D] [--to D]] [--dossiers] [--audit FILE]
-//                    [--explain] [--output FILE] [--rulebook FILE] [--set NAME=VALUE]
+//                    [--explain] [--output FILE] [--rulebook FILE] [--set NAME=VALUE] [--lang nl|en]
 // INPUT.json is an insight document (schemas/insight.request.schema.json,
 // $defs/document) with the PE dossier embedded ("dossier") or named by a path
 // relative to it ("dossier_file"). Without --participant: the administrator
@@ -15,8 +15,9 @@
 // that authorised it. With --participant: that individual dossier (progress
 // and completed activities, --from/--to on completion dates), if a consent to
 // this contact is in force. CSV is the overview columns (or, with
-// --participant, the activities); html is a self-contained page with a
-// progress bar per participant. --audit appends one JSON line per access
+// --participant, the activities); html is the employer report: a
+// self-contained page, in Dutch unless --lang en, ranked by urgency with
+// summary counts and a progress bar per participant (io::progress_html). --audit appends one JSON line per access
 // decision (when, who, organisation, action, whom, allowed, reason,
 // consent_id, why, logged_at). Exit 0 when shown, 1 when access is denied
 // (unknown contact, or --participant refused), otherwise as every command.
@@ -192,6 +193,7 @@ struct insight_run {
     std::vector<insight::audit_record> audit;
     bool denied = false;
     std::string denial;
+    io::report_lang lang = io::report_lang::nl;  ///< --lang: the HTML report's language
 };
 
 void print_one_dossier(insight_run& r, const std::string& participant) {
@@ -203,11 +205,9 @@ void print_one_dossier(insight_run& r, const std::string& participant) {
     const std::vector<insight::dossier_view> views{v};
     if (r.html) {
         const std::string name = v.who ? v.who->name + " (" + v.who->seu_number + ")" : participant;
-        r.out.stream() << io::progress_html("PE dossier of " + name,
-                                            (r.denied ? "Not available: " + v.access.message + ". " : std::string()) +
-                                                "On " + to_iso(r.on) + " for " + r.who_text + "; rulebook " +
-                                                r.rb_text + ".",
-                                            io::progress_rows(views), views);
+        io::report_page page{io::report_kind::dossier, r.lang, r.on, r.contact, name, std::nullopt};
+        if (r.denied) page.denied = v.access.reason;
+        r.out.stream() << io::progress_html(r.eng, r.dir, page, io::progress_rows(views), views);
     } else if (r.o.fmt == format::json) {
         r.out.stream() << io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain) << "\n";
     } else if (r.o.fmt == format::csv) {
@@ -235,11 +235,8 @@ void print_overview(insight_run& r, const insight::overview_report& ov) {
     for (const auto& a : ov.audit()) r.audit.push_back(a);
     const std::string org = ov.org->name.empty() ? ov.org->id : ov.org->name;
     if (r.html) {
-        r.out.stream() << io::progress_html("PE progress of " + org,
-                                            "Overview on " + to_iso(r.on) + " for " + r.who_text + ": " +
-                                                std::to_string(ov.rows.size()) + " participants who gave " + org +
-                                                " insight in their PE dossier; rulebook " + r.rb_text + ".",
-                                            ov.rows);
+        const io::report_page page{io::report_kind::overview, r.lang, r.on, r.contact, org, std::nullopt};
+        r.out.stream() << io::progress_html(r.eng, r.dir, page, ov.rows);
     } else if (r.o.fmt == format::json) {
         r.out.stream() << io::overview_json(r.eng, r.dir, ov, r.o.explain) << "\n";
     } else if (r.o.fmt == format::csv) {
@@ -274,11 +271,9 @@ void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) 
     }
     const std::vector<insight::progress_row> rows = io::progress_rows(views);
     if (r.html) {
-        r.out.stream() << io::progress_html("PE dossiers visible to " + r.who_text,
-                                            (r.denied ? "Not available: " + r.denial + ". " : std::string()) + "On " +
-                                                to_iso(r.on) + ": " + std::to_string(rows.size()) +
-                                                " participants authorised this contact; rulebook " + r.rb_text + ".",
-                                            rows);
+        io::report_page page{io::report_kind::visible, r.lang, r.on, r.contact, r.who_text, std::nullopt};
+        if (r.denied) page.denied = ov.access.reason;
+        r.out.stream() << io::progress_html(r.eng, r.dir, page, rows);
     } else if (r.o.fmt == format::json) {
         r.out.stream() << io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain) << "\n";
     } else if (r.o.fmt == format::csv) {
@@ -312,7 +307,8 @@ int cmd_insight(int argc, char** argv, int first) {
         return it == o.extra.end() ? std::nullopt : std::optional<std::string>(it->second);
     };
     for (const auto& [name, value] : o.extra)
-        if (name != "contact" && name != "participant" && name != "from" && name != "to" && name != "audit")
+        if (name != "contact" && name != "participant" && name != "from" && name != "to" && name != "audit" &&
+            name != "lang")
             throw usage_error("unknown option '--" + name + "'");
     const std::optional<std::string> contact_opt = get("contact");
     if (!contact_opt) throw usage_error("insight needs --contact ID (who is looking)");
@@ -321,6 +317,8 @@ int cmd_insight(int argc, char** argv, int first) {
     const std::optional<date> from = date_option(o, "from");
     const std::optional<date> to = date_option(o, "to");
     if (from && to && *to < *from) throw usage_error("--to is before --from");
+    const std::optional<io::report_lang> lang = io::parse_report_lang(get("lang").value_or("nl"));
+    if (!lang) throw usage_error("--lang must be nl or en, not '" + get("lang").value_or("") + "'");
     const bool list_dossiers = std::find(o.flags.begin(), o.flags.end(), "--dossiers") != o.flags.end();
 
     const auto eng = make_engine(o);
@@ -350,6 +348,7 @@ int cmd_insight(int argc, char** argv, int first) {
                     {},
                     false,
                     {}};
+    run.lang = *lang;
     if (participant) {
         print_one_dossier(run, *participant);
     } else {

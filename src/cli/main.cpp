@@ -24,13 +24,14 @@ Usage:
         (10% rule), reimbursement and deadlines for each worker and training.
   edurules insight INPUT.json --contact ID [--date D] [--format table|json|csv|html]
                  [--participant SEU [--from D] [--to D]] [--dossiers] [--audit FILE]
-                 [--allow-dossier-outside]
+                 [--allow-dossier-outside] [--lang nl|en]
         Employer insight: the overview report (administrator and second contact),
         or the dossiers that authorised the contact; --participant shows one
         dossier's activities (filtered by completion date); --audit appends one
         JSON line per access decision, written before the report is released
         (exit 5 and no report if it cannot be). A "dossier_file" must stay in the
         document's folder unless --allow-dossier-outside. Exit 1 when access is denied.
+        --format html: the employer report, ranked by urgency; Dutch unless --lang en.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
   edurules rulebook show|export|validate [FILE]

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "edurules/insight/attention.hpp"
 #include "edurules/io/pe_json.hpp"
+#include "edurules/io/report_messages.hpp"
 #include "handlers.hpp"
 
 namespace edurules::io {
@@ -290,25 +292,223 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-
 h1{font-size:1.5rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:2rem 0 .5rem}
 p.meta{color:#5a6275;margin:0 0 1.5rem}
+#summary h2{margin-top:0}
+ul.counts{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:0 0 .75rem}
+li.count{border:1px solid #e3e6ee;border-left:.35rem solid #b0b6c3;border-radius:.4rem;padding:.4rem .8rem;min-width:8rem}
+li.count .n{display:block;font-size:1.4rem;font-weight:700;font-variant-numeric:tabular-nums}
+li.count .label{font-size:.82rem;color:#5a6275}
+.lapsed{--c:#b3261e}.points_short{--c:#d9822b}.renew_without_dossier{--c:#c9a400}.on_track{--c:#2e9b57}.not_registered{--c:#8a91a1}
+li.count{border-left-color:var(--c,#b0b6c3)}
+.chart{display:flex;height:1rem;border-radius:.5rem;overflow:hidden;background:#e8ebf2;margin:0 0 1.5rem}
+.chart .seg{height:100%;background:var(--c)}
 table{border-collapse:collapse;width:100%;font-size:.88rem}
 .scroll{overflow-x:auto}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #e3e6ee;text-align:left;vertical-align:middle}
-th{background:#f4f6fa;font-weight:600}
+th{background:#f4f6fa;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-td.num,td.start,td.end,td.seu{white-space:nowrap}
-td.status{min-width:8rem}
-td.progress{min-width:8rem;width:14%}
+td.seu,td.period{white-space:nowrap}
+td.progress{min-width:9rem;width:18%}
 td.name{min-width:7rem}
 .bar{position:relative;height:.9rem;width:100%;background:#e8ebf2;border-radius:.45rem;overflow:hidden}
-.fill{height:100%;background:#d9822b;border-radius:.45rem 0 0 .45rem}
-tr.complete .fill{background:#2e9b57}
-tr.lapsed .fill,tr.ended .fill{background:#b0b6c3}
+.fill{height:100%;background:var(--c,#d9822b);border-radius:.45rem 0 0 .45rem}
 .of{display:block;font-size:.78rem;color:#5a6275;margin-top:.15rem}
-tr.lapsed .status{color:#b3261e}
+.badge{display:inline-block;font-size:.78rem;font-weight:600;color:#fff;background:var(--c);border-radius:.3rem;padding:.05rem .4rem;margin-right:.4rem}
+tr.lapsed td.attention .why{color:#b3261e}
 p.empty{color:#5a6275;font-style:italic}
 footer{margin-top:2rem;font-size:.78rem;color:#5a6275}
-@media print{body{margin:0}.bar{border:1px solid #999}}
+@page{size:A4 landscape;margin:12mm}
+@media print{body{margin:0;font-size:10pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.scroll{overflow:visible}thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}
+li.count{padding:.2rem .5rem}footer{position:static}}
 )";
+
+/// The page's text in one language: catalogue look-ups, numbers and dates.
+struct wording {
+    report_lang lang;
+    std::string t(std::string_view id) const { return std::string(report_text(lang, id)); }
+    std::string f(std::string_view id, std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+        return report_format(lang, id, std::span(args.begin(), args.size()));
+    }
+    std::string num(pe::points p) const {
+        std::string s = p.to_string();
+        const std::string_view mark = report_text(lang, "fmt.decimal_mark");
+        if (auto dot = s.find('.'); dot != std::string::npos) s.replace(dot, 1, mark);
+        return s;
+    }
+    std::string day(date d) const {
+        const std::string iso = to_iso(d);  // YYYY-MM-DD
+        return f("fmt.date", {{"y", iso.substr(0, 4)}, {"m", iso.substr(5, 2)}, {"d", iso.substr(8, 2)}});
+    }
+    /// "3 dagen over" / "laatste dag": the count message `base`, its .one and .zero forms.
+    std::string count(std::string_view base, std::int64_t n) const {
+        if (n == 0) return t(std::string(base) + ".zero");
+        if (n == 1) return t(std::string(base) + ".one");
+        return f(base, {{"n", std::to_string(n)}});
+    }
+};
+
+/// One fact behind a row's category, in words.
+std::string note_text(const wording& w, const insight::note& n) {
+    using k = insight::note_kind;
+    switch (n.kind) {
+        case k::days_left:
+            return w.count("note.days_left", n.days);
+        case k::renew_days_left:
+            return w.count("note.renew_days_left", n.days);
+        case k::points_short:
+            return w.f("note.points_short", {{"points", w.num(n.pts)}});
+        case k::may_renew:
+            return w.t("note.may_renew");
+        case k::no_renewal_dossier:
+            return w.t("note.no_renewal_dossier");
+        case k::renewal_dossier_submitted:
+            return w.t("note.renewal_dossier_submitted");
+        case k::lapsed_on:
+            return w.f("note.lapsed_on", {{"date", n.on ? w.day(*n.on) : std::string()}});
+        case k::dispensation_pending:
+            return w.t("note.dispensation_pending");
+        case k::ended_not_renewed:
+            return w.f("note.ended_not_renewed", {{"date", n.on ? w.day(*n.on - day_count(1)) : std::string()}});
+        case k::no_diploma:
+            return w.t("note.no_diploma");
+        case k::not_activated:
+            return w.t("note.not_activated");
+        case k::before_start:
+            return w.t("note.before_start");
+    }
+    return {};
+}
+
+std::string notes_text(const wording& w, const std::vector<insight::note>& notes) {
+    std::string out;
+    for (const auto& n : notes) {
+        if (!out.empty()) out += w.t("note.separator");
+        out += note_text(w, n);
+    }
+    return out;
+}
+
+/// Categories in the order the summary shows them: most urgent first.
+constexpr insight::attention summary_order[] = {insight::attention::lapsed, insight::attention::points_short,
+                                                insight::attention::renew_without_dossier, insight::attention::on_track,
+                                                insight::attention::not_registered};
+
+std::string category_label(const wording& w, insight::attention a) {
+    return w.t(std::string("attention.") + insight::to_string(a));
+}
+
+/// The counts per category and a stacked bar of them.
+void write_summary(std::ostringstream& h, const wording& w, const insight::ranked_rows& ranked) {
+    const std::size_t total = ranked.rows.size();
+    h << "<section id=\"summary\">\n<h2>" << html_escape(w.t("summary.heading")) << "</h2>\n<ul class=\"counts\">\n";
+    for (const insight::attention a : summary_order)
+        h << "<li class=\"count " << insight::to_string(a) << "\" data-category=\"" << insight::to_string(a)
+          << "\"><span class=\"n\">" << ranked.count(a) << "</span><span class=\"label\">"
+          << html_escape(category_label(w, a)) << "</span></li>\n";
+    h << "<li class=\"count total\" data-category=\"total\"><span class=\"n\">" << total
+      << "</span><span class=\"label\">" << html_escape(w.t("summary.total")) << "</span></li>\n</ul>\n";
+    h << "<div class=\"chart\" role=\"img\" aria-label=\""
+      << html_escape(w.f("summary.chart", {{"n", std::to_string(total)}})) << "\">";
+    for (const insight::attention a : summary_order) {
+        if (!ranked.count(a)) continue;
+        const pe::points part{static_cast<std::int64_t>(ranked.count(a))}, whole{static_cast<std::int64_t>(total)};
+        h << "<div class=\"seg " << insight::to_string(a) << "\" style=\"width:" << percent(part, whole)
+          << "%\" title=\"" << html_escape(category_label(w, a)) << ": " << ranked.count(a) << "\"></div>";
+    }
+    h << "</div>\n</section>\n";
+}
+
+/// One overview row: who, period, the progress bar with the points (shown
+/// once), the renewal dossier, and the category with its facts in words.
+void write_row(std::ostringstream& h, const wording& w, const insight::ranked_rows::entry& e) {
+    const insight::progress_row& r = *e.row;
+    const auto& g = r.st.reg;
+    const char* cat = insight::to_string(e.att.level);
+    h << "<tr class=\"participant " << cat << "\" data-seu=\"" << html_escape(r.who->seu_number)
+      << "\" data-category=\"" << cat << "\" data-rank=\"" << e.att.rank << "\" data-deadline-days=\""
+      << (e.att.deadline_days ? std::to_string(*e.att.deadline_days) : std::string()) << "\" data-points-short=\""
+      << (g.current ? r.st.short_by.to_string() : std::string()) << "\">"
+      << "<td class=\"seu\">" << html_escape(r.who->seu_number) << "</td>"
+      << "<td class=\"name\">" << html_escape(r.who->name) << "</td><td class=\"period\">";
+    if (g.current)
+        h << html_escape(w.f("period.range", {{"start", w.day(g.current->first)}, {"end", w.day(g.current->last)}}));
+    h << "</td><td class=\"progress\">";
+    if (g.current) {
+        const std::string pct = percent(g.earned, g.required);
+        const std::string of = w.f("progress.of", {{"earned", w.num(g.earned)}, {"required", w.num(g.required)}});
+        h << "<div class=\"bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"" << g.required.to_string()
+          << "\" aria-valuenow=\"" << g.earned.to_string() << "\" aria-label=\"" << html_escape(of)
+          << "\"><div class=\"fill\" data-percent=\"" << pct << "\" style=\"width:" << pct << "%\"></div></div>"
+          << "<span class=\"of\" data-earned=\"" << g.earned.to_string() << "\" data-required=\""
+          << g.required.to_string() << "\">" << html_escape(of) << "</span>";
+    } else {
+        h << "<span class=\"of\">" << html_escape(w.t("progress.none")) << "</span>";
+    }
+    h << "</td><td class=\"renewal\" data-submitted=\"" << (g.renewal_requested ? "true" : "false") << "\">"
+      << html_escape(w.t(g.renewal_requested ? "value.yes" : "value.no")) << "</td>"
+      << "<td class=\"attention\"><span class=\"badge\">" << html_escape(category_label(w, e.att.level))
+      << "</span><span class=\"why\">" << html_escape(notes_text(w, e.att.notes)) << "</span></td></tr>\n";
+}
+
+void write_activities(std::ostringstream& h, const wording& w, const insight::dossier_view& v) {
+    h << "<h2>" << html_escape(w.f("act.heading", {{"name", v.who->name}, {"seu", v.who->seu_number}}));
+    if (v.from || v.to)
+        h << html_escape(w.t("note.separator") +
+                         w.f("act.range", {{"from", v.from ? w.day(*v.from) : w.t("act.open_from")},
+                                           {"to", v.to ? w.day(*v.to) : w.t("act.open_to")}}));
+    h << "</h2>\n";
+    if (v.activities.empty()) {
+        h << "<p class=\"empty\">" << html_escape(w.t("act.empty")) << "</p>\n";
+        return;
+    }
+    h << "<table class=\"activities\" data-seu=\"" << html_escape(v.who->seu_number) << "\">\n<thead><tr><th>"
+      << html_escape(w.t("act.col.completed")) << "</th><th>" << html_escape(w.t("act.col.activity")) << "</th><th>"
+      << html_escape(w.t("act.col.title")) << "</th><th class=\"num\">" << html_escape(w.t("act.col.points"))
+      << "</th><th>" << html_escape(w.t("act.col.recognition")) << "</th></tr></thead>\n<tbody>\n";
+    for (const auto& a : v.activities)
+        h << "<tr><td>" << w.day(a.completed) << "</td><td>" << html_escape(a.act ? a.act->id : "") << "</td><td>"
+          << html_escape(a.act ? a.act->title : "") << "</td><td class=\"num points\">" << w.num(a.pts) << "</td><td>"
+          << html_escape(a.rec ? a.rec->id : "") << "</td></tr>\n";
+    h << "</tbody>\n<tfoot><tr><th colspan=\"3\">" << html_escape(w.t("act.total")) << "</th><th class=\"num total\">"
+      << w.num(v.total) << "</th><th></th></tr></tfoot>\n</table>\n";
+}
+
+/// "HR Flexwerk (beheerder, Flexwerk Uitzendgroep B.V.)", or the id of an unknown contact.
+std::string viewer_text(const wording& w, const insight::directory_index& dir, const std::string& id) {
+    const insight::contact_ref who = dir.find_contact(id);
+    if (!who.org) return id;
+    return w.f("page.viewer", {{"name", who.who->name.empty() ? id : who.who->name},
+                               {"role", w.t(std::string("role.") + insight::to_string(who.who->role))},
+                               {"org", who.org->name.empty() ? who.org->id : who.org->name}});
+}
+
+/// The heading and the line under it.
+std::pair<std::string, std::string> page_heading(const engine& e, const wording& w, const insight::directory_index& dir,
+                                                 const report_page& p, std::size_t rows) {
+    const std::string viewer = viewer_text(w, dir, p.contact_id);
+    const std::string rb = e.book().name() + " " + e.book().version();
+    const std::string n = std::to_string(rows), on = w.day(p.on);
+    std::string title, meta;
+    switch (p.kind) {
+        case report_kind::overview:
+            title = w.f("page.title.overview", {{"org", p.subject}});
+            meta = w.f("page.meta.overview",
+                       {{"date", on}, {"viewer", viewer}, {"n", n}, {"org", p.subject}, {"rulebook", rb}});
+            break;
+        case report_kind::dossier:
+            title = w.f("page.title.dossier", {{"name", p.subject}});
+            meta = w.f("page.meta.dossier", {{"date", on}, {"viewer", viewer}, {"rulebook", rb}});
+            break;
+        case report_kind::visible:
+            title = w.f("page.title.visible", {{"viewer", viewer}});
+            meta = w.f("page.meta.visible", {{"date", on}, {"n", n}, {"rulebook", rb}});
+            break;
+    }
+    if (p.denied)
+        meta = w.f("page.not_available", {{"reason", w.t(std::string("access.") + insight::to_string(*p.denied))}}) +
+               " " + meta;
+    return {title, meta};
+}
 
 }  // namespace
 
@@ -380,77 +580,32 @@ std::string activities_csv(const std::vector<insight::dossier_view>& views) {
     return out.str();
 }
 
-std::string progress_html(std::string_view heading, std::string_view meta,
+std::string progress_html(const engine& e, const insight::directory_index& dir, const report_page& page,
                           const std::vector<insight::progress_row>& rows,
                           const std::vector<insight::dossier_view>& details) {
+    const wording w{page.lang};
+    const insight::ranked_rows ranked = insight::rank_by_urgency(e.pe(), page.on, rows);
+    const auto [title, meta] = page_heading(e, w, dir, page, rows.size());
     std::ostringstream h;
-    h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    h << "<!DOCTYPE html>\n<html lang=\"" << to_string(page.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta name=\"generator\" content=\"edurules\">\n"
-      << "<title>" << html_escape(heading) << "</title>\n<style>" << page_css << "</style>\n</head>\n<body>\n"
-      << "<h1>" << html_escape(heading) << "</h1>\n<p class=\"meta\">" << html_escape(meta) << "</p>\n";
+      << "<title>" << html_escape(title) << "</title>\n<style>" << page_css << "</style>\n</head>\n<body>\n"
+      << "<h1>" << html_escape(title) << "</h1>\n<p class=\"meta\">" << html_escape(meta) << "</p>\n";
     if (rows.empty()) {
-        h << "<p class=\"empty\" id=\"no-rows\">No participants to show.</p>\n";
+        h << "<p class=\"empty\" id=\"no-rows\">" << html_escape(w.t("page.no_rows")) << "</p>\n";
     } else {
-        h << "<div class=\"scroll\"><table id=\"progress\">\n<thead><tr><th>SEU number</th><th>Name</th><th>Period "
-             "start</th><th>Period end</th>"
-          << "<th class=\"num\">Points</th><th class=\"num\">Required</th><th>Progress</th><th class=\"num\">Still "
-             "needed</th>"
-          << "<th>Renewal dossier</th><th>Status</th><th class=\"num\">Days left</th></tr></thead>\n<tbody>\n";
-        for (const auto& r : rows) {
-            const columns c = columns_of(r);
-            const bool complete = c.has_period && r.st.short_by.hundredths == 0;
-            h << "<tr class=\"participant " << c.status << (complete ? " complete" : "") << "\" data-seu=\""
-              << html_escape(c.seu) << "\">"
-              << "<td class=\"seu\">" << html_escape(c.seu) << "</td>"
-              << "<td class=\"name\">" << html_escape(c.name) << "</td>"
-              << "<td class=\"start\">" << c.start << "</td>"
-              << "<td class=\"end\">" << c.end << "</td>"
-              << "<td class=\"num earned\">" << c.earned << "</td>"
-              << "<td class=\"num required\">" << c.required << "</td>"
-              << "<td class=\"progress\">";
-            if (c.has_period) {
-                const std::string pct = percent(r.st.reg.earned, r.st.reg.required);
-                h << "<div class=\"bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"" << c.required
-                  << "\" aria-valuenow=\"" << c.earned << "\" aria-label=\"" << c.earned << " of " << c.required
-                  << " points\"><div class=\"fill\" data-percent=\"" << pct << "\" style=\"width:" << pct
-                  << "%\"></div></div>"
-                  << "<span class=\"of\">" << c.earned << " / " << c.required << " points</span>";
-            } else {
-                h << "<span class=\"of\">no registration period</span>";
-            }
-            h << "</td>"
-              << "<td class=\"num short\">" << c.short_by << "</td>"
-              << "<td class=\"renewal\">" << c.renewal << "</td>"
-              << "<td class=\"status\" data-status=\"" << c.status << "\">" << html_escape(c.label) << "</td>"
-              << "<td class=\"num days-left\">" << c.days_left << "</td></tr>\n";
-        }
+        if (page.kind != report_kind::dossier) write_summary(h, w, ranked);
+        h << "<div class=\"scroll\"><table id=\"progress\">\n<thead><tr><th>" << html_escape(w.t("col.seu"))
+          << "</th><th>" << html_escape(w.t("col.name")) << "</th><th>" << html_escape(w.t("col.period")) << "</th><th>"
+          << html_escape(w.t("col.progress")) << "</th><th>" << html_escape(w.t("col.renewal")) << "</th><th>"
+          << html_escape(w.t("col.attention")) << "</th></tr></thead>\n<tbody>\n";
+        for (const auto& entry : ranked.rows) write_row(h, w, entry);
         h << "</tbody>\n</table></div>\n";
     }
-    for (const auto& v : details) {
-        if (!v.access.allowed || !v.who) continue;
-        h << "<h2>Completed activities of " << html_escape(v.who->name) << " (" << html_escape(v.who->seu_number)
-          << ")";
-        if (v.from || v.to)
-            h << ", " << (v.from ? to_iso(*v.from) : std::string("start")) << " to "
-              << (v.to ? to_iso(*v.to) : std::string("date"));
-        h << "</h2>\n";
-        if (v.activities.empty()) {
-            h << "<p class=\"empty\">No completed activities in this period.</p>\n";
-            continue;
-        }
-        h << "<table class=\"activities\" data-seu=\"" << html_escape(v.who->seu_number)
-          << "\">\n<thead><tr><th>Completed</th>"
-          << "<th>Activity</th><th>Title</th><th class=\"num\">Points</th><th>Recognition</th></tr></thead>\n<tbody>\n";
-        for (const auto& a : v.activities)
-            h << "<tr><td>" << to_iso(a.completed) << "</td><td>" << html_escape(a.act ? a.act->id : "") << "</td><td>"
-              << html_escape(a.act ? a.act->title : "") << "</td><td class=\"num points\">" << a.pts.to_string()
-              << "</td><td>" << html_escape(a.rec ? a.rec->id : "") << "</td></tr>\n";
-        h << "</tbody>\n<tfoot><tr><th colspan=\"3\">Total</th><th class=\"num total\">" << v.total.to_string()
-          << "</th><th></th></tr></tfoot>\n</table>\n";
-    }
-    h << "<footer>Generated by edurules. Only participants who gave insight in their PE dossier are shown "
-         "(SEU instruction 'inzicht PE-voortgang medewerkers').</footer>\n</body>\n</html>\n";
+    for (const auto& v : details)
+        if (v.access.allowed && v.who) write_activities(h, w, v);
+    h << "<footer>" << html_escape(w.t("page.footer")) << "</footer>\n</body>\n</html>\n";
     return h.str();
 }
 

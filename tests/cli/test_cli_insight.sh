@@ -43,6 +43,10 @@ check html 0 "<!DOCTYPE html>" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]
 check html-eq 0 "<!DOCTYPE html>" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format=html
 lacks html-no-script "<script|https?://" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
 check html-dossier 0 'class="activities"' -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 "${D[@]}" --format html
+check html-dutch-default 0 '<html lang="nl">' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
+check html-english 0 '<html lang="en">' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html --lang en
+check html-flag-words 0 '3 dagen over, mag verlengen, geen verlengingsdossier' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
+lacks html-no-raw-codes 'not_activated\)|\(not_|>registered, ' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format html
 # Audit: one JSON line per decision, appended.
 "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$tmp/audit.jsonl" > /dev/null
 "$bin" insight "$in" --contact FLEX-ZUID --participant SEU-100703 "${D[@]}" --audit "$tmp/audit.jsonl" > /dev/null 2>&1
@@ -110,6 +114,7 @@ fi
 # Errors and usage.
 check no-contact 2 "needs --contact" -- "$bin" insight "$in" "${D[@]}"
 check bad-format 2 "must be table, json, csv or html" -- "$bin" insight "$in" --contact FLEX-HR --format pdf
+check bad-lang 2 "--lang must be nl or en" -- "$bin" insight "$in" --contact FLEX-HR --format html --lang de
 check bad-from 2 "not a date" -- "$bin" insight "$in" --contact FLEX-HR --participant SEU-100370 --from 2025-13-01
 check unknown-option 2 "unknown option" -- "$bin" insight "$in" --contact FLEX-HR --colour red
 sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The HTML overview in a real headless browser (Debian's chromium): the page
-# the tool writes renders, shows the same numbers as the CSV for every
-# participant, and its progress bars are drawn at the width earned/required.
-# Usage: test_cli_insight_html.sh EDURULES_BINARY SOURCE_DIR
+# The employer report (insight --format html) in a real headless browser
+# (Debian's chromium), checked by reading the rendered DOM on the sample data:
+# the language (<html lang>, Dutch by default, English with --lang en), the
+# summary counts (per category, summing to the participants of the CSV), the
+# row order (urgency: insight/attention.hpp), every participant of the CSV with
+# the same points, the flag words, and the progress bars drawn to scale.
+# Screenshots are kept as test artefacts in ARTEFACT_DIR.
+# Usage: test_cli_insight_html.sh EDURULES_BINARY SOURCE_DIR [ARTEFACT_DIR]
 # Exits 77 (ctest SKIP_RETURN_CODE) only when chromium is not installed.
 set -u
-bin=$1; src=$2; in=$src/examples/data/insight.json
+bin=$1; src=$2; art=${3:-}; in=$src/examples/data/insight.json
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then echo "SKIP: $chromium not installed"; exit 77; fi
-command -v python3 > /dev/null || { echo "FAIL: python3 is needed to compare DOM and CSV"; exit 1; }
+if [ ! -x "$chromium" ]; then echo "SKIP: $chromium not installed (Debian package chromium, see scripts/setup.sh)"; exit 77; fi
+py=/usr/bin/python3; [ -x "$py" ] || py=python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+[ -n "$art" ] && mkdir -p "$art"
 fail=0
 
 browse() {  # browse MODE(dump-dom|screenshot) FILE OUT
@@ -23,101 +28,51 @@ browse() {  # browse MODE(dump-dom|screenshot) FILE OUT
   fi
 }
 
-# contact date: the administrator's overview and a plain contact's list.
-for case in "FLEX-HR 2025-06-01" "BACK-ADMIN 2025-06-02" "FLEX-NOORD 2025-06-01"; do
-  set -- $case; contact=$1; day=$2; name="$contact-$day"
-  "$bin" insight "$in" --contact "$contact" --date "$day" --format html --output "$tmp/$name.html" \
+# contact date lang [expected order]: the administrator's overview in Dutch and
+# English, another organisation's, and a plain contact's list of dossiers.
+# The FLEX-HR order is the known answer on the sample data (dossier.json).
+flex_order="SEU-100222 SEU-100185 SEU-100296 SEU-100370 SEU-101406 SEU-100555 SEU-100037 SEU-100074 SEU-100259 SEU-100407 SEU-101517"
+for case in "FLEX-HR 2025-06-01 nl $flex_order" "FLEX-HR 2025-06-01 en $flex_order" "BACK-ADMIN 2025-06-02 nl" \
+            "FLEX-NOORD 2025-06-01 nl" "FLEX-HR 2025-09-12 nl"; do
+  set -- $case; contact=$1; day=$2; lang=$3; shift 3; order="$*"; name="$contact-$day-$lang"
+  langopt=(); [ "$lang" = nl ] || langopt=(--lang "$lang")  # Dutch is the default: no option
+  "$bin" insight "$in" --contact "$contact" --date "$day" --format html "${langopt[@]}" --output "$tmp/$name.html" \
     || { echo "FAIL $name: html exit $?"; fail=$((fail+1)); continue; }
   "$bin" insight "$in" --contact "$contact" --date "$day" --format csv --output "$tmp/$name.csv" \
     || { echo "FAIL $name: csv exit $?"; fail=$((fail+1)); continue; }
   # The same page with a measuring script appended (the page itself has none):
   # it writes each bar's drawn width ratio into the DOM for --dump-dom.
-  python3 - "$tmp/$name.html" "$tmp/$name.measure.html" <<'PY'
+  "$py" - "$tmp/$name.html" "$tmp/$name.measure.html" <<'PY'
 import sys
 page = open(sys.argv[1], encoding="utf-8").read()
 probe = """<script>
 for (const tr of document.querySelectorAll('tr.participant')) {
   const bar = tr.querySelector('.bar'), fill = tr.querySelector('.fill');
   if (bar && fill) tr.setAttribute('data-drawn', (fill.getBoundingClientRect().width / bar.getBoundingClientRect().width).toFixed(4));
-  const r = tr.getBoundingClientRect();
-  tr.setAttribute('data-height', r.height.toFixed(1));
+  tr.setAttribute('data-height', tr.getBoundingClientRect().height.toFixed(1));
 }
-document.body.setAttribute('data-table-width', (document.querySelector('table') || document.body).getBoundingClientRect().width.toFixed(0));
 </script></body>"""
 open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", probe))
 PY
   if ! browse dump-dom "$tmp/$name.html" "$tmp/$name.dom.html" || ! browse dump-dom "$tmp/$name.measure.html" "$tmp/$name.measured.html"; then
     echo "FAIL $name: chromium failed"; tail -5 "$tmp/chromium.err"; fail=$((fail+1)); continue
   fi
-  if python3 - "$tmp/$name.csv" "$tmp/$name.dom.html" "$tmp/$name.measured.html" <<'PY'
-import csv, sys
-from decimal import Decimal
-from html.parser import HTMLParser
-
-class Rows(HTMLParser):
-    """Collects, per <tr class="participant ...">, the text of each classed <td> and the row's data-* attributes."""
-    def __init__(self):
-        super().__init__()
-        self.rows, self.row, self.cell, self.title, self.in_title = [], None, None, "", False
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "title": self.in_title = True
-        if tag == "tr" and "participant" in (a.get("class") or "").split():
-            self.row = {"attrs": a, "cells": {}}
-            self.rows.append(self.row)
-        elif tag == "td" and self.row is not None:
-            self.cell = (a.get("class") or "").split()[-1]
-            self.row["cells"][self.cell] = ""
-        elif tag == "div" and self.row is not None and "fill" in (a.get("class") or "").split():
-            self.row["fill_style"] = a.get("style", "")
-    def handle_endtag(self, tag):
-        if tag == "title": self.in_title = False
-        if tag == "td": self.cell = None
-        if tag == "tr": self.row = None
-    def handle_data(self, data):
-        if self.in_title: self.title += data
-        if self.row is not None and self.cell: self.row["cells"][self.cell] += data
-
-def parse(path):
-    p = Rows(); p.feed(open(path, encoding="utf-8").read()); return p
-
-csv_rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
-dom, measured = parse(sys.argv[2]), parse(sys.argv[3])
-assert dom.title.strip(), "the rendered page has no title"
-assert len(dom.rows) == len(csv_rows), f"DOM shows {len(dom.rows)} participants, CSV has {len(csv_rows)}"
-by_seu = {r["cells"]["seu"].strip(): r for r in dom.rows}
-assert len(by_seu) == len(csv_rows), "duplicate participant rows in the DOM"
-num = lambda s: Decimal(s) if s.strip() else None
-for c in csv_rows:
-    seu = c["seu_number"]
-    assert seu in by_seu, f"{seu} is in the CSV but not on the page"
-    cells = by_seu[seu]["cells"]
-    got = {"name": cells["name"].strip(), "period_start": cells["start"].strip(), "period_end": cells["end"].strip(),
-           "renewal_submitted": cells["renewal"].strip()}
-    for k, v in got.items():
-        assert v == c[k], f"{seu} {k}: page {v!r}, CSV {c[k]!r}"
-    for csv_key, cell in (("points_earned", "earned"), ("points_required", "required"), ("points_short", "short"), ("days_left", "days-left")):
-        assert num(cells[cell]) == num(c[csv_key]), f"{seu} {csv_key}: page {cells[cell]!r}, CSV {c[csv_key]!r}"
-    # The progress bar: as drawn by the browser, earned/required capped at 1.
-    m = next(r for r in measured.rows if r["attrs"]["data-seu"] == seu)
-    assert float(m["attrs"]["data-height"]) > 0, f"{seu}: row not rendered"
-    if c["points_required"]:
-        want = min(Decimal(1), Decimal(c["points_earned"]) / Decimal(c["points_required"])) if Decimal(c["points_required"]) else Decimal(1)
-        drawn = Decimal(m["attrs"]["data-drawn"])
-        assert abs(drawn - want) <= Decimal("0.01"), f"{seu}: bar drawn at {drawn}, earned/required is {want:.4f}"
-    else:
-        assert "data-drawn" not in m["attrs"], f"{seu}: a bar without a registration period"
-print(f"{len(csv_rows)} participants: page and CSV agree, bars drawn to scale")
-PY
+  if "$py" "$src/tests/cli/check_insight_dom.py" "$lang" "$tmp/$name.csv" "$tmp/$name.dom.html" "$tmp/$name.measured.html" $order
   then echo "ok   $name"; else echo "FAIL $name"; fail=$((fail+1)); fi
 done
 
-# A screenshot renders to a real PNG.
-"$bin" insight "$in" --contact FLEX-HR --date 2025-06-01 --format html --output "$tmp/shot.html"
-browse screenshot "$tmp/shot.html" "$tmp/shot.png"
-if [ -s "$tmp/shot.png" ] && [ "$(head -c 8 "$tmp/shot.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; then
-  echo "ok   screenshot"
-else
-  echo "FAIL screenshot"; tail -5 "$tmp/chromium.err"; fail=$((fail+1))
-fi
+# Screenshots render to real PNGs, kept as artefacts (the Dutch and English overview).
+for lang in nl en; do
+  "$bin" insight "$in" --contact FLEX-HR --date 2025-06-01 --format html --lang "$lang" --output "$tmp/shot-$lang.html"
+  browse screenshot "$tmp/shot-$lang.html" "$tmp/shot-$lang.png"
+  if [ -s "$tmp/shot-$lang.png" ] && [ "$(head -c 8 "$tmp/shot-$lang.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; then
+    echo "ok   screenshot-$lang"
+    if [ -n "$art" ]; then
+      cp "$tmp/shot-$lang.png" "$art/insight-report-$lang.png"; cp "$tmp/shot-$lang.html" "$art/insight-report-$lang.html"
+      echo "     kept $art/insight-report-$lang.png"
+    fi
+  else
+    echo "FAIL screenshot-$lang"; tail -5 "$tmp/chromium.err"; fail=$((fail+1))
+  fi
+done
 [ "$fail" -eq 0 ]

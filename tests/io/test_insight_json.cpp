@@ -223,11 +223,39 @@ TEST(InsightJson, CsvAndHtmlShowTheSameRows) {
     std::size_t lines = 0;
     for (char c : csv) lines += c == '\n';
     EXPECT_EQ(lines, r.rows.size() + 1);
-    const std::string html = io::progress_html("T & <t>", "meta", r.rows);
-    EXPECT_NE(html.find("<title>T &amp; &lt;t&gt;</title>"), std::string::npos);
+    io::report_page page{io::report_kind::overview, io::report_lang::nl, b.on(), "FLEX-HR", "T & <t>", std::nullopt};
+    const std::string html = io::progress_html(e, dir, page, r.rows);
+    EXPECT_NE(html.find("<title>PE-voortgang van T &amp; &lt;t&gt;</title>"), std::string::npos);
+    EXPECT_NE(html.find("<html lang=\"nl\">"), std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);
     EXPECT_EQ(html.find("http://"), std::string::npos);
     for (const auto& row : r.rows) EXPECT_NE(html.find("data-seu=\"" + row.who->seu_number + "\""), std::string::npos);
+    page.lang = io::report_lang::en;
+    const std::string en = io::progress_html(e, dir, page, r.rows);
+    EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);
+    EXPECT_NE(en.find("3 days left, may renew, no renewal dossier"), std::string::npos);
+    EXPECT_NE(html.find("3 dagen over, mag verlengen, geen verlengingsdossier"), std::string::npos);
+}
+
+// Every catalogue message has both languages with the same placeholders, and
+// ids are unique: a label missing in one language would show an empty cell.
+TEST(ReportMessages, BothLanguagesWithTheSamePlaceholders) {
+    std::set<std::string_view> ids;
+    auto holes = [](std::string_view t) {
+        std::set<std::string> out;
+        for (std::size_t i = t.find('{'); i != std::string_view::npos; i = t.find('{', i + 1))
+            out.insert(std::string(t.substr(i, t.find('}', i) - i + 1)));
+        return out;
+    };
+    for (const auto& m : io::report_messages) {
+        EXPECT_TRUE(ids.insert(m.id).second) << m.id;
+        EXPECT_FALSE(m.nl.empty()) << m.id;
+        EXPECT_FALSE(m.en.empty()) << m.id;
+        EXPECT_EQ(holes(m.nl), holes(m.en)) << m.id;
+    }
+    EXPECT_THROW(io::report_text(io::report_lang::nl, "no.such.message"), error);
+    EXPECT_EQ(io::parse_report_lang("en"), io::report_lang::en);
+    EXPECT_FALSE(io::parse_report_lang("EN").has_value());
 }
 
 TEST(InsightJson, AuditLineIsOneJsonObject) {

@@ -5,6 +5,7 @@
 // Errors name the record and field, e.g. `consents[2].until: not a date`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "edurules/engine.hpp"
 #include "edurules/insight/report.hpp"
+#include "edurules/io/report_messages.hpp"
 
 // Requests (schemas/insight.request.schema.json): an insight document with
 // the PE dossier embedded as "dossier", plus "kind", "date", "contact" and
@@ -75,11 +77,35 @@ std::string progress_csv(const std::vector<insight::progress_row>& rows);
 /// completed, activity_id, title, points, recognition_id.
 std::string activities_csv(const std::vector<insight::dossier_view>& views);
 
-/// A self-contained HTML page (inline CSS, no scripts, no external resources):
-/// `heading`, a line of `meta` text, then one table row per participant with
-/// the overview columns and a progress bar (points earned against required).
-/// Views with activities (individual dossiers) get their activity tables below.
-std::string progress_html(std::string_view heading, std::string_view meta,
+/// What an employer report page is about.
+enum class report_kind : std::uint8_t {
+    overview = 0,  ///< an organisation's overview (administrator, second contact)
+    dossier = 1,   ///< one individual dossier
+    visible = 2,   ///< the dossiers that authorised a plain contact
+};
+
+struct report_page {
+    report_kind kind = report_kind::overview;
+    report_lang lang = report_lang::nl;            ///< Dutch unless English is asked for
+    date on;                                       ///< the evaluation date (the rows' and the ranking's)
+    std::string contact_id;                        ///< who is looking (named with role and organisation)
+    std::string subject;                           ///< overview: the organisation's name; dossier: the participant
+    std::optional<insight::access_reason> denied;  ///< set: the page says why it is not available
+};
+
+/// The employer report: a self-contained HTML page (inline CSS, no scripts,
+/// no external resources) in `page.lang` (every label from the message
+/// catalogue, io/report_messages.hpp; `<html lang>` set), with the counts per
+/// category at the top (insight::attention) and a stacked bar of them, then
+/// one row per participant ranked by urgency (insight::rank_by_urgency:
+/// lapsed first, then who must act before a deadline by days left and points
+/// short, then on track, then not registered), each with a progress bar
+/// (points earned against required, shown once) and its category with the
+/// facts in words ("3 dagen over, mag verlengen, geen verlengingsdossier").
+/// Rows carry data-seu, data-category, data-rank, data-deadline-days and
+/// data-points-short for machine reading. Views with activities (individual
+/// dossiers) get their activity tables below. Print CSS included.
+std::string progress_html(const engine& e, const insight::directory_index& dir, const report_page& page,
                           const std::vector<insight::progress_row>& rows,
                           const std::vector<insight::dossier_view>& details = {});
 
