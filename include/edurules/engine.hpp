@@ -5,6 +5,7 @@
 #include <memory>
 #include <utility>
 
+#include "edurules/account/rules.hpp"
 #include "edurules/core/rulebook.hpp"
 #include "edurules/leave/rules.hpp"
 #include "edurules/pe/rules.hpp"
@@ -18,17 +19,19 @@ namespace edurules {
 class engine {
 public:
     explicit engine(std::shared_ptr<const rulebook> rb = rulebook::builtin())
-        : book_(std::move(rb)), pe_(*book_), leave_(*book_) {}
+        : book_(std::move(rb)), pe_(*book_), leave_(*book_), account_(*book_) {}
 
     const rulebook& book() const noexcept { return *book_; }
     const std::shared_ptr<const rulebook>& book_ptr() const noexcept { return book_; }
     const pe::rules& pe() const noexcept { return pe_; }
     const leave::rules& leave() const noexcept { return leave_; }
+    const account::rules& account() const noexcept { return account_; }
 
 private:
     std::shared_ptr<const rulebook> book_;
     pe::rules pe_;
     leave::rules leave_;
+    account::rules account_;
 };
 
 }  // namespace edurules

@@ -1,0 +1,165 @@
+// The yearly credit of one worker (law of 3 October 2022, art. 49-50 as
+// summarised by FOD WASO `waso.pro`): days per full-time equivalent by year
+// and size class ("4 dagen in 2023 en 5 dagen vanaf 2024" for at least 20,
+// one day for 10 to 19 (`prato`), none below 10), or the days of the worker's
+// sector agreement where the rulebook has one (`pc124`, `pc200`, `pc116`);
+// "pro rata ... in functie van de tewerkstelling en het arbeidsregime": days x
+// work regime x months employed / 12, every started month a whole month
+// (`securex.prorata`, `regiotalent`); suspensions do not reduce it (`csc`).
+// A training day is the full-timer's working day: 7 h 36 for 38 hours a week
+// (`horeca`). Exact fractions; the minutes are rounded once.
+#pragma once
+
+#include "edurules/account/size.hpp"
+
+namespace edurules::account {
+
+/// The days per FTE for `cls` in `year`: the sector agreement of `pc` if the
+/// rulebook has one for that class and year, else the legal number.
+inline days_decision days_per_fte(const rules& R, size_class cls, std::string_view pc, int year, std::uint32_t& reasons,
+                                  explanation& why) {
+    days_decision out;
+    const date jan1(static_cast<unsigned short>(year), 1, 1);
+    const auto ci = static_cast<std::size_t>(cls);
+    const sector* s = pc.empty() ? nullptr : R.sector_of(pc);
+    const parameter* p = s && s->days[ci] && s->days[ci]->at(jan1) ? s->days[ci] : R.days_per_fte[ci];
+    out.sector = p != R.days_per_fte[ci];
+    const param_version* v = p->at(jan1);
+    if (!v) {
+        reasons |= reason_days_unknown;
+        why.note("account.days.unknown", "the rulebook has no " + p->name + " in force on " + to_iso(jan1) +
+                                             ": the days for " + std::to_string(year) + " are unknown");
+        return out;
+    }
+    out.known = true;
+    out.days = std::get<decimal>(v->value);
+    out.use = param_use{p, v};
+    if (out.sector) {
+        reasons |= reason_sector_agreement;
+        if (s->min_months[ci]) out.min_months = read<std::int64_t>(*s->min_months[ci], jan1).value;
+        why.add("account.days.sector",
+                [&] {
+                    return "joint committee " + std::string(pc) + ", class " + to_string(cls) +
+                           ": the sector agreement sets " + out.days.to_string() + " day(s) per FTE for " +
+                           std::to_string(year);
+                },
+                {out.use});
+        if (cls == size_class::ge20) {
+            const auto floor = read<decimal>(*R.sector_min_days, jan1);
+            if (out.days < floor.value) {
+                reasons |= reason_sector_below_floor;
+                why.add("account.days.sector_floor",
+                        [&] {
+                            return "the sector's " + out.days.to_string() + " day(s) are fewer than the " +
+                                   floor.value.to_string() + " a sector agreement may set: applied as given";
+                        },
+                        {floor.use});
+            }
+        }
+        return out;
+    }
+    if (cls == size_class::lt10 && out.days.mantissa == 0) reasons |= reason_outside_right;
+    why.add("account.days.legal",
+            [&] {
+                return "size class " + std::string(to_string(cls)) + (s ? " (no sector days for this class)" : "") +
+                       ": " + out.days.to_string() + " day(s) per FTE in " + std::to_string(year) +
+                       (cls == size_class::lt10 ? " (employers below 10 FTE are outside the right)" : "");
+            },
+            {out.use});
+    return out;
+}
+
+/// Months started in `year` and the sum of the work regime over them: each
+/// month counts whole if a job covers a day of it, at the regime of the job
+/// that starts last among those covering it.
+inline void months_and_regime(const std::vector<job>& jobs, int year, int& months, fraction& regime_sum) {
+    months = 0;
+    regime_sum = fraction{};
+    for (int m = 1; m <= 12; ++m) {
+        const date first(static_cast<unsigned short>(year), static_cast<unsigned short>(m), 1);
+        const period month{first, first.end_of_month()};
+        const job* in_force = nullptr;
+        for (const auto& j : jobs)
+            if (month.overlaps(period{j.from, j.to.value_or(date(9999, 12, 31))}) &&
+                (!in_force || in_force->from < j.from))
+                in_force = &j;
+        if (!in_force) continue;
+        ++months;
+        regime_sum =
+            regime_sum + fraction::of(in_force->contract_minutes_per_week, in_force->full_time_minutes_per_week);
+    }
+}
+
+/// The length of a training day: the employer's full-time week divided by the
+/// working days of a week, or the rulebook's day.
+inline fraction day_length(const rules& R, const employer& emp, date at, explanation& why) {
+    if (emp.full_time_minutes_per_week) {
+        const auto days = read<std::int64_t>(*R.workdays_per_week, at);
+        const fraction f = fraction::of(*emp.full_time_minutes_per_week, days.value);
+        why.add("account.day.length",
+                [&] {
+                    return "a training day is the employer's full-time week of " +
+                           std::to_string(*emp.full_time_minutes_per_week) + " minutes / " +
+                           std::to_string(days.value) + " = " + f.text() + " minutes";
+                },
+                {days.use});
+        return f;
+    }
+    const auto m = read<minutes>(*R.day_minutes, at);
+    why.add("account.day.length",
+            [&] { return "a training day is " + std::to_string(m.value.count) + " minutes (no full-time week given)"; },
+            {m.use});
+    return fraction::of(m.value.count, 1);
+}
+
+/// The credit of `w` for `year`: size class, days per FTE, pro rata.
+inline year_result year_credit(const rules& R, const employer& emp, const worker& w, int year, const fraction& day_len,
+                               explanation& why) {
+    year_result y;
+    y.year = year;
+    const date jan1(static_cast<unsigned short>(year), 1, 1);
+    months_and_regime(w.jobs, year, y.months, y.regime_months);
+    if (y.months == 0) {
+        y.reasons |= reason_not_employed;
+        why.note("account.credit.not_employed", "no job in " + std::to_string(year) + ": no credit");
+        return y;
+    }
+    const auto first = read<std::int64_t>(*R.first_year, jan1);
+    if (year < first.value) {
+        y.reasons |= reason_before_first_year;
+        why.add("account.credit.before_first_year",
+                [&] { return std::to_string(year) + " is before the first year of the individual training right"; },
+                {first.use});
+        return y;
+    }
+    y.size = decide_size(R, emp, year, why);
+    if (y.size.cls == size_class::unknown) {
+        y.reasons |= reason_size_unknown;
+        return y;
+    }
+    y.days = days_per_fte(R, y.size.cls, emp.joint_committee, year, y.reasons, why);
+    if (!y.days.known) return y;
+    if (y.days.min_months > y.months) {
+        y.reasons |= reason_below_min_months;
+        why.note("account.credit.min_months", std::to_string(y.months) + " month(s) employed in " +
+                                                  std::to_string(year) + ", fewer than the sector's " +
+                                                  std::to_string(y.days.min_months) + ": no credit");
+        return y;
+    }
+    const auto basis = read<std::string>(*R.prorata_basis, jan1);
+    const auto susp = read<bool>(*R.suspension_reduces, jan1);
+    const auto& mode = R.rounding_at.at(jan1);
+    y.credit_days = fraction::of(y.days.days) * y.regime_months * fraction::of(1, 12);
+    y.credit_minutes = (y.credit_days * day_len).rounded(mode.value);
+    why.add("account.credit.prorata",
+            [&] {
+                return y.days.days.to_string() + " day(s) x work regime summed over " + std::to_string(y.months) +
+                       " started month(s) (" + y.regime_months.text() + ") / 12 = " + y.credit_days.text() +
+                       " day(s) = " + std::to_string(y.credit_minutes) + " minutes (rounded " + to_string(mode.value) +
+                       ")" + (susp.value ? "" : "; suspensions do not reduce it");
+            },
+            {y.days.use, basis.use, susp.use, mode.use});
+    return y;
+}
+
+}  // namespace edurules::account

@@ -1,0 +1,89 @@
+// The employer's size class for a calendar year (law of 3 October 2022,
+// art. 50 §2, quoted by the FOD WASO FAQ `waso.faq`): the average of the FTE
+// declared to the RSZ/ONSS at the end of each quarter of the reference period
+// (the fourth quarter of year n-2 and the first three quarters of year n-1
+// before each two-year period that first starts on 1 January 2022), divided
+// by the number of quarters the employer declared; with no declaration in the
+// reference period, the number employed on the last day of the quarter of the
+// first employment after it. Classes: fewer than 10, "minstens 10 maar minder
+// dan 20", "minstens 20" (`waso.pro`, `prato`).
+#pragma once
+
+#include "edurules/account/rules.hpp"
+#include "edurules/core/explain.hpp"
+
+namespace edurules::account {
+
+/// The first year of the two-year period holding `year`, and the rulebook uses.
+inline int period_first_year(const rules& R, int year, param_use& anchor_use, param_use& years_use) {
+    const date jan1(static_cast<unsigned short>(year), 1, 1);
+    const auto anchor = read<date>(*R.period_anchor, jan1);
+    const auto len = read<std::int64_t>(*R.period_years, jan1);
+    anchor_use = anchor.use;
+    years_use = len.use;
+    const int a = anchor.value.year(), n = static_cast<int>(len.value);
+    const int k = (year - a) >= 0 ? (year - a) / n : -((a - year + n - 1) / n);
+    return a + k * n;
+}
+
+/// The class of an exact average FTE.
+inline size_class class_of(const rules& R, const fraction& avg, date at, param_use& min_use, param_use& large_use) {
+    const auto lo = read<decimal>(*R.min_fte, at);
+    const auto hi = read<decimal>(*R.large_fte, at);
+    min_use = lo.use;
+    large_use = hi.use;
+    if (avg < fraction::of(lo.value)) return size_class::lt10;
+    if (avg < fraction::of(hi.value)) return size_class::from10to19;
+    return size_class::ge20;
+}
+
+/// Decides the employer's size class for calendar year `year`.
+inline size_decision decide_size(const rules& R, const employer& emp, int year, explanation& why) {
+    size_decision out;
+    param_use anchor_use, years_use;
+    out.period_first_year = period_first_year(R, year, anchor_use, years_use);
+    const date jan1(static_cast<unsigned short>(year), 1, 1);
+    const auto q0 = read<std::int64_t>(*R.reference_first_quarter, jan1);
+    const auto nq = read<std::int64_t>(*R.reference_quarters, jan1);
+    // The reference quarters, as year*4 + (quarter-1).
+    const int first = (out.period_first_year - 2) * 4 + static_cast<int>(q0.value) - 1;
+    const int last = first + static_cast<int>(nq.value) - 1;
+    fraction sum;
+    for (const auto& q : emp.quarters) {
+        const int idx = q.year * 4 + q.quarter - 1;
+        if (idx < first || idx > last) continue;
+        sum = sum + fraction::of(q.fte);
+        ++out.quarters_used;
+    }
+    auto qname = [](int idx) { return std::to_string(idx / 4) + "-Q" + std::to_string(idx % 4 + 1); };
+    param_use min_use, large_use;
+    if (out.quarters_used > 0) {
+        out.average = fraction::of(sum.num, sum.den * out.quarters_used);
+    } else if (emp.fallback_fte) {
+        out.average = fraction::of(*emp.fallback_fte);
+    } else {
+        why.add("account.size.unknown",
+                [&] {
+                    return "no FTE declared for the reference period " + qname(first) + " to " + qname(last) +
+                           " of the period starting " + std::to_string(out.period_first_year) +
+                           ", and no fallback_fte: the size class is unknown";
+                },
+                {anchor_use, years_use, q0.use, nq.use});
+        return out;
+    }
+    out.cls = class_of(R, out.average, jan1, min_use, large_use);
+    why.add("account.size.class",
+            [&] {
+                const std::string basis =
+                    out.quarters_used > 0 ? "average FTE of the " + std::to_string(out.quarters_used) +
+                                                " quarter(s) declared in " + qname(first) + " to " + qname(last)
+                                          : "no quarter declared in " + qname(first) + " to " + qname(last) +
+                                                ": FTE employed at the end of the first quarter of employment after it";
+                return "two-year period starting " + std::to_string(out.period_first_year) + ": " + basis + " = " +
+                       out.average.text() + " FTE: size class " + to_string(out.cls);
+            },
+            {anchor_use, years_use, q0.use, nq.use, min_use, large_use});
+    return out;
+}
+
+}  // namespace edurules::account

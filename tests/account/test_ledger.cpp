@@ -1,0 +1,78 @@
+// The development account ledger (SER advice 17/04, recommendation B; seed 003):
+// deposits by party, collective deposits, vouchers with an expiry, spending on
+// the kinds the rulebook declares eligible; nothing negative, nothing lost.
+#include <gtest/gtest.h>
+
+#include "edurules/account/ledger.hpp"
+#include "edurules/engine.hpp"
+
+using namespace edurules;
+using namespace edurules::account;
+
+namespace {
+const rules& R() {
+    static const engine e;
+    return e.account();
+}
+ledger_event deposit(const char* id, date d, std::vector<share> s) {
+    ledger_event e;
+    e.id = id;
+    e.day = d;
+    e.shares = std::move(s);
+    return e;
+}
+ledger_event spend(const char* id, date d, const char* kind, std::int64_t cents) {
+    ledger_event e;
+    e.id = id;
+    e.day = d;
+    e.type = event_type::spend;
+    e.kind = kind;
+    e.cents = cents;
+    return e;
+}
+}  // namespace
+
+// seed 003: "werknemers, werkgevers en anderen"; "collectieve stortingen die door werknemers en werkgevers samen".
+TEST(AccountLedger, DepositsCollectiveDepositAndEligibleSpend) {
+    const date d(2025, 1, 10);
+    std::vector<ledger_event> ev{deposit("D1", d, {{"worker", 10000}}), deposit("D2", d, {{"employer", 20000}}),
+                                 deposit("D3", d, {{"worker", 5000}, {"employer", 5000}})};
+    auto L = evaluate_ledger(R(), ev, d, true);
+    EXPECT_EQ(L.balance(), 40000);
+    EXPECT_TRUE(L.balanced);
+    ev.push_back(spend("S1", date(2025, 2, 1), "career_scan", 30000));
+    ev.push_back(spend("S2", date(2025, 3, 1), "career_scan", 15000));
+    ev.push_back(spend("S3", date(2025, 3, 1), "hobby_course", 100));
+    L = evaluate_ledger(R(), ev, date(2025, 12, 31), true);
+    EXPECT_TRUE(L.events[3].accepted);
+    EXPECT_FALSE(L.events[4].accepted);
+    EXPECT_TRUE(L.events[4].reasons & ledger_insufficient_funds);
+    EXPECT_TRUE(L.events[5].reasons & ledger_kind_not_eligible);
+    EXPECT_EQ(L.balance(), 10000);
+    EXPECT_TRUE(L.balanced);
+}
+
+// seed 003 names no expiry: account.nl.voucher.expiry_months is P; a voucher's own expiry is kept.
+TEST(AccountLedger, EarmarkedVoucherAndItsLapse) {
+    ledger_event v = deposit("V1", date(2025, 1, 1), {{"government", 50000}});
+    v.type = event_type::voucher;
+    v.kinds = {"evc"};
+    v.expires = date(2026, 12, 31);
+    std::vector<ledger_event> ev{v, spend("S1", date(2025, 5, 1), "course_recognised", 1000),
+                                 spend("S2", date(2025, 6, 1), "evc", 20000)};
+    auto L = evaluate_ledger(R(), ev, date(2026, 12, 31), true);
+    EXPECT_TRUE(L.events[1].reasons & ledger_earmarked_elsewhere);
+    EXPECT_TRUE(L.events[2].accepted);
+    EXPECT_EQ(L.balance(), 30000);
+    L = evaluate_ledger(R(), ev, date(2027, 1, 1), true);
+    EXPECT_EQ(L.balance(), 0);
+    EXPECT_EQ(L.lapsed, 30000);
+    EXPECT_TRUE(L.balanced);
+}
+
+TEST(AccountLedger, UnknownPartyRefused) {
+    auto L = evaluate_ledger(R(), {deposit("D1", date(2025, 1, 1), {{"neighbour", 100}})}, date(2025, 1, 1), true);
+    EXPECT_FALSE(L.events[0].accepted);
+    EXPECT_TRUE(L.events[0].reasons & ledger_party_not_allowed);
+    EXPECT_EQ(L.balance(), 0);
+}

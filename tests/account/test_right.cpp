@@ -1,0 +1,195 @@
+// The individual training right (law of 3 October 2022), rule by rule. Each
+// test names the source its expectation rests on (docs/sources.md section 4;
+// docs/research/account.md section 3 lists the cases).
+#include <gtest/gtest.h>
+
+#include "edurules/account/balance.hpp"
+#include "edurules/engine.hpp"
+
+using namespace edurules;
+using namespace edurules::account;
+
+namespace {
+
+const engine& eng() {
+    static const engine e;
+    return e;
+}
+
+decimal dec(const char* s) { return *decimal::parse(s); }
+
+/// Reference period Q4 of n-2 and Q1-Q3 of n-1 before the period of `year`.
+employer employer_of(const char* fte, int period_first, std::string pc = "") {
+    employer e;
+    e.quarters = {{period_first - 2, 4, dec(fte)},
+                  {period_first - 1, 1, dec(fte)},
+                  {period_first - 1, 2, dec(fte)},
+                  {period_first - 1, 3, dec(fte)}};
+    e.joint_committee = std::move(pc);
+    return e;
+}
+
+worker full_timer(date from, std::int64_t contract = 2280) {
+    worker w;
+    w.id = "W1";
+    w.jobs.push_back(job{from, std::nullopt, contract, 2280});
+    return w;
+}
+
+year_result credit(const employer& e, const worker& w, int year) {
+    explanation why;
+    const auto& R = eng().account();
+    return year_credit(R, e, w, year, day_length(R, e, date(year, 1, 1), why), why);
+}
+
+}  // namespace
+
+// waso.faq (art. 50 §2): average over the declared quarters Q4 2022 - Q3 2023.
+TEST(AccountSize, AverageOfTheDeclaredQuartersOfTheReferencePeriod) {
+    employer e;
+    e.quarters = {{2022, 4, dec("24.0")},
+                  {2023, 1, dec("25.5")},
+                  {2023, 2, dec("25.0")},
+                  {2023, 3, dec("25.5")},
+                  {2023, 4, dec("3")}};  // Q4 2023 is outside the reference period of 2024-2025
+    explanation why;
+    for (int year : {2024, 2025}) {
+        const auto s = decide_size(eng().account(), e, year, why);
+        EXPECT_EQ(s.cls, size_class::ge20);
+        EXPECT_EQ(s.average.text(), "25");
+        EXPECT_EQ(s.quarters_used, 4);
+        EXPECT_EQ(s.period_first_year, 2024);
+    }
+}
+
+// waso.faq: divided by "het aantal kwartalen waarvoor de werkgever ... aangegeven heeft"; "minstens 20".
+TEST(AccountSize, FewQuartersDeclaredAndTheBoundaryTwenty) {
+    employer e;
+    e.quarters = {{2023, 2, dec("19.0")}, {2023, 3, dec("21.0")}};
+    explanation why;
+    const auto s = decide_size(eng().account(), e, 2024, why);
+    EXPECT_EQ(s.quarters_used, 2);
+    EXPECT_EQ(s.average.text(), "20");
+    EXPECT_EQ(s.cls, size_class::ge20);
+    // prato: "minstens 10 maar minder dan 20": 10.00 is class 10-19
+    e.quarters = {{2023, 1, dec("10.00")}};
+    EXPECT_EQ(decide_size(eng().account(), e, 2024, why).cls, size_class::from10to19);
+}
+
+TEST(AccountSize, NothingDeclaredNoFallbackIsAReasonNotACrash) {
+    employer e;
+    e.quarters = {{2020, 1, dec("50")}};
+    const auto y = credit(e, full_timer(date(2024, 1, 1)), 2024);
+    EXPECT_TRUE(y.reasons & reason_size_unknown);
+    EXPECT_EQ(y.credit_minutes, 0);
+    e.fallback_fte = dec("12");
+    EXPECT_EQ(credit(e, full_timer(date(2024, 1, 1)), 2024).size.cls, size_class::from10to19);
+}
+
+// waso.pro: "4 dagen in 2023 en 5 dagen vanaf 2024" (at least 20 FTE).
+TEST(AccountCredit, FullTimerAtAnEmployerOf25) {
+    const auto y = credit(employer_of("25", 2024), full_timer(date(2020, 1, 1)), 2024);
+    EXPECT_EQ(y.credit_days.text(), "5");
+    EXPECT_EQ(y.credit_minutes, 5 * 456);
+    EXPECT_EQ(credit(employer_of("25", 2022), full_timer(date(2020, 1, 1)), 2023).credit_days.text(), "4");
+}
+
+// waso.pro "pro rata ... arbeidsregime"; securex.prorata B = 80 %.
+TEST(AccountCredit, FourFifthsPartTimer) {
+    const auto y = credit(employer_of("25", 2024), full_timer(date(2020, 1, 1), 1824), 2024);
+    EXPECT_EQ(y.credit_days.text(), "4");
+}
+
+// prato: "een opleidingsdag per VTE per jaar" for 10-19; waso.pro: below 10 excluded; pc200: 1 day below 10.
+TEST(AccountCredit, EmployersOf15And8) {
+    EXPECT_EQ(credit(employer_of("15", 2024), full_timer(date(2020, 1, 1)), 2024).credit_days.text(), "1");
+    EXPECT_EQ(credit(employer_of("15", 2024), full_timer(date(2020, 1, 1), 1824), 2024).credit_days.text(), "0.8");
+    const auto small = credit(employer_of("8", 2024), full_timer(date(2020, 1, 1)), 2024);
+    EXPECT_EQ(small.credit_minutes, 0);
+    EXPECT_TRUE(small.reasons & reason_outside_right);
+    EXPECT_EQ(credit(employer_of("8", 2024, "200"), full_timer(date(2020, 1, 1)), 2024).credit_days.text(), "1");
+}
+
+// regiotalent: "De maand waarin je startte ... telt als een volledige maand"; 5 x 80% x 10/12.
+TEST(AccountCredit, StartedMonthsCountWhole) {
+    EXPECT_EQ(credit(employer_of("25", 2024), full_timer(date(2024, 7, 1)), 2024).credit_days.text(), "2.5");
+    EXPECT_EQ(credit(employer_of("25", 2024), full_timer(date(2024, 7, 15)), 2024).credit_days.text(), "2.5");
+    const auto y = credit(employer_of("40", 2024), full_timer(date(2024, 3, 29), 1824), 2024);
+    EXPECT_EQ(y.credit_days.text(), "10/3");
+    EXPECT_EQ(y.credit_minutes, 1520);  // 10/3 x 456, exact
+}
+
+// pc124 growth path; pc200 table.
+TEST(AccountCredit, SectorAgreementsAsOverlays) {
+    const worker w = full_timer(date(2020, 1, 1));
+    EXPECT_EQ(credit(employer_of("25", 2024, "124"), w, 2024).credit_days.text(), "2.5");
+    EXPECT_EQ(credit(employer_of("25", 2026, "124"), w, 2026).credit_days.text(), "3");
+    EXPECT_EQ(credit(employer_of("25", 2030, "124"), w, 2030).credit_days.text(), "5");
+    EXPECT_EQ(credit(employer_of("25", 2024, "200"), w, 2024).credit_days.text(), "3");
+    EXPECT_EQ(credit(employer_of("25", 2028, "200"), w, 2028).credit_days.text(), "5");
+    EXPECT_EQ(credit(employer_of("25", 2024, "200"), full_timer(date(2020, 1, 1), 1824), 2024).credit_days.text(),
+              "2.4");
+    // an unknown joint committee: the legal number
+    EXPECT_EQ(credit(employer_of("25", 2024, "999"), w, 2024).credit_days.text(), "5");
+}
+
+// primion: "overgedragen naar het volgende jaar, zonder dat dit ten koste gaat van het opleidingsbudget".
+TEST(AccountBalance, DaysNotTakenPassToTheNextYear) {
+    worker w = full_timer(date(2023, 6, 1));
+    w.trainings = {{"T1", date(2024, 3, 1), "formal", 456}, {"T2", date(2024, 9, 1), "informal", 456}};
+    employer e = employer_of("25", 2024);
+    e.quarters.push_back({2024, 4, dec("25")});  // reference of 2026 not needed before 2026
+    const auto r = evaluate_worker(eng().account(), e, w, date(2025, 1, 1), true);
+    ASSERT_EQ(r.years.size(), 3u);  // 2023, 2024, 2025
+    EXPECT_EQ(r.years[1].taken_minutes, 912);
+    EXPECT_EQ(r.years[1].balance_minutes, 3 * 456 + r.years[0].balance_minutes);
+    EXPECT_EQ(r.years[2].credit_minutes, 5 * 456);
+    EXPECT_EQ(r.balance_minutes, r.years[1].balance_minutes + 5 * 456);
+}
+
+// pc200: "Op het einde van elke periode van 5 jaar wordt het saldo ... op 0 gezet".
+TEST(AccountBalance, SectorResetAtTheEndOfItsPeriod) {
+    employer e;
+    e.fallback_fte = dec("25");
+    e.joint_committee = "200";
+    const worker w = full_timer(date(2024, 1, 1));
+    const auto& R = eng().account();
+    EXPECT_EQ(evaluate_worker(R, e, w, date(2028, 12, 31), false).balance_minutes, 19 * 456);
+    const auto after = evaluate_worker(R, e, w, date(2029, 1, 1), false);
+    EXPECT_EQ(after.years[4].lapsed_minutes, 19 * 456);
+    EXPECT_TRUE(after.reasons & reason_lapsed_window_end);
+    EXPECT_EQ(after.balance_minutes, 5 * 456);  // 2029's own credit
+}
+
+// securex.end: after resignation the remaining days cannot be taken.
+TEST(AccountBalance, ResignationLapsesTheBalance) {
+    worker w = full_timer(date(2024, 1, 1));
+    w.jobs[0].to = date(2025, 6, 30);
+    w.end = contract_end{date(2025, 6, 30), "resignation"};
+    w.trainings = {{"T1", date(2024, 5, 1), "formal", 2 * 456}, {"T2", date(2025, 2, 1), "formal", 456}};
+    employer e;
+    e.fallback_fte = dec("25");
+    const auto& R = eng().account();
+    const auto at_end = evaluate_worker(R, e, w, date(2025, 6, 30), false);
+    EXPECT_EQ(at_end.balance_minutes, 3 * 456 + 1140 - 456);  // 2025: 5 x 6/12 = 2.5 days = 1140 minutes
+    const auto r = evaluate_worker(R, e, w, date(2025, 7, 1), false);
+    EXPECT_EQ(r.balance_minutes, 0);
+    EXPECT_TRUE(r.reasons & reason_lapsed_contract_end);
+    w.end->ending = "dismissal_indemnity";
+    EXPECT_TRUE(evaluate_worker(R, e, w, date(2025, 7, 1), false).reasons & reason_in_indemnity);
+}
+
+// horeca: 7 h 36 for 38 hours; bakkers: VOV and BEV do not count.
+TEST(AccountTrainings, HalfDayCountsBevDoesNot) {
+    worker w = full_timer(date(2024, 1, 1));
+    w.trainings = {{"H", date(2024, 2, 1), "formal", 228},
+                   {"V", date(2024, 3, 1), "vov", 32 * 60},
+                   {"P", date(2024, 4, 1), "pe_activity", 120}};
+    employer e;
+    e.fallback_fte = dec("25");
+    const auto r = evaluate_worker(eng().account(), e, w, date(2024, 12, 31), true);
+    EXPECT_TRUE(r.trainings[0].counts);
+    EXPECT_FALSE(r.trainings[1].counts);
+    EXPECT_FALSE(r.trainings[2].counts);
+    EXPECT_EQ(r.balance_days.text(), "4.5");
+}
