@@ -100,6 +100,20 @@ TEST(PeJson, StatusRequestEndToEnd) {
     EXPECT_EQ(out["result"]["completions"][0]["status"], "booked");
 }
 
+// Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
+// in 2 jaar behaalt". Issue 12: a lapsed participant had ended_on but
+// lapses_on null; both now carry the day the registration lapsed.
+TEST(PeJson, LapsedParticipantHasLapsesOn) {
+    const engine e;
+    json req{{"schema_version", 1}, {"kind", "pe.status"}, {"date", "2025-06-01"}, {"dossier", json::parse(mini)}};
+    const json out = json::parse(io::evaluate_json(e, req.dump()));
+    const json& p = out["result"]["participants"][0];  // 1.5 points in 2023-03-15..2025-03-14
+    EXPECT_EQ(p["state"], "lapsed");
+    EXPECT_EQ(p["will_lapse"], false);
+    EXPECT_EQ(p["lapses_on"], "2025-03-15");
+    EXPECT_EQ(p["ended_on"], "2025-03-15");
+}
+
 TEST(PeJson, BookRequestBalancesRows) {
     const engine e;
     json req{{"schema_version", 1},
