@@ -592,17 +592,19 @@ typedef enum edr_leave_assessment_e {
 /** What is wrong with a refused worker's facts (result column `problem`). */
 typedef enum edr_leave_facts_problem_e {
     EDR_LEAVE_FACTS_NONE = 0,
-    EDR_LEAVE_FACTS_LESSON_TIMES = 1,        /**< a clock time outside the day, or the end not after the start */
-    EDR_LEAVE_FACTS_LESSON_OVERLAP = 2,      /**< two lessons of one training overlap on a day */
-    EDR_LEAVE_FACTS_ABSENCE_NO_LESSON = 3,   /**< an absence on a day without a given lesson */
-    EDR_LEAVE_FACTS_ABSENCE_TOO_LONG = 4,    /**< absences on a day longer than the lessons given that day */
-    EDR_LEAVE_FACTS_HOLIDAY_SPAN = 5,        /**< a holiday ending before it starts or not containing the absence */
-    EDR_LEAVE_FACTS_TAKEN_TOO_LONG = 6,      /**< leave taken on a day longer than a day */
-    EDR_LEAVE_FACTS_NO_START = 7,            /**< a training without lessons and without a start date */
-    EDR_LEAVE_FACTS_JOB_MINUTES = 8,         /**< contract or full-time minutes per week out of range */
-    EDR_LEAVE_FACTS_JOB_DATES = 9,           /**< a job that ends before it starts */
-    EDR_LEAVE_FACTS_DURATION_TOO_LARGE = 10, /**< a duration beyond the exact-arithmetic bound */
-    EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE = 11  /**< credits, exams or competences negative or too large */
+    EDR_LEAVE_FACTS_LESSON_TIMES = 1,            /**< a clock time outside the day, or the end not after the start */
+    EDR_LEAVE_FACTS_LESSON_OVERLAP = 2,          /**< two lessons of one training overlap on a day */
+    EDR_LEAVE_FACTS_ABSENCE_NO_LESSON = 3,       /**< an absence on a day without a given lesson */
+    EDR_LEAVE_FACTS_ABSENCE_TOO_LONG = 4,        /**< absences on a day longer than the lessons given that day */
+    EDR_LEAVE_FACTS_HOLIDAY_SPAN = 5,            /**< a holiday ending before it starts or not containing the absence */
+    EDR_LEAVE_FACTS_TAKEN_TOO_LONG = 6,          /**< leave taken on a day longer than a day */
+    EDR_LEAVE_FACTS_NO_START = 7,                /**< a training without lessons and without a start date */
+    EDR_LEAVE_FACTS_JOB_MINUTES = 8,             /**< contract or full-time minutes per week out of range */
+    EDR_LEAVE_FACTS_JOB_DATES = 9,               /**< a job that ends before it starts */
+    EDR_LEAVE_FACTS_DURATION_TOO_LARGE = 10,     /**< a duration beyond the exact-arithmetic bound */
+    EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE = 11,     /**< credits, exams or competences negative or too large */
+    EDR_LEAVE_FACTS_UNKNOWN_ABSENCE_REASON = 12, /**< an absence reason outside leave.absence.reasons (or none) */
+    EDR_LEAVE_FACTS_DATE_TOO_LATE = 13           /**< a date after 9898-12-31: the rules would count past 9999 */
 } edr_leave_facts_problem;
 
 /** Number of reason bits (EDR_LEAVE_REASON_*): bits 0 .. EDR_LEAVE_REASON_BITS - 1. */

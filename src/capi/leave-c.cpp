@@ -50,6 +50,9 @@ static_assert(EDR_LEAVE_FACTS_JOB_MINUTES == static_cast<int>(leave::facts_probl
 static_assert(EDR_LEAVE_FACTS_JOB_DATES == static_cast<int>(leave::facts_problem::job_dates));
 static_assert(EDR_LEAVE_FACTS_DURATION_TOO_LARGE == static_cast<int>(leave::facts_problem::duration_too_large));
 static_assert(EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE == static_cast<int>(leave::facts_problem::count_out_of_range));
+static_assert(EDR_LEAVE_FACTS_UNKNOWN_ABSENCE_REASON == static_cast<int>(leave::facts_problem::unknown_absence_reason));
+static_assert(EDR_LEAVE_FACTS_DATE_TOO_LATE == static_cast<int>(leave::facts_problem::date_too_late));
+static_assert(EDR_LEAVE_FACTS_DATE_TOO_LATE == static_cast<int>(leave::last_facts_problem));
 static_assert(EDR_LEAVE_REASON_BITS == leave::reason_codes.size());
 static_assert(EDR_NO_DAY == no_day);
 
@@ -287,7 +290,7 @@ const char* edr_leave_reason_name(int bit) {
 const char* edr_leave_row_status_name(int status) { return leave::batch_status_name(status).data(); }
 
 const char* edr_leave_facts_problem_name(int problem) {
-    if (problem < 0 || problem > static_cast<int>(leave::facts_problem::count_out_of_range)) return "unknown";
+    if (problem < 0 || problem > static_cast<int>(leave::last_facts_problem)) return "unknown";
     return leave::to_string(static_cast<leave::facts_problem>(problem)).data();
 }
 

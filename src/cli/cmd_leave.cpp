@@ -76,8 +76,9 @@ int cmd_leave(int argc, char** argv, int first) {
         req.explain = o.explain;
         results = io::evaluate_leave(*eng, req, o.explain);
     } catch (const std::out_of_range&) {
-        // Boost's calendar ends at 9999-12-31 and the leave domain names no
-        // field for a date computed past it: name the input and its workers.
+        // Boost's calendar ends at 9999-12-31. Input dates after
+        // leave::latest_input_date are refused naming their exact field; a
+        // date computed past the calendar anyway names the input and its workers.
         throw error(errc::invalid_input, o.positional[0] + ": workers",
                     "a date computed from these dates falls outside the calendar (1400-01-01 to 9999-12-31): a date "
                     "near 9999-12-31 is too late");

@@ -127,7 +127,8 @@ pe::activity parse_activity(const json& j, const path& p) {
     }
     if (const json* ts = find(j, "topics")) {
         require_array(*ts, p / "topics");
-        for (std::size_t i = 0; i < ts->size(); ++i) a.topics.push_back(as_string((*ts)[i], (p / "topics")[i]));
+        a.topics.emplace();  // given, possibly empty; absent stays nullopt (see pe::assess_topics)
+        for (std::size_t i = 0; i < ts->size(); ++i) a.topics->push_back(as_string((*ts)[i], (p / "topics")[i]));
     }
     if (const json* pub = find(j, "public")) a.public_calendar = as_bool(*pub, p / "public");
     if (const json* cs = find(j, "content")) {
@@ -380,7 +381,8 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
                {"defects", defects},
                {"minimum_minutes", r.minimum.count},
                {"individual", r.individual},
-               {"listed_publicly", r.listed_publicly}};
+               {"listed_publicly", r.listed_publicly},
+               {"topics_checked", r.topics_checked}};
         j["explanation"] = explanation_to_json(r.why, e.book());
         return j;
     }

@@ -30,8 +30,9 @@ std::string evaluate_json(const engine& e, std::string_view request_json) {
         }
     } catch (const std::out_of_range&) {
         // Boost's calendar ends at 9999-12-31: a date computed from the input
-        // went past it. The domain that computed it names no field: name the
-        // member holding the dates it was computed from (issue 13).
+        // went past it. The leave facts check refuses input dates after
+        // leave::latest_input_date naming the exact field; this is the backstop
+        // that still names the member holding the dates (issue 13).
         throw error(errc::invalid_input, dates_member(kind),
                     "a date computed from these dates falls outside the calendar (1400-01-01 to 9999-12-31): "
                     "a date near 9999-12-31 is too late");

@@ -38,5 +38,15 @@ check book-all-ok 0 "rows in: 1, booked: 1, rejected: 0" -- "$bin" book "$data/d
 # Standard input with "-" (a FIFO as a file name is refused: inputs are regular files, issue 13).
 check request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_version\":1,\"kind\":\"rulebook.describe\"}' | '$bin' request -"
 check request-fifo 5 "is a FIFO" -- "$bin" request <(echo '{"schema_version":1,"kind":"rulebook.describe"}')
+# pe.activity: topics are optional (schemas/pe.dossier.schema.json). Without
+# them the end-term fit is left to the recognition committee (seed 000); an
+# empty list declares none (no_topics); unknown members are still refused.
+act='{"schema_version":1,"kind":"pe.activity","date":"2024-01-01","activity":{"id":"A1","form":"e_learning","net_minutes":60,"test":{"questions":5,"required_correct":4}'
+echo "$act}}" > "$tmp/act-no-topics.json"
+check activity-no-topics 0 '"meets_criteria":true.*"topics_checked":false' -- "$bin" request "$tmp/act-no-topics.json"
+echo "$act,\"topics\":[]}}" > "$tmp/act-empty-topics.json"
+check activity-empty-topics 0 '"defects":\["no_topics"\]' -- "$bin" request "$tmp/act-empty-topics.json"
+echo "$act,\"topic\":[\"cao\"]}}" > "$tmp/act-topic.json"
+check activity-misspelt-topics 3 'activity.topic.*did you mean "topics"' -- "$bin" request "$tmp/act-topic.json"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

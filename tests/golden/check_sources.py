@@ -10,8 +10,12 @@ Fails when
   4. a citation in code, tests, the rulebook or the docs points outside the
      repository: `docs/rules.md`-style paths must exist; a bare `rules.md` is
      allowed only while the repository holds exactly one rules.md; paths into
-     the shared workspace (/work/...) are refused.
-Usage: check_sources.py SOURCE_DIR
+     the shared workspace (/work/...) are refused;
+  5. the README's "Provisional parameters (P)" table and the rulebook disagree:
+     a parameter with a P value that the table does not list, or a listed one
+     with no P value (issue 12: the P values are those no source settles, each
+     listed in the README with its reason).
+Usage: check_sources.py SOURCE_DIR [--provisional-only]
 """
 import json
 import re
@@ -89,13 +93,55 @@ def check_golden(src: Path, ids: set, problems: list) -> None:
             problems.append(f"{case.relative_to(src)}: source id {sid!r} is unknown")
 
 
+P_HEADING = "### Provisional parameters (P)"
+
+
+def provisional_in_rulebooks(src: Path) -> set:
+    out = set()
+    for book in sorted((src / "rulebook").glob("*.json")):
+        for name, p in json.loads(book.read_text(encoding="utf-8")).get("parameters", {}).items():
+            if any(v.get("confidence") == "P" for v in p.get("values", [])):
+                out.add(name)
+    return out
+
+
+def provisional_in_readme(src: Path, problems: list) -> set:
+    lines = (src / "README.md").read_text(encoding="utf-8").splitlines()
+    if P_HEADING not in lines:
+        problems.append(f"README.md: no {P_HEADING!r} section")
+        return set()
+    listed, in_table = set(), False
+    for line in lines[lines.index(P_HEADING) + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("|"):
+            in_table = True
+            m = re.match(r"^\| `([\w.]+)` \|", line)
+            if m:
+                listed.add(m.group(1))
+        elif in_table and line.strip():
+            break
+    return listed
+
+
+def check_provisional(src: Path, problems: list) -> None:
+    in_books, listed = provisional_in_rulebooks(src), provisional_in_readme(src, problems)
+    for name in sorted(in_books - listed):
+        problems.append(f"rulebook: {name} has a P value but is not in the README table {P_HEADING!r}")
+    for name in sorted(listed - in_books):
+        problems.append(f"README.md: {name} is listed as provisional but has no P value in rulebook/*.json")
+
+
 def main(argv) -> int:
-    src = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[2]
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    src = Path(args[0]) if args else Path(__file__).resolve().parents[2]
     problems = []
-    ids_md = doc_ids(src)
-    ids = check_rulebooks(src, ids_md, problems)
-    check_golden(src, ids, problems)
-    check_citations(src, tracked(src), problems)
+    if "--provisional-only" not in argv:  # ctest sources.provisional runs check 5 alone
+        ids_md = doc_ids(src)
+        ids = check_rulebooks(src, ids_md, problems)
+        check_golden(src, ids, problems)
+        check_citations(src, tracked(src), problems)
+    check_provisional(src, problems)
     for p in problems:
         print("FAIL " + p)
     print(f"{len(problems)} problem(s)")

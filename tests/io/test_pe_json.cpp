@@ -100,6 +100,63 @@ TEST(PeJson, StatusRequestEndToEnd) {
     EXPECT_EQ(out["result"]["completions"][0]["status"], "booked");
 }
 
+// Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
+// in 2 jaar behaalt". Issue 12: a lapsed participant had ended_on but
+// lapses_on null; both now carry the day the registration lapsed.
+TEST(PeJson, LapsedParticipantHasLapsesOn) {
+    const engine e;
+    json req{{"schema_version", 1}, {"kind", "pe.status"}, {"date", "2025-06-01"}, {"dossier", json::parse(mini)}};
+    const json out = json::parse(io::evaluate_json(e, req.dump()));
+    const json& p = out["result"]["participants"][0];  // 1.5 points in 2023-03-15..2025-03-14
+    EXPECT_EQ(p["state"], "lapsed");
+    EXPECT_EQ(p["will_lapse"], false);
+    EXPECT_EQ(p["lapses_on"], "2025-03-15");
+    EXPECT_EQ(p["ended_on"], "2025-03-15");
+}
+
+// Issue 12: "pe.activity refuses an activity without topics although the
+// schema calls topics optional". Seed 000: the fit with "de eind- en
+// toetstermen van de SEU-examens" is declared in the recognition application
+// and judged by the recognition committee: without a topic list the criterion
+// is not checked (topics_checked false, explained); an empty list declares
+// none (no_topics). In a dossier, an activity without topics decodes too.
+TEST(PeJson, ActivityTopicsAreOptional) {
+    const engine e;
+    json act = json::parse(mini)["activities"][0];
+    act.erase("topics");
+    const json req{{"schema_version", 1}, {"kind", "pe.activity"}, {"date", "2024-01-01"}, {"activity", act}};
+    const json r = json::parse(io::evaluate_json(e, req.dump()))["result"];
+    EXPECT_EQ(r["meets_criteria"], true);
+    EXPECT_TRUE(r["defects"].empty());
+    EXPECT_EQ(r["topics_checked"], false);
+    bool explained = false;
+    for (const auto& st : r["explanation"])
+        if (st["rule"] == "pe.activity.topics")
+            explained = st["text"].get<std::string>().find("recognition committee") != std::string::npos;
+    EXPECT_TRUE(explained) << r["explanation"].dump();
+
+    json empty = req;
+    empty["activity"]["topics"] = json::array();
+    const json re = json::parse(io::evaluate_json(e, empty.dump()))["result"];
+    EXPECT_EQ(re["meets_criteria"], false);
+    EXPECT_EQ(re["defects"], json::array({"no_topics"}));
+    EXPECT_EQ(re["topics_checked"], true);
+
+    json misspelt = req;
+    misspelt["activity"]["topic"] = json::array({"cao"});
+    try {
+        io::evaluate_json(e, misspelt.dump());
+        ADD_FAILURE() << "an unknown member was accepted";
+    } catch (const error& err) {
+        EXPECT_EQ(err.field(), "activity.topic");
+    }
+
+    json dossier = json::parse(mini);
+    dossier["activities"][0].erase("topics");
+    const pe::dossier d = io::parse_dossier(dossier.dump());
+    EXPECT_FALSE(d.activities[0].topics.has_value());
+}
+
 TEST(PeJson, BookRequestBalancesRows) {
     const engine e;
     json req{{"schema_version", 1},

@@ -36,11 +36,33 @@ TEST(PeActivity, FormTestElementAndTopics) {
     a.test = test_element{5, 6};
     EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::bad_test_element);
     a.test = test_element{5, 5};
-    a.topics.clear();
+    a.topics->clear();  // given but empty: declares no end term
     EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::no_topics);
     a = elearning("A");
     a.form = "law_change_presentation";
     EXPECT_TRUE(assess_activity(R(), a, on).meets_criteria);
+}
+
+// Seed 000: "het is van belang dat je kunt aangeven op welke eind- en
+// toetstermen van de SEU-examinering de leeractiviteit aansluit": the fit is
+// declared in the recognition application and judged by the committee. An
+// activity without a topic list (optional in the dossier schema, issue 12) is
+// not refused for it: the criterion is left unchecked and explained.
+TEST(PeActivity, TopicsNotGivenAreUncheckedNotRefused) {
+    const date on(2024, 1, 1);
+    activity a = elearning("A");
+    a.topics.reset();
+    const activity_assessment r = assess_activity(R(), a, on);
+    EXPECT_TRUE(r.meets_criteria);
+    EXPECT_TRUE(r.defects.empty());
+    EXPECT_FALSE(r.topics_checked);
+    bool explained = false;
+    for (const auto& st : r.why.steps())
+        if (st.rule == "pe.activity.topics") explained = st.text.find("not checked") != std::string::npos;
+    EXPECT_TRUE(explained);
+    EXPECT_TRUE(assess_activity(R(), elearning("B"), on).topics_checked);
+    a.form = "podcast";  // other criteria still apply
+    EXPECT_FALSE(assess_activity(R(), a, on).meets_criteria);
 }
 
 // Seed 000: "Een erkenning is, bij ongewijzigde inhoud, 2 jaar geldig" (H).

@@ -60,6 +60,39 @@ TEST(PeRegistration, FewerThanTwelvePointsLapsesTheDayAfterThePeriod) {
     EXPECT_FALSE(after.title);
 }
 
+// Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
+// in 2 jaar behaalt" (issue 12: a lapsed participant's lapses_on was null).
+// The day the registration lapsed stays the lapse date on every later date;
+// an ended (not renewed, enough points) or registered-and-on-track
+// participant has none.
+TEST(PeRegistration, LapsedParticipantCarriesTheDayItLapsed) {
+    const participant p = person("S", date(2023, 3, 15));
+    const std::vector<booked_points> short_b{{date(2023, 5, 1), pts(6)}};
+    for (const date d : {date(2025, 3, 15), date(2026, 1, 2), date(2030, 12, 31)}) {
+        const status s = status_of(p, short_b, d);
+        ASSERT_EQ(s.reg.state, reg_state::lapsed);
+        ASSERT_TRUE(s.lapses_on) << to_iso(d);
+        EXPECT_EQ(*s.lapses_on, date(2025, 3, 15));
+        EXPECT_EQ(*s.lapses_on, *s.reg.ended_on);
+        EXPECT_FALSE(s.will_lapse);
+    }
+    const status ended = status_of(p, {{date(2024, 1, 10), pts(12)}}, date(2025, 3, 15));
+    EXPECT_EQ(ended.reg.state, reg_state::ended);
+    EXPECT_FALSE(ended.lapses_on);
+    const status on_track = status_of(p, {{date(2024, 1, 10), pts(12)}}, date(2024, 6, 1));
+    EXPECT_FALSE(on_track.lapses_on);
+}
+
+// Art. 10.1: a lapse while a dispensation is pending is still dated.
+TEST(PeRegistration, LapsedWithDispensationPendingCarriesTheLapseDate) {
+    participant p = person("S", date(2023, 3, 15));
+    p.dispensations = {dispensation{date(2025, 3, 1), std::nullopt, false}};
+    const status s = status_of(p, {}, date(2025, 4, 1));
+    ASSERT_EQ(s.reg.state, reg_state::lapsed);
+    EXPECT_TRUE(s.reg.dispensation_pending);
+    EXPECT_EQ(*s.lapses_on, date(2025, 3, 15));
+}
+
 // Seed 001: "Bij behalen van de benodigde punten (12), kan de deelnemer de
 // registratie voor 2 jaar verlengen" (H); next period starts the day after (P).
 TEST(PeRegistration, TwelvePointsAndARenewalRequestRenewForTwoYears) {

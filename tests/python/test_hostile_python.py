@@ -52,6 +52,8 @@ CASES = {
                                                         threads="4"),
     "py-date-nat": lambda e, d: e.pe_status(d, pd.NaT),
     "py-date-nat-frame": lambda e, d: e.pe_status_frame(_people(), None, pd.NaT),
+    "py-leave-lesson-9999": lambda e, d: e.leave_evaluate(SOURCE / "tests" / "hostile" / "inputs" /
+                                                          "leave-lesson-9999.json"),
     "py-overrides-zero": lambda e, d: edurules.Engine(overrides={"pe.points.minutes_per_point": 0}),
     "py-renewal-request": lambda e, d: e.pe_status(_misspelt(d), SAMPLE_DATE),
     "py-dossier-directory": lambda e, d: e.pe_status(tempfile.gettempdir(), SAMPLE_DATE),

@@ -762,7 +762,7 @@ void add_leave(py::module_& m) {
             st[py::int_(s)] = std::string(lv::batch_status_name(s));
         m.attr("LEAVE_BATCH_STATUS") = st;
         py::list problems;
-        for (int p = 0; p <= static_cast<int>(lv::facts_problem::count_out_of_range); ++p)
+        for (int p = 0; p <= static_cast<int>(lv::last_facts_problem); ++p)
             problems.append(std::string(lv::to_string(static_cast<lv::facts_problem>(p))));
         m.attr("LEAVE_FACTS_PROBLEMS") = problems;
     }

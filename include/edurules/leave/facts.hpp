@@ -43,7 +43,10 @@ enum class facts_problem : std::uint8_t {
     duration_too_large = 10,      ///< a duration beyond the exact-arithmetic bound
     count_out_of_range = 11,      ///< credits, exams or competences negative or beyond the bound
     unknown_absence_reason = 12,  ///< an absence reason outside the rulebook's list (or none)
+    date_too_late = 13,           ///< a date after latest_input_date: the rules would count past the calendar
 };
+/// The last problem code (the C and Python faces list the names up to it).
+inline constexpr facts_problem last_facts_problem = facts_problem::date_too_late;
 inline constexpr std::string_view to_string(facts_problem p) {
     switch (p) {
         case facts_problem::none:
@@ -72,10 +75,27 @@ inline constexpr std::string_view to_string(facts_problem p) {
             return "count_out_of_range";
         case facts_problem::unknown_absence_reason:
             return "unknown_absence_reason";
+        case facts_problem::date_too_late:
+            return "date_too_late";
     }
     return "?";
 }
 
+/// The latest date a leave input may hold. The rules count forward from the
+/// dates they are given: certificate periods and the suspension after one
+/// (leave.bev.certificate_period_months, leave.bev.suspension_months, up to
+/// 1200 months), the career attest's age (leave.vov.career_attest_max_age_years,
+/// up to 100 years), the VOV claim window (up to 120 months) and the
+/// enrolment-certificate deadline (up to 366 days), from the input date or the
+/// day after a period that ends on it, and school-year dates up to the year
+/// after. Boost's calendar ends on 9999-12-31, so an input date must leave
+/// room for the longest of these spans: 100 years from the day after it, and
+/// the rest of that year. Not a legal number: the calendar's end less the
+/// longest span the rulebook's declarations allow (a user rulebook may narrow
+/// them, never widen them; tests/leave/test_facts_dates.cpp checks them).
+inline const date latest_input_date{9898, 12, 31};
+/// The span (in months) that latest_input_date leaves before the calendar's end.
+inline constexpr std::int64_t latest_input_span_months = 1200;
 /// Where a problem is: the collection (`jobs`, `lessons`, `absences`,
 /// `leave_taken`, or empty for the training itself), the training index, the
 /// item index in the collection, and the field.
@@ -137,7 +157,30 @@ inline facts_error check_absences(const training& t, std::size_t ti) {
     return {};
 }
 
+/// The first input date of a training after latest_input_date (issue 13:
+/// every error names its field, down to the lesson or absence).
+inline facts_error check_training_dates(const training& t, std::size_t ti) {
+    const auto late = [](const std::optional<date>& d) { return d && latest_input_date < *d; };
+    constexpr facts_problem p = facts_problem::date_too_late;
+    if (late(t.start)) return at(p, "", ti, 0, "start");
+    if (late(t.enrolled_on)) return at(p, "", ti, 0, "enrolled_on");
+    if (late(t.career_attest_date)) return at(p, "", ti, 0, "vov.career_attest_date");
+    for (std::size_t i = 0; i < t.lessons.size(); ++i)
+        if (latest_input_date < t.lessons[i].day) return at(p, "lessons", ti, i, "date");
+    for (std::size_t i = 0; i < t.absences.size(); ++i) {
+        const absence& a = t.absences[i];
+        if (latest_input_date < a.day) return at(p, "absences", ti, i, "date");
+        if (late(a.employer_declared_on)) return at(p, "absences", ti, i, "employer_declared_on");
+        if (a.holiday && latest_input_date < a.holiday->first) return at(p, "absences", ti, i, "holiday.from");
+        if (a.holiday && latest_input_date < a.holiday->last) return at(p, "absences", ti, i, "holiday.to");
+    }
+    for (std::size_t i = 0; i < t.taken.size(); ++i)
+        if (latest_input_date < t.taken[i].day) return at(p, "leave_taken", ti, i, "date");
+    return {};
+}
+
 inline facts_error check_training(const training& t, std::size_t ti) {
+    if (auto e = check_training_dates(t, ti)) return e;
     if (auto e = check_lessons(t, ti)) return e;
     if (auto e = check_absences(t, ti)) return e;
     for (std::size_t i = 0; i < t.taken.size(); ++i)
@@ -167,7 +210,13 @@ inline facts_error check_facts(const worker& w, std::span<const training> traini
                                     "full_time_minutes_per_week");
         if (j.to && *j.to < j.from)
             return facts_detail::at(facts_problem::job_dates, "jobs", facts_error::no_training, i, "to");
+        if (latest_input_date < j.from)
+            return facts_detail::at(facts_problem::date_too_late, "jobs", facts_error::no_training, i, "from");
+        if (j.to && latest_input_date < *j.to)
+            return facts_detail::at(facts_problem::date_too_late, "jobs", facts_error::no_training, i, "to");
     }
+    if (w.new_job_on && latest_input_date < *w.new_job_on)
+        return facts_detail::at(facts_problem::date_too_late, "", facts_error::no_training, 0, "new_job_on");
     if (w.bev_reimbursed_elsewhere.count < 0 || w.bev_reimbursed_elsewhere.count > max_minutes)
         return facts_detail::at(facts_problem::duration_too_large, "", facts_error::no_training, 0,
                                 "bev_reimbursed_elsewhere_minutes");
@@ -237,6 +286,10 @@ inline std::string describe(std::span<const training> trainings, const facts_err
             return "must be a whole number from 0 to " + std::to_string(max_count);
         case facts_problem::unknown_absence_reason:
             return "unknown absence reason \"" + t->absences[e.item].reason + "\"";
+        case facts_problem::date_too_late:
+            return "a date after " + to_iso(latest_input_date) +
+                   " is too late: the rules count up to 100 years forward from it (periods, suspensions, "
+                   "deadlines), past the calendar's end on 9999-12-31";
     }
     return "?";
 }

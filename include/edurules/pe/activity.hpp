@@ -36,12 +36,42 @@ inline const char* to_string(activity_defect d) {
 
 struct activity_assessment {
     bool meets_criteria = true;
+    /// False when the activity gives no topics: the fit with the SEU exam end
+    /// terms is then not judged here but left to the recognition committee.
+    bool topics_checked = true;
     bool listed_publicly = true;  ///< shown on the public training calendar (scholingskalender)
     std::vector<activity_defect> defects;
     minutes minimum;          ///< the minimum that applied to its form
     bool individual = false;  ///< e-learning-like (individual) rather than a meeting
     explanation why;
 };
+
+/// The topic criterion. Seed 000: "Leeractiviteiten passen binnen de
+/// onderwerpen zoals beschreven in de eind- en toetstermen van de
+/// SEU-examens", and in the recognition application "het is van belang dat je
+/// kunt aangeven op welke eind- en toetstermen van de SEU-examinering de
+/// leeractiviteit aansluit": the fit is declared to and judged by the
+/// recognition committee (erkenningscommissie, erkenningsreglement). So an
+/// activity that gives no topic list is not refused for it: the criterion is
+/// unchecked (topics_checked false, explained). A list that is given but empty
+/// declares that the activity covers no end term: that fails (no_topics).
+template <class Fail>
+void assess_topics(const activity& a, activity_assessment& out, Fail&& fail) {
+    if (!a.topics) {
+        out.topics_checked = false;
+        out.why.note("pe.activity.topics",
+                     "no topics given: whether the activity fits the SEU exam end terms is not checked here; the "
+                     "recognition committee judges it on the application (seed 000)");
+    } else if (a.topics->empty()) {
+        fail(activity_defect::no_topics);
+        out.why.note("pe.activity.topics", "the activity covers no SEU exam topic (end term)");
+    } else {
+        out.why.add("pe.activity.topics", [&] {
+            return "covers " + std::to_string(a.topics->size()) +
+                   " SEU exam topic(s) (end terms); their fit is for the recognition committee to judge";
+        });
+    }
+}
 
 /// Does `a` meet the PE criteria for recognition, under the rules in force on `on`?
 inline activity_assessment assess_activity(const rules& r, const activity& a, date on, bool explain = true) {
@@ -116,10 +146,7 @@ inline activity_assessment assess_activity(const rules& r, const activity& a, da
                  : a.provider == provider_kind::employer
                      ? std::string("an employer's internal activity: not on the public training calendar")
                      : std::string("tailored activity hidden from the public training calendar"));
-    if (a.topics.empty()) {
-        fail(activity_defect::no_topics);
-        out.why.note("pe.activity.topics", "the activity covers no SEU exam topic (end term)");
-    }
+    assess_topics(a, out, fail);
     return out;
 }
 

@@ -99,7 +99,9 @@ struct activity {
     std::string provider_name;
     minutes net_duration;
     std::optional<test_element> test;
-    std::vector<std::string> topics;      ///< SEU exam end terms covered
+    /// SEU exam end terms covered. Nullopt: not given (the schema makes them
+    /// optional); an empty list declares that it covers none (activity.hpp).
+    std::optional<std::vector<std::string>> topics;
     bool public_calendar = true;          ///< internal/tailored activities may be hidden (seed 000)
     std::vector<content_change> content;  ///< sorted by `from`; empty = one unversioned content
 

@@ -27,10 +27,13 @@ struct status {
     registration reg;
     points short_by;  ///< max(0, required - earned) in the current period
     std::optional<std::int64_t>
-        days_left;                     ///< registered: days from the date to the period's last day (0 on the last day)
-    bool renewal_possible = false;     ///< enough points to renew at (or, within the grace days, after) the end
-    bool will_lapse = false;           ///< registered but short: lapses at the end unless points are earned
-    std::optional<date> lapses_on;     ///< will_lapse: the first day without registration
+        days_left;                  ///< registered: days from the date to the period's last day (0 on the last day)
+    bool renewal_possible = false;  ///< enough points to renew at (or, within the grace days, after) the end
+    bool will_lapse = false;        ///< registered but short: lapses at the end unless points are earned
+    /// The first day without registration when the period ends short of points:
+    /// will_lapse: the day it will lapse; lapsed: the day it lapsed (the lapse
+    /// rule in registration_at decides it, registration::ended_on). Otherwise none.
+    std::optional<date> lapses_on;
     std::optional<std::string> title;  ///< the title the participant may use on the date
     param_use title_use;
     std::vector<reminder> reminders;  ///< schedule of the current period (registered only)
@@ -108,6 +111,10 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
                               },
                               {months.use});
         }
+    } else if (g.state == reg_state::lapsed) {
+        // Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12
+        // punten in 2 jaar behaalt": the lapse rule dated it (registration_at).
+        s.lapses_on = g.ended_on;
     } else if (g.state == reg_state::ended) {
         const auto grace = read<std::int64_t>(*r.renewal_grace_days, g.current->first);
         s.renewal_possible = d <= g.current->last + day_count(grace.value);
