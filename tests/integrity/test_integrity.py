@@ -61,7 +61,10 @@ def test_one_row_per_participant_in_order_with_bad_rows_flagged(engine):
     flagged = out.error.notna().to_numpy()
     assert set(np.flatnonzero(flagged)) == set(bad), "exactly the injected rows are flagged"
     for i, field in bad.items():
-        assert field in out.error.iloc[i], (i, out.error.iloc[i])
+        frame, column = field.split(".", 1)  # named in words: the frame, the row's label and position, the column
+        label = hostile.index[i]
+        assert out.error.iloc[i].startswith(f"{frame} row label {label!r} (position {i}), column {column!r}"), \
+            (i, out.error.iloc[i])
         assert pd.isna(out.period_start.iloc[i])
     # Every other row is exactly what it is in the clean population.
     clean = engine.pe_status_frame(people, comps, DATE)

@@ -543,7 +543,7 @@ def frames(f: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
 
 def frame_face(engine: edurules.Engine, fr: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], pd.DataFrame]:
     out = engine.leave_hours_frame(fr["workers"], fr["trainings"], fr["lessons"], jobs=fr["jobs"],
-                                   absences=fr["absences"], leave_taken=fr["leave_taken"])
+                                   absences=fr["absences"], leave_taken=fr["leave_taken"], reasons="text")
     codes = {c: i for i, c in enumerate(edurules.LEAVE_REASONS)}
     words, inverse = np.unique(out.reasons.fillna("").to_numpy(dtype=str), return_inverse=True)
     bits = np.array([sum(1 << codes[c] for c in w.split(";") if c) for w in words], dtype=np.int64)

@@ -245,8 +245,9 @@ def test_pe_faces_refuse_contradictory_facts_in_place():
                          "decided": pd.to_datetime(["2025-02-02", None]), "granted": [False, True]})
     f = engine.pe_status_frame(frames, None, AT, dispensations=disp, errors="flag")
     assert len(f) == 4 and f.error.isna().tolist() == [True, False, False, False]
-    assert f.error[1].startswith("participants.activation_date[1]")
-    assert f.error[2].startswith("dispensations.decided[0]") and f.error[3].startswith("dispensations.granted[1]")
+    assert f.error[1].startswith("participants row label 1 (position 1), column 'activation_date'")
+    assert f.error[2].startswith("dispensations row label 0 (position 0), column 'decided'")
+    assert f.error[3].startswith("dispensations row label 1 (position 1), column 'granted'")
 
     doc = {"schema_version": 1, "participants": [{"seu_number": "B", "activation_date": "2023-03-15"}]}
     with pytest.raises(edurules.InvalidInput) as e:

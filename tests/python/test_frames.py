@@ -110,7 +110,10 @@ def raises(cls, field, fn):
     with pytest.raises(cls) as info:
         fn()
     assert info.value.field == field, str(info.value)
-    assert str(info.value).startswith(field)
+    if info.value.label is None:
+        assert str(info.value).startswith(field)
+    else:  # a cell: its frame, row label, position and column in words
+        assert str(info.value).startswith(edurules._errors.row_text(field, info.value.label, info.value.record))
     return info.value
 
 
@@ -203,9 +206,9 @@ def test_flag_mode_keeps_every_row(engine):
     out = engine.pe_status_frame(p, c, SAMPLE_DATE, errors="flag")
     assert len(out) == 6 and out.seu_number.tolist() == p.seu_number.tolist()
     assert out.error.notna().tolist() == [True, True, False, False, True, False]
-    assert out.error[0].startswith("completions.points[1]: missing points")
-    assert out.error[1].startswith("participants.diploma_date[1]: not a date")
-    assert out.error[4].startswith("participants.seu_number[4]: duplicate")
+    assert out.error[0].startswith("completions row label 1 (position 1), column 'points': missing points")
+    assert out.error[1].startswith("participants row label 1 (position 1), column 'diploma_date': not a date")
+    assert out.error[4].startswith("participants row label 4 (position 4), column 'seu_number': duplicate")
     assert out.state.isna().tolist() == out.error.notna().tolist()
     assert out.points_earned[2] == 3.0 and out.state[2] == "registered"
 
@@ -219,8 +222,8 @@ def test_engine_rejections_are_flagged_in_place(engine):
     c = pd.DataFrame({"seu_number": ["S1"], "completed": [dt.date(2024, 5, 1)], "points": [1.0]})
     many = pd.DataFrame({"seu_number": ["S0"] * 65, "requested": pd.date_range("2024-04-01", periods=65)})
     out = engine.pe_status_frame(p, c, SAMPLE_DATE, renewals=many, dispensations=d, errors="flag")
-    assert out.error.tolist() == [None, None, "participants.activation_date[2]: is before the diploma_date",
-                                  "dispensations.decided[1]: is before the request date"]
+    assert out.error.tolist() == [None, None, "participants row label 2 (position 2), column 'activation_date': is before the diploma_date",
+                                  "dispensations row label 1 (position 1), column 'decided': is before the request date"]
     assert pd.isna(out.state[2]) and pd.isna(out.state[3]) and out.state[1] == "registered"
     # no limit on renewal requests per participant (65 here)
     assert out.state[0] == "registered"
@@ -261,8 +264,9 @@ def test_dossier_frames_inputs_and_errors(engine, dossier):
     p_bad = p.assign(diploma_date=["2024-03-15", "2024-03-15", "not a date"])
     s3, b3 = engine.pe_dossier_frames(p_bad, c_bad, acts, recs, SAMPLE_DATE, errors="flag")
     assert b3.reason.astype(str).tolist() == ["booked", "invalid_row", "unknown_seu_number", "invalid_row"]
-    assert b3.message[1].startswith("completions.completed[1]: not a date")
-    assert b3.message[3].startswith("participant row 2 not evaluated: participants.diploma_date[2]")
+    assert b3.message[1].startswith("completions row label 1 (position 1), column 'completed': not a date")
+    assert b3.message[3].startswith(
+        "participant row label 2 (position 2) not evaluated: participants row label 2 (position 2), column 'diploma_date'")
     assert s3.error.notna().tolist() == [False, False, True]
 
 
@@ -279,3 +283,31 @@ def test_empty_frames_and_kept_key_values(engine):
     out = engine.pe_status_frame(p, c, SAMPLE_DATE)
     assert out.seu_number.tolist() == [101, 102] and out.points_earned.tolist() == [3.0, 0.0]
     assert out.reason.astype(str).tolist() == ["nan", "no_diploma"]
+
+
+def test_errors_name_the_index_label_and_the_position(engine):
+    p = people()
+    p.index = [f"w{i}" for i in range(10, 10 + len(p))]
+    bad = p.assign(diploma_date=["2023-01-01", "2023-01-02", "2023-01-03", "2023-02-30", "2023-01-05"])
+    with pytest.raises(edurules.InvalidInput) as info:
+        engine.pe_status_frame(bad, None, SAMPLE_DATE)
+    e = info.value
+    assert str(e).startswith("participants row label 'w13' (position 3), column 'diploma_date': not a date")
+    assert (e.label, e.record, e.field) == ("w13", 3, "participants.diploma_date[w13]")
+    flagged = engine.pe_status_frame(bad, None, SAMPLE_DATE, errors="flag")
+    assert flagged.error["w13"].startswith("participants row label 'w13' (position 3), column 'diploma_date'")
+    c = comps()
+    c.index = c.index + 100
+    c = c.assign(points=c.points.astype(object))
+    c.iloc[1, c.columns.get_loc("points")] = "lots"
+    with pytest.raises(edurules.InvalidInput, match=r"completions row label 101 \(position 1\), column 'points'"):
+        engine.pe_status_frame(people(), c, SAMPLE_DATE)
+
+
+def test_exact_points_are_decimals(engine):
+    from decimal import Decimal
+    a = engine.pe_status_frame(people(), comps(), SAMPLE_DATE)
+    b = engine.pe_status_frame(people(), comps(), SAMPLE_DATE, exact=True)
+    assert b.points_earned.dtype == object
+    for f, d in zip(a.points_earned.tolist() + a.points_short.tolist(), b.points_earned.tolist() + b.points_short.tolist()):
+        assert (d is None and np.isnan(f)) or (isinstance(d, Decimal) and d == Decimal(repr(f)).quantize(Decimal("0.01")))

@@ -156,19 +156,19 @@ def test_refused_facts_and_flag_mode(engine):
     # refused as the JSON path refuses it (leave/facts.hpp), naming the lesson
     ls.loc[1, "end"] = "17:00"
     out = engine.leave_hours_frame(w, t, ls)
-    assert out.error.tolist() == ["lessons.end[1]: lesson_times", None, "lessons.end[1]: lesson_times"]
+    assert out.error.tolist() == ["lessons row label 1 (position 1), column 'end': lesson_times", None, "lessons row label 1 (position 1), column 'end': lesson_times"]
     assert out.status.isna().tolist() == [True, False, True] and out.granted_minutes.isna().tolist() == [True, False, True]
     ls.loc[1, ["date", "end"]] = [ls.date[0], "22:00"]
     out = engine.leave_hours_frame(w, t, ls)
-    assert out.error[0] == "lessons.start[1]: lesson_overlap"
+    assert out.error[0] == "lessons row label 1 (position 1), column 'start': lesson_overlap"
     # flag mode: an unreadable cell refuses its worker only
     w2 = w.assign(region=["wallonia", "mars"])
     out = engine.leave_hours_frame(w2, t, small()[2], errors="flag")
-    assert out.error.tolist()[1].startswith("workers.region[1]: unknown value")
+    assert out.error.tolist()[1].startswith("workers row label 1 (position 1), column 'region': unknown value")
     assert out.error.isna().tolist() == [True, False, True] and out.granted_hours.notna().tolist() == [True, False, True]
     # a zero full-time week is a contradiction of the job
     out = engine.leave_hours_frame(w.assign(full_time_hours=[0, 40]), t, small()[2])
-    assert out.error.tolist() == ["workers[0]: job_minutes", None, "workers[0]: job_minutes"]
+    assert out.error.tolist() == ["workers row label 0 (position 0): job_minutes", None, "workers row label 0 (position 0): job_minutes"]
 
 
 def test_absences_and_leave_taken(engine):
@@ -186,7 +186,7 @@ def test_absences_and_leave_taken(engine):
     # an absence on a day without a lesson is refused, naming the absence row
     bad = absences.assign(date=pd.Timestamp("2020-09-09"))
     out = engine.leave_hours_frame(w, t, ls, absences=bad)
-    assert out.error[0] == "absences.date[0]: absence_no_lesson" and out.error.isna()[1]
+    assert out.error[0] == "absences row label 0 (position 0), column 'date': absence_no_lesson" and out.error.isna()[1]
 
 
 def test_empty_and_school_year_argument(engine):
@@ -201,3 +201,27 @@ def test_empty_and_school_year_argument(engine):
     categorical = engine.leave_hours_frame(w.assign(region=w.region.astype("category")),
                                            t.assign(type=t.type.astype("category")), ls)
     pd.testing.assert_frame_equal(categorical, engine.leave_hours_frame(w, t, ls))
+
+
+def test_errors_name_the_index_label_and_the_position(engine):
+    w, t, ls = small()
+    w = w.set_axis([f"w-{i}" for i in range(len(w))])
+    w.loc["w-1", "region"] = "mars"
+    with pytest.raises(edurules.InvalidInput) as info:
+        engine.leave_hours_frame(w, t, ls)
+    assert str(info.value).startswith("workers row label 'w-1' (position 1), column 'region': ")
+    assert (info.value.label, info.value.record) == ("w-1", 1)
+    out = engine.leave_hours_frame(w, t, ls, errors="flag")
+    assert out.error[1].startswith("workers row label 'w-1' (position 1), column 'region': unknown value")
+
+
+def test_reasons_are_a_list_of_codes_per_row(engine):
+    w, t, ls = small()
+    out = engine.leave_hours_frame(w, t, ls)
+    assert all(isinstance(r, tuple) and set(r) <= set(edurules.LEAVE_REASONS) for r in out.reasons)
+    assert "capped" in out.reasons[1]
+    text = engine.leave_hours_frame(w, t, ls, reasons="text")
+    assert text.reasons.tolist() == [";".join(r) for r in out.reasons]
+    assert out.reasons.explode().notna().any()  # the list column explodes to one code per row
+    with pytest.raises(edurules.InvalidArgument):
+        engine.leave_hours_frame(w, t, ls, reasons="bits")

@@ -10,7 +10,8 @@ with the GIL released::
     status = engine.pe_status_frame(participants, completions, "2025-06-01")
 
 Every error is an :class:`edurules.Error` (see its subclasses), naming the
-field and row at fault.
+field and row at fault (in frames: the row's index label and position).
+Dask DataFrames go through :mod:`edurules.dask` (imported on its own).
 """
 from __future__ import annotations
 

@@ -3,8 +3,9 @@
 Dates become int32 days since 1970-01-01 (``NO_DAY`` when missing), points
 become int64 hundredths; every check is a numpy/pandas array operation, never
 a Python loop over rows (only the rows found bad are looked at one by one, to
-word their messages). Problems name the column and the 0-based row position:
-``participants.diploma_date[17]: not a date: '2023-02-30'``.
+word their messages). Problems name the frame, the row by index label and
+0-based position, and the column:
+``participants row label 'w17' (position 3), column 'diploma_date': not a date: '2023-02-30'``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ._errors import Error, InvalidArgument, InvalidInput
+from ._errors import Error, InvalidArgument, InvalidInput, row_text
 
 NO_DAY = np.int32(-(2**31))
 _EPOCH = _dt.date(1970, 1, 1)
@@ -34,6 +35,17 @@ class Problems:
             raise InvalidArgument(f"expected 'raise' or 'flag', got {mode!r}", field="errors")
         self.mode = mode
         self.message = np.full(rows, None, dtype=object)
+        self.labels: dict[str, pd.Index] = {}  # frame name -> its index, to name rows by label
+
+    def label_of(self, field: str, position: int) -> Any:
+        """The index label of row `position` of the frame `field` names (the position if unknown)."""
+        index = self.labels.get(field.split(".", 1)[0].split("[", 1)[0])
+        return index[position] if index is not None and 0 <= position < len(index) else position
+
+    def fail(self, cls: type, field: str, position: int, message: str) -> None:
+        """Raises `cls` for one cell, naming its row by label and position."""
+        label = self.label_of(field, position)
+        raise cls(message, field=f"{field}[{label}]", record=position, label=label)
 
     def add(self, bad: np.ndarray, field: str, describe: Callable[[int], str], *,
             owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None, cls: type = InvalidInput) -> None:
@@ -45,12 +57,11 @@ class Problems:
         rows = np.flatnonzero(bad)
         shown = rows if row_of is None else row_of[rows]
         if self.mode == "raise":
-            i, r = int(rows[0]), int(shown[0])
-            raise cls(describe(i), field=f"{field}[{r}]", record=r)
+            self.fail(cls, field, int(shown[0]), describe(int(rows[0])))
         targets = rows if owner is None else owner[rows]
         for i, r, t in zip(rows.tolist(), shown.tolist(), targets.tolist()):  # bad rows only
             if t >= 0 and self.message[t] is None:
-                self.message[t] = f"{field}[{r}]: {describe(i)}"
+                self.message[t] = f"{row_text(field, self.label_of(field, r), r)}: {describe(i)}"
 
     @property
     def flagged(self) -> np.ndarray:
@@ -222,7 +233,7 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         whole = column.to_numpy(dtype=np.int64)
         if (whole > MAX_POINTS).any():  # before scaling: x 100 would wrap
             i = int(np.flatnonzero(whole > MAX_POINTS)[0])
-            raise InvalidInput(f"too many points: {whole[i]} (at most {MAX_POINTS})", field=f"{field}[{i}]", record=i)
+            problems.fail(InvalidInput, field, i, f"too many points: {whole[i]} (at most {MAX_POINTS})")
         problems.add(whole < 0, field, lambda i: f"negative points: {whole[i]}", owner=owner, row_of=row_of)
         return np.where(whole < 0, 0, whole) * 100
     if pd.api.types.is_numeric_dtype(dtype):
@@ -238,7 +249,7 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
     huge = np.isfinite(values) & (np.abs(values) > MAX_POINTS)
     if huge.any():
         i = int(np.flatnonzero(huge)[0])
-        raise InvalidInput(f"too many points: {values[i]} (at most {MAX_POINTS})", field=f"{field}[{i}]", record=i)
+        problems.fail(InvalidInput, field, i, f"too many points: {values[i]} (at most {MAX_POINTS})")
     scaled = values * 100.0
     rounded = np.rint(scaled)
     # one pass decides the common case: finite, not negative, whole hundredths
@@ -295,8 +306,7 @@ def match(key_values: np.ndarray, index: pd.Index, field: str, problems: Problem
         if not len(lost):
             return codes
         i = int(lost[0])
-        raise InvalidInput(f"unknown SEU number {_show(key_values[i])} (not in participants)", field=f"{field}[{i}]",
-                           record=i)
+        problems.fail(InvalidInput, field, i, f"unknown SEU number {_show(key_values[i])} (not in participants)")
     return codes
 
 

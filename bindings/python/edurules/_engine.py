@@ -292,7 +292,8 @@ class Engine:
 
     def pe_status_frame(self, participants: pd.DataFrame, completions: Optional[pd.DataFrame], date: DateLike, *,
                         renewals: Optional[pd.DataFrame] = None, dispensations: Optional[pd.DataFrame] = None,
-                        errors: str = "raise", unknown: str = "raise", threads: int = 0) -> pd.DataFrame:
+                        errors: str = "raise", unknown: str = "raise", threads: int = 0,
+                        exact: bool = False) -> pd.DataFrame:
         """PE status of a whole population on ``date``, one row per participant, in input order.
 
         Args:
@@ -310,13 +311,21 @@ class Engine:
             dispensations: optional frame ``seu_number``, ``requested``,
                 ``decided`` (missing = not decided), ``granted`` (bool).
             errors: ``"raise"`` (default): the first bad cell raises
-                :class:`InvalidInput` naming column and row, e.g.
-                ``participants.diploma_date[17]: not a date: '2023-02-30'``;
+                :class:`InvalidInput` naming the frame, the row by index label
+                and position, and the column, e.g. ``participants row label
+                'w17' (position 3), column 'diploma_date': not a date:
+                '2023-02-30'`` (``.label``, ``.record`` and ``.field`` =
+                ``participants.diploma_date[w17]`` say it as data);
                 ``"flag"``: the participant's row comes back with ``error``
                 set to that text and no status; other rows are evaluated.
             unknown: completions/renewals naming an SEU number that is not in
                 ``participants``: ``"raise"`` (default) or ``"ignore"``.
             threads: worker threads for the evaluation (0 = automatic).
+            exact: ``False`` (default): points as float64, a convenience (two
+                decimals print right, but sums of floats may not be exact);
+                ``True``: points as ``decimal.Decimal`` with two decimals
+                (object columns, None where missing), exactly the engine's
+                hundredths.
 
         Returns:
             A DataFrame with the index of ``participants`` and columns
@@ -338,6 +347,9 @@ class Engine:
         threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)
         P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
         probs = C.Problems(len(P), errors)
+        probs.labels["participants"] = P.index
+        if completions is not None:
+            probs.labels["completions"] = getattr(completions, "index", None)
         x = _participant_inputs(P, renewals, dispensations, probs, unknown)
         n, owners = x.n, x.owners
         # completions -> CSR by participant
@@ -375,13 +387,14 @@ class Engine:
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), threads)
         _engine_problems(res, x, probs)
-        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
+        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
                           activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
                           recognitions: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], date: DateLike, *,
                           renewals: Optional[pd.DataFrame] = None, dispensations: Optional[pd.DataFrame] = None,
-                          errors: str = "raise", unknown: str = "raise") -> tuple[pd.DataFrame, pd.DataFrame]:
+                          errors: str = "raise", unknown: str = "raise",
+                          exact: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
         """PE status with booking: raw completions (not yet booked) are booked
         against the activities and their recognitions, then the status of
         every participant is computed, exactly as :meth:`pe_status` does for a
@@ -397,7 +410,8 @@ class Engine:
                 of dicts in the dossier format (``pe_frames(dossier)`` gives
                 them); errors name the record, e.g. ``activities[3].form``.
             date: the evaluation (and booking) date.
-            renewals, dispensations, errors, unknown: as for :meth:`pe_status_frame`.
+            renewals, dispensations, errors, unknown, exact: as for
+                :meth:`pe_status_frame` (exact also for the bookings' points).
 
         Returns:
             ``(status, bookings)``: the status frame (columns of
@@ -409,6 +423,7 @@ class Engine:
         P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
         Cf = C.require_frame(completions, "completions", ["seu_number", "activity_id", "completed"])
         probs = C.Problems(len(P), errors)
+        probs.labels["participants"] = P.index
         x = _participant_inputs(P, renewals, dispensations, probs, unknown)
         n, m = x.n, len(Cf)
         if "track" in P.columns:
@@ -421,6 +436,7 @@ class Engine:
         else:
             track = np.zeros(n, dtype=np.uint8)
         cprobs = C.Problems(m, errors)
+        cprobs.labels["completions"] = Cf.index
         c_seu = C.keys(Cf["seu_number"], "completions.seu_number", cprobs)
         c_act = C.keys(Cf["activity_id"], "completions.activity_id", cprobs, what="activity id")
         c_day = C.days(Cf["completed"], "completions.completed", cprobs, required=True)
@@ -432,8 +448,8 @@ class Engine:
         flagged = probs.flagged
         # completions of a flagged participant are not booked either
         of_flagged = (c_owner >= 0) & flagged[np.maximum(c_owner, 0)] & ~cprobs.flagged
-        cprobs.message[of_flagged] = [f"participant row {o} not evaluated: {probs.message[o]}"
-                                      for o in c_owner[of_flagged].tolist()]  # flagged rows only
+        cprobs.message[of_flagged] = [f"participant row label {P.index[o]!r} (position {o}) not evaluated: "
+                                      f"{probs.message[o]}" for o in c_owner[of_flagged].tolist()]  # flagged rows only
         keep = ~cprobs.flagged
         # flagged participants go in with placeholder keys and no facts
         seu_in = np.where(flagged | pd.isna(x.seu), np.char.add("\x00row", np.arange(n).astype(str)).astype(object), x.seu)
@@ -448,7 +464,7 @@ class Engine:
             np.ascontiguousarray(x.d_gr, dtype=np.uint8), c_seu[keep].tolist(), c_act[keep].tolist(),
             np.ascontiguousarray(c_day[keep], dtype=np.int32))
         _engine_problems(res, x, probs)
-        status = _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message)
+        status = _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact)
         reason = np.full(m, PE_BOOKING_REASONS.index("invalid_row"), dtype=np.int64)
         reason[keep] = res["booking_reason"]
         points = np.full(m, np.nan)
@@ -465,14 +481,15 @@ class Engine:
             reason[of_refused] = PE_BOOKING_REASONS.index("invalid_row")
             points[of_refused] = np.nan
             recognition[of_refused] = None
-            message[of_refused] = [f"participant row {o} not evaluated: {probs.message[o]}"
-                                   for o in c_owner[of_refused].tolist()]  # refused rows only
+            message[of_refused] = [f"participant row label {P.index[o]!r} (position {o}) not evaluated: "
+                                   f"{probs.message[o]}" for o in c_owner[of_refused].tolist()]  # refused rows only
         bookings = pd.DataFrame({
             "seu_number": Cf["seu_number"].to_numpy(), "activity_id": Cf["activity_id"].to_numpy(),
             "completed": C.dates_out(c_day),
             "status": pd.Categorical(np.where(reason == 0, "booked", "rejected"), categories=["booked", "rejected"]),
             "reason": pd.Categorical.from_codes(reason, categories=PE_BOOKING_REASONS),
-            "points": points, "recognition_id": recognition, "message": message,
+            "points": _points_out(np.nan_to_num(points * 100).round().astype(np.int64), np.isnan(points))
+            if exact else points, "recognition_id": recognition, "message": message,
         }, index=Cf.index)
         return status, bookings
 
@@ -480,7 +497,7 @@ class Engine:
                           lessons: Optional[pd.DataFrame] = None, *, school_year: Any = None,
                           errors: str = "raise", threads: int = 0, jobs: Optional[pd.DataFrame] = None,
                           absences: Optional[pd.DataFrame] = None,
-                          leave_taken: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+                          leave_taken: Optional[pd.DataFrame] = None, reasons: str = "list") -> pd.DataFrame:
         """Belgian paid educational leave of many workers at once, decided by
         the same evaluation as :meth:`leave_evaluate` (the v2 facts batch):
         a worker's trainings share one cap, suspensions reach later
@@ -536,19 +553,22 @@ class Engine:
                 ``holiday_to``.
             leave_taken: optional, ``worker_id``, ``training_id``, ``date``,
                 ``leave_hours`` (or ``leave_minutes``).
+            reasons: ``"list"`` (default): the ``reasons`` column holds a
+                tuple of reason codes per row (see :data:`LEAVE_REASONS`);
+                ``"text"``: the older ";"-joined string.
 
         Returns:
             A DataFrame (index of ``trainings``, columns
             :data:`LEAVE_HOURS_COLUMNS`): worker_id, training_id,
             school_year, regime, status (granted, not_eligible; missing when
             refused), granted minutes and hours, attended hours, capped,
-            reasons (";"-joined codes), error (None, or why the worker was
+            reasons (a tuple of codes), error (None, or why the worker was
             refused: rows are never dropped), the training's attended,
             suspended, taken, refused and reimbursed amounts, and the
             worker's cap, totals and number of suspensions.
         """
         return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads, jobs,
-                                        absences, leave_taken)
+                                        absences, leave_taken, reasons)
 
 
 def _records(table: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], name: str) -> list[dict[str, Any]]:
@@ -598,6 +618,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
                              owner=at, row_of=at))
     if renewals is not None:
         R = C.require_frame(renewals, "renewals", ["seu_number", "requested"])
+        probs.labels["renewals"] = R.index
         rk = C.keys(R["seu_number"], "renewals.seu_number", probs, owner=np.full(len(R), -1, dtype=np.int64))
         ro = owners(rk, "renewals.seu_number")
         r_owner_l.append(ro)
@@ -622,6 +643,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
             d_parts.append((np.where(bad, -1, at), at, recs, "participants.dispensations"))
     if dispensations is not None:
         D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"])
+        probs.labels["dispensations"] = D.index
         dk = C.keys(D["seu_number"], "dispensations.seu_number", probs, owner=np.full(len(D), -1, dtype=np.int64))
         recs = pd.DataFrame({"requested": D["requested"].to_numpy(),
                              "decided": D["decided"].to_numpy() if "decided" in D else None,
@@ -717,7 +739,20 @@ def _explode(column: pd.Series) -> pd.Series:
     return ex[ex.notna()]
 
 
-def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray) -> pd.DataFrame:
+def _points_out(hundredths: np.ndarray, missing: np.ndarray) -> np.ndarray:
+    """Hundredths as decimal.Decimal objects (None where missing): one object
+    per distinct value, shared by the rows that have it (Decimals are
+    immutable), so no work per row."""
+    values, inverse = np.unique(np.where(missing, 0, hundredths), return_inverse=True)
+    each = np.empty(len(values), dtype=object)
+    each[:] = [_decimal.Decimal(int(v)).scaleb(-2) for v in values]
+    out = each[inverse] if len(hundredths) else np.zeros(0, dtype=object)
+    out[missing] = None
+    return out
+
+
+def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray,
+                  exact: bool = False) -> pd.DataFrame:
     """The PE status DataFrame from the engine's output columns."""
     err_code = res["error"]
     flagged = pd.notna(messages)
@@ -741,8 +776,10 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
         "reason": pd.Categorical.from_codes(reason_codes, categories=PE_REASONS),
         "period_start": C.dates_out(first),
         "period_end": C.dates_out(last),
-        "points_earned": np.where(rejected, np.nan, res["earned"] / 100.0),
-        "points_short": np.where(rejected, np.nan, res["short_by"] / 100.0),
+        "points_earned": (_points_out(res["earned"], rejected) if exact else
+                          np.where(rejected, np.nan, res["earned"] / 100.0)),
+        "points_short": (_points_out(res["short_by"], rejected) if exact else
+                         np.where(rejected, np.nan, res["short_by"] / 100.0)),
         "days_left": days_left,
         "renewal_possible": np.where(rejected, False, res["renewal_possible"] != 0),
         "error": error,

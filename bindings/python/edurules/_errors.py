@@ -6,9 +6,23 @@ and ``field``, ``record`` and ``offset`` say where.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 __all__ = ["Error", "InvalidArgument", "ParseError", "InvalidInput", "RulebookError", "FileError", "InternalError"]
+
+
+_NO_LABEL: Any = object()
+
+
+def row_text(field: str, label: Any, position: Optional[int]) -> str:
+    """Where a DataFrame cell is, in words, from its field (``frame.column[...]``
+    or ``frame[...]``), its row's index label and its position:
+    ``participants row label 'w17' (position 3), column 'diploma_date'``."""
+    frame, _, column = field.split("[", 1)[0].partition(".")
+    if hasattr(label, "item") and not isinstance(label, (str, bytes)):
+        label = label.item()  # a numpy scalar label reads as the plain value
+    text = f"{frame} row label {label!r} (position {position})"
+    return f"{text}, column {column!r}" if column else text
 
 
 class Error(Exception):
@@ -21,19 +35,27 @@ class Error(Exception):
         message: what is wrong, without the field.
         record: 0-based row or record index, or None.
         offset: byte offset in the input text (JSON syntax errors), or None.
+        label: for a cell of a DataFrame, the index label of its row (and
+            ``record`` its 0-based position); None otherwise.
 
-    ``str(error)`` is ``"<field>: <message>"``.
+    ``str(error)`` is ``"<field>: <message>"``; for a DataFrame cell it names
+    the frame, the row by index label and position, and the column:
+    ``"participants row label 'w17' (position 3), column 'diploma_date': not a date: '2023-02-30'"``
+    (``field`` is then ``"participants.diploma_date[w17]"``).
     """
 
     code = "error"
 
     def __init__(self, message: str, *, field: str = "", record: Optional[int] = None,
-                 offset: Optional[int] = None) -> None:
-        super().__init__(f"{field}: {message}" if field else message)
+                 offset: Optional[int] = None, label: Any = _NO_LABEL) -> None:
+        located = label is not _NO_LABEL and record is not None
+        super().__init__(f"{row_text(field, label, record)}: {message}" if located
+                         else f"{field}: {message}" if field else message)
         self.field = field
         self.message = message
         self.record = record
         self.offset = offset
+        self.label = label if located else None
 
 
 class InvalidArgument(Error, ValueError):

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import _columns as C
 from . import _edurules
-from ._errors import InvalidArgument, InvalidInput
+from ._errors import InvalidArgument, InvalidInput, row_text
 
 LEAVE_REGIONS: tuple[str, ...] = tuple(_edurules.LEAVE_REGIONS)
 """Regions of the establishment unit (batch codes 1..3, in this order)."""
@@ -77,7 +77,7 @@ def _keys(frame: pd.DataFrame, name: str, cols: list[str]) -> pd.Index:
         missing = np.asarray(pd.isna(frame[c].to_numpy(dtype=object)), dtype=bool)
         if missing.any():
             i = int(np.flatnonzero(missing)[0])
-            raise InvalidInput(f"missing {c}", field=f"{name}.{c}[{frame.index[i]}]", record=i)
+            raise InvalidInput(f"missing {c}", field=f"{name}.{c}[{frame.index[i]}]", record=i, label=frame.index[i])
     arrays = [frame[c].astype(str).to_numpy(dtype=object) for c in cols]
     return pd.Index(arrays[0], dtype=object) if len(cols) == 1 else pd.MultiIndex.from_arrays(arrays)
 
@@ -86,7 +86,7 @@ def _unique(keys: pd.Index, frame: pd.DataFrame, field: str) -> None:
     dup = keys.duplicated()
     if dup.any():
         i = int(np.flatnonzero(dup)[0])
-        raise InvalidInput(f"duplicate {keys[i]!r}", field=f"{field}[{frame.index[i]}]", record=i)
+        raise InvalidInput(f"duplicate {keys[i]!r}", field=f"{field}[{frame.index[i]}]", record=i, label=frame.index[i])
 
 
 class _Facts:
@@ -109,7 +109,7 @@ class _Facts:
         if self.lost.any() and errors == "raise":
             i = int(np.flatnonzero(self.lost)[0])
             raise InvalidInput(f"no worker {self.T.worker_id.iloc[i]!r} in workers",
-                               field=f"trainings.worker_id[{self.T.index[i]}]", record=i)
+                               field=f"trainings.worker_id[{self.T.index[i]}]", record=i, label=self.T.index[i])
         order_t, self.cols["trainings.offsets"] = _ordering(t_owner, len(self.W))
         self.orders["trainings"] = order_t
         self.t_csr = np.full(len(self.T), -1, dtype=np.int64)  # input row -> CSR row
@@ -151,7 +151,7 @@ class _Facts:
             if differ.any():
                 i = int(rows[np.flatnonzero(differ)[0]])
                 raise InvalidInput("differs from the school year of the worker's other trainings",
-                                   field=f"trainings.school_year[{T.index[i]}]", record=i)
+                                   field=f"trainings.school_year[{T.index[i]}]", record=i, label=T.index[i])
             self.first_training = np.full(len(W), -1, dtype=np.int64)  # where a worker's year was read
             self.first_training[counts > 0] = rows[offsets[:-1][counts > 0]]
             per_worker = np.full(len(W), None, dtype=object)
@@ -197,7 +197,8 @@ class _Facts:
     def _known(owner: np.ndarray, frame: pd.DataFrame, field: str, where: str) -> None:
         if (owner < 0).any():
             i = int(np.flatnonzero(owner < 0)[0])
-            raise InvalidInput(f"no such key in {where}", field=f"{field}[{frame.index[i]}]", record=i)
+            raise InvalidInput(f"no such key in {where}", field=f"{field}[{frame.index[i]}]", record=i,
+                               label=frame.index[i])
 
     def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: pd.Index) -> None:
         if frame is None:
@@ -216,19 +217,27 @@ class _Facts:
         """A column's name as the caller wrote it (the worker frame holds its one job)."""
         return "workers." + column[5:] if self.legacy_jobs and column.startswith("jobs.") else column
 
-    def cell(self, column: str, row: int) -> str:
-        """`frame.column[label]` of a cell the engine could not read."""
+    def cell(self, column: str, row: int) -> tuple[str, Any, int]:
+        """A cell the engine could not read: its field (`frame.column[label]`),
+        its row's index label and its position in the caller's frame."""
         if column == "workers.school_year" and self.first_training is not None and self.first_training[row] >= 0:
             i = int(self.first_training[row])  # the year came from the worker's trainings
-            return f"trainings.school_year[{self.T.index[i]}]"
-        return f"{self.shown(column)}[{self.label(column.split('.')[0], row)}]"
+            return f"trainings.school_year[{self.T.index[i]}]", self.T.index[i], i
+        table = column.split(".")[0]
+        pos = self.position(table, row)
+        label = self.frames[table].index[pos]
+        return f"{self.shown(column)}[{label}]", label, pos
 
-    def label(self, table: str, row: int) -> Any:
-        """The index label of CSR row `row` of `table`."""
+    def position(self, table: str, row: int) -> int:
+        """The position in the caller's `table` of CSR row `row`."""
         order = self.orders.get(table)
         if table == "trainings" and order is None and self.lost.any():
             order = np.flatnonzero(~self.lost)
-        return self.frames[table].index[row if order is None else int(order[row])]
+        return row if order is None else int(order[row])
+
+    def label(self, table: str, row: int) -> Any:
+        """The index label of CSR row `row` of `table`."""
+        return self.frames[table].index[self.position(table, row)]
 
 
 def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
@@ -237,7 +246,8 @@ def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
     message = np.full(len(status), None, dtype=object)
     for column, row, what, w in res["bad"]:  # the cells found bad (few)
         if message[w] is None:
-            message[w] = f"{f.cell(column, row)}: {what}"
+            field, label, pos = f.cell(column, row)
+            message[w] = f"{row_text(field, label, pos)}: {what}"
     offsets = f.cols["trainings.offsets"]
     for w in np.flatnonzero((status < 0) & pd.isna(message)).tolist():  # refused workers only
         name = LEAVE_BATCH_STATUS.get(int(status[w]), "refused")
@@ -256,8 +266,9 @@ def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
             row = int(offsets[w]) + t
         else:
             table, row = "workers", w
-        label = f.label("jobs" if problem.startswith("job") else table, row)
-        message[w] = f"{table}.{column}[{label}]: {problem}" if column else f"{table}[{label}]: {problem}"
+        frame = "jobs" if problem.startswith("job") else table
+        label, pos = f.label(frame, row), f.position(frame, row)
+        message[w] = f"{row_text(f'{table}.{column}' if column else table, label, pos)}: {problem}"
     return message
 
 
@@ -278,10 +289,12 @@ def _refuse_old_shapes(trainings: Any, lessons: Any) -> None:
 def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame, lessons: Optional[pd.DataFrame],
                       school_year: Any, errors: str, threads: int, jobs: Optional[pd.DataFrame] = None,
                       absences: Optional[pd.DataFrame] = None,
-                      leave_taken: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+                      leave_taken: Optional[pd.DataFrame] = None, reasons: str = "list") -> pd.DataFrame:
     """See Engine.leave_hours_frame."""
     if errors not in ("raise", "flag"):
         raise InvalidArgument(f"expected 'raise' or 'flag', got {errors!r}", field="errors")
+    if reasons not in ("list", "text"):
+        raise InvalidArgument(f"expected 'list' or 'text', got {reasons!r}", field="reasons")
     threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)  # before any work
     school_year = C.school_year_arg(school_year)
     _refuse_old_shapes(trainings, lessons)
@@ -294,11 +307,23 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
         if f.year_argument and column == "workers.school_year":
             raise InvalidArgument(what, field="school_year")
         if errors == "raise":
-            raise InvalidInput(what, field=f.cell(column, row))
-    return _frame(f, res)
+            field, label, pos = f.cell(column, row)
+            raise InvalidInput(what, field=field, record=pos, label=label)
+    return _frame(f, res, reasons)
 
 
-def _frame(f: _Facts, res: dict[str, Any]) -> pd.DataFrame:
+def _reason_column(bits: np.ndarray, form: str) -> np.ndarray:
+    """The reason bits of each row as a tuple of codes (form "list") or as
+    ";"-joined text (form "text"). One object per distinct combination, shared
+    by the rows that have it (tuples are immutable): no work per row."""
+    masks, inverse = np.unique(bits, return_inverse=True)  # few distinct combinations
+    each = [tuple(nm for b, nm in enumerate(LEAVE_REASONS) if int(m) >> b & 1) for m in masks]
+    words = np.empty(len(each), dtype=object)
+    words[:] = [";".join(t) for t in each] if form == "text" else each
+    return words[inverse] if len(bits) else np.zeros(0, dtype=object)
+
+
+def _frame(f: _Facts, res: dict[str, Any], reasons: str = "list") -> pd.DataFrame:
     """The batch's columns, one row per training in input order."""
     T = f.T
     n = len(T)
@@ -318,13 +343,11 @@ def _frame(f: _Facts, res: dict[str, Any]) -> pd.DataFrame:
     error = np.full(n, None, dtype=object)
     error[kept] = wmsg[w_of[kept]]
     if f.lost.any():
-        error[f.lost] = "trainings.worker_id: no such worker"
+        error[f.lost] = "trainings.worker_id: no such worker"  # the row itself: no other label to give
     status = back(res["status"].astype(np.int32), -1)
     rejected = status < 0
     reasons_bits = back(res["reasons"].astype(np.int64), 0)
-    masks, inverse = np.unique(reasons_bits, return_inverse=True)  # few distinct combinations
-    words = np.array([";".join(nm for b, nm in enumerate(LEAVE_REASONS) if int(m) >> b & 1) for m in masks], dtype=object)
-    text = words[inverse] if n else np.zeros(0, dtype=object)
+    text = _reason_column(reasons_bits, reasons)
     granted_raw = back(res["granted_minutes"], 0)
     granted = pd.array(granted_raw, dtype="Int64")
     granted[rejected] = pd.NA
@@ -374,7 +397,8 @@ def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:
     regime, eligible, granted_minutes, granted_hours, attended_hours,
     cap_hours (the worker's full-time BEV cap), vov_maximum_hours (the
     worker's own VOV maximum), worker_granted_hours,
-    worker_taken_hours, worker_left_hours, reasons (";"-joined codes)."""
+    worker_taken_hours, worker_left_hours, reasons (a tuple of codes, as
+    Engine.leave_hours_frame gives them)."""
     rows = []
     for w in result.get("workers", []):
         cap = w["cap"]["full_time"]["minutes"] if w.get("cap") else None
@@ -392,7 +416,7 @@ def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:
                 "worker_granted_minutes": w.get("granted", {}).get("minutes"),
                 "worker_taken_minutes": w.get("taken", {}).get("minutes"),
                 "worker_left_minutes": w.get("left", {}).get("minutes"),
-                "reasons": ";".join(r["code"] for r in t.get("reasons", [])),
+                "reasons": tuple(r["code"] for r in t.get("reasons", [])),
             })
     frame = pd.DataFrame(rows, columns=["worker_id", "training_id", "school_year", "region", "regime", "eligible",
                                         "granted_minutes", "attended_minutes", "cap_minutes", "vov_maximum_minutes",

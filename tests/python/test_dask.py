@@ -1,0 +1,91 @@
+"""edurules.dask: the frame functions over Dask DataFrames. The example's flow
+(dd.read_csv of the sample data, edurules.dask.pe_status) on a distributed
+LocalCluster gives the single-process frame; meta is built without Dask's
+dummy rows; leave hours over partitioned workers give the single-process rows."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+
+import edurules
+from conftest import EXAMPLES, SAMPLE_DATE
+
+dd = pytest.importorskip("dask.dataframe")
+import edurules.dask as edd  # noqa: E402
+
+import dask_read_csv as example  # noqa: E402  (examples/python on sys.path: conftest)
+
+
+def test_example_flow_on_a_local_cluster_equals_one_process(engine, sample_status):
+    # worker processes: in-process (thread) workers of Debian's distributed 2022.12 fail on
+    # read_csv tasks (dask's shuffle_group gets a serialised tuple), edurules or not
+    got = example.run(SAMPLE_DATE, workers=2, processes=True, partitions=3)
+    single = example.status_single(SAMPLE_DATE)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), single.reset_index(drop=True))
+    # and the CSV tables are the dossier: the JSON path's states and points
+    table = edurules.pe_status_table(sample_status)
+    assert got["state"].astype(str).tolist() == table["state"].astype(str).tolist()
+    assert got["points_earned"].tolist() == table["points_earned"].tolist()
+
+
+def test_example_script_with_worker_processes():
+    env = dict(os.environ, MPLBACKEND="Agg")
+    proc = subprocess.run([sys.executable, str(EXAMPLES / "dask_read_csv.py"), "--workers", "2", "--partitions", "4", "--check",
+                           "--json"],
+                          capture_output=True, text=True, timeout=240, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["same"] is True and result["participants"] == 44
+
+
+def test_meta_is_the_frame_functions_own():
+    lazy = example.status_dask(SAMPLE_DATE)
+    single = example.status_single(SAMPLE_DATE)
+    assert list(lazy.columns) == list(single.columns)
+    assert lazy.dtypes.astype(str).tolist() == single.dtypes.astype(str).tolist()
+    assert lazy.npartitions == 3
+
+
+def test_exact_points_through_dask():
+    from decimal import Decimal
+    t = example.read_single()
+    kw = dict(renewals=t["renewals"], dispensations=t["dispensations"], exact=True)
+    got = edd.pe_status(dd.from_pandas(t["participants"], npartitions=4), t["completions"], SAMPLE_DATE,
+                        **kw).compute(scheduler="sync")
+    single = edurules.Engine().pe_status_frame(t["participants"], t["completions"], SAMPLE_DATE, **kw)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), single.reset_index(drop=True))
+    assert all(isinstance(v, Decimal) and v.as_tuple().exponent == -2 for v in got["points_earned"])
+    floats = example.status_single(SAMPLE_DATE)
+    assert [float(v) for v in got["points_short"]] == floats["points_short"].tolist()
+
+
+def test_unknown_participant_raises_on_compute():
+    t = example.read_single()
+    stray = pd.concat([t["completions"], pd.DataFrame({"seu_number": ["SEU-999999"], "completed": ["2025-01-01"],
+                                                        "points": [1.0]})], ignore_index=True)
+    lazy = edd.pe_status(dd.from_pandas(t["participants"], npartitions=3), stray, SAMPLE_DATE)
+    with pytest.raises(edurules.InvalidInput, match="SEU-999999"):
+        lazy.compute(scheduler="sync")
+    ok = edd.pe_status(dd.from_pandas(t["participants"], npartitions=3), stray, SAMPLE_DATE, unknown="ignore")
+    assert len(ok.compute(scheduler="sync")) == len(t["participants"])
+
+
+def test_leave_hours_over_partitioned_workers(engine):
+    import population
+    pop = population.make_leave_population(600, seed=11)
+    single = engine.leave_hours_frame(pop.workers, pop.trainings, pop.lessons)
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tornado|distributed)(\.|$)")
+    lazy = edd.leave_hours(dd.from_pandas(pop.workers, npartitions=4), dd.from_pandas(pop.trainings, npartitions=3),
+                           dd.from_pandas(pop.lessons, npartitions=5), engine=engine)
+    got = lazy.compute(scheduler="threads")
+    key = ["worker_id", "training_id"]
+    a = got.sort_values(key).reset_index(drop=True)
+    b = single.sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert isinstance(b.reasons.iloc[0], tuple)
