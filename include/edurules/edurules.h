@@ -1,4 +1,4 @@
-/* edurules.h: the stable C ABI of edurules (library edurules_c). Plain C99. */
+/* edurules.h: the C ABI of edurules (library edurules_c). Plain C: compiles alone as C89, C99 and C++. */
 #ifndef EDURULES_EDURULES_H
 #define EDURULES_EDURULES_H
 
@@ -575,9 +575,11 @@ EDR_API const char *edr_leave_training_type_name(int training_type);
  * rows of their own, worker w owning [x_offsets[w], x_offsets[w+1]); lessons,
  * absences and leave taken likewise per training. Offsets start at 0, never
  * decrease and end at the item count; otherwise the call fails with
- * EDR_E_INVALID_ARGUMENT naming the offsets column. Dates are days since
- * 1970-01-01, EDR_NO_DAY = none (as the PE columns). Texts are codes into a
- * table of names (a pandas Categorical): see edr_leave_text_column.
+ * EDR_E_INVALID_ARGUMENT naming the offsets column (and, where they go back,
+ * their owner as edr_error.record: the worker, or the training for lessons,
+ * absences and leave taken). Dates are days since 1970-01-01, EDR_NO_DAY =
+ * none (as the PE columns). Texts are codes into a table of names (a pandas
+ * Categorical): see edr_leave_text_column.
  */
 
 /** How a lesson is followed (column `lesson_mode`). */
