@@ -1,4 +1,4 @@
-/* edurules.h: the stable C ABI of edurules (library edurules_c). Plain C99. */
+/* edurules.h: the C ABI of edurules (library edurules_c). Plain C: compiles alone as C89, C99 and C++. */
 #ifndef EDURULES_EDURULES_H
 #define EDURULES_EDURULES_H
 
@@ -28,6 +28,15 @@
  *   function edr_xxx_name. Struct fields and function parameters keep their
  *   fixed-width integer or int types: an enum's size is up to the compiler,
  *   so an enum type never appears in a struct or a signature of this ABI.
+ * - Stable and experimental: everything here is stable, under the rules
+ *   below, except what sits between `#ifdef EDR_EXPERIMENTAL` and its
+ *   `#endif`: entry points and types that may still change shape, be renamed
+ *   or go away in a minor version. Today that is the leave facts batch
+ *   (edr_leave_facts_batch, its structs, codes and their names). To use them,
+ *   `#define EDR_EXPERIMENTAL` before including this header (as zstd's
+ *   ZSTD_STATIC_LINKING_ONLY) and rebuild against each new version. The
+ *   library exports them all the same; the ABI check (scripts/abi-check.sh)
+ *   does not hold them to the rules below.
  * - Within one major version nothing is removed or re-signed; a changed
  *   function gets a new name (..._v2). Option structs carry a `version` field,
  *   are initialised with their _INIT macro and only ever grow at the end.
@@ -461,6 +470,9 @@ typedef enum edr_leave_reason_e {
     EDR_LEAVE_REASON_NO_WAGE_CEILING_FOR_DATE = 1 << 22
 } edr_leave_reason;
 
+/** Number of reason bits (EDR_LEAVE_REASON_*): bits 0 .. EDR_LEAVE_REASON_BITS - 1. */
+#define EDR_LEAVE_REASON_BITS 23
+
 /** Per-row status of the leave batch (column `status`); values pinned.
  *  >= 0: decided; < 0: the row was rejected and granted_minutes is 0. */
 typedef enum edr_leave_row_status_e {
@@ -525,7 +537,31 @@ EDR_API int edr_leave_results_init(edr_leave_results *results, unsigned int vers
 EDR_API int edr_leave_hours_batch(const edr_leave_results *out, const edr_engine *engine,
                                   const edr_leave_columns *columns);
 
+/* ---- Names of the leave batch codes (static storage, never freed) -------- */
+
+/** "none", "vov", ... for an EDR_LEAVE_REGIME_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_regime_name(int regime);
+
+/** The code of reason bit `bit` (0 .. EDR_LEAVE_REASON_BITS - 1), e.g.
+ *  "capped" for 19 (EDR_LEAVE_REASON_CAPPED == 1u << 19); "unknown" otherwise. */
+EDR_API const char *edr_leave_reason_name(int bit);
+
+/** "granted", "not_eligible", "bad_region", ..., "bad_facts" for an
+ *  EDR_LEAVE_ROW_* status; "unknown" otherwise. */
+EDR_API const char *edr_leave_row_status_name(int status);
+
+/** "flanders", "brussels", "wallonia" for an EDR_LEAVE_REGION_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_region_name(int region);
+
+/** "professional", ..., "exam_board", "competence_exam" for an
+ *  EDR_LEAVE_TRAINING_* code; "unknown" otherwise. */
+EDR_API const char *edr_leave_training_type_name(int training_type);
+
 /* ---- Belgian paid educational leave v2: every fact as columns ------------ */
+
+/* Experimental (see "Stable and experimental" above): define EDR_EXPERIMENTAL
+ * before including this header to use what follows up to its #endif. */
+#ifdef EDR_EXPERIMENTAL
 
 /*
  * edr_leave_facts_batch decides whole workers through the same evaluation as
@@ -539,9 +575,11 @@ EDR_API int edr_leave_hours_batch(const edr_leave_results *out, const edr_engine
  * rows of their own, worker w owning [x_offsets[w], x_offsets[w+1]); lessons,
  * absences and leave taken likewise per training. Offsets start at 0, never
  * decrease and end at the item count; otherwise the call fails with
- * EDR_E_INVALID_ARGUMENT naming the offsets column. Dates are days since
- * 1970-01-01, EDR_NO_DAY = none (as the PE columns). Texts are codes into a
- * table of names (a pandas Categorical): see edr_leave_text_column.
+ * EDR_E_INVALID_ARGUMENT naming the offsets column (and, where they go back,
+ * their owner as edr_error.record: the worker, or the training for lessons,
+ * absences and leave taken). Dates are days since 1970-01-01, EDR_NO_DAY =
+ * none (as the PE columns). Texts are codes into a table of names (a pandas
+ * Categorical): see edr_leave_text_column.
  */
 
 /** How a lesson is followed (column `lesson_mode`). */
@@ -606,9 +644,6 @@ typedef enum edr_leave_facts_problem_e {
     EDR_LEAVE_FACTS_UNKNOWN_ABSENCE_REASON = 12, /**< an absence reason outside leave.absence.reasons (or none) */
     EDR_LEAVE_FACTS_DATE_TOO_LATE = 13           /**< a date after 9898-12-31: the rules would count past 9999 */
 } edr_leave_facts_problem;
-
-/** Number of reason bits (EDR_LEAVE_REASON_*): bits 0 .. EDR_LEAVE_REASON_BITS - 1. */
-#define EDR_LEAVE_REASON_BITS 23
 
 /** A text column: codes[i] indexes `names` (-1 = none), like a pandas
  *  Categorical. `codes` NULL = the column is absent (its default). A code
@@ -761,28 +796,10 @@ EDR_API int edr_leave_facts_batch(const edr_leave_worker_results *workers_out,
                                   const edr_leave_training_results *trainings_out, const edr_engine *engine,
                                   const edr_leave_facts *facts);
 
-/* ---- Names of the leave batch codes (static storage, never freed) -------- */
-
-/** "none", "vov", ... for an EDR_LEAVE_REGIME_* code; "unknown" otherwise. */
-EDR_API const char *edr_leave_regime_name(int regime);
-
-/** The code of reason bit `bit` (0 .. EDR_LEAVE_REASON_BITS - 1), e.g.
- *  "capped" for 19 (EDR_LEAVE_REASON_CAPPED == 1u << 19); "unknown" otherwise. */
-EDR_API const char *edr_leave_reason_name(int bit);
-
-/** "granted", "not_eligible", "bad_region", ..., "bad_facts" for an
- *  EDR_LEAVE_ROW_* status; "unknown" otherwise. */
-EDR_API const char *edr_leave_row_status_name(int status);
+/* ---- Names of the codes of the facts batch (static storage) -------------- */
 
 /** "none", "lesson_overlap", ... for an EDR_LEAVE_FACTS_* problem; "unknown" otherwise. */
 EDR_API const char *edr_leave_facts_problem_name(int problem);
-
-/** "flanders", "brussels", "wallonia" for an EDR_LEAVE_REGION_* code; "unknown" otherwise. */
-EDR_API const char *edr_leave_region_name(int region);
-
-/** "professional", ..., "exam_board", "competence_exam" for an
- *  EDR_LEAVE_TRAINING_* code; "unknown" otherwise. */
-EDR_API const char *edr_leave_training_type_name(int training_type);
 
 /** "contact", "live_online", ... for an EDR_LEAVE_LESSON_* mode; "unknown" otherwise. */
 EDR_API const char *edr_leave_lesson_mode_name(int mode);
@@ -799,6 +816,8 @@ EDR_API const char *edr_leave_counting_name(int counting);
 /** "not_yet", "taken", "missed_justified", "missed" for an
  *  EDR_LEAVE_ASSESSMENT_* code; "unknown" otherwise. */
 EDR_API const char *edr_leave_assessment_name(int assessment);
+
+#endif /* EDR_EXPERIMENTAL */
 
 #ifdef __cplusplus
 } /* extern "C" */

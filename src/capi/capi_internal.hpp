@@ -10,6 +10,11 @@
 #include <span>
 #include <string_view>
 
+// The library implements the experimental entry points of edurules.h too.
+#ifndef EDR_EXPERIMENTAL
+#define EDR_EXPERIMENTAL
+#endif
+
 #include "edurules/core/error.hpp"
 #include "edurules/core/rulebook.hpp"
 #include "edurules/edurules.h"

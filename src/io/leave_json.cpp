@@ -458,6 +458,19 @@ constexpr std::string_view leave_kinds[] = {"leave.evaluate",    "leave.regime",
                                             "leave.entitlement", "leave.absence", "leave.reimbursement",
                                             "leave.deadlines"};
 
+/// Runs `body` for worker `i`: an error that does not name its record yet
+/// gets `i` as its record (edr_error.record, the CLI's and Python's row), as
+/// the PE participants' errors do.
+template <class F>
+void at_record(std::size_t i, F&& body) {
+    try {
+        body();
+    } catch (const error& e) {
+        if (e.record() >= 0) throw;
+        throw error(e.code(), e.field(), e.message(), static_cast<std::int64_t>(i), e.offset());
+    }
+}
+
 school_year decode_school_year(const json& j, std::string_view key, const path& p) {
     const std::string text = get_string(j, key, p);
     const auto sy = school_year::parse(text);
@@ -504,13 +517,15 @@ leave_request decode_request(const engine& e, const json& request, std::string_v
     require_array(ws, root / "workers");
     std::set<std::pair<std::string, int>> seen;  // a worker appears once per school year (F6)
     for (std::size_t i = 0; i < ws.size(); ++i) {
-        const path wp = (root / "workers")[i];
-        r.workers.push_back(detail::decode_worker(ws[i], wp));
-        check_worker_facts(e.leave(), r.workers.back(), ws[i], wp);
-        r.years.push_back(find(ws[i], "school_year") ? decode_school_year(ws[i], "school_year", wp) : r.year);
-        if (!seen.emplace(r.workers.back().id, r.years.back().start_year()).second)
-            invalid(wp / "id", "worker " + show(json(r.workers.back().id)) + " appears twice for school year " +
-                                   r.years.back().name());
+        at_record(i, [&] {
+            const path wp = (root / "workers")[i];
+            r.workers.push_back(detail::decode_worker(ws[i], wp));
+            check_worker_facts(e.leave(), r.workers.back(), ws[i], wp);
+            r.years.push_back(find(ws[i], "school_year") ? decode_school_year(ws[i], "school_year", wp) : r.year);
+            if (!seen.emplace(r.workers.back().id, r.years.back().start_year()).second)
+                invalid(wp / "id", "worker " + show(json(r.workers.back().id)) + " appears twice for school year " +
+                                       r.years.back().name());
+        });
     }
     return r;
 }
@@ -536,7 +551,7 @@ std::vector<worker_result> evaluate_leave(const engine& e, const leave_request& 
     std::vector<worker_result> out;
     out.reserve(r.workers.size());
     for (std::size_t i = 0; i < r.workers.size(); ++i)
-        out.push_back(leave::evaluate(e.leave(), r.workers[i], r.years[i], explain));
+        at_record(i, [&] { out.push_back(leave::evaluate(e.leave(), r.workers[i], r.years[i], explain)); });
     return out;
 }
 

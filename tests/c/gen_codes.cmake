@@ -9,6 +9,10 @@ string(REGEX REPLACE "/\\*([^*]|\\*+[^*/])*\\*+/" " " text "${text}")  # comment
 string(REPLACE ";" " " text "${text}")
 string(REPLACE "[" " " text "${text}")
 string(REPLACE "]" " " text "${text}")
+if(text MATCHES "enum *{")
+  message(FATAL_ERROR "${HEADER} has an anonymous enum: make it `typedef enum edr_xxx_e {...} edr_xxx;` "
+    "with a name function edr_xxx_name")
+endif()
 string(REGEX MATCHALL "typedef enum [A-Za-z0-9_]+ *{[^}]*} *[A-Za-z0-9_]+" groups "${text}")
 if(NOT groups)
   message(FATAL_ERROR "no typedef'd enums found in ${HEADER}")

@@ -370,6 +370,43 @@ static void test_rulebooks(const char *tmp_dir) {
 
 /* Every decision through the one JSON path: a PE status, a leave
  * evaluation (examples/data/leave.json), and an error naming the record. */
+/* A leave request's errors name the worker as the record, as PE's name the
+ * participant: a bad value, contradictory facts, a worker given twice. */
+#define LEAVE_JOBS                                                                                              \
+    "\"jobs\": [{\"from\": \"2010-01-01\", \"contract_per_week_hours\": \"38\", \"full_time_per_week_hours\": " \
+    "\"38\"}]"
+#define LEAVE_WORKER(id, region, end)                                                                        \
+    "{\"id\": \"" id "\", \"establishment_unit\": {\"region\": \"" region "\"}, " LEAVE_JOBS                 \
+    ", \"trainings\": [{\"id\": \"t\", \"type\": \"professional\", \"start\": \"2023-09-11\", \"lessons\": " \
+    "[{\"date\": \"2023-09-11\", \"start\": \"18:30\", \"end\": \"" end "\"}]}]}"
+#define LEAVE_REQUEST(w0, w1)                                                                                         \
+    "{\"schema_version\": 1, \"kind\": \"leave.evaluate\", \"school_year\": \"2023-2024\", \"workers\": [" w0 ", " w1 \
+    "]}"
+
+static void test_leave_records(const edr_engine *eng) {
+    static const char ok[] =
+        LEAVE_REQUEST(LEAVE_WORKER("A", "flanders", "21:50"), LEAVE_WORKER("B", "wallonia", "21:50"));
+    static const char bad_region[] =
+        LEAVE_REQUEST(LEAVE_WORKER("A", "flanders", "21:50"), LEAVE_WORKER("B", "mars", "21:50"));
+    static const char bad_lesson[] =
+        LEAVE_REQUEST(LEAVE_WORKER("A", "flanders", "21:50"), LEAVE_WORKER("B", "flanders", "17:00"));
+    static const char twice[] =
+        LEAVE_REQUEST(LEAVE_WORKER("A", "flanders", "21:50"), LEAVE_WORKER("A", "flanders", "21:50"));
+    edr_buf out = EDR_BUF_INIT;
+    CHECK_OK(edr_evaluate_json(&out, eng, ok, sizeof ok - 1));
+    CHECK(edr_error_last()->record == -1);
+    CHECK(edr_evaluate_json(&out, eng, bad_region, sizeof bad_region - 1) == EDR_E_INVALID_INPUT);
+    CHECK(strcmp(edr_error_last()->field, "workers[1].establishment_unit.region") == 0);
+    CHECK(edr_error_last()->record == 1);
+    CHECK(edr_evaluate_json(&out, eng, bad_lesson, sizeof bad_lesson - 1) == EDR_E_INVALID_INPUT);
+    CHECK(strstr(edr_error_last()->field, "workers[1].trainings[0].lessons[0]") == edr_error_last()->field);
+    CHECK(edr_error_last()->record == 1);
+    CHECK(edr_evaluate_json(&out, eng, twice, sizeof twice - 1) == EDR_E_INVALID_INPUT);
+    CHECK(strcmp(edr_error_last()->field, "workers[1].id") == 0);
+    CHECK(edr_error_last()->record == 1);
+    edr_buf_dispose(&out);
+}
+
 static void test_decision_kinds(void) {
     static const char pe_status[] =
         "{\"schema_version\": 1, \"kind\": \"pe.status\", \"date\": \"2024-06-01\", \"dossier\": "
@@ -390,6 +427,8 @@ static void test_decision_kinds(void) {
     CHECK(edr_error_last()->record == 1);
     CHECK(strstr(edr_error_last()->field, "diploma_date") != NULL);
     CHECK(strstr(edr_error_last()->message, edr_error_last()->field) != NULL);
+
+    test_leave_records(eng);
 
 #ifdef EDURULES_SOURCE_DIR
     {

@@ -1,6 +1,7 @@
 /* The function twins of the _INIT macros (edr_xxx_init), for FFI callers:
  * each writes exactly what its macro spells, refuses NULL and an unknown
  * struct version, and leaves the struct alone when it refuses. */
+#define EDR_EXPERIMENTAL /* the facts batch structs is experimental */
 #include <stdint.h>
 #include <string.h>
 

@@ -1,6 +1,7 @@
 /* Tests of the leave v2 batch from C (edr_leave_facts_batch) and of the name
  * functions of every leave code a batch returns. Part of test_capi (and so
  * run under valgrind). */
+#define EDR_EXPERIMENTAL /* the leave facts batch is experimental */
 #include <stdint.h>
 #include <string.h>
 
@@ -203,9 +204,11 @@ static void test_facts_batch(const edr_engine *eng) {
         w_status[0] = 77;
         f.training_offsets = decreasing;
         CHECK_ERROR(edr_leave_facts_batch(&wo, &to, eng, &f), EDR_E_INVALID_ARGUMENT, "facts.training_offsets");
+        CHECK(edr_error_last()->record == 1); /* worker 1's offsets go back */
         CHECK(w_status[0] == 77);
         f.training_offsets = bad_start;
         CHECK_ERROR(edr_leave_facts_batch(&wo, &to, eng, &f), EDR_E_INVALID_ARGUMENT, "facts.training_offsets");
+        CHECK(edr_error_last()->record == -1); /* not one worker's fault */
         f.training_offsets = training_off;
         f.lesson_offsets = short_end;
         CHECK_ERROR(edr_leave_facts_batch(&wo, &to, eng, &f), EDR_E_INVALID_ARGUMENT, "facts.lesson_offsets");

@@ -4,6 +4,7 @@
  * function gives every code a non-NULL, non-empty name distinct from the
  * group's other names, and NULL or "unknown" for a code outside the group
  * ("EDR_E_UNKNOWN" for edr_error_name, as documented). */
+#define EDR_EXPERIMENTAL /* every code, the facts batch's too is experimental */
 #include <limits.h>
 #include <string.h>
 

@@ -452,7 +452,8 @@ inline void check_offsets(std::span<const std::int64_t> off, std::size_t owners,
     if (off[0] != 0) throw error(errc::invalid_argument, name, "must start at 0");
     for (std::size_t i = 0; i < owners; ++i)
         if (off[i + 1] < off[i])
-            throw error(errc::invalid_argument, name, "must not decrease (at " + std::to_string(i) + ")");
+            throw error(errc::invalid_argument, name, "must not decrease (at " + std::to_string(i) + ")",
+                        static_cast<std::int64_t>(i));
     if (static_cast<std::uint64_t>(off[owners]) != items)
         throw error(
             errc::invalid_argument, name,
