@@ -93,7 +93,8 @@ for c in csv_rows:
     assert seu in by_seu, f"{seu} is in the CSV but not on the page"
     cells = by_seu[seu]["cells"]
     got = {"name": cells["name"].strip(), "period_start": cells["start"].strip(), "period_end": cells["end"].strip(),
-           "renewal_submitted": cells["renewal"].strip()}
+           # the page says yes/no, the CSV true/false (the CSV contract, issue 15)
+           "renewal_submitted": {"yes": "true", "no": "false"}.get(cells["renewal"].strip(), cells["renewal"].strip())}
     for k, v in got.items():
         assert v == c[k], f"{seu} {k}: page {v!r}, CSV {c[k]!r}"
     for csv_key, cell in (("points_earned", "earned"), ("points_required", "required"), ("points_short", "short"), ("days_left", "days-left")):
