@@ -15,10 +15,10 @@ const char* const help_text =
     R"(edurules - rules engine for continuing education (SEU PE) and Belgian paid educational leave
 
 Usage:
-  edurules status DOSSIER.json [--date D] [--format table|json|csv] [--explain]
+  edurules status DOSSIER.json [--date D] [--format table|json|csv|ndjson] [--explain] [--wide]
         PE status of every participant in a dossier on date D: period, points
         counted, points short, days left, renewal possible, lapsed, title.
-  edurules book DOSSIER.json UPLOAD.csv [--date D] [--format table|json|csv]
+  edurules book DOSSIER.json UPLOAD.csv [--date D] [--format table|json|csv|ndjson] [--wide]
         Books a provider's bulk upload (CSV: seu_number,activity_id,completion_date)
         against a dossier; reports every row booked or rejected with its reason.
   edurules leave INPUT.json [--format table|json|csv] [--explain] [--school-year YYYY-YYYY]
@@ -35,27 +35,31 @@ Usage:
         document's folder unless --allow-dossier-outside. Exit 1 when access is denied.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
-  edurules rulebook show|export|validate [FILE]
+  edurules rulebook [show|export|validate] [FILE]
         Lists the parameters in force, exports the rulebook as JSON, or checks a rulebook file.
 
-Options for every command:
+'edurules COMMAND --help' (or -h) lists the options of that command. Among them:
   --date YYYY-MM-DD       evaluation date (default: today)
   --rulebook FILE         overlay a rulebook file on the built-in one (repeatable)
   --set NAME=VALUE[@D]    override one parameter, from date D if given (repeatable),
                           e.g. --set pe.points.required=16
-  --format F              table (default), json or csv
+  --format F              table (default), json, csv; ndjson (status, book); html (insight)
   --explain               include the rules applied, values used and their sources
-  --output FILE           write there instead of standard output (a failed write: exit 5)
+  --output FILE, -o       write there instead of standard output (a failed write: exit 5)
+  --wide                  tables: every column (default: fits 80 columns)
   --max-input-bytes N     refuse input files larger than N bytes (K, M, G suffixes;
                           default 1G, or EDURULES_MAX_INPUT_BYTES); directories,
                           FIFOs and devices are refused as inputs (exit 5)
-  --quiet                 no progress display
+  --color WHEN            auto (default: a terminal, unless NO_COLOR is set), always, never
+  --quiet, -q             no progress display
   --help, --version
+A file argument of - is standard input (one per run); --output - is standard output.
+JSON output is {"schema_version", "kind", "result"} (schemas/envelope.schema.json).
 
 Exit codes:
   0 done, everything decided (book: every row booked)
   1 done, some rows rejected (each is reported with its reason)
-  2 bad command line   3 bad input file (the message names record and field)
+  2 bad command line   3 bad input file (the message names file, line and field)
   4 bad rulebook       5 file not readable/writable   70 internal error
 )";
 
@@ -79,7 +83,7 @@ int rulebook_show(const options& o, const engine& eng, output& out) {
         rows.push_back({name, param_value_at(p, d), v ? to_code(v->conf) : "", v ? v->source_id : ""});
     }
     const std::vector<column> cols{
-        {"parameter"}, {"value on " + to_iso(d), true, true}, {"confidence"}, {"source", true, true}};
+        {"parameter"}, {"value on " + to_iso(d), true, true}, {"confidence", false}, {"source", true, true}};
     if (o.fmt == format::csv)
         print_csv(out.stream(), {"parameter", "value", "confidence", "source"}, rows);
     else
