@@ -63,11 +63,6 @@ Exit codes:
   4 bad rulebook       5 file not readable/writable   70 internal error
 )";
 
-std::string param_value_at(const parameter& p, date d) {
-    const auto* v = p.at(d);
-    return v ? p.format(v->value) : std::string("(none)");
-}
-
 /// rulebook show: the parameters in force on a date (JSON: the
 /// rulebook.describe request's response, computed by the request path).
 int rulebook_show(const options& o, const engine& eng, output& out) {
@@ -78,14 +73,23 @@ int rulebook_show(const options& o, const engine& eng, output& out) {
         return exit_ok;
     }
     std::vector<std::vector<std::string>> rows;
+    const bool csv = o.fmt == format::csv;
     for (const auto& [name, p] : eng.book().parameters()) {
         const auto* v = p.at(d);
-        rows.push_back({name, param_value_at(p, d), v ? to_code(v->conf) : "", v ? v->source_id : ""});
+        std::string value = v ? p.format(v->value) : csv ? "" : "(none)";
+        const std::string unit_suffix = " " + p.unit;
+        const bool has_unit = !p.unit.empty() && value.size() > unit_suffix.size() &&
+                              value.compare(value.size() - unit_suffix.size(), unit_suffix.size(), unit_suffix) == 0;
+        if (csv && has_unit) value.resize(value.size() - unit_suffix.size());  // the CSV's number, the unit beside
+        if (csv)
+            rows.push_back({name, value, has_unit ? p.unit : "", v ? to_code(v->conf) : "", v ? v->source_id : ""});
+        else
+            rows.push_back({name, value, v ? to_code(v->conf) : "", v ? v->source_id : ""});
     }
     const std::vector<column> cols{
         {"parameter"}, {"value on " + to_iso(d), true, true}, {"confidence", false}, {"source", true, true}};
     if (o.fmt == format::csv)
-        print_csv(out.stream(), {"parameter", "value", "confidence", "source"}, rows);
+        print_csv(out.stream(), {"parameter", "value", "unit", "confidence", "source"}, rows);
     else
         print_table(out.stream(), cols, rows, o.wide, out.color());
     return exit_ok;

@@ -176,6 +176,11 @@ for r in ins:
     assert r["status_label"], r
 bk = table("book", f"{data}/dossier.json", f"{data}/upload.csv", *D, "--quiet")
 for r in bk: assert r["status"] in ("booked", "rejected") and r["reason"], r
+rb = table("rulebook", "show", *D)
+assert list(rb[0]) == ["parameter", "value", "unit", "confidence", "source"], list(rb[0])
+for r in rb:  # a value with a unit is a number (or a list of them), the unit in its own column
+    if r["unit"]: assert r["value"].startswith("[") or float(r["value"]) is not None, r
+    assert not r["value"].endswith(" hours") and not r["value"].endswith(" points"), r
 print("contract ok")
 PY
 else
