@@ -8,6 +8,7 @@ pkgs=(
   g++ cmake make pkg-config ninja-build
   libboost-date-time-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcli11-dev
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pandas python3-pytest python3-jsonschema
   python3-matplotlib python3-dask python3-distributed
   abigail-tools valgrind clang clang-format libclang-rt-14-dev

@@ -6,7 +6,7 @@
 //
 //   edurules insight INPUT.json --contact ID [--date D] [--format table|json|csv|html]
 //                    [--participant SEU [--from D] [--to D]] [--dossiers] [--audit FILE]
-//                    [--explain] [--output FILE] [--rulebook FILE] [--set NAME=VALUE] [--lang nl|en]
+//                    [--explain] [--output FILE] [--rulebook FILE] [--set NAME=VALUE]
 // INPUT.json is an insight document (schemas/insight.request.schema.json,
 // $defs/document) with the PE dossier embedded ("dossier") or named by a path
 // relative to it ("dossier_file"). Without --participant: the administrator
@@ -22,7 +22,6 @@
 // consent_id, why, logged_at). Exit 0 when shown, 1 when access is denied
 // (unknown contact, or --participant refused), otherwise as every command.
 #include <algorithm>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -38,41 +37,10 @@ namespace edurules::cli {
 
 namespace {
 
-/// `--format html` is this command's own; the shared parser knows table,
-/// json and csv only, so it is taken out of argv first.
-struct html_split {
-    std::vector<char*> argv;
-    bool html = false;
-};
-
-html_split take_html_format(int argc, char** argv, int first) {
-    html_split out;
-    for (int i = 0; i < first && i < argc; ++i) out.argv.push_back(argv[i]);
-    for (int i = first; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--format") && i + 1 < argc && !std::strcmp(argv[i + 1], "html")) {
-            out.html = true;
-            ++i;
-        } else if (!std::strcmp(argv[i], "--format=html")) {
-            out.html = true;
-        } else {
-            const bool fmt = !std::strcmp(argv[i], "--format") || !std::strncmp(argv[i], "--format=", 9);
-            if (fmt) {
-                const char* v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[i + 1] : "");
-                if (std::strcmp(v, "table") && std::strcmp(v, "json") && std::strcmp(v, "csv"))
-                    throw usage_error(std::string("--format must be table, json, csv or html, not '") + v + "'");
-                out.html = false;  // a later --format overrides an earlier html, as the shared parser does
-            }
-            out.argv.push_back(argv[i]);
-        }
-    }
-    return out;
-}
-
-std::optional<date> date_option(const options& o, const char* name) {
-    auto it = o.extra.find(name);
-    if (it == o.extra.end()) return std::nullopt;
-    auto d = parse_iso_date(it->second);
-    if (!d) throw usage_error(std::string("--") + name + ": not a date (YYYY-MM-DD): '" + it->second + "'");
+std::optional<date> date_option(const std::optional<std::string>& v, const char* name) {
+    if (!v) return std::nullopt;
+    auto d = parse_iso_date(*v);
+    if (!d) throw usage_error(std::string("--") + name + ": not a date (YYYY-MM-DD): '" + *v + "'");
     return d;
 }
 
@@ -87,10 +55,20 @@ std::string utc_now() {
 
 /// Appends one JSON line per decision to the audit file, stamped with the
 /// wall-clock time it was logged (the decision's own date is "when").
+/// "-" writes the lines to standard output, before the report.
 void append_audit(const std::string& file, const std::vector<insight::audit_record>& records) {
+    const std::string now = utc_now();
+    if (file == "-") {
+        for (const auto& r : records) {
+            nlohmann::json j = nlohmann::json::parse(io::audit_json_line(r));
+            j["logged_at"] = now;
+            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        }
+        check_stdout();
+        return;
+    }
     std::ofstream out(file, std::ios::binary | std::ios::app);
     if (!out) throw error(errc::io, file, "cannot open audit file for appending; nothing was shown");
-    const std::string now = utc_now();
     for (const auto& r : records) {
         nlohmann::json j = nlohmann::json::parse(io::audit_json_line(r));
         j["logged_at"] = now;
@@ -160,8 +138,18 @@ void print_decisions(std::ostream& out, const std::vector<const insight::access_
     }
 }
 
-const std::vector<std::string> table_header{"SEU number", "name",  "period start",    "period end", "points",
-                                            "required",   "short", "renewal dossier", "status",     "days left"};
+// The narrow (80-column) table: SEU number, name, points, short, status and
+// days left (--wide: every column).
+const std::vector<column> table_header{{"SEU number"},
+                                       {"name", true, true},
+                                       {"period start", false},
+                                       {"period end", false},
+                                       {"points"},
+                                       {"required", false},
+                                       {"short"},
+                                       {"renewal dossier", false},
+                                       {"status"},
+                                       {"days left"}};
 
 std::string contact_text(const insight::directory_index& dir, const std::string& id) {
     const auto who = dir.find_contact(id);
@@ -169,8 +157,6 @@ std::string contact_text(const insight::directory_index& dir, const std::string&
     return (who.who->name.empty() ? id : who.who->name) + " (" + insight::to_string(who.who->role) + ", " +
            (who.org->name.empty() ? who.org->id : who.org->name) + ")";
 }
-
-}  // namespace
 
 /// What one `insight` run shares between its outputs.
 /// The report is built here and released only after the audit record is
@@ -209,14 +195,15 @@ void print_one_dossier(insight_run& r, const std::string& participant) {
         if (r.denied) page.denied = v.access.reason;
         r.out.stream() << io::progress_html(r.eng, r.dir, page, io::progress_rows(views), views);
     } else if (r.o.fmt == format::json) {
-        r.out.stream() << io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain) << "\n";
+        write_envelope(r.out.stream(), "insight.dossier",
+                       io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain));
     } else if (r.o.fmt == format::csv) {
         r.out.stream() << io::activities_csv(views);
     } else if (!r.denied) {
         r.out.stream() << "PE dossier of " << v.who->name << " (" << v.who->seu_number << ") on " << to_iso(r.on)
                        << " for " << r.who_text << "\n"
                        << v.access.message << "\n\n";
-        print_table(r.out.stream(), table_header, {table_row(insight::progress_row{v.who, *v.st, v.access})});
+        print_table(r.out.stream(), table_header, {table_row(insight::progress_row{v.who, *v.st, v.access})}, r.o.wide);
         std::vector<std::vector<std::string>> acts;
         for (const auto& a : v.activities)
             acts.push_back({to_iso(a.completed), a.act ? a.act->id : "", a.act ? a.act->title : "", a.pts.to_string(),
@@ -225,7 +212,8 @@ void print_one_dossier(insight_run& r, const std::string& participant) {
         if (r.from || r.to)
             r.out.stream() << " " << (r.from ? to_iso(*r.from) : "") << ".." << (r.to ? to_iso(*r.to) : "");
         r.out.stream() << ":\n";
-        print_table(r.out.stream(), {"completed", "activity", "title", "points", "recognition"}, acts);
+        print_table(r.out.stream(), {{"completed"}, {"activity"}, {"title", true, true}, {"points"}, {"recognition"}},
+                    acts, r.o.wide);
         r.out.stream() << "total " << v.total.to_string() << " points in " << v.activities.size() << " activities\n";
         if (r.o.explain) print_decisions(r.out.stream(), {&v.access});
     }
@@ -238,14 +226,14 @@ void print_overview(insight_run& r, const insight::overview_report& ov) {
         const io::report_page page{io::report_kind::overview, r.lang, r.on, r.contact, org, std::nullopt};
         r.out.stream() << io::progress_html(r.eng, r.dir, page, ov.rows);
     } else if (r.o.fmt == format::json) {
-        r.out.stream() << io::overview_json(r.eng, r.dir, ov, r.o.explain) << "\n";
+        write_envelope(r.out.stream(), "insight.overview", io::overview_json(r.eng, r.dir, ov, r.o.explain));
     } else if (r.o.fmt == format::csv) {
         r.out.stream() << io::progress_csv(ov.rows);
     } else {
         r.out.stream() << "PE overview of " << org << " on " << to_iso(r.on) << " for " << r.who_text << "\n\n";
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : ov.rows) rows.push_back(table_row(r));
-        print_table(r.out.stream(), table_header, rows);
+        print_table(r.out.stream(), table_header, rows, r.o.wide);
         std::size_t left_out = ov.entries.size() - ov.rows.size();
         r.out.stream() << "\n" << ov.rows.size() << " participants with a consent in force";
         if (left_out)
@@ -275,7 +263,8 @@ void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) 
         if (r.denied) page.denied = ov.access.reason;
         r.out.stream() << io::progress_html(r.eng, r.dir, page, rows);
     } else if (r.o.fmt == format::json) {
-        r.out.stream() << io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain) << "\n";
+        write_envelope(r.out.stream(), "insight.dossier",
+                       io::dossiers_json(r.eng, r.dir, r.contact, r.on, views, r.o.explain));
     } else if (r.o.fmt == format::csv) {
         r.out.stream() << io::progress_csv(rows);
     } else if (!r.denied) {
@@ -284,7 +273,7 @@ void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) 
         r.out.stream() << "\n";
         std::vector<std::vector<std::string>> table;
         for (const auto& r : rows) table.push_back(table_row(r));
-        print_table(r.out.stream(), table_header, table);
+        print_table(r.out.stream(), table_header, table, r.o.wide);
         for (const auto& v : views)
             if (!v.access.allowed)
                 r.out.stream() << "not visible: " << *v.access.seu_number << ": " << v.access.message << "\n";
@@ -296,52 +285,51 @@ void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) 
     }
 }
 
-int cmd_insight(int argc, char** argv, int first) {
-    html_split split = take_html_format(argc, argv, first);
-    const options o = parse_options(static_cast<int>(split.argv.size()), split.argv.data(), first,
-                                    {"--dossiers", "--allow-dossier-outside"});
-    if (o.positional.size() != 1)
-        throw usage_error("insight needs exactly one INPUT.json (organisations, contacts, consents, dossier)");
-    auto get = [&](const char* name) -> std::optional<std::string> {
-        auto it = o.extra.find(name);
-        return it == o.extra.end() ? std::nullopt : std::optional<std::string>(it->second);
-    };
-    for (const auto& [name, value] : o.extra)
-        if (name != "contact" && name != "participant" && name != "from" && name != "to" && name != "audit" &&
-            name != "lang")
-            throw usage_error("unknown option '--" + name + "'");
-    const std::optional<std::string> contact_opt = get("contact");
-    if (!contact_opt) throw usage_error("insight needs --contact ID (who is looking)");
-    const std::string contact = *contact_opt;
-    const std::optional<std::string> participant = get("participant");
-    const std::optional<date> from = date_option(o, "from");
-    const std::optional<date> to = date_option(o, "to");
+struct insight_args {
+    options o;
+    std::string file;
+    std::string contact;
+    std::optional<std::string> participant, from, to, audit;
+    std::string lang = "nl";
+    bool dossiers = false, anywhere = false;
+};
+
+int run_insight(const insight_args& a) {
+    const options& o = a.o;
+    if (a.contact.empty()) throw usage_error("insight needs --contact ID (who is looking)");
+    const std::optional<date> from = date_option(a.from, "from");
+    const std::optional<date> to = date_option(a.to, "to");
     if (from && to && *to < *from) throw usage_error("--to is before --from");
-    const std::optional<io::report_lang> lang = io::parse_report_lang(get("lang").value_or("nl"));
-    if (!lang) throw usage_error("--lang must be nl or en, not '" + get("lang").value_or("") + "'");
-    const bool list_dossiers = std::find(o.flags.begin(), o.flags.end(), "--dossiers") != o.flags.end();
+    const std::optional<io::report_lang> lang = io::parse_report_lang(a.lang);
+    if (!lang) throw usage_error("--lang must be nl or en, not '" + a.lang + "'");
 
     const auto eng = make_engine(o);
     const date on = eval_date(o);
-    const io::insight_document doc = io::parse_insight(read_file(o.positional[0]));
-    const bool anywhere = std::find(o.flags.begin(), o.flags.end(), "--allow-dossier-outside") != o.flags.end();
-    const pe::dossier dossier = load_dossier(doc, o.positional[0], anywhere);
+    const input in = read_input(a.file);
+    const io::insight_document doc = parse_input(in, io::parse_insight);
+    // A document read from standard input names its dossier_file relative to
+    // the current folder.
+    const pe::dossier dossier = load_dossier(doc, a.file == "-" ? std::string("./-") : a.file, a.anywhere);
     const pe::dossier_index idx(dossier);
     const insight::directory_index dir(doc.dir);
-    io::check_consents(doc.dir, idx);
+    try {
+        io::check_consents(doc.dir, idx);
+    } catch (const error& e) {
+        rethrow_located(e, input{in.name, {}});
+    }
     const insight::report_builder b(eng->pe(), idx, dir, on, o.explain);
 
     output out(o);
     report_buffer report;
     insight_run run{o,
-                    split.html,
+                    o.fmt == format::html,
                     report,
                     *eng,
                     on,
                     dir,
                     b,
-                    contact,
-                    contact_text(dir, contact),
+                    a.contact,
+                    contact_text(dir, a.contact),
                     eng->book().name() + " " + eng->book().version(),
                     from,
                     to,
@@ -349,18 +337,18 @@ int cmd_insight(int argc, char** argv, int first) {
                     false,
                     {}};
     run.lang = *lang;
-    if (participant) {
-        print_one_dossier(run, *participant);
+    if (a.participant) {
+        print_one_dossier(run, *a.participant);
     } else {
-        const insight::overview_report ov = b.overview(contact);
-        if (ov.access.allowed && !list_dossiers)
+        const insight::overview_report ov = b.overview(a.contact);
+        if (ov.access.allowed && !a.dossiers)
             print_overview(run, ov);
         else
             print_visible_dossiers(run, ov);
     }
     // The audit record first, flushed and closed: if it cannot be written,
     // nothing is released (exit 5).
-    if (auto f = get("audit")) append_audit(*f, run.audit);
+    if (a.audit) append_audit(*a.audit, run.audit);
     out.stream() << report.text.str();
     out.close();
     if (run.denied) {
@@ -368,6 +356,32 @@ int cmd_insight(int argc, char** argv, int first) {
         return exit_rejected;
     }
     return exit_ok;
+}
+
+}  // namespace
+
+command add_insight(CLI::App& root) {
+    auto a = std::make_shared<insight_args>();
+    CLI::App* cmd = new_command(
+        root, "insight",
+        "Employer insight: the overview report (administrator and second contact), or the dossiers that authorised "
+        "the contact; --participant shows one dossier's activities. Exit 1 when access is denied.");
+    cmd->add_option("INPUT", a->file, "an insight document (schemas/insight.request.schema.json; - for standard input)")
+        ->required();
+    cmd->add_option("--contact", a->contact, "who is looking (a contact id; required)")->option_text("ID");
+    cmd->add_option("--participant", a->participant, "one dossier: its progress and completed activities")
+        ->option_text("SEU");
+    cmd->add_option("--from", a->from, "--participant: activities completed from this date")->option_text("D");
+    cmd->add_option("--to", a->to, "--participant: activities completed until this date")->option_text("D");
+    cmd->add_flag("--dossiers", a->dossiers, "the dossiers that authorised the contact, not the overview");
+    cmd->add_option("--audit", a->audit,
+                    "append one JSON line per access decision, written before the report (- for standard output)")
+        ->option_text("FILE");
+    cmd->add_option("--lang", a->lang, "the HTML report's language: nl (default) or en")
+        ->option_text("nl|en");
+    cmd->add_flag("--allow-dossier-outside", a->anywhere, "read a dossier_file outside the document's folder");
+    add_common(*cmd, a->o, opt_all & ~opt_quiet, {"table", "json", "csv", "html"});
+    return {cmd, [a] { return run_insight(*a); }};
 }
 
 }  // namespace edurules::cli

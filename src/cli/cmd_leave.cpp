@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common.hpp"
+#include "edurules/io/csv.hpp"
 #include "edurules/io/leave_json.hpp"
 
 namespace edurules::cli {
@@ -15,10 +16,10 @@ namespace edurules::cli {
 namespace {
 using namespace edurules::leave;
 
-std::string reason_list(std::uint32_t bits) {
+std::string reason_list(std::uint32_t bits, const char* sep) {
     std::string out;
     for (std::size_t b = 0; b < reason_codes.size(); ++b)
-        if (bits & (1u << b)) out += (out.empty() ? "" : ", ") + std::string(reason_codes[b]);
+        if (bits & (1u << b)) out += (out.empty() ? "" : sep) + std::string(reason_codes[b]);
     return out;
 }
 
@@ -29,25 +30,33 @@ std::string suspension_list(const worker_result& w) {
     return out;
 }
 
-std::vector<std::string> row_of(const worker_result& w, const training_result& t) {
+/// One worker x training row; `csv` gives the CSV contract (true/false,
+/// numbers without units, an empty cell for an unknown amount), otherwise the
+/// table's text.
+std::vector<std::string> row_of(const worker_result& w, const training_result& t, bool csv) {
     std::string cap;
     if (t.reg == regime::vov)
         cap = w.vov ? w.vov->own.hours_text() : "";
     else if (w.cap.found)
         cap = hours_text(w.cap.cap);
+    std::string share = w.share.percent();  // "52.63%"
+    if (csv && !share.empty() && share.back() == '%') share.pop_back();
+    const std::string money = t.money.known() ? format_scaled(t.money.amount_cents, 2) : csv ? "" : "unknown";
     return {w.id,
             w.year.name(),
             t.id,
             std::string(to_string(t.reg)),
-            t.eligible ? "yes" : "no",
-            w.share.percent(),
+            csv          ? io::csv_bool(t.eligible)
+            : t.eligible ? "yes"
+                         : "no",
+            share,
             cap,
             hours_text(t.attended),
             hours_text(t.granted),
             suspension_list(w),
-            t.money.known() ? format_scaled(t.money.amount_cents, 2) : "unknown",
+            money,
             t.reg != regime::none && t.dates.claim_until ? to_iso(*t.dates.claim_until) : "",
-            reason_list(t.reasons)};
+            reason_list(t.reasons, csv ? ";" : ", ")};
 }
 
 void print_steps(std::ostream& out, const explanation& why, const std::string& indent) {
@@ -60,67 +69,40 @@ void print_steps(std::ostream& out, const explanation& why, const std::string& i
         }
     }
 }
-}  // namespace
 
-int cmd_leave(int argc, char** argv, int first) {
-    const options o = parse_options(argc, argv, first);
-    if (o.positional.size() != 1) throw usage_error("leave needs exactly one INPUT.json");
-    const auto eng = make_engine(o);
-    std::optional<std::string> year;
-    if (auto sy = o.extra.find("school-year"); sy != o.extra.end()) year = sy->second;
-    const std::string text = read_file(o.positional[0]);
-    std::vector<worker_result> results;
-    io::leave_request req;
-    try {
-        req = io::parse_leave_request(*eng, text, "leave.evaluate", year);
-        req.explain = o.explain;
-        results = io::evaluate_leave(*eng, req, o.explain);
-    } catch (const std::out_of_range&) {
-        // Boost's calendar ends at 9999-12-31. Input dates after
-        // leave::latest_input_date are refused naming their exact field; a
-        // date computed past the calendar anyway names the input and its workers.
-        throw error(errc::invalid_input, o.positional[0] + ": workers",
-                    "a date computed from these dates falls outside the calendar (1400-01-01 to 9999-12-31): a date "
-                    "near 9999-12-31 is too late");
-    } catch (const error& err) {  // date arithmetic in the core (add_months past 9999) names no field either
-        if (!err.field().empty() || err.code() != errc::invalid_input) throw;
-        throw error(err.code(), o.positional[0] + ": workers", err.message(), err.record(), err.offset());
-    }
-    output out(o);
-    if (o.fmt == format::json) {
-        out.stream() << io::leave_response_json(*eng, req, results) << "\n";
-        out.close();
-        return exit_ok;
-    }
+// The narrow (80-column) table: worker, training, regime, eligible, granted
+// hours and reasons; --wide adds the rest.
+const std::vector<column> leave_columns{{"worker"},
+                                        {"school year", false},
+                                        {"training", true, true},
+                                        {"regime", true, true},
+                                        {"eligible"},
+                                        {"employment", false},
+                                        {"cap (h)", false},
+                                        {"attended (h)", false},
+                                        {"granted (h)"},
+                                        {"suspension", false},
+                                        {"reimbursement (EUR)", false},
+                                        {"claim until", false},
+                                        {"reasons", true, true}};
+
+void print_leave_table(const options& o, const engine& eng, const std::vector<worker_result>& results, output& out) {
     std::vector<std::vector<std::string>> rows;
     std::size_t eligible = 0, total = 0;
     for (const auto& w : results) {
         for (const auto& t : w.trainings) {
-            rows.push_back(row_of(w, t));
+            rows.push_back(row_of(w, t, false));
             eligible += t.eligible;
             ++total;
         }
     }
-    if (o.fmt == format::csv) {
-        print_csv(out.stream(),
-                  {"worker", "school_year", "training", "regime", "eligible", "employment_percent", "cap_hours",
-                   "attended_hours", "granted_hours", "suspension", "reimbursement_eur", "claim_until", "reasons"},
-                  rows);
-        out.close();
-        return exit_ok;
-    }
-    out.stream() << "Paid educational leave (" << eng->book().name() << " " << eng->book().version() << ")\n\n";
-    print_table(out.stream(),
-                {"worker", "school year", "training", "regime", "eligible", "employment", "cap (h)", "attended (h)",
-                 "granted (h)", "suspension", "reimbursement (EUR)", "claim until", "reasons"},
-                rows);
+    out.stream() << "Paid educational leave (" << eng.book().name() << " " << eng.book().version() << ")\n\n";
+    print_table(out.stream(), leave_columns, rows, o.wide, out.color());
     out.stream() << "\n"
                  << total << " worker x training rows; " << eligible << " eligible, " << (total - eligible)
-                 << " not (reasons in the last column; --format json --explain for the rules and sources).\n";
-    if (!o.explain) {
-        out.close();
-        return exit_ok;
-    }
+                 << " not (reasons in the last column; --wide for every column; --format json --explain for the "
+                    "rules and sources).\n";
+    if (!o.explain) return;
     for (const auto& w : results) {
         out.stream() << "\n" << w.id << ":\n";
         print_steps(out.stream(), w.why, "  ");
@@ -129,8 +111,66 @@ int cmd_leave(int argc, char** argv, int first) {
             print_steps(out.stream(), t.why, "    ");
         }
     }
+}
+
+struct leave_args {
+    options o;
+    std::string file;
+    std::optional<std::string> school_year;
+};
+
+int run_leave(const leave_args& a) {
+    const options& o = a.o;
+    const auto eng = make_engine(o);
+    const input in = read_input(a.file);
+    std::vector<worker_result> results;
+    io::leave_request req;
+    try {
+        req = parse_input(in, [&](const std::string& text) {
+            return io::parse_leave_request(*eng, text, "leave.evaluate", a.school_year);
+        });
+        req.explain = o.explain;
+        results = io::evaluate_leave(*eng, req, o.explain);
+    } catch (const std::out_of_range&) {
+        // Boost's calendar ends at 9999-12-31 and the leave domain names no
+        // field for a date computed past it: name the input and its workers.
+        throw error(errc::invalid_input, in.name + ": workers",
+                    "a date computed from these dates falls outside the calendar (1400-01-01 to 9999-12-31): a date "
+                    "near 9999-12-31 is too late");
+    } catch (const error& err) {  // date arithmetic in the core (add_months past 9999) names no field either
+        if (!err.field().empty() || err.code() != errc::invalid_input) throw;
+        throw error(err.code(), in.name + ": workers", err.message(), err.record(), err.offset());
+    }
+    output out(o);
+    if (o.fmt == format::json) {
+        out.stream() << io::leave_response_json(*eng, req, results) << "\n";
+    } else if (o.fmt == format::csv) {
+        io::write_csv_row(out.stream(), {"worker", "school_year", "training", "regime", "eligible",
+                                         "employment_percent", "cap_hours", "attended_hours", "granted_hours",
+                                         "suspension", "reimbursement_eur", "claim_until", "reasons"});
+        for (const auto& w : results)
+            for (const auto& t : w.trainings) io::write_csv_row(out.stream(), row_of(w, t, true));
+    } else {
+        print_leave_table(o, *eng, results, out);
+    }
     out.close();
     return exit_ok;
+}
+}  // namespace
+
+command add_leave(CLI::App& root) {
+    auto a = std::make_shared<leave_args>();
+    CLI::App* cmd = new_command(root, "leave",
+                                "Belgian paid educational leave: regime, eligibility, hours, absence (10% rule), "
+                                "reimbursement and deadlines for each worker and training.");
+    cmd->add_option("INPUT", a->file,
+                    "a leave.evaluate document (schemas/leave.request.schema.json; - for "
+                    "standard input)")
+        ->required();
+    cmd->add_option("--school-year", a->school_year, "evaluate this school year (default: the document's)")
+        ->option_text("YYYY-YYYY");
+    add_common(*cmd, a->o, opt_all & ~opt_date & ~opt_quiet, {"table", "json", "csv"});
+    return {cmd, [a] { return run_leave(*a); }};
 }
 
 }  // namespace edurules::cli

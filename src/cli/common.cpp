@@ -3,79 +3,121 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "edurules/core/nearest.hpp"
 #include "edurules/io/csv.hpp"
 #include "edurules/io/file.hpp"
 #include "edurules/io/pe_json.hpp"
+#include "edurules/io/request.hpp"
 
 namespace edurules::cli {
 
-options parse_options(int argc, char** argv, int first, const std::vector<std::string>& flag_names) {
-    options o;
-    for (int i = first; i < argc; ++i) {
-        std::string a = argv[i];
-        auto value = [&](const std::string& name) -> std::string {
-            auto eq = a.find('=');
-            if (eq != std::string::npos) return a.substr(eq + 1);
-            if (i + 1 >= argc) throw usage_error(name + " needs a value");
-            return argv[++i];
-        };
-        auto is = [&](const char* name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
-        if (a.size() < 2 || a[0] != '-' || a == "-") {
-            o.positional.push_back(a);
-        } else if (is("--date")) {
-            o.date = value("--date");
-        } else if (is("--format")) {
-            const std::string f = value("--format");
-            if (f == "table")
-                o.fmt = format::table;
-            else if (f == "json")
-                o.fmt = format::json;
-            else if (f == "csv")
-                o.fmt = format::csv;
-            else
-                throw usage_error("--format must be table, json or csv, not '" + f + "'");
-        } else if (is("--rulebook")) {
-            o.rulebooks.push_back(value("--rulebook"));
-        } else if (is("--set")) {
-            o.sets.push_back(value("--set"));
-        } else if (is("--output") || a == "-o") {
-            o.output = value("--output");
-        } else if (is("--max-input-bytes")) {
-            std::uint64_t limit = 0;
-            const std::string v = value("--max-input-bytes");
-            if (!io::parse_size(v, limit))
-                throw usage_error(
-                    "--max-input-bytes takes a positive number of bytes (K, M or G suffix allowed), not '" + v + "'");
-            io::set_max_input_bytes(limit);
-        } else if (a == "--explain") {
-            o.explain = true;
-        } else if (a == "--quiet" || a == "-q") {
-            o.quiet = true;
-        } else if (a.rfind("--", 0) == 0) {
-            const std::string name = a.substr(0, a.find('='));
-            bool is_flag = false;
-            for (const auto& f : flag_names) is_flag = is_flag || f == name;
-            if (is_flag)
-                o.flags.push_back(name);
-            else
-                o.extra[name.substr(2)] = value(name);
-        } else {
-            throw usage_error("unknown option '" + a + "'");
-        }
+namespace {
+int color_mode = 0;  // --color: 0 auto, 1 always, 2 never
+bool stdin_taken = false;
+
+std::string choice_list(const std::vector<std::string>& v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i == 0 ? "" : i + 1 == v.size() ? " or " : ", ") + v[i];
+    return out;
+}
+
+/// A validator for a closed list of words, naming them all and the nearest
+/// (CLI11 puts the option's name in front).
+CLI::Validator one_of(std::vector<std::string> choices) {
+    return CLI::Validator(
+        [choices](std::string& v) -> std::string {
+            for (const auto& c : choices)
+                if (c == v) return {};
+            return "must be " + choice_list(choices) + ", not '" + v + "'" + did_you_mean(v, choices);
+        },
+        choice_list(choices));
+}
+
+format format_of(const std::string& f) {
+    if (f == "json") return format::json;
+    if (f == "csv") return format::csv;
+    if (f == "ndjson") return format::ndjson;
+    if (f == "html") return format::html;
+    return format::table;
+}
+}  // namespace
+
+CLI::App* new_command(CLI::App& root, const std::string& name, const std::string& description) {
+    CLI::App* cmd = root.add_subcommand(name, description);
+    cmd->set_help_flag("-h,--help", "show this command's options and exit");
+    cmd->allow_extras();  // unknown options are refused by main with the nearest valid one
+    cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    cmd->footer(
+        "Exit codes: 0 done, 1 some rows rejected or access denied, 2 bad command line,\n"
+        "3 bad input (file, line and field named), 4 bad rulebook, 5 file not readable/writable.");
+    return cmd;
+}
+
+void add_common(CLI::App& cmd, options& o, unsigned which, const std::vector<std::string>& formats) {
+    if (which & opt_date)
+        cmd.add_option("--date", o.date, "evaluation date (default: today)")->option_text("YYYY-MM-DD");
+    if (which & opt_format) {
+        cmd.add_option_function<std::string>(
+               "--format", [&o](const std::string& f) { o.fmt = format_of(f); },
+               "output format: " + choice_list(formats) + " (default " + formats.front() + ")")
+            ->check(one_of(formats))
+            ->option_text("F");
     }
-    return o;
+    if (which & opt_explain) cmd.add_flag("--explain", o.explain, "include the rules applied, values used and sources");
+    if (which & opt_output)
+        cmd.add_option("-o,--output", o.output, "write there instead of standard output (- is standard output)")
+            ->option_text("FILE");
+    if (which & opt_wide) cmd.add_flag("--wide", o.wide, "table: every column (default: fits 80 columns)");
+    if (which & opt_rules) {
+        cmd.add_option("--rulebook", o.rulebooks, "overlay a rulebook file on the built-in one (repeatable)")
+            ->option_text("FILE")
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        cmd.add_option("--set", o.sets, "override one parameter, from date D if given (repeatable)")
+            ->option_text("NAME=VALUE[@D]")
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    }
+    if (which & opt_quiet) cmd.add_flag("-q,--quiet", o.quiet, "no progress display");
+    cmd.add_option_function<std::string>(
+           "--max-input-bytes",
+           [](const std::string& v) {
+               std::uint64_t limit = 0;
+               if (!io::parse_size(v, limit))
+                   throw usage_error(
+                       "--max-input-bytes takes a positive number of bytes (K, M or G suffix allowed), not '" + v +
+                       "'");
+               io::set_max_input_bytes(limit);
+           },
+           "refuse inputs larger than N bytes (K, M, G; default 1G or EDURULES_MAX_INPUT_BYTES)")
+        ->option_text("N");
+    cmd.add_option_function<std::string>(
+           "--color", [](const std::string& c) { color_mode = c == "always"  ? 1
+                                                              : c == "never" ? 2
+                                                                             : 0; },
+           "colour: auto (a terminal, unless NO_COLOR is set), always or never")
+        ->check(one_of({"auto", "always", "never"}))
+        ->option_text("WHEN");
+}
+
+bool use_color(int fd) {
+    if (color_mode != 0) return color_mode == 1;
+    const char* no = std::getenv("NO_COLOR");
+    if (no && *no) return false;
+    return ::isatty(fd) == 1;
 }
 
 std::shared_ptr<const engine> make_engine(const options& o) {
     std::shared_ptr<const rulebook> rb = rulebook::builtin();
     for (const auto& f : o.rulebooks) {
-        const rulebook top = rulebook::from_json(read_file(f), f);
+        const input in = read_input(f);
+        const rulebook top = parse_input(in, [&](const std::string& t) { return rulebook::from_json(t, in.name); });
         rb = std::make_shared<const rulebook>(rulebook::overlaid(*rb, top));
     }
     for (const auto& s : o.sets) {
@@ -109,6 +151,7 @@ date eval_date(const options& o) {
 
 std::string read_file(const std::string& path) { return io::read_input_file(path); }
 
+namespace {
 std::string read_stdin() {
     const std::uint64_t limit = io::max_input_bytes();
     std::string text;
@@ -122,6 +165,26 @@ std::string read_stdin() {
     }
     if (std::cin.bad()) throw error(errc::io, "standard input", "read failed");
     return text;
+}
+}  // namespace
+
+input read_input(const std::string& path) {
+    if (path != "-") return {path, read_file(path)};
+    if (stdin_taken) throw usage_error("only one input can be - (standard input)");
+    stdin_taken = true;
+    return {"standard input", read_stdin()};
+}
+
+void rethrow_located(const error& e, const input& in) {
+    std::string where = in.name;
+    if (e.offset() >= 0 && static_cast<std::size_t>(e.offset()) <= in.text.size()) {
+        const auto off = static_cast<std::size_t>(e.offset());
+        std::size_t line = 1, line_start = 0;
+        for (std::size_t i = 0; i < off; ++i)
+            if (in.text[i] == '\n') ++line, line_start = i + 1;
+        where += ":" + std::to_string(line) + ":" + std::to_string(off - line_start + 1);
+    }
+    throw error(e.code(), e.field().empty() ? where : where + ": " + e.field(), e.message(), e.record(), e.offset());
 }
 
 output::output(const options& o) {
@@ -152,13 +215,19 @@ void check_stdout() {
     if (!std::cout) throw error(errc::io, "standard output", "write failed (disk full, device error or closed pipe)");
 }
 
+bool output::color() const { return !file_ && use_color(1); }
+
 int report_error(std::ostream& err, const std::exception& e) {
+    const bool c = use_color(2);
+    const std::string tag = c ? "\033[1;31medurules:\033[0m " : "edurules: ";
     if (const auto* u = dynamic_cast<const usage_error*>(&e)) {
-        err << "edurules: " << u->what() << "\n(see 'edurules --help')\n";
+        const std::string what = u->what();
+        err << tag << what << "\n";
+        if (what.find("--help'") == std::string::npos) err << "(see 'edurules --help')\n";
         return exit_usage;
     }
     if (const auto* x = dynamic_cast<const error*>(&e)) {
-        err << "edurules: " << to_string(x->code()) << " error: " << x->what();
+        err << tag << to_string(x->code()) << " error: " << x->what();
         if (x->offset() >= 0) err << " (at byte " << x->offset() << ")";
         err << "\n";
         switch (x->code()) {
@@ -174,37 +243,103 @@ int report_error(std::ostream& err, const std::exception& e) {
                 return exit_internal;
         }
     }
-    err << "edurules: internal error: " << e.what() << "\n";
+    err << tag << "internal error: " << e.what() << "\n";
     return exit_internal;
+}
+
+void write_envelope(std::ostream& out, std::string_view kind, std::string_view result_json) {
+    out << "{\n  \"schema_version\": " << io::request_schema_version << ",\n  \"kind\": \"" << kind
+        << "\",\n  \"result\": ";
+    for (char ch : result_json) {  // nest the result's lines one level deeper
+        out << ch;
+        if (ch == '\n') out << "  ";
+    }
+    out << "\n}\n";
+}
+
+void write_envelope_line(std::ostream& out, std::string_view kind, std::string_view result_json) {
+    out << "{\"schema_version\":" << io::request_schema_version << ",\"kind\":\"" << kind
+        << "\",\"result\":" << result_json << "}\n";
+}
+
+namespace {
+std::size_t text_width(const std::string& s) {  // UTF-8 code points, not bytes
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+/// `s` cut to `w` code points, the last one "~" when something was cut.
+std::string cut(const std::string& s, std::size_t w) {
+    if (text_width(s) <= w) return s;
+    std::size_t n = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (n == w - 1) break;
+            ++n;
+        }
+    }
+    return s.substr(0, i) + "~";
+}
+
+/// Narrows the widest columns one step at a time until the line fits: the
+/// shrinkable ones first (down to a minimum), then any.
+void fit_widths(std::vector<std::size_t>& w, const std::vector<bool>& shrink, std::size_t limit) {
+    constexpr std::size_t min_w = 6, gap = 2;
+    auto total = [&] {
+        std::size_t t = 0;
+        for (auto x : w) t += x + gap;
+        return t - gap;
+    };
+    for (const bool any : {false, true}) {
+        while (!w.empty() && total() > limit) {
+            std::size_t widest = w.size();
+            for (std::size_t k = 0; k < w.size(); ++k)
+                if ((any || shrink[k]) && w[k] > min_w && (widest == w.size() || w[k] > w[widest])) widest = k;
+            if (widest == w.size()) break;
+            --w[widest];
+        }
+    }
+}
+}  // namespace
+
+void print_table(std::ostream& out, const std::vector<column>& cols, const std::vector<std::vector<std::string>>& rows,
+                 bool wide, bool bold) {
+    std::vector<std::size_t> keep;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        if (wide || cols[i].narrow) keep.push_back(i);
+    std::vector<std::size_t> w(keep.size());
+    std::vector<bool> shrink(keep.size());
+    for (std::size_t k = 0; k < keep.size(); ++k) {
+        w[k] = text_width(cols[keep[k]].header);
+        shrink[k] = cols[keep[k]].shrink;
+    }
+    for (const auto& r : rows)
+        for (std::size_t k = 0; k < keep.size(); ++k)
+            if (keep[k] < r.size()) w[k] = std::max(w[k], text_width(r[keep[k]]));
+    if (!wide) fit_widths(w, shrink, table_width);
+    auto line = [&](auto cell, bool emphasis) {
+        std::string text;
+        for (std::size_t k = 0; k < keep.size(); ++k) {
+            const std::string s = cut(cell(keep[k]), w[k]);
+            text += s;
+            if (k + 1 < keep.size()) text += std::string(w[k] - text_width(s) + 2, ' ');
+        }
+        out << (emphasis ? "\033[1m" + text + "\033[0m" : text) << "\n";
+    };
+    line([&](std::size_t i) { return cols[i].header; }, bold);
+    std::string rule;
+    for (std::size_t k = 0; k < keep.size(); ++k) rule += std::string(w[k], '-') + (k + 1 < keep.size() ? "  " : "");
+    out << rule << "\n";
+    for (const auto& r : rows) line([&](std::size_t i) { return i < r.size() ? r[i] : std::string(); }, false);
 }
 
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> w(header.size());
-    auto width = [](const std::string& s) {  // count UTF-8 code points, not bytes
-        std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-        return n;
-    };
-    for (std::size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
-    for (const auto& r : rows)
-        for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], width(r[i]));
-    auto line = [&](const std::vector<std::string>& r) {
-        for (std::size_t i = 0; i < w.size(); ++i) {
-            const std::string& s = i < r.size() ? r[i] : std::string();
-            out << s;
-            if (i + 1 < w.size()) out << std::string(w[i] - width(s) + 2, ' ');
-        }
-        out << "\n";
-    };
-    line(header);
-    std::vector<std::string> rule;
-    for (auto x : w) rule.push_back(std::string(x, '-'));
-    line(rule);
-    for (const auto& r : rows) line(r);
+    std::vector<column> cols;
+    for (const auto& h : header) cols.push_back({h, true, false});
+    print_table(out, cols, rows, true, false);
 }
-
-std::string csv_field(const std::string& s) { return io::csv_cell(s); }
 
 void print_csv(std::ostream& out, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows) {

@@ -1,9 +1,12 @@
-// Shared plumbing of the edurules command-line tool: options every command
-// takes, loading the engine, reading files, exit codes, error printing.
+// Shared plumbing of the edurules command-line tool: the options every command
+// takes (declared on CLI11 subcommands), loading the engine, reading inputs
+// ("-" is standard input), the output contract (JSON envelope, NDJSON lines,
+// CSV through io/csv.hpp, tables within 80 columns), exit codes, errors.
 #pragma once
 
+#include <CLI/CLI.hpp>
+#include <functional>
 #include <iosfwd>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,35 +21,61 @@ enum exit_code : int {
     exit_ok = 0,            ///< done; every row decided (or, for `book`, every row booked)
     exit_rejected = 1,      ///< done, but some rows were rejected (each reported with its reason)
     exit_usage = 2,         ///< bad command line
-    exit_bad_input = 3,     ///< input file malformed or invalid (message names record and field)
+    exit_bad_input = 3,     ///< input file malformed or invalid (message names file, line and field)
     exit_bad_rulebook = 4,  ///< rulebook file or --set value refused
     exit_io = 5,            ///< a file could not be read or written
     exit_internal = 70,     ///< a bug
 };
 
-enum class format { table, json, csv };
+enum class format { table, json, csv, ndjson, html };
 
-/// Options shared by all commands, plus the command's own positional args
-/// and unrecognised --name value pairs (for command-specific options).
+/// Options shared by the commands (each command declares the ones it takes).
 struct options {
-    std::vector<std::string> positional;
-    std::optional<std::string> date;           ///< --date YYYY-MM-DD (default: today)
-    format fmt = format::table;                ///< --format table|json|csv
-    std::vector<std::string> rulebooks;        ///< --rulebook FILE (repeatable, overlaid in order)
-    std::vector<std::string> sets;             ///< --set name=value[@from] (repeatable)
-    bool explain = false;                      ///< --explain: include the reasons in the output
-    std::optional<std::string> output;         ///< --output FILE (default: stdout)
-    bool quiet = false;                        ///< --quiet: no progress on the terminal
-    std::map<std::string, std::string> extra;  ///< other --name value options
-    std::vector<std::string> flags;            ///< other --flag options without value (listed in `flag_names`)
+    std::optional<std::string> date;     ///< --date YYYY-MM-DD (default: today)
+    format fmt = format::table;          ///< --format
+    std::vector<std::string> rulebooks;  ///< --rulebook FILE (repeatable, overlaid in order)
+    std::vector<std::string> sets;       ///< --set name=value[@from] (repeatable)
+    bool explain = false;                ///< --explain: include the reasons in the output
+    std::optional<std::string> output;   ///< --output FILE (default, or "-": stdout)
+    bool quiet = false;                  ///< --quiet: no progress on the terminal
+    bool wide = false;                   ///< --wide: every table column, however wide
 };
 
-/// Parses argv[first..] into options. `flag_names` lists command-specific
-/// options that take no value. Throws usage_error.
 struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
-options parse_options(int argc, char** argv, int first, const std::vector<std::string>& flag_names = {});
+
+/// Which shared options a command declares (add_common).
+enum common_opt : unsigned {
+    opt_date = 1,
+    opt_rules = 2,  ///< --rulebook and --set
+    opt_format = 4,
+    opt_explain = 8,
+    opt_output = 16,
+    opt_quiet = 32,
+    opt_wide = 64,
+    opt_all = 127,
+};
+/// Declares the shared options `which` on `cmd`, bound to `o`; `formats`
+/// lists the --format choices (the first is the default). --max-input-bytes
+/// and --color are declared on every command.
+void add_common(CLI::App& cmd, options& o, unsigned which, const std::vector<std::string>& formats = {});
+
+/// A subcommand and what runs it once the command line is parsed.
+struct command {
+    CLI::App* app;
+    std::function<int()> run;
+};
+/// One function per subcommand declares it on the root app (cmd_*.cpp).
+command add_status(CLI::App& root);    // cmd_pe.cpp
+command add_book(CLI::App& root);      // cmd_pe.cpp
+command add_leave(CLI::App& root);     // cmd_leave.cpp
+command add_insight(CLI::App& root);   // cmd_insight.cpp
+command add_request(CLI::App& root);   // main.cpp
+command add_rulebook(CLI::App& root);  // main.cpp
+/// A new subcommand (common settings: help per subcommand, last value wins,
+/// unknown options collected for a "did you mean" refusal).
+CLI::App* new_command(CLI::App& root, const std::string& name, const std::string& description);
 
 /// The engine for these options: built-in rulebook, overlaid with each
 /// --rulebook file, then each --set. Throws edurules::error.
@@ -55,13 +84,30 @@ std::shared_ptr<const engine> make_engine(const options& o);
 /// The evaluation date: --date, or today's local date.
 date eval_date(const options& o);
 
-/// Reads a whole regular file within the input limit (--max-input-bytes,
-/// EDURULES_MAX_INPUT_BYTES; io::read_input_file). Throws edurules::error with
-/// errc::io naming the path for a directory, FIFO, device, oversized or
-/// unreadable file.
+/// An input as read: its name for messages ("standard input" for "-").
+struct input {
+    std::string name;
+    std::string text;
+};
+/// Reads an input file argument within the input limit (--max-input-bytes,
+/// EDURULES_MAX_INPUT_BYTES); "-" reads standard input (once per run).
+/// Throws edurules::error with errc::io naming the path for a directory,
+/// FIFO, device, oversized or unreadable file.
+input read_input(const std::string& path);
+/// Reads a whole regular file (never standard input).
 std::string read_file(const std::string& path);
-/// Reads standard input within the same limit.
-std::string read_stdin();
+
+/// Runs parse(in.text); an edurules::error it throws is rethrown naming the
+/// file, and the line and column when the error has a byte offset.
+[[noreturn]] void rethrow_located(const error& e, const input& in);
+template <class F>
+auto parse_input(const input& in, F&& parse) -> decltype(parse(in.text)) {
+    try {
+        return parse(in.text);
+    } catch (const error& e) {
+        rethrow_located(e, in);
+    }
+}
 
 /// Output stream for --output (or stdout); keeps a file open while in scope.
 /// close() must end every successful command: it flushes and closes, and a
@@ -72,6 +118,8 @@ public:
     ~output();
     std::ostream& stream();
     void close();
+    /// True when the output is a terminal and colour is allowed (--color).
+    bool color() const;
 
 private:
     std::unique_ptr<std::ofstream> file_;
@@ -84,24 +132,38 @@ void check_stdout();
 /// Maps an exception to a message on stderr and an exit code.
 int report_error(std::ostream& err, const std::exception& e);
 
-/// Prints rows as an aligned text table.
+// ---- The output contract ----------------------------------------------------
+
+/// Writes {"schema_version": 1, "kind": KIND, "result": RESULT} (RESULT is a
+/// JSON text, indented by two or compact), ending with a newline.
+void write_envelope(std::ostream& out, std::string_view kind, std::string_view result_json);
+/// One NDJSON line: the envelope on one line, `result_json` compact.
+void write_envelope_line(std::ostream& out, std::string_view kind, std::string_view result_json);
+
+/// A table column: its header, whether the default (narrow) table shows it,
+/// and whether it is text that may be shortened first to fit (names, reasons).
+struct column {
+    std::string header;
+    bool narrow = true;
+    bool shrink = false;
+};
+/// Prints rows as an aligned text table. Without `wide`, only the narrow
+/// columns, shortened (ending in "~") until a line fits 80 columns: the
+/// widest `shrink` column first, then the widest of any. `bold` emphasises the header (a terminal with colour).
+void print_table(std::ostream& out, const std::vector<column>& cols, const std::vector<std::vector<std::string>>& rows,
+                 bool wide = true, bool bold = false);
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
-/// One CSV field as written (io::csv_cell: formula-guarded, quoted per RFC 4180).
-std::string csv_field(const std::string& s);
+/// The width the default table fits.
+inline constexpr std::size_t table_width = 80;
+
 void print_csv(std::ostream& out, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows);
 
 /// True when stderr is a terminal (progress is shown only there).
 bool stderr_is_tty();
-
-// The commands. Each returns an exit code; argv[first] is the first argument
-// after the command name.
-int cmd_status(int argc, char** argv, int first);    // cmd_pe.cpp
-int cmd_book(int argc, char** argv, int first);      // cmd_pe.cpp
-int cmd_leave(int argc, char** argv, int first);     // cmd_leave.cpp
-int cmd_insight(int argc, char** argv, int first);   // cmd_insight.cpp
-int cmd_rulebook(int argc, char** argv, int first);  // main.cpp
-int cmd_request(int argc, char** argv, int first);   // main.cpp
+/// Whether colour goes to file descriptor `fd` (--color auto|always|never,
+/// NO_COLOR honoured by auto).
+bool use_color(int fd);
 
 }  // namespace edurules::cli

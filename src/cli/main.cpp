@@ -1,9 +1,11 @@
 // edurules: the command-line face of the engine. Every decision comes from
 // the same C++ core the C ABI and Python use; this file only dispatches.
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 
 #include "common.hpp"
+#include "edurules/core/nearest.hpp"
 #include "edurules/io/request.hpp"
 
 namespace edurules::cli {
@@ -13,10 +15,10 @@ const char* const help_text =
     R"(edurules - rules engine for continuing education (SEU PE) and Belgian paid educational leave
 
 Usage:
-  edurules status DOSSIER.json [--date D] [--format table|json|csv] [--explain]
+  edurules status DOSSIER.json [--date D] [--format table|json|csv|ndjson] [--explain] [--wide]
         PE status of every participant in a dossier on date D: period, points
         counted, points short, days left, renewal possible, lapsed, title.
-  edurules book DOSSIER.json UPLOAD.csv [--date D] [--format table|json|csv]
+  edurules book DOSSIER.json UPLOAD.csv [--date D] [--format table|json|csv|ndjson] [--wide]
         Books a provider's bulk upload (CSV: seu_number,activity_id,completion_date)
         against a dossier; reports every row booked or rejected with its reason.
   edurules leave INPUT.json [--format table|json|csv] [--explain] [--school-year YYYY-YYYY]
@@ -34,86 +36,185 @@ Usage:
         --format html: the employer report, ranked by urgency; Dutch unless --lang en.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
-  edurules rulebook show|export|validate [FILE]
+  edurules rulebook [show|export|validate] [FILE]
         Lists the parameters in force, exports the rulebook as JSON, or checks a rulebook file.
 
-Options for every command:
+'edurules COMMAND --help' (or -h) lists the options of that command. Among them:
   --date YYYY-MM-DD       evaluation date (default: today)
   --rulebook FILE         overlay a rulebook file on the built-in one (repeatable)
   --set NAME=VALUE[@D]    override one parameter, from date D if given (repeatable),
                           e.g. --set pe.points.required=16
-  --format F              table (default), json or csv
+  --format F              table (default), json, csv; ndjson (status, book); html (insight)
   --explain               include the rules applied, values used and their sources
-  --output FILE           write there instead of standard output (a failed write: exit 5)
+  --output FILE, -o       write there instead of standard output (a failed write: exit 5)
+  --wide                  tables: every column (default: fits 80 columns)
   --max-input-bytes N     refuse input files larger than N bytes (K, M, G suffixes;
                           default 1G, or EDURULES_MAX_INPUT_BYTES); directories,
                           FIFOs and devices are refused as inputs (exit 5)
-  --quiet                 no progress display
+  --color WHEN            auto (default: a terminal, unless NO_COLOR is set), always, never
+  --quiet, -q             no progress display
   --help, --version
+A file argument of - is standard input (one per run); --output - is standard output.
+JSON output is {"schema_version", "kind", "result"} (schemas/envelope.schema.json).
 
 Exit codes:
   0 done, everything decided (book: every row booked)
   1 done, some rows rejected (each is reported with its reason)
-  2 bad command line   3 bad input file (the message names record and field)
+  2 bad command line   3 bad input file (the message names file, line and field)
   4 bad rulebook       5 file not readable/writable   70 internal error
 )";
 
-std::string param_value_at(const parameter& p, date d) {
-    const auto* v = p.at(d);
-    return v ? p.format(v->value) : std::string("(none)");
-}
-}  // namespace
-
-int cmd_rulebook(int argc, char** argv, int first) {
-    const options o = parse_options(argc, argv, first);
-    const std::string sub = o.positional.empty() ? "show" : o.positional[0];
-    if (sub == "validate") {
-        if (o.positional.size() < 2) throw usage_error("rulebook validate needs a FILE");
-        const rulebook rb = rulebook::from_json(read_file(o.positional[1]), o.positional[1]);
-        const rulebook merged = rulebook::overlaid(*rulebook::builtin(), rb);
-        const engine e(std::make_shared<const rulebook>(merged));  // checks every parameter the rules need
-        std::cout << o.positional[1] << ": ok, " << rb.parameters().size() << " parameters\n";
-        check_stdout();
+/// rulebook show: the parameters in force on a date (JSON: the
+/// rulebook.describe request's response, computed by the request path).
+int rulebook_show(const options& o, const engine& eng, output& out) {
+    const date d = eval_date(o);
+    if (o.fmt == format::json) {
+        const std::string req = R"({"schema_version":1,"kind":"rulebook.describe","date":")" + to_iso(d) + "\"}";
+        out.stream() << io::evaluate_json(eng, req) << "\n";
         return exit_ok;
     }
-    const auto eng = make_engine(o);
-    output out(o);
-    if (sub == "export") {
-        out.stream() << eng->book().to_json() << "\n";
+    std::vector<std::vector<std::string>> rows;
+    const bool csv = o.fmt == format::csv;
+    for (const auto& [name, p] : eng.book().parameters()) {
+        const auto* v = p.at(d);
+        std::string value = v ? p.format(v->value) : csv ? "" : "(none)";
+        const std::string unit_suffix = " " + p.unit;
+        const bool has_unit = !p.unit.empty() && value.size() > unit_suffix.size() &&
+                              value.compare(value.size() - unit_suffix.size(), unit_suffix.size(), unit_suffix) == 0;
+        if (csv && has_unit) value.resize(value.size() - unit_suffix.size());  // the CSV's number, the unit beside
+        if (csv)
+            rows.push_back({name, value, has_unit ? p.unit : "", v ? to_code(v->conf) : "", v ? v->source_id : ""});
+        else
+            rows.push_back({name, value, v ? to_code(v->conf) : "", v ? v->source_id : ""});
+    }
+    const std::vector<column> cols{
+        {"parameter"}, {"value on " + to_iso(d), true, true}, {"confidence", false}, {"source", true, true}};
+    if (o.fmt == format::csv)
+        print_csv(out.stream(), {"parameter", "value", "unit", "confidence", "source"}, rows);
+    else
+        print_table(out.stream(), cols, rows, o.wide, out.color());
+    return exit_ok;
+}
+
+struct rulebook_args {
+    options o;
+    std::string action = "show";
+    std::optional<std::string> file;
+};
+
+int run_rulebook(const rulebook_args& a) {
+    const options& o = a.o;
+    if (a.action == "validate") {
+        if (!a.file) throw usage_error("rulebook validate needs a FILE (or - for standard input)");
+        const input in = read_input(*a.file);
+        const rulebook rb = parse_input(in, [&](const std::string& t) { return rulebook::from_json(t, in.name); });
+        const rulebook merged = rulebook::overlaid(*rulebook::builtin(), rb);
+        const engine e(std::make_shared<const rulebook>(merged));  // checks every parameter the rules need
+        output out(o);
+        out.stream() << in.name << ": ok, " << rb.parameters().size() << " parameters\n";
         out.close();
         return exit_ok;
     }
-    if (sub != "show") throw usage_error("rulebook takes show, export or validate, not '" + sub + "'");
-    const date d = eval_date(o);
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& [name, p] : eng->book().parameters()) {
-        const auto* v = p.at(d);
-        rows.push_back({name, param_value_at(p, d), v ? to_code(v->conf) : "", v ? v->source_id : ""});
-    }
-    const std::vector<std::string> header{"parameter", "value on " + to_iso(d), "confidence", "source"};
-    if (o.fmt == format::csv)
-        print_csv(out.stream(), header, rows);
-    else
-        print_table(out.stream(), header, rows);
-    out.close();
-    return exit_ok;
-}
-
-int cmd_request(int argc, char** argv, int first) {
-    const options o = parse_options(argc, argv, first);
-    if (o.positional.size() != 1) throw usage_error("request needs exactly one REQUEST.json (or - for standard input)");
-    std::string text;
-    if (o.positional[0] == "-") {
-        text = read_stdin();
-    } else {
-        text = read_file(o.positional[0]);
-    }
+    if (a.file) throw usage_error("rulebook " + a.action + " takes no FILE (use --rulebook FILE to overlay one)");
     const auto eng = make_engine(o);
     output out(o);
-    out.stream() << io::evaluate_json(*eng, text) << "\n";
+    const int rc =
+        a.action == "export" ? (out.stream() << eng->book().to_json() << "\n", exit_ok) : rulebook_show(o, *eng, out);
+    out.close();
+    return rc;
+}
+
+int run_request(const options& o, const std::string& file) {
+    const input in = read_input(file);
+    const auto eng = make_engine(o);
+    output out(o);
+    out.stream() << io::evaluate_json(*eng, in.text) << "\n";
     out.close();
     return exit_ok;
 }
+}  // namespace
+
+command add_rulebook(CLI::App& root) {
+    auto a = std::make_shared<rulebook_args>();
+    CLI::App* cmd = new_command(root, "rulebook",
+                                "Lists the parameters in force on a date (show, the default), exports the rulebook "
+                                "as a rulebook file (export), or checks a rulebook file (validate FILE).");
+    const std::vector<std::string> actions{"show", "export", "validate"};
+    cmd->add_option("ACTION", a->action, "show, export or validate")
+        ->check(CLI::Validator(
+            [actions](std::string& v) -> std::string {
+                if (std::find(actions.begin(), actions.end(), v) != actions.end()) return {};
+                return "rulebook takes show, export or validate, not '" + v + "'" + did_you_mean(v, actions);
+            },
+            "show|export|validate"));
+    cmd->add_option("FILE", a->file, "validate: the rulebook file (- for standard input)");
+    add_common(*cmd, a->o, opt_date | opt_rules | opt_format | opt_output | opt_wide, {"table", "json", "csv"});
+    return {cmd, [a] { return run_rulebook(*a); }};
+}
+
+command add_request(CLI::App& root) {
+    auto o = std::make_shared<options>();
+    auto file = std::make_shared<std::string>();
+    CLI::App* cmd = new_command(root, "request",
+                                "Evaluates one JSON request (any kind, schemas/*.request.schema.json) and prints "
+                                "the JSON response {schema_version, kind, result}.");
+    cmd->add_option("REQUEST", *file, "the request file (- for standard input)")->required();
+    add_common(*cmd, *o, opt_rules | opt_output);
+    return {cmd, [o, file] { return run_request(*o, *file); }};
+}
+
+namespace {
+/// The command line's first unknown option, refused with the nearest valid one.
+void refuse_extras(const CLI::App& cmd) {
+    const std::vector<std::string> extra = cmd.remaining();
+    if (extra.empty()) return;
+    std::vector<std::string> names;
+    for (const CLI::Option* opt : cmd.get_options()) {
+        for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+        for (const auto& s : opt->get_snames()) names.push_back("-" + s);
+    }
+    for (const auto& x : extra) {
+        if (x.size() < 2 || x[0] != '-') continue;
+        const std::string name = x.substr(0, x.find('='));
+        throw usage_error("unknown option '" + name + "' for " + cmd.get_name() + did_you_mean(name, names) +
+                          " (see 'edurules " + cmd.get_name() + " --help')");
+    }
+    throw usage_error("unexpected argument '" + extra.front() + "' for " + cmd.get_name() + " (see 'edurules " +
+                      cmd.get_name() + " --help')");
+}
+
+int run(int argc, char** argv) {
+    CLI::App app("edurules - rules engine for continuing education (SEU PE) and Belgian paid educational leave",
+                 "edurules");
+    app.require_subcommand(1);
+    app.set_help_flag();  // the root's help is help_text (main)
+    // One function per subcommand: a new one is one more line here.
+    std::vector<command> commands{add_status(app),  add_book(app),    add_leave(app),
+                                  add_insight(app), add_request(app), add_rulebook(app)};
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::vector<std::string> names;
+        for (const auto& c : commands) names.push_back(c.app->get_name());
+        const CLI::App* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
+        if (sub) refuse_extras(*sub);  // an unknown option is the likelier mistake: name it first
+        if (!sub && argc > 1)
+            throw usage_error(std::string("unknown command '") + argv[1] + "'" + did_you_mean(argv[1], names));
+        throw usage_error(std::string(e.what()) +
+                          (sub ? " (see 'edurules " + sub->get_name() + " --help')" : std::string()));
+    }
+    for (const auto& c : commands) {
+        if (!c.app->parsed()) continue;
+        refuse_extras(*c.app);
+        const int rc = c.run();
+        check_stdout();  // whatever went to standard output must have arrived
+        return rc;
+    }
+    throw usage_error("no command given");
+}
+}  // namespace
 
 }  // namespace edurules::cli
 
@@ -125,33 +226,11 @@ int main(int argc, char** argv) {
             std::cout << help_text;
             return argc < 2 ? exit_usage : exit_ok;
         }
-        const std::string cmd = argv[1];
-        if (cmd == "--version") {
+        if (!std::strcmp(argv[1], "--version")) {
             std::cout << "edurules " << EDURULES_VERSION << "\n";
             return exit_ok;
         }
-        for (int i = 2; i < argc; ++i)
-            if (!std::strcmp(argv[i], "--help")) {
-                std::cout << help_text;
-                return exit_ok;
-            }
-        int rc = -1;
-        if (cmd == "status")
-            rc = cmd_status(argc, argv, 2);
-        else if (cmd == "book")
-            rc = cmd_book(argc, argv, 2);
-        else if (cmd == "leave")
-            rc = cmd_leave(argc, argv, 2);
-        else if (cmd == "insight")
-            rc = cmd_insight(argc, argv, 2);
-        else if (cmd == "request")
-            rc = cmd_request(argc, argv, 2);
-        else if (cmd == "rulebook")
-            rc = cmd_rulebook(argc, argv, 2);
-        else
-            throw usage_error("unknown command '" + cmd + "'");
-        check_stdout();  // whatever went to standard output must have arrived
-        return rc;
+        return run(argc, argv);
     } catch (const std::exception& e) {
         return report_error(std::cerr, e);
     }

@@ -559,11 +559,11 @@ std::string dossiers_json(const engine& e, const insight::directory_index& dir, 
 std::string progress_csv(const std::vector<insight::progress_row>& rows) {
     std::ostringstream out;
     csv_line(out, {"seu_number", "name", "period_start", "period_end", "points_earned", "points_required",
-                   "points_short", "renewal_submitted", "status", "days_left"});
+                   "points_short", "renewal_submitted", "status", "status_label", "days_left"});
     for (const auto& r : rows) {
         const columns c = columns_of(r);
-        csv_line(out,
-                 {c.seu, c.name, c.start, c.end, c.earned, c.required, c.short_by, c.renewal, c.status, c.days_left});
+        csv_line(out, {c.seu, c.name, c.start, c.end, c.earned, c.required, c.short_by,
+                       csv_bool(r.st.reg.renewal_requested), c.status, c.label, c.days_left});
     }
     return out.str();
 }

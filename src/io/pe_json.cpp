@@ -259,21 +259,23 @@ json dossier_report_value(const engine& e, const pe::dossier& d, const pe::dossi
                 {"completions", std::move(comps)}};
 }
 
+json upload_row_value(const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain) {
+    json j = booking_json(e, b, explain);
+    j["line"] = row.line;
+    if (row.row) {
+        j["seu_number"] = row.row->seu_number;
+        j["activity_id"] = row.row->activity_id;
+        j["completed"] = to_iso(row.row->completed);
+    } else {
+        j["field"] = row.field;
+    }
+    return j;
+}
+
 json upload_report_value(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
                          bool explain) {
     json out = json::array();
-    for (std::size_t i = 0; i < r.rows.size(); ++i) {
-        json j = booking_json(e, r.rows[i], explain);
-        j["line"] = rows[i].line;
-        if (rows[i].row) {
-            j["seu_number"] = rows[i].row->seu_number;
-            j["activity_id"] = rows[i].row->activity_id;
-            j["completed"] = to_iso(rows[i].row->completed);
-        } else {
-            j["field"] = rows[i].field;
-        }
-        out.push_back(std::move(j));
-    }
+    for (std::size_t i = 0; i < r.rows.size(); ++i) out.push_back(upload_row_value(e, rows[i], r.rows[i], explain));
     return json{{"rows_in", r.rows_in}, {"booked", r.booked}, {"rejected", r.rejected}, {"rows", std::move(out)}};
 }
 
@@ -296,6 +298,14 @@ std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe:
 std::string upload_report_json(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
                                bool explain) {
     return upload_report_value(e, rows, r, explain).dump(2);
+}
+
+std::string status_line_json(const engine& e, const pe::participant& who, const pe::status& s, bool explain) {
+    return status_json(e, who, s, explain).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string booking_line_json(const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain) {
+    return upload_row_value(e, row, b, explain).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 namespace detail {

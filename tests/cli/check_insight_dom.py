@@ -106,7 +106,7 @@ def category(c):
         return {"renew_without_dossier", "not_registered", "on_track"}
     if Decimal(c["points_short"]) > 0:
         return {"points_short"}
-    return {"on_track"} if c["renewal_submitted"] == "yes" else {"renew_without_dossier"}
+    return {"on_track"} if c["renewal_submitted"] in ("yes", "true") else {"renew_without_dossier"}
 
 
 def main(lang, csv_path, dom_path, measured_path, *order):

@@ -12,8 +12,8 @@ lacks() {  # lacks NAME PATTERN -- command...: exit status ignored, output must 
 }
 D=(--date 2025-06-01)
 check help 0 "insight INPUT.json --contact ID" -- "$bin" --help
-check admin-overview 0 "SEU-100370 +Kim Vos +2023-06-05" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}"
-check second-contact-overview 0 "SEU-100407 +Lars Dijkstra .* yes " -- "$bin" insight "$in" --contact FLEX-LD "${D[@]}"
+check admin-overview 0 "SEU-100370 +Kim Vos +2023-06-05" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --wide
+check second-contact-overview 0 "SEU-100407 +Lars Dijkstra .* yes " -- "$bin" insight "$in" --contact FLEX-LD "${D[@]}" --wide
 check plain-contact-no-overview 0 "only the administrator and the second contact" -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}"
 lacks plain-contact-sees-only-own "SEU-100037|SEU-100407" -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}"
 lacks no-consent-never-shown "SEU-100333" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format json

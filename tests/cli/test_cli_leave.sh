@@ -6,16 +6,17 @@ set -u
 bin=$1; src=$2; data=$src/examples/data
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
+# The default table fits 80 columns; --wide shows every column (issue 15).
 # docs/rules.md 2.2: 100 h x 20/38 -> 53 h
-check leave-table 0 "WAL-PARTTIME .*wallonia_bev .*yes .*52.63% .*120 .*100 .*53 " -- "$bin" leave "$data/leave.json"
-check leave-not-eligible 0 "WAL-28-DISTANCE .*below_min_contact_hours" -- "$bin" leave "$data/leave.json"
-check leave-suspension 0 "WAL-SUSPENDED .*sql-module .*2022-05-24..2022-11-23" -- "$bin" leave "$data/leave.json"
+check leave-table 0 "WAL-PARTTIME .*wallonia_bev .*yes .*52.63% .*120 .*100 .*53 " -- "$bin" leave "$data/leave.json" --wide
+check leave-not-eligible 0 "WAL-28-DISTANCE .*below_min_contact_hours" -- "$bin" leave "$data/leave.json" --wide
+check leave-suspension 0 "WAL-SUSPENDED .*sql-module .*2022-05-24..2022-11-23" -- "$bin" leave "$data/leave.json" --wide
 check leave-csv 0 "^worker,school_year,training,regime,eligible" -- "$bin" leave "$data/leave.json" --format csv
 check leave-json 0 '"granted_hours"|"granted": \{' -- "$bin" leave "$data/leave.json" --format json
 check leave-explain 0 "leave.bev.rounding = half_up \(M, edurules.leave.policy\)" -- "$bin" leave "$data/leave.json" --explain
 # docs/rules.md 4, open question 1: the rounding is a parameter
-check leave-rounding-down 0 "WAL-PARTTIME .* 52 " -- "$bin" leave "$data/leave.json" --set leave.bev.rounding=down
-check leave-school-year 0 "FL-PUBLIC +2024-2025" -- "$bin" leave "$data/leave.json" --school-year 2024-2025
+check leave-rounding-down 0 "WAL-PARTTIME .* 52 " -- "$bin" leave "$data/leave.json" --wide --set leave.bev.rounding=down
+check leave-school-year 0 "FL-PUBLIC +2024-2025" -- "$bin" leave "$data/leave.json" --wide --school-year 2024-2025
 cat > "$tmp/bad.json" <<'JSON'
 {"schema_version":1,"school_year":"2020-2021","workers":[{"id":"x","establishment_unit":{"region":"atlantis"},"jobs":[],"trainings":[]}]}
 JSON

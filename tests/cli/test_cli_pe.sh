@@ -10,15 +10,15 @@ check no-args 2 "Usage" -- "$bin"
 check unknown-command 2 "unknown command" -- "$bin" frobnicate
 check status-table 0 "SEU-100370 .*registered, may renew" -- "$bin" status "$data/dossier.json" --date 2025-06-01
 check status-lapsed 0 "SEU-100148 .*lapsed" -- "$bin" status "$data/dossier.json" --date 2025-06-01
-check status-csv 0 "^seu_number,name,status" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format csv
+check status-csv 0 "^seu_number,name,state,status," -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format csv
 check status-json 0 '"points_required": "12.00"' -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format json
 check status-explain 0 "pe.points.required = 12 points \(H, seu.stappenplan\)" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --explain
 # A user rulebook value changes the result without recompiling (issue 2).
-check set-16-points 0 "SEU-100370 .*registered, points short .*16.00" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --set pe.points.required=16
+check set-16-points 0 "SEU-100370 .*registered, points short .*16.00" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --wide --set pe.points.required=16
 cat > "$tmp/rb.json" <<'JSON'
 {"schema_version":1,"sources":{"cao":{"title":"Our CAO"}},"parameters":{"pe.points.required":{"type":"decimal","unit":"points","values":[{"value":"16","source":"cao","confidence":"H"}]}}}
 JSON
-check rulebook-file 0 "16.00" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --rulebook "$tmp/rb.json"
+check rulebook-file 0 "16.00" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --wide --rulebook "$tmp/rb.json"
 check rulebook-validate 0 "ok" -- "$bin" rulebook validate "$tmp/rb.json"
 echo '{"schema_version":1,"sources":{},"parameters":{"pe.points.required":{"type":"decimal","values":[{"value":"x","source":"cao","confidence":"H"}]}}}' > "$tmp/bad_rb.json"
 check rulebook-bad 4 'parameters\["pe.points.required"\].values\[0\].value' -- "$bin" status "$data/dossier.json" --rulebook "$tmp/bad_rb.json"

@@ -84,7 +84,7 @@ check dossier-file-inside 0 "PE overview" -- "$bin" insight "$tmp/insight.json" 
 
 # --- CSV upload: nothing lost silently, the whole file refused when unusable.
 printf 'seu_number,activity_id,completion_date\nSEU-100407,ACT-NEW-11,2025-05-12,SEU-100444,ACT-NEW-11,2025-05-12\n' > "$tmp/glued.csv"
-check upload-glued 1 "5 extra non-empty cell|6 cells where 3 are expected" -- "$bin" book "$data/dossier.json" "$tmp/glued.csv" "${D[@]}" --quiet
+check upload-glued 1 "5 extra non-empty cell|6 cells where 3 are expected" -- "$bin" book "$data/dossier.json" "$tmp/glued.csv" "${D[@]}" --quiet --wide
 printf 'seu_number,activity_id,completion_date\nSEU-100407,ACT-NEW-11,2025-05-12\nSEU-100444,"ACT-NEW-11,2025-05-12\nSEU-100481,ACT-NEW-11,2025-05-12\n' > "$tmp/unterminated.csv"
 check upload-unterminated 3 "upload: line 3: a quote opened on this line \(field 2\) is never closed" -- "$bin" book "$data/dossier.json" "$tmp/unterminated.csv" "${D[@]}" --quiet
 printf 'seu_number,activity,when\nSEU-100407,ACT-NEW-11,2025-05-12\n' > "$tmp/header.csv"

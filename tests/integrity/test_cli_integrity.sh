@@ -40,7 +40,9 @@ if [ "$rc1" -ne 1 ]; then echo "FAIL book: exit $rc1, expected 1 (some rows reje
 python3 - "$tmp" <<'PY' || fail=1
 import csv, json, sys
 tmp = sys.argv[1]
-out = json.load(open(f"{tmp}/book1.json"))
+doc = json.load(open(f"{tmp}/book1.json"))
+assert doc["kind"] == "pe.book", doc.get("kind")  # the output envelope (issue 15)
+out = doc["result"]
 bad = json.load(open(f"{tmp}/bad.json"))
 rows = out["rows"]
 problems = []

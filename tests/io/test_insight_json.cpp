@@ -216,10 +216,14 @@ TEST(InsightJson, CsvAndHtmlShowTheSameRows) {
     const insight::report_builder b(e.pe(), idx, dir, boost::gregorian::date(2025, 6, 1));
     const insight::overview_report r = b.overview("FLEX-HR");
     const std::string csv = io::progress_csv(r.rows);
+    // The CSV contract (issue 15): the status code beside its label, true/false.
     EXPECT_EQ(csv.rfind("seu_number,name,period_start,period_end,points_earned,points_required,points_short,renewal_"
-                        "submitted,status,days_left\r\n",
+                        "submitted,status,status_label,days_left\r\n",
                         0),
               0u);
+    EXPECT_EQ(csv.find(",yes,"), std::string::npos);
+    EXPECT_EQ(csv.find(",no,"), std::string::npos);
+    EXPECT_NE(csv.find(",false,"), std::string::npos);
     std::size_t lines = 0;
     for (char c : csv) lines += c == '\n';
     EXPECT_EQ(lines, r.rows.size() + 1);

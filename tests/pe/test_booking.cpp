@@ -146,3 +146,44 @@ TEST(PeBooking, PointsStayWithTheParticipantAcrossEmployers) {
     EXPECT_EQ(report.participants[0].st.reg.earned, pts(12));
     EXPECT_TRUE(report.participants[0].st.renewal_possible);
 }
+
+// The streaming forms behind `status/book --format ndjson` (issue 15) decide
+// exactly as the whole-report forms: same statuses and bookings, same order,
+// same counts, each handed over as it is decided.
+TEST(PeBooking, StreamingFormsDecideAsTheReports) {
+    dossier d = sample();
+    d.completions = {{"S1", "A1", date(2024, 2, 1)}, {"S9", "A1", date(2024, 2, 1)}};
+    const dossier_index idx(d);
+    const date on(2024, 6, 1);
+    const auto report = evaluate_dossier(R(), idx, on);
+    std::vector<std::pair<std::string, status>> seen;
+    const auto comps = evaluate_dossier_each(
+        R(), idx, on, true, [&](const participant& p, status&& s) { seen.emplace_back(p.seu_number, std::move(s)); });
+    ASSERT_EQ(comps.size(), report.completions.size());
+    ASSERT_EQ(seen.size(), report.participants.size());
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        EXPECT_EQ(seen[i].first, report.participants[i].who->seu_number);
+        EXPECT_EQ(seen[i].second.reg.earned, report.participants[i].st.reg.earned);
+        EXPECT_EQ(label(seen[i].second), label(report.participants[i].st));
+    }
+    std::vector<upload_row> rows(3);
+    rows[0].line = 2, rows[0].row = completion{"S1", "A2", date(2024, 3, 1)};
+    rows[1].line = 3, rows[1].field = "completion_date", rows[1].problem = "not a date";
+    rows[2].line = 4, rows[2].row = completion{"S1", "A2", date(2024, 3, 1)};  // the same again
+    const upload_report whole = book_upload(R(), idx, rows, on);
+    std::vector<std::size_t> order;
+    std::vector<booking_reason> reasons;
+    const upload_report counts = book_upload_each(R(), idx, rows, on, false, [&](std::size_t i, booking&& b) {
+        order.push_back(i);
+        reasons.push_back(b.reason);
+    });
+    EXPECT_TRUE(counts.rows.empty());
+    EXPECT_EQ(counts.rows_in, 3u);
+    EXPECT_EQ(counts.booked, whole.booked);
+    EXPECT_EQ(counts.rejected, whole.rejected);
+    EXPECT_EQ(order, (std::vector<std::size_t>{0, 1, 2}));
+    ASSERT_EQ(whole.rows.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(reasons[i], whole.rows[i].reason);
+    EXPECT_EQ(reasons[1], booking_reason::invalid_row);
+    EXPECT_EQ(reasons[2], booking_reason::duplicate);
+}

@@ -1,6 +1,9 @@
 // The one CSV writer of the project: every CSV edurules writes (status, book,
 // leave, insight, rulebook show) goes through csv_cell / write_csv_row, so
 // each cell is guarded against spreadsheet formulas and quoted per RFC 4180.
+// The contract of every CSV: a code column (and a label column beside it for
+// people), booleans as true/false (csv_bool), numbers as plain decimals
+// without units or percent signs, an empty cell for "none" or "unknown".
 #pragma once
 
 #include <ostream>
@@ -49,6 +52,9 @@ inline std::string csv_guard(const std::string& s) {
 
 /// One cell as written: guarded, then quoted.
 inline std::string csv_cell(const std::string& s) { return csv_quote(csv_guard(s)); }
+
+/// A boolean cell as every CSV edurules writes it: true or false.
+inline std::string csv_bool(bool b) { return b ? "true" : "false"; }
 
 /// One row: cells joined by commas, ended by CRLF (RFC 4180).
 inline void write_csv_row(std::ostream& out, const std::vector<std::string>& cells) {

@@ -70,7 +70,8 @@ std::string dossiers_json(const engine& e, const insight::directory_index& dir, 
 
 /// The overview columns as CSV (RFC 4180, CRLF, header row): seu_number,
 /// name, period_start, period_end, points_earned, points_required,
-/// points_short, renewal_submitted, status, days_left. Text cells starting
+/// points_short, renewal_submitted (true/false), status (code), status_label,
+/// days_left. Text cells starting
 /// with = + - @ get a leading apostrophe (spreadsheet formula guard).
 std::string progress_csv(const std::vector<insight::progress_row>& rows);
 /// The completed activities of the allowed dossiers as CSV: seu_number, name,

@@ -37,5 +37,11 @@ std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe:
 /// JSON of an upload booking (the "result" of a pe.book request).
 std::string upload_report_json(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
                                bool explain);
+/// One participant's status as one line of compact JSON (the objects of the
+/// pe.status result's "participants"), for streaming (`status --format ndjson`).
+std::string status_line_json(const engine& e, const pe::participant& who, const pe::status& s, bool explain);
+/// One upload row's booking as one line of compact JSON (the objects of the
+/// pe.book result's "rows"), for streaming (`book --format ndjson`).
+std::string booking_line_json(const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain);
 
 }  // namespace edurules::io

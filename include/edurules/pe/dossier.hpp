@@ -22,17 +22,29 @@ struct dossier_report {
     std::vector<participant_report> participants;  ///< one per participant, dossier order
 };
 
+/// The dossier's statuses one participant at a time, for streaming: books the
+/// dossier's completions dated on or before `on` (returned, dossier order),
+/// then calls sink(const participant&, status&&) for each participant in
+/// dossier order as it is decided; nothing else is kept.
+template <class Sink>
+std::vector<booking> evaluate_dossier_each(const rules& r, const dossier_index& idx, date on, bool explain,
+                                           Sink&& sink) {
+    ledger l(r, idx);
+    std::vector<booking> completions = l.book_dossier(on, explain);
+    for (const participant& p : idx.data().participants)
+        sink(p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain));
+    return completions;
+}
+
 /// Status of every participant on `on`, counting the dossier's completions
 /// dated on or before `on` that can be booked (the others are reported).
 inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx, date on, bool explain = true) {
     dossier_report out;
     out.on = on;
-    ledger l(r, idx);
-    out.completions = l.book_dossier(on, explain);
     out.participants.reserve(idx.data().participants.size());
-    for (const participant& p : idx.data().participants)
-        out.participants.push_back(
-            {&p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain)});
+    out.completions = evaluate_dossier_each(r, idx, on, explain, [&](const participant& p, status&& s) {
+        out.participants.push_back({&p, std::move(s)});
+    });
     return out;
 }
 
@@ -52,34 +64,35 @@ struct upload_report {
     std::vector<booking> rows;  ///< one per input row, input order
 };
 
-/// Books an upload against a dossier on `on`: the dossier's own completions
+/// Books an upload row by row, for streaming: the dossier's own completions
 /// are booked first (they are what the register already holds), then each row
-/// in file order. rows_in == booked + rejected, always. `progress` (if given)
-/// is called as progress(done, total) every few thousand rows.
-template <class Progress = void (*)(std::size_t, std::size_t)>
-upload_report book_upload(const rules& r, const dossier_index& idx, std::span<const upload_row> rows, date on,
-                          bool explain = false, Progress progress = nullptr) {
+/// in file order, and sink(index, booking&&) is called as each is decided.
+/// Returns the counts (rows stays empty); rows_in == booked + rejected,
+/// always. `progress` (if given) is called as progress(done, total) every few
+/// thousand rows.
+template <class Sink, class Progress = void (*)(std::size_t, std::size_t)>
+upload_report book_upload_each(const rules& r, const dossier_index& idx, std::span<const upload_row> rows, date on,
+                               bool explain, Sink&& sink, Progress progress = nullptr) {
     upload_report out;
     ledger l(r, idx);
     l.book_dossier(on, false);
     out.rows_in = rows.size();
-    out.rows.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const upload_row& u = rows[i];
+        booking b;
         if (!u.row) {
-            booking b;
             b.reason = booking_reason::invalid_row;
             b.message = "line " + std::to_string(u.line) + ", " + u.field + ": " + u.problem;
             b.why = explanation(explain);
             b.why.note("pe.booking.rejected", b.message);
-            out.rows.push_back(std::move(b));
         } else {
-            out.rows.push_back(l.book(*u.row, on, explain));
+            b = l.book(*u.row, on, explain);
         }
-        if (out.rows.back().booked())
+        if (b.booked())
             ++out.booked;
         else
             ++out.rejected;
+        sink(i, std::move(b));
         if (i % 4096 == 4095 || i + 1 == rows.size()) {
             if constexpr (std::is_pointer_v<Progress>) {
                 if (progress) progress(i + 1, rows.size());
@@ -88,6 +101,19 @@ upload_report book_upload(const rules& r, const dossier_index& idx, std::span<co
             }
         }
     }
+    return out;
+}
+
+/// Books an upload against a dossier on `on` (book_upload_each, keeping every
+/// row's booking in input order).
+template <class Progress = void (*)(std::size_t, std::size_t)>
+upload_report book_upload(const rules& r, const dossier_index& idx, std::span<const upload_row> rows, date on,
+                          bool explain = false, Progress progress = nullptr) {
+    std::vector<booking> kept;
+    kept.reserve(rows.size());
+    upload_report out = book_upload_each(
+        r, idx, rows, on, explain, [&](std::size_t, booking&& b) { kept.push_back(std::move(b)); }, progress);
+    out.rows = std::move(kept);
     return out;
 }
 

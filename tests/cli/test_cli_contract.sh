@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The command line and the one output contract (issue 15): unknown options
+# refused with the nearest valid one (exit 2) on every subcommand, help per
+# subcommand, choices validated, "-" for standard input on every file
+# argument, errors naming file and line, colour only when asked or on a
+# terminal, every JSON output inside the envelope (schemas/envelope.schema.json),
+# NDJSON lines, the CSV contract, tables within 80 columns.
+# Usage: test_cli_contract.sh EDURULES_BINARY SOURCE_DIR
+set -u
+bin=$1; src=$2; data=$src/examples/data
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
+PY=/usr/bin/python3
+D=(--date 2025-06-01)
+lacks() {  # lacks NAME PATTERN -- command...: exit status ignored, output must not match
+  local name=$1 pat=$2; shift 3
+  if "$@" 2>&1 | grep -qE -- "$pat"; then echo "FAIL $name: output has /$pat/"; fail=$((fail+1)); else echo "ok   $name"; pass=$((pass+1)); fi
+}
+
+# --- Unknown options: exit 2 naming the nearest valid option, on every subcommand.
+check unknown-status 2 'unknown option .--formt. for status \(did you mean "--format"\?\)' -- "$bin" status "$data/dossier.json" --formt csv
+check unknown-book 2 'did you mean "--quiet"' -- "$bin" book "$data/dossier.json" "$data/upload.csv" --quite
+check unknown-leave 2 'did you mean "--school-year"' -- "$bin" leave "$data/leave.json" --school-yaer 2024-2025
+check unknown-insight 2 'did you mean "--contact"' -- "$bin" insight "$data/insight.json" --contakt FLEX-HR
+check unknown-request 2 'did you mean "--output"' -- "$bin" request "$data/leave.json" --outptu x.json
+check unknown-rulebook 2 'did you mean "--rulebook"' -- "$bin" rulebook show --rulebok x.json
+check unknown-output-file 2 'unknown option .--output-file.' -- "$bin" status "$data/dossier.json" --output-file "$tmp/x.csv"
+[ ! -e "$tmp/x.csv" ] && { echo "ok   unknown-writes-nothing"; pass=$((pass+1)); } || { echo "FAIL unknown-writes-nothing"; fail=$((fail+1)); }
+check unknown-eq 2 'did you mean "--format"' -- "$bin" status "$data/dossier.json" --formt=csv
+check unknown-command 2 'unknown command .stauts. \(did you mean "status"\?\)' -- "$bin" stauts "$data/dossier.json"
+check option-of-other-command 2 "unknown option '--contact' for status" -- "$bin" status "$data/dossier.json" --contact X
+check extra-argument 2 "unexpected argument" -- "$bin" leave "$data/leave.json" "$data/leave.json"
+# Choices validated, with the nearest.
+check format-choice 2 '--format: must be table, json, csv or ndjson, not .jsn. \(did you mean "json"\?\)' -- "$bin" status "$data/dossier.json" --format jsn
+check format-leave-no-ndjson 2 "--format: must be table, json or csv" -- "$bin" leave "$data/leave.json" --format ndjson
+check color-choice 2 '--color: must be auto, always or never' -- "$bin" status "$data/dossier.json" --color sometimes
+check rulebook-action 2 "rulebook takes show, export or validate, not 'shwo'" -- "$bin" rulebook shwo
+check missing-positional 2 "DOSSIER is required" -- "$bin" status
+
+# --- Help per subcommand; -h after a subcommand.
+check status-help 0 "--explain" -- "$bin" status --help
+lacks status-help-only "school-year|--contact|--participant|Exit codes:$" -- "$bin" status --help
+check status-h-after 0 "DOSSIER" -- "$bin" status "$data/dossier.json" -h
+check leave-help 0 "--school-year" -- "$bin" leave --help
+lacks leave-help-only "--contact|--quiet|--date" -- "$bin" leave --help
+check insight-help 0 "--allow-dossier-outside" -- "$bin" insight -h
+check book-help 0 "UPLOAD" -- "$bin" book --help
+check request-help 0 "REQUEST" -- "$bin" request --help
+check rulebook-help 0 "validate" -- "$bin" rulebook --help
+check root-help 0 "Exit codes" -- "$bin" --help
+
+# --- "-" is standard input on every file argument (and standard output for --output).
+check stdin-status 0 "SEU-100370" -- bash -c "'$bin' status - --date 2025-06-01 < '$data/dossier.json'"
+check stdin-book-dossier 1 "rows in: 40" -- bash -c "'$bin' book - '$data/upload.csv' --date 2025-06-01 --quiet < '$data/dossier.json'"
+check stdin-book-upload 1 "rows in: 40" -- bash -c "'$bin' book '$data/dossier.json' - --date 2025-06-01 --quiet < '$data/upload.csv'"
+check stdin-twice 2 "only one input can be -" -- bash -c "'$bin' book - - --quiet < '$data/upload.csv'"
+check stdin-leave 0 "WAL-PARTTIME" -- bash -c "'$bin' leave - --wide < '$data/leave.json'"
+check stdin-insight 0 "SEU-100370" -- bash -c "cd '$data' && '$bin' insight - --contact FLEX-HR --date 2025-06-01 < insight.json"
+check stdin-request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_version\":1,\"kind\":\"rulebook.describe\"}' | '$bin' request -"
+check stdin-rulebook-validate 0 "standard input: ok" -- bash -c "'$bin' rulebook validate - < '$src/rulebook/pe.json'"
+echo '{"schema_version":1,"sources":{"cao":{"title":"Our CAO"}},"parameters":{"pe.points.required":{"type":"decimal","unit":"points","values":[{"value":"16","source":"cao","confidence":"H"}]}}}' > "$tmp/rb.json"
+check stdin-rulebook-option 0 "16.00" -- bash -c "'$bin' status '$data/dossier.json' --date 2025-06-01 --wide --rulebook - < '$tmp/rb.json'"
+check output-dash 0 "SEU-100370" -- "$bin" status "$data/dossier.json" "${D[@]}" --output -
+check audit-dash 0 '"allowed":true' -- "$bin" insight "$data/insight.json" --contact FLEX-HR "${D[@]}" --audit -
+
+# --- Errors name the file, and the line and column for malformed input.
+printf '{"schema_version": 1,\n "participants": [\n  {"seu_number": }\n ]}\n' > "$tmp/broken.json"
+check error-file-line 3 "$tmp/broken.json:3:[0-9]+" -- "$bin" status "$tmp/broken.json"
+check error-stdin-line 3 "standard input:3:[0-9]+" -- bash -c "'$bin' status - < '$tmp/broken.json'"
+sed 's/"diploma_date": "2023-01-11"/"diploma_date": "2023-02-30"/' "$data/dossier.json" > "$tmp/bad.json"
+check error-file-field 3 "$tmp/bad.json: participants\[0\].diploma_date: not a date" -- "$bin" status "$tmp/bad.json"
+printf 'seu_number,activity_id,completion_date\nSEU-100444,"ACT-NEW-11,2025-05-12\n' > "$tmp/unterminated.csv"
+check error-csv-line 3 "$tmp/unterminated.csv.*line 2" -- "$bin" book "$data/dossier.json" "$tmp/unterminated.csv" --quiet
+
+# --- Colour: only when asked, or on a terminal without NO_COLOR.
+check color-always 0 $'\e\\[1m' -- "$bin" status "$data/dossier.json" "${D[@]}" --color always
+lacks color-never $'\e\\[' -- "$bin" status "$data/dossier.json" "${D[@]}" --color never
+lacks color-auto-pipe $'\e\\[' -- "$bin" status "$data/dossier.json" "${D[@]}"
+check color-error 2 $'\e\\[1;31medurules:' -- "$bin" status "$data/dossier.json" --formt x --color always
+if command -v script >/dev/null; then
+  check color-tty 0 $'\e\\[1m' -- script -qec "'$bin' status '$data/dossier.json' --date 2025-06-01" /dev/null
+  lacks color-tty-no-color $'\e\\[' -- env NO_COLOR=1 script -qec "'$bin' status '$data/dossier.json' --date 2025-06-01" /dev/null
+fi
+
+# --- Tables fit 80 columns; --wide shows every column.
+for c in "status $data/dossier.json ${D[*]}" "book $data/dossier.json $data/upload.csv ${D[*]} --quiet" \
+         "leave $data/leave.json" "insight $data/insight.json --contact FLEX-HR ${D[*]}" \
+         "insight $data/insight.json --contact FLEX-NOORD --participant SEU-100370 ${D[*]}" "rulebook show ${D[*]}"; do
+  read -ra args <<<"$c"
+  # the table's width is its rule line's (every cell is cut to its column)
+  w=$("$bin" "${args[@]}" 2>/dev/null | LC_ALL=C.UTF-8 awk '/^-+(  -+)*$/ { if (length($0) > m) m = length($0) } END { print m+0 }')
+  if [ "$w" -le 80 ]; then echo "ok   width-${args[0]}: $w"; pass=$((pass+1)); else echo "FAIL width-${args[0]}: $w columns"; fail=$((fail+1)); fi
+done
+check status-wide 0 "may renew .*title" -- "$bin" status "$data/dossier.json" "${D[@]}" --wide
+lacks status-narrow "period start" -- "$bin" status "$data/dossier.json" "${D[@]}"
+
+# --- Every JSON output carries the envelope; NDJSON lines parse; the CSV contract.
+if $PY -c "import jsonschema" 2>/dev/null; then
+check contract 0 "contract ok" -- $PY - "$src" "$bin" "$tmp" <<'PY'
+import csv, io, json, subprocess, sys, warnings, jsonschema
+src, binary, tmp = sys.argv[1:4]
+data = f"{src}/examples/data"
+load = lambda p: json.load(open(p, encoding="utf-8"))
+schemas = {}
+for n in ("envelope", "pe.dossier", "pe.response", "leave.response", "insight.response", "insight.request"):
+    s = load(f"{src}/schemas/{n}.schema.json")
+    jsonschema.Draft202012Validator.check_schema(s)
+    schemas[n] = s
+store = {s["$id"]: s for s in schemas.values()}
+def V(schema):  # Debian 12's jsonschema 4.10 resolves $ref through RefResolver (newer: referencing)
+    warnings.simplefilter("ignore", DeprecationWarning)
+    return jsonschema.Draft202012Validator(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
+envelope = V(schemas["envelope"])
+domain = {"pe": schemas["pe.response"], "leave": schemas["leave.response"], "insight": schemas["insight.response"]}
+D = ["--date", "2025-06-01"]
+def run(*args, ok=(0, 1)):
+    p = subprocess.run([binary, *args], capture_output=True, text=True)
+    assert p.returncode in ok, (args, p.returncode, p.stderr)
+    return p.stdout
+req = f"{tmp}/describe.json"
+open(req, "w").write('{"schema_version":1,"kind":"rulebook.describe"}')
+outputs = {
+    "status": run("status", f"{data}/dossier.json", *D, "--format", "json"),
+    "status-explain": run("status", f"{data}/dossier.json", *D, "--format", "json", "--explain"),
+    "book": run("book", f"{data}/dossier.json", f"{data}/upload.csv", *D, "--format", "json", "--quiet"),
+    "leave": run("leave", f"{data}/leave.json", "--format", "json"),
+    "insight-overview": run("insight", f"{data}/insight.json", "--contact", "FLEX-HR", *D, "--format", "json"),
+    "insight-dossiers": run("insight", f"{data}/insight.json", "--contact", "FLEX-HR", *D, "--format", "json", "--dossiers"),
+    "insight-participant": run("insight", f"{data}/insight.json", "--contact", "FLEX-NOORD", "--participant", "SEU-100370", *D, "--format", "json"),
+    "insight-denied": run("insight", f"{data}/insight.json", "--contact", "NOBODY", *D, "--format", "json"),
+    "request": run("request", req),
+    "rulebook-show": run("rulebook", "show", *D, "--format", "json"),
+}
+for name, text in outputs.items():
+    doc = json.loads(text)
+    envelope.validate(doc)
+    dom = domain.get(doc["kind"].split(".")[0])
+    if dom: V(dom).validate(doc)
+assert json.loads(outputs["status"])["kind"] == "pe.status"
+assert json.loads(outputs["book"])["kind"] == "pe.book"
+assert json.loads(outputs["insight-overview"])["kind"] == "insight.overview"
+assert not envelope.is_valid({"schema_version": 1, "kind": "pe.status"}), "a result-less document passes"
+# NDJSON: one envelope per line, as many lines as rows.
+status_json = json.loads(outputs["status"])["result"]
+lines = run("status", f"{data}/dossier.json", *D, "--format", "ndjson").splitlines()
+assert len(lines) == len(status_json["participants"]), len(lines)
+status_item = V({"$ref": schemas["pe.response"]["$id"] + "#/$defs/status"})
+for l in lines:
+    j = json.loads(l); envelope.validate(j); assert j["kind"] == "pe.status.participant"; status_item.validate(j["result"])
+assert [json.loads(l)["result"] for l in lines] == status_json["participants"]
+book_json = json.loads(outputs["book"])["result"]
+lines = run("book", f"{data}/dossier.json", f"{data}/upload.csv", *D, "--format", "ndjson", "--quiet").splitlines()
+assert len(lines) == book_json["rows_in"] + 1
+rows = [json.loads(l) for l in lines]
+for j in rows: envelope.validate(j)
+assert [j["result"] for j in rows[:-1]] == book_json["rows"]
+assert rows[-1]["kind"] == "pe.book.summary" and rows[-1]["result"] == {k: book_json[k] for k in ("rows_in", "booked", "rejected")}
+# CSV: a code column beside the label, true/false, numbers as numbers.
+def table(*args):
+    return list(csv.DictReader(io.StringIO(run(*args, "--format", "csv"), newline="")))
+def number(v): return v == "" or float(v) is not None
+st = table("status", f"{data}/dossier.json", *D)
+assert {"state", "status"} <= set(st[0]), st[0].keys()
+for r in st:
+    assert r["state"] in ("not_registered", "registered", "lapsed", "ended"), r["state"]
+    assert r["renewal_possible"] in ("true", "false"), r
+    for k in ("points_earned", "points_required", "points_short", "days_left"): number(r[k])
+lv = table("leave", f"{data}/leave.json")
+for r in lv:
+    assert r["eligible"] in ("true", "false"), r
+    for k in ("employment_percent", "cap_hours", "attended_hours", "granted_hours", "reimbursement_eur"): number(r[k])
+    assert ", " not in r["reasons"], r["reasons"]
+ins = table("insight", f"{data}/insight.json", "--contact", "FLEX-HR", *D)
+for r in ins:
+    assert r["renewal_submitted"] in ("true", "false") and r["status"] in ("not_registered", "registered", "lapsed", "ended"), r
+    assert r["status_label"], r
+bk = table("book", f"{data}/dossier.json", f"{data}/upload.csv", *D, "--quiet")
+for r in bk: assert r["status"] in ("booked", "rejected") and r["reason"], r
+rb = table("rulebook", "show", *D)
+assert list(rb[0]) == ["parameter", "value", "unit", "confidence", "source"], list(rb[0])
+for r in rb:  # a value with a unit is a number (or a list of them), the unit in its own column
+    if r["unit"]: assert r["value"].startswith("[") or float(r["value"]) is not None, r
+    assert not r["value"].endswith(" hours") and not r["value"].endswith(" points"), r
+print("contract ok")
+PY
+else
+  echo "skip contract (python3 jsonschema not installed)"
+fi
+echo "cli contract: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
