@@ -30,17 +30,6 @@ struct step_context {
     worker_result& out;
 };
 
-const std::vector<std::string>& leave_modes(const rules& R, regime reg, date at, param_use& u) {
-    if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_leave, at, u);
-    if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_leave, at, u);
-    return ref<std::vector<std::string>>(*R.bev_modes_leave, at, u);
-}
-const std::vector<std::string>& minimum_modes(const rules& R, regime reg, date at, param_use& u) {
-    if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_minimum, at, u);
-    if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_minimum, at, u);
-    return ref<std::vector<std::string>>(*R.bev_modes_minimum, at, u);
-}
-
 std::string joined(const std::vector<std::string>& xs) {
     std::string out;
     for (const auto& x : xs) out += (out.empty() ? "" : ", ") + x;

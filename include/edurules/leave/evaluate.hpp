@@ -17,6 +17,7 @@
 #include "edurules/leave/model.hpp"
 #include "edurules/leave/money.hpp"
 #include "edurules/leave/regime.hpp"
+#include "edurules/leave/rules.hpp"
 
 namespace edurules::leave {
 

@@ -11,10 +11,31 @@
 #include <vector>
 
 #include "edurules/core/calendar.hpp"
+#include "edurules/core/dated.hpp"
 #include "edurules/core/decimal.hpp"
-#include "edurules/leave/rules.hpp"
+#include "edurules/core/rulebook.hpp"
 
 namespace edurules::leave {
+
+/// Cap rows of the BEV table (docs/rules.md 2.2); the order is the column index
+/// used by `hours_params::bev_cap` and by the batch column `training_type`.
+enum class cap_row : std::uint8_t {
+    professional = 0,
+    general = 1,
+    professional_general = 2,
+    academic = 3,
+    language = 4,
+    language_professional = 5,
+};
+inline constexpr std::size_t cap_row_count = 6;
+inline constexpr std::array<std::string_view, cap_row_count> cap_row_names{
+    "professional", "general", "professional_general", "academic", "language", "language_professional"};
+
+/// Cap variants (columns of the BEV table).
+enum class cap_variant : std::uint8_t { not_coinciding = 0, coinciding = 1, raised = 2 };
+inline constexpr std::size_t cap_variant_count = 3;
+inline constexpr std::array<std::string_view, cap_variant_count> cap_variant_names{"not_coinciding", "coinciding",
+                                                                                   "raised"};
 
 /// Region of the worker's establishment unit (DmfA), never the residence or
 /// the head office (docs/rules.md 2.1). Codes are pinned for the batch columns.

@@ -17,8 +17,46 @@
 
 namespace edurules::leave {
 
+/// The parameters of money and dates (rules.md 2.2, 2.3).
+struct money_params {
+    const parameter* money_rounding;
+    const parameter* rate_flanders_bev;
+    const parameter* rate_wallonia_bev;
+    const parameter* rate_brussels_bev;
+    const parameter* rate_vov;
+    const parameter* wage_ceiling;
+    const parameter* enrolment_deadline;
+    const parameter* enrolment_late_days;
+    const parameter* claim_flanders_last;
+    const parameter* claim_wallonia_last;
+    const parameter* claim_brussels_first;
+    const parameter* claim_brussels_last;
+    const parameter* vov_claim_before;
+    const parameter* vov_claim_after;
+    dated<rounding> money_rounding_mode;
+    dated<month_overflow> overflow;  ///< the month convention (regime_params)
+
+    money_params(const rulebook& rb, const dated<month_overflow>& months)
+        : money_rounding(need(rb, "leave.money.rounding", value_kind::text)),
+          rate_flanders_bev(need(rb, "leave.rate.flanders_bev", value_kind::money)),
+          rate_wallonia_bev(need(rb, "leave.rate.wallonia_bev", value_kind::money)),
+          rate_brussels_bev(need(rb, "leave.rate.brussels_bev", value_kind::money)),
+          rate_vov(need(rb, "leave.rate.vov", value_kind::money)),
+          wage_ceiling(need(rb, "leave.wage_ceiling", value_kind::money)),
+          enrolment_deadline(need(rb, "leave.deadline.enrolment_certificate", value_kind::integer_list)),
+          enrolment_late_days(need(rb, "leave.deadline.enrolment_certificate_late_days", value_kind::integer)),
+          claim_flanders_last(need(rb, "leave.claim.flanders_bev.last_day", value_kind::integer_list)),
+          claim_wallonia_last(need(rb, "leave.claim.wallonia.last_day", value_kind::integer_list)),
+          claim_brussels_first(need(rb, "leave.claim.brussels.first_day", value_kind::integer_list)),
+          claim_brussels_last(need(rb, "leave.claim.brussels.last_day", value_kind::integer_list)),
+          vov_claim_before(need(rb, "leave.vov.claim_months_before_start", value_kind::integer)),
+          vov_claim_after(need(rb, "leave.vov.claim_months_after_start", value_kind::integer)),
+          money_rounding_mode(dated_rounding(*money_rounding)),
+          overflow(months) {}
+};
+
 /// The hourly reimbursement rate parameter of a regime (null for none).
-inline const parameter* rate_parameter(const rules& R, regime reg) {
+inline const parameter* rate_parameter(const money_params& R, regime reg) {
     switch (reg) {
         case regime::flanders_bev:
             return R.rate_flanders_bev;
@@ -53,7 +91,7 @@ struct reimbursement {
 /// keyed to the school year the claim covers), so the school year's first day
 /// picks the rate. A rulebook without a rate for that day gives no amount and
 /// the reason no_rate_for_date (the rest of the decision stands).
-inline reimbursement reimburse(const rules& R, regime reg, minutes approved, school_year sy, explanation& why) {
+inline reimbursement reimburse(const money_params& R, regime reg, minutes approved, school_year sy, explanation& why) {
     reimbursement out;
     const parameter* p = rate_parameter(R, reg);
     if (!p) return out;
@@ -107,7 +145,7 @@ struct deadlines {
 };
 
 /// The enrolment-certificate deadline and the claim window of a training.
-inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, date training_start,
+inline deadlines leave_deadlines(const money_params& R, regime reg, school_year sy, date training_start,
                                  std::optional<date> enrolled_on, std::optional<date> new_job_on, explanation& why) {
     deadlines out;
     param_use u_e;
@@ -168,7 +206,9 @@ inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, dat
 }
 
 /// The monthly wage ceiling in force on `d`.
-inline resolved<std::int64_t> wage_ceiling(const rules& R, date d) { return read<std::int64_t>(*R.wage_ceiling, d); }
+inline resolved<std::int64_t> wage_ceiling(const money_params& R, date d) {
+    return read<std::int64_t>(*R.wage_ceiling, d);
+}
 
 /// An amount in force over part of a school year.
 struct dated_amount {
@@ -182,7 +222,7 @@ struct dated_amount {
 /// it covers (2022-2023 has two: 3,170 to 2022-12-31, 3,364 from 2023-01-01,
 /// `wal.cep`), into `out` (reused); with the worker's wage capped at each.
 /// Returns the first day of the year no ceiling covers (nullopt: all covered).
-inline std::optional<date> wage_ceilings_in(const rules& R, const period& year,
+inline std::optional<date> wage_ceilings_in(const money_params& R, const period& year,
                                             const std::optional<std::int64_t>& monthly_wage_cents,
                                             std::vector<dated_amount>& out) {
     out.clear();
@@ -209,7 +249,8 @@ inline std::optional<date> wage_ceilings_in(const rules& R, const period& year,
 /// known. Hours later in the year use the ceiling of their month
 /// (`wage_ceilings_in`). Without a ceiling on that day `ceiling` stays empty
 /// and the caller reports no_wage_ceiling_for_date.
-inline void apply_wage_ceiling(const rules& R, school_year sy, const std::optional<std::int64_t>& monthly_wage_cents,
+inline void apply_wage_ceiling(const money_params& R, school_year sy,
+                               const std::optional<std::int64_t>& monthly_wage_cents,
                                std::optional<resolved<std::int64_t>>& ceiling,
                                std::optional<std::int64_t>& capped_cents, explanation& why) {
     const auto* v = R.wage_ceiling->at(sy.first_day());
