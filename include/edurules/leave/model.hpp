@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -273,6 +275,20 @@ struct worker {
     std::vector<training> trainings;
 };
 
+/// Euclid's greatest common divisor of a and b (gcd(a, 0) = a), in 64 bits
+/// when both are non-negative and fit (the usual case: 128-bit division is slow).
+inline detail::i128 gcd(detail::i128 a, detail::i128 b) {
+    constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
+    if (a >= 0 && b >= 0 && a <= max64 && b <= max64)
+        return static_cast<detail::i128>(std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)));
+    while (b != 0) {
+        const detail::i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 /// An exact non-negative fraction num/den (den > 0), e.g. a TWP 20/38.
 struct fraction {
     std::int64_t num = 0;
@@ -320,12 +336,7 @@ struct exact_minutes {
     }
     exact_minutes times(const fraction& f) const { return reduce({num * f.num, den * f.den}); }
     static exact_minutes reduce(exact_minutes x) {
-        detail::i128 a = x.num < 0 ? -x.num : x.num, b = x.den;
-        while (b != 0) {
-            const detail::i128 t = a % b;
-            a = b;
-            b = t;
-        }
+        const detail::i128 a = gcd(x.num < 0 ? -x.num : x.num, x.den);
         if (a > 1) {
             x.num /= a;
             x.den /= a;

@@ -8,7 +8,6 @@
 // (3 months before to 3 months after the training start).
 #pragma once
 
-#include <cstdio>
 #include <optional>
 #include <vector>
 
@@ -128,12 +127,13 @@ inline date school_year_date(const parameter& p, school_year sy, param_use& use)
     if (v.size() != 3)
         throw error(errc::rulebook, "parameters[\"" + p.name + "\"]",
                     "expected [years after the school year start, month, day]");
-    const auto d = parse_iso_date([&] {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(sy.start_year() + v[0]),
-                      static_cast<long long>(v[1]), static_cast<long long>(v[2]));
-        return std::string(buf);
-    }());
+    // the same days parse_iso_date accepts (1900..9999, a real month and day), without a text round trip
+    const std::int64_t y = sy.start_year() + v[0], m = v[1], day = v[2];
+    std::optional<date> d;
+    if (y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && day >= 1 &&
+        day <= boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                      static_cast<unsigned short>(m)))
+        d = date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
     if (!d) throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "not a valid day for " + sy.name());
     return *d;
 }
@@ -229,6 +229,7 @@ inline std::optional<date> wage_ceilings_in(const money_params& R, const period&
     std::optional<date> uncovered;
     date next = year.first;  // versions are ordered by date and do not overlap
     for (const auto& v : R.wage_ceiling->versions) {
+        if (v.from && year.last < *v.from) break;  // this and every later version start after the year
         const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
         if (!span.overlaps(year)) continue;
         const period part = span.intersect(year);
