@@ -30,15 +30,15 @@ struct step_context {
     worker_result& out;
 };
 
-const std::vector<std::string>& leave_modes(const rules& R, regime reg, date at, param_use& u) {
-    if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_leave, at, u);
-    if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_leave, at, u);
-    return ref<std::vector<std::string>>(*R.bev_modes_leave, at, u);
-}
-const std::vector<std::string>& minimum_modes(const rules& R, regime reg, date at, param_use& u) {
-    if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_minimum, at, u);
-    if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_minimum, at, u);
-    return ref<std::vector<std::string>>(*R.bev_modes_minimum, at, u);
+/// Training `i`'s day tally with lesson modes `modes`, made once per worker
+/// for a mode list (the steps that tally with the same list share it).
+std::span<const day_tally> tally_of(step_context& c, std::size_t i, const std::vector<std::string>& modes,
+                                    explanation& why) {
+    if (c.ws.tally_modes[i] != &modes) {
+        tally_days(c.R, c.T[i], modes, c.ws.tallies[i], why);
+        c.ws.tally_modes[i] = &modes;
+    }
+    return c.ws.tallies[i];
 }
 
 std::string joined(const std::vector<std::string>& xs) {
@@ -82,8 +82,8 @@ void find_suspensions(step_context& c) {
         date first = t.lessons.front().day, last = first;
         for (const auto& l : t.lessons) first = std::min(first, l.day), last = std::max(last, l.day);
         param_use u_modes;
-        tally_days(c.R, t, leave_modes(c.R, reg, first, u_modes), c.ws.days, tr.why);
-        ten_percent_rule(c.R, ti, t, t.org, c.ws.days, first, last, c.ws.periods, c.out.certificates, c.out.suspensions,
+        const auto days = tally_of(c, ti, leave_modes(c.R, reg, first, u_modes), tr.why);
+        ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.ws.periods, c.out.certificates, c.out.suspensions,
                          tr.why, c.out.why);
         tr.certificate_count = c.out.certificates.size() - tr.certificate_first;
     }
@@ -182,9 +182,8 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     const auto& modes = leave_modes(c.R, tr.reg, at, u_modes);
     tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(modes); }, {u_modes});
     explanation off(false);
-    tally_days(c.R, t, modes, c.ws.days, off);
-    const attendance a = attended_in_year(c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions, c.ws.days,
-                                          c.ws.counted, tr.why);
+    const attendance a = attended_in_year(c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions,
+                                          tally_of(c, i, modes, off), c.ws.counted, tr.why);
     tr.attended = a.attended;
     tr.days_first = c.out.attended_days.size();
     for (const auto& d : c.ws.counted) c.out.attended_days.push_back(attended_day{d.day, d.given});
@@ -314,8 +313,8 @@ void settle(step_context& c) {
         if (k.refused.count > 0) tr.reasons |= reason_suspended;
         if (tr.reg == regime::vov) {
             param_use u_modes;
-            tally_days(c.R, t, leave_modes(c.R, tr.reg, c.sy.first_day(), u_modes), c.ws.days, off);
-            const diligence_result d = vov_diligence(c.R, t, c.ws.days, c.sy, tr.taken, tr.granted, tr.why);
+            const auto days = tally_of(c, i, leave_modes(c.R, tr.reg, c.sy.first_day(), u_modes), off);
+            const diligence_result d = vov_diligence(c.R, t, days, c.sy, tr.taken, tr.granted, tr.why);
             tr.diligent = d.diligent;
             tr.sanction_next_right = d.sanction_next;
             if (d.diligent && !*d.diligent) tr.reasons |= reason_not_diligent;
@@ -379,6 +378,8 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
 void evaluate_into(const rules& R, const worker& w, std::span<const training> trainings, school_year sy, bool explain,
                    workspace& ws, worker_result& out) {
     reset(out, w, trainings.size(), sy, explain);
+    if (ws.tallies.size() < trainings.size()) ws.tallies.resize(trainings.size());
+    ws.tally_modes.assign(std::max(ws.tally_modes.size(), trainings.size()), nullptr);
     step_context c{R, w, trainings, sy, sy.days(), explain, ws, out};
     explain_region(c);
     find_suspensions(c);

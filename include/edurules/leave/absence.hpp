@@ -24,8 +24,32 @@
 
 namespace edurules::leave {
 
+/// The parameters of the attendance rules (rules.md 2.2, 2.3).
+struct absence_params {
+    const parameter* max_unjustified_share;
+    const parameter* suspension_months;
+    const parameter* certificate_period_months;
+    const parameter* trimester_start_months;
+    const parameter* justified_reasons;
+    const parameter* absence_reasons;
+    const parameter* holiday_min_days;
+    const parameter* vov_diligence_exempt;
+    dated<month_overflow> overflow;  ///< the month convention (regime_params)
+
+    absence_params(const rulebook& rb, const dated<month_overflow>& months)
+        : max_unjustified_share(need(rb, "leave.absence.max_unjustified_share", value_kind::decimal)),
+          suspension_months(need(rb, "leave.bev.suspension_months", value_kind::integer)),
+          certificate_period_months(need(rb, "leave.bev.certificate_period_months", value_kind::integer)),
+          trimester_start_months(need(rb, "leave.bev.trimester_start_months", value_kind::integer_list)),
+          justified_reasons(need(rb, "leave.absence.justified_reasons", value_kind::text_list)),
+          absence_reasons(need(rb, "leave.absence.reasons", value_kind::text_list)),
+          holiday_min_days(need(rb, "leave.absence.holiday_min_days", value_kind::integer)),
+          vov_diligence_exempt(need(rb, "leave.vov.diligence_exempt_countings", value_kind::text_list)),
+          overflow(months) {}
+};
+
 /// Whether an absence is justified (rules.md 2.2 'Justified absence').
-inline bool is_justified(const rules& R, const absence& a, explanation& why) {
+inline bool is_justified(const absence_params& R, const absence& a, explanation& why) {
     param_use u, u_all;
     const auto& reasons = ref<std::vector<std::string>>(*R.justified_reasons, a.day, u);
     (void)ref<std::vector<std::string>>(*R.absence_reasons, a.day, u_all);  // the closed list it was checked against
@@ -63,7 +87,8 @@ inline bool is_justified(const rules& R, const absence& a, explanation& why) {
 
 /// "More than" the share: unjustified / given > share, compared exactly in
 /// integers (exactly 10% is not more than 10%).
-inline bool more_than_share(const rules& R, minutes unjustified, minutes given, date at, param_use* use = nullptr) {
+inline bool more_than_share(const absence_params& R, minutes unjustified, minutes given, date at,
+                            param_use* use = nullptr) {
     const auto s = read<decimal>(*R.max_unjustified_share, at);
     if (use) *use = s.use;
     return static_cast<detail::i128>(unjustified.count) * s.value.denominator() >
@@ -72,8 +97,8 @@ inline bool more_than_share(const rules& R, minutes unjustified, minutes given, 
 
 /// The BEV attendance-certificate periods of a training whose lessons run
 /// from `first` to `last` (rules.md 2.2).
-inline void certificate_periods(const rules& R, organisation org, date first, date last, std::vector<period>& out,
-                                explanation& why) {
+inline void certificate_periods(const absence_params& R, organisation org, date first, date last,
+                                std::vector<period>& out, explanation& why) {
     out.clear();
     if (last < first) return;
     if (org == organisation::modular) {
@@ -138,7 +163,7 @@ inline void certificate_periods(const rules& R, organisation org, date first, da
 
 /// The 6-month suspension following a certificate period (rules.md 2.2):
 /// from the day after the period, for the rulebook's number of months.
-inline period suspension_after(const rules& R, const period& certificate, explanation& why) {
+inline period suspension_after(const absence_params& R, const period& certificate, explanation& why) {
     const date start = next_day(certificate.last);
     const auto months = read<std::int64_t>(*R.suspension_months, start);
     const auto& of_r = R.overflow.at(start);
@@ -193,7 +218,7 @@ struct day_tally {
 /// The days of a training with their given and absent minutes, sorted by
 /// day, into `out` (reused: no allocation once it has grown). Absences are
 /// judged by `is_justified`, explained into `why`.
-inline void tally_days(const rules& R, const training& t, const std::vector<std::string>& modes,
+inline void tally_days(const absence_params& R, const training& t, const std::vector<std::string>& modes,
                        std::vector<day_tally>& out, explanation& why) {
     out.clear();
     for (const auto& l : t.lessons)
@@ -227,7 +252,7 @@ inline const day_tally* tally_on(std::span<const day_tally> days, date d) {
 /// unjustified absence is more than the allowed share of the hours given
 /// suspends the worker's right from the day after it. Appends the periods
 /// to `certs` and the suspensions to `suspensions`; `periods` is scratch.
-inline void ten_percent_rule(const rules& R, std::size_t ti, const training& t, organisation org,
+inline void ten_percent_rule(const absence_params& R, std::size_t ti, const training& t, organisation org,
                              std::span<const day_tally> days, date first, date last, std::vector<period>& periods,
                              std::vector<certificate_result>& certs, std::vector<suspension>& suspensions,
                              explanation& training_why, explanation& worker_why) {
@@ -270,7 +295,7 @@ struct diligence_result {
     std::optional<bool> diligent;
     bool sanction_next = false;
 };
-inline diligence_result vov_diligence(const rules& R, const training& t, std::span<const day_tally> days,
+inline diligence_result vov_diligence(const absence_params& R, const training& t, std::span<const day_tally> days,
                                       school_year sy, minutes taken, minutes granted, explanation& why) {
     const period year = sy.days();
     param_use u_ex;
@@ -333,7 +358,7 @@ inline taken_result approve_taken(const training& t, regime reg, const period& y
 /// Absence reasons are a closed list (leave.absence.reasons): a reason
 /// outside it, or none, is refused, never silently counted as unjustified
 /// (an "ilness" could otherwise suspend the right for 6 months without a word).
-inline facts_error check_absence_reasons(const rules& R, std::span<const training> trainings) {
+inline facts_error check_absence_reasons(const absence_params& R, std::span<const training> trainings) {
     for (std::size_t ti = 0; ti < trainings.size(); ++ti) {
         const auto& as = trainings[ti].absences;
         for (std::size_t i = 0; i < as.size(); ++i) {

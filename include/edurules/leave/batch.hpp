@@ -49,6 +49,7 @@
 #include "edurules/leave/facts.hpp"
 #include "edurules/leave/hours.hpp"
 #include "edurules/leave/regime.hpp"
+#include "edurules/leave/rules.hpp"
 
 namespace edurules::leave {
 

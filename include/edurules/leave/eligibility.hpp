@@ -14,6 +14,49 @@
 
 namespace edurules::leave {
 
+/// The parameters of the eligibility rules (rules.md 2.2, 2.3, 2.4).
+struct eligibility_params {
+    // training minimum and the lesson modes that count toward it
+    const parameter* min_contact_hours;
+    const parameter* bev_modes_minimum;
+    const parameter* brussels_modes_minimum;
+    const parameter* vov_modes_minimum;
+    // BEV part-time categories (2.2), reformed Brussels (2.4)
+    const parameter* four_fifths;
+    const parameter* fixed_min;
+    const parameter* variable_min;
+    const parameter* halftime_fixed_types;
+    const parameter* brussels_min_fraction;
+    // VOV employment and training conditions (2.3)
+    const parameter* vov_min_twp;
+    const parameter* vov_min_weekly_hours;
+    const parameter* vov_reference_month;
+    const parameter* vov_fallback_excluded_month;
+    const parameter* vov_exact_half_twp;
+    const parameter* vov_min_credits;
+    const parameter* vov_career_attest_years;
+    dated<month_overflow> overflow;  ///< the month convention (regime_params)
+
+    eligibility_params(const rulebook& rb, const dated<month_overflow>& months)
+        : min_contact_hours(need(rb, "leave.training.min_contact_hours", value_kind::duration)),
+          bev_modes_minimum(need(rb, "leave.bev.modes.minimum", value_kind::text_list)),
+          brussels_modes_minimum(need(rb, "leave.brussels.modes.minimum", value_kind::text_list)),
+          vov_modes_minimum(need(rb, "leave.vov.modes.minimum", value_kind::text_list)),
+          four_fifths(need(rb, "leave.bev.fraction.four_fifths", value_kind::decimal)),
+          fixed_min(need(rb, "leave.bev.fraction.fixed_min", value_kind::decimal)),
+          variable_min(need(rb, "leave.bev.fraction.variable_min", value_kind::decimal)),
+          halftime_fixed_types(need(rb, "leave.bev.halftime_fixed.training_types", value_kind::text_list)),
+          brussels_min_fraction(need(rb, "leave.brussels.min_fraction", value_kind::decimal)),
+          vov_min_twp(need(rb, "leave.vov.min_twp", value_kind::decimal)),
+          vov_min_weekly_hours(need(rb, "leave.vov.min_weekly_hours", value_kind::duration)),
+          vov_reference_month(need(rb, "leave.vov.reference_month", value_kind::integer)),
+          vov_fallback_excluded_month(need(rb, "leave.vov.fallback_excluded_month", value_kind::integer)),
+          vov_exact_half_twp(need(rb, "leave.vov.exact_half_twp", value_kind::decimal)),
+          vov_min_credits(need(rb, "leave.vov.min_credits", value_kind::integer)),
+          vov_career_attest_years(need(rb, "leave.vov.career_attest_max_age_years", value_kind::integer)),
+          overflow(months) {}
+};
+
 /// The employment on one day: the sum of the fractions of every job active
 /// then (several employers), the contract minutes per week, and the schedule
 /// (variable when any active job has a variable schedule).
@@ -31,12 +74,7 @@ inline employment employment_at(const std::vector<job>& jobs, date d) {
         const detail::i128 num = static_cast<detail::i128>(e.share.num) * j.full_time_minutes_per_week +
                                  static_cast<detail::i128>(j.contract_minutes_per_week) * e.share.den;
         const detail::i128 den = static_cast<detail::i128>(e.share.den) * j.full_time_minutes_per_week;
-        detail::i128 a = num < 0 ? -num : num, b = den;
-        while (b != 0) {
-            const detail::i128 t = a % b;
-            a = b;
-            b = t;
-        }
+        const detail::i128 a = gcd(num < 0 ? -num : num, den);
         const detail::i128 g = a > 0 ? a : 1;
         const detail::i128 rn = num / g, rd = den / g;
         if (rn > INT64_MAX || rd > INT64_MAX)  // only for absurd inputs: many jobs with coprime weekly minutes
@@ -55,8 +93,8 @@ inline fraction pro_rata_share(const fraction& f) { return f.at_least_one() ? fr
 
 /// BEV and reformed-Brussels part-time categories (rules.md 2.2, 2.4).
 /// Returns the reasons for "no" (0 = the worker's category has a right).
-inline std::uint32_t bev_category(const rules& R, regime reg, const employment& e, training_type type, bool coinciding,
-                                  date at, explanation& why) {
+inline std::uint32_t bev_category(const eligibility_params& R, regime reg, const employment& e, training_type type,
+                                  bool coinciding, date at, explanation& why) {
     if (!e.any || e.share.num <= 0) {
         why.add("leave.eligibility.no_employment", [&] { return "no employment on " + to_iso(at); });
         return reason_no_employment;
@@ -163,8 +201,8 @@ struct vov_employment {
 /// fallback to the month the first training of the year starts (rules.md 2.3).
 /// `employment_on(date)` returns the `employment` on a day.
 template <class EmploymentOn>
-vov_employment vov_employment_check(const rules& R, school_year sy, date training_start, date first_training_start,
-                                    EmploymentOn&& employment_on, explanation& why) {
+vov_employment vov_employment_check(const eligibility_params& R, school_year sy, date training_start,
+                                    date first_training_start, EmploymentOn&& employment_on, explanation& why) {
     vov_employment out;
     const date at = sy.first_day();
     const auto min_twp = read<decimal>(*R.vov_min_twp, at);
@@ -248,9 +286,16 @@ vov_employment vov_employment_check(const rules& R, school_year sy, date trainin
     return out;
 }
 
+/// The lesson modes that count toward the minimum contact time under `reg`.
+inline const std::vector<std::string>& minimum_modes(const eligibility_params& R, regime reg, date at, param_use& u) {
+    if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_minimum, at, u);
+    if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_minimum, at, u);
+    return ref<std::vector<std::string>>(*R.bev_modes_minimum, at, u);
+}
+
 /// Minimum contact time: `contact` minutes counted in units of `unit`
 /// minutes (a lesson period or a clock hour) against the rulebook minimum.
-inline bool meets_min_contact(const rules& R, minutes contact, minutes unit, date at, explanation& why) {
+inline bool meets_min_contact(const eligibility_params& R, minutes contact, minutes unit, date at, explanation& why) {
     const auto min = read<minutes>(*R.min_contact_hours, at);
     // contact / unit >= min / 60  <=>  contact * 60 >= min * unit
     const bool ok = static_cast<detail::i128>(contact.count) * minutes_per_hour >=
@@ -291,7 +336,8 @@ inline std::uint32_t training_conditions(const training& t, const std::vector<st
 /// career-oriented training needs a career attest at most N years old at its
 /// start; a worker who missed the first final assessment (without a
 /// justified reason) has no VOV for it.
-inline std::uint32_t vov_training_conditions(const rules& R, const training& t, date start, date at, explanation& why) {
+inline std::uint32_t vov_training_conditions(const eligibility_params& R, const training& t, date start, date at,
+                                             explanation& why) {
     std::uint32_t reasons = reason_none;
     if (t.counting == vov_counting::credits) {
         const auto mc = read<std::int64_t>(*R.vov_min_credits, at);

@@ -17,6 +17,7 @@
 #include "edurules/leave/model.hpp"
 #include "edurules/leave/money.hpp"
 #include "edurules/leave/regime.hpp"
+#include "edurules/leave/rules.hpp"
 
 namespace edurules::leave {
 
@@ -98,7 +99,12 @@ struct worker_result {
 /// Scratch space of one evaluation, reused across workers by the batch so
 /// that deciding a worker allocates nothing once the buffers have grown.
 struct workspace {
-    std::vector<day_tally> days;
+    /// Each training's day tally (absence.hpp `tally_days`) and the mode list
+    /// it was made with: made once per training and worker, reused by the
+    /// steps that tally with the same list. Never shrunk, so the inner
+    /// buffers keep their capacity from worker to worker.
+    std::vector<std::vector<day_tally>> tallies;
+    std::vector<const std::vector<std::string>*> tally_modes;
     std::vector<day_tally> counted;
     std::vector<period> periods;
     std::vector<std::size_t> order, bev, vov_own, vov_employer;

@@ -13,13 +13,98 @@
 // sanction. Brussels reform 2023-2024: general, language (raised) and professional (raised) caps.
 #pragma once
 
+#include <array>
 #include <span>
+#include <string>
 
 #include "edurules/core/explain.hpp"
 #include "edurules/leave/absence.hpp"
 #include "edurules/leave/eligibility.hpp"
 
 namespace edurules::leave {
+
+/// The parameters of the hours rules (rules.md 2.2, 2.3, 2.4). The two "-"
+/// cells of the BEV table (general and language have no raised cap) are null
+/// unless a rulebook defines them.
+struct hours_params {
+    // lessons: the modes that give leave, the lesson period
+    const parameter* lesson_period_minutes;
+    const parameter* bev_modes_leave;
+    const parameter* brussels_modes_leave;
+    const parameter* vov_modes_leave;
+    // BEV caps [cap_row][cap_variant] (cells leave.bev.cap.<row>.<variant>), exams
+    std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> bev_cap{};
+    std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> transition_cap{};
+    const parameter* exam_board_factor;
+    const parameter* competence_exam_hours;
+    // reformed Brussels caps
+    const parameter* brussels_cap_general;
+    const parameter* brussels_cap_language;
+    const parameter* brussels_cap_language_raised;
+    const parameter* brussels_cap_professional;
+    const parameter* brussels_cap_professional_raised;
+    const parameter* brussels_cap_shortage;
+    const parameter* brussels_keeps_shortage;
+    const parameter* brussels_raised_languages;
+    const parameter* brussels_combination_row;
+    // rounding (text parsed once)
+    const parameter* bev_rounding;
+    const parameter* bev_rounding_unit;
+    const parameter* vov_rounding;
+    const parameter* vov_rounding_unit;
+    dated<rounding> bev_rounding_mode;
+    dated<rounding> vov_rounding_mode;
+    // VOV maximum and counting
+    const parameter* vov_max_hours;
+    const parameter* vov_employer_extra_hours;
+    const parameter* vov_hours_per_credit;
+    const parameter* vov_hours_per_credit_graduate;
+    const parameter* vov_hours_per_exam;
+    const parameter* vov_hours_per_competence;
+    const parameter* vov_sanction_share;
+
+    explicit hours_params(const rulebook& rb)
+        : lesson_period_minutes(need(rb, "leave.training.lesson_period_minutes", value_kind::duration)),
+          bev_modes_leave(need(rb, "leave.bev.modes.leave", value_kind::text_list)),
+          brussels_modes_leave(need(rb, "leave.brussels.modes.leave", value_kind::text_list)),
+          vov_modes_leave(need(rb, "leave.vov.modes.leave", value_kind::text_list)),
+          exam_board_factor(need(rb, "leave.bev.exam_board.weekly_hours_factor", value_kind::integer)),
+          competence_exam_hours(need(rb, "leave.bev.competence_exam.hours", value_kind::duration)),
+          brussels_cap_general(need(rb, "leave.brussels.cap.general", value_kind::duration)),
+          brussels_cap_language(need(rb, "leave.brussels.cap.language", value_kind::duration)),
+          brussels_cap_language_raised(need(rb, "leave.brussels.cap.language_raised", value_kind::duration)),
+          brussels_cap_professional(need(rb, "leave.brussels.cap.professional", value_kind::duration)),
+          brussels_cap_professional_raised(need(rb, "leave.brussels.cap.professional_raised", value_kind::duration)),
+          brussels_cap_shortage(need(rb, "leave.brussels.cap.shortage_occupation", value_kind::duration)),
+          brussels_keeps_shortage(need(rb, "leave.brussels.keeps_shortage_cap", value_kind::boolean)),
+          brussels_raised_languages(need(rb, "leave.brussels.raised_languages", value_kind::text_list)),
+          brussels_combination_row(need(rb, "leave.brussels.combination_cap_row", value_kind::text)),
+          bev_rounding(need(rb, "leave.bev.rounding", value_kind::text)),
+          bev_rounding_unit(need(rb, "leave.bev.rounding_unit", value_kind::duration)),
+          vov_rounding(need(rb, "leave.vov.rounding", value_kind::text)),
+          vov_rounding_unit(need(rb, "leave.vov.rounding_unit", value_kind::duration)),
+          bev_rounding_mode(dated_rounding(*bev_rounding)),
+          vov_rounding_mode(dated_rounding(*vov_rounding)),
+          vov_max_hours(need(rb, "leave.vov.max_hours", value_kind::duration)),
+          vov_employer_extra_hours(need(rb, "leave.vov.employer_proposed_extra_hours", value_kind::duration)),
+          vov_hours_per_credit(need(rb, "leave.vov.hours_per_credit", value_kind::duration)),
+          vov_hours_per_credit_graduate(need(rb, "leave.vov.hours_per_credit_graduate", value_kind::duration)),
+          vov_hours_per_exam(need(rb, "leave.vov.hours_per_exam", value_kind::duration)),
+          vov_hours_per_competence(need(rb, "leave.vov.hours_per_competence", value_kind::duration)),
+          vov_sanction_share(need(rb, "leave.vov.sanction_share", value_kind::decimal)) {
+        for (std::size_t r = 0; r < cap_row_count; ++r) {
+            for (std::size_t v = 0; v < cap_variant_count; ++v) {
+                const bool optional_cell = v == static_cast<std::size_t>(cap_variant::raised) &&
+                                           (r == static_cast<std::size_t>(cap_row::general) ||
+                                            r == static_cast<std::size_t>(cap_row::language));
+                const std::string cell = std::string(cap_row_names[r]) + "." + std::string(cap_variant_names[v]);
+                auto lookup = optional_cell ? maybe : need;
+                bev_cap[r][v] = lookup(rb, "leave.bev.cap." + cell, value_kind::duration);
+                transition_cap[r][v] = lookup(rb, "leave.bev.flanders_transition.cap." + cell, value_kind::duration);
+            }
+        }
+    }
+};
 
 /// The component flags of a training type, to find the row of a combination.
 enum : unsigned { part_professional = 1, part_general = 2, part_language = 4, part_academic = 8 };
@@ -79,7 +164,7 @@ struct brussels_context {
 };
 
 /// The cap for a school year under `reg` (classic BEV or reformed Brussels).
-inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinciding, bool raised,
+inline cap_decision bev_cap(const hours_params& R, regime reg, cap_row row, bool coinciding, bool raised,
                             const brussels_context& bx, school_year sy, explanation& why) {
     const date at = sy.first_day();
     cap_decision out;
@@ -160,6 +245,13 @@ inline cap_decision bev_cap(const rules& R, regime reg, cap_row row, bool coinci
     return out;
 }
 
+/// The lesson modes that give leave under `reg`.
+inline const std::vector<std::string>& leave_modes(const hours_params& R, regime reg, date at, param_use& u) {
+    if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_leave, at, u);
+    if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_leave, at, u);
+    return ref<std::vector<std::string>>(*R.bev_modes_leave, at, u);
+}
+
 /// Leave value of `m` clock minutes followed in units of `unit` minutes: a
 /// 50-minute lesson period gives one hour (60 minutes) of leave.
 inline exact_minutes leave_value(minutes m, minutes unit) {
@@ -191,7 +283,8 @@ inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> count
 }
 
 /// BEV exam before a central examination board: factor x weekly working hours.
-inline minutes exam_board_hours(const rules& R, std::int64_t contract_minutes_per_week, date at, explanation& why) {
+inline minutes exam_board_hours(const hours_params& R, std::int64_t contract_minutes_per_week, date at,
+                                explanation& why) {
     const auto k = read<std::int64_t>(*R.exam_board_factor, at);
     const minutes out{k.value * contract_minutes_per_week};
     why.add("leave.hours.exam_board",
@@ -205,7 +298,7 @@ inline minutes exam_board_hours(const rules& R, std::int64_t contract_minutes_pe
 }
 
 /// BEV competence exam: hours per exam day, counted against the professional cap.
-inline exact_minutes competence_exam_hours(const rules& R, std::int64_t exams, date at, explanation& why) {
+inline exact_minutes competence_exam_hours(const hours_params& R, std::int64_t exams, date at, explanation& why) {
     const auto h = read<minutes>(*R.competence_exam_hours, at);
     const minutes out = h.value * exams;
     why.add("leave.hours.competence_exam",
@@ -220,7 +313,7 @@ inline exact_minutes competence_exam_hours(const rules& R, std::int64_t exams, d
 /// VOV hours a training counts in a school year, by its counting method
 /// (rules.md 2.3). `lesson_minutes` are the attended contact minutes
 /// (attended_hours) or the planned lesson minutes (planned_lesson_periods).
-inline exact_minutes vov_training_hours(const rules& R, vov_counting c, minutes lesson_minutes, minutes unit,
+inline exact_minutes vov_training_hours(const hours_params& R, vov_counting c, minutes lesson_minutes, minutes unit,
                                         std::int64_t credits, bool graduate, bool exam_contract, std::int64_t exams,
                                         std::int64_t competences, school_year sy, explanation& why) {
     const date at = sy.first_day();
@@ -286,7 +379,8 @@ struct vov_maximum {
 /// VOV personal maximum: max hours x TWP (the rules.md 2.3 examples), plus
 /// the employer-proposed pool of 2021-2022 and 2022-2023, less the 25%
 /// sanction share after a lack of diligence (rules.md 2.3 example).
-inline vov_maximum vov_max(const rules& R, const fraction& twp, bool sanctioned, school_year sy, explanation& why) {
+inline vov_maximum vov_max(const hours_params& R, const fraction& twp, bool sanctioned, school_year sy,
+                           explanation& why) {
     const date at = sy.first_day();
     const auto max = read<minutes>(*R.vov_max_hours, at);
     const auto extra = read<minutes>(*R.vov_employer_extra_hours, at);
@@ -320,7 +414,7 @@ inline vov_maximum vov_max(const rules& R, const fraction& twp, bool sanctioned,
 
 /// The lesson unit of a training: a lesson period (50 minutes give one hour
 /// of leave) or a clock hour (rules.md 2.2).
-inline minutes lesson_unit(const rules& R, bool lesson_periods, date at, explanation& why) {
+inline minutes lesson_unit(const hours_params& R, bool lesson_periods, date at, explanation& why) {
     if (!lesson_periods) return minutes{minutes_per_hour};
     const auto lp = read<minutes>(*R.lesson_period_minutes, at);
     why.add("leave.hours.lesson_period",
@@ -346,7 +440,7 @@ struct attendance {
     minutes excluded_after_bev_end{};
     minutes planned{};  ///< planned lesson minutes (cancelled ones too), for VOV adult education
 };
-inline attendance attended_in_year(const rules& R, const training& t, regime reg, school_year sy,
+inline attendance attended_in_year(const regime_params& R, const training& t, regime reg, school_year sy,
                                    const std::vector<std::string>& modes, bool only_coinciding,
                                    std::span<const suspension> suspensions, std::span<const day_tally> days,
                                    std::vector<day_tally>& counted, explanation& why) {
@@ -402,7 +496,7 @@ struct bev_pool {
     bool at_most_upper_secondary = false;
     brussels_context brussels;
 
-    void add(const rules& R, regime r, const training& t, school_year sy) {
+    void add(const hours_params& R, regime r, const training& t, school_year sy) {
         reg = r;
         parts |= parts_of(t.type);
         coinciding = coinciding || t.coinciding;
@@ -435,7 +529,7 @@ inline void explain_shared_cap(std::span<const training> T, std::span<const std:
 
 /// BEV hours: min(counted, cap) x employment share, shared in order and
 /// rounded once by the rulebook (rules.md 2.2). Returns the rounded total.
-inline minutes grant_bev(const rules& R, minutes cap, std::span<const exact_minutes> counted,
+inline minutes grant_bev(const hours_params& R, minutes cap, std::span<const exact_minutes> counted,
                          std::span<const fraction> shares, school_year sy, std::span<minutes> granted,
                          std::span<exact_minutes> used, explanation& why) {
     const auto& mode_r = R.bev_rounding_mode.at(sy.first_day());
@@ -471,14 +565,14 @@ inline exact_minutes deduct_bev_hours(exact_minutes own, minutes bev, explanatio
 /// VOV hours of the trainings drawing on one maximum: min(counted, what is
 /// left), in order, rounded once by the rulebook (no pro rata: the maximum
 /// is already x TWP).
-inline void grant_vov(const rules& R, exact_minutes cap, std::span<const exact_minutes> counted, school_year sy,
+inline void grant_vov(const hours_params& R, exact_minutes cap, std::span<const exact_minutes> counted, school_year sy,
                       std::span<minutes> granted, std::span<exact_minutes> used) {
     const rounding mode = R.vov_rounding_mode.at(sy.first_day()).value;
     const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
     share_cap(cap, counted, {}, unit.value, mode, granted, used);
 }
-inline void explain_vov_grant(const rules& R, const exact_minutes& counted, const exact_minutes& cap, minutes granted,
-                              school_year sy, explanation& why) {
+inline void explain_vov_grant(const hours_params& R, const exact_minutes& counted, const exact_minutes& cap,
+                              minutes granted, school_year sy, explanation& why) {
     if (!why.enabled()) return;
     const auto& mode_r = R.vov_rounding_mode.at(sy.first_day());
     const param_use u_r = mode_r.use;

@@ -5,16 +5,39 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "edurules/core/calendar.hpp"
+#include "edurules/core/dated.hpp"
 #include "edurules/core/decimal.hpp"
-#include "edurules/leave/rules.hpp"
+#include "edurules/core/rulebook.hpp"
 
 namespace edurules::leave {
+
+/// Cap rows of the BEV table (docs/rules.md 2.2); the order is the column index
+/// used by `hours_params::bev_cap` and by the batch column `training_type`.
+enum class cap_row : std::uint8_t {
+    professional = 0,
+    general = 1,
+    professional_general = 2,
+    academic = 3,
+    language = 4,
+    language_professional = 5,
+};
+inline constexpr std::size_t cap_row_count = 6;
+inline constexpr std::array<std::string_view, cap_row_count> cap_row_names{
+    "professional", "general", "professional_general", "academic", "language", "language_professional"};
+
+/// Cap variants (columns of the BEV table).
+enum class cap_variant : std::uint8_t { not_coinciding = 0, coinciding = 1, raised = 2 };
+inline constexpr std::size_t cap_variant_count = 3;
+inline constexpr std::array<std::string_view, cap_variant_count> cap_variant_names{"not_coinciding", "coinciding",
+                                                                                   "raised"};
 
 /// Region of the worker's establishment unit (DmfA), never the residence or
 /// the head office (docs/rules.md 2.1). Codes are pinned for the batch columns.
@@ -281,6 +304,20 @@ struct worker {
     std::vector<training> trainings;
 };
 
+/// Euclid's greatest common divisor of a and b (gcd(a, 0) = a), in 64 bits
+/// when both are non-negative and fit (the usual case: 128-bit division is slow).
+inline detail::i128 gcd(detail::i128 a, detail::i128 b) {
+    constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
+    if (a >= 0 && b >= 0 && a <= max64 && b <= max64)
+        return static_cast<detail::i128>(std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)));
+    while (b != 0) {
+        const detail::i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 /// An exact non-negative fraction num/den (den > 0), e.g. a TWP 20/38.
 struct fraction {
     std::int64_t num = 0;
@@ -328,12 +365,7 @@ struct exact_minutes {
     }
     exact_minutes times(const fraction& f) const { return reduce({num * f.num, den * f.den}); }
     static exact_minutes reduce(exact_minutes x) {
-        detail::i128 a = x.num < 0 ? -x.num : x.num, b = x.den;
-        while (b != 0) {
-            const detail::i128 t = a % b;
-            a = b;
-            b = t;
-        }
+        const detail::i128 a = gcd(x.num < 0 ? -x.num : x.num, x.den);
         if (a > 1) {
             x.num /= a;
             x.den /= a;

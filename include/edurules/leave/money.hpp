@@ -8,7 +8,6 @@
 // (3 months before to 3 months after the training start).
 #pragma once
 
-#include <cstdio>
 #include <optional>
 #include <span>
 #include <vector>
@@ -18,8 +17,46 @@
 
 namespace edurules::leave {
 
+/// The parameters of money and dates (rules.md 2.2, 2.3).
+struct money_params {
+    const parameter* money_rounding;
+    const parameter* rate_flanders_bev;
+    const parameter* rate_wallonia_bev;
+    const parameter* rate_brussels_bev;
+    const parameter* rate_vov;
+    const parameter* wage_ceiling;
+    const parameter* enrolment_deadline;
+    const parameter* enrolment_late_days;
+    const parameter* claim_flanders_last;
+    const parameter* claim_wallonia_last;
+    const parameter* claim_brussels_first;
+    const parameter* claim_brussels_last;
+    const parameter* vov_claim_before;
+    const parameter* vov_claim_after;
+    dated<rounding> money_rounding_mode;
+    dated<month_overflow> overflow;  ///< the month convention (regime_params)
+
+    money_params(const rulebook& rb, const dated<month_overflow>& months)
+        : money_rounding(need(rb, "leave.money.rounding", value_kind::text)),
+          rate_flanders_bev(need(rb, "leave.rate.flanders_bev", value_kind::money)),
+          rate_wallonia_bev(need(rb, "leave.rate.wallonia_bev", value_kind::money)),
+          rate_brussels_bev(need(rb, "leave.rate.brussels_bev", value_kind::money)),
+          rate_vov(need(rb, "leave.rate.vov", value_kind::money)),
+          wage_ceiling(need(rb, "leave.wage_ceiling", value_kind::money)),
+          enrolment_deadline(need(rb, "leave.deadline.enrolment_certificate", value_kind::integer_list)),
+          enrolment_late_days(need(rb, "leave.deadline.enrolment_certificate_late_days", value_kind::integer)),
+          claim_flanders_last(need(rb, "leave.claim.flanders_bev.last_day", value_kind::integer_list)),
+          claim_wallonia_last(need(rb, "leave.claim.wallonia.last_day", value_kind::integer_list)),
+          claim_brussels_first(need(rb, "leave.claim.brussels.first_day", value_kind::integer_list)),
+          claim_brussels_last(need(rb, "leave.claim.brussels.last_day", value_kind::integer_list)),
+          vov_claim_before(need(rb, "leave.vov.claim_months_before_start", value_kind::integer)),
+          vov_claim_after(need(rb, "leave.vov.claim_months_after_start", value_kind::integer)),
+          money_rounding_mode(dated_rounding(*money_rounding)),
+          overflow(months) {}
+};
+
 /// The hourly reimbursement rate parameter of a regime (null for none).
-inline const parameter* rate_parameter(const rules& R, regime reg) {
+inline const parameter* rate_parameter(const money_params& R, regime reg) {
     switch (reg) {
         case regime::flanders_bev:
             return R.rate_flanders_bev;
@@ -118,7 +155,7 @@ struct reimbursement {
 /// workers). A part without a rate gives no amount and the reason
 /// no_rate_for_date, naming the parameter and the part's first day; leave that
 /// needs no rate (none approved) needs no rate value.
-inline reimbursement reimburse(const rules& R, regime reg, minutes approved, std::span<const attended_day> days,
+inline reimbursement reimburse(const money_params& R, regime reg, minutes approved, std::span<const attended_day> days,
                                date undated_on, school_year sy, std::vector<rate_part>& parts, explanation& why) {
     reimbursement out;
     out.parts_first = parts.size();
@@ -176,7 +213,7 @@ inline reimbursement reimburse(const rules& R, regime reg, minutes approved, std
 
 /// The same for leave without dated attendance (dated on the school year's
 /// first day), e.g. a single figure; `parts` gets its rate parts.
-inline reimbursement reimburse(const rules& R, regime reg, minutes approved, school_year sy,
+inline reimbursement reimburse(const money_params& R, regime reg, minutes approved, school_year sy,
                                std::vector<rate_part>& parts, explanation& why) {
     return reimburse(R, reg, approved, {}, sy.first_day(), sy, parts, why);
 }
@@ -187,12 +224,13 @@ inline date school_year_date(const parameter& p, school_year sy, param_use& use)
     if (v.size() != 3)
         throw error(errc::rulebook, "parameters[\"" + p.name + "\"]",
                     "expected [years after the school year start, month, day]");
-    const auto d = parse_iso_date([&] {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(sy.start_year() + v[0]),
-                      static_cast<long long>(v[1]), static_cast<long long>(v[2]));
-        return std::string(buf);
-    }());
+    // the same days parse_iso_date accepts (1900..9999, a real month and day), without a text round trip
+    const std::int64_t y = sy.start_year() + v[0], m = v[1], day = v[2];
+    std::optional<date> d;
+    if (y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && day >= 1 &&
+        day <= boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                      static_cast<unsigned short>(m)))
+        d = date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
     if (!d) throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "not a valid day for " + sy.name());
     return *d;
 }
@@ -204,7 +242,7 @@ struct deadlines {
 };
 
 /// The enrolment-certificate deadline and the claim window of a training.
-inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, date training_start,
+inline deadlines leave_deadlines(const money_params& R, regime reg, school_year sy, date training_start,
                                  std::optional<date> enrolled_on, std::optional<date> new_job_on, explanation& why) {
     deadlines out;
     param_use u_e;
@@ -265,7 +303,9 @@ inline deadlines leave_deadlines(const rules& R, regime reg, school_year sy, dat
 }
 
 /// The monthly wage ceiling in force on `d`.
-inline resolved<std::int64_t> wage_ceiling(const rules& R, date d) { return read<std::int64_t>(*R.wage_ceiling, d); }
+inline resolved<std::int64_t> wage_ceiling(const money_params& R, date d) {
+    return read<std::int64_t>(*R.wage_ceiling, d);
+}
 
 /// An amount in force over part of a school year.
 struct dated_amount {
@@ -280,13 +320,14 @@ struct dated_amount {
 /// it covers (2022-2023 has two: 3,170 to 2022-12-31, 3,364 from 2023-01-01,
 /// `wal.cep`), into `out` (reused); with the worker's wage capped at each.
 /// Returns the first day of the year no ceiling covers (nullopt: all covered).
-inline std::optional<date> wage_ceilings_in(const rules& R, const period& year,
+inline std::optional<date> wage_ceilings_in(const money_params& R, const period& year,
                                             const std::optional<std::int64_t>& monthly_wage_cents,
                                             std::vector<dated_amount>& out) {
     out.clear();
     std::optional<date> uncovered;
     date next = year.first;  // versions are ordered by date and do not overlap
     for (const auto& v : R.wage_ceiling->versions) {
+        if (v.from && year.last < *v.from) break;  // this and every later version start after the year
         const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
         if (!span.overlaps(year)) continue;
         const period part = span.intersect(year);
@@ -316,7 +357,8 @@ inline void add_approved_to_ceilings(std::vector<dated_amount>& ceilings, minute
 /// known. Hours later in the year use the ceiling of their month
 /// (`wage_ceilings_in`). Without a ceiling on that day `ceiling` stays empty
 /// and the caller reports no_wage_ceiling_for_date.
-inline void apply_wage_ceiling(const rules& R, school_year sy, const std::optional<std::int64_t>& monthly_wage_cents,
+inline void apply_wage_ceiling(const money_params& R, school_year sy,
+                               const std::optional<std::int64_t>& monthly_wage_cents,
                                std::optional<resolved<std::int64_t>>& ceiling,
                                std::optional<std::int64_t>& capped_cents, explanation& why) {
     const auto* v = R.wage_ceiling->at(sy.first_day());

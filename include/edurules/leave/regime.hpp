@@ -12,6 +12,36 @@
 
 namespace edurules::leave {
 
+/// Looks a leave parameter up at engine construction: a rulebook that lacks it
+/// (or gives it the wrong type) is refused with errc::rulebook naming it.
+inline const parameter* need(const rulebook& rb, std::string_view name, value_kind kind) {
+    return rb.require(name, kind, "leave");
+}
+/// The same for a parameter a rulebook may leave out (null when it does).
+inline const parameter* maybe(const rulebook& rb, std::string_view name, value_kind kind) {
+    return rb.find(name) ? need(rb, name, kind) : nullptr;
+}
+
+/// The parameters of the regime rules (docs/rules.md 2.1), and the leave
+/// month convention (`leave.month_overflow`, parsed once) that every topic
+/// counting months receives from here.
+struct regime_params {
+    const parameter* sectors;
+    const parameter* vov_from;
+    const parameter* bev_continuation_until;
+    const parameter* brussels_reform_from;
+    const parameter* month_overflow;
+    dated<edurules::month_overflow> overflow;
+
+    explicit regime_params(const rulebook& rb)
+        : sectors(need(rb, "leave.regime.sectors", value_kind::text_list)),
+          vov_from(need(rb, "leave.regime.vov_from", value_kind::date)),
+          bev_continuation_until(need(rb, "leave.regime.bev_continuation_until", value_kind::date)),
+          brussels_reform_from(need(rb, "leave.regime.brussels_reform_from", value_kind::date)),
+          month_overflow(need(rb, "leave.month_overflow", value_kind::text)),
+          overflow(dated_overflow(*month_overflow)) {}
+};
+
 /// Reads a list or text parameter by reference (no copy, so the batch path
 /// does not allocate), recording which version was used.
 template <class T>
@@ -28,7 +58,7 @@ struct regime_decision {
 
 /// The regime for a training starting on `training_start`, evaluated for
 /// school year `sy`, for a worker whose establishment unit is in `reg`.
-inline regime_decision decide_regime(const rules& R, region reg, std::string_view sector, date training_start,
+inline regime_decision decide_regime(const regime_params& R, region reg, std::string_view sector, date training_start,
                                      school_year sy, explanation& why) {
     const date at = sy.first_day();
     param_use u_sec;
@@ -104,7 +134,7 @@ inline regime_decision decide_regime(const rules& R, region reg, std::string_vie
 
 /// The sentence for reason bit `bit` on date `on`; a date it mentions comes
 /// from the parameter that decides it (an overlay changes the sentence too).
-inline std::string reason_text(const rules& R, std::uint32_t bit, date on) {
+inline std::string reason_text(const regime_params& R, std::uint32_t bit, date on) {
     std::size_t b = 0;
     while (b < reason_texts.size() && (1u << b) != bit) ++b;
     if (b == reason_texts.size()) return "?";
