@@ -54,6 +54,9 @@ struct rules {
     const parameter* brussels_modes_minimum;
     const parameter* vov_modes_leave;
     const parameter* vov_modes_minimum;
+    const parameter* bev_combination_mode;  // module combination toward the minimum (eligibility.hpp)
+    const parameter* vov_combination_mode;
+    const parameter* combination_window_days;
     // BEV eligibility (docs/rules.md 2.2), Brussels 2.4
     const parameter* four_fifths;
     const parameter* fixed_min;
@@ -140,6 +143,9 @@ struct rules {
           brussels_modes_minimum(need(rb, "leave.brussels.modes.minimum", value_kind::text_list)),
           vov_modes_leave(need(rb, "leave.vov.modes.leave", value_kind::text_list)),
           vov_modes_minimum(need(rb, "leave.vov.modes.minimum", value_kind::text_list)),
+          bev_combination_mode(need(rb, "leave.bev.module_combination.mode", value_kind::text)),
+          vov_combination_mode(need(rb, "leave.vov.module_combination.mode", value_kind::text)),
+          combination_window_days(need(rb, "leave.training.module_combination_window_days", value_kind::integer)),
           four_fifths(need(rb, "leave.bev.fraction.four_fifths", value_kind::decimal)),
           fixed_min(need(rb, "leave.bev.fraction.fixed_min", value_kind::decimal)),
           variable_min(need(rb, "leave.bev.fraction.variable_min", value_kind::decimal)),
