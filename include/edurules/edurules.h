@@ -731,16 +731,21 @@ typedef struct edr_leave_facts {
     size_t taken;
     const int32_t *taken_day;     /**< [taken] day; required */
     const int64_t *taken_minutes; /**< [taken] required */
+    /* version 2 */
+    edr_leave_text_column provider; /**< [trainings] the training provider (module combination toward the
+                                         minimum contact time); absent or -1 = not given. Read only when
+                                         version >= 2 */
 } edr_leave_facts;
 
-#define EDR_LEAVE_FACTS_VERSION 1
+/** 2: adds `provider`. A caller built against version 1 (without it) still works. */
+#define EDR_LEAVE_FACTS_VERSION 2
 #define EDR_LEAVE_FACTS_INIT                                                                                        \
     {                                                                                                               \
         EDR_LEAVE_FACTS_VERSION, 0, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL, NULL, NULL, NULL, 0,  \
             EDR_LEAVE_TEXT_COLUMN_INIT, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL,     \
             EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL, NULL, NULL, NULL, \
             NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,   \
-            EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL, NULL, 0, NULL, NULL                                       \
+            EDR_LEAVE_TEXT_COLUMN_INIT, NULL, NULL, NULL, NULL, 0, NULL, NULL, EDR_LEAVE_TEXT_COLUMN_INIT           \
     }
 EDR_API int edr_leave_facts_init(edr_leave_facts *facts, unsigned int version);
 

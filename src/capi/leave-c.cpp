@@ -85,7 +85,7 @@ struct text_views {
 };
 
 struct name_tables {
-    text_views sector, passed, language, module, reason;
+    text_views sector, passed, language, module, provider, reason;
 };
 
 void worker_columns(const edr_leave_facts& f, leave::facts_columns& c, name_tables& t) {
@@ -125,6 +125,7 @@ void training_columns(const edr_leave_facts& f, leave::facts_columns& c, name_ta
     c.organisation = column(f.organisation, T, "facts.organisation", false);
     c.lesson_periods = column(f.lesson_periods, T, "facts.lesson_periods", false);
     c.module_code = t.module.view(f.module_code, T, "facts.module_code");
+    if (f.version >= 2) c.provider = t.provider.view(f.provider, T, "facts.provider");  // version 2 member
     c.recognised = column(f.recognised, T, "facts.recognised", false);
     c.exams = column(f.exams, T, "facts.exams", false);
     c.counting = column(f.counting, T, "facts.counting", false);

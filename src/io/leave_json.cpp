@@ -109,12 +109,21 @@ job decode_job(const json& j, const path& p) {
     return out;
 }
 
+/// A training's "unit": clock_hours (default) or lesson_periods (true).
+bool decode_lesson_periods(const json& j, const path& p) {
+    const std::string unit = opt_string(j, "unit", p).value_or("clock_hours");
+    if (unit != "clock_hours" && unit != "lesson_periods")
+        invalid(p / "unit", "unknown value " + show(json(unit)) + "; one of clock_hours, lesson_periods");
+    return unit == "lesson_periods";
+}
+
 training decode_training(const json& j, const path& p) {
     require_object(j, p);
-    require_known(j,
-                  {"id", "type", "coinciding_with_work", "raised_cap", "language_kind", "organisation", "unit", "start",
-                   "module_code", "recognised", "exams", "enrolled_on", "vov", "lessons", "absences", "leave_taken"},
-                  p);
+    require_known(
+        j,
+        {"id", "type", "coinciding_with_work", "raised_cap", "language_kind", "organisation", "unit", "start",
+         "module_code", "provider", "recognised", "exams", "enrolled_on", "vov", "lessons", "absences", "leave_taken"},
+        p);
     training t;
     t.id = get_string(j, "id", p);
     t.type = parse_enum(j, "type", p, training_type::professional, parse_training_type,
@@ -133,12 +142,10 @@ training decode_training(const json& j, const path& p) {
             return std::nullopt;
         },
         "school_year, modular");
-    const std::string unit = opt_string(j, "unit", p).value_or("clock_hours");
-    if (unit != "clock_hours" && unit != "lesson_periods")
-        invalid(p / "unit", "unknown value " + show(json(unit)) + "; one of clock_hours, lesson_periods");
-    t.lesson_periods = unit == "lesson_periods";
+    t.lesson_periods = decode_lesson_periods(j, p);
     t.start = opt_date(j, "start", p);
     t.module_code = opt_string(j, "module_code", p);
+    t.provider = opt_string(j, "provider", p);
     t.recognised = opt_bool(j, "recognised", p).value_or(true);
     t.exams = opt_int(j, "exams", p, 0);
     t.enrolled_on = opt_date(j, "enrolled_on", p);
@@ -375,6 +382,11 @@ json training_json(const rules& R, std::size_t index, const worker_result& wr, s
                                   {"amount", known ? money_json(t.money.amount_cents) : json(nullptr)},
                                   {"currency", "EUR"},
                                   {"rates", std::move(rates)}};
+    }
+    if (all || kind == "leave.eligibility" || kind == "leave.entitlement") {
+        json with = json::array();  // the trainings combined with it to reach the minimum contact time
+        for (std::size_t k : wr.combined_of(index)) with.push_back(wr.trainings[k].id);
+        j["module_combination"] = json{{"combined_with", std::move(with)}};
     }
     if ((all || kind == "leave.deadlines") && t.reg != regime::none) {
         j["deadlines"] = json{{"enrolment_certificate", to_iso(t.dates.enrolment_certificate)},

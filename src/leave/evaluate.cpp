@@ -162,22 +162,44 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
     return true;
 }
 
-/// Step 2c: the hours training `i` counts this school year.
+/// Step 2c: the contact time of training `i` toward the minimum (this school year).
+void count_contact(step_context& c, std::size_t i) {
+    const training& t = c.T[i];
+    training_result& tr = c.out.trainings[i];
+    if (is_exam_type(t, tr.reg)) return;
+    param_use u_min;
+    const auto& modes = minimum_modes(c.R, tr.reg, c.sy.first_day(), u_min);
+    for (const auto& l : t.lessons)
+        if (c.year.contains(l.day) && listed(modes, to_string(l.mode))) tr.contact_for_minimum += l.length();
+    tr.why.add("leave.training.minimum_modes",
+               [&] { return "lessons that count toward the minimum: " + joined(modes); }, {u_min});
+}
+
+/// Step 2d: the minimum contact time, reached alone or by module combination
+/// with the worker's other trainings (eligibility.hpp `meets_min_by_combination`).
+void check_minimum(step_context& c, std::size_t i) {
+    const training& t = c.T[i];
+    training_result& tr = c.out.trainings[i];
+    if (is_exam_type(t, tr.reg)) return;
+    const date at = c.sy.first_day();
+    explanation off(false);
+    const minutes unit = lesson_unit(c.R, t.lesson_periods, at, off);
+    if (meets_min_contact(c.R, tr.contact_for_minimum, unit, at, tr.why)) return;
+    if (meets_min_by_combination(c.R, c.ws.modules, i, unit, at, c.ws.combo, tr.why)) {
+        tr.combined_first = c.out.combined.size();
+        c.out.combined.insert(c.out.combined.end(), c.ws.combo.begin(), c.ws.combo.end());
+        tr.combined_count = c.ws.combo.size();
+        return;
+    }
+    tr.reasons |= reason_below_min_contact_hours;
+}
+
+/// Step 2e: the hours training `i` counts this school year.
 void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     const training& t = c.T[i];
     training_result& tr = c.out.trainings[i];
     const date at = c.sy.first_day();
     const minutes unit = lesson_unit(c.R, t.lesson_periods, at, tr.why);
-    if (!is_exam_type(t, tr.reg)) {
-        param_use u_min;
-        const auto& modes = minimum_modes(c.R, tr.reg, at, u_min);
-        for (const auto& l : t.lessons)
-            if (c.year.contains(l.day) && listed(modes, to_string(l.mode))) tr.contact_for_minimum += l.length();
-        if (!meets_min_contact(c.R, tr.contact_for_minimum, unit, at, tr.why))
-            tr.reasons |= reason_below_min_contact_hours;
-        tr.why.add("leave.training.minimum_modes",
-                   [&] { return "lessons that count toward the minimum: " + joined(modes); }, {u_min});
-    }
     param_use u_modes;
     const auto& modes = leave_modes(c.R, tr.reg, at, u_modes);
     tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(modes); }, {u_modes});
@@ -365,6 +387,7 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     out.certificates.clear();
     out.attended_days.clear();
     out.rate_parts.clear();
+    out.combined.clear();
     out.trainings.resize(trainings);
     for (auto& tr : out.trainings) {
         tr = training_result{};
@@ -385,11 +408,23 @@ void evaluate_into(const rules& R, const worker& w, std::span<const training> tr
     find_suspensions(c);
     open_trainings(c);
     std::optional<vov_employment> vov_emp;
+    auto& flags = ws.flags;  // per training: 1 decided in this school year, 2 only coinciding hours count
+    flags.assign(trainings.size(), 0);
     for (std::size_t i = 0; i < trainings.size(); ++i) {
         bool only_coinciding = false;
         if (out.trainings[i].reg == regime::none) continue;
-        if (decide_training(c, i, vov_emp, only_coinciding)) count_training(c, i, only_coinciding);
+        if (decide_training(c, i, vov_emp, only_coinciding)) flags[i] = only_coinciding ? 3 : 1;
     }
+    ws.modules.clear();
+    for (std::size_t i = 0; i < trainings.size(); ++i) {
+        if (flags[i]) count_contact(c, i);
+        const auto& tr = out.trainings[i];
+        ws.modules.push_back(module_facts{&trainings[i], tr.reg, tr.start, tr.contact_for_minimum, flags[i] != 0});
+    }
+    for (std::size_t i = 0; i < trainings.size(); ++i)
+        if (flags[i]) check_minimum(c, i);
+    for (std::size_t i = 0; i < trainings.size(); ++i)
+        if (flags[i]) count_training(c, i, (flags[i] & 2) != 0);
     const minutes bev_total = share_bev_cap(c);
     grant_vov_hours(c, vov_emp, bev_total);
     settle(c);

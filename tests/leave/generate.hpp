@@ -87,6 +87,7 @@ struct worker_generator {
         if (!chance(3)) add_lessons(t, first);
         if (t.lessons.empty() && !t.start) t.start = first;
         add_absences(t);
+        if (chance(40)) t.provider = "P" + std::to_string(uniform(1, 2));  // module combination (issue 12)
         return t;
     }
 

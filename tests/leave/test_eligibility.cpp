@@ -113,3 +113,83 @@ TEST(LeaveEligibility, MinimumContactHours) {
     EXPECT_TRUE(meets_min_contact(R(), minutes{32 * 50}, minutes{50}, date(2020, 9, 1), why));
     EXPECT_FALSE(meets_min_contact(R(), minutes{32 * 60 - 1}, minutes{60}, date(2020, 9, 1), why));
 }
+
+// Module combination toward the 32-hour minimum (issue 12, docs/research/leave-history.md
+// section 6; rulebook leave.vov.module_combination.mode, leave.bev.module_combination.mode).
+namespace {
+training module(std::string id, const char* provider, const char* code, date first, int lessons,
+                std::optional<date> start = std::nullopt) {
+    training t = make_training(std::move(id), training_type::professional);
+    if (provider) t.provider = provider;
+    if (code) t.module_code = code;
+    t.start = start;
+    add_weekly(t, first, lessons, 120);
+    return t;
+}
+worker_result decide(region r, std::vector<training> ts, int sy) {
+    worker w = make_worker(r, {employ(date(2010, 1, 1), 38)});
+    w.trainings = std::move(ts);
+    return evaluate(R(), w, school_year(sy));
+}
+}  // namespace
+
+// 2022-2023, VOV: modules of different providers may be combined (securex.2023: "1 september
+// 2022 tot en met 31 augustus 2023"; liantis.2022). 20 h + 16 h = 36 h >= 32.
+TEST(LeaveEligibility, VovDifferentProvidersCombineIn2022_2023) {
+    const auto r =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2022, 9, 12), 10), module("b", "P2", "M2", date(2022, 10, 4), 8)}, 2022);
+    ASSERT_EQ(r.trainings[0].reg, regime::vov);
+    EXPECT_TRUE(r.trainings[0].eligible);
+    EXPECT_TRUE(r.trainings[1].eligible);
+    ASSERT_EQ(r.combined_of(0).size(), 1u);
+    EXPECT_EQ(r.combined_of(0)[0], 1u);
+    EXPECT_EQ(r.trainings[0].granted, hours(20));
+    EXPECT_FALSE(r.trainings[0].reasons & reason_below_min_contact_hours);
+}
+
+// 2020-2021, VOV base rule: only modules of the same provider (securex.2023 "Principe").
+TEST(LeaveEligibility, VovSameProviderOnlyIn2020_2021) {
+    const auto other =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2020, 9, 14), 10), module("b", "P2", "M2", date(2020, 10, 6), 8)}, 2020);
+    EXPECT_FALSE(other.trainings[0].eligible);
+    EXPECT_TRUE(other.trainings[0].reasons & reason_below_min_contact_hours);
+    EXPECT_TRUE(other.combined_of(0).empty());
+    const auto same =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2020, 9, 14), 10), module("b", "P1", "M2", date(2020, 10, 6), 8)}, 2020);
+    EXPECT_TRUE(same.trainings[0].eligible);
+    EXPECT_TRUE(same.trainings[1].eligible);
+    ASSERT_EQ(same.combined_of(1).size(), 1u);
+    EXPECT_EQ(same.combined_of(1)[0], 0u);
+}
+
+// Same provider, but the starts lie more than 365 days apart (liantis.2022: "Binnen een periode
+// van 365 dagen"); and the same module code is never combined with itself.
+TEST(LeaveEligibility, VovCombinationWindowAndSameModule) {
+    const auto far = decide(region::flanders,
+                            {module("a", "P1", "M1", date(2024, 9, 9), 10, date(2023, 6, 1)),
+                             module("b", "P1", "M2", date(2024, 9, 10), 8)},
+                            2024);
+    EXPECT_FALSE(far.trainings[1].eligible);  // 2024-09-10 - 2023-06-01 = 467 days
+    const auto near = decide(region::flanders,
+                             {module("a", "P1", "M1", date(2024, 9, 9), 10, date(2024, 6, 1)),
+                              module("b", "P1", "M2", date(2024, 9, 10), 8)},
+                             2024);
+    EXPECT_TRUE(near.trainings[1].eligible);
+    const auto twice =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2022, 9, 12), 10), module("b", "P2", "M1", date(2022, 10, 4), 8)}, 2022);
+    EXPECT_FALSE(twice.trainings[0].eligible);
+}
+
+// BEV: each module on its own (seed 004: "De module dient minimaal 32 lestijden te bedragen").
+TEST(LeaveEligibility, BevModulesNeverCombine) {
+    const auto r =
+        decide(region::wallonia,
+               {module("a", "P1", "M1", date(2022, 9, 12), 10), module("b", "P1", "M2", date(2022, 10, 4), 8)}, 2022);
+    EXPECT_FALSE(r.trainings[0].eligible);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_below_min_contact_hours);
+    EXPECT_TRUE(r.combined_of(0).empty());
+}

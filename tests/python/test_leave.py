@@ -225,3 +225,27 @@ def test_reasons_are_a_list_of_codes_per_row(engine):
     assert out.reasons.explode().notna().any()  # the list column explodes to one code per row
     with pytest.raises(edurules.InvalidArgument):
         engine.leave_hours_frame(w, t, ls, reasons="bits")
+
+
+@pytest.mark.parametrize("providers", [["P1", "P2"], [17, 18], pd.array([17, 18], dtype="Int64")])
+def test_module_combination_provider_text_or_integer_ids(engine, providers):
+    # Issue 12: VOV 2022-2023 lets modules of different providers reach the 32-hour minimum
+    # together (rulebook leave.vov.module_combination.mode, source securex.2023); 20 h + 16 h.
+    workers = pd.DataFrame({"worker_id": ["w"], "region": ["flanders"], "contract_hours": [38],
+                            "full_time_hours": [38]})
+    trainings = pd.DataFrame({"worker_id": ["w", "w"], "training_id": ["a", "b"],
+                              "type": ["professional", "professional"], "school_year": ["2022-2023"] * 2,
+                              "provider": providers, "module_code": ["M1", "M2"]})
+    lessons = pd.concat([weekly("w", "a", "2022-09-12", 10, "18:00", "20:00"),
+                         weekly("w", "b", "2022-10-04", 8, "18:00", "20:00")], ignore_index=True)
+    out = engine.leave_hours_frame(workers, trainings, lessons)
+    assert out.status.astype(str).tolist() == ["granted", "granted"]
+    assert out.granted_hours.tolist() == [20.0, 16.0]
+    # the same module code is never combined with itself; a missing provider is "not given"
+    trainings["module_code"] = ["M1", "M1"]
+    out = engine.leave_hours_frame(workers, trainings, lessons)
+    assert out.status.astype(str).tolist() == ["not_eligible", "not_eligible"]
+    trainings["module_code"] = ["M1", "M2"]
+    trainings["provider"] = [None, None]
+    out = engine.leave_hours_frame(workers, trainings, lessons)
+    assert out.status.astype(str).tolist() == ["granted", "granted"]  # any provider in 2022-2023

@@ -527,7 +527,8 @@ class Engine:
                 ``start``, ``coinciding``, ``raised`` (none,
                 shortage_occupation, basic_education, first_upper_secondary),
                 ``language_kind``, ``organisation`` (modular, school_year),
-                ``unit`` (clock_hours, lesson_periods), ``module_code``,
+                ``unit`` (clock_hours, lesson_periods), ``module_code`` and
+                ``provider`` (text or integer ids; missing = not given),
                 ``recognised``, ``exams``, ``counting`` (attended_hours,
                 credits, planned_lesson_periods, exams, competences),
                 ``credits``, ``graduate``, ``exam_contract``, ``competences``,

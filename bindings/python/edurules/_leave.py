@@ -45,7 +45,7 @@ _WORKER_COLUMNS = ("region", "school_year", "sector", "at_most_upper_secondary",
 _JOB_COLUMNS = ("from", "to", "contract_minutes", "contract_hours", "full_time_minutes", "full_time_hours", "schedule",
                 "variable_schedule")
 _TRAINING_COLUMNS = ("type", "start", "coinciding", "raised", "language_kind", "organisation", "unit", "lesson_periods",
-                     "module_code", "recognised", "exams", "counting", "credits", "graduate", "exam_contract",
+                     "module_code", "provider", "recognised", "exams", "counting", "credits", "graduate", "exam_contract",
                      "competences", "employer_proposed", "career_oriented", "career_attest_date", "final_assessment",
                      "enrolled_on")
 _ITEM_COLUMNS = {
@@ -53,6 +53,20 @@ _ITEM_COLUMNS = {
     "absences": ("date", "absent_minutes", "absent_hours", "reason", "employer_declared_on", "holiday_from", "holiday_to"),
     "leave_taken": ("date", "leave_minutes", "leave_hours"),
 }
+
+
+# Identifier columns that may hold text or integer ids (missing = not given).
+_ID_COLUMNS = ("provider", "module_code")
+
+
+def _ids_as_text(series: pd.Series) -> pd.Series:
+    """An integer id column (numpy or nullable Int) as a Categorical of decimal
+    texts, so that provider 17 and provider "17" are the same provider; other
+    columns unchanged. Vectorised: only the distinct ids are turned into text."""
+    if not pd.api.types.is_integer_dtype(series.dtype):
+        return series
+    cat = pd.Categorical(series)
+    return pd.Series(cat.rename_categories([str(int(x)) for x in cat.categories]), index=series.index)
 
 
 def _column(series: pd.Series, order: Optional[np.ndarray]) -> Any:
@@ -118,7 +132,7 @@ class _Facts:
         self._jobs(jobs, wkeys)
         for c in _TRAINING_COLUMNS:
             if c in self.T.columns:
-                self.cols[f"trainings.{c}"] = _column(self.T[c], order_t if order_t is not None else
+                self.cols[f"trainings.{c}"] = _column(_ids_as_text(self.T[c]) if c in _ID_COLUMNS else self.T[c], order_t if order_t is not None else
                                                       (np.flatnonzero(~self.lost) if self.lost.any() else None))
         for table, frame in items.items():
             self._items(table, frame, tkeys)

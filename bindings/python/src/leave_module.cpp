@@ -509,6 +509,7 @@ void read_trainings(leave_frames& f) {
     c.lesson_periods = cv.cols.contains("trainings.unit") ? codes(cv, "trainings.unit", T, units, 0, 0)
                                                           : flags(cv, "trainings.lesson_periods", T, 0);
     c.module_code = text_column(cv, "trainings.module_code", T);
+    c.provider = text_column(cv, "trainings.provider", T);  // optional; None/NaN = not given
     c.recognised = flags(cv, "trainings.recognised", T, 1);
     const auto count = [&](const char* col) {
         return cv.cols.contains(col) ? integers(cv, col, T, 1, true, 0) : std::span<const std::int64_t>{};
@@ -627,6 +628,7 @@ void make_slice(const lv::facts_columns& c, const lv::worker_columns_out& wo, co
     for (auto* col : {&x.training_start, &x.career_attest_day, &x.enrolled_on}) *col = cut(*col, t);
     for (auto* col : {&x.exams, &x.credits, &x.competences}) *col = cut(*col, t);
     x.language_kind = cut(c.language_kind, t), x.module_code = cut(c.module_code, t);
+    x.provider = cut(c.provider, t);
     const auto items = [&](std::span<const std::int64_t> off, std::vector<std::int64_t>& store,
                            std::span<const std::int64_t>& dst) {
         const auto r = rebase(off, t.first, t.second, store);

@@ -350,6 +350,7 @@ struct facts_columns {
     std::span<const std::uint8_t> organisation;       ///< optional: 0 modular (default), 1 school_year
     std::span<const std::uint8_t> lesson_periods;     ///< optional 0/1
     text_column module_code;                          ///< optional
+    text_column provider;                             ///< optional: the training provider (module combination)
     std::span<const std::uint8_t> recognised;         ///< optional 0/1, default 1
     std::span<const std::int64_t> exams;              ///< optional, default 0
     std::span<const std::uint8_t> counting;           ///< optional vov_counting code, default attended_hours
@@ -495,6 +496,7 @@ inline void check_shape(const facts_columns& c, const worker_columns_out& wo, co
     for (auto col : {c.exams, c.credits, c.competences}) sized(col, T, "training counts", false);
     sized(c.language_kind, T, "language_kind");
     sized(c.module_code, T, "module_code");
+    sized(c.provider, T, "provider");
     const std::size_t L = c.lesson_day.size();
     check_offsets(c.lesson_offsets, T, L, "lesson_offsets", false);
     sized(c.lesson_start, L, "lesson_start", true);
@@ -601,6 +603,9 @@ inline std::int32_t fill_training_fields(const facts_columns& c, std::size_t k, 
         t.module_code = std::move(code);
     else
         t.module_code.reset();
+    if (!t.provider) t.provider.emplace();  // written in place: the pooled training keeps its buffer
+    ok &= text_of(c.provider, k, *t.provider, present);
+    if (!present) t.provider.reset();  // NULL column or code -1: not given
     if (!ok) return batch_bad_code;
     t.exams = count_of(c.exams, k);
     t.credits = count_of(c.credits, k);

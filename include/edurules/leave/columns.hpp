@@ -28,7 +28,7 @@ struct facts_table {
     std::vector<std::int64_t> training_off{0};
     std::vector<std::uint8_t> type, coinciding, raised, organisation, lesson_periods, recognised, counting, graduate,
         exam_contract, employer_proposed, career_oriented, assessment;
-    std::vector<std::int32_t> start, language_kind, module_code, career_attest, enrolled_on;
+    std::vector<std::int32_t> start, language_kind, module_code, provider, career_attest, enrolled_on;
     std::vector<std::int64_t> exams, credits, competences;
     std::vector<std::int64_t> lesson_off{0};
     std::vector<std::int32_t> lesson_day, lesson_start, lesson_end;
@@ -61,6 +61,7 @@ struct facts_table {
         organisation.push_back(t.org == organisation::school_year ? 1 : 0);
         lesson_periods.push_back(t.lesson_periods);
         module_code.push_back(t.module_code ? code(*t.module_code) : -1);
+        provider.push_back(t.provider ? code(*t.provider) : -1);
         recognised.push_back(t.recognised);
         exams.push_back(t.exams);
         counting.push_back(static_cast<std::uint8_t>(t.counting));
@@ -150,6 +151,7 @@ struct facts_table {
         c.organisation = organisation;
         c.lesson_periods = lesson_periods;
         c.module_code = {module_code, nm};
+        c.provider = {provider, nm};
         c.recognised = recognised;
         c.exams = exams;
         c.counting = counting;

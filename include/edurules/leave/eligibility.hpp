@@ -9,6 +9,10 @@
 // contact hours, career attest). Brussels reform 2023-2024: 25% of full time.
 #pragma once
 
+#include <cstdlib>
+#include <span>
+#include <vector>
+
 #include "edurules/core/explain.hpp"
 #include "edurules/leave/regime.hpp"
 
@@ -35,6 +39,10 @@ struct eligibility_params {
     const parameter* vov_exact_half_twp;
     const parameter* vov_min_credits;
     const parameter* vov_career_attest_years;
+    // module combination toward the minimum (meets_min_by_combination)
+    const parameter* bev_combination_mode;
+    const parameter* vov_combination_mode;
+    const parameter* combination_window_days;
     dated<month_overflow> overflow;  ///< the month convention (regime_params)
 
     eligibility_params(const rulebook& rb, const dated<month_overflow>& months)
@@ -54,6 +62,9 @@ struct eligibility_params {
           vov_exact_half_twp(need(rb, "leave.vov.exact_half_twp", value_kind::decimal)),
           vov_min_credits(need(rb, "leave.vov.min_credits", value_kind::integer)),
           vov_career_attest_years(need(rb, "leave.vov.career_attest_max_age_years", value_kind::integer)),
+          bev_combination_mode(need(rb, "leave.bev.module_combination.mode", value_kind::text)),
+          vov_combination_mode(need(rb, "leave.vov.module_combination.mode", value_kind::text)),
+          combination_window_days(need(rb, "leave.training.module_combination_window_days", value_kind::integer)),
           overflow(months) {}
 };
 
@@ -308,6 +319,81 @@ inline bool meets_min_contact(const eligibility_params& R, minutes contact, minu
                        (ok ? ", at least " : ", below the minimum ") + hours_text(min.value);
             },
             {min.use});
+    return ok;
+}
+
+/// What a module combination needs to know of one of the worker's trainings.
+struct module_facts {
+    const training* t = nullptr;
+    regime reg = regime::none;
+    date start;
+    minutes contact{};     ///< contact minutes toward the minimum in this school year
+    bool in_year = false;  ///< decided in this school year (it has lessons in it)
+};
+
+/// Module combination toward the minimum contact time (issue 12;
+/// docs/research/leave-history.md section 6). A training below the minimum
+/// (`meets_min_contact`) still qualifies when, with the worker's other
+/// trainings of the same regime that this school year's rule lets it combine
+/// with, the contact time reaches the minimum:
+///  - `leave.bev.module_combination.mode` none (seed 004: "De module dient
+///    minimaal 32 lestijden te bedragen": each module on its own);
+///  - VOV `leave.vov.module_combination.mode` same_provider (securex.2023
+///    "Principe", liantis.2022: modules of different trainings of one provider,
+///    within `leave.training.module_combination_window_days` = 365 days between
+///    the trainings' starts, the window's anchor being unstated, P), or
+///    any_provider (securex.2023, liantis.2022, easypay.2023.modules: 2022-2023
+///    and 2023-2024, prato.2023-06 also 2021-2022: modules of other providers
+///    too, in the same school year). The same module (equal module codes) is
+///    never combined with itself. Contact counts only lessons of this school year.
+/// Writes the indices of the trainings combined into `combined` (cleared)
+/// when the combination reaches the minimum; returns whether it does.
+inline bool meets_min_by_combination(const eligibility_params& R, std::span<const module_facts> all, std::size_t i,
+                                     minutes unit, date at, std::vector<std::size_t>& combined, explanation& why) {
+    combined.clear();
+    const module_facts& me = all[i];
+    param_use u_mode, u_window;
+    const std::string& mode =
+        ref<std::string>(me.reg == regime::vov ? *R.vov_combination_mode : *R.bev_combination_mode, at, u_mode);
+    const auto window = read<std::int64_t>(*R.combination_window_days, at);
+    u_window = window.use;
+    if (mode == "none") {
+        why.add("leave.training.no_module_combination",
+                [&] { return std::string("no module combination toward the minimum this school year"); }, {u_mode});
+        return false;
+    }
+    const auto& mine = me.t->provider;
+    minutes total = me.contact;
+    for (std::size_t j = 0; j < all.size(); ++j) {
+        const module_facts& o = all[j];
+        if (j == i || !o.in_year || o.reg != me.reg || o.contact.count == 0) continue;
+        if (me.t->module_code && o.t->module_code && *me.t->module_code == *o.t->module_code) continue;
+        const bool same =
+            mine && o.t->provider && *mine == *o.t->provider && std::abs((o.start - me.start).days()) <= window.value;
+        if (!same && mode != "any_provider") continue;
+        combined.push_back(j);
+        total += o.contact;
+    }
+    const auto min = read<minutes>(*R.min_contact_hours, at);
+    const bool ok = !combined.empty() && static_cast<detail::i128>(total.count) * minutes_per_hour >=
+                                             static_cast<detail::i128>(min.value.count) * unit.count;
+    why.add("leave.training.module_combination",
+            [&] {
+                std::string with;
+                for (std::size_t j : combined) {
+                    const training& o = *all[j].t;
+                    with += (with.empty() ? "" : ", ") + o.id + " (provider " + o.provider.value_or("not given") +
+                            ", module " + o.module_code.value_or("not given") + ", " + hours_text(all[j].contact) +
+                            " h)";
+                }
+                return "module combination (" + mode + ", one provider within " + std::to_string(window.value) +
+                       " days" + (mode == "any_provider" ? "; other providers in the school year" : "") + "): " +
+                       (combined.empty() ? std::string("no training to combine with")
+                                         : "with " + with + ": " + hours_text(total) + " h of contact" +
+                                               (ok ? ", the minimum is reached" : ", still below the minimum"));
+            },
+            {u_mode, u_window, min.use});
+    if (!ok) combined.clear();
     return ok;
 }
 

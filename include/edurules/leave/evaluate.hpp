@@ -44,6 +44,8 @@ struct training_result {
     // attendance
     std::size_t certificate_first = 0;  ///< its certificate periods: worker_result::certificates_of
     std::size_t certificate_count = 0;
+    std::size_t combined_first = 0;  ///< the trainings combined to reach the minimum: worker_result::combined_of
+    std::size_t combined_count = 0;
     std::size_t days_first = 0;  ///< its attended days: worker_result::attended_days_of
     std::size_t days_count = 0;
     std::optional<bool> diligent;      ///< VOV yearly diligence (nullopt when it does not apply)
@@ -77,6 +79,7 @@ struct worker_result {
     std::vector<training_result> trainings;
     std::vector<attended_day> attended_days;  ///< every training's counted days, in training order
     std::vector<rate_part> rate_parts;        ///< every training's rates applied, in training order
+    std::vector<std::size_t> combined;        ///< every training's module combination (training indices)
     explanation why = explanation(true);
 
     /// The days whose attended minutes give training `i` leave (they date its leave).
@@ -88,6 +91,11 @@ struct worker_result {
     std::span<const rate_part> rates_of(std::size_t i) const {
         const auto& m = trainings[i].money;
         return std::span<const rate_part>(rate_parts).subspan(m.parts_first, m.parts_count);
+    }
+    /// The trainings (indices) training `i` was combined with to reach the minimum contact time.
+    std::span<const std::size_t> combined_of(std::size_t i) const {
+        const auto& t = trainings[i];
+        return std::span<const std::size_t>(combined).subspan(t.combined_first, t.combined_count);
     }
     /// The certificate periods of training `i`.
     std::span<const certificate_result> certificates_of(std::size_t i) const {
@@ -111,6 +119,9 @@ struct workspace {
     std::vector<exact_minutes> amounts, used;
     std::vector<fraction> shares;
     std::vector<minutes> granted;
+    std::vector<std::uint8_t> flags;
+    std::vector<module_facts> modules;
+    std::vector<std::size_t> combo;
 };
 
 /// Decides everything for `w` in school year `sy`. Lessons and absences in

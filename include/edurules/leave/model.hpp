@@ -269,6 +269,7 @@ struct training {
     bool lesson_periods = false;  ///< counted in lesson periods (50 minutes = 1 hour) instead of clock hours
     std::optional<date> start;    ///< declared start; else the first lesson day
     std::optional<std::string> module_code;
+    std::optional<std::string> provider;  ///< the training provider (VOV: its ODB provider), for module combination
     bool recognised = true;
     std::int64_t exams = 0;  ///< BEV competence exam days; VOV exams
     // VOV
