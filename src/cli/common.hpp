@@ -101,6 +101,7 @@ int cmd_status(int argc, char** argv, int first);    // cmd_pe.cpp
 int cmd_book(int argc, char** argv, int first);      // cmd_pe.cpp
 int cmd_leave(int argc, char** argv, int first);     // cmd_leave.cpp
 int cmd_insight(int argc, char** argv, int first);   // cmd_insight.cpp
+int cmd_account(int argc, char** argv, int first);   // cmd_account.cpp
 int cmd_rulebook(int argc, char** argv, int first);  // main.cpp
 int cmd_request(int argc, char** argv, int first);   // main.cpp
 

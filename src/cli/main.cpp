@@ -31,6 +31,10 @@ Usage:
         JSON line per access decision, written before the report is released
         (exit 5 and no report if it cannot be). A "dossier_file" must stay in the
         document's folder unless --allow-dossier-outside. Exit 1 when access is denied.
+  edurules account INPUT.json [--date D] [--format table|json|csv] [--explain]
+        Belgian individual training right (account.right: size class, days per FTE,
+        pro rata, carry-over, balance) or the development account (account.ledger:
+        deposits, vouchers, spending, balance) of an input document.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
   edurules rulebook show|export|validate [FILE]
@@ -143,6 +147,8 @@ int main(int argc, char** argv) {
             rc = cmd_leave(argc, argv, 2);
         else if (cmd == "insight")
             rc = cmd_insight(argc, argv, 2);
+        else if (cmd == "account")
+            rc = cmd_account(argc, argv, 2);
         else if (cmd == "request")
             rc = cmd_request(argc, argv, 2);
         else if (cmd == "rulebook")
