@@ -75,6 +75,15 @@ TEST(AccountCoverage, EveryAccountParameterIsNamedByAnExplanation) {
                    {"employer", {{"fallback_fte", "25"}}},
                    {"workers", json::array({worker("a", "2024-01-01")})}};
     collect(json::parse(io::evaluate_json(engine(nocarry), one.dump())), used);
+    // a sector agreement below the floor a sector may set (sdworx: "minimaal 2 dagen per jaar")
+    const auto low = std::make_shared<const rulebook>(
+        rulebook::with_value(*rulebook::builtin(), "account.be.sector.124.ge20.days_per_fte", "1.5"));
+    json sector = one;
+    sector["employer"]["joint_committee"] = "124";
+    const json low_result = json::parse(io::evaluate_json(engine(low), sector.dump()));
+    EXPECT_EQ(low_result["result"]["workers"][0]["years"][0]["reasons"],
+              json::array({"sector_below_floor", "sector_agreement"}));
+    collect(low_result, used);
     std::string missing;
     for (const auto& [name, p] : rulebook::builtin()->parameters())
         if (name.rfind("account.", 0) == 0 && !used.count(name)) missing += "\n  " + name;

@@ -411,6 +411,7 @@ static void test_decision_kinds(void) {
 
 void test_batch(void);    /* test_batch.c */
 void test_leave_v2(void); /* test_leave_v2.c */
+void test_account(void);  /* test_account.c */
 
 int main(int argc, char **argv) {
     const char *tmp_dir = argc > 1 ? argv[1] : ".";
@@ -425,6 +426,7 @@ int main(int argc, char **argv) {
     test_decision_kinds();
     test_batch();
     test_leave_v2();
+    test_account();
     if (failures) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
         return 1;
