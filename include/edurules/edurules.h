@@ -824,6 +824,92 @@ EDR_API const char *edr_leave_assessment_name(int assessment);
 
 #endif /* EDR_EXPERIMENTAL */
 
+/* ---- Individual training right (BE, law of 3 October 2022): a batch ------ */
+
+/*
+ * edr_account_right_batch decides the yearly credit of the individual
+ * training right for one worker-year per row, through the same rules as an
+ * "account.right" JSON request (include/edurules/account/credit.hpp): the
+ * employer's size class from the FTE of the reference period, the days per
+ * FTE (legal or the joint committee's sector agreement in the rulebook), pro
+ * rata by work regime and started months. Balances and carry-over over years
+ * are the JSON path's (edr_evaluate_json).
+ */
+
+/** Per-row status (column `status`); values pinned. */
+typedef enum edr_account_row_status_e {
+    EDR_ACCOUNT_ROW_OK = 0,
+    EDR_ACCOUNT_ROW_BAD_YEAR = -1,      /**< year outside 1901..9998 */
+    EDR_ACCOUNT_ROW_BAD_DATES = -2,     /**< from_day missing, or to_day before from_day */
+    EDR_ACCOUNT_ROW_BAD_REGIME = -3,    /**< weekly minutes outside 1..10080, or contract above full time */
+    EDR_ACCOUNT_ROW_BAD_FTE = -4,       /**< negative FTE, or reference_quarters outside -1..8 */
+    EDR_ACCOUNT_ROW_BAD_COMMITTEE = -5, /**< negative joint committee */
+    EDR_ACCOUNT_ROW_RULEBOOK = -6       /**< the rulebook has no value this row needs on its dates */
+} edr_account_row_status;
+
+/** Column `size_class`: EDR_ACCOUNT_SIZE_*; values pinned. */
+typedef enum edr_account_size_class_e {
+    EDR_ACCOUNT_SIZE_UNKNOWN = 0,
+    EDR_ACCOUNT_SIZE_LT10 = 1,
+    EDR_ACCOUNT_SIZE_10_19 = 2,
+    EDR_ACCOUNT_SIZE_GE20 = 3
+} edr_account_size_class;
+
+#define EDR_ACCOUNT_RIGHT_COLUMNS_VERSION 1
+/** Input columns of edr_account_right_batch, each [rows]. */
+typedef struct edr_account_right_columns {
+    unsigned version; /**< EDR_ACCOUNT_RIGHT_COLUMNS_VERSION */
+    size_t rows;
+    const int32_t *year;                       /**< calendar year; required */
+    const int64_t *reference_fte;              /**< 1/10000 FTE: the sum over the declared quarters of the reference
+                                                    period, or the fallback FTE when reference_quarters is 0; required */
+    const int32_t *reference_quarters;         /**< quarters summed (1..8); 0: reference_fte is the fallback;
+                                                    -1: nothing known (size unknown); required */
+    const int32_t *from_day;                   /**< first day of the job (days since 1970-01-01); required */
+    const int32_t *to_day;                     /**< last day, EDR_NO_DAY = open; required */
+    const int64_t *contract_minutes;           /**< contract minutes per week; required */
+    const int64_t *full_time_minutes;          /**< full-time minutes per week; required */
+    const int32_t *joint_committee;            /**< paritair comite number, 0 = none; NULL = none */
+    const int64_t *employer_full_time_minutes; /**< the employer's full-time week (a training day is a fifth of it);
+                                                    0 or NULL = the rulebook's day */
+} edr_account_right_columns;
+#define EDR_ACCOUNT_RIGHT_COLUMNS_INIT \
+    { EDR_ACCOUNT_RIGHT_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+#define EDR_ACCOUNT_RIGHT_RESULTS_VERSION 1
+/** Output columns of edr_account_right_batch, each [rows], all required. A
+ *  rejected row has status < 0 and zeros elsewhere. */
+typedef struct edr_account_right_results {
+    unsigned version;         /**< EDR_ACCOUNT_RIGHT_RESULTS_VERSION */
+    int32_t *status;          /**< EDR_ACCOUNT_ROW_* */
+    int32_t *size_class;      /**< EDR_ACCOUNT_SIZE_* */
+    int32_t *months;          /**< months (started) employed in the year */
+    int64_t *credit_minutes;  /**< the credit in minutes, rounded once */
+    int64_t *credit_days_num; /**< the credit in days, exactly: num / den */
+    int64_t *credit_days_den;
+    uint32_t *reasons; /**< bits; edr_account_reason_name */
+} edr_account_right_results;
+#define EDR_ACCOUNT_RIGHT_RESULTS_INIT \
+    { EDR_ACCOUNT_RIGHT_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** Decides every row: rows = decided + *rejected (each rejected row has its
+ *  status). Everything stays the caller's; nothing is allocated per row.
+ *  Safe to call concurrently on one engine. Returns EDR_OK, or a negative
+ *  edr_code (bad arguments: nothing is written). */
+EDR_API int edr_account_right_batch(const edr_account_right_results *out, size_t *rejected, const edr_engine *engine,
+                                    const edr_account_right_columns *columns);
+
+/** "before_first_year", "outside_right", ... for bit b of the `reasons`
+ *  column; "unknown" otherwise (static storage). */
+EDR_API const char *edr_account_reason_name(int bit);
+
+/** "ok", "bad_year", ..., "rulebook" for an EDR_ACCOUNT_ROW_* status; "unknown" otherwise. */
+EDR_API const char *edr_account_row_status_name(int status);
+
+/** "undetermined" (EDR_ACCOUNT_SIZE_UNKNOWN), "lt10", "10_19", "ge20" for an
+ *  EDR_ACCOUNT_SIZE_* class; "unknown" otherwise. */
+EDR_API const char *edr_account_size_class_name(int size_class);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

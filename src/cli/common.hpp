@@ -71,6 +71,7 @@ command add_status(CLI::App& root);    // cmd_pe.cpp
 command add_book(CLI::App& root);      // cmd_pe.cpp
 command add_leave(CLI::App& root);     // cmd_leave.cpp
 command add_insight(CLI::App& root);   // cmd_insight.cpp
+command add_account(CLI::App& root);   // cmd_account.cpp
 command add_request(CLI::App& root);   // main.cpp
 command add_rulebook(CLI::App& root);  // main.cpp
 /// A new subcommand (common settings: help per subcommand, last value wins,

@@ -34,6 +34,10 @@ Usage:
         (exit 5 and no report if it cannot be). A "dossier_file" must stay in the
         document's folder unless --allow-dossier-outside. Exit 1 when access is denied.
         --format html: the employer report, ranked by urgency; Dutch unless --lang en.
+  edurules account INPUT.json [--date D] [--format table|json|csv] [--explain]
+        Belgian individual training right (account.right: size class, days per FTE,
+        pro rata, carry-over, balance) or the development account (account.ledger:
+        deposits, vouchers, spending, balance) of an input document.
   edurules request REQUEST.json
         Evaluates one JSON request (any kind) and prints the JSON response.
   edurules rulebook [show|export|validate] [FILE]
@@ -189,8 +193,8 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_help_flag();  // the root's help is help_text (main)
     // One function per subcommand: a new one is one more line here.
-    std::vector<command> commands{add_status(app),  add_book(app),    add_leave(app),
-                                  add_insight(app), add_request(app), add_rulebook(app)};
+    std::vector<command> commands{add_status(app),  add_book(app),    add_leave(app),   add_insight(app),
+                                  add_account(app), add_request(app), add_rulebook(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -695,9 +695,14 @@ const parameter& rulebook::param(std::string_view name) const {
 std::shared_ptr<const rulebook> rulebook::builtin() {
     static const std::shared_ptr<const rulebook> instance = [] {
         rulebook all;
+        std::string common_name, common_version;  // the merged rulebook is named by rulebook/common.json
         for (std::size_t i = 0; i < embedded::default_rulebook_count; ++i) {
             const auto& d = embedded::default_rulebook[i];
             rulebook part = from_json(std::string_view(d.text, d.size), d.name);
+            if (std::string_view(d.name) == "rulebook/common.json") {
+                common_name = part.name_;
+                common_version = part.version_;
+            }
             for (const auto& [name, p] : part.params_)
                 if (all.params_.count(name))
                     throw error(errc::internal, d.name,
@@ -710,6 +715,10 @@ std::shared_ptr<const rulebook> rulebook::builtin() {
                 all.name_ = keep_name;
                 all.version_ = keep_version;
             }
+        }
+        if (!common_name.empty()) {
+            all.name_ = common_name;
+            all.version_ = common_version;
         }
         return std::make_shared<const rulebook>(std::move(all));
     }();

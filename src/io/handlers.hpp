@@ -18,5 +18,6 @@ pe::dossier decode_dossier(const json& doc, const path& root);  // src/io/pe_jso
 json handle_pe(const engine& e, std::string_view kind, const json& request);       // src/io/pe_json.cpp
 json handle_leave(const engine& e, std::string_view kind, const json& request);    // src/io/leave_json.cpp
 json handle_insight(const engine& e, std::string_view kind, const json& request);  // src/io/insight_json.cpp
+json handle_account(const engine& e, std::string_view kind, const json& request);  // src/io/account_json.cpp
 
 }  // namespace edurules::io::detail

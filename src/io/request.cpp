@@ -7,7 +7,10 @@ namespace edurules::io {
 
 namespace {
 /// The request member whose dates a domain computes from.
-const char* dates_member(const std::string& kind) { return kind.rfind("leave.", 0) == 0 ? "workers" : "dossier"; }
+const char* dates_member(const std::string& kind) {
+    if (kind == "account.ledger") return "events";
+    return kind.rfind("leave.", 0) == 0 || kind.rfind("account.", 0) == 0 ? "workers" : "dossier";
+}
 }  // namespace
 
 std::string evaluate_json(const engine& e, std::string_view request_json) {
@@ -25,6 +28,8 @@ std::string evaluate_json(const engine& e, std::string_view request_json) {
             result = detail::handle_leave(e, kind, req);
         } else if (kind.rfind("insight.", 0) == 0) {
             result = detail::handle_insight(e, kind, req);
+        } else if (kind.rfind("account.", 0) == 0) {
+            result = detail::handle_account(e, kind, req);
         } else {
             invalid(root / "kind", "unknown request kind " + show(json(kind)));
         }

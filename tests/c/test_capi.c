@@ -452,6 +452,7 @@ void test_batch(void);    /* test_batch.c */
 void test_leave_v2(void); /* test_leave_v2.c */
 void test_init(void);     /* test_init.c */
 void test_names(void);    /* test_names.c */
+void test_account(void);  /* test_account.c */
 
 int main(int argc, char **argv) {
     const char *tmp_dir = argc > 1 ? argv[1] : ".";
@@ -468,6 +469,7 @@ int main(int argc, char **argv) {
     test_leave_v2();
     test_init();
     test_names();
+    test_account();
     if (failures) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
         return 1;

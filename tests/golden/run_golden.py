@@ -69,6 +69,24 @@ def show(v) -> str:
     return "(absent)" if v is _MISSING else json.dumps(v, ensure_ascii=False)
 
 
+# Kinds whose responses are also checked against their response schema here.
+RESPONSE_SCHEMAS = {"account.": "account.response.schema.json"}
+
+
+def schema_errors(src: Path, name: str, request, response) -> list:
+    """The response of an account.* case must be valid under its schema (when jsonschema is installed)."""
+    kind = request.get("kind", "") if isinstance(request, dict) else ""
+    schema = next((s for prefix, s in RESPONSE_SCHEMAS.items() if kind.startswith(prefix)), None)
+    if schema is None or response is None:
+        return []
+    try:
+        import jsonschema
+    except ImportError:
+        return []
+    validator = jsonschema.Draft202012Validator(json.loads((src / "schemas" / schema).read_text(encoding="utf-8")))
+    return [f"{name}: response breaks {schema}: {e.message}" for e in validator.iter_errors(response)][:5]
+
+
 def run_case(cli: str, src: Path, path: Path, ids: set) -> list:
     name = path.stem
     try:
@@ -96,6 +114,7 @@ def run_case(cli: str, src: Path, path: Path, ids: set) -> list:
         response = json.loads(proc.stdout) if proc.stdout.strip() else None
     except json.JSONDecodeError as e:
         return errors + [f"{name}: the response is not JSON: {e}"]
+    errors += schema_errors(src, name, case["request"], response)
     for i, exp in enumerate(case["expect"]):
         try:
             actual = resolve(response, exp["path"])

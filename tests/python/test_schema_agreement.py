@@ -65,8 +65,18 @@ def _pe_book_request() -> dict:
     return {"schema_version": 1, "kind": "pe.book", "date": "2025-06-01", "dossier": _dossier(), "rows": rows}
 
 
+def _account_right_request() -> dict:
+    return json.loads((DATA / "account.json").read_text(encoding="utf-8"))
+
+
+def _account_ledger_request() -> dict:
+    return json.loads((DATA / "account_ledger.json").read_text(encoding="utf-8"))
+
+
 CASES = {
     "leave": (_leave_request, "leave.request.schema.json"),
+    "account.right": (_account_right_request, "account.request.schema.json"),
+    "account.ledger": (_account_ledger_request, "account.request.schema.json"),
     "insight": (_insight_request, "insight.request.schema.json"),
     "pe.status": (_pe_status_request, "pe.request.schema.json"),
     "pe.book": (_pe_book_request, "pe.request.schema.json"),
@@ -162,3 +172,21 @@ def test_pe_misspelt_members_are_refused_naming_path_and_nearest(engine, where, 
         engine.evaluate(json.dumps(doc))
     assert field in str(e.value) and "unknown member" in str(e.value)
     assert not _validator("pe.request.schema.json").is_valid(doc)
+
+
+@pytest.mark.parametrize(
+    "make, where, member, field",
+    [(_account_right_request, ("employer",), "joint_comittee", "employer.joint_comittee"),
+     (_account_right_request, ("workers", 0, "jobs", 0), "untill", "workers[0].jobs[0].untill"),
+     (_account_ledger_request, ("events", 0), "ammount", "events[0].ammount")],
+)
+def test_account_misspelt_members_are_refused_naming_path_and_nearest(engine, make, where, member, field):
+    doc = make()
+    node = doc
+    for k in where:
+        node = node[k]
+    node[member] = "x"
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.evaluate(json.dumps(doc))
+    assert field in str(e.value) and "unknown member" in str(e.value)
+    assert not _validator("account.request.schema.json").is_valid(doc)

@@ -20,6 +20,7 @@ from . import _edurules
 from ._engine import PE_BATCH_ERRORS, PE_BOOKING_REASONS, PE_REASONS, PE_STATES, PE_STATUS_COLUMNS, Engine, pe_status_table
 from ._leave import LEAVE_HOURS_COLUMNS, LEAVE_REASONS, LEAVE_REGIMES, LEAVE_REGIONS, LEAVE_TRAINING_TYPES, leave_table
 from ._frames import PeFrames, booked_completions, load_dossier, pe_frames
+from ._account import ACCOUNT_REASONS, ACCOUNT_RIGHT_COLUMNS, ACCOUNT_SIZE_CLASSES, account_right_frame
 
 __version__: str = _edurules.__version__
 """The edurules version (the C++ library's)."""
@@ -28,5 +29,6 @@ __all__ = [
     "Engine", "Error", "InvalidArgument", "ParseError", "InvalidInput", "RulebookError", "FileError",
     "InternalError", "PE_STATES", "PE_REASONS", "PE_BATCH_ERRORS", "PE_BOOKING_REASONS", "PE_STATUS_COLUMNS", "PeFrames", "pe_frames",
     "booked_completions", "load_dossier", "pe_status_table", "LEAVE_REGIONS", "LEAVE_REGIMES", "LEAVE_TRAINING_TYPES",
-    "LEAVE_REASONS", "LEAVE_HOURS_COLUMNS", "leave_table", "__version__",
+    "LEAVE_REASONS", "LEAVE_HOURS_COLUMNS", "leave_table", "ACCOUNT_REASONS", "ACCOUNT_RIGHT_COLUMNS",
+    "ACCOUNT_SIZE_CLASSES", "account_right_frame", "__version__",
 ]

@@ -12,6 +12,10 @@ from ._errors import FileError as FileError
 from ._errors import InternalError as InternalError
 from ._errors import InvalidArgument as InvalidArgument
 from ._errors import InvalidInput as InvalidInput
+from ._account import ACCOUNT_REASONS as ACCOUNT_REASONS
+from ._account import ACCOUNT_RIGHT_COLUMNS as ACCOUNT_RIGHT_COLUMNS
+from ._account import ACCOUNT_SIZE_CLASSES as ACCOUNT_SIZE_CLASSES
+from ._account import account_right_frame as account_right_frame
 from ._errors import ParseError as ParseError
 from ._errors import RulebookError as RulebookError
 from ._frames import PeFrames as PeFrames

@@ -17,6 +17,7 @@ LEAVE_REGIONS: list[str]
 LEAVE_REGIMES: list[str]
 LEAVE_TRAINING_TYPES: list[str]
 LEAVE_REASONS: list[str]
+ACCOUNT_REASONS: list[str]
 LEAVE_BATCH_STATUS: dict[int, str]
 LEAVE_FACTS_PROBLEMS: list[str]
 
@@ -49,3 +50,4 @@ class Engine:
                             variable_schedule: U8, lesson_periods: U8, threads: int = 0) -> dict[str, np.ndarray]: ...
     def leave_facts_frames(self, columns: dict[str, Any], workers: int, stop_on_bad: bool,
                            threads: int = 0) -> dict[str, Any]: ...
+    def _account_right_columns(self, columns: dict[str, Any], rows: int) -> dict[str, Any]: ...

@@ -16,6 +16,7 @@
 #include <tuple>
 #include <vector>
 
+#include "account_module.hpp"
 #include "edurules/engine.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/io/request.hpp"
@@ -457,5 +458,6 @@ PYBIND11_MODULE(_edurules, m) {
              py::arg("unjustified_minutes"), py::arg("contact_minutes"), py::arg("coinciding"), py::arg("raised"),
              py::arg("variable_schedule"), py::arg("lesson_periods"), py::arg("threads") = 0,
              "leave::leave_hours_batch over columns, rows split over threads.");
-    edurules::python::add_leave(m);  // leave_module.cpp: Engine.leave_facts_frames, leave code tables
+    edurules::python::add_leave(m);    // leave_module.cpp: Engine.leave_facts_frames, leave code tables
+    edurules::python::add_account(m);  // account_module.cpp: Engine._account_right_columns, ACCOUNT_REASONS
 }

@@ -142,9 +142,10 @@ inline void take_trainings(const rules& R, const worker& w, date at, year_result
         if (take < r.minutes) {
             y.excess_minutes += r.minutes - take;
             r.reasons |= reason_training_beyond_balance;
-            why.note("account.training.beyond_balance",
-                     "training " + t.id + ": " + std::to_string(r.minutes - take) +
-                         " minutes beyond the balance (the balance stays at 0; training beyond the right is no debt)");
+            why.add("account.training.beyond_balance", [&] {
+                return "training " + t.id + ": " + std::to_string(r.minutes - take) +
+                       " minutes beyond the balance (the balance stays at 0; training beyond the right is no debt)";
+            });
         }
     }
 }
@@ -187,8 +188,10 @@ inline worker_result evaluate_worker(const rules& R, const employer& emp, const 
     for (const auto& t : out.trainings) out.reasons |= t.reasons;
     out.balance_minutes = balance;
     out.balance_days = fraction::of(balance * out.day_minutes.den, out.day_minutes.num);
-    out.why.note("account.balance.at", "balance on " + to_iso(at) + ": " + std::to_string(balance) +
-                                           " minutes = " + out.balance_days.text() + " day(s)");
+    out.why.add("account.balance.at", [&] {
+        return "balance on " + to_iso(at) + ": " + std::to_string(balance) + " minutes = " + out.balance_days.text() +
+               " day(s)";
+    });
     return out;
 }
 

@@ -16,19 +16,21 @@ namespace edurules::account {
 
 /// The days per FTE for `cls` in `year`: the sector agreement of `pc` if the
 /// rulebook has one for that class and year, else the legal number.
-inline days_decision days_per_fte(const rules& R, size_class cls, std::string_view pc, int year, std::uint32_t& reasons,
-                                  explanation& why) {
+inline days_decision days_per_fte(const rules &R, size_class cls, std::string_view pc, int year, std::uint32_t &reasons,
+                                  explanation &why) {
     days_decision out;
     const date jan1(static_cast<unsigned short>(year), 1, 1);
     const auto ci = static_cast<std::size_t>(cls);
-    const sector* s = pc.empty() ? nullptr : R.sector_of(pc);
-    const parameter* p = s && s->days[ci] && s->days[ci]->at(jan1) ? s->days[ci] : R.days_per_fte[ci];
+    const sector *s = pc.empty() ? nullptr : R.sector_of(pc);
+    const parameter *p = s && s->days[ci] && s->days[ci]->at(jan1) ? s->days[ci] : R.days_per_fte[ci];
     out.sector = p != R.days_per_fte[ci];
-    const param_version* v = p->at(jan1);
+    const param_version *v = p->at(jan1);
     if (!v) {
         reasons |= reason_days_unknown;
-        why.note("account.days.unknown", "the rulebook has no " + p->name + " in force on " + to_iso(jan1) +
-                                             ": the days for " + std::to_string(year) + " are unknown");
+        why.add("account.days.unknown", [&] {
+            return "the rulebook has no " + p->name + " in force on " + to_iso(jan1) + ": the days for " +
+                   std::to_string(year) + " are unknown";
+        });
         return out;
     }
     out.known = true;
@@ -36,7 +38,11 @@ inline days_decision days_per_fte(const rules& R, size_class cls, std::string_vi
     out.use = param_use{p, v};
     if (out.sector) {
         reasons |= reason_sector_agreement;
-        if (s->min_months[ci]) out.min_months = read<std::int64_t>(*s->min_months[ci], jan1).value;
+        if (s->min_months[ci]) {
+            const auto mm = read<std::int64_t>(*s->min_months[ci], jan1);
+            out.min_months = mm.value;
+            out.min_months_use = mm.use;
+        }
         why.add("account.days.sector",
                 [&] {
                     return "joint committee " + std::string(pc) + ", class " + to_string(cls) +
@@ -72,14 +78,14 @@ inline days_decision days_per_fte(const rules& R, size_class cls, std::string_vi
 /// Months started in `year` and the sum of the work regime over them: each
 /// month counts whole if a job covers a day of it, at the regime of the job
 /// that starts last among those covering it.
-inline void months_and_regime(const std::vector<job>& jobs, int year, int& months, fraction& regime_sum) {
+inline void months_and_regime(const std::vector<job> &jobs, int year, int &months, fraction &regime_sum) {
     months = 0;
     regime_sum = fraction{};
     for (int m = 1; m <= 12; ++m) {
         const date first(static_cast<unsigned short>(year), static_cast<unsigned short>(m), 1);
         const period month{first, first.end_of_month()};
-        const job* in_force = nullptr;
-        for (const auto& j : jobs)
+        const job *in_force = nullptr;
+        for (const auto &j : jobs)
             if (month.overlaps(period{j.from, j.to.value_or(date(9999, 12, 31))}) &&
                 (!in_force || in_force->from < j.from))
                 in_force = &j;
@@ -92,7 +98,7 @@ inline void months_and_regime(const std::vector<job>& jobs, int year, int& month
 
 /// The length of a training day: the employer's full-time week divided by the
 /// working days of a week, or the rulebook's day.
-inline fraction day_length(const rules& R, const employer& emp, date at, explanation& why) {
+inline fraction day_length(const rules &R, const employer &emp, date at, explanation &why) {
     if (emp.full_time_minutes_per_week) {
         const auto days = read<std::int64_t>(*R.workdays_per_week, at);
         const fraction f = fraction::of(*emp.full_time_minutes_per_week, days.value);
@@ -112,16 +118,20 @@ inline fraction day_length(const rules& R, const employer& emp, date at, explana
     return fraction::of(m.value.count, 1);
 }
 
-/// The credit of `w` for `year`: size class, days per FTE, pro rata.
-inline year_result year_credit(const rules& R, const employer& emp, const worker& w, int year, const fraction& day_len,
-                               explanation& why) {
+/// The credit of a worker with `jobs` for `year` in joint committee `pc`:
+/// size class (from `size_of()`, asked only when the worker is employed in a
+/// year of the right), days per FTE, pro rata. The JSON path and the batch
+/// both come here.
+template <class SizeFn>
+year_result year_credit_with(const rules &R, std::string_view pc, const std::vector<job> &jobs, int year,
+                             const fraction &day_len, explanation &why, SizeFn &&size_of) {
     year_result y;
     y.year = year;
     const date jan1(static_cast<unsigned short>(year), 1, 1);
-    months_and_regime(w.jobs, year, y.months, y.regime_months);
+    months_and_regime(jobs, year, y.months, y.regime_months);
     if (y.months == 0) {
         y.reasons |= reason_not_employed;
-        why.note("account.credit.not_employed", "no job in " + std::to_string(year) + ": no credit");
+        why.add("account.credit.not_employed", [&] { return "no job in " + std::to_string(year) + ": no credit"; });
         return y;
     }
     const auto first = read<std::int64_t>(*R.first_year, jan1);
@@ -132,23 +142,26 @@ inline year_result year_credit(const rules& R, const employer& emp, const worker
                 {first.use});
         return y;
     }
-    y.size = decide_size(R, emp, year, why);
+    y.size = size_of();
     if (y.size.cls == size_class::unknown) {
         y.reasons |= reason_size_unknown;
         return y;
     }
-    y.days = days_per_fte(R, y.size.cls, emp.joint_committee, year, y.reasons, why);
+    y.days = days_per_fte(R, y.size.cls, pc, year, y.reasons, why);
     if (!y.days.known) return y;
     if (y.days.min_months > y.months) {
         y.reasons |= reason_below_min_months;
-        why.note("account.credit.min_months", std::to_string(y.months) + " month(s) employed in " +
-                                                  std::to_string(year) + ", fewer than the sector's " +
-                                                  std::to_string(y.days.min_months) + ": no credit");
+        why.add("account.credit.min_months",
+                [&] {
+                    return std::to_string(y.months) + " month(s) employed in " + std::to_string(year) +
+                           ", fewer than the sector's " + std::to_string(y.days.min_months) + ": no credit";
+                },
+                {y.days.min_months_use});
         return y;
     }
     const auto basis = read<std::string>(*R.prorata_basis, jan1);
     const auto susp = read<bool>(*R.suspension_reduces, jan1);
-    const auto& mode = R.rounding_at.at(jan1);
+    const auto &mode = R.rounding_at.at(jan1);
     y.credit_days = fraction::of(y.days.days) * y.regime_months * fraction::of(1, 12);
     y.credit_minutes = (y.credit_days * day_len).rounded(mode.value);
     why.add("account.credit.prorata",
@@ -158,8 +171,22 @@ inline year_result year_credit(const rules& R, const employer& emp, const worker
                        " day(s) = " + std::to_string(y.credit_minutes) + " minutes (rounded " + to_string(mode.value) +
                        ")" + (susp.value ? "" : "; suspensions do not reduce it");
             },
-            {y.days.use, basis.use, susp.use, mode.use});
+            {y.days.use, basis.use, susp.use, mode.use, first.use});
+    if (y.days.min_months_use.param)
+        why.add("account.credit.min_months_met",
+                [&] {
+                    return std::to_string(y.months) + " month(s) employed: at least the sector's " +
+                           std::to_string(y.days.min_months);
+                },
+                {y.days.min_months_use});
     return y;
+}
+
+/// The credit of `w` for `year` at employer `emp` (its declared quarters).
+inline year_result year_credit(const rules &R, const employer &emp, const worker &w, int year, const fraction &day_len,
+                               explanation &why) {
+    return year_credit_with(R, emp.joint_committee, w.jobs, year, day_len, why,
+                            [&] { return decide_size(R, emp, year, why); });
 }
 
 }  // namespace edurules::account

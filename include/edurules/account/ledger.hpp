@@ -101,8 +101,9 @@ inline void lapse_vouchers(ledger_result& L, date d) {
             v.lapsed = v.remaining;
             v.lapsed_on = next_day(*v.expires);
             L.lapsed += v.remaining;
-            L.why.note("account.ledger.voucher_lapse",
-                       "voucher " + v.id + ": " + euros(v.remaining) + " unused lapse from " + to_iso(*v.lapsed_on));
+            L.why.add("account.ledger.voucher_lapse", [&] {
+                return "voucher " + v.id + ": " + euros(v.remaining) + " unused lapse from " + to_iso(*v.lapsed_on);
+            });
             v.remaining = 0;
         }
 }
@@ -241,8 +242,10 @@ inline ledger_result evaluate_ledger(const rules& R, const std::vector<ledger_ev
     }
     ledger_detail::lapse_vouchers(L, at);
     L.balanced = L.deposited == L.spent + L.lapsed + L.balance();
-    L.why.note("account.ledger.balance", "balance on " + to_iso(at) + ": " + ledger_detail::euros(L.balance()) +
-                                             (L.balanced ? "" : " (the ledger does not balance)"));
+    L.why.add("account.ledger.balance", [&] {
+        return "balance on " + to_iso(at) + ": " + ledger_detail::euros(L.balance()) +
+               (L.balanced ? "" : " (the ledger does not balance)");
+    });
     return L;
 }
 

@@ -192,6 +192,7 @@ struct days_decision {
     bool sector = false;
     std::int64_t min_months = 0;
     param_use use;
+    param_use min_months_use;  ///< empty unless a sector sets a minimum
 };
 
 /// One calendar year of a worker's right.

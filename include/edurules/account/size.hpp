@@ -15,7 +15,7 @@
 namespace edurules::account {
 
 /// The first year of the two-year period holding `year`, and the rulebook uses.
-inline int period_first_year(const rules& R, int year, param_use& anchor_use, param_use& years_use) {
+inline int period_first_year(const rules &R, int year, param_use &anchor_use, param_use &years_use) {
     const date jan1(static_cast<unsigned short>(year), 1, 1);
     const auto anchor = read<date>(*R.period_anchor, jan1);
     const auto len = read<std::int64_t>(*R.period_years, jan1);
@@ -27,7 +27,7 @@ inline int period_first_year(const rules& R, int year, param_use& anchor_use, pa
 }
 
 /// The class of an exact average FTE.
-inline size_class class_of(const rules& R, const fraction& avg, date at, param_use& min_use, param_use& large_use) {
+inline size_class class_of(const rules &R, const fraction &avg, date at, param_use &min_use, param_use &large_use) {
     const auto lo = read<decimal>(*R.min_fte, at);
     const auto hi = read<decimal>(*R.large_fte, at);
     min_use = lo.use;
@@ -37,53 +37,80 @@ inline size_class class_of(const rules& R, const fraction& avg, date at, param_u
     return size_class::ge20;
 }
 
-/// Decides the employer's size class for calendar year `year`.
-inline size_decision decide_size(const rules& R, const employer& emp, int year, explanation& why) {
-    size_decision out;
-    param_use anchor_use, years_use;
-    out.period_first_year = period_first_year(R, year, anchor_use, years_use);
+/// The reference quarters before the two-year period holding `year`, as
+/// year*4 + (quarter-1), and the rulebook values that set them.
+struct reference_window {
+    int period_first_year = 0;
+    int first = 0, last = 0;
+    param_use anchor_use, years_use, q0_use, nq_use;
+};
+
+inline reference_window window_of(const rules &R, int year) {
+    reference_window w;
+    w.period_first_year = period_first_year(R, year, w.anchor_use, w.years_use);
     const date jan1(static_cast<unsigned short>(year), 1, 1);
     const auto q0 = read<std::int64_t>(*R.reference_first_quarter, jan1);
     const auto nq = read<std::int64_t>(*R.reference_quarters, jan1);
-    // The reference quarters, as year*4 + (quarter-1).
-    const int first = (out.period_first_year - 2) * 4 + static_cast<int>(q0.value) - 1;
-    const int last = first + static_cast<int>(nq.value) - 1;
-    fraction sum;
-    for (const auto& q : emp.quarters) {
-        const int idx = q.year * 4 + q.quarter - 1;
-        if (idx < first || idx > last) continue;
-        sum = sum + fraction::of(q.fte);
-        ++out.quarters_used;
-    }
+    w.q0_use = q0.use;
+    w.nq_use = nq.use;
+    w.first = (w.period_first_year - 2) * 4 + static_cast<int>(q0.value) - 1;
+    w.last = w.first + static_cast<int>(nq.value) - 1;
+    return w;
+}
+
+/// The size class from the FTE declared in the reference period: their sum
+/// over `quarters` declared quarters, or, with none, `fallback`.
+inline size_decision size_from_reference(const rules &R, int year, const reference_window &w, const fraction &sum,
+                                         int quarters, const std::optional<decimal> &fallback, explanation &why) {
+    size_decision out;
+    out.period_first_year = w.period_first_year;
+    out.quarters_used = quarters;
+    const date jan1(static_cast<unsigned short>(year), 1, 1);
     auto qname = [](int idx) { return std::to_string(idx / 4) + "-Q" + std::to_string(idx % 4 + 1); };
-    param_use min_use, large_use;
-    if (out.quarters_used > 0) {
-        out.average = fraction::of(sum.num, sum.den * out.quarters_used);
-    } else if (emp.fallback_fte) {
-        out.average = fraction::of(*emp.fallback_fte);
+    if (quarters > 0) {
+        out.average = fraction::of(sum.num, sum.den * quarters);
+    } else if (fallback) {
+        out.average = fraction::of(*fallback);
     } else {
         why.add("account.size.unknown",
                 [&] {
-                    return "no FTE declared for the reference period " + qname(first) + " to " + qname(last) +
+                    return "no FTE declared for the reference period " + qname(w.first) + " to " + qname(w.last) +
                            " of the period starting " + std::to_string(out.period_first_year) +
                            ", and no fallback_fte: the size class is unknown";
                 },
-                {anchor_use, years_use, q0.use, nq.use});
+                {w.anchor_use, w.years_use, w.q0_use, w.nq_use});
         return out;
     }
+    param_use min_use, large_use;
     out.cls = class_of(R, out.average, jan1, min_use, large_use);
     why.add("account.size.class",
             [&] {
-                const std::string basis =
-                    out.quarters_used > 0 ? "average FTE of the " + std::to_string(out.quarters_used) +
-                                                " quarter(s) declared in " + qname(first) + " to " + qname(last)
-                                          : "no quarter declared in " + qname(first) + " to " + qname(last) +
-                                                ": FTE employed at the end of the first quarter of employment after it";
+                const std::string basis = out.quarters_used > 0
+                                              ? "average FTE of the " + std::to_string(out.quarters_used) +
+                                                    " quarter(s) declared in " + qname(w.first) + " to " + qname(w.last)
+                                              : "no quarter declared in " + qname(w.first) + " to " + qname(w.last) +
+                                                    ": FTE employed at the end of the first quarter of "
+                                                    "employment after it";
                 return "two-year period starting " + std::to_string(out.period_first_year) + ": " + basis + " = " +
                        out.average.text() + " FTE: size class " + to_string(out.cls);
             },
-            {anchor_use, years_use, q0.use, nq.use, min_use, large_use});
+            {w.anchor_use, w.years_use, w.q0_use, w.nq_use, min_use, large_use});
     return out;
+}
+
+/// Decides the employer's size class for calendar year `year` from its
+/// declared quarters.
+inline size_decision decide_size(const rules &R, const employer &emp, int year, explanation &why) {
+    const reference_window w = window_of(R, year);
+    fraction sum;
+    int quarters = 0;
+    for (const auto &q : emp.quarters) {
+        const int idx = q.year * 4 + q.quarter - 1;
+        if (idx < w.first || idx > w.last) continue;
+        sum = sum + fraction::of(q.fte);
+        ++quarters;
+    }
+    return size_from_reference(R, year, w, sum, quarters, emp.fallback_fte, why);
 }
 
 }  // namespace edurules::account

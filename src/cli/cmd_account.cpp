@@ -1,0 +1,128 @@
+// The `account` command: the Belgian individual training right (account.right)
+// or the SER development account (account.ledger) of an input file (see
+// schemas/account.request.schema.json). The document goes through the JSON
+// request path (io::evaluate_json) once; this file prints its response as
+// JSON, a table or CSV. Nothing here decides, sums or rounds.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "../core/json_guard.hpp"
+#include "common.hpp"
+#include "edurules/io/request.hpp"
+
+namespace edurules::cli {
+
+namespace {
+using json = nlohmann::json;
+
+std::string text_of(const json& j) {
+    if (j.is_null()) return "";
+    if (j.is_string()) return j.get<std::string>();
+    if (j.is_array()) {
+        std::string s;
+        for (const auto& x : j) s += (s.empty() ? "" : ", ") + text_of(x);
+        return s;
+    }
+    return j.dump();
+}
+
+void right_rows(const json& result, std::vector<std::string>& header, std::vector<std::vector<std::string>>& rows) {
+    header = {"worker",       "year",          "size class",  "days/FTE",     "months",        "credit (days)",
+              "credit (min)", "carried (min)", "taken (min)", "lapsed (min)", "balance (min)", "reasons"};
+    for (const auto& w : result["workers"])
+        for (const auto& y : w["years"])
+            rows.push_back({text_of(w["id"]), text_of(y["year"]), text_of(y["size_class"]), text_of(y["days_per_fte"]),
+                            text_of(y["months"]), text_of(y["credit"]["days"]), text_of(y["credit"]["minutes"]),
+                            text_of(y["carried_in_minutes"]), text_of(y["taken_minutes"]), text_of(y["lapsed_minutes"]),
+                            text_of(y["balance_minutes"]), text_of(y["reasons"])});
+}
+
+void ledger_rows(const json& result, std::vector<std::string>& header, std::vector<std::vector<std::string>>& rows) {
+    header = {"event", "status", "paid from", "reasons"};
+    for (const auto& e : result["events"]) {
+        std::string paid;
+        for (const auto& a : e["paid_from"])
+            paid += (paid.empty() ? "" : ", ") + text_of(a["source"]) + " " + text_of(a["amount"]);
+        rows.push_back({text_of(e["id"]), text_of(e["status"]), paid, text_of(e["reasons"])});
+    }
+}
+
+void print_explanation(std::ostream& out, const json& expl, const std::string& indent) {
+    for (const auto& st : expl) {
+        out << indent << "- [" << text_of(st["rule"]) << "] " << text_of(st["text"]) << "\n";
+        for (const auto& p : st["parameters"])
+            out << indent << "    " << text_of(p["name"]) << " = " << text_of(p["value"]) << " ("
+                << text_of(p["confidence"]) << ", " << text_of(p["source"]) << ")\n";
+    }
+}
+struct account_args {
+    options o;
+    std::string file;
+};
+
+int run_account(const account_args& a) {
+    const options& o = a.o;
+    const auto eng = make_engine(o);
+    // parsed with the request path's guards (depth, NUL bytes, UTF-8; errors with a byte offset)
+    const input in = read_input(a.file);
+    json req = parse_input(in, [&](const std::string& text) { return edurules::detail::parse_checked(text, in.name); });
+    if (!req.is_object()) throw error(errc::invalid_input, in.name, "expected a JSON object");
+    if (!req.contains("kind")) req["kind"] = "account.right";
+    if (o.date) req["date"] = *o.date;
+    req["explain"] = o.explain;
+    const json resp =
+        parse_input(in, [&](const std::string&) { return json::parse(io::evaluate_json(*eng, req.dump())); });
+    output out(o);
+    if (o.fmt == format::json) {
+        out.stream() << resp.dump(2) << "\n";
+        out.close();
+        return exit_ok;
+    }
+    const json& result = resp["result"];
+    const bool ledger = resp["kind"] == "account.ledger";
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    (ledger ? ledger_rows : right_rows)(result, header, rows);
+    if (o.fmt == format::csv) {
+        print_csv(out.stream(), header, rows);
+        out.close();
+        return exit_ok;
+    }
+    out.stream() << (ledger ? "Development account on " : "Individual training right on ") << text_of(result["date"])
+                 << " (" << eng->book().name() << ")\n\n";
+    print_table(out.stream(), header, rows);
+    if (ledger) {
+        out.stream() << "\nbalance " << text_of(result["balance"]["total"]) << " EUR (free "
+                     << text_of(result["balance"]["free"]) << "); deposited " << text_of(result["totals"]["deposited"])
+                     << ", spent " << text_of(result["totals"]["spent"]) << ", lapsed "
+                     << text_of(result["totals"]["lapsed"]) << "\n";
+        if (o.explain) print_explanation(out.stream(), result["explanation"], "  ");
+    } else {
+        out.stream() << "\n";
+        for (const auto& w : result["workers"]) {
+            out.stream() << text_of(w["id"]) << ": balance " << text_of(w["balance"]["days"]) << " day(s) ("
+                         << text_of(w["balance"]["minutes"]) << " minutes)\n";
+            if (o.explain) print_explanation(out.stream(), w["explanation"], "  ");
+        }
+    }
+    out.close();
+    return exit_ok;
+}
+
+}  // namespace
+
+command add_account(CLI::App& root) {
+    auto a = std::make_shared<account_args>();
+    CLI::App* cmd = new_command(root, "account",
+                                "Belgian individual training right (account.right: size class, days per FTE, pro rata, "
+                                "carry-over, balance) or the development account (account.ledger: deposits, vouchers, "
+                                "spending, balance) of an input document.");
+    cmd->add_option("INPUT", a->file,
+                    "an account.right or account.ledger document (schemas/account.request.schema.json; - for "
+                    "standard input)")
+        ->required();
+    add_common(*cmd, a->o, opt_all & ~opt_quiet & ~opt_wide, {"table", "json", "csv"});
+    return {cmd, [a] { return run_account(*a); }};
+}
+
+}  // namespace edurules::cli

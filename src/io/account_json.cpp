@@ -1,0 +1,338 @@
+// JSON codec of the account domain (schemas/account.request.schema.json,
+// schemas/account.response.schema.json). Kinds: account.right (the Belgian
+// individual training right of each worker of one employer, year by year, and
+// the balance at a date) and account.ledger (the SER development account:
+// deposits, vouchers, spending, balance). Decodes strictly (unknown members
+// refused naming path and nearest name), calls the rules in
+// include/edurules/account/ and encodes their results; decides nothing.
+#include <set>
+
+#include "edurules/account/balance.hpp"
+#include "edurules/account/ledger.hpp"
+#include "handlers.hpp"
+
+namespace edurules::io::detail {
+
+namespace {
+
+using namespace edurules::account;
+
+// Physical bounds that keep exact arithmetic in range (not legal numbers).
+constexpr std::int64_t max_week_minutes = 7 * 24 * 60;
+constexpr std::int64_t max_training_minutes = 366 * 24 * 60;
+constexpr std::int64_t max_cents = 1000000000000;  // ten billion euros
+constexpr std::int64_t max_fte_units = 100000000;  // 10,000,000 FTE at 1 decimal place
+
+template <std::size_t N>
+std::string one_of(const json& obj, std::string_view key, const path& p, const std::array<std::string_view, N>& names) {
+    const std::string s = get_string(obj, key, p);
+    for (auto n : names)
+        if (n == s) return s;
+    std::string all;
+    for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
+    invalid(p / key, "unknown value " + show(json(s)) + "; one of " + all);
+}
+
+/// A duration given as `<base>_minutes` (whole minutes) or `<base>_hours` (exact decimal).
+std::optional<std::int64_t> opt_duration(const json& obj, const std::string& base, const path& p, std::int64_t max) {
+    const json* m = find(obj, base + "_minutes");
+    const json* h = find(obj, base + "_hours");
+    if (m && h) invalid(p / (base + "_hours"), "give either " + base + "_minutes or " + base + "_hours, not both");
+    if (!m && !h) return std::nullopt;
+    const path where = m ? p / (base + "_minutes") : p / (base + "_hours");
+    const minutes v = m ? as_minutes(*m, where) : as_hours(*h, where);
+    if (v.count <= 0) invalid(where, "must be more than 0");
+    if (v.count > max) invalid(where, "more than " + std::to_string(max) + " minutes");
+    return v.count;
+}
+std::int64_t req_duration(const json& obj, const std::string& base, const path& p, std::int64_t max) {
+    auto v = opt_duration(obj, base, p, max);
+    if (!v) invalid(p / (base + "_minutes"), "missing (or give " + base + "_hours)");
+    return *v;
+}
+
+decimal fte_value(const json& j, const path& p) {
+    const decimal d = as_decimal(j, p);
+    const auto units = d.in_scale(4);
+    if (!units) invalid(p, "at most 4 decimals: " + show(j));
+    if (d.is_negative() || *units > max_fte_units * 1000) invalid(p, "must be 0 to 10000000 FTE: " + show(j));
+    return d;
+}
+
+std::int64_t cents_value(const json& obj, std::string_view key, const path& p) {
+    const json& j = member(obj, key, p);
+    const decimal d = as_decimal(j, p / key);
+    const auto c = d.in_scale(2);
+    if (!c) invalid(p / key, "an amount in euros with at most 2 decimals, got " + show(j));
+    if (*c <= 0) invalid(p / key, "must be more than 0: " + show(j));
+    if (*c > max_cents) invalid(p / key, "too large: " + show(j));
+    return *c;
+}
+
+quarter_fte decode_quarter(const json& j, const path& p) {
+    require_object(j, p);
+    require_known(j, {"quarter", "fte"}, p);
+    const std::string q = get_string(j, "quarter", p);
+    if (q.size() != 7 || q[4] != '-' || q[5] != 'Q' || q[6] < '1' || q[6] > '4' ||
+        q.find_first_not_of("0123456789", 0) != 4)
+        invalid(p / "quarter", "expected YYYY-Qn (e.g. 2023-Q4), got " + show(json(q)));
+    quarter_fte out;
+    out.year = std::stoi(q.substr(0, 4));
+    out.quarter = q[6] - '0';
+    out.fte = fte_value(member(j, "fte", p), p / "fte");
+    return out;
+}
+
+employer decode_employer(const json& j, const path& p) {
+    require_object(j, p);
+    require_known(
+        j, {"quarters", "fallback_fte", "joint_committee", "full_time_per_week_minutes", "full_time_per_week_hours"},
+        p);
+    employer out;
+    std::set<int> seen;
+    if (const json* qs = find(j, "quarters")) {
+        require_array(*qs, p / "quarters");
+        for (std::size_t i = 0; i < qs->size(); ++i) {
+            out.quarters.push_back(decode_quarter((*qs)[i], (p / "quarters")[i]));
+            if (!seen.insert(out.quarters.back().year * 4 + out.quarters.back().quarter).second)
+                invalid((p / "quarters")[i] / "quarter", "declared twice");
+        }
+    }
+    if (const json* f = find(j, "fallback_fte")) out.fallback_fte = fte_value(*f, p / "fallback_fte");
+    if (auto pc = opt_string(j, "joint_committee", p)) out.joint_committee = *pc;
+    out.full_time_minutes_per_week = opt_duration(j, "full_time_per_week", p, max_week_minutes);
+    return out;
+}
+
+job decode_job(const json& j, const path& p) {
+    require_object(j, p);
+    require_known(j,
+                  {"from", "to", "contract_per_week_hours", "contract_per_week_minutes", "full_time_per_week_hours",
+                   "full_time_per_week_minutes"},
+                  p);
+    job out;
+    out.from = get_date(j, "from", p);
+    out.to = opt_date(j, "to", p);
+    if (out.to && *out.to < out.from) invalid(p / "to", "ends before it starts (" + to_iso(out.from) + ")");
+    out.contract_minutes_per_week = req_duration(j, "contract_per_week", p, max_week_minutes);
+    out.full_time_minutes_per_week = req_duration(j, "full_time_per_week", p, max_week_minutes);
+    if (out.contract_minutes_per_week > out.full_time_minutes_per_week)
+        invalid(p / (find(j, "contract_per_week_hours") ? "contract_per_week_hours" : "contract_per_week_minutes"),
+                "more than full time");
+    return out;
+}
+
+training decode_training(const json& j, const path& p) {
+    require_object(j, p);
+    require_known(j, {"id", "date", "kind", "minutes", "hours"}, p);
+    training t;
+    t.id = get_string(j, "id", p);
+    t.day = get_date(j, "date", p);
+    t.kind = one_of(j, "kind", p, training_kind_names);
+    const json* m = find(j, "minutes");
+    const json* h = find(j, "hours");
+    if (m && h) invalid(p / "hours", "give either minutes or hours, not both");
+    if (!m && !h) invalid(p / "minutes", "missing (or give hours)");
+    const path where = m ? p / "minutes" : p / "hours";
+    t.minutes = (m ? as_minutes(*m, where) : as_hours(*h, where)).count;
+    if (t.minutes <= 0 || t.minutes > max_training_minutes) invalid(where, "must be more than 0 and at most a year");
+    return t;
+}
+
+worker decode_worker(const json& j, const path& p) {
+    require_object(j, p);
+    require_known(j, {"id", "jobs", "trainings", "end"}, p);
+    worker w;
+    w.id = get_string(j, "id", p);
+    const json& jobs = require_array(member(j, "jobs", p), p / "jobs");
+    for (std::size_t i = 0; i < jobs.size(); ++i) w.jobs.push_back(decode_job(jobs[i], (p / "jobs")[i]));
+    if (const json* e = find(j, "end")) {
+        const path ep = p / "end";
+        require_object(*e, ep);
+        require_known(*e, {"date", "ending"}, ep);
+        w.end = contract_end{get_date(*e, "date", ep), one_of(*e, "ending", ep, ending_names)};
+        for (std::size_t i = 0; i < w.jobs.size(); ++i)
+            if (!w.jobs[i].to || w.end->last_day < *w.jobs[i].to)
+                invalid((p / "jobs")[i] / "to", "runs past the contract end " + to_iso(w.end->last_day));
+    }
+    std::set<std::string> ids;
+    if (const json* ts = find(j, "trainings")) {
+        require_array(*ts, p / "trainings");
+        for (std::size_t i = 0; i < ts->size(); ++i) {
+            w.trainings.push_back(decode_training((*ts)[i], (p / "trainings")[i]));
+            if (!ids.insert(w.trainings.back().id).second) invalid((p / "trainings")[i] / "id", "duplicate id");
+            if (w.end && w.end->last_day < w.trainings.back().day)
+                invalid((p / "trainings")[i] / "date", "after the contract end " + to_iso(w.end->last_day));
+        }
+    }
+    return w;
+}
+
+json reasons_json(std::uint32_t bits, const auto& codes) {
+    json out = json::array();
+    for (std::size_t b = 0; b < codes.size(); ++b)
+        if (bits & (1u << b)) out.push_back(std::string(codes[b]));
+    return out;
+}
+
+json year_json(const year_result& y) {
+    json j{{"year", y.year},
+           {"size_class", to_string(y.size.cls)},
+           {"period_first_year", y.size.period_first_year},
+           {"quarters_used", y.size.quarters_used},
+           {"average_fte", y.size.cls == size_class::unknown ? json() : json(y.size.average.text())},
+           {"days_per_fte", y.days.known ? json(y.days.days.to_string()) : json()},
+           {"sector_agreement", y.days.sector},
+           {"months", y.months},
+           {"regime_months", y.regime_months.text()},
+           {"credit", {{"days", y.credit_days.text()}, {"minutes", y.credit_minutes}}},
+           {"carried_in_minutes", y.carried_in_minutes},
+           {"taken_minutes", y.taken_minutes},
+           {"excess_minutes", y.excess_minutes},
+           {"lapsed_minutes", y.lapsed_minutes},
+           {"indemnity_minutes", y.indemnity_minutes},
+           {"balance_minutes", y.balance_minutes},
+           {"reasons", reasons_json(y.reasons, reason_codes)}};
+    return j;
+}
+
+json worker_json(const engine& e, const worker_result& r, bool explain) {
+    json years = json::array(), trainings = json::array();
+    for (const auto& y : r.years) years.push_back(year_json(y));
+    for (const auto& t : r.trainings)
+        trainings.push_back(json{{"id", t.id},
+                                 {"counts", t.counts},
+                                 {"minutes", t.minutes},
+                                 {"after_date", t.after_date},
+                                 {"reasons", reasons_json(t.reasons, reason_codes)}});
+    json j{{"id", r.id},
+           {"day_minutes", r.day_minutes.text()},
+           {"balance", {{"minutes", r.balance_minutes}, {"days", r.balance_days.text()}}},
+           {"reasons", reasons_json(r.reasons, reason_codes)},
+           {"years", std::move(years)},
+           {"trainings", std::move(trainings)}};
+    if (explain) j["explanation"] = explanation_to_json(r.why, e.book());
+    return j;
+}
+
+json handle_right(const engine& e, const json& req, date at, bool explain) {
+    const path root;
+    const employer emp = decode_employer(member(req, "employer", root), root / "employer");
+    const json& ws = require_array(member(req, "workers", root), root / "workers");
+    std::vector<worker> workers;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        workers.push_back(decode_worker(ws[i], (root / "workers")[i]));
+        if (!ids.insert(workers.back().id).second) invalid((root / "workers")[i] / "id", "duplicate id");
+    }
+    json out = json::array();
+    for (const auto& w : workers)
+        out.push_back(worker_json(e, evaluate_worker(e.account(), emp, w, at, explain), explain));
+    return json{{"date", to_iso(at)}, {"workers", std::move(out)}};
+}
+
+ledger_event decode_event(const json& j, const path& p) {
+    require_object(j, p);
+    require_known(j, {"id", "date", "type", "from", "kinds", "expires", "kind", "amount"}, p);
+    ledger_event e;
+    e.id = get_string(j, "id", p);
+    e.day = get_date(j, "date", p);
+    const std::string type = one_of(j, "type", p, std::array<std::string_view, 3>{"deposit", "voucher", "spend"});
+    e.type = type == "deposit" ? event_type::deposit : type == "voucher" ? event_type::voucher : event_type::spend;
+    auto only = [&](std::initializer_list<const char*> keys, const char* what) {
+        for (const char* k : keys)
+            if (find(j, k)) invalid(p / k, std::string("not allowed on ") + what);
+    };
+    if (e.type == event_type::spend) {
+        only({"from", "kinds", "expires"}, "a spend");
+        e.kind = get_string(j, "kind", p);
+        e.cents = cents_value(j, "amount", p);
+        return e;
+    }
+    only({"kind", "amount"}, type == "deposit" ? "a deposit (give from[].amount)" : "a voucher (give from[].amount)");
+    if (e.type == event_type::deposit) only({"kinds", "expires"}, "a deposit");
+    const json& from = require_array(member(j, "from", p), p / "from");
+    if (from.empty()) invalid(p / "from", "names no party");
+    if (e.type == event_type::voucher && from.size() != 1) invalid(p / "from", "a voucher has exactly one issuer");
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        const path sp = (p / "from")[i];
+        require_object(from[i], sp);
+        require_known(from[i], {"party", "amount"}, sp);
+        e.shares.push_back(share{get_string(from[i], "party", sp), cents_value(from[i], "amount", sp)});
+    }
+    if (const json* ks = find(j, "kinds")) {
+        require_array(*ks, p / "kinds");
+        for (std::size_t i = 0; i < ks->size(); ++i) e.kinds.push_back(as_string((*ks)[i], (p / "kinds")[i]));
+    }
+    e.expires = opt_date(j, "expires", p);
+    if (e.expires && *e.expires < e.day) invalid(p / "expires", "before the voucher is issued");
+    return e;
+}
+
+json handle_ledger(const engine& e, const json& req, date at, bool explain) {
+    const path root;
+    const json& evs = require_array(member(req, "events", root), root / "events");
+    std::vector<ledger_event> events;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < evs.size(); ++i) {
+        events.push_back(decode_event(evs[i], (root / "events")[i]));
+        if (!ids.insert(events.back().id).second) invalid((root / "events")[i] / "id", "duplicate id");
+    }
+    const ledger_result L = evaluate_ledger(e.account(), events, at, explain);
+    json evj = json::array(), vj = json::array(), parties = json::object();
+    for (const auto& r : L.events) {
+        json paid = json::array();
+        for (const auto& a : r.paid_from)
+            paid.push_back(json{{"source", a.source}, {"amount", format_scaled(a.cents, 2)}});
+        evj.push_back(json{{"id", r.id},
+                           {"status", r.accepted                        ? "accepted"
+                                      : (r.reasons & ledger_after_date) ? "after_date"
+                                                                        : "refused"},
+                           {"reasons", reasons_json(r.reasons, ledger_reason_codes)},
+                           {"paid_from", std::move(paid)}});
+    }
+    for (const auto& v : L.vouchers)
+        vj.push_back(json{{"id", v.id},
+                          {"party", v.party},
+                          {"kinds", v.kinds},
+                          {"expires", v.expires ? json(to_iso(*v.expires)) : json()},
+                          {"issued", format_scaled(v.issued, 2)},
+                          {"remaining", format_scaled(v.remaining, 2)},
+                          {"lapsed", format_scaled(v.lapsed, 2)},
+                          {"lapsed_on", v.lapsed_on ? json(to_iso(*v.lapsed_on)) : json()}});
+    for (const auto& s : L.deposited_by_party) parties[s.party] = format_scaled(s.cents, 2);
+    json out{{"date", to_iso(at)},
+             {"events", std::move(evj)},
+             {"vouchers", std::move(vj)},
+             {"balance", {{"free", format_scaled(L.free_cents, 2)}, {"total", format_scaled(L.balance(), 2)}}},
+             {"totals",
+              {{"deposited", format_scaled(L.deposited, 2)},
+               {"spent", format_scaled(L.spent, 2)},
+               {"lapsed", format_scaled(L.lapsed, 2)},
+               {"balanced", L.balanced}}},
+             {"deposited_by_party", std::move(parties)}};
+    if (explain) out["explanation"] = explanation_to_json(L.why, e.book());
+    return out;
+}
+
+}  // namespace
+
+json handle_account(const engine& e, std::string_view kind, const json& req) {
+    const path root;
+    require_known(req, {"schema_version", "kind", "date", "explain", "employer", "workers", "events"}, root);
+    const date at = get_date(req, "date", root);
+    const bool explain = find(req, "explain") ? as_bool(req["explain"], root / "explain") : true;
+    if (kind == "account.right") {
+        if (find(req, "events")) invalid(root / "events", "not part of an account.right request");
+        return handle_right(e, req, at, explain);
+    }
+    if (kind == "account.ledger") {
+        for (const char* k : {"employer", "workers"})
+            if (find(req, k)) invalid(root / k, "not part of an account.ledger request");
+        return handle_ledger(e, req, at, explain);
+    }
+    invalid(root / "kind",
+            "unknown request kind " + show(json(std::string(kind))) + "; one of account.right, account.ledger");
+}
+
+}  // namespace edurules::io::detail

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The edurules tool's account command: the individual training right and the
+# development account ledger; formats, rulebook overrides, strict input and
+# exit codes. Sources: docs/sources.md section 4.
+# Usage: test_cli_account.sh EDURULES_BINARY SOURCE_DIR
+set -u
+bin=$1; src=$2; data=$src/examples/data
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
+# waso.pro: 5 days from 2024 (>= 20 FTE); primion: carried to the next year
+check account-table 0 "full-timer +2024 +ge20 +5 +12 +5 +2280 " -- "$bin" account "$data/account.json"
+check account-balance 0 "full-timer: balance 8 day\(s\) \(3648 minutes\)" -- "$bin" account "$data/account.json"
+# regiotalent: 5 x 80% x 10/12 = 10/3 days, kept exact
+check account-thirds 0 "four-fifths +2024 +ge20 +5 +10 +10/3 +1520 " -- "$bin" account "$data/account.json"
+check account-csv 0 "^worker,year,size class,days/FTE" -- "$bin" account "$data/account.json" --format csv
+check account-json 0 '"kind": "account.right"' -- "$bin" account "$data/account.json" --format json
+check account-explain 0 "account.be.days_per_fte.ge20 = 5 \(H, waso.pro\)" -- "$bin" account "$data/account.json" --explain
+check account-date 0 "full-timer: balance 3 day\(s\)" -- "$bin" account "$data/account.json" --date 2024-12-31
+# a rulebook override: no carry-over
+check account-no-carry 0 "full-timer +2024 .*lapsed_no_carry_over" -- "$bin" account "$data/account.json" --set account.be.carry_over=false
+# seed 003: refused spends with their reasons; nothing lost
+check ledger-table 0 "S3 +refused +kind_not_eligible" -- "$bin" account "$data/account_ledger.json"
+check ledger-balance 0 "balance 175.50 EUR \(free 175.50\); deposited 975.50, spent 499.99, lapsed 300.01" -- "$bin" account "$data/account_ledger.json"
+cat > "$tmp/bad.json" <<'JSON'
+{"schema_version":1,"kind":"account.right","date":"2024-12-31","employer":{"joint_comittee":"200"},"workers":[]}
+JSON
+check account-misspelt 3 "employer\.joint_comittee: unknown member.*joint_committee" -- "$bin" account "$tmp/bad.json"
+cat > "$tmp/bad2.json" <<'JSON'
+{"schema_version":1,"kind":"account.ledger","date":"2024-12-31","events":[{"id":"D","date":"2024-01-01","type":"deposit","from":[{"party":"worker","amount":"1.001"}]}]}
+JSON
+check ledger-cents 3 "events\[0\]\.from\[0\]\.amount: an amount in euros with at most 2 decimals" -- "$bin" account "$tmp/bad2.json"
+check account-missing-file 5 "" -- "$bin" account "$tmp/nope.json"
+check account-usage 2 "" -- "$bin" account
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
