@@ -1,6 +1,7 @@
 // The function twins of the _INIT macros of edurules.h, for callers that
 // cannot use C macros (FFI). Each writes the value its macro spells, so the
 // two cannot drift apart: the macro is the one definition.
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -55,7 +56,8 @@ constexpr std::size_t pe_options_sizes[] = {sizeof(edr_pe_status_options)};
 constexpr std::size_t pe_columns_v2_sizes[] = {sizeof(edr_pe_status_columns_v2)};
 constexpr std::size_t leave_columns_sizes[] = {sizeof(edr_leave_columns)};
 constexpr std::size_t leave_results_sizes[] = {sizeof(edr_leave_results)};
-constexpr std::size_t facts_sizes[] = {sizeof(edr_leave_facts)};
+// version 1 ends before `provider` (added in version 2)
+constexpr std::size_t facts_sizes[] = {offsetof(edr_leave_facts, provider), sizeof(edr_leave_facts)};
 constexpr std::size_t worker_results_sizes[] = {sizeof(edr_leave_worker_results)};
 constexpr std::size_t training_results_sizes[] = {sizeof(edr_leave_training_results)};
 

@@ -377,8 +377,7 @@ command add_insight(CLI::App& root) {
     cmd->add_option("--audit", a->audit,
                     "append one JSON line per access decision, written before the report (- for standard output)")
         ->option_text("FILE");
-    cmd->add_option("--lang", a->lang, "the HTML report's language: nl (default) or en")
-        ->option_text("nl|en");
+    cmd->add_option("--lang", a->lang, "the HTML report's language: nl (default) or en")->option_text("nl|en");
     cmd->add_flag("--allow-dossier-outside", a->anywhere, "read a dossier_file outside the document's folder");
     add_common(*cmd, a->o, opt_all & ~opt_quiet, {"table", "json", "csv", "html"});
     return {cmd, [a] { return run_insight(*a); }};

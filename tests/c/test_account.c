@@ -51,6 +51,8 @@ void test_account(void) {
     CHECK(strcmp(edr_account_reason_name(14), "sector_agreement") == 0 && (reasons[2] & (1u << 14)));
     CHECK(status[3] == EDR_ACCOUNT_ROW_BAD_REGIME && minutes[3] == 0);
     CHECK(strcmp(edr_account_reason_name(99), "unknown") == 0);
+    CHECK(strcmp(edr_account_row_status_name(EDR_ACCOUNT_ROW_BAD_FTE), "bad_fte") == 0);
+    CHECK(strcmp(edr_account_size_class_name(EDR_ACCOUNT_SIZE_GE20), "ge20") == 0);
     c.year = NULL;
     CHECK_ERROR(edr_account_right_batch(&r, &rejected, engine, &c), EDR_E_INVALID_ARGUMENT, "columns.year");
     edr_engine_free(engine);

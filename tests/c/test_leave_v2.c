@@ -85,7 +85,7 @@ static void test_names(void) {
     CHECK(strcmp(edr_leave_reason_name(-1), "unknown") == 0);
     CHECK(strcmp(edr_leave_row_status_name(-9), "unknown") == 0 &&
           strcmp(edr_leave_row_status_name(2), "unknown") == 0);
-    CHECK(strcmp(edr_leave_facts_problem_name(12), "unknown") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(14), "unknown") == 0);
 }
 
 enum { W = 2, J = 2, T = 3, L = 33 };
