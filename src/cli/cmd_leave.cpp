@@ -10,6 +10,7 @@
 #include "common.hpp"
 #include "edurules/io/csv.hpp"
 #include "edurules/io/leave_json.hpp"
+#include "edurules/leave/labels.hpp"
 
 namespace edurules::cli {
 
@@ -145,11 +146,15 @@ int run_leave(const leave_args& a) {
     if (o.fmt == format::json) {
         out.stream() << io::leave_response_json(*eng, req, results) << "\n";
     } else if (o.fmt == format::csv) {
-        io::write_csv_row(out.stream(), {"worker", "school_year", "training", "regime", "eligible",
+        io::write_csv_row(out.stream(), {"worker", "school_year", "training", "regime", "regime_label", "eligible",
                                          "employment_percent", "cap_hours", "attended_hours", "granted_hours",
                                          "suspension", "reimbursement_eur", "claim_until", "reasons"});
         for (const auto& w : results)
-            for (const auto& t : w.trainings) io::write_csv_row(out.stream(), row_of(w, t, true));
+            for (const auto& t : w.trainings) {
+                std::vector<std::string> row = row_of(w, t, true);
+                row.insert(row.begin() + 4, std::string(label(t.reg)));  // the code, then its label
+                io::write_csv_row(out.stream(), row);
+            }
     } else {
         print_leave_table(o, *eng, results, out);
     }

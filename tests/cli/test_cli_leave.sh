@@ -11,7 +11,9 @@ source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
 check leave-table 0 "WAL-PARTTIME .*wallonia_bev .*yes .*52.63% .*120 .*100 .*53 " -- "$bin" leave "$data/leave.json" --wide
 check leave-not-eligible 0 "WAL-28-DISTANCE .*below_min_contact_hours" -- "$bin" leave "$data/leave.json" --wide
 check leave-suspension 0 "WAL-SUSPENDED .*sql-module .*2022-05-24..2022-11-23" -- "$bin" leave "$data/leave.json" --wide
-check leave-csv 0 "^worker,school_year,training,regime,eligible" -- "$bin" leave "$data/leave.json" --format csv
+check leave-csv 0 "^worker,school_year,training,regime,regime_label,eligible" -- "$bin" leave "$data/leave.json" --format csv
+# issue 15: a code column and a label column
+check leave-csv-label 0 ",vov,Flemish training leave \\(VOV\\)," -- "$bin" leave "$data/leave.json" --format csv
 check leave-json 0 '"granted_hours"|"granted": \{' -- "$bin" leave "$data/leave.json" --format json
 check leave-explain 0 "leave.bev.rounding = half_up \(M, edurules.leave.policy\)" -- "$bin" leave "$data/leave.json" --explain
 # docs/rules.md 4, open question 1: the rounding is a parameter
