@@ -16,6 +16,7 @@
 #include "edurules/io/file.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/io/request.hpp"
+#include "json_locate.hpp"
 
 namespace edurules::cli {
 
@@ -177,8 +178,13 @@ input read_input(const std::string& path) {
 
 void rethrow_located(const error& e, const input& in) {
     std::string where = in.name;
-    if (e.offset() >= 0 && static_cast<std::size_t>(e.offset()) <= in.text.size()) {
-        const auto off = static_cast<std::size_t>(e.offset());
+    std::optional<std::size_t> at;
+    if (e.offset() >= 0 && static_cast<std::size_t>(e.offset()) <= in.text.size())
+        at = static_cast<std::size_t>(e.offset());
+    else if (!e.field().empty())  // a well-formed document's bad field: find its line
+        at = locate_json_path(in.text, e.field());
+    if (at) {
+        const std::size_t off = *at;
         std::size_t line = 1, line_start = 0;
         for (std::size_t i = 0; i < off; ++i)
             if (in.text[i] == '\n') ++line, line_start = i + 1;

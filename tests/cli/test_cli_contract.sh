@@ -63,12 +63,13 @@ check stdin-rulebook-option 0 "16.00" -- bash -c "'$bin' status '$data/dossier.j
 check output-dash 0 "SEU-100370" -- "$bin" status "$data/dossier.json" "${D[@]}" --output -
 check audit-dash 0 '"allowed":true' -- "$bin" insight "$data/insight.json" --contact FLEX-HR "${D[@]}" --audit -
 
-# --- Errors name the file, and the line and column for malformed input.
+# --- Errors name the file, and the line and column (of the malformed text, or of the bad field).
 printf '{"schema_version": 1,\n "participants": [\n  {"seu_number": }\n ]}\n' > "$tmp/broken.json"
 check error-file-line 3 "$tmp/broken.json:3:[0-9]+" -- "$bin" status "$tmp/broken.json"
 check error-stdin-line 3 "standard input:3:[0-9]+" -- bash -c "'$bin' status - < '$tmp/broken.json'"
 sed 's/"diploma_date": "2023-01-11"/"diploma_date": "2023-02-30"/' "$data/dossier.json" > "$tmp/bad.json"
-check error-file-field 3 "$tmp/bad.json: participants\[0\].diploma_date: not a date" -- "$bin" status "$tmp/bad.json"
+# a well-formed document's bad field: file, line and column of its member, and the field
+check error-file-field 3 "$tmp/bad.json:8:4: participants\[0\].diploma_date: not a date" -- "$bin" status "$tmp/bad.json"
 printf 'seu_number,activity_id,completion_date\nSEU-100444,"ACT-NEW-11,2025-05-12\n' > "$tmp/unterminated.csv"
 check error-csv-line 3 "$tmp/unterminated.csv.*line 2" -- "$bin" book "$data/dossier.json" "$tmp/unterminated.csv" --quiet
 

@@ -14,6 +14,22 @@ check leave-suspension 0 "WAL-SUSPENDED .*sql-module .*2022-05-24..2022-11-23" -
 check leave-csv 0 "^worker,school_year,training,regime,regime_label,eligible" -- "$bin" leave "$data/leave.json" --format csv
 # issue 15: a code column and a label column
 check leave-csv-label 0 ",vov,Flemish training leave \\(VOV\\)," -- "$bin" leave "$data/leave.json" --format csv
+
+# Issue 15: an error in a well-formed document names file, line, column and field.
+cat > "$tmp/badfield.json" <<'JSON'
+{
+  "schema_version": 1,
+  "kind": "leave.evaluate",
+  "school_year": "2023-2024",
+  "workers": [
+    {
+      "id": "a",
+      "regon": "flanders"
+    }
+  ]
+}
+JSON
+check leave-field-line 3 "badfield.json:8:7: workers\\[0\\]\\.regon: unknown member" -- "$bin" leave "$tmp/badfield.json"
 check leave-json 0 '"granted_hours"|"granted": \{' -- "$bin" leave "$data/leave.json" --format json
 check leave-explain 0 "leave.bev.rounding = half_up \(M, edurules.leave.policy\)" -- "$bin" leave "$data/leave.json" --explain
 # docs/rules.md 4, open question 1: the rounding is a parameter
