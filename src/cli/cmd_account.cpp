@@ -15,35 +15,46 @@ namespace edurules::cli {
 namespace {
 using json = nlohmann::json;
 
-std::string text_of(const json& j) {
+/// A cell's text; a list joins with `sep` (the CSV contract: codes `;`-separated).
+std::string text_of(const json& j, const char* sep = ", ") {
     if (j.is_null()) return "";
     if (j.is_string()) return j.get<std::string>();
     if (j.is_array()) {
         std::string s;
-        for (const auto& x : j) s += (s.empty() ? "" : ", ") + text_of(x);
+        for (const auto& x : j) s += (s.empty() ? "" : sep) + text_of(x, sep);
         return s;
     }
     return j.dump();
 }
 
-void right_rows(const json& result, std::vector<std::string>& header, std::vector<std::vector<std::string>>& rows) {
-    header = {"worker",       "year",          "size class",  "days/FTE",     "months",        "credit (days)",
-              "credit (min)", "carried (min)", "taken (min)", "lapsed (min)", "balance (min)", "reasons"};
+// The table's headers are for people; the CSV's are snake_case names (the CSV contract).
+void right_rows(const json& result, bool csv, std::vector<std::string>& header,
+                std::vector<std::vector<std::string>>& rows) {
+    if (csv)
+        header = {"worker",        "year",           "size_class",      "days_per_fte",
+                  "months",        "credit_days",    "credit_minutes",  "carried_minutes",
+                  "taken_minutes", "lapsed_minutes", "balance_minutes", "reasons"};
+    else
+        header = {"worker",       "year",          "size class",  "days/FTE",     "months",        "credit (days)",
+                  "credit (min)", "carried (min)", "taken (min)", "lapsed (min)", "balance (min)", "reasons"};
+    const char* sep = csv ? ";" : ", ";
     for (const auto& w : result["workers"])
         for (const auto& y : w["years"])
             rows.push_back({text_of(w["id"]), text_of(y["year"]), text_of(y["size_class"]), text_of(y["days_per_fte"]),
                             text_of(y["months"]), text_of(y["credit"]["days"]), text_of(y["credit"]["minutes"]),
                             text_of(y["carried_in_minutes"]), text_of(y["taken_minutes"]), text_of(y["lapsed_minutes"]),
-                            text_of(y["balance_minutes"]), text_of(y["reasons"])});
+                            text_of(y["balance_minutes"]), text_of(y["reasons"], sep)});
 }
 
-void ledger_rows(const json& result, std::vector<std::string>& header, std::vector<std::vector<std::string>>& rows) {
-    header = {"event", "status", "paid from", "reasons"};
+void ledger_rows(const json& result, bool csv, std::vector<std::string>& header,
+                 std::vector<std::vector<std::string>>& rows) {
+    header = {"event", "status", csv ? "paid_from" : "paid from", "reasons"};
+    const char* sep = csv ? ";" : ", ";
     for (const auto& e : result["events"]) {
         std::string paid;
         for (const auto& a : e["paid_from"])
-            paid += (paid.empty() ? "" : ", ") + text_of(a["source"]) + " " + text_of(a["amount"]);
-        rows.push_back({text_of(e["id"]), text_of(e["status"]), paid, text_of(e["reasons"])});
+            paid += (paid.empty() ? "" : sep) + text_of(a["source"]) + " " + text_of(a["amount"]);
+        rows.push_back({text_of(e["id"]), text_of(e["status"]), paid, text_of(e["reasons"], sep)});
     }
 }
 
@@ -82,7 +93,7 @@ int run_account(const account_args& a) {
     const bool ledger = resp["kind"] == "account.ledger";
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    (ledger ? ledger_rows : right_rows)(result, header, rows);
+    (ledger ? ledger_rows : right_rows)(result, o.fmt == format::csv, header, rows);
     if (o.fmt == format::csv) {
         print_csv(out.stream(), header, rows);
         out.close();
@@ -90,7 +101,13 @@ int run_account(const account_args& a) {
     }
     out.stream() << (ledger ? "Development account on " : "Individual training right on ") << text_of(result["date"])
                  << " (" << eng->book().name() << ")\n\n";
-    print_table(out.stream(), header, rows);
+    // the narrow table (80 columns): who, year, credit and balance, reasons; --wide shows every column
+    std::vector<column> cols;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const bool narrow = ledger || c == 0 || c == 1 || c == 5 || c == 10 || c == 11;
+        cols.push_back({header[c], narrow, !ledger && (c == 0 || c == 11)});
+    }
+    print_table(out.stream(), cols, rows, o.wide, out.color());
     if (ledger) {
         out.stream() << "\nbalance " << text_of(result["balance"]["total"]) << " EUR (free "
                      << text_of(result["balance"]["free"]) << "); deposited " << text_of(result["totals"]["deposited"])
@@ -121,7 +138,7 @@ command add_account(CLI::App& root) {
                     "an account.right or account.ledger document (schemas/account.request.schema.json; - for "
                     "standard input)")
         ->required();
-    add_common(*cmd, a->o, opt_all & ~opt_quiet & ~opt_wide, {"table", "json", "csv"});
+    add_common(*cmd, a->o, opt_all & ~opt_quiet, {"table", "json", "csv"});
     return {cmd, [a] { return run_account(*a); }};
 }
 

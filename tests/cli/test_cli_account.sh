@@ -8,11 +8,12 @@ bin=$1; src=$2; data=$src/examples/data
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 source "$(dirname "$0")/check.sh"  # pass/fail counters and check()
 # waso.pro: 5 days from 2024 (>= 20 FTE); primion: carried to the next year
-check account-table 0 "full-timer +2024 +ge20 +5 +12 +5 +2280 " -- "$bin" account "$data/account.json"
+check account-table 0 "full-timer +2024 +ge20 +5 +12 +5 +2280 " -- "$bin" account "$data/account.json" --wide
 check account-balance 0 "full-timer: balance 8 day\(s\) \(3648 minutes\)" -- "$bin" account "$data/account.json"
 # regiotalent: 5 x 80% x 10/12 = 10/3 days, kept exact
-check account-thirds 0 "four-fifths +2024 +ge20 +5 +10 +10/3 +1520 " -- "$bin" account "$data/account.json"
-check account-csv 0 "^worker,year,size class,days/FTE" -- "$bin" account "$data/account.json" --format csv
+check account-thirds 0 "four-fifths +2024 +ge20 +5 +10 +10/3 +1520 " -- "$bin" account "$data/account.json" --wide
+check account-narrow 0 "four-fifths +2024 +10/3 " -- "$bin" account "$data/account.json"
+check account-csv 0 "^worker,year,size_class,days_per_fte,months,credit_days" -- "$bin" account "$data/account.json" --format csv
 check account-json 0 '"kind": "account.right"' -- "$bin" account "$data/account.json" --format json
 check account-explain 0 "account.be.days_per_fte.ge20 = 5 \(H, waso.pro\)" -- "$bin" account "$data/account.json" --explain
 check account-date 0 "full-timer: balance 3 day\(s\)" -- "$bin" account "$data/account.json" --date 2024-12-31

@@ -86,7 +86,8 @@ fi
 # --- Tables fit 80 columns; --wide shows every column.
 for c in "status $data/dossier.json ${D[*]}" "book $data/dossier.json $data/upload.csv ${D[*]} --quiet" \
          "leave $data/leave.json" "insight $data/insight.json --contact FLEX-HR ${D[*]}" \
-         "insight $data/insight.json --contact FLEX-NOORD --participant SEU-100370 ${D[*]}" "rulebook show ${D[*]}"; do
+         "insight $data/insight.json --contact FLEX-NOORD --participant SEU-100370 ${D[*]}" "rulebook show ${D[*]}" \
+         "account $data/account.json" "account $data/account_ledger.json"; do
   read -ra args <<<"$c"
   # the table's width is its rule line's (every cell is cut to its column)
   w=$("$bin" "${args[@]}" 2>/dev/null | LC_ALL=C.UTF-8 awk '/^-+(  -+)*$/ { if (length($0) > m) m = length($0) } END { print m+0 }')
@@ -103,7 +104,8 @@ src, binary, tmp = sys.argv[1:4]
 data = f"{src}/examples/data"
 load = lambda p: json.load(open(p, encoding="utf-8"))
 schemas = {}
-for n in ("envelope", "pe.dossier", "pe.response", "leave.response", "insight.response", "insight.request"):
+for n in ("envelope", "pe.dossier", "pe.response", "leave.response", "insight.response", "insight.request",
+          "account.response"):
     s = load(f"{src}/schemas/{n}.schema.json")
     jsonschema.Draft202012Validator.check_schema(s)
     schemas[n] = s
@@ -112,7 +114,8 @@ def V(schema):  # Debian 12's jsonschema 4.10 resolves $ref through RefResolver 
     warnings.simplefilter("ignore", DeprecationWarning)
     return jsonschema.Draft202012Validator(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
 envelope = V(schemas["envelope"])
-domain = {"pe": schemas["pe.response"], "leave": schemas["leave.response"], "insight": schemas["insight.response"]}
+domain = {"pe": schemas["pe.response"], "leave": schemas["leave.response"], "insight": schemas["insight.response"],
+          "account": schemas["account.response"]}
 D = ["--date", "2025-06-01"]
 def run(*args, ok=(0, 1)):
     p = subprocess.run([binary, *args], capture_output=True, text=True)
@@ -125,6 +128,8 @@ outputs = {
     "status-explain": run("status", f"{data}/dossier.json", *D, "--format", "json", "--explain"),
     "book": run("book", f"{data}/dossier.json", f"{data}/upload.csv", *D, "--format", "json", "--quiet"),
     "leave": run("leave", f"{data}/leave.json", "--format", "json"),
+    "account-right": run("account", f"{data}/account.json", "--format", "json"),
+    "account-ledger": run("account", f"{data}/account_ledger.json", "--format", "json"),
     "insight-overview": run("insight", f"{data}/insight.json", "--contact", "FLEX-HR", *D, "--format", "json"),
     "insight-dossiers": run("insight", f"{data}/insight.json", "--contact", "FLEX-HR", *D, "--format", "json", "--dossiers"),
     "insight-participant": run("insight", f"{data}/insight.json", "--contact", "FLEX-NOORD", "--participant", "SEU-100370", *D, "--format", "json"),
@@ -170,6 +175,10 @@ lv = table("leave", f"{data}/leave.json")
 for r in lv:
     assert r["eligible"] in ("true", "false"), r
     for k in ("employment_percent", "cap_hours", "attended_hours", "granted_hours", "reimbursement_eur"): number(r[k])
+    assert ", " not in r["reasons"], r["reasons"]
+acc = table("account", f"{data}/account.json")
+for r in acc:
+    for k in ("year", "months", "credit_minutes", "balance_minutes"): number(r[k])
     assert ", " not in r["reasons"], r["reasons"]
 ins = table("insight", f"{data}/insight.json", "--contact", "FLEX-HR", *D)
 for r in ins:
