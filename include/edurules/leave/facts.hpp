@@ -83,16 +83,16 @@ inline constexpr std::string_view to_string(facts_problem p) {
 
 /// The latest date a leave input may hold. The rules count forward from the
 /// dates they are given: certificate periods and the suspension after one
-/// (leave.bev.certificate_period_months, leave.bev.suspension_months, up to
-/// 1200 months), the career attest's age (leave.vov.career_attest_max_age_years,
-/// up to 100 years), the VOV claim window (up to 120 months) and the
-/// enrolment-certificate deadline (up to 366 days), from the input date or the
-/// day after a period that ends on it, and school-year dates up to the year
-/// after. Boost's calendar ends on 9999-12-31, so an input date must leave
-/// room for the longest of these spans: 100 years from the day after it, and
-/// the rest of that year. Not a legal number: the calendar's end less the
-/// longest span the rulebook's declarations allow (a user rulebook may narrow
-/// them, never widen them; tests/leave/test_facts_dates.cpp checks them).
+/// (leave.bev.certificate_period_months, leave.bev.suspension_months), the
+/// career attest's age (leave.vov.career_attest_max_age_years), the VOV claim
+/// window (leave.vov.claim_months_*) and the enrolment-certificate deadline,
+/// each at most its declared `max` in rulebook/leave.json, from the input date
+/// or the day after a period that ends on it, and school-year dates up to the
+/// year after. Boost's calendar ends on 9999-12-31, so an input date must leave
+/// room for the longest of these spans. Not a legal number: the calendar's end
+/// less the longest span the rulebook's declarations allow (a user rulebook may
+/// narrow them, never widen them); tests/leave/test_facts_dates.cpp checks
+/// latest_input_span_months against those declarations.
 inline const date latest_input_date{9898, 12, 31};
 /// The span (in months) that latest_input_date leaves before the calendar's end.
 inline constexpr std::int64_t latest_input_span_months = 1200;
