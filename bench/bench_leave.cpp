@@ -1,8 +1,10 @@
 // Leave benchmarks: one worker's school year (weekly lessons with absences,
 // trimester certificate periods and the 10% rule, as W2 of the Node harness)
-// through leave::evaluate, explanations off and on; the columnar batch
-// (10^3..10^7 rows, 1 and 2 threads); and the limit baseline over the same
-// columns.
+// through leave::evaluate, explanations off and on; the v1 columnar batch
+// (10^3..10^7 rows, 1 and 2 threads) and the limit baseline over its
+// columns; the v2 facts batch (`leave_facts_batch`: workers with weekly
+// lessons and absences as CSR columns, 10^3..10^5 workers, 1 and 2 threads)
+// and the limit baseline over its columns.
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -10,6 +12,7 @@
 
 #include "edurules/engine.hpp"
 #include "edurules/leave/batch.hpp"
+#include "edurules/leave/columns.hpp"
 #include "edurules/leave/evaluate.hpp"
 
 using namespace edurules;
@@ -156,6 +159,110 @@ void BM_leave_limit_baseline(benchmark::State& st) {
     st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n));
 }
 BENCHMARK(BM_leave_limit_baseline)->Arg(1000)->Arg(100000)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
+
+/// Workers for the v2 batch, like `make_worker` (Wallonia 2023-2024, one
+/// training of 10..40 weekly lessons of 2..3.5 h, ~12% of them missed,
+/// illness or unjustified), with the shares of the v1 population; as facts
+/// columns (every column `facts_table` writes, optional ones included).
+struct facts_population {
+    facts_table table;
+    explicit facts_population(std::size_t n, std::uint32_t seed = 11) {
+        std::mt19937 rng(seed);
+        const training_type types[] = {training_type::professional, training_type::general, training_type::language};
+        const std::int64_t contracts[] = {2280, 2040, 1824};
+        for (std::size_t i = 0; i < n; ++i) {
+            worker w = make_worker(10 + static_cast<int>(rng() % 31), 12, static_cast<std::uint32_t>(rng()));
+            w.jobs.front().contract_minutes_per_week = contracts[rng() % 3];
+            training& t = w.trainings.front();
+            t.type = types[rng() % 3];
+            const auto shift = boost::gregorian::days(static_cast<long>(rng() % 7));
+            for (auto& l : t.lessons) l.day += shift;
+            for (auto& a : t.absences) a.day += shift;
+            t.start = t.lessons.front().day;
+            table.add(w, school_year(2023));
+        }
+    }
+    /// Calls `f(span)` for every input column (each value read once).
+    template <class F>
+    void each_column(F&& f) const {
+        const auto& t = table;
+        f(t.region), f(t.school_year), f(t.sector), f(t.at_most_upper_secondary), f(t.vov_sanctioned);
+        f(t.bev_elsewhere), f(t.wage), f(t.new_job_on), f(t.passed_off), f(t.passed);
+        f(t.job_off), f(t.job_from), f(t.job_to), f(t.job_contract), f(t.job_full), f(t.job_variable);
+        f(t.training_off), f(t.type), f(t.coinciding), f(t.raised), f(t.organisation), f(t.lesson_periods);
+        f(t.recognised), f(t.counting), f(t.graduate), f(t.exam_contract), f(t.employer_proposed);
+        f(t.career_oriented), f(t.assessment), f(t.start), f(t.language_kind), f(t.module_code), f(t.provider);
+        f(t.career_attest), f(t.enrolled_on), f(t.exams), f(t.credits), f(t.competences);
+        f(t.lesson_off), f(t.lesson_day), f(t.lesson_start), f(t.lesson_end), f(t.lesson_mode);
+        f(t.lesson_cancelled), f(t.lesson_coinciding);
+        f(t.absence_off), f(t.absence_day), f(t.absence_reason), f(t.absence_declared), f(t.absence_hol_from);
+        f(t.absence_hol_to), f(t.absence_minutes), f(t.taken_off), f(t.taken_day), f(t.taken_minutes);
+    }
+    double bytes_per_worker() const {
+        std::size_t bytes = 0;
+        each_column([&](const auto& v) { bytes += v.size() * sizeof(v[0]); });
+        return static_cast<double>(bytes) / static_cast<double>(table.region.size());
+    }
+};
+
+void BM_leave_facts_batch(benchmark::State& st) {
+    const auto n = static_cast<std::size_t>(st.range(0));
+    const auto threads = static_cast<unsigned>(st.range(1));
+    const facts_population pop(n);
+    const facts_columns cols = pop.table.columns();
+    const std::size_t T = cols.training_type.size();
+    std::vector<std::int32_t> w_status(n), t_status(T);
+    std::vector<std::int64_t> w_granted(n), t_granted(T), t_money(T);
+    std::vector<std::uint32_t> t_reasons(T);
+    worker_columns_out wo;
+    wo.status = w_status;
+    wo.granted_minutes = w_granted;
+    training_columns_out to;
+    to.status = t_status;
+    to.granted_minutes = t_granted;
+    to.reasons = t_reasons;
+    to.reimbursement_cents = t_money;
+    for (auto _ : st) {
+        if (threads <= 1) {
+            leave_facts_batch(eng().leave(), cols, wo, to);
+        } else {  // the columns checked once, then each thread decides its workers with its own scratch
+            facts_batch::check_shape(cols, wo, to);
+            std::vector<std::thread> ts;
+            for (unsigned t = 0; t < threads; ++t)
+                ts.emplace_back([&, t] {
+                    facts_batch::scratch s;
+                    facts_batch::run(eng().leave(), cols, n * t / threads, n * (t + 1) / threads, wo, to, s);
+                });
+            for (auto& t : ts) t.join();
+        }
+        benchmark::ClobberMemory();
+    }
+    st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n));
+    st.counters["bytes_in_per_worker"] = pop.bytes_per_worker();
+    st.counters["lessons_per_worker"] = static_cast<double>(pop.table.lesson_day.size()) / static_cast<double>(n);
+}
+BENCHMARK(BM_leave_facts_batch)
+    ->Args({1000, 1})
+    ->Args({100000, 1})
+    ->Args({100000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+/// The limit baseline for the v2 columns: read every input column once (a plain sum).
+void BM_leave_facts_limit_baseline(benchmark::State& st) {
+    const auto n = static_cast<std::size_t>(st.range(0));
+    const facts_population pop(n);
+    for (auto _ : st) {
+        std::int64_t sum = 0;
+        pop.each_column([&](const auto& v) {
+            for (const auto x : v) sum += static_cast<std::int64_t>(x);
+        });
+        benchmark::DoNotOptimize(sum);
+    }
+    st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n));
+    st.counters["bytes_in_per_worker"] = pop.bytes_per_worker();
+}
+BENCHMARK(BM_leave_facts_limit_baseline)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -30,13 +30,13 @@ struct step_context {
     worker_result& out;
 };
 
-/// Training `i`'s day tally with lesson modes `modes`, made once per worker
-/// for a mode list (the steps that tally with the same list share it).
-std::span<const day_tally> tally_of(step_context& c, std::size_t i, const std::vector<std::string>& modes,
-                                    explanation& why) {
-    if (c.ws.tally_modes[i] != &modes) {
+/// Training `i`'s day tally with the lesson modes `modes` (bits), made once
+/// per worker for a set of modes (the steps that tally with the same modes
+/// share it: the tally depends on nothing else).
+std::span<const day_tally> tally_of(step_context& c, std::size_t i, unsigned modes, explanation& why) {
+    if (c.ws.tally_modes[i] != modes) {
         tally_days(c.R, c.T[i], modes, c.ws.tallies[i], why);
-        c.ws.tally_modes[i] = &modes;
+        c.ws.tally_modes[i] = modes;
     }
     return c.ws.tallies[i];
 }
@@ -81,8 +81,7 @@ void find_suspensions(step_context& c) {
         if (reg == regime::none || reg == regime::vov) continue;
         date first = t.lessons.front().day, last = first;
         for (const auto& l : t.lessons) first = std::min(first, l.day), last = std::max(last, l.day);
-        param_use u_modes;
-        const auto days = tally_of(c, ti, leave_modes(c.R, reg, first, u_modes), tr.why);
+        const auto days = tally_of(c, ti, leave_modes_mask(c.R, reg, first), tr.why);
         ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.ws.periods, c.out.certificates, c.out.suspensions,
                          tr.why, c.out.why);
         tr.certificate_count = c.out.certificates.size() - tr.certificate_first;
@@ -167,10 +166,12 @@ void count_contact(step_context& c, std::size_t i) {
     const training& t = c.T[i];
     training_result& tr = c.out.trainings[i];
     if (is_exam_type(t, tr.reg)) return;
+    const unsigned mask = minimum_modes_mask(c.R, tr.reg, c.sy.first_day());
+    for (const auto& l : t.lessons)
+        if (c.year.contains(l.day) && in_mask(mask, l.mode)) tr.contact_for_minimum += l.length();
+    if (!tr.why.enabled()) return;  // the list itself is read only to be explained
     param_use u_min;
     const auto& modes = minimum_modes(c.R, tr.reg, c.sy.first_day(), u_min);
-    for (const auto& l : t.lessons)
-        if (c.year.contains(l.day) && listed(modes, to_string(l.mode))) tr.contact_for_minimum += l.length();
     tr.why.add("leave.training.minimum_modes",
                [&] { return "lessons that count toward the minimum: " + joined(modes); }, {u_min});
 }
@@ -200,9 +201,12 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     training_result& tr = c.out.trainings[i];
     const date at = c.sy.first_day();
     const minutes unit = lesson_unit(c.R, t.lesson_periods, at, tr.why);
-    param_use u_modes;
-    const auto& modes = leave_modes(c.R, tr.reg, at, u_modes);
-    tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(modes); }, {u_modes});
+    const unsigned modes = leave_modes_mask(c.R, tr.reg, at);
+    if (tr.why.enabled()) {  // the list itself is read only to be explained
+        param_use u_modes;
+        const auto& names = leave_modes(c.R, tr.reg, at, u_modes);
+        tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(names); }, {u_modes});
+    }
     explanation off(false);
     const attendance a = attended_in_year(c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions,
                                           tally_of(c, i, modes, off), c.ws.counted, tr.why);
@@ -334,8 +338,7 @@ void settle(step_context& c) {
         tr.taken_refused = k.refused;
         if (k.refused.count > 0) tr.reasons |= reason_suspended;
         if (tr.reg == regime::vov) {
-            param_use u_modes;
-            const auto days = tally_of(c, i, leave_modes(c.R, tr.reg, c.sy.first_day(), u_modes), off);
+            const auto days = tally_of(c, i, leave_modes_mask(c.R, tr.reg, c.sy.first_day()), off);
             const diligence_result d = vov_diligence(c.R, t, days, c.sy, tr.taken, tr.granted, tr.why);
             tr.diligent = d.diligent;
             tr.sanction_next_right = d.sanction_next;
@@ -402,7 +405,7 @@ void evaluate_into(const rules& R, const worker& w, std::span<const training> tr
                    workspace& ws, worker_result& out) {
     reset(out, w, trainings.size(), sy, explain);
     if (ws.tallies.size() < trainings.size()) ws.tallies.resize(trainings.size());
-    ws.tally_modes.assign(std::max(ws.tally_modes.size(), trainings.size()), nullptr);
+    ws.tally_modes.assign(std::max(ws.tally_modes.size(), trainings.size()), workspace::no_tally);
     step_context c{R, w, trainings, sy, sy.days(), explain, ws, out};
     explain_region(c);
     find_suspensions(c);

@@ -106,6 +106,20 @@ struct period {
     }
 };
 
+/// The years Boost's gregorian calendar covers.
+inline constexpr int first_calendar_year = 1400;
+inline constexpr int last_calendar_year = 9999;
+
+/// Boost's day number (a Julian day number) of y-m-d, for a day known to
+/// exist in the calendar: the formula of boost::gregorian::gregorian_calendar::
+/// day_number without its field checks.
+constexpr std::uint32_t day_number_of(int y, int m, int d) {
+    const int a = (14 - m) / 12;
+    const int yy = y + 4800 - a;
+    const int mm = m + 12 * a - 3;
+    return static_cast<std::uint32_t>(d + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - yy / 100 + yy / 400 - 32045);
+}
+
 /// A Belgian school year: 1 September to 31 August, named "2019-2020" (docs/rules.md
 /// conventions). Identified by the calendar year in which it starts.
 class school_year {
@@ -131,8 +145,21 @@ public:
     }
 
     constexpr int start_year() const { return start_year_; }
-    date first_day() const { return date(static_cast<unsigned short>(start_year_), boost::gregorian::Sep, 1); }
-    date last_day() const { return date(static_cast<unsigned short>(start_year_ + 1), boost::gregorian::Aug, 31); }
+    /// 1 September of the start year. Built from the day number directly (a
+    /// rule reads it many times per decision, and Boost's year-month-day
+    /// constructor checks every field each time); outside Boost's calendar
+    /// the checked constructor runs and throws as before.
+    date first_day() const {
+        if (start_year_ < first_calendar_year || start_year_ > last_calendar_year) [[unlikely]]
+            return checked_day(start_year_, boost::gregorian::Sep, 1);
+        return date(static_cast<date::date_int_type>(day_number_of(start_year_, boost::gregorian::Sep, 1)));
+    }
+    /// 31 August of the following year (built like first_day).
+    date last_day() const {
+        if (start_year_ < first_calendar_year || start_year_ + 1 > last_calendar_year) [[unlikely]]
+            return checked_day(start_year_ + 1, boost::gregorian::Aug, 31);
+        return date(static_cast<date::date_int_type>(day_number_of(start_year_ + 1, boost::gregorian::Aug, 31)));
+    }
     period days() const { return period{first_day(), last_day()}; }
     school_year next() const { return school_year(start_year_ + 1); }
     school_year prev() const { return school_year(start_year_ - 1); }
@@ -140,6 +167,10 @@ public:
     constexpr auto operator<=>(const school_year&) const = default;
 
 private:
+    /// Boost's checked constructor (throws std::out_of_range outside its calendar).
+    [[gnu::noinline]] static date checked_day(int y, int m, int d) {
+        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+    }
     int start_year_ = 0;
 };
 

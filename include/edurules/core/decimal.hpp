@@ -59,8 +59,12 @@ inline const char* to_string(rounding r) {
 /// num / den rounded to an integer by `mode`. den must be > 0.
 /// Uses 128-bit intermediates so products of minutes and fractions never overflow.
 constexpr std::int64_t div_round(detail::i128 num, detail::i128 den, rounding mode) {
-    detail::i128 q = num / den;
-    detail::i128 r = num % den;
+    // the same truncating quotient and remainder in 64 bits when both fit (the
+    // usual case: a 128-bit division is a slow library call)
+    constexpr detail::i128 lo = -static_cast<detail::i128>(INT64_MAX), hi = INT64_MAX;
+    const bool narrow = num >= lo && num <= hi && den >= lo && den <= hi;
+    detail::i128 q = narrow ? static_cast<std::int64_t>(num) / static_cast<std::int64_t>(den) : num / den;
+    detail::i128 r = narrow ? static_cast<std::int64_t>(num) % static_cast<std::int64_t>(den) : num % den;
     if (r != 0 && ((r < 0) != (den < 0))) {  // floor semantics
         q -= 1;
         r += den;

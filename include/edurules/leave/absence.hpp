@@ -218,11 +218,12 @@ struct day_tally {
 /// The days of a training with their given and absent minutes, sorted by
 /// day, into `out` (reused: no allocation once it has grown). Absences are
 /// judged by `is_justified`, explained into `why`.
-inline void tally_days(const absence_params& R, const training& t, const std::vector<std::string>& modes,
-                       std::vector<day_tally>& out, explanation& why) {
+inline void tally_days(const absence_params& R, const training& t, unsigned modes, std::vector<day_tally>& out,
+                       explanation& why) {
     out.clear();
+    out.reserve(t.lessons.size() + t.absences.size());
     for (const auto& l : t.lessons)
-        if (!l.cancelled && listed(modes, to_string(l.mode))) out.push_back({l.day, l.length(), {}, {}});
+        if (!l.cancelled && in_mask(modes, l.mode)) out.push_back({l.day, l.length(), {}, {}});
     for (const auto& a : t.absences) {
         const bool ok = is_justified(R, a, why);
         out.push_back({a.day, {}, ok ? a.length : minutes{}, ok ? minutes{} : a.length});

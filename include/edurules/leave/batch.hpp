@@ -214,7 +214,8 @@ inline std::int32_t row_facts(const rules& R, const batch_input& in, std::size_t
     worker& w = s.w;
     w.reg = static_cast<region>(rc);
     w.jobs.clear();
-    w.jobs.push_back(job{date(1900, 1, 1), std::nullopt, contract, full,
+    static const date since_always(1900, 1, 1);
+    w.jobs.push_back(job{since_always, std::nullopt, contract, full,
                          at_or<std::uint8_t>(in.variable_schedule, i, 0) ? schedule::variable : schedule::fixed});
     training& t = s.t;
     t.type = static_cast<training_type>(tc);
@@ -228,9 +229,10 @@ inline std::int32_t row_facts(const rules& R, const batch_input& in, std::size_t
     add_lessons(t, day, std::min(given, contact), lesson_mode::contact, false, t.coinciding);
     add_lessons(t, day, given - std::min(given, contact), lesson_mode::distance, false, t.coinciding);
     add_lessons(t, day, contact - std::min(given, contact), lesson_mode::contact, true, t.coinciding);
-    std::array<std::int64_t, 512> used_buf{};
+    std::array<std::int64_t, 512> used_buf;  // only the lessons' entries are zeroed (4 KB per row otherwise)
     if (t.lessons.size() > used_buf.size()) return batch_bad_minutes;
     const std::span<std::int64_t> used(used_buf.data(), t.lessons.size());
+    std::fill(used.begin(), used.end(), std::int64_t{0});
     add_absences(t, unj, "unjustified", used);
     param_use u;
     const auto& justified = ref<std::vector<std::string>>(*R.justified_reasons, sy.first_day(), u);

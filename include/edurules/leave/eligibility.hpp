@@ -44,6 +44,7 @@ struct eligibility_params {
     const parameter* vov_combination_mode;
     const parameter* combination_window_days;
     dated<month_overflow> overflow;  ///< the month convention (regime_params)
+    mode_masks minimum_masks;        ///< the three minimum mode lists as bits (mode_mask)
 
     eligibility_params(const rulebook& rb, const dated<month_overflow>& months)
         : min_contact_hours(need(rb, "leave.training.min_contact_hours", value_kind::duration)),
@@ -65,7 +66,8 @@ struct eligibility_params {
           bev_combination_mode(need(rb, "leave.bev.module_combination.mode", value_kind::text)),
           vov_combination_mode(need(rb, "leave.vov.module_combination.mode", value_kind::text)),
           combination_window_days(need(rb, "leave.training.module_combination_window_days", value_kind::integer)),
-          overflow(months) {}
+          overflow(months),
+          minimum_masks(*bev_modes_minimum, *brussels_modes_minimum, *vov_modes_minimum) {}
 };
 
 /// The employment on one day: the sum of the fractions of every job active
@@ -87,7 +89,7 @@ inline employment employment_at(const std::vector<job>& jobs, date d) {
         const detail::i128 den = static_cast<detail::i128>(e.share.den) * j.full_time_minutes_per_week;
         const detail::i128 a = gcd(num < 0 ? -num : num, den);
         const detail::i128 g = a > 0 ? a : 1;
-        const detail::i128 rn = num / g, rd = den / g;
+        const detail::i128 rn = quotient(num, g), rd = quotient(den, g);
         if (rn > INT64_MAX || rd > INT64_MAX)  // only for absurd inputs: many jobs with coprime weekly minutes
             throw error(errc::invalid_input, "jobs",
                         "the employment fractions of the jobs active on " + to_iso(d) + " are too fine to add exactly");
@@ -302,6 +304,14 @@ inline const std::vector<std::string>& minimum_modes(const eligibility_params& R
     if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_minimum, at, u);
     if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_minimum, at, u);
     return ref<std::vector<std::string>>(*R.bev_modes_minimum, at, u);
+}
+
+/// The same list as bits (model.hpp `mode_mask`); throws errc::rulebook
+/// where the list has no value, as `minimum_modes` does.
+inline unsigned minimum_modes_mask(const eligibility_params& R, regime reg, date at) {
+    if (reg == regime::vov) return R.minimum_masks.vov.at(at).value;
+    if (reg == regime::brussels_reformed) return R.minimum_masks.brussels.at(at).value;
+    return R.minimum_masks.bev.at(at).value;
 }
 
 /// Minimum contact time: `contact` minutes counted in units of `unit`

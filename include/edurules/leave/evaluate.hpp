@@ -107,12 +107,14 @@ struct worker_result {
 /// Scratch space of one evaluation, reused across workers by the batch so
 /// that deciding a worker allocates nothing once the buffers have grown.
 struct workspace {
-    /// Each training's day tally (absence.hpp `tally_days`) and the mode list
-    /// it was made with: made once per training and worker, reused by the
-    /// steps that tally with the same list. Never shrunk, so the inner
-    /// buffers keep their capacity from worker to worker.
+    /// Each training's day tally (absence.hpp `tally_days`) and the modes
+    /// (bits, model.hpp `mode_mask`) it was made with, `no_tally` before the
+    /// first: made once per training and worker, reused by the steps that
+    /// tally with the same modes. Never shrunk, so the inner buffers keep
+    /// their capacity from worker to worker.
+    static constexpr unsigned no_tally = ~0u;
     std::vector<std::vector<day_tally>> tallies;
-    std::vector<const std::vector<std::string>*> tally_modes;
+    std::vector<unsigned> tally_modes;
     std::vector<day_tally> counted;
     std::vector<period> periods;
     std::vector<std::size_t> order, bev, vov_own, vov_employer;

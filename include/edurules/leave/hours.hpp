@@ -54,6 +54,7 @@ struct hours_params {
     const parameter* vov_rounding_unit;
     dated<rounding> bev_rounding_mode;
     dated<rounding> vov_rounding_mode;
+    mode_masks leave_masks;  ///< the three leave mode lists as bits (mode_mask)
     // VOV maximum and counting
     const parameter* vov_max_hours;
     const parameter* vov_employer_extra_hours;
@@ -85,6 +86,7 @@ struct hours_params {
           vov_rounding_unit(need(rb, "leave.vov.rounding_unit", value_kind::duration)),
           bev_rounding_mode(dated_rounding(*bev_rounding)),
           vov_rounding_mode(dated_rounding(*vov_rounding)),
+          leave_masks(*bev_modes_leave, *brussels_modes_leave, *vov_modes_leave),
           vov_max_hours(need(rb, "leave.vov.max_hours", value_kind::duration)),
           vov_employer_extra_hours(need(rb, "leave.vov.employer_proposed_extra_hours", value_kind::duration)),
           vov_hours_per_credit(need(rb, "leave.vov.hours_per_credit", value_kind::duration)),
@@ -250,6 +252,15 @@ inline const std::vector<std::string>& leave_modes(const hours_params& R, regime
     if (reg == regime::vov) return ref<std::vector<std::string>>(*R.vov_modes_leave, at, u);
     if (reg == regime::brussels_reformed) return ref<std::vector<std::string>>(*R.brussels_modes_leave, at, u);
     return ref<std::vector<std::string>>(*R.bev_modes_leave, at, u);
+}
+
+/// The same list as bits (model.hpp `mode_mask`): what a rule that tests
+/// lessons reads; throws errc::rulebook where the list has no value, as
+/// `leave_modes` does.
+inline unsigned leave_modes_mask(const hours_params& R, regime reg, date at) {
+    if (reg == regime::vov) return R.leave_masks.vov.at(at).value;
+    if (reg == regime::brussels_reformed) return R.leave_masks.brussels.at(at).value;
+    return R.leave_masks.bev.at(at).value;
 }
 
 /// Leave value of `m` clock minutes followed in units of `unit` minutes: a
@@ -441,16 +452,16 @@ struct attendance {
     minutes planned{};  ///< planned lesson minutes (cancelled ones too), for VOV adult education
 };
 inline attendance attended_in_year(const regime_params& R, const training& t, regime reg, school_year sy,
-                                   const std::vector<std::string>& modes, bool only_coinciding,
-                                   std::span<const suspension> suspensions, std::span<const day_tally> days,
-                                   std::vector<day_tally>& counted, explanation& why) {
+                                   unsigned modes, bool only_coinciding, std::span<const suspension> suspensions,
+                                   std::span<const day_tally> days, std::vector<day_tally>& counted, explanation& why) {
     const period year = sy.days();
     attendance out;
     std::optional<date> bev_end;
     if (reg == regime::flanders_bev) bev_end = read<date>(*R.bev_continuation_until, sy.first_day()).value;
     counted.clear();
+    counted.reserve(t.lessons.size());
     for (const auto& l : t.lessons) {
-        if (!year.contains(l.day) || !listed(modes, to_string(l.mode))) continue;
+        if (!year.contains(l.day) || !in_mask(modes, l.mode)) continue;
         if (only_coinciding && !l.coinciding) continue;
         out.planned += l.length();
         if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});

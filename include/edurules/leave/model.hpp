@@ -319,6 +319,14 @@ inline detail::i128 gcd(detail::i128 a, detail::i128 b) {
     return a;
 }
 
+/// a / b, truncated, in 64 bits when both are non-negative and fit (the
+/// usual case: a 128-bit division is a slow library call). b > 0.
+inline detail::i128 quotient(detail::i128 a, detail::i128 b) {
+    constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
+    if (a >= 0 && a <= max64 && b <= max64) return static_cast<std::uint64_t>(a) / static_cast<std::uint64_t>(b);
+    return a / b;
+}
+
 /// An exact non-negative fraction num/den (den > 0), e.g. a TWP 20/38.
 struct fraction {
     std::int64_t num = 0;
@@ -368,8 +376,8 @@ struct exact_minutes {
     static exact_minutes reduce(exact_minutes x) {
         const detail::i128 a = gcd(x.num < 0 ? -x.num : x.num, x.den);
         if (a > 1) {
-            x.num /= a;
-            x.den /= a;
+            x.num = quotient(x.num, a);
+            x.den = quotient(x.den, a);
         }
         return x;
     }
@@ -495,5 +503,30 @@ inline bool listed(const std::vector<std::string>& list, std::string_view s) {
         if (x == s) return true;
     return false;
 }
+
+/// The lesson modes named in a rulebook list, as bits (1 << mode): bit m is
+/// set exactly when `listed(modes, to_string(m))`. A rule that tests many
+/// lessons against one list reads the list once instead of once a lesson.
+inline unsigned mode_mask(const std::vector<std::string>& modes) {
+    unsigned mask = 0;
+    for (auto m : {lesson_mode::contact, lesson_mode::live_online, lesson_mode::distance, lesson_mode::internship,
+                   lesson_mode::thesis, lesson_mode::coaching})
+        if (listed(modes, to_string(m))) mask |= 1u << static_cast<unsigned>(m);
+    return mask;
+}
+inline bool in_mask(unsigned mask, lesson_mode m) { return (mask >> static_cast<unsigned>(m)) & 1u; }
+
+/// The masks of a regime's three mode lists (BEV, reformed Brussels, VOV),
+/// each made once per rulebook value at engine construction.
+struct mode_masks {
+    dated<unsigned> bev, brussels, vov;
+
+    static dated<unsigned> of(const parameter& p) {
+        return dated<unsigned>::convert<std::vector<std::string>>(
+            p, [](const std::vector<std::string>& v) { return std::optional<unsigned>(mode_mask(v)); });
+    }
+    mode_masks(const parameter& bev_list, const parameter& brussels_list, const parameter& vov_list)
+        : bev(of(bev_list)), brussels(of(brussels_list)), vov(of(vov_list)) {}
+};
 
 }  // namespace edurules::leave

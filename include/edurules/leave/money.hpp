@@ -8,6 +8,7 @@
 // (3 months before to 3 months after the training start).
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <vector>
@@ -91,12 +92,24 @@ struct rate_part {
     exact_minutes approved{0, 1};  ///< the approved leave that falls in `span` (exact, before any rounding)
 };
 
+/// The versions of `p` from the first that does not end before `day` on:
+/// versions are ordered by date and do not overlap, so the ones skipped are
+/// exactly those that end before `day` (a binary search, not a walk through
+/// every year of a long-dated parameter).
+inline std::span<const param_version> versions_from(const parameter& p, date day) {
+    const std::span<const param_version> all(p.versions);
+    const auto it =
+        std::partition_point(all.begin(), all.end(), [&](const param_version& v) { return v.to && *v.to < day; });
+    return all.subspan(static_cast<std::size_t>(it - all.begin()));
+}
+
 /// The parts of `year` cut at every version of `p`: `f(span, version)` for
 /// each, in date order, with version null for a part no version covers.
 template <class F>
 void for_each_dated_part(const parameter& p, const period& year, F&& f) {
     date next = year.first;  // versions are ordered by date and do not overlap
-    for (const auto& v : p.versions) {
+    for (const auto& v : versions_from(p, year.first)) {
+        if (v.from && year.last < *v.from) break;  // this and every later version start after the year
         const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
         if (!span.overlaps(year)) continue;
         const period part = span.intersect(year);
@@ -230,7 +243,8 @@ inline date school_year_date(const parameter& p, school_year sy, param_use& use)
     if (y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && day >= 1 &&
         day <= boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                                       static_cast<unsigned short>(m)))
-        d = date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
+        d = date(static_cast<date::date_int_type>(
+            day_number_of(static_cast<int>(y), static_cast<int>(m), static_cast<int>(day))));  // checked above
     if (!d) throw error(errc::rulebook, "parameters[\"" + p.name + "\"]", "not a valid day for " + sy.name());
     return *d;
 }
@@ -326,7 +340,7 @@ inline std::optional<date> wage_ceilings_in(const money_params& R, const period&
     out.clear();
     std::optional<date> uncovered;
     date next = year.first;  // versions are ordered by date and do not overlap
-    for (const auto& v : R.wage_ceiling->versions) {
+    for (const auto& v : versions_from(*R.wage_ceiling, year.first)) {
         if (v.from && year.last < *v.from) break;  // this and every later version start after the year
         const period span{v.from ? *v.from : year.first, v.to ? *v.to : year.last};
         if (!span.overlaps(year)) continue;
