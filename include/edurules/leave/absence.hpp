@@ -221,25 +221,25 @@ struct day_tally {
 inline void tally_days(const absence_params& R, const training& t, unsigned modes, std::vector<day_tally>& out,
                        explanation& why) {
     out.clear();
-    out.reserve(t.lessons.size() + t.absences.size());
+    out.reserve(t.lessons.size() + t.absences.size());  // every insert below fits: no reallocation
     for (const auto& l : t.lessons)
         if (!l.cancelled && in_mask(modes, l.mode)) out.push_back({l.day, l.length(), {}, {}});
-    for (const auto& a : t.absences) {
-        const bool ok = is_justified(R, a, why);
-        out.push_back({a.day, {}, ok ? a.length : minutes{}, ok ? minutes{} : a.length});
-    }
-    std::sort(out.begin(), out.end(), [](const day_tally& a, const day_tally& b) { return a.day < b.day; });
-    std::size_t k = 0;
+    const auto by_day = [](const day_tally& a, const day_tally& b) { return a.day < b.day; };
+    if (!std::is_sorted(out.begin(), out.end(), by_day)) std::sort(out.begin(), out.end(), by_day);
+    std::size_t k = 0;  // one entry a day
     for (std::size_t i = 0; i < out.size(); ++i) {
-        if (k > 0 && out[k - 1].day == out[i].day) {
+        if (k > 0 && out[k - 1].day == out[i].day)
             out[k - 1].given += out[i].given;
-            out[k - 1].justified += out[i].justified;
-            out[k - 1].unjustified += out[i].unjustified;
-        } else {
+        else
             out[k++] = out[i];
-        }
     }
     out.resize(k);
+    for (const auto& a : t.absences) {  // each on its day's entry (a new one for a day without such lessons)
+        const bool ok = is_justified(R, a, why);
+        auto it = std::lower_bound(out.begin(), out.end(), a.day, [](const day_tally& x, date v) { return x.day < v; });
+        if (it == out.end() || it->day != a.day) it = out.insert(it, day_tally{a.day, {}, {}, {}});
+        (ok ? it->justified : it->unjustified) += a.length;
+    }
 }
 
 /// The tally of `d`, or nullptr.

@@ -116,15 +116,25 @@ inline facts_error at(facts_problem p, const char* coll, std::size_t t, std::siz
     return facts_error{p, coll, t, i, field, other};
 }
 
+/// Whether the lessons' days strictly increase (the usual listing: one
+/// lesson a day, in date order): then no two lessons share a day.
+inline bool one_lesson_a_day_in_order(const training& t) {
+    for (std::size_t i = 1; i < t.lessons.size(); ++i)
+        if (!(t.lessons[i - 1].day < t.lessons[i].day)) return false;
+    return true;
+}
+
 inline facts_error check_lessons(const training& t, std::size_t ti) {
+    // lessons on different days cannot overlap: the quadratic scan below
+    // (which allocates nothing) is needed only when two may share a day
+    const bool distinct_days = one_lesson_a_day_in_order(t);
     for (std::size_t i = 0; i < t.lessons.size(); ++i) {
         const lesson& l = t.lessons[i];
         if (l.start < 0 || l.start >= minutes_per_day)
             return at(facts_problem::lesson_times, "lessons", ti, i, "start");
         if (l.end <= l.start || l.end > minutes_per_day)
             return at(facts_problem::lesson_times, "lessons", ti, i, "end");
-        // lessons are few per training: a quadratic scan allocates nothing
-        for (std::size_t k = 0; k < i; ++k) {
+        for (std::size_t k = 0; k < i && !distinct_days; ++k) {
             const lesson& o = t.lessons[k];
             if (o.day == l.day && l.start < o.end && o.start < l.end)
                 return at(facts_problem::lesson_overlap, "lessons", ti, i, "start", k);
@@ -139,11 +149,19 @@ inline minutes given_on(const training& t, date d) {
         if (!l.cancelled && l.day == d) m += l.length();
     return m;
 }
+/// The same when the lessons' days strictly increase: the one lesson of day
+/// `d`, found by binary search.
+inline minutes given_on_sorted(const training& t, date d) {
+    const auto it =
+        std::lower_bound(t.lessons.begin(), t.lessons.end(), d, [](const lesson& l, date v) { return l.day < v; });
+    return it != t.lessons.end() && it->day == d && !it->cancelled ? it->length() : minutes{};
+}
 
 inline facts_error check_absences(const training& t, std::size_t ti) {
+    const bool sorted = t.absences.size() > 1 && one_lesson_a_day_in_order(t);
     for (std::size_t i = 0; i < t.absences.size(); ++i) {
         const absence& a = t.absences[i];
-        const minutes given = given_on(t, a.day);
+        const minutes given = sorted ? given_on_sorted(t, a.day) : given_on(t, a.day);
         if (given.count == 0) return at(facts_problem::absence_no_lesson, "absences", ti, i, "date");
         if (a.length.count < 0) return at(facts_problem::absence_too_long, "absences", ti, i, "absent_minutes");
         minutes total{};

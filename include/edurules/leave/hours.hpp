@@ -466,7 +466,8 @@ inline attendance attended_in_year(const regime_params& R, const training& t, re
         out.planned += l.length();
         if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});
     }
-    std::sort(counted.begin(), counted.end(), [](const day_tally& a, const day_tally& b) { return a.day < b.day; });
+    const auto by_day = [](const day_tally& a, const day_tally& b) { return a.day < b.day; };
+    if (!std::is_sorted(counted.begin(), counted.end(), by_day)) std::sort(counted.begin(), counted.end(), by_day);
     std::size_t kept = 0;  // `counted` keeps, one per day, the days whose attended minutes count
     for (std::size_t i = 0; i < counted.size();) {
         const date day = counted[i].day;
