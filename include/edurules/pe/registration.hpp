@@ -272,10 +272,10 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
     bool by_dispensation = false;
     for (int number = 1;; ++number) {
         const period_terms& t = r.terms_at(p_start);
-        const period p = r.period_from(p_start, t);
+        out.current = r.period_from(p_start, t);  // decided in place: no period copied through the stack
+        const period& p = *out.current;
         const date renew_until = p.last + day_count(t.grace_days);
 
-        out.current = p;
         out.period_number = number;
         out.required = points{t.required_hundredths};
         out.required_use = t.required_use;
