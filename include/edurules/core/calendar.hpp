@@ -81,6 +81,10 @@ inline date add_months(date d, int n, month_overflow policy) {
            day_count(1);
 }
 
+/// The date of a Boost day number, built directly: the same value as adding a
+/// day_count to a date, without int_adapter's special-value arithmetic.
+inline date from_day_number(std::int64_t n) { return date(static_cast<date::date_int_type>(n)); }
+
 inline date next_day(date d) { return d + day_count(1); }
 inline date prev_day(date d) { return d - day_count(1); }
 
@@ -218,9 +222,9 @@ inline constexpr std::int32_t no_day = INT32_MIN;
 /// Boost's day number of 1970-01-01 (its day numbers are Julian day numbers).
 inline const std::int64_t epoch_day_number = static_cast<std::int64_t>(date(1970, 1, 1).day_number());
 inline const date epoch_date(1970, 1, 1);
-/// Adding a duration to a date works on day numbers directly (no
-/// year-month-day conversion), which keeps this cheap in batch loops.
-inline date epoch_day(std::int32_t days) { return epoch_date + day_count(days); }
+/// Built from the day number directly (no year-month-day conversion, no
+/// special-value checks), which keeps this cheap in batch loops.
+inline date epoch_day(std::int32_t days) { return from_day_number(epoch_day_number + days); }
 inline std::int32_t to_epoch_day(date d) {
     return static_cast<std::int32_t>(static_cast<std::int64_t>(d.day_number()) - epoch_day_number);
 }

@@ -126,8 +126,19 @@ struct booked_columns {
     points pts(std::size_t i) const noexcept { return points{pts_[i]}; }
 };
 inline bool day_ok(std::int32_t d) {
-    // 1900-01-01 .. 9999-12-31 as epoch days
-    return d >= -25567 && d <= 2932896;
+    // 1900-01-01 .. 9999-12-31 as epoch days (-25567 .. 2932896), one unsigned compare
+    return static_cast<std::uint32_t>(d) + 25567u <= 2932896u + 25567u;
+}
+
+/// Whether a completion in [c0, c1) has a day outside the calendar or
+/// negative points: one pass without a branch per completion (which one is
+/// at fault is looked for only on a bad row).
+inline bool completions_suspect(const status_columns& in, std::int64_t c0, std::int64_t c1) {
+    const std::int32_t* day = in.completion_day.data();
+    const std::int64_t* pts = in.completion_points.data();
+    bool bad = false;
+    for (std::int64_t k = c0; k < c1; ++k) bad |= !day_ok(day[k]) | (pts[k] < 0);
+    return bad;
 }
 
 /// One row's registration facts read straight from the columns: the
@@ -186,11 +197,12 @@ inline batch_row_error read_row(const status_columns& in, std::size_t i, column_
         return E::bad_offsets;
     if (!optional_day(in.diploma_day[i], f.diploma)) return E::date_out_of_range;
     if (!in.activation_day.empty() && !optional_day(in.activation_day[i], f.activation)) return E::date_out_of_range;
-    for (std::int64_t k = c0; k < c1; ++k) {
-        item = k;
-        if (!day_ok(in.completion_day[k])) return E::date_out_of_range;
-        if (in.completion_points[k] < 0) return E::negative_points;
-    }
+    if (completions_suspect(in, c0, c1))
+        for (std::int64_t k = c0; k < c1; ++k) {
+            item = k;
+            if (!day_ok(in.completion_day[k])) return E::date_out_of_range;
+            if (in.completion_points[k] < 0) return E::negative_points;
+        }
     for (std::int64_t k = r0; k < r1; ++k) {
         item = k;
         if (!day_ok(in.renewal_day[k])) return E::date_out_of_range;
@@ -232,19 +244,8 @@ inline void reject_row(const status_results& out, std::size_t i, batch_row_error
     if (!out.error_item.empty()) out.error_item[i] = item;
 }
 
-/// Decides row i with status_at, the single path's own function, and writes
-/// it; a row whose dates reach past the calendar is date_out_of_range.
-inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
-                                  const status_results& out, std::size_t i) {
-    status s;
-    try {
-        s = status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false);
-    } catch (const error& e) {
-        if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
-        return batch_row_error::date_out_of_range;   // the row's dates reach past 9999-12-31
-    } catch (const std::out_of_range&) {
-        return batch_row_error::date_out_of_range;
-    }
+/// Writes a decided row.
+inline void write_row(const status_results& out, std::size_t i, const status& s) {
     out.state[i] = static_cast<std::uint8_t>(s.reg.state);
     out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
     out.period_first[i] = s.reg.current ? to_epoch_day(s.reg.current->first) : no_day;
@@ -255,6 +256,20 @@ inline batch_row_error decide_row(const rules& r, date at, const column_facts& f
     out.renewal_possible[i] = s.renewal_possible ? 1 : 0;
     out.error[i] = 0;
     if (!out.error_item.empty()) out.error_item[i] = -1;
+}
+
+/// Decides row i with status_at, the single path's own function, and writes
+/// it; a row whose dates reach past the calendar is date_out_of_range.
+inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
+                                  const status_results& out, std::size_t i) {
+    try {
+        write_row(out, i, status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false));
+    } catch (const error& e) {
+        if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
+        return batch_row_error::date_out_of_range;   // the row's dates reach past 9999-12-31
+    } catch (const std::out_of_range&) {
+        return batch_row_error::date_out_of_range;
+    }
     return batch_row_error::none;
 }
 }  // namespace detail

@@ -158,33 +158,47 @@ struct registration {
 
 namespace detail {
 /// Points booked within [p.first, min(p.last, until)]. Days are compared as
-/// integers: this loop is the heart of every batch evaluation.
+/// integers: this loop is the heart of every batch evaluation. It runs without
+/// a branch per completion (completion days are in no order the loop could
+/// predict); when a value is so large that the sum could overflow, the sum is
+/// taken again, saturating (columns from callers may hold any int64).
 template <class Booked>
 points points_in(const Booked& booked, const period& p, date until) {
-    std::int64_t sum = 0;
     const std::int64_t first = p.first.day_number();
     const std::int64_t last = (until < p.last ? until : p.last).day_number();
-    for (std::size_t i = 0, n = booked.size(); i < n; ++i) {
+    const std::size_t n = booked.size();
+    // |value| < 2^40 for all and fewer than 2^22 of them: |sum| < 2^62, exact.
+    constexpr std::uint64_t small = std::uint64_t{1} << 40;
+    std::uint64_t sum = 0, range = 0;
+    for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = booked.day(i);
-        // Saturating: columns from callers may hold any int64 (no UB on overflow).
-        if (__builtin_add_overflow(sum, (first <= d && d <= last) ? booked.pts(i).hundredths : 0, &sum))
-            sum = INT64_MAX;
+        const auto v = static_cast<std::uint64_t>(booked.pts(i).hundredths);
+        const std::uint64_t in = std::uint64_t{0} - static_cast<std::uint64_t>((first <= d) & (d <= last));
+        sum += v & in;
+        range |= v + small;
     }
-    return points{sum};
+    if (range < 2 * small && n < (std::size_t{1} << 22)) return points{static_cast<std::int64_t>(sum)};
+    std::int64_t sat = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t d = booked.day(i);
+        if (__builtin_add_overflow(sat, (first <= d && d <= last) ? booked.pts(i).hundredths : 0, &sat))
+            sat = INT64_MAX;
+    }
+    return points{sat};
 }
 
 /// The first day of registration: the diploma date from pe.registration.auto_from
-/// on (automatic), else the activation date (Stappenplan, seed 001). Nullopt,
-/// with `out.reason` set, when there is none.
+/// on (automatic), else the activation date (Stappenplan, seed 001), written
+/// to `out.first_start`. False, with `out.reason` set, when there is none.
 template <class Facts>
-std::optional<date> registration_start(const rules& r, const Facts& f, registration& out, explanation& why) {
+bool registration_start(const rules& r, const Facts& f, registration& out, explanation& why) {
     if (!f.diploma) {
         out.reason = not_registered_reason::no_diploma;
         why.add("pe.registration.diploma",
                 [] { return std::string("no SEU diploma: only diploma holders can be registered"); });
-        return std::nullopt;
+        return false;
     }
-    const auto auto_from = read<date>(*r.auto_from, *f.diploma);
+    const auto& auto_from = r.auto_from_date.at(*f.diploma);
     date start;
     if (!(*f.diploma < auto_from.value)) {
         start = *f.diploma;
@@ -210,9 +224,10 @@ std::optional<date> registration_start(const rules& r, const Facts& f, registrat
                            " and registration was never activated";
                 },
                 {auto_from.use});
-        return std::nullopt;
+        return false;
     }
-    return start;
+    out.first_start = start;
+    return true;
 }
 
 /// Whether a renewal request made on or before `d` counts for period `p`:
@@ -238,34 +253,29 @@ std::optional<dispensation> dispensation_for(const Facts& f, const period& p, da
     }
     return disp;
 }
-}  // namespace detail
 
-/// The registration of a participant on `d`, walking the 2-year periods from
-/// the first start. `booked` holds the points that count (see booking.hpp).
-/// Parameters are read at each period's first day. `f` is a
-/// registration_facts or any view of the same shape (see there).
+/// registration_at's rules, deciding into `out` (a default registration):
+/// status_at decides into its own result this way, without a copy.
 template <class Facts, class Booked>
-registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why) {
-    registration out;
-    const std::optional<date> first = detail::registration_start(r, f, out, why);
-    if (!first) return out;
-    const date start = *first;
-    out.first_start = start;
+void registration_into(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why,
+                       registration& out) {
+    if (!detail::registration_start(r, f, out, why)) return;
+    const date start = *out.first_start;
     if (d < start) {
         out.reason = not_registered_reason::before_start;
         why.add("pe.registration.start",
                 [&] { return "registration starts on " + to_iso(start) + ", after " + to_iso(d); });
-        return out;
+        return;
     }
 
     date p_start = start;
     bool by_dispensation = false;
     for (int number = 1;; ++number) {
         const period_terms& t = r.terms_at(p_start);
-        const period p = period::of_months(p_start, t.months, t.overflow);
+        out.current = r.period_from(p_start, t);  // decided in place: no period copied through the stack
+        const period& p = *out.current;
         const date renew_until = p.last + day_count(t.grace_days);
 
-        out.current = p;
         out.period_number = number;
         out.required = points{t.required_hundredths};
         out.required_use = t.required_use;
@@ -282,7 +292,7 @@ registration registration_at(const rules& r, const Facts& f, const Booked& booke
                                " points so far";
                     },
                     {t.months_use, t.overflow_use, t.required_use});
-            return out;
+            return;
         }
 
         // The period is over on `d`: renew, keep by dispensation, or end.
@@ -338,8 +348,20 @@ registration registration_at(const rules& r, const Facts& f, const Booked& booke
                     },
                     {t.months_use, t.required_use});
         }
-        return out;
+        return;
     }
+}
+}  // namespace detail
+
+/// The registration of a participant on `d`, walking the 2-year periods from
+/// the first start. `booked` holds the points that count (see booking.hpp).
+/// Parameters are read at each period's first day. `f` is a
+/// registration_facts or any view of the same shape (see there).
+template <class Facts, class Booked>
+registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why) {
+    registration out;
+    detail::registration_into(r, f, booked, d, why, out);
+    return out;
 }
 
 }  // namespace edurules::pe

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -55,6 +56,7 @@ public:
     // Text parameters parsed once (core/dated.hpp), read per decision with `.at(d)`.
     dated<edurules::month_overflow> overflow;  ///< pe.registration.month_overflow
     dated<rounding> points_rounding_mode;      ///< pe.points.rounding
+    dated<date> auto_from_date;                ///< pe.registration.auto_from, read with `.at(d)`
 
     explicit rules(const rulebook& rb)
         : book(&rb),
@@ -78,8 +80,10 @@ public:
           title_uitzend(need(rb, "pe.title.uitzendprofessional", value_kind::text)),
           title_backoffice(need(rb, "pe.title.backofficeprofessional", value_kind::text)),
           overflow(dated_overflow(*month_overflow_policy)),
-          points_rounding_mode(dated_rounding(*points_rounding)) {
+          points_rounding_mode(dated_rounding(*points_rounding)),
+          auto_from_date(dated<date>::read(*auto_from)) {
         compile_period_terms();
+        compile_period_ends();
     }
 
     /// The period terms for a period starting on `start`. Throws errc::rulebook
@@ -95,8 +99,80 @@ public:
         throw error(errc::internal, "pe.rules", "period terms not compiled for " + to_iso(start));
     }
 
+    /// The registration period starting on `start` under `t`, the terms in
+    /// force on that day (terms_at): period::of_months(start, t.months,
+    /// t.overflow). Common start days are looked up in a table compiled once
+    /// from the terms; other days (or other terms) are computed.
+    period period_from(date start, const period_terms& t) const {
+        const std::int64_t d = start.day_number();
+        const auto i = static_cast<std::uint64_t>(d - ends_first_);
+        if (i < period_ends_.size() && t.first_day <= d && d <= t.last_day) {
+            const std::uint16_t len = period_ends_[i];
+            if (len != 0) return period{start, from_day_number(d + len)};
+        }
+        return period::of_months(start, t.months, t.overflow);
+    }
+
+    /// The start days the period table covers, [first, end) as day numbers.
+    std::int64_t period_table_first() const noexcept { return ends_first_; }
+    std::int64_t period_table_end() const noexcept {
+        return ends_first_ + static_cast<std::int64_t>(period_ends_.size());
+    }
+
 private:
     std::vector<period_terms> terms_;
+    /// Start day -> days from the start to the period's last day (0: not in
+    /// the table, computed instead), for starts from ends_first_ on.
+    std::vector<std::uint16_t> period_ends_;
+    std::int64_t ends_first_ = 0;
+
+    /// The years of start days the period table covers: a cache bound, not a
+    /// rule (start days outside are computed with add_months, to the same
+    /// result). 110 years of starts, 80 KiB.
+    static constexpr int period_table_from_year = 1990;
+    static constexpr int period_table_to_year = 2099;
+
+    /// Fills period_ends_ month by month: for a start on day k of a month, the
+    /// period ends the day before day k of the month `months` later, or,
+    /// when that month is shorter, before its last day (clamp) or the day after
+    /// it (roll_forward): add_months's arithmetic (core/calendar.hpp) on day
+    /// numbers, checked against it on every day by tests/pe.
+    void compile_period_ends() {
+        using cal = boost::gregorian::gregorian_calendar;
+        auto first_of = [](int y, int m) -> std::int64_t {
+            return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), 1).day_number();
+        };
+        auto days_in = [](int y, int m) {
+            return static_cast<int>(
+                cal::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m)));
+        };
+        ends_first_ = first_of(period_table_from_year, 1);
+        const std::int64_t end = first_of(period_table_to_year + 1, 1);
+        period_ends_.assign(static_cast<std::size_t>(end - ends_first_), 0);
+        for (const period_terms& t : terms_) {
+            for (int y = period_table_from_year; y <= period_table_to_year; ++y)
+                for (int m = 1; m <= 12; ++m) {
+                    const std::int64_t month_first = first_of(y, m);
+                    const int days = days_in(y, m);
+                    if (month_first + days <= t.first_day || month_first > t.last_day) continue;
+                    const int ym = y * 12 + (m - 1) + t.months;
+                    const int ty = ym / 12, tm = ym % 12 + 1;
+                    const std::int64_t target_first = first_of(ty, tm);
+                    const int target_days = days_in(ty, tm);
+                    for (int k = 1; k <= days; ++k) {
+                        const std::int64_t start = month_first + k - 1;
+                        if (start < t.first_day || start > t.last_day) continue;
+                        const std::int64_t next = k <= target_days                      ? target_first + k - 1
+                                                  : t.overflow == month_overflow::clamp ? target_first + target_days - 1
+                                                                                        : target_first + target_days;
+                        const std::int64_t len = next - 1 - start;
+                        if (len > 0 && len <= UINT16_MAX)
+                            period_ends_[static_cast<std::size_t>(start - ends_first_)] =
+                                static_cast<std::uint16_t>(len);
+                    }
+                }
+        }
+    }
 
     void compile_period_terms() {
         const parameter* ps[] = {period_months, month_overflow_policy, points_required, renewal_grace_days,

@@ -62,7 +62,7 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
                  bool explain = true, bool with_reminders = true) {
     status s;
     s.why = explanation(explain);
-    s.reg = registration_at(r, f, booked, d, s.why);
+    detail::registration_into(r, f, booked, d, s.why, s.reg);
     const registration& g = s.reg;
     if (g.current && g.earned < g.required) s.short_by = g.required - g.earned;
     if (g.state == reg_state::registered) {
@@ -114,10 +114,11 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
     } else if (g.state == reg_state::lapsed) {
         // Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12
         // punten in 2 jaar behaalt": the lapse rule dated it (registration_at).
-        s.lapses_on = g.ended_on;
+        if (g.ended_on) s.lapses_on = *g.ended_on;
     } else if (g.state == reg_state::ended) {
-        const auto grace = read<std::int64_t>(*r.renewal_grace_days, g.current->first);
-        s.renewal_possible = d <= g.current->last + day_count(grace.value);
+        // pe.renewal.grace_days of the period, as registration_at read it
+        const std::int64_t grace = r.terms_at(g.current->first).grace_days;
+        s.renewal_possible = d <= g.current->last + day_count(grace);
     }
     return s;
 }
