@@ -89,7 +89,7 @@ private:
 class explanation {
 public:
     explicit explanation(bool enabled = true) : enabled_(enabled) {}
-    explanation(const explanation& o) : enabled_(o.enabled_), text_(o.text_) { copy_pools(o); }
+    explanation(const explanation& o) : enabled_(o.enabled_) { copy_pools(o); }
     explanation(explanation&& o) noexcept { swap(o); }
     explanation& operator=(explanation o) noexcept {
         swap(o);
@@ -112,7 +112,7 @@ public:
     void record(std::string_view rule, step_formatter fmt, std::initializer_list<param_use> params,
                 const V&... values) {
         if (!enabled_) return;
-        reserve_more(1, sizeof...(V), params.size());
+        reserve_more(1, sizeof...(V), params.size(), (chars_of(values) + ... + std::size_t{0}));
         const auto v0 = static_cast<std::uint32_t>(n_values_);
         (push_value(values), ...);
         push_step(rule, fmt, v0, sizeof...(V), params);
@@ -127,18 +127,14 @@ public:
     /// Records a step with a ready sentence (copied into the text pool).
     void note(std::string_view rule, std::string_view text, std::initializer_list<param_use> params = {}) {
         if (!enabled_) return;
-        reserve_more(1, 0, params.size());
-        const auto at = static_cast<std::uint32_t>(text_.size());
-        text_.append(text);
+        reserve_more(1, 0, params.size(), text.size());
+        const auto at = push_chars(text);
         push_step(rule, nullptr, at, static_cast<std::uint32_t>(text.size()), params);
     }
     /// Appends another explanation's steps (e.g. a sub-decision's).
     void append(const explanation& other);
     /// Forgets the steps, keeping the capacity.
-    void clear() noexcept {
-        n_steps_ = n_values_ = n_params_ = 0;
-        text_.clear();
-    }
+    void clear() noexcept { n_steps_ = n_values_ = n_params_ = n_chars_ = 0; }
 
     /// True if any value used is provisional (confidence P).
     bool uses_provisional() const noexcept {
@@ -153,15 +149,16 @@ public:
         std::swap(cap_steps_, o.cap_steps_);
         std::swap(cap_values_, o.cap_values_);
         std::swap(cap_params_, o.cap_params_);
+        std::swap(cap_chars_, o.cap_chars_);
         std::swap(n_steps_, o.n_steps_);
         std::swap(n_values_, o.n_values_);
         std::swap(n_params_, o.n_params_);
-        text_.swap(o.text_);
+        std::swap(n_chars_, o.n_chars_);
     }
 
 private:
     friend class step_ref;
-    /// A recorded step. fmt null: eager, the text is text_[a, a + b);
+    /// A recorded step. fmt null: eager, the text is chars [a, a + b);
     /// otherwise the values are [a, a + b).
     struct record_t {
         std::string_view rule;
@@ -171,7 +168,8 @@ private:
     static_assert(std::is_trivially_copyable_v<record_t> && std::is_trivially_copyable_v<trace_value> &&
                   std::is_trivially_copyable_v<param_use>);
 
-    // One heap block holds the three pools: [steps | values | params].
+    // One heap block holds the four pools: [steps | values | params | chars];
+    // chars holds the eager sentences and the copied texts.
     record_t* steps_ptr() const noexcept { return reinterpret_cast<record_t*>(block_.get()); }
     trace_value* values_ptr() const noexcept {
         return reinterpret_cast<trace_value*>(block_.get() + cap_steps_ * sizeof(record_t));
@@ -180,15 +178,31 @@ private:
         return reinterpret_cast<param_use*>(block_.get() + cap_steps_ * sizeof(record_t) +
                                             cap_values_ * sizeof(trace_value));
     }
+    char* chars_ptr() const noexcept { return reinterpret_cast<char*>(params_ptr() + cap_params_); }
+    std::string_view chars_view() const noexcept { return n_chars_ ? std::string_view(chars_ptr(), n_chars_) : ""; }
     std::span<const param_use> params_view(std::size_t at, std::size_t n) const noexcept {
         return n ? std::span<const param_use>(params_ptr() + at, n) : std::span<const param_use>();
     }
 
-    void reserve_more(std::size_t s, std::size_t v, std::size_t p) {
-        if (n_steps_ + s > cap_steps_ || n_values_ + v > cap_values_ || n_params_ + p > cap_params_)
-            grow(n_steps_ + s, n_values_ + v, n_params_ + p);
+    void reserve_more(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
+        if (n_steps_ + s > cap_steps_ || n_values_ + v > cap_values_ || n_params_ + p > cap_params_ ||
+            n_chars_ + c > cap_chars_)
+            grow(n_steps_ + s, n_values_ + v, n_params_ + p, n_chars_ + c);
     }
-    void grow(std::size_t s, std::size_t v, std::size_t p);
+    void grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c);
+    template <class T>
+    static std::size_t chars_of(const T& v) noexcept {
+        if constexpr (std::is_same_v<T, copied>)
+            return v.text.size();
+        else
+            return 0;
+    }
+    std::uint32_t push_chars(std::string_view t) noexcept {
+        const auto at = static_cast<std::uint32_t>(n_chars_);
+        if (!t.empty()) std::memcpy(chars_ptr() + n_chars_, t.data(), t.size());
+        n_chars_ += t.size();
+        return at;
+    }
     void copy_pools(const explanation& o);
 
     void push_step(std::string_view rule, step_formatter fmt, std::uint32_t a, std::uint32_t b,
@@ -210,8 +224,7 @@ private:
             values_ptr()[n_values_++] =
                 trace_value{v.mantissa, static_cast<std::uint32_t>(v.scale), trace_value::kind::decimal};
         } else if constexpr (std::is_same_v<T, copied>) {
-            const auto at = static_cast<std::uint32_t>(text_.size());
-            text_.append(v.text);
+            const auto at = push_chars(v.text);
             values_ptr()[n_values_++] =
                 trace_value{static_cast<std::int64_t>(v.text.size()), at, trace_value::kind::text};
         } else if constexpr (std::is_enum_v<T>) {
@@ -224,9 +237,8 @@ private:
 
     bool enabled_ = true;
     std::unique_ptr<std::byte[]> block_;
-    std::size_t cap_steps_ = 0, cap_values_ = 0, cap_params_ = 0;
-    std::size_t n_steps_ = 0, n_values_ = 0, n_params_ = 0;
-    std::string text_;  ///< eager sentences and copied texts
+    std::size_t cap_steps_ = 0, cap_values_ = 0, cap_params_ = 0, cap_chars_ = 0;
+    std::size_t n_steps_ = 0, n_values_ = 0, n_params_ = 0, n_chars_ = 0;
 };
 
 /// The steps of an explanation, read as step_ref values.
@@ -278,9 +290,9 @@ inline step_ref::step_ref(const explanation* owner, std::size_t i) : owner_(owne
 inline void step_ref::append_text(std::string& out) const {
     const auto& r = owner_->steps_ptr()[index_];
     if (!r.fmt)
-        out.append(owner_->text_, r.a, r.b);
+        out.append(owner_->chars_ptr() + r.a, r.b);
     else
-        r.fmt(out, trace_args(owner_->values_ptr() + r.a, owner_->text_));
+        r.fmt(out, trace_args(owner_->values_ptr() + r.a, owner_->chars_view()));
 }
 
 inline std::string step_ref::text() const {
@@ -289,34 +301,40 @@ inline std::string step_ref::text() const {
     return out;
 }
 
-inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p) {
-    // First use: room for a typical decision (a few steps) in one allocation.
+inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
+    // First use: room for a typical decision in one allocation of 1 KiB.
     const std::size_t cs = std::max({s, 2 * cap_steps_, std::size_t{8}});
-    const std::size_t cv = std::max({v, 2 * cap_values_, std::size_t{24}});
+    const std::size_t cv = std::max({v, 2 * cap_values_, std::size_t{20}});
     const std::size_t cp = std::max({p, 2 * cap_params_, std::size_t{16}});
+    const std::size_t cc = (std::max({c, 2 * cap_chars_, std::size_t{128}}) + 7) / 8 * 8;
     auto b = std::make_unique_for_overwrite<std::byte[]>(cs * sizeof(record_t) + cv * sizeof(trace_value) +
-                                                         cp * sizeof(param_use));
+                                                         cp * sizeof(param_use) + cc);
     std::byte* at = b.get();
     if (n_steps_) std::memcpy(at, steps_ptr(), n_steps_ * sizeof(record_t));
     at += cs * sizeof(record_t);
     if (n_values_) std::memcpy(at, values_ptr(), n_values_ * sizeof(trace_value));
     at += cv * sizeof(trace_value);
     if (n_params_) std::memcpy(at, params_ptr(), n_params_ * sizeof(param_use));
+    at += cp * sizeof(param_use);
+    if (n_chars_) std::memcpy(at, chars_ptr(), n_chars_);
     block_ = std::move(b);
     cap_steps_ = cs;
     cap_values_ = cv;
     cap_params_ = cp;
+    cap_chars_ = cc;
 }
 
 inline void explanation::copy_pools(const explanation& o) {
     if (o.n_steps_ == 0) return;
-    grow(o.n_steps_, o.n_values_, o.n_params_);
+    grow(o.n_steps_, o.n_values_, o.n_params_, o.n_chars_);
     std::memcpy(steps_ptr(), o.steps_ptr(), o.n_steps_ * sizeof(record_t));
     if (o.n_values_) std::memcpy(values_ptr(), o.values_ptr(), o.n_values_ * sizeof(trace_value));
     if (o.n_params_) std::memcpy(params_ptr(), o.params_ptr(), o.n_params_ * sizeof(param_use));
+    if (o.n_chars_) std::memcpy(chars_ptr(), o.chars_ptr(), o.n_chars_);
     n_steps_ = o.n_steps_;
     n_values_ = o.n_values_;
     n_params_ = o.n_params_;
+    n_chars_ = o.n_chars_;
 }
 
 inline void explanation::append(const explanation& other) {
@@ -326,10 +344,9 @@ inline void explanation::append(const explanation& other) {
         append(copy);
         return;
     }
-    reserve_more(other.n_steps_, other.n_values_, other.n_params_);
-    const auto text0 = static_cast<std::uint32_t>(text_.size());
+    reserve_more(other.n_steps_, other.n_values_, other.n_params_, other.n_chars_);
     const auto v0 = static_cast<std::uint32_t>(n_values_), p0 = static_cast<std::uint32_t>(n_params_);
-    text_.append(other.text_);
+    const std::uint32_t text0 = push_chars(other.chars_view());
     for (std::size_t i = 0; i < other.n_values_; ++i) {
         trace_value t = other.values_ptr()[i];
         if (t.k == trace_value::kind::text) t.x += text0;
