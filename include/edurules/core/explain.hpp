@@ -95,7 +95,7 @@ public:
         swap(o);
         return *this;
     }
-    ~explanation() = default;
+    ~explanation() { release(); }
 
     bool enabled() const noexcept { return enabled_; }
     bool empty() const noexcept { return n_steps_ == 0; }
@@ -114,7 +114,9 @@ public:
         if (!enabled_) return;
         reserve_more(1, sizeof...(V), params.size(), (chars_of(values) + ... + std::size_t{0}));
         const auto v0 = static_cast<std::uint32_t>(n_values_);
-        (push_value(values), ...);
+        trace_value* out = values_ + n_values_;
+        ((*out++ = value_of(values)), ...);
+        n_values_ += sizeof...(V);
         push_step(rule, fmt, v0, sizeof...(V), params);
     }
     /// Records a step with the sentence made now by `text`, a callable
@@ -146,6 +148,10 @@ public:
     void swap(explanation& o) noexcept {
         std::swap(enabled_, o.enabled_);
         std::swap(block_, o.block_);
+        std::swap(steps_, o.steps_);
+        std::swap(values_, o.values_);
+        std::swap(params_, o.params_);
+        std::swap(chars_, o.chars_);
         std::swap(cap_steps_, o.cap_steps_);
         std::swap(cap_values_, o.cap_values_);
         std::swap(cap_params_, o.cap_params_);
@@ -170,15 +176,10 @@ private:
 
     // One heap block holds the four pools: [steps | values | params | chars];
     // chars holds the eager sentences and the copied texts.
-    record_t* steps_ptr() const noexcept { return reinterpret_cast<record_t*>(block_.get()); }
-    trace_value* values_ptr() const noexcept {
-        return reinterpret_cast<trace_value*>(block_.get() + cap_steps_ * sizeof(record_t));
-    }
-    param_use* params_ptr() const noexcept {
-        return reinterpret_cast<param_use*>(block_.get() + cap_steps_ * sizeof(record_t) +
-                                            cap_values_ * sizeof(trace_value));
-    }
-    char* chars_ptr() const noexcept { return reinterpret_cast<char*>(params_ptr() + cap_params_); }
+    record_t* steps_ptr() const noexcept { return steps_; }
+    trace_value* values_ptr() const noexcept { return values_; }
+    param_use* params_ptr() const noexcept { return params_; }
+    char* chars_ptr() const noexcept { return chars_; }
     std::string_view chars_view() const noexcept { return n_chars_ ? std::string_view(chars_ptr(), n_chars_) : ""; }
     std::span<const param_use> params_view(std::size_t at, std::size_t n) const noexcept {
         return n ? std::span<const param_use>(params_ptr() + at, n) : std::span<const param_use>();
@@ -190,6 +191,18 @@ private:
             grow(n_steps_ + s, n_values_ + v, n_params_ + p, n_chars_ + c);
     }
     void grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c);
+    void release() noexcept;
+    // The first block of an explanation has this layout; the last one freed
+    // on a thread is kept for the next explanation made there (a fresh
+    // explanation per decision then allocates nothing either).
+    static constexpr std::size_t first_steps = 8, first_values = 20, first_params = 16, first_chars = 128;
+    struct spare_slot {
+        std::unique_ptr<std::byte[]> block;
+        ~spare_slot();
+    };
+    /// The thread's spare block, or null once the thread's slot is gone
+    /// (an explanation destroyed during thread exit frees its own block).
+    static spare_slot* spare() noexcept;
     template <class T>
     static std::size_t chars_of(const T& v) noexcept {
         if constexpr (std::is_same_v<T, copied>)
@@ -213,30 +226,28 @@ private:
             record_t{rule, fmt, a, b, static_cast<std::uint32_t>(n_params_), static_cast<std::uint32_t>(params.size())};
         n_params_ += params.size();
     }
-    void push_int(std::int64_t n) noexcept {
-        values_ptr()[n_values_++] = trace_value{n, 0, trace_value::kind::integer};
-    }
     template <class T>
-    void push_value(const T& v) {
+    [[gnu::always_inline]] trace_value value_of(const T& v) noexcept {
+        using kind = trace_value::kind;
         if constexpr (std::is_same_v<T, date>) {
-            push_int(static_cast<std::int64_t>(v.day_number()));
+            return trace_value{static_cast<std::int64_t>(v.day_number()), 0, kind::integer};
         } else if constexpr (std::is_same_v<T, decimal>) {
-            values_ptr()[n_values_++] =
-                trace_value{v.mantissa, static_cast<std::uint32_t>(v.scale), trace_value::kind::decimal};
+            return trace_value{v.mantissa, static_cast<std::uint32_t>(v.scale), kind::decimal};
         } else if constexpr (std::is_same_v<T, copied>) {
-            const auto at = push_chars(v.text);
-            values_ptr()[n_values_++] =
-                trace_value{static_cast<std::int64_t>(v.text.size()), at, trace_value::kind::text};
-        } else if constexpr (std::is_enum_v<T>) {
-            push_int(static_cast<std::int64_t>(v));
+            return trace_value{static_cast<std::int64_t>(v.text.size()), push_chars(v.text), kind::text};
         } else {
-            static_assert(std::is_integral_v<T>, "record integers, enums, dates, decimals or copied text");
-            push_int(static_cast<std::int64_t>(v));
+            static_assert(std::is_integral_v<T> || std::is_enum_v<T>,
+                          "record integers, enums, dates, decimals or copied text");
+            return trace_value{static_cast<std::int64_t>(v), 0, kind::integer};
         }
     }
 
     bool enabled_ = true;
     std::unique_ptr<std::byte[]> block_;
+    record_t* steps_ = nullptr;
+    trace_value* values_ = nullptr;
+    param_use* params_ = nullptr;
+    char* chars_ = nullptr;
     std::size_t cap_steps_ = 0, cap_values_ = 0, cap_params_ = 0, cap_chars_ = 0;
     std::size_t n_steps_ = 0, n_values_ = 0, n_params_ = 0, n_chars_ = 0;
 };
@@ -302,26 +313,55 @@ inline std::string step_ref::text() const {
 }
 
 inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
-    // First use: room for a typical decision in one allocation of 1 KiB.
-    const std::size_t cs = std::max({s, 2 * cap_steps_, std::size_t{8}});
-    const std::size_t cv = std::max({v, 2 * cap_values_, std::size_t{20}});
-    const std::size_t cp = std::max({p, 2 * cap_params_, std::size_t{16}});
-    const std::size_t cc = (std::max({c, 2 * cap_chars_, std::size_t{128}}) + 7) / 8 * 8;
-    auto b = std::make_unique_for_overwrite<std::byte[]>(cs * sizeof(record_t) + cv * sizeof(trace_value) +
-                                                         cp * sizeof(param_use) + cc);
+    static_assert(sizeof(record_t) == 40);
+    const std::size_t cs = std::max({s, 2 * cap_steps_, first_steps});
+    const std::size_t cv = std::max({v, 2 * cap_values_, first_values});
+    const std::size_t cp = std::max({p, 2 * cap_params_, first_params});
+    const std::size_t cc = (std::max({c, 2 * cap_chars_, first_chars}) + 7) / 8 * 8;
+    std::unique_ptr<std::byte[]> b;
+    spare_slot* slot = block_ ? nullptr : spare();
+    if (slot && slot->block && cs == first_steps && cv == first_values && cp == first_params && cc == first_chars)
+        b = std::move(slot->block);
+    else
+        b = std::make_unique_for_overwrite<std::byte[]>(cs * sizeof(record_t) + cv * sizeof(trace_value) +
+                                                        cp * sizeof(param_use) + cc);
     std::byte* at = b.get();
-    if (n_steps_) std::memcpy(at, steps_ptr(), n_steps_ * sizeof(record_t));
-    at += cs * sizeof(record_t);
-    if (n_values_) std::memcpy(at, values_ptr(), n_values_ * sizeof(trace_value));
-    at += cv * sizeof(trace_value);
-    if (n_params_) std::memcpy(at, params_ptr(), n_params_ * sizeof(param_use));
-    at += cp * sizeof(param_use);
-    if (n_chars_) std::memcpy(at, chars_ptr(), n_chars_);
+    auto* steps = reinterpret_cast<record_t*>(at);
+    auto* values = reinterpret_cast<trace_value*>(at += cs * sizeof(record_t));
+    auto* params = reinterpret_cast<param_use*>(at += cv * sizeof(trace_value));
+    auto* chars = reinterpret_cast<char*>(at + cp * sizeof(param_use));
+    if (n_steps_) std::memcpy(steps, steps_, n_steps_ * sizeof(record_t));
+    if (n_values_) std::memcpy(values, values_, n_values_ * sizeof(trace_value));
+    if (n_params_) std::memcpy(params, params_, n_params_ * sizeof(param_use));
+    if (n_chars_) std::memcpy(chars, chars_, n_chars_);
+    release();
     block_ = std::move(b);
+    steps_ = steps;
+    values_ = values;
+    params_ = params;
+    chars_ = chars;
     cap_steps_ = cs;
     cap_values_ = cv;
     cap_params_ = cp;
     cap_chars_ = cc;
+}
+
+inline void explanation::release() noexcept {
+    if (!block_) return;
+    if (cap_steps_ == first_steps && cap_values_ == first_values && cap_params_ == first_params &&
+        cap_chars_ == first_chars)
+        if (spare_slot* slot = spare(); slot && !slot->block) slot->block = std::move(block_);
+    block_.reset();
+}
+
+namespace detail {
+inline thread_local bool explanation_spare_gone = false;  // trivially destructible: readable during thread exit
+}
+inline explanation::spare_slot::~spare_slot() { detail::explanation_spare_gone = true; }
+inline explanation::spare_slot* explanation::spare() noexcept {
+    if (detail::explanation_spare_gone) return nullptr;
+    static thread_local spare_slot slot;
+    return &slot;
 }
 
 inline void explanation::copy_pools(const explanation& o) {
