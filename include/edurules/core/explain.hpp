@@ -192,6 +192,7 @@ private:
     }
     void grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c);
     void release() noexcept;
+    void place(std::unique_ptr<std::byte[]> b, std::size_t cs, std::size_t cv, std::size_t cp, std::size_t cc) noexcept;
     // The first block of an explanation has this layout; the last one freed
     // on a thread is kept for the next explanation made there (a fresh
     // explanation per decision then allocates nothing either).
@@ -312,19 +313,8 @@ inline std::string step_ref::text() const {
     return out;
 }
 
-inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
-    static_assert(sizeof(record_t) == 40);
-    const std::size_t cs = std::max({s, 2 * cap_steps_, first_steps});
-    const std::size_t cv = std::max({v, 2 * cap_values_, first_values});
-    const std::size_t cp = std::max({p, 2 * cap_params_, first_params});
-    const std::size_t cc = (std::max({c, 2 * cap_chars_, first_chars}) + 7) / 8 * 8;
-    std::unique_ptr<std::byte[]> b;
-    spare_slot* slot = block_ ? nullptr : spare();
-    if (slot && slot->block && cs == first_steps && cv == first_values && cp == first_params && cc == first_chars)
-        b = std::move(slot->block);
-    else
-        b = std::make_unique_for_overwrite<std::byte[]>(cs * sizeof(record_t) + cv * sizeof(trace_value) +
-                                                        cp * sizeof(param_use) + cc);
+inline void explanation::place(std::unique_ptr<std::byte[]> b, std::size_t cs, std::size_t cv, std::size_t cp,
+                               std::size_t cc) noexcept {
     std::byte* at = b.get();
     auto* steps = reinterpret_cast<record_t*>(at);
     auto* values = reinterpret_cast<trace_value*>(at += cs * sizeof(record_t));
@@ -344,6 +334,28 @@ inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::
     cap_values_ = cv;
     cap_params_ = cp;
     cap_chars_ = cc;
+}
+
+inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
+    static_assert(sizeof(record_t) == 40);
+    if (!block_ && s <= first_steps && v <= first_values && p <= first_params && c <= first_chars) {
+        // First use: the thread's spare block, or a new one of the first layout.
+        spare_slot* slot = spare();
+        std::unique_ptr<std::byte[]> b = slot && slot->block ? std::move(slot->block) : nullptr;
+        if (!b)
+            b = std::make_unique_for_overwrite<std::byte[]>(first_steps * sizeof(record_t) +
+                                                            first_values * sizeof(trace_value) +
+                                                            first_params * sizeof(param_use) + first_chars);
+        place(std::move(b), first_steps, first_values, first_params, first_chars);
+        return;
+    }
+    const std::size_t cs = std::max({s, 2 * cap_steps_, first_steps});
+    const std::size_t cv = std::max({v, 2 * cap_values_, first_values});
+    const std::size_t cp = std::max({p, 2 * cap_params_, first_params});
+    const std::size_t cc = (std::max({c, 2 * cap_chars_, first_chars}) + 7) / 8 * 8;
+    place(std::make_unique_for_overwrite<std::byte[]>(cs * sizeof(record_t) + cv * sizeof(trace_value) +
+                                                      cp * sizeof(param_use) + cc),
+          cs, cv, cp, cc);
 }
 
 inline void explanation::release() noexcept {
