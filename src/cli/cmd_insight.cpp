@@ -134,7 +134,7 @@ void print_decisions(std::ostream& out, const std::vector<const insight::access_
     for (const auto* d : ds) {
         out << "- " << (d->allowed ? "allowed" : "denied") << " [" << insight::to_string(d->action) << "]"
             << (d->seu_number ? " " + *d->seu_number : std::string()) << ": " << insight::to_string(d->reason) << "\n";
-        for (const auto& st : d->why.steps()) out << "    [" << st.rule << "] " << st.text << "\n";
+        for (const auto& st : d->why.steps()) out << "    [" << st.rule << "] " << st.text() << "\n";
     }
 }
 

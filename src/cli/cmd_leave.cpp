@@ -62,7 +62,7 @@ std::vector<std::string> row_of(const worker_result& w, const training_result& t
 
 void print_steps(std::ostream& out, const explanation& why, const std::string& indent) {
     for (const auto& st : why.steps()) {
-        out << indent << "- [" << st.rule << "] " << st.text << "\n";
+        out << indent << "- [" << st.rule << "] " << st.text() << "\n";
         for (const auto& u : st.params) {
             if (!u.param || !u.version) continue;
             out << indent << "    " << u.param->name << " = " << u.param->format(u.version->value) << " ("

@@ -13,7 +13,7 @@ namespace {
 
 std::string last_reason(const pe::status& s) {
     // The decisive sentence: the last step of the explanation.
-    return s.why.steps().empty() ? std::string() : s.why.steps().back().text;
+    return s.why.steps().empty() ? std::string() : s.why.steps().back().text();
 }
 
 }  // namespace
@@ -73,7 +73,7 @@ void print_status_table(const options& o, const engine& eng, const pe::dossier_r
     for (const auto& pr : r.participants) {
         out.stream() << "\n" << pr.who->seu_number << ":\n";
         for (const auto& st : pr.st.why.steps()) {
-            out.stream() << "  - [" << st.rule << "] " << st.text << "\n";
+            out.stream() << "  - [" << st.rule << "] " << st.text() << "\n";
             for (const auto& u : st.params)
                 out.stream() << "      " << u.param->name << " = " << u.param->format(u.version->value) << " ("
                              << to_code(u.version->conf) << ", " << u.version->source_id << ")\n";

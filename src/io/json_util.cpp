@@ -81,7 +81,7 @@ json explanation_to_json(const explanation& why, const rulebook& rb) {
     for (const auto& s : why.steps()) {
         json params = json::array();
         for (const auto& u : s.params) params.push_back(param_use_to_json(u, rb));
-        steps.push_back(json{{"rule", std::string(s.rule)}, {"text", s.text}, {"parameters", std::move(params)}});
+        steps.push_back(json{{"rule", std::string(s.rule)}, {"text", s.text()}, {"parameters", std::move(params)}});
     }
     return steps;
 }

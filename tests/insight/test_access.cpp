@@ -9,7 +9,7 @@ namespace {
 
 bool mentions(const explanation& why, std::string_view rule, std::string_view text = {}) {
     for (const auto& s : why.steps())
-        if (s.rule == rule && s.text.find(text) != std::string::npos) return true;
+        if (s.rule == rule && s.text().find(text) != std::string::npos) return true;
     return false;
 }
 

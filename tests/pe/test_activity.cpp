@@ -58,7 +58,7 @@ TEST(PeActivity, TopicsNotGivenAreUncheckedNotRefused) {
     EXPECT_FALSE(r.topics_checked);
     bool explained = false;
     for (const auto& st : r.why.steps())
-        if (st.rule == "pe.activity.topics") explained = st.text.find("not checked") != std::string::npos;
+        if (st.rule == "pe.activity.topics") explained = st.text().find("not checked") != std::string::npos;
     EXPECT_TRUE(explained);
     EXPECT_TRUE(assess_activity(R(), elearning("B"), on).topics_checked);
     a.form = "podcast";  // other criteria still apply

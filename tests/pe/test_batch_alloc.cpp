@@ -65,3 +65,48 @@ TEST(PeBatch, NoHeapAllocationPerRow) {
     EXPECT_EQ(many, few);
     EXPECT_EQ(many, 0);
 }
+
+// Explanations are recorded, not written (core/explain.hpp): an explanation
+// reused across decisions (clear() keeps its pools) allocates nothing once
+// warm, whichever registration rules fire (automatic, activation, period,
+// renewal, dispensation, lapse, not renewed) and with recognition and points
+// steps; the texts are formatted only when read.
+TEST(PeExplanation, ReusedExplanationAllocatesNothingOnceWarm) {
+    if (!EDURULES_COUNT_ALLOCATIONS) GTEST_SKIP() << "allocation counting is off under sanitizers";
+    const pe::rules& rr = R();
+    std::vector<participant> people;
+    for (int k = 0; k < 8; ++k) {
+        participant p = person("P" + std::to_string(k), date(k % 2 ? 2019 : 2023, 1 + k, 10 + k),
+                               k % 2 ? std::optional<date>(date(2020, 2, 1)) : std::nullopt);
+        if (k % 4 == 1) p.renewal_requests.push_back(date(2021, 12, 1));
+        if (k % 4 == 3) p.dispensations.push_back(dispensation{date(2022, 1, 15), date(2022, 2, 1), k == 3});
+        people.push_back(std::move(p));
+    }
+    std::vector<booked_points> booked;
+    for (int j = 0; j < 40; ++j) booked.push_back({date(2019, 6, 1) + day_count(45 * j), points{50}});
+    const activity a = elearning("A1", 90);
+    const recognition with_points = recog("R1", "A1", date(2020, 5, 1));
+    const recognition by_duration = recog("R2", "A1", date(2020, 5, 1), std::nullopt);
+
+    explanation why;
+    std::size_t steps = 0;
+    auto decide_all = [&] {
+        for (const participant& p : people)
+            for (const date d : {date(2018, 1, 1), date(2021, 6, 1), date(2023, 3, 1), date(2026, 9, 1)}) {
+                why.clear();
+                (void)registration_at(rr, registration_facts::of(p), booked_span{booked}, d, why);
+                (void)recognition_validity(rr, with_points, a, &why);
+                (void)completion_points(rr, with_points, a, &why);
+                (void)completion_points(rr, by_duration, a, &why);
+                steps += why.size();
+            }
+    };
+    decide_all();  // warm: the pools reach their size
+    steps = 0;
+    const long before = allocations.load();
+    decide_all();
+    EXPECT_EQ(allocations.load() - before, 0);
+    EXPECT_GT(steps, 100u);
+    // Reading formats the text (and may allocate): the sentence is whole.
+    EXPECT_EQ(why.steps().back().text(), "90 min net study time at 60 min per point gives 1.50 points");
+}

@@ -156,13 +156,13 @@ public:
     date first_day() const {
         if (start_year_ < first_calendar_year || start_year_ > last_calendar_year) [[unlikely]]
             return checked_day(start_year_, boost::gregorian::Sep, 1);
-        return date(static_cast<date::date_int_type>(day_number_of(start_year_, boost::gregorian::Sep, 1)));
+        return from_day_number(day_number_of(start_year_, boost::gregorian::Sep, 1));
     }
     /// 31 August of the following year (built like first_day).
     date last_day() const {
         if (start_year_ < first_calendar_year || start_year_ + 1 > last_calendar_year) [[unlikely]]
             return checked_day(start_year_ + 1, boost::gregorian::Aug, 31);
-        return date(static_cast<date::date_int_type>(day_number_of(start_year_ + 1, boost::gregorian::Aug, 31)));
+        return from_day_number(day_number_of(start_year_ + 1, boost::gregorian::Aug, 31));
     }
     period days() const { return period{first_day(), last_day()}; }
     school_year next() const { return school_year(start_year_ + 1); }

@@ -121,10 +121,7 @@ public:
 
         // Registered on the completion date.
         std::vector<booked_points>& mine = booked_[p];
-        explanation reg_why(b.why.enabled());
-        const registration g =
-            registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, reg_why);
-        b.why.append(reg_why);
+        const registration g = registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, b.why);
         if (g.state != reg_state::registered) {
             std::string m = c.seu_number + " is not registered on " + to_iso(c.completed);
             if (g.state == reg_state::lapsed || g.state == reg_state::ended)

@@ -16,6 +16,39 @@
 
 namespace edurules::pe {
 
+// Sentences of the recognition and points steps, written when an explanation
+// is read from the values the rules recorded (explain.hpp).
+namespace texts {
+/// (rec.id, decided, last)
+inline void recognition_valid(std::string& o, const trace_args& a) {
+    o += "recognition " + std::string(a.text(0)) + " decided " + to_iso(a.day(1)) + " is valid until " +
+         to_iso(a.day(2));
+}
+/// (rec.id, withdrawn)
+inline void recognition_withdrawn(std::string& o, const trace_args& a) {
+    o += "recognition " + std::string(a.text(0)) + " was withdrawn on " + to_iso(a.day(1));
+}
+/// (a.id, version, from, rec.id)
+inline void content_changed(std::string& o, const trace_args& a) {
+    o += "the content of " + std::string(a.text(0)) + " changed to version " + std::string(a.text(1)) + " on " +
+         to_iso(a.day(2)) + ", ending recognition " + std::string(a.text(3));
+}
+/// (paid, deadline, in_time, decided)
+inline void decision_deadline(std::string& o, const trace_args& a) {
+    o += "paid " + to_iso(a.day(0)) + ": the committee decides by " + to_iso(a.day(1)) +
+         (a.flag(2) ? "; decided in time on " : "; decided late on ") + to_iso(a.day(3));
+}
+/// (rec.id, awarded)
+inline void points_awarded(std::string& o, const trace_args& a) {
+    o += "recognition " + std::string(a.text(0)) + " awards " + points{a.integer(1)}.to_string() + " points";
+}
+/// (net minutes, minutes per point, points)
+inline void points_from_duration(std::string& o, const trace_args& a) {
+    o += std::to_string(a.integer(0)) + " min net study time at " + std::to_string(a.integer(1)) +
+         " min per point gives " + points{a.integer(2)}.to_string() + " points";
+}
+}  // namespace texts
+
 /// The days on which a recognition is valid: from the decision for
 /// pe.recognition.validity_months, cut short by a withdrawal or by a change of
 /// the activity's content away from the recognised version.
@@ -25,17 +58,12 @@ inline period recognition_validity(const rules& r, const recognition& rec, const
     const auto& policy = r.overflow.at(rec.decided);
     period p = period::of_months(rec.decided, static_cast<int>(months.value), policy.value);
     if (why)
-        why->add("pe.recognition.validity",
-                 [&] {
-                     return "recognition " + rec.id + " decided " + to_iso(rec.decided) + " is valid until " +
-                            to_iso(p.last);
-                 },
-                 {months.use, policy.use});
+        why->record("pe.recognition.validity", texts::recognition_valid, {months.use, policy.use}, copied{rec.id},
+                    rec.decided, p.last);
     if (rec.withdrawn && *rec.withdrawn <= p.last) {
         p.last = prev_day(*rec.withdrawn);
         if (why)
-            why->note("pe.recognition.withdrawn",
-                      "recognition " + rec.id + " was withdrawn on " + to_iso(*rec.withdrawn));
+            why->record("pe.recognition.withdrawn", texts::recognition_withdrawn, {}, copied{rec.id}, *rec.withdrawn);
     }
     if (!rec.content_version.empty()) {
         // The content must be the recognised version on every valid day: the
@@ -46,9 +74,8 @@ inline period recognition_validity(const rules& r, const recognition& rec, const
             if (c.version != rec.content_version) {
                 p.last = prev_day(c.from);
                 if (why)
-                    why->note("pe.recognition.content_changed", "the content of " + a.id + " changed to version " +
-                                                                    c.version + " on " + to_iso(c.from) +
-                                                                    ", ending recognition " + rec.id);
+                    why->record("pe.recognition.content_changed", texts::content_changed, {}, copied{a.id},
+                                copied{c.version}, c.from, copied{rec.id});
                 break;
             }
         }
@@ -77,12 +104,8 @@ inline decision_term recognition_decision_term(const rules& r, const recognition
     const auto dl = recognition_decision_deadline(r, paid);
     const decision_term t{dl.value, !(dl.value < rec.decided), dl.use};
     if (why)
-        why->add("pe.recognition.decision_deadline",
-                 [&] {
-                     return "paid " + to_iso(paid) + ": the committee decides by " + to_iso(t.deadline) +
-                            (t.in_time ? "; decided in time on " : "; decided late on ") + to_iso(rec.decided);
-                 },
-                 {t.use});
+        why->record("pe.recognition.decision_deadline", texts::decision_deadline, {t.use}, paid, t.deadline, t.in_time,
+                    rec.decided);
     return t;
 }
 
@@ -108,8 +131,7 @@ inline recognition_assessment assess_recognition(const rules& r, const recogniti
 /// hour of net study time, seed 001, P), rounded once by pe.points.rounding.
 inline points completion_points(const rules& r, const recognition& rec, const activity& a, explanation* why = nullptr) {
     if (rec.awarded) {
-        if (why)
-            why->note("pe.points.awarded", "recognition " + rec.id + " awards " + rec.awarded->to_string() + " points");
+        if (why) why->record("pe.points.awarded", texts::points_awarded, {}, copied{rec.id}, rec.awarded->hundredths);
         return *rec.awarded;
     }
     const auto per = read<minutes>(*r.minutes_per_point, rec.decided);
@@ -117,12 +139,8 @@ inline points completion_points(const rules& r, const recognition& rec, const ac
     const points pts{div_round(static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale),
                                per.value.count, mode.value)};
     if (why)
-        why->add("pe.points.from_duration",
-                 [&] {
-                     return std::to_string(a.net_duration.count) + " min net study time at " +
-                            std::to_string(per.value.count) + " min per point gives " + pts.to_string() + " points";
-                 },
-                 {per.use, mode.use});
+        why->record("pe.points.from_duration", texts::points_from_duration, {per.use, mode.use}, a.net_duration.count,
+                    per.value.count, pts.hundredths);
     return pts;
 }
 

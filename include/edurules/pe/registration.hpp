@@ -187,6 +187,68 @@ points points_in(const Booked& booked, const period& p, date until) {
     return points{sat};
 }
 
+}  // namespace detail
+
+// Sentences of the registration steps, written when an explanation is read
+// from the values the rules recorded (explain.hpp).
+namespace texts {
+inline void no_diploma(std::string& o, const trace_args&) {
+    o += "no SEU diploma: only diploma holders can be registered";
+}
+/// (diploma, auto_from)
+inline void automatic(std::string& o, const trace_args& a) {
+    o += "diploma of " + to_iso(a.day(0)) + " (on or after " + to_iso(a.day(1)) +
+         "): registered automatically from the diploma date";
+}
+/// (diploma, auto_from, start)
+inline void activated(std::string& o, const trace_args& a) {
+    o += "diploma of " + to_iso(a.day(0)) + " (before " + to_iso(a.day(1)) + "): registration activated on " +
+         to_iso(a.day(2));
+}
+/// (diploma, auto_from)
+inline void not_activated(std::string& o, const trace_args& a) {
+    o += "diploma of " + to_iso(a.day(0)) + " is before " + to_iso(a.day(1)) + " and registration was never activated";
+}
+/// (start, d)
+inline void starts_later(std::string& o, const trace_args& a) {
+    o += "registration starts on " + to_iso(a.day(0)) + ", after " + to_iso(a.day(1));
+}
+inline std::string pts(const trace_args& a, std::size_t i) { return points{a.integer(i)}.to_string(); }
+/// (number, first, last, earned, required)
+inline void period_runs(std::string& o, const trace_args& a) {
+    o += "period " + std::to_string(a.integer(0)) + " runs " + to_iso(a.day(1)) + " to " + to_iso(a.day(2)) + ": " +
+         pts(a, 3) + " of " + pts(a, 4) + " points so far";
+}
+/// (number, first, last, earned, required, requires_request)
+inline void renewed(std::string& o, const trace_args& a) {
+    o += "period " + std::to_string(a.integer(0)) + " (" + to_iso(a.day(1)) + " to " + to_iso(a.day(2)) +
+         ") ended with " + pts(a, 3) + " of " + pts(a, 4) + " points and was renewed" +
+         (a.flag(5) ? " on request" : " automatically");
+}
+/// (number, earned, required, decided)
+inline void kept_by_dispensation(std::string& o, const trace_args& a) {
+    o += "period " + std::to_string(a.integer(0)) + " ended with " + pts(a, 1) + " of " + pts(a, 2) +
+         " points; dispensation (registration regulation art. 10.1) granted on " + to_iso(a.day(3)) +
+         " keeps the registration";
+}
+/// (number, last, earned, required, renew_until)
+inline void not_renewed(std::string& o, const trace_args& a) {
+    o += "period " + std::to_string(a.integer(0)) + " ended on " + to_iso(a.day(1)) + " with " + pts(a, 2) + " of " +
+         pts(a, 3) + " points, but no renewal was requested by " + to_iso(a.day(4));
+}
+/// (number, last, earned, required, ended_on, pending, has_dispensation, granted, requested)
+inline void lapsed(std::string& o, const trace_args& a) {
+    o += "period " + std::to_string(a.integer(0)) + " ended on " + to_iso(a.day(1)) + " with " + pts(a, 2) + " of " +
+         pts(a, 3) + " points: the registration lapsed on " + to_iso(a.day(4)) + " (the diploma stays valid)";
+    if (a.flag(5))
+        o += "; a dispensation requested on " + to_iso(a.day(8)) + " is not decided yet";
+    else if (a.flag(6) && !a.flag(7))
+        o += "; the dispensation requested on " + to_iso(a.day(8)) + " was refused";
+}
+}  // namespace texts
+
+namespace detail {
+
 /// The first day of registration: the diploma date from pe.registration.auto_from
 /// on (automatic), else the activation date (Stappenplan, seed 001), written
 /// to `out.first_start`. False, with `out.reason` set, when there is none.
@@ -194,36 +256,20 @@ template <class Facts>
 bool registration_start(const rules& r, const Facts& f, registration& out, explanation& why) {
     if (!f.diploma) {
         out.reason = not_registered_reason::no_diploma;
-        why.add("pe.registration.diploma",
-                [] { return std::string("no SEU diploma: only diploma holders can be registered"); });
+        why.record("pe.registration.diploma", texts::no_diploma, {});
         return false;
     }
     const auto& auto_from = r.auto_from_date.at(*f.diploma);
     date start;
     if (!(*f.diploma < auto_from.value)) {
         start = *f.diploma;
-        why.add("pe.registration.automatic",
-                [&] {
-                    return "diploma of " + to_iso(*f.diploma) + " (on or after " + to_iso(auto_from.value) +
-                           "): registered automatically from the diploma date";
-                },
-                {auto_from.use});
+        why.record("pe.registration.automatic", texts::automatic, {auto_from.use}, *f.diploma, auto_from.value);
     } else if (f.activation) {
         start = *f.activation < *f.diploma ? *f.diploma : *f.activation;
-        why.add("pe.registration.activation",
-                [&] {
-                    return "diploma of " + to_iso(*f.diploma) + " (before " + to_iso(auto_from.value) +
-                           "): registration activated on " + to_iso(start);
-                },
-                {auto_from.use});
+        why.record("pe.registration.activation", texts::activated, {auto_from.use}, *f.diploma, auto_from.value, start);
     } else {
         out.reason = not_registered_reason::not_activated;
-        why.add("pe.registration.activation",
-                [&] {
-                    return "diploma of " + to_iso(*f.diploma) + " is before " + to_iso(auto_from.value) +
-                           " and registration was never activated";
-                },
-                {auto_from.use});
+        why.record("pe.registration.activation", texts::not_activated, {auto_from.use}, *f.diploma, auto_from.value);
         return false;
     }
     out.first_start = start;
@@ -263,8 +309,7 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
     const date start = *out.first_start;
     if (d < start) {
         out.reason = not_registered_reason::before_start;
-        why.add("pe.registration.start",
-                [&] { return "registration starts on " + to_iso(start) + ", after " + to_iso(d); });
+        why.record("pe.registration.start", texts::starts_later, {}, start, d);
         return;
     }
 
@@ -285,38 +330,25 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
 
         if (d <= p.last) {
             out.state = reg_state::registered;
-            why.add("pe.registration.period",
-                    [&] {
-                        return "period " + std::to_string(number) + " runs " + to_iso(p.first) + " to " +
-                               to_iso(p.last) + ": " + out.earned.to_string() + " of " + out.required.to_string() +
-                               " points so far";
-                    },
-                    {t.months_use, t.overflow_use, t.required_use});
+            why.record("pe.registration.period", texts::period_runs, {t.months_use, t.overflow_use, t.required_use},
+                       number, p.first, p.last, out.earned.hundredths, out.required.hundredths);
             return;
         }
 
         // The period is over on `d`: renew, keep by dispensation, or end.
         const bool enough = out.earned >= out.required;
         if (enough && (out.renewal_requested || !t.requires_request)) {
-            why.add("pe.registration.renewal",
-                    [&] {
-                        return "period " + std::to_string(number) + " (" + to_iso(p.first) + " to " + to_iso(p.last) +
-                               ") ended with " + out.earned.to_string() + " of " + out.required.to_string() +
-                               " points and was renewed" + (t.requires_request ? " on request" : " automatically");
-                    },
-                    {t.months_use, t.required_use, t.request_use, t.grace_use});
+            why.record("pe.registration.renewal", texts::renewed,
+                       {t.months_use, t.required_use, t.request_use, t.grace_use}, number, p.first, p.last,
+                       out.earned.hundredths, out.required.hundredths, t.requires_request);
             p_start = next_day(p.last);
             by_dispensation = false;
             continue;
         }
         const std::optional<dispensation> disp = detail::dispensation_for(f, p, d);
         if (!enough && disp && disp->granted && disp->decided && *disp->decided <= d) {
-            why.add("pe.registration.dispensation", [&] {
-                return "period " + std::to_string(number) + " ended with " + out.earned.to_string() + " of " +
-                       out.required.to_string() +
-                       " points; dispensation (registration regulation art. 10.1) granted on " +
-                       to_iso(*disp->decided) + " keeps the registration";
-            });
+            why.record("pe.registration.dispensation", texts::kept_by_dispensation, {}, number, out.earned.hundredths,
+                       out.required.hundredths, *disp->decided);
             p_start = next_day(p.last);
             by_dispensation = true;
             continue;
@@ -324,29 +356,14 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
         out.ended_on = next_day(p.last);
         if (enough) {
             out.state = reg_state::ended;
-            why.add("pe.registration.not_renewed",
-                    [&] {
-                        return "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " +
-                               out.earned.to_string() + " of " + out.required.to_string() +
-                               " points, but no renewal was requested by " + to_iso(renew_until);
-                    },
-                    {t.required_use, t.request_use, t.grace_use});
+            why.record("pe.registration.not_renewed", texts::not_renewed, {t.required_use, t.request_use, t.grace_use},
+                       number, p.last, out.earned.hundredths, out.required.hundredths, renew_until);
         } else {
             out.state = reg_state::lapsed;
             out.dispensation_pending = disp && (!disp->decided || d < *disp->decided);
-            why.add("pe.registration.lapse",
-                    [&] {
-                        std::string t = "period " + std::to_string(number) + " ended on " + to_iso(p.last) + " with " +
-                                        out.earned.to_string() + " of " + out.required.to_string() +
-                                        " points: the registration lapsed on " + to_iso(*out.ended_on) +
-                                        " (the diploma stays valid)";
-                        if (out.dispensation_pending)
-                            t += "; a dispensation requested on " + to_iso(disp->requested) + " is not decided yet";
-                        else if (disp && !disp->granted)
-                            t += "; the dispensation requested on " + to_iso(disp->requested) + " was refused";
-                        return t;
-                    },
-                    {t.months_use, t.required_use});
+            why.record("pe.registration.lapse", texts::lapsed, {t.months_use, t.required_use}, number, p.last,
+                       out.earned.hundredths, out.required.hundredths, *out.ended_on, out.dispensation_pending,
+                       disp.has_value(), disp && disp->granted, disp ? disp->requested : date(p.last));
         }
         return;
     }

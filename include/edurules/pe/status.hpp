@@ -55,6 +55,27 @@ inline std::string label(const status& s) {
     return "?";
 }
 
+namespace texts {
+/// (renewal_possible, last, short_by, days_left)
+inline void progress(std::string& o, const trace_args& a) {
+    const date last = a.day(1);
+    o += a.flag(0)
+             ? "enough points: the registration may be renewed at the end of the period on " + to_iso(last)
+             : pts(a, 2) + " points short with " + std::to_string(a.integer(3)) +
+                   " days left: the registration lapses on " + to_iso(next_day(last)) + " unless the points are earned";
+}
+/// (title)
+inline void title(std::string& o, const trace_args& a) {
+    o += "while registered the participant may use the title ";
+    o += a.text(0);
+}
+/// (months_before, short_by)
+inline void reminder_due(std::string& o, const trace_args& a) {
+    o += "reminder due today, " + std::to_string(a.integer(0)) + " months before the end: " + pts(a, 1) +
+         " points short";
+}
+}  // namespace texts
+
 /// The status on `d`, from the registration facts and the points that count.
 /// `trk` is the diploma track (for the title), if known.
 template <class Facts, class Booked>
@@ -71,23 +92,14 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
         s.renewal_possible = g.earned >= g.required;
         s.will_lapse = !s.renewal_possible;
         if (s.will_lapse) s.lapses_on = next_day(p.last);
-        s.why.add("pe.status.progress",
-                  [&] {
-                      return s.renewal_possible
-                                 ? "enough points: the registration may be renewed at the end of the period on " +
-                                       to_iso(p.last)
-                                 : s.short_by.to_string() + " points short with " + std::to_string(*s.days_left) +
-                                       " days left: the registration lapses on " + to_iso(next_day(p.last)) +
-                                       " unless the points are earned";
-                  },
-                  {g.required_use});
+        s.why.record("pe.status.progress", texts::progress, {g.required_use}, s.renewal_possible, p.last,
+                     s.short_by.hundredths, *s.days_left);
         if (trk) {
             const auto t =
                 read<std::string>(*trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d);
             s.title = t.value;
             s.title_use = t.use;
-            s.why.add("pe.status.title",
-                      [&] { return "while registered the participant may use the title " + t.value; }, {t.use});
+            s.why.record("pe.status.title", texts::title, {t.use}, copied{t.value});
         }
         if (with_reminders) {
             const auto months = read<std::vector<std::int64_t>>(*r.reminder_months, p.first);
@@ -104,12 +116,8 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
             }
             for (const auto& rem : s.reminders)
                 if (rem.due_today)
-                    s.why.add("pe.reminders",
-                              [&] {
-                                  return "reminder due today, " + std::to_string(rem.months_before) +
-                                         " months before the end: " + rem.short_by.to_string() + " points short";
-                              },
-                              {months.use});
+                    s.why.record("pe.reminders", texts::reminder_due, {months.use}, rem.months_before,
+                                 rem.short_by.hundredths);
         }
     } else if (g.state == reg_state::lapsed) {
         // Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12
