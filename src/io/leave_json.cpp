@@ -575,9 +575,12 @@ std::string leave_response_json(const engine& e, const leave_request& r, const s
 
 namespace detail {
 
-json handle_leave(const engine& e, std::string_view kind, const json& request) {
-    const leave_request r = decode_request(e, request, kind);
-    return encode_result(e, r, evaluate_leave(e, r, r.explain));
+leave_request decode_leave_request(const engine& e, const json& request, std::string_view kind) {
+    return decode_request(e, request, kind);
+}
+
+void write_leave_result(json_writer& w, const engine& e, const leave_request& r) {
+    w.raw(encode_result(e, r, evaluate_leave(e, r, r.explain)).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 }  // namespace detail
