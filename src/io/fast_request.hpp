@@ -23,4 +23,8 @@ using typed_request = std::variant<pe_request, leave_request>;
 /// The decoded request, or nullopt when the fast reader declines.
 std::optional<typed_request> fast_decode(const engine& e, std::string_view request_json);
 
+/// io::evaluate_json through the document reader only (src/io/request.cpp):
+/// what evaluate_json does when the fast reader declines.
+void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out);
+
 }  // namespace edurules::io::detail

@@ -39,6 +39,8 @@ pe_request decode_pe_request(std::string_view kind, const json& request);  // sr
 void write_pe_result(json_writer& w, const engine& e, const pe_request& r);  // src/io/pe_json.cpp
 
 json handle_pe(const engine& e, std::string_view kind, const json& request);  // src/io/pe_json.cpp
+/// Minutes after midnight of a clock time "HH:MM" (00:00 .. 24:00), nullopt for anything else.
+std::optional<int> clock_minutes(std::string_view s);  // src/io/leave_json.cpp
 /// A leave.* request decoded from its document (src/io/leave_json.cpp).
 leave_request decode_leave_request(const engine& e, const json& request, std::string_view kind);
 /// Decides every worker of `r` and writes the response's "result" (src/io/leave_json.cpp).

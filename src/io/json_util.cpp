@@ -30,8 +30,18 @@ minutes as_minutes(const json& j, const path& p) {
     return minutes{m};
 }
 
+std::optional<minutes> minutes_of_hours(const decimal& d) {
+    if (d.is_negative()) return std::nullopt;
+    const detail::i128 num = static_cast<detail::i128>(d.mantissa) * minutes_per_hour;
+    if (num % d.denominator() != 0) return std::nullopt;
+    const detail::i128 m = num / d.denominator();
+    if (m > static_cast<detail::i128>(INT64_MAX)) return std::nullopt;
+    return minutes{static_cast<std::int64_t>(m)};
+}
+
 minutes as_hours(const json& j, const path& p) {
     const decimal d = as_decimal(j, p);
+    if (auto m = minutes_of_hours(d)) return *m;
     if (d.is_negative()) invalid(p, "a number of hours cannot be negative: " + show(j));
     const detail::i128 num = static_cast<detail::i128>(d.mantissa) * minutes_per_hour;
     if (num % d.denominator() != 0) invalid(p, "hours must be a whole number of minutes: " + show(j));

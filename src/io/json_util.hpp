@@ -99,6 +99,8 @@ decimal as_decimal(const json& j, const path& p);
 /// A non-negative duration given in minutes (integer) or hours (decimal text or number): `unit` says which.
 minutes as_minutes(const json& j, const path& p);
 minutes as_hours(const json& j, const path& p);
+/// Hours as whole minutes: nullopt when negative, not a whole number of minutes or beyond 64 bits.
+std::optional<minutes> minutes_of_hours(const decimal& d);
 
 inline std::string get_string(const json& obj, std::string_view key, const path& p) {
     return as_string(member(obj, key, p), p / key);

@@ -55,34 +55,42 @@ json tree_result(const engine& e, const std::string& kind, const json& req) {
 }
 }  // namespace
 
+namespace detail {
+
+void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out) {
+    const json req = parse_json(request_json, "request");
+    const path root;
+    check_schema_version(req, request_schema_version, root);
+    const std::string kind = get_string(req, "kind", root);
+    if (is_typed_pe_kind(kind)) {
+        std::optional<pe_request> r;
+        naming_fields(kind, [&] { r = decode_pe_request(kind, req); });
+        return write_response(out, kind, [&](json_writer& w) { write_pe_result(w, e, *r); });
+    }
+    if (kind.rfind("leave.", 0) == 0) {
+        std::optional<leave_request> r;
+        naming_fields(kind, [&] { r = decode_leave_request(e, req, kind); });
+        return write_response(out, kind, [&](json_writer& w) { write_leave_result(w, e, *r); });
+    }
+    json result;
+    naming_fields(kind, [&] { result = tree_result(e, kind, req); });
+    write_response(out, kind,
+                   [&](json_writer& w) { w.raw(result.dump(-1, ' ', false, json::error_handler_t::replace)); });
+}
+
+}  // namespace detail
+
 void evaluate_json(const engine& e, std::string_view request_json, std::string& out) {
     // The fast reader decodes the usual requests straight into the typed
-    // inputs; on any doubt it declines and the document reader below decides,
-    // so that every refusal is the document reader's, word for word.
+    // inputs; on any doubt it declines and the document reader decides, so
+    // that every refusal is the document reader's, word for word.
     if (auto fast = detail::fast_decode(e, request_json)) {
         if (auto* pe = std::get_if<detail::pe_request>(&*fast))
             return write_response(out, pe->kind, [&](json_writer& w) { detail::write_pe_result(w, e, *pe); });
         auto& lv = std::get<leave_request>(*fast);
         return write_response(out, lv.kind, [&](json_writer& w) { detail::write_leave_result(w, e, lv); });
     }
-    const json req = parse_json(request_json, "request");
-    const path root;
-    check_schema_version(req, request_schema_version, root);
-    const std::string kind = get_string(req, "kind", root);
-    if (detail::is_typed_pe_kind(kind)) {
-        std::optional<detail::pe_request> r;
-        naming_fields(kind, [&] { r = detail::decode_pe_request(kind, req); });
-        return write_response(out, kind, [&](json_writer& w) { detail::write_pe_result(w, e, *r); });
-    }
-    if (kind.rfind("leave.", 0) == 0) {
-        std::optional<leave_request> r;
-        naming_fields(kind, [&] { r = detail::decode_leave_request(e, req, kind); });
-        return write_response(out, kind, [&](json_writer& w) { detail::write_leave_result(w, e, *r); });
-    }
-    json result;
-    naming_fields(kind, [&] { result = tree_result(e, kind, req); });
-    write_response(out, kind,
-                   [&](json_writer& w) { w.raw(result.dump(-1, ' ', false, json::error_handler_t::replace)); });
+    detail::evaluate_json_document(e, request_json, out);
 }
 
 std::string evaluate_json(const engine& e, std::string_view request_json) {
