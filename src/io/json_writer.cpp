@@ -1,6 +1,7 @@
 // The streaming JSON writer's string escaping (see json_writer.hpp).
 #include "json_writer.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "utf8.hpp"
@@ -12,7 +13,25 @@ namespace edurules::io {
 /// everything else (UTF-8 included) as is. Text that is not valid UTF-8 (the
 /// readers refuse it, so it does not occur) is handed to nlohmann, which
 /// replaces the invalid bytes with U+FFFD, so that even then the bytes match.
+namespace {
+/// The bytes string_body must look at: control characters, `"`, `\` and the
+/// bytes of multi-byte UTF-8 sequences (checked for validity).
+constexpr auto special = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+    return t;
+}();
+}  // namespace
+
 void json_writer::string_body(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && !special[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == s.size()) {  // the usual text: nothing to escape
+        out_ += '"';
+        out_ += s;
+        out_ += '"';
+        return;
+    }
     const std::size_t start = out_.size();
     out_ += '"';
     bool high = false;

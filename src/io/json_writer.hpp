@@ -28,10 +28,12 @@ public:
     json_writer& end_array() { return close(']'); }
 
     /// The name of the next member; the next call writes its value.
+    /// `name` is a member name of the formats: plain ASCII, nothing to escape.
     json_writer& key(std::string_view name) {
         separate();
-        string_body(name);
-        out_ += indent_ < 0 ? ":" : ": ";
+        out_ += '"';
+        out_ += name;
+        out_ += indent_ < 0 ? std::string_view("\":") : std::string_view("\": ");
         after_key_ = true;
         return *this;
     }

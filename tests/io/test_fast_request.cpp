@@ -110,7 +110,8 @@ TEST(FastRequest, MutatedRequestsDecodeAsTheDocumentReaderOrAreDeclined) {
     for (int i = 0; i < 1500; ++i) {
         json doc = json::parse(base[rng() % base.size()]);
         std::vector<json::json_pointer> ptrs;
-        for (const auto& [ptr, v] : doc.flatten().items()) ptrs.emplace_back(ptr);
+        const json flat = doc.flatten();
+        for (auto it = flat.begin(); it != flat.end(); ++it) ptrs.emplace_back(it.key());
         const auto at = ptrs[rng() % ptrs.size()];
         switch (rng() % 4) {
             case 0:
