@@ -5,6 +5,7 @@
 // and waited for, N times).
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
+#include <simdjson.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -51,7 +52,16 @@ const std::vector<std::string>& requests(const char* name) {
     return v;
 }
 
-/// W1 (pe.status of one participant) with a given number of completions,
+/// The W1 requests with `n` completions (all of them when n < 0).
+std::vector<std::string> w1_with(long n) {
+    std::vector<std::string> mine;
+    for (const auto& q : requests("w1")) {
+        const auto c = static_cast<long>(nlohmann::json::parse(q)["dossier"]["completions"].size());
+        if (n < 0 || c == n) mine.push_back(q);
+    }
+    return mine;
+}
+
 /// Times edr_evaluate_json over `qs` in turn, reusing one output buffer.
 void evaluate_in_turn(benchmark::State& st, const std::vector<std::string>& qs) {
     edr_buf out = EDR_BUF_INIT;
@@ -68,16 +78,93 @@ void evaluate_in_turn(benchmark::State& st, const std::vector<std::string>& qs) 
     st.SetItemsProcessed(st.iterations());
 }
 
+/// W1 (pe.status of one participant) with a given number of completions,
 /// or all 64 fixtures when the argument is -1.
-void BM_capi_json_pe_status(benchmark::State& st) {
-    std::vector<std::string> mine;
-    for (const auto& q : requests("w1")) {
-        const auto n = static_cast<long>(nlohmann::json::parse(q)["dossier"]["completions"].size());
-        if (st.range(0) < 0 || n == st.range(0)) mine.push_back(q);
-    }
-    evaluate_in_turn(st, mine);
-}
+void BM_capi_json_pe_status(benchmark::State& st) { evaluate_in_turn(st, w1_with(st.range(0))); }
 BENCHMARK(BM_capi_json_pe_status)->Arg(0)->Arg(10)->Arg(30)->Arg(60)->Arg(-1);
+
+// ---- the JSON limit: parsing the same request bytes and nothing else --------
+
+/// Touches every value of an On-Demand value (the reading any decoder does at least).
+std::size_t touch(simdjson::ondemand::value v) {
+    using simdjson::ondemand::json_type;
+    std::size_t n = 0;
+    switch (v.type().value()) {
+        case json_type::object:
+            for (auto f : v.get_object()) n += f.unescaped_key().value().size() + touch(f.value());
+            return n;
+        case json_type::array:
+            for (auto x : v.get_array()) n += touch(x.value());
+            return n;
+        case json_type::string:
+            return v.get_string().value().size();
+        case json_type::number:
+            return static_cast<std::size_t>(v.get_double().value());
+        case json_type::boolean:
+            return v.get_bool().value();
+        default:
+            return v.is_null();
+    }
+}
+
+/// simdjson On-Demand (the API the fast request reader uses) parsing each
+/// request and touching every value: the JSON limit baseline of the JSON path.
+void limit_in_turn(benchmark::State& st, const std::vector<std::string>& qs) {
+    std::vector<simdjson::padded_string> padded;
+    for (const auto& q : qs) padded.emplace_back(q);
+    simdjson::ondemand::parser parser;
+    std::size_t i = 0;
+    for (auto _ : st) {
+        auto doc = parser.iterate(padded[i++ % padded.size()]);
+        std::size_t n = 0;
+        for (auto f : doc.get_object()) n += f.unescaped_key().value().size() + touch(f.value());
+        benchmark::DoNotOptimize(n);
+    }
+    st.SetItemsProcessed(st.iterations());
+}
+void BM_json_limit_pe_status(benchmark::State& st) { limit_in_turn(st, w1_with(st.range(0))); }
+BENCHMARK(BM_json_limit_pe_status)->Arg(0)->Arg(10)->Arg(30)->Arg(60)->Arg(-1);
+void BM_json_limit_leave_entitlement(benchmark::State& st) { limit_in_turn(st, requests("w2")); }
+BENCHMARK(BM_json_limit_leave_entitlement);
+
+/// For comparison: simdjson's DOM parser (runtime-dispatched SIMD kernels,
+/// builds its tape) and nlohmann's SAX reader with handlers that do nothing,
+/// on the same bytes (the readers the fast request reader was chosen from).
+void BM_json_simdjson_dom_pe_status(benchmark::State& st) {
+    const auto qs = w1_with(st.range(0));
+    simdjson::dom::parser parser;
+    std::size_t i = 0;
+    for (auto _ : st) {
+        simdjson::dom::element doc = parser.parse(qs[i++ % qs.size()]).value();
+        benchmark::DoNotOptimize(doc);
+    }
+    st.SetItemsProcessed(st.iterations());
+}
+BENCHMARK(BM_json_simdjson_dom_pe_status)->Arg(0)->Arg(60)->Arg(-1);
+
+struct no_sax : nlohmann::json_sax<nlohmann::json> {
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(std::int64_t) override { return true; }
+    bool number_unsigned(std::uint64_t) override { return true; }
+    bool number_float(double, const std::string&) override { return true; }
+    bool string(std::string&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(std::string&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+void BM_json_nlohmann_sax_pe_status(benchmark::State& st) {
+    const auto qs = w1_with(st.range(0));
+    std::size_t i = 0;
+    no_sax sax;
+    for (auto _ : st) benchmark::DoNotOptimize(nlohmann::json::sax_parse(qs[i++ % qs.size()], &sax));
+    st.SetItemsProcessed(st.iterations());
+}
+BENCHMARK(BM_json_nlohmann_sax_pe_status)->Arg(0)->Arg(60)->Arg(-1);
 
 /// W2 (leave.entitlement of one worker over a school year of lessons with absences).
 void BM_capi_json_leave_entitlement(benchmark::State& st) {

@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs=(
   g++ cmake make pkg-config ninja-build
-  libboost-date-time-dev nlohmann-json3-dev
+  libboost-date-time-dev nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pandas python3-pytest python3-jsonschema

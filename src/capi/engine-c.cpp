@@ -154,7 +154,11 @@ int edr_evaluate_json(edr_buf* out, const edr_engine* e, const char* request_jso
         reset_buf(require_out(out, "out"));
         const edr_engine& eng = require_handle(e, "engine");
         const std::string_view req = text_arg(request_json, request_len, "request_json", "request_len");
-        fill_buf(out, io::evaluate_json(eng.engine, req));
+        // one response buffer per thread, its capacity reused from call to call
+        thread_local std::string response;
+        io::evaluate_json(eng.engine, req, response);
+        fill_buf(out, response);
+        if (response.capacity() > (std::size_t{1} << 20)) response = std::string();  // keep no large buffer
         return EDR_OK;
     });
 }

@@ -30,8 +30,18 @@ minutes as_minutes(const json& j, const path& p) {
     return minutes{m};
 }
 
+std::optional<minutes> minutes_of_hours(const decimal& d) {
+    if (d.is_negative()) return std::nullopt;
+    const detail::i128 num = static_cast<detail::i128>(d.mantissa) * minutes_per_hour;
+    if (num % d.denominator() != 0) return std::nullopt;
+    const detail::i128 m = num / d.denominator();
+    if (m > static_cast<detail::i128>(INT64_MAX)) return std::nullopt;
+    return minutes{static_cast<std::int64_t>(m)};
+}
+
 minutes as_hours(const json& j, const path& p) {
     const decimal d = as_decimal(j, p);
+    if (auto m = minutes_of_hours(d)) return *m;
     if (d.is_negative()) invalid(p, "a number of hours cannot be negative: " + show(j));
     const detail::i128 num = static_cast<detail::i128>(d.mantissa) * minutes_per_hour;
     if (num % d.denominator() != 0) invalid(p, "hours must be a whole number of minutes: " + show(j));
@@ -58,32 +68,57 @@ void require_known(const json& obj, std::initializer_list<std::string_view> know
     }
 }
 
-json param_use_to_json(const param_use& u, const rulebook& rb) {
-    json j;
-    if (!u.param || !u.version) return j;
-    j["name"] = u.param->name;
-    j["value"] = u.param->format(u.version->value);
-    j["from"] = u.version->from ? json(to_iso(*u.version->from)) : json(nullptr);
-    j["to"] = u.version->to ? json(to_iso(*u.version->to)) : json(nullptr);
-    j["source"] = u.version->source_id;
-    if (const source* s = rb.find_source(u.version->source_id)) {
-        j["source_title"] = s->title;
-        if (!s->reference.empty()) j["source_reference"] = s->reference;
+void write_param_use(json_writer& w, const param_use& u, const rulebook& rb) {
+    if (!u.param || !u.version) {
+        w.null();
+        return;
     }
-    j["confidence"] = to_code(u.version->conf);
-    j["provisional"] = u.version->conf == confidence::provisional;
-    if (!u.version->note.empty()) j["note"] = u.version->note;
-    return j;
+    const source* s = rb.find_source(u.version->source_id);
+    w.begin_object();
+    w.member("confidence", to_code(u.version->conf));
+    w.member("from", u.version->from);
+    w.member("name", u.param->name);
+    if (!u.version->note.empty()) w.member("note", u.version->note);
+    w.member("provisional", u.version->conf == confidence::provisional);
+    w.member("source", u.version->source_id);
+    if (s && !s->reference.empty()) w.member("source_reference", s->reference);
+    if (s) w.member("source_title", s->title);
+    w.member("to", u.version->to);
+    w.member("value", u.param->format(u.version->value));
+    w.end_object();
+}
+
+void write_explanation(json_writer& w, const explanation& why, const rulebook& rb) {
+    w.begin_array();
+    for (const auto& s : why.steps()) {
+        w.begin_object();
+        w.key("parameters").begin_array();
+        for (const auto& u : s.params) write_param_use(w, u, rb);
+        w.end_array();
+        w.member("rule", s.rule);
+        // The one read of a step's text: formatted here, into a buffer the
+        // thread keeps (no allocation per step once warm).
+        thread_local std::string text;
+        text.clear();
+        s.append_text(text);
+        w.member("text", std::string_view(text));
+        w.end_object();
+    }
+    w.end_array();
+}
+
+json param_use_to_json(const param_use& u, const rulebook& rb) {
+    std::string text;
+    json_writer w(text);
+    write_param_use(w, u, rb);
+    return json::parse(text);
 }
 
 json explanation_to_json(const explanation& why, const rulebook& rb) {
-    json steps = json::array();
-    for (const auto& s : why.steps()) {
-        json params = json::array();
-        for (const auto& u : s.params) params.push_back(param_use_to_json(u, rb));
-        steps.push_back(json{{"rule", std::string(s.rule)}, {"text", s.text()}, {"parameters", std::move(params)}});
-    }
-    return steps;
+    std::string text;
+    json_writer w(text);
+    write_explanation(w, why, rb);
+    return json::parse(text);
 }
 
 }  // namespace edurules::io

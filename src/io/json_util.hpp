@@ -12,6 +12,7 @@
 #include "edurules/core/decimal.hpp"
 #include "edurules/core/error.hpp"
 #include "edurules/core/explain.hpp"
+#include "json_writer.hpp"
 
 namespace edurules::io {
 
@@ -98,6 +99,8 @@ decimal as_decimal(const json& j, const path& p);
 /// A non-negative duration given in minutes (integer) or hours (decimal text or number): `unit` says which.
 minutes as_minutes(const json& j, const path& p);
 minutes as_hours(const json& j, const path& p);
+/// Hours as whole minutes: nullopt when negative, not a whole number of minutes or beyond 64 bits.
+std::optional<minutes> minutes_of_hours(const decimal& d);
 
 inline std::string get_string(const json& obj, std::string_view key, const path& p) {
     return as_string(member(obj, key, p), p / key);
@@ -127,10 +130,15 @@ void check_schema_version(const json& doc, int expected, const path& p);
 /// is an error, never silently ignored.
 void require_known(const json& obj, std::initializer_list<std::string_view> known, const path& p);
 
-/// Renders an explanation: [{rule, text, parameters: [{name, value, from, to,
-/// source, source_title, confidence, provisional, note}]}].
+/// Writes an explanation: [{rule, text, parameters: [{name, value, from, to,
+/// source, source_title, confidence, provisional, note}]}]. The one place
+/// that reads a step's text: every face renders explanations through it.
+void write_explanation(json_writer& w, const explanation& why, const rulebook& rb);
+/// Writes one parameter use (see above); null when it names no value.
+void write_param_use(json_writer& w, const param_use& u, const rulebook& rb);
+/// The same as a document, for the encoders that still build one (insight,
+/// account, pe.activity and the like): write_explanation's text, parsed.
 json explanation_to_json(const explanation& why, const rulebook& rb);
-/// One parameter use as JSON (see above).
 json param_use_to_json(const param_use& u, const rulebook& rb);
 
 }  // namespace edurules::io

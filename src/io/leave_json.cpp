@@ -19,6 +19,16 @@
 
 namespace edurules::io::detail {
 
+std::optional<int> clock_minutes(std::string_view s) {
+    if (s.size() == 5 && s[2] == ':' && std::isdigit(static_cast<unsigned char>(s[0])) &&
+        std::isdigit(static_cast<unsigned char>(s[1])) && std::isdigit(static_cast<unsigned char>(s[3])) &&
+        std::isdigit(static_cast<unsigned char>(s[4]))) {
+        const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+        if ((h < 24 && m < 60) || (h == 24 && m == 0)) return h * 60 + m;
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 using namespace edurules::leave;
@@ -60,12 +70,7 @@ minutes req_duration(const json& obj, const std::string& base, const path& p) {
 }
 int clock_time(const json& obj, std::string_view key, const path& p) {
     const std::string s = get_string(obj, key, p);
-    if (s.size() == 5 && s[2] == ':' && std::isdigit(static_cast<unsigned char>(s[0])) &&
-        std::isdigit(static_cast<unsigned char>(s[1])) && std::isdigit(static_cast<unsigned char>(s[3])) &&
-        std::isdigit(static_cast<unsigned char>(s[4]))) {
-        const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-        if ((h < 24 && m < 60) || (h == 24 && m == 0)) return h * 60 + m;
-    }
+    if (auto m = clock_minutes(s)) return *m;
     invalid(p / key, "expected a clock time HH:MM, got " + show(json(s)));
 }
 template <class T, class Parse>
@@ -295,167 +300,197 @@ worker decode_worker(const json& j, const path& p) {
 }
 
 // ---- encoding --------------------------------------------------------------
+// Written with json_writer, members in nlohmann's order (sorted by name).
 
-json minutes_json(minutes m) { return json{{"minutes", m.count}, {"hours", hours_text(m)}}; }
-json money_json(std::int64_t cents) { return format_scaled(cents, 2); }
+void write_minutes(json_writer& w, minutes m) {
+    w.begin_object().member("hours", hours_text(m)).member("minutes", m.count).end_object();
+}
+void write_money(json_writer& w, std::int64_t cents) { w.value(format_scaled(cents, 2)); }
 /// An exact (rational) number of minutes: numerator / denominator, and hours to 4 decimals for display.
-json exact_json(const exact_minutes& m) {
-    return json{{"minutes_numerator", static_cast<std::int64_t>(m.num)},
-                {"minutes_denominator", static_cast<std::int64_t>(m.den)},
-                {"hours", m.hours_text()}};
+void write_exact(json_writer& w, const exact_minutes& m) {
+    w.begin_object()
+        .member("hours", m.hours_text())
+        .member("minutes_denominator", static_cast<std::int64_t>(m.den))
+        .member("minutes_numerator", static_cast<std::int64_t>(m.num))
+        .end_object();
 }
-json opt_date_json(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
+void write_span(json_writer& w, const period& p) {
+    w.begin_object().member("from", p.first).member("to", p.last).end_object();
+}
 
-json reasons_json(const rules& R, const training_result& t, const worker_result& wr, date on) {
-    json out = json::array();
+void write_reasons(json_writer& w, const rules& R, const training_result& t, const worker_result& wr, date on) {
+    w.begin_array();
     for (std::size_t b = 0; b < reason_codes.size(); ++b) {
-        if (!(t.reasons & (1u << b))) continue;
-        json r{{"code", std::string(reason_codes[b])}, {"text", reason_text(R, 1u << b, on)}, {"on", to_iso(on)}};
+        const unsigned bit = 1u << b;
+        if (!(t.reasons & bit)) continue;
         // a missing parameter: name it and the date it was needed for
-        if ((1u << b) == reason_no_rate_for_date && t.money.missing) {
-            r["parameter"] = t.money.missing->name;
-            r["on"] = to_iso(t.money.missing_on);
+        const parameter* missing = nullptr;
+        date at = on;
+        if (bit == reason_no_rate_for_date && t.money.missing) missing = t.money.missing, at = t.money.missing_on;
+        if (bit == reason_no_wage_ceiling_for_date && wr.wage_ceiling_missing_on)
+            missing = R.wage_ceiling, at = *wr.wage_ceiling_missing_on;
+        w.begin_object().member("code", reason_codes[b]).member("on", at);
+        if (missing) w.member("parameter", missing->name);
+        if (bit == reason_suspended || bit == reason_suspension_triggered) {
+            w.key("suspensions").begin_array();
+            for (const auto& s : wr.suspensions) write_span(w, s.window);
+            w.end_array();
         }
-        if ((1u << b) == reason_no_wage_ceiling_for_date && wr.wage_ceiling_missing_on) {
-            r["parameter"] = R.wage_ceiling->name;
-            r["on"] = to_iso(*wr.wage_ceiling_missing_on);
-        }
-        if ((1u << b) == reason_suspended || (1u << b) == reason_suspension_triggered) {
-            json windows = json::array();
-            for (const auto& s : wr.suspensions)
-                windows.push_back(json{{"from", to_iso(s.window.first)}, {"to", to_iso(s.window.last)}});
-            r["suspensions"] = windows;
-        }
-        out.push_back(std::move(r));
+        w.member("text", reason_text(R, bit, on)).end_object();
     }
-    return out;
+    w.end_array();
 }
 
-json training_json(const rules& R, std::size_t index, const worker_result& wr, std::string_view kind,
-                   const rulebook& rb, bool explain) {
+void write_hours(json_writer& w, const training_result& t) {
+    w.begin_object();
+    write_minutes(w.key("attended"), t.attended);
+    write_minutes(w.key("attended_all"), t.attended_all);
+    write_minutes(w.key("contact_for_minimum"), t.contact_for_minimum);
+    write_exact(w.key("counted"), t.counted);
+    w.member("counted_hours", t.counted.hours_text());
+    write_minutes(w.key("excluded_after_bev_end"), t.excluded_after_bev_end);
+    write_minutes(w.key("excluded_in_suspension"), t.excluded_suspended);
+    write_minutes(w.key("granted"), t.granted);
+    write_exact(w.key("granted_before_rounding"), t.granted_exact);
+    w.member("pro_rata_share", t.pro_rata.to_string());
+    write_minutes(w.key("taken"), t.taken);
+    write_minutes(w.key("taken_refused"), t.taken_refused);
+    w.end_object();
+}
+
+void write_attendance(json_writer& w, const training_result& t, const worker_result& wr, std::size_t index) {
+    w.begin_object().key("certificate_periods").begin_array();
+    for (const auto& c : wr.certificates_of(index)) {
+        w.begin_object().member("from", c.span.first);
+        write_minutes(w.key("given"), c.given);
+        write_minutes(w.key("justified"), c.justified);
+        w.member("suspends", c.triggers_suspension).member("to", c.span.last);
+        write_minutes(w.key("unjustified"), c.unjustified);
+        w.end_object();
+    }
+    w.end_array();
+    w.member("diligent", t.diligent).member("sanction_next_right", t.sanction_next_right).end_object();
+}
+
+void write_reimbursement(json_writer& w, const training_result& t, const worker_result& wr, std::size_t index) {
+    const bool known = t.money.known();
+    w.begin_object().key("amount");
+    known ? write_money(w, t.money.amount_cents) : void(w.null());
+    write_minutes(w.key("approved"), t.granted);
+    w.member("currency", "EUR").key("rate_per_hour");
+    known ? write_money(w, t.money.rate_cents) : void(w.null());
+    w.key("rates").begin_array();  // each rate applied, the part of the year it covered and its leave
+    for (const auto& rp : wr.rates_of(index)) {
+        w.begin_object();
+        write_exact(w.key("approved"), rp.approved);
+        write_minutes(w.key("attended"), rp.attended);
+        w.member("from", rp.span.first).member("parameter", rp.param->name).key("rate_per_hour");
+        rp.version ? write_money(w, rp.rate_cents) : void(w.null());
+        w.member("to", rp.span.last).end_object();
+    }
+    w.end_array().end_object();
+}
+
+void write_training(json_writer& w, const rules& R, std::size_t index, const worker_result& wr, std::string_view kind,
+                    const rulebook& rb, bool explain) {
     const training_result& t = wr.trainings[index];
     const bool all = kind == "leave.evaluate";
-    json j{{"id", t.id}, {"regime", std::string(to_string(t.reg))}, {"start", to_iso(t.start)}};
-    if (all || kind != "leave.regime") {
-        j["eligible"] = t.eligible;
-    }
-    j["reasons"] = reasons_json(R, t, wr, t.decided_on.is_special() ? t.start : t.decided_on);
-    if (all || kind == "leave.entitlement") {
-        j["hours"] = json{{"contact_for_minimum", minutes_json(t.contact_for_minimum)},
-                          {"attended", minutes_json(t.attended)},
-                          {"attended_all", minutes_json(t.attended_all)},
-                          {"excluded_in_suspension", minutes_json(t.excluded_suspended)},
-                          {"excluded_after_bev_end", minutes_json(t.excluded_after_bev_end)},
-                          {"counted_hours", t.counted.hours_text()},
-                          {"counted", exact_json(t.counted)},
-                          {"granted_before_rounding", exact_json(t.granted_exact)},
-                          {"pro_rata_share", t.pro_rata.to_string()},
-                          {"granted", minutes_json(t.granted)},
-                          {"taken", minutes_json(t.taken)},
-                          {"taken_refused", minutes_json(t.taken_refused)}};
-    }
-    if (all || kind == "leave.absence") {
-        json certs = json::array();
-        for (const auto& c : wr.certificates_of(index))
-            certs.push_back(json{{"from", to_iso(c.span.first)},
-                                 {"to", to_iso(c.span.last)},
-                                 {"given", minutes_json(c.given)},
-                                 {"unjustified", minutes_json(c.unjustified)},
-                                 {"justified", minutes_json(c.justified)},
-                                 {"suspends", c.triggers_suspension}});
-        j["attendance"] = json{{"certificate_periods", std::move(certs)},
-                               {"diligent", t.diligent ? json(*t.diligent) : json(nullptr)},
-                               {"sanction_next_right", t.sanction_next_right}};
-    }
-    if (all || kind == "leave.reimbursement") {
-        const bool known = t.money.known();
-        json rates = json::array();  // each rate applied, the part of the year it covered and its leave
-        for (const auto& rp : wr.rates_of(index))
-            rates.push_back(json{{"from", to_iso(rp.span.first)},
-                                 {"to", to_iso(rp.span.last)},
-                                 {"rate_per_hour", rp.version ? money_json(rp.rate_cents) : json(nullptr)},
-                                 {"parameter", rp.param->name},
-                                 {"attended", minutes_json(rp.attended)},
-                                 {"approved", exact_json(rp.approved)}});
-        j["reimbursement"] = json{{"rate_per_hour", known ? money_json(t.money.rate_cents) : json(nullptr)},
-                                  {"approved", minutes_json(t.granted)},
-                                  {"amount", known ? money_json(t.money.amount_cents) : json(nullptr)},
-                                  {"currency", "EUR"},
-                                  {"rates", std::move(rates)}};
-    }
+    w.begin_object();
+    if (all || kind == "leave.absence") write_attendance(w.key("attendance"), t, wr, index);
+    if ((all || kind == "leave.deadlines") && t.reg != regime::none)
+        w.key("deadlines")
+            .begin_object()
+            .member("claim_from", t.dates.claim_from)
+            .member("claim_until", t.dates.claim_until)
+            .member("enrolment_certificate", t.dates.enrolment_certificate)
+            .end_object();
+    if (all || kind != "leave.regime") w.member("eligible", t.eligible);
+    if (explain) write_explanation(w.key("explanation"), t.why, rb);
+    if (all || kind == "leave.entitlement") write_hours(w.key("hours"), t);
+    w.member("id", t.id);
     if (all || kind == "leave.eligibility" || kind == "leave.entitlement") {
-        json with = json::array();  // the trainings combined with it to reach the minimum contact time
-        for (std::size_t k : wr.combined_of(index)) with.push_back(wr.trainings[k].id);
-        j["module_combination"] = json{{"combined_with", std::move(with)}};
+        // the trainings combined with it to reach the minimum contact time
+        w.key("module_combination").begin_object().key("combined_with").begin_array();
+        for (std::size_t k : wr.combined_of(index)) w.value(wr.trainings[k].id);
+        w.end_array().end_object();
     }
-    if ((all || kind == "leave.deadlines") && t.reg != regime::none) {
-        j["deadlines"] = json{{"enrolment_certificate", to_iso(t.dates.enrolment_certificate)},
-                              {"claim_from", opt_date_json(t.dates.claim_from)},
-                              {"claim_until", opt_date_json(t.dates.claim_until)}};
-    }
-    if (explain) j["explanation"] = explanation_to_json(t.why, rb);
-    return j;
+    write_reasons(w.key("reasons"), R, t, wr, t.decided_on.is_special() ? t.start : t.decided_on);
+    w.member("regime", to_string(t.reg));
+    if (all || kind == "leave.reimbursement") write_reimbursement(w.key("reimbursement"), t, wr, index);
+    w.member("start", t.start).end_object();
 }
 
-json worker_json(const worker_result& w, std::string_view kind, const rules& lr, const rulebook& rb, bool explain) {
-    const bool all = kind == "leave.evaluate";
-    json j{{"id", w.id},
-           {"school_year", w.year.name()},
-           {"region", std::string(to_string(w.reg))},
-           {"employment_share", w.share.to_string()},
-           {"employment_percent", w.share.percent()}};
+/// The worker's members from "cap" to "employment_shares" (entitlement and shares).
+void write_worker_head(json_writer& w, const worker_result& x, bool entitlement, bool reimbursement) {
+    if (entitlement && x.cap.found) {
+        w.key("cap").begin_object();
+        write_minutes(w.key("full_time"), x.cap.cap);
+        w.key("parameter");
+        x.cap.use.param ? void(w.value(x.cap.use.param->name)) : void(w.null());
+        w.member("row", cap_row_names[static_cast<std::size_t>(x.cap.row)])
+            .member("variant", cap_variant_names[static_cast<std::size_t>(x.cap.variant)])
+            .end_object();
+    }
+    if (reimbursement && x.capped_monthly_wage_cents)
+        write_money(w.key("capped_monthly_wage"), *x.capped_monthly_wage_cents);
+    w.member("employment_percent", x.share.percent()).member("employment_share", x.share.to_string());
     // the share used for each purpose, named: BEV pro rata and eligibility use the share at the
     // (first) training start; the VOV maximum uses the TWP of the reference (or fallback) month
-    json shares{{"at_first_training_start", w.share.to_string()}};
-    shares["vov_reference_month"] = w.vov_twp ? json(w.vov_twp->to_string()) : json(nullptr);
-    shares["vov_reference_month_from"] = w.vov_reference_day ? json(to_iso(*w.vov_reference_day)) : json(nullptr);
-    j["employment_shares"] = std::move(shares);
-    if (all || kind == "leave.entitlement") {
-        if (w.cap.found)
-            j["cap"] = json{{"row", std::string(cap_row_names[static_cast<std::size_t>(w.cap.row)])},
-                            {"variant", std::string(cap_variant_names[static_cast<std::size_t>(w.cap.variant)])},
-                            {"full_time", minutes_json(w.cap.cap)},
-                            {"parameter", w.cap.use.param ? json(w.cap.use.param->name) : json(nullptr)}};
-        if (w.vov)
-            j["vov_maximum"] =
-                json{{"own_hours", w.vov->own.hours_text()}, {"employer_proposed_hours", w.vov->employer.hours_text()}};
-        j["granted"] = minutes_json(w.granted_total);
-        j["taken"] = minutes_json(w.taken_total);
-        j["left"] = minutes_json(w.left);
-    }
-    if (all || kind == "leave.absence") {
-        json s = json::array();
-        for (const auto& x : w.suspensions)
-            s.push_back(json{
-                {"training", w.trainings[x.training].id},
-                {"certificate_period", json{{"from", to_iso(x.certificate.first)}, {"to", to_iso(x.certificate.last)}}},
-                {"given", minutes_json(x.given)},
-                {"unjustified", minutes_json(x.unjustified)},
-                {"from", to_iso(x.window.first)},
-                {"to", to_iso(x.window.last)}});
-        j["suspensions"] = s;
-    }
-    if (all || kind == "leave.reimbursement") {
-        j["reimbursement_total"] = money_json(w.reimbursement_total_cents);
-        j["wage_ceiling_monthly"] = w.wage_ceiling ? money_json(w.wage_ceiling->value) : json(nullptr);
-        // every ceiling in force during the school year (2022-2023 has two)
-        json ceilings = json::array();
-        for (const auto& c : w.wage_ceilings) {
-            json x{{"from", to_iso(c.span.first)},
-                   {"to", to_iso(c.span.last)},
-                   {"amount", money_json(c.cents)},
-                   {"approved", exact_json(c.approved)}};
-            if (c.capped_wage_cents) x["capped_monthly_wage"] = money_json(*c.capped_wage_cents);
-            ceilings.push_back(std::move(x));
+    w.key("employment_shares").begin_object().member("at_first_training_start", x.share.to_string());
+    w.key("vov_reference_month");
+    x.vov_twp ? void(w.value(x.vov_twp->to_string())) : void(w.null());
+    w.member("vov_reference_month_from", x.vov_reference_day).end_object();
+}
+
+void write_worker(json_writer& w, const worker_result& x, std::string_view kind, const rules& lr, const rulebook& rb,
+                  bool explain) {
+    const bool all = kind == "leave.evaluate";
+    const bool entitlement = all || kind == "leave.entitlement", absence = all || kind == "leave.absence",
+               reimbursement = all || kind == "leave.reimbursement";
+    w.begin_object();
+    write_worker_head(w, x, entitlement, reimbursement);
+    if (explain) write_explanation(w.key("explanation"), x.why, rb);
+    if (entitlement) write_minutes(w.key("granted"), x.granted_total);
+    w.member("id", x.id);
+    if (entitlement) write_minutes(w.key("left"), x.left);
+    w.member("region", to_string(x.reg));
+    if (reimbursement) write_money(w.key("reimbursement_total"), x.reimbursement_total_cents);
+    w.member("school_year", x.year.name());
+    if (absence) {
+        w.key("suspensions").begin_array();
+        for (const auto& s : x.suspensions) {
+            write_span(w.begin_object().key("certificate_period"), s.certificate);
+            w.member("from", s.window.first);
+            write_minutes(w.key("given"), s.given);
+            w.member("to", s.window.last).member("training", x.trainings[s.training].id);
+            write_minutes(w.key("unjustified"), s.unjustified);
+            w.end_object();
         }
-        j["wage_ceilings"] = ceilings;
-        if (w.capped_monthly_wage_cents) j["capped_monthly_wage"] = money_json(*w.capped_monthly_wage_cents);
+        w.end_array();
     }
-    json ts = json::array();
-    for (std::size_t i = 0; i < w.trainings.size(); ++i) ts.push_back(training_json(lr, i, w, kind, rb, explain));
-    j["trainings"] = ts;
-    if (explain) j["explanation"] = explanation_to_json(w.why, rb);
-    return j;
+    if (entitlement) write_minutes(w.key("taken"), x.taken_total);
+    w.key("trainings").begin_array();
+    for (std::size_t i = 0; i < x.trainings.size(); ++i) write_training(w, lr, i, x, kind, rb, explain);
+    w.end_array();
+    if (entitlement && x.vov)
+        w.key("vov_maximum")
+            .begin_object()
+            .member("employer_proposed_hours", x.vov->employer.hours_text())
+            .member("own_hours", x.vov->own.hours_text())
+            .end_object();
+    if (reimbursement) {
+        w.key("wage_ceiling_monthly");
+        x.wage_ceiling ? write_money(w, x.wage_ceiling->value) : void(w.null());
+        w.key("wage_ceilings").begin_array();  // every ceiling in force during the school year (2022-2023 has two)
+        for (const auto& c : x.wage_ceilings) {
+            write_money(w.begin_object().key("amount"), c.cents);
+            write_exact(w.key("approved"), c.approved);
+            if (c.capped_wage_cents) write_money(w.key("capped_monthly_wage"), *c.capped_wage_cents);
+            w.member("from", c.span.first).member("to", c.span.last).end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
 }
 
 }  // namespace
@@ -542,10 +577,10 @@ leave_request decode_request(const engine& e, const json& request, std::string_v
     return r;
 }
 
-json encode_result(const engine& e, const leave_request& r, const std::vector<worker_result>& results) {
-    json out = json::array();
-    for (const auto& w : results) out.push_back(detail::worker_json(w, r.kind, e.leave(), e.book(), r.explain));
-    return json{{"school_year", r.year.name()}, {"workers", std::move(out)}};
+void write_result(json_writer& w, const engine& e, const leave_request& r, const std::vector<worker_result>& results) {
+    w.begin_object().member("school_year", r.year.name()).key("workers").begin_array();
+    for (const auto& x : results) detail::write_worker(w, x, r.kind, e.leave(), e.book(), r.explain);
+    w.end_array().end_object();
 }
 }  // namespace
 
@@ -568,16 +603,22 @@ std::vector<worker_result> evaluate_leave(const engine& e, const leave_request& 
 }
 
 std::string leave_response_json(const engine& e, const leave_request& r, const std::vector<worker_result>& results) {
-    const json resp{
-        {"schema_version", request_schema_version}, {"kind", r.kind}, {"result", encode_result(e, r, results)}};
-    return resp.dump(2, ' ', false, json::error_handler_t::replace);
+    std::string out;
+    json_writer w(out, 2);
+    w.begin_object().member("kind", r.kind).key("result");
+    write_result(w, e, r, results);
+    w.member("schema_version", request_schema_version).end_object();
+    return out;
 }
 
 namespace detail {
 
-json handle_leave(const engine& e, std::string_view kind, const json& request) {
-    const leave_request r = decode_request(e, request, kind);
-    return encode_result(e, r, evaluate_leave(e, r, r.explain));
+leave_request decode_leave_request(const engine& e, const json& request, std::string_view kind) {
+    return decode_request(e, request, kind);
+}
+
+void write_leave_result(json_writer& w, const engine& e, const leave_request& r) {
+    write_result(w, e, r, evaluate_leave(e, r, r.explain));
 }
 
 }  // namespace detail

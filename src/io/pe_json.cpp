@@ -14,8 +14,20 @@ namespace {
 /// over any dossier stay far inside 64 bits.
 constexpr std::int64_t max_points_per_completion = 1000000;
 
+}  // namespace
+
+namespace detail {
+std::optional<pe::points> plausible_points(const decimal& d) {
+    if (d.is_negative() || decimal{max_points_per_completion, 0} < d) return std::nullopt;
+    return pe::points::from(d);
+}
+}  // namespace detail
+
+namespace {
+
 pe::points as_points(const json& j, const path& p) {
     const decimal d = as_decimal(j, p);
+    if (auto v = detail::plausible_points(d)) return *v;
     if (d.is_negative()) invalid(p, "points cannot be negative: " + show(j));
     if (decimal{max_points_per_completion, 0} < d)
         invalid(p, "more than " + std::to_string(max_points_per_completion) + " points for one completion: " + show(j));
@@ -191,92 +203,123 @@ pe::dossier decode_dossier_at(const json& doc, const path& root) {
     return d;
 }
 
-json opt(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
+/// Where a booking stands in its response: a dossier's completion (its index)
+/// or an upload row (its line, and the row or the field that made it unreadable).
+struct booking_at {
+    const pe::completion* row = nullptr;
+    const std::string* field = nullptr;
+    const char* number_key = "index";
+    std::size_t number = 0;
+};
 
-json status_json(const engine& e, const pe::participant& who, const pe::status& s, bool explain) {
+/// Members in nlohmann's order (sorted by name), as the golden outputs have them.
+void write_booking(json_writer& w, const engine& e, const pe::booking& b, bool explain, const booking_at& at) {
+    w.begin_object();
+    if (at.row) w.member("activity_id", at.row->activity_id).member("completed", at.row->completed);
+    if (explain) write_explanation(w.key("explanation"), b.why, e.book());
+    if (at.field) w.member("field", *at.field);
+    w.member(at.number_key, at.number);
+    w.member("message", b.message);
+    if (b.booked())
+        w.member("points", b.pts.to_string());
+    else
+        w.key("points").null();
+    w.member("reason", pe::to_string(b.reason));
+    if (b.rec)
+        w.member("recognition_id", b.rec->id);
+    else
+        w.key("recognition_id").null();
+    if (at.row) w.member("seu_number", at.row->seu_number);
+    w.member("status", b.booked() ? "booked" : "rejected");
+    w.end_object();
+}
+
+void write_status(json_writer& w, const engine& e, const pe::participant& who, const pe::status& s, bool explain) {
     const auto& g = s.reg;
-    json j;
-    j["seu_number"] = who.seu_number;
-    j["name"] = who.name;
-    j["track"] = pe::to_string(who.track);
-    j["state"] = pe::to_string(g.state);
-    j["not_registered_reason"] =
-        g.state == pe::reg_state::not_registered ? json(pe::to_string(g.reason)) : json(nullptr);
-    if (g.current) {
-        j["period"] =
-            json{{"number", g.period_number}, {"start", to_iso(g.current->first)}, {"end", to_iso(g.current->last)}};
-    } else {
-        j["period"] = nullptr;
-    }
-    j["points_earned"] = g.earned.to_string();
-    j["points_required"] = g.current ? json(g.required.to_string()) : json(nullptr);
-    j["points_short"] = s.short_by.to_string();
-    j["days_left"] = s.days_left ? json(*s.days_left) : json(nullptr);
-    j["renewal_possible"] = s.renewal_possible;
-    j["renewal_requested"] = g.renewal_requested;
-    j["will_lapse"] = s.will_lapse;
-    j["lapses_on"] = opt(s.lapses_on);
-    j["ended_on"] = opt(g.ended_on);
-    j["kept_by_dispensation"] = g.kept_by_dispensation;
-    j["dispensation_pending"] = g.dispensation_pending;
-    j["title"] = s.title ? json(*s.title) : json(nullptr);
-    json rem = json::array();
+    w.begin_object();
+    w.member("days_left", s.days_left);
+    w.member("dispensation_pending", g.dispensation_pending);
+    w.member("ended_on", g.ended_on);
+    if (explain) write_explanation(w.key("explanation"), s.why, e.book());
+    w.member("kept_by_dispensation", g.kept_by_dispensation);
+    w.member("lapses_on", s.lapses_on);
+    w.member("name", who.name);
+    w.key("not_registered_reason");
+    if (g.state == pe::reg_state::not_registered)
+        w.value(pe::to_string(g.reason));
+    else
+        w.null();
+    w.key("period");
+    if (g.current)
+        w.begin_object()
+            .member("end", g.current->last)
+            .member("number", g.period_number)
+            .member("start", g.current->first)
+            .end_object();
+    else
+        w.null();
+    w.member("points_earned", g.earned.to_string());
+    w.key("points_required");
+    if (g.current)
+        w.value(g.required.to_string());
+    else
+        w.null();
+    w.member("points_short", s.short_by.to_string());
+    w.key("reminders").begin_array();
     for (const auto& r : s.reminders)
-        rem.push_back(json{{"months_before", r.months_before},
-                           {"on", to_iso(r.on)},
-                           {"points_short", r.short_by.to_string()},
-                           {"sent", r.sent},
-                           {"due_today", r.due_today}});
-    j["reminders"] = rem;
-    j["uses_provisional"] = s.why.uses_provisional();
-    if (explain) j["explanation"] = explanation_to_json(s.why, e.book());
-    return j;
+        w.begin_object()
+            .member("due_today", r.due_today)
+            .member("months_before", r.months_before)
+            .member("on", r.on)
+            .member("points_short", r.short_by.to_string())
+            .member("sent", r.sent)
+            .end_object();
+    w.end_array();
+    w.member("renewal_possible", s.renewal_possible);
+    w.member("renewal_requested", g.renewal_requested);
+    w.member("seu_number", who.seu_number);
+    w.member("state", pe::to_string(g.state));
+    w.member("title", s.title);
+    w.member("track", pe::to_string(who.track));
+    w.member("uses_provisional", s.why.uses_provisional());
+    w.member("will_lapse", s.will_lapse);
+    w.end_object();
 }
 
-json booking_json(const engine& e, const pe::booking& b, bool explain) {
-    json j{{"status", b.booked() ? "booked" : "rejected"}, {"reason", pe::to_string(b.reason)}, {"message", b.message}};
-    j["points"] = b.booked() ? json(b.pts.to_string()) : json(nullptr);
-    j["recognition_id"] = b.rec ? json(b.rec->id) : json(nullptr);
-    if (explain) j["explanation"] = explanation_to_json(b.why, e.book());
-    return j;
-}
-
-json dossier_report_value(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain) {
-    json parts = json::array();
-    for (const auto& pr : r.participants) parts.push_back(status_json(e, *pr.who, pr.st, explain));
-    json comps = json::array();
-    for (std::size_t i = 0; i < r.completions.size(); ++i) {
-        json c = booking_json(e, r.completions[i], explain);
-        c["index"] = i;
-        c["seu_number"] = d.completions[i].seu_number;
-        c["activity_id"] = d.completions[i].activity_id;
-        c["completed"] = to_iso(d.completions[i].completed);
-        comps.push_back(std::move(c));
+/// The result of pe.status: `bookings` false leaves out the per-completion records.
+void write_dossier_report(json_writer& w, const engine& e, const pe::dossier& d, const pe::dossier_report& r,
+                          bool explain, bool bookings) {
+    w.begin_object();
+    if (bookings) {
+        w.key("completions").begin_array();
+        for (std::size_t i = 0; i < r.completions.size(); ++i)
+            write_booking(w, e, r.completions[i], explain, booking_at{&d.completions[i], nullptr, "index", i});
+        w.end_array();
     }
-    return json{{"date", to_iso(r.on)},
-                {"rulebook", e.book().name() + " " + e.book().version()},
-                {"participants", std::move(parts)},
-                {"completions", std::move(comps)}};
+    w.member("date", r.on);
+    w.key("participants").begin_array();
+    for (const auto& pr : r.participants) write_status(w, e, *pr.who, pr.st, explain);
+    w.end_array();
+    w.member("rulebook", e.book().name() + " " + e.book().version());
+    w.end_object();
 }
 
-json upload_row_value(const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain) {
-    json j = booking_json(e, b, explain);
-    j["line"] = row.line;
-    if (row.row) {
-        j["seu_number"] = row.row->seu_number;
-        j["activity_id"] = row.row->activity_id;
-        j["completed"] = to_iso(row.row->completed);
-    } else {
-        j["field"] = row.field;
-    }
-    return j;
+void write_upload_row(json_writer& w, const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain) {
+    const booking_at at{row.row ? &*row.row : nullptr, row.row ? nullptr : &row.field, "line", row.line};
+    write_booking(w, e, b, explain, at);
 }
 
-json upload_report_value(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
-                         bool explain) {
-    json out = json::array();
-    for (std::size_t i = 0; i < r.rows.size(); ++i) out.push_back(upload_row_value(e, rows[i], r.rows[i], explain));
-    return json{{"rows_in", r.rows_in}, {"booked", r.booked}, {"rejected", r.rejected}, {"rows", std::move(out)}};
+/// The result of pe.book.
+void write_upload_report(json_writer& w, const engine& e, const std::vector<pe::upload_row>& rows,
+                         const pe::upload_report& r, bool explain) {
+    w.begin_object();
+    w.member("booked", r.booked);
+    w.member("rejected", r.rejected);
+    w.key("rows").begin_array();
+    for (std::size_t i = 0; i < r.rows.size(); ++i) write_upload_row(w, e, rows[i], r.rows[i], explain);
+    w.end_array();
+    w.member("rows_in", r.rows_in);
+    w.end_object();
 }
 
 date request_date(const json& req) { return get_date(req, "date", path()); }
@@ -291,34 +334,42 @@ pe::dossier parse_dossier(std::string_view json_text) {
     return decode_dossier_at(parse_json(json_text, "dossier"), path());
 }
 
+template <class Write>
+std::string written(int indent, Write&& write) {
+    std::string out;
+    json_writer w(out, indent);
+    write(w);
+    return out;
+}
+
 std::string dossier_report_json(const engine& e, const pe::dossier& d, const pe::dossier_report& r, bool explain) {
-    return dossier_report_value(e, d, r, explain).dump(2);
+    return written(2, [&](json_writer& w) { write_dossier_report(w, e, d, r, explain, true); });
 }
 
 std::string upload_report_json(const engine& e, const std::vector<pe::upload_row>& rows, const pe::upload_report& r,
                                bool explain) {
-    return upload_report_value(e, rows, r, explain).dump(2);
+    return written(2, [&](json_writer& w) { write_upload_report(w, e, rows, r, explain); });
 }
 
 std::string status_line_json(const engine& e, const pe::participant& who, const pe::status& s, bool explain) {
-    return status_json(e, who, s, explain).dump(-1, ' ', false, json::error_handler_t::replace);
+    return written(-1, [&](json_writer& w) { write_status(w, e, who, s, explain); });
 }
 
 std::string booking_line_json(const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain) {
-    return upload_row_value(e, row, b, explain).dump(-1, ' ', false, json::error_handler_t::replace);
+    return written(-1, [&](json_writer& w) { write_upload_row(w, e, row, b, explain); });
 }
 
 namespace detail {
 
 pe::dossier decode_dossier(const json& doc, const path& root) { return decode_dossier_at(doc, root); }
 
-json handle_pe_inner(const engine& e, std::string_view kind, const json& req);
-
+namespace {
 /// Errors from the dossier's own checks (duplicate ids, dates past the
 /// calendar) name the record inside the dossier: put them under "dossier.".
-json handle_pe(const engine& e, std::string_view kind, const json& req) {
+template <class F>
+decltype(auto) in_dossier(F&& body) {
     try {
-        return handle_pe_inner(e, kind, req);
+        return body();
     } catch (const error& err) {
         const std::string& f = err.field();
         for (const char* list : {"participants[", "activities[", "recognitions[", "completions["})
@@ -328,58 +379,108 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
     }
 }
 
+void require_known_pe(const json& req) {
+    require_known(req,
+                  {"schema_version", "kind", "date", "explain", "bookings", "dossier", "rows", "csv", "activity",
+                   "recognition", "seu_numbers"},
+                  path());
+}
+
+/// pe.book's rows: the "csv" member's upload or the "rows" list (an
+/// unreadable row is kept, with its field and problem).
+std::vector<pe::upload_row> decode_rows(const json& req) {
+    const path root;
+    std::vector<pe::upload_row> rows;
+    if (const json* csv = find(req, "csv")) {
+        try {
+            rows = parse_upload_csv(as_string(*csv, root / "csv"));
+        } catch (const error& err) {  // the upload is the request's "csv" member
+            if (err.field() != "upload") throw;
+            throw error(err.code(), "csv", err.message(), err.record(), err.offset());
+        }
+        return rows;
+    }
+    const json& arr = require_array(member(req, "rows", root), root / "rows");
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        pe::upload_row u;
+        u.line = i + 1;
+        try {
+            u.row = parse_completion(arr[i], (root / "rows")[i]);
+        } catch (const error& err) {
+            u.field = err.field();
+            u.problem = err.message();
+        }
+        rows.push_back(std::move(u));
+    }
+    return rows;
+}
+
+void write_reminders_due(json_writer& w, const pe::dossier_report& r) {
+    w.begin_object();
+    w.member("date", r.on);
+    w.key("reminders_due").begin_array();
+    for (const auto& pr : r.participants)
+        for (const auto& rem : pr.st.reminders)
+            if (rem.due_today)
+                w.begin_object()
+                    .member("months_before", rem.months_before)
+                    .member("period_end", pr.st.reg.current->last)
+                    .member("points_short", rem.short_by.to_string())
+                    .member("seu_number", pr.who->seu_number)
+                    .end_object();
+    w.end_array();
+    w.end_object();
+}
+}  // namespace
+
+bool is_typed_pe_kind(std::string_view kind) {
+    return kind == "pe.status" || kind == "pe.reminders" || kind == "pe.book";
+}
+
+pe_request decode_pe_request(std::string_view kind, const json& req) {
+    return in_dossier([&] {
+        const path root;
+        require_known_pe(req);
+        pe_request r;
+        r.kind = kind;
+        r.explain = request_explain(req);
+        if (const json* b = find(req, "bookings")) r.bookings = as_bool(*b, root / "bookings");
+        r.on = request_date(req);
+        r.dossier = decode_dossier_at(member(req, "dossier", root), root / "dossier");
+        if (kind == "pe.book") {
+            const pe::dossier_index checked(r.dossier);  // its refusals come before the rows'
+            r.rows = decode_rows(req);
+        }
+        return r;
+    });
+}
+
+void write_pe_result(json_writer& w, const engine& e, const pe_request& r) {
+    in_dossier([&] {
+        const pe::dossier_index idx(r.dossier);
+        if (r.kind == "pe.book") {
+            const pe::upload_report rep = pe::book_upload(e.pe(), idx, r.rows, r.on, r.explain);
+            write_upload_report(w, e, r.rows, rep, r.explain);
+            return;
+        }
+        const pe::dossier_report rep = pe::evaluate_dossier(e.pe(), idx, r.on, r.explain);
+        if (r.kind == "pe.status")
+            write_dossier_report(w, e, r.dossier, rep, r.explain, r.bookings);
+        else
+            write_reminders_due(w, rep);
+    });
+}
+
+json handle_pe_inner(const engine& e, std::string_view kind, const json& req);
+
+json handle_pe(const engine& e, std::string_view kind, const json& req) {
+    return in_dossier([&] { return handle_pe_inner(e, kind, req); });
+}
+
 json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
     const path root;
-    require_known(req,
-                  {"schema_version", "kind", "date", "explain", "dossier", "rows", "csv", "activity", "recognition",
-                   "seu_numbers"},
-                  root);
-    const bool explain = request_explain(req);
-    if (kind == "pe.status" || kind == "pe.reminders") {
-        const date on = request_date(req);
-        const pe::dossier d = decode_dossier_at(member(req, "dossier", root), root / "dossier");
-        const pe::dossier_index idx(d);
-        const pe::dossier_report r = pe::evaluate_dossier(e.pe(), idx, on, explain);
-        if (kind == "pe.status") return dossier_report_value(e, d, r, explain);
-        json due = json::array();
-        for (const auto& pr : r.participants)
-            for (const auto& rem : pr.st.reminders)
-                if (rem.due_today)
-                    due.push_back(json{{"seu_number", pr.who->seu_number},
-                                       {"months_before", rem.months_before},
-                                       {"points_short", rem.short_by.to_string()},
-                                       {"period_end", to_iso(pr.st.reg.current->last)}});
-        return json{{"date", to_iso(on)}, {"reminders_due", std::move(due)}};
-    }
-    if (kind == "pe.book") {
-        const date on = request_date(req);
-        const pe::dossier d = decode_dossier_at(member(req, "dossier", root), root / "dossier");
-        const pe::dossier_index idx(d);
-        std::vector<pe::upload_row> rows;
-        if (const json* csv = find(req, "csv")) {
-            try {
-                rows = parse_upload_csv(as_string(*csv, root / "csv"));
-            } catch (const error& err) {  // the upload is the request's "csv" member
-                if (err.field() != "upload") throw;
-                throw error(err.code(), "csv", err.message(), err.record(), err.offset());
-            }
-        } else {
-            const json& arr = require_array(member(req, "rows", root), root / "rows");
-            for (std::size_t i = 0; i < arr.size(); ++i) {
-                pe::upload_row u;
-                u.line = i + 1;
-                try {
-                    u.row = parse_completion(arr[i], (root / "rows")[i]);
-                } catch (const error& err) {
-                    u.field = err.field();
-                    u.problem = err.message();
-                }
-                rows.push_back(std::move(u));
-            }
-        }
-        const pe::upload_report r = pe::book_upload(e.pe(), idx, rows, on, explain);
-        return upload_report_value(e, rows, r, explain);
-    }
+    require_known_pe(req);
+    request_explain(req);  // refused here as for every kind, though these always explain
     if (kind == "pe.activity") {
         const date on = request_date(req);
         const pe::activity a = parse_activity(member(req, "activity", root), root / "activity");

@@ -1,38 +1,24 @@
 // Dispatches a JSON request to the domain that decides it.
 #include "edurules/io/request.hpp"
 
+#include "fast_request.hpp"
 #include "handlers.hpp"
 
 namespace edurules::io {
 
 namespace {
 /// The request member whose dates a domain computes from.
-const char* dates_member(const std::string& kind) {
+const char* dates_member(std::string_view kind) {
     if (kind == "account.ledger") return "events";
     return kind.rfind("leave.", 0) == 0 || kind.rfind("account.", 0) == 0 ? "workers" : "dossier";
 }
-}  // namespace
 
-std::string evaluate_json(const engine& e, std::string_view request_json) {
-    const json req = parse_json(request_json, "request");
-    const path root;
-    check_schema_version(req, request_schema_version, root);
-    const std::string kind = get_string(req, "kind", root);
-    json result;
+/// Runs `body`, turning errors that name no field into errors naming the
+/// request member the dates come from.
+template <class F>
+void naming_fields(std::string_view kind, F&& body) {
     try {
-        if (kind == "rulebook.describe") {
-            result = json::parse(e.book().to_json());
-        } else if (kind.rfind("pe.", 0) == 0) {
-            result = detail::handle_pe(e, kind, req);
-        } else if (kind.rfind("leave.", 0) == 0) {
-            result = detail::handle_leave(e, kind, req);
-        } else if (kind.rfind("insight.", 0) == 0) {
-            result = detail::handle_insight(e, kind, req);
-        } else if (kind.rfind("account.", 0) == 0) {
-            result = detail::handle_account(e, kind, req);
-        } else {
-            invalid(root / "kind", "unknown request kind " + show(json(kind)));
-        }
+        body();
     } catch (const std::out_of_range&) {
         // Boost's calendar ends at 9999-12-31: a date computed from the input
         // went past it. The leave facts check refuses input dates after
@@ -47,8 +33,70 @@ std::string evaluate_json(const engine& e, std::string_view request_json) {
         if (!err.field().empty() || err.code() != errc::invalid_input) throw;
         throw error(err.code(), dates_member(kind), err.message(), err.record(), err.offset());
     }
-    json resp{{"schema_version", request_schema_version}, {"kind", kind}, {"result", std::move(result)}};
-    return resp.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+/// {"kind": ..., "result": <written by `result`>, "schema_version": 1}, compact.
+template <class F>
+void write_response(std::string& out, std::string_view kind, F&& result) {
+    out.clear();
+    json_writer w(out);
+    w.begin_object().member("kind", kind).key("result");
+    naming_fields(kind, [&] { result(w); });
+    w.member("schema_version", request_schema_version).end_object();
+}
+
+/// The kinds still answered through a document tree.
+json tree_result(const engine& e, const std::string& kind, const json& req) {
+    if (kind == "rulebook.describe") return json::parse(e.book().to_json());
+    if (kind.rfind("pe.", 0) == 0) return detail::handle_pe(e, kind, req);
+    if (kind.rfind("insight.", 0) == 0) return detail::handle_insight(e, kind, req);
+    if (kind.rfind("account.", 0) == 0) return detail::handle_account(e, kind, req);
+    invalid(path() / "kind", "unknown request kind " + show(json(kind)));
+}
+}  // namespace
+
+namespace detail {
+
+void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out) {
+    const json req = parse_json(request_json, "request");
+    const path root;
+    check_schema_version(req, request_schema_version, root);
+    const std::string kind = get_string(req, "kind", root);
+    if (is_typed_pe_kind(kind)) {
+        std::optional<pe_request> r;
+        naming_fields(kind, [&] { r = decode_pe_request(kind, req); });
+        return write_response(out, kind, [&](json_writer& w) { write_pe_result(w, e, *r); });
+    }
+    if (kind.rfind("leave.", 0) == 0) {
+        std::optional<leave_request> r;
+        naming_fields(kind, [&] { r = decode_leave_request(e, req, kind); });
+        return write_response(out, kind, [&](json_writer& w) { write_leave_result(w, e, *r); });
+    }
+    json result;
+    naming_fields(kind, [&] { result = tree_result(e, kind, req); });
+    write_response(out, kind,
+                   [&](json_writer& w) { w.raw(result.dump(-1, ' ', false, json::error_handler_t::replace)); });
+}
+
+}  // namespace detail
+
+void evaluate_json(const engine& e, std::string_view request_json, std::string& out) {
+    // The fast reader decodes the usual requests straight into the typed
+    // inputs; on any doubt it declines and the document reader decides, so
+    // that every refusal is the document reader's, word for word.
+    if (auto fast = detail::fast_decode(e, request_json)) {
+        if (auto* pe = std::get_if<detail::pe_request>(&*fast))
+            return write_response(out, pe->kind, [&](json_writer& w) { detail::write_pe_result(w, e, *pe); });
+        auto& lv = std::get<leave_request>(*fast);
+        return write_response(out, lv.kind, [&](json_writer& w) { detail::write_leave_result(w, e, lv); });
+    }
+    detail::evaluate_json_document(e, request_json, out);
+}
+
+std::string evaluate_json(const engine& e, std::string_view request_json) {
+    std::string out;
+    evaluate_json(e, request_json, out);
+    return out;
 }
 
 }  // namespace edurules::io

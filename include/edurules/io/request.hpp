@@ -17,5 +17,8 @@ inline constexpr int request_schema_version = 1;
 /// "pe.book", "leave.entitlement" (see schemas/ and README.md).
 /// Throws edurules::error naming the field for malformed or invalid input.
 std::string evaluate_json(const engine& e, std::string_view request_json);
+/// The same, writing the response into `out` (replacing its content; its
+/// capacity is reused, so a caller answering many requests keeps one buffer).
+void evaluate_json(const engine& e, std::string_view request_json, std::string& out);
 
 }  // namespace edurules::io

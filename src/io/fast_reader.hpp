@@ -1,0 +1,118 @@
+// Private: the building blocks of the fast request reader (fast_request.cpp,
+// fast_leave.cpp): typed reads of simdjson On-Demand values that decline
+// (throw fast::declined) on anything but the plain, expected shape.
+#pragma once
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
+#include "fast_request.hpp"
+
+namespace edurules::io::detail::fast {
+
+namespace od = simdjson::ondemand;
+
+/// Thrown when the fast reader is not sure: the document reader decides.
+struct declined {};
+[[noreturn]] inline void doubt() { throw declined{}; }
+
+template <class T>
+T take(simdjson::simdjson_result<T>&& r) {
+    T v;
+    if (std::move(r).get(v)) doubt();
+    return v;
+}
+template <class T>
+T known(std::optional<T>&& v) {
+    if (!v) doubt();
+    return std::move(*v);
+}
+
+template <std::size_t N>
+using names = std::array<std::string_view, N>;
+
+template <std::size_t N>
+std::size_t index_of(const names<N>& known, std::string_view key) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (known[i] == key) return i;
+    return N;
+}
+
+/// Calls each(k, value) for every member of the object `v`, k its index in
+/// `known`; declines on a name not in `known` or given twice.
+template <std::size_t N, class F>
+void members(od::value v, const names<N>& known, F&& each) {
+    static_assert(N <= 32);
+    od::object o = take(v.get_object());
+    std::uint32_t seen = 0;
+    for (auto field : o) {
+        od::field f = take(std::move(field));
+        const std::size_t k = index_of(known, take(f.unescaped_key()));
+        if (k == N || (seen >> k & 1u)) doubt();
+        seen |= 1u << k;
+        each(k, f.value());
+    }
+}
+
+/// Calls each(value) for every element of the list `v`.
+template <class F>
+void elements(od::value v, F&& each) {
+    od::array a = take(v.get_array());
+    for (auto element : a) each(take(std::move(element)));
+}
+
+/// Text without control characters (raw or escaped: the rare text with them
+/// goes to the document reader).
+inline std::string_view text(od::value v) {
+    const std::string_view s = take(v.get_string());
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) < 0x20) doubt();
+    return s;
+}
+inline std::string str(od::value v) { return std::string(text(v)); }
+
+/// Text that may hold escaped control characters (a CSV upload's line ends),
+/// but no raw ones (which JSON does not allow).
+inline std::string_view text_with_controls(od::value v) {
+    const std::string_view raw = v.raw_json_token();
+    const std::size_t end = raw.rfind('"');
+    if (end == std::string_view::npos) doubt();
+    for (std::size_t i = 0; i < end; ++i)
+        if (static_cast<unsigned char>(raw[i]) < 0x20) doubt();
+    return take(v.get_string());
+}
+
+inline date day(od::value v) { return known(parse_iso_date(text(v))); }
+inline bool flag(od::value v) { return take(v.get_bool()); }
+
+/// A plain whole number 0 .. 2^53 (no sign, fraction or exponent).
+inline std::int64_t count(od::value v) {
+    const std::uint64_t n = take(v.get_uint64());
+    if (n > (std::uint64_t{1} << 53)) doubt();
+    return static_cast<std::int64_t>(n);
+}
+
+/// An exact decimal given as text ("1.5") or as a plain whole number.
+inline decimal number(od::value v) {
+    if (take(v.type()) == od::json_type::string) return known(decimal::parse(text(v)));
+    return decimal{count(v), 0};
+}
+
+/// The leave kinds (leave.evaluate, leave.entitlement, ...).
+bool is_leave_kind(std::string_view kind);  // fast_leave.cpp
+/// The workers list of a leave request; `years` gets each worker's own
+/// school_year (nullopt: the request's).
+std::vector<leave::worker> leave_workers(const engine& e, od::value v, std::vector<std::optional<school_year>>& years);
+/// Whether the document reader accepts the decoded workers of `r` (facts
+/// checks, each worker once per school year); fills r.years.
+bool leave_workers_accepted(const engine& e, leave_request& r, const std::vector<std::optional<school_year>>& years);
+
+}  // namespace edurules::io::detail::fast

@@ -1,0 +1,371 @@
+// The fast request reader (see fast_request.hpp): simdjson On-Demand straight
+// into pe::dossier and the leave facts. It converts only; every check it
+// makes is a reason to decline, and the checks that decide (the facts checks,
+// the dossier's own) are the ones the document reader calls.
+#include "fast_request.hpp"
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstring>
+
+#include "edurules/io/pe_json.hpp"
+#include "edurules/io/request.hpp"
+#include "edurules/pe/registration.hpp"
+#include "fast_reader.hpp"
+
+namespace edurules::io::detail {
+
+namespace {
+
+using namespace fast;
+
+// ---- PE ---------------------------------------------------------------------
+
+std::vector<date> dates(od::value v) {
+    std::vector<date> out;
+    elements(v, [&](od::value x) { out.push_back(day(x)); });
+    return out;
+}
+
+pe::dispensation dispensation(od::value v) {
+    pe::dispensation d;
+    bool requested = false;
+    members(v, names<3>{"requested", "decided", "granted"}, [&](std::size_t k, od::value x) {
+        if (k == 0) d.requested = day(x), requested = true;
+        if (k == 1) d.decided = day(x);
+        if (k == 2) d.granted = flag(x);
+    });
+    if (!requested) doubt();
+    return d;
+}
+
+pe::participant participant(od::value v) {
+    pe::participant x;
+    bool seu = false;
+    members(
+        v,
+        names<7>{"seu_number", "name", "track", "diploma_date", "activation_date", "renewal_requests", "dispensations"},
+        [&](std::size_t k, od::value y) {
+            switch (k) {
+                case 0:
+                    x.seu_number = str(y), seu = true;
+                    break;
+                case 1:
+                    x.name = str(y);
+                    break;
+                case 2:
+                    x.track = known(pe::parse_track(text(y)));
+                    break;
+                case 3:
+                    x.diploma_date = day(y);
+                    break;
+                case 4:
+                    x.activation_date = day(y);
+                    break;
+                case 5:
+                    x.renewal_requests = dates(y);
+                    break;
+                default:
+                    elements(y, [&](od::value z) { x.dispensations.push_back(dispensation(z)); });
+            }
+        });
+    if (!seu || x.seu_number.empty()) doubt();
+    std::size_t k = 0;
+    if (pe::check_facts(pe::registration_facts::of(x), &k) != pe::facts_defect::none) doubt();
+    return x;
+}
+
+void provider(od::value v, pe::activity& a) {
+    bool kind = false;
+    members(v, names<2>{"kind", "name"}, [&](std::size_t k, od::value x) {
+        if (k == 1) {
+            a.provider_name = str(x);
+            return;
+        }
+        const std::string_view s = text(x);
+        if (s == "commercial")
+            a.provider = pe::provider_kind::commercial;
+        else if (s == "employer")
+            a.provider = pe::provider_kind::employer;
+        else
+            doubt();
+        kind = true;
+    });
+    if (!kind) doubt();
+}
+
+pe::test_element test(od::value v) {
+    pe::test_element t;
+    unsigned seen = 0;
+    members(v, names<2>{"questions", "required_correct"}, [&](std::size_t k, od::value x) {
+        (k == 0 ? t.questions : t.required_correct) = count(x);
+        seen |= 1u << k;
+    });
+    if (seen != 3) doubt();
+    return t;
+}
+
+void content(od::value v, pe::activity& a) {
+    elements(v, [&](od::value x) {
+        pe::content_change c;
+        unsigned seen = 0;
+        members(x, names<2>{"version", "from"}, [&](std::size_t k, od::value y) {
+            if (k == 0) c.version = str(y);
+            if (k == 1) c.from = day(y);
+            seen |= 1u << k;
+        });
+        if (seen != 3 || (!a.content.empty() && !(a.content.back().from < c.from))) doubt();
+        a.content.push_back(std::move(c));
+    });
+}
+
+pe::activity activity(od::value v) {
+    pe::activity a;
+    unsigned seen = 0;
+    members(v, names<9>{"id", "title", "form", "provider", "net_minutes", "test", "topics", "public", "content"},
+            [&](std::size_t k, od::value x) {
+                seen |= 1u << k;
+                switch (k) {
+                    case 0:
+                        a.id = str(x);
+                        break;
+                    case 1:
+                        a.title = str(x);
+                        break;
+                    case 2:
+                        a.form = str(x);
+                        break;
+                    case 3:
+                        provider(x, a);
+                        break;
+                    case 4:
+                        a.net_duration = minutes{count(x)};
+                        break;
+                    case 5:
+                        a.test = test(x);
+                        break;
+                    case 6:
+                        a.topics.emplace();
+                        elements(x, [&](od::value t) { a.topics->push_back(str(t)); });
+                        break;
+                    case 7:
+                        a.public_calendar = flag(x);
+                        break;
+                    default:
+                        content(x, a);
+                }
+            });
+    if ((seen & 0b10101) != 0b10101 || a.id.empty() || a.net_duration.count <= 0) doubt();
+    return a;
+}
+
+pe::recognition recognition(od::value v) {
+    pe::recognition r;
+    unsigned seen = 0;
+    members(v, names<7>{"id", "activity_id", "decided", "content_version", "points", "paid", "withdrawn"},
+            [&](std::size_t k, od::value x) {
+                seen |= 1u << k;
+                switch (k) {
+                    case 0:
+                        r.id = str(x);
+                        break;
+                    case 1:
+                        r.activity_id = str(x);
+                        break;
+                    case 2:
+                        r.decided = day(x);
+                        break;
+                    case 3:
+                        r.content_version = str(x);
+                        break;
+                    case 4:
+                        r.awarded = known(plausible_points(number(x)));
+                        break;
+                    case 5:
+                        r.paid = day(x);
+                        break;
+                    default:
+                        r.withdrawn = day(x);
+                }
+            });
+    if ((seen & 0b111) != 0b111 || (r.withdrawn && *r.withdrawn < r.decided)) doubt();
+    return r;
+}
+
+pe::completion completion(od::value v) {
+    pe::completion c;
+    unsigned seen = 0;
+    members(v, names<3>{"seu_number", "activity_id", "completed"}, [&](std::size_t k, od::value x) {
+        seen |= 1u << k;
+        if (k == 0) c.seu_number = str(x);
+        if (k == 1) c.activity_id = str(x);
+        if (k == 2) c.completed = day(x);
+    });
+    if (seen != 7) doubt();
+    return c;
+}
+
+pe::dossier dossier(od::value v) {
+    pe::dossier d;
+    unsigned seen = 0;
+    members(v, names<5>{"schema_version", "participants", "activities", "recognitions", "completions"},
+            [&](std::size_t k, od::value x) {
+                seen |= 1u << k;
+                switch (k) {
+                    case 0:
+                        if (count(x) != dossier_schema_version) doubt();
+                        break;
+                    case 1:
+                        elements(x, [&](od::value y) { d.participants.push_back(participant(y)); });
+                        break;
+                    case 2:
+                        elements(x, [&](od::value y) { d.activities.push_back(activity(y)); });
+                        break;
+                    case 3:
+                        elements(x, [&](od::value y) { d.recognitions.push_back(recognition(y)); });
+                        break;
+                    default:
+                        elements(x, [&](od::value y) { d.completions.push_back(completion(y)); });
+                }
+            });
+    if ((seen & 0b11) != 0b11) doubt();
+    return d;
+}
+
+std::vector<pe::upload_row> upload_rows(od::value v) {
+    std::vector<pe::upload_row> rows;
+    elements(v, [&](od::value x) {
+        pe::upload_row u;
+        u.line = rows.size() + 1;
+        u.row = completion(x);
+        rows.push_back(std::move(u));
+    });
+    return rows;
+}
+
+// ---- the request ------------------------------------------------------------
+
+/// What the request's members said, before its kind is known.
+struct top {
+    std::string kind;
+    std::optional<date> on;
+    std::optional<bool> explain, bookings;
+    std::optional<pe::dossier> dossier;
+    std::optional<std::vector<pe::upload_row>> rows;
+    std::optional<std::string_view> csv;
+    std::optional<school_year> year;
+    std::optional<std::vector<leave::worker>> workers;
+    std::vector<std::optional<school_year>> years;
+};
+
+constexpr names<10> request_members{"schema_version", "kind", "date", "explain", "bookings",
+                                    "dossier",        "rows", "csv",  "workers", "school_year"};
+
+void request_member(const engine& e, std::size_t k, od::value v, top& t) {
+    switch (k) {
+        case 0:
+            if (count(v) != request_schema_version) doubt();
+            break;
+        case 1:
+            t.kind = str(v);
+            break;
+        case 2:
+            t.on = day(v);
+            break;
+        case 3:
+            t.explain = flag(v);
+            break;
+        case 4:
+            t.bookings = flag(v);
+            break;
+        case 5:
+            t.dossier = dossier(v);
+            break;
+        case 6:
+            t.rows = upload_rows(v);
+            break;
+        case 7:
+            t.csv = text_with_controls(v);
+            break;
+        case 8:
+            t.workers = leave_workers(e, v, t.years);
+            break;
+        default:
+            t.year = known(school_year::parse(text(v)));
+    }
+}
+
+/// A pe.* request from its members, if they make one the document reader accepts.
+std::optional<typed_request> pe_from(top& t, unsigned seen) {
+    constexpr unsigned allowed = 0b0011111111;  // schema_version .. csv
+    if ((seen & ~allowed) || !t.on || !t.dossier || !is_typed_pe_kind(t.kind)) return std::nullopt;
+    pe_request r;
+    r.kind = std::move(t.kind);
+    r.on = *t.on;
+    r.explain = t.explain.value_or(false);
+    r.bookings = t.bookings.value_or(true);
+    r.dossier = std::move(*t.dossier);
+    if (r.kind == "pe.book") {
+        if (t.csv) {
+            r.rows = parse_upload_csv(*t.csv);  // throws on a bad upload: declined
+        } else if (t.rows) {
+            r.rows = std::move(*t.rows);
+        } else {
+            return std::nullopt;
+        }
+    }
+    return typed_request(std::move(r));
+}
+
+/// A leave.* request from its members, if they make one the document reader accepts.
+std::optional<typed_request> leave_from(const engine& e, top& t, unsigned seen) {
+    constexpr unsigned allowed = 0b1100001011;  // schema_version, kind, explain, workers, school_year
+    if ((seen & ~allowed) || !t.year || !t.workers || !is_leave_kind(t.kind)) return std::nullopt;
+    leave_request r;
+    r.kind = std::move(t.kind);
+    r.year = *t.year;
+    r.explain = t.explain.value_or(true);
+    r.workers = std::move(*t.workers);
+    if (!leave_workers_accepted(e, r, t.years)) return std::nullopt;
+    return typed_request(std::move(r));
+}
+
+std::optional<typed_request> decode(const engine& e, od::document& doc) {
+    top t;
+    unsigned seen = 0;
+    od::object root = take(doc.get_object());
+    for (auto field : root) {
+        od::field f = take(std::move(field));
+        const std::size_t k = index_of(request_members, take(f.unescaped_key()));
+        if (k == request_members.size() || (seen >> k & 1u)) doubt();
+        seen |= 1u << k;
+        request_member(e, k, f.value(), t);
+    }
+    const char* trailing = nullptr;
+    if (!doc.current_location().get(trailing) || (seen & 0b11) != 0b11) doubt();  // content after the object
+    if (t.kind.rfind("pe.", 0) == 0) return pe_from(t, seen);
+    return leave_from(e, t, seen);
+}
+
+}  // namespace
+
+std::optional<typed_request> fast_decode(const engine& e, std::string_view request_json) {
+    if (std::memchr(request_json.data(), 0, request_json.size())) return std::nullopt;
+    thread_local od::parser parser;
+    thread_local std::string padded;
+    padded.reserve(request_json.size() + simdjson::SIMDJSON_PADDING);
+    padded.assign(request_json);
+    try {
+        od::document doc = take(parser.iterate(padded.data(), padded.size(), padded.capacity()));
+        return decode(e, doc);
+    } catch (const declined&) {
+        return std::nullopt;
+    } catch (const error&) {
+        return std::nullopt;
+    } catch (const simdjson::simdjson_error&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace edurules::io::detail

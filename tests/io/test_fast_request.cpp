@@ -1,0 +1,193 @@
+// The fast request reader (src/io/fast_request.cpp) against the document
+// reader: whatever the fast reader accepts, the document reader accepts too
+// and decodes to the same values; on the benchmark fixtures the fast reader
+// accepts every request (so they never build a tree); and the responses
+// (written by json_writer) do not depend on which reader decoded the request.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "../../src/io/fast_request.hpp"
+#include "edurules/io/request.hpp"
+
+namespace {
+
+using namespace edurules;
+using nlohmann::json;
+
+std::string read(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+std::string iso(const std::optional<date>& d) { return d ? to_iso(*d) : "-"; }
+
+/// Every decoded value of a PE request, as text.
+std::string describe(const io::detail::pe_request& r) {
+    std::ostringstream o;
+    o << r.kind << ' ' << to_iso(r.on) << ' ' << r.explain << r.bookings << '\n';
+    for (const auto& p : r.dossier.participants) {
+        o << "P " << p.seu_number << '|' << p.name << '|' << pe::to_string(p.track) << '|' << iso(p.diploma_date) << '|'
+          << iso(p.activation_date);
+        for (auto d : p.renewal_requests) o << " r" << to_iso(d);
+        for (const auto& d : p.dispensations) o << " d" << to_iso(d.requested) << iso(d.decided) << d.granted;
+        o << '\n';
+    }
+    for (const auto& a : r.dossier.activities) {
+        o << "A " << a.id << '|' << a.title << '|' << a.form << '|' << static_cast<int>(a.provider) << '|'
+          << a.provider_name << '|' << a.net_duration.count << '|' << a.public_calendar << '|'
+          << (a.test ? std::to_string(a.test->questions) + "/" + std::to_string(a.test->required_correct) : "-");
+        if (a.topics) {
+            o << " topics";
+            for (const auto& t : *a.topics) o << ',' << t;
+        }
+        for (const auto& c : a.content) o << " c" << c.version << '@' << to_iso(c.from);
+        o << '\n';
+    }
+    for (const auto& x : r.dossier.recognitions)
+        o << "R " << x.id << '|' << x.activity_id << '|' << to_iso(x.decided) << '|' << x.content_version << '|'
+          << (x.awarded ? x.awarded->to_string() : "-") << '|' << iso(x.paid) << '|' << iso(x.withdrawn) << '\n';
+    for (const auto& c : r.dossier.completions)
+        o << "C " << c.seu_number << '|' << c.activity_id << '|' << to_iso(c.completed) << '\n';
+    for (const auto& u : r.rows)
+        o << "U " << u.line << '|'
+          << (u.row ? u.row->seu_number + "|" + u.row->activity_id + "|" + to_iso(u.row->completed)
+                    : "- " + u.field + " " + u.problem)
+          << '\n';
+    return o.str();
+}
+
+/// The fast reader's verdict on `text`, checked against the document reader:
+/// returns whether the fast reader accepted it.
+bool same_as_document_reader(const engine& e, const std::string& text) {
+    const auto fast = io::detail::fast_decode(e, text);
+    if (!fast) return false;
+    const auto* pe = std::get_if<io::detail::pe_request>(&*fast);
+    if (!pe) return true;  // leave: compared through the responses below
+    io::detail::pe_request dom;
+    EXPECT_NO_THROW(dom = io::detail::decode_pe_request(pe->kind, json::parse(text))) << text.substr(0, 400);
+    EXPECT_EQ(describe(*pe), describe(dom)) << text.substr(0, 400);
+    return true;
+}
+
+const engine& eng() {
+    static const engine e;
+    return e;
+}
+
+std::vector<std::string> fixture_requests(const char* name) {
+    std::vector<std::string> out;
+    for (const auto& q : json::parse(read(std::string(EDURULES_SOURCE_DIR) + "/bench/fixtures/" + name + ".json")))
+        out.push_back(q.dump());
+    return out;
+}
+
+TEST(FastRequest, AcceptsEveryW1RequestAndDecodesAsTheDocumentReader) {
+    for (const auto& q : fixture_requests("w1")) {
+        EXPECT_TRUE(same_as_document_reader(eng(), q)) << q.substr(0, 200);
+        json b = json::parse(q);  // the same dossier booked as rows
+        b["kind"] = "pe.book";
+        b["rows"] = b["dossier"]["completions"];
+        b["dossier"]["completions"] = json::array();
+        EXPECT_TRUE(same_as_document_reader(eng(), b.dump()));
+    }
+}
+
+/// Random edits of valid requests: whatever the fast reader accepts decodes
+/// as the document reader decodes it.
+TEST(FastRequest, MutatedRequestsDecodeAsTheDocumentReaderOrAreDeclined) {
+    std::mt19937 rng(14);
+    const auto base = fixture_requests("w1");
+    const std::vector<json> values = {
+        nullptr,      true,         0,       7,      -1,        1.5,           300.0,          "",         "x",
+        "2024-02-30", "2024-02-29", "0.601", "1.25", "a\\b\"c", json::array(), json::object(), "employer", 1e300};
+    const std::vector<std::string> keys = {"name", "Name", "untill", "points", "track", "test", "topics", "bookings"};
+    int accepted = 0, tried = 0;
+    for (int i = 0; i < 1500; ++i) {
+        json doc = json::parse(base[rng() % base.size()]);
+        std::vector<json::json_pointer> ptrs;
+        const json flat = doc.flatten();
+        for (auto it = flat.begin(); it != flat.end(); ++it) ptrs.emplace_back(it.key());
+        const auto at = ptrs[rng() % ptrs.size()];
+        switch (rng() % 4) {
+            case 0:
+                doc[at] = values[rng() % values.size()];
+                break;
+            case 1:
+                if (doc[at.parent_pointer()].is_object()) doc[at.parent_pointer()].erase(at.back());
+                break;
+            case 2:
+                doc[at.parent_pointer()][keys[rng() % keys.size()]] = values[rng() % values.size()];
+                break;
+            default:
+                doc[at.parent_pointer()] = values[rng() % values.size()];
+        }
+        ++tried;
+        accepted += same_as_document_reader(eng(), doc.dump());
+        std::string text = doc.dump();  // and byte edits of the text
+        text[rng() % text.size()] = "{}[]\",:0 \\\x01\xff-e"[rng() % 15];
+        if (same_as_document_reader(eng(), text)) ++accepted;
+    }
+    EXPECT_GT(accepted, 0);
+    EXPECT_GT(tried, 0);
+}
+
+TEST(FastRequest, DeclinesWhatItIsNotSureOf) {
+    const std::string ok = fixture_requests("w1")[0];
+    EXPECT_TRUE(io::detail::fast_decode(eng(), ok));
+    auto declined = [&](std::string text) { return !io::detail::fast_decode(eng(), text); };
+    EXPECT_TRUE(declined(ok + "x"));                                                    // content after the object
+    EXPECT_TRUE(declined(ok.substr(0, ok.size() - 1)));                                 // truncated
+    EXPECT_TRUE(declined(json::parse(ok).dump().insert(1, "\"explain\":true,")));       // repeated member
+    EXPECT_TRUE(declined(std::string(ok).replace(ok.find("\"date\""), 6, "\"dat\"")));  // unknown member
+    std::string nul = ok;
+    nul[nul.find("Participant")] = '\0';
+    EXPECT_TRUE(declined(nul));
+    json j = json::parse(ok);
+    j["dossier"]["participants"][0]["name"] = nullptr;
+    EXPECT_TRUE(declined(j.dump()));
+    j = json::parse(ok);
+    j["dossier"]["activities"][0]["net_minutes"] = 300.0;  // a whole number written as 300.0
+    EXPECT_TRUE(declined(j.dump()));
+    j = json::parse(ok);
+    j["dossier"]["participants"][0]["name"] = "line\nbreak";
+    EXPECT_TRUE(declined(j.dump()));
+}
+
+/// The response is the same whichever reader decoded the request, and the
+/// "bookings": false option leaves out exactly the completions' records.
+TEST(FastRequest, ResponsesDoNotDependOnTheReader) {
+    for (const auto& q : fixture_requests("w1")) {
+        json j = json::parse(q);
+        j["explain"] = true;
+        const std::string fast = io::evaluate_json(eng(), j.dump());
+        j["dossier"]["participants"][0]["name"] = "tab\there";  // declined: the document reader decodes
+        const json slow = json::parse(io::evaluate_json(eng(), j.dump()));
+        json f = json::parse(fast);
+        f["result"]["participants"][0]["name"] = "tab\there";
+        EXPECT_EQ(f, slow);
+        j["bookings"] = false;
+        const json lean = json::parse(io::evaluate_json(eng(), j.dump()));
+        EXPECT_FALSE(lean["result"].contains("completions"));
+        f["result"].erase("completions");
+        EXPECT_EQ(f, lean);
+    }
+}
+
+TEST(FastRequest, BookingsOptionIsRefusedWhenNotABoolean) {
+    json j = json::parse(fixture_requests("w1")[0]);
+    j["bookings"] = "no";
+    try {
+        io::evaluate_json(eng(), j.dump());
+        FAIL();
+    } catch (const error& e) {
+        EXPECT_EQ(e.field(), "bookings");
+        EXPECT_NE(e.message().find("expected true or false"), std::string::npos);
+    }
+}
+
+}  // namespace
