@@ -216,6 +216,12 @@ void output::close() {
         throw error(errc::io, name_, "write failed (disk full or device error); the output is incomplete");
 }
 
+void output::check() {
+    if (stream()) return;
+    if (!file_) check_stdout();
+    throw error(errc::io, name_, "write failed (disk full or device error); the output is incomplete");
+}
+
 void check_stdout() {
     std::cout.flush();
     if (!std::cout) throw error(errc::io, "standard output", "write failed (disk full, device error or closed pipe)");
@@ -253,14 +259,53 @@ int report_error(std::ostream& err, const std::exception& e) {
     return exit_internal;
 }
 
-void write_envelope(std::ostream& out, std::string_view kind, std::string_view result_json) {
+void write_envelope_head(std::ostream& out, std::string_view kind) {
     out << "{\n  \"schema_version\": " << io::request_schema_version << ",\n  \"kind\": \"" << kind
         << "\",\n  \"result\": ";
+}
+
+void write_envelope_tail(std::ostream& out) { out << "\n}\n"; }
+
+void write_envelope(std::ostream& out, std::string_view kind, std::string_view result_json) {
+    write_envelope_head(out, kind);
     for (char ch : result_json) {  // nest the result's lines one level deeper
         out << ch;
         if (ch == '\n') out << "  ";
     }
-    out << "\n}\n";
+    write_envelope_tail(out);
+}
+
+void append_indented(std::string& out, std::string_view j, int depth) {
+    auto newline = [&](int d) {
+        out += '\n';
+        out.append(static_cast<std::size_t>(d) * 2, ' ');
+    };
+    bool in_string = false;
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const char c = j[i];
+        out += c;
+        if (in_string) {
+            if (c == '\\' && i + 1 < j.size())
+                out += j[++i];
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (i + 1 < j.size() && j[i + 1] == (c == '{' ? '}' : ']'))
+                out += j[++i];  // empty: {} or []
+            else
+                newline(++depth);
+        } else if (c == ',') {
+            newline(depth);
+        } else if (c == ':') {
+            out += ' ';
+        } else if (c == '}' || c == ']') {
+            out.back() = '\n';
+            out.append(static_cast<std::size_t>(--depth) * 2, ' ');
+            out += c;
+        }
+    }
 }
 
 void write_envelope_line(std::ostream& out, std::string_view kind, std::string_view result_json) {

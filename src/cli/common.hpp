@@ -119,6 +119,9 @@ public:
     ~output();
     std::ostream& stream();
     void close();
+    /// Throws error(errc::io) naming the output when a write has failed, so a
+    /// long streamed output stops at the first failed write.
+    void check();
     /// True when the output is a terminal and colour is allowed (--color).
     bool color() const;
 
@@ -138,6 +141,14 @@ int report_error(std::ostream& err, const std::exception& e);
 /// Writes {"schema_version": 1, "kind": KIND, "result": RESULT} (RESULT is a
 /// JSON text, indented by two or compact), ending with a newline.
 void write_envelope(std::ostream& out, std::string_view kind, std::string_view result_json);
+/// The envelope in two halves, for a result written piece by piece between
+/// them: the head ends with `"result": `, the tail closes the envelope.
+void write_envelope_head(std::ostream& out, std::string_view kind);
+void write_envelope_tail(std::ostream& out);
+/// Appends compact JSON (one line, as the *_line_json encoders write it) to
+/// `out` indented by two as nlohmann's dump(2) lays it out, for a value
+/// nested `depth` levels deep in a write_envelope document.
+void append_indented(std::string& out, std::string_view compact_json, int depth);
 /// One NDJSON line: the envelope on one line, `result_json` compact.
 void write_envelope_line(std::ostream& out, std::string_view kind, std::string_view result_json);
 

@@ -1,4 +1,6 @@
 // Reading a provider's bulk upload (CSV as spreadsheets export it).
+#include "edurules/io/upload_csv.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,18 +11,18 @@ namespace edurules::io {
 
 namespace {
 
-struct record {
-    std::size_t line;
-    std::vector<std::string> fields;
-};
+bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-std::string trim(std::string s) {
-    auto sp = [](unsigned char c) { return c == ' ' || c == '\t'; };
-    while (!s.empty() && sp(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t i = 0;
-    while (i < s.size() && sp(static_cast<unsigned char>(s[i]))) ++i;
-    return s.substr(i);
+void trim_in_place(std::string& s) {
+    std::size_t end = s.size();
+    while (end && is_space(s[end - 1])) --end;
+    s.resize(end);
+    std::size_t begin = 0;
+    while (begin < s.size() && is_space(s[begin])) ++begin;
+    s.erase(0, begin);
 }
+
+bool blank(const std::string& s) { return std::all_of(s.begin(), s.end(), is_space); }
 
 char detect_separator(std::string_view text) {
     std::size_t commas = 0, semis = 0, tabs = 0;
@@ -40,69 +42,6 @@ char detect_separator(std::string_view text) {
     if (semis > commas && semis >= tabs) return ';';
     if (tabs > commas) return '\t';
     return ',';
-}
-
-std::vector<record> split(std::string_view text, char sep) {
-    std::vector<record> out;
-    std::size_t line = 1, i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        record r;
-        r.line = line;
-        std::string field;
-        bool quoted = false, was_quoted = false, end = false;
-        std::size_t quote_line = line;
-        while (i < n && !end) {
-            const char c = text[i];
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    ++i;
-                    continue;
-                }
-                if (c == '\n') ++line;
-                field += c;
-                ++i;
-                continue;
-            }
-            if (c == '"' && trim(field).empty()) {
-                quoted = was_quoted = true;
-                quote_line = line;
-                field.clear();
-                ++i;
-                continue;
-            }
-            if (c == sep) {
-                r.fields.push_back(was_quoted ? field : trim(field));
-                field.clear();
-                was_quoted = false;
-                ++i;
-                continue;
-            }
-            if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
-                ++i;
-                ++line;
-                end = true;
-                break;
-            }
-            field += c;
-            ++i;
-        }
-        if (quoted)
-            throw error(errc::parse, "upload",
-                        "line " + std::to_string(quote_line) + ": a quote opened on this line (field " +
-                            std::to_string(r.fields.size() + 1) + ") is never closed");
-        r.fields.push_back(was_quoted ? field : trim(field));
-        const bool blank = r.fields.size() == 1 && r.fields[0].empty() && !was_quoted;
-        if (!blank) out.push_back(std::move(r));
-    }
-    return out;
 }
 
 std::string lower(std::string s) {
@@ -143,10 +82,8 @@ constexpr const char* accepted_header_names =
 /// Column positions: from a header row if the first record names any known
 /// column, else 0, 1, 2. A header must name each of the three columns once
 /// and nothing else: a partly recognised header is refused, never guessed.
-columns find_columns(const std::vector<record>& recs) {
+columns find_columns(const std::vector<std::string>& names, std::size_t line) {
     columns c;
-    if (recs.empty()) return c;
-    const auto& names = recs[0].fields;
     if (std::none_of(names.begin(), names.end(), [](const std::string& n) { return header_column(n) >= 0; })) return c;
     int at[3] = {-1, -1, -1};
     for (std::size_t k = 0; k < names.size(); ++k) {
@@ -154,15 +91,15 @@ columns find_columns(const std::vector<record>& recs) {
         if (col < 0 && names[k].empty()) continue;
         if (col < 0 || at[col] >= 0)
             throw error(errc::invalid_input, "upload",
-                        "line " + std::to_string(recs[0].line) + ": header column " + std::to_string(k + 1) + " \"" +
-                            names[k] + "\" is " + (col < 0 ? "not a known name" : "given twice") +
+                        "line " + std::to_string(line) + ": header column " + std::to_string(k + 1) + " \"" + names[k] +
+                            "\" is " + (col < 0 ? "not a known name" : "given twice") +
                             "; accepted names: " + accepted_header_names);
         at[col] = static_cast<int>(k);
     }
     for (int col = 0; col < 3; ++col)
         if (at[col] < 0)
             throw error(errc::invalid_input, "upload",
-                        "line " + std::to_string(recs[0].line) + ": the header lacks the " +
+                        "line " + std::to_string(line) + ": the header lacks the " +
                             (col == 0   ? "seu_number"
                              : col == 1 ? "activity_id"
                                         : "completion_date") +
@@ -176,59 +113,152 @@ columns find_columns(const std::vector<record>& recs) {
 
 }  // namespace
 
-std::vector<pe::upload_row> parse_upload_csv(std::string_view text) {
+/// The next non-blank record into fields_[0, nfields_): fields split at the
+/// separator, RFC 4180 quotes, unquoted fields trimmed of spaces and tabs.
+bool upload_csv_reader::next_record() {
+    const std::string_view text = text_;
+    const std::size_t n = text.size();
+    auto new_field = [&]() -> std::string& {
+        if (nfields_ == fields_.size()) fields_.emplace_back();
+        fields_[nfields_].clear();
+        return fields_[nfields_++];
+    };
+    while (pos_ < n) {
+        rec_line_ = line_;
+        nfields_ = 0;
+        std::string* field = &new_field();
+        bool quoted = false, was_quoted = false;
+        std::size_t quote_line = line_;
+        while (pos_ < n) {
+            const char c = text[pos_];
+            if (quoted) {
+                if (c == '"' && pos_ + 1 < n && text[pos_ + 1] == '"') {
+                    *field += '"';
+                    pos_ += 2;
+                    continue;
+                }
+                if (c == '"') {
+                    quoted = false;
+                } else {
+                    line_ += c == '\n';
+                    *field += c;
+                }
+                ++pos_;
+                continue;
+            }
+            if (c == '"' && blank(*field)) {
+                quoted = was_quoted = true;
+                quote_line = line_;
+                field->clear();
+            } else if (c == sep_) {
+                if (!was_quoted) trim_in_place(*field);
+                field = &new_field();
+                was_quoted = false;
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && pos_ + 1 < n && text[pos_ + 1] == '\n') ++pos_;
+                ++pos_;
+                ++line_;
+                break;
+            } else {
+                *field += c;
+            }
+            ++pos_;
+        }
+        if (quoted)
+            throw error(errc::parse, "upload",
+                        "line " + std::to_string(quote_line) + ": a quote opened on this line (field " +
+                            std::to_string(nfields_) + ") is never closed");
+        if (!was_quoted) trim_in_place(*field);
+        if (!(nfields_ == 1 && field->empty() && !was_quoted)) return true;  // a blank line is skipped
+    }
+    return false;
+}
+
+upload_csv_reader::upload_csv_reader(std::string_view text) {
     if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos)
         throw error(errc::parse, "upload", "not valid UTF-8 (save the spreadsheet as CSV UTF-8)", -1,
                     static_cast<std::int64_t>(bad));
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    const char sep = detect_separator(text);
-    std::vector<record> recs = split(text, sep);
-    const columns cols = find_columns(recs);
-    if (recs.size() <= cols.first)
+    text_ = text;
+    sep_ = detect_separator(text);
+    // One pass over every record: a quote left open anywhere is refused now,
+    // before a row is reported; the first record may be the header.
+    std::size_t records = 0, after_first = 0, after_first_line = 1, first_line = 0;
+    std::vector<std::string> first;
+    while (next_record()) {
+        if (records++ == 0) {
+            first.assign(fields_.begin(), fields_.begin() + static_cast<std::ptrdiff_t>(nfields_));
+            first_line = rec_line_;
+            after_first = pos_;
+            after_first_line = line_;
+        }
+    }
+    const columns cols = find_columns(first, first_line);
+    if (records <= cols.first)
         throw error(errc::invalid_input, "upload",
                     cols.first ? "has a header but no rows" : "is empty: no rows to book");
-    const int col_seu = cols.seu, col_act = cols.act, col_date = cols.date;
-    const std::size_t first = cols.first;
-    std::vector<pe::upload_row> out;
-    out.reserve(recs.size() - first);
-    for (std::size_t k = first; k < recs.size(); ++k) {
-        const record& r = recs[k];
-        pe::upload_row u;
-        u.line = r.line;
-        auto get = [&](int col) -> const std::string* {
-            return static_cast<std::size_t>(col) < r.fields.size() ? &r.fields[static_cast<std::size_t>(col)] : nullptr;
-        };
-        const std::string* seu = get(col_seu);
-        const std::string* act = get(col_act);
-        const std::string* dt = get(col_date);
-        for (const std::string* f : {seu, act, dt}) u.raw.push_back(f ? *f : std::string());
-        std::size_t extra = 0;  // non-empty cells beyond the three columns (e.g. two completions on one line)
-        for (std::size_t c = 0; c < r.fields.size(); ++c) {
-            const int ci = static_cast<int>(c);
-            extra += ci != col_seu && ci != col_act && ci != col_date && !r.fields[c].empty();
-        }
-        if (extra) {
-            u.field = "row";
-            u.problem = std::to_string(r.fields.size()) + " cells where 3 are expected (seu_number, activity_id, " +
-                        "completion_date): " + std::to_string(extra) + " extra non-empty cell(s), nothing was booked" +
-                        " from this line";
-        } else if (!seu || seu->empty()) {
-            u.field = "seu_number";
-            u.problem = "missing";
-        } else if (!act || act->empty()) {
-            u.field = "activity_id";
-            u.problem = "missing";
-        } else if (!dt || dt->empty()) {
-            u.field = "completion_date";
-            u.problem = "missing";
-        } else if (auto d = parse_upload_date(*dt)) {
-            u.row = pe::completion{*seu, *act, *d};
-        } else {
-            u.field = "completion_date";
-            u.problem = "not a date: \"" + *dt + "\"";
-        }
-        out.push_back(std::move(u));
+    col_ = {cols.seu, cols.act, cols.date};
+    rows_ = records - cols.first;
+    if (cols.first) start_ = after_first, start_line_ = after_first_line;
+    rewind();
+}
+
+void upload_csv_reader::rewind() noexcept {
+    pos_ = start_;
+    line_ = start_line_;
+}
+
+bool upload_csv_reader::next(pe::upload_row& u) {
+    if (!next_record()) return false;
+    u.line = rec_line_;
+    auto get = [&](int col) -> const std::string* {
+        return static_cast<std::size_t>(col) < nfields_ ? &fields_[static_cast<std::size_t>(col)] : nullptr;
+    };
+    const std::string* seu = get(col_[0]);
+    const std::string* act = get(col_[1]);
+    const std::string* dt = get(col_[2]);
+    u.raw.resize(3);
+    for (std::size_t k = 0; k < 3; ++k) u.raw[k].assign(get(col_[k]) ? *get(col_[k]) : std::string_view());
+    std::size_t extra = 0;  // non-empty cells beyond the three columns (e.g. two completions on one line)
+    for (std::size_t c = 0; c < nfields_; ++c) {
+        const int ci = static_cast<int>(c);
+        extra += ci != col_[0] && ci != col_[1] && ci != col_[2] && !fields_[c].empty();
     }
+    u.field.clear();
+    u.problem.clear();
+    std::optional<date> d;
+    if (extra) {
+        u.field = "row";
+        u.problem = std::to_string(nfields_) + " cells where 3 are expected (seu_number, activity_id, " +
+                    "completion_date): " + std::to_string(extra) + " extra non-empty cell(s), nothing was booked" +
+                    " from this line";
+    } else if (!seu || seu->empty()) {
+        u.field = "seu_number";
+        u.problem = "missing";
+    } else if (!act || act->empty()) {
+        u.field = "activity_id";
+        u.problem = "missing";
+    } else if (!dt || dt->empty()) {
+        u.field = "completion_date";
+        u.problem = "missing";
+    } else if ((d = parse_upload_date(*dt))) {
+        if (!u.row) u.row.emplace();
+        u.row->seu_number.assign(*seu);
+        u.row->activity_id.assign(*act);
+        u.row->completed = *d;
+        return true;
+    } else {
+        u.field = "completion_date";
+        u.problem = "not a date: \"" + *dt + "\"";
+    }
+    u.row.reset();
+    return true;
+}
+
+std::vector<pe::upload_row> parse_upload_csv(std::string_view text) {
+    upload_csv_reader reader(text);
+    std::vector<pe::upload_row> out(reader.rows());
+    for (auto& u : out) reader.next(u);
     return out;
 }
 

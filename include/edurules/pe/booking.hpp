@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,6 +74,8 @@ public:
     /// so such a record is refused by name instead of failing mid-way.
     ledger(const rules& r, const dossier_index& idx) : r_(&r), idx_(&idx) {
         const auto& d = idx.data();
+        if (d.participants.size() > UINT32_MAX || d.activities.size() > UINT32_MAX)
+            throw error(errc::invalid_input, "dossier", "more than 4294967295 participants or activities");
         for (std::size_t i = 0; i < d.participants.size(); ++i) {
             const participant& p = d.participants[i];
             for (auto [when, field] :
@@ -94,7 +97,7 @@ public:
         if (today < c.completed)
             return reject(b, booking_reason::completion_in_future,
                           "completion date " + to_iso(c.completed) + " is after the booking date " + to_iso(today));
-        const std::string k = key(c);
+        const booking_key k = key(*p, *a, c.completed);
         if (seen_.count(k))
             return reject(b, booking_reason::duplicate,
                           "activity " + c.activity_id + " completed on " + to_iso(c.completed) +
@@ -177,8 +180,24 @@ private:
                         static_cast<std::int64_t>(record));
         }
     }
-    static std::string key(const completion& c) {
-        return c.seu_number + '\x1f' + c.activity_id + '\x1f' + to_iso(c.completed);
+    /// What makes a booking a duplicate: the same participant, activity and
+    /// completion date (a dossier's SEU numbers and activity ids are unique,
+    /// so their positions stand for them; kept small, as there is one per row
+    /// booked).
+    struct booking_key {
+        std::uint32_t participant, activity, day;
+        bool operator==(const booking_key&) const = default;
+    };
+    struct booking_key_hash {
+        std::size_t operator()(const booking_key& k) const noexcept {
+            const std::uint64_t h = (std::uint64_t{k.participant} << 32 | k.activity) * 0x9E3779B97F4A7C15ull;
+            return static_cast<std::size_t>(h ^ (h >> 29) ^ (std::uint64_t{k.day} * 0xC2B2AE3D27D4EB4Full));
+        }
+    };
+    booking_key key(const participant& p, const activity& a, date on) const {
+        const auto& d = idx_->data();
+        return {static_cast<std::uint32_t>(&p - d.participants.data()),
+                static_cast<std::uint32_t>(&a - d.activities.data()), static_cast<std::uint32_t>(on.day_number())};
     }
     static booking& reject(booking& b, booking_reason r, std::string msg) {
         b.reason = r;
@@ -190,7 +209,7 @@ private:
     const rules* r_;
     const dossier_index* idx_;
     std::unordered_map<const participant*, std::vector<booked_points>> booked_;
-    std::unordered_set<std::string> seen_;
+    std::unordered_set<booking_key, booking_key_hash> seen_;
 };
 
 }  // namespace edurules::pe

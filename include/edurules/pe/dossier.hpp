@@ -4,6 +4,7 @@
 #pragma once
 
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "edurules/pe/booking.hpp"
@@ -23,16 +24,26 @@ struct dossier_report {
 };
 
 /// The dossier's statuses one participant at a time, for streaming: books the
-/// dossier's completions dated on or before `on` (returned, dossier order),
-/// then calls sink(const participant&, status&&) for each participant in
-/// dossier order as it is decided; nothing else is kept.
+/// dossier's completions dated on or before `on` and hands their decisions
+/// (dossier order) to booked(std::vector<booking>&&), then calls
+/// sink(const participant&, status&&) for each participant in dossier order as
+/// it is decided; nothing else is kept.
+template <class Booked, class Sink>
+void evaluate_dossier_each(const rules& r, const dossier_index& idx, date on, bool explain, Booked&& booked,
+                           Sink&& sink) {
+    ledger l(r, idx);
+    booked(l.book_dossier(on, explain));
+    for (const participant& p : idx.data().participants)
+        sink(p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain));
+}
+
+/// As above, returning the completions' decisions (dossier order) at the end.
 template <class Sink>
 std::vector<booking> evaluate_dossier_each(const rules& r, const dossier_index& idx, date on, bool explain,
                                            Sink&& sink) {
-    ledger l(r, idx);
-    std::vector<booking> completions = l.book_dossier(on, explain);
-    for (const participant& p : idx.data().participants)
-        sink(p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain));
+    std::vector<booking> completions;
+    evaluate_dossier_each(
+        r, idx, on, explain, [&](std::vector<booking>&& c) { completions = std::move(c); }, std::forward<Sink>(sink));
     return completions;
 }
 
@@ -64,35 +75,57 @@ struct upload_report {
     std::vector<booking> rows;  ///< one per input row, input order
 };
 
-/// Books an upload row by row, for streaming: the dossier's own completions
-/// are booked first (they are what the register already holds), then each row
-/// in file order, and sink(index, booking&&) is called as each is decided.
-/// Returns the counts (rows stays empty); rows_in == booked + rejected,
-/// always. `progress` (if given) is called as progress(done, total) every few
-/// thousand rows.
-template <class Sink, class Progress = void (*)(std::size_t, std::size_t)>
-upload_report book_upload_each(const rules& r, const dossier_index& idx, std::span<const upload_row> rows, date on,
-                               bool explain, Sink&& sink, Progress progress = nullptr) {
-    upload_report out;
-    ledger l(r, idx);
-    l.book_dossier(on, false);
-    out.rows_in = rows.size();
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const upload_row& u = rows[i];
+/// Books an upload one row at a time, for streaming: the dossier's own
+/// completions are booked first (they are what the register already holds),
+/// then each row passed to book(), in file order; each decision sees every
+/// row booked before it. counts() holds rows_in == booked + rejected (its
+/// rows stay empty).
+class upload_booker {
+public:
+    upload_booker(const rules& r, const dossier_index& idx, date on, bool explain)
+        : ledger_(r, idx), on_(on), explain_(explain) {
+        ledger_.book_dossier(on, false);
+    }
+
+    /// The decision on one upload row (an unreadable row is rejected as
+    /// invalid_row, naming its line, field and problem).
+    booking book(const upload_row& u) {
         booking b;
         if (!u.row) {
             b.reason = booking_reason::invalid_row;
             b.message = "line " + std::to_string(u.line) + ", " + u.field + ": " + u.problem;
-            b.why = explanation(explain);
+            b.why = explanation(explain_);
             b.why.note("pe.booking.rejected", b.message);
         } else {
-            b = l.book(*u.row, on, explain);
+            b = ledger_.book(*u.row, on_, explain_);
         }
+        ++counts_.rows_in;
         if (b.booked())
-            ++out.booked;
+            ++counts_.booked;
         else
-            ++out.rejected;
-        sink(i, std::move(b));
+            ++counts_.rejected;
+        return b;
+    }
+
+    const upload_report& counts() const noexcept { return counts_; }
+
+private:
+    ledger ledger_;
+    date on_;
+    bool explain_;
+    upload_report counts_;
+};
+
+/// Books an upload row by row (upload_booker), for streaming: sink(index,
+/// booking&&) is called as each row is decided. Returns the counts (rows
+/// stays empty); rows_in == booked + rejected, always. `progress` (if given)
+/// is called as progress(done, total) every few thousand rows.
+template <class Sink, class Progress = void (*)(std::size_t, std::size_t)>
+upload_report book_upload_each(const rules& r, const dossier_index& idx, std::span<const upload_row> rows, date on,
+                               bool explain, Sink&& sink, Progress progress = nullptr) {
+    upload_booker booker(r, idx, on, explain);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        sink(i, booker.book(rows[i]));
         if (i % 4096 == 4095 || i + 1 == rows.size()) {
             if constexpr (std::is_pointer_v<Progress>) {
                 if (progress) progress(i + 1, rows.size());
@@ -101,7 +134,7 @@ upload_report book_upload_each(const rules& r, const dossier_index& idx, std::sp
             }
         }
     }
-    return out;
+    return booker.counts();
 }
 
 /// Books an upload against a dossier on `on` (book_upload_each, keeping every
