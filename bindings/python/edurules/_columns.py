@@ -238,24 +238,18 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
     else:
         raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
-    huge = np.isfinite(values) & (np.abs(values) > MAX_POINTS)
-    if huge.any():
-        i = int(np.flatnonzero(huge)[0])
-        problems.fail(InvalidInput, field, i, f"too many points: {values[i]} (at most {MAX_POINTS})")
-    scaled = values * 100.0
-    rounded = np.rint(scaled)
-    # one pass decides the common case: finite, not negative, whole hundredths
-    # (NaN and infinities fail every comparison)
-    ok = (rounded >= 0) & (np.abs(scaled - rounded) <= 1e-4)
-    if not ok.all():
-        nan = np.isnan(values) & ~unreadable
-        problems.add(nan, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
-        problems.add(np.isinf(values), field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
-        problems.add(np.isfinite(values) & (values < 0), field, lambda i: f"negative points: {values[i]}",
+    out, status = _edurules.hundredths(values, MAX_POINTS)  # C++: one pass, a status per value
+    if status.any():
+        huge = status == 5
+        if huge.any():
+            i = int(np.flatnonzero(huge)[0])
+            problems.fail(InvalidInput, field, i, f"too many points: {values[i]} (at most {MAX_POINTS})")
+        problems.add((status == 1) & ~unreadable, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
+        problems.add(status == 2, field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
+        problems.add(status == 3, field, lambda i: f"negative points: {values[i]}", owner=owner, row_of=row_of)
+        problems.add(status == 4, field, lambda i: f"points have at most two decimals: {values[i]}",
                      owner=owner, row_of=row_of)
-        problems.add(~ok & np.isfinite(values) & (values >= 0), field,
-                     lambda i: f"points have at most two decimals: {values[i]}", owner=owner, row_of=row_of)
-    return np.where(ok, rounded, 0).astype(np.int64)
+    return out
 
 
 def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
@@ -305,9 +299,8 @@ def key_table(column: pd.Series, field: str, problems: Problems, what: str = "SE
     """The keys of a frame (SEU numbers), hashed in C++: missing and
     duplicate keys are reported; other frames' keys are matched with :func:`lookup`."""
     table = _edurules.KeyTable([key_column(column)])
-    values = column.to_numpy(dtype=object)
     problems.add(table.missing[0], field, lambda i: f"missing {what}")
-    problems.add(table.duplicate, field, lambda i: f"duplicate {what} {key_text(values[i])!r}")
+    problems.add(table.duplicate, field, lambda i: f"duplicate {what} {key_text(column.iloc[i])!r}")
     return table
 
 
@@ -343,5 +336,24 @@ def dates_out(day_values: np.ndarray) -> np.ndarray:
     return out
 
 
+def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:
+    """A DataFrame over result columns without copying them: one block per
+    column (no consolidation, no type inference over object columns), as
+    ``pd.DataFrame(columns, index=index)`` would give it otherwise."""
+    try:
+        from pandas.core.internals import BlockManager, make_block
+        blocks = []
+        for k, values in enumerate(columns.values()):
+            if isinstance(values, np.ndarray):
+                values = values.reshape(1, -1)
+            blocks.append(make_block(values, placement=slice(k, k + 1), ndim=2))
+        out = pd.DataFrame(BlockManager(blocks, [pd.Index(list(columns)), index]))
+        if out.shape == (len(index), len(columns)):
+            return out
+    except (ImportError, TypeError, ValueError, AssertionError):  # another pandas: its own constructor
+        pass
+    return pd.DataFrame(columns, index=index)
+
+
 __all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "group",
-           "dates_out", "require_frame"]
+           "dates_out", "require_frame", "frame"]

@@ -760,7 +760,7 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
     last = np.where(rejected, C.NO_DAY, res["period_last"]).astype(np.int32)
     left = res["days_left"]
     days_left = pd.arrays.IntegerArray(left.astype(np.int32, copy=False), (left < 0) | rejected)
-    return pd.DataFrame({
+    return C.frame({
         "seu_number": seu,
         "state": pd.Categorical.from_codes(state_codes, categories=PE_STATES),
         "reason": pd.Categorical.from_codes(reason_codes, categories=PE_REASONS),
@@ -773,4 +773,4 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
         "days_left": days_left,
         "renewal_possible": np.where(rejected, False, res["renewal_possible"] != 0),
         "error": error,
-    }, index=index)
+    }, index)

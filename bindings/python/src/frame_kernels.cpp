@@ -9,6 +9,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -47,6 +48,9 @@ struct key_cells {
 };
 
 std::string_view utf8_of(PyObject* v) {
+    if (PyUnicode_IS_COMPACT_ASCII(v))  // the common case: the bytes follow the object header
+        return {reinterpret_cast<const char*>(reinterpret_cast<PyASCIIObject*>(v) + 1),
+                static_cast<std::size_t>(PyUnicode_GET_LENGTH(v))};
     Py_ssize_t n = 0;
     const char* p = PyUnicode_AsUTF8AndSize(v, &n);
     if (!p) throw py::error_already_set();
@@ -58,8 +62,14 @@ void read_objects(const py::array& a, key_cells& k) {
     k.text.resize(n);
     k.missing.assign(n, 0);
     auto cells = a.unchecked<py::object>();
+    PyObject* before = nullptr;
     for (std::size_t i = 0; i < n; ++i) {
         PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
+        if (v == before) {  // the same object as the row before (sorted, shared cells): not read again
+            k.text[i] = k.text[i - 1], k.missing[i] = k.missing[i - 1];
+            continue;
+        }
+        before = v;
         if (PyUnicode_Check(v)) {
             k.text[i] = utf8_of(v);
         } else if (missing_cell(v)) {
@@ -146,13 +156,12 @@ public:
         py::gil_scoped_release nogil;
         std::size_t cap = 16;
         while (cap < rows_ * 2) cap <<= 1;
-        slots_.assign(cap, -1);
-        hashes_.resize(rows_);
+        if (rows_ >= 0xFFFFFFFFu) throw error(errc::invalid_argument, "", "too many rows for one key table");
+        slots_.assign(cap, 0);
         const auto parts = views(cols_);
         for (std::size_t i = 0; i < rows_; ++i) {
             if (any_missing(parts, i)) continue;
-            hashes_[i] = hash_of(parts, i);
-            const std::int64_t found = probe(parts, i, hashes_[i], true);
+            const std::int64_t found = probe(parts, i, hash_of(parts, i), true);
             if (found >= 0) duplicate_[i] = 1;
         }
     }
@@ -179,8 +188,31 @@ public:
         {
             py::gil_scoped_release nogil;
             const auto parts = views(q);
-            for (std::size_t i = 0; i < n; ++i)
-                pos[i] = any_missing(parts, i) ? -1 : find(parts, i, hash_of(parts, i));
+            // Child rows often come sorted by their key: a row with the key of
+            // the row before it takes its answer without a probe.
+            auto repeats = [&](std::size_t i) {
+                if (i == 0) return false;
+                for (const key_cells* c : parts) {
+                    const std::string_view a = c->text[i], b = c->text[i - 1];
+                    if (c->missing[i] || c->missing[i - 1] || (a.data() != b.data() && a != b)) return false;
+                }
+                return true;
+            };
+            constexpr std::size_t block = 32;  // hashes first, slots prefetched, then probed
+            std::size_t h[block];
+            const std::size_t mask = slots_.size() - 1;
+            std::uint8_t again[block];
+            for (std::size_t b = 0; b < n; b += block) {
+                const std::size_t e = std::min(n, b + block);
+                for (std::size_t i = b; i < e; ++i) {
+                    again[i - b] = repeats(i);
+                    if (again[i - b] || any_missing(parts, i)) continue;
+                    h[i - b] = hash_of(parts, i);
+                    __builtin_prefetch(&slots_[h[i - b] & mask]);
+                }
+                for (std::size_t i = b; i < e; ++i)
+                    pos[i] = again[i - b] ? pos[i - 1] : any_missing(parts, i) ? -1 : find(parts, i, h[i - b]);
+            }
         }
         py::list miss;
         for (const auto& c : q) miss.append(bool_array(c.missing));
@@ -198,34 +230,35 @@ private:
             if (q[k]->text[i] != cols_[k].text[row]) return false;
         return true;
     }
+    static std::uint64_t tag_of(std::size_t h) { return static_cast<std::uint64_t>(h >> 32) << 32; }
     /// The first row with row i's key; when `insert`, row i is added if new.
+    /// A slot holds the hash's high half and the row + 1 (0 = empty).
     std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-            const std::int64_t r = slots_[s];
-            if (r < 0) {
-                if (insert) slots_[s] = static_cast<std::int64_t>(i);
+            const std::uint64_t slot = slots_[s];
+            if (slot == 0) {
+                if (insert) slots_[s] = tag_of(h) | (i + 1);
                 return -1;
             }
-            const auto row = static_cast<std::size_t>(r);
-            if (hashes_[row] == h && same(q, i, row)) return r;
+            const std::size_t row = (slot & 0xFFFFFFFFu) - 1;
+            if ((slot >> 32) == (h >> 32) && same(q, i, row)) return static_cast<std::int64_t>(row);
         }
     }
     std::int64_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-            const std::int64_t r = slots_[s];
-            if (r < 0) return -1;
-            const auto row = static_cast<std::size_t>(r);
-            if (hashes_[row] == h && same(q, i, row)) return r;
+            const std::uint64_t slot = slots_[s];
+            if (slot == 0) return -1;
+            const std::size_t row = (slot & 0xFFFFFFFFu) - 1;
+            if ((slot >> 32) == (h >> 32) && same(q, i, row)) return static_cast<std::int64_t>(row);
         }
     }
 
     std::vector<key_cells> cols_;
     std::size_t rows_ = 0;
     std::vector<std::uint8_t> duplicate_;
-    std::vector<std::int64_t> slots_;
-    std::vector<std::size_t> hashes_;
+    std::vector<std::uint64_t> slots_;
 };
 
 /// Child rows grouped by owner (a stable counting sort): the order of the
@@ -366,6 +399,37 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
     return r;
 }
 
+/// Points (float64) as whole hundredths, with a status per value: 0 ok,
+/// 1 NaN, 2 infinite, 3 negative, 4 more than two decimals, 5 more than
+/// `max_points`.
+py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
+                     std::int64_t max_points) {
+    const auto n = static_cast<std::size_t>(points.size());
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+    py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
+    const double* v = points.data();
+    std::int64_t* o = out.mutable_data();
+    std::uint8_t* st = status.mutable_data();
+    {
+        py::gil_scoped_release nogil;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = v[i], scaled = x * 100.0, r = std::nearbyint(scaled);
+            o[i] = 0;
+            if (std::isnan(x))
+                st[i] = 1;
+            else if (std::isinf(x))
+                st[i] = 2;
+            else if (std::fabs(x) > static_cast<double>(max_points))
+                st[i] = 5;
+            else if (r >= 0 && std::fabs(scaled - r) <= 1e-4)
+                st[i] = 0, o[i] = static_cast<std::int64_t>(r);
+            else
+                st[i] = x < 0 ? 3 : 4;
+        }
+    }
+    return py::make_tuple(out, status);
+}
+
 }  // namespace
 
 void add_kernels(py::module_& m) {
@@ -377,6 +441,8 @@ void add_kernels(py::module_& m) {
         .def("lookup", &key_table::lookup, py::arg("columns"));
     m.def("group_rows", &group_rows, py::arg("owner"), py::arg("rows"),
           "Child rows grouped by owner: (order of kept rows, offsets).");
+    m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
+          "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
           "Dates as epoch days with a status per row (0 ok, 1 missing, 2 bad, 3 out of range).");
 }
