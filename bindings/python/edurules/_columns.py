@@ -326,7 +326,19 @@ def group(codes: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
     """CSR layout of child rows by owner (a stable counting sort in C++):
     (order of the kept child rows, offsets of length rows + 1). Children with
     code -1 are left out."""
-    return _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)
+    return _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)[:2]
+
+
+def grouped(codes: np.ndarray, rows: int) -> tuple[Optional[np.ndarray], np.ndarray]:
+    """As :func:`group`, with None for the order when the child rows are
+    already grouped (nothing to reorder)."""
+    order, offsets, in_order = _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)
+    return (None if in_order else order), offsets
+
+
+def take(values: np.ndarray, order: Optional[np.ndarray]) -> np.ndarray:
+    """`values` in `order` (as they are when order is None)."""
+    return values if order is None else values[order]
 
 
 def dates_out(day_values: np.ndarray) -> np.ndarray:
@@ -355,5 +367,5 @@ def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:
     return pd.DataFrame(columns, index=index)
 
 
-__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "group",
+__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "group", "grouped", "take",
            "dates_out", "require_frame", "frame"]

@@ -362,7 +362,7 @@ class Engine:
             c_owner = owners(Cf["seu_number"], "completions.seu_number")
             c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
             c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
-        c_order, c_off = C.group(c_owner, n)
+        c_order, c_off = C.grouped(c_owner, n)
 
         diploma, activation, r_off, r_day = x.diploma, x.activation, x.r_off, x.r_day
         d_off, d_req, d_dec, d_gr = x.d_off, x.d_req, x.d_dec, x.d_gr
@@ -380,8 +380,8 @@ class Engine:
 
         res = self._core.pe_status_columns(
             at_day, np.ascontiguousarray(diploma, dtype=np.int32), np.ascontiguousarray(activation, dtype=np.int32),
-            c_off, np.ascontiguousarray(c_day[c_order], dtype=np.int32),
-            np.ascontiguousarray(c_pts[c_order], dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
+            c_off, np.ascontiguousarray(C.take(c_day, c_order), dtype=np.int32),
+            np.ascontiguousarray(C.take(c_pts, c_order), dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), threads)
         _engine_problems(res, x, probs)

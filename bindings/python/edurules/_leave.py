@@ -81,9 +81,7 @@ def _column(series: pd.Series, order: Optional[np.ndarray]) -> Any:
 
 def _ordering(owner: np.ndarray, owners: int) -> tuple[Optional[np.ndarray], np.ndarray]:
     """CSR order of child rows by owner (None when already in order) and the offsets."""
-    order, offsets = C.group(owner, owners)
-    same = len(order) == len(owner) and bool((order == np.arange(len(order))).all())
-    return (None if same else order), offsets
+    return C.grouped(owner, owners)
 
 
 def _no_missing(missing: list[np.ndarray], frame: pd.DataFrame, name: str, cols: list[str]) -> None:

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <string>
@@ -157,7 +158,7 @@ public:
         std::size_t cap = 16;
         while (cap < rows_ * 2) cap <<= 1;
         if (rows_ >= 0xFFFFFFFFu) throw error(errc::invalid_argument, "", "too many rows for one key table");
-        slots_.assign(cap, 0);
+        slots_.assign(cap, slot{});
         const auto parts = views(cols_);
         for (std::size_t i = 0; i < rows_; ++i) {
             if (any_missing(parts, i)) continue;
@@ -177,6 +178,10 @@ public:
     /// For each row of `columns`: the first row of this table with the same
     /// key (-1 when none or when a part is missing), and the missing masks.
     py::tuple lookup(const py::list& columns) const {
+        if (cols_.size() == 1 && columns.size() == 1) {
+            const py::array a = py::array::ensure(columns[0]);
+            if (a && a.ndim() == 1 && a.dtype().kind() == 'O') return lookup_objects(a);
+        }
         std::vector<key_cells> q;
         for (const py::handle c : columns) q.push_back(read_keys(py::reinterpret_borrow<py::object>(c)));
         if (q.size() != cols_.size()) throw error(errc::invalid_argument, "", "key columns do not match the table's");
@@ -220,6 +225,45 @@ public:
     }
 
 private:
+    /// One object column, read and matched in one pass (the GIL held: its
+    /// cells are read as they are matched); a cell that is the same object
+    /// as the row before's takes its answer without being read again.
+    py::tuple lookup_objects(const py::array& a) const {
+        const auto n = static_cast<std::size_t>(a.size());
+        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+        py::array_t<bool> miss(static_cast<py::ssize_t>(n));
+        std::int64_t* pos = out.mutable_data();
+        bool* m = miss.mutable_data();
+        auto cells = a.unchecked<py::object>();
+        key_cells one;  // the current cell, as the probe reads it
+        one.text.resize(1);
+        one.missing.assign(1, 0);
+        const std::vector<const key_cells*> parts{&one};
+        PyObject* before = nullptr;
+        for (std::size_t i = 0; i < n; ++i) {
+            PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
+            if (v == before) {
+                pos[i] = pos[i - 1], m[i] = m[i - 1];
+                continue;
+            }
+            before = v;
+            one.owned.clear();
+            m[i] = false;
+            if (PyUnicode_Check(v)) {
+                one.text[0] = utf8_of(v);
+            } else if (missing_cell(v)) {
+                m[i] = true, pos[i] = -1;
+                continue;
+            } else {
+                one.text[0] = one.owned.emplace_back(py::str(v).cast<std::string>());
+            }
+            pos[i] = find(parts, 0, hash_of(parts, 0));
+        }
+        py::list l;
+        l.append(miss);
+        return py::make_tuple(out, l);
+    }
+
     static std::vector<const key_cells*> views(const std::vector<key_cells>& cols) {
         std::vector<const key_cells*> v;
         for (const auto& c : cols) v.push_back(&c);
@@ -230,39 +274,56 @@ private:
             if (q[k]->text[i] != cols_[k].text[row]) return false;
         return true;
     }
-    static std::uint64_t tag_of(std::size_t h) { return static_cast<std::uint64_t>(h >> 32) << 32; }
-    /// The first row with row i's key; when `insert`, row i is added if new.
-    /// A slot holds the hash's high half and the row + 1 (0 = empty).
-    std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) {
+    /// A slot: the first key part's first 8 bytes and length, the hash's
+    /// high bits and the row + 1 (0 = empty). A key of one part of at most 8
+    /// bytes is compared in the slot, without reading the row's text.
+    struct slot {
+        std::uint64_t prefix = 0;
+        std::uint32_t row = 0;
+        std::uint16_t size = 0;
+        std::uint16_t tag = 0;
+    };
+    static slot slot_of(std::string_view first, std::size_t h, std::size_t row) {
+        slot s;
+        std::memcpy(&s.prefix, first.data(), std::min<std::size_t>(first.size(), 8));
+        s.row = static_cast<std::uint32_t>(row + 1);
+        s.size = static_cast<std::uint16_t>(std::min<std::size_t>(first.size(), 0xFFFF));
+        s.tag = static_cast<std::uint16_t>(h >> 48);
+        return s;
+    }
+    /// The slot holding row i's key, or the empty slot where it would go.
+    std::size_t slot_for(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
+        const slot want = slot_of(q[0]->text[i], h, 0);
+        const bool inline_key = q.size() == 1 && q[0]->text[i].size() <= 8;
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-            const std::uint64_t slot = slots_[s];
-            if (slot == 0) {
-                if (insert) slots_[s] = tag_of(h) | (i + 1);
-                return -1;
-            }
-            const std::size_t row = (slot & 0xFFFFFFFFu) - 1;
-            if ((slot >> 32) == (h >> 32) && same(q, i, row)) return static_cast<std::int64_t>(row);
+        for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+            const slot& s = slots_[at];
+            if (s.row == 0) return at;
+            if (s.tag == want.tag && s.size == want.size && s.prefix == want.prefix &&
+                (inline_key || same(q, i, s.row - 1)))
+                return at;
         }
     }
+    /// The first row with row i's key; when `insert`, row i is added if new.
+    std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) {
+        slot& s = slots_[slot_for(q, i, h)];
+        if (s.row != 0) return static_cast<std::int64_t>(s.row) - 1;
+        if (insert) s = slot_of(q[0]->text[i], h, i);
+        return -1;
+    }
     std::int64_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-            const std::uint64_t slot = slots_[s];
-            if (slot == 0) return -1;
-            const std::size_t row = (slot & 0xFFFFFFFFu) - 1;
-            if ((slot >> 32) == (h >> 32) && same(q, i, row)) return static_cast<std::int64_t>(row);
-        }
+        return static_cast<std::int64_t>(slots_[slot_for(q, i, h)].row) - 1;
     }
 
     std::vector<key_cells> cols_;
     std::size_t rows_ = 0;
     std::vector<std::uint8_t> duplicate_;
-    std::vector<std::uint64_t> slots_;
+    std::vector<slot> slots_;
 };
 
 /// Child rows grouped by owner (a stable counting sort): the order of the
-/// kept rows (owner -1 is left out) and the owners' offsets (rows + 1).
+/// kept rows (owner -1 is left out), the owners' offsets (rows + 1), and
+/// whether that order is the rows' own (nothing to reorder).
 py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& owner,
                      std::size_t rows) {
     const auto n = static_cast<std::size_t>(owner.size());
@@ -270,10 +331,12 @@ py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::ar
     py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows + 1));
     std::int64_t* off = offsets.mutable_data();
     std::size_t kept = 0;
+    bool in_order = true;  // every row kept, owners never decreasing: the order is the rows' own
     {
         py::gil_scoped_release nogil;
         std::fill(off, off + rows + 1, 0);
         for (std::size_t i = 0; i < n; ++i) {
+            in_order = in_order && o[i] >= 0 && (i == 0 || o[i] >= o[i - 1]);
             if (o[i] < 0) continue;
             if (static_cast<std::size_t>(o[i]) >= rows) throw error(errc::invalid_argument, "", "owner out of range");
             ++off[o[i] + 1];
@@ -289,7 +352,7 @@ py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::ar
         for (std::size_t i = 0; i < n; ++i)
             if (o[i] >= 0) ord[next[static_cast<std::size_t>(o[i])]++] = static_cast<std::int64_t>(i);
     }
-    return py::make_tuple(order, offsets);
+    return py::make_tuple(order, offsets, in_order);
 }
 
 // ---- dates --------------------------------------------------------------------
@@ -440,7 +503,7 @@ void add_kernels(py::module_& m) {
         .def_property_readonly("missing", &key_table::missing)
         .def("lookup", &key_table::lookup, py::arg("columns"));
     m.def("group_rows", &group_rows, py::arg("owner"), py::arg("rows"),
-          "Child rows grouped by owner: (order of kept rows, offsets).");
+          "Child rows grouped by owner: (order of kept rows, offsets, whether already in order).");
     m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
           "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
