@@ -311,7 +311,7 @@ def lookup(table: Any, column: pd.Series, field: str, problems: Problems, unknow
     if unknown not in ("raise", "ignore"):
         raise InvalidArgument(f"expected 'raise' or 'ignore', got {unknown!r}", field="unknown")
     codes, (missing,) = table.lookup([key_column(column)])
-    if report_missing:  # a completion without SEU number flags no participant
+    if report_missing and missing.any():  # a completion without SEU number flags no participant
         problems.add(missing, field, lambda i: "missing SEU number", owner=np.full(len(codes), -1, dtype=np.int64))
     if unknown == "raise":
         lost = (codes < 0) & ~missing

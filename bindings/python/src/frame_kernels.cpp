@@ -160,10 +160,17 @@ public:
         if (rows_ >= 0xFFFFFFFFu) throw error(errc::invalid_argument, "", "too many rows for one key table");
         slots_.assign(cap, slot{});
         const auto parts = views(cols_);
-        for (std::size_t i = 0; i < rows_; ++i) {
-            if (any_missing(parts, i)) continue;
-            const std::int64_t found = probe(parts, i, hash_of(parts, i), true);
-            if (found >= 0) duplicate_[i] = 1;
+        constexpr std::size_t block = 16;  // hashes first, slots prefetched, then inserted in order
+        std::size_t h[block];
+        for (std::size_t b = 0; b < rows_; b += block) {
+            const std::size_t e = std::min(rows_, b + block);
+            for (std::size_t i = b; i < e; ++i) {
+                if (any_missing(parts, i)) continue;
+                h[i - b] = hash_of(parts, i);
+                __builtin_prefetch(&slots_[h[i - b] & (slots_.size() - 1)]);
+            }
+            for (std::size_t i = b; i < e; ++i)
+                if (!any_missing(parts, i) && probe(parts, i, h[i - b], true) >= 0) duplicate_[i] = 1;
         }
     }
 
@@ -235,30 +242,42 @@ private:
         std::int64_t* pos = out.mutable_data();
         bool* m = miss.mutable_data();
         auto cells = a.unchecked<py::object>();
-        key_cells one;  // the current cell, as the probe reads it
-        one.text.resize(1);
-        one.missing.assign(1, 0);
-        const std::vector<const key_cells*> parts{&one};
+        constexpr std::size_t block = 16;  // distinct cells read and hashed, their slots prefetched, then found
+        constexpr std::int64_t again = INT64_MIN;
+        key_cells q;
+        q.text.resize(block);
+        q.missing.assign(block, 0);
+        const std::vector<const key_cells*> parts{&q};
+        std::size_t at[block], h[block], k = 0;
+        const auto flush = [&] {
+            for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(parts, j, h[j]);
+            k = 0;
+            q.owned.clear();
+        };
         PyObject* before = nullptr;
         for (std::size_t i = 0; i < n; ++i) {
             PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
-            if (v == before) {
-                pos[i] = pos[i - 1], m[i] = m[i - 1];
+            if (v == before) {  // the row before's answer, filled in below
+                pos[i] = again;
                 continue;
             }
             before = v;
-            one.owned.clear();
             m[i] = false;
             if (PyUnicode_Check(v)) {
-                one.text[0] = utf8_of(v);
+                q.text[k] = utf8_of(v);
             } else if (missing_cell(v)) {
                 m[i] = true, pos[i] = -1;
                 continue;
             } else {
-                one.text[0] = one.owned.emplace_back(py::str(v).cast<std::string>());
+                q.text[k] = q.owned.emplace_back(py::str(v).cast<std::string>());
             }
-            pos[i] = find(parts, 0, hash_of(parts, 0));
+            at[k] = i, h[k] = hash_of(parts, k);
+            __builtin_prefetch(&slots_[h[k] & (slots_.size() - 1)]);
+            if (++k == block) flush();
         }
+        flush();
+        for (std::size_t i = 0; i < n; ++i)
+            if (pos[i] == again) pos[i] = pos[i - 1], m[i] = m[i - 1];
         py::list l;
         l.append(miss);
         return py::make_tuple(out, l);
