@@ -343,9 +343,9 @@ def take(values: np.ndarray, order: Optional[np.ndarray]) -> np.ndarray:
 
 def dates_out(day_values: np.ndarray) -> np.ndarray:
     """int32 epoch days (NO_DAY = missing) as datetime64[ns] with NaT."""
-    out = day_values.astype(np.int64).astype("datetime64[D]").astype("datetime64[ns]")
-    out[day_values == NO_DAY] = np.datetime64("NaT")
-    return out
+    ns = day_values.astype(np.int64) * np.int64(86_400_000_000_000)  # dates here are 1900..2200: no overflow
+    ns[day_values == NO_DAY] = np.iinfo(np.int64).min  # NaT
+    return ns.view("datetime64[ns]")
 
 
 def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:

@@ -385,7 +385,7 @@ class Engine:
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), threads)
         _engine_problems(res, x, probs)
-        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact)
+        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact, probs.flagged)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
                           activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
@@ -743,10 +743,11 @@ def _points_out(hundredths: np.ndarray, missing: np.ndarray) -> np.ndarray:
 
 
 def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray,
-                  exact: bool = False) -> pd.DataFrame:
-    """The PE status DataFrame from the engine's output columns."""
+                  exact: bool = False, flagged: Optional[np.ndarray] = None) -> pd.DataFrame:
+    """The PE status DataFrame from the engine's output columns (`flagged`:
+    the rows with a message, when known)."""
     err_code = res["error"]
-    flagged = pd.notna(messages)
+    flagged = pd.notna(messages) if flagged is None else flagged
     rejected = (err_code != 0) | flagged
     state = res["state"].astype(np.int64)
     state_codes = np.where(rejected, -1, state)
