@@ -183,16 +183,17 @@ def make_leave_population(n: int, *, seed: int = 7) -> LeavePopulation:
                               "start": start.astype("datetime64[ns]"),
                               "school_year": np.char.add(np.char.add(year.astype(str), "-"), (year + 1).astype(str)).astype(object)})
     count = rng.integers(0, 41, n)
-    length = rng.choice([90, 120, 150, 180, 200], n)
+    length = rng.choice([90, 120, 150, 180, 200], n)  # minutes
     owner = np.repeat(np.arange(n), count)
     week = np.arange(owner.size) - np.repeat(np.cumsum(count) - count, count)
     first = np.maximum(sep1, start.astype("datetime64[D]"))[owner]
     day = first + (7 * week).astype("timedelta64[D]")
-    minutes_end = 18 * 60 + length[owner]
+    # the end of each lesson as "HH:MM", one text per lesson length
+    lengths = np.array([90, 120, 150, 180, 200])
+    ends = np.array([f"{(18 * 60 + m) // 60:02d}:{(18 * 60 + m) % 60:02d}" for m in lengths], dtype=object)
     lessons = pd.DataFrame({"worker_id": wid[owner], "training_id": trainings.training_id.to_numpy()[owner],
                             "date": day.astype("datetime64[ns]"), "start": "18:00",
-                            "end": np.char.add(np.char.add(np.char.zfill((minutes_end // 60).astype(str), 2), ":"),
-                                               np.char.zfill((minutes_end % 60).astype(str), 2)).astype(object)})
+                            "end": ends[np.searchsorted(lengths, length)][owner]})
     # only lessons inside the school year (a late start may push some past August)
     last = (np.char.add((year + 1).astype(str), "-08-31")).astype("datetime64[D]")[owner]
     lessons = lessons[day <= last].reset_index(drop=True)

@@ -311,3 +311,46 @@ def test_exact_points_are_decimals(engine):
     assert b.points_earned.dtype == object
     for f, d in zip(a.points_earned.tolist() + a.points_short.tolist(), b.points_earned.tolist() + b.points_short.tolist()):
         assert (d is None and np.isnan(f)) or (isinstance(d, Decimal) and d == Decimal(repr(f)).quantize(Decimal("0.01")))
+
+
+# --- the column kernels: keys, dates and points converted in C++ ----------------
+
+def test_key_table_matches_keys_as_text():
+    from edurules import _edurules
+    long_key = "SEU-" + "9" * 20  # longer than the 8 bytes a slot holds
+    keys = np.array(["a", "bb", long_key, None, "a", 17, np.nan], dtype=object)
+    t = _edurules.KeyTable([keys])
+    assert t.missing[0].tolist() == [False, False, False, True, False, False, True]
+    assert t.duplicate.tolist() == [False, False, False, False, True, False, False]
+    same_long = "".join(["SEU-", "9" * 20])  # equal text, another object
+    query = np.array(["bb", "bb", same_long, "17", None, "zz", "a"], dtype=object)
+    rows, (missing,) = t.lookup([query])
+    assert rows.tolist() == [1, 1, 2, 5, -1, -1, 0] and missing.tolist() == [False] * 4 + [True, False, False]
+    # integers and Categoricals are matched by their text too
+    assert t.lookup([np.array([17, 5])])[0].tolist() == [5, -1]
+    cat = pd.Categorical(["a", None, long_key])
+    assert t.lookup([(cat.codes, np.asarray(cat.categories, dtype=object))])[0].tolist() == [0, -1, 2]
+    # two-part keys (worker, training)
+    two = _edurules.KeyTable([np.array(["w1", "w1", "w2"], dtype=object), np.array(["t1", "t2", "t1"], dtype=object)])
+    assert two.lookup([np.array(["w2", "w1"], dtype=object), np.array(["t1", "t2"], dtype=object)])[0].tolist() == [2, 1]
+
+
+def test_group_rows_is_a_stable_counting_sort():
+    from edurules import _edurules
+    order, offsets, in_order = _edurules.group_rows(np.array([2, 0, -1, 2, 0], dtype=np.int64), 3)
+    assert order.tolist() == [1, 4, 0, 3] and offsets.tolist() == [0, 2, 2, 4] and not in_order
+    order, offsets, in_order = _edurules.group_rows(np.array([0, 0, 1, 2], dtype=np.int64), 4)
+    assert in_order and offsets.tolist() == [0, 2, 3, 4, 4]
+
+
+def test_key_and_date_columns_of_any_kind_give_the_same_answer(engine):
+    a = engine.pe_status_frame(people(), comps(), SAMPLE_DATE)
+    p = people().assign(seu_number=lambda f: f.seu_number.astype("category"))
+    c = comps().assign(seu_number=lambda f: f.seu_number.astype("string"),
+                       completed=lambda f: f.completed.dt.strftime("%Y-%m-%d").astype("category"))
+    b = engine.pe_status_frame(p, c, SAMPLE_DATE)
+    pd.testing.assert_frame_equal(a.drop(columns="seu_number"), b.drop(columns="seu_number"))
+    c = comps().assign(completed=comps().completed.to_numpy().astype("datetime64[s]"))  # another unit
+    pd.testing.assert_frame_equal(a, engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    mixed = comps().assign(completed=["2024-04-01", dt.date(2024, 5, 1), "2024-06-01"])  # text and dates mixed
+    raises(edurules.InvalidArgument, "completions.completed", lambda: engine.pe_status_frame(people(), mixed, SAMPLE_DATE))

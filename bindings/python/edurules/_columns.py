@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from . import _edurules
 from ._errors import Error, InvalidArgument, InvalidInput, row_text
 
 NO_DAY = np.int32(-(2**31))
@@ -35,6 +36,7 @@ class Problems:
             raise InvalidArgument(f"expected 'raise' or 'flag', got {mode!r}", field="errors")
         self.mode = mode
         self.message = np.full(rows, None, dtype=object)
+        self._flagged = np.zeros(rows, dtype=bool)
         self.labels: dict[str, pd.Index] = {}  # frame name -> its index, to name rows by label
 
     def label_of(self, field: str, position: int) -> Any:
@@ -62,10 +64,16 @@ class Problems:
         for i, r, t in zip(rows.tolist(), shown.tolist(), targets.tolist()):  # bad rows only
             if t >= 0 and self.message[t] is None:
                 self.message[t] = f"{row_text(field, self.label_of(field, r), r)}: {describe(i)}"
+                self._flagged[t] = True
+
+    def put(self, rows: np.ndarray, texts: Sequence[str]) -> None:
+        """Flags the rows of the mask `rows` with their own `texts`."""
+        self.message[rows] = texts
+        self._flagged |= rows
 
     @property
     def flagged(self) -> np.ndarray:
-        return pd.notna(self.message)
+        return self._flagged.copy()
 
 
 def require_frame(frame: Any, name: str, columns: Sequence[str]) -> pd.DataFrame:
@@ -168,59 +176,43 @@ def day_arg(value: Any, field: str = "date") -> tuple[int, str]:
 
 def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
          owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None) -> np.ndarray:
-    """A date column as int32 epoch days (NO_DAY where missing and allowed)."""
+    """A date column as int32 epoch days (NO_DAY where missing and allowed),
+    converted in C++ (``_edurules.epoch_days``): datetime64 of any unit read
+    in place, object cells (ISO text, dates, Timestamps) one by one."""
     n = len(column)
-    out = np.full(n, NO_DAY, dtype=np.int32)
     dtype = column.dtype
-    raw: np.ndarray = np.zeros(n, dtype=np.int64)
+    values: Optional[np.ndarray] = None
     if pd.api.types.is_datetime64_any_dtype(dtype):
         if getattr(dtype, "tz", None) is not None:
             column = column.dt.tz_localize(None)
-        values = column.to_numpy(dtype="datetime64[ns]")
-        missing = np.isnat(values)
-        raw = values.astype("datetime64[D]").astype(np.int64)
+        r = _edurules.epoch_days(column.to_numpy(), MIN_DAY, MAX_DAY)
     elif (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
           or isinstance(dtype, pd.CategoricalDtype)):
         values = column.to_numpy(dtype=object)
-        missing = np.asarray(pd.isna(values), dtype=bool)
-        kind = pd.api.types.infer_dtype(values, skipna=True)
-        present = ~missing
-        if kind == "string":
-            text = values[present]
-            shaped = iso_shape(text)
-            parsed = pd.to_datetime(pd.Series(np.where(shaped, text, None), dtype=object), format="%Y-%m-%d",
-                                    errors="coerce").to_numpy()
-            ok = shaped & ~np.isnat(parsed)
-            vals = np.zeros(len(text), dtype=np.int64)
-            vals[ok] = parsed[ok].astype("datetime64[D]").astype(np.int64)
-            bad = np.zeros(n, dtype=bool)
-            bad[np.flatnonzero(present)[~ok]] = True
-            problems.add(bad, field, lambda i: f"not a date: {_show(values[i])} (expected YYYY-MM-DD)", owner=owner, row_of=row_of)
-            raw[present] = vals
-            missing = missing | bad
-        elif kind in ("date", "datetime", "datetime64"):
-            try:
-                raw[present] = pd.to_datetime(values[present]).values.astype("datetime64[D]").astype(np.int64)
-            except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
-                raw[present] = np.array(values[present], dtype="datetime64[D]").astype(np.int64)
-        elif kind == "empty":
-            pass
-        else:
-            raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got {kind} values",
-                                  field=field)
+        r = _edurules.epoch_days(values, MIN_DAY, MAX_DAY)
+        if r["others"] or (r["texts"] and r["dates"]):
+            kind = pd.api.types.infer_dtype(values, skipna=True)  # only to word the refusal (or datetime64 cells)
+            if kind != "datetime64":
+                raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got {kind} "
+                                      "values", field=field)
+            r = _edurules.epoch_days(pd.to_datetime(values).to_numpy(), MIN_DAY, MAX_DAY)
     elif pd.api.types.is_float_dtype(dtype) and column.isna().all():
-        missing = np.ones(n, dtype=bool)  # an all-NaN column: no dates at all
+        return np.full(n, NO_DAY, dtype=np.int32)  # an all-NaN column: no dates at all
     else:
         raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got dtype {dtype}",
                               field=field)
+    status = r["status"]
+    if values is not None:
+        problems.add(status == 2, field, lambda i: f"not a date: {_show(values[i])} (expected YYYY-MM-DD)",
+                     owner=owner, row_of=row_of)
     if required:
-        problems.add(missing, field, lambda i: "missing date", owner=owner, row_of=row_of)
-    out_of_range = ~missing & ((raw < MIN_DAY) | (raw > MAX_DAY))
-    problems.add(out_of_range, field,
-                 lambda i: f"{(_EPOCH + _dt.timedelta(days=int(raw[i]))).isoformat()} is {_RANGE_TEXT}", owner=owner, row_of=row_of)
-    good = ~missing & ~out_of_range
-    out[good] = raw[good].astype(np.int32)
-    return out
+        problems.add(status == 1, field, lambda i: "missing date", owner=owner, row_of=row_of)
+    out_of_range = status == 3
+    if out_of_range.any():
+        raw = dict(zip(np.flatnonzero(out_of_range).tolist(), r["raw_bad"].tolist()))  # bad rows only
+        problems.add(out_of_range, field, lambda i: f"{_day_text(raw[i])} is {_RANGE_TEXT}", owner=owner,
+                     row_of=row_of)
+    return r["days"]
 
 
 def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
@@ -246,24 +238,18 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
     else:
         raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
-    huge = np.isfinite(values) & (np.abs(values) > MAX_POINTS)
-    if huge.any():
-        i = int(np.flatnonzero(huge)[0])
-        problems.fail(InvalidInput, field, i, f"too many points: {values[i]} (at most {MAX_POINTS})")
-    scaled = values * 100.0
-    rounded = np.rint(scaled)
-    # one pass decides the common case: finite, not negative, whole hundredths
-    # (NaN and infinities fail every comparison)
-    ok = (rounded >= 0) & (np.abs(scaled - rounded) <= 1e-4)
-    if not ok.all():
-        nan = np.isnan(values) & ~unreadable
-        problems.add(nan, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
-        problems.add(np.isinf(values), field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
-        problems.add(np.isfinite(values) & (values < 0), field, lambda i: f"negative points: {values[i]}",
+    out, status = _edurules.hundredths(values, MAX_POINTS)  # C++: one pass, a status per value
+    if status.any():
+        huge = status == 5
+        if huge.any():
+            i = int(np.flatnonzero(huge)[0])
+            problems.fail(InvalidInput, field, i, f"too many points: {values[i]} (at most {MAX_POINTS})")
+        problems.add((status == 1) & ~unreadable, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
+        problems.add(status == 2, field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
+        problems.add(status == 3, field, lambda i: f"negative points: {values[i]}", owner=owner, row_of=row_of)
+        problems.add(status == 4, field, lambda i: f"points have at most two decimals: {values[i]}",
                      owner=owner, row_of=row_of)
-        problems.add(~ok & np.isfinite(values) & (values >= 0), field,
-                     lambda i: f"points have at most two decimals: {values[i]}", owner=owner, row_of=row_of)
-    return np.where(ok, rounded, 0).astype(np.int64)
+    return out
 
 
 def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
@@ -294,39 +280,92 @@ def booleans(column: pd.Series, field: str, problems: Problems, *, owner: Option
     return is_true.astype(np.uint8)
 
 
-def match(key_values: np.ndarray, index: pd.Index, field: str, problems: Problems, unknown: str) -> np.ndarray:
-    """Positions in `index` (participants) of each key; -1 for unknown keys
-    (an error unless unknown == 'ignore')."""
-    codes = index.get_indexer(pd.Index(key_values, dtype=object)).astype(np.int64)
+def key_column(values: Any) -> Any:
+    """A key column as the engine's KeyTable reads it: numpy values (object
+    cells or whole numbers; any other dtype as objects), a Categorical as
+    (codes, categories)."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(), np.asarray(values.cat.categories, dtype=object)
+    arr = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
+    return arr if arr.dtype.kind in "Oiu" else arr.astype(object)
+
+
+def key_text(value: Any) -> Any:
+    """A key cell as the text it is matched by (``str`` of a non-text value)."""
+    return value if isinstance(value, str) else str(value)
+
+
+def key_table(column: pd.Series, field: str, problems: Problems, what: str = "SEU number") -> Any:
+    """The keys of a frame (SEU numbers), hashed in C++: missing and
+    duplicate keys are reported; other frames' keys are matched with :func:`lookup`."""
+    table = _edurules.KeyTable([key_column(column)])
+    problems.add(table.missing[0], field, lambda i: f"missing {what}")
+    problems.add(table.duplicate, field, lambda i: f"duplicate {what} {key_text(column.iloc[i])!r}")
+    return table
+
+
+def lookup(table: Any, column: pd.Series, field: str, problems: Problems, unknown: str, *,
+           report_missing: bool = True) -> np.ndarray:
+    """Positions in `table` (participants) of each key of `column`; -1 for
+    missing and unknown keys (an unknown key is an error unless unknown == 'ignore')."""
     if unknown not in ("raise", "ignore"):
         raise InvalidArgument(f"expected 'raise' or 'ignore', got {unknown!r}", field="unknown")
-    if unknown == "raise" and (codes < 0).any():
-        absent = np.flatnonzero(codes < 0)
-        lost = absent[np.asarray(pd.notna(key_values[absent]), dtype=bool)]  # a missing key is reported elsewhere
-        if not len(lost):
-            return codes
-        i = int(lost[0])
-        problems.fail(InvalidInput, field, i, f"unknown SEU number {_show(key_values[i])} (not in participants)")
+    codes, (missing,) = table.lookup([key_column(column)])
+    if report_missing and missing.any():  # a completion without SEU number flags no participant
+        problems.add(missing, field, lambda i: "missing SEU number", owner=np.full(len(codes), -1, dtype=np.int64))
+    if unknown == "raise":
+        lost = (codes < 0) & ~missing
+        if lost.any():
+            i = int(np.flatnonzero(lost)[0])
+            value = column.iloc[i] if isinstance(column, pd.Series) else column[i]
+            problems.fail(InvalidInput, field, i, f"unknown SEU number {_show(key_text(value))} (not in participants)")
     return codes
 
 
 def group(codes: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """CSR layout of child rows by owner: (order of the kept child rows,
-    offsets of length rows + 1). Children with code -1 are left out."""
-    keep = np.flatnonzero(codes >= 0)
-    order = keep[np.argsort(codes[keep], kind="stable")]
-    counts = np.bincount(codes[keep], minlength=rows)
-    offsets = np.zeros(rows + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
-    return order, offsets
+    """CSR layout of child rows by owner (a stable counting sort in C++):
+    (order of the kept child rows, offsets of length rows + 1). Children with
+    code -1 are left out."""
+    return _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)[:2]
+
+
+def grouped(codes: np.ndarray, rows: int) -> tuple[Optional[np.ndarray], np.ndarray]:
+    """As :func:`group`, with None for the order when the child rows are
+    already grouped (nothing to reorder)."""
+    order, offsets, in_order = _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)
+    return (None if in_order else order), offsets
+
+
+def take(values: np.ndarray, order: Optional[np.ndarray]) -> np.ndarray:
+    """`values` in `order` (as they are when order is None)."""
+    return values if order is None else values[order]
 
 
 def dates_out(day_values: np.ndarray) -> np.ndarray:
     """int32 epoch days (NO_DAY = missing) as datetime64[ns] with NaT."""
-    out = day_values.astype(np.int64).astype("datetime64[D]").astype("datetime64[ns]")
-    out[day_values == NO_DAY] = np.datetime64("NaT")
-    return out
+    ns = day_values.astype(np.int64) * np.int64(86_400_000_000_000)  # dates here are 1900..2200: no overflow
+    ns[day_values == NO_DAY] = np.iinfo(np.int64).min  # NaT
+    return ns.view("datetime64[ns]")
 
 
-__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "match", "group",
-           "dates_out", "require_frame"]
+def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:
+    """A DataFrame over result columns without copying them: one block per
+    column (no consolidation, no type inference over object columns), as
+    ``pd.DataFrame(columns, index=index)`` would give it otherwise."""
+    try:
+        from pandas.core.internals import BlockManager, make_block
+        blocks = []
+        for k, values in enumerate(columns.values()):
+            if isinstance(values, np.ndarray):
+                values = values.reshape(1, -1)
+            blocks.append(make_block(values, placement=slice(k, k + 1), ndim=2))
+        out = pd.DataFrame(BlockManager(blocks, [pd.Index(list(columns)), index]))
+        if out.shape == (len(index), len(columns)):
+            return out
+    except (ImportError, TypeError, ValueError, AssertionError):  # another pandas: its own constructor
+        pass
+    return pd.DataFrame(columns, index=index)
+
+
+__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "group", "grouped", "take",
+           "dates_out", "require_frame", "frame"]

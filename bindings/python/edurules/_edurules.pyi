@@ -2,7 +2,7 @@
 
 Columns are one-dimensional C-contiguous numpy arrays of exactly the dtypes
 named; dates are int32 days since 1970-01-01 with NO_DAY for none."""
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import numpy.typing as npt
@@ -51,3 +51,25 @@ class Engine:
     def leave_facts_frames(self, columns: dict[str, Any], workers: int, stop_on_bad: bool,
                            threads: int = 0) -> dict[str, Any]: ...
     def _account_right_columns(self, columns: dict[str, Any], rows: int) -> dict[str, Any]: ...
+
+
+# Column kernels (frame_kernels.cpp): the per-row work of the frames.
+class _KeyTable:
+    """The keys of one frame (one or two columns: object or integer arrays,
+    or (codes, categories) of a Categorical), matched as text."""
+    def __init__(self, columns: list[Any]) -> None: ...
+    @property
+    def rows(self) -> int: ...
+    @property
+    def duplicate(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def missing(self) -> list[npt.NDArray[np.bool_]]: ...
+    def lookup(self, columns: list[Any]) -> tuple[I64, list[npt.NDArray[np.bool_]]]: ...
+
+KeyTable: type[_KeyTable]
+group_rows: Callable[[I64, int], tuple[I64, I64, bool]]
+"""(order of the kept child rows, offsets per owner, whether already in order)."""
+epoch_days: Callable[[np.ndarray, int, int], dict[str, Any]]
+"""days (int32), status (uint8: 0 ok, 1 missing, 2 bad, 3 out of range), raw_bad, texts, dates, others."""
+hundredths: Callable[[npt.NDArray[np.float64], int], tuple[I64, U8]]
+"""(hundredths, status: 0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge)."""

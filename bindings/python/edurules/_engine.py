@@ -359,12 +359,10 @@ class Engine:
             c_pts = np.zeros(0, dtype=np.int64)
         else:
             Cf = C.require_frame(completions, "completions", ["seu_number", "completed", "points"])
-            nobody = np.full(len(Cf), -1, dtype=np.int64)  # a completion without SEU number flags no participant
-            c_owner = owners(C.keys(Cf["seu_number"], "completions.seu_number", probs, owner=nobody),
-                             "completions.seu_number")
+            c_owner = owners(Cf["seu_number"], "completions.seu_number")
             c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
             c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
-        c_order, c_off = C.group(c_owner, n)
+        c_order, c_off = C.grouped(c_owner, n)
 
         diploma, activation, r_off, r_day = x.diploma, x.activation, x.r_off, x.r_day
         d_off, d_req, d_dec, d_gr = x.d_off, x.d_req, x.d_dec, x.d_gr
@@ -382,12 +380,12 @@ class Engine:
 
         res = self._core.pe_status_columns(
             at_day, np.ascontiguousarray(diploma, dtype=np.int32), np.ascontiguousarray(activation, dtype=np.int32),
-            c_off, np.ascontiguousarray(c_day[c_order], dtype=np.int32),
-            np.ascontiguousarray(c_pts[c_order], dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
+            c_off, np.ascontiguousarray(C.take(c_day, c_order), dtype=np.int32),
+            np.ascontiguousarray(C.take(c_pts, c_order), dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
             np.ascontiguousarray(d_gr, dtype=np.uint8), threads)
         _engine_problems(res, x, probs)
-        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact)
+        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact, probs.flagged)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
                           activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
@@ -440,7 +438,7 @@ class Engine:
         c_seu = C.keys(Cf["seu_number"], "completions.seu_number", cprobs)
         c_act = C.keys(Cf["activity_id"], "completions.activity_id", cprobs, what="activity id")
         c_day = C.days(Cf["completed"], "completions.completed", cprobs, required=True)
-        c_owner = x.owners(c_seu, "completions.seu_number", "ignore")  # unknown: the booking rejects it
+        c_owner = x.owners(c_seu, "completions.seu_number", "ignore", False)  # unknown: the booking rejects it
         # a dossier document without people (they come as columns): its
         # participants list is required, and empty here
         catalogue = _dumps({"schema_version": 1, "participants": [], "activities": _records(activities, "activities"),
@@ -448,11 +446,12 @@ class Engine:
         flagged = probs.flagged
         # completions of a flagged participant are not booked either
         of_flagged = (c_owner >= 0) & flagged[np.maximum(c_owner, 0)] & ~cprobs.flagged
-        cprobs.message[of_flagged] = [f"participant row label {P.index[o]!r} (position {o}) not evaluated: "
-                                      f"{probs.message[o]}" for o in c_owner[of_flagged].tolist()]  # flagged rows only
+        cprobs.put(of_flagged, [f"participant row label {P.index[o]!r} (position {o}) not evaluated: "
+                                f"{probs.message[o]}" for o in c_owner[of_flagged].tolist()])  # flagged rows only
         keep = ~cprobs.flagged
         # flagged participants go in with placeholder keys and no facts
-        seu_in = np.where(flagged | pd.isna(x.seu), np.char.add("\x00row", np.arange(n).astype(str)).astype(object), x.seu)
+        seu = C.keys(P["seu_number"], "participants.seu_number", C.Problems(n, "flag"))  # reported above
+        seu_in = np.where(flagged | pd.isna(seu), np.char.add("\x00row", np.arange(n).astype(str)).astype(object), seu)
         no = np.int32(C.NO_DAY)
         r_off = x.r_off if len(x.r_off) else np.zeros(n + 1, dtype=np.int64)
         d_off = x.d_off if len(x.d_off) else np.zeros(n + 1, dtype=np.int64)
@@ -592,17 +591,10 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
     columns (CSR by participant), and `owners` mapping SEU numbers of other
     frames to participant rows."""
     n = len(P)
-    seu = C.keys(P["seu_number"], "participants.seu_number", probs)
-    dup = pd.Index(seu, dtype=object).duplicated() & pd.notna(seu)
-    probs.add(dup, "participants.seu_number", lambda i: f"duplicate SEU number {seu[i]!r}")
-    index = pd.Index(np.where(dup, None, seu), dtype=object)
-    # keys are unique now, except for missing ones, which match nothing
-    lookup = pd.Index(index[pd.notna(index)], dtype=object)
-    pos_of = np.flatnonzero(pd.notna(index))
+    table = C.key_table(P["seu_number"], "participants.seu_number", probs)
 
-    def owners(key_values: np.ndarray, field: str, if_unknown: str = unknown) -> np.ndarray:
-        codes = C.match(key_values, lookup, field, probs, if_unknown)
-        return np.where(codes >= 0, pos_of[np.maximum(codes, 0)], -1)
+    def owners(column: Any, field: str, if_unknown: str = unknown, report_missing: bool = True) -> np.ndarray:
+        return C.lookup(table, column, field, probs, if_unknown, report_missing=report_missing)
 
     diploma = C.days(P["diploma_date"], "participants.diploma_date", probs, required=False)
     activation = (C.days(P["activation_date"], "participants.activation_date", probs, required=False)
@@ -620,8 +612,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
     if renewals is not None:
         R = C.require_frame(renewals, "renewals", ["seu_number", "requested"])
         probs.labels["renewals"] = R.index
-        rk = C.keys(R["seu_number"], "renewals.seu_number", probs, owner=np.full(len(R), -1, dtype=np.int64))
-        ro = owners(rk, "renewals.seu_number")
+        ro = owners(R["seu_number"], "renewals.seu_number")
         r_owner_l.append(ro)
         r_days.append(C.days(R["requested"], "renewals.requested", probs, required=True, owner=ro))
     if r_owner_l:
@@ -645,11 +636,10 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
     if dispensations is not None:
         D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"])
         probs.labels["dispensations"] = D.index
-        dk = C.keys(D["seu_number"], "dispensations.seu_number", probs, owner=np.full(len(D), -1, dtype=np.int64))
         recs = pd.DataFrame({"requested": D["requested"].to_numpy(),
                              "decided": D["decided"].to_numpy() if "decided" in D else None,
                              "granted": D["granted"].to_numpy() if "granted" in D else False})
-        d_parts.append((owners(dk, "dispensations.seu_number"), None, recs, "dispensations"))
+        d_parts.append((owners(D["seu_number"], "dispensations.seu_number"), None, recs, "dispensations"))
     if d_parts:
         req_l, dec_l, gr_l = [], [], []
         for o, shown, recs, name in d_parts:
@@ -673,7 +663,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
         d_gr = np.zeros(0, dtype=np.uint8)
         d_source = d_shown = np.zeros(0, dtype=np.int64)
         d_names = []
-    return SimpleNamespace(n=n, seu=seu, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
+    return SimpleNamespace(n=n, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
                            r_day=r_day, d_off=d_off, d_req=d_req, d_dec=d_dec, d_gr=d_gr, d_source=d_source,
                            d_shown=d_shown, d_names=d_names)
 
@@ -753,10 +743,11 @@ def _points_out(hundredths: np.ndarray, missing: np.ndarray) -> np.ndarray:
 
 
 def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray,
-                  exact: bool = False) -> pd.DataFrame:
-    """The PE status DataFrame from the engine's output columns."""
+                  exact: bool = False, flagged: Optional[np.ndarray] = None) -> pd.DataFrame:
+    """The PE status DataFrame from the engine's output columns (`flagged`:
+    the rows with a message, when known)."""
     err_code = res["error"]
-    flagged = pd.notna(messages)
+    flagged = pd.notna(messages) if flagged is None else flagged
     rejected = (err_code != 0) | flagged
     state = res["state"].astype(np.int64)
     state_codes = np.where(rejected, -1, state)
@@ -769,9 +760,8 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
     first = np.where(rejected, C.NO_DAY, res["period_first"]).astype(np.int32)
     last = np.where(rejected, C.NO_DAY, res["period_last"]).astype(np.int32)
     left = res["days_left"]
-    days_left = pd.array(left, dtype="Int32")
-    days_left[(left < 0) | rejected] = pd.NA
-    return pd.DataFrame({
+    days_left = pd.arrays.IntegerArray(left.astype(np.int32, copy=False), (left < 0) | rejected)
+    return C.frame({
         "seu_number": seu,
         "state": pd.Categorical.from_codes(state_codes, categories=PE_STATES),
         "reason": pd.Categorical.from_codes(reason_codes, categories=PE_REASONS),
@@ -784,4 +774,4 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
         "days_left": days_left,
         "renewal_possible": np.where(rejected, False, res["renewal_possible"] != 0),
         "error": error,
-    }, index=index)
+    }, index)

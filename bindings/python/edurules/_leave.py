@@ -81,26 +81,35 @@ def _column(series: pd.Series, order: Optional[np.ndarray]) -> Any:
 
 def _ordering(owner: np.ndarray, owners: int) -> tuple[Optional[np.ndarray], np.ndarray]:
     """CSR order of child rows by owner (None when already in order) and the offsets."""
-    order, offsets = C.group(owner, owners)
-    same = len(order) == len(owner) and bool((order == np.arange(len(order))).all())
-    return (None if same else order), offsets
+    return C.grouped(owner, owners)
 
 
-def _keys(frame: pd.DataFrame, name: str, cols: list[str]) -> pd.Index:
-    for c in cols:
-        missing = np.asarray(pd.isna(frame[c].to_numpy(dtype=object)), dtype=bool)
-        if missing.any():
-            i = int(np.flatnonzero(missing)[0])
+def _no_missing(missing: list[np.ndarray], frame: pd.DataFrame, name: str, cols: list[str]) -> None:
+    for c, m in zip(cols, missing):
+        if m.any():
+            i = int(np.flatnonzero(m)[0])
             raise InvalidInput(f"missing {c}", field=f"{name}.{c}[{frame.index[i]}]", record=i, label=frame.index[i])
-    arrays = [frame[c].astype(str).to_numpy(dtype=object) for c in cols]
-    return pd.Index(arrays[0], dtype=object) if len(cols) == 1 else pd.MultiIndex.from_arrays(arrays)
 
 
-def _unique(keys: pd.Index, frame: pd.DataFrame, field: str) -> None:
-    dup = keys.duplicated()
+def _key_table(frame: pd.DataFrame, name: str, cols: list[str], field: str) -> Any:
+    """The unique keys of a frame (one or two columns, matched as text),
+    hashed in C++; a missing or repeated key raises, naming its row."""
+    table = _edurules.KeyTable([C.key_column(frame[c]) for c in cols])
+    _no_missing(table.missing, frame, name, cols)
+    dup = table.duplicate
     if dup.any():
         i = int(np.flatnonzero(dup)[0])
-        raise InvalidInput(f"duplicate {keys[i]!r}", field=f"{field}[{frame.index[i]}]", record=i, label=frame.index[i])
+        parts = tuple(C.key_text(frame[c].iloc[i]) for c in cols)
+        key = parts[0] if len(parts) == 1 else parts
+        raise InvalidInput(f"duplicate {key!r}", field=f"{field}[{frame.index[i]}]", record=i, label=frame.index[i])
+    return table
+
+
+def _lookup(table: Any, frame: pd.DataFrame, name: str, cols: list[str]) -> np.ndarray:
+    """The row of `table` holding each row's key (-1: none); a missing key part raises."""
+    rows, missing = table.lookup([C.key_column(frame[c]) for c in cols])
+    _no_missing(missing, frame, name, cols)
+    return rows
 
 
 class _Facts:
@@ -114,11 +123,9 @@ class _Facts:
         self.cols: dict[str, Any] = {}
         self.frames: dict[str, pd.DataFrame] = {"workers": self.W, "trainings": self.T}
         self.orders: dict[str, Optional[np.ndarray]] = {"workers": None}
-        wkeys = _keys(self.W, "workers", ["worker_id"])
-        _unique(wkeys, self.W, "workers.worker_id")
-        tkeys = _keys(self.T, "trainings", ["worker_id", "training_id"])
-        _unique(tkeys, self.T, "trainings.training_id")
-        t_owner = wkeys.get_indexer(pd.Index(tkeys.get_level_values(0), dtype=object)).astype(np.int64)
+        wkeys = _key_table(self.W, "workers", ["worker_id"], "workers.worker_id")
+        tkeys = _key_table(self.T, "trainings", ["worker_id", "training_id"], "trainings.training_id")
+        t_owner = _lookup(wkeys, self.T, "trainings", ["worker_id"])
         self.lost = t_owner < 0  # trainings of no worker: flagged, never decided
         if self.lost.any() and errors == "raise":
             i = int(np.flatnonzero(self.lost)[0])
@@ -158,7 +165,9 @@ class _Facts:
             offsets = self.cols["trainings.offsets"]
             rows = np.flatnonzero(~self.lost) if order_t is None else order_t
             raw = T["school_year"].to_numpy(dtype=object)[rows]
-            values = T["school_year"].astype(str).to_numpy(dtype=object)[rows]
+            years = T[["school_year"]]
+            same = _edurules.KeyTable([C.key_column(years["school_year"])])
+            values = same.lookup([C.key_column(years["school_year"])])[0][rows]  # one code per distinct year text
             counts = np.diff(offsets)
             first = np.repeat(offsets[:-1], counts)
             differ = values != values[first]
@@ -181,7 +190,7 @@ class _Facts:
             raise InvalidArgument("give school_year, or a school_year column in workers or trainings",
                                   field="school_year")
 
-    def _jobs(self, jobs: Optional[pd.DataFrame], wkeys: pd.Index) -> None:
+    def _jobs(self, jobs: Optional[pd.DataFrame], wkeys: Any) -> None:
         W = self.W
         self.legacy_jobs = jobs is None
         if jobs is None:  # one open-ended job per worker, from its own columns
@@ -199,7 +208,7 @@ class _Facts:
             self.orders["jobs"] = None
             return
         J = C.require_frame(jobs, "jobs", ["worker_id", "from"])
-        owner = wkeys.get_indexer(_keys(J, "jobs", ["worker_id"])).astype(np.int64)
+        owner = _lookup(wkeys, J, "jobs", ["worker_id"])
         self._known(owner, J, "jobs.worker_id", "workers")
         order, self.cols["jobs.offsets"] = _ordering(owner, len(W))
         for c in _JOB_COLUMNS:
@@ -214,11 +223,11 @@ class _Facts:
             raise InvalidInput(f"no such key in {where}", field=f"{field}[{frame.index[i]}]", record=i,
                                label=frame.index[i])
 
-    def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: pd.Index) -> None:
+    def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: Any) -> None:
         if frame is None:
             return
         F = C.require_frame(frame, table, ["worker_id", "training_id", "date"])
-        t = tkeys.get_indexer(_keys(F, table, ["worker_id", "training_id"])).astype(np.int64)
+        t = _lookup(tkeys, F, table, ["worker_id", "training_id"])
         self._known(t, F, f"{table}.training_id", "trainings")
         owner = self.t_csr[t]
         order, self.cols[f"{table}.offsets"] = _ordering(owner, int((~self.lost).sum()))
@@ -330,7 +339,7 @@ def _reason_column(bits: np.ndarray, form: str) -> np.ndarray:
     """The reason bits of each row as a tuple of codes (form "list") or as
     ";"-joined text (form "text"). One object per distinct combination, shared
     by the rows that have it (tuples are immutable): no work per row."""
-    masks, inverse = np.unique(bits, return_inverse=True)  # few distinct combinations
+    inverse, masks = pd.factorize(bits)  # few distinct combinations (hashed, not sorted)
     each = [tuple(nm for b, nm in enumerate(LEAVE_REASONS) if int(m) >> b & 1) for m in masks]
     words = np.empty(len(each), dtype=object)
     words[:] = [";".join(t) for t in each] if form == "text" else each
@@ -363,13 +372,12 @@ def _frame(f: _Facts, res: dict[str, Any], reasons: str = "list") -> pd.DataFram
     reasons_bits = back(res["reasons"].astype(np.int64), 0)
     text = _reason_column(reasons_bits, reasons)
     granted_raw = back(res["granted_minutes"], 0)
-    granted = pd.array(granted_raw, dtype="Int64")
-    granted[rejected] = pd.NA
+    granted = pd.arrays.IntegerArray(granted_raw.astype(np.int64, copy=False), rejected.copy())
     attended = back(res["attended_minutes"], 0)
     years = res["worker_school_year"]
     names = res["school_year_names"]
-    year_text = np.array([names.get(int(y)) for y in np.unique(years)], dtype=object)
-    _, year_pos = np.unique(years, return_inverse=True)
+    year_pos, distinct = pd.factorize(years)
+    year_text = np.array([names.get(int(y)) for y in distinct], dtype=object)  # one per school year
     sy = np.full(n, None, dtype=object)
     sy[kept] = year_text[year_pos[w_of[kept]]] if len(years) else None
     capped_bit = 1 << LEAVE_REASONS.index("capped")
@@ -379,7 +387,7 @@ def _frame(f: _Facts, res: dict[str, Any], reasons: str = "list") -> pd.DataFram
         out[kept] = res[key][w_of[kept]]
         return out
 
-    frame = pd.DataFrame({
+    return C.frame({
         "worker_id": T["worker_id"].to_numpy(), "training_id": T["training_id"].to_numpy(), "school_year": sy,
         "regime": pd.Categorical.from_codes(np.where(rejected, -1, back(res["regime"].astype(np.int64), 0)),
                                             categories=LEAVE_REGIMES),
@@ -401,8 +409,7 @@ def _frame(f: _Facts, res: dict[str, Any], reasons: str = "list") -> pd.DataFram
         "worker_left_minutes": worker_col("worker_left_minutes"),
         "worker_reimbursement_cents": worker_col("worker_reimbursement_cents"),
         "worker_suspensions": worker_col("worker_suspensions"),
-    }, index=T.index)
-    return frame[list(LEAVE_HOURS_COLUMNS)]
+    }, T.index)  # in the order of LEAVE_HOURS_COLUMNS
 
 
 def leave_table(result: Mapping[str, Any]) -> pd.DataFrame:

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <deque>
 #include <exception>
 #include <string>
@@ -696,7 +697,16 @@ std::pair<py::array_t<T>, std::span<T>> out_array(std::size_t n) {
     return {a, std::span<T>(a.mutable_data(), n)};
 }
 
+/// CPU time of the calling thread, in ns (for the benchmark's split of a
+/// call into conversion and batch; with one thread it is the whole batch).
+std::int64_t thread_cpu_ns() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
 py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers, bool stop_on_bad, int threads) {
+    const std::int64_t started = thread_cpu_ns();
     leave_frames f;
     f.cv.cols = std::move(cols);
     read_workers(f, workers);
@@ -742,10 +752,15 @@ py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers,
     auto [tm, tm_s] = out_array<std::int64_t>(T);
     const lv::worker_columns_out wo{ws_s, wp_s, wt_s, wi_s, wcap_s, wg_s, wk_s, wl_s, wm_s, wsu_s};
     const lv::training_columns_out to{ts_s, tr_s, tre_s, ta_s, tx_s, tg_s, tk_s, tkr_s, tm_s};
+    const std::int64_t converted = thread_cpu_ns();
     {
         py::gil_scoped_release nogil;
         run_batch(e.leave(), f.c, wo, to, threads);
     }
+    const std::int64_t decided = thread_cpu_ns();
+    py::dict cpu;  // ns of this thread's CPU: the columns' conversion, the batch
+    cpu["convert"] = converted - started, cpu["batch"] = decided - converted;
+    r["cpu_ns"] = cpu;
     r["worker_status"] = ws, r["worker_problem"] = wp, r["worker_problem_training"] = wt, r["worker_problem_item"] = wi;
     r["worker_cap_minutes"] = wcap, r["worker_granted_minutes"] = wg, r["worker_taken_minutes"] = wk;
     r["worker_left_minutes"] = wl, r["worker_reimbursement_cents"] = wm, r["worker_suspensions"] = wsu;

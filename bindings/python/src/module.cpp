@@ -23,6 +23,7 @@
 #include "edurules/leave/batch.hpp"
 #include "edurules/pe/batch.hpp"
 #include "edurules/pe/dossier.hpp"
+#include "frame_kernels.hpp"
 #include "leave_module.hpp"
 
 namespace py = pybind11;
@@ -460,4 +461,5 @@ PYBIND11_MODULE(_edurules, m) {
              "leave::leave_hours_batch over columns, rows split over threads.");
     edurules::python::add_leave(m);    // leave_module.cpp: Engine.leave_facts_frames, leave code tables
     edurules::python::add_account(m);  // account_module.cpp: Engine._account_right_columns, ACCOUNT_REASONS
+    edurules::python::add_kernels(m);  // frame_kernels.cpp: KeyTable, group_rows, epoch_days
 }

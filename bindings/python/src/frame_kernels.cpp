@@ -1,0 +1,532 @@
+// Column kernels of the Python frames: the per-row work of matching keys
+// between frames, grouping child rows by owner and turning dates into epoch
+// days, over numpy buffers in C++. Python objects (text cells) are read with
+// the GIL held, in one pass; hashing, probing, sorting and date arithmetic on
+// plain buffers run with the GIL released. Nothing here decides: bad cells
+// come back as masks and codes for the package to word.
+#include "frame_kernels.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edurules/core/calendar.hpp"
+#include "edurules/core/error.hpp"
+
+namespace py = pybind11;
+
+namespace edurules::python {
+
+namespace {
+
+/// Whether a cell is missing as pandas sees it: None, NaN, NaT, pd.NA.
+bool missing_cell(PyObject* v) {
+    if (v == Py_None) return true;
+    if (PyUnicode_Check(v) || PyLong_Check(v)) return false;
+    if (PyFloat_Check(v)) return std::isnan(PyFloat_AS_DOUBLE(v));
+    const std::string_view type = Py_TYPE(v)->tp_name;
+    return type == "NaTType" || type == "NAType";
+}
+
+/// One key column's cells as texts, the way `column.astype(str)` spells them
+/// (a str cell as it is, any other value as `str(value)`), viewed in place
+/// where the cell is a str. Missing cells have `missing` set.
+struct key_cells {
+    std::vector<std::string_view> text;
+    std::vector<std::uint8_t> missing;
+    std::deque<std::string> owned;  ///< texts of non-str cells (a deque: views stay valid)
+    std::vector<py::object> keep;   ///< the arrays whose str cells are viewed
+};
+
+std::string_view utf8_of(PyObject* v) {
+    if (PyUnicode_IS_COMPACT_ASCII(v))  // the common case: the bytes follow the object header
+        return {reinterpret_cast<const char*>(reinterpret_cast<PyASCIIObject*>(v) + 1),
+                static_cast<std::size_t>(PyUnicode_GET_LENGTH(v))};
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(v, &n);
+    if (!p) throw py::error_already_set();
+    return {p, static_cast<std::size_t>(n)};
+}
+
+void read_objects(const py::array& a, key_cells& k) {
+    const auto n = static_cast<std::size_t>(a.size());
+    k.text.resize(n);
+    k.missing.assign(n, 0);
+    auto cells = a.unchecked<py::object>();
+    PyObject* before = nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+        PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
+        if (v == before) {  // the same object as the row before (sorted, shared cells): not read again
+            k.text[i] = k.text[i - 1], k.missing[i] = k.missing[i - 1];
+            continue;
+        }
+        before = v;
+        if (PyUnicode_Check(v)) {
+            k.text[i] = utf8_of(v);
+        } else if (missing_cell(v)) {
+            k.missing[i] = 1;
+        } else {
+            k.text[i] = k.owned.emplace_back(py::str(v).cast<std::string>());
+        }
+    }
+    k.keep.push_back(a);
+}
+
+/// A key column: a numpy array (object, integer; any other dtype as its
+/// str() texts), or a Categorical given as (codes, categories).
+key_cells read_keys(const py::object& column) {
+    key_cells k;
+    if (py::isinstance<py::tuple>(column)) {
+        const py::tuple t = column.cast<py::tuple>();
+        key_cells cats = read_keys(t[1]);
+        auto codes = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(t[0]);
+        if (!codes) throw error(errc::invalid_argument, "", "categorical codes must be integers");
+        const auto n = static_cast<std::size_t>(codes.size());
+        k.text.resize(n);
+        k.missing.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t c = codes.data()[i];
+            if (c < 0 || static_cast<std::size_t>(c) >= cats.text.size() || cats.missing[static_cast<std::size_t>(c)])
+                k.missing[i] = 1;
+            else
+                k.text[i] = cats.text[static_cast<std::size_t>(c)];
+        }
+        k.owned = std::move(cats.owned);  // the deque's blocks move: the views stay valid
+        k.keep = std::move(cats.keep);
+        return k;
+    }
+    py::array a = py::array::ensure(column);
+    if (!a || a.ndim() != 1) throw error(errc::invalid_argument, "", "expected a one-dimensional key column");
+    const char kind = a.dtype().kind();
+    if (kind == 'i' || kind == 'u') {  // whole numbers: their decimal text, as str(n)
+        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+        const auto n = static_cast<std::size_t>(v.size());
+        k.text.resize(n);
+        k.missing.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            char buf[24];
+            const auto r = std::to_chars(buf, buf + sizeof buf, v.data()[i]);
+            k.text[i] = k.owned.emplace_back(buf, r.ptr);
+        }
+        return k;
+    }
+    read_objects(kind == 'O' ? a : py::array(a.attr("astype")("object")), k);
+    return k;
+}
+
+std::size_t hash_of(const std::vector<const key_cells*>& cols, std::size_t i) {
+    std::size_t h = 0;
+    for (const key_cells* c : cols) h = (h * 0x9E3779B97F4A7C15ull) ^ std::hash<std::string_view>{}(c->text[i]);
+    return h;
+}
+
+bool any_missing(const std::vector<const key_cells*>& cols, std::size_t i) {
+    for (const key_cells* c : cols)
+        if (c->missing[i]) return true;
+    return false;
+}
+
+py::array_t<bool> bool_array(const std::vector<std::uint8_t>& v) {
+    py::array_t<bool> a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+}
+
+/// The keys of one frame (one or two columns per row): which rows lack a
+/// part, which repeat an earlier row's key, and the rows of other frames'
+/// keys (lookup). Open addressing over the first row of each key.
+class key_table {
+public:
+    explicit key_table(const py::list& columns) {
+        for (const py::handle c : columns) cols_.push_back(read_keys(py::reinterpret_borrow<py::object>(c)));
+        if (cols_.empty() || cols_.size() > 2) throw error(errc::invalid_argument, "", "one or two key columns");
+        rows_ = cols_[0].text.size();
+        for (const auto& c : cols_)
+            if (c.text.size() != rows_) throw error(errc::invalid_argument, "", "key columns differ in length");
+        duplicate_.assign(rows_, 0);
+        py::gil_scoped_release nogil;
+        std::size_t cap = 16;
+        while (cap < rows_ * 2) cap <<= 1;
+        if (rows_ >= 0xFFFFFFFFu) throw error(errc::invalid_argument, "", "too many rows for one key table");
+        slots_.assign(cap, slot{});
+        const auto parts = views(cols_);
+        constexpr std::size_t block = 16;  // hashes first, slots prefetched, then inserted in order
+        std::size_t h[block];
+        for (std::size_t b = 0; b < rows_; b += block) {
+            const std::size_t e = std::min(rows_, b + block);
+            for (std::size_t i = b; i < e; ++i) {
+                if (any_missing(parts, i)) continue;
+                h[i - b] = hash_of(parts, i);
+                __builtin_prefetch(&slots_[h[i - b] & (slots_.size() - 1)]);
+            }
+            for (std::size_t i = b; i < e; ++i)
+                if (!any_missing(parts, i) && probe(parts, i, h[i - b], true) >= 0) duplicate_[i] = 1;
+        }
+    }
+
+    std::size_t rows() const { return rows_; }
+    py::array_t<bool> duplicate() const { return bool_array(duplicate_); }
+    py::list missing() const {
+        py::list l;
+        for (const auto& c : cols_) l.append(bool_array(c.missing));
+        return l;
+    }
+
+    /// For each row of `columns`: the first row of this table with the same
+    /// key (-1 when none or when a part is missing), and the missing masks.
+    py::tuple lookup(const py::list& columns) const {
+        if (cols_.size() == 1 && columns.size() == 1) {
+            const py::array a = py::array::ensure(columns[0]);
+            if (a && a.ndim() == 1 && a.dtype().kind() == 'O') return lookup_objects(a);
+        }
+        std::vector<key_cells> q;
+        for (const py::handle c : columns) q.push_back(read_keys(py::reinterpret_borrow<py::object>(c)));
+        if (q.size() != cols_.size()) throw error(errc::invalid_argument, "", "key columns do not match the table's");
+        const std::size_t n = q[0].text.size();
+        for (const auto& c : q)
+            if (c.text.size() != n) throw error(errc::invalid_argument, "", "key columns differ in length");
+        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+        std::int64_t* pos = out.mutable_data();
+        {
+            py::gil_scoped_release nogil;
+            const auto parts = views(q);
+            // Child rows often come sorted by their key: a row with the key of
+            // the row before it takes its answer without a probe.
+            auto repeats = [&](std::size_t i) {
+                if (i == 0) return false;
+                for (const key_cells* c : parts) {
+                    const std::string_view a = c->text[i], b = c->text[i - 1];
+                    if (c->missing[i] || c->missing[i - 1] || (a.data() != b.data() && a != b)) return false;
+                }
+                return true;
+            };
+            constexpr std::size_t block = 32;  // hashes first, slots prefetched, then probed
+            std::size_t h[block];
+            const std::size_t mask = slots_.size() - 1;
+            std::uint8_t again[block];
+            for (std::size_t b = 0; b < n; b += block) {
+                const std::size_t e = std::min(n, b + block);
+                for (std::size_t i = b; i < e; ++i) {
+                    again[i - b] = repeats(i);
+                    if (again[i - b] || any_missing(parts, i)) continue;
+                    h[i - b] = hash_of(parts, i);
+                    __builtin_prefetch(&slots_[h[i - b] & mask]);
+                }
+                for (std::size_t i = b; i < e; ++i)
+                    pos[i] = again[i - b] ? pos[i - 1] : any_missing(parts, i) ? -1 : find(parts, i, h[i - b]);
+            }
+        }
+        py::list miss;
+        for (const auto& c : q) miss.append(bool_array(c.missing));
+        return py::make_tuple(out, miss);
+    }
+
+private:
+    /// One object column, read and matched in one pass (the GIL held: its
+    /// cells are read as they are matched); a cell that is the same object
+    /// as the row before's takes its answer without being read again.
+    py::tuple lookup_objects(const py::array& a) const {
+        const auto n = static_cast<std::size_t>(a.size());
+        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+        py::array_t<bool> miss(static_cast<py::ssize_t>(n));
+        std::int64_t* pos = out.mutable_data();
+        bool* m = miss.mutable_data();
+        auto cells = a.unchecked<py::object>();
+        constexpr std::size_t block = 16;  // distinct cells read and hashed, their slots prefetched, then found
+        constexpr std::int64_t again = INT64_MIN;
+        key_cells q;
+        q.text.resize(block);
+        q.missing.assign(block, 0);
+        const std::vector<const key_cells*> parts{&q};
+        std::size_t at[block], h[block], k = 0;
+        const auto flush = [&] {
+            for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(parts, j, h[j]);
+            k = 0;
+            q.owned.clear();
+        };
+        PyObject* before = nullptr;
+        for (std::size_t i = 0; i < n; ++i) {
+            PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
+            if (v == before) {  // the row before's answer, filled in below
+                pos[i] = again;
+                continue;
+            }
+            before = v;
+            m[i] = false;
+            if (PyUnicode_Check(v)) {
+                q.text[k] = utf8_of(v);
+            } else if (missing_cell(v)) {
+                m[i] = true, pos[i] = -1;
+                continue;
+            } else {
+                q.text[k] = q.owned.emplace_back(py::str(v).cast<std::string>());
+            }
+            at[k] = i, h[k] = hash_of(parts, k);
+            __builtin_prefetch(&slots_[h[k] & (slots_.size() - 1)]);
+            if (++k == block) flush();
+        }
+        flush();
+        for (std::size_t i = 0; i < n; ++i)
+            if (pos[i] == again) pos[i] = pos[i - 1], m[i] = m[i - 1];
+        py::list l;
+        l.append(miss);
+        return py::make_tuple(out, l);
+    }
+
+    static std::vector<const key_cells*> views(const std::vector<key_cells>& cols) {
+        std::vector<const key_cells*> v;
+        for (const auto& c : cols) v.push_back(&c);
+        return v;
+    }
+    bool same(const std::vector<const key_cells*>& q, std::size_t i, std::size_t row) const {
+        for (std::size_t k = 0; k < q.size(); ++k)
+            if (q[k]->text[i] != cols_[k].text[row]) return false;
+        return true;
+    }
+    /// A slot: the first key part's first 8 bytes and length, the hash's
+    /// high bits and the row + 1 (0 = empty). A key of one part of at most 8
+    /// bytes is compared in the slot, without reading the row's text.
+    struct slot {
+        std::uint64_t prefix = 0;
+        std::uint32_t row = 0;
+        std::uint16_t size = 0;
+        std::uint16_t tag = 0;
+    };
+    static slot slot_of(std::string_view first, std::size_t h, std::size_t row) {
+        slot s;
+        std::memcpy(&s.prefix, first.data(), std::min<std::size_t>(first.size(), 8));
+        s.row = static_cast<std::uint32_t>(row + 1);
+        s.size = static_cast<std::uint16_t>(std::min<std::size_t>(first.size(), 0xFFFF));
+        s.tag = static_cast<std::uint16_t>(h >> 48);
+        return s;
+    }
+    /// The slot holding row i's key, or the empty slot where it would go.
+    std::size_t slot_for(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
+        const slot want = slot_of(q[0]->text[i], h, 0);
+        const bool inline_key = q.size() == 1 && q[0]->text[i].size() <= 8;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+            const slot& s = slots_[at];
+            if (s.row == 0) return at;
+            if (s.tag == want.tag && s.size == want.size && s.prefix == want.prefix &&
+                (inline_key || same(q, i, s.row - 1)))
+                return at;
+        }
+    }
+    /// The first row with row i's key; when `insert`, row i is added if new.
+    std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) {
+        slot& s = slots_[slot_for(q, i, h)];
+        if (s.row != 0) return static_cast<std::int64_t>(s.row) - 1;
+        if (insert) s = slot_of(q[0]->text[i], h, i);
+        return -1;
+    }
+    std::int64_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
+        return static_cast<std::int64_t>(slots_[slot_for(q, i, h)].row) - 1;
+    }
+
+    std::vector<key_cells> cols_;
+    std::size_t rows_ = 0;
+    std::vector<std::uint8_t> duplicate_;
+    std::vector<slot> slots_;
+};
+
+/// Child rows grouped by owner (a stable counting sort): the order of the
+/// kept rows (owner -1 is left out), the owners' offsets (rows + 1), and
+/// whether that order is the rows' own (nothing to reorder).
+py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& owner,
+                     std::size_t rows) {
+    const auto n = static_cast<std::size_t>(owner.size());
+    const std::int64_t* o = owner.data();
+    py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows + 1));
+    std::int64_t* off = offsets.mutable_data();
+    std::size_t kept = 0;
+    bool in_order = true;  // every row kept, owners never decreasing: the order is the rows' own
+    {
+        py::gil_scoped_release nogil;
+        std::fill(off, off + rows + 1, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            in_order = in_order && o[i] >= 0 && (i == 0 || o[i] >= o[i - 1]);
+            if (o[i] < 0) continue;
+            if (static_cast<std::size_t>(o[i]) >= rows) throw error(errc::invalid_argument, "", "owner out of range");
+            ++off[o[i] + 1];
+            ++kept;
+        }
+        for (std::size_t r = 0; r < rows; ++r) off[r + 1] += off[r];
+    }
+    py::array_t<std::int64_t> order(static_cast<py::ssize_t>(kept));
+    std::int64_t* ord = order.mutable_data();
+    {
+        py::gil_scoped_release nogil;
+        std::vector<std::int64_t> next(off, off + rows);
+        for (std::size_t i = 0; i < n; ++i)
+            if (o[i] >= 0) ord[next[static_cast<std::size_t>(o[i])]++] = static_cast<std::int64_t>(i);
+    }
+    return py::make_tuple(order, offsets, in_order);
+}
+
+// ---- dates --------------------------------------------------------------------
+
+/// The epoch day of ISO text `YYYY-MM-DD` (any year 0001..9999, the range is
+/// checked by the caller), or false for another shape or an impossible day.
+bool iso_day(std::string_view s, std::int64_t& day) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    std::int64_t v[3] = {0, 0, 0};
+    const std::size_t at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    for (int f = 0; f < 3; ++f)
+        for (std::size_t i = at[f]; i < at[f] + len[f]; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            v[f] = v[f] * 10 + (s[i] - '0');
+        }
+    const std::int64_t y = v[0], m = v[1], d = v[2];
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    static constexpr int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+    // days from the civil date (H. Hinnant's algorithm, proleptic Gregorian)
+    const std::int64_t yy = m <= 2 ? y - 1 : y, era = yy / 400, yoe = yy - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    day = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return true;
+}
+
+enum day_status : std::uint8_t { day_ok = 0, day_missing = 1, day_bad = 2, day_out_of_range = 3 };
+
+std::int64_t units_per_day(const py::array& a) {
+    const std::string s = py::str(a.dtype()).cast<std::string>();  // e.g. datetime64[ns]
+    if (s.find("[ns]") != std::string::npos) return 86'400'000'000'000;
+    if (s.find("[us]") != std::string::npos) return 86'400'000'000;
+    if (s.find("[ms]") != std::string::npos) return 86'400'000;
+    if (s.find("[s]") != std::string::npos) return 86'400;
+    if (s.find("[D]") != std::string::npos) return 1;
+    throw error(errc::invalid_argument, "", "expected datetime64 in days, seconds, ms, us or ns, got " + s);
+}
+
+/// Dates as epoch days: datetime64 (any unit down to days, NaT missing) or
+/// objects (ISO text, date, datetime, Timestamp; None/NaN/NaT missing).
+/// Returns days (no_day unless ok), a status per row (ok, missing, bad,
+/// out of range [first, last]), the raw day of every out-of-range row, and
+/// for objects how many cells are text, dates and anything else.
+py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t last) {
+    const py::array a = py::array::ensure(column);
+    if (!a || a.ndim() != 1) throw error(errc::invalid_argument, "", "expected a one-dimensional date column");
+    const auto n = static_cast<std::size_t>(a.size());
+    py::array_t<std::int32_t> days(static_cast<py::ssize_t>(n));
+    py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
+    std::int32_t* d = days.mutable_data();
+    std::uint8_t* st = status.mutable_data();
+    std::vector<std::int64_t> raw_bad;
+    std::int64_t texts = 0, dates = 0, others = 0;
+    auto put = [&](std::size_t i, std::int64_t day) {
+        if (day < first || day > last) {
+            st[i] = day_out_of_range, d[i] = no_day;
+            raw_bad.push_back(day);
+        } else {
+            st[i] = day_ok, d[i] = static_cast<std::int32_t>(day);
+        }
+    };
+    const char kind = a.dtype().kind();
+    if (kind == 'M') {
+        const std::int64_t per = units_per_day(a);
+        auto v = py::array_t<std::int64_t, py::array::c_style>::ensure(a.attr("view")("int64"));
+        const std::int64_t* x = v.data();
+        py::gil_scoped_release nogil;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (x[i] == INT64_MIN) {
+                st[i] = day_missing, d[i] = no_day;
+                continue;
+            }
+            put(i, x[i] >= 0 ? x[i] / per : -((-x[i] + per - 1) / per));  // floor, as numpy casts
+        }
+    } else if (kind == 'O') {
+        constexpr std::int64_t ordinal_of_epoch = 719163;  // date(1970, 1, 1).toordinal()
+        auto cells = a.unchecked<py::object>();
+        for (std::size_t i = 0; i < n; ++i) {
+            const py::handle v = cells(static_cast<py::ssize_t>(i));
+            st[i] = day_missing, d[i] = no_day;
+            if (missing_cell(v.ptr())) continue;
+            if (PyUnicode_Check(v.ptr())) {
+                ++texts;
+                std::int64_t day = 0;
+                if (iso_day(utf8_of(v.ptr()), day))
+                    put(i, day);
+                else
+                    st[i] = day_bad;
+            } else if (py::hasattr(v, "toordinal")) {
+                ++dates;
+                put(i, v.attr("toordinal")().cast<std::int64_t>() - ordinal_of_epoch);
+            } else {
+                ++others;
+                st[i] = day_bad;
+            }
+        }
+    } else {
+        throw error(errc::invalid_argument, "", "expected datetime64 or object dates");
+    }
+    py::dict r;
+    r["days"] = days;
+    r["status"] = status;
+    r["raw_bad"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(raw_bad.size()), raw_bad.data());
+    r["texts"] = texts;
+    r["dates"] = dates;
+    r["others"] = others;
+    return r;
+}
+
+/// Points (float64) as whole hundredths, with a status per value: 0 ok,
+/// 1 NaN, 2 infinite, 3 negative, 4 more than two decimals, 5 more than
+/// `max_points`.
+py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
+                     std::int64_t max_points) {
+    const auto n = static_cast<std::size_t>(points.size());
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+    py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
+    const double* v = points.data();
+    std::int64_t* o = out.mutable_data();
+    std::uint8_t* st = status.mutable_data();
+    {
+        py::gil_scoped_release nogil;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = v[i], scaled = x * 100.0, r = std::nearbyint(scaled);
+            o[i] = 0;
+            if (std::isnan(x))
+                st[i] = 1;
+            else if (std::isinf(x))
+                st[i] = 2;
+            else if (std::fabs(x) > static_cast<double>(max_points))
+                st[i] = 5;
+            else if (r >= 0 && std::fabs(scaled - r) <= 1e-4)
+                st[i] = 0, o[i] = static_cast<std::int64_t>(r);
+            else
+                st[i] = x < 0 ? 3 : 4;
+        }
+    }
+    return py::make_tuple(out, status);
+}
+
+}  // namespace
+
+void add_kernels(py::module_& m) {
+    py::class_<key_table>(m, "KeyTable", "The keys of one frame, for matching other frames' keys to its rows.")
+        .def(py::init<const py::list&>(), py::arg("columns"))
+        .def_property_readonly("rows", &key_table::rows)
+        .def_property_readonly("duplicate", &key_table::duplicate)
+        .def_property_readonly("missing", &key_table::missing)
+        .def("lookup", &key_table::lookup, py::arg("columns"));
+    m.def("group_rows", &group_rows, py::arg("owner"), py::arg("rows"),
+          "Child rows grouped by owner: (order of kept rows, offsets, whether already in order).");
+    m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
+          "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
+    m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
+          "Dates as epoch days with a status per row (0 ok, 1 missing, 2 bad, 3 out of range).");
+}
+
+}  // namespace edurules::python
