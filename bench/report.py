@@ -10,6 +10,7 @@ output of bench/python/bench_batch.py). Figures are medians over repetitions
 with the spread (min..max); nothing is invented when a file is missing.
 """
 import json
+import re
 import os
 import statistics
 import sys
@@ -60,8 +61,40 @@ def spread(xs):
     return f"{fmt_ns(min(xs))} .. {fmt_ns(max(xs))}" if xs else ""
 
 
+def load_previous(path):
+    """The figures of the RESULTS.md this run replaces, so that every figure
+    stands next to the one before: its date, the targets' measured texts, each
+    benchmark's median, each Node row's median and the Python table."""
+    prev = {"date": None, "targets": {}, "bench": {}, "node": {}, "python": None}
+    if not os.path.exists(path):
+        return prev
+    text = open(path).read()
+    m = re.search(r"^date: (\S+)", text, re.M)
+    prev["date"] = m[1][:10] if m else "previous"
+    section = ""
+    for line in text.splitlines():
+        if line.startswith("## "):
+            section = line[3:]
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") else []
+        if len(cells) < 3 or set(cells[0]) <= set("- "):
+            continue
+        if section == "Targets" and cells[0] != "target":
+            prev["targets"].setdefault(cells[0], cells[1])
+        elif cells[0].startswith("`BM_"):
+            prev["bench"].setdefault(cells[0].strip("`"), cells[1])
+        elif section.startswith("Side by side in Node") and cells[0] != "workload" and len(cells) >= 5:
+            prev["node"].setdefault((cells[0], cells[1], cells[2], cells[3]), cells[4])
+    m = re.search(r"## Python columnar batch[^\n]*\n\n```\n(.*?)```", text, re.S)
+    if m:
+        prev["python"] = m[1].strip()
+    return prev
+
+
 def main():
     d, out_md, out_png = sys.argv[1], sys.argv[2], sys.argv[3]
+    prev = load_previous(out_md)
+    pcol = f"previous ({prev['date']})" if prev["date"] else "previous"
     pe = load_gbench(os.path.join(d, "bench_pe.json"))
     lv = load_gbench(os.path.join(d, "bench_leave.json"))
     capi = load_gbench(os.path.join(d, "bench_capi.json"))
@@ -125,10 +158,44 @@ def main():
     if s60:
         targets.append(("One participant, 60 completions: < 1 us", f"{fmt_ns(med(s60['real']))} wall, "
                         f"{fmt_ns(med(s60['cpu']))} CPU", "met" if med(s60["real"]) < 1000 else "missed"))
-    if s60 and x60:
-        ratio = med(x60["cpu"]) / med(s60["cpu"])
-        targets.append(("Explanations on <= 1.5x off (60 completions)", f"{ratio:.1f}x (CPU)",
-                        "met" if ratio <= 1.5 else "missed"))
+    for k in (0, 60):
+        s_k, x_k = get(pe, f"BM_pe_status_single/{k}"), get(pe, f"BM_pe_status_single_explained/{k}")
+        if s_k and x_k:
+            ratio = med(x_k["cpu"]) / med(s_k["cpu"])
+            targets.append((f"Explanations on <= 1.5x off ({k} completions)", f"{ratio:.2f}x (CPU)",
+                            "met" if ratio <= 1.5 else "missed"))
+    lb7, ll7 = "BM_leave_batch/10000000/1/real_time", "BM_leave_limit_baseline/10000000"
+    if get(lv, lb7) and get(lv, ll7):
+        frac = med(lv[ll7]["real"]) / med(lv[lb7]["real"])
+        frac_cpu = med(lv[ll7]["cpu"]) / med(lv[lb7]["cpu"])
+        targets.append(("C++ batch leave >= 25% of the limit baseline",
+                        f"{100 * frac:.1f}% wall, {100 * frac_cpu:.1f}% CPU (10^7, 1 thread)",
+                        "met" if frac >= 0.25 else "missed"))
+    for dom, tab, bname in (("PE", pe, "BM_pe_status_batch"), ("leave", lv, "BM_leave_batch")):
+        one, two = get(tab, f"{bname}/1000000/1/real_time"), get(tab, f"{bname}/1000000/2/real_time")
+        if one and two:
+            x = med(one["real"]) / med(two["real"])
+            targets.append((f"C++ batch {dom}: 2 threads >= 1.7x one thread (10^6 rows, two idle cores)",
+                            f"{x:.2f}x (wall)", "met" if x >= 1.7 else "missed (see the load line)"))
+    for arg, label in ((0, "PE, 0 completions"), (60, "PE, 60 completions"), (-1, "PE, all 64 fixtures")):
+        a, lim = get(capi, f"BM_capi_json_pe_status/{arg}"), get(capi, f"BM_json_limit_pe_status/{arg}")
+        if a and lim:
+            x = med(a["cpu"]) / med(lim["cpu"])
+            targets.append((f"JSON path within 5x of the JSON limit baseline ({label})",
+                            f"{x:.1f}x ({fmt_ns(med(a['cpu']))} vs {fmt_ns(med(lim['cpu']))} CPU)",
+                            "met" if x <= 5 else "missed"))
+    a, lim = get(capi, "BM_capi_json_leave_entitlement"), get(capi, "BM_json_limit_leave_entitlement")
+    if a and lim:
+        x = med(a["cpu"]) / med(lim["cpu"])
+        targets.append(("JSON path within 5x of the JSON limit baseline (leave, W2 fixtures)",
+                        f"{x:.1f}x ({fmt_ns(med(a['cpu']))} vs {fmt_ns(med(lim['cpu']))} CPU)",
+                        "met" if x <= 5 else "missed"))
+    book_mem = os.path.join(d, "book_memory.json")
+    if os.path.exists(book_mem):
+        bm = json.load(open(book_mem))
+        targets.append(("`book --format json` of a 10^6-row upload peaks under 300 MB",
+                        f"{bm['peak_kib'] / 1024:.0f} MiB peak resident set ({bm['rows']:,} rows, exit {bm['rc']})",
+                        "met" if bm["peak_kib"] < 300 * 1000 * 1000 / 1024 else "missed"))
     if node:
         res = node["results"]
 
@@ -143,6 +210,11 @@ def main():
             if a and z:
                 x = z["median_ns"] / a["median_ns"]
                 targets.append((f"Node, {wl}: edurules >= 30x ZEN warm", f"{x:.1f}x", "met" if x >= 30 else "missed"))
+            j = nres(wl, "json-logic-engine")
+            if a and j:
+                x = j["median_ns"] / a["median_ns"]
+                targets.append((f"Node, {wl}: edurules faster than json-logic-engine", f"{x:.2f}x",
+                                "met" if x > 1 else "missed"))
         for wl in ("W3/PE", "W3/leave"):
             for r in res:
                 if r["workload"] == wl and r["engine"] == "edurules":
@@ -187,10 +259,10 @@ def main():
 
     w("## Targets")
     w("")
-    w("| target | measured | verdict |")
-    w("| --- | --- | --- |")
+    w(f"| target | measured | {pcol} | verdict |")
+    w("| --- | --- | --- | --- |")
     for t in targets:
-        w(f"| {t[0]} | {t[1]} | {t[2]} |")
+        w(f"| {t[0]} | {t[1]} | {prev['targets'].get(t[0], '')} | {t[2]} |")
     w("")
 
     # ---------------------------------------------------------------- C++ tables
@@ -202,8 +274,8 @@ def main():
         if note:
             w(note)
             w("")
-        w("| benchmark | median | spread | CPU (median) | per item | vs limit baseline |")
-        w("| --- | --- | --- | --- | --- | --- |")
+        w(f"| benchmark | median | spread | CPU (median) | per item | vs limit baseline | {pcol} median |")
+        w("| --- | --- | --- | --- | --- | --- | --- |")
         for name, e in tab.items():
             items = e["counters"].get("items_per_second")
             per = ""
@@ -220,7 +292,8 @@ def main():
                 bname = baseline_of(name)
                 if bname in tab:
                     vs = f"{100 * med(tab[bname]['real']) / m:.1f}%"
-            w(f"| `{name}` | {fmt_ns(m)} | {spread(e['real'])} | {fmt_ns(med(e['cpu']))} | {per} | {vs} |")
+            w(f"| `{name}` | {fmt_ns(m)} | {spread(e['real'])} | {fmt_ns(med(e['cpu']))} | {per} | {vs} | "
+              f"{prev['bench'].get(name, '')} |")
         w("")
 
     table("C++: PE (bench/bench_pe.cpp)", pe,
@@ -272,15 +345,16 @@ def main():
           "Correctness gate: " + ", ".join(f"{k} {'passed' if v else 'FAILED (not ranked)'}"
                                            for k, v in node["gate"].items()) + ".")
         w("")
-        w("| workload | engine | threads | n | median per evaluation | spread | edurules is faster by |")
-        w("| --- | --- | --- | --- | --- | --- | --- |")
+        w(f"| workload | engine | threads | n | median per evaluation | spread | edurules is faster by | {pcol} |")
+        w("| --- | --- | --- | --- | --- | --- | --- | --- |")
         base = {(r["workload"], r["threads"], r["n"]): r["median_ns"] for r in res if r["engine"] == "edurules"}
         for r in res:
             b = base.get((r["workload"], r["threads"], r["n"]))
             x = "" if r["engine"] == "edurules" or not b else f"{r['median_ns'] / b:,.1f}x"
             agree = "" if r.get("agree", True) else " (disagrees!)"
+            pv = prev["node"].get((r["workload"], r["engine"], str(r["threads"]), f"{r['n']:,}"), "")
             w(f"| {r['workload']} | {r['engine']}{agree} | {r['threads']} | {r['n']:,} | {fmt_ns(r['median_ns'])} | "
-              f"{fmt_ns(r['min_ns'])} .. {fmt_ns(r['max_ns'])} | {x} |")
+              f"{fmt_ns(r['min_ns'])} .. {fmt_ns(r['max_ns'])} | {x} | {pv} |")
         w("")
 
     if python_txt is not None:
@@ -290,6 +364,13 @@ def main():
         w(python_txt.strip())
         w("```")
         w("")
+        if prev["python"]:
+            w(f"The same table from the run before ({prev['date']}), for comparison:")
+            w("")
+            w("```")
+            w(prev["python"])
+            w("```")
+            w("")
 
     # ---------------------------------------------------------------- chart
     try:

@@ -98,6 +98,22 @@ if [ -f "$root/bench/python/bench_batch.py" ] && [ -d "$build/bindings/python/ed
   cat "$out/python.txt"
 fi
 
+rm -f "$out/book_memory.json"
+if [ -x "$build/src/cli/edurules" ] && [ -x /usr/bin/time ]; then
+  # The peak resident set of `book --format json` over a generated 10^6-row
+  # upload (tests/cli/gen_big_pe.py, the data of ctest cli.memory): GNU time's
+  # %M, the kernel's high-water mark of the tool alone.
+  echo "== book memory (10^6-row upload, --format json)"
+  tmpd=$(mktemp -d)
+  /usr/bin/python3 "$root/tests/cli/gen_big_pe.py" "$tmpd" 1000000 20000 >/dev/null
+  rc=0
+  /usr/bin/time -f "%M" -o "$tmpd/peak" "$build/src/cli/edurules" book "$tmpd/dossier.json" "$tmpd/upload.csv" \
+    --date 2025-06-01 --format json -q >/dev/null 2>&1 || rc=$?
+  printf '{"rows": 1000000, "rc": %d, "peak_kib": %d}\n' "$rc" "$(tail -1 "$tmpd/peak")" >"$out/book_memory.json"
+  cat "$out/book_memory.json"
+  rm -rf "$tmpd"
+fi
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
 /usr/bin/python3 "$root/bench/report.py" "$out" "$root/bench/RESULTS.md" "$root/bench/results.png"
 echo "wrote $root/bench/RESULTS.md and $root/bench/results.png (raw results in $out)"
