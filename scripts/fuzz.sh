@@ -76,8 +76,18 @@ run_one() {
   grep -m5 -E 'ERROR|FINDING|runtime error' "$build/findings/$name.log" || true
   return 1
 }
+# EDURULES_FUZZ_JOBS targets at a time (each libFuzzer run is one process);
+# every target's outcome is kept in a file and read back in target order.
+par=${EDURULES_FUZZ_JOBS:-1}
+mkdir -p "$build/findings"
 for t in "${targets[@]}"; do
-  run_one "$t" || failed+=("$t")
+  while [ "$(jobs -rp | wc -l)" -ge "$par" ]; do sleep 0.2; done
+  ( if run_one "$t" >"$build/findings/$t.out" 2>&1; then echo 0; else echo 1; fi >"$build/findings/$t.rc" ) &
+done
+wait
+for t in "${targets[@]}"; do
+  cat "$build/findings/$t.out" 2>/dev/null
+  [ "$(cat "$build/findings/$t.rc" 2>/dev/null)" = 0 ] || failed+=("$t")
 done
 echo "fuzz: $(( ${#targets[@]} - ${#failed[@]} )) passed, ${#failed[@]} failed${failed:+ (${failed[*]})}"
 [ ${#failed[@]} -eq 0 ]

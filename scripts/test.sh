@@ -47,7 +47,7 @@ stage() {  # stage NAME command...: runs it with its output shown and kept
 # sanitize stage, whose TSan tier runs the same tests and the integrity ones.
 stage ctest bash -c "cd build && ctest --output-on-failure -j $jobs -E '^capi\.tsan$'"
 stage sanitize bash scripts/sanitize.sh
-stage fuzz bash scripts/fuzz.sh 10
+stage fuzz env EDURULES_FUZZ_JOBS="$jobs" bash scripts/fuzz.sh 10
 stage bench-smoke env EDURULES_BENCH_BUILD="$PWD/build" bash bench/smoke.sh
 echo "=== summary${bad:+: failed in ${bad[*]}}"
 echo "all: $passed passed, $failed failed"
