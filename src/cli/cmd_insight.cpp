@@ -26,7 +26,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "common.hpp"
@@ -59,21 +58,13 @@ std::string utc_now() {
 void append_audit(const std::string& file, const std::vector<insight::audit_record>& records) {
     const std::string now = utc_now();
     if (file == "-") {
-        for (const auto& r : records) {
-            nlohmann::json j = nlohmann::json::parse(io::audit_json_line(r));
-            j["logged_at"] = now;
-            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        }
+        for (const auto& r : records) std::cout << io::audit_json_line(r, now) << "\n";
         check_stdout();
         return;
     }
     std::ofstream out(file, std::ios::binary | std::ios::app);
     if (!out) throw error(errc::io, file, "cannot open audit file for appending; nothing was shown");
-    for (const auto& r : records) {
-        nlohmann::json j = nlohmann::json::parse(io::audit_json_line(r));
-        j["logged_at"] = now;
-        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    }
+    for (const auto& r : records) out << io::audit_json_line(r, now) << "\n";
     out.flush();
     const bool ok = static_cast<bool>(out);
     out.close();

@@ -100,19 +100,6 @@ int status_csv(const options& o, const engine& eng, const pe::dossier_index& idx
     return exit_ok;
 }
 
-/// One completion of a pe.status result: the pe.book row object of the same
-/// completion with its "index" in the dossier in place of the upload "line".
-std::string completion_line_json(const engine& eng, const pe::completion& c, std::size_t index, const pe::booking& b,
-                                 bool explain) {
-    pe::upload_row row;
-    row.line = index;
-    row.row = c;
-    nlohmann::json j = nlohmann::json::parse(io::booking_line_json(eng, row, b, explain));
-    j.erase("line");
-    j["index"] = index;
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 /// status --format json: the pe.status result written as decided, its
 /// members in nlohmann's (sorted) order: completions, date, participants,
 /// rulebook.
@@ -125,7 +112,7 @@ int status_json(const options& o, const engine& eng, const pe::dossier& d, const
     auto booked = [&](std::vector<pe::booking>&& cs) {
         array_writer comps(out);
         for (std::size_t i = 0; i < cs.size(); ++i)
-            comps.item(completion_line_json(eng, d.completions[i], i, cs[i], o.explain));
+            comps.item(io::completion_line_json(eng, d.completions[i], i, cs[i], o.explain));
         comps.close();
         s << ",\n    \"date\": " << json_string(to_iso(on)) << ",\n    \"participants\": ";
     };

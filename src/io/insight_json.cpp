@@ -609,8 +609,12 @@ std::string progress_html(const engine& e, const insight::directory_index& dir, 
     return h.str();
 }
 
-std::string audit_json_line(const insight::audit_record& a) {
-    return audit_json(a).dump(-1, ' ', false, json::error_handler_t::replace);
+std::string audit_json_line(const insight::audit_record& a) { return audit_json_line(a, {}); }
+
+std::string audit_json_line(const insight::audit_record& a, std::string_view logged_at) {
+    json j = audit_json(a);
+    if (!logged_at.empty()) j["logged_at"] = logged_at;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // ---------------------------------------------------------------- requests

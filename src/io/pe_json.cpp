@@ -359,6 +359,13 @@ std::string booking_line_json(const engine& e, const pe::upload_row& row, const 
     return written(-1, [&](json_writer& w) { write_upload_row(w, e, row, b, explain); });
 }
 
+std::string completion_line_json(const engine& e, const pe::completion& c, std::size_t index, const pe::booking& b,
+                                 bool explain) {
+    return written(-1, [&](json_writer& w) {
+        write_booking(w, e, b, explain, booking_at{&c, nullptr, "index", index});
+    });
+}
+
 namespace detail {
 
 pe::dossier decode_dossier(const json& doc, const path& root) { return decode_dossier_at(doc, root); }

@@ -113,6 +113,9 @@ std::string progress_html(const engine& e, const insight::directory_index& dir, 
 /// One audit record as a single JSON line (no newline): {"when", "who",
 /// "organisation", "action", "whom", "allowed", "reason", "consent_id", "why"}.
 std::string audit_json_line(const insight::audit_record& a);
+/// The same line with "logged_at" (the wall-clock time it was logged), as the
+/// CLI's audit file keeps it.
+std::string audit_json_line(const insight::audit_record& a, std::string_view logged_at);
 
 /// A short human label of a PE status ("registered, points short", ...).
 std::string status_label(const pe::status& s);

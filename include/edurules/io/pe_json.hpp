@@ -43,5 +43,9 @@ std::string status_line_json(const engine& e, const pe::participant& who, const 
 /// One upload row's booking as one line of compact JSON (the objects of the
 /// pe.book result's "rows"), for streaming (`book --format ndjson`).
 std::string booking_line_json(const engine& e, const pe::upload_row& row, const pe::booking& b, bool explain);
+/// One completion of a pe.status result, as one line: the pe.book row object
+/// of that completion with its "index" in the dossier in place of "line".
+std::string completion_line_json(const engine& e, const pe::completion& c, std::size_t index, const pe::booking& b,
+                                 bool explain);
 
 }  // namespace edurules::io
