@@ -56,6 +56,19 @@ int main() {
     CHECK(f > 200 && f < 256 && f % 3 == 0);
     CHECK(capi::utf8_invalid_at(e->message) == std::string_view::npos);
 
+    // The first bad byte is found wherever it falls relative to the
+    // eight-byte ASCII steps: lone continuation, overlong lead, truncated
+    // sequence at the end, surrogate (RFC 3629).
+    for (std::size_t pre = 0; pre < 20; ++pre) {
+        const std::string ascii(pre, 'a');
+        CHECK(capi::utf8_invalid_at(ascii) == std::string_view::npos);
+        CHECK(capi::utf8_invalid_at(ascii + "\x80" + ascii) == pre);
+        CHECK(capi::utf8_invalid_at(ascii + "\xC0\xAF") == pre);
+        CHECK(capi::utf8_invalid_at(ascii + "\xE2\x82") == pre);
+        CHECK(capi::utf8_invalid_at(ascii + "\xED\xA0\x80" + ascii) == pre);
+        CHECK(capi::utf8_invalid_at(ascii + "\xE2\x82\xAC" + ascii + "\xFF") == pre + 3 + pre);
+    }
+
     CHECK(capi::guard([] { return EDR_OK; }) == EDR_OK);
     CHECK(e->code == EDR_OK && e->message[0] == '\0' && e->record == -1 && e->offset == -1);
 

@@ -106,20 +106,20 @@ public:
         // Recognition valid on the completion date (docs/rules.md 1, P): the most
         // recently decided one that holds.
         const recognition* rec = nullptr;
-        std::string why_not = "activity " + a->id + " has no recognition";
+        const recognition* last_miss = nullptr;  // the last recognition that did not hold, for the message
+        period miss_window{};
         for (const std::size_t i : idx_->recognition_indices(*a)) {
             const recognition& cand = idx_->data().recognitions[i];
             const period v = recognition_validity(*r_, cand, *a, nullptr);
             if (v.contains(c.completed)) {
                 if (!rec || rec->decided < cand.decided) rec = &cand;
-            } else if (c.completed < v.first) {
-                why_not = "recognition " + cand.id + " of " + a->id + " starts on " + to_iso(v.first);
             } else {
-                why_not = "recognition " + cand.id + " of " + a->id + " was valid until " + to_iso(v.last);
+                last_miss = &cand;
+                miss_window = v;
             }
         }
         if (!rec)
-            return reject(b, booking_reason::not_recognised, why_not + " (completed " + to_iso(c.completed) + ")");
+            return reject(b, booking_reason::not_recognised, not_recognised_message(*a, last_miss, miss_window, c));
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
@@ -140,8 +140,11 @@ public:
                                      [](const booked_points& x, const booked_points& y) { return x.on < y.on; }),
                     entry);
         seen_.insert(k);
-        b.message = "booked " + b.pts.to_string() + " points for " + c.seu_number + " (" + a->id + ", " +
-                    to_iso(c.completed) + ", recognition " + rec->id + ")";
+        // one allocation for the sentence (it is written for every completion)
+        const std::string pts = b.pts.to_string(), on = to_iso(c.completed);
+        b.message.reserve(48 + pts.size() + c.seu_number.size() + a->id.size() + rec->id.size());
+        b.message.append("booked ").append(pts).append(" points for ").append(c.seu_number).append(" (");
+        b.message.append(a->id).append(", ").append(on).append(", recognition ").append(rec->id).append(")");
         b.why.note("pe.booking.booked", b.message);
         return b;
     }
@@ -167,6 +170,19 @@ public:
     }
 
 private:
+    /// Why no recognition holds on the completion date: the last one that
+    /// did not (in the index's order), or that there is none.
+    static std::string not_recognised_message(const activity& a, const recognition* miss, const period& window,
+                                              const completion& c) {
+        std::string m;
+        if (!miss)
+            m = "activity " + a.id + " has no recognition";
+        else if (c.completed < window.first)
+            m = "recognition " + miss->id + " of " + a.id + " starts on " + to_iso(window.first);
+        else
+            m = "recognition " + miss->id + " of " + a.id + " was valid until " + to_iso(window.last);
+        return m + " (completed " + to_iso(c.completed) + ")";
+    }
     void fits_calendar(date start, const std::string& field, std::size_t record) const {
         try {
             const period_terms& t = r_->terms_at(start);
