@@ -1,7 +1,6 @@
 // The fast reader's leave part (see fast_request.hpp): leave.* workers
-// straight into leave::worker. Declines on the members it does not read
-// (a training's "vov", an absence's "holiday", a worker's monthly_wage and
-// bev_reimbursed_elsewhere_*): the document reader decodes those requests.
+// straight into leave::worker, every member the document reader knows
+// (leave_json.cpp); on any doubt it declines and the document reader decides.
 #include <set>
 
 #include "edurules/leave/facts.hpp"
@@ -101,11 +100,18 @@ lesson decode_lesson(od::value v, std::optional<bool>& coinciding) {
     return x;
 }
 
+/// An absence's "holiday": the days of the holiday it fell in, both given.
+period holiday(od::value v) {
+    std::optional<date> from, to;
+    members(v, names<2>{"from", "to"}, [&](std::size_t k, od::value y) { (k == 0 ? from : to) = day(y); });
+    return period{known(std::move(from)), known(std::move(to))};
+}
+
 absence decode_absence(od::value v, std::optional<minutes>& length) {
     absence x;
     unsigned seen = 0;
     duration absent;
-    members(v, names<5>{"date", "absent_minutes", "absent_hours", "reason", "employer_declared_on"},
+    members(v, names<6>{"date", "absent_minutes", "absent_hours", "reason", "employer_declared_on", "holiday"},
             [&](std::size_t k, od::value y) {
                 seen |= 1u << k;
                 switch (k) {
@@ -119,8 +125,11 @@ absence decode_absence(od::value v, std::optional<minutes>& length) {
                     case 3:
                         x.reason = str(y);
                         break;
-                    default:
+                    case 4:
                         x.employer_declared_on = day(y);
+                        break;
+                    default:
+                        x.holiday = holiday(y);
                 }
             });
     if ((seen & 0b1001) != 0b1001) doubt();
@@ -143,18 +152,87 @@ leave_taken decode_taken(od::value v) {
     return x;
 }
 
-constexpr names<16> training_members{"id",          "type",          "coinciding_with_work",
-                                     "raised_cap",  "language_kind", "organisation",
-                                     "unit",        "start",         "module_code",
-                                     "provider",    "recognised",    "exams",
-                                     "enrolled_on", "lessons",       "absences",
-                                     "leave_taken"};
+constexpr names<17> training_members{"id",
+                                     "type",
+                                     "coinciding_with_work",
+                                     "raised_cap",
+                                     "language_kind",
+                                     "organisation",
+                                     "unit",
+                                     "start",
+                                     "module_code",
+                                     "provider",
+                                     "recognised",
+                                     "exams",
+                                     "enrolled_on",
+                                     "lessons",
+                                     "absences",
+                                     "leave_taken",
+                                     "vov"};
+
+constexpr names<10> vov_members{"counting",           "credits",         "graduate",          "exam_contract",
+                                "competences",        "exams",           "employer_proposed", "career_oriented",
+                                "career_attest_date", "final_assessment"};
+
+std::optional<final_assessment> parse_final_assessment(std::string_view s) {
+    if (s == "not_yet") return final_assessment::not_yet;
+    if (s == "taken") return final_assessment::taken;
+    if (s == "missed_justified") return final_assessment::missed_justified;
+    if (s == "missed") return final_assessment::missed;
+    return std::nullopt;
+}
+
+/// A whole number 0 .. max_count, as the document reader's opt_int takes it.
+std::int64_t small_count(od::value v) {
+    const std::int64_t n = count(v);
+    if (n > max_count) doubt();
+    return n;
+}
+
+/// A training's "vov" object (Flemish training leave: how hours count, and
+/// what the diligence rules need). Its "exams", when given, is the training's.
+void decode_vov(od::value v, training& t, std::optional<std::int64_t>& exams) {
+    members(v, vov_members, [&](std::size_t k, od::value x) {
+        switch (k) {
+            case 0:
+                t.counting = parsed<vov_counting>(x, parse_vov_counting);
+                break;
+            case 1:
+                t.credits = small_count(x);
+                break;
+            case 2:
+                t.graduate = flag(x);
+                break;
+            case 3:
+                t.exam_contract = flag(x);
+                break;
+            case 4:
+                t.competences = small_count(x);
+                break;
+            case 5:
+                exams = small_count(x);
+                break;
+            case 6:
+                t.employer_proposed = flag(x);
+                break;
+            case 7:
+                t.career_oriented = flag(x);
+                break;
+            case 8:
+                t.career_attest_date = day(x);
+                break;
+            default:
+                t.assessment = parsed<final_assessment>(x, parse_final_assessment);
+        }
+    });
+}
 
 training decode_training(od::value v) {
     training t;
     unsigned seen = 0;
     std::vector<std::optional<bool>> coinciding;  // per lesson: nullopt = the training's
     std::vector<std::optional<minutes>> lengths;  // per absence: nullopt = the day's lessons
+    std::optional<std::int64_t> vov_exams;        // vov.exams, which wins over the training's
     members(v, training_members, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
         switch (k) {
@@ -198,8 +276,7 @@ training decode_training(od::value v) {
                 t.recognised = flag(x);
                 break;
             case 11:
-                t.exams = count(x);
-                if (t.exams > max_count) doubt();
+                t.exams = small_count(x);
                 break;
             case 12:
                 t.enrolled_on = day(x);
@@ -210,25 +287,49 @@ training decode_training(od::value v) {
             case 14:
                 elements(x, [&](od::value y) { t.absences.push_back(decode_absence(y, lengths.emplace_back())); });
                 break;
-            default:
+            case 15:
                 elements(x, [&](od::value y) { t.taken.push_back(decode_taken(y)); });
+                break;
+            default:
+                decode_vov(x, t, vov_exams);
         }
     });
     if ((seen & 0b11) != 0b11) doubt();
+    if (vov_exams) t.exams = *vov_exams;
     for (std::size_t i = 0; i < t.lessons.size(); ++i) t.lessons[i].coinciding = coinciding[i].value_or(t.coinciding);
     for (std::size_t i = 0; i < t.absences.size(); ++i)
         t.absences[i].length = lengths[i] ? *lengths[i] : facts_detail::given_on(t, t.absences[i].day);
     return t;
 }
 
-constexpr names<12> worker_members{
-    "id",        "establishment_unit", "head_office_region",      "residence_region", "sector",
-    "jobs",      "passed_modules",     "at_most_upper_secondary", "vov_sanctioned",   "new_job_on",
-    "trainings", "school_year"};
+constexpr names<15> worker_members{"id",
+                                   "establishment_unit",
+                                   "head_office_region",
+                                   "residence_region",
+                                   "sector",
+                                   "jobs",
+                                   "passed_modules",
+                                   "at_most_upper_secondary",
+                                   "vov_sanctioned",
+                                   "new_job_on",
+                                   "trainings",
+                                   "school_year",
+                                   "bev_reimbursed_elsewhere_minutes",
+                                   "bev_reimbursed_elsewhere_hours",
+                                   "monthly_wage"};
+
+/// A monthly wage in cents: a non-negative amount with at most 2 decimals.
+std::int64_t wage_cents(od::value v) {
+    const decimal d = number(v);
+    const auto cents = d.in_scale(2);
+    if (!cents || d.is_negative() || *cents > max_minutes) doubt();
+    return *cents;
+}
 
 leave::worker decode_worker(od::value v, std::optional<school_year>& year) {
     leave::worker w;
     unsigned seen = 0;
+    duration bev_elsewhere;
     members(v, worker_members, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
         switch (k) {
@@ -270,10 +371,18 @@ leave::worker decode_worker(od::value v, std::optional<school_year>& year) {
             case 10:
                 elements(x, [&](od::value y) { w.trainings.push_back(decode_training(y)); });
                 break;
-            default:
+            case 11:
                 year = known(school_year::parse(text(x)));
+                break;
+            case 12:
+            case 13:
+                bev_elsewhere.set(x, k == 13);
+                break;
+            default:
+                w.monthly_wage_cents = wage_cents(x);
         }
     });
+    if (bev_elsewhere.value) w.bev_reimbursed_elsewhere = *bev_elsewhere.value;
     if ((seen & 0b10000100011) != 0b10000100011) doubt();  // id, establishment_unit, jobs, trainings
     for (std::size_t i = 0; i < w.trainings.size(); ++i)
         for (std::size_t k = 0; k < i; ++k)

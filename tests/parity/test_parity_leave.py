@@ -289,7 +289,7 @@ def worker_documents(f: dict[str, np.ndarray]) -> np.ndarray:
 
 
 WORKER_AT = re.compile(r"^workers\[(\d+)\]")
-JSON_CHUNK = 64
+JSON_CHUNK = 16  # small: a refusal is decided by the document reader, which re-reads its whole request
 
 
 def json_face(engine: edurules.Engine, f: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], np.ndarray]:
