@@ -174,14 +174,6 @@ constexpr names<10> vov_members{"counting",           "credits",         "gradua
                                 "competences",        "exams",           "employer_proposed", "career_oriented",
                                 "career_attest_date", "final_assessment"};
 
-std::optional<final_assessment> parse_final_assessment(std::string_view s) {
-    if (s == "not_yet") return final_assessment::not_yet;
-    if (s == "taken") return final_assessment::taken;
-    if (s == "missed_justified") return final_assessment::missed_justified;
-    if (s == "missed") return final_assessment::missed;
-    return std::nullopt;
-}
-
 /// A whole number 0 .. max_count, as the document reader's opt_int takes it.
 std::int64_t small_count(od::value v) {
     const std::int64_t n = count(v);

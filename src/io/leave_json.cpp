@@ -171,16 +171,8 @@ training decode_training(const json& j, const path& p) {
         t.employer_proposed = opt_bool(*v, "employer_proposed", vp).value_or(false);
         t.career_oriented = opt_bool(*v, "career_oriented", vp).value_or(false);
         t.career_attest_date = opt_date(*v, "career_attest_date", vp);
-        t.assessment = parse_enum(
-            *v, "final_assessment", vp, final_assessment::not_yet,
-            [](std::string_view s) -> std::optional<final_assessment> {
-                if (s == "not_yet") return final_assessment::not_yet;
-                if (s == "taken") return final_assessment::taken;
-                if (s == "missed_justified") return final_assessment::missed_justified;
-                if (s == "missed") return final_assessment::missed;
-                return std::nullopt;
-            },
-            "not_yet, taken, missed_justified, missed");
+        t.assessment = parse_enum(*v, "final_assessment", vp, final_assessment::not_yet, parse_final_assessment,
+                                  "not_yet, taken, missed_justified, missed");
     }
     // lessons: times, end after start, no overlaps
     if (const json* ls = find(j, "lessons")) {

@@ -218,6 +218,12 @@ inline constexpr std::string_view to_string(final_assessment a) {
     }
     return "?";
 }
+inline std::optional<final_assessment> parse_final_assessment(std::string_view s) {
+    for (auto a : {final_assessment::not_yet, final_assessment::taken, final_assessment::missed_justified,
+                   final_assessment::missed})
+        if (s == to_string(a)) return a;
+    return std::nullopt;
+}
 
 /// One employment (several at once = several employers). The fraction of
 /// full time is contract / full-time minutes per week (the TWP under VOV).
