@@ -38,7 +38,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     "-DCMAKE_CXX_FLAGS=$san -fsanitize=fuzzer-no-link -fno-sanitize-recover=all -gline-tables-only" \
     "-DCMAKE_C_FLAGS=$san -fsanitize=fuzzer-no-link -fno-sanitize-recover=all" \
     "-DCMAKE_EXE_LINKER_FLAGS=$san" "-DCMAKE_SHARED_LINKER_FLAGS=$san" \
-    -DEDURULES_SANITIZE=address,undefined -DEDURULES_FUZZ=ON \
+    -DEDURULES_SANITIZE=address,undefined -DEDURULES_FUZZ=ON -DEDURULES_UNITY=ON \
     -DEDURULES_FUZZ_MASK_KNOWN="$( [ "${EDURULES_FUZZ_MASK_KNOWN:-0}" = 1 ] && echo ON || echo OFF)" \
     -DEDURULES_BUILD_TESTS=OFF -DEDURULES_BUILD_CLI=OFF -DEDURULES_BUILD_PYTHON=OFF \
     -DEDURULES_BUILD_BENCH=OFF -DEDURULES_INSTALL=OFF \

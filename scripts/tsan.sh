@@ -23,7 +23,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     -DEDURULES_SANITIZE=thread -DEDURULES_BUILD_CLI=OFF -DEDURULES_INSTALL=OFF \
     "-DCMAKE_CXX_FLAGS=$tsan" "-DCMAKE_C_FLAGS=$tsan" \
     "-DCMAKE_EXE_LINKER_FLAGS=$tsan" "-DCMAKE_SHARED_LINKER_FLAGS=$tsan" \
-    -DEDURULES_BUILD_PYTHON=OFF -DEDURULES_BUILD_BENCH=OFF \
+    -DEDURULES_BUILD_PYTHON=OFF -DEDURULES_BUILD_BENCH=OFF -DEDURULES_UNITY=ON \
     "-DCMAKE_PROJECT_edurules_INCLUDE=$PWD/fuzz/attach.cmake" "$@"
 fi
 cmake --build "$build" -j "$jobs" --target test_capi_threads test_capi
