@@ -141,7 +141,9 @@ struct dossier {
 };
 
 /// Lookups over a dossier, built once; refuses duplicate ids and dangling
-/// references with an error naming the record and field.
+/// references with an error naming the record and field. The keys are views
+/// of the dossier's own ids: the dossier must outlive the index unchanged
+/// (as it must for the records the lookups return).
 class dossier_index {
 public:
     explicit dossier_index(const dossier& d) : d_(&d) {
@@ -157,7 +159,7 @@ public:
                             "duplicate activity id \"" + d.activities[i].id + "\"", static_cast<std::int64_t>(i));
         }
         recognitions_of_.resize(d.activities.size());
-        std::unordered_map<std::string, std::size_t> rec_ids;
+        std::unordered_map<std::string_view, std::size_t> rec_ids;
         for (std::size_t i = 0; i < d.recognitions.size(); ++i) {
             if (!rec_ids.emplace(d.recognitions[i].id, i).second)
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].id",
@@ -172,11 +174,11 @@ public:
 
     const dossier& data() const noexcept { return *d_; }
     const participant* find_participant(std::string_view seu) const {
-        auto it = by_seu_.find(std::string(seu));
+        auto it = by_seu_.find(seu);
         return it == by_seu_.end() ? nullptr : &d_->participants[it->second];
     }
     const activity* find_activity(std::string_view id) const {
-        auto it = by_activity_.find(std::string(id));
+        auto it = by_activity_.find(id);
         return it == by_activity_.end() ? nullptr : &d_->activities[it->second];
     }
     /// Recognitions of an activity, in dossier order.
@@ -192,8 +194,8 @@ public:
 
 private:
     const dossier* d_;
-    std::unordered_map<std::string, std::size_t> by_seu_;
-    std::unordered_map<std::string, std::size_t> by_activity_;
+    std::unordered_map<std::string_view, std::size_t> by_seu_;
+    std::unordered_map<std::string_view, std::size_t> by_activity_;
     std::vector<std::vector<std::size_t>> recognitions_of_;
 };
 
