@@ -310,14 +310,6 @@ constexpr names<15> worker_members{"id",
                                    "bev_reimbursed_elsewhere_hours",
                                    "monthly_wage"};
 
-/// A monthly wage in cents: a non-negative amount with at most 2 decimals.
-std::int64_t wage_cents(od::value v) {
-    const decimal d = number(v);
-    const auto cents = d.in_scale(2);
-    if (!cents || d.is_negative() || *cents > max_minutes) doubt();
-    return *cents;
-}
-
 leave::worker decode_worker(od::value v, std::optional<school_year>& year) {
     leave::worker w;
     unsigned seen = 0;
@@ -371,7 +363,7 @@ leave::worker decode_worker(od::value v, std::optional<school_year>& year) {
                 bev_elsewhere.set(x, k == 13);
                 break;
             default:
-                w.monthly_wage_cents = wage_cents(x);
+                w.monthly_wage_cents = known(wage_in_cents(number(x)));
         }
     });
     if (bev_elsewhere.value) w.bev_reimbursed_elsewhere = *bev_elsewhere.value;

@@ -273,10 +273,8 @@ worker decode_worker(const json& j, const path& p) {
     w.bev_reimbursed_elsewhere = opt_duration(j, "bev_reimbursed_elsewhere", p).value_or(minutes{0});
     if (w.bev_reimbursed_elsewhere.count > max_minutes) invalid(p / "bev_reimbursed_elsewhere_minutes", "too large");
     if (const json* mw = find(j, "monthly_wage")) {
-        const decimal d = as_decimal(*mw, p / "monthly_wage");
-        auto cents = d.in_scale(2);
-        if (!cents || d.is_negative() || *cents > max_minutes)
-            invalid(p / "monthly_wage", "expected a non-negative amount with at most 2 decimals");
+        const auto cents = wage_in_cents(as_decimal(*mw, p / "monthly_wage"));
+        if (!cents) invalid(p / "monthly_wage", "expected a non-negative amount with at most 2 decimals");
         w.monthly_wage_cents = *cents;
     }
     w.new_job_on = opt_date(j, "new_job_on", p);

@@ -25,8 +25,18 @@ namespace edurules::leave {
 inline constexpr std::int64_t minutes_per_day = 24 * minutes_per_hour;
 inline constexpr std::int64_t minutes_per_week = 7 * minutes_per_day;
 inline constexpr std::int64_t max_minutes = std::int64_t{1} << 40;
+
 /// Bound of a count (credits, exams, competences): a million is far beyond any training.
 inline constexpr std::int64_t max_count = std::int64_t{1} << 20;
+
+/// A monthly wage as whole cents: a non-negative amount with at most 2
+/// decimals and no larger than max_minutes; nullopt otherwise (both JSON
+/// readers refuse it).
+inline std::optional<std::int64_t> wage_in_cents(const decimal& d) {
+    const auto cents = d.in_scale(2);
+    if (!cents || d.is_negative() || *cents > max_minutes) return std::nullopt;
+    return cents;
+}
 
 /// What is wrong with a worker's facts (pinned codes: the batch reports them).
 enum class facts_problem : std::uint8_t {

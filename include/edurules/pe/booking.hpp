@@ -107,7 +107,6 @@ public:
         // recently decided one that holds.
         const recognition* rec = nullptr;
         const recognition* last_miss = nullptr;  // the last recognition that did not hold, for the message
-        period miss_window{};
         for (const std::size_t i : idx_->recognition_indices(*a)) {
             const recognition& cand = idx_->data().recognitions[i];
             const period v = recognition_validity(*r_, cand, *a, nullptr);
@@ -115,11 +114,9 @@ public:
                 if (!rec || rec->decided < cand.decided) rec = &cand;
             } else {
                 last_miss = &cand;
-                miss_window = v;
             }
         }
-        if (!rec)
-            return reject(b, booking_reason::not_recognised, not_recognised_message(*a, last_miss, miss_window, c));
+        if (!rec) return reject(b, booking_reason::not_recognised, not_recognised_message(*a, last_miss, c));
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
@@ -172,9 +169,9 @@ public:
 private:
     /// Why no recognition holds on the completion date: the last one that
     /// did not (in the index's order), or that there is none.
-    static std::string not_recognised_message(const activity& a, const recognition* miss, const period& window,
-                                              const completion& c) {
+    std::string not_recognised_message(const activity& a, const recognition* miss, const completion& c) const {
         std::string m;
+        const period window = miss ? recognition_validity(*r_, *miss, a, nullptr) : period{};
         if (!miss)
             m = "activity " + a.id + " has no recognition";
         else if (c.completed < window.first)
