@@ -333,6 +333,18 @@ def test_key_table_matches_keys_as_text():
     # two-part keys (worker, training)
     two = _edurules.KeyTable([np.array(["w1", "w1", "w2"], dtype=object), np.array(["t1", "t2", "t1"], dtype=object)])
     assert two.lookup([np.array(["w2", "w1"], dtype=object), np.array(["t1", "t2"], dtype=object)])[0].tolist() == [2, 1]
+    # rows of a sorted child frame: repeated objects, equal texts in other
+    # objects, a missing part, non-text cells and a key change in one part only
+    w1b, t2b = "".join(["w", "1"]), "".join(["t", "2"])
+    ws = np.array(["w1", "w1", w1b, w1b, None, None, "w2", "w2", 7, 7, "w1"], dtype=object)
+    ts = np.array(["t1", "t1", "t2", t2b, "t1", "t1", None, "t1", "t1", "t1", "t9"], dtype=object)
+    rows, (mw, mt) = two.lookup([ws, ts])
+    assert rows.tolist() == [0, 0, 1, 1, -1, -1, -1, 2, -1, -1, -1]
+    assert mw.tolist() == [False] * 4 + [True, True] + [False] * 5
+    assert mt.tolist() == [False] * 6 + [True] + [False] * 4
+    seven = _edurules.KeyTable([np.array([7, "8"], dtype=object), np.array(["t1", "t1"], dtype=object)])
+    assert seven.lookup([np.array([7, 7, 8, "7"], dtype=object),
+                         np.array(["t1", "t1", "t1", "t1"], dtype=object)])[0].tolist() == [0, 0, 1, 0]
 
 
 def test_group_rows_is_a_stable_counting_sort():
@@ -341,6 +353,10 @@ def test_group_rows_is_a_stable_counting_sort():
     assert order.tolist() == [1, 4, 0, 3] and offsets.tolist() == [0, 2, 2, 4] and not in_order
     order, offsets, in_order = _edurules.group_rows(np.array([0, 0, 1, 2], dtype=np.int64), 4)
     assert in_order and offsets.tolist() == [0, 2, 3, 4, 4]
+    order, offsets, in_order = _edurules.group_rows(np.array([0, 0, 1, 2], dtype=np.int64), 4, False)
+    assert in_order and order.tolist() == [] and offsets.tolist() == [0, 2, 3, 4, 4]
+    order, offsets, in_order = _edurules.group_rows(np.array([1, 0], dtype=np.int64), 2, False)
+    assert not in_order and order.tolist() == [1, 0] and offsets.tolist() == [0, 1, 2]
 
 
 def test_key_and_date_columns_of_any_kind_give_the_same_answer(engine):

@@ -332,7 +332,7 @@ def group(codes: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
 def grouped(codes: np.ndarray, rows: int) -> tuple[Optional[np.ndarray], np.ndarray]:
     """As :func:`group`, with None for the order when the child rows are
     already grouped (nothing to reorder)."""
-    order, offsets, in_order = _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)
+    order, offsets, in_order = _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows, False)
     return (None if in_order else order), offsets
 
 

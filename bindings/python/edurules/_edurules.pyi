@@ -67,7 +67,7 @@ class _KeyTable:
     def lookup(self, columns: list[Any]) -> tuple[I64, list[npt.NDArray[np.bool_]]]: ...
 
 KeyTable: type[_KeyTable]
-group_rows: Callable[[I64, int], tuple[I64, I64, bool]]
+group_rows: Callable[..., tuple[I64, I64, bool]]
 """(order of the kept child rows, offsets per owner, whether already in order)."""
 epoch_days: Callable[[np.ndarray, int, int], dict[str, Any]]
 """days (int32), status (uint8: 0 ok, 1 missing, 2 bad, 3 out of range), raw_bad, texts, dates, others."""

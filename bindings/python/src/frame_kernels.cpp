@@ -185,9 +185,14 @@ public:
     /// For each row of `columns`: the first row of this table with the same
     /// key (-1 when none or when a part is missing), and the missing masks.
     py::tuple lookup(const py::list& columns) const {
-        if (cols_.size() == 1 && columns.size() == 1) {
-            const py::array a = py::array::ensure(columns[0]);
-            if (a && a.ndim() == 1 && a.dtype().kind() == 'O') return lookup_objects(a);
+        if (columns.size() == cols_.size()) {
+            std::vector<py::array> objects;
+            for (const py::handle c : columns) {
+                py::array a = py::array::ensure(c);
+                if (!a || a.ndim() != 1 || a.dtype().kind() != 'O') break;
+                objects.push_back(std::move(a));
+            }
+            if (objects.size() == cols_.size()) return lookup_objects(objects);
         }
         std::vector<key_cells> q;
         for (const py::handle c : columns) q.push_back(read_keys(py::reinterpret_borrow<py::object>(c)));
@@ -232,54 +237,101 @@ public:
     }
 
 private:
-    /// One object column, read and matched in one pass (the GIL held: its
-    /// cells are read as they are matched); a cell that is the same object
-    /// as the row before's takes its answer without being read again.
-    py::tuple lookup_objects(const py::array& a) const {
-        const auto n = static_cast<std::size_t>(a.size());
+    /// Object columns (one per key part), read and matched in one pass (the
+    /// GIL held: the cells are read as they are matched), nothing kept per
+    /// row but the answer. A row whose cells are the same objects as the row
+    /// before's, or spell the same key, takes its answer without a probe
+    /// (child rows often come sorted by their key).
+    py::tuple lookup_objects(const std::vector<py::array>& arrays) const {
+        const std::size_t parts = arrays.size();
+        const auto n = static_cast<std::size_t>(arrays[0].size());
+        for (const auto& a : arrays)
+            if (static_cast<std::size_t>(a.size()) != n)
+                throw error(errc::invalid_argument, "", "key columns differ in length");
         py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
-        py::array_t<bool> miss(static_cast<py::ssize_t>(n));
         std::int64_t* pos = out.mutable_data();
-        bool* m = miss.mutable_data();
-        auto cells = a.unchecked<py::object>();
-        constexpr std::size_t block = 16;  // distinct cells read and hashed, their slots prefetched, then found
+        std::vector<py::array_t<bool>> miss;
+        std::vector<bool*> m;
+        std::vector<decltype(arrays[0].unchecked<py::object, 1>())> cells;
+        for (const auto& a : arrays) {
+            miss.emplace_back(static_cast<py::ssize_t>(n));
+            m.push_back(miss.back().mutable_data());
+            std::fill(m.back(), m.back() + n, false);
+            cells.push_back(a.unchecked<py::object, 1>());
+        }
+        constexpr std::size_t block = 16;  // distinct keys read and hashed, their slots prefetched, then found
         constexpr std::int64_t again = INT64_MIN;
-        key_cells q;
-        q.text.resize(block);
-        q.missing.assign(block, 0);
-        const std::vector<const key_cells*> parts{&q};
+        std::vector<key_cells> q(parts);
+        for (auto& c : q) {
+            c.text.resize(block);
+            c.missing.assign(block, 0);
+        }
+        const auto qp = views(q);
         std::size_t at[block], h[block], k = 0;
         const auto flush = [&] {
-            for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(parts, j, h[j]);
+            for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(qp, j, h[j]);
             k = 0;
-            q.owned.clear();
+            for (auto& c : q) c.owned.clear();
         };
-        PyObject* before = nullptr;
+        PyObject* before[2] = {nullptr, nullptr};  // the row before's cells
+        std::string_view prev[2];                  // and its key, when it had every part
+        std::string prev_owned[2], cur_owned[2];   // non-str cells as text: the row before's, this row's
+        bool prev_whole = false;
         for (std::size_t i = 0; i < n; ++i) {
-            PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
-            if (v == before) {  // the row before's answer, filled in below
+            PyObject* v[2] = {nullptr, nullptr};
+            bool same_objects = i > 0;
+            for (std::size_t p = 0; p < parts; ++p) {
+                v[p] = cells[p](static_cast<py::ssize_t>(i)).ptr();
+                same_objects = same_objects && v[p] == before[p];
+            }
+            if (same_objects) {  // the row before's answer and masks, filled in below
                 pos[i] = again;
                 continue;
             }
-            before = v;
-            m[i] = false;
-            if (PyUnicode_Check(v)) {
-                q.text[k] = utf8_of(v);
-            } else if (missing_cell(v)) {
-                m[i] = true, pos[i] = -1;
-                continue;
-            } else {
-                q.text[k] = q.owned.emplace_back(py::str(v).cast<std::string>());
+            bool whole = true, same_key = prev_whole;
+            std::string_view text[2];
+            for (std::size_t p = 0; p < parts; ++p) {
+                before[p] = v[p];
+                if (PyUnicode_Check(v[p])) {
+                    text[p] = utf8_of(v[p]);
+                } else if (missing_cell(v[p])) {
+                    m[p][i] = true;
+                    whole = false;
+                    continue;
+                } else {
+                    text[p] = cur_owned[p] = py::str(v[p]).cast<std::string>();
+                }
+                same_key = same_key && text[p] == prev[p];
             }
-            at[k] = i, h[k] = hash_of(parts, k);
+            prev_whole = whole;
+            if (!whole) {
+                pos[i] = -1;
+                continue;
+            }
+            if (same_key) {
+                pos[i] = again;
+                continue;
+            }
+            for (std::size_t p = 0; p < parts; ++p) {
+                if (PyUnicode_Check(v[p])) {
+                    q[p].text[k] = prev[p] = text[p];
+                } else {  // kept until the block is found; the row before's copy for the next row
+                    q[p].text[k] = q[p].owned.emplace_back(cur_owned[p]);
+                    prev[p] = prev_owned[p].assign(cur_owned[p]);
+                }
+            }
+            at[k] = i, h[k] = hash_of(qp, k);
             __builtin_prefetch(&slots_[h[k] & (slots_.size() - 1)]);
             if (++k == block) flush();
         }
         flush();
-        for (std::size_t i = 0; i < n; ++i)
-            if (pos[i] == again) pos[i] = pos[i - 1], m[i] = m[i - 1];
+        for (std::size_t i = 0; i < n; ++i) {
+            if (pos[i] != again) continue;
+            pos[i] = pos[i - 1];
+            for (std::size_t p = 0; p < parts; ++p) m[p][i] = m[p][i - 1];
+        }
         py::list l;
-        l.append(miss);
+        for (auto& x : miss) l.append(x);
         return py::make_tuple(out, l);
     }
 
@@ -342,9 +394,10 @@ private:
 
 /// Child rows grouped by owner (a stable counting sort): the order of the
 /// kept rows (owner -1 is left out), the owners' offsets (rows + 1), and
-/// whether that order is the rows' own (nothing to reorder).
+/// whether that order is the rows' own (nothing to reorder; the order then
+/// comes back empty unless `order_in_order`).
 py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& owner,
-                     std::size_t rows) {
+                     std::size_t rows, bool order_in_order) {
     const auto n = static_cast<std::size_t>(owner.size());
     const std::int64_t* o = owner.data();
     py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows + 1));
@@ -363,6 +416,7 @@ py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::ar
         }
         for (std::size_t r = 0; r < rows; ++r) off[r + 1] += off[r];
     }
+    if (in_order && !order_in_order) return py::make_tuple(py::array_t<std::int64_t>(0), offsets, true);
     py::array_t<std::int64_t> order(static_cast<py::ssize_t>(kept));
     std::int64_t* ord = order.mutable_data();
     {
@@ -521,8 +575,9 @@ void add_kernels(py::module_& m) {
         .def_property_readonly("duplicate", &key_table::duplicate)
         .def_property_readonly("missing", &key_table::missing)
         .def("lookup", &key_table::lookup, py::arg("columns"));
-    m.def("group_rows", &group_rows, py::arg("owner"), py::arg("rows"),
-          "Child rows grouped by owner: (order of kept rows, offsets, whether already in order).");
+    m.def("group_rows", &group_rows, py::arg("owner"), py::arg("rows"), py::arg("order_in_order") = true,
+          "Child rows grouped by owner: (order of kept rows, offsets, whether already in order); the order is "
+          "empty for rows already in order unless order_in_order.");
     m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
           "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),

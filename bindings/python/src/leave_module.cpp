@@ -391,8 +391,13 @@ std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t 
     const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
     auto cells = obj.unchecked<py::object>();
     auto& out = cv.i32.emplace_back(n, 0);
+    PyObject* before = nullptr;  // the last cell read well: a lesson's times repeat the one before's
     for (std::size_t i = 0; i < n; ++i) {
         const py::handle v = cells(static_cast<py::ssize_t>(i));
+        if (v.ptr() == before) {
+            out[i] = out[i - 1];
+            continue;
+        }
         char s[5] = {};  // HH:MM, or H:MM with a leading 0 added
         const std::string_view t = PyUnicode_Check(v.ptr()) ? text_of(v) : std::string_view();
         const std::size_t size = t.size() == 4 ? 5 : t.size();
@@ -401,10 +406,13 @@ std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t 
         const auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
         const bool shaped = size == 5 && s[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
         const int h = shaped ? (s[0] - '0') * 10 + (s[1] - '0') : 0, m = shaped ? (s[3] - '0') * 10 + (s[4] - '0') : 0;
-        if (shaped && ((h < 24 && m < 60) || (h == 24 && m == 0)))
+        if (shaped && ((h < 24 && m < 60) || (h == 24 && m == 0))) {
             out[i] = h * 60 + m;
-        else
+            before = v.ptr();
+        } else {
             cv.flag(col, i, "not a clock time (HH:MM): " + show(v));
+            before = nullptr;  // every bad cell is flagged
+        }
     }
     return out;
 }
