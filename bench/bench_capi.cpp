@@ -83,6 +83,19 @@ void evaluate_in_turn(benchmark::State& st, const std::vector<std::string>& qs) 
 void BM_capi_json_pe_status(benchmark::State& st) { evaluate_in_turn(st, w1_with(st.range(0))); }
 BENCHMARK(BM_capi_json_pe_status)->Arg(0)->Arg(10)->Arg(30)->Arg(60)->Arg(-1);
 
+/// The same requests with `"bookings": false` (the status alone, no record
+/// per completion): what the Node harness asks on W1, as the peers answer it.
+void BM_capi_json_pe_status_only(benchmark::State& st) {
+    std::vector<std::string> qs = w1_with(st.range(0));
+    for (auto& q : qs) {
+        auto j = nlohmann::json::parse(q);
+        j["bookings"] = false;
+        q = j.dump();
+    }
+    evaluate_in_turn(st, qs);
+}
+BENCHMARK(BM_capi_json_pe_status_only)->Arg(0)->Arg(60)->Arg(-1);
+
 // ---- the JSON limit: parsing the same request bytes and nothing else --------
 
 /// Touches every value of an On-Demand value (the reading any decoder does at least).

@@ -470,7 +470,8 @@ void write_pe_result(json_writer& w, const engine& e, const pe_request& r) {
             write_upload_report(w, e, r.rows, rep, r.explain);
             return;
         }
-        const pe::dossier_report rep = pe::evaluate_dossier(e.pe(), idx, r.on, r.explain);
+        const pe::dossier_report rep =
+            pe::evaluate_dossier(e.pe(), idx, r.on, r.explain, r.bookings && r.kind == "pe.status");
         if (r.kind == "pe.status")
             write_dossier_report(w, e, r.dossier, rep, r.explain, r.bookings);
         else

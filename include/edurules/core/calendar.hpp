@@ -211,7 +211,7 @@ inline std::optional<date> parse_iso_date(std::string_view s) {
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                                             static_cast<unsigned short>(m));
     if (d > last) return std::nullopt;
-    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+    return from_day_number(day_number_of(y, m, d));  // checked above: no second check in boost's constructor
 }
 
 /// The one day encoding of every batch column (C++, C ABI, Python): days

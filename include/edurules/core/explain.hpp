@@ -109,8 +109,8 @@ public:
     /// values used and the raw values the formatter reads (integral, enum,
     /// date, decimal or copied). Nothing is formatted here.
     template <class... V>
-    void record(std::string_view rule, step_formatter fmt, std::initializer_list<param_use> params,
-                const V&... values) {
+    [[gnu::always_inline]] void record(std::string_view rule, step_formatter fmt,
+                                       std::initializer_list<param_use> params, const V&... values) {
         if (!enabled_) return;
         reserve_more(1, sizeof...(V), params.size(), (chars_of(values) + ... + std::size_t{0}));
         const auto v0 = static_cast<std::uint32_t>(n_values_);
@@ -185,7 +185,7 @@ private:
         return n ? std::span<const param_use>(params_ptr() + at, n) : std::span<const param_use>();
     }
 
-    void reserve_more(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
+    [[gnu::always_inline]] void reserve_more(std::size_t s, std::size_t v, std::size_t p, std::size_t c) {
         if (n_steps_ + s > cap_steps_ || n_values_ + v > cap_values_ || n_params_ + p > cap_params_ ||
             n_chars_ + c > cap_chars_)
             grow(n_steps_ + s, n_values_ + v, n_params_ + p, n_chars_ + c);

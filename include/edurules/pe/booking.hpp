@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -80,28 +81,46 @@ public:
             const participant& p = d.participants[i];
             for (auto [when, field] :
                  {std::pair{p.diploma_date, "diploma_date"}, std::pair{p.activation_date, "activation_date"}})
-                if (when) fits_calendar(*when, "participants[" + std::to_string(i) + "]." + field, i);
+                if (when) fits_calendar(*when, "participants", field, i);
         }
         for (std::size_t i = 0; i < d.recognitions.size(); ++i)
-            fits_calendar(d.recognitions[i].decided, "recognitions[" + std::to_string(i) + "].decided", i);
+            fits_calendar(d.recognitions[i].decided, "recognitions", "decided", i);
     }
 
     /// Books one completion as of `today` (completions after it are refused).
-    booking book(const completion& c, date today, bool explain = true) {
+    /// `sentence` false (with `explain` false) leaves the message empty, for
+    /// callers that do not report the bookings; the decision is the same.
+    booking book(const completion& c, date today, bool explain = true, bool sentence = true) {
         booking b;
         b.why = explanation(explain);
+        // the sentence of a decision, made only when someone reads it
+        const bool say = sentence || explain;
+        const auto reject = [&](booking_reason r, auto&& message) -> booking& {
+            b.reason = r;
+            if (say) {
+                b.message = message();
+                b.why.note("pe.booking.rejected", b.message);
+            }
+            return b;
+        };
         const participant* p = idx_->find_participant(c.seu_number);
-        if (!p) return reject(b, booking_reason::unknown_seu_number, "unknown SEU number \"" + c.seu_number + "\"");
+        if (!p)
+            return reject(booking_reason::unknown_seu_number,
+                          [&] { return "unknown SEU number \"" + c.seu_number + "\""; });
         const activity* a = idx_->find_activity(c.activity_id);
-        if (!a) return reject(b, booking_reason::unknown_activity, "unknown activity \"" + c.activity_id + "\"");
+        if (!a)
+            return reject(booking_reason::unknown_activity,
+                          [&] { return "unknown activity \"" + c.activity_id + "\""; });
         if (today < c.completed)
-            return reject(b, booking_reason::completion_in_future,
-                          "completion date " + to_iso(c.completed) + " is after the booking date " + to_iso(today));
+            return reject(booking_reason::completion_in_future, [&] {
+                return "completion date " + to_iso(c.completed) + " is after the booking date " + to_iso(today);
+            });
         const booking_key k = key(*p, *a, c.completed);
         if (seen_.count(k))
-            return reject(b, booking_reason::duplicate,
-                          "activity " + c.activity_id + " completed on " + to_iso(c.completed) +
-                              " is already booked for " + c.seu_number);
+            return reject(booking_reason::duplicate, [&] {
+                return "activity " + c.activity_id + " completed on " + to_iso(c.completed) +
+                       " is already booked for " + c.seu_number;
+            });
 
         // Recognition valid on the completion date (docs/rules.md 1, P): the most
         // recently decided one that holds.
@@ -109,27 +128,29 @@ public:
         const recognition* last_miss = nullptr;  // the last recognition that did not hold, for the message
         for (const std::size_t i : idx_->recognition_indices(*a)) {
             const recognition& cand = idx_->data().recognitions[i];
-            const period v = recognition_validity(*r_, cand, *a, nullptr);
+            const period v = validity(i, *a);
             if (v.contains(c.completed)) {
                 if (!rec || rec->decided < cand.decided) rec = &cand;
             } else {
                 last_miss = &cand;
             }
         }
-        if (!rec) return reject(b, booking_reason::not_recognised, not_recognised_message(*a, last_miss, c));
+        if (!rec)
+            return reject(booking_reason::not_recognised, [&] { return not_recognised_message(*a, last_miss, c); });
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
         std::vector<booked_points>& mine = booked_[p];
         const registration g = registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, b.why);
-        if (g.state != reg_state::registered) {
-            std::string m = c.seu_number + " is not registered on " + to_iso(c.completed);
-            if (g.state == reg_state::lapsed || g.state == reg_state::ended)
-                m += " (registration ended on " + to_iso(*g.ended_on) + ")";
-            else
-                m += std::string(" (") + to_string(g.reason) + ")";
-            return reject(b, booking_reason::not_registered, m);
-        }
+        if (g.state != reg_state::registered)
+            return reject(booking_reason::not_registered, [&] {
+                std::string m = c.seu_number + " is not registered on " + to_iso(c.completed);
+                if (g.state == reg_state::lapsed || g.state == reg_state::ended)
+                    m += " (registration ended on " + to_iso(*g.ended_on) + ")";
+                else
+                    m += std::string(" (") + to_string(g.reason) + ")";
+                return m;
+            });
         b.rec = rec;
         b.pts = completion_points(*r_, *rec, *a, b.why.enabled() ? &b.why : nullptr);
         const booked_points entry{c.completed, b.pts};
@@ -137,7 +158,8 @@ public:
                                      [](const booked_points& x, const booked_points& y) { return x.on < y.on; }),
                     entry);
         seen_.insert(k);
-        // one allocation for the sentence (it is written for every completion)
+        if (!say) return b;
+        // one allocation for the sentence
         const std::string pts = b.pts.to_string(), on = to_iso(c.completed);
         b.message.reserve(48 + pts.size() + c.seu_number.size() + a->id.size() + rec->id.size());
         b.message.append("booked ").append(pts).append(" points for ").append(c.seu_number).append(" (");
@@ -147,15 +169,16 @@ public:
     }
 
     /// Books every completion of the dossier dated on or before `today`, in
-    /// date order (stable), and returns the decisions in dossier order.
-    std::vector<booking> book_dossier(date today, bool explain = true) {
+    /// date order (stable), and returns the decisions in dossier order
+    /// (`sentences` as for book()).
+    std::vector<booking> book_dossier(date today, bool explain = true, bool sentences = true) {
         const auto& cs = idx_->data().completions;
         std::vector<std::size_t> order(cs.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; });
         std::vector<booking> out(cs.size());
-        for (const std::size_t i : order) out[i] = book(cs[i], today, explain);
+        for (const std::size_t i : order) out[i] = book(cs[i], today, explain, sentences);
         return out;
     }
 
@@ -180,7 +203,8 @@ private:
             m = "recognition " + miss->id + " of " + a.id + " was valid until " + to_iso(window.last);
         return m + " (completed " + to_iso(c.completed) + ")";
     }
-    void fits_calendar(date start, const std::string& field, std::size_t record) const {
+    /// `table[record].field` fits the calendar (its name is written only on refusal).
+    void fits_calendar(date start, const char* table, const char* field, std::size_t record) const {
         try {
             const period_terms& t = r_->terms_at(start);
             (void)period::of_months(start, t.months, t.overflow);
@@ -188,7 +212,7 @@ private:
             (void)period::of_months(start, static_cast<int>(rec_months.value), t.overflow);
         } catch (const error& e) {
             if (e.code() != errc::invalid_input) throw;
-            throw error(errc::invalid_input, field,
+            throw error(errc::invalid_input, std::string(table) + "[" + std::to_string(record) + "]." + field,
                         "too late: a period from " + to_iso(start) + " would end after 9999-12-31",
                         static_cast<std::int64_t>(record));
         }
@@ -212,15 +236,17 @@ private:
         return {static_cast<std::uint32_t>(&p - d.participants.data()),
                 static_cast<std::uint32_t>(&a - d.activities.data()), static_cast<std::uint32_t>(on.day_number())};
     }
-    static booking& reject(booking& b, booking_reason r, std::string msg) {
-        b.reason = r;
-        b.message = std::move(msg);
-        b.why.note("pe.booking.rejected", b.message);
-        return b;
-    }
-
     const rules* r_;
     const dossier_index* idx_;
+    /// Recognition i's validity window (of activity a, the one it belongs
+    /// to), worked out on its first use and kept: it depends on nothing else.
+    const period& validity(std::size_t i, const activity& a) {
+        if (validity_.empty()) validity_.resize(idx_->data().recognitions.size());
+        if (!validity_[i]) validity_[i] = recognition_validity(*r_, idx_->data().recognitions[i], a, nullptr);
+        return *validity_[i];
+    }
+
+    std::vector<std::optional<period>> validity_;
     std::unordered_map<const participant*, std::vector<booked_points>> booked_;
     std::unordered_set<booking_key, booking_key_hash> seen_;
 };

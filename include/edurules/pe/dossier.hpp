@@ -27,12 +27,13 @@ struct dossier_report {
 /// dossier's completions dated on or before `on` and hands their decisions
 /// (dossier order) to booked(std::vector<booking>&&), then calls
 /// sink(const participant&, status&&) for each participant in dossier order as
-/// it is decided; nothing else is kept.
+/// it is decided; nothing else is kept. `sentences` false leaves booked
+/// completions' messages empty (the caller does not report them).
 template <class Booked, class Sink>
 void evaluate_dossier_each(const rules& r, const dossier_index& idx, date on, bool explain, Booked&& booked,
-                           Sink&& sink) {
+                           Sink&& sink, bool sentences = true) {
     ledger l(r, idx);
-    booked(l.book_dossier(on, explain));
+    booked(l.book_dossier(on, explain, sentences));
     for (const participant& p : idx.data().participants)
         sink(p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain));
 }
@@ -48,14 +49,19 @@ std::vector<booking> evaluate_dossier_each(const rules& r, const dossier_index& 
 }
 
 /// Status of every participant on `on`, counting the dossier's completions
-/// dated on or before `on` that can be booked (the others are reported).
-inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx, date on, bool explain = true) {
+/// dated on or before `on` that can be booked (the others are reported;
+/// `sentences` false: booked completions without their message).
+inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx, date on, bool explain = true,
+                                       bool sentences = true) {
     dossier_report out;
     out.on = on;
     out.participants.reserve(idx.data().participants.size());
-    out.completions = evaluate_dossier_each(r, idx, on, explain, [&](const participant& p, status&& s) {
-        out.participants.push_back({&p, std::move(s)});
-    });
+    evaluate_dossier_each(
+        r, idx, on, explain, [&](std::vector<booking>&& c) { out.completions = std::move(c); },
+        [&](const participant& p, status&& s) {
+            out.participants.push_back({&p, std::move(s)});
+        },
+        sentences);
     return out;
 }
 
