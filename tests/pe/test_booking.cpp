@@ -79,6 +79,31 @@ TEST(PeBooking, DossierBookingKeepsEveryRow) {
     EXPECT_TRUE(out[3].booked());
 }
 
+// Without sentences (pe.status with "bookings": false) the decisions are the
+// same and no message is made; the recognition windows kept by the ledger
+// give the same answers as those worked out per completion.
+TEST(PeBooking, DossierBookingWithoutSentencesDecidesTheSame) {
+    dossier d = sample();
+    d.completions = {{"S1", "A1", date(2024, 2, 1)}, {"S9", "A1", date(2024, 2, 1)}, {"S1", "A1", date(2024, 2, 1)},
+                     {"S1", "A2", date(2024, 1, 5)}, {"S1", "A1", date(2025, 1, 1)}, {"S1", "A1", date(2024, 12, 31)}};
+    const dossier_index idx(d);
+    ledger with(R(), idx), without(R(), idx);
+    const auto a = with.book_dossier(date(2025, 6, 1), false, true);
+    const auto b = without.book_dossier(date(2025, 6, 1), false, false);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].reason, b[i].reason) << i;
+        EXPECT_EQ(a[i].pts, b[i].pts) << i;
+        EXPECT_EQ(a[i].rec, b[i].rec) << i;
+        EXPECT_FALSE(a[i].message.empty()) << i;
+        EXPECT_TRUE(b[i].message.empty()) << i;
+    }
+    EXPECT_EQ(a[4].reason, booking_reason::not_recognised);
+    EXPECT_TRUE(a[5].booked());
+    EXPECT_EQ(without.book({"S1", "A2", date(2024, 1, 6)}, date(2025, 6, 1), true, false).message.empty(), false)
+        << "explained bookings keep their sentence";
+}
+
 TEST(PeBooking, DuplicateIdsInDossierAreErrorsNamingTheRecord) {
     dossier d = sample();
     d.participants.push_back(person("S1", date(2023, 1, 1)));
