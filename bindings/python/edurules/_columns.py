@@ -322,17 +322,24 @@ def lookup(table: Any, column: pd.Series, field: str, problems: Problems, unknow
     return codes
 
 
+def _owner_codes(codes: np.ndarray) -> np.ndarray:
+    """Owner codes for group_rows: int32 or int64 as they are (no copy when
+    contiguous), anything else as int64."""
+    codes = np.asarray(codes)
+    return np.ascontiguousarray(codes if codes.dtype in (np.int32, np.int64) else codes.astype(np.int64))
+
+
 def group(codes: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
     """CSR layout of child rows by owner (a stable counting sort in C++):
     (order of the kept child rows, offsets of length rows + 1). Children with
     code -1 are left out."""
-    return _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows)[:2]
+    return _edurules.group_rows(_owner_codes(codes), rows)[:2]
 
 
 def grouped(codes: np.ndarray, rows: int) -> tuple[Optional[np.ndarray], np.ndarray]:
     """As :func:`group`, with None for the order when the child rows are
     already grouped (nothing to reorder)."""
-    order, offsets, in_order = _edurules.group_rows(np.ascontiguousarray(codes, dtype=np.int64), rows, False)
+    order, offsets, in_order = _edurules.group_rows(_owner_codes(codes), rows, False)
     return (None if in_order else order), offsets
 
 

@@ -133,7 +133,7 @@ class _Facts:
                                field=f"trainings.worker_id[{self.T.index[i]}]", record=i, label=self.T.index[i])
         order_t, self.cols["trainings.offsets"] = _ordering(t_owner, len(self.W))
         self.orders["trainings"] = order_t
-        self.t_csr = np.full(len(self.T), -1, dtype=np.int64)  # input row -> CSR row
+        self.t_csr = np.full(len(self.T), -1, dtype=np.int32)  # input row -> CSR row (key tables hold < 2^31 rows)
         self.t_csr[np.flatnonzero(~self.lost) if order_t is None else order_t] = np.arange(int((~self.lost).sum()))
         self._workers(school_year, order_t)
         self._jobs(jobs, wkeys)

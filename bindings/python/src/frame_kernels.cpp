@@ -157,7 +157,8 @@ public:
         py::gil_scoped_release nogil;
         std::size_t cap = 16;
         while (cap < rows_ * 2) cap <<= 1;
-        if (rows_ >= 0xFFFFFFFFu) throw error(errc::invalid_argument, "", "too many rows for one key table");
+        if (rows_ > static_cast<std::size_t>(INT32_MAX))  // rows come back as int32
+            throw error(errc::invalid_argument, "", "too many rows for one key table (at most 2147483647)");
         slots_.assign(cap, slot{});
         const auto parts = views(cols_);
         constexpr std::size_t block = 16;  // hashes first, slots prefetched, then inserted in order
@@ -200,8 +201,8 @@ public:
         const std::size_t n = q[0].text.size();
         for (const auto& c : q)
             if (c.text.size() != n) throw error(errc::invalid_argument, "", "key columns differ in length");
-        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
-        std::int64_t* pos = out.mutable_data();
+        py::array_t<std::int32_t> out(static_cast<py::ssize_t>(n));
+        std::int32_t* pos = out.mutable_data();
         {
             py::gil_scoped_release nogil;
             const auto parts = views(q);
@@ -248,8 +249,8 @@ private:
         for (const auto& a : arrays)
             if (static_cast<std::size_t>(a.size()) != n)
                 throw error(errc::invalid_argument, "", "key columns differ in length");
-        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
-        std::int64_t* pos = out.mutable_data();
+        py::array_t<std::int32_t> out(static_cast<py::ssize_t>(n));
+        std::int32_t* pos = out.mutable_data();
         std::vector<py::array_t<bool>> miss;
         std::vector<bool*> m;
         std::vector<decltype(arrays[0].unchecked<py::object, 1>())> cells;
@@ -260,7 +261,7 @@ private:
             cells.push_back(a.unchecked<py::object, 1>());
         }
         constexpr std::size_t block = 16;  // distinct keys read and hashed, their slots prefetched, then found
-        constexpr std::int64_t again = INT64_MIN;
+        constexpr std::int32_t again = INT32_MIN;
         std::vector<key_cells> q(parts);
         for (auto& c : q) {
             c.text.resize(block);
@@ -382,8 +383,8 @@ private:
         if (insert) s = slot_of(q[0]->text[i], h, i);
         return -1;
     }
-    std::int64_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
-        return static_cast<std::int64_t>(slots_[slot_for(q, i, h)].row) - 1;
+    std::int32_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
+        return static_cast<std::int32_t>(static_cast<std::int64_t>(slots_[slot_for(q, i, h)].row) - 1);
     }
 
     std::vector<key_cells> cols_;
@@ -395,11 +396,9 @@ private:
 /// Child rows grouped by owner (a stable counting sort): the order of the
 /// kept rows (owner -1 is left out), the owners' offsets (rows + 1), and
 /// whether that order is the rows' own (nothing to reorder; the order then
-/// comes back empty unless `order_in_order`).
-py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& owner,
-                     std::size_t rows, bool order_in_order) {
-    const auto n = static_cast<std::size_t>(owner.size());
-    const std::int64_t* o = owner.data();
+/// comes back empty unless `order_in_order`). Owners as int32 or int64.
+template <class Owner>
+py::tuple group_owners(const Owner* o, std::size_t n, std::size_t rows, bool order_in_order) {
     py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows + 1));
     std::int64_t* off = offsets.mutable_data();
     std::size_t kept = 0;
@@ -426,6 +425,15 @@ py::tuple group_rows(const py::array_t<std::int64_t, py::array::c_style | py::ar
             if (o[i] >= 0) ord[next[static_cast<std::size_t>(o[i])]++] = static_cast<std::int64_t>(i);
     }
     return py::make_tuple(order, offsets, in_order);
+}
+
+py::tuple group_rows(const py::array& owner, std::size_t rows, bool order_in_order) {
+    if (auto o32 = py::array_t<std::int32_t, py::array::c_style>::ensure(owner);
+        o32 && py::isinstance<py::array_t<std::int32_t>>(owner))
+        return group_owners(o32.data(), static_cast<std::size_t>(o32.size()), rows, order_in_order);
+    const auto o64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(owner);
+    if (!o64) throw error(errc::invalid_argument, "", "owners must be whole numbers");
+    return group_owners(o64.data(), static_cast<std::size_t>(o64.size()), rows, order_in_order);
 }
 
 // ---- dates --------------------------------------------------------------------
