@@ -46,6 +46,19 @@ std::size_t index_of(const names<N>& known, std::string_view key) {
     return N;
 }
 
+/// A member's name as it stands in the request, read in place: the names of
+/// the formats are plain ASCII, so a name with an escape is declined (the
+/// document reader unescapes it and names it in its error).
+inline std::string_view raw_key(const od::field& f) {
+    const char* const first = f.key().raw();  // just after the opening quote; stage 1 found the closing one
+    const char* p = first;
+    while (*p != '"') {
+        if (*p == '\\') doubt();
+        ++p;
+    }
+    return {first, static_cast<std::size_t>(p - first)};
+}
+
 /// Calls each(k, value) for every member of the object `v`, k its index in
 /// `known`; declines on a name not in `known` or given twice.
 template <std::size_t N, class F>
@@ -55,7 +68,7 @@ void members(od::value v, const names<N>& known, F&& each) {
     std::uint32_t seen = 0;
     for (auto field : o) {
         od::field f = take(std::move(field));
-        const std::size_t k = index_of(known, take(f.unescaped_key()));
+        const std::size_t k = index_of(known, raw_key(f));
         if (k == N || (seen >> k & 1u)) doubt();
         seen |= 1u << k;
         each(k, f.value());

@@ -337,7 +337,7 @@ std::optional<typed_request> decode(const engine& e, od::document& doc) {
     od::object root = take(doc.get_object());
     for (auto field : root) {
         od::field f = take(std::move(field));
-        const std::size_t k = index_of(request_members, take(f.unescaped_key()));
+        const std::size_t k = index_of(request_members, raw_key(f));
         if (k == request_members.size() || (seen >> k & 1u)) doubt();
         seen |= 1u << k;
         request_member(e, k, f.value(), t);

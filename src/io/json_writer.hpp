@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,10 +31,26 @@ public:
     /// The name of the next member; the next call writes its value.
     /// `name` is a member name of the formats: plain ASCII, nothing to escape.
     json_writer& key(std::string_view name) {
-        separate();
-        out_ += '"';
-        out_ += name;
-        out_ += indent_ < 0 ? std::string_view("\":") : std::string_view("\": ");
+        if (indent_ >= 0 || name.size() > 60) {
+            separate();
+            out_ += '"';
+            out_ += name;
+            out_ += indent_ < 0 ? std::string_view("\":") : std::string_view("\": ");
+        } else {  // compact: the separator, the quoted name and the colon in one append
+            char buf[64];
+            std::size_t n = 0;
+            if (after_key_ || depth_ == 0 || empty_) {
+                separate();
+            } else {
+                buf[n++] = ',';
+            }
+            buf[n++] = '"';
+            std::memcpy(buf + n, name.data(), name.size());
+            n += name.size();
+            buf[n++] = '"';
+            buf[n++] = ':';
+            out_.append(buf, n);
+        }
         after_key_ = true;
         return *this;
     }

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -140,13 +141,44 @@ struct decimal {
 
     /// Canonical text: no trailing zeros beyond what `scale` says.
     std::string to_string() const {
-        std::string digits = std::to_string(mantissa < 0 ? -mantissa : mantissa);
-        if (scale > 0) {
+        if (scale > 40) {  // not a scale this library makes (0..9): the general way
+            std::string digits = std::to_string(mantissa < 0 ? 0 - static_cast<std::uint64_t>(mantissa)
+                                                             : static_cast<std::uint64_t>(mantissa));
             if (static_cast<int>(digits.size()) <= scale)
                 digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
             digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+            return (mantissa < 0 ? "-" : "") + digits;
         }
-        return (mantissa < 0 ? "-" : "") + digits;
+        char buf[80];
+        return std::string(buf, write_to(buf));
+    }
+    /// Writes the text of to_string() to `out` (80 chars or more) for a
+    /// scale of at most 40; returns its length.
+    std::size_t write_to(char* out) const {
+        char digits[24];
+        const std::uint64_t magnitude =
+            mantissa < 0 ? 0 - static_cast<std::uint64_t>(mantissa) : static_cast<std::uint64_t>(mantissa);
+        const auto nd = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+        const auto sc = static_cast<std::size_t>(scale > 0 ? scale : 0);
+        std::size_t n = 0;
+        if (mantissa < 0) out[n++] = '-';
+        if (sc == 0) {
+            std::memcpy(out + n, digits, nd);
+            return n + nd;
+        }
+        if (nd <= sc) {  // 0.0ddd
+            out[n++] = '0';
+            out[n++] = '.';
+            std::memset(out + n, '0', sc - nd);
+            n += sc - nd;
+            std::memcpy(out + n, digits, nd);
+            return n + nd;
+        }
+        std::memcpy(out + n, digits, nd - sc);
+        n += nd - sc;
+        out[n++] = '.';
+        std::memcpy(out + n, digits + nd - sc, sc);
+        return n + sc;
     }
 
     /// Exact comparison of two decimals.

@@ -404,7 +404,14 @@ struct exact_minutes {
 
 /// Hours as exact decimal text from whole minutes ("52.5", "53").
 inline std::string hours_text(minutes m) {
+    // in 64 bits when m x 10^4 fits (every real duration); 128 otherwise
+    const bool small = m.count > -(std::int64_t{1} << 40) && m.count < (std::int64_t{1} << 40);
     for (int s = 0; s <= 4; ++s) {
+        if (small) {
+            const std::int64_t scaled = m.count * detail::pow10(s);
+            if (scaled % minutes_per_hour == 0) return decimal{scaled / minutes_per_hour, s}.to_string();
+            continue;
+        }
         const detail::i128 scaled = static_cast<detail::i128>(m.count) * detail::pow10(s);
         if (scaled % minutes_per_hour == 0)
             return decimal{static_cast<std::int64_t>(scaled / minutes_per_hour), s}.to_string();
