@@ -68,3 +68,19 @@ TEST(Explanation, DisabledRecordsNothingAndCopiesNothing) {
     EXPECT_TRUE(off.empty());
     EXPECT_FALSE(off.uses_provisional());
 }
+
+TEST(Explanation, ResetForgetsTheStepsAndSetsRecording) {
+    explanation why(true);
+    why.note("a.rule", "a sentence");
+    ASSERT_EQ(why.size(), 1u);
+    why.reset(false);
+    EXPECT_TRUE(why.empty());
+    EXPECT_FALSE(why.enabled());
+    why.note("a.rule", "not recorded");
+    EXPECT_TRUE(why.empty());
+    why.reset(true);
+    why.note("b.rule", "recorded again");
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why.steps().front().rule, "b.rule");
+    EXPECT_EQ(why.steps().front().text(), "recorded again");
+}

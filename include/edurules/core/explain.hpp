@@ -137,6 +137,11 @@ public:
     void append(const explanation& other);
     /// Forgets the steps, keeping the capacity.
     void clear() noexcept { n_steps_ = n_values_ = n_params_ = n_chars_ = 0; }
+    /// Forgets the steps and records from now on only when `enabled`.
+    void reset(bool enabled) noexcept {
+        clear();
+        enabled_ = enabled;
+    }
 
     /// True if any value used is provisional (confidence P).
     bool uses_provisional() const noexcept {
@@ -219,8 +224,8 @@ private:
     }
     void copy_pools(const explanation& o);
 
-    void push_step(std::string_view rule, step_formatter fmt, std::uint32_t a, std::uint32_t b,
-                   std::initializer_list<param_use> params) noexcept {
+    [[gnu::always_inline]] void push_step(std::string_view rule, step_formatter fmt, std::uint32_t a, std::uint32_t b,
+                                          std::initializer_list<param_use> params) noexcept {
         param_use* pp = params_ptr() + n_params_;
         for (const param_use& u : params) *pp++ = u;
         steps_ptr()[n_steps_++] =
@@ -342,6 +347,17 @@ inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::
         // First use: the thread's spare block, or a new one of the first layout.
         spare_slot* slot = spare();
         std::unique_ptr<std::byte[]> b = slot && slot->block ? std::move(slot->block) : nullptr;
+        if (b && n_steps_ == 0 && n_values_ == 0 && n_params_ == 0 && n_chars_ == 0) {
+            // the usual case, laid out directly: nothing to copy, nothing to release
+            std::byte* at = b.get();
+            steps_ = reinterpret_cast<record_t*>(at);
+            values_ = reinterpret_cast<trace_value*>(at += first_steps * sizeof(record_t));
+            params_ = reinterpret_cast<param_use*>(at += first_values * sizeof(trace_value));
+            chars_ = reinterpret_cast<char*>(at + first_params * sizeof(param_use));
+            cap_steps_ = first_steps, cap_values_ = first_values, cap_params_ = first_params, cap_chars_ = first_chars;
+            block_ = std::move(b);
+            return;
+        }
         if (!b)
             b = std::make_unique_for_overwrite<std::byte[]>(first_steps * sizeof(record_t) +
                                                             first_values * sizeof(trace_value) +

@@ -82,7 +82,7 @@ template <class Facts, class Booked>
 status status_at(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
                  bool explain = true, bool with_reminders = true) {
     status s;
-    s.why = explanation(explain);
+    s.why.reset(explain);
     detail::registration_into(r, f, booked, d, s.why, s.reg);
     const registration& g = s.reg;
     if (g.current && g.earned < g.required) s.short_by = g.required - g.earned;
