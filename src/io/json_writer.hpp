@@ -31,25 +31,20 @@ public:
     /// The name of the next member; the next call writes its value.
     /// `name` is a member name of the formats: plain ASCII, nothing to escape.
     json_writer& key(std::string_view name) {
-        if (indent_ >= 0 || name.size() > 60) {
-            separate();
-            out_ += '"';
-            out_ += name;
-            out_ += indent_ < 0 ? std::string_view("\":") : std::string_view("\": ");
-        } else {  // compact: the separator, the quoted name and the colon in one append
-            char buf[64];
+        const gap g = next_gap();
+        char buf[64];
+        if (!g.line && name.size() + 4 <= sizeof buf) {  // compact: comma, quoted name and colon in one append
             std::size_t n = 0;
-            if (after_key_ || depth_ == 0 || empty_) {
-                separate();
-            } else {
-                buf[n++] = ',';
-            }
+            if (g.comma) buf[n++] = ',';
             buf[n++] = '"';
             std::memcpy(buf + n, name.data(), name.size());
             n += name.size();
             buf[n++] = '"';
             buf[n++] = ':';
             out_.append(buf, n);
+        } else {
+            write_gap(g);
+            out_.append(1, '"').append(name).append(indent_ < 0 ? std::string_view("\":") : std::string_view("\": "));
         }
         after_key_ = true;
         return *this;
@@ -130,17 +125,27 @@ private:
         empty_ = false;
         return *this;
     }
-    /// Before a member or an element: the comma and, indented, the new line.
-    void separate() {
+    /// What goes before a member or an element: a comma (not the first in
+    /// its container) and, indented, a new line; nothing after a key or at the
+    /// top. Marks the container as no longer empty.
+    struct gap {
+        bool comma = false, line = false;
+    };
+    gap next_gap() {
         if (after_key_) {
             after_key_ = false;
-            return;
+            return {};
         }
-        if (depth_ == 0) return;
-        if (!empty_) out_ += ',';
-        if (indent_ >= 0) newline();
+        if (depth_ == 0) return {};
+        const gap g{!empty_, indent_ >= 0};
         empty_ = false;
+        return g;
     }
+    void write_gap(gap g) {
+        if (g.comma) out_ += ',';
+        if (g.line) newline();
+    }
+    void separate() { write_gap(next_gap()); }
     void newline() {
         out_ += '\n';
         out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');

@@ -428,9 +428,10 @@ py::tuple group_owners(const Owner* o, std::size_t n, std::size_t rows, bool ord
 }
 
 py::tuple group_rows(const py::array& owner, std::size_t rows, bool order_in_order) {
-    if (auto o32 = py::array_t<std::int32_t, py::array::c_style>::ensure(owner);
-        o32 && py::isinstance<py::array_t<std::int32_t>>(owner))
+    if (py::isinstance<py::array_t<std::int32_t>>(owner)) {
+        const auto o32 = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>::ensure(owner);
         return group_owners(o32.data(), static_cast<std::size_t>(o32.size()), rows, order_in_order);
+    }
     const auto o64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(owner);
     if (!o64) throw error(errc::invalid_argument, "", "owners must be whole numbers");
     return group_owners(o64.data(), static_cast<std::size_t>(o64.size()), rows, order_in_order);

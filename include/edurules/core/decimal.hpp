@@ -141,19 +141,17 @@ struct decimal {
 
     /// Canonical text: no trailing zeros beyond what `scale` says.
     std::string to_string() const {
-        if (scale > 40) {  // not a scale this library makes (0..9): the general way
-            std::string digits = std::to_string(mantissa < 0 ? 0 - static_cast<std::uint64_t>(mantissa)
-                                                             : static_cast<std::uint64_t>(mantissa));
-            if (static_cast<int>(digits.size()) <= scale)
-                digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
-            digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
-            return (mantissa < 0 ? "-" : "") + digits;
+        const std::size_t need = 23 + static_cast<std::size_t>(scale > 0 ? scale : 0);
+        if (need <= 80) {  // every scale the library makes: no buffer on the heap
+            char buf[80];
+            return std::string(buf, write_to(buf));
         }
-        char buf[80];
-        return std::string(buf, write_to(buf));
+        std::string big(need, '\0');
+        big.resize(write_to(big.data()));
+        return big;
     }
-    /// Writes the text of to_string() to `out` (80 chars or more) for a
-    /// scale of at most 40; returns its length.
+    /// Writes the text of to_string() to `out` (room for 23 + scale chars);
+    /// returns its length.
     std::size_t write_to(char* out) const {
         char digits[24];
         const std::uint64_t magnitude =

@@ -347,17 +347,6 @@ inline void explanation::grow(std::size_t s, std::size_t v, std::size_t p, std::
         // First use: the thread's spare block, or a new one of the first layout.
         spare_slot* slot = spare();
         std::unique_ptr<std::byte[]> b = slot && slot->block ? std::move(slot->block) : nullptr;
-        if (b && n_steps_ == 0 && n_values_ == 0 && n_params_ == 0 && n_chars_ == 0) {
-            // the usual case, laid out directly: nothing to copy, nothing to release
-            std::byte* at = b.get();
-            steps_ = reinterpret_cast<record_t*>(at);
-            values_ = reinterpret_cast<trace_value*>(at += first_steps * sizeof(record_t));
-            params_ = reinterpret_cast<param_use*>(at += first_values * sizeof(trace_value));
-            chars_ = reinterpret_cast<char*>(at + first_params * sizeof(param_use));
-            cap_steps_ = first_steps, cap_values_ = first_values, cap_params_ = first_params, cap_chars_ = first_chars;
-            block_ = std::move(b);
-            return;
-        }
         if (!b)
             b = std::make_unique_for_overwrite<std::byte[]>(first_steps * sizeof(record_t) +
                                                             first_values * sizeof(trace_value) +

@@ -404,17 +404,16 @@ struct exact_minutes {
 
 /// Hours as exact decimal text from whole minutes ("52.5", "53").
 inline std::string hours_text(minutes m) {
-    // in 64 bits when m x 10^4 fits (every real duration); 128 otherwise
-    const bool small = m.count > -(std::int64_t{1} << 40) && m.count < (std::int64_t{1} << 40);
+    // m = whole hours + rem minutes: m x 10^s is a multiple of 60 when rem x 10^s is
+    // (64-bit divisions only; the mantissa is summed in 128 bits, as before)
+    const std::int64_t whole = m.count / minutes_per_hour, rem = m.count % minutes_per_hour;
     for (int s = 0; s <= 4; ++s) {
-        if (small) {
-            const std::int64_t scaled = m.count * detail::pow10(s);
-            if (scaled % minutes_per_hour == 0) return decimal{scaled / minutes_per_hour, s}.to_string();
-            continue;
-        }
-        const detail::i128 scaled = static_cast<detail::i128>(m.count) * detail::pow10(s);
-        if (scaled % minutes_per_hour == 0)
-            return decimal{static_cast<std::int64_t>(scaled / minutes_per_hour), s}.to_string();
+        const std::int64_t r = rem * detail::pow10(s);
+        if (r % minutes_per_hour == 0)
+            return decimal{
+                static_cast<std::int64_t>(static_cast<detail::i128>(whole) * detail::pow10(s) + r / minutes_per_hour),
+                s}
+                .to_string();
     }
     return format_scaled(
         div_round(static_cast<detail::i128>(m.count) * detail::pow10(4), minutes_per_hour, rounding::half_up), 4);
