@@ -347,7 +347,46 @@ def test_key_table_matches_keys_as_text():
                          np.array(["t1", "t1", "t1", "t1"], dtype=object)])[0].tolist() == [0, 0, 1, 0]
 
 
+def test_key_lookup_in_the_tables_order_answers_as_a_hash_lookup():
+    """Child rows in the table's own order are matched by comparing with the
+    row after the last one found; gaps (rows without children), a duplicate
+    or missing key where the guess lands, shuffled stretches and every key
+    column kind must still give the first row with the key, as a dict does."""
+    from edurules import _edurules
+    rng = np.random.default_rng(5)
+    n = 3000
+    keys = np.array([f"K{i:05d}" for i in range(n)], dtype=object)
+    keys[100] = keys[99]  # duplicates: of the row before, and of an earlier row right where the guess lands
+    keys[102] = keys[50]
+    keys[200] = None      # a missing key in the table
+    keys[300] = 300       # a non-text key, matched by its text
+    first = {}
+    for i, k in enumerate(keys):
+        if k is not None:
+            first.setdefault(str(k), i)
+    t = _edurules.KeyTable([keys])
+    owner = np.repeat(np.arange(n), rng.poisson(2.0, n))  # in order, with gaps
+    shuffled = owner.copy()
+    rng.shuffle(shuffled[len(shuffled) // 2:])           # the second half out of order
+    for rows in (owner, shuffled):
+        query = np.array([keys[r] if keys[r] is not None else "absent" for r in rows], dtype=object)
+        query[::97] = "unknown"                            # keys the table lacks, here and there
+        want = [first.get(str(k), -1) for k in query]
+        got, _ = t.lookup([query])
+        assert got.tolist() == want
+        as_text = query.astype(str)                        # the same keys as a numpy text column
+        assert t.lookup([as_text])[0].tolist() == want
+    # two parts: (worker, training) in order, with a worker whose second training has no rows
+    ws = np.array(["w1", "w1", "w2", "w2", "w3"], dtype=object)
+    ts = np.array(["t1", "t2", "t1", "t2", "t1"], dtype=object)
+    two = _edurules.KeyTable([ws, ts])
+    qw = np.array(["w1", "w1", "w2", "w3", "w3", "w1"], dtype=object)
+    qt = np.array(["t1", "t2", "t1", "t1", "t2", "t2"], dtype=object)
+    assert two.lookup([qw, qt])[0].tolist() == [0, 1, 2, 4, -1, 1]
+
+
 def test_group_rows_is_a_stable_counting_sort():
+
     from edurules import _edurules
     order, offsets, in_order = _edurules.group_rows(np.array([2, 0, -1, 2, 0], dtype=np.int64), 3)
     assert order.tolist() == [1, 4, 0, 3] and offsets.tolist() == [0, 2, 2, 4] and not in_order

@@ -124,11 +124,23 @@ key_cells read_keys(const py::object& column) {
     return k;
 }
 
-std::size_t hash_of(const std::vector<const key_cells*>& cols, std::size_t i) {
+/// A key of one or two parts, as the texts of its parts.
+struct key_text {
+    std::string_view part[2];
+    std::size_t parts = 0;
+};
+key_text key_of(const std::vector<const key_cells*>& cols, std::size_t i) {
+    key_text k;
+    for (const key_cells* c : cols) k.part[k.parts++] = c->text[i];
+    return k;
+}
+std::size_t hash_of(const key_text& k) {
     std::size_t h = 0;
-    for (const key_cells* c : cols) h = (h * 0x9E3779B97F4A7C15ull) ^ std::hash<std::string_view>{}(c->text[i]);
+    for (std::size_t p = 0; p < k.parts; ++p)
+        h = (h * 0x9E3779B97F4A7C15ull) ^ std::hash<std::string_view>{}(k.part[p]);
     return h;
 }
+std::size_t hash_of(const std::vector<const key_cells*>& cols, std::size_t i) { return hash_of(key_of(cols, i)); }
 
 bool any_missing(const std::vector<const key_cells*>& cols, std::size_t i) {
     for (const key_cells* c : cols)
@@ -216,20 +228,46 @@ public:
                 }
                 return true;
             };
+            // A new key is first compared with the table row after the last
+            // one found (rows in the table's own order), as lookup_objects does.
             constexpr std::size_t block = 32;  // hashes first, slots prefetched, then probed
             std::size_t h[block];
             const std::size_t mask = slots_.size() - 1;
-            std::uint8_t again[block];
+            enum : std::uint8_t { hashed, again, known };
+            std::uint8_t how[block];
+            std::int64_t expect = -1;
+            bool streak = false;
             for (std::size_t b = 0; b < n; b += block) {
                 const std::size_t e = std::min(n, b + block);
                 for (std::size_t i = b; i < e; ++i) {
-                    again[i - b] = repeats(i);
-                    if (again[i - b] || any_missing(parts, i)) continue;
+                    how[i - b] = repeats(i) ? again : known;
+                    if (how[i - b] == again) continue;
+                    if (any_missing(parts, i)) {
+                        pos[i] = -1;
+                        continue;
+                    }
+                    const key_text key = key_of(parts, i);
+                    if (expect >= 0) {
+                        if (is_row_key(key, static_cast<std::size_t>(expect))) {
+                            pos[i] = static_cast<std::int32_t>(expect++);
+                            streak = true;
+                            continue;
+                        }
+                        if (streak) {  // a gap in a run of good guesses: found now
+                            streak = false;
+                            pos[i] = find(key);
+                            expect = pos[i] >= 0 ? pos[i] + 1 : -1;
+                            continue;
+                        }
+                    }
+                    expect = -1;
+                    how[i - b] = hashed;
                     h[i - b] = hash_of(parts, i);
                     __builtin_prefetch(&slots_[h[i - b] & mask]);
                 }
                 for (std::size_t i = b; i < e; ++i)
-                    pos[i] = again[i - b] ? pos[i - 1] : any_missing(parts, i) ? -1 : find(parts, i, h[i - b]);
+                    if (how[i - b] != known) pos[i] = how[i - b] == again ? pos[i - 1] : find(parts, i, h[i - b]);
+                if (pos[e - 1] >= 0) expect = pos[e - 1] + 1;
             }
         }
         py::list miss;
@@ -269,8 +307,17 @@ private:
         }
         const auto qp = views(q);
         std::size_t at[block], h[block], k = 0;
+        // Child rows often follow the table's own order (both sorted by the
+        // key): a new key is first compared with the table row after the
+        // last one found, and hashed only when that guess fails (then no
+        // guess until the block is found, so unordered rows pay one compare
+        // per block).
+        std::int64_t expect = -1;
+        bool streak = false;     // the last guess was right
+        bool any_again = false;  // a row waits for a key of the block
         const auto flush = [&] {
             for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(qp, j, h[j]);
+            if (k > 0 && pos[at[k - 1]] >= 0) expect = pos[at[k - 1]] + 1;
             k = 0;
             for (auto& c : q) c.owned.clear();
         };
@@ -285,8 +332,9 @@ private:
                 v[p] = cells[p](static_cast<py::ssize_t>(i)).ptr();
                 same_objects = same_objects && v[p] == before[p];
             }
-            if (same_objects) {  // the row before's answer and masks, filled in below
-                pos[i] = again;
+            if (same_objects) {  // the row before's masks, and its answer (once found when still in the block)
+                for (std::size_t p = 0; p < parts; ++p) m[p][i] = m[p][i - 1];
+                pos[i] = pos[i - 1];
                 continue;
             }
             bool whole = true, same_key = prev_whole;
@@ -310,40 +358,60 @@ private:
                 continue;
             }
             if (same_key) {
-                pos[i] = again;
+                pos[i] = pos[i - 1];
                 continue;
             }
-            for (std::size_t p = 0; p < parts; ++p) {
-                if (PyUnicode_Check(v[p])) {
-                    q[p].text[k] = prev[p] = text[p];
-                } else {  // kept until the block is found; the row before's copy for the next row
-                    q[p].text[k] = q[p].owned.emplace_back(cur_owned[p]);
-                    prev[p] = prev_owned[p].assign(cur_owned[p]);
+            for (std::size_t p = 0; p < parts; ++p)  // the row before's key for the next row (non-str: a copy)
+                prev[p] = PyUnicode_Check(v[p]) ? text[p] : std::string_view(prev_owned[p].assign(cur_owned[p]));
+            const key_text key{{text[0], text[1]}, parts};
+            if (expect >= 0) {
+                if (is_row_key(key, static_cast<std::size_t>(expect))) {
+                    pos[i] = static_cast<std::int32_t>(expect++);
+                    streak = true;
+                    continue;
+                }
+                if (streak) {  // a gap in a run of good guesses (a table row without children): found now
+                    streak = false;
+                    const std::int32_t r = find(key);
+                    pos[i] = r;
+                    expect = r >= 0 ? r + 1 : -1;
+                    continue;
                 }
             }
+            expect = -1;  // guessed wrong twice: hashed from here until the next block is found
+            for (std::size_t p = 0; p < parts; ++p)  // kept until the block is found
+                q[p].text[k] =
+                    PyUnicode_Check(v[p]) ? text[p] : std::string_view(q[p].owned.emplace_back(cur_owned[p]));
             at[k] = i, h[k] = hash_of(qp, k);
+            pos[i] = again;  // found when the block is
+            any_again = true;
             __builtin_prefetch(&slots_[h[k] & (slots_.size() - 1)]);
             if (++k == block) flush();
         }
         flush();
-        for (std::size_t i = 0; i < n; ++i) {
-            if (pos[i] != again) continue;
-            pos[i] = pos[i - 1];
-            for (std::size_t p = 0; p < parts; ++p) m[p][i] = m[p][i - 1];
-        }
+        if (any_again)  // rows repeating a key that was still in the block take its answer now
+            for (std::size_t i = 1; i < n; ++i)
+                if (pos[i] == again) pos[i] = pos[i - 1];
         py::list l;
         for (auto& x : miss) l.append(x);
         return py::make_tuple(out, l);
     }
 
+    /// Whether table row `row` (if any) holds the key `k` and is the first row with it.
+    bool is_row_key(const key_text& k, std::size_t row) const {
+        if (row >= rows_ || duplicate_[row]) return false;
+        for (std::size_t p = 0; p < k.parts; ++p)
+            if (cols_[p].missing[row] || cols_[p].text[row] != k.part[p]) return false;
+        return true;
+    }
     static std::vector<const key_cells*> views(const std::vector<key_cells>& cols) {
         std::vector<const key_cells*> v;
         for (const auto& c : cols) v.push_back(&c);
         return v;
     }
-    bool same(const std::vector<const key_cells*>& q, std::size_t i, std::size_t row) const {
-        for (std::size_t k = 0; k < q.size(); ++k)
-            if (q[k]->text[i] != cols_[k].text[row]) return false;
+    bool same(const key_text& k, std::size_t row) const {
+        for (std::size_t p = 0; p < k.parts; ++p)
+            if (k.part[p] != cols_[p].text[row]) return false;
         return true;
     }
     /// A slot: the first key part's first 8 bytes and length, the hash's
@@ -363,18 +431,21 @@ private:
         s.tag = static_cast<std::uint16_t>(h >> 48);
         return s;
     }
-    /// The slot holding row i's key, or the empty slot where it would go.
-    std::size_t slot_for(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
-        const slot want = slot_of(q[0]->text[i], h, 0);
-        const bool inline_key = q.size() == 1 && q[0]->text[i].size() <= 8;
+    /// The slot holding the key `k` (hashed `h`), or the empty slot where it would go.
+    std::size_t slot_for(const key_text& k, std::size_t h) const {
+        const slot want = slot_of(k.part[0], h, 0);
+        const bool inline_key = k.parts == 1 && k.part[0].size() <= 8;
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = h & mask;; at = (at + 1) & mask) {
             const slot& s = slots_[at];
             if (s.row == 0) return at;
             if (s.tag == want.tag && s.size == want.size && s.prefix == want.prefix &&
-                (inline_key || same(q, i, s.row - 1)))
+                (inline_key || same(k, s.row - 1)))
                 return at;
         }
+    }
+    std::size_t slot_for(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
+        return slot_for(key_of(q, i), h);
     }
     /// The first row with row i's key; when `insert`, row i is added if new.
     std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) {
@@ -383,9 +454,13 @@ private:
         if (insert) s = slot_of(q[0]->text[i], h, i);
         return -1;
     }
-    std::int32_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
-        return static_cast<std::int32_t>(static_cast<std::int64_t>(slots_[slot_for(q, i, h)].row) - 1);
+    std::int32_t find(const key_text& k, std::size_t h) const {
+        return static_cast<std::int32_t>(static_cast<std::int64_t>(slots_[slot_for(k, h)].row) - 1);
     }
+    std::int32_t find(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h) const {
+        return find(key_of(q, i), h);
+    }
+    std::int32_t find(const key_text& k) const { return find(k, hash_of(k)); }
 
     std::vector<key_cells> cols_;
     std::size_t rows_ = 0;
