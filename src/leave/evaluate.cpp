@@ -28,7 +28,20 @@ struct step_context {
     bool explain;
     workspace& ws;
     worker_result& out;
+    std::optional<date> emp_day{};  ///< the day `emp` was worked out for
+    employment emp{};
 };
+
+/// The worker's employment on `d` (employment_at). The steps ask for the same
+/// day several times and the jobs do not change during an evaluation: the last
+/// answer is kept.
+const employment& employment_on(step_context& c, date d) {
+    if (c.emp_day != d) {
+        c.emp = employment_at(c.w.jobs, d);
+        c.emp_day = d;
+    }
+    return c.emp;
+}
 
 /// Training `i`'s day tally with the lesson modes `modes` (bits), made once
 /// per worker for a set of modes (the steps that tally with the same modes
@@ -109,7 +122,7 @@ void open_trainings(step_context& c) {
     for (std::size_t k = 1; k < order.size(); ++k)
         for (std::size_t j = k; j > 0 && c.out.trainings[order[j]].start < c.out.trainings[order[j - 1]].start; --j)
             std::swap(order[j], order[j - 1]);
-    if (!c.T.empty()) c.out.share = employment_at(c.w.jobs, c.out.trainings[order.front()].start).share;
+    if (!c.T.empty()) c.out.share = employment_on(c, c.out.trainings[order.front()].start).share;
 }
 
 /// The first day of the school year on which a VOV training of this worker runs.
@@ -147,15 +160,14 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
     if (tr.reg == regime::vov) {
         const auto first = first_vov_start(c);
         const auto check = vov_employment_check(
-            c.R, c.sy, tr.start, first ? *first : tr.start, [&](date d) { return employment_at(c.w.jobs, d); }, tr.why);
+            c.R, c.sy, tr.start, first ? *first : tr.start, [&](date d) { return employment_on(c, d); }, tr.why);
         tr.reasons |= check.reasons;
         only_coinciding = check.only_coinciding;
         if (only_coinciding) tr.reasons |= reason_only_coinciding_hours;
         if (!vov_emp && check.reasons == reason_none) vov_emp = check;
         tr.reasons |= vov_training_conditions(c.R, t, tr.start, at, tr.why);
     } else {
-        tr.reasons |=
-            bev_category(c.R, tr.reg, employment_at(c.w.jobs, emp_day), t.type, t.coinciding, emp_day, tr.why);
+        tr.reasons |= bev_category(c.R, tr.reg, employment_on(c, emp_day), t.type, t.coinciding, emp_day, tr.why);
     }
     tr.reasons |= training_conditions(t, c.w.passed_modules, tr.why);
     return true;
@@ -246,7 +258,7 @@ minutes share_bev_cap(step_context& c) {
         training_result& tr = c.out.trainings[i];
         if (!tr.eligible || tr.reg == regime::vov) continue;
         if (t.type == training_type::exam_board) {
-            const auto e = employment_at(c.w.jobs, std::max(tr.start, c.sy.first_day()));
+            const auto e = employment_on(c, std::max(tr.start, c.sy.first_day()));
             tr.granted = exam_board_hours(c.R, e.contract_minutes_per_week, c.sy.first_day(), tr.why);
             tr.granted_exact = exact_minutes::of(tr.granted);
             continue;
@@ -259,7 +271,7 @@ minutes share_bev_cap(step_context& c) {
     c.ws.shares.clear();
     for (std::size_t i : idx) {
         c.ws.amounts.push_back(c.out.trainings[i].counted);
-        c.ws.shares.push_back(employment_at(c.w.jobs, std::max(c.out.trainings[i].start, c.sy.first_day())).share);
+        c.ws.shares.push_back(employment_on(c, std::max(c.out.trainings[i].start, c.sy.first_day())).share);
     }
     c.ws.used.resize(idx.size());
     c.ws.granted.resize(idx.size());

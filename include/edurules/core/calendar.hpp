@@ -129,7 +129,10 @@ constexpr std::uint32_t day_number_of(int y, int m, int d) {
 class school_year {
 public:
     constexpr school_year() = default;
-    constexpr explicit school_year(int start_year) : start_year_(start_year) {}
+    constexpr explicit school_year(int start_year)
+        : start_year_(start_year),
+          first_(september_first(start_year)),
+          next_first_(start_year <= last_calendar_year ? september_first(start_year + 1) : 0) {}
 
     static school_year containing(date d) {
         const int y = d.year();
@@ -149,20 +152,20 @@ public:
     }
 
     constexpr int start_year() const { return start_year_; }
-    /// 1 September of the start year. Built from the day number directly (a
-    /// rule reads it many times per decision, and Boost's year-month-day
-    /// constructor checks every field each time); outside Boost's calendar
-    /// the checked constructor runs and throws as before.
+    /// 1 September of the start year. From the day number worked out when the
+    /// school year was made (a rule reads it many times per decision, and
+    /// Boost's year-month-day constructor checks every field each time);
+    /// outside Boost's calendar the checked constructor runs and throws as before.
     date first_day() const {
         if (start_year_ < first_calendar_year || start_year_ > last_calendar_year) [[unlikely]]
             return checked_day(start_year_, boost::gregorian::Sep, 1);
-        return from_day_number(day_number_of(start_year_, boost::gregorian::Sep, 1));
+        return from_day_number(first_);
     }
     /// 31 August of the following year (built like first_day).
     date last_day() const {
         if (start_year_ < first_calendar_year || start_year_ + 1 > last_calendar_year) [[unlikely]]
             return checked_day(start_year_ + 1, boost::gregorian::Aug, 31);
-        return from_day_number(day_number_of(start_year_ + 1, boost::gregorian::Aug, 31));
+        return from_day_number(next_first_ - 1);
     }
     period days() const { return period{first_day(), last_day()}; }
     school_year next() const { return school_year(start_year_ + 1); }
@@ -175,7 +178,13 @@ private:
     [[gnu::noinline]] static date checked_day(int y, int m, int d) {
         return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
     }
+    /// Boost's day number of 1 September of year y; 0 outside the calendar (never read there).
+    static constexpr std::uint32_t september_first(int y) {
+        return y >= first_calendar_year && y <= last_calendar_year + 1 ? day_number_of(y, 9, 1) : 0;
+    }
     int start_year_ = 0;
+    std::uint32_t first_ = 0;       ///< Boost's day number of 1 September of start_year_
+    std::uint32_t next_first_ = 0;  ///< and of the year after (the day after the last day)
 };
 
 /// ISO 8601 calendar date text (YYYY-MM-DD).

@@ -110,10 +110,12 @@ public:
     constraints limits;                   ///< what a value may be (checked on load)
     std::vector<param_version> versions;  ///< sorted by `from`, never overlapping
 
-    /// The version in force on `d`, or nullptr.
+    /// The version in force on `d`, or nullptr. Newest first: the versions
+    /// never overlap, so at most one applies, and most dates asked for are
+    /// recent ones.
     const param_version* at(date d) const noexcept {
-        for (const auto& v : versions)
-            if (v.applies(d)) return &v;
+        for (auto v = versions.rbegin(); v != versions.rend(); ++v)
+            if (v->applies(d)) return &*v;
         return nullptr;
     }
     /// The version in force on `d`; throws errc::rulebook naming the parameter and date.
