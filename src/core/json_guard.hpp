@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,9 +24,10 @@ inline constexpr std::size_t max_json_depth = 64;
 
 /// Refuses a NUL byte (nlohmann would take it for the end of the input and
 /// ignore the rest) and nesting deeper than max_json_depth, with the byte
-/// offset. One linear pass that skips over strings.
-inline void check_json_text(std::string_view text, std::string_view what) {
-    std::size_t depth = 0;
+/// offset. One linear pass that skips over strings. Returns the number of
+/// object members the text spells (its colons outside strings).
+inline std::size_t check_json_text(std::string_view text, std::string_view what) {
+    std::size_t depth = 0, members = 0;
     bool in_string = false, escaped = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -50,16 +52,103 @@ inline void check_json_text(std::string_view text, std::string_view what) {
                             static_cast<std::int64_t>(i));
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
+        } else if (c == ':') {
+            ++members;
         }
     }
+    return members;
 }
 
+/// The members of every object in `j` (nesting is bounded by max_json_depth).
+inline std::size_t count_members(const nlohmann::json& j) {
+    std::size_t n = j.is_object() ? j.size() : 0;
+    if (j.is_structured())
+        for (const auto& v : j) n += count_members(v);
+    return n;
+}
+
+/// A parse callback that refuses a member name given twice in one object:
+/// nlohmann would keep the last value silently (and the fast request reader
+/// declines such a request to the document reader, which lands here). The
+/// text is valid JSON, so the error is the document's (`code`:
+/// errc::invalid_input for requests and dossiers, errc::rulebook for a
+/// rulebook), naming the member by its path, e.g. `dossier.participants[0].seu_number`.
+class unique_members {
+public:
+    explicit unique_members(errc code) : code_(code) {}
+
+    bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        switch (event) {
+            case E::object_start:
+            case E::array_start:
+                stack_.push_back(frame{event == E::object_start, used_, 0});
+                break;
+            case E::key: {
+                const auto& name = parsed.get_ref<const std::string&>();
+                for (std::size_t k = stack_.back().first_key; k < used_; ++k)
+                    if (keys_[k] == name)
+                        throw error(code_, path(name),
+                                    "member given twice in one object (which one counts would be a guess)");
+                if (used_ == keys_.size()) keys_.emplace_back();
+                keys_[used_++].assign(name);  // the strings' buffers are reused from object to object
+                break;
+            }
+            case E::object_end:
+            case E::array_end:
+                used_ = stack_.back().first_key;
+                stack_.pop_back();
+                next();
+                break;
+            case E::value:
+                next();
+                break;
+        }
+        return true;
+    }
+
+private:
+    struct frame {
+        bool object;
+        std::size_t first_key;  ///< an object's names are keys_[first_key, the next frame's first_key or used_)
+        std::size_t index;      ///< an array's element being read
+    };
+    void next() {
+        if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
+    }
+    /// The path of member `name` of the innermost object.
+    std::string path(const std::string& name) const {
+        std::string p;
+        for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
+            if (!stack_[i].object) {
+                p += "[" + std::to_string(stack_[i].index) + "]";
+            } else if (stack_[i + 1].first_key > stack_[i].first_key) {  // the member being read: its last name
+                p += (p.empty() ? "" : ".") + keys_[stack_[i + 1].first_key - 1];
+            }
+        }
+        return p + (p.empty() ? "" : ".") + name;
+    }
+    errc code_;
+    std::vector<frame> stack_;
+    std::vector<std::string> keys_;  ///< the names of the open objects, outermost first
+    std::size_t used_ = 0;           ///< how many of keys_ are in use
+};
+
 /// Parses JSON text after check_json_text; every nlohmann failure (syntax,
-/// invalid UTF-8, a number beyond a double) becomes errc::parse with a byte offset.
-inline nlohmann::json parse_checked(std::string_view text, std::string_view what) {
-    check_json_text(text, what);
+/// invalid UTF-8, a number beyond a double) becomes errc::parse with a byte
+/// offset; a member given twice in one object is refused with `duplicate`:
+/// when the document holds fewer members than the text spells, the text is
+/// parsed again with unique_members, which names the member.
+inline nlohmann::json parse_checked(std::string_view text, std::string_view what,
+                                    errc duplicate = errc::invalid_input) {
+    const std::size_t members = check_json_text(text, what);
     try {
-        return nlohmann::json::parse(text.begin(), text.end());
+        nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end());
+        if (count_members(doc) != members) {
+            unique_members once(duplicate);
+            (void)nlohmann::json::parse(text.begin(), text.end(), std::ref(once));
+        }
+        return doc;
     } catch (const nlohmann::json::parse_error& e) {
         throw error(errc::parse, std::string(what), std::string("malformed JSON: ") + e.what(), -1,
                     static_cast<std::int64_t>(e.byte));

@@ -488,7 +488,7 @@ std::string parameter::format(const param_value& v) const {
 
 struct rulebook_builder {
     static rulebook parse(std::string_view text, std::string_view origin) {
-        const json doc = detail::parse_checked(text, origin);
+        const json doc = detail::parse_checked(text, origin, errc::rulebook);
         if (!doc.is_object()) throw error(errc::rulebook, std::string(origin), "a rulebook is a JSON object");
         rulebook rb;
         detail::check_members(doc,

@@ -164,6 +164,34 @@ TEST(FastRequest, DeclinesWhatItIsNotSureOf) {
     EXPECT_EQ(json::parse(io::evaluate_json(eng(), escaped)), json::parse(io::evaluate_json(eng(), ok)));
 }
 
+/// A member given twice in one object is refused by its path (the fast reader
+/// declines, the document reader names it): nlohmann alone would keep the last
+/// value silently. An escaped spelling of the same name is the same name.
+TEST(FastRequest, RepeatedMembersAreRefusedByPath) {
+    const std::string ok = fixture_requests("w1")[0];
+    auto refusal = [&](const std::string& text) {
+        try {
+            io::evaluate_json(eng(), text);
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input) << e.what();
+            return e.field();
+        }
+        return std::string("(accepted)");
+    };
+    std::string twice = ok;
+    twice.insert(twice.find("\"name\"", twice.find("\"participants\"")), "\"track\":\"uitzendprofessional\",");
+    EXPECT_EQ(refusal(twice), "dossier.participants[0].track");
+    std::string escaped = ok;
+    escaped.insert(1, "\"d\\u0061te\":\"2025-01-01\",");
+    EXPECT_EQ(refusal(escaped), "date");
+    std::string in_list = ok;
+    const auto r = in_list.find("\"recognitions\"");
+    ASSERT_NE(r, std::string::npos);
+    in_list.insert(in_list.find("\"activity_id\"", r), "\"activity_id\":\"X\",");
+    EXPECT_EQ(refusal(in_list), "dossier.recognitions[0].activity_id");
+    EXPECT_EQ(refusal(ok), "(accepted)");
+}
+
 /// The response is the same whichever reader decoded the request, and the
 /// "bookings": false option leaves out exactly the completions' records.
 TEST(FastRequest, ResponsesDoNotDependOnTheReader) {
