@@ -59,6 +59,11 @@ CASES = {
     "py-dossier-directory": lambda e, d: e.pe_status(tempfile.gettempdir(), SAMPLE_DATE),
     "py-dossier-fifo": lambda e, d: e.pe_status(_fifo(), SAMPLE_DATE),
     "py-dossier-dev-zero": lambda e, d: e.pe_status("/dev/zero", SAMPLE_DATE),
+    "py-frame-misspelt-column": lambda e, d: e.pe_status_frame(_people().assign(activaton_date=["2023-06-01"]),
+                                                               None, SAMPLE_DATE),
+    "py-frame-misspelt-lesson-column": lambda e, d: e.leave_hours_frame(
+        _leave_frames()[0].assign(contract_hours=[38], full_time_hours=[38]), _leave_frames()[1], pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "date": ["2023-10-02"],
+                                        "start": ["18:00"], "ends": ["21:00"]}), school_year="2023-2024"),
     "py-dossier-too-large": lambda e, d: _with_limit("1K", lambda: e.pe_status(SOURCE / "examples" / "data" /
                                                                                "dossier.json", SAMPLE_DATE)),
 }

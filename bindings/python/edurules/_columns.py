@@ -76,14 +76,52 @@ class Problems:
         return self._flagged.copy()
 
 
-def require_frame(frame: Any, name: str, columns: Sequence[str]) -> pd.DataFrame:
-    """Checks that `frame` is a DataFrame holding `columns`."""
+def _edit_distance(a: str, b: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours between two short names."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def misspelt_column(columns: Any, known: Sequence[str]) -> Optional[tuple[str, str]]:
+    """The first column that is not one of `known` but nearly spells one the
+    frame lacks (one edit for names of up to six characters, two for longer
+    ones), with that name; None when there is none. Other columns are the
+    caller's own (and so is a near name next to the one it resembles)."""
+    present = {c for c in columns if isinstance(c, str)}
+    absent = [k for k in known if k not in present]
+    for col in columns:
+        if not isinstance(col, str) or col in known or len(col) > 64:
+            continue
+        for k in absent:
+            if _edit_distance(col.lower(), k) <= (1 if len(k) <= 6 else 2):
+                return col, k
+    return None
+
+
+def require_frame(frame: Any, name: str, columns: Sequence[str],
+                  optional: Optional[Sequence[str]] = None) -> pd.DataFrame:
+    """Checks that `frame` is a DataFrame holding `columns`. With `optional`
+    (every other column the frame is read for), a column that nearly spells
+    one of them is refused with that name: a misspelt optional column would
+    otherwise be left out silently. Columns unlike any are left alone (a
+    frame may carry the caller's own columns)."""
     if not isinstance(frame, pd.DataFrame):
         raise InvalidArgument(f"expected a pandas DataFrame, got {type(frame).__name__}", field=name)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InvalidArgument(f"missing column(s) {', '.join(missing)}; it has {', '.join(map(str, frame.columns))}",
                               field=f"{name}.{missing[0]}")
+    if optional is not None:
+        known = list(dict.fromkeys([*columns, *optional]))
+        near = misspelt_column(frame.columns, known)
+        if near:
+            raise InvalidArgument(f"column {near[0]!r} is not one this frame is read for (did you mean {near[1]!r}?); "
+                                  f"it reads {', '.join(known)}", field=f"{name}.{near[0]}")
     return frame
 
 

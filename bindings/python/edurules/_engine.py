@@ -62,6 +62,9 @@ def _dumps(doc: Any, field: str) -> str:
 
 
 _DEFAULT_MAX_INPUT_BYTES = 1 << 30  # as io::default_max_input_bytes: a guard, not a legal number
+# The optional columns the PE frames are read for (a column nearly spelling one is refused: require_frame).
+_PARTICIPANT_COLUMNS = ("activation_date", "renewal_requests", "dispensations", "track")
+_COMPLETION_COLUMNS = ("seu_number", "activity_id", "completed", "points")
 
 
 def _max_input_bytes() -> int:
@@ -345,7 +348,7 @@ class Engine:
         """
         at_day, _ = C.day_arg(date)
         threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)
-        P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
+        P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"], _PARTICIPANT_COLUMNS)
         probs = C.Problems(len(P), errors)
         probs.labels["participants"] = P.index
         if completions is not None:
@@ -358,7 +361,7 @@ class Engine:
             c_day = np.zeros(0, dtype=np.int32)
             c_pts = np.zeros(0, dtype=np.int64)
         else:
-            Cf = C.require_frame(completions, "completions", ["seu_number", "completed", "points"])
+            Cf = C.require_frame(completions, "completions", ["seu_number", "completed", "points"], _COMPLETION_COLUMNS)
             c_owner = owners(Cf["seu_number"], "completions.seu_number")
             c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
             c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
@@ -418,8 +421,8 @@ class Engine:
             status (booked, rejected), reason, points, recognition_id, message.
         """
         at_day, _ = C.day_arg(date)
-        P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"])
-        Cf = C.require_frame(completions, "completions", ["seu_number", "activity_id", "completed"])
+        P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"], _PARTICIPANT_COLUMNS)
+        Cf = C.require_frame(completions, "completions", ["seu_number", "activity_id", "completed"], _COMPLETION_COLUMNS)
         probs = C.Problems(len(P), errors)
         probs.labels["participants"] = P.index
         x = _participant_inputs(P, renewals, dispensations, probs, unknown)
@@ -610,7 +613,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
         r_days.append(C.days(ex.reset_index(drop=True), "participants.renewal_requests", probs, required=True,
                              owner=at, row_of=at))
     if renewals is not None:
-        R = C.require_frame(renewals, "renewals", ["seu_number", "requested"])
+        R = C.require_frame(renewals, "renewals", ["seu_number", "requested"], [])
         probs.labels["renewals"] = R.index
         ro = owners(R["seu_number"], "renewals.seu_number")
         r_owner_l.append(ro)
@@ -634,7 +637,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
                                 columns=["requested", "decided", "granted"])
             d_parts.append((np.where(bad, -1, at), at, recs, "participants.dispensations"))
     if dispensations is not None:
-        D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"])
+        D = C.require_frame(dispensations, "dispensations", ["seu_number", "requested"], ["decided", "granted"])
         probs.labels["dispensations"] = D.index
         recs = pd.DataFrame({"requested": D["requested"].to_numpy(),
                              "decided": D["decided"].to_numpy() if "decided" in D else None,

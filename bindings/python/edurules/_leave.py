@@ -48,6 +48,8 @@ _TRAINING_COLUMNS = ("type", "start", "coinciding", "raised", "language_kind", "
                      "module_code", "provider", "recognised", "exams", "counting", "credits", "graduate", "exam_contract",
                      "competences", "employer_proposed", "career_oriented", "career_attest_date", "final_assessment",
                      "enrolled_on")
+# The worker frame also carries its one job when no jobs frame is given, and its passed modules.
+_WORKER_FRAME_COLUMNS = _WORKER_COLUMNS + _JOB_COLUMNS[2:] + ("passed_modules",)
 _ITEM_COLUMNS = {
     "lessons": ("date", "start", "end", "mode", "cancelled", "coinciding"),
     "absences": ("date", "absent_minutes", "absent_hours", "reason", "employer_declared_on", "holiday_from", "holiday_to"),
@@ -118,8 +120,8 @@ class _Facts:
 
     def __init__(self, workers: pd.DataFrame, trainings: pd.DataFrame, jobs: Optional[pd.DataFrame],
                  items: dict[str, Optional[pd.DataFrame]], school_year: Any, errors: str) -> None:
-        self.W = C.require_frame(workers, "workers", ["worker_id", "region"])
-        self.T = C.require_frame(trainings, "trainings", ["worker_id", "training_id", "type"])
+        self.W = C.require_frame(workers, "workers", ["worker_id", "region"], _WORKER_FRAME_COLUMNS)
+        self.T = C.require_frame(trainings, "trainings", ["worker_id", "training_id", "type"], _TRAINING_COLUMNS + ("school_year",))
         self.cols: dict[str, Any] = {}
         self.frames: dict[str, pd.DataFrame] = {"workers": self.W, "trainings": self.T}
         self.orders: dict[str, Optional[np.ndarray]] = {"workers": None}
@@ -207,7 +209,7 @@ class _Facts:
             self.frames["jobs"] = W
             self.orders["jobs"] = None
             return
-        J = C.require_frame(jobs, "jobs", ["worker_id", "from"])
+        J = C.require_frame(jobs, "jobs", ["worker_id", "from"], _JOB_COLUMNS)
         owner = _lookup(wkeys, J, "jobs", ["worker_id"])
         self._known(owner, J, "jobs.worker_id", "workers")
         order, self.cols["jobs.offsets"] = _ordering(owner, len(W))
@@ -226,7 +228,7 @@ class _Facts:
     def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: Any) -> None:
         if frame is None:
             return
-        F = C.require_frame(frame, table, ["worker_id", "training_id", "date"])
+        F = C.require_frame(frame, table, ["worker_id", "training_id", "date"], _ITEM_COLUMNS[table])
         t = _lookup(tkeys, F, table, ["worker_id", "training_id"])
         self._known(t, F, f"{table}.training_id", "trainings")
         owner = self.t_csr[t]
