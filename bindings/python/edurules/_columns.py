@@ -76,30 +76,20 @@ class Problems:
         return self._flagged.copy()
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Insertions, deletions, substitutions and swaps of neighbours between two short names."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
-
-
 def misspelt_column(columns: Any, known: Sequence[str]) -> Optional[tuple[str, str]]:
     """The first column that is not one of `known` but nearly spells one the
-    frame lacks (one edit for names of up to six characters, two for longer
-    ones), with that name; None when there is none. Other columns are the
-    caller's own (and so is a near name next to the one it resembles)."""
+    frame lacks (the nearest name as the JSON readers find it, in C++), with
+    that name; None when there is none. Other columns are the caller's own
+    (and so is a near name next to the one it resembles)."""
     present = {c for c in columns if isinstance(c, str)}
     absent = [k for k in known if k not in present]
+    if not absent:
+        return None
     for col in columns:
-        if not isinstance(col, str) or col in known or len(col) > 64:
-            continue
-        for k in absent:
-            if _edit_distance(col.lower(), k) <= (1 if len(k) <= 6 else 2):
-                return col, k
+        if isinstance(col, str) and col not in known:
+            near = _edurules.nearest_name(col, absent)
+            if near:
+                return col, near
     return None
 
 

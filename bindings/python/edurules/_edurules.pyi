@@ -73,3 +73,5 @@ epoch_days: Callable[[np.ndarray, int, int], dict[str, Any]]
 """days (int32), status (uint8: 0 ok, 1 missing, 2 bad, 3 out of range), raw_bad, texts, dates, others."""
 hundredths: Callable[[npt.NDArray[np.float64], int], tuple[I64, U8]]
 """(hundredths, status: 0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge)."""
+nearest_name: Callable[[str, list[str]], str]
+"""The known name nearest to a misspelt one (core/nearest.hpp), or '' when none is close."""

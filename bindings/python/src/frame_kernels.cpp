@@ -22,6 +22,7 @@
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/error.hpp"
+#include "edurules/core/nearest.hpp"
 
 namespace py = pybind11;
 
@@ -666,6 +667,13 @@ void add_kernels(py::module_& m) {
           "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
           "Dates as epoch days with a status per row (0 ok, 1 missing, 2 bad, 3 out of range).");
+    m.def(
+        "nearest_name",
+        [](const std::string& name, const std::vector<std::string>& known) {
+            return std::string(edurules::nearest_name(name, known));
+        },
+        py::arg("name"), py::arg("known"),
+        "The known name nearest to `name` (core/nearest.hpp, as the JSON readers name it), or '' when none is close.");
 }
 
 }  // namespace edurules::python

@@ -16,7 +16,7 @@ namespace edurules {
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
     constexpr std::size_t cap = 64;
     if (a.size() > cap || b.size() > cap) return cap;
-    std::array<std::array<std::size_t, cap + 1>, cap + 1> d{};
+    std::array<std::array<std::size_t, cap + 1>, cap + 1> d;  // every cell read is written first: not zeroed
     const auto low = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
     for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
     for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
