@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "edurules/core/error.hpp"
+#include "edurules/core/nearest.hpp"
 
 namespace edurules::detail {
 
@@ -167,37 +168,6 @@ inline std::string quote_value(const nlohmann::json& j) {
     return s;
 }
 
-/// Edit distance (insertions, deletions, substitutions and transpositions of
-/// neighbours) between two short names, for "did you mean" hints. Names longer
-/// than 64 bytes are not compared (distance = the longer length).
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-    if (a.size() > 64 || b.size() > 64) return std::max(a.size(), b.size());
-    const std::size_t w = b.size() + 1;
-    std::vector<std::size_t> d((a.size() + 1) * w);
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i * w] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t v = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1,
-                                      d[(i - 1) * w + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                v = std::min(v, d[(i - 2) * w + j - 2] + 1);
-            d[i * w + j] = v;
-        }
-    return d[a.size() * w + b.size()];
-}
-
-/// The known name nearest to `name`.
-inline std::string_view nearest_name(std::string_view name, std::initializer_list<std::string_view> known) {
-    std::string_view best;
-    std::size_t best_d = SIZE_MAX;
-    for (auto k : known) {
-        const std::size_t d = edit_distance(name, k);
-        if (d < best_d) best_d = d, best = k;
-    }
-    return best;
-}
-
 /// Refuses a member of `obj` that is not in `known`, as errc `code` at
 /// `field`.<member>, naming the nearest known name.
 inline void check_members(const nlohmann::json& obj, std::initializer_list<std::string_view> known,
@@ -208,7 +178,7 @@ inline void check_members(const nlohmann::json& obj, std::initializer_list<std::
         std::string shown = quote_value(nlohmann::json(key));
         throw error(code, field + "." + key,
                     "unknown member " + shown + "; the nearest known name is \"" +
-                        std::string(nearest_name(key, known)) + "\"");
+                        std::string(closest_name(key, known).first) + "\"");
     }
 }
 

@@ -6,8 +6,10 @@
 #include <array>
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace edurules {
 
@@ -31,18 +33,26 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
-/// The known name closest to `name`, or empty when none is close (at most a
-/// third of the name's length away, and at least 1 allowed).
+/// The known name closest to `name` however far (the first of equals), and
+/// its distance; empty when `known` is.
 template <class Names>
-std::string_view nearest_name(std::string_view name, const Names& known) {
+std::pair<std::string_view, std::size_t> closest_name(std::string_view name, const Names& known) {
     std::string_view best;
-    std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
+    std::size_t best_d = SIZE_MAX;
     for (const auto& k : known) {
         const std::string_view kv(k);
         const std::size_t d = edit_distance(name, kv);
         if (d < best_d) best = kv, best_d = d;
     }
-    return best;
+    return {best, best_d};
+}
+
+/// The known name closest to `name`, or empty when none is close (at most a
+/// third of the name's length away, and at least 1 allowed).
+template <class Names>
+std::string_view nearest_name(std::string_view name, const Names& known) {
+    const auto [best, d] = closest_name(name, known);
+    return d <= std::max<std::size_t>(1, name.size() / 3) ? best : std::string_view();
 }
 
 /// " (did you mean \"x\"?)" or empty.
