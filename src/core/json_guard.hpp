@@ -147,7 +147,8 @@ inline nlohmann::json parse_checked(std::string_view text, std::string_view what
         nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end());
         if (count_members(doc) != members) {
             unique_members once(duplicate);
-            (void)nlohmann::json::parse(text.begin(), text.end(), std::ref(once));
+            const nlohmann::json again = nlohmann::json::parse(text.begin(), text.end(), std::ref(once));
+            static_cast<void>(again);  // `once` throws, naming the member
         }
         return doc;
     } catch (const nlohmann::json::parse_error& e) {
