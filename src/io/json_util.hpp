@@ -81,7 +81,8 @@ inline std::int64_t as_int(const json& j, const path& p) {
     if (!j.is_number_integer()) {
         if (j.is_number_float()) {
             const double v = j.get<double>();
-            if (v == static_cast<double>(static_cast<std::int64_t>(v)) && v > -9.0e15 && v < 9.0e15)
+            // in range first: converting a double beyond int64 is undefined behaviour
+            if (v > -9.0e15 && v < 9.0e15 && v == static_cast<double>(static_cast<std::int64_t>(v)))
                 return static_cast<std::int64_t>(v);
         }
         invalid(p, "expected a whole number, got " + show(j));
