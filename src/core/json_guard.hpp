@@ -83,21 +83,19 @@ public:
         switch (event) {
             case E::object_start:
             case E::array_start:
-                stack_.push_back(frame{event == E::object_start, used_, 0});
+                stack_.push_back(frame{event == E::object_start, {}, 0});
                 break;
             case E::key: {
+                auto& names = stack_.back().names;
                 const auto& name = parsed.get_ref<const std::string&>();
-                for (std::size_t k = stack_.back().first_key; k < used_; ++k)
-                    if (keys_[k] == name)
-                        throw error(code_, path(name),
-                                    "member given twice in one object (which one counts would be a guess)");
-                if (used_ == keys_.size()) keys_.emplace_back();
-                keys_[used_++].assign(name);  // the strings' buffers are reused from object to object
+                if (std::find(names.begin(), names.end(), name) != names.end())
+                    throw error(code_, path(name),
+                                "member given twice in one object (which one counts would be a guess)");
+                names.push_back(name);
                 break;
             }
             case E::object_end:
             case E::array_end:
-                used_ = stack_.back().first_key;
                 stack_.pop_back();
                 next();
                 break;
@@ -111,8 +109,8 @@ public:
 private:
     struct frame {
         bool object;
-        std::size_t first_key;  ///< an object's names are keys_[first_key, the next frame's first_key or used_)
-        std::size_t index;      ///< an array's element being read
+        std::vector<std::string> names;  ///< an object's member names so far (the last: the one being read)
+        std::size_t index;               ///< an array's element being read
     };
     void next() {
         if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
@@ -121,18 +119,15 @@ private:
     std::string path(const std::string& name) const {
         std::string p;
         for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
-            if (!stack_[i].object) {
+            if (!stack_[i].object)
                 p += "[" + std::to_string(stack_[i].index) + "]";
-            } else if (stack_[i + 1].first_key > stack_[i].first_key) {  // the member being read: its last name
-                p += (p.empty() ? "" : ".") + keys_[stack_[i + 1].first_key - 1];
-            }
+            else if (!stack_[i].names.empty())
+                p += (p.empty() ? "" : ".") + stack_[i].names.back();
         }
         return p + (p.empty() ? "" : ".") + name;
     }
     errc code_;
-    std::vector<frame> stack_;
-    std::vector<std::string> keys_;  ///< the names of the open objects, outermost first
-    std::size_t used_ = 0;           ///< how many of keys_ are in use
+    std::vector<frame> stack_;  ///< the open objects and arrays, outermost first
 };
 
 /// Parses JSON text after check_json_text; every nlohmann failure (syntax,
@@ -170,16 +165,13 @@ inline std::string quote_value(const nlohmann::json& j) {
 }
 
 /// Refuses a member of `obj` that is not in `known`, as errc `code` at
-/// `field`.<member>, naming the nearest known name.
+/// `field`.<member> (core/nearest.hpp's unknown_member says why).
 inline void check_members(const nlohmann::json& obj, std::initializer_list<std::string_view> known,
                           const std::string& field, errc code) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const std::string& key = it.key();
-        if (std::find(known.begin(), known.end(), std::string_view(key)) != known.end()) continue;
-        std::string shown = quote_value(nlohmann::json(key));
-        throw error(code, field + "." + key,
-                    "unknown member " + shown + "; the nearest known name is \"" +
-                        std::string(closest_name(key, known).first) + "\"");
+        if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
+            throw error(code, field + "." + key, unknown_member(key, known));
     }
 }
 

@@ -2,6 +2,7 @@
 #include "json_util.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "edurules/core/nearest.hpp"
@@ -58,13 +59,19 @@ void check_schema_version(const json& doc, int expected, const path& p) {
         invalid(p / "schema_version", "unsupported " + show(*v) + "; this library reads " + std::to_string(expected));
 }
 
+void missing_member(const json& obj, std::string_view key, const path& p) {
+    if (obj.is_object())
+        for (auto it = obj.begin(); it != obj.end(); ++it)
+            if (it.key() != key && !nearest_name(it.key(), std::array<std::string_view, 1>{key}).empty())
+                invalid(p / key, "missing; the member " + show(json(it.key())) + " is near: is it misspelt?");
+    invalid(p / key, "missing");
+}
+
 void require_known(const json& obj, std::initializer_list<std::string_view> known, const path& p) {
     if (!obj.is_object()) return;
     for (const auto& [key, value] : obj.items()) {
-        if (std::find(known.begin(), known.end(), std::string_view(key)) != known.end()) continue;
-        std::string names;
-        for (auto k : known) names += (names.empty() ? "" : ", ") + std::string(k);
-        invalid(p / key, "unknown member" + did_you_mean(key, known) + "; known members: " + names);
+        if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
+            invalid(p / key, unknown_member(key, known));
     }
 }
 

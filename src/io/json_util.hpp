@@ -61,9 +61,13 @@ inline const json* find(const json& obj, std::string_view key) {
     if (it == obj.end() || it->is_null()) return nullptr;
     return &*it;
 }
+/// Refuses required member `key` that `obj` lacks, at p / key; when a member
+/// of `obj` nearly spells it (`kindd`, `Kind`), the message names that one,
+/// the likelier mistake.
+[[noreturn]] void missing_member(const json& obj, std::string_view key, const path& p);
 inline const json& member(const json& obj, std::string_view key, const path& p) {
     const json* j = find(obj, key);
-    if (!j) invalid(p / key, "missing");
+    if (!j) missing_member(obj, key, p);
     return *j;
 }
 

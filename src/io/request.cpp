@@ -1,7 +1,6 @@
 // Dispatches a JSON request to the domain that decides it.
 #include "edurules/io/request.hpp"
 
-#include "edurules/core/nearest.hpp"
 #include "fast_request.hpp"
 #include "handlers.hpp"
 
@@ -62,11 +61,6 @@ void evaluate_json_document(const engine& e, std::string_view request_json, std:
     const json req = parse_json(request_json, "request");
     const path root;
     check_schema_version(req, request_schema_version, root);
-    if (req.is_object() && !req.contains("kind"))  // a misspelt kind: name it, rather than only "kind: missing"
-        for (auto it = req.begin(); it != req.end(); ++it)
-            if (!nearest_name(it.key(), std::array<std::string_view, 1>{"kind"}).empty())
-                invalid(root / it.key(), "unknown member " + show(json(it.key())) +
-                                             " (did you mean \"kind\"?): a request names its kind");
     const std::string kind = get_string(req, "kind", root);
     if (is_typed_pe_kind(kind)) {
         std::optional<pe_request> r;

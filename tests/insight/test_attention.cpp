@@ -32,7 +32,11 @@ struct rows_on {
     pe::dossier_report report;
     std::vector<progress_row> rows;
     rows_on(const engine& e, date on) : report(pe::evaluate_dossier(e.pe(), idx, on, false)) {
-        for (const auto& p : report.participants) rows.push_back(progress_row{p.who, p.st, {}});
+        for (const auto& p : report.participants) {
+            progress_row& r = rows.emplace_back();
+            r.who = p.who;
+            r.st = p.st;
+        }
     }
     const pe::status& of(std::string_view seu) const {
         for (const auto& r : rows)

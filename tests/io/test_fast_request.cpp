@@ -192,6 +192,35 @@ TEST(FastRequest, RepeatedMembersAreRefusedByPath) {
     EXPECT_EQ(refusal(ok), "(accepted)");
 }
 
+/// A required member that is missing is refused by its own path; when the
+/// object holds a member that nearly spells it, the message names that one
+/// (the likelier mistake), at any depth. A member unlike it is not named.
+TEST(FastRequest, MissingMembersNameANearMisspelling) {
+    const std::string ok = fixture_requests("w1")[0];
+    auto refusal = [&](const std::string& text) -> std::pair<std::string, std::string> {
+        try {
+            io::evaluate_json(eng(), text);
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input) << e.what();
+            return {e.field(), e.what()};
+        }
+        return {"(accepted)", ""};
+    };
+    const auto top = refusal(R"({"schema_version":1,"Kind":"pe.status","date":"2025-01-01"})");
+    EXPECT_EQ(top.first, "kind");
+    EXPECT_NE(top.second.find("the member \"Kind\" is near"), std::string::npos) << top.second;
+    std::string deep = ok;
+    const auto at = deep.find("\"seu_number\"", deep.find("\"participants\""));
+    ASSERT_NE(at, std::string::npos);
+    deep.replace(at, 12, "\"seu_numbr\"");
+    const auto nested = refusal(deep);
+    EXPECT_EQ(nested.first, "dossier.participants[0].seu_numbr");  // known names are checked first
+    EXPECT_NE(nested.second.find("did you mean \"seu_number\""), std::string::npos) << nested.second;
+    const auto unlike = refusal(R"({"schema_version":1,"sort":"pe.status","date":"2025-01-01"})");
+    EXPECT_EQ(unlike.first, "kind");
+    EXPECT_EQ(unlike.second.find("is near"), std::string::npos) << unlike.second;
+}
+
 /// The response is the same whichever reader decoded the request, and the
 /// "bookings": false option leaves out exactly the completions' records.
 TEST(FastRequest, ResponsesDoNotDependOnTheReader) {

@@ -155,6 +155,20 @@ py::array_t<bool> bool_array(const std::vector<std::uint8_t>& v) {
     return a;
 }
 
+/// Child rows often follow the table's own order (both sorted by the key):
+/// a new key is first compared with the table row after the last one found.
+/// After a run of good guesses a miss is a gap (a table row without
+/// children), found at once; a second miss stops the guessing until the
+/// caller has found a block of keys by their hash (`after`), so rows in no
+/// order pay one compare per block.
+struct row_guess {
+    std::int64_t expect = -1;  // the table row to compare with, -1: none
+    bool streak = false;       // the last guess was right
+    void after(std::int32_t found) {
+        if (found >= 0) expect = found + 1;
+    }
+};
+
 /// The keys of one frame (one or two columns per row): which rows lack a
 /// part, which repeat an earlier row's key, and the rows of other frames'
 /// keys (lookup). Open addressing over the first row of each key.
@@ -229,15 +243,12 @@ public:
                 }
                 return true;
             };
-            // A new key is first compared with the table row after the last
-            // one found (rows in the table's own order), as lookup_objects does.
             constexpr std::size_t block = 32;  // hashes first, slots prefetched, then probed
             std::size_t h[block];
             const std::size_t mask = slots_.size() - 1;
             enum : std::uint8_t { hashed, again, known };
             std::uint8_t how[block];
-            std::int64_t expect = -1;
-            bool streak = false;
+            row_guess guess;
             for (std::size_t b = 0; b < n; b += block) {
                 const std::size_t e = std::min(n, b + block);
                 for (std::size_t i = b; i < e; ++i) {
@@ -247,28 +258,14 @@ public:
                         pos[i] = -1;
                         continue;
                     }
-                    const key_text key = key_of(parts, i);
-                    if (expect >= 0) {
-                        if (is_row_key(key, static_cast<std::size_t>(expect))) {
-                            pos[i] = static_cast<std::int32_t>(expect++);
-                            streak = true;
-                            continue;
-                        }
-                        if (streak) {  // a gap in a run of good guesses: found now
-                            streak = false;
-                            pos[i] = find(key);
-                            expect = pos[i] >= 0 ? pos[i] + 1 : -1;
-                            continue;
-                        }
-                    }
-                    expect = -1;
+                    if (guessed(key_of(parts, i), guess, pos[i])) continue;
                     how[i - b] = hashed;
                     h[i - b] = hash_of(parts, i);
                     __builtin_prefetch(&slots_[h[i - b] & mask]);
                 }
                 for (std::size_t i = b; i < e; ++i)
                     if (how[i - b] != known) pos[i] = how[i - b] == again ? pos[i - 1] : find(parts, i, h[i - b]);
-                if (pos[e - 1] >= 0) expect = pos[e - 1] + 1;
+                guess.after(pos[e - 1]);
             }
         }
         py::list miss;
@@ -308,17 +305,11 @@ private:
         }
         const auto qp = views(q);
         std::size_t at[block], h[block], k = 0;
-        // Child rows often follow the table's own order (both sorted by the
-        // key): a new key is first compared with the table row after the
-        // last one found, and hashed only when that guess fails (then no
-        // guess until the block is found, so unordered rows pay one compare
-        // per block).
-        std::int64_t expect = -1;
-        bool streak = false;     // the last guess was right
+        row_guess guess;         // child rows often follow the table's own order
         bool any_again = false;  // a row waits for a key of the block
         const auto flush = [&] {
             for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(qp, j, h[j]);
-            if (k > 0 && pos[at[k - 1]] >= 0) expect = pos[at[k - 1]] + 1;
+            if (k > 0) guess.after(pos[at[k - 1]]);
             k = 0;
             for (auto& c : q) c.owned.clear();
         };
@@ -364,22 +355,7 @@ private:
             }
             for (std::size_t p = 0; p < parts; ++p)  // the row before's key for the next row (non-str: a copy)
                 prev[p] = PyUnicode_Check(v[p]) ? text[p] : std::string_view(prev_owned[p].assign(cur_owned[p]));
-            const key_text key{{text[0], text[1]}, parts};
-            if (expect >= 0) {
-                if (is_row_key(key, static_cast<std::size_t>(expect))) {
-                    pos[i] = static_cast<std::int32_t>(expect++);
-                    streak = true;
-                    continue;
-                }
-                if (streak) {  // a gap in a run of good guesses (a table row without children): found now
-                    streak = false;
-                    const std::int32_t r = find(key);
-                    pos[i] = r;
-                    expect = r >= 0 ? r + 1 : -1;
-                    continue;
-                }
-            }
-            expect = -1;  // guessed wrong twice: hashed from here until the next block is found
+            if (guessed(key_text{{text[0], text[1]}, parts}, guess, pos[i])) continue;
             for (std::size_t p = 0; p < parts; ++p)  // kept until the block is found
                 q[p].text[k] =
                     PyUnicode_Check(v[p]) ? text[p] : std::string_view(q[p].owned.emplace_back(cur_owned[p]));
@@ -399,6 +375,26 @@ private:
     }
 
     /// Whether table row `row` (if any) holds the key `k` and is the first row with it.
+    /// True when `key`'s row is known without hashing it with its block
+    /// (`row_guess`): then `row` holds it (-1: not in the table).
+    bool guessed(const key_text& key, row_guess& g, std::int32_t& row) const {
+        if (g.expect >= 0) {
+            if (is_row_key(key, static_cast<std::size_t>(g.expect))) {
+                row = static_cast<std::int32_t>(g.expect++);
+                g.streak = true;
+                return true;
+            }
+            if (g.streak) {  // a gap in a run of good guesses: found now
+                g.streak = false;
+                row = find(key);
+                g.expect = row >= 0 ? row + 1 : -1;
+                return true;
+            }
+        }
+        g.expect = -1;  // guessed wrong twice: hashed until the block is found
+        return false;
+    }
+
     bool is_row_key(const key_text& k, std::size_t row) const {
         if (row >= rows_ || duplicate_[row]) return false;
         for (std::size_t p = 0; p < k.parts; ++p)

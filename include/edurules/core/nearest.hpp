@@ -62,4 +62,14 @@ std::string did_you_mean(std::string_view name, const Names& known) {
     return n.empty() ? std::string() : " (did you mean \"" + std::string(n) + "\"?)";
 }
 
+/// Why member `name` of an object is refused: `unknown member (did you mean
+/// "x"?); known members: a, b, c` (the suggestion only when one is close).
+/// One wording for every reader (requests, dossiers, rulebooks).
+template <class Names>
+std::string unknown_member(std::string_view name, const Names& known) {
+    std::string names;
+    for (std::string_view k : known) names.append(names.empty() ? "" : ", ").append(k);
+    return "unknown member" + did_you_mean(name, known) + "; known members: " + names;
+}
+
 }  // namespace edurules
