@@ -259,7 +259,7 @@ minutes share_bev_cap(step_context& c) {
         if (!tr.eligible || tr.reg == regime::vov) continue;
         if (t.type == training_type::exam_board) {
             const auto e = employment_on(c, std::max(tr.start, c.sy.first_day()));
-            tr.granted = exam_board_hours(c.R, e.contract_minutes_per_week, c.sy.first_day(), tr.why);
+            tr.granted = exam_board_hours(c.R, tr.reg, e.contract_minutes_per_week, c.sy.first_day(), tr.why);
             tr.granted_exact = exact_minutes::of(tr.granted);
             continue;
         }

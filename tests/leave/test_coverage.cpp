@@ -54,6 +54,16 @@ TEST(LeaveCoverage, EveryLeaveParameterIsReadByARule) {
             for (const auto& tr : r.trainings) collect(tr.why, used);
         }
     }
+    {  // and an exam before the examination board that year (the transition factor)
+        worker w = make_worker(region::flanders, {employ(date(2010, 1, 1), 38)});
+        training t;
+        t.id = "board";
+        t.type = training_type::exam_board;
+        t.start = date(2018, 10, 1);
+        w.trainings.push_back(t);
+        const worker_result r = evaluate(R(), w, school_year(2021), true);
+        for (const auto& tr : r.trainings) collect(tr.why, used);
+    }
     std::string missing;
     for (const auto& [name, p] : R().book->parameters())
         if (name.rfind("leave.", 0) == 0 && !used.count(name)) missing += "\n  " + name;

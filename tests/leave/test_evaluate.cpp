@@ -283,6 +283,20 @@ TEST(LeaveEvaluate, VovSanctionedWorker) {
     EXPECT_TRUE(r.trainings[0].reasons & reason_vov_sanction);
 }
 
+// vlaanderen.be, "Betaald educatief verlof in het schooljaar 2021-2022" (source vl.bev.2021): an exam
+// before the examination board in the Flemish BEV's last school year gives 1 x the weekly working hours.
+TEST(LeaveEvaluate, FlemishExamBoardInTheTransitionYear) {
+    worker w = make_worker(region::flanders, {employ(date(2015, 1, 1), 38, 38)});
+    training board = make_training("board", training_type::exam_board);
+    board.start = date(2018, 10, 1);  // started with BEV by 2018-2019: the BEV goes on
+    w.trainings = {board};
+    const auto r = evaluate(R(), w, school_year(2021));
+    ASSERT_EQ(r.trainings[0].reg, regime::flanders_bev);
+    EXPECT_EQ(r.trainings[0].granted, hours(38));
+    const auto before = evaluate(R(), w, school_year(2020));
+    EXPECT_EQ(before.trainings[0].granted, hours(3 * 38));
+}
+
 // docs/rules.md 2.2: exams: central examination board 3 x weekly hours; competence exam 8 h on the professional cap.
 TEST(LeaveEvaluate, BevExams) {
     worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});

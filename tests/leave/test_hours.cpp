@@ -135,5 +135,18 @@ TEST(LeaveHours, VovCountingMethods) {
 // docs/rules.md 2.2: exam before a central examination board = 3 x weekly working hours.
 TEST(LeaveHours, ExamBoard) {
     explanation why;
-    EXPECT_EQ(exam_board_hours(R(), 38 * 60, date(2020, 9, 1), why), hours(114));
+    EXPECT_EQ(exam_board_hours(R(), regime::flanders_bev, 38 * 60, date(2020, 9, 1), why), hours(114));
+    EXPECT_EQ(exam_board_hours(R(), regime::wallonia_bev, 38 * 60, date(2021, 9, 1), why), hours(114));
+}
+
+// vlaanderen.be, "Betaald educatief verlof in het schooljaar 2021-2022" (source vl.bev.2021): in the
+// Flemish BEV's last school year, exams before the examination board or under an exam contract give
+// "1 keer de wekelijkse arbeidsduur"; the other regions keep 3 x that year.
+TEST(LeaveHours, ExamBoardFlemishTransitionYear) {
+    explanation why(true);
+    EXPECT_EQ(exam_board_hours(R(), regime::flanders_bev, 38 * 60, date(2021, 9, 1), why), hours(38));
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_NE(why.steps().back().text().find("Flemish 2021-2022 transition"), std::string::npos);
+    EXPECT_EQ(exam_board_hours(R(), regime::brussels_bev, 36 * 60, date(2021, 9, 1), why), hours(108));
+    EXPECT_EQ(exam_board_hours(R(), regime::flanders_bev, 38 * 60, date(2022, 9, 1), why), hours(114));
 }

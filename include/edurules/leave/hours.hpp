@@ -36,6 +36,7 @@ struct hours_params {
     std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> bev_cap{};
     std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> transition_cap{};
     const parameter* exam_board_factor;
+    const parameter* transition_exam_board_factor;  ///< Flemish BEV, school year 2021-2022
     const parameter* competence_exam_hours;
     // reformed Brussels caps
     const parameter* brussels_cap_general;
@@ -70,6 +71,8 @@ struct hours_params {
           brussels_modes_leave(need(rb, "leave.brussels.modes.leave", value_kind::text_list)),
           vov_modes_leave(need(rb, "leave.vov.modes.leave", value_kind::text_list)),
           exam_board_factor(need(rb, "leave.bev.exam_board.weekly_hours_factor", value_kind::integer)),
+          transition_exam_board_factor(
+              maybe(rb, "leave.bev.flanders_transition.exam_board.weekly_hours_factor", value_kind::integer)),
           competence_exam_hours(need(rb, "leave.bev.competence_exam.hours", value_kind::duration)),
           brussels_cap_general(need(rb, "leave.brussels.cap.general", value_kind::duration)),
           brussels_cap_language(need(rb, "leave.brussels.cap.language", value_kind::duration)),
@@ -293,16 +296,23 @@ inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> count
     return previous;
 }
 
-/// BEV exam before a central examination board: factor x weekly working hours.
-inline minutes exam_board_hours(const hours_params& R, std::int64_t contract_minutes_per_week, date at,
+/// BEV exam before a central examination board (or under an exam contract):
+/// factor x weekly working hours. In the Flemish BEV's last school year,
+/// 2021-2022, the transition factor applies instead (vlaanderen.be,
+/// "Betaald educatief verlof in het schooljaar 2021-2022": "1 keer de
+/// wekelijkse arbeidsduur ... U neemt ten laatste 31/12/2021 deel aan een examen").
+inline minutes exam_board_hours(const hours_params& R, regime reg, std::int64_t contract_minutes_per_week, date at,
                                 explanation& why) {
-    const auto k = read<std::int64_t>(*R.exam_board_factor, at);
+    const bool transition = reg == regime::flanders_bev && R.transition_exam_board_factor &&
+                            R.transition_exam_board_factor->at(at) != nullptr;
+    const auto k = read<std::int64_t>(transition ? *R.transition_exam_board_factor : *R.exam_board_factor, at);
     const minutes out{k.value * contract_minutes_per_week};
     why.add("leave.hours.exam_board",
             [&] {
-                return "exam before a central examination board: " + std::to_string(k.value) +
-                       " x weekly working hours " + hours_text(minutes{contract_minutes_per_week}) + " = " +
-                       hours_text(out) + " h";
+                return std::string(transition ? "exam before an examination board (Flemish 2021-2022 transition): "
+                                              : "exam before a central examination board: ") +
+                       std::to_string(k.value) + " x weekly working hours " +
+                       hours_text(minutes{contract_minutes_per_week}) + " = " + hours_text(out) + " h";
             },
             {k.use});
     return out;
