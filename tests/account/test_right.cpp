@@ -161,6 +161,45 @@ TEST(AccountBalance, SectorResetAtTheEndOfItsPeriod) {
     EXPECT_EQ(after.balance_minutes, 5 * 456);  // 2029's own credit
 }
 
+// pc200: "In bedrijven met minstens 20 werknemers ... Op het einde van elke periode van 5 jaar wordt het
+// saldo ... op 0 gezet": the reset is for the class of at least 20; an employer of 15 FTE in PC 200 follows the
+// general rule at the window's end (the balance is kept, the window end is noted).
+TEST(AccountBalance, SectorResetOnlyForItsSizeClasses) {
+    employer e;
+    e.fallback_fte = dec("15");
+    e.joint_committee = "200";
+    const worker w = full_timer(date(2024, 1, 1));
+    const auto& R = eng().account();
+    const auto before = evaluate_worker(R, e, w, date(2028, 12, 31), false);
+    ASSERT_GT(before.balance_minutes, 0);
+    const auto after = evaluate_worker(R, e, w, date(2029, 1, 1), true);
+    ASSERT_EQ(after.years.size(), 6u);
+    EXPECT_EQ(after.years[4].lapsed_minutes, 0);
+    EXPECT_FALSE(after.reasons & reason_lapsed_window_end);
+    EXPECT_TRUE(after.years[4].reasons & reason_window_end);
+    EXPECT_EQ(after.balance_minutes, before.balance_minutes + after.years[5].credit_minutes);
+    bool said = false;
+    for (const auto& st : after.why.steps()) said = said || st.rule == "account.balance.sector_reset_scope";
+    EXPECT_TRUE(said);
+}
+
+// A sector's reset_classes names size classes the account rules know: another word stops the engine at
+// construction (errc::rulebook), naming the parameter, as every bad rulebook value is refused at load.
+TEST(AccountBalance, ResetClassesOfUnknownWordsAreRefused) {
+    const auto overlay = rulebook::from_json(R"({"schema_version":1,"sources":{"s":{"title":"a test"}},"parameters":{
+        "account.be.sector.999.reset_every_years":{"type":"integer","values":[{"value":5,"source":"s","confidence":"L"}]},
+        "account.be.sector.999.reset_anchor":{"type":"date","values":[{"value":"2024-01-01","source":"s","confidence":"L"}]},
+        "account.be.sector.999.reset_classes":{"type":"text_list","values":[{"value":["ge21"],"source":"s","confidence":"L"}]}}})");
+    const auto rb = std::make_shared<const rulebook>(rulebook::overlaid(*rulebook::builtin(), overlay));
+    try {
+        const engine e(rb);
+        ADD_FAILURE() << "accepted";
+    } catch (const error& x) {
+        EXPECT_EQ(x.code(), errc::rulebook);
+        EXPECT_NE(std::string(x.field()).find("account.be.sector.999.reset_classes"), std::string::npos) << x.what();
+    }
+}
+
 // securex.end: after resignation the remaining days cannot be taken.
 TEST(AccountBalance, ResignationLapsesTheBalance) {
     worker w = full_timer(date(2024, 1, 1));

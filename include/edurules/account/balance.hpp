@@ -72,7 +72,21 @@ inline void apply_year_end(const rules& R, const employer& emp, year_result& y, 
     const date dec31(static_cast<unsigned short>(y.year), 12, 31);
     const sector* s = emp.joint_committee.empty() ? nullptr : R.sector_of(emp.joint_committee);
     bool reset = false;
-    if (s && s->reset_every_years) {
+    param_use scope;
+    const bool sector_reset = s && s->resets(y.size.cls, dec31, scope);
+    if (s && s->reset_every_years && !sector_reset) {  // said in the years its period ends
+        const auto every = read<std::int64_t>(*s->reset_every_years, dec31);
+        const auto anchor = read<date>(*s->reset_anchor, dec31);
+        if (window_ends(y.year, anchor.value.year(), every.value))
+            why.add("account.balance.sector_reset_scope",
+                    [&] {
+                        return "joint committee " + emp.joint_committee + ": its " + std::to_string(every.value) +
+                               "-year balance reset is not for this employer's size class (" + to_string(y.size.cls) +
+                               "); the general rule applies";
+                    },
+                    {scope, every.use, anchor.use});
+    }
+    if (sector_reset) {
         const auto every = read<std::int64_t>(*s->reset_every_years, dec31);
         const auto anchor = read<date>(*s->reset_anchor, dec31);
         reset = window_ends(y.year, anchor.value.year(), every.value);
@@ -94,7 +108,9 @@ inline void apply_year_end(const rules& R, const employer& emp, year_result& y, 
             why.add("account.balance.window_end",
                     [&] {
                         return "end of the " + std::to_string(every.value) + "-year window on " + to_iso(dec31) +
-                               (reset ? ": the balance lapses" : ": the balance is kept (no source for a lapse)");
+                               (reset
+                                    ? ": the balance lapses"
+                                    : ": the balance is kept (no text of the law in hand says it lapses: provisional)");
                     },
                     {every.use, anchor.use, r.use});
         }

@@ -4,9 +4,12 @@
 // rulebook overlays, and the SER development account (seed 003).
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "edurules/account/model.hpp"
 #include "edurules/core/dated.hpp"
@@ -23,6 +26,19 @@ struct sector {
     std::array<const parameter*, 4> min_months{};  ///< by size_class; null: no condition
     const parameter* reset_every_years = nullptr;
     const parameter* reset_anchor = nullptr;
+    /// `.reset_classes`: the size classes whose balance is reset, as bits
+    /// (1 << size_class); absent: every class.
+    std::optional<dated<std::uint8_t>> reset_classes;
+    /// Whether the sector's reset applies to an employer of class `cls` on `d`
+    /// (`use`: the reset_classes value that says so, if any).
+    bool resets(size_class cls, date d, param_use& use) const {
+        if (!reset_every_years) return false;
+        if (!reset_classes) return true;
+        const auto* c = reset_classes->find(d);
+        if (!c) return false;
+        use = c->use;
+        return ((c->value >> static_cast<int>(cls)) & 1u) != 0;
+    }
 };
 
 /// Pointers to every account parameter, checked at construction: a rulebook
@@ -136,6 +152,17 @@ private:
                 s.reset_every_years = need(rb, name, value_kind::integer);
             else if (tail == "reset_anchor")
                 s.reset_anchor = need(rb, name, value_kind::date);
+            else if (tail == "reset_classes")
+                s.reset_classes = dated<std::uint8_t>::convert<std::vector<std::string>>(
+                    *need(rb, name, value_kind::text_list), [](const std::vector<std::string>& words) {
+                        std::uint8_t bits = 0;
+                        for (const auto& w : words) {
+                            const int c = class_index(w);
+                            if (c < 0) return std::optional<std::uint8_t>();
+                            bits = static_cast<std::uint8_t>(bits | (1u << c));
+                        }
+                        return std::optional<std::uint8_t>(bits);
+                    });
             else if (cls > 0 && what == "days_per_fte")
                 s.days[static_cast<std::size_t>(cls)] = need(rb, name, value_kind::decimal);
             else if (cls > 0 && what == "min_months")
@@ -143,13 +170,17 @@ private:
             else
                 throw error(errc::rulebook, "parameters[\"" + name + "\"]",
                             "is not a sector parameter the account rules know: account.be.sector.<pc>.<lt10|10_19|"
-                            "ge20>.days_per_fte or .min_months, account.be.sector.<pc>.reset_every_years or "
-                            ".reset_anchor");
+                            "ge20>.days_per_fte or .min_months, account.be.sector.<pc>.reset_every_years, "
+                            ".reset_anchor or .reset_classes");
         }
-        for (const auto& [pc, s] : sectors)
+        for (const auto& [pc, s] : sectors) {
             if ((s.reset_every_years == nullptr) != (s.reset_anchor == nullptr))
                 throw error(errc::rulebook, "parameters[\"account.be.sector." + pc + ".reset_anchor\"]",
                             "a sector reset needs both reset_every_years and reset_anchor");
+            if (s.reset_classes && !s.reset_every_years)
+                throw error(errc::rulebook, "parameters[\"account.be.sector." + pc + ".reset_classes\"]",
+                            "reset_classes without reset_every_years and reset_anchor: no reset to scope");
+        }
     }
 };
 
