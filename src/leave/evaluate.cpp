@@ -81,7 +81,10 @@ void explain_region(step_context& c) {
     }
 }
 
-/// Step 1: every BEV training's certificate periods and the suspensions they cause.
+/// Step 1: every BEV training's certificate periods and the suspensions they
+/// cause, up to the end of the school year evaluated: a suspension starts after
+/// the period that causes it, so periods after the year cannot touch it (and a
+/// lesson dated centuries ahead must not make thousands of them).
 void find_suspensions(step_context& c) {
     explanation off(false);
     for (std::size_t ti = 0; ti < c.T.size(); ++ti) {
@@ -94,6 +97,7 @@ void find_suspensions(step_context& c) {
         if (reg == regime::none || reg == regime::vov) continue;
         date first = t.lessons.front().day, last = first;
         for (const auto& l : t.lessons) first = std::min(first, l.day), last = std::max(last, l.day);
+        last = std::min(last, c.sy.last_day());
         const auto days = tally_of(c, ti, leave_modes_mask(c.R, reg, first), tr.why);
         ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.ws.periods, c.out.certificates, c.out.suspensions,
                          tr.why, c.out.why);

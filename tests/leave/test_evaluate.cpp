@@ -297,6 +297,26 @@ TEST(LeaveEvaluate, FlemishExamBoardInTheTransitionYear) {
     EXPECT_EQ(before.trainings[0].granted, hours(3 * 38));
 }
 
+// KB 23 July 1985 (docs/rules.md 2.2): a suspension starts after the certificate period that causes it, so a
+// school year's decision needs the periods up to its last day only. A training running into later years, or a
+// lesson mistyped centuries ahead, lists no period after the year (before, 7550-01-13 made 22,141 periods).
+TEST(LeaveEvaluate, CertificatePeriodsEndWithTheSchoolYear) {
+    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2020, 9, 7), 80, 180);  // to 2022-03
+    t.lessons.push_back(t.lessons.back());
+    t.lessons.back().day = date(7550, 1, 13);
+    w.trainings = {t};
+    const auto r = evaluate(R(), w, school_year(2020));
+    ASSERT_FALSE(r.certificates.empty());
+    EXPECT_LE(r.certificates.size(), 4u);
+    for (const auto& c : r.certificates) EXPECT_LE(c.span.last, date(2021, 8, 31));
+    EXPECT_EQ(r.certificates.front().span.first, date(2020, 9, 7));
+    const auto next = evaluate(R(), w, school_year(2021));  // the next year sees its own periods and the earlier ones
+    EXPECT_GT(next.certificates.size(), r.certificates.size());
+    EXPECT_LE(next.certificates.back().span.last, date(2022, 8, 31));
+}
+
 // docs/rules.md 2.2: exams: central examination board 3 x weekly hours; competence exam 8 h on the professional cap.
 TEST(LeaveEvaluate, BevExams) {
     worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
