@@ -175,60 +175,60 @@ json reasons_json(std::uint32_t bits, const auto& codes) {
     return out;
 }
 
-json year_json(const year_result& y) {
-    json j{{"year", y.year},
-           {"size_class", to_string(y.size.cls)},
-           {"period_first_year", y.size.period_first_year},
-           {"quarters_used", y.size.quarters_used},
-           {"average_fte", y.size.cls == size_class::unknown ? json() : json(y.size.average.text())},
-           {"days_per_fte", y.days.known ? json(y.days.days.to_string()) : json()},
-           {"sector_agreement", y.days.sector},
-           {"months", y.months},
-           {"regime_months", y.regime_months.text()},
-           {"credit", {{"days", y.credit_days.text()}, {"minutes", y.credit_minutes}}},
-           {"carried_in_minutes", y.carried_in_minutes},
-           {"taken_minutes", y.taken_minutes},
-           {"excess_minutes", y.excess_minutes},
-           {"lapsed_minutes", y.lapsed_minutes},
-           {"indemnity_minutes", y.indemnity_minutes},
-           {"balance_minutes", y.balance_minutes},
-           {"reasons", reasons_json(y.reasons, reason_codes)}};
-    return j;
+void write_reasons(json_writer& w, std::uint32_t bits, const auto& codes) {
+    w.begin_array();
+    for (std::size_t b = 0; b < codes.size(); ++b)
+        if (bits & (1u << b)) w.value(codes[b]);
+    w.end_array();
 }
 
-json worker_json(const engine& e, const worker_result& r, bool explain) {
-    json years = json::array(), trainings = json::array();
-    for (const auto& y : r.years) years.push_back(year_json(y));
-    for (const auto& t : r.trainings)
-        trainings.push_back(json{{"id", t.id},
-                                 {"counts", t.counts},
-                                 {"minutes", t.minutes},
-                                 {"after_date", t.after_date},
-                                 {"reasons", reasons_json(t.reasons, reason_codes)}});
-    json j{{"id", r.id},
-           {"day_minutes", r.day_minutes.text()},
-           {"balance", {{"minutes", r.balance_minutes}, {"days", r.balance_days.text()}}},
-           {"reasons", reasons_json(r.reasons, reason_codes)},
-           {"years", std::move(years)},
-           {"trainings", std::move(trainings)}};
-    if (explain) j["explanation"] = explanation_to_json(r.why, e.book());
-    return j;
+// The account.right answer, written as it is decided (members in name order,
+// as the document tree wrote them): one worker evaluated, written and
+// forgotten at a time, the explanation formatted once, into the answer.
+void write_year(json_writer& w, const year_result& y) {
+    w.begin_object();
+    w.key("average_fte");
+    y.size.cls == size_class::unknown ? w.null() : w.value(y.size.average.text());
+    w.member("balance_minutes", y.balance_minutes).member("carried_in_minutes", y.carried_in_minutes);
+    w.key("credit").begin_object().member("days", y.credit_days.text()).member("minutes", y.credit_minutes);
+    w.end_object().key("days_per_fte");
+    y.days.known ? w.value(y.days.days.to_string()) : w.null();
+    w.member("excess_minutes", y.excess_minutes)
+        .member("indemnity_minutes", y.indemnity_minutes)
+        .member("lapsed_minutes", y.lapsed_minutes)
+        .member("months", y.months)
+        .member("period_first_year", y.size.period_first_year)
+        .member("quarters_used", y.size.quarters_used)
+        .key("reasons");
+    write_reasons(w, y.reasons, reason_codes);
+    w.member("regime_months", y.regime_months.text())
+        .member("sector_agreement", y.days.sector)
+        .member("size_class", std::string_view(to_string(y.size.cls)))
+        .member("taken_minutes", y.taken_minutes)
+        .member("year", y.year)
+        .end_object();
 }
 
-json handle_right(const engine& e, const json& req, date at, bool explain) {
-    const path root;
-    const employer emp = decode_employer(member(req, "employer", root), root / "employer");
-    const json& ws = require_array(member(req, "workers", root), root / "workers");
-    std::vector<worker> workers;
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < ws.size(); ++i) {
-        workers.push_back(decode_worker(ws[i], (root / "workers")[i]));
-        if (!ids.insert(workers.back().id).second) invalid((root / "workers")[i] / "id", "duplicate id");
+void write_worker(json_writer& w, const engine& e, const worker_result& r, bool explain) {
+    w.begin_object();
+    w.key("balance").begin_object().member("days", r.balance_days.text()).member("minutes", r.balance_minutes);
+    w.end_object().member("day_minutes", r.day_minutes.text());
+    if (explain) {
+        w.key("explanation");
+        write_explanation(w, r.why, e.book());
     }
-    json out = json::array();
-    for (const auto& w : workers)
-        out.push_back(worker_json(e, evaluate_worker(e.account(), emp, w, at, explain), explain));
-    return json{{"date", to_iso(at)}, {"workers", std::move(out)}};
+    w.member("id", r.id).key("reasons");
+    write_reasons(w, r.reasons, reason_codes);
+    w.key("trainings").begin_array();
+    for (const auto& t : r.trainings) {
+        w.begin_object().member("after_date", t.after_date).member("counts", t.counts).member("id", t.id);
+        w.member("minutes", t.minutes).key("reasons");
+        write_reasons(w, t.reasons, reason_codes);
+        w.end_object();
+    }
+    w.end_array().key("years").begin_array();
+    for (const auto& y : r.years) write_year(w, y);
+    w.end_array().end_object();
 }
 
 ledger_event decode_event(const json& j, const path& p) {
@@ -317,15 +317,38 @@ json handle_ledger(const engine& e, const json& req, date at, bool explain) {
 
 }  // namespace
 
-json handle_account(const engine& e, std::string_view kind, const json& req) {
+namespace {
+date account_date(const json& req, bool& explain) {
     const path root;
     require_known(req, {"schema_version", "kind", "date", "explain", "employer", "workers", "events"}, root);
     const date at = get_date(req, "date", root);
-    const bool explain = find(req, "explain") ? as_bool(req["explain"], root / "explain") : true;
-    if (kind == "account.right") {
-        if (find(req, "events")) invalid(root / "events", "not part of an account.right request");
-        return handle_right(e, req, at, explain);
+    explain = find(req, "explain") ? as_bool(req["explain"], root / "explain") : true;
+    return at;
+}
+}  // namespace
+
+void write_account_right(json_writer& w, const engine& e, const json& req) {
+    const path root;
+    bool explain = true;
+    const date at = account_date(req, explain);
+    if (find(req, "events")) invalid(root / "events", "not part of an account.right request");
+    const employer emp = decode_employer(member(req, "employer", root), root / "employer");
+    const json& ws = require_array(member(req, "workers", root), root / "workers");
+    std::vector<worker> workers;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < ws.size(); ++i) {  // every worker read and checked before anything is written
+        workers.push_back(decode_worker(ws[i], (root / "workers")[i]));
+        if (!ids.insert(workers.back().id).second) invalid((root / "workers")[i] / "id", "duplicate id");
     }
+    w.begin_object().member("date", at).key("workers").begin_array();
+    for (const auto& wk : workers) write_worker(w, e, evaluate_worker(e.account(), emp, wk, at, explain), explain);
+    w.end_array().end_object();
+}
+
+json handle_account(const engine& e, std::string_view kind, const json& req) {
+    const path root;
+    bool explain = true;
+    const date at = account_date(req, explain);
     if (kind == "account.ledger") {
         for (const char* k : {"employer", "workers"})
             if (find(req, k)) invalid(root / k, "not part of an account.ledger request");

@@ -47,5 +47,8 @@ leave_request decode_leave_request(const engine& e, const json& request, std::st
 void write_leave_result(json_writer& w, const engine& e, const leave_request& r);
 json handle_insight(const engine& e, std::string_view kind, const json& request);  // src/io/insight_json.cpp
 json handle_account(const engine& e, std::string_view kind, const json& request);  // src/io/account_json.cpp
+/// Decides an account.right request and writes the response's "result" as it
+/// goes, a worker at a time (src/io/account_json.cpp).
+void write_account_right(json_writer& w, const engine& e, const json& request);
 
 }  // namespace edurules::io::detail

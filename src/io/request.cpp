@@ -41,7 +41,12 @@ void write_response(std::string& out, std::string_view kind, F&& result) {
     out.clear();
     json_writer w(out);
     w.begin_object().member("kind", kind).key("result");
-    naming_fields(kind, [&] { result(w); });
+    try {  // a refusal met while writing (account.right decides as it writes) leaves no half answer
+        naming_fields(kind, [&] { result(w); });
+    } catch (...) {
+        out.clear();
+        throw;
+    }
     w.member("schema_version", request_schema_version).end_object();
 }
 
@@ -72,6 +77,8 @@ void evaluate_json_document(const engine& e, std::string_view request_json, std:
         naming_fields(kind, [&] { r = decode_leave_request(e, req, kind); });
         return write_response(out, kind, [&](json_writer& w) { write_leave_result(w, e, *r); });
     }
+    if (kind == "account.right")
+        return write_response(out, kind, [&](json_writer& w) { write_account_right(w, e, req); });
     json result;
     naming_fields(kind, [&] { result = tree_result(e, kind, req); });
     write_response(out, kind,

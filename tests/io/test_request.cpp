@@ -29,6 +29,30 @@ TEST(Request, RejectsMalformedAndUnknown) {
     }
 }
 
+// account.right is decided and written a worker at a time; a refusal met on the way (here a duplicate
+// worker id) leaves no half answer in the caller's buffer, and an answer is the same as the tree's was.
+TEST(Request, AccountRightIsWrittenWhole) {
+    const engine e;
+    const std::string w = R"({"id":"a","jobs":[{"from":"2024-01-01","contract_per_week_hours":"38",
+                              "full_time_per_week_hours":"38"}]})";
+    const std::string head =
+        R"({"schema_version":1,"kind":"account.right","date":"2026-01-01","explain":false,"employer":{"fallback_fte":"25"},"workers":[)";
+    std::string out = "stale";
+    try {
+        io::evaluate_json(e, head + w + "," + w + "]}", out);
+        FAIL();
+    } catch (const error& err) {
+        EXPECT_EQ(err.field(), "workers[1].id");
+    }
+    EXPECT_TRUE(out.empty()) << out;
+    io::evaluate_json(e, head + w + "]}", out);
+    EXPECT_EQ(
+        out.rfind(R"({"kind":"account.right","result":{"date":"2026-01-01","workers":[{"balance":{"days":"15",)", 0),
+        0u)
+        << out;
+    EXPECT_NE(out.find(R"("year":2026}]}]},"schema_version":1})"), std::string::npos) << out;
+}
+
 TEST(Request, DescribesTheRulebook) {
     const engine e;
     const std::string out = io::evaluate_json(e, R"({"schema_version":1,"kind":"rulebook.describe"})");
