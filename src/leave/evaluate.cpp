@@ -99,8 +99,8 @@ void find_suspensions(step_context& c) {
         for (const auto& l : t.lessons) first = std::min(first, l.day), last = std::max(last, l.day);
         last = std::min(last, c.sy.last_day());
         const auto days = tally_of(c, ti, leave_modes_mask(c.R, reg, first), tr.why);
-        ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.ws.periods, c.out.certificates, c.out.suspensions,
-                         tr.why, c.out.why);
+        ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.sy.first_day(), c.ws.periods, c.out.certificates,
+                         c.out.suspensions, tr.why, c.out.why);
         tr.certificate_count = c.out.certificates.size() - tr.certificate_first;
     }
 }

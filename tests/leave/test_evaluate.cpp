@@ -297,11 +297,12 @@ TEST(LeaveEvaluate, FlemishExamBoardInTheTransitionYear) {
     EXPECT_EQ(before.trainings[0].granted, hours(3 * 38));
 }
 
-// KB 23 July 1985 (docs/rules.md 2.2): a suspension starts after the certificate period that causes it, so a
-// school year's decision needs the periods up to its last day only. A training running into later years, or a
-// lesson mistyped centuries ahead, lists no period after the year (before, 7550-01-13 made 22,141 periods).
-TEST(LeaveEvaluate, CertificatePeriodsEndWithTheSchoolYear) {
-    worker w = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+// KB 23 July 1985 (docs/rules.md 2.2): a suspension starts after the certificate period that causes it and
+// lasts leave.bev.suspension_months, so a school year's decision needs the periods up to its last day, from
+// the first whose suspension could reach into it. A training running over several years, or a lesson mistyped
+// centuries ahead or decades back, lists no other (before, 7550-01-13 made 22,141 periods).
+TEST(LeaveEvaluate, CertificatePeriodsAreThoseThatBearOnTheSchoolYear) {
+    worker w = make_worker(region::wallonia, {employ(date(1980, 1, 1), 38, 38)});
     training t = make_training("pro", training_type::professional);
     add_weekly(t, date(2020, 9, 7), 80, 180);  // to 2022-03
     t.lessons.push_back(t.lessons.back());
@@ -312,9 +313,17 @@ TEST(LeaveEvaluate, CertificatePeriodsEndWithTheSchoolYear) {
     EXPECT_LE(r.certificates.size(), 4u);
     for (const auto& c : r.certificates) EXPECT_LE(c.span.last, date(2021, 8, 31));
     EXPECT_EQ(r.certificates.front().span.first, date(2020, 9, 7));
-    const auto next = evaluate(R(), w, school_year(2021));  // the next year sees its own periods and the earlier ones
-    EXPECT_GT(next.certificates.size(), r.certificates.size());
+    const auto next =
+        evaluate(R(), w, school_year(2021));  // its own periods and the one before whose suspension reaches it
+    ASSERT_FALSE(next.certificates.empty());
     EXPECT_LE(next.certificates.back().span.last, date(2022, 8, 31));
+    EXPECT_LT(next.certificates.front().span.first, date(2021, 9, 1));
+    EXPECT_GE(next.certificates.front().span.last, date(2021, 2, 28));  // a suspension of 6 months reaches Sept
+    w.trainings[0].lessons.front().day = date(1990, 1, 8);              // a lesson decades back
+    const auto back = evaluate(R(), w, school_year(2020));
+    ASSERT_FALSE(back.certificates.empty());
+    EXPECT_LE(back.certificates.size(), 7u);  // the year's 4 trimesters and the 3 before whose suspension reaches it
+    EXPECT_GE(back.certificates.front().span.last, date(2020, 2, 29));
 }
 
 // docs/rules.md 2.2: exams: central examination board 3 x weekly hours; competence exam 8 h on the professional cap.

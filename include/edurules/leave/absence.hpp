@@ -253,12 +253,17 @@ inline const day_tally* tally_on(std::span<const day_tally> days, date d) {
 /// unjustified absence is more than the allowed share of the hours given
 /// suspends the worker's right from the day after it. Appends the periods
 /// to `certs` and the suspensions to `suspensions`; `periods` is scratch.
+/// A period whose suspension, had it one, would end before `bears_from` (the
+/// first day of the school year decided) cannot touch that year and is left
+/// out, so that a lesson decades back does not list every period since.
 inline void ten_percent_rule(const absence_params& R, std::size_t ti, const training& t, organisation org,
-                             std::span<const day_tally> days, date first, date last, std::vector<period>& periods,
-                             std::vector<certificate_result>& certs, std::vector<suspension>& suspensions,
-                             explanation& training_why, explanation& worker_why) {
+                             std::span<const day_tally> days, date first, date last, date bears_from,
+                             std::vector<period>& periods, std::vector<certificate_result>& certs,
+                             std::vector<suspension>& suspensions, explanation& training_why, explanation& worker_why) {
     certificate_periods(R, org, first, last, periods, training_why);
+    explanation off(false);
     for (const period& p : periods) {
+        if (p.last < bears_from && suspension_after(R, p, off).last < bears_from) continue;
         certificate_result c;
         c.training = ti;
         c.span = p;
