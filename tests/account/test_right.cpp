@@ -147,15 +147,25 @@ TEST(AccountBalance, DaysNotTakenPassToTheNextYear) {
     EXPECT_EQ(r.balance_minutes, r.years[1].balance_minutes + 5 * 456);
 }
 
+/// An employer of `fte` in joint committee 200, and a full-timer of it since 2024: the worker's account on
+/// 2028-12-31, the last day of the sector's first five-year period, and on the day after.
+struct pc200_window {
+    employer e;
+    worker_result before, after;
+    explicit pc200_window(const char* fte) {
+        e.fallback_fte = dec(fte);
+        e.joint_committee = "200";
+        const worker w = full_timer(date(2024, 1, 1));
+        before = evaluate_worker(eng().account(), e, w, date(2028, 12, 31), false);
+        after = evaluate_worker(eng().account(), e, w, date(2029, 1, 1), true);
+    }
+};
+
 // pc200: "Op het einde van elke periode van 5 jaar wordt het saldo ... op 0 gezet".
 TEST(AccountBalance, SectorResetAtTheEndOfItsPeriod) {
-    employer e;
-    e.fallback_fte = dec("25");
-    e.joint_committee = "200";
-    const worker w = full_timer(date(2024, 1, 1));
-    const auto& R = eng().account();
-    EXPECT_EQ(evaluate_worker(R, e, w, date(2028, 12, 31), false).balance_minutes, 19 * 456);
-    const auto after = evaluate_worker(R, e, w, date(2029, 1, 1), false);
+    const pc200_window x("25");
+    EXPECT_EQ(x.before.balance_minutes, 19 * 456);
+    const auto& after = x.after;
     EXPECT_EQ(after.years[4].lapsed_minutes, 19 * 456);
     EXPECT_TRUE(after.reasons & reason_lapsed_window_end);
     EXPECT_EQ(after.balance_minutes, 5 * 456);  // 2029's own credit
@@ -165,14 +175,10 @@ TEST(AccountBalance, SectorResetAtTheEndOfItsPeriod) {
 // saldo ... op 0 gezet": the reset is for the class of at least 20; an employer of 15 FTE in PC 200 follows the
 // general rule at the window's end (the balance is kept, the window end is noted).
 TEST(AccountBalance, SectorResetOnlyForItsSizeClasses) {
-    employer e;
-    e.fallback_fte = dec("15");
-    e.joint_committee = "200";
-    const worker w = full_timer(date(2024, 1, 1));
-    const auto& R = eng().account();
-    const auto before = evaluate_worker(R, e, w, date(2028, 12, 31), false);
+    const pc200_window x("15");
+    const auto& before = x.before;
+    const auto& after = x.after;
     ASSERT_GT(before.balance_minutes, 0);
-    const auto after = evaluate_worker(R, e, w, date(2029, 1, 1), true);
     ASSERT_EQ(after.years.size(), 6u);
     EXPECT_EQ(after.years[4].lapsed_minutes, 0);
     EXPECT_FALSE(after.reasons & reason_lapsed_window_end);
