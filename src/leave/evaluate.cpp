@@ -81,10 +81,11 @@ void explain_region(step_context& c) {
     }
 }
 
-/// Step 1: every BEV training's certificate periods and the suspensions they
-/// cause, up to the end of the school year evaluated: a suspension starts after
-/// the period that causes it, so periods after the year cannot touch it (and a
-/// lesson dated centuries ahead must not make thousands of them).
+/// Step 1: every BEV training's certificate periods that bear on the school
+/// year evaluated, and the suspensions they cause: up to the year's last day
+/// (a suspension starts after the period that causes it) and, in
+/// ten_percent_rule, from the first whose suspension could reach into the
+/// year; a lesson dated centuries off must not make thousands of periods.
 void find_suspensions(step_context& c) {
     explanation off(false);
     for (std::size_t ti = 0; ti < c.T.size(); ++ti) {

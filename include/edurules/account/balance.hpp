@@ -78,13 +78,15 @@ inline void apply_year_end(const rules& R, const employer& emp, year_result& y, 
         const auto every = read<std::int64_t>(*s->reset_every_years, dec31);
         const auto anchor = read<date>(*s->reset_anchor, dec31);
         if (window_ends(y.year, anchor.value.year(), every.value))
-            why.add("account.balance.sector_reset_scope",
-                    [&] {
-                        return "joint committee " + emp.joint_committee + ": its " + std::to_string(every.value) +
-                               "-year balance reset is not for this employer's size class (" + to_string(y.size.cls) +
-                               "); the general rule applies";
-                    },
-                    {scope, every.use, anchor.use});
+            why.add(
+                "account.balance.sector_reset_scope",
+                [&] {
+                    return "joint committee " + emp.joint_committee + ": its " + std::to_string(every.value) +
+                           "-year balance reset is not for this employer's size class (" + to_string(y.size.cls) +
+                           "); the general rule applies";
+                },
+                scope.param ? std::initializer_list<param_use>{scope, every.use, anchor.use}
+                            : std::initializer_list<param_use>{every.use, anchor.use});
     }
     if (sector_reset) {
         const auto every = read<std::int64_t>(*s->reset_every_years, dec31);

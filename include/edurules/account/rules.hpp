@@ -30,7 +30,8 @@ struct sector {
     /// (1 << size_class); absent: every class.
     std::optional<dated<std::uint8_t>> reset_classes;
     /// Whether the sector's reset applies to an employer of class `cls` on `d`
-    /// (`use`: the reset_classes value that says so, if any).
+    /// (`use`: the reset_classes value that says so, if any); reset_classes
+    /// without a value on `d` resets no class.
     bool resets(size_class cls, date d, param_use& use) const {
         if (!reset_every_years) return false;
         if (!reset_classes) return true;
