@@ -82,10 +82,7 @@ void explain_region(step_context& c) {
 }
 
 /// Step 1: every BEV training's certificate periods that bear on the school
-/// year evaluated, and the suspensions they cause: up to the year's last day
-/// (a suspension starts after the period that causes it) and, in
-/// ten_percent_rule, from the first whose suspension could reach into the
-/// year; a lesson dated centuries off must not make thousands of periods.
+/// year evaluated (ten_percent_rule), and the suspensions they cause.
 void find_suspensions(step_context& c) {
     explanation off(false);
     for (std::size_t ti = 0; ti < c.T.size(); ++ti) {
@@ -98,9 +95,8 @@ void find_suspensions(step_context& c) {
         if (reg == regime::none || reg == regime::vov) continue;
         date first = t.lessons.front().day, last = first;
         for (const auto& l : t.lessons) first = std::min(first, l.day), last = std::max(last, l.day);
-        last = std::min(last, c.sy.last_day());
         const auto days = tally_of(c, ti, leave_modes_mask(c.R, reg, first), tr.why);
-        ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.sy.first_day(), c.ws.periods, c.out.certificates,
+        ten_percent_rule(c.R, ti, t, t.org, days, first, last, c.sy.days(), c.ws.periods, c.out.certificates,
                          c.out.suspensions, tr.why, c.out.why);
         tr.certificate_count = c.out.certificates.size() - tr.certificate_first;
     }

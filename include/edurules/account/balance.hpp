@@ -71,13 +71,23 @@ inline void apply_year_end(const rules& R, const employer& emp, year_result& y, 
                            explanation& why) {
     const date dec31(static_cast<unsigned short>(y.year), 12, 31);
     const sector* s = emp.joint_committee.empty() ? nullptr : R.sector_of(emp.joint_committee);
-    bool reset = false;
-    param_use scope;
-    const bool sector_reset = s && s->resets(y.size.cls, dec31, scope);
-    if (s && s->reset_every_years && !sector_reset) {  // said in the years its period ends
+    bool reset = false, sector_rule = false;
+    if (s && s->reset_every_years) {  // the sector's period, read once; the reset only for its size classes
         const auto every = read<std::int64_t>(*s->reset_every_years, dec31);
         const auto anchor = read<date>(*s->reset_anchor, dec31);
-        if (window_ends(y.year, anchor.value.year(), every.value))
+        const bool ends = window_ends(y.year, anchor.value.year(), every.value);
+        param_use scope;
+        sector_rule = s->resets(y.size.cls, dec31, scope);
+        if (sector_rule && ends) {
+            reset = true;
+            why.add("account.balance.sector_reset",
+                    [&] {
+                        return "joint committee " + emp.joint_committee + ": the balance of " +
+                               std::to_string(balance) + " minutes is set to 0 at the end of the " +
+                               std::to_string(every.value) + "-year period on " + to_iso(dec31);
+                    },
+                    {every.use, anchor.use});
+        } else if (!sector_rule && ends) {
             why.add(
                 "account.balance.sector_reset_scope",
                 [&] {
@@ -87,20 +97,9 @@ inline void apply_year_end(const rules& R, const employer& emp, year_result& y, 
                 },
                 scope.param ? std::initializer_list<param_use>{scope, every.use, anchor.use}
                             : std::initializer_list<param_use>{every.use, anchor.use});
+        }
     }
-    if (sector_reset) {
-        const auto every = read<std::int64_t>(*s->reset_every_years, dec31);
-        const auto anchor = read<date>(*s->reset_anchor, dec31);
-        reset = window_ends(y.year, anchor.value.year(), every.value);
-        if (reset)
-            why.add("account.balance.sector_reset",
-                    [&] {
-                        return "joint committee " + emp.joint_committee + ": the balance of " +
-                               std::to_string(balance) + " minutes is set to 0 at the end of the " +
-                               std::to_string(every.value) + "-year period on " + to_iso(dec31);
-                    },
-                    {every.use, anchor.use});
-    } else {
+    if (!sector_rule) {
         const auto every = read<std::int64_t>(*R.averaging_years, dec31);
         const auto anchor = read<date>(*R.averaging_anchor, dec31);
         if (window_ends(y.year, anchor.value.year(), every.value)) {

@@ -253,17 +253,20 @@ inline const day_tally* tally_on(std::span<const day_tally> days, date d) {
 /// unjustified absence is more than the allowed share of the hours given
 /// suspends the worker's right from the day after it. Appends the periods
 /// to `certs` and the suspensions to `suspensions`; `periods` is scratch.
-/// A period whose suspension, had it one, would end before `bears_from` (the
-/// first day of the school year decided) cannot touch that year and is left
-/// out, so that a lesson decades back does not list every period since.
+/// Only the periods that bear on `year`, the school year decided, are judged:
+/// up to its last day (a suspension starts after its period) and from the
+/// first whose suspension, had it one, would reach into it; so a lesson dated
+/// decades off does not make every period between.
 inline void ten_percent_rule(const absence_params& R, std::size_t ti, const training& t, organisation org,
-                             std::span<const day_tally> days, date first, date last, date bears_from,
+                             std::span<const day_tally> days, date first, date last, const period& year,
                              std::vector<period>& periods, std::vector<certificate_result>& certs,
                              std::vector<suspension>& suspensions, explanation& training_why, explanation& worker_why) {
-    certificate_periods(R, org, first, last, periods, training_why);
-    explanation off(false);
+    certificate_periods(R, org, first, std::min(last, year.last), periods, training_why);
     for (const period& p : periods) {
-        if (p.last < bears_from && suspension_after(R, p, off).last < bears_from) continue;
+        if (p.last < year.first) {  // before the year: only if its suspension could reach into it
+            explanation off(false);
+            if (suspension_after(R, p, off).last < year.first) continue;
+        }
         certificate_result c;
         c.training = ti;
         c.span = p;

@@ -168,6 +168,13 @@ struct brussels_context {
     param_use languages;  ///< the list of raised languages that decided it
 };
 
+/// `p`, a parameter of the Flemish BEV's 2021-2022 transition, when it applies:
+/// the Flemish BEV regime and a value in force on `at`; else nullptr (the
+/// ordinary parameter applies).
+inline const parameter* flemish_transition(const parameter* p, regime reg, date at) {
+    return reg == regime::flanders_bev && p && p->at(at) ? p : nullptr;
+}
+
 /// The cap for a school year under `reg` (classic BEV or reformed Brussels).
 inline cap_decision bev_cap(const hours_params& R, regime reg, cap_row row, bool coinciding, bool raised,
                             const brussels_context& bx, school_year sy, explanation& why) {
@@ -230,12 +237,9 @@ inline cap_decision bev_cap(const hours_params& R, regime reg, cap_row row, bool
             });
     }
     const auto v = static_cast<std::size_t>(out.variant);
-    const parameter* p = R.bev_cap[r][v];
-    bool transition = false;
-    if (reg == regime::flanders_bev && R.transition_cap[r][v] && R.transition_cap[r][v]->at(at)) {
-        p = R.transition_cap[r][v];
-        transition = true;
-    }
+    const parameter* t = flemish_transition(R.transition_cap[r][v], reg, at);
+    const bool transition = t != nullptr;
+    const parameter* p = transition ? t : R.bev_cap[r][v];
     const auto cap = read<minutes>(*p, at);
     out.cap = cap.value;
     out.use = cap.use;
@@ -303,9 +307,9 @@ inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> count
 /// wekelijkse arbeidsduur ... U neemt ten laatste 31/12/2021 deel aan een examen").
 inline minutes exam_board_hours(const hours_params& R, regime reg, std::int64_t contract_minutes_per_week, date at,
                                 explanation& why) {
-    const bool transition = reg == regime::flanders_bev && R.transition_exam_board_factor &&
-                            R.transition_exam_board_factor->at(at) != nullptr;
-    const auto k = read<std::int64_t>(transition ? *R.transition_exam_board_factor : *R.exam_board_factor, at);
+    const parameter* t = flemish_transition(R.transition_exam_board_factor, reg, at);
+    const bool transition = t != nullptr;
+    const auto k = read<std::int64_t>(transition ? *t : *R.exam_board_factor, at);
     const minutes out{k.value * contract_minutes_per_week};
     why.add("leave.hours.exam_board",
             [&] {
