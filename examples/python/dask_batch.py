@@ -92,8 +92,10 @@ def run_dask(engine: edurules.Engine, pop: population.Population, date: str, *, 
     if scheduler:
         client = Client(scheduler)
     else:
+        # The scheduler always serves HTTP; dashboard_address=None still means port 8787, taken when another
+        # cluster runs (in parallel tests too), and the moved port's warning is an error under -W error.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker, processes=processes,
-                               dashboard_address=None)
+                               dashboard_address="127.0.0.1:0")
         client = Client(cluster)
     try:
         engine_f = client.scatter(engine, broadcast=True)

@@ -79,8 +79,10 @@ def run(date: str = DATE, *, scheduler: Optional[str] = None, workers: int = 2, 
     warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tornado|distributed)(\.|$)")
     warnings.filterwarnings("ignore", "make_current is deprecated", DeprecationWarning)
     from dask.distributed import Client, LocalCluster
+    # The scheduler always serves HTTP; dashboard_address=None still means port 8787, taken when another
+    # cluster runs (in parallel tests too), and the moved port's warning is an error under -W error.
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                                                  dashboard_address=None)
+                                                  dashboard_address="127.0.0.1:0")
     client = Client(scheduler or cluster)
     try:
         return status_dask(date, partitions=partitions).compute()
