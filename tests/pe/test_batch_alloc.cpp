@@ -110,3 +110,37 @@ TEST(PeExplanation, ReusedExplanationAllocatesNothingOnceWarm) {
     // Reading formats the text (and may allocate): the sentence is whole.
     EXPECT_EQ(why.steps().back().text(), "90 min net study time at 60 min per point gives 1.50 points");
 }
+
+// A dossier's index holds its ids in a few flat tables: building it
+// allocates as often for 1,000 activities and recognitions as for 10 (it was
+// one node per id and one vector per activity, most of what a JSON request
+// of a few dozen records allocated). Duplicates and dangling references are
+// still refused by name (PeModel tests).
+TEST(PeIndex, AllocatesPerTableNotPerRecord) {
+    if (!EDURULES_COUNT_ALLOCATIONS) GTEST_SKIP() << "allocation counting is off under sanitizers";
+    auto allocations_for = [](int n) -> long {
+        dossier d;
+        for (int i = 0; i < n; ++i) {
+            d.participants.emplace_back().seu_number = "SEU-" + std::to_string(100000 + i);
+            d.activities.push_back(elearning("ACTIVITY-NUMBER-" + std::to_string(i), 90));
+            d.recognitions.push_back(recog("RECOGNITION-NUMBER-" + std::to_string(i),
+                                           "ACTIVITY-NUMBER-" + std::to_string(n - 1 - i), date(2020, 5, 1)));
+        }
+        const long before = allocations.load();
+        const dossier_index idx(d);
+        const long used = allocations.load() - before;
+        // every lookup answers from the flat tables
+        for (int i = 0; i < n; ++i) {
+            EXPECT_EQ(idx.find_participant("SEU-" + std::to_string(100000 + i)), &d.participants[i]);
+            const activity* a = idx.find_activity("ACTIVITY-NUMBER-" + std::to_string(i));
+            EXPECT_EQ(a, &d.activities[i]);
+            const auto recs = idx.recognition_indices(*a);
+            EXPECT_TRUE(recs.size() == 1 && recs[0] == static_cast<std::size_t>(n - 1 - i));
+        }
+        EXPECT_EQ(idx.find_activity("ACTIVITY-NUMBER-x"), nullptr);
+        return used;
+    };
+    const long small = allocations_for(10);
+    EXPECT_EQ(allocations_for(1000), small);
+    EXPECT_LE(small, 8);
+}

@@ -114,9 +114,28 @@ TEST(PeBooking, DuplicateIdsInDossierAreErrorsNamingTheRecord) {
         EXPECT_EQ(e.field(), "participants[3].seu_number");
         EXPECT_EQ(e.record(), 3);
     }
+    const auto field_refused = [](const dossier& x) -> std::string {
+        try {
+            dossier_index idx(x);
+        } catch (const error& e) {
+            return e.field() + ": " + e.what();
+        }
+        return "accepted";
+    };
     d = sample();
     d.recognitions.push_back(recog("R9", "NOPE", date(2024, 1, 1)));
-    EXPECT_THROW(dossier_index{d}, error);
+    EXPECT_NE(field_refused(d).find("recognitions[" + std::to_string(d.recognitions.size() - 1) +
+                                    "].activity_id: unknown activity \"NOPE\""),
+              std::string::npos)
+        << field_refused(d);
+    d = sample();
+    d.activities.push_back(d.activities.front());
+    EXPECT_EQ(field_refused(d).rfind("activities[" + std::to_string(d.activities.size() - 1) + "].id: ", 0), 0u)
+        << field_refused(d);
+    d = sample();
+    d.recognitions.push_back(d.recognitions.front());
+    EXPECT_EQ(field_refused(d).rfind("recognitions[" + std::to_string(d.recognitions.size() - 1) + "].id: ", 0), 0u)
+        << field_refused(d);
 }
 
 // Seed 001: collective registration of groups from 10 employees (P), each

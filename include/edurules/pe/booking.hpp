@@ -15,9 +15,9 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "edurules/core/flat_index.hpp"
 #include "edurules/pe/recognition.hpp"
 #include "edurules/pe/registration.hpp"
 
@@ -117,7 +117,7 @@ public:
                 return "completion date " + to_iso(c.completed) + " is after the booking date " + to_iso(today);
             });
         const booking_key k = key(*p, *a, c.completed);
-        if (seen_.count(k))
+        if (seen_.contains(k))
             return reject(booking_reason::duplicate, [&] {
                 return "activity " + c.activity_id + " completed on " + to_iso(c.completed) +
                        " is already booked for " + c.seu_number;
@@ -248,7 +248,8 @@ private:
 
     std::vector<std::optional<period>> validity_;
     std::unordered_map<const participant*, std::vector<booked_points>> booked_;
-    std::unordered_set<booking_key, booking_key_hash> seen_;
+    /// Bookings made; no key has all three fields at UINT32_MAX (the constructor caps the positions).
+    edurules::detail::flat_set<booking_key, booking_key_hash> seen_{booking_key{UINT32_MAX, UINT32_MAX, UINT32_MAX}};
 };
 
 }  // namespace edurules::pe

@@ -8,12 +8,12 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/decimal.hpp"
 #include "edurules/core/error.hpp"
+#include "edurules/core/flat_index.hpp"
 
 namespace edurules::pe {
 
@@ -146,57 +146,65 @@ struct dossier {
 /// (as it must for the records the lookups return).
 class dossier_index {
 public:
-    explicit dossier_index(const dossier& d) : d_(&d) {
+    explicit dossier_index(const dossier& d)
+        : d_(&d), by_seu_(d.participants.size()), by_activity_(d.activities.size()) {
         for (std::size_t i = 0; i < d.participants.size(); ++i) {
-            if (!by_seu_.emplace(d.participants[i].seu_number, i).second)
+            if (by_seu_.emplace(d.participants[i].seu_number, i) != i)
                 throw error(errc::invalid_input, "participants[" + std::to_string(i) + "].seu_number",
                             "duplicate SEU number \"" + d.participants[i].seu_number + "\"",
                             static_cast<std::int64_t>(i));
         }
         for (std::size_t i = 0; i < d.activities.size(); ++i) {
-            if (!by_activity_.emplace(d.activities[i].id, i).second)
+            if (by_activity_.emplace(d.activities[i].id, i) != i)
                 throw error(errc::invalid_input, "activities[" + std::to_string(i) + "].id",
                             "duplicate activity id \"" + d.activities[i].id + "\"", static_cast<std::int64_t>(i));
         }
-        recognitions_of_.resize(d.activities.size());
-        std::unordered_map<std::string_view, std::size_t> rec_ids;
+        // The recognitions of activity a are recognition_[first_[a] .. first_[a + 1]), in dossier order.
+        std::vector<std::size_t> of(d.recognitions.size());
+        first_.assign(d.activities.size() + 1, 0);
+        edurules::detail::string_index rec_ids(d.recognitions.size());
         for (std::size_t i = 0; i < d.recognitions.size(); ++i) {
-            if (!rec_ids.emplace(d.recognitions[i].id, i).second)
+            if (rec_ids.emplace(d.recognitions[i].id, i) != i)
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].id",
                             "duplicate recognition id \"" + d.recognitions[i].id + "\"", static_cast<std::int64_t>(i));
-            auto it = by_activity_.find(d.recognitions[i].activity_id);
-            if (it == by_activity_.end())
+            of[i] = by_activity_.find(d.recognitions[i].activity_id);
+            if (of[i] == edurules::detail::string_index::npos)
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].activity_id",
                             "unknown activity \"" + d.recognitions[i].activity_id + "\"", static_cast<std::int64_t>(i));
-            recognitions_of_[it->second].push_back(i);
+            ++first_[of[i] + 1];
         }
+        for (std::size_t a = 0; a < d.activities.size(); ++a) first_[a + 1] += first_[a];
+        recognition_.resize(d.recognitions.size());
+        std::vector<std::size_t> next(first_.begin(), first_.end() - 1);
+        for (std::size_t i = 0; i < d.recognitions.size(); ++i) recognition_[next[of[i]]++] = i;
     }
 
     const dossier& data() const noexcept { return *d_; }
     const participant* find_participant(std::string_view seu) const {
-        auto it = by_seu_.find(seu);
-        return it == by_seu_.end() ? nullptr : &d_->participants[it->second];
+        const std::size_t i = by_seu_.find(seu);
+        return i == edurules::detail::string_index::npos ? nullptr : &d_->participants[i];
     }
     const activity* find_activity(std::string_view id) const {
-        auto it = by_activity_.find(id);
-        return it == by_activity_.end() ? nullptr : &d_->activities[it->second];
+        const std::size_t i = by_activity_.find(id);
+        return i == edurules::detail::string_index::npos ? nullptr : &d_->activities[i];
     }
     /// Recognitions of an activity, in dossier order.
     std::vector<const recognition*> recognitions_of(const activity& a) const {
         std::vector<const recognition*> out;
-        const auto idx = static_cast<std::size_t>(&a - d_->activities.data());
-        for (auto i : recognitions_of_[idx]) out.push_back(&d_->recognitions[i]);
+        for (auto i : recognition_indices(a)) out.push_back(&d_->recognitions[i]);
         return out;
     }
     std::span<const std::size_t> recognition_indices(const activity& a) const {
-        return recognitions_of_[static_cast<std::size_t>(&a - d_->activities.data())];
+        const auto idx = static_cast<std::size_t>(&a - d_->activities.data());
+        return std::span<const std::size_t>(recognition_).subspan(first_[idx], first_[idx + 1] - first_[idx]);
     }
 
 private:
     const dossier* d_;
-    std::unordered_map<std::string_view, std::size_t> by_seu_;
-    std::unordered_map<std::string_view, std::size_t> by_activity_;
-    std::vector<std::vector<std::size_t>> recognitions_of_;
+    edurules::detail::string_index by_seu_;
+    edurules::detail::string_index by_activity_;
+    std::vector<std::size_t> first_;        ///< per activity, then the end: where its recognitions start
+    std::vector<std::size_t> recognition_;  ///< recognition positions grouped by activity
 };
 
 }  // namespace edurules::pe

@@ -1,0 +1,117 @@
+// Small open-addressing tables for the per-request lookups (a dossier's ids,
+// the bookings made): one allocation per table instead of one per entry,
+// which is most of what a JSON request of a few dozen records allocates.
+// Linear probing over a power-of-two table kept at most half full.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+namespace edurules::detail {
+
+/// The table size (a power of two, at least 8) that keeps `n` entries at
+/// most half full.
+inline std::size_t half_full_capacity(std::size_t n) { return std::bit_ceil(std::max<std::size_t>(8, 2 * n)); }
+
+/// Positions by text key. The keys are views: what they view must outlive
+/// the index unchanged. Sized once for its entries (no rehash).
+class string_index {
+public:
+    static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
+
+    /// Room for `n` entries.
+    explicit string_index(std::size_t n = 0) : slots_(half_full_capacity(n)) {}
+
+    /// Adds key -> pos unless the key is there; returns the position now
+    /// stored for the key (`pos` when added). Adding beyond the `n` given at
+    /// construction doubles the table.
+    std::size_t emplace(std::string_view key, std::size_t pos) {
+        if (2 * (size_ + 1) > slots_.size()) grow();
+        const std::size_t h = std::hash<std::string_view>{}(key);
+        for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
+            slot& s = slots_[i];
+            if (s.pos == npos) {
+                s = {h, key, pos};
+                ++size_;
+                return pos;
+            }
+            if (s.hash == h && s.key == key) return s.pos;
+        }
+    }
+    /// The position stored for `key`, or npos.
+    std::size_t find(std::string_view key) const {
+        const std::size_t h = std::hash<std::string_view>{}(key);
+        for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
+            const slot& s = slots_[i];
+            if (s.pos == npos) return npos;
+            if (s.hash == h && s.key == key) return s.pos;
+        }
+    }
+    std::size_t size() const noexcept { return size_; }
+
+private:
+    struct slot {
+        std::size_t hash = 0;
+        std::string_view key;
+        std::size_t pos = npos;
+    };
+    std::size_t mask() const noexcept { return slots_.size() - 1; }
+    void grow() {
+        std::vector<slot> old(2 * slots_.size());
+        old.swap(slots_);
+        size_ = 0;
+        for (const slot& s : old)
+            if (s.pos != npos) emplace(s.key, s.pos);
+    }
+    std::vector<slot> slots_;
+    std::size_t size_ = 0;
+};
+
+/// A set of small fixed-size keys (`Key` with ==), `Hash` mixing them; one
+/// key value, `empty`, marks a free slot and may not be inserted.
+template <class Key, class Hash>
+class flat_set {
+public:
+    explicit flat_set(Key empty, std::size_t n = 0) : empty_(empty), slots_(half_full_capacity(n), empty) {}
+
+    bool contains(const Key& k) const {
+        for (std::size_t i = Hash{}(k)&mask();; i = (i + 1) & mask()) {
+            if (slots_[i] == k) return true;
+            if (slots_[i] == empty_) return false;
+        }
+    }
+    /// Adds `k`; false when it was there.
+    bool insert(const Key& k) {
+        if (2 * (size_ + 1) > slots_.size()) grow();
+        for (std::size_t i = Hash{}(k)&mask();; i = (i + 1) & mask()) {
+            if (slots_[i] == k) return false;
+            if (slots_[i] == empty_) {
+                slots_[i] = k;
+                ++size_;
+                return true;
+            }
+        }
+    }
+    std::size_t size() const noexcept { return size_; }
+
+private:
+    std::size_t mask() const noexcept { return slots_.size() - 1; }
+    void grow() {
+        std::vector<Key> old(2 * slots_.size(), empty_);
+        old.swap(slots_);
+        size_ = 0;
+        for (const Key& k : old)
+            if (!(k == empty_)) insert(k);
+    }
+    Key empty_;
+    std::vector<Key> slots_;
+    std::size_t size_ = 0;
+};
+
+}  // namespace edurules::detail
