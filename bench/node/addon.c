@@ -64,6 +64,7 @@ static const edr_engine *engine_of(napi_env env, napi_value v) {
  * thread (main or worker) calls in sequentially. */
 static _Thread_local char *scratch;
 static _Thread_local size_t scratch_cap;
+static _Thread_local edr_buf answer = EDR_BUF_INIT;
 
 static napi_value evaluate_json(napi_env env, napi_callback_info info) {
     size_t argc = 2;
@@ -71,25 +72,32 @@ static napi_value evaluate_json(napi_env env, napi_callback_info info) {
     CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
     const edr_engine *e = engine_of(env, argv[0]);
     if (!e) return NULL;
+    /* One pass over the string when it fits the scratch buffer (the usual
+     * case after the first call). V8 writes at most cap - 1 bytes and never
+     * cuts a character (at most 4 bytes), so a text cut short leaves fewer
+     * than 4 bytes unused: len + 4 < cap means the whole text. Otherwise ask
+     * for the length and make room. */
     size_t len = 0;
-    CHECK(napi_get_value_string_utf8(env, argv[1], NULL, 0, &len));
-    if (len + 1 > scratch_cap) {
-        free(scratch);
-        scratch_cap = (len + 1) * 2;
-        scratch = (char *)malloc(scratch_cap);
-        if (!scratch) {
-            scratch_cap = 0;
-            napi_throw_error(env, NULL, "out of memory");
-            return NULL;
+    if (scratch_cap > 0) CHECK(napi_get_value_string_utf8(env, argv[1], scratch, scratch_cap, &len));
+    if (scratch_cap == 0 || len + 4 >= scratch_cap) {
+        CHECK(napi_get_value_string_utf8(env, argv[1], NULL, 0, &len));
+        if (len + 1 > scratch_cap) {
+            free(scratch);
+            scratch_cap = (len + 1) * 2;
+            scratch = (char *)malloc(scratch_cap);
+            if (!scratch) {
+                scratch_cap = 0;
+                napi_throw_error(env, NULL, "out of memory");
+                return NULL;
+            }
         }
+        CHECK(napi_get_value_string_utf8(env, argv[1], scratch, len + 1, &len));
     }
-    CHECK(napi_get_value_string_utf8(env, argv[1], scratch, len + 1, &len));
-    edr_buf out = EDR_BUF_INIT;
-    int rc = edr_evaluate_json(&out, e, scratch, len);
+    /* the answer's buffer is kept per thread too: edr_evaluate_json reuses its room */
+    int rc = edr_evaluate_json(&answer, e, scratch, len);
     if (rc != EDR_OK) return throw_edr(env, rc);
     napi_value s;
-    napi_status st = napi_create_string_utf8(env, out.ptr, out.size, &s);
-    edr_buf_dispose(&out);
+    napi_status st = napi_create_string_utf8(env, answer.ptr, answer.size, &s);
     if (st != napi_ok) {
         napi_throw_error(env, NULL, "napi_create_string_utf8 failed");
         return NULL;
