@@ -115,11 +115,6 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, cons
 /// A required NUL-terminated UTF-8 argument.
 std::string_view cstr_arg(const char* p, const char* name);
 
-/// The byte offset of the first byte that is not part of valid UTF-8
-/// (overlong forms, surrogates and code points above U+10FFFF are invalid),
-/// or npos if the whole text is valid.
-std::size_t utf8_invalid_at(std::string_view text) noexcept;
-
 /// Releases what `out` holds and leaves it empty (EDR_BUF_INIT).
 void reset_buf(edr_buf* out) noexcept;
 

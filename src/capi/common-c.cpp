@@ -6,6 +6,7 @@
 #include <string>
 
 #include "capi_internal.hpp"
+#include "edurules/io/utf8.hpp"
 
 namespace edurules::capi {
 namespace {
@@ -67,52 +68,6 @@ void throw_invalid_argument(std::string_view field, std::string_view message) {
     throw error(errc::invalid_argument, std::string(field), std::string(message));
 }
 
-std::size_t utf8_invalid_at(std::string_view text) noexcept {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // Requests are mostly ASCII: skip eight such bytes at a time.
-        if (i + 8 <= n) {
-            std::uint64_t word;
-            std::memcpy(&word, s + i, sizeof word);
-            if ((word & 0x8080808080808080ull) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        // The lead byte fixes the length and the allowed range of the second
-        // byte, which is what rules out overlong forms, UTF-16 surrogates
-        // (U+D800..U+DFFF) and code points above U+10FFFF (RFC 3629, table 3-7
-        // of the Unicode standard).
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + 1 >= n || s[i + 1] < lo || s[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if (i + k >= n || (s[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 std::string_view text_arg(const char* p, std::size_t len, const char* name, const char* len_name) {
     if (!p) throw_invalid_argument(name, "must not be NULL");
     std::string_view text;
@@ -135,7 +90,7 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, cons
         if (len == EDR_NUL_TERMINATED) throw_invalid_argument(name, "is empty");
         throw_invalid_argument(len_name, "is 0: the text is empty");
     }
-    if (const std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
+    if (const std::size_t bad = io::invalid_utf8_at(text); bad != std::string_view::npos)
         throw error(errc::parse, name, "invalid UTF-8 at byte " + std::to_string(bad), -1,
                     static_cast<std::int64_t>(bad));
     return text;
@@ -144,7 +99,7 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, cons
 std::string_view cstr_arg(const char* p, const char* name) {
     if (!p) throw_invalid_argument(name, "must not be NULL");
     const std::string_view text(p);
-    if (const std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
+    if (const std::size_t bad = io::invalid_utf8_at(text); bad != std::string_view::npos)
         throw error(errc::parse, name, "invalid UTF-8 at byte " + std::to_string(bad), -1,
                     static_cast<std::int64_t>(bad));
     return text;

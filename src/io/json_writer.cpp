@@ -4,7 +4,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "utf8.hpp"
+#include "edurules/io/utf8.hpp"
 
 namespace edurules::io {
 

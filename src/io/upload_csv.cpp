@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "edurules/io/pe_json.hpp"
-#include "utf8.hpp"
+#include "edurules/io/utf8.hpp"
 
 namespace edurules::io {
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "capi_internal.hpp"
+#include "edurules/io/utf8.hpp"
 
 using namespace edurules;
 
@@ -54,20 +55,29 @@ int main() {
     const std::size_t n = std::strlen(e->message), f = std::strlen(e->field);
     CHECK(n > 900 && n < 1024 && n % 3 == 0);
     CHECK(f > 200 && f < 256 && f % 3 == 0);
-    CHECK(capi::utf8_invalid_at(e->message) == std::string_view::npos);
+    CHECK(io::invalid_utf8_at(e->message) == std::string_view::npos);
 
     // The first bad byte is found wherever it falls relative to the
     // eight-byte ASCII steps: lone continuation, overlong lead, truncated
     // sequence at the end, surrogate (RFC 3629).
     for (std::size_t pre = 0; pre < 20; ++pre) {
         const std::string ascii(pre, 'a');
-        CHECK(capi::utf8_invalid_at(ascii) == std::string_view::npos);
-        CHECK(capi::utf8_invalid_at(ascii + "\x80" + ascii) == pre);
-        CHECK(capi::utf8_invalid_at(ascii + "\xC0\xAF") == pre);
-        CHECK(capi::utf8_invalid_at(ascii + "\xE2\x82") == pre);
-        CHECK(capi::utf8_invalid_at(ascii + "\xED\xA0\x80" + ascii) == pre);
-        CHECK(capi::utf8_invalid_at(ascii + "\xE2\x82\xAC" + ascii + "\xFF") == pre + 3 + pre);
+        CHECK(io::invalid_utf8_at(ascii) == std::string_view::npos);
+        CHECK(io::invalid_utf8_at(ascii + "\x80" + ascii) == pre);
+        CHECK(io::invalid_utf8_at(ascii + "\xC0\xAF") == pre);
+        CHECK(io::invalid_utf8_at(ascii + "\xE2\x82") == pre);
+        CHECK(io::invalid_utf8_at(ascii + "\xED\xA0\x80" + ascii) == pre);
+        CHECK(io::invalid_utf8_at(ascii + "\xE2\x82\xAC" + ascii + "\xFF") == pre + 3 + pre);
+        CHECK(io::invalid_utf8_at(ascii + "\xF4\x8F\xBF\xBF") == std::string_view::npos);  // U+10FFFF
+        CHECK(io::invalid_utf8_at(ascii + "\xF4\x90\x80\x80") == pre);                     // above U+10FFFF
     }
+    // Long text (the vectorised check answers for valid text; the walk finds
+    // the offset in invalid text): valid all through, then one bad byte far in.
+    std::string mixed;
+    for (int i = 0; i < 500; ++i) mixed += "ab\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // 2+2+3+4 bytes
+    CHECK(io::invalid_utf8_at(mixed) == std::string_view::npos);
+    CHECK(io::invalid_utf8_at(mixed + "\xC3" + mixed) == mixed.size());
+    CHECK(io::invalid_utf8_at(mixed.substr(0, mixed.size() - 1)) == mixed.size() - 4);  // a 4-byte sequence cut short
 
     CHECK(capi::guard([] { return EDR_OK; }) == EDR_OK);
     CHECK(e->code == EDR_OK && e->message[0] == '\0' && e->record == -1 && e->offset == -1);
