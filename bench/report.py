@@ -143,20 +143,35 @@ def main():
 
     b7 = "BM_pe_status_batch/10000000/1/real_time"
     l7 = "BM_pe_limit_baseline/10000000/1/real_time"
+
+    def floor_moved(tab, limit7, limit6):
+        """Why a 10^7-row verdict says nothing here, or None: a plain sum
+        slower per row at 10^7 than at 10^6 by more than 4x is not the memory
+        system's floor but the machine's paging (see the notes)."""
+        if not (get(tab, limit7) and get(tab, limit6)):
+            return None
+        per7, per6 = med(tab[limit7]["real"]) / 1e7, med(tab[limit6]["real"]) / 1e6
+        if per7 <= 4 * per6:
+            return None
+        return (f"not measurable here: the limit baseline takes {per7:.1f} ns per row at 10^7 against "
+                f"{per6:.1f} ns at 10^6 (see the notes)")
+
+    pe_moved = floor_moved(pe, l7, "BM_pe_limit_baseline/1000000/1/real_time")
     if get(pe, b7):
         r, rc = rate(pe, b7, 1e7), cpu_rate(pe, b7, 1e7)
         targets.append(("C++ batch PE, 10 completions, 1 thread: >= 10M participants/s/core",
                         f"{r / 1e6:.2f} M/s wall, {rc / 1e6:.2f} M/s CPU (10^7 participants)",
-                        "met" if r >= 1e7 else ("met in CPU time only" if rc >= 1e7 else "missed")))
-    def limit_share(dom, tab, batch, limit):
+                        "met" if r >= 1e7 else ("met in CPU time only" if rc >= 1e7 else pe_moved or "missed")))
+
+    def limit_share(dom, tab, batch, limit, moved):
         if get(tab, batch) and get(tab, limit):
             frac = med(tab[limit]["real"]) / med(tab[batch]["real"])
             frac_cpu = med(tab[limit]["cpu"]) / med(tab[batch]["cpu"])
             targets.append((f"C++ batch {dom} >= 25% of the limit baseline",
                             f"{100 * frac:.1f}% wall, {100 * frac_cpu:.1f}% CPU (10^7, 1 thread)",
-                            "met" if frac >= 0.25 else "missed"))
+                            moved or ("met" if frac >= 0.25 else "missed")))
 
-    limit_share("PE", pe, b7, l7)
+    limit_share("PE", pe, b7, l7, pe_moved)
     s60 = get(pe, "BM_pe_status_single/60")
     if s60:
         targets.append(("One participant, 60 completions: < 1 us", f"{fmt_ns(med(s60['real']))} wall, "
@@ -167,7 +182,8 @@ def main():
             ratio = med(x_k["cpu"]) / med(s_k["cpu"])
             targets.append((f"Explanations on <= 1.5x off ({k} completions)", f"{ratio:.2f}x (CPU)",
                             "met" if ratio <= 1.5 else "missed"))
-    limit_share("leave", lv, "BM_leave_batch/10000000/1/real_time", "BM_leave_limit_baseline/10000000")
+    limit_share("leave", lv, "BM_leave_batch/10000000/1/real_time", "BM_leave_limit_baseline/10000000",
+                floor_moved(lv, "BM_leave_limit_baseline/10000000", "BM_leave_limit_baseline/1000000"))
     for dom, tab, bname in (("PE", pe, "BM_pe_status_batch"), ("leave", lv, "BM_leave_batch")):
         one, two = get(tab, f"{bname}/1000000/1/real_time"), get(tab, f"{bname}/1000000/2/real_time")
         if one and two:
