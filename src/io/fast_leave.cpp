@@ -222,9 +222,14 @@ void decode_vov(od::value v, training& t, std::optional<std::int64_t>& exams) {
 training decode_training(od::value v) {
     training t;
     unsigned seen = 0;
-    std::vector<std::optional<bool>> coinciding;  // per lesson: nullopt = the training's
-    std::vector<std::optional<minutes>> lengths;  // per absence: nullopt = the day's lessons
-    std::optional<std::int64_t> vov_exams;        // vov.exams, which wins over the training's
+    // Per lesson: nullopt = the training's; per absence: nullopt = the day's
+    // lessons. The thread's buffers, cleared per training (decode_training
+    // does not nest), keep their room from request to request.
+    thread_local std::vector<std::optional<bool>> coinciding;
+    thread_local std::vector<std::optional<minutes>> lengths;
+    coinciding.clear();
+    lengths.clear();
+    std::optional<std::int64_t> vov_exams;  // vov.exams, which wins over the training's
     members(v, training_members, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
         switch (k) {

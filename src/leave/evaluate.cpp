@@ -225,7 +225,10 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
                                           tally_of(c, i, modes, off), c.ws.counted, tr.why);
     tr.attended = a.attended;
     tr.days_first = c.out.attended_days.size();
-    for (const auto& d : c.ws.counted) c.out.attended_days.push_back(attended_day{d.day, d.given});
+    auto& days = c.out.attended_days;
+    if (days.size() + c.ws.counted.size() > days.capacity())  // room once per training, still doubling
+        days.reserve(std::max(days.size() + c.ws.counted.size(), 2 * days.capacity()));
+    for (const auto& d : c.ws.counted) days.push_back(attended_day{d.day, d.given});
     tr.days_count = c.out.attended_days.size() - tr.days_first;
     tr.excluded_suspended = a.excluded_suspended;
     tr.excluded_after_bev_end = a.excluded_after_bev_end;
@@ -447,7 +450,9 @@ void evaluate_into(const rules& R, const worker& w, std::span<const training> tr
 }
 
 worker_result evaluate(const rules& R, const worker& w, school_year sy, bool explain) {
-    workspace ws;
+    // The thread's scratch space, reused like the batch's: evaluate_into sets
+    // up what it reads, so only the buffers' room carries over.
+    thread_local workspace ws;
     worker_result out;
     evaluate_into(R, w, w.trainings, sy, explain, ws, out);
     return out;

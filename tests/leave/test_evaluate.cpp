@@ -2,6 +2,9 @@
 // the rules of docs/rules.md section 2 (the concrete examples and boundaries).
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+
 #include "helpers.hpp"
 
 using namespace leave_test;
@@ -403,4 +406,43 @@ TEST(LeaveEvaluate, MissingRateIsAReasonNotAFailure) {
     EXPECT_EQ(s.wage_ceiling_missing_on, date(2026, 9, 1));
     EXPECT_FALSE(s.wage_ceiling.has_value());
     EXPECT_TRUE(s.trainings[0].money.known());  // Walloon 21.30 (L) continues
+}
+
+// evaluate() keeps its scratch space per thread (its buffers' room carries
+// over from one call to the next): a worker decided after a larger one is
+// decided as on a fresh thread. The 10% rule and its suspension (docs/rules.md
+// 2.2) make the second worker's answer depend on every buffer involved.
+TEST(LeaveEvaluate, ScratchSpaceCarriesNothingFromTheWorkerBefore) {
+    worker big = make_worker(region::wallonia, {employ(date(1980, 1, 1), 38, 38)});
+    for (int k = 0; k < 4; ++k) {
+        training t = make_training("big" + std::to_string(k), training_type::professional);
+        add_weekly(t, date(2019, 9, 2 + k), 120, 180);
+        for (int j = 0; j < 6; ++j)
+            t.absences.push_back(unjustified(date(2020, 1, 6) + boost::gregorian::days(7 * (j + k)), 180));
+        big.trainings.push_back(t);
+    }
+    worker small = make_worker(region::wallonia, {employ(date(2015, 1, 1), 38, 38)});
+    training s = make_training("small", training_type::professional);
+    add_weekly(s, date(2020, 9, 7), 30, 240);
+    s.absences.push_back(unjustified(date(2020, 9, 21), 120));
+    small.trainings = {s};
+
+    const auto summary = [](const worker_result& r) {
+        std::string out;
+        for (const auto& t : r.trainings)
+            out += std::to_string(t.eligible) + "/" + std::to_string(t.attended.count) + "/" +
+                   std::to_string(t.excluded_suspended.count) + "/" + std::to_string(t.granted.count) + "/" +
+                   std::to_string(t.reasons) + ";";
+        for (const auto& c : r.certificates)
+            out += to_iso(c.span.first) + ".." + to_iso(c.span.last) + ":" + std::to_string(c.unjustified.count) +
+                   (c.triggers_suspension ? "!" : "") + ";";
+        out += std::to_string(r.suspensions.size()) + "/" + std::to_string(r.attended_days.size());
+        return out;
+    };
+    std::string fresh;
+    std::thread([&] { fresh = summary(evaluate(R(), small, school_year(2020))); }).join();
+    (void)evaluate(R(), big, school_year(2019));
+    (void)evaluate(R(), big, school_year(2020));
+    EXPECT_EQ(summary(evaluate(R(), small, school_year(2020))), fresh);
+    EXPECT_NE(fresh.find("1/"), std::string::npos) << fresh;  // the small worker is eligible and decided
 }
