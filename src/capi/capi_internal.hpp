@@ -115,6 +115,10 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, cons
 /// A required NUL-terminated UTF-8 argument.
 std::string_view cstr_arg(const char* p, const char* name);
 
+/// Refuses text that is not valid UTF-8 (errc::parse naming `name` and the
+/// byte offset of the first bad byte).
+void require_utf8(std::string_view text, std::string_view name);
+
 /// Releases what `out` holds and leaves it empty (EDR_BUF_INIT).
 void reset_buf(edr_buf* out) noexcept;
 

@@ -68,6 +68,12 @@ void throw_invalid_argument(std::string_view field, std::string_view message) {
     throw error(errc::invalid_argument, std::string(field), std::string(message));
 }
 
+void require_utf8(std::string_view text, std::string_view name) {
+    if (const std::size_t bad = io::invalid_utf8_at(text); bad != std::string_view::npos)
+        throw error(errc::parse, std::string(name), "invalid UTF-8 at byte " + std::to_string(bad), -1,
+                    static_cast<std::int64_t>(bad));
+}
+
 std::string_view text_arg(const char* p, std::size_t len, const char* name, const char* len_name) {
     if (!p) throw_invalid_argument(name, "must not be NULL");
     std::string_view text;
@@ -90,18 +96,14 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, cons
         if (len == EDR_NUL_TERMINATED) throw_invalid_argument(name, "is empty");
         throw_invalid_argument(len_name, "is 0: the text is empty");
     }
-    if (const std::size_t bad = io::invalid_utf8_at(text); bad != std::string_view::npos)
-        throw error(errc::parse, name, "invalid UTF-8 at byte " + std::to_string(bad), -1,
-                    static_cast<std::int64_t>(bad));
+    require_utf8(text, name);
     return text;
 }
 
 std::string_view cstr_arg(const char* p, const char* name) {
     if (!p) throw_invalid_argument(name, "must not be NULL");
     const std::string_view text(p);
-    if (const std::size_t bad = io::invalid_utf8_at(text); bad != std::string_view::npos)
-        throw error(errc::parse, name, "invalid UTF-8 at byte " + std::to_string(bad), -1,
-                    static_cast<std::int64_t>(bad));
+    require_utf8(text, name);
     return text;
 }
 

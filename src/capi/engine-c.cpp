@@ -10,7 +10,6 @@
 #include "edurules/core/calendar.hpp"
 #include "edurules/io/file.hpp"
 #include "edurules/io/request.hpp"
-#include "edurules/io/utf8.hpp"
 
 using namespace edurules;
 using namespace edurules::capi;
@@ -67,9 +66,7 @@ int edr_rulebook_load(edr_rulebook** out, const char* path) {
         const std::string p(cstr_arg(path, "path"));
         if (p.empty()) throw_invalid_argument("path", "is empty");
         const std::string text = read_whole_file(p);
-        if (const std::size_t bad = io::invalid_utf8_at(text); bad != std::string_view::npos)
-            throw error(errc::parse, p, "invalid UTF-8 at byte " + std::to_string(bad), -1,
-                        static_cast<std::int64_t>(bad));
+        require_utf8(text, p);
         *out = wrap(rulebook::from_json(text, p)).release();
         return EDR_OK;
     });

@@ -20,7 +20,8 @@ namespace edurules::detail {
 inline std::size_t half_full_capacity(std::size_t n) { return std::bit_ceil(std::max<std::size_t>(8, 2 * n)); }
 
 /// Positions by text key. The keys are views: what they view must outlive
-/// the index unchanged. Sized once for its entries (no rehash).
+/// the index unchanged. Made with room for its entries (a dossier's ids are
+/// counted first), it doubles only when given more.
 class string_index {
 public:
     static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
