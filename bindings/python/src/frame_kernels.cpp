@@ -16,12 +16,14 @@
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/error.hpp"
+#include "edurules/core/huge_pages.hpp"
 #include "edurules/core/nearest.hpp"
 
 namespace py = pybind11;
@@ -42,9 +44,9 @@ bool missing_cell(PyObject* v) {
 /// One key column's cells as texts, the way `column.astype(str)` spells them
 /// (a str cell as it is, any other value as `str(value)`), viewed in place
 /// where the cell is a str. Missing cells have `missing` set.
-struct key_cells {
-    std::vector<std::string_view> text;
-    std::vector<std::uint8_t> missing;
+struct key_cells {  // a million keys and more: on huge pages (core/huge_pages.hpp)
+    detail::big_vector<std::string_view> text;
+    detail::big_vector<std::uint8_t> missing;
     std::deque<std::string> owned;  ///< texts of non-str cells (a deque: views stay valid)
     std::vector<py::object> keep;   ///< the arrays whose str cells are viewed
 };
@@ -149,7 +151,7 @@ bool any_missing(const std::vector<const key_cells*>& cols, std::size_t i) {
     return false;
 }
 
-py::array_t<bool> bool_array(const std::vector<std::uint8_t>& v) {
+py::array_t<bool> bool_array(std::span<const std::uint8_t> v) {
     py::array_t<bool> a(static_cast<py::ssize_t>(v.size()));
     std::copy(v.begin(), v.end(), a.mutable_data());
     return a;
@@ -461,8 +463,8 @@ private:
 
     std::vector<key_cells> cols_;
     std::size_t rows_ = 0;
-    std::vector<std::uint8_t> duplicate_;
-    std::vector<slot> slots_;
+    detail::big_vector<std::uint8_t> duplicate_;
+    detail::big_vector<slot> slots_;
 };
 
 /// Child rows grouped by owner (a stable counting sort): the order of the
@@ -492,7 +494,7 @@ py::tuple group_owners(const Owner* o, std::size_t n, std::size_t rows, bool ord
     std::int64_t* ord = order.mutable_data();
     {
         py::gil_scoped_release nogil;
-        std::vector<std::int64_t> next(off, off + rows);
+        detail::big_vector<std::int64_t> next(off, off + rows);
         for (std::size_t i = 0; i < n; ++i)
             if (o[i] >= 0) ord[next[static_cast<std::size_t>(o[i])]++] = static_cast<std::int64_t>(i);
     }

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "edurules/core/huge_pages.hpp"
 #include "edurules/leave/columns.hpp"
 
 namespace py = pybind11;
@@ -41,9 +42,9 @@ struct bad_cell {
 struct converter {
     py::dict cols;
     std::vector<bad_cell> bad;
-    std::deque<std::vector<std::int64_t>> i64;
-    std::deque<std::vector<std::int32_t>> i32;
-    std::deque<std::vector<std::uint8_t>> u8;
+    std::deque<detail::big_vector<std::int64_t>> i64;  // columns of millions of rows: on huge pages
+    std::deque<detail::big_vector<std::int32_t>> i32;
+    std::deque<detail::big_vector<std::uint8_t>> u8;
     std::deque<std::vector<std::string>> texts;
     std::deque<std::vector<std::string_view>> views;
     std::vector<py::object> kept;  ///< arrays viewed in place
@@ -736,7 +737,7 @@ py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers,
     r["school_year_names"] = year_names;
     r["worker_school_year"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(W), f.c.school_year.data());
     // a worker with a cell that could not be read is refused (region 0)
-    std::vector<std::uint8_t>& reg = f.cv.u8.emplace_back(f.c.region.begin(), f.c.region.end());
+    auto& reg = f.cv.u8.emplace_back(f.c.region.begin(), f.c.region.end());
     for (const auto& b : f.cv.bad) reg[owner(f.c, b.column, b.row)] = 0;
     f.c.region = reg;
     auto [ws, ws_s] = out_array<std::int32_t>(W);
