@@ -39,18 +39,24 @@ double peak_rss_bytes() {
 constexpr double in_bytes(int per) { return 2 * 4 + 2 * 8 + per * (4 + 8); }
 constexpr double out_bytes = 1 + 1 + 4 + 4 + 8 + 8 + 4 + 1 + 4;
 
-void single_status(benchmark::State& st, bool explain) {
-    const auto per = static_cast<int>(st.range(0));
-    const auto pop = bench::make_pe_population(1, per);
+/// One participant of the seeded population with `per` booked completions.
+struct one_participant {
     std::vector<pe::booked_points> booked;
-    for (int k = 0; k < per; ++k)
-        booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]),
-                          pe::points{pop.points[static_cast<std::size_t>(k)]}});
-    pe::registration_facts f;
-    f.diploma = pe::epoch_day(pop.diploma[0]);
+    pe::registration_facts facts;
+    explicit one_participant(int per) {
+        const auto pop = bench::make_pe_population(1, per);
+        for (int k = 0; k < per; ++k)
+            booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]),
+                              pe::points{pop.points[static_cast<std::size_t>(k)]}});
+        facts.diploma = pe::epoch_day(pop.diploma[0]);
+    }
+};
+
+void single_status(benchmark::State& st, bool explain) {
+    const one_participant one(static_cast<int>(st.range(0)));
     for (auto _ : st) {
-        auto s =
-            pe::status_at(eng().pe(), f, pe::track::uitzendprofessional, pe::booked_span{booked}, at, explain, false);
+        auto s = pe::status_at(eng().pe(), one.facts, pe::track::uitzendprofessional, pe::booked_span{one.booked}, at,
+                               explain, false);
         benchmark::DoNotOptimize(s);
     }
     st.SetItemsProcessed(st.iterations());
@@ -59,6 +65,25 @@ void BM_pe_status_single(benchmark::State& st) { single_status(st, false); }
 void BM_pe_status_single_explained(benchmark::State& st) { single_status(st, true); }
 BENCHMARK(BM_pe_status_single)->Arg(0)->Arg(10)->Arg(30)->Arg(60);
 BENCHMARK(BM_pe_status_single_explained)->Arg(0)->Arg(10)->Arg(30)->Arg(60);
+
+/// The same decision into one status reused across calls (pe::status_into),
+/// as a caller deciding many participants does: the explanation is then a
+/// preallocated trace, and the plain and explained paths differ only by
+/// what the explanation records.
+void reused_status(benchmark::State& st, bool explain) {
+    const one_participant one(static_cast<int>(st.range(0)));
+    pe::status s;
+    for (auto _ : st) {
+        pe::status_into(eng().pe(), one.facts, pe::track::uitzendprofessional, pe::booked_span{one.booked}, at, explain,
+                        false, s);
+        benchmark::DoNotOptimize(s);
+    }
+    st.SetItemsProcessed(st.iterations());
+}
+void BM_pe_status_reused(benchmark::State& st) { reused_status(st, false); }
+void BM_pe_status_reused_explained(benchmark::State& st) { reused_status(st, true); }
+BENCHMARK(BM_pe_status_reused)->Arg(0)->Arg(60);
+BENCHMARK(BM_pe_status_reused_explained)->Arg(0)->Arg(60);
 
 void BM_pe_status_batch(benchmark::State& st) {
     const auto n = static_cast<std::size_t>(st.range(0));
@@ -163,18 +188,12 @@ BENCHMARK(BM_pe_memory_flat_batch)->Arg(100)->Iterations(1)->Unit(benchmark::kMi
 // 10^6 calls, resident set after the first 10^4 and at the end.
 void BM_pe_memory_flat_single(benchmark::State& st) {
     const auto calls = st.range(0);
-    const auto pop = bench::make_pe_population(1, 60);
-    std::vector<pe::booked_points> booked;
-    for (int k = 0; k < 60; ++k)
-        booked.push_back({pe::epoch_day(pop.completion_day[static_cast<std::size_t>(k)]),
-                          pe::points{pop.points[static_cast<std::size_t>(k)]}});
-    pe::registration_facts f;
-    f.diploma = pe::epoch_day(pop.diploma[0]);
+    const one_participant one(60);
     double first = 0, last = 0;
     for (auto _ : st) {
         for (std::int64_t c = 0; c < calls; ++c) {
-            auto s =
-                pe::status_at(eng().pe(), f, pe::track::uitzendprofessional, pe::booked_span{booked}, at, true, false);
+            auto s = pe::status_at(eng().pe(), one.facts, pe::track::uitzendprofessional, pe::booked_span{one.booked},
+                                   at, true, false);
             benchmark::DoNotOptimize(s);
             if (c == 10000) first = rss_bytes();
         }

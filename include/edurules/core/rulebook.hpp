@@ -212,6 +212,16 @@ resolved<T> read(const parameter& p, date d) {
     }
 }
 
+/// Reads a list or text parameter by reference (no copy, so batch and reused
+/// paths do not allocate), recording which version was used.
+template <class T>
+const T& ref(const parameter& p, date d, param_use& use) {
+    if (!detail::kind_fits<T>(p.kind)) detail::throw_kind_mismatch(p, detail::kind_name<T>());
+    const param_version& v = p.require(d);
+    use = param_use{&p, &v};
+    return std::get<T>(v.value);
+}
+
 /// An immutable set of parameters and sources. Build one with
 /// `rulebook::builtin()`, `rulebook::from_json`, or by overlaying one on
 /// another; share it (it is never modified after construction).

@@ -42,15 +42,6 @@ struct regime_params {
           overflow(dated_overflow(*month_overflow)) {}
 };
 
-/// Reads a list or text parameter by reference (no copy, so the batch path
-/// does not allocate), recording which version was used.
-template <class T>
-const T& ref(const parameter& p, date d, param_use& use) {
-    if (!detail::kind_fits<T>(p.kind)) detail::throw_kind_mismatch(p, detail::kind_name<T>());
-    const param_version& v = p.require(d);
-    use = param_use{&p, &v};
-    return std::get<T>(v.value);
-}
 struct regime_decision {
     regime reg = regime::none;
     std::uint32_t reasons = reason_none;

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "edurules/pe/registration.hpp"
@@ -76,13 +77,12 @@ inline void reminder_due(std::string& o, const trace_args& a) {
 }
 }  // namespace texts
 
-/// The status on `d`, from the registration facts and the points that count.
-/// `trk` is the diploma track (for the title), if known.
+namespace detail {
+/// status_at's rules, deciding into `s` (a default status whose explanation
+/// is reset); `title` lends its room to the title.
 template <class Facts, class Booked>
-status status_at(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
-                 bool explain = true, bool with_reminders = true) {
-    status s;
-    s.why.reset(explain);
+void decide_status(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
+                   bool with_reminders, std::string& title, status& s) {
     detail::registration_into(r, f, booked, d, s.why, s.reg);
     const registration& g = s.reg;
     if (g.current && g.earned < g.required) s.short_by = g.required - g.earned;
@@ -95,15 +95,16 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
         s.why.record("pe.status.progress", texts::progress, {g.required_use}, s.renewal_possible, p.last,
                      s.short_by.hundredths, *s.days_left);
         if (trk) {
-            const auto t =
-                read<std::string>(*trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d);
-            s.title = t.value;
-            s.title_use = t.use;
-            s.why.record("pe.status.title", texts::title, {t.use}, copied{t.value});
+            const std::string& t = ref<std::string>(
+                *trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d, s.title_use);
+            title.assign(t);
+            s.title = std::move(title);
+            s.why.record("pe.status.title", texts::title, {s.title_use}, copied{t});
         }
         if (with_reminders) {
-            const auto months = read<std::vector<std::int64_t>>(*r.reminder_months, p.first);
-            for (const std::int64_t m : months.value) {
+            param_use months_use;
+            const auto& months = ref<std::vector<std::int64_t>>(*r.reminder_months, p.first, months_use);
+            for (const std::int64_t m : months) {
                 reminder rem;
                 rem.months_before = m;
                 rem.on = add_months(p.last, -static_cast<int>(m), month_overflow::clamp);
@@ -116,7 +117,7 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
             }
             for (const auto& rem : s.reminders)
                 if (rem.due_today)
-                    s.why.record("pe.reminders", texts::reminder_due, {months.use}, rem.months_before,
+                    s.why.record("pe.reminders", texts::reminder_due, {months_use}, rem.months_before,
                                  rem.short_by.hundredths);
         }
     } else if (g.state == reg_state::lapsed) {
@@ -128,7 +129,43 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
         const std::int64_t grace = r.terms_at(g.current->first).grace_days;
         s.renewal_possible = d <= g.current->last + day_count(grace);
     }
+}
+}  // namespace detail
+
+/// The status on `d`, from the registration facts and the points that count.
+/// `trk` is the diploma track (for the title), if known.
+template <class Facts, class Booked>
+status status_at(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
+                 bool explain = true, bool with_reminders = true) {
+    status s;
+    s.why.reset(explain);
+    std::string title;
+    detail::decide_status(r, f, trk, booked, d, with_reminders, title, s);
     return s;
+}
+
+/// status_at deciding into `s`: every field is set anew, and the room of its
+/// explanation, reminders and title is kept, so a caller deciding many
+/// participants into one status stops allocating once it is warm (the
+/// explanation is then a preallocated trace).
+template <class Facts, class Booked>
+void status_into(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d, bool explain,
+                 bool with_reminders, status& s) {
+    // every member of `status` set as a default status has it (the test
+    // PeStatus.IntoAReusedStatusEqualsAFreshOne holds each member to that)
+    thread_local std::string spare;  // a title's room while the status holds none
+    std::string title = s.title ? std::move(*s.title) : std::move(spare);
+    s.title.reset();
+    s.reg = registration{};
+    s.short_by = points{};
+    s.days_left.reset();
+    s.renewal_possible = s.will_lapse = false;
+    s.lapses_on.reset();
+    s.title_use = param_use{};
+    s.reminders.clear();
+    s.why.reset(explain);
+    detail::decide_status(r, f, trk, booked, d, with_reminders, title, s);
+    if (!s.title) spare = std::move(title);
 }
 
 }  // namespace edurules::pe
