@@ -75,8 +75,8 @@ struct huge_page_allocator {
     static bool is_huge(std::size_t n) noexcept { return n >= huge_page_bytes / sizeof(T); }
 
     T* allocate(std::size_t n) {
-        static_assert(alignof(T) <= alignof(std::max_align_t), "over-aligned types take operator new's path");
-        if (n > std::numeric_limits<std::size_t>::max() / sizeof(T) - huge_page_bytes)
+        static_assert(alignof(T) <= alignof(std::max_align_t), "over-aligned types are not supported");
+        if (n > (std::numeric_limits<std::size_t>::max() - huge_page_bytes) / sizeof(T))  // bytes + alignment fit
             throw std::bad_array_new_length();
         if (!is_huge(n)) return std::allocator<T>{}.allocate(n);
         void* p = map_huge(mapped_bytes(n));
