@@ -118,6 +118,7 @@ json param_use_to_json(const param_use& u, const rulebook& rb) {
     std::string text;
     json_writer w(text);
     write_param_use(w, u, rb);
+    w.finish();
     return json::parse(text);
 }
 
@@ -125,6 +126,7 @@ json explanation_to_json(const explanation& why, const rulebook& rb) {
     std::string text;
     json_writer w(text);
     write_explanation(w, why, rb);
+    w.finish();
     return json::parse(text);
 }
 

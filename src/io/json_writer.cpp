@@ -27,11 +27,12 @@ void json_writer::string_body(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size() && !special[static_cast<unsigned char>(s[i])]) ++i;
     if (i == s.size()) {  // the usual text: nothing to escape
-        out_ += '"';
-        out_ += s;
-        out_ += '"';
+        put('"');
+        put(s);
+        put('"');
         return;
     }
+    spill();  // written straight to the string, so that invalid UTF-8 can be taken back
     const std::size_t start = out_.size();
     out_ += '"';
     bool high = false;

@@ -1,5 +1,8 @@
 // Private: a streaming JSON writer into a reused std::string, for responses
-// written without building a document tree. Its output is byte for byte what
+// written without building a document tree. Pieces go to a small staging
+// buffer first (a fixed-size copy per key or value instead of a string append
+// with its capacity check), and reach the string in blocks: call finish() once
+// the document is written, before the string is read. Its output is byte for byte what
 // nlohmann::json::dump gives for the same document (compact, or indented by
 // 2 as dump(2)), so the writers must emit an object's members in nlohmann's
 // order: sorted by name (bytewise).
@@ -14,6 +17,7 @@
 #include <type_traits>
 
 #include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
 
 namespace edurules::io {
 
@@ -22,6 +26,13 @@ public:
     /// Appends to `out`; `indent` < 0 writes compact JSON, else one member per
     /// line indented by `indent` spaces per level (nlohmann's dump(indent)).
     explicit json_writer(std::string& out, int indent = -1) : out_(out), indent_(indent) {}
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
+
+    /// Moves what is staged to the string: call it when the document is
+    /// written (the destructor does not, so that a writer left by an
+    /// exception adds nothing to the string).
+    void finish() { spill(); }
 
     json_writer& begin_object() { return open('{'); }
     json_writer& end_object() { return close('}'); }
@@ -32,19 +43,20 @@ public:
     /// `name` is a member name of the formats: plain ASCII, nothing to escape.
     json_writer& key(std::string_view name) {
         const gap g = next_gap();
-        char buf[64];
-        if (!g.line && name.size() + 4 <= sizeof buf) {  // compact: comma, quoted name and colon in one append
-            std::size_t n = 0;
-            if (g.comma) buf[n++] = ',';
-            buf[n++] = '"';
-            std::memcpy(buf + n, name.data(), name.size());
-            n += name.size();
-            buf[n++] = '"';
-            buf[n++] = ':';
-            out_.append(buf, n);
+        if (!g.line && name.size() + 4 <= room) {  // compact: comma, quoted name and colon in one place
+            char* p = place(name.size() + 4);
+            if (g.comma) *p++ = ',';
+            *p++ = '"';
+            std::memcpy(p, name.data(), name.size());
+            p += name.size();
+            *p++ = '"';
+            *p++ = ':';
+            n_ = static_cast<std::size_t>(p - buf_);
         } else {
             write_gap(g);
-            out_.append(1, '"').append(name).append(indent_ < 0 ? std::string_view("\":") : std::string_view("\": "));
+            put('"');
+            put(name);
+            put(indent_ < 0 ? std::string_view("\":") : std::string_view("\": "));
         }
         after_key_ = true;
         return *this;
@@ -59,35 +71,47 @@ public:
     json_writer& value(const char* s) { return value(std::string_view(s)); }
     json_writer& value(bool b) {
         separate();
-        out_ += b ? "true" : "false";
+        put(b ? std::string_view("true") : std::string_view("false"));
         return *this;
     }
     template <class Int>
     requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>) json_writer& value(Int v) {
         separate();
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
+        char* p = place(24);
+        n_ = static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - buf_);
         return *this;
     }
     json_writer& null() {
         separate();
-        out_ += "null";
+        put(std::string_view("null"));
         return *this;
     }
     /// A date as ISO text (YYYY-MM-DD), as to_iso writes it.
     json_writer& value(date d) {
         if (d.is_special()) return value(std::string_view("not-a-date"));
         separate();
-        const auto ymd = d.year_month_day();
-        char buf[12] = {'"', 0, 0, 0, 0, '-', 0, 0, '-', 0, 0, '"'};
-        auto put = [&](std::size_t at, unsigned v, std::size_t width) {
+        const civil_day ymd = civil_of(d);
+        char* buf = place(12);
+        auto digits = [&](std::size_t at, unsigned v, std::size_t width) {
             for (std::size_t i = width; i-- > 0; v /= 10) buf[at + i] = static_cast<char>('0' + v % 10);
         };
-        put(1, static_cast<unsigned>(ymd.year), 4);
-        put(6, static_cast<unsigned>(ymd.month), 2);
-        put(9, static_cast<unsigned>(ymd.day), 2);
-        out_.append(buf, sizeof buf);
+        buf[0] = buf[11] = '"';
+        buf[5] = buf[8] = '-';
+        digits(1, static_cast<unsigned>(ymd.year), 4);
+        digits(6, static_cast<unsigned>(ymd.month), 2);
+        digits(9, static_cast<unsigned>(ymd.day), 2);
+        n_ += 12;
+        return *this;
+    }
+    /// A decimal as its canonical text (decimal::to_string), quoted.
+    json_writer& value(const decimal& d) {
+        if (d.scale < 0 || d.scale > 40) return value(d.to_string());
+        separate();
+        char* p = place(25 + static_cast<std::size_t>(d.scale));
+        *p = '"';
+        const std::size_t n = d.write_to(p + 1);
+        p[n + 1] = '"';
+        n_ += n + 2;
         return *this;
     }
     /// An optional value: null when absent.
@@ -99,7 +123,7 @@ public:
     /// A value already written as JSON text in this writer's layout (compact only).
     json_writer& raw(std::string_view json_text) {
         separate();
-        out_ += json_text;
+        put(json_text);
         return *this;
     }
 
@@ -113,7 +137,7 @@ public:
 private:
     json_writer& open(char c) {
         separate();
-        out_ += c;
+        put(c);
         ++depth_;
         empty_ = true;
         return *this;
@@ -121,7 +145,7 @@ private:
     json_writer& close(char c) {
         --depth_;
         if (!empty_ && indent_ >= 0) newline();
-        out_ += c;
+        put(c);
         empty_ = false;
         return *this;
     }
@@ -142,17 +166,49 @@ private:
         return g;
     }
     void write_gap(gap g) {
-        if (g.comma) out_ += ',';
+        if (g.comma) put(',');
         if (g.line) newline();
     }
     void separate() { write_gap(next_gap()); }
     void newline() {
-        out_ += '\n';
-        out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');
+        put('\n');
+        for (std::size_t k = static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_); k > 0;) {
+            const std::size_t m = k < room ? k : room;
+            std::memset(place(m), ' ', m);
+            n_ += m;
+            k -= m;
+        }
     }
     void string_body(std::string_view s);
 
+    static constexpr std::size_t room = 4096;  ///< the staging buffer's size
+    /// Where the next `k` (<= room) bytes go: the staging buffer, emptied
+    /// into the string first when they would not fit. The caller advances n_.
+    char* place(std::size_t k) {
+        if (k > room - n_) spill();
+        return buf_ + n_;
+    }
+    void put(char c) {
+        *place(1) = c;
+        ++n_;
+    }
+    void put(std::string_view s) {
+        if (s.size() > room) {  // a long piece goes straight to the string
+            spill();
+            out_.append(s);
+            return;
+        }
+        std::memcpy(place(s.size()), s.data(), s.size());
+        n_ += s.size();
+    }
+    void spill() {
+        out_.append(buf_, n_);
+        n_ = 0;
+    }
+
     std::string& out_;
+    std::size_t n_ = 0;  ///< bytes staged in buf_
+    char buf_[room];
     int indent_;
     int depth_ = 0;
     bool empty_ = true;       ///< the innermost container has nothing written yet

@@ -598,6 +598,7 @@ std::string leave_response_json(const engine& e, const leave_request& r, const s
     w.begin_object().member("kind", r.kind).key("result");
     write_result(w, e, r, results);
     w.member("schema_version", request_schema_version).end_object();
+    w.finish();
     return out;
 }
 

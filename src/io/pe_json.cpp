@@ -221,7 +221,7 @@ void write_booking(json_writer& w, const engine& e, const pe::booking& b, bool e
     w.member(at.number_key, at.number);
     w.member("message", b.message);
     if (b.booked())
-        w.member("points", b.pts.to_string());
+        w.member("points", b.pts.exact());
     else
         w.key("points").null();
     w.member("reason", pe::to_string(b.reason));
@@ -258,20 +258,20 @@ void write_status(json_writer& w, const engine& e, const pe::participant& who, c
             .end_object();
     else
         w.null();
-    w.member("points_earned", g.earned.to_string());
+    w.member("points_earned", g.earned.exact());
     w.key("points_required");
     if (g.current)
-        w.value(g.required.to_string());
+        w.value(g.required.exact());
     else
         w.null();
-    w.member("points_short", s.short_by.to_string());
+    w.member("points_short", s.short_by.exact());
     w.key("reminders").begin_array();
     for (const auto& r : s.reminders)
         w.begin_object()
             .member("due_today", r.due_today)
             .member("months_before", r.months_before)
             .member("on", r.on)
-            .member("points_short", r.short_by.to_string())
+            .member("points_short", r.short_by.exact())
             .member("sent", r.sent)
             .end_object();
     w.end_array();
@@ -339,6 +339,7 @@ std::string written(int indent, Write&& write) {
     std::string out;
     json_writer w(out, indent);
     write(w);
+    w.finish();
     return out;
 }
 
@@ -432,7 +433,7 @@ void write_reminders_due(json_writer& w, const pe::dossier_report& r) {
                 w.begin_object()
                     .member("months_before", rem.months_before)
                     .member("period_end", pr.st.reg.current->last)
-                    .member("points_short", rem.short_by.to_string())
+                    .member("points_short", rem.short_by.exact())
                     .member("seu_number", pr.who->seu_number)
                     .end_object();
     w.end_array();

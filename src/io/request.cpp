@@ -48,6 +48,7 @@ void write_response(std::string& out, std::string_view kind, F&& result) {
         throw;
     }
     w.member("schema_version", request_schema_version).end_object();
+    w.finish();
 }
 
 /// The kinds still answered through a document tree.

@@ -1,6 +1,8 @@
 // Tests for the calendar core: dates, periods, school years, month arithmetic.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "edurules/core/calendar.hpp"
 
 using namespace edurules;
@@ -27,6 +29,40 @@ TEST(Calendar, AddMonthsHasAnExplicitEndOfMonthPolicy) {
     EXPECT_EQ(add_months(date(2025, 3, 31), -1, month_overflow::clamp), date(2025, 2, 28));
     EXPECT_EQ(add_months(date(2025, 12, 15), 1, month_overflow::clamp), date(2026, 1, 15));
     EXPECT_EQ(add_months(date(2025, 1, 15), -13, month_overflow::clamp), date(2023, 12, 15));
+}
+
+TEST(Calendar, CivilOfEqualsBoostOnEveryDay) {
+    // civil_of is plain arithmetic in place of Boost's checked
+    // year_month_day(): the same fields on every day of Boost's calendar.
+    int checked = 0;
+    for (date d(1400, 1, 1), end(9999, 12, 31); d <= end; d = next_day(d), ++checked) {
+        const auto want = d.year_month_day();
+        const civil_day got = civil_of(d);
+        ASSERT_EQ(got.year, static_cast<int>(want.year)) << to_iso(d);
+        ASSERT_EQ(got.month, static_cast<int>(want.month)) << "day number " << d.day_number();
+        ASSERT_EQ(got.day, static_cast<int>(want.day)) << "day number " << d.day_number();
+    }
+    EXPECT_EQ(checked, 3141085);
+    EXPECT_EQ(to_iso(date(2024, 2, 29)), "2024-02-29");
+    EXPECT_EQ(to_iso(date(1400, 1, 1)), "1400-01-01");
+}
+
+TEST(Calendar, AddMonthsEqualsBoostsCheckedFields) {
+    // add_months builds the result from its day number; Boost's checked
+    // year-month-day constructor gives the same day for every start day of
+    // 1996..2031 and every shift of -30..30 months, under both policies.
+    for (date d(1996, 1, 1), end(2031, 12, 31); d <= end; d = next_day(d)) {
+        const auto ymd = d.year_month_day();
+        for (int n = -30; n <= 30; ++n) {
+            const int ym = static_cast<int>(ymd.year) * 12 + static_cast<int>(ymd.month) - 1 + n;
+            const auto y = static_cast<unsigned short>(ym / 12), m = static_cast<unsigned short>(ym % 12 + 1);
+            const unsigned short last = boost::gregorian::gregorian_calendar::end_of_month_day(y, m);
+            const date clamped(y, m, std::min<unsigned short>(ymd.day, last));
+            const date rolled = ymd.day <= last ? clamped : date(y, m, last) + boost::gregorian::days(1);
+            ASSERT_EQ(add_months(d, n, month_overflow::clamp), clamped) << to_iso(d) << " + " << n;
+            ASSERT_EQ(add_months(d, n, month_overflow::roll_forward), rolled) << to_iso(d) << " + " << n;
+        }
+    }
 }
 
 TEST(Calendar, PeriodsIncludeBothEnds) {

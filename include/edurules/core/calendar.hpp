@@ -54,36 +54,72 @@ enum class month_overflow {
     roll_forward  ///< to the first day of the following month (29 Feb + 12 m = 1 Mar)
 };
 
+/// The date of a Boost day number, built directly: the same value as adding a
+/// day_count to a date, without int_adapter's special-value arithmetic.
+inline date from_day_number(std::int64_t n) { return date(static_cast<date::date_int_type>(n)); }
+
+/// The years Boost's gregorian calendar covers.
+inline constexpr int first_calendar_year = 1400;
+inline constexpr int last_calendar_year = 9999;
+
+/// Boost's day number (a Julian day number) of y-m-d, for a day known to
+/// exist in the calendar: the formula of boost::gregorian::gregorian_calendar::
+/// day_number without its field checks.
+constexpr std::uint32_t day_number_of(int y, int m, int d) {
+    const int a = (14 - m) / 12;
+    const int yy = y + 4800 - a;
+    const int mm = m + 12 * a - 3;
+    return static_cast<std::uint32_t>(d + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - yy / 100 + yy / 400 - 32045);
+}
+
+/// A day's year, month and day, as Boost's year_month_day() gives them.
+struct civil_day {
+    int year;
+    int month;  ///< 1..12
+    int day;    ///< 1..31
+};
+
+/// The year, month and day of a date in Boost's calendar (1400..9999): the
+/// inverse of day_number_of, in plain integer arithmetic (H. Hinnant's
+/// civil_from_days, on days counted from 0000-03-01), where Boost's
+/// year_month_day() checks each field as it builds it. Same values (test
+/// Calendar.CivilOfEqualsBoostOnEveryDay).
+inline civil_day civil_of(date d) {
+    // Boost's day numbers are Julian day numbers; 0000-03-01 is 1721120.
+    const auto z = static_cast<std::uint32_t>(d.day_number()) - 1721120u;
+    const std::uint32_t era = z / 146097u;
+    const std::uint32_t doe = z - era * 146097u;                                          // [0, 146096]
+    const std::uint32_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;  // [0, 399]
+    const std::uint32_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);                 // [0, 365]
+    const std::uint32_t mp = (5u * doy + 2u) / 153u;                                      // [0, 11], March first
+    const auto month = static_cast<int>(mp < 10u ? mp + 3u : mp - 9u);
+    const auto year = static_cast<int>(yoe + era * 400u) + (month <= 2 ? 1 : 0);
+    return civil_day{year, month, static_cast<int>(doy - (153u * mp + 2u) / 5u + 1u)};
+}
+
 /// Adds `n` months (may be negative) to `d` under an explicit policy.
 /// Boost's own month iterator snaps end-of-month dates to the end of month,
 /// which is not what legal periods want, so this is done by hand.
 inline date add_months(date d, int n, month_overflow policy) {
-    const auto ymd = d.year_month_day();  // one conversion from the day number
-    const int ym = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + n;
+    const civil_day ymd = civil_of(d);  // one conversion from the day number
+    const int ym = ymd.year * 12 + (ymd.month - 1) + n;
     const int y = ym / 12;
     const int m = ym % 12 + 1;
     // Boost's calendar covers 1400..9999: say so as an input problem rather
     // than let its out_of_range escape as an internal error.
     if (y < 1400 || y > 9999)
         throw error(errc::invalid_input, "",
-                    "date arithmetic from " + std::to_string(static_cast<int>(ymd.year)) +
+                    "date arithmetic from " + std::to_string(ymd.year) +
                         " reaches past the calendar (1400-01-01 to 9999-12-31)");
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                                             static_cast<unsigned short>(m));
+    // y is within the calendar, m in 1..12 and the day within the month:
+    // the day number directly, without Boost's field checks.
     const int day = ymd.day;
-    if (day <= last) {
-        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
-    }
-    if (policy == month_overflow::clamp) {
-        return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(last));
-    }
-    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(last)) +
-           day_count(1);
+    if (day <= last) return from_day_number(day_number_of(y, m, day));
+    if (policy == month_overflow::clamp) return from_day_number(day_number_of(y, m, last));
+    return from_day_number(day_number_of(y, m, last) + 1);
 }
-
-/// The date of a Boost day number, built directly: the same value as adding a
-/// day_count to a date, without int_adapter's special-value arithmetic.
-inline date from_day_number(std::int64_t n) { return date(static_cast<date::date_int_type>(n)); }
 
 inline date next_day(date d) { return d + day_count(1); }
 inline date prev_day(date d) { return d - day_count(1); }
@@ -109,20 +145,6 @@ struct period {
         return period{start, prev_day(add_months(start, months, policy))};
     }
 };
-
-/// The years Boost's gregorian calendar covers.
-inline constexpr int first_calendar_year = 1400;
-inline constexpr int last_calendar_year = 9999;
-
-/// Boost's day number (a Julian day number) of y-m-d, for a day known to
-/// exist in the calendar: the formula of boost::gregorian::gregorian_calendar::
-/// day_number without its field checks.
-constexpr std::uint32_t day_number_of(int y, int m, int d) {
-    const int a = (14 - m) / 12;
-    const int yy = y + 4800 - a;
-    const int mm = m + 12 * a - 3;
-    return static_cast<std::uint32_t>(d + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - yy / 100 + yy / 400 - 32045);
-}
 
 /// A Belgian school year: 1 September to 31 August, named "2019-2020" (docs/rules.md
 /// conventions). Identified by the calendar year in which it starts.
@@ -190,7 +212,7 @@ private:
 /// ISO 8601 calendar date text (YYYY-MM-DD).
 inline std::string to_iso(date d) {
     if (d.is_special()) return "not-a-date";
-    const auto ymd = d.year_month_day();
+    const civil_day ymd = civil_of(d);
     std::string out(10, '-');
     auto put = [&](std::size_t at, unsigned v, std::size_t width) {
         for (std::size_t i = width; i-- > 0; v /= 10) out[at + i] = static_cast<char>('0' + v % 10);

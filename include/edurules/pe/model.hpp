@@ -30,7 +30,9 @@ struct points {
     }
     friend constexpr points operator+(points a, points b) { return points{a.hundredths + b.hundredths}; }
     friend constexpr points operator-(points a, points b) { return points{a.hundredths - b.hundredths}; }
-    std::string to_string() const { return format_scaled(hundredths, points_scale); }
+    /// The exact value, as a decimal of two places ("36.70").
+    constexpr decimal exact() const { return decimal{hundredths, points_scale}; }
+    std::string to_string() const { return exact().to_string(); }
     /// From an exact decimal; nullopt if it has more than two decimals.
     static std::optional<points> from(const decimal& d) {
         auto v = d.in_scale(points_scale);
