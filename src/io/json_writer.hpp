@@ -90,24 +90,18 @@ public:
     json_writer& value(date d) {
         if (d.is_special()) return value(std::string_view("not-a-date"));
         separate();
-        const civil_day ymd = civil_of(d);
-        char* buf = place(12);
-        auto digits = [&](std::size_t at, unsigned v, std::size_t width) {
-            for (std::size_t i = width; i-- > 0; v /= 10) buf[at + i] = static_cast<char>('0' + v % 10);
-        };
-        buf[0] = buf[11] = '"';
-        buf[5] = buf[8] = '-';
-        digits(1, static_cast<unsigned>(ymd.year), 4);
-        digits(6, static_cast<unsigned>(ymd.month), 2);
-        digits(9, static_cast<unsigned>(ymd.day), 2);
+        char* p = place(12);
+        p[0] = p[11] = '"';
+        write_iso(d, p + 1);
         n_ += 12;
         return *this;
     }
     /// A decimal as its canonical text (decimal::to_string), quoted.
     json_writer& value(const decimal& d) {
-        if (d.scale < 0 || d.scale > 40) return value(d.to_string());
+        const std::size_t need = 25 + static_cast<std::size_t>(d.scale > 0 ? d.scale : 0);  // write_to's room, quoted
+        if (need > room) return value(d.to_string());
         separate();
-        char* p = place(25 + static_cast<std::size_t>(d.scale));
+        char* p = place(need);
         *p = '"';
         const std::size_t n = d.write_to(p + 1);
         p[n + 1] = '"';

@@ -107,7 +107,7 @@ inline date add_months(date d, int n, month_overflow policy) {
     const int m = ym % 12 + 1;
     // Boost's calendar covers 1400..9999: say so as an input problem rather
     // than let its out_of_range escape as an internal error.
-    if (y < 1400 || y > 9999)
+    if (y < first_calendar_year || y > last_calendar_year)
         throw error(errc::invalid_input, "",
                     "date arithmetic from " + std::to_string(ymd.year) +
                         " reaches past the calendar (1400-01-01 to 9999-12-31)");
@@ -209,17 +209,24 @@ private:
     std::uint32_t next_first_ = 0;  ///< and of the year after (the day after the last day)
 };
 
-/// ISO 8601 calendar date text (YYYY-MM-DD).
-inline std::string to_iso(date d) {
-    if (d.is_special()) return "not-a-date";
+/// Writes the ISO 8601 text (YYYY-MM-DD, 10 chars) of a date that is not special to `out`.
+inline void write_iso(date d, char* out) {
     const civil_day ymd = civil_of(d);
-    std::string out(10, '-');
     auto put = [&](std::size_t at, unsigned v, std::size_t width) {
         for (std::size_t i = width; i-- > 0; v /= 10) out[at + i] = static_cast<char>('0' + v % 10);
     };
     put(0, static_cast<unsigned>(ymd.year), 4);
+    out[4] = '-';
     put(5, static_cast<unsigned>(ymd.month), 2);
+    out[7] = '-';
     put(8, static_cast<unsigned>(ymd.day), 2);
+}
+
+/// ISO 8601 calendar date text (YYYY-MM-DD).
+inline std::string to_iso(date d) {
+    if (d.is_special()) return "not-a-date";
+    std::string out(10, '-');
+    write_iso(d, out.data());
     return out;
 }
 
