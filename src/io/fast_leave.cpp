@@ -81,10 +81,10 @@ lesson decode_lesson(od::value v, std::optional<bool>& coinciding) {
                         x.day = day(y);
                         break;
                     case 1:
-                        x.start = known(clock_minutes(text(y)));
+                        x.start = known(clock_minutes(plain(y)));
                         break;
                     case 2:
-                        x.end = known(clock_minutes(text(y)));
+                        x.end = known(clock_minutes(plain(y)));
                         break;
                     case 3:
                         x.mode = parsed<lesson_mode>(y, parse_lesson_mode);
@@ -227,8 +227,10 @@ training decode_training(od::value v) {
     // does not nest), keep their room from request to request.
     thread_local std::vector<std::optional<bool>> coinciding;
     thread_local std::vector<std::optional<minutes>> lengths;
+    thread_local std::vector<lesson> lessons;  // read here, then copied in with one allocation
     coinciding.clear();
     lengths.clear();
+    lessons.clear();
     std::optional<std::int64_t> vov_exams;  // vov.exams, which wins over the training's
     members(v, training_members, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
@@ -279,7 +281,8 @@ training decode_training(od::value v) {
                 t.enrolled_on = day(x);
                 break;
             case 13:
-                elements(x, [&](od::value y) { t.lessons.push_back(decode_lesson(y, coinciding.emplace_back())); });
+                elements(x, [&](od::value y) { lessons.push_back(decode_lesson(y, coinciding.emplace_back())); });
+                t.lessons.assign(lessons.begin(), lessons.end());
                 break;
             case 14:
                 elements(x, [&](od::value y) { t.absences.push_back(decode_absence(y, lengths.emplace_back())); });

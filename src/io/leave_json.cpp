@@ -293,13 +293,13 @@ worker decode_worker(const json& j, const path& p) {
 // Written with json_writer, members in nlohmann's order (sorted by name).
 
 void write_minutes(json_writer& w, minutes m) {
-    w.begin_object().member("hours", hours_text(m)).member("minutes", m.count).end_object();
+    w.begin_object().member("hours", hours_decimal(m)).member("minutes", m.count).end_object();
 }
 void write_money(json_writer& w, std::int64_t cents) { w.value(format_scaled(cents, 2)); }
 /// An exact (rational) number of minutes: numerator / denominator, and hours to 4 decimals for display.
 void write_exact(json_writer& w, const exact_minutes& m) {
     w.begin_object()
-        .member("hours", m.hours_text())
+        .member("hours", m.hours_decimal())
         .member("minutes_denominator", static_cast<std::int64_t>(m.den))
         .member("minutes_numerator", static_cast<std::int64_t>(m.num))
         .end_object();
@@ -337,7 +337,7 @@ void write_hours(json_writer& w, const training_result& t) {
     write_minutes(w.key("attended_all"), t.attended_all);
     write_minutes(w.key("contact_for_minimum"), t.contact_for_minimum);
     write_exact(w.key("counted"), t.counted);
-    w.member("counted_hours", t.counted.hours_text());
+    w.member("counted_hours", t.counted.hours_decimal());
     write_minutes(w.key("excluded_after_bev_end"), t.excluded_after_bev_end);
     write_minutes(w.key("excluded_in_suspension"), t.excluded_suspended);
     write_minutes(w.key("granted"), t.granted);
@@ -465,8 +465,8 @@ void write_worker(json_writer& w, const worker_result& x, std::string_view kind,
     if (entitlement && x.vov)
         w.key("vov_maximum")
             .begin_object()
-            .member("employer_proposed_hours", x.vov->employer.hours_text())
-            .member("own_hours", x.vov->own.hours_text())
+            .member("employer_proposed_hours", x.vov->employer.hours_decimal())
+            .member("own_hours", x.vov->own.hours_decimal())
             .end_object();
     if (reimbursement) {
         w.key("wage_ceiling_monthly");

@@ -394,16 +394,20 @@ struct exact_minutes {
     }
     /// Hours as text with at most 4 decimals, trailing zeros dropped ("75",
     /// "93.75", "52.6316" for 52.631578...), for explanations and display.
-    std::string hours_text() const {
-        std::string s = format_scaled(div_round(num * detail::pow10(4), den * minutes_per_hour, rounding::half_up), 4);
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-        return s;
+    std::string hours_text() const { return hours_decimal().to_string(); }
+    /// The same hours as a decimal (for writers that format in place).
+    decimal hours_decimal() const {
+        decimal d{
+            static_cast<std::int64_t>(div_round(num * detail::pow10(4), den * minutes_per_hour, rounding::half_up)), 4};
+        constexpr std::int64_t ten = 10;  // drop trailing decimal zeros
+        while (d.scale > 0 && d.mantissa % ten == 0) d.mantissa /= ten, --d.scale;
+        return d;
     }
 };
 
-/// Hours as exact decimal text from whole minutes ("52.5", "53").
-inline std::string hours_text(minutes m) {
+/// Hours as an exact decimal from whole minutes (52.5, 53); a fraction of an
+/// hour that 4 decimals cannot hold is rounded half up to 4 decimals.
+inline decimal hours_decimal(minutes m) {
     // m = whole hours + rem minutes: m x 10^s is a multiple of 60 when rem x 10^s is
     // (64-bit divisions only; the mantissa is summed in 128 bits, as before)
     const std::int64_t whole = m.count / minutes_per_hour, rem = m.count % minutes_per_hour;
@@ -412,12 +416,15 @@ inline std::string hours_text(minutes m) {
         if (r % minutes_per_hour == 0)
             return decimal{
                 static_cast<std::int64_t>(static_cast<detail::i128>(whole) * detail::pow10(s) + r / minutes_per_hour),
-                s}
-                .to_string();
+                s};
     }
-    return format_scaled(
-        div_round(static_cast<detail::i128>(m.count) * detail::pow10(4), minutes_per_hour, rounding::half_up), 4);
+    return decimal{static_cast<std::int64_t>(div_round(static_cast<detail::i128>(m.count) * detail::pow10(4),
+                                                       minutes_per_hour, rounding::half_up)),
+                   4};
 }
+
+/// Hours as exact decimal text from whole minutes ("52.5", "53").
+inline std::string hours_text(minutes m) { return hours_decimal(m).to_string(); }
 
 /// Reasons for a "no" (or a reduction). Bit flags so that a batch row carries
 /// all of them without allocating; the values are pinned.
