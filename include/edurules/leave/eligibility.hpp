@@ -365,13 +365,13 @@ inline bool meets_min_by_combination(const eligibility_params& R, std::span<cons
     param_use u_mode, u_window;
     const std::string& mode =
         ref<std::string>(me.reg == regime::vov ? *R.vov_combination_mode : *R.bev_combination_mode, at, u_mode);
-    const auto window = read<std::int64_t>(*R.combination_window_days, at);
-    u_window = window.use;
-    if (mode == "none") {
+    if (mode == "none") {  // the window is not read: it has no value before module combination began
         why.add("leave.training.no_module_combination",
                 [&] { return std::string("no module combination toward the minimum this school year"); }, {u_mode});
         return false;
     }
+    const auto window = read<std::int64_t>(*R.combination_window_days, at);
+    u_window = window.use;
     const auto& mine = me.t->provider;
     minutes total = me.contact;
     for (std::size_t j = 0; j < all.size(); ++j) {
