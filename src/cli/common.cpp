@@ -118,8 +118,9 @@ std::shared_ptr<const engine> make_engine(const options& o) {
     std::shared_ptr<const rulebook> rb = rulebook::builtin();
     for (const auto& f : o.rulebooks) {
         const input in = read_input(f);
-        const rulebook top = parse_input(in, [&](const std::string& t) { return rulebook::from_json(t, in.name); });
-        rb = std::make_shared<const rulebook>(rulebook::overlaid(*rb, top));
+        // overlaid inside parse_input: a refusal of the overlay names the file and line
+        rb = std::make_shared<const rulebook>(parse_input(
+            in, [&](const std::string& t) { return rulebook::overlaid(*rb, rulebook::from_json(t, in.name)); }));
     }
     for (const auto& s : o.sets) {
         const auto eq = s.find('=');

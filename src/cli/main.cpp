@@ -112,7 +112,8 @@ int run_rulebook(const rulebook_args& a) {
         if (!a.file) throw usage_error("rulebook validate needs a FILE (or - for standard input)");
         const input in = read_input(*a.file);
         const rulebook rb = parse_input(in, [&](const std::string& t) { return rulebook::from_json(t, in.name); });
-        const rulebook merged = rulebook::overlaid(*rulebook::builtin(), rb);
+        const rulebook merged =
+            parse_input(in, [&](const std::string&) { return rulebook::overlaid(*rulebook::builtin(), rb); });
         const engine e(std::make_shared<const rulebook>(merged));  // checks every parameter the rules need
         output out(o);
         out.stream() << in.name << ": ok, " << rb.parameters().size() << " parameters\n";

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "edurules/core/nearest.hpp"
 #include "json_guard.hpp"
 
 namespace edurules {
@@ -586,12 +587,24 @@ struct rulebook_builder {
         return rb;
     }
 
-    static rulebook overlay(const rulebook& base, const rulebook& top) {
+    /// `top` over `base`. A parameter `base` does not have is refused, with
+    /// the nearest name it has (a misspelt override would otherwise be kept
+    /// and never read), unless it is of the open family (a new joint
+    /// committee's agreement) or `adds` (the default rulebook, assembled from
+    /// its parts).
+    static rulebook overlay(const rulebook& base, const rulebook& top, bool adds = false) {
         rulebook rb = base;
         for (const auto& [id, s] : top.sources_) rb.sources_.insert_or_assign(id, s);
         for (const auto& [name, p] : top.params_) {
             auto it = rb.params_.find(name);
             if (it == rb.params_.end()) {
+                if (!adds && name.rfind(open_parameter_family, 0) != 0) {
+                    std::vector<std::string_view> known;
+                    known.reserve(base.params_.size());
+                    for (const auto& kv : base.params_) known.emplace_back(kv.first);
+                    throw error(errc::rulebook, "parameters[\"" + name + "\"]",
+                                "no such parameter in the rulebook it overlays" + did_you_mean(name, known));
+                }
                 rb.params_.emplace(name, p);
                 continue;
             }
@@ -711,7 +724,7 @@ std::shared_ptr<const rulebook> rulebook::builtin() {
                 all = std::move(part);
             } else {
                 const std::string keep_name = all.name_, keep_version = all.version_;
-                all = rulebook_builder::overlay(all, part);
+                all = rulebook_builder::overlay(all, part, true);
                 all.name_ = keep_name;
                 all.version_ = keep_version;
             }

@@ -101,6 +101,26 @@ TEST(Rulebook, OverlayAndSingleValueOverride) {
     EXPECT_THROW(rulebook::with_value(rb, "x.rate", "abc"), error);
 }
 
+// An overlay naming a parameter the base does not have (a misspelling) is
+// refused with the nearest name, not kept unread; the open family (a joint
+// committee's agreement, account.be.sector.<pc>.…) may add members.
+TEST(Rulebook, OverlayOfAnUnknownParameterIsRefusedWithTheNearestName) {
+    const rulebook rb = rulebook::from_json(small);
+    const rulebook typo = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "x.rat":{"type":"money","values":[{"value":"30.00","source":"u","confidence":"H"}]}}})");
+    try {
+        (void)rulebook::overlaid(rb, typo);
+        ADD_FAILURE() << "accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+        EXPECT_EQ(e.field(), "parameters[\"x.rat\"]");
+        EXPECT_NE(e.message().find("did you mean \"x.rate\""), std::string::npos) << e.what();
+    }
+    const rulebook sector = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "account.be.sector.999.reset_every_years":{"type":"integer","values":[{"value":5,"source":"u","confidence":"L"}]}}})");
+    EXPECT_TRUE(rulebook::overlaid(rb, sector).parameters().count("account.be.sector.999.reset_every_years"));
+}
+
 TEST(Rulebook, JsonRoundTrip) {
     const rulebook rb = rulebook::from_json(small);
     const rulebook again = rulebook::from_json(rb.to_json());

@@ -138,7 +138,7 @@ private:
     /// Every `account.be.sector.<pc>.…` parameter; a name of another shape is
     /// refused (a misspelt overlay must not be silently ignored).
     void read_sectors(const rulebook& rb) {
-        static constexpr std::string_view prefix = "account.be.sector.";
+        static constexpr std::string_view prefix = open_parameter_family;
         for (const auto& [name, p] : rb.parameters()) {
             if (name.rfind(prefix, 0) != 0 || name == "account.be.sector.min_days") continue;
             const std::string rest = name.substr(prefix.size());

@@ -225,6 +225,12 @@ const T& ref(const parameter& p, date d, param_use& use) {
 /// An immutable set of parameters and sources. Build one with
 /// `rulebook::builtin()`, `rulebook::from_json`, or by overlaying one on
 /// another; share it (it is never modified after construction).
+/// The one family of parameters whose names carry data (a joint committee's
+/// number: account.be.sector.<pc>.…): an overlay may add members to it, and
+/// the account rules check each name's shape. Any other parameter an overlay
+/// names must exist in the rulebook it overlays.
+inline constexpr std::string_view open_parameter_family = "account.be.sector.";
+
 class rulebook {
 public:
     rulebook() = default;
