@@ -290,7 +290,9 @@ typedef enum edr_pe_row_error_e {
     EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA = 5,          /**< v2: an activation_day but no diploma_day */
     EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST = 6, /**< v2: dispensation_decided before dispensation_requested */
     EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED = 7,      /**< v2: granted without a dispensation_decided day */
-    EDR_PE_ROW_BAD_FLAG = 8                             /**< v2: dispensation_granted neither 0 nor 1 */
+    EDR_PE_ROW_BAD_FLAG = 8,                            /**< v2: dispensation_granted neither 0 nor 1 */
+    EDR_PE_ROW_TOO_MANY_POINTS =
+        9 /**< a completion with more than 1,000,000 points (100,000,000 hundredths), as the JSON path refuses */
 } edr_pe_row_error;
 
 /** Static names of the PE batch codes: edr_pe_state_name(EDR_PE_STATE_LAPSED)
@@ -364,7 +366,10 @@ EDR_API int edr_pe_status_options_init(edr_pe_status_options *options, unsigned 
  *  Writes `out`'s arrays and, if `rejected` is not NULL, the number of
  *  rejected rows. `options` may be NULL (all rows). Everything stays the
  *  caller's; nothing is allocated per row. Safe to call concurrently on one
- *  engine, also on disjoint row ranges of the same columns. */
+ *  engine, also on disjoint row ranges of the same columns. Row codes are
+ *  those of 0.1.0 (EDR_PE_ROW_OK .. EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA): a
+ *  completion above 1,000,000 points is EDR_PE_ROW_NEGATIVE_POINTS (points
+ *  out of range) here, EDR_PE_ROW_TOO_MANY_POINTS in _v2. */
 EDR_API int edr_pe_status_batch(const edr_pe_status_results *out, size_t *rejected, const edr_engine *engine,
                                 int32_t at_day, const edr_pe_status_columns *columns,
                                 const edr_pe_status_options *options);

@@ -26,6 +26,7 @@ static_assert(EDR_PE_ROW_OK == static_cast<int>(pe::batch_row_error::none));
 static_assert(EDR_PE_ROW_BAD_OFFSETS == static_cast<int>(pe::batch_row_error::bad_offsets));
 static_assert(EDR_PE_ROW_DATE_OUT_OF_RANGE == static_cast<int>(pe::batch_row_error::date_out_of_range));
 static_assert(EDR_PE_ROW_NEGATIVE_POINTS == static_cast<int>(pe::batch_row_error::negative_points));
+static_assert(EDR_PE_ROW_TOO_MANY_POINTS == static_cast<int>(pe::batch_row_error::too_many_points));
 static_assert(EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA == static_cast<int>(pe::batch_row_error::activation_before_diploma));
 static_assert(EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA ==
               static_cast<int>(pe::batch_row_error::activation_without_diploma));
@@ -34,7 +35,7 @@ static_assert(EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST ==
 static_assert(EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED ==
               static_cast<int>(pe::batch_row_error::dispensation_granted_undecided));
 static_assert(EDR_PE_ROW_BAD_FLAG == static_cast<int>(pe::batch_row_error::bad_flag));
-static_assert(EDR_PE_ROW_BAD_FLAG + 1 == pe::batch_row_error_count);
+static_assert(EDR_PE_ROW_TOO_MANY_POINTS + 1 == pe::batch_row_error_count);
 
 static_assert(EDR_LEAVE_REGION_FLANDERS == static_cast<int>(leave::region::flanders));
 static_assert(EDR_LEAVE_REGION_BRUSSELS == static_cast<int>(leave::region::brussels));
@@ -181,6 +182,10 @@ int pe_status_batch(const edr_pe_status_results* out, size_t* rejected, const ed
 
     const std::size_t r = pe::status_batch(e.engine.pe(), pe::epoch_day(at_day), in, res, first, end);
     if (rejected) *rejected = r;
+    if (!in.refuse_activation_without_diploma)  // v1 says the 0.1.0 codes: points out of range are "negative_points"
+        for (std::size_t i = first; i < std::min(end, n); ++i)
+            if (res.error[i] == static_cast<std::int32_t>(pe::batch_row_error::too_many_points))
+                res.error[i] = EDR_PE_ROW_NEGATIVE_POINTS;
     return EDR_OK;
 }
 

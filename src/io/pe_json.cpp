@@ -12,13 +12,12 @@ namespace {
 /// Points a recognition may award per completion at most. Not a legal number
 /// but a plausibility bound (real activities award a few points), so that sums
 /// over any dossier stay far inside 64 bits.
-constexpr std::int64_t max_points_per_completion = 1000000;
 
 }  // namespace
 
 namespace detail {
 std::optional<pe::points> plausible_points(const decimal& d) {
-    if (d.is_negative() || decimal{max_points_per_completion, 0} < d) return std::nullopt;
+    if (d.is_negative() || decimal{pe::max_points_per_completion, 0} < d) return std::nullopt;
     return pe::points::from(d);
 }
 }  // namespace detail
@@ -29,8 +28,9 @@ pe::points as_points(const json& j, const path& p) {
     const decimal d = as_decimal(j, p);
     if (auto v = detail::plausible_points(d)) return *v;
     if (d.is_negative()) invalid(p, "points cannot be negative: " + show(j));
-    if (decimal{max_points_per_completion, 0} < d)
-        invalid(p, "more than " + std::to_string(max_points_per_completion) + " points for one completion: " + show(j));
+    if (decimal{pe::max_points_per_completion, 0} < d)
+        invalid(
+            p, "more than " + std::to_string(pe::max_points_per_completion) + " points for one completion: " + show(j));
     auto v = pe::points::from(d);
     if (!v) invalid(p, "points have at most two decimals: " + show(j));
     return *v;

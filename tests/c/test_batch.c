@@ -237,7 +237,8 @@ static void test_pe_names(void) {
     CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED), "dispensation_granted_undecided") ==
           0);
     CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_BAD_FLAG), "bad_flag") == 0);
-    CHECK(edr_pe_row_error_name(9) == NULL && edr_pe_row_error_name(-1) == NULL);
+    CHECK(strcmp(edr_pe_row_error_name(EDR_PE_ROW_TOO_MANY_POINTS), "too_many_points") == 0);
+    CHECK(edr_pe_row_error_name(10) == NULL && edr_pe_row_error_name(-1) == NULL);
 }
 
 enum { LEAVE_ROWS = 8 };

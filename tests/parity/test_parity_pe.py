@@ -236,7 +236,7 @@ def test_pe_faces_refuse_contradictory_facts_in_place():
     assert names == ["none", "activation_without_diploma", "dispensation_decided_before_request",
                      "dispensation_granted_undecided"]
     assert out["state"].tolist()[1:] == [255, 255, 255]
-    assert lib.edr_pe_state_name(255).decode() == "rejected" and lib.edr_pe_row_error_name(9) is None
+    assert lib.edr_pe_state_name(255).decode() == "rejected" and lib.edr_pe_row_error_name(10) is None
 
     frames = pd.DataFrame({"seu_number": ["A", "B", "C", "D"],
                            "diploma_date": pd.to_datetime(["2023-03-15", None, "2023-03-15", "2023-03-15"]),

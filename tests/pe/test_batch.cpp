@@ -102,6 +102,28 @@ TEST(PeBatch, BadRowsAreRejectedInPlace) {
     EXPECT_THROW(status_batch(R(), date(2024, 6, 1), wrong, out), error);
 }
 
+// A completion of more than 1,000,000 points is refused by the JSON path
+// (pe_json.cpp); the batch refuses the row too, where a sum of two INT64_MAX
+// hundredths used to saturate silently (hostile-input review).
+TEST(PeBatch, PointsAboveTheBoundRejectTheRow) {
+    std::vector<std::int32_t> diploma(3, to_epoch_day(date(2023, 3, 15))), activation(3, no_day);
+    std::vector<std::int64_t> off{0, 1, 3, 4};
+    std::vector<std::int32_t> cday(4, to_epoch_day(date(2024, 1, 1)));
+    std::vector<std::int64_t> cpts{max_hundredths_per_completion, INT64_MAX, INT64_MAX,
+                                   max_hundredths_per_completion + 1};
+    std::vector<std::uint8_t> state(3), reason(3), renew(3);
+    std::vector<std::int32_t> pf(3), pl(3), left(3), err(3);
+    std::vector<std::int64_t> earned(3), shrt(3);
+    const status_columns in{diploma, activation, off, cday, cpts, {}, {}};
+    const status_results out{state, reason, pf, pl, earned, shrt, left, renew, err};
+    EXPECT_EQ(status_batch(R(), date(2024, 6, 1), in, out), 2u);  // rows rejected
+    EXPECT_EQ(err[0], 0);
+    EXPECT_EQ(earned[0], max_hundredths_per_completion);
+    EXPECT_EQ(err[1], static_cast<int>(batch_row_error::too_many_points));
+    EXPECT_EQ(err[2], static_cast<int>(batch_row_error::too_many_points));
+    EXPECT_EQ(state[1], 255);
+}
+
 namespace {
 /// One-row columns around a participant's facts (no completions).
 struct one_row {

@@ -409,3 +409,16 @@ def test_key_and_date_columns_of_any_kind_give_the_same_answer(engine):
     pd.testing.assert_frame_equal(a, engine.pe_status_frame(people(), c, SAMPLE_DATE))
     mixed = comps().assign(completed=["2024-04-01", dt.date(2024, 5, 1), "2024-06-01"])  # text and dates mixed
     raises(edurules.InvalidArgument, "completions.completed", lambda: engine.pe_status_frame(people(), mixed, SAMPLE_DATE))
+
+
+def test_points_above_the_engines_bound_are_refused_as_on_the_json_path(engine):
+    """More than 1,000,000 points for one completion: the JSON path refuses it
+    (pe_json.cpp), so the frame does too, naming the cell (hostile-input
+    review: 9e16 points were summed to a saturated total)."""
+    assert edurules._edurules.MAX_POINTS_PER_COMPLETION == 1_000_000
+    c = comps()
+    c.loc[2, "points"] = 9e16
+    e = raises(edurules.InvalidInput, "completions.points[2]", lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE))
+    assert "too many points" in str(e)
+    c.loc[2, "points"] = 1_000_000.0  # the bound itself counts
+    engine.pe_status_frame(people(), c, SAMPLE_DATE)

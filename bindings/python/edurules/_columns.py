@@ -150,9 +150,10 @@ def _day_text(day: int) -> str:
         return str(np.int64(day).astype("datetime64[D]"))
 
 
-# int64 hundredths hold at most this many points: a larger value would wrap
-# when scaled (a range check before the arithmetic, not a legal number).
-MAX_POINTS = (2**63 - 1) // 100
+# The engine's bound on one completion's points (pe::max_points_per_completion,
+# as the JSON path and the C batch refuse above it): a plausibility check,
+# not a legal number; it also keeps the scaling to hundredths exact.
+MAX_POINTS = int(_edurules.MAX_POINTS_PER_COMPLETION)
 # More worker threads than this is a mistake, not a machine (0 = automatic).
 MAX_THREADS = 4096
 

@@ -12,6 +12,7 @@ NO_DAY: int
 PE_STATES: list[str]
 PE_REASONS: list[str]
 PE_BATCH_ERRORS: list[str]
+MAX_POINTS_PER_COMPLETION: int
 PE_BOOKING_REASONS: list[str]
 LEAVE_REGIONS: list[str]
 LEAVE_REGIMES: list[str]

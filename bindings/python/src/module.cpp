@@ -373,6 +373,7 @@ PYBIND11_MODULE(_edurules, m) {
     m.attr("PE_STATES") = names_of<pe::reg_state>(4);
     m.attr("PE_REASONS") = names_of<pe::not_registered_reason>(4);
     m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(pe::batch_row_error_count);
+    m.attr("MAX_POINTS_PER_COMPLETION") = pe::max_points_per_completion;  // the bound every face refuses above
     m.attr("PE_BOOKING_REASONS") = names_of<pe::booking_reason>(8);
     {
         using namespace leave;

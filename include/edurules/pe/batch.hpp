@@ -31,9 +31,10 @@ enum class batch_row_error : std::int32_t {
     dispensation_decided_before_request = 6,  ///< a dispensation decided before it was requested
     dispensation_granted_undecided = 7,       ///< a dispensation granted without a decision day
     bad_flag = 8,                             ///< dispensation_granted neither 0 nor 1
+    too_many_points = 9,  ///< a completion with more than max_points_per_completion points (the JSON path's bound)
 };
 /// The number of batch_row_error codes (for name tables).
-inline constexpr int batch_row_error_count = 9;
+inline constexpr int batch_row_error_count = 10;
 inline const char* to_string(batch_row_error e) {
     switch (e) {
         case batch_row_error::none:
@@ -54,6 +55,8 @@ inline const char* to_string(batch_row_error e) {
             return "dispensation_granted_undecided";
         case batch_row_error::bad_flag:
             return "bad_flag";
+        case batch_row_error::too_many_points:
+            return "too_many_points";
     }
     return "?";
 }
@@ -130,14 +133,16 @@ inline bool day_ok(std::int32_t d) {
     return static_cast<std::uint32_t>(d) + 25567u <= 2932896u + 25567u;
 }
 
-/// Whether a completion in [c0, c1) has a day outside the calendar or
-/// negative points: one pass without a branch per completion (which one is
-/// at fault is looked for only on a bad row).
+/// Whether a completion in [c0, c1) has a day outside the calendar, or
+/// points below 0 or above max_hundredths_per_completion (one unsigned
+/// compare): one pass without a branch per completion (which one is at fault
+/// is looked for only on a bad row).
 inline bool completions_suspect(const status_columns& in, std::int64_t c0, std::int64_t c1) {
     const std::int32_t* day = in.completion_day.data();
     const std::int64_t* pts = in.completion_points.data();
     bool bad = false;
-    for (std::int64_t k = c0; k < c1; ++k) bad |= !day_ok(day[k]) | (pts[k] < 0);
+    constexpr auto most = static_cast<std::uint64_t>(max_hundredths_per_completion);
+    for (std::int64_t k = c0; k < c1; ++k) bad |= !day_ok(day[k]) | (static_cast<std::uint64_t>(pts[k]) > most);
     return bad;
 }
 
@@ -202,6 +207,7 @@ inline batch_row_error read_row(const status_columns& in, std::size_t i, column_
             item = k;
             if (!day_ok(in.completion_day[k])) return E::date_out_of_range;
             if (in.completion_points[k] < 0) return E::negative_points;
+            if (in.completion_points[k] > max_hundredths_per_completion) return E::too_many_points;
         }
     for (std::int64_t k = r0; k < r1; ++k) {
         item = k;

@@ -41,6 +41,13 @@ struct points {
     }
 };
 
+/// A plausibility bound, not a legal number: at most this many points for
+/// one completion, which keeps every sum of a dossier's points exact in 64
+/// bits. Every face refuses more: the JSON readers, the batch's rows
+/// (batch_row_error::too_many_points) and so the Python frames.
+inline constexpr std::int64_t max_points_per_completion = 1000000;
+inline constexpr std::int64_t max_hundredths_per_completion = max_points_per_completion * 100;  // points_scale 2
+
 /// The SEU diploma track; it decides the title a registered participant may use.
 enum class track { uitzendprofessional, backofficeprofessional };
 
