@@ -249,3 +249,14 @@ def test_module_combination_provider_text_or_integer_ids(engine, providers):
     trainings["provider"] = [None, None]
     out = engine.leave_hours_frame(workers, trainings, lessons)
     assert out.status.astype(str).tolist() == ["granted", "granted"]  # any provider in 2022-2023
+
+
+def test_lessons_frame_is_optional(engine):
+    """`lessons` defaults to None (hostile-input review: it raised on a
+    missing column); with no lessons a training is refused with its reason."""
+    w = pd.DataFrame({"worker_id": ["W1"], "region": ["wallonia"], "contract_hours": [38], "full_time_hours": [38]})
+    t = pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "type": ["professional"],
+                      "start": pd.to_datetime(["2023-09-10"])})
+    r = engine.leave_hours_frame(w, t, None, school_year="2023-2024")
+    assert len(r) == 1 and r.status.iloc[0] == "not_eligible" and r.error.iloc[0] is None
+    assert "no_lessons_in_school_year" in r.reasons.iloc[0]

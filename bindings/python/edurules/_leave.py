@@ -323,6 +323,10 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
     threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)  # before any work
     school_year = C.school_year_arg(school_year)
     _refuse_old_shapes(trainings, lessons)
+    if lessons is None:  # no lessons at all: an empty frame (every training then lacks contact time)
+        lessons = pd.DataFrame({"worker_id": pd.Series([], dtype=object), "training_id": pd.Series([], dtype=object),
+                                "date": pd.Series([], dtype="datetime64[ns]"), "start": pd.Series([], dtype=object),
+                                "end": pd.Series([], dtype=object)})
     f = _Facts(workers, trainings, jobs, {"lessons": lessons, "absences": absences, "leave_taken": leave_taken},
                school_year, errors)
     res = core.leave_facts_frames(f.cols, len(f.W), errors == "raise", threads)
