@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -197,12 +198,24 @@ void rethrow_located(const error& e, const input& in) {
 output::output(const options& o) {
     if (o.output && *o.output != "-") {
         name_ = *o.output;
-        auto f = std::make_unique<std::ofstream>(*o.output, std::ios::binary);
-        if (!*f) throw error(errc::io, *o.output, "cannot open file for writing");
+        std::error_code ec;
+        const auto st = std::filesystem::status(name_, ec);
+        if (!std::filesystem::exists(st) || std::filesystem::is_regular_file(st))
+            staged_ = name_ + ".edurules-" + std::to_string(::getpid()) + ".part";
+        auto f = std::make_unique<std::ofstream>(staged_.empty() ? name_ : staged_, std::ios::binary);
+        if (!*f) {
+            staged_.clear();
+            throw error(errc::io, name_, "cannot open file for writing");
+        }
         file_ = std::move(f);
     }
 }
-output::~output() = default;
+output::~output() {
+    if (staged_.empty()) return;  // closed, or written in place
+    file_.reset();
+    std::error_code ec;
+    std::filesystem::remove(staged_, ec);  // the command failed: no partial output
+}
 std::ostream& output::stream() { return file_ ? *file_ : std::cout; }
 
 void output::close() {
@@ -215,6 +228,11 @@ void output::close() {
     file_->close();
     if (!ok || file_->fail())
         throw error(errc::io, name_, "write failed (disk full or device error); the output is incomplete");
+    if (staged_.empty()) return;
+    std::error_code ec;
+    std::filesystem::rename(staged_, name_, ec);
+    if (ec) throw error(errc::io, name_, "cannot replace the file with the finished output: " + ec.message());
+    staged_.clear();
 }
 
 void output::check() {

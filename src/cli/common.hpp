@@ -128,6 +128,10 @@ public:
 private:
     std::unique_ptr<std::ofstream> file_;
     std::string name_ = "standard output";
+    /// A regular file is written under this name beside it and renamed to
+    /// name_ by close(): a command that fails leaves no partial output (and an
+    /// existing file as it was). Empty for devices and pipes (written in place).
+    std::string staged_;
 };
 
 /// Flushes standard output; a failed write is error(errc::io, "standard output").
