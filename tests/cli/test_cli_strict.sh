@@ -106,5 +106,18 @@ import json; d=json.load(open('$data/dossier.json')); d['participant']=d.pop('pa
 d=json.load(open('$data/dossier.json')); d['participants'][2]['renewal_request']=d['participants'][2].pop('renewal_requests'); json.dump(d,open('$tmp/renewal.json','w'))"
 check misspelt-participants 3 "participant: unknown member \(did you mean \"participants\"\?\)" -- "$bin" status "$tmp/participant.json" "${D[@]}"
 check misspelt-renewal 3 "participants\[2\].renewal_request: unknown member \(did you mean \"renewal_requests\"\?\)" -- "$bin" status "$tmp/renewal.json" "${D[@]}"
+# A command that fails leaves no partial --output and an existing file as it
+# was (hostile-input review: a rulebook gap left a CSV header behind); a
+# misspelt overlay parameter is refused naming the file and the nearest name.
+printf '%s' '{"schema_version":1,"sources":{"s":{"title":"t"}},"parameters":{"pe.points.required":{"type":"decimal","values":[{"from":"2030-01-01","value":"12","source":"s","confidence":"H"}]}}}' >"$tmp/gap.json"
+check gap-no-partial-output 4 "has no value in force" -- "$bin" status "$data/dossier.json" "${D[@]}" --rulebook "$tmp/gap.json" --format csv --output "$tmp/gap.csv"
+if [ -e "$tmp/gap.csv" ] || ls "$tmp"/gap.csv.* >/dev/null 2>&1; then echo "FAIL gap-no-partial-output: a file was left"; fail=$((fail+1)); else echo "ok   gap-no-file-left"; pass=$((pass+1)); fi
+echo kept >"$tmp/kept.csv"
+check gap-keeps-existing 4 "" -- "$bin" status "$data/dossier.json" "${D[@]}" --rulebook "$tmp/gap.json" --format csv --output "$tmp/kept.csv"
+if [ "$(cat "$tmp/kept.csv")" = kept ]; then echo "ok   gap-kept-content"; pass=$((pass+1)); else echo "FAIL gap-kept-content"; fail=$((fail+1)); fi
+check output-replaced 0 "" -- "$bin" status "$data/dossier.json" "${D[@]}" --format csv --output "$tmp/kept.csv"
+if head -1 "$tmp/kept.csv" | grep -q '^seu_number,'; then echo "ok   output-replaced-content"; pass=$((pass+1)); else echo "FAIL output-replaced-content"; fail=$((fail+1)); fi
+printf '%s' '{"schema_version":1,"sources":{"s":{"title":"t"}},"parameters":{"pe.points.requird":{"type":"decimal","values":[{"value":"16","source":"s","confidence":"H"}]}}}' >"$tmp/typo.json"
+check overlay-unknown-name 4 "typo.json:1:[0-9]+: parameters\[\"pe.points.requird\"\]: no such parameter in the rulebook it overlays \(did you mean \"pe.points.required\"\?\)" -- "$bin" rulebook validate "$tmp/typo.json"
 echo "cli strict: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
