@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import _columns as C
 from . import _edurules
 from ._errors import InvalidArgument
 
@@ -21,17 +22,15 @@ ACCOUNT_RIGHT_COLUMNS = ["status", "size_class", "months", "credit_minutes", "cr
 """The columns of an account right frame, in order."""
 
 _NO_DAY = np.int32(-(2**31))
-_EPOCH = np.datetime64("1970-01-01", "D")
 
 
 def _days(col: pd.Series, name: str, optional: bool) -> np.ndarray:
-    values = pd.to_datetime(col, errors="raise").to_numpy(dtype="datetime64[D]")
-    missing = np.isnat(values)
-    if missing.any() and not optional:
-        raise InvalidArgument(f"{name}: missing dates")
-    out = (values - _EPOCH).astype("int64")
-    out[missing] = _NO_DAY
-    return out.astype(np.int32)
+    """A date column as int32 epoch days, by the package's one date converter
+    (C++ ``epoch_days``: 1900-01-01 .. 9999-12-31, as the JSON path); a bad
+    or missing cell raises InvalidInput naming its row."""
+    probs = C.Problems(len(col), "raise")
+    probs.labels[name] = col.index
+    return C.days(col, name, probs, required=not optional)
 
 
 def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
