@@ -73,7 +73,8 @@ struct account_args {
 
 int run_account(const account_args& a) {
     const options& o = a.o;
-    const auto eng = make_engine(o);
+    if (o.date) (void)eval_date(o);  // a bad --date is the command line's fault, not the document's
+    const auto eng = make_engine(o, {a.file});
     // parsed with the request path's guards (depth, NUL bytes, UTF-8; errors with a byte offset)
     const input in = read_input(a.file);
     json req = parse_input(in, [&](const std::string& text) { return edurules::detail::parse_checked(text, in.name); });

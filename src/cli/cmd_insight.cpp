@@ -294,7 +294,7 @@ int run_insight(const insight_args& a) {
     const std::optional<io::report_lang> lang = io::parse_report_lang(a.lang);
     if (!lang) throw usage_error("--lang must be nl or en, not '" + a.lang + "'");
 
-    const auto eng = make_engine(o);
+    const auto eng = make_engine(o, {a.file});
     const date on = eval_date(o);
     const input in = read_input(a.file);
     const io::insight_document doc = parse_input(in, io::parse_insight);

@@ -122,7 +122,9 @@ struct leave_args {
 
 int run_leave(const leave_args& a) {
     const options& o = a.o;
-    const auto eng = make_engine(o);
+    if (a.school_year && !edurules::school_year::parse(*a.school_year))  // the option's fault, not the document's
+        throw usage_error("--school-year: expected a school year like 2020-2021, got '" + *a.school_year + "'");
+    const auto eng = make_engine(o, {a.file});
     const input in = read_input(a.file);
     std::vector<worker_result> results;
     io::leave_request req;
@@ -172,7 +174,8 @@ command add_leave(CLI::App& root) {
                     "a leave.evaluate document (schemas/leave.request.schema.json; - for "
                     "standard input)")
         ->required();
-    cmd->add_option("--school-year", a->school_year, "evaluate this school year (default: the document's)")
+    cmd->add_option("--school-year", a->school_year,
+                    "the school year of workers that name none (default: the document's)")
         ->option_text("YYYY-YYYY");
     add_common(*cmd, a->o, opt_all & ~opt_date & ~opt_quiet, {"table", "json", "csv"});
     return {cmd, [a] { return run_leave(*a); }};

@@ -157,7 +157,7 @@ struct status_args {
 
 int run_status(const status_args& a) {
     const options& o = a.o;
-    const auto eng = make_engine(o);
+    const auto eng = make_engine(o, {a.dossier});
     const date on = eval_date(o);
     const input in = read_input(a.dossier);
     const pe::dossier d = parse_input(in, io::parse_dossier);
@@ -289,8 +289,7 @@ pe::upload_report book_table(book_run& run, output& out) {
 
 int run_book(const book_args& a) {
     const options& o = a.o;
-    if (a.dossier == "-" && a.upload == "-") throw usage_error("only one input can be - (standard input)");
-    const auto eng = make_engine(o);
+    const auto eng = make_engine(o, {a.dossier, a.upload});
     const date on = eval_date(o);
     const input din = read_input(a.dossier);
     const pe::dossier d = parse_input(din, io::parse_dossier);

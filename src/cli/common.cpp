@@ -115,7 +115,12 @@ bool use_color(int fd) {
     return ::isatty(fd) == 1;
 }
 
-std::shared_ptr<const engine> make_engine(const options& o) {
+std::shared_ptr<const engine> make_engine(const options& o, std::initializer_list<std::string_view> inputs) {
+    const auto is_stdin = [](std::string_view f) { return f == "-"; };
+    if (std::count_if(o.rulebooks.begin(), o.rulebooks.end(), is_stdin) +
+            std::count_if(inputs.begin(), inputs.end(), is_stdin) >
+        1)
+        throw usage_error("only one input can be - (standard input)");
     std::shared_ptr<const rulebook> rb = rulebook::builtin();
     for (const auto& f : o.rulebooks) {
         const input in = read_input(f);

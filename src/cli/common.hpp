@@ -79,8 +79,11 @@ command add_rulebook(CLI::App& root);  // main.cpp
 CLI::App* new_command(CLI::App& root, const std::string& name, const std::string& description);
 
 /// The engine for these options: built-in rulebook, overlaid with each
-/// --rulebook file, then each --set. Throws edurules::error.
-std::shared_ptr<const engine> make_engine(const options& o);
+/// --rulebook file, then each --set. Throws edurules::error. `inputs` are
+/// the command's file arguments: standard input ("-") may be named once
+/// among them and the --rulebook files, or the command is refused before
+/// anything is read (a usage error, not a rulebook made of the document).
+std::shared_ptr<const engine> make_engine(const options& o, std::initializer_list<std::string_view> inputs = {});
 
 /// The evaluation date: --date, or today's local date.
 date eval_date(const options& o);

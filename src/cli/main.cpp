@@ -130,8 +130,8 @@ int run_rulebook(const rulebook_args& a) {
 }
 
 int run_request(const options& o, const std::string& file) {
+    const auto eng = make_engine(o, {file});
     const input in = read_input(file);
-    const auto eng = make_engine(o);
     output out(o);
     out.stream() << io::evaluate_json(*eng, in.text) << "\n";
     out.close();

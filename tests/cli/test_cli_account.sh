@@ -17,6 +17,8 @@ check account-csv 0 "^worker,year,size_class,days_per_fte,months,credit_days" --
 check account-json 0 '"kind": "account.right"' -- "$bin" account "$data/account.json" --format json
 check account-explain 0 "account.be.days_per_fte.ge20 = 5 \(H, waso.pro\)" -- "$bin" account "$data/account.json" --explain
 check account-date 0 "full-timer: balance 3 day\(s\)" -- "$bin" account "$data/account.json" --date 2024-12-31
+# a bad --date is the command line's fault (exit 2, naming the option), not the document's (it was exit 3 at account.json:4)
+check account-bad-date-option 2 "--date: not a date" -- "$bin" account "$data/account.json" --date 2025-13-01
 # a rulebook override: no carry-over
 check account-no-carry 0 "full-timer +2024 .*lapsed_no_carry_over" -- "$bin" account "$data/account.json" --set account.be.carry_over=false
 # seed 003: refused spends with their reasons; nothing lost

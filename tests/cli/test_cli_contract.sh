@@ -60,6 +60,13 @@ check stdin-request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_v
 check stdin-rulebook-validate 0 "standard input: ok" -- bash -c "'$bin' rulebook validate - < '$src/rulebook/pe.json'"
 echo '{"schema_version":1,"sources":{"cao":{"title":"Our CAO"}},"parameters":{"pe.points.required":{"type":"decimal","unit":"points","values":[{"value":"16","source":"cao","confidence":"H"}]}}}' > "$tmp/rb.json"
 check stdin-rulebook-option 0 "16.00" -- bash -c "'$bin' status '$data/dossier.json' --date 2025-06-01 --wide --rulebook - < '$tmp/rb.json'"
+# standard input named twice, once as the document and once as --rulebook: refused before anything is read
+# (it was read as the rulebook first, and the document's members were refused as a bad rulebook, exit 4)
+check stdin-twice-rulebook-account 2 "only one input can be -" -- bash -c "'$bin' account - --rulebook - < '$data/account.json'"
+check stdin-twice-rulebook-leave 2 "only one input can be -" -- bash -c "'$bin' leave - --rulebook - < '$data/leave.json'"
+check stdin-twice-rulebook-status 2 "only one input can be -" -- bash -c "'$bin' status - --rulebook - < '$data/dossier.json'"
+check stdin-twice-rulebook-request 2 "only one input can be -" -- bash -c "'$bin' request - --rulebook - < '$tmp/rb.json'"
+check stdin-twice-rulebooks 2 "only one input can be -" -- bash -c "'$bin' status '$data/dossier.json' --rulebook - --rulebook - < '$tmp/rb.json'"
 check output-dash 0 "SEU-100370" -- "$bin" status "$data/dossier.json" "${D[@]}" --output -
 check audit-dash 0 '"allowed":true' -- "$bin" insight "$data/insight.json" --contact FLEX-HR "${D[@]}" --audit -
 

@@ -35,6 +35,8 @@ check leave-explain 0 "leave.bev.rounding = half_up \(M, edurules.leave.policy\)
 # docs/rules.md 4, open question 1: the rounding is a parameter
 check leave-rounding-down 0 "WAL-PARTTIME .* 52 " -- "$bin" leave "$data/leave.json" --wide --set leave.bev.rounding=down
 check leave-school-year 0 "FL-PUBLIC +2024-2025" -- "$bin" leave "$data/leave.json" --wide --school-year 2024-2025
+# a bad --school-year is the command line's fault (exit 2, naming the option), not the document's (it was exit 3 at leave.json:4)
+check leave-bad-school-year-option 2 "--school-year: expected a school year like 2020-2021, got '2023-2025'" -- "$bin" leave "$data/leave.json" --school-year 2023-2025
 cat > "$tmp/bad.json" <<'JSON'
 {"schema_version":1,"school_year":"2020-2021","workers":[{"id":"x","establishment_unit":{"region":"atlantis"},"jobs":[],"trainings":[]}]}
 JSON
