@@ -106,6 +106,20 @@ public:
         return true;
     }
 
+    /// The path of the value being read when the parse stopped (a number
+    /// beyond a double stops it before the value's event): the last member
+    /// name of each open object, the index of each open array.
+    std::string reading() const {
+        std::string p;
+        for (const frame& f : stack_) {
+            if (!f.object)
+                p += "[" + std::to_string(f.index) + "]";
+            else if (!f.names.empty())
+                p += (p.empty() ? "" : ".") + f.names.back();
+        }
+        return p;
+    }
+
 private:
     struct frame {
         bool object;
@@ -150,7 +164,18 @@ inline nlohmann::json parse_checked(std::string_view text, std::string_view what
         throw error(errc::parse, std::string(what), std::string("malformed JSON: ") + e.what(), -1,
                     static_cast<std::int64_t>(e.byte));
     } catch (const nlohmann::json::exception& e) {
-        throw error(errc::parse, std::string(what), std::string("unreadable JSON: ") + e.what());
+        // nlohmann reports a number beyond a double (1e400) with no position:
+        // read the text again, tracking where the reader is, to name the field
+        unique_members at(errc::parse);
+        std::string field;
+        try {
+            static_cast<void>(nlohmann::json::parse(text.begin(), text.end(), std::ref(at)));
+        } catch (const nlohmann::json::exception&) {
+            field = at.reading();
+        } catch (const error&) {  // not reached: the text has no member twice (the first parse would have said)
+        }
+        throw error(errc::parse, field.empty() ? std::string(what) : field,
+                    std::string("unreadable JSON: ") + e.what());
     }
 }
 

@@ -70,6 +70,31 @@ TEST(AccountLedger, EarmarkedVoucherAndItsLapse) {
     EXPECT_TRUE(L.balanced);
 }
 
+// seed 003: spent on "alle relevante loopbaanontwikkelactiviteiten", which the rulebook lists
+// (account.nl.eligible_kinds). A voucher earmarked for a kind not on that list could never be
+// spent and lapsed whole; it is refused with its reason, naming the nearest eligible kind.
+TEST(AccountLedger, VoucherForAKindNotEligibleIsRefusedNamingTheNearestKind) {
+    ledger_event v = deposit("V1", date(2025, 1, 1), {{"government", 50000}});
+    v.type = event_type::voucher;
+    v.kinds = {"evc", "evcc"};
+    const auto L = evaluate_ledger(R(), {v, spend("S1", date(2025, 2, 1), "evcc", 100)}, date(2025, 3, 1), true);
+    EXPECT_FALSE(L.events[0].accepted);
+    EXPECT_EQ(L.events[0].reasons, ledger_kind_not_eligible);
+    EXPECT_TRUE(L.vouchers.empty());
+    EXPECT_EQ(L.deposited, 0);
+    EXPECT_EQ(L.balance(), 0);
+    EXPECT_TRUE(L.balanced);
+    std::string texts;
+    for (const auto& st : L.why.steps()) texts += st.text() + "\n";
+    EXPECT_NE(texts.find("V1: refused, the voucher names \"evcc\", not a kind the account may pay for (did you mean "
+                         "\"evc\"?)"),
+              std::string::npos)
+        << texts;
+    EXPECT_NE(texts.find("S1: refused, \"evcc\" is not a kind the account may pay for (did you mean \"evc\"?)"),
+              std::string::npos)
+        << texts;
+}
+
 TEST(AccountLedger, UnknownPartyRefused) {
     auto L = evaluate_ledger(R(), {deposit("D1", date(2025, 1, 1), {{"neighbour", 100}})}, date(2025, 1, 1), true);
     EXPECT_FALSE(L.events[0].accepted);

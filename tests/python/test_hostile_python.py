@@ -64,6 +64,16 @@ CASES = {
     "py-frame-misspelt-lesson-column": lambda e, d: e.leave_hours_frame(
         _leave_frames()[0].assign(contract_hours=[38], full_time_hours=[38]), _leave_frames()[1], pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "date": ["2023-10-02"],
                                         "start": ["18:00"], "ends": ["21:00"]}), school_year="2023-2024"),
+    "py-points-complex": lambda e, d: e.pe_status_frame(_people(), _completions(np.array([1 + 2j])), SAMPLE_DATE),
+    "py-points-complex-object": lambda e, d: e.pe_status_frame(
+        pd.DataFrame({"seu_number": ["S1", "S2"], "diploma_date": ["2023-03-01"] * 2}),
+        pd.DataFrame({"seu_number": ["S1", "S2"], "completed": ["2024-02-01"] * 2,
+                      "points": pd.Series(["3", 1 + 2j], dtype=object)}), SAMPLE_DATE),
+    "py-frame-duplicate-column": lambda e, d: e.pe_status_frame(
+        pd.concat([_people(), _people()[["diploma_date"]]], axis=1), None, SAMPLE_DATE),
+    "py-leave-duplicate-column": lambda e, d: e.leave_hours_frame(
+        pd.concat([_leave_frames()[0], _leave_frames()[0][["region"]]], axis=1), _leave_frames()[1], None,
+        school_year="2023-2024"),
     "py-dossier-too-large": lambda e, d: _with_limit("1K", lambda: e.pe_status(SOURCE / "examples" / "data" /
                                                                                "dossier.json", SAMPLE_DATE)),
 }

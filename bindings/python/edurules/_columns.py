@@ -102,6 +102,11 @@ def require_frame(frame: Any, name: str, columns: Sequence[str],
     frame may carry the caller's own columns)."""
     if not isinstance(frame, pd.DataFrame):
         raise InvalidArgument(f"expected a pandas DataFrame, got {type(frame).__name__}", field=name)
+    read = [*columns, *(optional or ())]
+    twice = frame.columns[frame.columns.duplicated()]
+    for c in twice:  # which of the two holds the values would be a guess
+        if c in read:
+            raise InvalidArgument(f"column {c!r} appears more than once", field=f"{name}.{c}")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InvalidArgument(f"missing column(s) {', '.join(missing)}; it has {', '.join(map(str, frame.columns))}",
@@ -250,6 +255,8 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
     dtype = column.dtype
     if pd.api.types.is_bool_dtype(dtype):
         raise InvalidArgument("expected points (numbers), got dtype bool", field=field)
+    if pd.api.types.is_complex_dtype(dtype):  # numeric to pandas, but the imaginary part would be dropped
+        raise InvalidArgument(f"expected points (real numbers), got dtype {dtype}", field=field)
     if pd.api.types.is_integer_dtype(dtype) and not column.isna().any():
         whole = column.to_numpy(dtype=np.int64)
         if (whole > MAX_POINTS).any():  # before scaling: x 100 would wrap
@@ -262,8 +269,15 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
         unreadable = np.zeros(len(values), dtype=bool)
     elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
         original = column.to_numpy(dtype=object)
-        values = pd.to_numeric(pd.Series(original, dtype=object), errors="coerce").to_numpy(dtype=np.float64)
-        unreadable = np.isnan(values) & ~np.asarray(pd.isna(original), dtype=bool)
+        numeric = pd.to_numeric(pd.Series(original, dtype=object), errors="coerce")
+        complex_cells = np.zeros(len(original), dtype=bool)
+        if pd.api.types.is_complex_dtype(numeric.dtype):  # a complex cell (rare): find them, then read the rest
+            complex_cells = np.fromiter((isinstance(v, (complex, np.complexfloating)) for v in original),
+                                        dtype=bool, count=len(original))
+            numeric = pd.to_numeric(pd.Series(np.where(complex_cells, None, original), dtype=object),
+                                    errors="coerce")
+        values = numeric.to_numpy(dtype=np.float64)
+        unreadable = complex_cells | (np.isnan(values) & ~np.asarray(pd.isna(original), dtype=bool))
         problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
     else:
         raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)

@@ -18,6 +18,7 @@
 
 #include "edurules/account/rules.hpp"
 #include "edurules/account/trainings.hpp"
+#include "edurules/core/nearest.hpp"
 
 namespace edurules::account {
 
@@ -108,7 +109,11 @@ inline void lapse_vouchers(ledger_result& L, date d) {
         }
 }
 
-/// Deposits and vouchers: every paying party must be one the rulebook allows.
+/// Deposits and vouchers: every paying party must be one the rulebook allows,
+/// and a voucher earmarked for kinds may name only kinds the account may pay
+/// for on its issue date (account.nl.eligible_kinds): a voucher for "evcc"
+/// could never be spent and would lapse whole, so it is refused, naming the
+/// kind and the nearest eligible one.
 inline void book_deposit(const rules& R, const ledger_event& e, ledger_result& L, event_result& r) {
     const auto parties = read<std::vector<std::string>>(*R.parties, e.day);
     for (const auto& s : e.shares)
@@ -116,6 +121,21 @@ inline void book_deposit(const rules& R, const ledger_event& e, ledger_result& L
     if (r.reasons) {
         L.why.add("account.ledger.party", [&] { return e.id + ": refused, a party may not deposit"; }, {parties.use});
         return;
+    }
+    if (!e.kinds.empty()) {
+        const auto eligible = read<std::vector<std::string>>(*R.eligible_kinds, e.day);
+        const auto bad = std::find_if(e.kinds.begin(), e.kinds.end(),
+                                      [&](const std::string& k) { return !in_list(eligible.value, k); });
+        if (bad != e.kinds.end()) {
+            r.reasons |= ledger_kind_not_eligible;
+            L.why.add("account.ledger.kind",
+                      [&, k = *bad] {
+                          return e.id + ": refused, the voucher names \"" + k +
+                                 "\", not a kind the account may pay for" + did_you_mean(k, eligible.value);
+                      },
+                      {eligible.use});
+            return;
+        }
     }
     r.accepted = true;
     std::int64_t total = 0;
@@ -163,7 +183,10 @@ inline void book_spend(const rules& R, const ledger_event& e, ledger_result& L, 
     if (!in_list(eligible.value, e.kind)) {
         r.reasons |= ledger_kind_not_eligible;
         L.why.add("account.ledger.kind",
-                  [&] { return e.id + ": refused, \"" + e.kind + "\" is not a kind the account may pay for"; },
+                  [&] {
+                      return e.id + ": refused, \"" + e.kind + "\" is not a kind the account may pay for" +
+                             did_you_mean(e.kind, eligible.value);
+                  },
                   {eligible.use});
         return;
     }
