@@ -612,11 +612,56 @@ struct rulebook_builder {
             // The base's declaration stays in force: an overlay may narrow it, never widen it.
             if (it->second.kind == p.kind)
                 merged.limits = both(it->second.limits, p.limits, "parameters[\"" + name + "\"]");
-            merged.check();
+            merged.check();  // the overlay's own values, numbered as in its file
+            // The overlay's values replace the base's over the dates they span
+            // (from the first one's start to the last one's end); the base's
+            // values stay in force outside it, as with --set NAME=VALUE@D. A
+            // CAO value from 2025 left the years before it with no value at
+            // all, which `validate` passed and a decision then failed on.
+            if (it->second.kind == p.kind && !adds) {
+                merged.versions = around(it->second.versions, p.versions);
+                check_versions(merged);
+            }
             it->second = std::move(merged);
         }
         if (!top.name_.empty()) rb.name_ = base.name_ + " + " + top.name_;
         return rb;
+    }
+
+    /// The base's values outside the span of `top` (from its earliest start
+    /// to its latest end, open ends included), followed by `top`.
+    static std::vector<param_version> around(const std::vector<param_version>& base,
+                                             const std::vector<param_version>& top) {
+        if (top.empty()) return base;
+        std::optional<date> lo = top.front().from, hi = top.front().to;
+        for (const auto& v : top) {
+            if (!v.from || (lo && *v.from < *lo)) lo = v.from;
+            if (!v.to || (hi && *hi < *v.to)) hi = v.to;
+        }
+        std::vector<param_version> out = cut_out(base, lo, hi);
+        out.insert(out.end(), top.begin(), top.end());
+        return out;
+    }
+
+    /// The parts of `versions` before `from` and after `to` (either open: none on that side).
+    static std::vector<param_version> cut_out(const std::vector<param_version>& versions, std::optional<date> from,
+                                              std::optional<date> to) {
+        std::vector<param_version> out;
+        for (const auto& v : versions) {
+            if (from && (!v.from || *v.from < *from)) {
+                param_version left = v;
+                const date cut = prev_day(*from);
+                if (!left.to || cut < *left.to) left.to = cut;
+                if (!left.from || !(*left.to < *left.from)) out.push_back(left);
+            }
+            if (to && (!v.to || *to < *v.to)) {
+                param_version right = v;
+                const date cut = next_day(*to);
+                if (!right.from || *right.from < cut) right.from = cut;
+                if (!right.to || !(*right.to < *right.from)) out.push_back(right);
+            }
+        }
+        return out;
     }
 
     static rulebook set(const rulebook& base, std::string_view name, std::string_view text, std::optional<date> from,
@@ -646,22 +691,7 @@ struct rulebook_builder {
         nv.conf = confidence::high;
         nv.note = "set by the user";
         rb.sources_.try_emplace("user.override", source{"user.override", "Value set by the user", "", ""});
-        std::vector<param_version> out;
-        for (const auto& v : p.versions) {
-            // keep the parts of v outside [from, to]
-            if (from && (!v.from || *v.from < *from)) {
-                param_version left = v;
-                const date cut = prev_day(*from);
-                if (!left.to || cut < *left.to) left.to = cut;
-                if (!left.from || !(*left.to < *left.from)) out.push_back(left);
-            }
-            if (to && (!v.to || *to < *v.to)) {
-                param_version right = v;
-                const date cut = next_day(*to);
-                if (!right.from || *right.from < cut) right.from = cut;
-                if (!right.to || !(*right.to < *right.from)) out.push_back(right);
-            }
-        }
+        std::vector<param_version> out = cut_out(p.versions, from, to);  // the values outside [from, to] stay
         out.push_back(nv);
         p.versions = std::move(out);
         check_versions(p);

@@ -106,15 +106,18 @@ import json; d=json.load(open('$data/dossier.json')); d['participant']=d.pop('pa
 d=json.load(open('$data/dossier.json')); d['participants'][2]['renewal_request']=d['participants'][2].pop('renewal_requests'); json.dump(d,open('$tmp/renewal.json','w'))"
 check misspelt-participants 3 "participant: unknown member \(did you mean \"participants\"\?\)" -- "$bin" status "$tmp/participant.json" "${D[@]}"
 check misspelt-renewal 3 "participants\[2\].renewal_request: unknown member \(did you mean \"renewal_requests\"\?\)" -- "$bin" status "$tmp/renewal.json" "${D[@]}"
-# A command that fails leaves no partial --output and an existing file as it
-# was (hostile-input review: a rulebook gap left a CSV header behind); a
-# misspelt overlay parameter is refused naming the file and the nearest name.
-printf '%s' '{"schema_version":1,"sources":{"s":{"title":"t"}},"parameters":{"pe.points.required":{"type":"decimal","values":[{"from":"2030-01-01","value":"12","source":"s","confidence":"H"}]}}}' >"$tmp/gap.json"
-check gap-no-partial-output 4 "has no value in force" -- "$bin" status "$data/dossier.json" "${D[@]}" --rulebook "$tmp/gap.json" --format csv --output "$tmp/gap.csv"
-if [ -e "$tmp/gap.csv" ] || ls "$tmp"/gap.csv.* >/dev/null 2>&1; then echo "FAIL gap-no-partial-output: a file was left"; fail=$((fail+1)); else echo "ok   gap-no-file-left"; pass=$((pass+1)); fi
+# An overlay's values replace the built-in ones only over the dates they
+# span: a value from 2030 left every earlier date with no value, which
+# `rulebook validate` passed and `status` then failed on midway (leaving a
+# CSV header behind, hostile-input review). Now the law's 12 points stay in
+# force before 2030; an existing --output file is replaced only on success.
+printf '%s' '{"schema_version":1,"sources":{"s":{"title":"t"}},"parameters":{"pe.points.required":{"type":"decimal","values":[{"from":"2030-01-01","value":"16","source":"s","confidence":"H"}]}}}' >"$tmp/later.json"
+check overlay-later-validates 0 "ok, 1 parameters" -- "$bin" rulebook validate "$tmp/later.json"
+check overlay-later-keeps-earlier 0 ",12.00," -- "$bin" status "$data/dossier.json" "${D[@]}" --rulebook "$tmp/later.json" --format csv
+check overlay-later-applies 0 "pe.points.required +16 " -- "$bin" rulebook show --date 2030-01-01 --rulebook "$tmp/later.json"
 echo kept >"$tmp/kept.csv"
-check gap-keeps-existing 4 "" -- "$bin" status "$data/dossier.json" "${D[@]}" --rulebook "$tmp/gap.json" --format csv --output "$tmp/kept.csv"
-if [ "$(cat "$tmp/kept.csv")" = kept ]; then echo "ok   gap-kept-content"; pass=$((pass+1)); else echo "FAIL gap-kept-content"; fail=$((fail+1)); fi
+check output-kept-on-failure 3 "" -- "$bin" status "$data/leave.json" "${D[@]}" --format csv --output "$tmp/kept.csv"
+if [ "$(cat "$tmp/kept.csv")" = kept ] && ! ls "$tmp"/kept.csv.* >/dev/null 2>&1; then echo "ok   output-kept-content"; pass=$((pass+1)); else echo "FAIL output-kept-content"; fail=$((fail+1)); fi
 check output-replaced 0 "" -- "$bin" status "$data/dossier.json" "${D[@]}" --format csv --output "$tmp/kept.csv"
 if head -1 "$tmp/kept.csv" | grep -q '^seu_number,'; then echo "ok   output-replaced-content"; pass=$((pass+1)); else echo "FAIL output-replaced-content"; fail=$((fail+1)); fi
 printf '%s' '{"schema_version":1,"sources":{"s":{"title":"t"}},"parameters":{"pe.points.requird":{"type":"decimal","values":[{"value":"16","source":"s","confidence":"H"}]}}}' >"$tmp/typo.json"

@@ -121,6 +121,38 @@ TEST(Rulebook, OverlayOfAnUnknownParameterIsRefusedWithTheNearestName) {
     EXPECT_TRUE(rulebook::overlaid(rb, sector).parameters().count("account.be.sector.999.reset_every_years"));
 }
 
+// An overlay's values replace the base's only over the dates they span: a
+// value from 2026 keeps the base's values before it (it left those dates with
+// no value at all, which validation passed and a decision then failed on).
+// Inside the overlay's span its own values rule, and its own gaps are refused.
+TEST(Rulebook, OverlayReplacesTheBaseOnlyOverTheDatesItSpans) {
+    const rulebook rb = rulebook::from_json(small);
+    const rulebook later = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "x.rate":{"type":"money","values":[{"from":"2026-01-01","value":"30.00","source":"u","confidence":"H"}]}}})");
+    const rulebook a = rulebook::overlaid(rb, later);
+    EXPECT_EQ(a.get<std::int64_t>("x.rate", date(2020, 1, 1)).value, 2130);
+    EXPECT_EQ(a.get<std::int64_t>("x.rate", date(2025, 12, 31)).value, 1491);
+    EXPECT_EQ(a.get<std::int64_t>("x.rate", date(2026, 1, 1)).value, 3000);
+    EXPECT_EQ(a.get<std::int64_t>("x.rate", date(2030, 1, 1)).value, 3000);
+    const rulebook middle = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "x.rate":{"type":"money","values":[
+          {"from":"2024-01-01","to":"2024-12-31","value":"25.00","source":"u","confidence":"H"},
+          {"from":"2025-01-01","to":"2025-12-31","value":"26.00","source":"u","confidence":"H"}]}}})");
+    const rulebook b = rulebook::overlaid(rb, middle);
+    EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2023, 12, 31)).value, 2130);
+    EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2024, 6, 1)).value, 2500);
+    EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2025, 9, 1)).value, 2600);  // not the base's 14.91
+    EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2026, 1, 1)).value, 1491);
+    // a gap inside the overlay's own values: the overlay file itself is refused, numbered as in it
+    const std::string gap = expect_error(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "x.rate":{"type":"money","values":[
+          {"from":"2024-01-01","to":"2024-06-30","value":"25.00","source":"u","confidence":"H"},
+          {"from":"2025-01-01","value":"26.00","source":"u","confidence":"H"}]}}})",
+                                         errc::rulebook);
+    EXPECT_NE(gap.find("parameters[\"x.rate\"].values[1].from: leaves a gap from 2024-07-01"), std::string::npos)
+        << gap;
+}
+
 TEST(Rulebook, JsonRoundTrip) {
     const rulebook rb = rulebook::from_json(small);
     const rulebook again = rulebook::from_json(rb.to_json());

@@ -244,7 +244,11 @@ public:
     static rulebook from_json(std::string_view json_text, std::string_view origin = "rulebook");
 
     /// A new rulebook: `base` with every parameter of `overlay` replacing the
-    /// parameter of the same name whole, and new parameters and sources added.
+    /// parameter of the same name over the dates the overlay's values span
+    /// (from the earliest start to the latest end; the base's values stay in
+    /// force outside it, as with_value does), its declaration narrowed, never
+    /// widened; sources added. A parameter `base` lacks is refused, except in
+    /// the open family (`open_parameter_family`).
     static rulebook overlaid(const rulebook& base, const rulebook& overlay);
 
     /// A new rulebook: `base` with one parameter set to `value_text` (parsed by
