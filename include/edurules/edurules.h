@@ -172,7 +172,12 @@ EDR_API int edr_rulebook_parse(edr_rulebook **out, const char *json, size_t len)
 EDR_API int edr_rulebook_load(edr_rulebook **out, const char *path);
 
 /** A new rulebook: `base` with every parameter of `overlay` replacing the one
- *  of the same name whole, new parameters and sources added. The caller owns
+ *  of the same name over the dates the overlay's values span (from the
+ *  earliest start to the latest end; the base's values stay in force outside
+ *  it, as with edr_rulebook_with_value), new sources added. (Earlier builds
+ *  replaced a parameter's values whole, which left the dates outside the
+ *  overlay with no value.) A parameter `base` lacks is refused (EDR_E_RULEBOOK), except a joint
+ *  committee's account.be.sector.<pc>.* agreement. The caller owns
  *  *out (edr_rulebook_free); `base` and `overlay` stay the caller's. */
 EDR_API int edr_rulebook_overlay(edr_rulebook **out, const edr_rulebook *base, const edr_rulebook *overlay);
 

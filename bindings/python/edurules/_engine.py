@@ -141,7 +141,8 @@ class Engine:
         rulebook: a whole rulebook replacing the built-in one: a dict, JSON
             text, or the path of a JSON file.
         overlay: one or more rulebook documents laid over it, each replacing
-            whole parameters of the same name (like the CLI's ``--rulebook``).
+            the parameters of the same name over the dates its values span
+            (earlier and later values stay; like the CLI's ``--rulebook``).
         overrides: single values, ``{"pe.points.required": "16"}``; a value
             may be ``(value, from_date)`` or ``(value, from_date, to_date)``
             to set it over a date range only (like the CLI's ``--set``).
