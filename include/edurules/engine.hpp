@@ -18,8 +18,11 @@ namespace edurules {
 /// (errc::rulebook naming it) rather than in the middle of a batch.
 class engine {
 public:
+    /// Resolves every parameter the rules read, once; refuses (errc::rulebook)
+    /// a rulebook that lacks one, holds one of the wrong type or out of the
+    /// default's declared range, or carries one no rule reads.
     explicit engine(std::shared_ptr<const rulebook> rb = rulebook::builtin())
-        : book_(std::move(rb)), pe_(*book_), leave_(*book_), account_(*book_) {}
+        : book_(checked(std::move(rb))), pe_(*book_), leave_(*book_), account_(*book_) {}
 
     const rulebook& book() const noexcept { return *book_; }
     const std::shared_ptr<const rulebook>& book_ptr() const noexcept { return book_; }
@@ -28,6 +31,10 @@ public:
     const account::rules& account() const noexcept { return account_; }
 
 private:
+    static std::shared_ptr<const rulebook> checked(std::shared_ptr<const rulebook> rb) {
+        if (rb) rb->refuse_unknown_parameters();
+        return rb;
+    }
     std::shared_ptr<const rulebook> book_;
     pe::rules pe_;
     leave::rules leave_;

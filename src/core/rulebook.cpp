@@ -730,6 +730,19 @@ const parameter* rulebook::require(std::string_view name, value_kind kind, std::
     return &p;
 }
 
+void rulebook::refuse_unknown_parameters() const {
+    const rulebook& def = *builtin();
+    if (this == &def) return;
+    for (const auto& [name, p] : params_) {
+        if (def.find(name) || name.rfind(open_parameter_family, 0) == 0) continue;
+        std::vector<std::string_view> known;
+        known.reserve(def.params_.size());
+        for (const auto& kv : def.params_) known.emplace_back(kv.first);
+        throw error(errc::rulebook, "parameters[\"" + name + "\"]",
+                    "no rule reads this parameter (not in the default rulebook)" + did_you_mean(name, known));
+    }
+}
+
 const parameter& rulebook::param(std::string_view name) const {
     if (const auto* p = find(name)) return *p;
     throw error(errc::rulebook, "parameters[\"" + std::string(name) + "\"]", "missing parameter");

@@ -2,9 +2,12 @@
 // effective dates, overlays and the embedded default.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "edurules/core/dated.hpp"
 #include "edurules/core/explain.hpp"
 #include "edurules/core/rulebook.hpp"
+#include "edurules/engine.hpp"
 
 using namespace edurules;
 using boost::gregorian::date;
@@ -169,6 +172,25 @@ TEST(Rulebook, BuiltinLoadsAndRoundTrips) {
         for (const auto& v : p.versions) EXPECT_NE(rb->find_source(v.source_id), nullptr) << name;
     const rulebook again = rulebook::from_json(rb->to_json());
     EXPECT_EQ(again.parameters().size(), rb->parameters().size());
+}
+
+// A whole replacement rulebook (Engine(rulebook=...), edr_engine_new) with a
+// parameter no rule reads: a misspelt "pe.points.requird" next to the right
+// one was kept unread. The engine refuses it, naming the nearest known name.
+TEST(Rulebook, AWholeRulebookWithAParameterNoRuleReadsIsRefused) {
+    const std::string full = rulebook::builtin()->to_json();
+    EXPECT_NO_THROW(engine(std::make_shared<const rulebook>(rulebook::from_json(full))));
+    nlohmann::json doc = nlohmann::json::parse(full);
+    doc["parameters"]["pe.points.requird"] = doc["parameters"]["pe.points.required"];
+    const std::string typo = doc.dump();
+    try {
+        engine e(std::make_shared<const rulebook>(rulebook::from_json(typo)));
+        ADD_FAILURE() << "accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+        EXPECT_EQ(e.field(), "parameters[\"pe.points.requird\"]");
+        EXPECT_NE(e.message().find("did you mean \"pe.points.required\""), std::string::npos) << e.what();
+    }
 }
 
 namespace {

@@ -273,6 +273,11 @@ public:
     /// that declares none cannot hand the rules a value they were not built
     /// for (a zero divisor, a month 13).
     const parameter* require(std::string_view name, value_kind kind, std::string_view domain) const;
+    /// Refuses (errc::rulebook) a parameter the default rulebook does not
+    /// have, outside the open family, naming it and the nearest known name:
+    /// a whole replacement rulebook with "pe.points.requird" would otherwise
+    /// carry it unread (the engine checks this on construction).
+    void refuse_unknown_parameters() const;
     const source* find_source(std::string_view id) const noexcept {
         auto it = sources_.find(id);
         return it == sources_.end() ? nullptr : &it->second;
