@@ -620,7 +620,14 @@ struct rulebook_builder {
             // all, which `validate` passed and a decision then failed on.
             if (it->second.kind == p.kind && !adds) {
                 merged.versions = around(it->second.versions, p.versions);
-                check_versions(merged);
+                try {
+                    check_versions(merged);
+                } catch (const error& e) {  // only a kept base value can fail here: against the narrowed limits
+                    throw error(e.code(), "parameters[\"" + name + "\"]",
+                                e.message() +
+                                    " (a value of the rulebook under the overlay, in force outside the dates "
+                                    "the overlay's values span, fails the declaration the overlay narrows)");
+                }
             }
             it->second = std::move(merged);
         }

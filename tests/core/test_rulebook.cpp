@@ -146,6 +146,17 @@ TEST(Rulebook, OverlayReplacesTheBaseOnlyOverTheDatesItSpans) {
     EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2024, 6, 1)).value, 2500);
     EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2025, 9, 1)).value, 2600);  // not the base's 14.91
     EXPECT_EQ(b.get<std::int64_t>("x.rate", date(2026, 1, 1)).value, 1491);
+    // a narrower declaration applies to the base's values kept outside the overlay's span too
+    const rulebook narrow = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "x.rate":{"type":"money","max":"20","values":[{"from":"2026-01-01","value":"15.00","source":"u","confidence":"H"}]}}})");
+    try {
+        (void)rulebook::overlaid(rb, narrow);
+        ADD_FAILURE() << "a kept base value above the narrowed maximum was accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+        EXPECT_EQ(e.field(), "parameters[\"x.rate\"]");
+        EXPECT_NE(e.message().find("a value of the rulebook under the overlay"), std::string::npos) << e.what();
+    }
     // a gap inside the overlay's own values: the overlay file itself is refused, numbered as in it
     const std::string gap = expect_error(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "x.rate":{"type":"money","values":[
