@@ -598,13 +598,8 @@ struct rulebook_builder {
         for (const auto& [name, p] : top.params_) {
             auto it = rb.params_.find(name);
             if (it == rb.params_.end()) {
-                if (!adds && name.rfind(open_parameter_family, 0) != 0) {
-                    std::vector<std::string_view> known;
-                    known.reserve(base.params_.size());
-                    for (const auto& kv : base.params_) known.emplace_back(kv.first);
-                    throw error(errc::rulebook, "parameters[\"" + name + "\"]",
-                                "no such parameter in the rulebook it overlays" + did_you_mean(name, known));
-                }
+                if (!adds && name.rfind(open_parameter_family, 0) != 0)
+                    refuse_unknown(name, base, "no such parameter in the rulebook it overlays");
                 rb.params_.emplace(name, p);
                 continue;
             }
@@ -633,6 +628,14 @@ struct rulebook_builder {
         }
         if (!top.name_.empty()) rb.name_ = base.name_ + " + " + top.name_;
         return rb;
+    }
+
+    /// Refuses parameter `name`, which `known` lacks, naming the nearest name it has.
+    [[noreturn]] static void refuse_unknown(const std::string& name, const rulebook& known, const char* why) {
+        std::vector<std::string_view> names;
+        names.reserve(known.params_.size());
+        for (const auto& kv : known.params_) names.emplace_back(kv.first);
+        throw error(errc::rulebook, "parameters[\"" + name + "\"]", why + did_you_mean(name, names));
     }
 
     /// The base's values outside the span of `top` (from its earliest start
@@ -740,14 +743,9 @@ const parameter* rulebook::require(std::string_view name, value_kind kind, std::
 void rulebook::refuse_unknown_parameters() const {
     const rulebook& def = *builtin();
     if (this == &def) return;
-    for (const auto& [name, p] : params_) {
-        if (def.find(name) || name.rfind(open_parameter_family, 0) == 0) continue;
-        std::vector<std::string_view> known;
-        known.reserve(def.params_.size());
-        for (const auto& kv : def.params_) known.emplace_back(kv.first);
-        throw error(errc::rulebook, "parameters[\"" + name + "\"]",
-                    "no rule reads this parameter (not in the default rulebook)" + did_you_mean(name, known));
-    }
+    for (const auto& [name, p] : params_)
+        if (!def.find(name) && name.rfind(open_parameter_family, 0) != 0)
+            rulebook_builder::refuse_unknown(name, def, "no rule reads this parameter (not in the default rulebook)");
 }
 
 const parameter& rulebook::param(std::string_view name) const {

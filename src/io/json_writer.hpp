@@ -46,32 +46,26 @@ public:
 
     /// The name of the next member; the next call writes its value.
     /// `name` is a member name of the formats: plain ASCII, nothing to escape.
-    json_writer& key(std::string_view name) {
-        const gap g = next_gap();
-        if (!g.line && name.size() + 4 <= room) {  // compact: comma, quoted name and colon in one place
-            char* p = place(name.size() + 4);
-            if (g.comma) *p++ = ',';
-            *p++ = '"';
-            std::memcpy(p, name.data(), name.size());
-            p += name.size();
-            *p++ = '"';
-            *p++ = ':';
-            n_ = static_cast<std::size_t>(p - buf_);
-        } else {
-            key_gap(g, name);
-        }
-        after_key_ = true;
-        return *this;
-    }
+    json_writer& key(std::string_view name) { return key_n(name.data(), name.size()); }
     /// A member name spelt in the code (a string literal: never a char buffer,
     /// whose length would be taken whole): its length is known when
     /// compiling, so the copy is a few moves instead of a call to memcpy.
     template <std::size_t N>
     json_writer& key(const char (&name)[N]) {
-        constexpr std::size_t len = N - 1;
-        static_assert(len + 4 <= room);
+        static_assert(N - 1 + 4 <= room);
+        return key_n(name, N - 1);
+    }
+    template <std::size_t N, class T>
+    json_writer& member(const char (&name)[N], const T& v) {
+        key(name);
+        return value(v);
+    }
+
+private:
+    /// key()'s one body, inlined so that a literal's length is a constant.
+    [[gnu::always_inline]] json_writer& key_n(const char* name, std::size_t len) {
         const gap g = next_gap();
-        if (!g.line) {
+        if (!g.line && len + 4 <= room) {  // compact: comma, quoted name and colon in one place
             char* p = place(len + 4);
             *p = ',';
             p += g.comma ? 1 : 0;
@@ -86,13 +80,6 @@ public:
         after_key_ = true;
         return *this;
     }
-    template <std::size_t N, class T>
-    json_writer& member(const char (&name)[N], const T& v) {
-        key(name);
-        return value(v);
-    }
-
-private:
     /// A key after a new line (indented output) or too long for one place.
     void key_gap(gap g, std::string_view name) {
         write_gap(g);

@@ -24,6 +24,19 @@ const char* const small = R"({
     "x.share": {"type": "decimal", "values": [{"value": 0.1, "source": "s", "confidence": "H"}]}
   }})";
 
+/// Expects overlaying `top` on `base` to be refused (errc::rulebook) naming `field`, its message holding `text`.
+void expect_overlay_refused(const rulebook& base, const rulebook& top, const std::string& field,
+                            const std::string& text) {
+    try {
+        (void)rulebook::overlaid(base, top);
+        ADD_FAILURE() << "accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::rulebook);
+        EXPECT_EQ(e.field(), field);
+        EXPECT_NE(e.message().find(text), std::string::npos) << e.what();
+    }
+}
+
 std::string expect_error(const std::string& text, errc code) {
     try {
         rulebook::from_json(text);
@@ -111,14 +124,7 @@ TEST(Rulebook, OverlayOfAnUnknownParameterIsRefusedWithTheNearestName) {
     const rulebook rb = rulebook::from_json(small);
     const rulebook typo = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "x.rat":{"type":"money","values":[{"value":"30.00","source":"u","confidence":"H"}]}}})");
-    try {
-        (void)rulebook::overlaid(rb, typo);
-        ADD_FAILURE() << "accepted";
-    } catch (const error& e) {
-        EXPECT_EQ(e.code(), errc::rulebook);
-        EXPECT_EQ(e.field(), "parameters[\"x.rat\"]");
-        EXPECT_NE(e.message().find("did you mean \"x.rate\""), std::string::npos) << e.what();
-    }
+    expect_overlay_refused(rb, typo, "parameters[\"x.rat\"]", "did you mean \"x.rate\"");
     const rulebook sector = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "account.be.sector.999.reset_every_years":{"type":"integer","values":[{"value":5,"source":"u","confidence":"L"}]}}})");
     EXPECT_TRUE(rulebook::overlaid(rb, sector).parameters().count("account.be.sector.999.reset_every_years"));
@@ -149,14 +155,7 @@ TEST(Rulebook, OverlayReplacesTheBaseOnlyOverTheDatesItSpans) {
     // a narrower declaration applies to the base's values kept outside the overlay's span too
     const rulebook narrow = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "x.rate":{"type":"money","max":"20","values":[{"from":"2026-01-01","value":"15.00","source":"u","confidence":"H"}]}}})");
-    try {
-        (void)rulebook::overlaid(rb, narrow);
-        ADD_FAILURE() << "a kept base value above the narrowed maximum was accepted";
-    } catch (const error& e) {
-        EXPECT_EQ(e.code(), errc::rulebook);
-        EXPECT_EQ(e.field(), "parameters[\"x.rate\"]");
-        EXPECT_NE(e.message().find("a value of the rulebook under the overlay"), std::string::npos) << e.what();
-    }
+    expect_overlay_refused(rb, narrow, "parameters[\"x.rate\"]", "a value of the rulebook under the overlay");
     // a gap inside the overlay's own values: the overlay file itself is refused, numbered as in it
     const std::string gap = expect_error(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "x.rate":{"type":"money","values":[
