@@ -190,7 +190,7 @@ std::vector<std::string> book_row(const pe::upload_row& u, const pe::booking& b)
             b.booked() ? "booked" : "rejected",
             pe::to_string(b.reason),
             b.booked() ? b.pts.to_string() : "",
-            b.message};
+            pe::booking_sentence(b, u.row ? &*u.row : nullptr)};
 }
 
 const std::vector<std::string> book_header{"line",   "seu_number", "activity_id", "completion_date",

@@ -219,7 +219,10 @@ void write_booking(json_writer& w, const engine& e, const pe::booking& b, bool e
     if (explain) write_explanation(w.key("explanation"), b.why, e.book());
     if (at.field) w.member("field", *at.field);
     w.member(at.number_key, at.number);
-    w.member("message", b.message);
+    thread_local std::string sentence;  // one buffer for every booking's sentence, written as it is read
+    sentence.clear();
+    pe::booking_sentence(sentence, b, at.row);
+    w.member("message", sentence);
     if (b.booked())
         w.member("points", b.pts.exact());
     else
@@ -471,8 +474,7 @@ void write_pe_result(json_writer& w, const engine& e, const pe_request& r) {
             write_upload_report(w, e, r.rows, rep, r.explain);
             return;
         }
-        const pe::dossier_report rep =
-            pe::evaluate_dossier(e.pe(), idx, r.on, r.explain, r.bookings && r.kind == "pe.status");
+        const pe::dossier_report rep = pe::evaluate_dossier(e.pe(), idx, r.on, r.explain);
         if (r.kind == "pe.status")
             write_dossier_report(w, e, r.dossier, rep, r.explain, r.bookings);
         else

@@ -56,9 +56,10 @@ TEST(PeBooking, RecognitionExpiryBoundary) {
     const dossier_index idx(d);
     ledger l(R(), idx);
     EXPECT_TRUE(l.book({"S1", "A1", date(2024, 12, 31)}, date(2025, 6, 1)).booked());
-    const booking late = l.book({"S1", "A1", date(2025, 1, 1)}, date(2025, 6, 1));
+    const completion c{"S1", "A1", date(2025, 1, 1)};
+    const booking late = l.book(c, date(2025, 6, 1));
     EXPECT_EQ(late.reason, booking_reason::not_recognised);
-    EXPECT_NE(late.message.find("valid until 2024-12-31"), std::string::npos);
+    EXPECT_NE(booking_sentence(late, &c).find("valid until 2024-12-31"), std::string::npos);
 }
 
 // Dossier completions are booked in date order; the ones that do not count are
@@ -79,29 +80,45 @@ TEST(PeBooking, DossierBookingKeepsEveryRow) {
     EXPECT_TRUE(out[3].booked());
 }
 
-// Without sentences (pe.status with "bookings": false) the decisions are the
-// same and no message is made; the recognition windows kept by the ledger
-// give the same answers as those worked out per completion.
-TEST(PeBooking, DossierBookingWithoutSentencesDecidesTheSame) {
-    dossier d = sample();
-    d.completions = {{"S1", "A1", date(2024, 2, 1)}, {"S9", "A1", date(2024, 2, 1)}, {"S1", "A1", date(2024, 2, 1)},
-                     {"S1", "A2", date(2024, 1, 5)}, {"S1", "A1", date(2025, 1, 1)}, {"S1", "A1", date(2024, 12, 31)}};
+// A decision formats no text: its sentence is written when read, from the
+// values it kept, one per reason (seed 000 reasons, as the golden outputs
+// show them); with explanations on, the explanation ends with that sentence.
+TEST(PeBooking, EverySentenceIsWrittenFromTheDecision) {
+    const dossier d = sample();
     const dossier_index idx(d);
-    ledger with(R(), idx), without(R(), idx);
-    const auto a = with.book_dossier(date(2025, 6, 1), false, true);
-    const auto b = without.book_dossier(date(2025, 6, 1), false, false);
-    ASSERT_EQ(a.size(), b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        EXPECT_EQ(a[i].reason, b[i].reason) << i;
-        EXPECT_EQ(a[i].pts, b[i].pts) << i;
-        EXPECT_EQ(a[i].rec, b[i].rec) << i;
-        EXPECT_FALSE(a[i].message.empty()) << i;
-        EXPECT_TRUE(b[i].message.empty()) << i;
+    ledger l(R(), idx), explained(R(), idx);
+    const date today(2024, 6, 1);
+    const std::vector<std::pair<completion, std::string>> cases = {
+        {{"S1", "A1", date(2024, 2, 1)}, "booked 1.50 points for S1 (A1, 2024-02-01, recognition R1)"},
+        {{"S1", "A1", date(2024, 2, 1)}, "activity A1 completed on 2024-02-01 is already booked for S1"},
+        {{"S9", "A1", date(2024, 2, 1)}, "unknown SEU number \"S9\""},
+        {{"S1", "A9", date(2024, 2, 1)}, "unknown activity \"A9\""},
+        {{"S1", "A3", date(2024, 2, 1)}, "activity A3 has no recognition (completed 2024-02-01)"},
+        {{"S1", "A2", date(2023, 12, 31)}, "recognition R2 of A2 starts on 2024-01-01 (completed 2023-12-31)"},
+        {{"S2", "A2", date(2024, 3, 1)}, "S2 is not registered on 2024-03-01 (not_activated)"},
+        {{"S1", "A2", date(2024, 6, 2)}, "completion date 2024-06-02 is after the booking date 2024-06-01"},
+    };
+    for (const auto& [c, sentence] : cases) {
+        const booking b = l.book(c, today, false);
+        EXPECT_EQ(booking_sentence(b, &c), sentence);
+        std::string appended = "> ";
+        booking_sentence(appended, b, &c);
+        EXPECT_EQ(appended, "> " + sentence);
+        const booking e = explained.book(c, today, true);
+        EXPECT_EQ(e.reason, b.reason);
+        ASSERT_FALSE(e.why.steps().empty());
+        EXPECT_EQ(e.why.steps().back().text(), sentence);
     }
-    EXPECT_EQ(a[4].reason, booking_reason::not_recognised);
-    EXPECT_TRUE(a[5].booked());
-    EXPECT_EQ(without.book({"S1", "A2", date(2024, 1, 6)}, date(2025, 6, 1), true, false).message.empty(), false)
-        << "explained bookings keep their sentence";
+    // a registration that lapsed (seed 000: 12 points within the period, which S1 has not earned)
+    const completion after{"S1", "A2", date(2025, 5, 1)};
+    const booking lapsed = l.book(after, date(2025, 6, 1), false);
+    EXPECT_EQ(lapsed.state, reg_state::lapsed);
+    EXPECT_EQ(booking_sentence(lapsed, &after),
+              "S1 is not registered on 2025-05-01 (registration ended on 2025-03-15)");
+    booking unreadable;
+    unreadable.reason = booking_reason::invalid_row;
+    unreadable.problem = "line 3, completed: not a date";
+    EXPECT_EQ(booking_sentence(unreadable, nullptr), "line 3, completed: not a date");
 }
 
 TEST(PeBooking, DuplicateIdsInDossierAreErrorsNamingTheRecord) {

@@ -259,7 +259,7 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
             b_reason_s[k] = static_cast<std::uint8_t>(b.reason);
             b_points_s[k] = b.booked() ? b.pts.hundredths : 0;
             b_rec_s[k] = b.rec ? static_cast<std::int32_t>(b.rec - d.recognitions.data()) : -1;
-            messages[k] = b.message;
+            messages[k] = pe::booking_sentence(b, &d.completions[k]);
         }
     }
     py::dict out;

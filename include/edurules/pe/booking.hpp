@@ -56,14 +56,97 @@ inline const char* to_string(booking_reason r) {
     return "?";
 }
 
+/// One booking decision, and the values its sentence names (booking_sentence
+/// writes the sentence from them when someone reads it: a decision formats
+/// no text).
 struct booking {
     booking_reason reason = booking_reason::booked;
-    std::string message;               ///< one sentence: what was booked, or why not
     points pts;                        ///< booked: points earned
     const recognition* rec = nullptr;  ///< booked: the recognition that made it count
+    date booked_on;                    ///< the booking date (completion_in_future: the completion is after it)
+    /// not_recognised: the last recognition that did not hold on the completion date (null: none), and its validity
+    const recognition* missed = nullptr;
+    period missed_validity{};
+    /// not_registered: the participant's registration on the completion date
+    reg_state state = reg_state::not_registered;
+    not_registered_reason not_registered_why = not_registered_reason::none;
+    std::optional<date> ended_on;
+    std::string problem;  ///< invalid_row: "line N, field: problem"
     explanation why;
     bool booked() const noexcept { return reason == booking_reason::booked; }
 };
+
+/// The sentence of booking `b` of completion `c` (null for an unreadable
+/// upload row), appended to `out`: what was booked, or why not. Written only
+/// when read (a response, a report row), from the values the decision kept.
+inline void booking_sentence(std::string& out, const booking& b, const completion* c) {
+    if (b.reason == booking_reason::invalid_row || !c) {
+        out += b.problem;
+        return;
+    }
+    auto day = [&](date d) {
+        const std::size_t at = out.size();
+        out.resize(at + 10);
+        write_iso(d, out.data() + at);
+    };
+    switch (b.reason) {
+        case booking_reason::booked:
+            out.append("booked ").append(b.pts.to_string()).append(" points for ").append(c->seu_number).append(" (");
+            out.append(c->activity_id).append(", ");
+            day(c->completed);
+            out.append(", recognition ").append(b.rec ? b.rec->id : std::string()).append(")");
+            return;
+        case booking_reason::unknown_seu_number:
+            out.append("unknown SEU number \"").append(c->seu_number).append("\"");
+            return;
+        case booking_reason::unknown_activity:
+            out.append("unknown activity \"").append(c->activity_id).append("\"");
+            return;
+        case booking_reason::completion_in_future:
+            out.append("completion date ");
+            day(c->completed);
+            out.append(" is after the booking date ");
+            day(b.booked_on);
+            return;
+        case booking_reason::duplicate:
+            out.append("activity ").append(c->activity_id).append(" completed on ");
+            day(c->completed);
+            out.append(" is already booked for ").append(c->seu_number);
+            return;
+        case booking_reason::not_recognised:
+            if (!b.missed) {
+                out.append("activity ").append(c->activity_id).append(" has no recognition");
+            } else {
+                out.append("recognition ").append(b.missed->id).append(" of ").append(c->activity_id);
+                const bool early = c->completed < b.missed_validity.first;
+                out.append(early ? " starts on " : " was valid until ");
+                day(early ? b.missed_validity.first : b.missed_validity.last);
+            }
+            out.append(" (completed ");
+            day(c->completed);
+            out.append(")");
+            return;
+        case booking_reason::not_registered:
+            out.append(c->seu_number).append(" is not registered on ");
+            day(c->completed);
+            if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on) {
+                out.append(" (registration ended on ");
+                day(*b.ended_on);
+                out.append(")");
+            } else {
+                out.append(" (").append(to_string(b.not_registered_why)).append(")");
+            }
+            return;
+        case booking_reason::invalid_row:
+            return;
+    }
+}
+/// The same, as a new string.
+inline std::string booking_sentence(const booking& b, const completion* c) {
+    std::string out;
+    booking_sentence(out, b, c);
+    return out;
+}
 
 /// The points booked so far, per participant, growing as completions are
 /// booked. Book a dossier's completions in date order, then an upload's rows
@@ -89,69 +172,50 @@ public:
     }
 
     /// Books one completion as of `today` (completions after it are refused).
-    /// `sentence` false (with `explain` false) leaves the message empty, for
-    /// callers that do not report the bookings; the decision is the same.
-    booking book(const completion& c, date today, bool explain = true, bool sentence = true) {
+    booking book(const completion& c, date today, bool explain = true) {
         booking b;
         b.why = explanation(explain);
-        // the sentence of a decision, made only when someone reads it
-        const bool say = sentence || explain;
-        const auto reject = [&](booking_reason r, auto&& message) -> booking& {
+        b.booked_on = today;
+        // the sentence goes into the explanation only when it is on
+        const auto decided = [&](booking_reason r) -> booking& {
             b.reason = r;
-            if (say) {
-                b.message = message();
-                b.why.note("pe.booking.rejected", b.message);
-            }
+            if (b.why.enabled())
+                b.why.note(b.booked() ? "pe.booking.booked" : "pe.booking.rejected", booking_sentence(b, &c));
             return b;
         };
         const participant* p = idx_->find_participant(c.seu_number);
-        if (!p)
-            return reject(booking_reason::unknown_seu_number,
-                          [&] { return "unknown SEU number \"" + c.seu_number + "\""; });
+        if (!p) return decided(booking_reason::unknown_seu_number);
         const activity* a = idx_->find_activity(c.activity_id);
-        if (!a)
-            return reject(booking_reason::unknown_activity,
-                          [&] { return "unknown activity \"" + c.activity_id + "\""; });
-        if (today < c.completed)
-            return reject(booking_reason::completion_in_future, [&] {
-                return "completion date " + to_iso(c.completed) + " is after the booking date " + to_iso(today);
-            });
+        if (!a) return decided(booking_reason::unknown_activity);
+        if (today < c.completed) return decided(booking_reason::completion_in_future);
         const booking_key k = key(*p, *a, c.completed);
-        if (seen_.contains(k))
-            return reject(booking_reason::duplicate, [&] {
-                return "activity " + c.activity_id + " completed on " + to_iso(c.completed) +
-                       " is already booked for " + c.seu_number;
-            });
+        if (seen_.contains(k)) return decided(booking_reason::duplicate);
 
         // Recognition valid on the completion date (docs/rules.md 1, P): the most
         // recently decided one that holds.
         const recognition* rec = nullptr;
-        const recognition* last_miss = nullptr;  // the last recognition that did not hold, for the message
         for (const std::size_t i : idx_->recognition_indices(*a)) {
             const recognition& cand = idx_->data().recognitions[i];
             const period v = validity(i, *a);
             if (v.contains(c.completed)) {
                 if (!rec || rec->decided < cand.decided) rec = &cand;
             } else {
-                last_miss = &cand;
+                b.missed = &cand;  // the last one that did not hold, for the sentence
+                b.missed_validity = v;
             }
         }
-        if (!rec)
-            return reject(booking_reason::not_recognised, [&] { return not_recognised_message(*a, last_miss, c); });
+        if (!rec) return decided(booking_reason::not_recognised);
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
         std::vector<booked_points>& mine = booked_[p];
         const registration g = registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, b.why);
-        if (g.state != reg_state::registered)
-            return reject(booking_reason::not_registered, [&] {
-                std::string m = c.seu_number + " is not registered on " + to_iso(c.completed);
-                if (g.state == reg_state::lapsed || g.state == reg_state::ended)
-                    m += " (registration ended on " + to_iso(*g.ended_on) + ")";
-                else
-                    m += std::string(" (") + to_string(g.reason) + ")";
-                return m;
-            });
+        if (g.state != reg_state::registered) {
+            b.state = g.state;
+            b.not_registered_why = g.reason;
+            b.ended_on = g.ended_on;
+            return decided(booking_reason::not_registered);
+        }
         b.rec = rec;
         b.pts = completion_points(*r_, *rec, *a, b.why.enabled() ? &b.why : nullptr);
         const booked_points entry{c.completed, b.pts};
@@ -159,27 +223,19 @@ public:
                                      [](const booked_points& x, const booked_points& y) { return x.on < y.on; }),
                     entry);
         seen_.insert(k);
-        if (!say) return b;
-        // one allocation for the sentence
-        const std::string pts = b.pts.to_string(), on = to_iso(c.completed);
-        b.message.reserve(48 + pts.size() + c.seu_number.size() + a->id.size() + rec->id.size());
-        b.message.append("booked ").append(pts).append(" points for ").append(c.seu_number).append(" (");
-        b.message.append(a->id).append(", ").append(on).append(", recognition ").append(rec->id).append(")");
-        b.why.note("pe.booking.booked", b.message);
-        return b;
+        return decided(booking_reason::booked);
     }
 
     /// Books every completion of the dossier dated on or before `today`, in
-    /// date order (stable), and returns the decisions in dossier order
-    /// (`sentences` as for book()).
-    std::vector<booking> book_dossier(date today, bool explain = true, bool sentences = true) {
+    /// date order (stable), and returns the decisions in dossier order.
+    std::vector<booking> book_dossier(date today, bool explain = true) {
         const auto& cs = idx_->data().completions;
         std::vector<std::size_t> order(cs.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; });
         std::vector<booking> out(cs.size());
-        for (const std::size_t i : order) out[i] = book(cs[i], today, explain, sentences);
+        for (const std::size_t i : order) out[i] = book(cs[i], today, explain);
         return out;
     }
 
@@ -191,19 +247,6 @@ public:
     }
 
 private:
-    /// Why no recognition holds on the completion date: the last one that
-    /// did not (in the index's order), or that there is none.
-    std::string not_recognised_message(const activity& a, const recognition* miss, const completion& c) const {
-        std::string m;
-        const period window = miss ? recognition_validity(*r_, *miss, a, nullptr) : period{};
-        if (!miss)
-            m = "activity " + a.id + " has no recognition";
-        else if (c.completed < window.first)
-            m = "recognition " + miss->id + " of " + a.id + " starts on " + to_iso(window.first);
-        else
-            m = "recognition " + miss->id + " of " + a.id + " was valid until " + to_iso(window.last);
-        return m + " (completed " + to_iso(c.completed) + ")";
-    }
     /// `table[record].field` fits the calendar (its name is written only on refusal).
     void fits_calendar(date start, const char* table, const char* field, std::size_t record) const {
         try {

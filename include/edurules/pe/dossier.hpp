@@ -27,13 +27,12 @@ struct dossier_report {
 /// dossier's completions dated on or before `on` and hands their decisions
 /// (dossier order) to booked(std::vector<booking>&&), then calls
 /// sink(const participant&, status&&) for each participant in dossier order as
-/// it is decided; nothing else is kept. `sentences` false leaves booked
-/// completions' messages empty (the caller does not report them).
+/// it is decided; nothing else is kept.
 template <class Booked, class Sink>
 void evaluate_dossier_each(const rules& r, const dossier_index& idx, date on, bool explain, Booked&& booked,
-                           Sink&& sink, bool sentences = true) {
+                           Sink&& sink) {
     ledger l(r, idx);
-    booked(l.book_dossier(on, explain, sentences));
+    booked(l.book_dossier(on, explain));
     for (const participant& p : idx.data().participants)
         sink(p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain));
 }
@@ -49,10 +48,8 @@ std::vector<booking> evaluate_dossier_each(const rules& r, const dossier_index& 
 }
 
 /// Status of every participant on `on`, counting the dossier's completions
-/// dated on or before `on` that can be booked (the others are reported;
-/// `sentences` false: booked completions without their message).
-inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx, date on, bool explain = true,
-                                       bool sentences = true) {
+/// dated on or before `on` that can be booked (the others are reported).
+inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx, date on, bool explain = true) {
     dossier_report out;
     out.on = on;
     out.participants.reserve(idx.data().participants.size());
@@ -60,8 +57,7 @@ inline dossier_report evaluate_dossier(const rules& r, const dossier_index& idx,
         r, idx, on, explain, [&](std::vector<booking>&& c) { out.completions = std::move(c); },
         [&](const participant& p, status&& s) {
             out.participants.push_back({&p, std::move(s)});
-        },
-        sentences);
+        });
     return out;
 }
 
@@ -99,9 +95,9 @@ public:
         booking b;
         if (!u.row) {
             b.reason = booking_reason::invalid_row;
-            b.message = "line " + std::to_string(u.line) + ", " + u.field + ": " + u.problem;
+            b.problem = "line " + std::to_string(u.line) + ", " + u.field + ": " + u.problem;
             b.why = explanation(explain_);
-            b.why.note("pe.booking.rejected", b.message);
+            b.why.note("pe.booking.rejected", b.problem);
         } else {
             b = ledger_.book(*u.row, on_, explain_);
         }
