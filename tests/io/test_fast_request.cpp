@@ -5,10 +5,13 @@
 // (written by json_writer) do not depend on which reader decoded the request.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
+#include "../../src/io/fast_reader.hpp"
 #include "../../src/io/fast_request.hpp"
 #include "edurules/io/request.hpp"
 
@@ -162,6 +165,62 @@ TEST(FastRequest, DeclinesWhatItIsNotSureOf) {
     escaped.replace(escaped.find("\"date\""), 6, "\"d\\u0061te\"");
     EXPECT_TRUE(declined(escaped));
     EXPECT_EQ(json::parse(io::evaluate_json(eng(), escaped)), json::parse(io::evaluate_json(eng(), ok)));
+}
+
+/// Names and dates are read in place, sixteen bytes at a time
+/// (fast::plain_length): an escape or (in a value) a control character at any
+/// position before the closing quote, whatever the block, is declined; what
+/// follows the closing quote is not looked at.
+TEST(FastRequest, InPlaceReadsFindTheClosingQuoteAndDeclineEscapes) {
+    using io::detail::fast::plain_length;
+    for (std::size_t len = 0; len <= 40; ++len) {
+        std::string text(len, 'a');
+        for (std::size_t k = 0; k < len; ++k) text[k] = "2024-01-31T_x\xc3\xa9"[k % 15];
+        auto buffer = [&](const std::string& t) { return t + "\"\\\x01\"" + std::string(64, '\\'); };
+        const std::string clean = buffer(text);
+        EXPECT_EQ(plain_length(clean.data(), true), len);
+        EXPECT_EQ(plain_length(clean.data(), false), len);
+        for (std::size_t at = 0; at < len; ++at) {
+            std::string t = text;
+            t[at] = '\\';
+            const std::string escaped = buffer(t);
+            EXPECT_THROW(plain_length(escaped.data(), false), io::detail::fast::declined) << len << " " << at;
+            t[at] = '\x1f';
+            const std::string control = buffer(t);
+            EXPECT_THROW(plain_length(control.data(), true), io::detail::fast::declined) << len << " " << at;
+            EXPECT_EQ(plain_length(control.data(), false), len);  // names: only escapes are declined
+        }
+    }
+}
+
+/// One escaped character anywhere in a member name or a date sends the
+/// request to the document reader, which answers as for the plain text.
+TEST(FastRequest, EscapesInANameOrADateAreLeftToTheDocumentReader) {
+    for (const char* workload : {"w1", "w2"}) {
+        const std::string ok = fixture_requests(workload)[1];
+        ASSERT_TRUE(io::detail::fast_decode(eng(), ok)) << workload;
+        const json answer = json::parse(io::evaluate_json(eng(), ok));
+        std::vector<std::pair<std::size_t, std::size_t>> spans;  // text between the quotes
+        std::set<std::string> names;
+        for (std::size_t at = ok.find("\":"); at != std::string::npos; at = ok.find("\":", at + 1)) {
+            const std::size_t open = ok.rfind('"', at - 1);
+            if (names.insert(ok.substr(open + 1, at - open - 1)).second) spans.emplace_back(open + 1, at - open - 1);
+        }
+        for (std::size_t at = ok.find("\"20"); at != std::string::npos; at = ok.find("\"20", at + 1))
+            if (at + 11 < ok.size() && ok[at + 5] == '-' && ok[at + 8] == '-' && ok[at + 11] == '"') {
+                spans.emplace_back(at + 1, 10);  // the first date (YYYY-MM-DD)
+                break;
+            }
+        for (const auto& [first, len] : spans)
+            for (std::size_t k = 0; k < len; ++k) {
+                std::string escaped = ok;
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned char>(ok[first + k]));
+                escaped.replace(first + k, 1, hex);
+                EXPECT_FALSE(io::detail::fast_decode(eng(), escaped)) << escaped.substr(first, len + 5);
+                EXPECT_EQ(json::parse(io::evaluate_json(eng(), escaped)), answer) << escaped.substr(first, len + 5);
+            }
+    }
 }
 
 /// A member given twice in one object is refused by its path (the fast reader
