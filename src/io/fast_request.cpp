@@ -48,14 +48,15 @@ pe::participant participant(od::value v) {
         names<7>{"seu_number", "name", "track", "diploma_date", "activation_date", "renewal_requests", "dispensations"},
         [&](std::size_t k, od::value y) {
             switch (k) {
-                case 0:
-                    x.seu_number = str(y), seu = true;
+                case 0:  // ids and codes are read in place (plain): one written with an escape,
+                         // which no producer needs, is left to the document reader
+                    x.seu_number = plain(y), seu = true;
                     break;
                 case 1:
                     x.name = str(y);
                     break;
                 case 2:
-                    x.track = known(pe::parse_track(text(y)));
+                    x.track = known(pe::parse_track(plain(y)));
                     break;
                 case 3:
                     x.diploma_date = day(y);
@@ -128,13 +129,13 @@ pe::activity activity(od::value v) {
                 seen |= 1u << k;
                 switch (k) {
                     case 0:
-                        a.id = str(x);
+                        a.id = plain(x);
                         break;
                     case 1:
                         a.title = str(x);
                         break;
                     case 2:
-                        a.form = str(x);
+                        a.form = plain(x);
                         break;
                     case 3:
                         provider(x, a);
@@ -168,10 +169,10 @@ pe::recognition recognition(od::value v) {
                 seen |= 1u << k;
                 switch (k) {
                     case 0:
-                        r.id = str(x);
+                        r.id = plain(x);
                         break;
                     case 1:
-                        r.activity_id = str(x);
+                        r.activity_id = plain(x);
                         break;
                     case 2:
                         r.decided = day(x);
@@ -198,8 +199,8 @@ pe::completion completion(od::value v) {
     unsigned seen = 0;
     members(v, names<3>{"seu_number", "activity_id", "completed"}, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
-        if (k == 0) c.seu_number = str(x);
-        if (k == 1) c.activity_id = str(x);
+        if (k == 0) c.seu_number = plain(x);
+        if (k == 1) c.activity_id = plain(x);
         if (k == 2) c.completed = day(x);
     });
     if (seen != 7) doubt();

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <set>
@@ -193,8 +194,8 @@ TEST(FastRequest, InPlaceReadsFindTheClosingQuoteAndDeclineEscapes) {
     }
 }
 
-/// One escaped character anywhere in a member name or a date sends the
-/// request to the document reader, which answers as for the plain text.
+/// One escaped character anywhere in a member name, a date or an id sends
+/// the request to the document reader, which answers as for the plain text.
 TEST(FastRequest, EscapesInANameOrADateAreLeftToTheDocumentReader) {
     for (const char* workload : {"w1", "w2"}) {
         const std::string ok = fixture_requests(workload)[1];
@@ -211,6 +212,12 @@ TEST(FastRequest, EscapesInANameOrADateAreLeftToTheDocumentReader) {
                 spans.emplace_back(at + 1, 10);  // the first date (YYYY-MM-DD)
                 break;
             }
+        for (const char* id : {"\"seu_number\":\"", "\"activity_id\":\"", "\"id\":\"", "\"form\":\""}) {
+            const std::size_t at = std::string_view(workload) == "w1" ? ok.find(id) : std::string::npos;  // PE ids
+            if (at == std::string::npos) continue;
+            const std::size_t first = at + std::strlen(id);
+            spans.emplace_back(first, ok.find('"', first) - first);
+        }
         for (const auto& [first, len] : spans)
             for (std::size_t k = 0; k < len; ++k) {
                 std::string escaped = ok;
