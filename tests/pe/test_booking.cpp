@@ -248,3 +248,36 @@ TEST(PeBooking, StreamingFormsDecideAsTheReports) {
     EXPECT_EQ(reasons[1], booking_reason::invalid_row);
     EXPECT_EQ(reasons[2], booking_reason::duplicate);
 }
+
+// A ledger refuses up front, by name, a registration start or a recognition
+// decision from which a period (24 months, seed 000) would end after the
+// calendar's last day (9999-12-31); one that ends before it is taken,
+// including those close enough to the end to be worked out month by month.
+TEST(PeBooking, RecordsWhosePeriodsPassTheCalendarEndAreRefusedByName) {
+    auto ledger_of = [](std::optional<date> diploma, date decided) {
+        dossier d;
+        d.participants.push_back(person("S1", date(2023, 3, 15)));
+        d.participants.push_back(person("S2", diploma));
+        d.activities.push_back(elearning("A1"));
+        d.recognitions.push_back(recog("R1", "A1", date(2023, 1, 1)));
+        d.recognitions.push_back(recog("R2", "A1", decided));
+        const dossier_index idx(d);
+        const ledger l(R(), idx);  // throws here, naming the record
+    };
+    EXPECT_NO_THROW(ledger_of(date(9000, 1, 1), date(9000, 1, 1)));
+    EXPECT_NO_THROW(ledger_of(date(9997, 12, 31), date(9997, 12, 31)));
+    try {
+        ledger_of(date(9998, 1, 2), date(9000, 1, 1));
+        ADD_FAILURE() << "a registration ending on 10000-01-01 was accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::invalid_input);
+        EXPECT_NE(std::string(e.what()).find("participants[1].diploma_date"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("would end after 9999-12-31"), std::string::npos) << e.what();
+    }
+    try {
+        ledger_of(date(9000, 1, 1), date(9999, 6, 1));
+        ADD_FAILURE() << "a recognition valid past 9999-12-31 was accepted";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find("recognitions[1].decided"), std::string::npos) << e.what();
+    }
+}
