@@ -54,7 +54,8 @@ std::size_t index_of(const names<N>& known, std::string_view key) {
 /// a string with an escape, or, with `controls`, a control character before
 /// its closing quote. Sixteen bytes at a time where SSE2 is there (every
 /// x86-64): a block may run past the string, never past the buffer, as the
-/// request is read from a copy padded with SIMDJSON_PADDING bytes (fast_decode).
+/// request is read from a copy padded with SIMDJSON_PADDING written bytes
+/// (fast_decode), so that no block reads a byte never written.
 inline std::size_t plain_length(const char* first, bool controls) {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20),

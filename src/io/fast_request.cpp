@@ -355,8 +355,13 @@ std::optional<typed_request> fast_decode(const engine& e, std::string_view reque
     if (std::memchr(request_json.data(), 0, request_json.size())) return std::nullopt;
     thread_local od::parser parser;
     thread_local std::string padded;
+    // the padding is written (spaces), not only reserved: the in-place reads
+    // (fast_reader.hpp plain_length) take sixteen bytes at a time and may look
+    // past the document's end, and must not look at bytes never written
     padded.reserve(request_json.size() + simdjson::SIMDJSON_PADDING);
     padded.assign(request_json);
+    padded.append(simdjson::SIMDJSON_PADDING, ' ');
+    padded.resize(request_json.size());
     try {
         od::document doc = take(parser.iterate(padded.data(), padded.size(), padded.capacity()));
         return decode(e, doc);
