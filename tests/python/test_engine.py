@@ -206,17 +206,31 @@ def longest_pause_while(fn):
     return longest, time.perf_counter() - start
 
 
+def released_most_of_the_time(fn, tries: int = 3):
+    """Whether this thread ran through most of `fn` in another thread, in
+    one of `tries` runs (a busy shared host can stall this thread once; a
+    call that keeps the GIL stalls it every time). The run must last long
+    enough (0.2 s) for the scheduler's slices not to matter."""
+    seen = []
+    for _ in range(tries):
+        pause, total = longest_pause_while(fn)
+        seen.append((round(pause, 3), round(total, 3)))
+        if total > 0.2 and pause < total / 2:
+            return True, seen
+    return False, seen
+
+
 def test_gil_released_during_evaluation(engine):
     import json as _json
     import population
     pop = population.make_population(20_000, seed=4)
     text = json.dumps({"schema_version": 1, "kind": "pe.status", "date": SAMPLE_DATE, "dossier": pop.dossier()})
-    pause, total = longest_pause_while(lambda: engine._core.evaluate_json(text))
-    assert total > 0.2 and pause < total / 2, (pause, total)
+    ok, seen = released_most_of_the_time(lambda: engine._core.evaluate_json(text))
+    assert ok, seen
     comps = pop.completions.drop(columns="points")
-    pause, total = longest_pause_while(lambda: engine.pe_dossier_frames(
+    ok, seen = released_most_of_the_time(lambda: engine.pe_dossier_frames(
         pop.participants, comps, population.activities(), population.recognitions(), SAMPLE_DATE))
-    assert total > 0.2 and pause < total / 2, (pause, total)
+    assert ok, seen
     # and the check does tell: a C call that keeps the GIL stops this thread throughout
     big = json.dumps([list(range(50))] * 100_000)
     pause, total = longest_pause_while(lambda: _json.loads(big))

@@ -385,6 +385,42 @@ def test_key_lookup_in_the_tables_order_answers_as_a_hash_lookup():
     assert two.lookup([qw, qt])[0].tolist() == [0, 1, 2, 4, -1, 1]
 
 
+def test_key_lookup_in_a_sorted_table_answers_as_a_hash_lookup():
+    """A table whose keys ascend (an export sorted by its id) is merged, not
+    hashed: keys sharing their first eight bytes, non-ASCII and non-text
+    keys, keys before the first row, after the last and between rows, dense
+    and sparse child rows, and child rows in no order (which make the table
+    hash itself) must all give the row a dict gives."""
+    from edurules import _edurules
+    rng = np.random.default_rng(11)
+    base = sorted({f"SEU-0000{i:06d}" for i in range(0, 40000, 3)} | {"A", "Zoë", "Zoé", "zz", "é", "SEU-0000"})
+    keys = np.array(base, dtype=object)
+    assert all(a.encode() < b.encode() for a, b in zip(base, base[1:]))
+    first = {k: i for i, k in enumerate(base)}
+    t = _edurules.KeyTable([keys])
+    assert not t.duplicate.any() and not t.missing[0].any()
+    absent = np.array(["", "0", "SEU-00000000001", "SEU-0000013333", "SEU-99", "Zoe", "zzz", "ü"], dtype=object)
+    dense = keys[np.repeat(np.arange(len(keys)), rng.poisson(3.0, len(keys)))]
+    sparse = keys[np.sort(rng.choice(len(keys), 200, replace=False))]
+    mixed = np.sort(np.concatenate([sparse, absent]))
+    shuffled = dense.copy()
+    rng.shuffle(shuffled)
+    for query in (dense, sparse, mixed, absent, shuffled, dense):  # dense again: now on the hash built for shuffled
+        want = [first.get(k, -1) for k in query]
+        assert t.lookup([query])[0].tolist() == want
+        assert _edurules.KeyTable([keys]).lookup([query.astype(str)])[0].tolist() == want  # numpy text
+    # whole numbers in order of their text, as a key column of ints
+    ints = _edurules.KeyTable([np.array([10, 11, 12, 7, 8], dtype=np.int64)])  # "10" < "11" < "12" < "7" < "8"
+    assert ints.lookup([np.array([7, 12, 99, 10], dtype=object)])[0].tolist() == [3, 2, -1, 0]
+    # two parts, ascending by the first and then the second
+    two = _edurules.KeyTable([np.array(["w1", "w1", "w2", "w3"], dtype=object),
+                              np.array(["t1", "t2", "t1", "t0"], dtype=object)])
+    qw = np.array(["w1", "w1", "w1", "w2", "w2", "w3", "w0"], dtype=object)
+    qt = np.array(["t0", "t2", "t2", "t1", "t9", "t0", "t1"], dtype=object)
+    assert two.lookup([qw, qt])[0].tolist() == [-1, 1, 1, 2, -1, 3, -1]
+    assert two.lookup([qw.astype(str), qt.astype(str)])[0].tolist() == [-1, 1, 1, 2, -1, 3, -1]
+
+
 def test_group_rows_is_a_stable_counting_sort():
 
     from edurules import _edurules

@@ -236,6 +236,8 @@ def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
         raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got dtype {dtype}",
                               field=field)
     status = r["status"]
+    if not status.any():  # every cell a date in range: nothing to report
+        return r["days"]
     if values is not None:
         problems.add(status == 2, field, lambda i: f"not a date: {_show(values[i])} (expected YYYY-MM-DD)",
                      owner=owner, row_of=row_of)
@@ -264,7 +266,10 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
             problems.fail(InvalidInput, field, i, f"too many points: {whole[i]} (at most {MAX_POINTS})")
         problems.add(whole < 0, field, lambda i: f"negative points: {whole[i]}", owner=owner, row_of=row_of)
         return np.where(whole < 0, 0, whole) * 100
-    if pd.api.types.is_numeric_dtype(dtype):
+    if isinstance(dtype, np.dtype) and dtype == np.float64:  # numpy's own float64: read in place, NaN is missing
+        values = column.to_numpy()
+        unreadable = np.zeros(len(values), dtype=bool)
+    elif pd.api.types.is_numeric_dtype(dtype):
         values = column.to_numpy(dtype=np.float64, na_value=np.nan)
         unreadable = np.zeros(len(values), dtype=bool)
     elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
@@ -356,7 +361,7 @@ def lookup(table: Any, column: pd.Series, field: str, problems: Problems, unknow
     codes, (missing,) = table.lookup([key_column(column)])
     if report_missing and missing.any():  # a completion without SEU number flags no participant
         problems.add(missing, field, lambda i: "missing SEU number", owner=np.full(len(codes), -1, dtype=np.int64))
-    if unknown == "raise":
+    if unknown == "raise" and (codes < 0).any():
         lost = (codes < 0) & ~missing
         if lost.any():
             i = int(np.flatnonzero(lost)[0])
@@ -393,7 +398,8 @@ def take(values: np.ndarray, order: Optional[np.ndarray]) -> np.ndarray:
 
 def dates_out(day_values: np.ndarray) -> np.ndarray:
     """int32 epoch days (NO_DAY = missing) as datetime64[ns] with NaT."""
-    ns = day_values.astype(np.int64) * np.int64(86_400_000_000_000)  # dates here are 1900..2200: no overflow
+    ns = day_values.astype(np.int64)
+    ns *= np.int64(86_400_000_000_000)  # in place; dates here are 1900..2200: no overflow
     ns[day_values == NO_DAY] = np.iinfo(np.int64).min  # NaT
     return ns.view("datetime64[ns]")
 

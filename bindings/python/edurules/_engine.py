@@ -749,33 +749,48 @@ def _points_out(hundredths: np.ndarray, missing: np.ndarray) -> np.ndarray:
 def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray,
                   exact: bool = False, flagged: Optional[np.ndarray] = None) -> pd.DataFrame:
     """The PE status DataFrame from the engine's output columns (`flagged`:
-    the rows with a message, when known)."""
+    the rows with a message, when known). The engine writes a rejected row
+    as state 255, no period, no points and no renewal; only rows flagged
+    here (a bad cell) are blanked again. `messages` becomes the error column."""
     err_code = res["error"]
     flagged = pd.notna(messages) if flagged is None else flagged
-    rejected = (err_code != 0) | flagged
-    state = res["state"].astype(np.int64)
-    state_codes = np.where(rejected, -1, state)
-    reason_codes = np.where(state_codes == 0, res["reason"].astype(np.int64), -1)
-    error = messages.copy()
-    c_rej = (err_code != 0) & ~flagged
+    any_flagged = bool(flagged.any())
+    c_rej = err_code != 0
+    rejected = c_rej | flagged if any_flagged else c_rej
+    state_codes = res["state"].view(np.int8)  # 255 (rejected) reads as -1: no category
+    if any_flagged:
+        state_codes = np.where(flagged, np.int8(-1), state_codes)
+    reason_codes = np.where(state_codes == PE_STATES.index("not_registered"), res["reason"].view(np.int8),
+                            np.int8(-1))
+    error = messages
+    if any_flagged:
+        c_rej &= ~flagged
     if c_rej.any():
         names = np.array(PE_BATCH_ERRORS, dtype=object)
         error[c_rej] = names[err_code[c_rej]]
-    first = np.where(rejected, C.NO_DAY, res["period_first"]).astype(np.int32)
-    last = np.where(rejected, C.NO_DAY, res["period_last"]).astype(np.int32)
+    first, last = res["period_first"], res["period_last"]
+    if any_flagged:
+        first = np.where(flagged, C.NO_DAY, first).astype(np.int32)
+        last = np.where(flagged, C.NO_DAY, last).astype(np.int32)
     left = res["days_left"]
     days_left = pd.arrays.IntegerArray(left.astype(np.int32, copy=False), (left < 0) | rejected)
+
+    def points(hundredths: np.ndarray) -> np.ndarray:
+        if exact:
+            return _points_out(hundredths, rejected)
+        out = hundredths / 100.0
+        out[rejected] = np.nan
+        return out
+    renewal = res["renewal_possible"].view(bool)  # 0 or 1, 0 on a rejected row
     return C.frame({
         "seu_number": seu,
         "state": pd.Categorical.from_codes(state_codes, categories=PE_STATES),
         "reason": pd.Categorical.from_codes(reason_codes, categories=PE_REASONS),
         "period_start": C.dates_out(first),
         "period_end": C.dates_out(last),
-        "points_earned": (_points_out(res["earned"], rejected) if exact else
-                          np.where(rejected, np.nan, res["earned"] / 100.0)),
-        "points_short": (_points_out(res["short_by"], rejected) if exact else
-                         np.where(rejected, np.nan, res["short_by"] / 100.0)),
+        "points_earned": points(res["earned"]),
+        "points_short": points(res["short_by"]),
         "days_left": days_left,
-        "renewal_possible": np.where(rejected, False, res["renewal_possible"] != 0),
+        "renewal_possible": renewal & ~flagged if any_flagged else renewal,
         "error": error,
     }, index)

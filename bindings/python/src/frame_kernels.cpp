@@ -173,7 +173,9 @@ struct row_guess {
 
 /// The keys of one frame (one or two columns per row): which rows lack a
 /// part, which repeat an earlier row's key, and the rows of other frames'
-/// keys (lookup). Open addressing over the first row of each key.
+/// keys (lookup). Open addressing over the first row of each key; keys
+/// in strictly ascending order (an export sorted by its id) are not hashed
+/// until keys come in another order: they are found by merging.
 class key_table {
 public:
     explicit key_table(const py::list& columns) {
@@ -184,23 +186,11 @@ public:
             if (c.text.size() != rows_) throw error(errc::invalid_argument, "", "key columns differ in length");
         duplicate_.assign(rows_, 0);
         py::gil_scoped_release nogil;
-        std::size_t cap = 16;
-        while (cap < rows_ * 2) cap <<= 1;
         if (rows_ > static_cast<std::size_t>(INT32_MAX))  // rows come back as int32
             throw error(errc::invalid_argument, "", "too many rows for one key table (at most 2147483647)");
-        slots_.assign(cap, slot{});
-        const auto parts = views(cols_);
-        constexpr std::size_t block = 16;  // hashes first, slots prefetched, then inserted in order
-        std::size_t h[block];
-        for (std::size_t b = 0; b < rows_; b += block) {
-            const std::size_t e = std::min(rows_, b + block);
-            for (std::size_t i = b; i < e; ++i) {
-                if (any_missing(parts, i)) continue;
-                h[i - b] = hash_of(parts, i);
-                __builtin_prefetch(&slots_[h[i - b] & (slots_.size() - 1)]);
-            }
-            for (std::size_t i = b; i < e; ++i)
-                if (!any_missing(parts, i) && probe(parts, i, h[i - b], true) >= 0) duplicate_[i] = 1;
+        if (!strictly_ascending()) {  // sorted keys are merged (and hashed only if need be)
+            prefix_ = {};
+            build_hash(&duplicate_);
         }
     }
 
@@ -232,9 +222,15 @@ public:
             if (c.text.size() != n) throw error(errc::invalid_argument, "", "key columns differ in length");
         py::array_t<std::int32_t> out(static_cast<py::ssize_t>(n));
         std::int32_t* pos = out.mutable_data();
-        {
+        const auto parts = views(q);
+        if (slots_.empty() && !ascending_keys(parts, n)) ensure_hash();  // the GIL held: one thread builds it
+        if (slots_.empty()) {  // a sorted table and keys in its order: a merge
             py::gil_scoped_release nogil;
-            const auto parts = views(q);
+            merge_cursor cursor;
+            for (std::size_t i = 0; i < n; ++i)
+                pos[i] = any_missing(parts, i) ? -1 : find_sorted(key_of(parts, i), cursor);
+        } else {
+            py::gil_scoped_release nogil;
             // Child rows often come sorted by their key: a row with the key of
             // the row before it takes its answer without a probe.
             auto repeats = [&](std::size_t i) {
@@ -276,6 +272,126 @@ public:
     }
 
 private:
+    /// Where a merge stands in a sorted table: the first row whose key is not
+    /// below the last key looked up, and how often a key came before that.
+    struct merge_cursor {
+        std::size_t at = 0;
+        std::size_t backward = 0;
+    };
+
+    /// The first eight bytes of a text (zeros after its end) as a number
+    /// that orders as the bytes do.
+    static std::uint64_t order_prefix(std::string_view t) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, t.data(), std::min<std::size_t>(t.size(), 8));
+        return __builtin_bswap64(v);
+    }
+    /// Row `row`'s key compared with `k` whose first part's order_prefix is
+    /// `kp` (a sorted table has every part): the rows' prefixes, side by
+    /// side, settle most compares without reading the row's text.
+    int compare_row(const key_text& k, std::uint64_t kp, std::size_t row) const {
+        if (kp != prefix_[row]) return kp < prefix_[row] ? -1 : 1;
+        for (std::size_t p = 0; p < k.parts; ++p)
+            if (const int c = k.part[p].compare(cols_[p].text[row]); c != 0) return c;
+        return 0;
+    }
+    /// Whether every key has all its parts and each is above the one before
+    /// (text as bytes, part by part): then no key repeats, and other frames'
+    /// keys are found by merging instead of hashing.
+    bool strictly_ascending() {
+        const auto parts = views(cols_);
+        prefix_.resize(rows_);
+        for (std::size_t i = 0; i < rows_; ++i) {
+            if (any_missing(parts, i)) return false;
+            prefix_[i] = order_prefix(parts[0]->text[i]);
+            if (i > 0) {
+                const key_text before = key_of(parts, i - 1);
+                if (compare_row(before, order_prefix(before.part[0]), i) >= 0) return false;
+            }
+        }
+        return rows_ > 0;
+    }
+    /// Whether the present keys of `q` never go down (a merge takes them).
+    static bool ascending_keys(const std::vector<const key_cells*>& q, std::size_t n) {
+        std::size_t last = SIZE_MAX;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (any_missing(q, i)) continue;
+            if (last != SIZE_MAX) {
+                const key_text a = key_of(q, last), b = key_of(q, i);
+                for (std::size_t p = 0; p < a.parts; ++p)
+                    if (const int c = a.part[p].compare(b.part[p]); c != 0) {
+                        if (c > 0) return false;
+                        break;
+                    }
+            }
+            last = i;
+        }
+        return true;
+    }
+    /// The row holding `k` in a sorted table (-1: none), galloping forward
+    /// from the cursor (keys looked up in the table's order cost a compare or
+    /// two each) or searching the rows before it when `k` comes earlier.
+    std::int32_t find_sorted(const key_text& k, merge_cursor& m) const {
+        const std::uint64_t kp = order_prefix(k.part[0]);
+        auto compare_row = [&](const key_text& key, std::size_t row) { return this->compare_row(key, kp, row); };
+        std::size_t lo = 0, hi = rows_;  // the first row not below k is in [lo, hi]
+        if (m.at < rows_) {
+            const int c = compare_row(k, m.at);
+            if (c == 0) return static_cast<std::int32_t>(m.at);
+            if (c < 0) {
+                ++m.backward;
+                hi = m.at;
+            } else {
+                std::size_t below = m.at, step = 1;  // row `below` is below k
+                while (m.at + step < rows_ && compare_row(k, m.at + step) > 0) {
+                    below = m.at + step;
+                    step *= 2;
+                }
+                lo = below + 1;
+                hi = std::min(m.at + step, rows_);
+            }
+        } else if (rows_ > 0 && compare_row(k, rows_ - 1) <= 0) {
+            ++m.backward;
+            hi = rows_ - 1;
+        } else {
+            return -1;
+        }
+        while (lo < hi) {  // lower bound in [lo, hi)
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (compare_row(k, mid) > 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        m.at = lo;
+        return lo < rows_ && compare_row(k, lo) == 0 ? static_cast<std::int32_t>(lo) : -1;
+    }
+    /// The hash of the keys; `duplicate` (when given) marks the rows whose
+    /// key an earlier row has.
+    void build_hash(detail::big_vector<std::uint8_t>* duplicate) const {
+        std::size_t cap = 16;
+        while (cap < rows_ * 2) cap <<= 1;
+        slots_.assign(cap, slot{});
+        const auto parts = views(cols_);
+        constexpr std::size_t block = 16;  // hashes first, slots prefetched, then inserted in order
+        std::size_t h[block];
+        for (std::size_t b = 0; b < rows_; b += block) {
+            const std::size_t e = std::min(rows_, b + block);
+            for (std::size_t i = b; i < e; ++i) {
+                if (any_missing(parts, i)) continue;
+                h[i - b] = hash_of(parts, i);
+                __builtin_prefetch(&slots_[h[i - b] & (slots_.size() - 1)]);
+            }
+            for (std::size_t i = b; i < e; ++i)
+                if (!any_missing(parts, i) && probe(parts, i, h[i - b], true) >= 0 && duplicate) (*duplicate)[i] = 1;
+        }
+    }
+    /// A sorted table hashes its keys when first asked for keys in no order
+    /// (called with the GIL held, so by one thread at a time).
+    void ensure_hash() const {
+        if (slots_.empty()) build_hash(nullptr);
+    }
+
     /// Object columns (one per key part), read and matched in one pass (the
     /// GIL held: the cells are read as they are matched), nothing kept per
     /// row but the answer. A row whose cells are the same objects as the row
@@ -307,8 +423,10 @@ private:
         }
         const auto qp = views(q);
         std::size_t at[block], h[block], k = 0;
-        row_guess guess;         // child rows often follow the table's own order
-        bool any_again = false;  // a row waits for a key of the block
+        row_guess guess;                // child rows often follow the table's own order
+        bool any_again = false;         // a row waits for a key of the block
+        bool merging = slots_.empty();  // a sorted table: merged while the keys come in its order
+        merge_cursor cursor;
         const auto flush = [&] {
             for (std::size_t j = 0; j < k; ++j) pos[at[j]] = find(qp, j, h[j]);
             if (k > 0) guess.after(pos[at[k - 1]]);
@@ -357,6 +475,14 @@ private:
             }
             for (std::size_t p = 0; p < parts; ++p)  // the row before's key for the next row (non-str: a copy)
                 prev[p] = PyUnicode_Check(v[p]) ? text[p] : std::string_view(prev_owned[p].assign(cur_owned[p]));
+            if (merging) {
+                pos[i] = find_sorted(key_text{{text[0], text[1]}, parts}, cursor);
+                if (cursor.backward > 64 + i / 32) {  // keys in no order: hashed from here on
+                    ensure_hash();
+                    merging = false;
+                }
+                continue;
+            }
             if (guessed(key_text{{text[0], text[1]}, parts}, guess, pos[i])) continue;
             for (std::size_t p = 0; p < parts; ++p)  // kept until the block is found
                 q[p].text[k] =
@@ -447,7 +573,7 @@ private:
         return slot_for(key_of(q, i), h);
     }
     /// The first row with row i's key; when `insert`, row i is added if new.
-    std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) {
+    std::int64_t probe(const std::vector<const key_cells*>& q, std::size_t i, std::size_t h, bool insert) const {
         slot& s = slots_[slot_for(q, i, h)];
         if (s.row != 0) return static_cast<std::int64_t>(s.row) - 1;
         if (insert) s = slot_of(q[0]->text[i], h, i);
@@ -464,7 +590,8 @@ private:
     std::vector<key_cells> cols_;
     std::size_t rows_ = 0;
     detail::big_vector<std::uint8_t> duplicate_;
-    detail::big_vector<slot> slots_;
+    detail::big_vector<std::uint64_t> prefix_;  ///< a sorted table's order_prefix of each row, else empty
+    mutable detail::big_vector<slot> slots_;    ///< empty while a sorted table is only merged
 };
 
 /// Child rows grouped by owner (a stable counting sort): the order of the
@@ -623,6 +750,8 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
 /// `max_points`.
 py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
                      std::int64_t max_points) {
+    if (max_points < 0 || max_points > 10'000'000'000'000)  // x 100 stays below 2^51: rounded exactly below
+        throw error(errc::invalid_argument, "max_points", "must be 0..10000000000000");
     const auto n = static_cast<std::size_t>(points.size());
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
     py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
@@ -631,16 +760,28 @@ py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::f
     std::uint8_t* st = status.mutable_data();
     {
         py::gil_scoped_release nogil;
+        // |scaled| < 2^51 here: adding and taking away 1.5 * 2^52 rounds it to
+        // the nearest whole number (ties to even), as nearbyint does, without
+        // a call into libm per value.
+        constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52 (IEEE arithmetic: never folded away)
+        const auto most = static_cast<double>(max_points);
         for (std::size_t i = 0; i < n; ++i) {
-            const double x = v[i], scaled = x * 100.0, r = std::nearbyint(scaled);
+            const double x = v[i], scaled = x * 100.0;
             o[i] = 0;
-            if (std::isnan(x))
+            if (std::isnan(x)) {
                 st[i] = 1;
-            else if (std::isinf(x))
+                continue;
+            }
+            if (std::isinf(x)) {
                 st[i] = 2;
-            else if (std::fabs(x) > static_cast<double>(max_points))
+                continue;
+            }
+            if (std::fabs(x) > most) {
                 st[i] = 5;
-            else if (r >= 0 && std::fabs(scaled - r) <= 1e-4)
+                continue;
+            }
+            const double r = (scaled + round_shift) - round_shift;
+            if (r >= 0 && std::fabs(scaled - r) <= 1e-4)
                 st[i] = 0, o[i] = static_cast<std::int64_t>(r);
             else
                 st[i] = x < 0 ? 3 : 4;

@@ -252,7 +252,14 @@ py::dict pe_dossier_columns(const engine& e, std::int32_t at_day, const std::str
             short_s[i] = s.short_by.hundredths;
             left_s[i] = s.days_left ? static_cast<std::int32_t>(*s.days_left) : -1;
             renew_s[i] = s.renewal_possible ? 1 : 0;
-            if (err_s[i] != 0) state_s[i] = 255;
+            if (err_s[i] != 0) {  // written as the batch writes a rejected row (pe::detail::reject_row)
+                state_s[i] = 255;
+                reason_s[i] = 0;
+                first_s[i] = last_s[i] = pe::no_day;
+                earned_s[i] = short_s[i] = 0;
+                left_s[i] = -1;
+                renew_s[i] = 0;
+            }
         }
         for (std::size_t k = 0; k < m; ++k) {
             const pe::booking& b = r.completions[k];
