@@ -421,6 +421,54 @@ def test_key_lookup_in_a_sorted_table_answers_as_a_hash_lookup():
     assert two.lookup([qw.astype(str), qt.astype(str)])[0].tolist() == [-1, 1, 1, 2, -1, 3, -1]
 
 
+def test_completions_in_the_participants_order_take_one_pass_and_answer_as_the_general_path(engine):
+    """Participants sorted by SEU number and completions in their order (an
+    export) are converted and grouped in one C++ pass (grouped_rows); any
+    row the general path would word, and any other order, leaves it to the
+    general path. Both must give the same frame."""
+    import population
+    from edurules import _columns as C
+    from edurules import _edurules
+    pop = population.make_population(3000, seed=3)
+    P, Cf = pop.participants, pop.completions
+    kw = dict(renewals=pop.renewals, dispensations=pop.dispensations)
+    table = _edurules.KeyTable([P.seu_number.to_numpy()])
+    fast = C.grouped_rows(table, Cf.seu_number, Cf.completed, Cf.points)
+    assert fast is not None
+    off, day, pts = fast
+    probs = C.Problems(len(P), "raise")
+    owner = C.lookup(table, Cf.seu_number, "c", probs, "raise")
+    assert off.tolist() == C.grouped(owner, len(P))[1].tolist()
+    assert day.tolist() == C.days(Cf.completed, "c", probs, required=True).tolist()
+    assert pts.tolist() == C.hundredths(Cf.points, "c", probs).tolist()
+    want = engine.pe_status_frame(P, Cf, SAMPLE_DATE, **kw)
+    shuffled = Cf.sample(frac=1.0, random_state=1)
+    assert C.grouped_rows(table, shuffled.seu_number, shuffled.completed, shuffled.points) is None
+    pd.testing.assert_frame_equal(want, engine.pe_status_frame(P, shuffled, SAMPLE_DATE, **kw))
+    backwards = P.iloc[::-1]
+    assert C.grouped_rows(_edurules.KeyTable([backwards.seu_number.to_numpy()]), Cf.seu_number, Cf.completed,
+                          Cf.points) is None
+    pd.testing.assert_frame_equal(want.iloc[::-1], engine.pe_status_frame(backwards, Cf, SAMPLE_DATE, **kw))
+    at = Cf.index[7]
+    for column, value, message in [("seu_number", "P9999999", "unknown SEU number"),
+                                   ("seu_number", None, "missing SEU number"),
+                                   ("completed", pd.NaT, "missing date"),
+                                   ("completed", pd.Timestamp("1850-01-01"), "is outside"),
+                                   ("points", 0.125, "two decimals"), ("points", -1.0, "negative points"),
+                                   ("points", np.nan, "missing points"), ("points", 2e6, "too many points")]:
+        bad = Cf.copy()
+        bad[column] = bad[column].astype(object) if value is None else bad[column]
+        bad.loc[at, column] = value
+        assert C.grouped_rows(table, bad.seu_number, bad.completed, bad.points) is None, (column, value)
+        with pytest.raises(edurules.InvalidInput, match=message):
+            engine.pe_status_frame(P, bad, SAMPLE_DATE, **kw)
+    # the days written out: NaT for none and past pandas' nanosecond range
+    days = np.array([C.NO_DAY, 0, -25567, 106751, 106752, 2932896], dtype=np.int32)
+    assert _edurules.datetime64_of_days(days).tolist() == [
+        None, 0, -25567 * 86_400 * 10**9, 106751 * 86_400 * 10**9, None, None]
+    assert _edurules.float_points(np.array([150, 0, 7], dtype=np.int64), np.array([False, False, True])).tolist()[:2] == [1.5, 0.0]
+
+
 def test_group_rows_is_a_stable_counting_sort():
 
     from edurules import _edurules

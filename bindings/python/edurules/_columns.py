@@ -370,6 +370,18 @@ def lookup(table: Any, column: pd.Series, field: str, problems: Problems, unknow
     return codes
 
 
+def grouped_rows(table: Any, keys: pd.Series, when: pd.Series, points: pd.Series) -> Optional[tuple[np.ndarray, ...]]:
+    """(offsets, days, hundredths) of child rows (completions) whose keys come
+    in the order of the sorted `table`, with datetime64[ns] dates and float64
+    points, converted and grouped in C++ in one pass; None when the columns
+    are of other kinds or a row needs :func:`lookup`, :func:`days` and
+    :func:`hundredths` (which word what is wrong with it)."""
+    if not (keys.dtype == object and when.dtype == np.dtype("datetime64[ns]") and points.dtype == np.float64):
+        return None
+    return table.grouped_rows(keys.to_numpy(), when.to_numpy().view(np.int64), 86_400_000_000_000,
+                              points.to_numpy(), MIN_DAY, MAX_DAY, MAX_POINTS)
+
+
 def _owner_codes(codes: np.ndarray) -> np.ndarray:
     """Owner codes for group_rows: int32 or int64 as they are (no copy when
     contiguous), anything else as int64."""
@@ -397,11 +409,8 @@ def take(values: np.ndarray, order: Optional[np.ndarray]) -> np.ndarray:
 
 
 def dates_out(day_values: np.ndarray) -> np.ndarray:
-    """int32 epoch days (NO_DAY = missing) as datetime64[ns] with NaT."""
-    ns = day_values.astype(np.int64)
-    ns *= np.int64(86_400_000_000_000)  # in place; dates here are 1900..2200: no overflow
-    ns[day_values == NO_DAY] = np.iinfo(np.int64).min  # NaT
-    return ns.view("datetime64[ns]")
+    """int32 epoch days (NO_DAY = missing) as datetime64[ns] with NaT, in C++ (one pass)."""
+    return _edurules.datetime64_of_days(day_values)
 
 
 def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:
@@ -423,5 +432,5 @@ def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:
     return pd.DataFrame(columns, index=index)
 
 
-__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "group", "grouped", "take",
+__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "grouped_rows", "group", "grouped", "take",
            "dates_out", "require_frame", "frame"]

@@ -66,6 +66,10 @@ class _KeyTable:
     @property
     def missing(self) -> list[npt.NDArray[np.bool_]]: ...
     def lookup(self, columns: list[Any]) -> tuple[I64, list[npt.NDArray[np.bool_]]]: ...
+    def grouped_rows(self, keys: np.ndarray, when: I64, per_day: int, points: npt.NDArray[np.float64], first: int,
+                     last: int, max_points: int) -> Optional[tuple[I64, I32, I64]]:
+        """(offsets, days, hundredths) of child rows in this sorted table's
+        order, converted and grouped in one pass; None: the general path."""
 
 KeyTable: type[_KeyTable]
 group_rows: Callable[..., tuple[I64, I64, bool]]
@@ -74,5 +78,9 @@ epoch_days: Callable[[np.ndarray, int, int], dict[str, Any]]
 """days (int32), status (uint8: 0 ok, 1 missing, 2 bad, 3 out of range), raw_bad, texts, dates, others."""
 hundredths: Callable[[npt.NDArray[np.float64], int], tuple[I64, U8]]
 """(hundredths, status: 0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge)."""
+datetime64_of_days: Callable[[I32], np.ndarray]
+"""Epoch days (NO_DAY = none) as datetime64[ns], NaT for none (and past 2262-04-11)."""
+float_points: Callable[[I64, npt.NDArray[np.bool_]], npt.NDArray[np.float64]]
+"""Hundredths as float64 points, NaN where blank."""
 nearest_name: Callable[[str, list[str]], str]
 """The known name nearest to a misspelt one (core/nearest.hpp), or '' when none is close."""

@@ -357,16 +357,22 @@ class Engine:
         x = _participant_inputs(P, renewals, dispensations, probs, unknown)
         n, owners = x.n, x.owners
         # completions -> CSR by participant
-        if completions is None:
-            c_owner = np.zeros(0, dtype=np.int64)
-            c_day = np.zeros(0, dtype=np.int32)
-            c_pts = np.zeros(0, dtype=np.int64)
+        Cf = (None if completions is None else
+              C.require_frame(completions, "completions", ["seu_number", "completed", "points"], _COMPLETION_COLUMNS))
+        fast = None if Cf is None else C.grouped_rows(x.table, Cf["seu_number"], Cf["completed"], Cf["points"])
+        if fast is not None:  # every row good and in the participants' order: converted and grouped in one pass
+            c_off, c_day, c_pts = fast
+            c_order = None
         else:
-            Cf = C.require_frame(completions, "completions", ["seu_number", "completed", "points"], _COMPLETION_COLUMNS)
-            c_owner = owners(Cf["seu_number"], "completions.seu_number")
-            c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
-            c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
-        c_order, c_off = C.grouped(c_owner, n)
+            if Cf is None:
+                c_owner = np.zeros(0, dtype=np.int64)
+                c_day = np.zeros(0, dtype=np.int32)
+                c_pts = np.zeros(0, dtype=np.int64)
+            else:
+                c_owner = owners(Cf["seu_number"], "completions.seu_number")
+                c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
+                c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
+            c_order, c_off = C.grouped(c_owner, n)
 
         diploma, activation, r_off, r_day = x.diploma, x.activation, x.r_off, x.r_day
         d_off, d_req, d_dec, d_gr = x.d_off, x.d_req, x.d_dec, x.d_gr
@@ -667,7 +673,7 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
         d_gr = np.zeros(0, dtype=np.uint8)
         d_source = d_shown = np.zeros(0, dtype=np.int64)
         d_names = []
-    return SimpleNamespace(n=n, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
+    return SimpleNamespace(n=n, table=table, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
                            r_day=r_day, d_off=d_off, d_req=d_req, d_dec=d_dec, d_gr=d_gr, d_source=d_source,
                            d_shown=d_shown, d_names=d_names)
 
@@ -686,20 +692,23 @@ def _engine_problems(res: Mapping[str, np.ndarray], x: SimpleNamespace, probs: C
     """Reports the rows the engine rejected for contradictory facts under the
     column (and row) that holds the fact at fault; the decision is the
     engine's, this only words it."""
-    code = np.asarray(res["error"])
-    item = np.asarray(res["error_item"])
-    rows = np.arange(len(code))
+    refused = np.flatnonzero(np.asarray(res["error"]))  # the refused rows only: a few, usually none
+    if not len(refused):
+        return
+    code = np.asarray(res["error"])[refused]
+    item = np.asarray(res["error_item"])[refused]
     for name, (field, text) in _FACT_ERRORS.items():
         hit = code == PE_BATCH_ERRORS.index(name)
         if not hit.any():
             continue
+        rows = refused[hit]
         if field.startswith("participants."):
-            probs.add(hit, field, lambda i, t=text: t)
+            probs.add(hit[hit], field, lambda i, t=text: t, owner=rows, row_of=rows)
             continue
         at = item[hit]  # grouped dispensation positions
         for k, source in enumerate(x.d_names):  # one message field per source frame
             mine = x.d_source[at] == k
-            probs.add(mine, f"{source}.{field}", lambda i, t=text: t, owner=rows[hit], row_of=x.d_shown[at])
+            probs.add(mine, f"{source}.{field}", lambda i, t=text: t, owner=rows, row_of=x.d_shown[at])
 
 
 def pe_status_table(status_result: Mapping[str, Any]) -> pd.DataFrame:
@@ -778,9 +787,7 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
     def points(hundredths: np.ndarray) -> np.ndarray:
         if exact:
             return _points_out(hundredths, rejected)
-        out = hundredths / 100.0
-        out[rejected] = np.nan
-        return out
+        return _edurules.float_points(hundredths, rejected)
     renewal = res["renewal_possible"].view(bool)  # 0 or 1, 0 on a rejected row
     return C.frame({
         "seu_number": seu,

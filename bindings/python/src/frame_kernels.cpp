@@ -127,6 +127,33 @@ key_cells read_keys(const py::object& column) {
     return k;
 }
 
+/// The day of a datetime64 value counted in `per` units a day, rounded
+/// down as numpy casts it.
+std::int64_t floor_day(std::int64_t x, std::int64_t per) { return x >= 0 ? x / per : -((-x + per - 1) / per); }
+
+/// Statuses of a points value (hundredths): 0 ok, 1 NaN, 2 infinite,
+/// 3 negative, 4 more than two decimals, 5 more than the bound.
+enum points_status : std::uint8_t { points_ok, points_nan, points_inf, points_negative, points_decimals, points_huge };
+
+/// Points as whole hundredths in `out` (0 unless ok). `most` is at most 1e13,
+/// so x 100 stays below 2^51, where adding and taking away 1.5 * 2^52 rounds
+/// to the nearest whole number (ties to even) as nearbyint does, without a
+/// call into libm per value (IEEE arithmetic: the compiler keeps both steps).
+inline points_status hundredths_of(double x, double most, std::int64_t& out) {
+    constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52
+    out = 0;
+    if (std::isnan(x)) return points_nan;
+    if (std::isinf(x)) return points_inf;
+    if (std::fabs(x) > most) return points_huge;
+    const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
+    if (r >= 0 && std::fabs(scaled - r) <= 1e-4) {
+        out = static_cast<std::int64_t>(r);
+        return points_ok;
+    }
+    return x < 0 ? points_negative : points_decimals;
+}
+constexpr std::int64_t max_points_bound = 10'000'000'000'000;  ///< hundredths_of's bound (1e13)
+
 /// A key of one or two parts, as the texts of its parts.
 struct key_text {
     std::string_view part[2];
@@ -191,7 +218,68 @@ public:
         if (!strictly_ascending()) {  // sorted keys are merged (and hashed only if need be)
             prefix_ = {};
             build_hash(&duplicate_);
+            return;
         }
+        py::gil_scoped_acquire gil;
+        const py::array a = py::array::ensure(columns[0]);
+        if (cols_.size() == 1 && a && a.ndim() == 1 && a.dtype().kind() == 'O' &&
+            static_cast<std::size_t>(a.size()) == rows_) {  // its cells, to know other frames' shared cells at once
+            objects_.resize(rows_);
+            auto cells = a.unchecked<py::object, 1>();
+            for (std::size_t i = 0; i < rows_; ++i) objects_[i] = cells(static_cast<py::ssize_t>(i)).ptr();
+            objects_keep_ = a;
+        }
+    }
+
+    /// The batch's grouped columns of a child frame (completions) whose keys
+    /// come in this sorted table's order: the offsets of each table row's
+    /// children, their days (from datetime64 values counted in `per_day`
+    /// units a day) and their points in hundredths, in one pass without a
+    /// column per step. None when a row needs the general path, which words
+    /// what is wrong with it: a key missing, unknown or out of order, a date
+    /// missing or outside [first, last], points that hundredths() refuses,
+    /// or a table that is not sorted.
+    py::object grouped_rows(const py::array& keys, const py::array& when, std::int64_t per_day, const py::array& points,
+                            std::int32_t first, std::int32_t last, std::int64_t max_points) const {
+        if (!slots_.empty() || cols_.size() != 1 || keys.ndim() != 1 || keys.dtype().kind() != 'O' || per_day <= 0 ||
+            max_points < 0 || max_points > max_points_bound)
+            return py::none();
+        const auto when_v = py::array_t<std::int64_t, py::array::c_style>::ensure(when);
+        const auto pts_v = py::array_t<double, py::array::c_style>::ensure(points);
+        const auto n = static_cast<std::size_t>(keys.size());
+        if (!when_v || !pts_v || static_cast<std::size_t>(when_v.size()) != n ||
+            static_cast<std::size_t>(pts_v.size()) != n)
+            return py::none();
+        py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows_ + 1));
+        py::array_t<std::int32_t> days(static_cast<py::ssize_t>(n));
+        py::array_t<std::int64_t> hundredths(static_cast<py::ssize_t>(n));
+        std::int64_t* off = offsets.mutable_data();
+        std::int32_t* d = days.mutable_data();
+        std::int64_t* h = hundredths.mutable_data();
+        const std::int64_t* w = when_v.data();
+        const double* x = pts_v.data();
+        const auto most = static_cast<double>(max_points);
+        auto cells = keys.unchecked<py::object, 1>();
+        PyObject* before = nullptr;
+        std::size_t owner = 0, filled = 0;  // the current row's owner; offsets written for owners < filled
+        merge_cursor cursor;
+        for (std::size_t i = 0; i < n; ++i) {
+            PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
+            if (v != before) {
+                const std::int32_t row = owner_of(v, cursor);
+                if (row < 0 || static_cast<std::size_t>(row) < owner || cursor.backward > 0) return py::none();
+                before = v;
+                owner = static_cast<std::size_t>(row);
+                for (; filled <= owner; ++filled) off[filled] = static_cast<std::int64_t>(i);
+            }
+            if (w[i] == INT64_MIN) return py::none();  // NaT
+            const std::int64_t day = floor_day(w[i], per_day);
+            if (day < first || day > last) return py::none();
+            d[i] = static_cast<std::int32_t>(day);
+            if (hundredths_of(x[i], most, h[i]) != points_ok) return py::none();
+        }
+        for (; filled <= rows_; ++filled) off[filled] = static_cast<std::int64_t>(n);
+        return py::make_tuple(offsets, days, hundredths);
     }
 
     std::size_t rows() const { return rows_; }
@@ -327,6 +415,21 @@ private:
             last = i;
         }
         return true;
+    }
+    /// The row of a key cell in a sorted table (-1: none or not text): the
+    /// table's own cell object among the next rows is known without reading
+    /// the cell; otherwise its text is merged in.
+    std::int32_t owner_of(PyObject* v, merge_cursor& m) const {
+        if (!objects_.empty())
+            for (std::size_t r = m.at, end = std::min(rows_, m.at + 8); r < end; ++r)
+                if (objects_[r] == v) {
+                    m.at = r;
+                    return static_cast<std::int32_t>(r);
+                }
+        if (!PyUnicode_Check(v)) return -1;
+        key_text k;
+        k.part[k.parts++] = utf8_of(v);
+        return find_sorted(k, m);
     }
     /// The row holding `k` in a sorted table (-1: none), galloping forward
     /// from the cursor (keys looked up in the table's order cost a compare or
@@ -591,6 +694,8 @@ private:
     std::size_t rows_ = 0;
     detail::big_vector<std::uint8_t> duplicate_;
     detail::big_vector<std::uint64_t> prefix_;  ///< a sorted table's order_prefix of each row, else empty
+    detail::big_vector<PyObject*> objects_;     ///< a sorted table's cells when they are one object column
+    py::object objects_keep_;                   ///< the column holding them
     mutable detail::big_vector<slot> slots_;    ///< empty while a sorted table is only merged
 };
 
@@ -708,7 +813,7 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
                 st[i] = day_missing, d[i] = no_day;
                 continue;
             }
-            put(i, x[i] >= 0 ? x[i] / per : -((-x[i] + per - 1) / per));  // floor, as numpy casts
+            put(i, floor_day(x[i], per));
         }
     } else if (kind == 'O') {
         constexpr std::int64_t ordinal_of_epoch = 719163;  // date(1970, 1, 1).toordinal()
@@ -750,7 +855,7 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
 /// `max_points`.
 py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
                      std::int64_t max_points) {
-    if (max_points < 0 || max_points > 10'000'000'000'000)  // x 100 stays below 2^51: rounded exactly below
+    if (max_points < 0 || max_points > max_points_bound)
         throw error(errc::invalid_argument, "max_points", "must be 0..10000000000000");
     const auto n = static_cast<std::size_t>(points.size());
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
@@ -760,34 +865,42 @@ py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::f
     std::uint8_t* st = status.mutable_data();
     {
         py::gil_scoped_release nogil;
-        // |scaled| < 2^51 here: adding and taking away 1.5 * 2^52 rounds it to
-        // the nearest whole number (ties to even), as nearbyint does, without
-        // a call into libm per value.
-        constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52 (IEEE arithmetic: never folded away)
         const auto most = static_cast<double>(max_points);
-        for (std::size_t i = 0; i < n; ++i) {
-            const double x = v[i], scaled = x * 100.0;
-            o[i] = 0;
-            if (std::isnan(x)) {
-                st[i] = 1;
-                continue;
-            }
-            if (std::isinf(x)) {
-                st[i] = 2;
-                continue;
-            }
-            if (std::fabs(x) > most) {
-                st[i] = 5;
-                continue;
-            }
-            const double r = (scaled + round_shift) - round_shift;
-            if (r >= 0 && std::fabs(scaled - r) <= 1e-4)
-                st[i] = 0, o[i] = static_cast<std::int64_t>(r);
-            else
-                st[i] = x < 0 ? 3 : 4;
-        }
+        for (std::size_t i = 0; i < n; ++i) st[i] = hundredths_of(v[i], most, o[i]);
     }
     return py::make_tuple(out, status);
+}
+
+/// Epoch days (int32, no_day = none) as datetime64[ns] values (NaT for
+/// none), in one pass: dates of the engine's calendar fit nanoseconds.
+py::array datetime64_of_days(const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& days) {
+    const auto n = static_cast<std::size_t>(days.size());
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+    std::int64_t* o = out.mutable_data();
+    const std::int32_t* d = days.data();
+    constexpr std::int64_t ns_per_day = 86'400'000'000'000;
+    constexpr std::int64_t last_day = INT64_MAX / ns_per_day;  // 2262-04-11: later days have no nanosecond value
+    {
+        py::gil_scoped_release nogil;
+        for (std::size_t i = 0; i < n; ++i)
+            o[i] = d[i] == no_day || d[i] > last_day || d[i] < -last_day ? INT64_MIN : d[i] * ns_per_day;
+    }
+    return out.attr("view")("M8[ns]");
+}
+
+/// Hundredths as float64 points (NaN where `blank` is set), in one pass.
+py::array_t<double> float_points(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& hundredths,
+                                 const py::array_t<bool, py::array::c_style | py::array::forcecast>& blank) {
+    const auto n = static_cast<std::size_t>(hundredths.size());
+    if (static_cast<std::size_t>(blank.size()) != n)
+        throw error(errc::invalid_argument, "blank", "length must equal the points'");
+    py::array_t<double> out(static_cast<py::ssize_t>(n));
+    double* o = out.mutable_data();
+    const std::int64_t* h = hundredths.data();
+    const bool* b = blank.data();
+    py::gil_scoped_release nogil;
+    for (std::size_t i = 0; i < n; ++i) o[i] = b[i] ? std::nan("") : static_cast<double>(h[i]) / 100.0;
+    return out;
 }
 
 }  // namespace
@@ -798,10 +911,17 @@ void add_kernels(py::module_& m) {
         .def_property_readonly("rows", &key_table::rows)
         .def_property_readonly("duplicate", &key_table::duplicate)
         .def_property_readonly("missing", &key_table::missing)
-        .def("lookup", &key_table::lookup, py::arg("columns"));
+        .def("lookup", &key_table::lookup, py::arg("columns"))
+        .def("grouped_rows", &key_table::grouped_rows, py::arg("keys"), py::arg("when"), py::arg("per_day"),
+             py::arg("points"), py::arg("first"), py::arg("last"), py::arg("max_points"),
+             "(offsets, days, hundredths) of child rows in this sorted table's order, or None (general path).");
     m.def("group_rows", &group_rows, py::arg("owner"), py::arg("rows"), py::arg("order_in_order") = true,
           "Child rows grouped by owner: (order of kept rows, offsets, whether already in order); the order is "
           "empty for rows already in order unless order_in_order.");
+    m.def("datetime64_of_days", &datetime64_of_days, py::arg("days"),
+          "Epoch days (int32, NO_DAY = none) as datetime64[ns] (NaT for none).");
+    m.def("float_points", &float_points, py::arg("hundredths"), py::arg("blank"),
+          "Hundredths as float64 points, NaN where blank.");
     m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
           "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
