@@ -7,7 +7,8 @@ For each population size it times, best of --repeat runs:
                  C++ (keys matched, dates and points converted, rows grouped)
                  + the C++ batch + the result DataFrame
   c++ batch      pe::status_batch alone over the very same converted columns
-                 (the compiled module's entry point, no conversion)
+                 (the compiled module's pe_status_columns: its plain output
+                 columns, no conversion either way)
   json single    the single JSON path (pe.status) on a sample, per participant
 
 and the same for leave hours, one row per training (Engine.leave_hours_frame
@@ -88,7 +89,7 @@ def main() -> int:
         pop = population.make_population(n, seed=7)
         kw = dict(renewals=pop.renewals, dispensations=pop.dispensations)
         probe.pe_status_frame(pop.participants, pop.completions, date, **kw)
-        cols = rec.calls["pe_status_columns"][:-1]
+        cols = rec.calls["pe_status_frame_columns"][:-3]  # the batch's input columns (not flagged, exact, threads)
         first_base = 0.0
         for t in args.threads:
             base = best(lambda: engine._core.pe_status_columns(*cols, t), args.repeat, t)

@@ -49,7 +49,8 @@ def test_compiled_module_stub_matches_the_module():
     assert public - {"Engine"} <= top
     cls = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Engine")
     stub_methods = {f.name: [a.arg for a in f.args.args][1:] for f in cls.body if isinstance(f, ast.FunctionDef)}
-    for name in ("evaluate_json", "pe_status_columns", "leave_hours_columns", "leave_facts_frames"):
+    for name in ("evaluate_json", "pe_status_columns", "pe_status_frame_columns", "leave_hours_columns",
+                 "leave_facts_frames"):
         doc = getattr(_edurules.Engine, name).__doc__
         for arg in stub_methods[name]:
             assert f"{arg}:" in doc, (name, arg)  # pybind11's signature names every argument

@@ -40,6 +40,11 @@ class Engine:
                           completion_day: I32, completion_points: I64, renewal_offsets: I64, renewal_day: I32,
                           dispensation_offsets: I64, dispensation_requested: I32, dispensation_decided: I32,
                           dispensation_granted: U8, threads: int = 0) -> dict[str, np.ndarray]: ...
+    def pe_status_frame_columns(self, date: int, diploma_day: I32, activation_day: I32, completion_offsets: I64,
+                                completion_day: I32, completion_points: I64, renewal_offsets: I64, renewal_day: I32,
+                                dispensation_offsets: I64, dispensation_requested: I32, dispensation_decided: I32,
+                                dispensation_granted: U8, flagged: npt.NDArray[np.bool_], exact: bool,
+                                threads: int = 0) -> dict[str, np.ndarray]: ...
     def pe_dossier_columns(self, date: int, catalogue_json: str, seu_number: list[str], track: U8, diploma_day: I32,
                            activation_day: I32, renewal_offsets: I64, renewal_day: I32, dispensation_offsets: I64,
                            dispensation_requested: I32, dispensation_decided: I32, dispensation_granted: U8,

@@ -388,14 +388,31 @@ class Engine:
             if len(d_req):
                 d_req = np.where(d_req == C.NO_DAY, 0, d_req).astype(np.int32)
 
-        res = self._core.pe_status_columns(
+        res = self._core.pe_status_frame_columns(
             at_day, np.ascontiguousarray(diploma, dtype=np.int32), np.ascontiguousarray(activation, dtype=np.int32),
             c_off, np.ascontiguousarray(C.take(c_day, c_order), dtype=np.int32),
             np.ascontiguousarray(C.take(c_pts, c_order), dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
             d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
-            np.ascontiguousarray(d_gr, dtype=np.uint8), threads)
-        _engine_problems(res, x, probs)
-        return _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact, probs.flagged)
+            np.ascontiguousarray(d_gr, dtype=np.uint8), flagged, exact, threads)
+        refused, codes = res["refused_rows"], res["refused_codes"]
+        _engine_problems(refused, codes, res["refused_items"], x, probs)
+        error = probs.message  # the package's words for flagged rows; the engine's code for the others it refused
+        if len(refused):
+            own = pd.isna(error[refused])
+            error[refused[own]] = np.array(PE_BATCH_ERRORS, dtype=object)[codes[own]]
+        blank = res["state"] < 0
+        return C.frame({
+            "seu_number": P["seu_number"].to_numpy(),
+            "state": pd.Categorical.from_codes(res["state"], categories=PE_STATES),
+            "reason": pd.Categorical.from_codes(res["reason"], categories=PE_REASONS),
+            "period_start": res["period_start"],
+            "period_end": res["period_end"],
+            "points_earned": _points_out(res["earned"], blank) if exact else res["earned"],
+            "points_short": _points_out(res["short_by"], blank) if exact else res["short_by"],
+            "days_left": pd.arrays.IntegerArray(res["days_left"], res["days_left_missing"]),
+            "renewal_possible": res["renewal_possible"],
+            "error": error,
+        }, P.index)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
                           activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
@@ -472,7 +489,8 @@ class Engine:
             np.where(x.d_req == no, 0, x.d_req).astype(np.int32), np.ascontiguousarray(x.d_dec, dtype=np.int32),
             np.ascontiguousarray(x.d_gr, dtype=np.uint8), c_seu[keep].tolist(), c_act[keep].tolist(),
             np.ascontiguousarray(c_day[keep], dtype=np.int32))
-        _engine_problems(res, x, probs)
+        refused = np.flatnonzero(res["error"])
+        _engine_problems(refused, res["error"][refused], res["error_item"][refused], x, probs)
         status = _status_frame(P.index, P["seu_number"].to_numpy(), res, probs.message, exact)
         reason = np.full(m, PE_BOOKING_REASONS.index("invalid_row"), dtype=np.int64)
         reason[keep] = res["booking_reason"]
@@ -688,15 +706,14 @@ _FACT_ERRORS = {
 }
 
 
-def _engine_problems(res: Mapping[str, np.ndarray], x: SimpleNamespace, probs: C.Problems) -> None:
+def _engine_problems(refused: np.ndarray, code: np.ndarray, item: np.ndarray, x: SimpleNamespace,
+                     probs: C.Problems) -> None:
     """Reports the rows the engine rejected for contradictory facts under the
     column (and row) that holds the fact at fault; the decision is the
-    engine's, this only words it."""
-    refused = np.flatnonzero(np.asarray(res["error"]))  # the refused rows only: a few, usually none
+    engine's, this only words it. `refused`: those rows, with their
+    pe::batch_row_error `code` and the sub-record at fault (`item`)."""
     if not len(refused):
         return
-    code = np.asarray(res["error"])[refused]
-    item = np.asarray(res["error_item"])[refused]
     for name, (field, text) in _FACT_ERRORS.items():
         hit = code == PE_BATCH_ERRORS.index(name)
         if not hit.any():

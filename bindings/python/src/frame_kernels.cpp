@@ -416,16 +416,22 @@ private:
         }
         return true;
     }
+    /// The row among the next few of a sorted table whose cell is the object
+    /// `v` itself (frames cut from one another share their cells), or -1.
+    std::int32_t own_cell(PyObject* v, merge_cursor& m) const {
+        if (objects_.empty()) return -1;
+        for (std::size_t r = m.at, end = std::min(rows_, m.at + 8); r < end; ++r)
+            if (objects_[r] == v) {
+                m.at = r;
+                return static_cast<std::int32_t>(r);
+            }
+        return -1;
+    }
     /// The row of a key cell in a sorted table (-1: none or not text): the
     /// table's own cell object among the next rows is known without reading
     /// the cell; otherwise its text is merged in.
     std::int32_t owner_of(PyObject* v, merge_cursor& m) const {
-        if (!objects_.empty())
-            for (std::size_t r = m.at, end = std::min(rows_, m.at + 8); r < end; ++r)
-                if (objects_[r] == v) {
-                    m.at = r;
-                    return static_cast<std::int32_t>(r);
-                }
+        if (const std::int32_t row = own_cell(v, m); row >= 0) return row;
         if (!PyUnicode_Check(v)) return -1;
         key_text k;
         k.part[k.parts++] = utf8_of(v);
@@ -551,6 +557,14 @@ private:
                 for (std::size_t p = 0; p < parts; ++p) m[p][i] = m[p][i - 1];
                 pos[i] = pos[i - 1];
                 continue;
+            }
+            if (merging && parts == 1) {  // the table's own cell among the next rows: found without reading it
+                if (const std::int32_t row = own_cell(v[0], cursor); row >= 0) {
+                    before[0] = v[0];
+                    prev_whole = false;  // its text is not read: the next row compares its own
+                    pos[i] = row;
+                    continue;
+                }
             }
             bool whole = true, same_key = prev_whole;
             std::string_view text[2];

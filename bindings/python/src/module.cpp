@@ -7,8 +7,10 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -159,6 +161,117 @@ py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array
     r["renewal_possible"] = renew;
     r["error"] = err;
     r["error_item"] = item;
+    return r;
+}
+
+/// PE status over columns written straight into the columns of the
+/// package's status frame (pe::each_status, the batch's own loop), with no
+/// intermediate output columns: category codes (-1 = none), datetime64[ns]
+/// periods (NaT = none), points as float64 (NaN = none) or, when `exact`,
+/// as hundredths, days_left with its missing mask, renewal_possible. Rows
+/// `flagged` by the package (a bad cell) are decided but written blank. The
+/// refused rows come back on their own: row, pe::batch_row_error, item.
+py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32_array& diploma,
+                                 const i32_array& activation, const i64_array& coff, const i32_array& cday,
+                                 const i64_array& cpts, const i64_array& roff, const i32_array& rday,
+                                 const i64_array& doff, const i32_array& dreq, const i32_array& ddec,
+                                 const u8_array& dgranted, const py::array_t<bool, py::array::c_style>& flagged,
+                                 bool exact, int threads) {
+    const date at = day_arg(at_day, "date");
+    const pe::status_columns in{view(diploma), view(activation), view(coff), view(cday), view(cpts),    view(roff),
+                                view(rday),    view(doff),       view(dreq), view(ddec), view(dgranted)};
+    const std::size_t n = pe::check_input_columns(in);
+    if (flagged.ndim() != 1 || static_cast<std::size_t>(flagged.size()) != n)
+        throw error(errc::invalid_argument, "flagged", "length must equal the number of rows");
+    auto [state, state_s] = make_out<std::int8_t>(n);
+    auto [reason, reason_s] = make_out<std::int8_t>(n);
+    auto [first, first_s] = make_out<std::int64_t>(n);
+    auto [last, last_s] = make_out<std::int64_t>(n);
+    auto [left, left_s] = make_out<std::int32_t>(n);
+    auto [left_missing, left_missing_s] = make_out<bool>(n);
+    auto [renew, renew_s] = make_out<bool>(n);
+    py::array earned, short_by;
+    std::span<double> earned_f, short_f;
+    std::span<std::int64_t> earned_h, short_h;
+    if (exact) {
+        std::tie(earned, earned_h) = make_out<std::int64_t>(n);
+        std::tie(short_by, short_h) = make_out<std::int64_t>(n);
+    } else {
+        std::tie(earned, earned_f) = make_out<double>(n);
+        std::tie(short_by, short_f) = make_out<double>(n);
+    }
+    const bool* blank = flagged.data();
+    constexpr std::int64_t ns_per_day = 86'400'000'000'000;
+    constexpr std::int64_t last_ns_day = INT64_MAX / ns_per_day;  // 2262-04-11: later days have no nanoseconds
+    auto ns_of = [&](date d) {
+        const std::int64_t day = pe::to_epoch_day(d);
+        return day > last_ns_day || day < -last_ns_day ? INT64_MIN : day * ns_per_day;
+    };
+    struct refusal {
+        std::size_t row;
+        pe::batch_row_error code;
+        std::int64_t item;
+    };
+    std::vector<std::vector<refusal>> refused(1);
+    std::mutex refused_lock;
+    {
+        py::gil_scoped_release nogil;
+        const pe::rules& R = e.pe();
+        parallel_rows(n, threads, [&](std::size_t b, std::size_t end) {
+            std::vector<refusal> mine;
+            pe::each_status(
+                R, at, in, b, end, [&](std::size_t i, const pe::status& s, pe::batch_row_error why, std::int64_t item) {
+                    const bool decided = why == pe::batch_row_error::none && !blank[i];
+                    if (why != pe::batch_row_error::none) mine.push_back({i, why, item});
+                    const auto st = static_cast<std::int8_t>(s.reg.state);
+                    state_s[i] = decided ? st : std::int8_t{-1};
+                    reason_s[i] = decided && s.reg.state == pe::reg_state::not_registered
+                                      ? static_cast<std::int8_t>(s.reg.reason)
+                                      : std::int8_t{-1};
+                    first_s[i] = decided && s.reg.current ? ns_of(s.reg.current->first) : INT64_MIN;
+                    last_s[i] = decided && s.reg.current ? ns_of(s.reg.current->last) : INT64_MIN;
+                    const bool has_left = decided && s.days_left.has_value();
+                    left_s[i] = has_left ? static_cast<std::int32_t>(*s.days_left) : 0;
+                    left_missing_s[i] = !has_left;
+                    renew_s[i] = decided && s.renewal_possible;
+                    if (exact) {
+                        earned_h[i] = decided ? s.reg.earned.hundredths : 0;
+                        short_h[i] = decided ? s.short_by.hundredths : 0;
+                    } else {
+                        earned_f[i] = decided ? static_cast<double>(s.reg.earned.hundredths) / 100.0 : std::nan("");
+                        short_f[i] = decided ? static_cast<double>(s.short_by.hundredths) / 100.0 : std::nan("");
+                    }
+                });
+            if (!mine.empty()) {
+                const std::lock_guard<std::mutex> hold(refused_lock);
+                refused.push_back(std::move(mine));
+            }
+        });
+    }
+    std::vector<refusal> all;
+    for (auto& part : refused) all.insert(all.end(), part.begin(), part.end());
+    std::sort(all.begin(), all.end(), [](const refusal& a, const refusal& b) { return a.row < b.row; });
+    auto [rows, rows_s] = make_out<std::int64_t>(all.size());
+    auto [codes, codes_s] = make_out<std::int32_t>(all.size());
+    auto [items, items_s] = make_out<std::int64_t>(all.size());
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        rows_s[k] = static_cast<std::int64_t>(all[k].row);
+        codes_s[k] = static_cast<std::int32_t>(all[k].code);
+        items_s[k] = all[k].item;
+    }
+    py::dict r;
+    r["state"] = state;
+    r["reason"] = reason;
+    r["period_start"] = first.attr("view")("M8[ns]");
+    r["period_end"] = last.attr("view")("M8[ns]");
+    r["earned"] = earned;
+    r["short_by"] = short_by;
+    r["days_left"] = left;
+    r["days_left_missing"] = left_missing;
+    r["renewal_possible"] = renew;
+    r["refused_rows"] = rows;
+    r["refused_codes"] = codes;
+    r["refused_items"] = items;
     return r;
 }
 
@@ -455,6 +568,12 @@ PYBIND11_MODULE(_edurules, m) {
              py::arg("dispensation_offsets"), py::arg("dispensation_requested"), py::arg("dispensation_decided"),
              py::arg("dispensation_granted"), py::arg("threads") = 0,
              "pe::status_batch over columns, rows split over threads.")
+        .def("pe_status_frame_columns", &pe_status_frame_columns, py::arg("date"), py::arg("diploma_day"),
+             py::arg("activation_day"), py::arg("completion_offsets"), py::arg("completion_day"),
+             py::arg("completion_points"), py::arg("renewal_offsets"), py::arg("renewal_day"),
+             py::arg("dispensation_offsets"), py::arg("dispensation_requested"), py::arg("dispensation_decided"),
+             py::arg("dispensation_granted"), py::arg("flagged"), py::arg("exact"), py::arg("threads") = 0,
+             "pe::each_status over columns, written as the status frame's columns (rows split over threads).")
         .def("pe_dossier_columns", &pe_dossier_columns, py::arg("date"), py::arg("catalogue_json"),
              py::arg("seu_number"), py::arg("track"), py::arg("diploma_day"), py::arg("activation_day"),
              py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),

@@ -264,12 +264,12 @@ inline void write_row(const status_results& out, std::size_t i, const status& s)
     if (!out.error_item.empty()) out.error_item[i] = -1;
 }
 
-/// Decides row i with status_at, the single path's own function, and writes
-/// it; a row whose dates reach past the calendar is date_out_of_range.
+/// Decides a row with status_at, the single path's own function, into `s`;
+/// a row whose dates reach past the calendar is date_out_of_range.
 inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
-                                  const status_results& out, std::size_t i) {
+                                  status& s) {
     try {
-        write_row(out, i, status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false));
+        s = status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false);
     } catch (const error& e) {
         if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
         return batch_row_error::date_out_of_range;   // the row's dates reach past 9999-12-31
@@ -280,8 +280,9 @@ inline batch_row_error decide_row(const rules& r, date at, const column_facts& f
 }
 }  // namespace detail
 
-/// Checks that the columns have consistent lengths; throws errc::invalid_argument naming the column.
-inline std::size_t check_columns(const status_columns& in, const status_results& out) {
+/// Checks that the input columns have consistent lengths; throws
+/// errc::invalid_argument naming the column. Returns the number of rows.
+inline std::size_t check_input_columns(const status_columns& in) {
     const std::size_t n = in.diploma_day.size();
     auto need = [&](bool ok, const char* col, const char* what) {  // no std::string unless it fails
         if (!ok) throw error(errc::invalid_argument, col, what);
@@ -299,6 +300,16 @@ inline std::size_t check_columns(const status_columns& in, const status_results&
          "length must equal dispensation_requested");
     need(in.dispensation_granted.size() == in.dispensation_requested.size(), "dispensation_granted",
          "length must equal dispensation_requested");
+    return n;
+}
+
+/// Checks the input columns (check_input_columns) and that the output
+/// columns have their lengths; throws errc::invalid_argument naming the column.
+inline std::size_t check_columns(const status_columns& in, const status_results& out) {
+    const std::size_t n = check_input_columns(in);
+    auto need = [&](bool ok, const char* col, const char* what) {
+        if (!ok) throw error(errc::invalid_argument, col, what);
+    };
     for (auto [sz, col] : {std::pair{out.state.size(), "state"},
                            {out.reason.size(), "reason"},
                            {out.period_first.size(), "period_first"},
@@ -314,29 +325,48 @@ inline std::size_t check_columns(const status_columns& in, const status_results&
     return n;
 }
 
-/// Evaluates PE status on `at` for rows [begin, end) (all rows by default):
-/// each row's facts are read from the columns (detail::column_facts) and
-/// decided by status_at, the single path's function; nothing is copied or
-/// allocated per row. Returns the number of rejected rows in that range.
+/// Decides rows [begin, end) of the input columns (checked by the caller
+/// with check_input_columns) and hands each to `put(i, s, e, item)`: `s` the
+/// row's status when `e` is batch_row_error::none, else the rejection with
+/// the sub-record at fault in `item` (-1: the row's own columns). Each row's
+/// facts are read from the columns (detail::column_facts) and decided by
+/// status_at, the single path's function; nothing is copied or allocated per
+/// row. The adapters' own output layouts are `put`s; status_batch is one.
+/// Returns the number of rejected rows in that range. Thread-safe: distinct
+/// ranges of the same columns may be decided concurrently.
+template <class Put>
+inline std::size_t each_status(const rules& r, date at, const status_columns& in, std::size_t begin, std::size_t end,
+                               Put&& put) {
+    std::size_t rejected = 0;
+    status s;
+    for (std::size_t i = begin; i < end; ++i) {
+        detail::column_facts f;
+        detail::booked_columns booked;
+        std::int64_t item = -1;
+        batch_row_error e = detail::read_row(in, i, f, booked, item);
+        if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, s);
+        if (e != batch_row_error::none) ++rejected;
+        put(i, static_cast<const status&>(s), e, item);
+    }
+    return rejected;
+}
+
+/// Evaluates PE status on `at` for rows [begin, end) (all rows by default)
+/// into the output columns (each_status, written by detail::write_row and
+/// detail::reject_row). Returns the number of rejected rows in that range.
 /// Thread-safe: distinct ranges of the same columns may be evaluated
 /// concurrently.
 inline std::size_t status_batch(const rules& r, date at, const status_columns& in, const status_results& out,
                                 std::size_t begin = 0, std::size_t end = SIZE_MAX) {
     const std::size_t n = check_columns(in, out);
     if (end > n) end = n;
-    std::size_t rejected = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-        detail::column_facts f;
-        detail::booked_columns booked;
-        std::int64_t item = -1;
-        batch_row_error e = detail::read_row(in, i, f, booked, item);
-        if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, out, i);
-        if (e != batch_row_error::none) {
-            detail::reject_row(out, i, e, item);
-            ++rejected;
-        }
-    }
-    return rejected;
+    return each_status(r, at, in, begin, end,
+                       [&](std::size_t i, const status& s, batch_row_error e, std::int64_t item) {
+                           if (e == batch_row_error::none)
+                               detail::write_row(out, i, s);
+                           else
+                               detail::reject_row(out, i, e, item);
+                       });
 }
 
 }  // namespace edurules::pe
