@@ -892,12 +892,9 @@ py::array datetime64_of_days(const py::array_t<std::int32_t, py::array::c_style 
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
     std::int64_t* o = out.mutable_data();
     const std::int32_t* d = days.data();
-    constexpr std::int64_t ns_per_day = 86'400'000'000'000;
-    constexpr std::int64_t last_day = INT64_MAX / ns_per_day;  // 2262-04-11: later days have no nanosecond value
     {
         py::gil_scoped_release nogil;
-        for (std::size_t i = 0; i < n; ++i)
-            o[i] = d[i] == no_day || d[i] > last_day || d[i] < -last_day ? INT64_MIN : d[i] * ns_per_day;
+        for (std::size_t i = 0; i < n; ++i) o[i] = d[i] == no_day ? INT64_MIN : datetime64_ns_of_day(d[i]);
     }
     return out.attr("view")("M8[ns]");
 }

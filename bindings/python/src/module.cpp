@@ -201,12 +201,7 @@ py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32
         std::tie(short_by, short_f) = make_out<double>(n);
     }
     const bool* blank = flagged.data();
-    constexpr std::int64_t ns_per_day = 86'400'000'000'000;
-    constexpr std::int64_t last_ns_day = INT64_MAX / ns_per_day;  // 2262-04-11: later days have no nanoseconds
-    auto ns_of = [&](date d) {
-        const std::int64_t day = pe::to_epoch_day(d);
-        return day > last_ns_day || day < -last_ns_day ? INT64_MIN : day * ns_per_day;
-    };
+    auto ns_of = [](date d) { return python::datetime64_ns_of_day(pe::to_epoch_day(d)); };
     struct refusal {
         std::size_t row;
         pe::batch_row_error code;
