@@ -25,6 +25,8 @@ PE_STATES: tuple[str, ...] = tuple(_edurules.PE_STATES)
 """The PE registration states, in the engine's order."""
 PE_REASONS: tuple[str, ...] = tuple(_edurules.PE_REASONS)
 """Why a participant is not registered (state ``not_registered``)."""
+_STATE_DTYPE = pd.CategoricalDtype(PE_STATES)  # made once: from_codes checks the categories of each new one
+_REASON_DTYPE = pd.CategoricalDtype(PE_REASONS)
 PE_BATCH_ERRORS: tuple[str, ...] = tuple(_edurules.PE_BATCH_ERRORS)
 """Codes of rows the columnar PE path rejects (index 0 = none)."""
 PE_BOOKING_REASONS: tuple[str, ...] = tuple(_edurules.PE_BOOKING_REASONS)
@@ -403,8 +405,8 @@ class Engine:
         blank = res["state"] < 0
         return C.frame({
             "seu_number": P["seu_number"].to_numpy(),
-            "state": pd.Categorical.from_codes(res["state"], categories=PE_STATES),
-            "reason": pd.Categorical.from_codes(res["reason"], categories=PE_REASONS),
+            "state": pd.Categorical.from_codes(res["state"], dtype=_STATE_DTYPE),
+            "reason": pd.Categorical.from_codes(res["reason"], dtype=_REASON_DTYPE),
             "period_start": res["period_start"],
             "period_end": res["period_end"],
             "points_earned": _points_out(res["earned"], blank) if exact else res["earned"],
@@ -808,8 +810,8 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
     renewal = res["renewal_possible"].view(bool)  # 0 or 1, 0 on a rejected row
     return C.frame({
         "seu_number": seu,
-        "state": pd.Categorical.from_codes(state_codes, categories=PE_STATES),
-        "reason": pd.Categorical.from_codes(reason_codes, categories=PE_REASONS),
+        "state": pd.Categorical.from_codes(state_codes, dtype=_STATE_DTYPE),
+        "reason": pd.Categorical.from_codes(reason_codes, dtype=_REASON_DTYPE),
         "period_start": C.dates_out(first),
         "period_end": C.dates_out(last),
         "points_earned": points(res["earned"]),

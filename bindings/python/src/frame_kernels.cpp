@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "edurules/core/calendar.hpp"
@@ -129,7 +130,32 @@ key_cells read_keys(const py::object& column) {
 
 /// The day of a datetime64 value counted in `per` units a day, rounded
 /// down as numpy casts it.
-std::int64_t floor_day(std::int64_t x, std::int64_t per) { return x >= 0 ? x / per : -((-x + per - 1) / per); }
+template <std::int64_t Per>
+std::int64_t floor_day(std::int64_t x) {
+    const std::int64_t q = x / Per;
+    return x % Per < 0 ? q - 1 : q;
+}
+/// Whether `per` is the count a day of a datetime64 unit from days to ns.
+constexpr bool known_units_per_day(std::int64_t per) {
+    return per == 1 || per == 86'400 || per == 86'400'000 || per == 86'400'000'000 || per == 86'400'000'000'000;
+}
+/// Calls `f` with a known_units_per_day count as a compile-time constant
+/// (a division by a constant is a multiplication).
+template <class F>
+decltype(auto) with_units_per_day(std::int64_t per, F&& f) {
+    switch (per) {
+        case 86'400'000'000'000:
+            return f(std::integral_constant<std::int64_t, 86'400'000'000'000>{});
+        case 86'400'000'000:
+            return f(std::integral_constant<std::int64_t, 86'400'000'000>{});
+        case 86'400'000:
+            return f(std::integral_constant<std::int64_t, 86'400'000>{});
+        case 86'400:
+            return f(std::integral_constant<std::int64_t, 86'400>{});
+        default:
+            return f(std::integral_constant<std::int64_t, 1>{});
+    }
+}
 
 /// Statuses of a points value (hundredths): 0 ok, 1 NaN, 2 infinite,
 /// 3 negative, 4 more than two decimals, 5 more than the bound.
@@ -241,8 +267,8 @@ public:
     /// or a table that is not sorted.
     py::object grouped_rows(const py::array& keys, const py::array& when, std::int64_t per_day, const py::array& points,
                             std::int32_t first, std::int32_t last, std::int64_t max_points) const {
-        if (!slots_.empty() || cols_.size() != 1 || keys.ndim() != 1 || keys.dtype().kind() != 'O' || per_day <= 0 ||
-            max_points < 0 || max_points > max_points_bound)
+        if (!slots_.empty() || cols_.size() != 1 || keys.ndim() != 1 || keys.dtype().kind() != 'O' ||
+            !known_units_per_day(per_day) || max_points < 0 || max_points > max_points_bound)
             return py::none();
         const auto when_v = py::array_t<std::int64_t, py::array::c_style>::ensure(when);
         const auto pts_v = py::array_t<double, py::array::c_style>::ensure(points);
@@ -272,13 +298,21 @@ public:
                 owner = static_cast<std::size_t>(row);
                 for (; filled <= owner; ++filled) off[filled] = static_cast<std::int64_t>(i);
             }
-            if (w[i] == INT64_MIN) return py::none();  // NaT
-            const std::int64_t day = floor_day(w[i], per_day);
-            if (day < first || day > last) return py::none();
-            d[i] = static_cast<std::int32_t>(day);
-            if (hundredths_of(x[i], most, h[i]) != points_ok) return py::none();
         }
         for (; filled <= rows_; ++filled) off[filled] = static_cast<std::int64_t>(n);
+        bool good = true;  // dates and points: plain buffers, the GIL released
+        {
+            py::gil_scoped_release nogil;
+            with_units_per_day(per_day, [&](auto per) {
+                for (std::size_t i = 0; i < n; ++i) {  // NaT (INT64_MIN) falls far below `first`
+                    const std::int64_t day = floor_day<decltype(per)::value>(w[i]);
+                    good &= (day >= first) & (day <= last);
+                    d[i] = static_cast<std::int32_t>(day);
+                    good &= hundredths_of(x[i], most, h[i]) == points_ok;
+                }
+            });
+        }
+        if (!good) return py::none();
         return py::make_tuple(offsets, days, hundredths);
     }
 
@@ -822,13 +856,15 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
         auto v = py::array_t<std::int64_t, py::array::c_style>::ensure(a.attr("view")("int64"));
         const std::int64_t* x = v.data();
         py::gil_scoped_release nogil;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (x[i] == INT64_MIN) {
-                st[i] = day_missing, d[i] = no_day;
-                continue;
+        with_units_per_day(per, [&](auto unit) {
+            for (std::size_t i = 0; i < n; ++i) {
+                if (x[i] == INT64_MIN) {
+                    st[i] = day_missing, d[i] = no_day;
+                    continue;
+                }
+                put(i, floor_day<decltype(unit)::value>(x[i]));
             }
-            put(i, floor_day(x[i], per));
-        }
+        });
     } else if (kind == 'O') {
         constexpr std::int64_t ordinal_of_epoch = 719163;  // date(1970, 1, 1).toordinal()
         auto cells = a.unchecked<py::object>();
