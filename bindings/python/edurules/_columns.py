@@ -266,11 +266,9 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
             problems.fail(InvalidInput, field, i, f"too many points: {whole[i]} (at most {MAX_POINTS})")
         problems.add(whole < 0, field, lambda i: f"negative points: {whole[i]}", owner=owner, row_of=row_of)
         return np.where(whole < 0, 0, whole) * 100
-    if isinstance(dtype, np.dtype) and dtype == np.float64:  # numpy's own float64: read in place, NaN is missing
-        values = column.to_numpy()
-        unreadable = np.zeros(len(values), dtype=bool)
-    elif pd.api.types.is_numeric_dtype(dtype):
-        values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+    if pd.api.types.is_numeric_dtype(dtype):
+        in_place = isinstance(dtype, np.dtype) and dtype == np.float64  # numpy's own float64: NaN is missing already
+        values = column.to_numpy() if in_place else column.to_numpy(dtype=np.float64, na_value=np.nan)
         unreadable = np.zeros(len(values), dtype=bool)
     elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
         original = column.to_numpy(dtype=object)

@@ -398,10 +398,7 @@ class Engine:
             np.ascontiguousarray(d_gr, dtype=np.uint8), flagged, exact, threads)
         refused, codes = res["refused_rows"], res["refused_codes"]
         _engine_problems(refused, codes, res["refused_items"], x, probs)
-        error = probs.message  # the package's words for flagged rows; the engine's code for the others it refused
-        if len(refused):
-            own = pd.isna(error[refused])
-            error[refused[own]] = np.array(PE_BATCH_ERRORS, dtype=object)[codes[own]]
+        error = _name_refusals(probs.message, refused, codes)
         blank = res["state"] < 0
         return C.frame({
             "seu_number": P["seu_number"].to_numpy(),
@@ -774,14 +771,23 @@ def _points_out(hundredths: np.ndarray, missing: np.ndarray) -> np.ndarray:
     return out
 
 
+def _name_refusals(messages: np.ndarray, refused: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """The error column: the package's words for rows with a message, the
+    engine's pe::batch_row_error name for the other `refused` rows."""
+    if len(refused):
+        own = pd.isna(messages[refused])
+        messages[refused[own]] = np.array(PE_BATCH_ERRORS, dtype=object)[codes[own]]
+    return messages
+
+
 def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray], messages: np.ndarray,
-                  exact: bool = False, flagged: Optional[np.ndarray] = None) -> pd.DataFrame:
-    """The PE status DataFrame from the engine's output columns (`flagged`:
-    the rows with a message, when known). The engine writes a rejected row
-    as state 255, no period, no points and no renewal; only rows flagged
-    here (a bad cell) are blanked again. `messages` becomes the error column."""
+                  exact: bool = False) -> pd.DataFrame:
+    """The PE status DataFrame from the engine's output columns (the dossier
+    path's). The engine writes a rejected row as state 255, no period, no
+    points and no renewal; only rows with a message here (a bad cell) are
+    blanked again. `messages` becomes the error column."""
     err_code = res["error"]
-    flagged = pd.notna(messages) if flagged is None else flagged
+    flagged = pd.notna(messages)
     any_flagged = bool(flagged.any())
     c_rej = err_code != 0
     rejected = c_rej | flagged if any_flagged else c_rej
@@ -790,12 +796,8 @@ def _status_frame(index: pd.Index, seu: np.ndarray, res: Mapping[str, np.ndarray
         state_codes = np.where(flagged, np.int8(-1), state_codes)
     reason_codes = np.where(state_codes == PE_STATES.index("not_registered"), res["reason"].view(np.int8),
                             np.int8(-1))
-    error = messages
-    if any_flagged:
-        c_rej &= ~flagged
-    if c_rej.any():
-        names = np.array(PE_BATCH_ERRORS, dtype=object)
-        error[c_rej] = names[err_code[c_rej]]
+    refused = np.flatnonzero(c_rej)
+    error = _name_refusals(messages, refused, err_code[refused])
     first, last = res["period_first"], res["period_last"]
     if any_flagged:
         first = np.where(flagged, C.NO_DAY, first).astype(np.int32)

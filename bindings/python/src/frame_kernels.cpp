@@ -249,11 +249,11 @@ public:
         py::gil_scoped_acquire gil;
         const py::array a = py::array::ensure(columns[0]);
         if (cols_.size() == 1 && a && a.ndim() == 1 && a.dtype().kind() == 'O' &&
-            static_cast<std::size_t>(a.size()) == rows_) {  // its cells, to know other frames' shared cells at once
+            static_cast<std::size_t>(a.size()) ==
+                rows_) {  // its cells (kept alive by cols_), to know shared cells at once
             objects_.resize(rows_);
             auto cells = a.unchecked<py::object, 1>();
             for (std::size_t i = 0; i < rows_; ++i) objects_[i] = cells(static_cast<py::ssize_t>(i)).ptr();
-            objects_keep_ = a;
         }
     }
 
@@ -743,7 +743,6 @@ private:
     detail::big_vector<std::uint8_t> duplicate_;
     detail::big_vector<std::uint64_t> prefix_;  ///< a sorted table's order_prefix of each row, else empty
     detail::big_vector<PyObject*> objects_;     ///< a sorted table's cells when they are one object column
-    py::object objects_keep_;                   ///< the column holding them
     mutable detail::big_vector<slot> slots_;    ///< empty while a sorted table is only merged
 };
 
