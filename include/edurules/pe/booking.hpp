@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -76,6 +78,52 @@ struct booking {
     bool booked() const noexcept { return reason == booking_reason::booked; }
 };
 
+namespace detail {
+/// Where booking_sentence writes: its pieces are copied into a buffer on the
+/// stack and reach the string in one append (a sentence is a few short
+/// pieces; std::string::append per piece cost more than the rest of it).
+class sentence_out {
+public:
+    explicit sentence_out(std::string& to) : to_(to) {}
+    sentence_out(const sentence_out&) = delete;
+    sentence_out& operator=(const sentence_out&) = delete;
+    sentence_out& operator<<(std::string_view x) {
+        if (x.size() > room - n_) {
+            flush();
+            if (x.size() > room) {
+                to_.append(x);
+                return *this;
+            }
+        }
+        std::memcpy(buf_ + n_, x.data(), x.size());
+        n_ += x.size();
+        return *this;
+    }
+    sentence_out& operator<<(date d) {
+        if (10 > room - n_) flush();
+        write_iso(d, buf_ + n_);
+        n_ += 10;
+        return *this;
+    }
+    sentence_out& operator<<(points p) {
+        if (25 > room - n_) flush();  // write_to's room at two places (23 + 2)
+        n_ += p.exact().write_to(buf_ + n_);
+        return *this;
+    }
+    /// Appends what is buffered to the string: call once the sentence is written.
+    void flush() {
+        to_.append(buf_, n_);
+        n_ = 0;
+    }
+
+private:
+    static constexpr std::size_t room = 192;
+    std::string& to_;
+    std::size_t n_ = 0;
+    char buf_[room];
+};
+}  // namespace detail
+
 /// The sentence of booking `b` of completion `c` (null for an unreadable
 /// upload row), appended to `out`: what was booked, or why not. Written only
 /// when read (a response, a report row), from the values the decision kept.
@@ -84,62 +132,50 @@ inline void booking_sentence(std::string& out, const booking& b, const completio
         out += b.problem;
         return;
     }
-    auto day = [&](date d) {
-        const std::size_t at = out.size();
-        out.resize(at + 10);
-        write_iso(d, out.data() + at);
-    };
+    using namespace std::string_view_literals;
+    detail::sentence_out o(out);
     switch (b.reason) {
         case booking_reason::booked:
-            out.append("booked ").append(b.pts.to_string()).append(" points for ").append(c->seu_number).append(" (");
-            out.append(c->activity_id).append(", ");
-            day(c->completed);
-            out.append(", recognition ").append(b.rec ? b.rec->id : std::string()).append(")");
-            return;
+            o << "booked "sv << b.pts << " points for "sv << c->seu_number << " ("sv << c->activity_id << ", "sv
+              << c->completed << ", recognition "sv;
+            if (b.rec) o << b.rec->id;
+            o << ")"sv;
+            break;
         case booking_reason::unknown_seu_number:
-            out.append("unknown SEU number \"").append(c->seu_number).append("\"");
-            return;
+            o << "unknown SEU number \""sv << c->seu_number << "\""sv;
+            break;
         case booking_reason::unknown_activity:
-            out.append("unknown activity \"").append(c->activity_id).append("\"");
-            return;
+            o << "unknown activity \""sv << c->activity_id << "\""sv;
+            break;
         case booking_reason::completion_in_future:
-            out.append("completion date ");
-            day(c->completed);
-            out.append(" is after the booking date ");
-            day(b.booked_on);
-            return;
+            o << "completion date "sv << c->completed << " is after the booking date "sv << b.booked_on;
+            break;
         case booking_reason::duplicate:
-            out.append("activity ").append(c->activity_id).append(" completed on ");
-            day(c->completed);
-            out.append(" is already booked for ").append(c->seu_number);
-            return;
+            o << "activity "sv << c->activity_id << " completed on "sv << c->completed << " is already booked for "sv
+              << c->seu_number;
+            break;
         case booking_reason::not_recognised:
             if (!b.missed) {
-                out.append("activity ").append(c->activity_id).append(" has no recognition");
+                o << "activity "sv << c->activity_id << " has no recognition"sv;
             } else {
-                out.append("recognition ").append(b.missed->id).append(" of ").append(c->activity_id);
                 const bool early = c->completed < b.missed_validity.first;
-                out.append(early ? " starts on " : " was valid until ");
-                day(early ? b.missed_validity.first : b.missed_validity.last);
+                o << "recognition "sv << b.missed->id << " of "sv << c->activity_id
+                  << (early ? " starts on "sv : " was valid until "sv)
+                  << (early ? b.missed_validity.first : b.missed_validity.last);
             }
-            out.append(" (completed ");
-            day(c->completed);
-            out.append(")");
-            return;
+            o << " (completed "sv << c->completed << ")"sv;
+            break;
         case booking_reason::not_registered:
-            out.append(c->seu_number).append(" is not registered on ");
-            day(c->completed);
-            if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on) {
-                out.append(" (registration ended on ");
-                day(*b.ended_on);
-                out.append(")");
-            } else {
-                out.append(" (").append(to_string(b.not_registered_why)).append(")");
-            }
-            return;
+            o << c->seu_number << " is not registered on "sv << c->completed;
+            if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on)
+                o << " (registration ended on "sv << *b.ended_on << ")"sv;
+            else
+                o << " ("sv << std::string_view(to_string(b.not_registered_why)) << ")"sv;
+            break;
         case booking_reason::invalid_row:
-            return;
+            break;
     }
+    o.flush();
 }
 /// The same, as a new string.
 inline std::string booking_sentence(const booking& b, const completion* c) {
