@@ -35,6 +35,39 @@ TEST(StringIndex, GrowsPastItsSizeAndKeepsEveryKey) {
     EXPECT_EQ(idx.find("K1"), string_index::npos);
 }
 
+TEST(StringIndex, EveryByteOfAShortKeyMovesItsHash) {
+    // text_hash reads keys up to 16 bytes as overlapping words: a change in
+    // any one byte, at any length, must change the hash (else two ids that
+    // differ there would always share a probe sequence)
+    using edurules::detail::text_hash;
+    for (std::size_t n = 1; n <= 40; ++n) {
+        std::string key(n, 'a');
+        for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<char>('a' + i % 26);
+        const std::size_t h = text_hash(key);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string other = key;
+            other[i] = static_cast<char>(other[i] ^ 0x01);
+            EXPECT_NE(text_hash(other), h) << "length " << n << ", byte " << i;
+        }
+        EXPECT_NE(text_hash(key + 'a'), h) << "length " << n << " and one more";
+    }
+    EXPECT_NE(text_hash(""), text_hash(std::string(1, '\0')));
+}
+
+TEST(StringIndex, SequentialIdsSpreadOverTheTable) {
+    // SEU numbers and ids come in runs (SEU-100000, SEU-100001, ...): their
+    // hashes must not crowd a few slots of a half-full table
+    using edurules::detail::text_hash;
+    constexpr std::size_t n = 4096, slots = 2 * n;
+    std::vector<int> used(slots, 0);
+    for (std::size_t i = 0; i < n; ++i) ++used[text_hash("SEU-" + std::to_string(100000 + i)) & (slots - 1)];
+    std::size_t empty = 0;
+    for (const int u : used) empty += u == 0 ? 1 : 0;
+    // a random hash leaves about slots * e^-0.5 = 61% of the slots empty
+    EXPECT_GT(empty, slots * 55 / 100);
+    EXPECT_LT(empty, slots * 67 / 100);
+}
+
 namespace {
 struct key3 {
     std::uint32_t a, b, c;

@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <string_view>
@@ -18,6 +19,37 @@ namespace edurules::detail {
 /// The table size (a power of two, at least 8) that keeps `n` entries at
 /// most half full.
 inline std::size_t half_full_capacity(std::size_t n) { return std::bit_ceil(std::max<std::size_t>(8, 2 * n)); }
+
+/// The hash of a key text. Keys are mostly short ids (SEU numbers,
+/// activity and recognition ids): up to 16 bytes they are read as two
+/// overlapping words (every byte in one, the length mixed in) and mixed by
+/// one wide multiplication, inline; std::hash calls out to a byte loop for
+/// each. Longer keys keep std::hash.
+inline std::size_t text_hash(std::string_view key) noexcept {
+    const std::size_t n = key.size();
+    if (n > 16) return std::hash<std::string_view>{}(key);
+    const char* p = key.data();
+    std::uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::uint32_t x, y;
+        std::memcpy(&x, p, 4);
+        std::memcpy(&y, p + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n > 0) {
+        a = std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+            std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 | static_cast<unsigned char>(p[n - 1]);
+    }
+    // the words' product (64 x 64 -> 128 bits) with both halves folded in: every
+    // bit of each word reaches the low bits the table uses. A factor is 0 only
+    // for one value of `a`; `b` added after keeps such keys apart.
+    __extension__ typedef unsigned __int128 u128;
+    const u128 m = static_cast<u128>(a ^ 0xa0761d6478bd642full) * static_cast<u128>(b ^ (0xe7037ed1a0b428dbull + n));
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64)) + b);
+}
 
 /// Positions by text key. The keys are views: what they view must outlive
 /// the index unchanged. Made with room for its entries (a dossier's ids are
@@ -34,7 +66,7 @@ public:
     /// construction doubles the table.
     std::size_t emplace(std::string_view key, std::size_t pos) {
         if (2 * (size_ + 1) > slots_.size()) grow();
-        const std::size_t h = std::hash<std::string_view>{}(key);
+        const std::size_t h = text_hash(key);
         for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
             slot& s = slots_[i];
             if (s.pos == npos) {
@@ -47,7 +79,7 @@ public:
     }
     /// The position stored for `key`, or npos.
     std::size_t find(std::string_view key) const {
-        const std::size_t h = std::hash<std::string_view>{}(key);
+        const std::size_t h = text_hash(key);
         for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
             if (s.pos == npos) return npos;
