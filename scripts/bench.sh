@@ -26,13 +26,13 @@
 # pages and 13 ms with the tunable.
 # bench_capi (one request at a time), the Node harness (edurules and its
 # peers side by side) and the memory of `book` run in the default
-# environment, as a user's process does: there the tunable is no floor to
-# uncover, it only moves the figures (measured on that VM: with it the JSON
-# path and its limit baseline became bimodal, 2.07 or 3.1 us and 283 or 450
-# ns from one repetition to the next; without it 2.04-2.10 us and 283-305
-# ns). bench_capi interleaves its repetitions at
-# random (Google Benchmark's --benchmark_enable_random_interleaving), so the
-# JSON path and its limit baseline are measured in the same minutes.
+# environment, as a user's process does: for them the tunable uncovers no
+# floor. One-request timings on that VM switch between two modes for minutes
+# at a time, with or without the tunable (W1 at 0 completions 1.9-2.1 or
+# 3.1 us, its limit baseline 265-305 or 450 ns): bench_capi interleaves its
+# repetitions at random (Google Benchmark's
+# --benchmark_enable_random_interleaving), so that the JSON path and its
+# limit baseline are measured in the same minutes and share the mode.
 # The machine line of the report says which suites had the tunable.
 set -euo pipefail
 huge_pages="glibc.malloc.hugetlb=1${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
