@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "edurules/account/rules.hpp"
@@ -22,10 +23,17 @@ public:
     /// a rulebook that lacks one, holds one of the wrong type or out of the
     /// default's declared range, or carries one no rule reads.
     explicit engine(std::shared_ptr<const rulebook> rb = rulebook::builtin())
-        : book_(checked(std::move(rb))), pe_(*book_), leave_(*book_), account_(*book_) {}
+        : book_(checked(std::move(rb))),
+          label_(book_->name() + " " + book_->version()),
+          pe_(*book_),
+          leave_(*book_),
+          account_(*book_) {}
 
     const rulebook& book() const noexcept { return *book_; }
     const std::shared_ptr<const rulebook>& book_ptr() const noexcept { return book_; }
+    /// The rulebook's name and version ("edurules default rulebook 2026.11.0"),
+    /// as every answer names it; made once.
+    const std::string& rulebook_label() const noexcept { return label_; }
     const pe::rules& pe() const noexcept { return pe_; }
     const leave::rules& leave() const noexcept { return leave_; }
     const account::rules& account() const noexcept { return account_; }
@@ -36,6 +44,7 @@ private:
         return rb;
     }
     std::shared_ptr<const rulebook> book_;
+    std::string label_;
     pe::rules pe_;
     leave::rules leave_;
     account::rules account_;

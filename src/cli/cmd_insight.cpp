@@ -321,7 +321,7 @@ int run_insight(const insight_args& a) {
                     b,
                     a.contact,
                     contact_text(dir, a.contact),
-                    eng->book().name() + " " + eng->book().version(),
+                    eng->rulebook_label(),
                     from,
                     to,
                     {},

@@ -120,7 +120,7 @@ int status_json(const options& o, const engine& eng, const pe::dossier& d, const
         parts.item(io::status_line_json(eng, p, st, o.explain));
     });
     parts.close();
-    s << ",\n    \"rulebook\": " << json_string(eng.book().name() + " " + eng.book().version()) << "\n  }";
+    s << ",\n    \"rulebook\": " << json_string(eng.rulebook_label()) << "\n  }";
     write_envelope_tail(s);
     out.close();
     return exit_ok;

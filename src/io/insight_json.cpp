@@ -217,7 +217,7 @@ json overview_value(const engine& e, const insight::directory_index& dir, const 
     json audit = json::array();
     for (const auto& a : r.audit()) audit.push_back(audit_json(a));
     return json{{"date", to_iso(r.on)},
-                {"rulebook", e.book().name() + " " + e.book().version()},
+                {"rulebook", e.rulebook_label()},
                 {"contact", contact_json(dir, r.access.contact_id)},
                 {"organisation", r.org ? json{{"id", r.org->id}, {"name", r.org->name}} : json(nullptr)},
                 {"access", decision_json(e, r.access)},
@@ -237,13 +237,10 @@ json dossiers_value(const engine& e, const insight::directory_index& dir, std::s
         from = v.from;
         to = v.to;
     }
-    return json{{"date", to_iso(on)},
-                {"rulebook", e.book().name() + " " + e.book().version()},
-                {"contact", contact_json(dir, contact_id)},
-                {"from", opt_date_json(from)},
-                {"to", opt_date_json(to)},
-                {"dossiers", std::move(out)},
-                {"audit", std::move(audit)}};
+    return json{
+        {"date", to_iso(on)},          {"rulebook", e.rulebook_label()}, {"contact", contact_json(dir, contact_id)},
+        {"from", opt_date_json(from)}, {"to", opt_date_json(to)},        {"dossiers", std::move(out)},
+        {"audit", std::move(audit)}};
 }
 
 /// Every cell goes through the project's one guarded CSV writer (io/csv.hpp).
@@ -486,7 +483,7 @@ std::string viewer_text(const wording& w, const insight::directory_index& dir, c
 std::pair<std::string, std::string> page_heading(const engine& e, const wording& w, const insight::directory_index& dir,
                                                  const report_page& p, std::size_t rows) {
     const std::string viewer = viewer_text(w, dir, p.contact_id);
-    const std::string rb = e.book().name() + " " + e.book().version();
+    const std::string& rb = e.rulebook_label();
     const std::string n = std::to_string(rows), on = w.day(p.on);
     std::string title, meta;
     switch (p.kind) {

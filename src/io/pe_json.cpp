@@ -303,7 +303,7 @@ void write_dossier_report(json_writer& w, const engine& e, const pe::dossier& d,
     w.key("participants").begin_array();
     for (const auto& pr : r.participants) write_status(w, e, *pr.who, pr.st, explain);
     w.end_array();
-    w.member("rulebook", e.book().name() + " " + e.book().version());
+    w.member("rulebook", e.rulebook_label());
     w.end_object();
 }
 

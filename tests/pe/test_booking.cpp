@@ -281,3 +281,33 @@ TEST(PeBooking, RecordsWhosePeriodsPassTheCalendarEndAreRefusedByName) {
         EXPECT_NE(std::string(e.what()).find("recognitions[1].decided"), std::string::npos) << e.what();
     }
 }
+
+// The dossier's index groups each activity's recognitions in dossier order,
+// and refuses a recognition id given twice by its record, whether the
+// dossier has a few recognitions (compared pairwise) or many (a table).
+TEST(PeDossierIndex, GroupsRecognitionsInDossierOrderAndRefusesDuplicateIds) {
+    for (const std::size_t n : {std::size_t{3}, std::size_t{8}, std::size_t{9}, std::size_t{40}}) {
+        dossier d;
+        d.activities.push_back(elearning("A0", 60));
+        d.activities.push_back(elearning("A1", 60));
+        d.activities.push_back(elearning("A2", 60));  // none of its own
+        for (std::size_t i = 0; i < n; ++i)           // A1, A0, A1, A0, ...: interleaved
+            d.recognitions.push_back(recog("R" + std::to_string(i), i % 2 ? "A0" : "A1", date(2023, 1, 1)));
+        const dossier_index idx(d);
+        for (std::size_t a = 0; a < 3; ++a) {
+            const auto got = idx.recognition_indices(d.activities[a]);
+            std::vector<std::size_t> want;
+            for (std::size_t i = 0; i < n; ++i)
+                if (a < 2 && (i % 2 == 1) == (a == 0)) want.push_back(i);
+            EXPECT_EQ(std::vector<std::size_t>(got.begin(), got.end()), want) << n << " recognitions, A" << a;
+        }
+        d.recognitions.push_back(recog("R1", "A2", date(2023, 1, 1)));  // R1 again, as the last one
+        try {
+            const dossier_index twice(d);
+            ADD_FAILURE() << n << " recognitions: a duplicate id was accepted";
+        } catch (const error& e) {
+            EXPECT_EQ(e.field(), "recognitions[" + std::to_string(n) + "].id") << n << " recognitions";
+            EXPECT_NE(std::string(e.what()).find("duplicate recognition id \"R1\""), std::string::npos) << e.what();
+        }
+    }
+}

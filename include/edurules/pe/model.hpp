@@ -169,11 +169,20 @@ public:
                             "duplicate activity id \"" + d.activities[i].id + "\"", static_cast<std::int64_t>(i));
         }
         // The recognitions of activity a are recognition_[first_[a] .. first_[a + 1]), in dossier order.
-        std::vector<std::size_t> of(d.recognitions.size());
-        first_.assign(d.activities.size() + 1, 0);
-        edurules::detail::string_index rec_ids(d.recognitions.size());
-        for (std::size_t i = 0; i < d.recognitions.size(); ++i) {
-            if (rec_ids.emplace(d.recognitions[i].id, i) != i)
+        const std::size_t n_rec = d.recognitions.size(), n_act = d.activities.size();
+        constexpr std::size_t pairwise = 8;  // up to this many recognition ids are compared pairwise, without a table
+        std::optional<edurules::detail::string_index> rec_ids;
+        if (n_rec > pairwise) rec_ids.emplace(n_rec);
+        std::vector<std::size_t> of(n_rec);  // each recognition's activity
+        first_.assign(n_act + 1, 0);
+        for (std::size_t i = 0; i < n_rec; ++i) {
+            bool duplicate = false;
+            if (rec_ids)
+                duplicate = rec_ids->emplace(d.recognitions[i].id, i) != i;
+            else
+                for (std::size_t j = 0; j < i && !duplicate; ++j)
+                    duplicate = d.recognitions[j].id == d.recognitions[i].id;
+            if (duplicate)
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].id",
                             "duplicate recognition id \"" + d.recognitions[i].id + "\"", static_cast<std::int64_t>(i));
             of[i] = by_activity_.find(d.recognitions[i].activity_id);
@@ -182,10 +191,15 @@ public:
                             "unknown activity \"" + d.recognitions[i].activity_id + "\"", static_cast<std::int64_t>(i));
             ++first_[of[i] + 1];
         }
-        for (std::size_t a = 0; a < d.activities.size(); ++a) first_[a + 1] += first_[a];
-        recognition_.resize(d.recognitions.size());
-        std::vector<std::size_t> next(first_.begin(), first_.end() - 1);
-        for (std::size_t i = 0; i < d.recognitions.size(); ++i) recognition_[next[of[i]]++] = i;
+        for (std::size_t a = 0; a < n_act; ++a) first_[a + 1] += first_[a];  // first_[a + 1]: where a's range ends
+        // A stable counting sort without a cursor array: from the last recognition
+        // back, each takes the last free place of its activity's range, whose end
+        // moves down until it stands at the range's start...
+        recognition_.resize(n_rec);
+        for (std::size_t i = n_rec; i-- > 0;) recognition_[--first_[of[i] + 1]] = i;
+        // ...so first_[a + 1] now holds where activity a starts: moved back by one.
+        for (std::size_t a = 0; a < n_act; ++a) first_[a] = first_[a + 1];
+        first_[n_act] = n_rec;
     }
 
     const dossier& data() const noexcept { return *d_; }

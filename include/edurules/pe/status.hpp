@@ -104,6 +104,7 @@ void decide_status(const rules& r, const Facts& f, std::optional<track> trk, con
         if (with_reminders) {
             param_use months_use;
             const auto& months = ref<std::vector<std::int64_t>>(*r.reminder_months, p.first, months_use);
+            s.reminders.reserve(months.size());  // one block, not one per doubling
             for (const std::int64_t m : months) {
                 reminder rem;
                 rem.months_before = m;
