@@ -111,9 +111,12 @@ private:
 template <class Key, class Hash>
 class flat_set {
 public:
-    explicit flat_set(Key empty, std::size_t n = 0) : empty_(empty), slots_(half_full_capacity(n), empty) {}
+    /// Room for `n` entries; with none, the table is made on the first insert
+    /// (a request that books nothing allocates nothing here).
+    explicit flat_set(Key empty, std::size_t n = 0) : empty_(empty), slots_(n > 0 ? half_full_capacity(n) : 0, empty) {}
 
     bool contains(const Key& k) const {
+        if (slots_.empty()) return false;
         for (std::size_t i = Hash{}(k)&mask();; i = (i + 1) & mask()) {
             if (slots_[i] == k) return true;
             if (slots_[i] == empty_) return false;
@@ -136,7 +139,7 @@ public:
 private:
     std::size_t mask() const noexcept { return slots_.size() - 1; }
     void grow() {
-        std::vector<Key> old(2 * slots_.size(), empty_);
+        std::vector<Key> old(slots_.empty() ? half_full_capacity(0) : 2 * slots_.size(), empty_);
         old.swap(slots_);
         size_ = 0;
         for (const Key& k : old)

@@ -204,7 +204,6 @@ public:
         }
         for (std::size_t i = 0; i < d.recognitions.size(); ++i)
             fits_calendar(d.recognitions[i].decided, "recognitions", "decided", i);
-        validity_.resize(d.recognitions.size());
     }
 
     /// Books one completion as of `today` (completions after it are refused).
@@ -326,6 +325,7 @@ private:
     /// Recognition i's validity window (of activity a, the one it belongs
     /// to), worked out on its first use and kept: it depends on nothing else.
     const period& validity(std::size_t i, const activity& a) {
+        if (validity_.empty()) validity_.resize(idx_->data().recognitions.size());  // on the first booking
         if (!validity_[i]) validity_[i] = recognition_validity(*r_, idx_->data().recognitions[i], a, nullptr);
         return *validity_[i];
     }
