@@ -32,7 +32,9 @@
 # 3.1 us, its limit baseline 265-305 or 450 ns): bench_capi interleaves its
 # repetitions at random (Google Benchmark's
 # --benchmark_enable_random_interleaving), so that the JSON path and its
-# limit baseline are measured in the same minutes and share the mode.
+# limit baseline are measured in the same minutes and share the mode; so do
+# bench_pe and bench_leave (a batch and its limit baseline, a status with
+# and without its explanation).
 # The machine line of the report says which suites had the tunable.
 set -euo pipefail
 huge_pages="glibc.malloc.hugetlb=1${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
@@ -102,11 +104,15 @@ gb() { # gb huge|default NAME [filter] [options...]: one suite, every repetition
     --benchmark_out="$out/$name.json" --benchmark_out_format=json "$@" | tail -n +4
 }
 if [ $quick = 1 ]; then
-  gb huge bench_pe '^BM_(pe_status_single|rulebook|pe_status_batch/(1000|100000)/|pe_limit_baseline/(1000|100000)/|pe_memory)'
-  gb huge bench_leave '^BM_leave_(worker|batch/(1000|100000)/|limit_baseline/(1000|100000)$)'
+  gb huge bench_pe '^BM_(pe_status_single|rulebook|pe_status_batch/(1000|100000)/|pe_limit_baseline/(1000|100000)/|pe_memory)' \
+    --benchmark_enable_random_interleaving=true
+  gb huge bench_leave '^BM_leave_(worker|batch/(1000|100000)/|limit_baseline/(1000|100000)$)' \
+    --benchmark_enable_random_interleaving=true
 else
-  gb huge bench_pe
-  gb huge bench_leave
+  # repetitions interleaved at random: a ratio's two sides (batch and limit
+  # baseline, explained and plain) are measured in the same minutes
+  gb huge bench_pe . --benchmark_enable_random_interleaving=true
+  gb huge bench_leave . --benchmark_enable_random_interleaving=true
 fi
 gb default bench_capi . --benchmark_enable_random_interleaving=true
 
