@@ -95,9 +95,9 @@ cmake --build "$build" -j"$jobs" >>"$out/cmake.log" 2>&1 || { tail -30 "$out/cma
   echo "repetitions: $reps$([ $quick = 1 ] && echo ' (quick mode)')"
 } >"$out/machine.txt"
 
-gb() { # gb huge|default NAME [filter] [options...]: one suite, every repetition in JSON
-  local pages=$1 name=$2 filter=${3:-.}
-  shift $(($# < 3 ? $# : 3))
+gb() { # gb huge|default NAME FILTER [options...]: one suite, every repetition in JSON
+  local pages=$1 name=$2 filter=$3
+  shift 3
   echo "== $name"
   with_pages "$pages" "$build/bench/$name" --benchmark_filter="$filter" --benchmark_repetitions="$reps" \
     --benchmark_min_time="$([ $quick = 1 ] && echo 0.05 || echo 0.3)" \

@@ -283,8 +283,8 @@ TEST(PeBooking, RecordsWhosePeriodsPassTheCalendarEndAreRefusedByName) {
 }
 
 // The dossier's index groups each activity's recognitions in dossier order,
-// and refuses a recognition id given twice by its record, whether the
-// dossier has a few recognitions (compared pairwise) or many (a table).
+// and refuses a recognition id given twice by its record, with few
+// recognitions and with many (the index's tables grow past their first size).
 TEST(PeDossierIndex, GroupsRecognitionsInDossierOrderAndRefusesDuplicateIds) {
     for (const std::size_t n : {std::size_t{3}, std::size_t{8}, std::size_t{9}, std::size_t{40}}) {
         dossier d;

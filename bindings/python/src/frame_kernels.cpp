@@ -24,6 +24,7 @@
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/error.hpp"
+#include "edurules/core/flat_index.hpp"
 #include "edurules/core/huge_pages.hpp"
 #include "edurules/core/nearest.hpp"
 
@@ -192,8 +193,7 @@ key_text key_of(const std::vector<const key_cells*>& cols, std::size_t i) {
 }
 std::size_t hash_of(const key_text& k) {
     std::size_t h = 0;
-    for (std::size_t p = 0; p < k.parts; ++p)
-        h = (h * 0x9E3779B97F4A7C15ull) ^ std::hash<std::string_view>{}(k.part[p]);
+    for (std::size_t p = 0; p < k.parts; ++p) h = (h * 0x9E3779B97F4A7C15ull) ^ edurules::detail::text_hash(k.part[p]);
     return h;
 }
 std::size_t hash_of(const std::vector<const key_cells*>& cols, std::size_t i) { return hash_of(key_of(cols, i)); }

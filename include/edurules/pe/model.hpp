@@ -170,19 +170,11 @@ public:
         }
         // The recognitions of activity a are recognition_[first_[a] .. first_[a + 1]), in dossier order.
         const std::size_t n_rec = d.recognitions.size(), n_act = d.activities.size();
-        constexpr std::size_t pairwise = 8;  // up to this many recognition ids are compared pairwise, without a table
-        std::optional<edurules::detail::string_index> rec_ids;
-        if (n_rec > pairwise) rec_ids.emplace(n_rec);
         std::vector<std::size_t> of(n_rec);  // each recognition's activity
         first_.assign(n_act + 1, 0);
+        edurules::detail::string_index rec_ids(n_rec);
         for (std::size_t i = 0; i < n_rec; ++i) {
-            bool duplicate = false;
-            if (rec_ids)
-                duplicate = rec_ids->emplace(d.recognitions[i].id, i) != i;
-            else
-                for (std::size_t j = 0; j < i && !duplicate; ++j)
-                    duplicate = d.recognitions[j].id == d.recognitions[i].id;
-            if (duplicate)
+            if (rec_ids.emplace(d.recognitions[i].id, i) != i)
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].id",
                             "duplicate recognition id \"" + d.recognitions[i].id + "\"", static_cast<std::int64_t>(i));
             of[i] = by_activity_.find(d.recognitions[i].activity_id);
