@@ -40,8 +40,8 @@ pe::dispensation dispensation(od::value v) {
     return d;
 }
 
-pe::participant participant(od::value v) {
-    pe::participant x;
+/// Decoded into its place in the dossier (no temporary moved in).
+void participant(od::value v, pe::participant& x) {
     bool seu = false;
     members(
         v,
@@ -53,7 +53,7 @@ pe::participant participant(od::value v) {
                     x.seu_number = plain(y), seu = true;
                     break;
                 case 1:
-                    x.name = str(y);
+                    x.name = text(y);
                     break;
                 case 2:
                     x.track = known(pe::parse_track(plain(y)));
@@ -74,14 +74,13 @@ pe::participant participant(od::value v) {
     if (!seu || x.seu_number.empty()) doubt();
     std::size_t k = 0;
     if (pe::check_facts(pe::registration_facts::of(x), &k) != pe::facts_defect::none) doubt();
-    return x;
 }
 
 void provider(od::value v, pe::activity& a) {
     bool kind = false;
     members(v, names<2>{"kind", "name"}, [&](std::size_t k, od::value x) {
         if (k == 1) {
-            a.provider_name = str(x);
+            a.provider_name = text(x);
             return;
         }
         const std::string_view s = text(x);
@@ -121,8 +120,8 @@ void content(od::value v, pe::activity& a) {
     });
 }
 
-pe::activity activity(od::value v) {
-    pe::activity a;
+/// Decoded into its place in the dossier (no temporary moved in).
+void activity(od::value v, pe::activity& a) {
     unsigned seen = 0;
     members(v, names<9>{"id", "title", "form", "provider", "net_minutes", "test", "topics", "public", "content"},
             [&](std::size_t k, od::value x) {
@@ -132,7 +131,7 @@ pe::activity activity(od::value v) {
                         a.id = plain(x);
                         break;
                     case 1:
-                        a.title = str(x);
+                        a.title = text(x);
                         break;
                     case 2:
                         a.form = plain(x);
@@ -158,11 +157,10 @@ pe::activity activity(od::value v) {
                 }
             });
     if ((seen & 0b10101) != 0b10101 || a.id.empty() || a.net_duration.count <= 0) doubt();
-    return a;
 }
 
-pe::recognition recognition(od::value v) {
-    pe::recognition r;
+/// Decoded into its place in the dossier (no temporary moved in).
+void recognition(od::value v, pe::recognition& r) {
     unsigned seen = 0;
     members(v, names<7>{"id", "activity_id", "decided", "content_version", "points", "paid", "withdrawn"},
             [&](std::size_t k, od::value x) {
@@ -191,11 +189,10 @@ pe::recognition recognition(od::value v) {
                 }
             });
     if ((seen & 0b111) != 0b111 || (r.withdrawn && *r.withdrawn < r.decided)) doubt();
-    return r;
 }
 
-pe::completion completion(od::value v) {
-    pe::completion c;
+/// Decoded into its place in the dossier (no temporary moved in).
+void completion(od::value v, pe::completion& c) {
     unsigned seen = 0;
     members(v, names<3>{"seu_number", "activity_id", "completed"}, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
@@ -204,7 +201,6 @@ pe::completion completion(od::value v) {
         if (k == 2) c.completed = day(x);
     });
     if (seen != 7) doubt();
-    return c;
 }
 
 pe::dossier dossier(od::value v) {
@@ -218,16 +214,16 @@ pe::dossier dossier(od::value v) {
                         if (count(x) != dossier_schema_version) doubt();
                         break;
                     case 1:
-                        elements(x, [&](od::value y) { d.participants.push_back(participant(y)); });
+                        elements(x, [&](od::value y) { participant(y, d.participants.emplace_back()); });
                         break;
                     case 2:
-                        elements(x, [&](od::value y) { d.activities.push_back(activity(y)); });
+                        elements(x, [&](od::value y) { activity(y, d.activities.emplace_back()); });
                         break;
                     case 3:
-                        elements(x, [&](od::value y) { d.recognitions.push_back(recognition(y)); });
+                        elements(x, [&](od::value y) { recognition(y, d.recognitions.emplace_back()); });
                         break;
                     default:
-                        elements(x, [&](od::value y) { d.completions.push_back(completion(y)); });
+                        elements(x, [&](od::value y) { completion(y, d.completions.emplace_back()); });
                 }
             });
     if ((seen & 0b11) != 0b11) doubt();
@@ -239,7 +235,7 @@ std::vector<pe::upload_row> upload_rows(od::value v) {
     elements(v, [&](od::value x) {
         pe::upload_row u;
         u.line = rows.size() + 1;
-        u.row = completion(x);
+        completion(x, u.row.emplace());
         rows.push_back(std::move(u));
     });
     return rows;

@@ -89,3 +89,33 @@ TEST(FlatSet, InsertsOnceAndGrows) {
     EXPECT_FALSE(s.contains({1, 0, 0}));
     EXPECT_FALSE(s.insert({2999 % 13, 2999 % 17, 2999}));  // inserted above
 }
+
+TEST(FlatSet, ReserveKeepsWhatIsThereAndMakesNothingForNone) {
+    flat_set<key3, key3_hash> s(key3{UINT32_MAX, UINT32_MAX, UINT32_MAX});
+    s.reserve(0);
+    EXPECT_FALSE(s.contains({0, 0, 0}));  // still no table
+    for (std::uint32_t i = 0; i < 5; ++i) EXPECT_TRUE(s.insert({i, i, i}));
+    s.reserve(1000);  // rehashes the five into a larger table
+    EXPECT_EQ(s.size(), 5u);
+    for (std::uint32_t i = 0; i < 5; ++i) EXPECT_TRUE(s.contains({i, i, i}));
+    for (std::uint32_t i = 5; i < 1000; ++i) EXPECT_TRUE(s.insert({i, i, i}));
+    for (std::uint32_t i = 0; i < 1000; ++i) EXPECT_FALSE(s.insert({i, i, i}));
+    s.reserve(10);  // smaller than what it has: nothing changes
+    EXPECT_EQ(s.size(), 1000u);
+    EXPECT_TRUE(s.contains({999, 999, 999}));
+}
+
+TEST(StringIndex, SameTextSeesEveryByteAndTheLength) {
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string a(n, 'x'), b(n, 'x');
+        for (std::size_t i = 0; i < n; ++i) a[i] = b[i] = static_cast<char>('A' + i);
+        EXPECT_TRUE(edurules::detail::same_text(a, b)) << n;  // equal, in two buffers
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string c = b;
+            c[i] ^= 0x20;
+            EXPECT_FALSE(edurules::detail::same_text(a, c)) << n << " " << i;
+        }
+        EXPECT_FALSE(edurules::detail::same_text(a, a + "A")) << n;  // a prefix is not the text
+        EXPECT_FALSE(edurules::detail::same_text(std::string_view(a).substr(0, n / 2), a.substr(0, n / 2) + '\0')) << n;
+    }
+}

@@ -311,3 +311,48 @@ TEST(PeDossierIndex, GroupsRecognitionsInDossierOrderAndRefusesDuplicateIds) {
         }
     }
 }
+
+// The ledger's running sums (points_in by binary search) give the very sums
+// of the plain loop over the same bookings, for every period and date: in
+// date order, out of order (an upload), several on one day, and once a value
+// is too large for exact sums (the ledger drops them and points_in sums the
+// bookings, saturating). Rule: docs/rules.md 1, points earned in a period.
+TEST(PeLedger, RunningSumsAgreeWithSummingEveryBooking) {
+    dossier d;
+    d.participants.push_back(person("S1", date(2023, 3, 15)));
+    d.participants.push_back(person("S2", date(2023, 3, 15)));
+    for (int i = 0; i < 6; ++i) {
+        d.activities.push_back(elearning("A" + std::to_string(i), 60));
+        d.recognitions.push_back(
+            recog("R" + std::to_string(i), "A" + std::to_string(i), date(2023, 1, 1), points{25 + 37 * i}));
+    }
+    d.activities.push_back(elearning("HUGE", 60));
+    d.recognitions.push_back(recog("RH", "HUGE", date(2023, 1, 1), points{std::int64_t{1} << 41}));
+    const dossier_index idx(d);
+    ledger l(R(), idx);
+    const date today(2025, 12, 31);
+    // S1: out of date order, three bookings on one day; S2 gets a value too large for exact sums
+    const int days[] = {400, 20, 20, 600, 20, 90, 365, 366, 1, 640};
+    for (int k = 0; k < 10; ++k) {
+        const date on = date(2023, 3, 15) + day_count(days[k]);
+        ASSERT_TRUE(l.book({"S1", "A" + std::to_string(k % 6), on}, today).booked()) << k;
+        ASSERT_TRUE(l.book({"S2", k == 4 ? "HUGE" : "A" + std::to_string(k % 6), on}, today).booked()) << k;
+    }
+    const booked_span s1 = l.booked_span_for(d.participants[0]), s2 = l.booked_span_for(d.participants[1]);
+    ASSERT_EQ(s1.sums.size(), 11u);  // exact: kept
+    EXPECT_TRUE(s2.sums.empty());    // 2^41 hundredths: dropped
+    for (std::size_t i = 1; i < s1.items.size(); ++i) EXPECT_LE(s1.items[i - 1].on, s1.items[i].on);
+    std::int64_t nonzero = 0;
+    for (int from = -5; from < 760; from += 7)
+        for (int len : {0, 1, 19, 200, 730}) {
+            const period p{date(2023, 3, 15) + day_count(from), date(2023, 3, 15) + day_count(from + len)};
+            for (int until : {from - 1, from + len / 2, from + len, from + len + 30}) {
+                const date u = date(2023, 3, 15) + day_count(until);
+                const points fast = pe::detail::points_in(s1, p, u);
+                EXPECT_EQ(fast, pe::detail::points_in(booked_span{s1.items}, p, u)) << from << " " << len;
+                nonzero += fast.hundredths != 0;
+                EXPECT_EQ(pe::detail::points_in(s2, p, u), pe::detail::points_in(booked_span{s2.items}, p, u));
+            }
+        }
+    EXPECT_GT(nonzero, 100);  // the periods do catch bookings
+}

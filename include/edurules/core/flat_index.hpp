@@ -51,6 +51,29 @@ inline std::size_t text_hash(std::string_view key) noexcept {
     return static_cast<std::size_t>((static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64)) + b);
 }
 
+/// Whether two key texts are equal: up to 16 bytes by two overlapping words
+/// each, inline, where operator== calls memcmp for every found key.
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n > 16 || n < 4) return a == b;
+    const char *p = a.data(), *q = b.data();
+    if (n >= 8) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, p, 8);
+        std::memcpy(&a1, p + n - 8, 8);
+        std::memcpy(&b0, q, 8);
+        std::memcpy(&b1, q + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    std::uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, p, 4);
+    std::memcpy(&a1, p + n - 4, 4);
+    std::memcpy(&b0, q, 4);
+    std::memcpy(&b1, q + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
 /// Positions by text key. The keys are views: what they view must outlive
 /// the index unchanged. Made with room for its entries (a dossier's ids are
 /// counted first), it doubles only when given more.
@@ -74,7 +97,7 @@ public:
                 ++size_;
                 return pos;
             }
-            if (s.hash == h && s.key == key) return s.pos;
+            if (s.hash == h && same_text(s.key, key)) return s.pos;
         }
     }
     /// The position stored for `key`, or npos.
@@ -83,7 +106,7 @@ public:
         for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
             if (s.pos == npos) return npos;
-            if (s.hash == h && s.key == key) return s.pos;
+            if (s.hash == h && same_text(s.key, key)) return s.pos;
         }
     }
     std::size_t size() const noexcept { return size_; }
@@ -135,11 +158,16 @@ public:
         }
     }
     std::size_t size() const noexcept { return size_; }
+    /// Room for `n` entries in all without growing (none made for n = 0).
+    void reserve(std::size_t n) {
+        if (n > 0 && half_full_capacity(n) > slots_.size()) rehash(half_full_capacity(n));
+    }
 
 private:
     std::size_t mask() const noexcept { return slots_.size() - 1; }
-    void grow() {
-        std::vector<Key> old(slots_.empty() ? half_full_capacity(0) : 2 * slots_.size(), empty_);
+    void grow() { rehash(slots_.empty() ? half_full_capacity(0) : 2 * slots_.size()); }
+    void rehash(std::size_t capacity) {
+        std::vector<Key> old(capacity, empty_);
         old.swap(slots_);
         size_ = 0;
         for (const Key& k : old)

@@ -243,8 +243,8 @@ public:
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
-        std::vector<booked_points>& mine = booked_[p];
-        const registration g = registration_at(*r_, registration_facts::of(*p), booked_span{mine}, c.completed, b.why);
+        participant_points& mine = booked_[p];
+        const registration g = registration_at(*r_, registration_facts::of(*p), mine.span(), c.completed, b.why);
         if (g.state != reg_state::registered) {
             b.state = g.state;
             b.not_registered_why = g.reason;
@@ -253,10 +253,7 @@ public:
         }
         b.rec = rec;
         b.pts = completion_points(*r_, *rec, *a, b.why.enabled() ? &b.why : nullptr);
-        const booked_points entry{c.completed, b.pts};
-        mine.insert(std::upper_bound(mine.begin(), mine.end(), entry,
-                                     [](const booked_points& x, const booked_points& y) { return x.on < y.on; }),
-                    entry);
+        mine.add(booked_points{c.completed, b.pts});
         seen_.insert(k);
         return decided(booking_reason::booked);
     }
@@ -270,15 +267,18 @@ public:
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; });
         std::vector<booking> out(cs.size());
+        seen_.reserve(seen_.size() + cs.size());  // one table for every booking, not one per doubling
         for (const std::size_t i : order) out[i] = book(cs[i], today, explain);
         return out;
     }
 
     /// The points booked for a participant, in date order.
-    std::span<const booked_points> booked_for(const participant& p) const {
+    std::span<const booked_points> booked_for(const participant& p) const { return booked_span_for(p).items; }
+    /// The same with their running sums, for the registration rules.
+    booked_span booked_span_for(const participant& p) const {
         auto it = booked_.find(&p);
         if (it == booked_.end()) return {};
-        return it->second;
+        return it->second.span();
     }
 
 private:
@@ -330,8 +330,34 @@ private:
         return *validity_[i];
     }
 
+    /// A participant's bookings in date order (a later booking of the same
+    /// day after the earlier), with their running sums while every value is
+    /// small enough for them to be exact (detail::in_range_of_small): a
+    /// dossier's completions are booked in date order, so each booking
+    /// appends one sum, and every registration_at finds a period's points by
+    /// binary search instead of summing all earlier bookings again.
+    struct participant_points {
+        std::vector<booked_points> items;
+        std::vector<std::int64_t> sums{0};  ///< empty once a value is too large: points_in sums the items
+        void add(const booked_points& b) {
+            const auto at = static_cast<std::size_t>(
+                std::upper_bound(items.begin(), items.end(), b,
+                                 [](const booked_points& x, const booked_points& y) { return x.on < y.on; }) -
+                items.begin());
+            items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), b);
+            if (sums.empty()) return;
+            if (!detail::in_range_of_small(b.pts.hundredths) || items.size() >= detail::most_small_points) {
+                sums.clear();
+                return;
+            }
+            sums.insert(sums.begin() + static_cast<std::ptrdiff_t>(at) + 1, sums[at] + b.pts.hundredths);
+            for (std::size_t j = at + 2; j < sums.size(); ++j) sums[j] += b.pts.hundredths;
+        }
+        booked_span span() const { return booked_span{items, sums}; }
+    };
+
     std::vector<std::optional<period>> validity_;
-    std::unordered_map<const participant*, std::vector<booked_points>> booked_;
+    std::unordered_map<const participant*, participant_points> booked_;
     /// Bookings made; no key has all three fields at UINT32_MAX (the constructor caps the positions).
     edurules::detail::flat_set<booking_key, booking_key_hash> seen_{booking_key{UINT32_MAX, UINT32_MAX, UINT32_MAX}};
 };

@@ -85,8 +85,7 @@ inline collective_result collective_registration(const rules& r, const dossier_i
             m.message = seu + " holds no SEU diploma on " + to_iso(on);
         } else {
             explanation none(false);
-            const registration g =
-                registration_at(r, registration_facts::of(*p), booked_span{booked.booked_for(*p)}, on, none);
+            const registration g = registration_at(r, registration_facts::of(*p), booked.booked_span_for(*p), on, none);
             if (g.state == reg_state::registered) {
                 m.reason = member_reason::already_registered;
                 m.message = seu + " is already registered until " + to_iso(g.current->last);

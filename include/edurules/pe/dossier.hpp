@@ -34,7 +34,7 @@ void evaluate_dossier_each(const rules& r, const dossier_index& idx, date on, bo
     ledger l(r, idx);
     booked(l.book_dossier(on, explain));
     for (const participant& p : idx.data().participants)
-        sink(p, status_at(r, registration_facts::of(p), p.track, booked_span{l.booked_for(p)}, on, explain));
+        sink(p, status_at(r, registration_facts::of(p), p.track, l.booked_span_for(p), on, explain));
 }
 
 /// As above, returning the completions' decisions (dossier order) at the end.

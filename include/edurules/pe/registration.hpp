@@ -11,6 +11,7 @@
 // of the registratiereglement. docs/rules.md 1.
 #pragma once
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,10 @@ struct booked_points {
 /// days and points) run the very same code.
 struct booked_span {
     std::span<const booked_points> items;
+    /// Empty, or the running sums of `items` in date order (size() + 1 of
+    /// them, sums[i] = the hundredths of items[0..i), all exact): then
+    /// points_in finds a period's points by two binary searches.
+    std::span<const std::int64_t> sums = {};
     std::size_t size() const noexcept { return items.size(); }
     /// The completion's day as a day number (Boost's Julian day number).
     std::int64_t day(std::size_t i) const noexcept { return items[i].on.day_number(); }
@@ -162,13 +167,33 @@ namespace detail {
 /// a branch per completion (completion days are in no order the loop could
 /// predict); when a value is so large that the sum could overflow, the sum is
 /// taken again, saturating (columns from callers may hold any int64).
+/// Whether points of `n` values, each of `in_range_of_small`, sum exactly in
+/// an int64: |value| < 2^40 for all and fewer than 2^22 of them, so |sum| < 2^62.
+inline constexpr std::uint64_t small_points = std::uint64_t{1} << 40;
+inline constexpr std::size_t most_small_points = std::size_t{1} << 22;
+constexpr bool in_range_of_small(std::int64_t hundredths) {
+    return static_cast<std::uint64_t>(hundredths) + small_points < 2 * small_points;
+}
+
 template <class Booked>
 points points_in(const Booked& booked, const period& p, date until) {
     const std::int64_t first = p.first.day_number();
     const std::int64_t last = (until < p.last ? until : p.last).day_number();
     const std::size_t n = booked.size();
-    // |value| < 2^40 for all and fewer than 2^22 of them: |sum| < 2^62, exact.
-    constexpr std::uint64_t small = std::uint64_t{1} << 40;
+    if constexpr (requires { booked.sums; }) {
+        if (!booked.sums.empty()) {                    // items in date order with exact running sums (the ledger's)
+            const auto from = [&](std::int64_t day) {  // the first item on or after `day`
+                return static_cast<std::size_t>(
+                    std::partition_point(
+                        booked.items.begin(), booked.items.end(),
+                        [&](const booked_points& b) { return static_cast<std::int64_t>(b.on.day_number()) < day; }) -
+                    booked.items.begin());
+            };
+            const std::size_t lo = from(first), hi = from(last + 1);
+            return points{hi > lo ? booked.sums[hi] - booked.sums[lo] : 0};
+        }
+    }
+    constexpr std::uint64_t small = small_points;
     std::uint64_t sum = 0, range = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = booked.day(i);
@@ -177,7 +202,7 @@ points points_in(const Booked& booked, const period& p, date until) {
         sum += v & in;
         range |= v + small;
     }
-    if (range < 2 * small && n < (std::size_t{1} << 22)) return points{static_cast<std::int64_t>(sum)};
+    if (range < 2 * small && n < most_small_points) return points{static_cast<std::int64_t>(sum)};
     std::int64_t sat = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = booked.day(i);
