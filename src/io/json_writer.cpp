@@ -59,7 +59,7 @@ void json_writer::string_body(std::string_view s) {
         if (s.size() + 2 <= room) {
             char* p = place(s.size() + 2);
             *p = '"';
-            copy_short(p + 1, s);
+            edurules::detail::copy_short(p + 1, s);
             p[s.size() + 1] = '"';
             n_ += s.size() + 2;
             return;

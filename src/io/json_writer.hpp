@@ -18,6 +18,7 @@
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/decimal.hpp"
+#include "edurules/core/short_text.hpp"
 
 namespace edurules::io {
 
@@ -187,7 +188,15 @@ private:
         if (g.comma) put(',');
         if (g.line) newline();
     }
-    void separate() { write_gap(next_gap()); }
+    /// The gap before a value: nothing after a key (the usual case, inline),
+    /// else next_gap's.
+    void separate() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        write_gap(next_gap());
+    }
     void newline() {
         put('\n');
         for (std::size_t k = static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_); k > 0;) {
@@ -216,31 +225,8 @@ private:
             out_.append(s);
             return;
         }
-        copy_short(place(s.size()), s);
+        edurules::detail::copy_short(place(s.size()), s);
         n_ += s.size();
-    }
-    /// Copies `s` to `p`. Most pieces are short (names, ids, codes): up to 16
-    /// bytes they take two overlapping moves, with no call to memcpy.
-    static void copy_short(char* p, std::string_view s) {
-        const char* q = s.data();
-        const std::size_t n = s.size();
-        if (n >= 8 && n <= 16) {
-            std::uint64_t a, b;
-            std::memcpy(&a, q, 8);
-            std::memcpy(&b, q + n - 8, 8);
-            std::memcpy(p, &a, 8);
-            std::memcpy(p + n - 8, &b, 8);
-        } else if (n >= 4 && n < 8) {
-            std::uint32_t a, b;
-            std::memcpy(&a, q, 4);
-            std::memcpy(&b, q + n - 4, 4);
-            std::memcpy(p, &a, 4);
-            std::memcpy(p + n - 4, &b, 4);
-        } else if (n < 4) {
-            for (std::size_t i = 0; i < n; ++i) p[i] = q[i];
-        } else {
-            std::memcpy(p, q, n);
-        }
     }
     void spill() {
         out_.append(buf_, n_);

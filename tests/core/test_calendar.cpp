@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "edurules/core/calendar.hpp"
 
@@ -41,6 +42,10 @@ TEST(Calendar, CivilOfEqualsBoostOnEveryDay) {
         ASSERT_EQ(got.year, static_cast<int>(want.year)) << to_iso(d);
         ASSERT_EQ(got.month, static_cast<int>(want.month)) << "day number " << d.day_number();
         ASSERT_EQ(got.day, static_cast<int>(want.day)) << "day number " << d.day_number();
+        char iso[16];  // and write_iso spells Boost's fields
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", static_cast<int>(want.year), static_cast<int>(want.month),
+                      static_cast<int>(want.day));
+        ASSERT_EQ(to_iso(d), iso) << "day number " << d.day_number();
     }
     EXPECT_EQ(checked, 3141085);
     EXPECT_EQ(to_iso(date(2024, 2, 29)), "2024-02-29");

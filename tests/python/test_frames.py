@@ -421,6 +421,24 @@ def test_key_lookup_in_a_sorted_table_answers_as_a_hash_lookup():
     assert two.lookup([qw.astype(str), qt.astype(str)])[0].tolist() == [-1, 1, 1, 2, -1, 3, -1]
 
 
+def test_short_keys_that_differ_only_by_trailing_nul_bytes_are_told_apart():
+    """A sorted table compares keys of up to eight bytes by their first eight
+    bytes (zero-padded) and their lengths, without reading their text: keys
+    that are equal but for trailing NUL bytes must still be different keys,
+    the shorter first, as a dict tells them apart."""
+    from edurules import _edurules
+    base = ["a", "a\x00", "a\x00\x00", "a\x00\x00\x00\x00\x00\x00\x00", "abcdefg", "abcdefg\x00", "abcdefgh"]
+    assert all(a.encode() < b.encode() for a, b in zip(base, base[1:]))
+    t = _edurules.KeyTable([np.array(base, dtype=object)])
+    assert not t.duplicate.any()
+    query = ["a\x00\x00", "a\x00\x00\x00", "abcdefg\x00", "a", "abcdefgh", "a\x00\x00\x00\x00\x00\x00\x00",
+             "abcdefgh\x00", "a\x00"]
+    want = [{k: i for i, k in enumerate(base)}.get(k, -1) for k in query]
+    assert want == [2, -1, 5, 0, 6, 3, -1, 1]
+    for q in (sorted(query, key=str.encode), query):  # merged in order, then hashed
+        assert t.lookup([np.array(q, dtype=object)])[0].tolist() == [want[query.index(k)] for k in q]
+
+
 def test_completions_in_the_participants_order_take_one_pass_and_answer_as_the_general_path(engine):
     """Participants sorted by SEU number and completions in their order (an
     export) are converted and grouped in one C++ pass (grouped_rows); any

@@ -413,6 +413,10 @@ private:
     /// side, settle most compares without reading the row's text.
     int compare_row(const key_text& k, std::uint64_t kp, std::size_t row) const {
         if (kp != prefix_[row]) return kp < prefix_[row] ? -1 : 1;
+        if (k.parts == 1) {  // both within their prefixes: the shorter one is the other's start and comes first
+            const std::size_t a = k.part[0].size(), b = cols_[0].text[row].size();
+            if (a <= 8 && b <= 8) return a < b ? -1 : a > b ? 1 : 0;  // no read of the row's text
+        }
         for (std::size_t p = 0; p < k.parts; ++p)
             if (const int c = k.part[p].compare(cols_[p].text[row]); c != 0) return c;
         return 0;
@@ -580,7 +584,11 @@ private:
         std::string_view prev[2];                  // and its key, when it had every part
         std::string prev_owned[2], cur_owned[2];   // non-str cells as text: the row before's, this row's
         bool prev_whole = false;
+        constexpr std::size_t ahead = 8;  // cells whose objects are fetched while this one is matched
         for (std::size_t i = 0; i < n; ++i) {
+            if (i + ahead < n)  // a cell's object is a cache miss when it is read: asked for early
+                for (std::size_t p = 0; p < parts; ++p)
+                    __builtin_prefetch(cells[p](static_cast<py::ssize_t>(i + ahead)).ptr());
             PyObject* v[2] = {nullptr, nullptr};
             bool same_objects = i > 0;
             for (std::size_t p = 0; p < parts; ++p) {

@@ -2,10 +2,12 @@
 // arithmetic with an explicit end-of-month policy, and exact durations.
 #pragma once
 
+#include <array>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <climits>
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,21 +82,29 @@ struct civil_day {
 };
 
 /// The year, month and day of a date in Boost's calendar (1400..9999): the
-/// inverse of day_number_of, in plain integer arithmetic (H. Hinnant's
-/// civil_from_days, on days counted from 0000-03-01), where Boost's
-/// year_month_day() checks each field as it builds it. Same values (test
+/// inverse of day_number_of, in plain integer arithmetic, where Boost's
+/// year_month_day() checks each field as it builds it. The algorithm is
+/// C. Neri and L. Schneider's (Euclidean affine functions, "Software:
+/// Practice and Experience" 53(4), 2023): days are counted from a March
+/// first 82 x 400 years back, so that every quantity is unsigned, and each
+/// division by a constant is a multiplication. Same values as Boost (test
 /// Calendar.CivilOfEqualsBoostOnEveryDay).
 inline civil_day civil_of(date d) {
-    // Boost's day numbers are Julian day numbers; 0000-03-01 is 1721120.
-    const auto z = static_cast<std::uint32_t>(d.day_number()) - 1721120u;
-    const std::uint32_t era = z / 146097u;
-    const std::uint32_t doe = z - era * 146097u;                                          // [0, 146096]
-    const std::uint32_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;  // [0, 399]
-    const std::uint32_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);                 // [0, 365]
-    const std::uint32_t mp = (5u * doy + 2u) / 153u;                                      // [0, 11], March first
-    const auto month = static_cast<int>(mp < 10u ? mp + 3u : mp - 9u);
-    const auto year = static_cast<int>(yoe + era * 400u) + (month <= 2 ? 1 : 0);
-    return civil_day{year, month, static_cast<int>(doy - (153u * mp + 2u) / 5u + 1u)};
+    constexpr std::uint32_t shift = 82;                           // 400-year cycles moved back
+    constexpr std::uint32_t unix_jdn = 2440588;                   // 1970-01-01's Julian day number
+    constexpr std::uint32_t from_unix = 719468 + 146097 * shift;  // 1970-01-01 in the shifted count
+    const std::uint32_t n = static_cast<std::uint32_t>(d.day_number()) - unix_jdn + from_unix;
+    const std::uint32_t n1 = 4 * n + 3;
+    const std::uint32_t century = n1 / 146097;
+    const std::uint32_t n2 = (n1 % 146097) / 4 * 4 + 3;  // day of the century, x 4 + 3
+    const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+    const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+    const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2) / 2939745 / 4;  // from 1 March
+    const std::uint32_t n3 = 2141 * day_of_year + 197913;
+    const std::uint32_t month = n3 / 65536, day = (n3 % 65536) / 2141;  // month 3..14
+    const std::uint32_t january_on = day_of_year >= 306 ? 1 : 0;        // January and February: the next year
+    return civil_day{static_cast<int>(100 * century + year_of_century - 400 * shift + january_on),
+                     static_cast<int>(january_on ? month - 12 : month), static_cast<int>(day + 1)};
 }
 
 /// Adds `n` months (may be negative) to `d` under an explicit policy.
@@ -211,15 +221,24 @@ private:
 
 /// Writes the ISO 8601 text (YYYY-MM-DD, 10 chars) of a date that is not special to `out`.
 inline void write_iso(date d, char* out) {
+    // two digits at a time from a table of "00" .. "99" (years 1400..9999 have four)
+    static constexpr auto pairs = [] {
+        std::array<char, 200> t{};
+        for (std::size_t i = 0; i < 100; ++i) {
+            t[2 * i] = static_cast<char>('0' + i / 10);
+            t[2 * i + 1] = static_cast<char>('0' + i % 10);
+        }
+        return t;
+    }();
     const civil_day ymd = civil_of(d);
-    auto put = [&](std::size_t at, unsigned v, std::size_t width) {
-        for (std::size_t i = width; i-- > 0; v /= 10) out[at + i] = static_cast<char>('0' + v % 10);
-    };
-    put(0, static_cast<unsigned>(ymd.year), 4);
+    const auto y = static_cast<unsigned>(ymd.year);
+    auto put2 = [&](std::size_t at, unsigned v) { std::memcpy(out + at, pairs.data() + 2 * v, 2); };
+    put2(0, y / 100);
+    put2(2, y % 100);
     out[4] = '-';
-    put(5, static_cast<unsigned>(ymd.month), 2);
+    put2(5, static_cast<unsigned>(ymd.month));
     out[7] = '-';
-    put(8, static_cast<unsigned>(ymd.day), 2);
+    put2(8, static_cast<unsigned>(ymd.day));
 }
 
 /// ISO 8601 calendar date text (YYYY-MM-DD).

@@ -95,7 +95,7 @@ public:
                 return *this;
             }
         }
-        std::memcpy(buf_ + n_, x.data(), x.size());
+        edurules::detail::copy_short(buf_ + n_, x);
         n_ += x.size();
         return *this;
     }
