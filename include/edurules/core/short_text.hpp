@@ -11,6 +11,23 @@
 
 namespace edurules::detail {
 
+/// The first and the last word of `n` bytes at `p` (sizeof(Word) <= n <=
+/// 2 sizeof(Word)): between them they hold every byte, overlapping when n
+/// is less than two words.
+template <class Word>
+struct end_words {
+    Word first, last;
+    end_words(const char* p, std::size_t n) noexcept {
+        std::memcpy(&first, p, sizeof(Word));
+        std::memcpy(&last, p + n - sizeof(Word), sizeof(Word));
+    }
+    void store(char* p, std::size_t n) const noexcept {
+        std::memcpy(p, &first, sizeof(Word));
+        std::memcpy(p + n - sizeof(Word), &last, sizeof(Word));
+    }
+    bool operator==(const end_words& o) const noexcept { return ((first ^ o.first) | (last ^ o.last)) == 0; }
+};
+
 /// The hash of a key text. Keys are mostly short ids (SEU numbers,
 /// activity and recognition ids): up to 16 bytes they are read as two
 /// overlapping words (every byte in one, the length mixed in) and mixed by
@@ -22,14 +39,11 @@ inline std::size_t text_hash(std::string_view key) noexcept {
     const char* p = key.data();
     std::uint64_t a = 0, b = 0;
     if (n >= 8) {
-        std::memcpy(&a, p, 8);
-        std::memcpy(&b, p + n - 8, 8);
+        const end_words<std::uint64_t> w(p, n);
+        a = w.first, b = w.last;
     } else if (n >= 4) {
-        std::uint32_t x, y;
-        std::memcpy(&x, p, 4);
-        std::memcpy(&y, p + n - 4, 4);
-        a = x;
-        b = y;
+        const end_words<std::uint32_t> w(p, n);
+        a = w.first, b = w.last;
     } else if (n > 0) {
         a = std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
             std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 | static_cast<unsigned char>(p[n - 1]);
@@ -48,21 +62,8 @@ inline bool same_text(std::string_view a, std::string_view b) noexcept {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
     if (n > 16 || n < 4) return a == b;
-    const char *p = a.data(), *q = b.data();
-    if (n >= 8) {
-        std::uint64_t a0, a1, b0, b1;
-        std::memcpy(&a0, p, 8);
-        std::memcpy(&a1, p + n - 8, 8);
-        std::memcpy(&b0, q, 8);
-        std::memcpy(&b1, q + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    std::uint32_t a0, a1, b0, b1;
-    std::memcpy(&a0, p, 4);
-    std::memcpy(&a1, p + n - 4, 4);
-    std::memcpy(&b0, q, 4);
-    std::memcpy(&b1, q + n - 4, 4);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    if (n >= 8) return end_words<std::uint64_t>(a.data(), n) == end_words<std::uint64_t>(b.data(), n);
+    return end_words<std::uint32_t>(a.data(), n) == end_words<std::uint32_t>(b.data(), n);
 }
 
 /// Copies `s` to `p`. Up to 16 bytes by two overlapping moves, with no call
@@ -71,17 +72,9 @@ inline void copy_short(char* p, std::string_view s) noexcept {
     const char* q = s.data();
     const std::size_t n = s.size();
     if (n >= 8 && n <= 16) {
-        std::uint64_t a, b;
-        std::memcpy(&a, q, 8);
-        std::memcpy(&b, q + n - 8, 8);
-        std::memcpy(p, &a, 8);
-        std::memcpy(p + n - 8, &b, 8);
+        end_words<std::uint64_t>(q, n).store(p, n);
     } else if (n >= 4 && n < 8) {
-        std::uint32_t a, b;
-        std::memcpy(&a, q, 4);
-        std::memcpy(&b, q + n - 4, 4);
-        std::memcpy(p, &a, 4);
-        std::memcpy(p + n - 4, &b, 4);
+        end_words<std::uint32_t>(q, n).store(p, n);
     } else if (n < 4) {
         for (std::size_t i = 0; i < n; ++i) p[i] = q[i];
     } else {
