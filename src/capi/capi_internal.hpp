@@ -126,6 +126,14 @@ void reset_buf(edr_buf* out) noexcept;
 /// releasing what `out` held before. Throws std::bad_alloc.
 void fill_buf(edr_buf* out, std::string_view text);
 
+/// The same, into the room `out` has kept from an earlier answer (its
+/// `reserved` field: the bytes its memory holds, 0 for memory that is not
+/// such room) when the text fits and the room is not far larger than the
+/// text; otherwise as fill_buf, keeping the new memory's size as room. A
+/// caller asking again and again with one buffer then allocates only when
+/// an answer outgrows the ones before it.
+void fill_buf_reusing(edr_buf* out, std::string_view text);
+
 /// The struct version a caller passes: 1..current. A newer version than this
 /// library knows means the caller was built against a newer header.
 inline void check_version(unsigned version, unsigned current, const char* field) {

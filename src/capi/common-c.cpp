@@ -1,5 +1,6 @@
 // The C shim's common parts: the per-thread error record, error names,
 // version queries, edr_buf, and the checks every text argument goes through.
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -121,6 +122,22 @@ void fill_buf(edr_buf* out, std::string_view text) {
     out->ptr = mem;
     out->size = text.size();
     out->reserved = 0;
+}
+
+void fill_buf_reusing(edr_buf* out, std::string_view text) {
+    const std::size_t need = text.size() + 1;
+    // room more than 1 MiB and 4x the text is given back rather than kept
+    const bool too_large = out->reserved > (std::size_t{1} << 20) && out->reserved / 4 > need;
+    if (!out->ptr || out->reserved < need || too_large) {
+        const std::size_t room = std::max<std::size_t>(need, 256);
+        char* mem = static_cast<char*>(std::malloc(room));
+        if (!mem) throw std::bad_alloc();
+        std::free(out->ptr);
+        *out = edr_buf{mem, 0, room};
+    }
+    if (!text.empty()) std::memcpy(out->ptr, text.data(), text.size());
+    out->ptr[text.size()] = '\0';
+    out->size = text.size();
 }
 
 }  // namespace edurules::capi

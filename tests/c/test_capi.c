@@ -104,6 +104,25 @@ static void test_evaluate(void) {
     CHECK_OK(edr_evaluate_json(&out, eng, DESCRIBE, EDR_NUL_TERMINATED));
     CHECK(strstr(out.ptr, "\"result\"") != NULL);
 
+    /* An answer that fits the room an earlier one left is written into it:
+     * no new memory (the same pointer); a longer one gets new memory. */
+    {
+        static const char STATUS[] =
+            "{\"schema_version\": 1, \"kind\": \"pe.status\", \"date\": \"2024-06-01\", \"dossier\":"
+            " {\"schema_version\": 1, \"participants\": [{\"seu_number\": \"S1\", \"name\": \"A\","
+            " \"track\": \"uitzendprofessional\", \"diploma_date\": \"2023-03-15\"}], \"activities\": [],"
+            " \"recognitions\": [], \"completions\": []}}";
+        const char *room = out.ptr;
+        const size_t describe_size = out.size;
+        CHECK_OK(edr_evaluate_json(&out, eng, STATUS, EDR_NUL_TERMINATED));
+        CHECK(out.size < describe_size && out.size == strlen(out.ptr));
+        CHECK(out.ptr == room);
+        CHECK(strstr(out.ptr, "\"seu_number\":\"S1\"") != NULL && strstr(out.ptr, "pe.registration") == NULL);
+        CHECK_OK(edr_evaluate_json(&out, eng, DESCRIBE, EDR_NUL_TERMINATED));
+        CHECK(out.size == describe_size && out.size == strlen(out.ptr));
+        CHECK(strstr(out.ptr, "pe.registration.period_months") != NULL);
+    }
+
     /* A failure leaves the buffer empty. */
     CHECK_ERROR(edr_evaluate_json(&out, eng, "{", 1), EDR_E_PARSE, "request");
     CHECK(out.ptr == NULL && out.size == 0);
