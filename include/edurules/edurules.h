@@ -228,7 +228,10 @@ EDR_API void edr_engine_free(edr_engine *engine);
  *  (entitlement, regime, absence, ...), "insight.*" (see README.md,
  *  "JSON formats", and schemas/).
  *  `out` must be EDR_BUF_INIT or a buffer this library filled before (its old
- *  text is released first). The caller owns the result (edr_buf_dispose);
+ *  text is replaced; memory an earlier answer of this function left in it is
+ *  written again when the new answer fits, so a caller reusing one buffer
+ *  allocates only when an answer outgrows the earlier ones; on failure it is
+ *  left empty). The caller owns the result (edr_buf_dispose);
  *  `request_json` stays the caller's. Safe to call concurrently on one engine. */
 EDR_API int edr_evaluate_json(edr_buf *out, const edr_engine *engine, const char *request_json, size_t request_len);
 
