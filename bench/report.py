@@ -365,7 +365,8 @@ def main():
         w("")
         w("Every engine crosses the same JavaScript/native boundary: edurules through a small N-API addon over "
           "its C ABI, ZEN through its own N-API binding, json-logic-engine in JavaScript. W1 and W2: the JSON "
-          "request object of each fixture (64 of each), one evaluation at a time (`await` per call for ZEN). "
+          "request object of each fixture (64 of each), one evaluation at a time (`await` per call for ZEN), "
+          "the engines' timed rounds interleaved (each round times every engine once, in a rotating order). "
           "W3: edurules gets typed-array columns (`edr_pe_status_batch`, `edr_leave_hours_batch`), the peers "
           "the same rows as objects (ZEN with 64 calls in flight); building inputs is not timed. "
           "Correctness gate: " + ", ".join(f"{k} {'passed' if v else 'FAILED (not ranked)'}"

@@ -69,23 +69,34 @@ const now = () => process.hrtime.bigint();
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const spread = (xs) => { const s = [...xs].sort((a, b) => a - b); return [s[0], s[s.length - 1]]; };
 
-/** Per-evaluation time (ns) of fn over the requests, repeated: median and spread over rounds. */
-async function timeEach(fn, requests, { rounds, minMs }) {
-  // warm-up
-  for (const q of requests) await fn(q);
-  const per = [];
+/** Per-evaluation time (ns) of several engines over the requests, repeated
+ *  (median and spread over rounds), their rounds interleaved (each round runs
+ *  every engine once, in an order that rotates): one-request timings on a
+ *  VM can switch speed for minutes at a time, and engines timed one after the
+ *  other could then be measured at different speeds. `fns` maps a name to
+ *  [fn, { minMs }] (a round lasts at least minMs); returns a map of name to
+ *  { median_ns, min_ns, max_ns, rounds }. */
+async function timeEach(fns, requests, { rounds }) {
+  const names = Object.keys(fns);
+  for (const k of names) for (const q of requests) await fns[k][0](q); // warm-up
+  const per = Object.fromEntries(names.map((k) => [k, []]));
   for (let r = 0; r < rounds; ++r) {
-    let n = 0;
-    const t0 = now();
-    let t = t0;
-    do {
-      for (const q of requests) await fn(q);
-      n += requests.length;
-      t = now();
-    } while (Number(t - t0) < minMs * 1e6);
-    per.push(Number(t - t0) / n);
+    for (let i = 0; i < names.length; ++i) {
+      const k = names[(r + i) % names.length];
+      const [fn, { minMs }] = fns[k];
+      let n = 0;
+      const t0 = now();
+      let t = t0;
+      do {
+        for (const q of requests) await fn(q);
+        n += requests.length;
+        t = now();
+      } while (Number(t - t0) < minMs * 1e6);
+      per[k].push(Number(t - t0) / n);
+    }
   }
-  return { median_ns: median(per), min_ns: spread(per)[0], max_ns: spread(per)[1], rounds };
+  return Object.fromEntries(names.map((k) => [k, { median_ns: median(per[k]), min_ns: spread(per[k])[0],
+                                                     max_ns: spread(per[k])[1], rounds }]));
 }
 
 /** W3 on one thread: prepare once (untimed), run `rounds` times. */
@@ -162,24 +173,25 @@ async function main() {
   }
   const ranked = Object.entries(all).filter(([k]) => gate[k]);
   const opt = QUICK ? { rounds: 3, minMs: 100 } : { rounds: 7, minMs: 400 };
-  // W1 and W2: one evaluation at a time, over the 64 fixtures
+  // W1 and W2: one evaluation at a time, over the 64 fixtures; the engines' rounds interleaved
   for (const [wl, reqs] of [['W1', W1], ['W2', W2]]) {
-    for (const [name, e] of ranked) {
-      const fn = wl === 'W1' ? (q) => e.w1(q) : (q) => e.w2(q);
-      const o = name === 'zen-per-call' ? { ...opt, minMs: opt.minMs / 2 } : opt;
-      const r = await timeEach(fn, reqs, o);
-      report.results.push({ workload: wl, engine: name, threads: 1, n: 1, ...r });
-      log(`${wl} ${name}: ${(r.median_ns / 1000).toFixed(2)} us per evaluation`);
+    const fns = Object.fromEntries(ranked.map(([name, e]) => [name, [
+      wl === 'W1' ? (q) => e.w1(q) : (q) => e.w2(q),
+      { minMs: name === 'zen-per-call' ? opt.minMs / 2 : opt.minMs }]]));
+    const rs = await timeEach(fns, reqs, opt);
+    for (const [name] of ranked) {
+      report.results.push({ workload: wl, engine: name, threads: 1, n: 1, ...rs[name] });
+      log(`${wl} ${name}: ${(rs[name].median_ns / 1000).toFixed(2)} us per evaluation`);
     }
   }
-  // W1 by completion count (edurules and ZEN warm): the 0..60 curve
-  for (const [name, e] of ranked.filter(([k]) => k === 'edurules' || k === 'zen-warm')) {
-    for (const c of [0, 10, 30, 60]) {
-      const reqs = W1.filter((q) => q.dossier.completions.length === c);
-      if (!reqs.length) continue;
-      const r = await timeEach((q) => e.w1(q), reqs, { rounds: opt.rounds, minMs: opt.minMs / 2 });
-      report.results.push({ workload: `W1/${c}`, engine: name, threads: 1, n: 1, ...r });
-    }
+  // W1 by completion count (edurules and ZEN warm, interleaved): the 0..60 curve
+  const pair = ranked.filter(([k]) => k === 'edurules' || k === 'zen-warm');
+  for (const c of [0, 10, 30, 60]) {
+    const reqs = W1.filter((q) => q.dossier.completions.length === c);
+    if (!reqs.length) continue;
+    const fns = Object.fromEntries(pair.map(([name, e]) => [name, [(q) => e.w1(q), { minMs: opt.minMs / 2 }]]));
+    const rs = await timeEach(fns, reqs, opt);
+    for (const [name] of pair) report.results.push({ workload: `W1/${c}`, engine: name, threads: 1, n: 1, ...rs[name] });
   }
   // W3: populations
   const sizes = QUICK ? [20000] : [100000, 1000000];
