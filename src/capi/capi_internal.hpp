@@ -123,16 +123,14 @@ void require_utf8(std::string_view text, std::string_view name);
 void reset_buf(edr_buf* out) noexcept;
 
 /// Copies `text` into `out` as malloc'd memory (released by edr_buf_dispose),
-/// releasing what `out` held before. Throws std::bad_alloc.
+/// into the room `out` kept from an earlier answer (its `reserved` field:
+/// the bytes its memory holds) when the text fits and the room is not far
+/// larger; otherwise into new memory, releasing what `out` held and keeping
+/// the new memory's size as its room. A caller that hands the same buffer
+/// back (edr_evaluate_json keeps it; the other functions reset it first)
+/// allocates only when an answer outgrows the ones before. Throws
+/// std::bad_alloc.
 void fill_buf(edr_buf* out, std::string_view text);
-
-/// The same, into the room `out` has kept from an earlier answer (its
-/// `reserved` field: the bytes its memory holds, 0 for memory that is not
-/// such room) when the text fits and the room is not far larger than the
-/// text; otherwise as fill_buf, keeping the new memory's size as room. A
-/// caller asking again and again with one buffer then allocates only when
-/// an answer outgrows the ones before it.
-void fill_buf_reusing(edr_buf* out, std::string_view text);
 
 /// The struct version a caller passes: 1..current. A newer version than this
 /// library knows means the caller was built against a newer header.

@@ -114,17 +114,6 @@ void reset_buf(edr_buf* out) noexcept {
 }
 
 void fill_buf(edr_buf* out, std::string_view text) {
-    char* mem = static_cast<char*>(std::malloc(text.size() + 1));
-    if (!mem) throw std::bad_alloc();
-    if (!text.empty()) std::memcpy(mem, text.data(), text.size());
-    mem[text.size()] = '\0';
-    std::free(out->ptr);
-    out->ptr = mem;
-    out->size = text.size();
-    out->reserved = 0;
-}
-
-void fill_buf_reusing(edr_buf* out, std::string_view text) {
     const std::size_t need = text.size() + 1;
     // room more than 1 MiB and 4x the text is given back rather than kept
     const bool too_large = out->reserved > (std::size_t{1} << 20) && out->reserved / 4 > need;

@@ -155,7 +155,7 @@ int edr_evaluate_json(edr_buf* out, const edr_engine* e, const char* request_jso
         // one response buffer per thread, its capacity reused from call to call
         thread_local std::string response;
         io::evaluate_json(eng.engine, req, response);
-        fill_buf_reusing(out, response);
+        fill_buf(out, response);
         if (response.capacity() > (std::size_t{1} << 20)) response = std::string();  // keep no large buffer
         return EDR_OK;
     });

@@ -162,11 +162,6 @@ struct registration {
 };
 
 namespace detail {
-/// Points booked within [p.first, min(p.last, until)]. Days are compared as
-/// integers: this loop is the heart of every batch evaluation. It runs without
-/// a branch per completion (completion days are in no order the loop could
-/// predict); when a value is so large that the sum could overflow, the sum is
-/// taken again, saturating (columns from callers may hold any int64).
 /// Whether points of `n` values, each of `in_range_of_small`, sum exactly in
 /// an int64: |value| < 2^40 for all and fewer than 2^22 of them, so |sum| < 2^62.
 inline constexpr std::uint64_t small_points = std::uint64_t{1} << 40;
@@ -175,6 +170,13 @@ constexpr bool in_range_of_small(std::int64_t hundredths) {
     return static_cast<std::uint64_t>(hundredths) + small_points < 2 * small_points;
 }
 
+/// Points booked within [p.first, min(p.last, until)]. Days are compared as
+/// integers: this loop is the heart of every batch evaluation. It runs without
+/// a branch per completion (completion days are in no order the loop could
+/// predict); when a value is so large that the sum could overflow, the sum is
+/// taken again, saturating (columns from callers may hold any int64). Items
+/// given with exact running sums (booked_span::sums, the ledger's) are summed
+/// by two binary searches instead.
 template <class Booked>
 points points_in(const Booked& booked, const period& p, date until) {
     const std::int64_t first = p.first.day_number();
@@ -193,16 +195,15 @@ points points_in(const Booked& booked, const period& p, date until) {
             return points{hi > lo ? booked.sums[hi] - booked.sums[lo] : 0};
         }
     }
-    constexpr std::uint64_t small = small_points;
     std::uint64_t sum = 0, range = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = booked.day(i);
         const auto v = static_cast<std::uint64_t>(booked.pts(i).hundredths);
         const std::uint64_t in = std::uint64_t{0} - static_cast<std::uint64_t>((first <= d) & (d <= last));
         sum += v & in;
-        range |= v + small;
+        range |= v + small_points;
     }
-    if (range < 2 * small && n < most_small_points) return points{static_cast<std::int64_t>(sum)};
+    if (range < 2 * small_points && n < most_small_points) return points{static_cast<std::int64_t>(sum)};
     std::int64_t sat = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = booked.day(i);
