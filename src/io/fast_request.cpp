@@ -203,8 +203,13 @@ void completion(od::value v, pe::completion& c) {
     if (seen != 7) doubt();
 }
 
+/// A decoded dossier's lists given back after its answer was written
+/// (recycle_dossier), per thread: the next request on the thread decodes
+/// into their room instead of growing new lists by doubling.
+thread_local pe::dossier spare_dossier;
+
 pe::dossier dossier(od::value v) {
-    pe::dossier d;
+    pe::dossier d = std::move(spare_dossier);  // a moved-from vector is empty, its room moved along
     unsigned seen = 0;
     members(v, names<5>{"schema_version", "participants", "activities", "recognitions", "completions"},
             [&](std::size_t k, od::value x) {
@@ -346,6 +351,20 @@ std::optional<typed_request> decode(const engine& e, od::document& doc) {
 }
 
 }  // namespace
+
+void recycle_dossier(pe::dossier&& d) noexcept {
+    // a list that grew past this many records is given back to the heap:
+    // one large request does not keep its memory for the thread's lifetime
+    constexpr std::size_t most_kept = 1024;
+    if (d.participants.capacity() > most_kept || d.activities.capacity() > most_kept ||
+        d.recognitions.capacity() > most_kept || d.completions.capacity() > most_kept)
+        return;
+    d.participants.clear();
+    d.activities.clear();
+    d.recognitions.clear();
+    d.completions.clear();
+    spare_dossier = std::move(d);
+}
 
 std::optional<typed_request> fast_decode(const engine& e, std::string_view request_json) {
     if (std::memchr(request_json.data(), 0, request_json.size())) return std::nullopt;

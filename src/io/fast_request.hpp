@@ -23,6 +23,11 @@ using typed_request = std::variant<pe_request, leave_request>;
 /// The decoded request, or nullopt when the fast reader declines.
 std::optional<typed_request> fast_decode(const engine& e, std::string_view request_json);
 
+/// Gives a decoded dossier's lists back to the fast reader once its answer
+/// is written: the thread's next request decodes into their room (lists of
+/// up to 1024 records are kept; larger ones are freed).
+void recycle_dossier(pe::dossier&& d) noexcept;
+
 /// io::evaluate_json through the document reader only (src/io/request.cpp):
 /// what evaluate_json does when the fast reader declines.
 void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out);

@@ -93,8 +93,10 @@ void evaluate_json(const engine& e, std::string_view request_json, std::string& 
     // inputs; on any doubt it declines and the document reader decides, so
     // that every refusal is the document reader's, word for word.
     if (auto fast = detail::fast_decode(e, request_json)) {
-        if (auto* pe = std::get_if<detail::pe_request>(&*fast))
-            return write_response(out, pe->kind, [&](json_writer& w) { detail::write_pe_result(w, e, *pe); });
+        if (auto* pe = std::get_if<detail::pe_request>(&*fast)) {
+            write_response(out, pe->kind, [&](json_writer& w) { detail::write_pe_result(w, e, *pe); });
+            return detail::recycle_dossier(std::move(pe->dossier));
+        }
         auto& lv = std::get<leave_request>(*fast);
         return write_response(out, lv.kind, [&](json_writer& w) { detail::write_leave_result(w, e, lv); });
     }

@@ -5,6 +5,7 @@
 // (written by json_writer) do not depend on which reader decoded the request.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -304,6 +305,28 @@ TEST(FastRequest, ResponsesDoNotDependOnTheReader) {
         EXPECT_FALSE(lean["result"].contains("completions"));
         f["result"].erase("completions");
         EXPECT_EQ(f, lean);
+    }
+}
+
+/// The fast reader decodes into the lists the thread's previous request
+/// left (recycle_dossier): whatever came before, an answer is the document
+/// reader's for the same request. The W1 requests go largest first, so each
+/// smaller dossier lands in room that held more records, and a dossier of
+/// 1,500 completions (more than the reader keeps room for) comes between.
+TEST(FastRequest, AnswersDoNotDependOnTheRequestBefore) {
+    std::vector<std::string> qs = fixture_requests("w1");
+    std::sort(qs.begin(), qs.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    json big = json::parse(qs.front());
+    json many = json::array();
+    for (int k = 0; k < 25; ++k)
+        for (const auto& c : big["dossier"]["completions"]) many.push_back(c);
+    ASSERT_GE(many.size(), 1500u);
+    big["dossier"]["completions"] = many;
+    qs.insert(qs.begin() + static_cast<std::ptrdiff_t>(qs.size() / 2), big.dump());
+    for (const std::string& q : qs) {
+        std::string doc;
+        io::detail::evaluate_json_document(eng(), q, doc);
+        EXPECT_EQ(io::evaluate_json(eng(), q), doc) << q.substr(0, 200);
     }
 }
 

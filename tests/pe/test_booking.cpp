@@ -356,3 +356,29 @@ TEST(PeLedger, RunningSumsAgreeWithSummingEveryBooking) {
         }
     EXPECT_GT(nonzero, 100);  // the periods do catch bookings
 }
+
+// The ledger keeps each participant's bookings by dossier position: a
+// participant without bookings, or one that is not the dossier's own record
+// (a copy), has none; the others have theirs in date order.
+TEST(PeLedger, BookingsAreKeptByDossierPosition) {
+    dossier d;
+    for (const char* s : {"S1", "S2", "S3"}) d.participants.push_back(person(s, date(2023, 3, 15)));
+    d.activities.push_back(elearning("A", 60));
+    d.recognitions.push_back(recog("R", "A", date(2023, 1, 1), points{150}));
+    const dossier_index idx(d);
+    ledger l(R(), idx);
+    const participant copy = d.participants[0];
+    EXPECT_TRUE(l.booked_span_for(d.participants[0]).items.empty());  // nothing booked yet
+    const date today(2025, 12, 31);
+    ASSERT_TRUE(l.book({"S3", "A", date(2024, 5, 1)}, today).booked());
+    ASSERT_TRUE(l.book({"S1", "A", date(2024, 2, 1)}, today).booked());
+    ASSERT_TRUE(l.book({"S3", "A", date(2024, 1, 1)}, today).booked());
+    const booked_span s1 = l.booked_span_for(d.participants[0]), s3 = l.booked_span_for(d.participants[2]);
+    EXPECT_EQ(s1.items.size(), 1u);
+    EXPECT_TRUE(l.booked_span_for(d.participants[1]).items.empty());
+    ASSERT_EQ(s3.items.size(), 2u);
+    EXPECT_EQ(s3.items[0].on, date(2024, 1, 1));
+    EXPECT_EQ(s3.sums.size(), 3u);
+    EXPECT_EQ(s3.sums[2], 300);
+    EXPECT_TRUE(l.booked_span_for(copy).items.empty());  // not the dossier's record
+}

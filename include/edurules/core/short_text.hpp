@@ -56,12 +56,15 @@ inline std::size_t text_hash(std::string_view key) noexcept {
     return static_cast<std::size_t>((static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64)) + b);
 }
 
-/// Whether two key texts are equal: up to 16 bytes by two overlapping words
-/// each, inline, where operator== calls memcmp for every found key.
+/// Whether two key texts are equal: up to 16 bytes inline (by two
+/// overlapping words each from 4 bytes on), where operator== calls memcmp
+/// for every found key.
 inline bool same_text(std::string_view a, std::string_view b) noexcept {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
-    if (n > 16 || n < 4) return a == b;
+    if (n > 16) return a == b;
+    if (n < 4)  // bytes 0, n / 2 and n - 1 are every byte of 0 to 3
+        return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
     if (n >= 8) return end_words<std::uint64_t>(a.data(), n) == end_words<std::uint64_t>(b.data(), n);
     return end_words<std::uint32_t>(a.data(), n) == end_words<std::uint32_t>(b.data(), n);
 }

@@ -13,10 +13,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "edurules/core/flat_index.hpp"
@@ -243,7 +243,8 @@ public:
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date.
-        participant_points& mine = booked_[p];
+        if (booked_.empty()) booked_.resize(idx_->data().participants.size());  // on the first booking
+        participant_points& mine = booked_[position(*p)];
         const registration g = registration_at(*r_, registration_facts::of(*p), mine.span(), c.completed, b.why);
         if (g.state != reg_state::registered) {
             b.state = g.state;
@@ -262,12 +263,18 @@ public:
     /// date order (stable), and returns the decisions in dossier order.
     std::vector<booking> book_dossier(date today, bool explain = true) {
         const auto& cs = idx_->data().completions;
-        std::vector<std::size_t> order(cs.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; });
         std::vector<booking> out(cs.size());
         seen_.reserve(seen_.size() + cs.size());  // one table for every booking, not one per doubling
+        const auto earlier = [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; };
+        std::size_t sorted = 1;  // a dossier already in date order (the usual export) is booked as it comes
+        while (sorted < cs.size() && !earlier(sorted, sorted - 1)) ++sorted;
+        if (sorted >= cs.size()) {
+            for (std::size_t i = 0; i < cs.size(); ++i) out[i] = book(cs[i], today, explain);
+            return out;
+        }
+        std::vector<std::size_t> order(cs.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), earlier);
         for (const std::size_t i : order) out[i] = book(cs[i], today, explain);
         return out;
     }
@@ -276,9 +283,10 @@ public:
     std::span<const booked_points> booked_for(const participant& p) const { return booked_span_for(p).items; }
     /// The same with their running sums, for the registration rules.
     booked_span booked_span_for(const participant& p) const {
-        auto it = booked_.find(&p);
-        if (it == booked_.end()) return {};
-        return it->second.span();
+        const auto& ps = idx_->data().participants;
+        const std::less<const participant*> before;  // a total order, also for a participant from elsewhere
+        if (booked_.empty() || before(&p, ps.data()) || !before(&p, ps.data() + ps.size())) return {};
+        return booked_[position(p)].span();
     }
 
 private:
@@ -315,10 +323,14 @@ private:
             return static_cast<std::size_t>(h ^ (h >> 29) ^ (std::uint64_t{k.day} * 0xC2B2AE3D27D4EB4Full));
         }
     };
+    /// A dossier participant's position in the dossier.
+    std::size_t position(const participant& p) const {
+        return static_cast<std::size_t>(&p - idx_->data().participants.data());
+    }
     booking_key key(const participant& p, const activity& a, date on) const {
         const auto& d = idx_->data();
-        return {static_cast<std::uint32_t>(&p - d.participants.data()),
-                static_cast<std::uint32_t>(&a - d.activities.data()), static_cast<std::uint32_t>(on.day_number())};
+        return {static_cast<std::uint32_t>(position(p)), static_cast<std::uint32_t>(&a - d.activities.data()),
+                static_cast<std::uint32_t>(on.day_number())};
     }
     const rules* r_;
     const dossier_index* idx_;
@@ -338,17 +350,29 @@ private:
     /// binary search instead of summing all earlier bookings again.
     struct participant_points {
         std::vector<booked_points> items;
-        std::vector<std::int64_t> sums{0};  ///< empty once a value is too large: points_in sums the items
+        /// items.size() + 1 running sums, or empty: before the first booking (no
+        /// block for a participant who has none), and once a value is too large
+        /// (`exact` false): points_in then sums the items.
+        std::vector<std::int64_t> sums;
+        bool exact = true;
+        /// Room made at the first booking: a few, not one block per doubling from one.
+        static constexpr std::size_t first_room = 8;
         void add(const booked_points& b) {
+            if (items.empty()) items.reserve(first_room);
             const auto at = static_cast<std::size_t>(
                 std::upper_bound(items.begin(), items.end(), b,
                                  [](const booked_points& x, const booked_points& y) { return x.on < y.on; }) -
                 items.begin());
             items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), b);
-            if (sums.empty()) return;
+            if (!exact) return;
             if (!detail::in_range_of_small(b.pts.hundredths) || items.size() >= detail::most_small_points) {
+                exact = false;
                 sums.clear();
                 return;
+            }
+            if (sums.empty()) {
+                sums.reserve(first_room + 1);
+                sums.push_back(0);
             }
             sums.insert(sums.begin() + static_cast<std::ptrdiff_t>(at) + 1, sums[at] + b.pts.hundredths);
             for (std::size_t j = at + 2; j < sums.size(); ++j) sums[j] += b.pts.hundredths;
@@ -357,7 +381,7 @@ private:
     };
 
     std::vector<std::optional<period>> validity_;
-    std::unordered_map<const participant*, participant_points> booked_;
+    std::vector<participant_points> booked_;  ///< by dossier position; empty until the first booking
     /// Bookings made; no key has all three fields at UINT32_MAX (the constructor caps the positions).
     edurules::detail::flat_set<booking_key, booking_key_hash> seen_{booking_key{UINT32_MAX, UINT32_MAX, UINT32_MAX}};
 };

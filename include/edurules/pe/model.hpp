@@ -168,10 +168,13 @@ public:
                 throw error(errc::invalid_input, "activities[" + std::to_string(i) + "].id",
                             "duplicate activity id \"" + d.activities[i].id + "\"", static_cast<std::int64_t>(i));
         }
-        // The recognitions of activity a are recognition_[first_[a] .. first_[a + 1]), in dossier order.
+        // The recognitions of activity a are the positions groups_[n_act + 1 + first(a) ..
+        // n_act + 1 + first(a + 1)), in dossier order; first(a) = groups_[a]. One block holds
+        // both, and each recognition's activity (`of`, at the end) while they are sorted.
         const std::size_t n_rec = d.recognitions.size(), n_act = d.activities.size();
-        std::vector<std::size_t> of(n_rec);  // each recognition's activity
-        first_.assign(n_act + 1, 0);
+        groups_.assign(n_act + 1 + 2 * n_rec, 0);
+        const std::span<std::size_t> first(groups_.data(), n_act + 1), rec(groups_.data() + n_act + 1, n_rec),
+            of(groups_.data() + n_act + 1 + n_rec, n_rec);
         edurules::detail::string_index rec_ids(n_rec);
         for (std::size_t i = 0; i < n_rec; ++i) {
             if (rec_ids.emplace(d.recognitions[i].id, i) != i)
@@ -181,17 +184,17 @@ public:
             if (of[i] == edurules::detail::string_index::npos)
                 throw error(errc::invalid_input, "recognitions[" + std::to_string(i) + "].activity_id",
                             "unknown activity \"" + d.recognitions[i].activity_id + "\"", static_cast<std::int64_t>(i));
-            ++first_[of[i] + 1];
+            ++first[of[i] + 1];
         }
-        for (std::size_t a = 0; a < n_act; ++a) first_[a + 1] += first_[a];  // first_[a + 1]: where a's range ends
+        for (std::size_t a = 0; a < n_act; ++a) first[a + 1] += first[a];  // first[a + 1]: where a's range ends
         // A stable counting sort without a cursor array: from the last recognition
         // back, each takes the last free place of its activity's range, whose end
         // moves down until it stands at the range's start...
-        recognition_.resize(n_rec);
-        for (std::size_t i = n_rec; i-- > 0;) recognition_[--first_[of[i] + 1]] = i;
-        // ...so first_[a + 1] now holds where activity a starts: moved back by one.
-        for (std::size_t a = 0; a < n_act; ++a) first_[a] = first_[a + 1];
-        first_[n_act] = n_rec;
+        for (std::size_t i = n_rec; i-- > 0;) rec[--first[of[i] + 1]] = i;
+        // ...so first[a + 1] now holds where activity a starts: moved back by one.
+        for (std::size_t a = 0; a < n_act; ++a) first[a] = first[a + 1];
+        first[n_act] = n_rec;
+        groups_.resize(n_act + 1 + n_rec);  // `of` is done with (no new block: shrinking keeps the room)
     }
 
     const dossier& data() const noexcept { return *d_; }
@@ -211,15 +214,17 @@ public:
     }
     std::span<const std::size_t> recognition_indices(const activity& a) const {
         const auto idx = static_cast<std::size_t>(&a - d_->activities.data());
-        return std::span<const std::size_t>(recognition_).subspan(first_[idx], first_[idx + 1] - first_[idx]);
+        const std::size_t base = d_->activities.size() + 1;
+        return std::span<const std::size_t>(groups_).subspan(base + groups_[idx], groups_[idx + 1] - groups_[idx]);
     }
 
 private:
     const dossier* d_;
     edurules::detail::string_index by_seu_;
     edurules::detail::string_index by_activity_;
-    std::vector<std::size_t> first_;        ///< per activity, then the end: where its recognitions start
-    std::vector<std::size_t> recognition_;  ///< recognition positions grouped by activity
+    /// Per activity, then the end: where its recognitions start (activities + 1);
+    /// then the recognition positions grouped by activity (recognitions).
+    std::vector<std::size_t> groups_;
 };
 
 }  // namespace edurules::pe
