@@ -232,7 +232,9 @@ EDR_API void edr_engine_free(edr_engine *engine);
  *  written again when the new answer fits, so a caller reusing one buffer
  *  allocates only when an answer outgrows the earlier ones; on failure it is
  *  left empty). The caller owns the result (edr_buf_dispose);
- *  `request_json` stays the caller's. Safe to call concurrently on one engine. */
+ *  `request_json` stays the caller's. Safe to call concurrently on one engine.
+ *  Each calling thread keeps the room of its last request (parser, lists of
+ *  up to 1,024 records) for the next one, until the thread exits. */
 EDR_API int edr_evaluate_json(edr_buf *out, const edr_engine *engine, const char *request_json, size_t request_len);
 
 /* ------------------------------------------------------------------------ */
