@@ -265,17 +265,18 @@ public:
         const auto& cs = idx_->data().completions;
         std::vector<booking> out(cs.size());
         seen_.reserve(seen_.size() + cs.size());  // one table for every booking, not one per doubling
-        const auto earlier = [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; };
-        std::size_t sorted = 1;  // a dossier already in date order (the usual export) is booked as it comes
-        while (sorted < cs.size() && !earlier(sorted, sorted - 1)) ++sorted;
-        if (sorted >= cs.size()) {
-            for (std::size_t i = 0; i < cs.size(); ++i) out[i] = book(cs[i], today, explain);
-            return out;
+        std::vector<std::size_t> order;           // empty: the dossier is in date order already (the usual export)
+        if (!std::is_sorted(cs.begin(), cs.end(),
+                            [](const completion& x, const completion& y) { return x.completed < y.completed; })) {
+            order.resize(cs.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t x, std::size_t y) { return cs[x].completed < cs[y].completed; });
         }
-        std::vector<std::size_t> order(cs.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), earlier);
-        for (const std::size_t i : order) out[i] = book(cs[i], today, explain);
+        for (std::size_t k = 0; k < cs.size(); ++k) {
+            const std::size_t i = order.empty() ? k : order[k];
+            out[i] = book(cs[i], today, explain);
+        }
         return out;
     }
 
@@ -352,27 +353,25 @@ private:
         std::vector<booked_points> items;
         /// items.size() + 1 running sums, or empty: before the first booking (no
         /// block for a participant who has none), and once a value is too large
-        /// (`exact` false): points_in then sums the items.
+        /// (empty while items are not): points_in then sums the items.
         std::vector<std::int64_t> sums;
-        bool exact = true;
         /// Room made at the first booking: a few, not one block per doubling from one.
         static constexpr std::size_t first_room = 8;
         void add(const booked_points& b) {
-            if (items.empty()) items.reserve(first_room);
+            if (items.empty()) {
+                items.reserve(first_room);
+                sums.reserve(first_room + 1);
+                sums.push_back(0);
+            }
             const auto at = static_cast<std::size_t>(
                 std::upper_bound(items.begin(), items.end(), b,
                                  [](const booked_points& x, const booked_points& y) { return x.on < y.on; }) -
                 items.begin());
             items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), b);
-            if (!exact) return;
+            if (sums.empty()) return;  // dropped at an earlier booking
             if (!detail::in_range_of_small(b.pts.hundredths) || items.size() >= detail::most_small_points) {
-                exact = false;
                 sums.clear();
                 return;
-            }
-            if (sums.empty()) {
-                sums.reserve(first_room + 1);
-                sums.push_back(0);
             }
             sums.insert(sums.begin() + static_cast<std::ptrdiff_t>(at) + 1, sums[at] + b.pts.hundredths);
             for (std::size_t j = at + 2; j < sums.size(); ++j) sums[j] += b.pts.hundredths;
