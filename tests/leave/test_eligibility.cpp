@@ -165,18 +165,40 @@ TEST(LeaveEligibility, VovSameProviderOnlyIn2020_2021) {
     EXPECT_EQ(same.combined_of(1)[0], 0u);
 }
 
+// 2024-2025, VOV: modules of different providers still combine (L: bizplus.2025 names their end a
+// 2025-2026 change); 2025-2026: "niet langer toegelaten" (bizplus.2025, M), the same provider only.
+TEST(LeaveEligibility, VovDifferentProvidersCombineUntil2024_2025) {
+    const auto r2024 =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2024, 9, 9), 10), module("b", "P2", "M2", date(2024, 10, 1), 8)}, 2024);
+    EXPECT_TRUE(r2024.trainings[0].eligible);
+    EXPECT_TRUE(r2024.trainings[1].eligible);
+    ASSERT_EQ(r2024.combined_of(0).size(), 1u);
+    const auto r2025 =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2025, 9, 8), 10), module("b", "P2", "M2", date(2025, 9, 30), 8)}, 2025);
+    EXPECT_FALSE(r2025.trainings[0].eligible);
+    EXPECT_TRUE(r2025.trainings[0].reasons & reason_below_min_contact_hours);
+    EXPECT_TRUE(r2025.combined_of(0).empty());
+    const auto same =
+        decide(region::flanders,
+               {module("a", "P1", "M1", date(2025, 9, 8), 10), module("b", "P1", "M2", date(2025, 9, 30), 8)}, 2025);
+    EXPECT_TRUE(same.trainings[0].eligible);
+    EXPECT_TRUE(same.trainings[1].eligible);
+}
+
 // Same provider, but the starts lie more than 365 days apart (liantis.2022: "Binnen een periode
 // van 365 dagen"); and the same module code is never combined with itself.
 TEST(LeaveEligibility, VovCombinationWindowAndSameModule) {
-    const auto far = decide(region::flanders,
-                            {module("a", "P1", "M1", date(2024, 9, 9), 10, date(2023, 6, 1)),
-                             module("b", "P1", "M2", date(2024, 9, 10), 8)},
-                            2024);
-    EXPECT_FALSE(far.trainings[1].eligible);  // 2024-09-10 - 2023-06-01 = 467 days
-    const auto near = decide(region::flanders,
-                             {module("a", "P1", "M1", date(2024, 9, 9), 10, date(2024, 6, 1)),
-                              module("b", "P1", "M2", date(2024, 9, 10), 8)},
-                             2024);
+    const auto far = decide(
+        region::flanders,
+        {module("a", "P1", "M1", date(2025, 9, 8), 10, date(2024, 6, 1)), module("b", "P1", "M2", date(2025, 9, 9), 8)},
+        2025);
+    EXPECT_FALSE(far.trainings[1].eligible);  // 2025-09-09 - 2024-06-01 = 465 days
+    const auto near = decide(
+        region::flanders,
+        {module("a", "P1", "M1", date(2025, 9, 8), 10, date(2025, 6, 1)), module("b", "P1", "M2", date(2025, 9, 9), 8)},
+        2025);
     EXPECT_TRUE(near.trainings[1].eligible);
     const auto twice =
         decide(region::flanders,

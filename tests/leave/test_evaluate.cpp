@@ -266,11 +266,20 @@ TEST(LeaveEvaluate, VovEmployerProposedPool) {
     EXPECT_EQ(r.trainings[0].granted, hours(125));
     EXPECT_EQ(r.trainings[1].granted, hours(125));
     EXPECT_EQ(r.granted_total, hours(250));
-    // the joint initiative right ran to 2023-2024 (vl.vov.uren, BVR 26/5/2023); from 2024-2025
-    // no extension is found (L) and the pools are one again
+    // the joint initiative right ran to 2023-2024 (vl.vov.uren, BVR 26/5/2023) and was kept in
+    // 2024-2025 (L) and 2025-2026 (M: bizplus.2025, "ook in het schooljaar 2025-2026 behouden");
+    // from 2026-2027 no extension is found (L) and the pools are one again
     for (auto& t : w.trainings)
         for (auto& l : t.lessons) l.day = l.day + boost::gregorian::days(7 * 156);
     r = evaluate(R(), w, school_year(2024));
+    EXPECT_EQ(r.granted_total, hours(250));
+    for (auto& t : w.trainings)
+        for (auto& l : t.lessons) l.day = l.day + boost::gregorian::days(7 * 52);
+    r = evaluate(R(), w, school_year(2025));
+    EXPECT_EQ(r.granted_total, hours(250));
+    for (auto& t : w.trainings)
+        for (auto& l : t.lessons) l.day = l.day + boost::gregorian::days(7 * 52);
+    r = evaluate(R(), w, school_year(2026));
     EXPECT_EQ(r.granted_total, hours(125));
 }
 
