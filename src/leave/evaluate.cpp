@@ -353,7 +353,9 @@ void settle(step_context& c) {
         tr.taken = k.approved;
         tr.taken_refused = k.refused;
         if (k.refused.count > 0) tr.reasons |= reason_suspended;
-        if (tr.reg == regime::vov) {
+        // a training with nothing in this school year has no attendance to judge (and may
+        // start years later, under a regime whose rules did not exist yet in this year)
+        if (tr.reg == regime::vov && !(tr.reasons & reason_no_lessons_in_year)) {
             const auto days = tally_of(c, i, leave_modes_mask(c.R, tr.reg, c.sy.first_day()), off);
             const diligence_result d = vov_diligence(c.R, t, days, c.sy, tr.taken, tr.granted, tr.why);
             tr.diligent = d.diligent;

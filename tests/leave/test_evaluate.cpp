@@ -502,3 +502,24 @@ TEST(LeaveEvaluate, EveryCoveredSchoolYearDecidesInEveryRegion) {
         }
     }
 }
+
+// A Flemish training that starts in 2023 (VOV, whose rules begin on 2019-09-01) asked about in
+// school year 2013-2014: it has nothing in that year (reason no_lessons_in_school_year), and
+// its VOV attendance is not judged with rules that did not exist yet; a worker beside it is
+// decided as usual (an independent check found the whole request refused as a rulebook error).
+TEST(LeaveEvaluate, TrainingOutsideTheSchoolYearIsAReasonNotARulebookError) {
+    worker w = make_worker(region::flanders, {employ(date(2010, 1, 1), 38, 38)});
+    training later = make_training("later", training_type::professional);
+    add_weekly(later, date(2023, 10, 2), 3, 180);
+    training now = make_training("now", training_type::professional);
+    add_weekly(now, date(2013, 10, 1), 20, 180);
+    w.trainings = {later, now};
+    const auto r = evaluate(R(), w, school_year(2013));
+    EXPECT_EQ(r.trainings[0].reg, regime::vov);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_no_lessons_in_year);
+    EXPECT_FALSE(r.trainings[0].eligible);
+    EXPECT_EQ(r.trainings[0].granted, minutes{0});
+    EXPECT_FALSE(r.trainings[0].diligent.has_value());
+    EXPECT_TRUE(r.trainings[1].eligible);
+    EXPECT_EQ(r.trainings[1].granted, hours(60));
+}
