@@ -722,6 +722,34 @@ rulebook rulebook::with_value(const rulebook& base, std::string_view name, std::
     return rulebook_builder::set(base, name, value_text, from, to);
 }
 
+namespace {
+/// What follows the joint committee in an open-family name
+/// ("account.be.sector.<pc>.<rest>"), or empty.
+std::string_view family_rest(std::string_view name) {
+    if (name.rfind(open_parameter_family, 0) != 0) return {};
+    const std::string_view tail = name.substr(open_parameter_family.size());
+    const auto dot = tail.find('.');
+    return dot == std::string_view::npos ? std::string_view() : tail.substr(dot + 1);
+}
+
+/// The default rulebook's declaration for an open-family name it lacks: a
+/// parameter of another joint committee with the same rest of the name
+/// (".ge20.days_per_fte"), else one with the same last part ("days_per_fte"),
+/// so that a sector added by an overlay is held to the same type and range.
+const parameter* family_declaration(const rulebook& def, std::string_view name) {
+    const std::string_view rest = family_rest(name);
+    if (rest.empty()) return nullptr;
+    const std::string_view last = rest.substr(rest.rfind('.') + 1);
+    const parameter* same_last = nullptr;
+    for (const auto& [known, p] : def.parameters()) {
+        const std::string_view r = family_rest(known);
+        if (r == rest) return &p;
+        if (!same_last && !r.empty() && r.substr(r.rfind('.') + 1) == last) same_last = &p;
+    }
+    return same_last;
+}
+}  // namespace
+
 const parameter* rulebook::require(std::string_view name, value_kind kind, std::string_view domain) const {
     const parameter& p = param(name);
     if (p.kind != kind)
@@ -729,7 +757,9 @@ const parameter* rulebook::require(std::string_view name, value_kind kind, std::
             errc::rulebook, "parameters[\"" + p.name + "\"].type",
             std::string("is ") + to_string(p.kind) + ", the " + std::string(domain) + " rules need " + to_string(kind));
     const rulebook& def = *builtin();
-    if (const parameter* d = def.find(name); d && d != &p && d->kind == p.kind) {
+    const parameter* d = def.find(name);
+    if (!d) d = family_declaration(def, name);
+    if (d && d != &p && d->kind == p.kind) {
         try {
             p.check(d->limits);
         } catch (const error& e) {

@@ -206,6 +206,30 @@ TEST(AccountBalance, ResetClassesOfUnknownWordsAreRefused) {
     }
 }
 
+// A sector an overlay adds (joint committee 999) is held to the declaration of the same parameter of
+// the sectors the default rulebook knows (days_per_fte 0..366, two decimals): 9e16 days, which
+// overflowed the balance in minutes, and -3 days are refused at load; a name without a joint
+// committee is refused too (an independent hostile-input run found all three accepted).
+TEST(AccountBalance, AddedSectorsKeepTheDeclaredRange) {
+    auto load = [](const std::string& name, const std::string& value) {
+        const auto overlay = rulebook::from_json(
+            R"({"schema_version":1,"sources":{"s":{"title":"a test"}},"parameters":{")" + name +
+            R"(":{"type":"decimal","values":[{"value":")" + value + R"(","source":"s","confidence":"L"}]}}})");
+        const engine e(std::make_shared<const rulebook>(rulebook::overlaid(*rulebook::builtin(), overlay)));
+    };
+    for (const char* bad : {"90000000000000000", "-3", "4.125"}) {
+        try {
+            load("account.be.sector.999.ge20.days_per_fte", bad);
+            ADD_FAILURE() << bad << " accepted";
+        } catch (const error& x) {
+            EXPECT_EQ(x.code(), errc::rulebook) << x.what();
+            EXPECT_NE(std::string(x.field()).find("account.be.sector.999.ge20.days_per_fte"), std::string::npos);
+        }
+    }
+    EXPECT_NO_THROW(load("account.be.sector.999.ge20.days_per_fte", "4.5"));
+    EXPECT_THROW(load("account.be.sector..ge20.days_per_fte", "4.5"), error);
+}
+
 // securex.end: after resignation the remaining days cannot be taken.
 TEST(AccountBalance, ResignationLapsesTheBalance) {
     worker w = full_timer(date(2024, 1, 1));

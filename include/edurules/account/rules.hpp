@@ -144,6 +144,10 @@ private:
             const std::string rest = name.substr(prefix.size());
             const auto dot = rest.find('.');
             const std::string pc = rest.substr(0, dot == std::string::npos ? rest.size() : dot);
+            if (pc.empty())
+                throw error(errc::rulebook, "parameters[\"" + name + "\"]",
+                            "names no joint committee (account.be.sector.<pc>.…, e.g. account.be.sector.200.ge20."
+                            "days_per_fte)");
             const std::string tail = dot == std::string::npos ? "" : rest.substr(dot + 1);
             sector& s = sectors[pc];
             const auto dot2 = tail.find('.');
