@@ -64,3 +64,22 @@ TEST(LeaveRules, EveryLeaveParameterHasSourcedValues) {
     EXPECT_EQ(R().bev_cap[static_cast<std::size_t>(cap_row::general)][static_cast<std::size_t>(cap_variant::raised)],
               nullptr);
 }
+
+// A claim or certificate day is [years after the school year's start year, month, day]; a month
+// without that day (30 February, 31 April) is refused when the engine is built, naming the
+// parameter, not per request (an independent hostile-input run found it accepted at load).
+TEST(LeaveRules, DaysThatNoYearHasAreRefusedAtConstruction) {
+    for (const char* name : {"leave.claim.wallonia.last_day", "leave.deadline.enrolment_certificate"})
+        for (const auto& bad : {std::vector<int>{2, 2, 30}, std::vector<int>{0, 4, 31}}) {
+            try {
+                build_without([&](nlohmann::json& d) { d["parameters"][name]["values"][0]["value"] = bad; });
+                ADD_FAILURE() << name << " accepted " << bad[1] << "-" << bad[2];
+            } catch (const error& e) {
+                EXPECT_EQ(e.code(), errc::rulebook);
+                EXPECT_NE(std::string(e.field()).find(name), std::string::npos) << e.what();
+            }
+        }
+    build_without([](nlohmann::json& d) {
+        d["parameters"]["leave.claim.wallonia.last_day"]["values"][0]["value"] = {3, 2, 29};
+    });
+}

@@ -53,7 +53,26 @@ struct money_params {
           vov_claim_before(need(rb, "leave.vov.claim_months_before_start", value_kind::integer)),
           vov_claim_after(need(rb, "leave.vov.claim_months_after_start", value_kind::integer)),
           money_rounding_mode(dated_rounding(*money_rounding)),
-          overflow(months) {}
+          overflow(months) {
+        for (const parameter* p :
+             {enrolment_deadline, claim_flanders_last, claim_wallonia_last, claim_brussels_first, claim_brussels_last})
+            check_school_year_days(*p);
+    }
+
+    /// Refuses at load a [years after, month, day] value whose month has no
+    /// such day in any year (30 February, 31 April), rather than per request.
+    static void check_school_year_days(const parameter& p) {
+        for (std::size_t i = 0; i < p.versions.size(); ++i) {
+            const auto& v = std::get<std::vector<std::int64_t>>(p.versions[i].value);
+            constexpr unsigned short leap_year = 2000;  // the longest February
+            const bool ok = v.size() == 3 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1 &&
+                            v[2] <= boost::gregorian::gregorian_calendar::end_of_month_day(
+                                        leap_year, static_cast<unsigned short>(v[1]));
+            if (!ok)
+                throw error(errc::rulebook, "parameters[\"" + p.name + "\"].values[" + std::to_string(i) + "].value",
+                            "expected [years after the school year start, month, day] naming a day that exists");
+        }
+    }
 };
 
 /// The hourly reimbursement rate parameter of a regime (null for none).
