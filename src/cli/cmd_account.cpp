@@ -60,10 +60,10 @@ void ledger_rows(const json& result, bool csv, std::vector<std::string>& header,
 
 void print_explanation(std::ostream& out, const json& expl, const std::string& indent) {
     for (const auto& st : expl) {
-        out << indent << "- [" << text_of(st["rule"]) << "] " << text_of(st["text"]) << "\n";
+        out << indent << "- [" << printable(text_of(st["rule"])) << "] " << printable(text_of(st["text"])) << "\n";
         for (const auto& p : st["parameters"])
-            out << indent << "    " << text_of(p["name"]) << " = " << text_of(p["value"]) << " ("
-                << text_of(p["confidence"]) << ", " << text_of(p["source"]) << ")\n";
+            out << indent << "    " << printable(text_of(p["name"])) << " = " << printable(text_of(p["value"])) << " ("
+                << printable(text_of(p["confidence"])) << ", " << printable(text_of(p["source"])) << ")\n";
     }
 }
 struct account_args {
@@ -100,8 +100,8 @@ int run_account(const account_args& a) {
         out.close();
         return exit_ok;
     }
-    out.stream() << (ledger ? "Development account on " : "Individual training right on ") << text_of(result["date"])
-                 << " (" << eng->book().name() << ")\n\n";
+    out.stream() << (ledger ? "Development account on " : "Individual training right on ")
+                 << printable(text_of(result["date"])) << " (" << printable(eng->book().name()) << ")\n\n";
     // the narrow table (80 columns): who, year, credit and balance, reasons; --wide shows every column
     std::vector<column> cols;
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -110,16 +110,17 @@ int run_account(const account_args& a) {
     }
     print_table(out.stream(), cols, rows, o.wide, out.color());
     if (ledger) {
-        out.stream() << "\nbalance " << text_of(result["balance"]["total"]) << " EUR (free "
-                     << text_of(result["balance"]["free"]) << "); deposited " << text_of(result["totals"]["deposited"])
-                     << ", spent " << text_of(result["totals"]["spent"]) << ", lapsed "
-                     << text_of(result["totals"]["lapsed"]) << "\n";
+        out.stream() << "\nbalance " << printable(text_of(result["balance"]["total"])) << " EUR (free "
+                     << printable(text_of(result["balance"]["free"])) << "); deposited "
+                     << printable(text_of(result["totals"]["deposited"])) << ", spent "
+                     << printable(text_of(result["totals"]["spent"])) << ", lapsed "
+                     << printable(text_of(result["totals"]["lapsed"])) << "\n";
         if (o.explain) print_explanation(out.stream(), result["explanation"], "  ");
     } else {
         out.stream() << "\n";
         for (const auto& w : result["workers"]) {
-            out.stream() << text_of(w["id"]) << ": balance " << text_of(w["balance"]["days"]) << " day(s) ("
-                         << text_of(w["balance"]["minutes"]) << " minutes)\n";
+            out.stream() << printable(text_of(w["id"])) << ": balance " << printable(text_of(w["balance"]["days"]))
+                         << " day(s) (" << printable(text_of(w["balance"]["minutes"])) << " minutes)\n";
             if (o.explain) print_explanation(out.stream(), w["explanation"], "  ");
         }
     }

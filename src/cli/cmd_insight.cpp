@@ -124,8 +124,10 @@ void print_decisions(std::ostream& out, const std::vector<const insight::access_
     out << "\nAccess decisions:\n";
     for (const auto* d : ds) {
         out << "- " << (d->allowed ? "allowed" : "denied") << " [" << insight::to_string(d->action) << "]"
-            << (d->seu_number ? " " + *d->seu_number : std::string()) << ": " << insight::to_string(d->reason) << "\n";
-        for (const auto& st : d->why.steps()) out << "    [" << st.rule << "] " << st.text() << "\n";
+            << (d->seu_number ? " " + printable(*d->seu_number) : std::string()) << ": "
+            << insight::to_string(d->reason) << "\n";
+        for (const auto& st : d->why.steps())
+            out << "    [" << printable(st.rule) << "] " << printable(st.text()) << "\n";
     }
 }
 
@@ -191,9 +193,9 @@ void print_one_dossier(insight_run& r, const std::string& participant) {
     } else if (r.o.fmt == format::csv) {
         r.out.stream() << io::activities_csv(views);
     } else if (!r.denied) {
-        r.out.stream() << "PE dossier of " << v.who->name << " (" << v.who->seu_number << ") on " << to_iso(r.on)
-                       << " for " << r.who_text << "\n"
-                       << v.access.message << "\n\n";
+        r.out.stream() << "PE dossier of " << printable(v.who->name) << " (" << printable(v.who->seu_number) << ") on "
+                       << to_iso(r.on) << " for " << printable(r.who_text) << "\n"
+                       << printable(v.access.message) << "\n\n";
         print_table(r.out.stream(), table_header, {table_row(insight::progress_row{v.who, *v.st, v.access})}, r.o.wide);
         std::vector<std::vector<std::string>> acts;
         for (const auto& a : v.activities)
@@ -221,7 +223,8 @@ void print_overview(insight_run& r, const insight::overview_report& ov) {
     } else if (r.o.fmt == format::csv) {
         r.out.stream() << io::progress_csv(ov.rows);
     } else {
-        r.out.stream() << "PE overview of " << org << " on " << to_iso(r.on) << " for " << r.who_text << "\n\n";
+        r.out.stream() << "PE overview of " << printable(org) << " on " << to_iso(r.on) << " for "
+                       << printable(r.who_text) << "\n\n";
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : ov.rows) rows.push_back(table_row(r));
         print_table(r.out.stream(), table_header, rows, r.o.wide);
@@ -259,15 +262,16 @@ void print_visible_dossiers(insight_run& r, const insight::overview_report& ov) 
     } else if (r.o.fmt == format::csv) {
         r.out.stream() << io::progress_csv(rows);
     } else if (!r.denied) {
-        r.out.stream() << "PE dossiers visible to " << r.who_text << " on " << to_iso(r.on) << "\n";
-        if (!ov.access.allowed) r.out.stream() << "(" << ov.access.message << ")\n";
+        r.out.stream() << "PE dossiers visible to " << printable(r.who_text) << " on " << to_iso(r.on) << "\n";
+        if (!ov.access.allowed) r.out.stream() << "(" << printable(ov.access.message) << ")\n";
         r.out.stream() << "\n";
         std::vector<std::vector<std::string>> table;
         for (const auto& r : rows) table.push_back(table_row(r));
         print_table(r.out.stream(), table_header, table, r.o.wide);
         for (const auto& v : views)
             if (!v.access.allowed)
-                r.out.stream() << "not visible: " << *v.access.seu_number << ": " << v.access.message << "\n";
+                r.out.stream() << "not visible: " << printable(*v.access.seu_number) << ": "
+                               << printable(v.access.message) << "\n";
         if (r.o.explain) {
             std::vector<const insight::access_decision*> ds{&ov.access};
             for (const auto& v : views) ds.push_back(&v.access);
@@ -280,10 +284,32 @@ struct insight_args {
     options o;
     std::string file;
     std::string contact;
-    std::optional<std::string> participant, from, to, audit;
-    std::string lang = "nl";
+    std::optional<std::string> participant, from, to, audit, lang;
     bool dossiers = false, anywhere = false;
 };
+
+/// The options of --from and --to given, with their verb (for a message), "" for neither.
+std::string period_option(const insight_args& a) {
+    return a.from && a.to ? "--from and --to choose" : a.from ? "--from chooses" : a.to ? "--to chooses" : "";
+}
+
+/// Refuses an option that would change nothing in this combination: --from
+/// and --to choose the completed activities shown, which only --participant's
+/// dossier (any format) and the JSON of the dossiers listed contain; --lang is
+/// the HTML report's; --participant shows one dossier, --dossiers a list.
+void refuse_idle_options(const insight_args& a) {
+    const std::string period = period_option(a);
+    if (!period.empty() && !a.participant && a.o.fmt != format::json)
+        throw usage_error(period +
+                          " the completed activities shown, and without --participant this output shows none: "
+                          "give --participant SEU (or --format json for the activities of the dossiers listed)");
+    if (a.dossiers && a.participant)
+        throw usage_error(
+            "--dossiers lists the dossiers that authorised the contact, --participant shows one: give "
+            "one of them");
+    if (a.lang && a.o.fmt != format::html)
+        throw usage_error("--lang is the language of the HTML report: give --format html, or leave --lang out");
+}
 
 int run_insight(const insight_args& a) {
     const options& o = a.o;
@@ -291,8 +317,9 @@ int run_insight(const insight_args& a) {
     const std::optional<date> from = date_option(a.from, "from");
     const std::optional<date> to = date_option(a.to, "to");
     if (from && to && *to < *from) throw usage_error("--to is before --from");
-    const std::optional<io::report_lang> lang = io::parse_report_lang(a.lang);
-    if (!lang) throw usage_error("--lang must be nl or en, not '" + a.lang + "'");
+    const std::optional<io::report_lang> lang = io::parse_report_lang(a.lang.value_or("nl"));
+    if (!lang) throw usage_error("--lang must be nl or en, not '" + *a.lang + "'");
+    refuse_idle_options(a);
 
     const auto eng = make_engine(o, {a.file});
     const date on = eval_date(o);
@@ -332,9 +359,14 @@ int run_insight(const insight_args& a) {
         print_one_dossier(run, *a.participant);
     } else {
         const insight::overview_report ov = b.overview(a.contact);
-        if (ov.access.allowed && !a.dossiers)
+        if (ov.access.allowed && !a.dossiers) {
+            if (!period_option(a).empty())  // the overview lists no activities
+                throw usage_error(period_option(a) + " the completed activities shown, and the overview of " +
+                                  a.contact +
+                                  " shows none: give --participant SEU, or --dossiers for the dossiers that "
+                                  "authorised the contact");
             print_overview(run, ov);
-        else
+        } else
             print_visible_dossiers(run, ov);
     }
     // The audit record first, flushed and closed: if it cannot be written,
@@ -343,7 +375,7 @@ int run_insight(const insight_args& a) {
     out.stream() << report.text.str();
     out.close();
     if (run.denied) {
-        std::cerr << "edurules: access " << run.denial << "\n";
+        std::cerr << "edurules: access " << printable(run.denial) << "\n";
         return exit_rejected;
     }
     return exit_ok;

@@ -60,17 +60,6 @@ std::vector<std::string> row_of(const worker_result& w, const training_result& t
             reason_list(t.reasons, csv ? ";" : ", ")};
 }
 
-void print_steps(std::ostream& out, const explanation& why, const std::string& indent) {
-    for (const auto& st : why.steps()) {
-        out << indent << "- [" << st.rule << "] " << st.text() << "\n";
-        for (const auto& u : st.params) {
-            if (!u.param || !u.version) continue;
-            out << indent << "    " << u.param->name << " = " << u.param->format(u.version->value) << " ("
-                << to_code(u.version->conf) << ", " << u.version->source_id << ")\n";
-        }
-    }
-}
-
 // The narrow (80-column) table: worker, training, regime, eligible, granted
 // hours and reasons; --wide adds the rest.
 const std::vector<column> leave_columns{{"worker"},
@@ -97,7 +86,8 @@ void print_leave_table(const options& o, const engine& eng, const std::vector<wo
             ++total;
         }
     }
-    out.stream() << "Paid educational leave (" << eng.book().name() << " " << eng.book().version() << ")\n\n";
+    out.stream() << "Paid educational leave (" << printable(eng.book().name()) << " " << printable(eng.book().version())
+                 << ")\n\n";
     print_table(out.stream(), leave_columns, rows, o.wide, out.color());
     out.stream() << "\n"
                  << total << " worker x training rows; " << eligible << " eligible, " << (total - eligible)
@@ -105,10 +95,10 @@ void print_leave_table(const options& o, const engine& eng, const std::vector<wo
                     "rules and sources).\n";
     if (!o.explain) return;
     for (const auto& w : results) {
-        out.stream() << "\n" << w.id << ":\n";
+        out.stream() << "\n" << printable(w.id) << ":\n";
         print_steps(out.stream(), w.why, "  ");
         for (const auto& t : w.trainings) {
-            out.stream() << "  " << t.id << ":\n";
+            out.stream() << "  " << printable(t.id) << ":\n";
             print_steps(out.stream(), t.why, "    ");
         }
     }

@@ -128,8 +128,8 @@ int status_json(const options& o, const engine& eng, const pe::dossier& d, const
 
 void print_status_table(const options& o, const engine& eng, const pe::dossier_report& r, output& out,
                         const std::vector<std::vector<std::string>>& rows) {
-    out.stream() << "PE status on " << to_iso(r.on) << " (" << eng.book().name() << " " << eng.book().version()
-                 << ")\n\n";
+    out.stream() << "PE status on " << to_iso(r.on) << " (" << printable(eng.book().name()) << " "
+                 << printable(eng.book().version()) << ")\n\n";
     print_table(out.stream(), status_columns, rows, o.wide, out.color());
     std::size_t counted = 0, not_counted = 0;
     for (const auto& b : r.completions) (b.booked() ? counted : not_counted)++;
@@ -140,13 +140,8 @@ void print_status_table(const options& o, const engine& eng, const pe::dossier_r
     out.stream() << ".\n";
     if (!o.explain) return;
     for (const auto& pr : r.participants) {
-        out.stream() << "\n" << pr.who->seu_number << ":\n";
-        for (const auto& st : pr.st.why.steps()) {
-            out.stream() << "  - [" << st.rule << "] " << st.text() << "\n";
-            for (const auto& u : st.params)
-                out.stream() << "      " << u.param->name << " = " << u.param->format(u.version->value) << " ("
-                             << to_code(u.version->conf) << ", " << u.version->source_id << ")\n";
-        }
+        out.stream() << "\n" << printable(pr.who->seu_number) << ":\n";
+        print_steps(out.stream(), pr.st.why, "  ");
     }
 }
 

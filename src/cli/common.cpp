@@ -257,13 +257,13 @@ int report_error(std::ostream& err, const std::exception& e) {
     const bool c = use_color(2);
     const std::string tag = c ? "\033[1;31medurules:\033[0m " : "edurules: ";
     if (const auto* u = dynamic_cast<const usage_error*>(&e)) {
-        const std::string what = u->what();
+        const std::string what = printable(u->what());
         err << tag << what << "\n";
         if (what.find("--help'") == std::string::npos) err << "(see 'edurules --help')\n";
         return exit_usage;
     }
     if (const auto* x = dynamic_cast<const error*>(&e)) {
-        err << tag << to_string(x->code()) << " error: " << x->what();
+        err << tag << to_string(x->code()) << " error: " << printable(x->what());
         if (x->offset() >= 0) err << " (at byte " << x->offset() << ")";
         err << "\n";
         switch (x->code()) {
@@ -279,7 +279,7 @@ int report_error(std::ostream& err, const std::exception& e) {
                 return exit_internal;
         }
     }
-    err << tag << "internal error: " << e.what() << "\n";
+    err << tag << "internal error: " << printable(e.what()) << "\n";
     return exit_internal;
 }
 
@@ -338,6 +338,76 @@ void write_envelope_line(std::ostream& out, std::string_view kind, std::string_v
 }
 
 namespace {
+/// How many bytes the UTF-8 sequence at s[i] takes (1 for an ASCII byte), or 0
+/// when it is not one (a stray continuation byte, a bad lead, cut short).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80                 ? 1
+                          : c >= 0xC2 && c <= 0xDF ? 2
+                          : c >= 0xE0 && c <= 0xEF ? 3
+                          : c >= 0xF0 && c <= 0xF4 ? 4
+                                                   : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+/// The code point of a valid UTF-8 sequence of `n` bytes at s[i].
+char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
+    static constexpr unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    char32_t cp = static_cast<unsigned char>(s[i]) & lead_mask[n];
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+/// A code point a terminal acts on or reorders by rather than shows.
+bool is_control(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+}  // namespace
+
+std::string printable(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    std::size_t done = 0;  // s[done, i) is copied unchanged when an escape is needed
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_length(s, i);
+        const char32_t cp = n ? code_point(s, i, n) : 0;
+        if (n && !is_control(cp)) {
+            i += n;
+            continue;
+        }
+        out.append(s.substr(done, i - done));
+        if (n == 0) {  // not UTF-8: the byte's value
+            const auto b = static_cast<unsigned char>(s[i]);
+            out += {'\\', 'x', hex[b >> 4], hex[b & 15]};
+        } else if (cp == '\n' || cp == '\r' || cp == '\t') {
+            out += {'\\', cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't'};
+        } else {
+            out += {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+        }
+        i += n ? n : 1;
+        done = i;
+    }
+    if (done == 0) return std::string(s);
+    out.append(s.substr(done));
+    return out;
+}
+
+void print_steps(std::ostream& out, const explanation& why, const std::string& indent) {
+    for (const auto& st : why.steps()) {
+        out << indent << "- [" << printable(st.rule) << "] " << printable(st.text()) << "\n";
+        for (const auto& u : st.params) {
+            if (!u.param || !u.version) continue;
+            out << indent << "    " << printable(u.param->name) << " = " << printable(u.param->format(u.version->value))
+                << " (" << to_code(u.version->conf) << ", " << printable(u.version->source_id) << ")\n";
+        }
+    }
+}
+
+namespace {
 std::size_t text_width(const std::string& s) {  // UTF-8 code points, not bytes
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -386,17 +456,17 @@ void print_table(std::ostream& out, const std::vector<column>& cols, const std::
     std::vector<std::size_t> w(keep.size());
     std::vector<bool> shrink(keep.size());
     for (std::size_t k = 0; k < keep.size(); ++k) {
-        w[k] = text_width(cols[keep[k]].header);
+        w[k] = text_width(printable(cols[keep[k]].header));
         shrink[k] = cols[keep[k]].shrink;
     }
     for (const auto& r : rows)
         for (std::size_t k = 0; k < keep.size(); ++k)
-            if (keep[k] < r.size()) w[k] = std::max(w[k], text_width(r[keep[k]]));
+            if (keep[k] < r.size()) w[k] = std::max(w[k], text_width(printable(r[keep[k]])));
     if (!wide) fit_widths(w, shrink, table_width);
     auto line = [&](auto cell, bool emphasis) {
         std::string text;
         for (std::size_t k = 0; k < keep.size(); ++k) {
-            const std::string s = cut(cell(keep[k]), w[k]);
+            const std::string s = cut(printable(cell(keep[k])), w[k]);
             text += s;
             if (k + 1 < keep.size()) text += std::string(w[k] - text_width(s) + 2, ' ');
         }

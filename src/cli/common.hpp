@@ -179,6 +179,20 @@ inline constexpr std::size_t table_width = 80;
 void print_csv(std::ostream& out, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows);
 
+/// Data as it may reach a terminal: every control character (C0 with tab, CR
+/// and LF, DEL, C1 U+0080..U+009F), the line and paragraph separators and the
+/// bidirectional formatting characters (they reorder what a terminal shows:
+/// "Trojan Source") written as JSON writes them (ESC as \u001b; tab, CR and
+/// LF as \t, \r and \n), a byte that is not UTF-8 as \xff; text without
+/// them comes back unchanged. Every table cell and every piece of input data
+/// in a text output goes through it, so a name cannot set the window title,
+/// clear the screen or forge a row; an escape is plain ASCII, so columns stay
+/// aligned. CSV and JSON outputs escape per their own formats instead.
+std::string printable(std::string_view s);
+/// The rules applied, one "- [rule] text" line each with the parameters used
+/// ("name = value (confidence, source)") below, indented by `indent`.
+void print_steps(std::ostream& out, const explanation& why, const std::string& indent);
+
 /// True when stderr is a terminal (progress is shown only there).
 bool stderr_is_tty();
 /// Whether colour goes to file descriptor `fd` (--color auto|always|never,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "common.hpp"
 #include "edurules/core/nearest.hpp"
@@ -39,7 +40,8 @@ Usage:
         pro rata, carry-over, balance) or the development account (account.ledger:
         deposits, vouchers, spending, balance) of an input document.
   edurules request REQUEST.json
-        Evaluates one JSON request (any kind) and prints the JSON response.
+        Evaluates one JSON request (any kind) and prints the JSON response; exit 1
+        as book when a pe.book row is rejected (an insight refusal is an answer: 0).
   edurules rulebook [show|export|validate] [FILE]
         Lists the parameters in force, exports the rulebook as JSON, or checks a rulebook file.
 
@@ -63,7 +65,8 @@ JSON output is {"schema_version", "kind", "result"} (schemas/envelope.schema.jso
 
 Exit codes:
   0 done, everything decided (book: every row booked)
-  1 done, some rows rejected (each is reported with its reason)
+  1 done, some rows rejected (each is reported with its reason; request: pe.book)
+    or access denied (insight: unknown contact, a refused overview or named dossier)
   2 bad command line   3 bad input file (the message names file, line and field)
   4 bad rulebook       5 file not readable/writable   70 internal error
 )";
@@ -116,7 +119,7 @@ int run_rulebook(const rulebook_args& a) {
             parse_input(in, [&](const std::string&) { return rulebook::overlaid(*rulebook::builtin(), rb); });
         const engine e(std::make_shared<const rulebook>(merged));  // checks every parameter the rules need
         output out(o);
-        out.stream() << in.name << ": ok, " << rb.parameters().size() << " parameters\n";
+        out.stream() << printable(in.name) << ": ok, " << rb.parameters().size() << " parameters\n";
         out.close();
         return exit_ok;
     }
@@ -129,13 +132,38 @@ int run_rulebook(const rulebook_args& a) {
     return rc;
 }
 
+/// A JSON text read without the members named `skip` (wherever they are), so
+/// that a large response's rows are not kept to read its counts.
+nlohmann::json parse_without(std::string_view text, std::initializer_list<std::string_view> skip) {
+    return nlohmann::json::parse(text, [skip](int, nlohmann::json::parse_event_t ev, nlohmann::json& parsed) {
+        return ev != nlohmann::json::parse_event_t::key ||
+               std::find(skip.begin(), skip.end(), parsed.get_ref<const std::string&>()) == skip.end();
+    });
+}
+
+/// The exit code of a response, as documented: 1 when the engine rejected
+/// some rows of a pe.book request (its own count, as `book` exits); any other
+/// answer is 0, its decisions (an insight refusal too) being in the response.
+int request_exit_code(std::string_view response) {
+    // The response is {"kind":"...","result":...} (io/request.cpp writes the kind first).
+    constexpr std::string_view head = R"({"kind":")";
+    if (response.substr(0, head.size()) != head) return exit_ok;
+    const std::string_view rest = response.substr(head.size());
+    const std::string_view kind = rest.substr(0, rest.find('"'));
+    const auto result = [](const nlohmann::json& r) { return r.value("result", nlohmann::json::object()); };
+    if (kind == "pe.book")
+        return result(parse_without(response, {"rows"})).value("rejected", 0) ? exit_rejected : exit_ok;
+    return exit_ok;
+}
+
 int run_request(const options& o, const std::string& file) {
     const auto eng = make_engine(o, {file});
     const input in = read_input(file);
     output out(o);
-    out.stream() << io::evaluate_json(*eng, in.text) << "\n";
+    const std::string response = io::evaluate_json(*eng, in.text);
+    out.stream() << response << "\n";
     out.close();
-    return exit_ok;
+    return request_exit_code(response);
 }
 }  // namespace
 
@@ -162,7 +190,8 @@ command add_request(CLI::App& root) {
     auto file = std::make_shared<std::string>();
     CLI::App* cmd = new_command(root, "request",
                                 "Evaluates one JSON request (any kind, schemas/*.request.schema.json) and prints "
-                                "the JSON response {schema_version, kind, result}.");
+                                "the JSON response {schema_version, kind, result}; exit 1 as book when a pe.book "
+                                "row is rejected (an insight refusal is an answer: 0).");
     cmd->add_option("REQUEST", *file, "the request file (- for standard input)")->required();
     add_common(*cmd, *o, opt_rules | opt_output);
     return {cmd, [o, file] { return run_request(*o, *file); }};

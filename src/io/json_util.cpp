@@ -14,6 +14,9 @@ decimal as_decimal(const json& j, const path& p) {
     if (j.is_string()) {
         d = decimal::parse(j.get_ref<const std::string&>());
     } else if (j.is_number_integer()) {
+        // nlohmann keeps 2^63 .. 2^64-1 unsigned: read as int64 they would wrap to negative numbers
+        if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+            invalid(p, "number too large: " + show(j));
         d = decimal{j.get<std::int64_t>(), 0};
     } else if (j.is_number_float()) {
         char buf[64];

@@ -1,6 +1,8 @@
 // The PE JSON codec and the pe.* request handlers.
 #include "edurules/io/pe_json.hpp"
 
+#include <stdexcept>
+
 #include "edurules/pe/activity.hpp"
 #include "edurules/pe/collective.hpp"
 #include "handlers.hpp"
@@ -442,6 +444,31 @@ void write_reminders_due(json_writer& w, const pe::dossier_report& r) {
     w.end_array();
     w.end_object();
 }
+
+/// pe::assess_recognition, a date computed past the calendar (9999-12-31)
+/// named by the member it was computed from: the validity runs from
+/// recognition.decided, the decision deadline from recognition.paid (the
+/// request holds no dossier for request.cpp's catch-all to name).
+pe::recognition_assessment assess_recognition_named(const engine& e, const pe::recognition& rec, const pe::activity& a,
+                                                    std::optional<date> on) {
+    std::string message = "a date computed from it falls outside the calendar (1400-01-01 to 9999-12-31)";
+    try {
+        return pe::assess_recognition(e.pe(), rec, a, on);
+    } catch (const std::out_of_range&) {
+    } catch (const error& err) {  // date arithmetic in the core names no field
+        if (!err.field().empty() || err.code() != errc::invalid_input) throw;
+        message = err.message();
+    }
+    const char* from = "paid";
+    try {
+        (void)pe::recognition_validity(e.pe(), rec, a);
+    } catch (const std::out_of_range&) {
+        from = "decided";
+    } catch (const error&) {
+        from = "decided";
+    }
+    invalid(path("recognition") / from, message);
+}
 }  // namespace
 
 bool is_typed_pe_kind(std::string_view kind) {
@@ -516,7 +543,7 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
                     "is \"" + rec.activity_id + "\" but the activity is \"" + a.id + "\"");
         std::optional<date> on;
         if (const json* d = find(req, "date")) on = as_date(*d, root / "date");
-        const pe::recognition_assessment r = pe::assess_recognition(e.pe(), rec, a, on);
+        const pe::recognition_assessment r = assess_recognition_named(e, rec, a, on);
         json j{{"id", rec.id}, {"valid_from", to_iso(r.validity.first)}, {"valid_until", to_iso(r.validity.last)}};
         if (on) {
             j["date"] = to_iso(*on);

@@ -51,9 +51,22 @@ void write_response(std::string& out, std::string_view kind, F&& result) {
     w.finish();
 }
 
+/// rulebook.describe: the rulebook in force, every dated value of every
+/// parameter. Its members are refused as every kind's are: an unknown one
+/// (`dtae`) names the nearest, and a "date" (sent by `rulebook show --format
+/// json`; the answer holds every dated value, so it selects nothing) and an
+/// "explain" must still be a date and true or false.
+json describe_result(const engine& e, const json& req) {
+    const path root;
+    require_known(req, {"schema_version", "kind", "date", "explain"}, root);
+    (void)opt_date(req, "date", root);
+    if (const json* x = find(req, "explain")) (void)as_bool(*x, root / "explain");
+    return json::parse(e.book().to_json());
+}
+
 /// The kinds still answered through a document tree.
 json tree_result(const engine& e, const std::string& kind, const json& req) {
-    if (kind == "rulebook.describe") return json::parse(e.book().to_json());
+    if (kind == "rulebook.describe") return describe_result(e, req);
     if (kind.rfind("pe.", 0) == 0) return detail::handle_pe(e, kind, req);
     if (kind.rfind("insight.", 0) == 0) return detail::handle_insight(e, kind, req);
     if (kind.rfind("account.", 0) == 0) return detail::handle_account(e, kind, req);

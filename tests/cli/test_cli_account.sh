@@ -32,6 +32,9 @@ cat > "$tmp/bad2.json" <<'JSON'
 {"schema_version":1,"kind":"account.ledger","date":"2024-12-31","events":[{"id":"D","date":"2024-01-01","type":"deposit","from":[{"party":"worker","amount":"1.001"}]}]}
 JSON
 check ledger-cents 3 "events\[0\]\.from\[0\]\.amount: an amount in euros with at most 2 decimals" -- "$bin" account "$tmp/bad2.json"
+# Hours beyond 64 bits are too large, not negative (2^63 read as a signed number wrapped).
+sed '0,/"hours": "7.6"/s//"hours": 9223372036854775808/' "$data/account.json" > "$tmp/big.json"
+check account-hours-2p63 3 "hours: number too large: 9223372036854775808" -- "$bin" account "$tmp/big.json"
 check account-missing-file 5 "" -- "$bin" account "$tmp/nope.json"
 check account-usage 2 "" -- "$bin" account
 echo "$pass passed, $fail failed"

@@ -77,6 +77,20 @@ json.dump(doc, open(sys.argv[4], "w", encoding="utf-8"))
 PY
 check embedded-dossier 0 "SEU-100370 +Kim Vos" -- "$bin" insight "$tmp/embedded.json" --contact FLEX-HR "${D[@]}"
 check request 0 '"kind":"insight.overview"' -- "$bin" request "$tmp/request.json"
+# request answers an insight.* request with exit 0 even when access is refused:
+# the refusal is in the response (only the insight command turns it into exit 1).
+ask() {  # ask NAME KIND JSON-MEMBERS: a request from the embedded document
+  python3 - "$tmp/request.json" "$tmp/$1.json" "$2" "$3" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+doc.update(kind=sys.argv[3], **json.loads(sys.argv[4]))
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"))
+PY
+}
+ask ov-plain insight.overview '{"contact": "FLEX-NOORD"}'
+check request-overview-denied 0 '"allowed":false' -- "$bin" request "$tmp/ov-plain.json"
+ask acc-nobody insight.access '{"contact": "NOBODY"}'
+check request-access-unknown 0 '"reason":"unknown_contact"' -- "$bin" request "$tmp/acc-nobody.json"
 # The JSON Schemas (draft 2020-12) accept the sample and the tool's responses, and refuse a wrong one.
 if python3 -c "import jsonschema, referencing" 2>/dev/null; then
 check schemas 0 "schemas ok" -- python3 - "$src" "$bin" "$tmp" <<'PY'
@@ -117,6 +131,17 @@ check bad-format 2 "must be table, json, csv or html" -- "$bin" insight "$in" --
 check bad-lang 2 "--lang must be nl or en" -- "$bin" insight "$in" --contact FLEX-HR --format html --lang de
 check bad-from 2 "not a date" -- "$bin" insight "$in" --contact FLEX-HR --participant SEU-100370 --from 2025-13-01
 check unknown-option 2 "unknown option" -- "$bin" insight "$in" --contact FLEX-HR --colour red
+# An option that would change nothing in this combination is refused (exit 2),
+# and nothing is shown or audited: --from/--to choose the activities shown,
+# which only --participant's dossier and the JSON of the dossiers listed hold.
+check from-without-participant 2 "--from chooses the completed activities shown.*--participant" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --from 2025-01-01
+check to-without-participant-csv 2 "--to chooses the completed activities shown" -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}" --to 2025-01-01 --format csv
+check from-overview-json 2 "the overview of FLEX-HR shows none.*--dossiers" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --from 2025-01-01 --format json --audit "$tmp/idle-audit.jsonl"
+[ ! -e "$tmp/idle-audit.jsonl" ] && echo "ok   idle-option-no-audit" && pass=$((pass+1)) || { echo "FAIL idle-option-no-audit"; fail=$((fail+1)); }
+check from-dossiers-json 0 '"from": "2025-01-01"' -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --from 2025-01-01 --format json --dossiers
+check from-plain-contact-json 0 '"from": "2025-01-01"' -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}" --from 2025-01-01 --format json
+check dossiers-with-participant 2 "--dossiers lists .* --participant shows one" -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 --dossiers "${D[@]}"
+check lang-without-html 2 "--lang is the language of the HTML report" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --lang en
 sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"
 cp "$data/dossier.json" "$tmp/dossier.json"
 check bad-consent-date 3 'consents\[2\].until: not a date' -- "$bin" insight "$tmp/bad.json" --contact FLEX-HR "${D[@]}"

@@ -47,6 +47,13 @@ cat > "$tmp/overlap.json" <<'JSON'
  "trainings":[{"id":"t","type":"general","lessons":[{"date":"2020-09-07","start":"18:00","end":"20:00"},{"date":"2020-09-07","start":"19:00","end":"21:00"}]}]}]}
 JSON
 check leave-overlap 3 "workers\[0\]\.trainings\[0\]\.lessons\[1\]\.start: overlaps lessons\[0\]" -- "$bin" leave "$tmp/overlap.json"
+# Hours beyond 64 bits are too large, not negative (2^63 read as a signed number wrapped).
+for n in 9223372036854775808 18446744073709551615; do
+  sed "0,/\"contract_per_week_hours\": \"38\"/s//\"contract_per_week_hours\": $n/" "$data/leave.json" > "$tmp/big.json"
+  check "leave-hours-$n" 3 "contract_per_week_hours: number too large: $n" -- "$bin" leave "$tmp/big.json"
+  sed "0,/\"leave_hours\": \"3\"/s//\"leave_hours\": $n/" "$data/leave.json" > "$tmp/big.json"
+  check "leave-taken-hours-$n" 3 "leave_hours: number too large: $n" -- "$bin" leave "$tmp/big.json"
+done
 check leave-missing-file 5 "" -- "$bin" leave "$tmp/nope.json"
 check leave-usage 2 "" -- "$bin" leave
 echo "$pass passed, $fail failed"

@@ -48,5 +48,37 @@ echo "$act,\"topics\":[]}}" > "$tmp/act-empty-topics.json"
 check activity-empty-topics 0 '"defects":\["no_topics"\]' -- "$bin" request "$tmp/act-empty-topics.json"
 echo "$act,\"topic\":[\"cao\"]}}" > "$tmp/act-topic.json"
 check activity-misspelt-topics 3 'activity.topic.*did you mean "topics"' -- "$bin" request "$tmp/act-topic.json"
+# rulebook.describe refuses what it does not read, as every kind does: an
+# unknown member (with the nearest), a date that is not one, a wrong type.
+describe() { echo "{\"schema_version\":1,\"kind\":\"rulebook.describe\"$1}" > "$tmp/describe.json"; }
+describe ',"dtae":"x","foo":[1],"date":"2023-02-29"'
+check describe-unknown-member 3 'dtae: unknown member.*did you mean "date"' -- "$bin" request "$tmp/describe.json"
+describe ',"date":"2023-02-29"'
+check describe-bad-date 3 'date: not a date: "2023-02-29"' -- "$bin" request "$tmp/describe.json"
+describe ',"date":5'
+check describe-date-type 3 'date: expected a date' -- "$bin" request "$tmp/describe.json"
+describe ',"explain":"yes"'
+check describe-explain-type 3 'explain: expected true or false' -- "$bin" request "$tmp/describe.json"
+describe ',"date":"2024-02-29","explain":false'
+check describe-date 0 '"kind":"rulebook.describe"' -- "$bin" request "$tmp/describe.json"
+check rulebook-show-json 0 '"kind":"rulebook.describe"' -- "$bin" rulebook show --date 2024-02-29 --format json
+# pe.recognition: a date computed past 9999-12-31 names the member it comes
+# from (there is no dossier in the request).
+rec='{"schema_version":1,"kind":"pe.recognition","activity":{"id":"A1","form":"e_learning","net_minutes":60,"test":{"questions":5,"required_correct":4}},"recognition":{"id":"R1","activity_id":"A1"'
+echo "$rec,\"decided\":\"9999-06-30\"}}" > "$tmp/rec-decided.json"
+check recognition-decided-9999 3 '^edurules: .*: recognition\.decided: ' -- "$bin" request "$tmp/rec-decided.json"
+echo "$rec,\"decided\":\"2024-06-30\",\"paid\":\"9999-12-20\"}}" > "$tmp/rec-paid.json"
+check recognition-paid-9999 3 '^edurules: .*: recognition\.paid: ' -- "$bin" request "$tmp/rec-paid.json"
+# request exits as book does: 1 when a pe.book row is rejected (the response all the same), 0 when all are booked.
+python3 - "$data/dossier.json" "$data/upload.csv" "$tmp" <<'PY'
+import json, sys
+dossier, upload, tmp = json.load(open(sys.argv[1], encoding="utf-8")), open(sys.argv[2], encoding="utf-8").read(), sys.argv[3]
+req = {"schema_version": 1, "kind": "pe.book", "date": "2025-06-01", "dossier": dossier}
+json.dump(dict(req, csv=upload), open(f"{tmp}/book-rejected.json", "w", encoding="utf-8"))
+json.dump(dict(req, csv="seu_number,activity_id,completion_date\nSEU-100370,ACT-NEW-11,2025-05-12\n"),
+          open(f"{tmp}/book-ok.json", "w", encoding="utf-8"))
+PY
+check request-book-rejected 1 '"booked":31,"rejected":9' -- "$bin" request "$tmp/book-rejected.json"
+check request-book-all-booked 0 '"booked":1,"rejected":0' -- "$bin" request "$tmp/book-ok.json"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

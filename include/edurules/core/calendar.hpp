@@ -131,6 +131,19 @@ inline date add_months(date d, int n, month_overflow policy) {
     return from_day_number(day_number_of(y, m, last) + 1);
 }
 
+/// `d` plus `n` days (may be negative), refused (errc::invalid_input, as
+/// add_months) when it leaves the calendar: Boost adds past 9999-12-31
+/// without a word, to a date that has no ISO text.
+inline date add_days(date d, std::int64_t n) {
+    const std::int64_t day = static_cast<std::int64_t>(d.day_number()) + n;
+    if (day < static_cast<std::int64_t>(day_number_of(first_calendar_year, 1, 1)) ||
+        day > static_cast<std::int64_t>(day_number_of(last_calendar_year, 12, 31)))
+        throw error(errc::invalid_input, "",
+                    "date arithmetic from " + std::to_string(civil_of(d).year) +
+                        " reaches past the calendar (1400-01-01 to 9999-12-31)");
+    return from_day_number(static_cast<date::date_int_type>(day));
+}
+
 inline date next_day(date d) { return d + day_count(1); }
 inline date prev_day(date d) { return d - day_count(1); }
 

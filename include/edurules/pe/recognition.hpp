@@ -87,7 +87,8 @@ inline period recognition_validity(const rules& r, const recognition& rec, const
 /// pe.recognition.decision_weeks weeks.
 inline resolved<date> recognition_decision_deadline(const rules& r, date paid) {
     const auto weeks = read<std::int64_t>(*r.recognition_decision_weeks, paid);
-    return {paid + boost::gregorian::weeks(static_cast<int>(weeks.value)), weeks.use};
+    constexpr std::int64_t days_per_week = 7;
+    return {add_days(paid, weeks.value * days_per_week), weeks.use};
 }
 
 /// Whether the committee decided a paid recognition in time: the decision
