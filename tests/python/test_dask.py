@@ -89,3 +89,44 @@ def test_leave_hours_over_partitioned_workers(engine):
     b = single.sort_values(key).reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
     assert isinstance(b.reasons.iloc[0], tuple)
+
+
+def test_a_key_repeated_in_two_partitions_is_caught_and_child_rows_are_not_copied(engine):
+    """The left merge that moves child rows to their owner's partition copied a
+    child row per owner row: S1 in two partitions gave both S1 rows, each with
+    S1's completion (counted twice), and no error; W1 twice turned two
+    trainings into three rows. Repeated keys are now found over the whole
+    frame first and refused or flagged as in one process."""
+    import numpy as np
+    people = pd.DataFrame({"seu_number": ["S1", "S2", "S3", "S1"],
+                           "diploma_date": ["2023-03-01", "2023-04-01", "2023-05-01", "2023-06-01"]})
+    points = pd.DataFrame({"seu_number": ["S1", "S2", "S3"], "completed": ["2024-02-01"] * 3,
+                           "points": [1.5, 2.25, 3.0]})
+    lazy = edd.pe_status(dd.from_pandas(people, npartitions=2, sort=False), dd.from_pandas(points, npartitions=1),
+                         SAMPLE_DATE)
+    with pytest.raises(edurules.InvalidInput, match="duplicate SEU number 'S1'") as e:
+        lazy.compute(scheduler="sync")
+    assert e.value.field == "participants.seu_number[3]"
+    single = engine.pe_status_frame(people, points, SAMPLE_DATE, errors="flag")
+    got = edd.pe_status(dd.from_pandas(people, npartitions=2, sort=False), points, SAMPLE_DATE,
+                        errors="flag").compute(scheduler="sync")
+    pd.testing.assert_frame_equal(got.drop(columns="error"), single.drop(columns="error"))
+    assert got.error.isna().tolist() == [True, True, True, False]
+    assert got.error[3].endswith("column 'seu_number': duplicate SEU number 'S1'")
+    assert got.points_earned.tolist()[:3] == [1.5, 2.25, 3.0] and np.isnan(got.points_earned[3])
+    workers = pd.DataFrame({"worker_id": ["W1", "W2", "W1"], "region": ["flanders"] * 3, "contract_hours": [38] * 3,
+                            "full_time_hours": [38] * 3})
+    trainings = pd.DataFrame({"worker_id": ["W1", "W2"], "training_id": ["T1", "T1"], "type": ["professional"] * 2,
+                              "start": ["2023-09-04"] * 2})
+    lessons = pd.DataFrame({"worker_id": ["W1", "W2"], "training_id": ["T1"] * 2, "date": ["2023-10-02"] * 2,
+                            "start": "18:00", "end": "21:00"})
+    for errors in ("raise", "flag"):  # one process refuses a repeated worker id in either mode
+        lazy = edd.leave_hours(dd.from_pandas(workers, npartitions=2, sort=False), trainings, lessons,
+                               school_year="2023-2024", errors=errors)
+        with pytest.raises(edurules.InvalidInput, match="duplicate 'W1'") as e:
+            lazy.compute(scheduler="sync")
+        assert e.value.field == "workers.worker_id[2]"
+    # unique keys over several partitions: every training once, as in one process
+    ok = edd.leave_hours(dd.from_pandas(workers.iloc[:2], npartitions=2, sort=False), trainings, lessons,
+                         school_year="2023-2024").compute(scheduler="sync")
+    assert sorted(ok.worker_id) == ["W1", "W2"]

@@ -509,8 +509,8 @@ def test_key_and_date_columns_of_any_kind_give_the_same_answer(engine):
     pd.testing.assert_frame_equal(a.drop(columns="seu_number"), b.drop(columns="seu_number"))
     c = comps().assign(completed=comps().completed.to_numpy().astype("datetime64[s]"))  # another unit
     pd.testing.assert_frame_equal(a, engine.pe_status_frame(people(), c, SAMPLE_DATE))
-    mixed = comps().assign(completed=["2024-04-01", dt.date(2024, 5, 1), "2024-06-01"])  # text and dates mixed
-    raises(edurules.InvalidArgument, "completions.completed", lambda: engine.pe_status_frame(people(), mixed, SAMPLE_DATE))
+    mixed = comps().assign(completed=["2024-04-01", dt.date(2024, 5, 1), "2024-06-01"])  # text and dates mixed:
+    pd.testing.assert_frame_equal(a, engine.pe_status_frame(people(), mixed, SAMPLE_DATE))  # each cell a date
 
 
 def test_points_above_the_engines_bound_are_refused_as_on_the_json_path(engine):
@@ -524,3 +524,78 @@ def test_points_above_the_engines_bound_are_refused_as_on_the_json_path(engine):
     assert "too many points" in str(e)
     c.loc[2, "points"] = 1_000_000.0  # the bound itself counts
     engine.pe_status_frame(people(), c, SAMPLE_DATE)
+
+
+def test_a_misspelt_dispensation_key_is_refused_with_the_nearest_name(engine):
+    """{"grantd": True} was read as not granted, silently; the JSON path
+    refuses the unknown member (did you mean "granted"?), and so does the frame."""
+    p = people(3).assign(dispensations=[[{"requested": "2024-12-01", "decided": "2024-12-02", "grantd": True}], [], []])
+    e = raises(edurules.InvalidInput, "participants.dispensations[0]",
+               lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+    assert "unknown key 'grantd'" in e.message and "did you mean 'granted'?" in e.message
+    out = engine.pe_status_frame(p, None, SAMPLE_DATE, errors="flag")
+    assert out.error.isna().tolist() == [False, True, True] and out.state.isna().tolist() == [True, False, False]
+    assert "did you mean 'granted'?" in out.error[0]
+    good = p.assign(dispensations=[[{"requested": "2024-12-01", "decided": "2024-12-02", "granted": True}], [], []])
+    assert engine.pe_status_frame(good, None, SAMPLE_DATE).error.isna().all()
+
+
+def test_points_are_read_exactly_as_the_json_path_reads_them(engine):
+    """More than two decimals within 1e-6 of a hundredth were rounded
+    (1.2500009 gave 1.25, -0.000001 gave 0.00) and text went through a float
+    ("1.2500000000000000001" and "1e1" were taken). Text is now parsed as a
+    decimal with the JSON path's grammar; a float is taken only within a few
+    ulps of a two-decimal value; a boolean cell is refused."""
+    p = people(3)
+
+    def errors(points, **kw):
+        c = pd.DataFrame({"seu_number": ["S0", "S1", "S2"], "completed": ["2024-04-01"] * 3, "points": points})
+        return engine.pe_status_frame(p, c, SAMPLE_DATE, errors="flag", **kw).error.tolist()
+
+    for points in (["1.2500009", "2.0000001", "-0.000001"], [1.2500009, 2.0000001, -0.000001]):
+        for exact in (False, True):
+            got = errors(points, exact=exact)
+            assert "at most two decimals" in got[0] and "at most two decimals" in got[1], got
+            assert "negative points" in got[2], got
+    got = errors(["1.2500000000000000001", "1e1", "1.250"])
+    assert "not a number: '1.2500000000000000001'" in got[0] and "not a number: '1e1'" in got[1] and got[2] is None
+    assert errors([0.1 + 0.2, 1.15 * 3, -0.0]) == [None, None, None]  # float arithmetic: the two-decimal value meant
+    got = errors(pd.Series([True, 1.5, "2"], dtype=object))
+    assert got[0].endswith("expected points (numbers), got True") and got[1:] == [None, None]
+    c = pd.DataFrame({"seu_number": ["S0"], "completed": ["2024-04-01"], "points": ["1.2500009"]})
+    with pytest.raises(edurules.InvalidInput, match="at most two decimals"):
+        engine.pe_status_frame(p, c, SAMPLE_DATE)
+
+
+def test_too_many_points_and_uint64_points_are_flagged_not_raised_or_wrapped(engine):
+    """errors="flag" raised on too many points; uint64 2**64 - 1 points were
+    reported as "negative points: -1"."""
+    p = people(3)
+    for points in ([2e6, 1.0, 2.0], np.array([2**64 - 1, 1, 2], dtype=np.uint64), pd.Series([2**80, 1, 2], dtype=object)):
+        c = pd.DataFrame({"seu_number": ["S0", "S1", "S2"], "completed": ["2024-04-01"] * 3, "points": points})
+        out = engine.pe_status_frame(p, c, SAMPLE_DATE, errors="flag")
+        assert "too many points" in out.error[0] and out.error[1:].isna().all(), out.error.tolist()
+        assert out.points_earned.tolist()[1:] == [1.0, 2.0]
+
+
+def test_a_stray_cell_in_a_date_column_is_named_and_flagged(engine):
+    """A number or bytes among ISO texts refused the whole frame ("got
+    mixed-integer values") naming no row, even with errors="flag"."""
+    for stray in (5, b"2023-01-01", 5.5):
+        p = people(3).assign(diploma_date=pd.Series(["2023-03-01", stray, None], dtype=object))
+        e = raises(edurules.InvalidInput, "participants.diploma_date[1]",
+                   lambda: engine.pe_status_frame(p, None, SAMPLE_DATE))
+        assert e.message.startswith(f"not a date: {stray!r}")
+        out = engine.pe_status_frame(p, None, SAMPLE_DATE, errors="flag")
+        assert out.error.isna().tolist() == [True, False, True] and out.state.notna().tolist() == [True, False, True]
+
+
+def test_a_completion_without_seu_number_is_never_dropped_silently(engine):
+    """errors="flag" dropped a completion whose seu_number was missing (it has
+    no participant row to flag): it now raises with either errors=."""
+    c = comps().astype({"seu_number": object})
+    c.loc[1, "seu_number"] = None
+    for errors in ("raise", "flag"):
+        e = raises(edurules.InvalidInput, "completions.seu_number[1]",
+                   lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE, errors=errors))
+        assert e.message == "missing SEU number"

@@ -130,3 +130,26 @@ def test_account_frame_dates_out_of_range_are_refused_naming_the_row(engine):
         edurules.account_right_frame(engine, f)
     f.loc[1, "from"] = "2024-01-01"
     assert len(edurules.account_right_frame(engine, f)) == 2
+
+
+def test_lone_surrogates_in_keys_and_dates_are_refused_naming_the_cell(engine):
+    """'S1\\ud800' has no UTF-8 text: keys and dates holding it raised a raw
+    UnicodeEncodeError; now InvalidInput naming the cell (a date cell is
+    flagged with errors="flag"; a key, which the rows are matched by, raises)."""
+    people = pd.DataFrame({"seu_number": ["S1", "S2\ud800"], "diploma_date": ["2023-03-01", "2023-04-01"]})
+    for errors in ("raise", "flag"):
+        with pytest.raises(edurules.InvalidInput, match="lone surrogate") as e:
+            engine.pe_status_frame(people, None, SAMPLE_DATE, errors=errors)
+        assert e.value.field == "participants.seu_number[1]"
+    dates = people.assign(seu_number=["S1", "S2"], diploma_date=["2023-03-01", "2023-04-0\ud800"])
+    out = engine.pe_status_frame(dates, None, SAMPLE_DATE, errors="flag")
+    assert out.error.isna().tolist() == [True, False] and "not a date" in out.error[1]
+    workers = pd.DataFrame({"worker_id": ["W1", "W2\ud800"], "region": ["flanders"] * 2, "contract_hours": [38] * 2,
+                            "full_time_hours": [38] * 2})
+    trainings = pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "type": ["professional"]})
+    with pytest.raises(edurules.InvalidInput, match="lone surrogate") as e:
+        engine.leave_hours_frame(workers, trainings, None, school_year="2023-2024", errors="flag")
+    assert e.value.field == "workers.worker_id[1]"
+    out = engine.leave_hours_frame(workers.assign(worker_id=["W1", "W2"], sector=["a\ud800", "b"]), trainings, None,
+                                   school_year="2023-2024", errors="flag")
+    assert "column 'sector': not UTF-8 text (a lone surrogate)" in out.error[0]

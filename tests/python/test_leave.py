@@ -260,3 +260,60 @@ def test_lessons_frame_is_optional(engine):
     r = engine.leave_hours_frame(w, t, None, school_year="2023-2024")
     assert len(r) == 1 and r.status.iloc[0] == "not_eligible" and r.error.iloc[0] is None
     assert "no_lessons_in_school_year" in r.reasons.iloc[0]
+
+
+def _two_workers(**columns):
+    """Two full-time workers with one professional training of 30 evening lessons each."""
+    days = pd.date_range("2023-09-11", periods=30, freq="7D")
+    w = pd.DataFrame({"worker_id": ["W1", "W2"], "region": ["flanders"] * 2, "contract_hours": [38, 38],
+                      "full_time_hours": [38, 38], **columns})
+    t = pd.DataFrame({"worker_id": ["W1", "W2"], "training_id": ["T1", "T1"], "type": ["professional"] * 2,
+                      "start": ["2023-09-04"] * 2})
+    ls = pd.DataFrame({"worker_id": ["W1"] * 30 + ["W2"] * 30, "training_id": ["T1"] * 60, "date": list(days) * 2,
+                       "start": "18:00", "end": "21:00"})
+    return w, t, ls
+
+
+def test_hours_that_do_not_fit_64_bits_are_refused_not_wrapped(engine):
+    """Hours x 60 used to wrap silently (2**62 + 38 hours came back as 38:
+    5400 minutes granted; 2**62 hours as 0 minutes), uint64 above INT64_MAX
+    wrapped to negative numbers and an object cell of 2**70 raised a raw
+    RuntimeError. Each is now refused as the JSON path refuses it ("number of
+    hours too large"), naming the cell, or flagged with errors="flag"."""
+    big = 2**62 + 38
+    hf = engine.leave_hours_frame
+    w, t, ls = _two_workers(contract_hours=[big, 38], full_time_hours=[big, 38])
+    e = raises(edurules.InvalidInput, "workers.contract_hours[0]", lambda: hf(w, t, ls, school_year="2023-2024"))
+    assert "number of hours too large" in e.message
+    out = hf(w, t, ls, school_year="2023-2024", errors="flag")
+    assert out.granted_minutes.isna().tolist() == [True, False] and out.granted_minutes[1] == 5400
+    assert "column 'contract_hours': number of hours too large: 4611686018427387942" in out.error[0]
+    for cells in (pd.Series([2**70, 38], dtype=object), np.array([2**64 - 1, 38], dtype=np.uint64)):
+        out = hf(*_two_workers(contract_hours=cells), school_year="2023-2024", errors="flag")
+        assert "column 'contract_hours': number of hours too large" in out.error[0] and out.error[1] is None
+    out = hf(*_two_workers(bev_reimbursed_elsewhere_hours=[2**62, 0]), school_year="2023-2024", errors="flag")
+    assert "column 'bev_reimbursed_elsewhere_hours': number of hours too large" in out.error[0]
+    w, t, ls = _two_workers()
+    for table, frame in (("absences", {"absent_hours": [2**62], "reason": ["illness"]}),
+                         ("leave_taken", {"leave_hours": [2**62]}),
+                         ("leave_taken", {"leave_minutes": np.array([2**64 - 1], dtype=np.uint64)})):
+        items = pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "date": ["2023-09-11"], **frame})
+        out = hf(w, t, ls, school_year="2023-2024", errors="flag", **{table: items})
+        assert out.error[0].startswith(f"{table} row label 0 (position 0)") and "too large" in out.error[0]
+        assert out.error[1] is None and out.granted_minutes[1] == 5400
+    # a uint64 date of 2**64 - 1 is not 1969-12-31
+    out = hf(*_two_workers(new_job_on=np.array([2**64 - 1] * 2, dtype=np.uint64)), school_year="2023-2024",
+             errors="flag")
+    assert out.error.str.contains("column 'new_job_on': outside the supported range").all()
+
+
+def test_boolean_hours_are_refused(engine):
+    """True is not one hour: a bool column is the wrong dtype (named as the
+    caller wrote it), a bool cell in an object column a bad cell."""
+    hf = engine.leave_hours_frame
+    e = raises(edurules.InvalidArgument, "workers.contract_hours",
+               lambda: hf(*_two_workers(contract_hours=[True, True]), school_year="2023-2024", errors="flag"))
+    assert "dtype bool" in e.message
+    out = hf(*_two_workers(contract_hours=pd.Series([True, 38], dtype=object)), school_year="2023-2024",
+             errors="flag")
+    assert out.error[0].endswith("column 'contract_hours': expected a number, got True") and out.error[1] is None

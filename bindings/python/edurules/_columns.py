@@ -224,11 +224,9 @@ def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
           or isinstance(dtype, pd.CategoricalDtype)):
         values = column.to_numpy(dtype=object)
         r = _edurules.epoch_days(values, MIN_DAY, MAX_DAY)
-        if r["others"] or (r["texts"] and r["dates"]):
-            kind = pd.api.types.infer_dtype(values, skipna=True)  # only to word the refusal (or datetime64 cells)
-            if kind != "datetime64":
-                raise InvalidArgument(f"expected dates (datetime64, datetime.date or 'YYYY-MM-DD' text), got {kind} "
-                                      "values", field=field)
+        # Each cell is read on its own: ISO text and date objects mixed are dates all the same; any other
+        # cell (a number, bytes) is a bad cell named by its row below (status 2), flagged with errors="flag".
+        if r["others"] and pd.api.types.infer_dtype(values, skipna=True) == "datetime64":  # numpy datetime64 cells
             r = _edurules.epoch_days(pd.to_datetime(values).to_numpy(), MIN_DAY, MAX_DAY)
     elif pd.api.types.is_float_dtype(dtype) and column.isna().all():
         return np.full(n, NO_DAY, dtype=np.int32)  # an all-NaN column: no dates at all
@@ -260,41 +258,35 @@ def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Opti
     if pd.api.types.is_complex_dtype(dtype):  # numeric to pandas, but the imaginary part would be dropped
         raise InvalidArgument(f"expected points (real numbers), got dtype {dtype}", field=field)
     if pd.api.types.is_integer_dtype(dtype) and not column.isna().any():
-        whole = column.to_numpy(dtype=np.int64)
-        if (whole > MAX_POINTS).any():  # before scaling: x 100 would wrap
-            i = int(np.flatnonzero(whole > MAX_POINTS)[0])
-            problems.fail(InvalidInput, field, i, f"too many points: {whole[i]} (at most {MAX_POINTS})")
-        problems.add(whole < 0, field, lambda i: f"negative points: {whole[i]}", owner=owner, row_of=row_of)
-        return np.where(whole < 0, 0, whole) * 100
+        # compared in the column's own dtype: uint64 above INT64_MAX is too many points, never negative
+        whole = column.to_numpy(dtype=np.uint64 if pd.api.types.is_unsigned_integer_dtype(dtype) else np.int64)
+        huge, negative = whole > MAX_POINTS, whole < 0  # before scaling: x 100 would wrap
+        problems.add(huge, field, lambda i: f"too many points: {whole[i]} (at most {MAX_POINTS})", owner=owner,
+                     row_of=row_of)
+        problems.add(negative, field, lambda i: f"negative points: {whole[i]}", owner=owner,
+                     row_of=row_of)
+        return np.where(huge | negative, 0, whole).astype(np.int64) * 100
     if pd.api.types.is_numeric_dtype(dtype):
         in_place = isinstance(dtype, np.dtype) and dtype == np.float64  # numpy's own float64: NaN is missing already
         values = column.to_numpy() if in_place else column.to_numpy(dtype=np.float64, na_value=np.nan)
-        unreadable = np.zeros(len(values), dtype=bool)
+        out, status = _edurules.hundredths(values, MAX_POINTS)  # C++: one pass, a status per value
     elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
-        original = column.to_numpy(dtype=object)
-        numeric = pd.to_numeric(pd.Series(original, dtype=object), errors="coerce")
-        complex_cells = np.zeros(len(original), dtype=bool)
-        if pd.api.types.is_complex_dtype(numeric.dtype):  # a complex cell (rare): find them, then read the rest
-            complex_cells = np.fromiter((isinstance(v, (complex, np.complexfloating)) for v in original),
-                                        dtype=bool, count=len(original))
-            numeric = pd.to_numeric(pd.Series(np.where(complex_cells, None, original), dtype=object),
-                                    errors="coerce")
-        values = numeric.to_numpy(dtype=np.float64)
-        unreadable = complex_cells | (np.isnan(values) & ~np.asarray(pd.isna(original), dtype=bool))
-        problems.add(unreadable, field, lambda i: f"not a number: {_show(original[i])}", owner=owner, row_of=row_of)
+        # C++, one pass: text read exactly as a decimal (as the JSON path reads it, never through a float),
+        # numbers as numbers, a boolean refused
+        values = column.to_numpy(dtype=object)
+        out, status = _edurules.hundredths_of_objects(values, MAX_POINTS)
     else:
         raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
-    out, status = _edurules.hundredths(values, MAX_POINTS)  # C++: one pass, a status per value
     if status.any():
-        huge = status == 5
-        if huge.any():
-            i = int(np.flatnonzero(huge)[0])
-            problems.fail(InvalidInput, field, i, f"too many points: {values[i]} (at most {MAX_POINTS})")
-        problems.add((status == 1) & ~unreadable, field, lambda i: "missing points (NaN)", owner=owner, row_of=row_of)
-        problems.add(status == 2, field, lambda i: f"not a finite number: {values[i]}", owner=owner, row_of=row_of)
-        problems.add(status == 3, field, lambda i: f"negative points: {values[i]}", owner=owner, row_of=row_of)
-        problems.add(status == 4, field, lambda i: f"points have at most two decimals: {values[i]}",
-                     owner=owner, row_of=row_of)
+        def add(code: int, describe: Callable[[int], str]) -> None:
+            problems.add(status == code, field, describe, owner=owner, row_of=row_of)
+        add(1, lambda i: "missing points (NaN)")
+        add(2, lambda i: f"not a finite number: {values[i]}")
+        add(3, lambda i: f"negative points: {_show(values[i])}")
+        add(4, lambda i: f"points have at most two decimals: {_show(values[i])}")
+        add(5, lambda i: f"too many points: {_show(values[i])} (at most {MAX_POINTS})")
+        add(6, lambda i: f"not a number: {_show(values[i])} (expected a decimal such as '1.25')")
+        add(7, lambda i: f"expected points (numbers), got {_show(values[i])}")
     return out
 
 
@@ -341,12 +333,35 @@ def key_text(value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def key_table(column: pd.Series, field: str, problems: Problems, what: str = "SEU number") -> Any:
+def unreadable_key(column: Any) -> Optional[tuple[int, str]]:
+    """The first key cell that is a str without UTF-8 text (a lone surrogate,
+    'S1\\ud800': the key tables read text as UTF-8), with the refusal's words;
+    None when there is none. Looked for only after a key table failed on one."""
+    for i, v in enumerate(np.asarray(column, dtype=object) if not isinstance(column, pd.Series)
+                          else column.to_numpy(dtype=object)):
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                return i, f"not UTF-8 text (a lone surrogate): {_show(v)}"
+    return None
+
+
+def key_table(column: pd.Series, field: str, problems: Problems, what: str = "SEU number", *,
+              duplicate: Optional[np.ndarray] = None) -> Any:
     """The keys of a frame (SEU numbers), hashed in C++: missing and
-    duplicate keys are reported; other frames' keys are matched with :func:`lookup`."""
-    table = _edurules.KeyTable([key_column(column)])
+    duplicate keys are reported (`duplicate` marks more rows as repeating a
+    key held elsewhere); other frames' keys are matched with :func:`lookup`."""
+    try:
+        table = _edurules.KeyTable([key_column(column)])
+    except UnicodeEncodeError:  # a key that is no text: refused naming its row (with either errors=)
+        bad = unreadable_key(column)
+        if bad is None:
+            raise
+        problems.fail(InvalidInput, field, *bad)
     problems.add(table.missing[0], field, lambda i: f"missing {what}")
-    problems.add(table.duplicate, field, lambda i: f"duplicate {what} {key_text(column.iloc[i])!r}")
+    repeated = table.duplicate if duplicate is None else table.duplicate | np.asarray(duplicate, dtype=bool)
+    problems.add(repeated, field, lambda i: f"duplicate {what} {key_text(column.iloc[i])!r}")
     return table
 
 
@@ -356,9 +371,16 @@ def lookup(table: Any, column: pd.Series, field: str, problems: Problems, unknow
     missing and unknown keys (an unknown key is an error unless unknown == 'ignore')."""
     if unknown not in ("raise", "ignore"):
         raise InvalidArgument(f"expected 'raise' or 'ignore', got {unknown!r}", field="unknown")
-    codes, (missing,) = table.lookup([key_column(column)])
-    if report_missing and missing.any():  # a completion without SEU number flags no participant
-        problems.add(missing, field, lambda i: "missing SEU number", owner=np.full(len(codes), -1, dtype=np.int64))
+    try:
+        codes, (missing,) = table.lookup([key_column(column)])
+    except UnicodeEncodeError:
+        bad = unreadable_key(column)
+        if bad is None:
+            raise
+        problems.fail(InvalidInput, field, *bad)
+    if report_missing and missing.any():  # a row without SEU number has no participant row to carry a flag:
+        i = int(np.flatnonzero(missing)[0])  # raised with either errors= (never dropped silently)
+        problems.fail(InvalidInput, field, i, "missing SEU number")
     if unknown == "raise" and (codes < 0).any():
         lost = (codes < 0) & ~missing
         if lost.any():

@@ -83,6 +83,9 @@ epoch_days: Callable[[np.ndarray, int, int], dict[str, Any]]
 """days (int32), status (uint8: 0 ok, 1 missing, 2 bad, 3 out of range), raw_bad, texts, dates, others."""
 hundredths: Callable[[npt.NDArray[np.float64], int], tuple[I64, U8]]
 """(hundredths, status: 0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge)."""
+hundredths_of_objects: Callable[[np.ndarray, int], tuple[I64, U8]]
+"""Points of an object column: (hundredths, status: 0 ok, 1 missing, 3 negative, 4 decimals, 5 huge, 6 not a
+number, 7 a boolean); text read exactly as the JSON path reads it."""
 datetime64_of_days: Callable[[I32], np.ndarray]
 """Epoch days (NO_DAY = none) as datetime64[ns], NaT for none (and past 2262-04-11)."""
 float_points: Callable[[I64, npt.NDArray[np.bool_]], npt.NDArray[np.float64]]

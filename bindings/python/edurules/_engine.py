@@ -323,7 +323,13 @@ class Engine:
                 '2023-02-30'`` (``.label``, ``.record`` and ``.field`` =
                 ``participants.diploma_date[w17]`` say it as data);
                 ``"flag"``: the participant's row comes back with ``error``
-                set to that text and no status; other rows are evaluated.
+                set to that text and no status; other rows are evaluated
+                (a bad completion, renewal or dispensation flags its
+                participant). A completion, renewal or dispensation row
+                without an SEU number belongs to no participant row that
+                could carry the flag: it raises :class:`InvalidInput` naming
+                it with either value, never dropped silently (as does an
+                unknown SEU number with ``unknown="raise"``).
             unknown: completions/renewals naming an SEU number that is not in
                 ``participants``: ``"raise"`` (default) or ``"ignore"``.
             threads: worker threads for the evaluation (0 = automatic).
@@ -349,6 +355,16 @@ class Engine:
             InvalidInput: a bad cell (with ``errors="raise"``), a duplicate
                 SEU number, or an unknown one (with ``unknown="raise"``).
         """
+        return self._pe_status_frame(participants, completions, date, renewals=renewals,
+                                     dispensations=dispensations, errors=errors, unknown=unknown, threads=threads,
+                                     exact=exact)
+
+    def _pe_status_frame(self, participants: pd.DataFrame, completions: Optional[pd.DataFrame], date: DateLike, *,
+                         renewals: Optional[pd.DataFrame], dispensations: Optional[pd.DataFrame], errors: str,
+                         unknown: str, threads: int, exact: bool,
+                         duplicate: Optional[np.ndarray] = None) -> pd.DataFrame:
+        """pe_status_frame; `duplicate` marks more rows as repeating an SEU
+        number (edurules.dask: a key an earlier partition holds)."""
         at_day, _ = C.day_arg(date)
         threads = C.int_arg(threads, "threads", 0, C.MAX_THREADS)
         P = C.require_frame(participants, "participants", ["seu_number", "diploma_date"], _PARTICIPANT_COLUMNS)
@@ -356,7 +372,7 @@ class Engine:
         probs.labels["participants"] = P.index
         if completions is not None:
             probs.labels["completions"] = getattr(completions, "index", None)
-        x = _participant_inputs(P, renewals, dispensations, probs, unknown)
+        x = _participant_inputs(P, renewals, dispensations, probs, unknown, duplicate)
         n, owners = x.n, x.owners
         # completions -> CSR by participant
         Cf = (None if completions is None else
@@ -613,12 +629,12 @@ def _records(table: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], name: str)
 
 
 def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispensations: Optional[pd.DataFrame],
-                        probs: C.Problems, unknown: str) -> SimpleNamespace:
+                        probs: C.Problems, unknown: str, duplicate: Optional[np.ndarray] = None) -> SimpleNamespace:
     """Participants, their renewal requests and dispensations as engine
     columns (CSR by participant), and `owners` mapping SEU numbers of other
     frames to participant rows."""
     n = len(P)
-    table = C.key_table(P["seu_number"], "participants.seu_number", probs)
+    table = C.key_table(P["seu_number"], "participants.seu_number", probs, duplicate=duplicate)
 
     def owners(column: Any, field: str, if_unknown: str = unknown, report_missing: bool = True) -> np.ndarray:
         return C.lookup(table, column, field, probs, if_unknown, report_missing=report_missing)
@@ -654,9 +670,16 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
         ex = _explode(P["dispensations"])
         if len(ex):
             at = ex.index.to_numpy(dtype=np.int64)
-            bad = np.array([not isinstance(v, Mapping) for v in ex.to_numpy()], dtype=bool)
+            items = ex.to_numpy()
+            bad = np.array([not isinstance(v, Mapping) for v in items], dtype=bool)
             probs.add(bad, "participants.dispensations", lambda i: "expected a dict with requested, decided, granted",
                       owner=at, row_of=at, cls=InvalidArgument)
+            # a misspelt key (say "grantd") would leave its value out silently: refused as the JSON path does
+            stray = [next((k for k in v if k not in _DISPENSATION_KEYS), None) if isinstance(v, Mapping) else None
+                     for v in items]  # one per dispensation item (few), like the check above
+            probs.add(np.array([k is not None for k in stray], dtype=bool), "participants.dispensations",
+                      lambda i: _unknown_key(stray[i], _DISPENSATION_KEYS), owner=at, row_of=at)
+            bad |= np.array([k is not None for k in stray], dtype=bool)
             recs = pd.DataFrame([v if isinstance(v, Mapping) else {} for v in ex.to_numpy()],
                                 columns=["requested", "decided", "granted"])
             d_parts.append((np.where(bad, -1, at), at, recs, "participants.dispensations"))
@@ -693,6 +716,16 @@ def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispe
     return SimpleNamespace(n=n, table=table, owners=owners, diploma=diploma, activation=activation, r_off=r_off,
                            r_day=r_day, d_off=d_off, d_req=d_req, d_dec=d_dec, d_gr=d_gr, d_source=d_source,
                            d_shown=d_shown, d_names=d_names)
+
+
+_DISPENSATION_KEYS = ("requested", "decided", "granted")
+
+
+def _unknown_key(key: Any, known: Sequence[str]) -> str:
+    """A dict key that is none of `known`, worded as the JSON path words an unknown member."""
+    near = _edurules.nearest_name(key, list(known)) if isinstance(key, str) else ""
+    hint = f" (did you mean {near!r}?)" if near else f"; expected one of {', '.join(known)}"
+    return f"unknown key {key!r} in a dispensation{hint}"
 
 
 # Rows the engine refuses for contradictory facts (pe::check_facts): the

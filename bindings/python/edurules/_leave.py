@@ -93,10 +93,23 @@ def _no_missing(missing: list[np.ndarray], frame: pd.DataFrame, name: str, cols:
             raise InvalidInput(f"missing {c}", field=f"{name}.{c}[{frame.index[i]}]", record=i, label=frame.index[i])
 
 
+def _unreadable(frame: pd.DataFrame, name: str, cols: list[str]) -> None:
+    """Raises for the first key cell without UTF-8 text (a lone surrogate), naming it."""
+    for c in cols:
+        bad = C.unreadable_key(frame[c])
+        if bad is not None:
+            i, what = bad
+            raise InvalidInput(what, field=f"{name}.{c}[{frame.index[i]}]", record=i, label=frame.index[i])
+
+
 def _key_table(frame: pd.DataFrame, name: str, cols: list[str], field: str) -> Any:
     """The unique keys of a frame (one or two columns, matched as text),
     hashed in C++; a missing or repeated key raises, naming its row."""
-    table = _edurules.KeyTable([C.key_column(frame[c]) for c in cols])
+    try:
+        table = _edurules.KeyTable([C.key_column(frame[c]) for c in cols])
+    except UnicodeEncodeError:
+        _unreadable(frame, name, cols)
+        raise
     _no_missing(table.missing, frame, name, cols)
     dup = table.duplicate
     if dup.any():
@@ -109,7 +122,11 @@ def _key_table(frame: pd.DataFrame, name: str, cols: list[str], field: str) -> A
 
 def _lookup(table: Any, frame: pd.DataFrame, name: str, cols: list[str]) -> np.ndarray:
     """The row of `table` holding each row's key (-1: none); a missing key part raises."""
-    rows, missing = table.lookup([C.key_column(frame[c]) for c in cols])
+    try:
+        rows, missing = table.lookup([C.key_column(frame[c]) for c in cols])
+    except UnicodeEncodeError:
+        _unreadable(frame, name, cols)
+        raise
     _no_missing(missing, frame, name, cols)
     return rows
 
@@ -329,7 +346,12 @@ def leave_hours_frame(core: Any, workers: pd.DataFrame, trainings: pd.DataFrame,
                                 "end": pd.Series([], dtype=object)})
     f = _Facts(workers, trainings, jobs, {"lessons": lessons, "absences": absences, "leave_taken": leave_taken},
                school_year, errors)
-    res = core.leave_facts_frames(f.cols, len(f.W), errors == "raise", threads)
+    try:
+        res = core.leave_facts_frames(f.cols, len(f.W), errors == "raise", threads)
+    except InvalidArgument as e:  # a column refused whole (e.g. bool hours): named as the caller wrote it
+        if f.legacy_jobs and e.field.startswith("jobs."):
+            raise InvalidArgument(e.message, field=f.shown(e.field)) from None
+        raise
     bad = res["bad"]
     if bad and (errors == "raise" or f.year_argument):
         column, row, what, _ = bad[0]

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "edurules/core/calendar.hpp"
+#include "edurules/core/decimal.hpp"
 #include "edurules/core/error.hpp"
 #include "edurules/core/flat_index.hpp"
 #include "edurules/core/huge_pages.hpp"
@@ -114,15 +115,21 @@ key_cells read_keys(const py::object& column) {
     if (!a || a.ndim() != 1) throw error(errc::invalid_argument, "", "expected a one-dimensional key column");
     const char kind = a.dtype().kind();
     if (kind == 'i' || kind == 'u') {  // whole numbers: their decimal text, as str(n)
-        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
-        const auto n = static_cast<std::size_t>(v.size());
-        k.text.resize(n);
-        k.missing.assign(n, 0);
-        for (std::size_t i = 0; i < n; ++i) {
-            char buf[24];
-            const auto r = std::to_chars(buf, buf + sizeof buf, v.data()[i]);
-            k.text[i] = k.owned.emplace_back(buf, r.ptr);
-        }
+        // (unsigned read as unsigned: 2^64 - 1 is "18446744073709551615", never "-1")
+        const auto spell = [&k](const auto& v) {
+            const auto n = static_cast<std::size_t>(v.size());
+            k.text.resize(n);
+            k.missing.assign(n, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                char buf[24];
+                const auto r = std::to_chars(buf, buf + sizeof buf, v.data()[i]);
+                k.text[i] = k.owned.emplace_back(buf, r.ptr);
+            }
+        };
+        if (kind == 'u')
+            spell(py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>::ensure(a));
+        else
+            spell(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a));
         return k;
     }
     read_objects(kind == 'O' ? a : py::array(a.attr("astype")("object")), k);
@@ -158,26 +165,92 @@ decltype(auto) with_units_per_day(std::int64_t per, F&& f) {
     }
 }
 
-/// Statuses of a points value (hundredths): 0 ok, 1 NaN, 2 infinite,
-/// 3 negative, 4 more than two decimals, 5 more than the bound.
-enum points_status : std::uint8_t { points_ok, points_nan, points_inf, points_negative, points_decimals, points_huge };
+/// Statuses of a points value (hundredths): 0 ok, 1 NaN (missing), 2
+/// infinite, 3 negative, 4 more than two decimals, 5 more than the bound,
+/// 6 text that is not a decimal number, 7 a boolean.
+enum points_status : std::uint8_t {
+    points_ok,
+    points_nan,
+    points_inf,
+    points_negative,
+    points_decimals,
+    points_huge,
+    points_not_a_number,
+    points_bool
+};
 
 /// Points as whole hundredths in `out` (0 unless ok). `most` is at most 1e13,
 /// so x 100 stays below 2^51, where adding and taking away 1.5 * 2^52 rounds
 /// to the nearest whole number (ties to even) as nearbyint does, without a
 /// call into libm per value (IEEE arithmetic: the compiler keeps both steps).
+/// A double is taken for the two-decimal value it stands for only when it
+/// lies within a few ulps of it (0.1 + 0.2 is 0.30, 1.2500009 is not 1.25:
+/// the JSON path refuses more than two decimals); below zero is negative
+/// however small (-0.0 is zero).
 inline points_status hundredths_of(double x, double most, std::int64_t& out) {
     constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52
+    constexpr double ulps = 4 * 2.220446049250313e-16;  // four ulps, relative (DBL_EPSILON)
     out = 0;
     if (std::isnan(x)) return points_nan;
     if (std::isinf(x)) return points_inf;
-    if (std::fabs(x) > most) return points_huge;
+    if (x < 0) return points_negative;
+    if (x > most) return points_huge;
     const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
-    if (r >= 0 && std::fabs(scaled - r) <= 1e-4) {
+    if (std::fabs(scaled - r) <= ulps * std::max(scaled, 1.0)) {
         out = static_cast<std::int64_t>(r);
         return points_ok;
     }
-    return x < 0 ? points_negative : points_decimals;
+    return points_decimals;
+}
+
+/// Points written as text, read exactly as the JSON path reads them
+/// (decimal::parse: an optional '-', digits, an optional '.' and 1..9
+/// digits; no exponent, sign '+' or spaces), as whole hundredths.
+points_status hundredths_of_text(std::string_view t, std::int64_t most, std::int64_t& out) {
+    out = 0;
+    const auto d = decimal::parse(t);
+    if (!d) return points_not_a_number;
+    if (d->is_negative()) return points_negative;
+    if (decimal{most, 0} < *d) return points_huge;
+    const auto h = d->in_scale(2);
+    if (!h) return points_decimals;
+    out = *h;
+    return points_ok;
+}
+
+/// One cell of an object points column: text exactly as a decimal, a Python
+/// int, a float (hundredths_of); a bool is refused (True is not a point);
+/// anything else is read as its str() text (Decimal('1.25'), numpy numbers).
+points_status hundredths_of_object(PyObject* v, std::int64_t most, std::int64_t& out) {
+    out = 0;
+    if (missing_cell(v)) return points_nan;
+    const std::string_view type = Py_TYPE(v)->tp_name;
+    if (PyBool_Check(v) || type == "numpy.bool_" || type == "numpy.bool") return points_bool;
+    if (PyUnicode_Check(v)) {
+        Py_ssize_t n = 0;
+        const char* p = PyUnicode_AsUTF8AndSize(v, &n);
+        if (!p) {  // a lone surrogate: not text a number is written in
+            PyErr_Clear();
+            return points_not_a_number;
+        }
+        return hundredths_of_text({p, static_cast<std::size_t>(n)}, most, out);
+    }
+    if (PyFloat_Check(v)) return hundredths_of(PyFloat_AS_DOUBLE(v), static_cast<double>(most), out);
+    if (PyLong_Check(v)) {
+        int overflow = 0;
+        const long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (overflow < 0 || (overflow == 0 && x < 0)) return points_negative;
+        if (overflow > 0 || x > most) return points_huge;
+        out = x * 100;
+        return points_ok;
+    }
+    PyObject* text = PyObject_Str(v);
+    if (!text) {
+        PyErr_Clear();
+        return points_not_a_number;
+    }
+    const py::object owned = py::reinterpret_steal<py::object>(text);
+    return PyUnicode_Check(text) ? hundredths_of_object(text, most, out) : points_not_a_number;
 }
 constexpr std::int64_t max_points_bound = 10'000'000'000'000;  ///< hundredths_of's bound (1e13)
 
@@ -882,7 +955,10 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
             if (PyUnicode_Check(v.ptr())) {
                 ++texts;
                 std::int64_t day = 0;
-                if (iso_day(utf8_of(v.ptr()), day))
+                Py_ssize_t size = 0;
+                const char* text = PyUnicode_AsUTF8AndSize(v.ptr(), &size);  // NULL: a lone surrogate, not a date
+                if (!text) PyErr_Clear();
+                if (text && iso_day({text, static_cast<std::size_t>(size)}, day))
                     put(i, day);
                 else
                     st[i] = day_bad;
@@ -925,6 +1001,25 @@ py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::f
         const auto most = static_cast<double>(max_points);
         for (std::size_t i = 0; i < n; ++i) st[i] = hundredths_of(v[i], most, o[i]);
     }
+    return py::make_tuple(out, status);
+}
+
+/// Points of an object column (text, numbers, None) as whole hundredths,
+/// with a status per cell (points_status), in one pass over the cells.
+py::tuple hundredths_of_objects(const py::array& cells, std::int64_t max_points) {
+    if (max_points < 0 || max_points > max_points_bound)
+        throw error(errc::invalid_argument, "max_points", "must be 0..10000000000000");
+    const py::array a = py::array::ensure(cells);
+    if (!a || a.ndim() != 1 || a.dtype().kind() != 'O')
+        throw error(errc::invalid_argument, "", "expected a one-dimensional object column");
+    const auto n = static_cast<std::size_t>(a.size());
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+    py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
+    std::int64_t* o = out.mutable_data();
+    std::uint8_t* st = status.mutable_data();
+    auto c = a.unchecked<py::object>();
+    for (std::size_t i = 0; i < n; ++i)
+        st[i] = hundredths_of_object(c(static_cast<py::ssize_t>(i)).ptr(), max_points, o[i]);
     return py::make_tuple(out, status);
 }
 
@@ -978,6 +1073,9 @@ void add_kernels(py::module_& m) {
           "Hundredths as float64 points, NaN where blank.");
     m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
           "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
+    m.def("hundredths_of_objects", &hundredths_of_objects, py::arg("cells"), py::arg("max_points"),
+          "Points of an object column as whole hundredths with a status per cell (0 ok, 1 missing, 3 negative, "
+          "4 decimals, 5 huge, 6 not a number, 7 a boolean); text is read exactly, as the JSON path reads it.");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
           "Dates as epoch days with a status per row (0 ok, 1 missing, 2 bad, 3 out of range).");
     m.def(

@@ -15,6 +15,7 @@
 #include <ctime>
 #include <deque>
 #include <exception>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -68,13 +69,20 @@ bool is_missing(py::handle v) {
     return std::string_view(Py_TYPE(v.ptr())->tp_name) == "NaTType";  // pandas.NaT
 }
 char kind_of(const py::array& a) { return a.dtype().kind(); }
-/// The UTF-8 text of a str cell, viewed in place (the cell outlives the call).
-std::string_view text_of(py::handle v) {
+/// The UTF-8 text of a str cell, viewed in place (the cell outlives the
+/// call); nullopt for a str that has none (a lone surrogate, "S1\ud800").
+std::optional<std::string_view> text_if(py::handle v) {
     Py_ssize_t n = 0;
     const char* p = PyUnicode_AsUTF8AndSize(v.ptr(), &n);
-    if (!p) throw py::error_already_set();
-    return {p, static_cast<std::size_t>(n)};
+    if (!p) {
+        PyErr_Clear();
+        return std::nullopt;
+    }
+    return std::string_view{p, static_cast<std::size_t>(n)};
 }
+/// text_if, with a str without UTF-8 text read as "\xff" (no valid UTF-8
+/// text is that byte): a date, clock time or school year it cannot be.
+std::string_view text_of(py::handle v) { return text_if(v).value_or("\xff"); }
 py::array as_array(const py::object& o, const char* col) {
     py::array a = py::array::ensure(o);
     if (!a || a.ndim() != 1) throw error(errc::invalid_argument, col, "expected a one-dimensional column");
@@ -83,23 +91,89 @@ py::array as_array(const py::object& o, const char* col) {
 
 // ---- integers ---------------------------------------------------------------
 
+/// Why a cell of a whole-number column times `scale` is refused when it does
+/// not fit 64 bits, worded as the JSON path words it (json_util.cpp).
+std::string too_large(std::int64_t scale, bool negative, const std::string& shown) {
+    if (scale == minutes_per_hour)
+        return (negative ? "a number of hours cannot be negative: " : "number of hours too large: ") + shown;
+    return (negative ? "too small: " : "too large: ") + shown;
+}
+
+/// `x * scale` in `out`, or false when it does not fit 64 bits.
+bool scaled(std::int64_t x, std::int64_t scale, std::int64_t& out) { return !__builtin_mul_overflow(x, scale, &out); }
+
+/// A whole-number column of a numpy integer dtype times `scale` (uint64
+/// above INT64_MAX and products that do not fit 64 bits are bad cells).
+void whole_numbers(converter& cv, const char* col, const py::array& a, std::int64_t scale, std::int64_t missing,
+                   std::span<std::int64_t> out) {
+    const std::size_t n = out.size();
+    if (kind_of(a) == 'u') {
+        auto v = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t x = v.data()[i];
+            if (x > static_cast<std::uint64_t>(INT64_MAX) || !scaled(static_cast<std::int64_t>(x), scale, out[i])) {
+                cv.flag(col, i, too_large(scale, false, std::to_string(x)));
+                out[i] = missing;
+            }
+        }
+        return;
+    }
+    auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!scaled(v.data()[i], scale, out[i])) {
+            cv.flag(col, i, too_large(scale, v.data()[i] < 0, std::to_string(v.data()[i])));
+            out[i] = missing;
+        }
+}
+
+/// One number cell of an object column times `scale` (a Python int of any
+/// size, or a float that is a whole number once scaled); false when bad,
+/// with why in `why`.
+bool whole_object(py::handle v, std::int64_t scale, std::int64_t& out, std::string& why) {
+    if (PyBool_Check(v.ptr())) {  // True is not one hour (the JSON path refuses booleans too)
+        why = "expected a number, got " + show(v);
+        return false;
+    }
+    if (PyLong_Check(v.ptr())) {
+        int overflow = 0;
+        const long long x = PyLong_AsLongLongAndOverflow(v.ptr(), &overflow);
+        if (overflow == 0 && scaled(x, scale, out)) return true;
+        why = too_large(scale, overflow < 0 || (overflow == 0 && x < 0), show(v));
+        return false;
+    }
+    if (PyFloat_Check(v.ptr())) {
+        const double x = PyFloat_AsDouble(v.ptr()) * static_cast<double>(scale);
+        if (std::isfinite(x) && std::fabs(x) > 1e15) {  // beyond any duration (leave::max_minutes is 2^40)
+            why = too_large(scale, x < 0, show(v));
+            return false;
+        }
+        if (std::isfinite(x) && std::fabs(x - std::nearbyint(x)) <= 1e-6) {
+            out = static_cast<std::int64_t>(std::nearbyint(x));
+            return true;
+        }
+    }
+    why = (scale == minutes_per_hour ? "not a whole number of minutes: " : "not a whole number: ") + show(v);
+    return false;
+}
+
 /// A whole-number column times `scale` (60 for hours) as int64; missing
-/// cells become `missing` (or are bad when `missing_ok` is false).
+/// cells become `missing` (or are bad when `missing_ok` is false). A bool
+/// column is refused (True is not one hour), as is a cell whose value does
+/// not fit 64 bits once scaled (the JSON path's "number of hours too large").
 std::span<const std::int64_t> integers(converter& cv, const char* col, std::size_t n, std::int64_t scale,
                                        bool missing_ok, std::int64_t missing) {
     const py::array a = as_array(cv.get(col), col);
     if (static_cast<std::size_t>(a.size()) != n)
         throw error(errc::invalid_argument, col, "column length differs from its frame");
     const char k = kind_of(a);
-    if ((k == 'i' || k == 'u') && scale == 1) {
+    if (k == 'i' && scale == 1) {
         auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
         cv.kept.push_back(v);
         return {v.data(), n};
     }
     auto& out = cv.i64.emplace_back(n);
-    if (k == 'i' || k == 'u' || k == 'b') {
-        auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
-        for (std::size_t i = 0; i < n; ++i) out[i] = v.data()[i] * scale;
+    if (k == 'i' || k == 'u') {
+        whole_numbers(cv, col, a, scale, missing, out);
     } else if (k == 'f') {
         auto v = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
         for (std::size_t i = 0; i < n; ++i) {
@@ -107,7 +181,10 @@ std::span<const std::int64_t> integers(converter& cv, const char* col, std::size
             if (std::isnan(x)) {
                 if (!missing_ok) cv.flag(col, i, "missing");
                 out[i] = missing;
-            } else if (!std::isfinite(x) || std::fabs(x - std::nearbyint(x)) > 1e-6 || std::fabs(x) > 1e15) {
+            } else if (std::isfinite(x) && std::fabs(x) > 1e15) {
+                cv.flag(col, i, too_large(scale, x < 0, std::to_string(v.data()[i])));
+                out[i] = missing;
+            } else if (!std::isfinite(x) || std::fabs(x - std::nearbyint(x)) > 1e-6) {
                 cv.flag(col, i,
                         scale == 1 ? "not a whole number: " + std::to_string(v.data()[i])
                                    : "not a whole number of minutes: " + std::to_string(v.data()[i]));
@@ -118,18 +195,14 @@ std::span<const std::int64_t> integers(converter& cv, const char* col, std::size
         }
     } else if (k == 'O') {
         auto obj = a.unchecked<py::object>();
+        std::string why;
         for (std::size_t i = 0; i < n; ++i) {
             const py::handle v = obj(static_cast<py::ssize_t>(i));
             if (is_missing(v)) {
                 if (!missing_ok) cv.flag(col, i, "missing");
                 out[i] = missing;
-            } else if (PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr())) {
-                out[i] = v.cast<std::int64_t>() * scale;
-            } else if (PyFloat_Check(v.ptr()) &&
-                       std::fabs(v.cast<double>() * scale - std::nearbyint(v.cast<double>() * scale)) <= 1e-6) {
-                out[i] = static_cast<std::int64_t>(std::nearbyint(v.cast<double>() * scale));
-            } else {
-                cv.flag(col, i, "not a whole number: " + show(v));
+            } else if (!whole_object(v, scale, out[i], why)) {
+                cv.flag(col, i, why);
                 out[i] = missing;
             }
         }
@@ -216,7 +289,11 @@ std::span<const std::int32_t> days(converter& cv, const char* col, std::size_t n
             if (x == INT64_MIN) continue;  // NaT
             put(i, x >= 0 ? x / per : -((-x + per - 1) / per));
         }
-    } else if (k == 'i' || k == 'u') {
+    } else if (k == 'u') {  // uint64 above INT64_MAX must not wrap to a day before 1970
+        auto v = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>::ensure(a);
+        for (std::size_t i = 0; i < n; ++i)
+            put(i, static_cast<std::int64_t>(std::min<std::uint64_t>(v.data()[i], INT64_MAX)));
+    } else if (k == 'i') {
         auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
         for (std::size_t i = 0; i < n; ++i)
             if (v.data()[i] != no_day) put(i, v.data()[i]);
@@ -283,11 +360,14 @@ text_cells texts(converter& cv, const char* col, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         const py::handle v = cells(static_cast<py::ssize_t>(i));
         if (is_missing(v)) continue;
-        if (!PyUnicode_Check(v.ptr())) {
-            cv.flag(col, i, "expected text, got " + show(v));
+        const auto text = PyUnicode_Check(v.ptr()) ? text_if(v) : std::nullopt;
+        if (!text) {
+            cv.flag(
+                col, i,
+                (PyUnicode_Check(v.ptr()) ? "not UTF-8 text (a lone surrogate): " : "expected text, got ") + show(v));
             continue;
         }
-        auto [it, added] = index.emplace(text_of(v), static_cast<std::int32_t>(names.size()));
+        auto [it, added] = index.emplace(*text, static_cast<std::int32_t>(names.size()));
         if (added) names.emplace_back(it->first);
         out[i] = it->second;
     }
