@@ -132,6 +132,32 @@ def test_account_frame_dates_out_of_range_are_refused_naming_the_row(engine):
     assert len(edurules.account_right_frame(engine, f)) == 2
 
 
+def test_account_frame_whole_numbers_that_do_not_fit_are_refused_not_wrapped(engine):
+    """A uint64 above 2**63 - 1 or a year past 2**31 was cast by the engine's
+    column reader and wrapped (2**32 + 2025 read as 2025); booleans were read
+    as 0/1 (hostile-input review): refused naming the row, or the column."""
+    base = {"year": [2025, 2025], "reference_fte": ["25", "25"], "reference_quarters": [0, 0],
+            "from": ["2024-01-01", "2024-01-01"], "contract_minutes": [2280, 2280],
+            "full_time_minutes": [2280, 2280]}
+    f = pd.DataFrame(dict(base, year=np.array([2025, 2**32 + 2025], dtype=np.int64)), index=["a", "b"])
+    with pytest.raises(edurules.InvalidInput) as e:
+        edurules.account_right_frame(engine, f)
+    assert e.value.record == 1 and e.value.label == "b" and "year" in e.value.field
+    f = pd.DataFrame(dict(base, contract_minutes=np.array([2280, 2**64 - 1], dtype=np.uint64)))
+    with pytest.raises(edurules.InvalidInput, match="too large") as e:
+        edurules.account_right_frame(engine, f)
+    assert e.value.record == 1 and "contract_minutes" in e.value.field
+    f = pd.DataFrame(dict(base, full_time_minutes=[True, True]))
+    with pytest.raises(edurules.InvalidArgument, match="full_time_minutes"):
+        edurules.account_right_frame(engine, f)
+    f = pd.DataFrame(dict(base, reference_fte=[1e300, 25.0]))
+    with pytest.raises(edurules.InvalidArgument, match="reference_fte"):
+        edurules.account_right_frame(engine, f)
+    ok = edurules.account_right_frame(engine, pd.DataFrame(dict(base, contract_minutes=np.array([2280, 2280],
+                                                                                                 dtype=np.uint64))))
+    assert list(ok["status"]) == [0, 0]
+
+
 def test_lone_surrogates_in_keys_and_dates_are_refused_naming_the_cell(engine):
     """'S1\\ud800' has no UTF-8 text: keys and dates holding it raised a raw
     UnicodeEncodeError; now InvalidInput naming the cell (a date cell is

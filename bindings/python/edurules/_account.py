@@ -33,6 +33,31 @@ def _days(col: pd.Series, name: str, optional: bool) -> np.ndarray:
     return C.days(col, name, probs, required=not optional)
 
 
+# the engine's type of each whole-number column (the batch's columns)
+_WHOLE = {"year": np.int32, "reference_quarters": np.int32, "contract_minutes": np.int64,
+          "full_time_minutes": np.int64, "joint_committee": np.int32, "employer_full_time_minutes": np.int64}
+
+
+def _whole(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A whole-number column as the batch reads it: booleans and other kinds
+    refused (InvalidArgument naming the column); a value the engine's type
+    cannot hold (a uint64 above 2**63 - 1, a year past 2**31) refused naming
+    its row, never wrapped by the cast."""
+    values = frame[name].to_numpy()
+    if values.dtype.kind not in "iu":
+        raise InvalidArgument(f"{name}: expected whole numbers, got dtype {values.dtype}", field=name)
+    limits = np.iinfo(_WHOLE[name])
+    if values.dtype.kind == "u":
+        bad = values > np.uint64(limits.max)
+    else:
+        bad = (values < limits.min) | (values > limits.max)
+    if bad.any():
+        probs = C.Problems(len(frame), "raise")
+        probs.labels["frame"] = frame.index
+        probs.add(bad, f"frame.{name}", lambda i: f"{values[i]} is too large for the engine ({limits.min}..{limits.max})")
+    return values
+
+
 def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     """The yearly credit of each worker-year of ``frame``.
 
@@ -58,18 +83,20 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     units = np.rint(fte)
     if (np.abs(fte - units) > 1e-6).any() or np.isnan(fte).any():
         raise InvalidArgument("reference_fte: at most 4 decimals, no missing values")
+    if (np.abs(units) >= 2.0**53).any():  # beyond the doubles' whole numbers: no exact FTE, and a cast would wrap
+        raise InvalidArgument("reference_fte: too large (at most 900719925474 FTE)")
     cols = {
-        "year": frame["year"].to_numpy(),
+        "year": _whole(frame, "year"),
         "reference_fte": units.astype(np.int64),
-        "reference_quarters": frame["reference_quarters"].to_numpy(),
+        "reference_quarters": _whole(frame, "reference_quarters"),
         "from_day": _days(frame["from"], "from", False),
         "to_day": _days(frame["to"], "to", True) if "to" in frame.columns else np.full(len(frame), _NO_DAY, np.int32),
-        "contract_minutes": frame["contract_minutes"].to_numpy(),
-        "full_time_minutes": frame["full_time_minutes"].to_numpy(),
+        "contract_minutes": _whole(frame, "contract_minutes"),
+        "full_time_minutes": _whole(frame, "full_time_minutes"),
     }
     for c in ("joint_committee", "employer_full_time_minutes"):
         if c in frame.columns:
-            cols[c] = frame[c].to_numpy()
+            cols[c] = _whole(frame, c)
     res = engine._core._account_right_columns(cols, len(frame))
     out = pd.DataFrame({c: res[c] for c in ACCOUNT_RIGHT_COLUMNS}, index=frame.index)
     out["size_class"] = pd.Categorical.from_codes(res["size_class"], categories=list(ACCOUNT_SIZE_CLASSES))
