@@ -419,8 +419,23 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
 
 }  // namespace
 
+/// Refuses a school year before the rulebook's dated values begin: the first
+/// value of leave.wage_ceiling, which every regime's decision reads (school
+/// year 2012-2013 in the default rulebook). Before it some rules would still
+/// answer from open-ended values and others stop at a missing one: neither is
+/// knowledge of that year.
+void refuse_uncovered_year(const rules& R, school_year sy) {
+    const auto& versions = R.wage_ceiling->versions;
+    if (versions.empty() || !versions.front().from || !(sy.first_day() < *versions.front().from)) return;
+    const school_year first = school_year::containing(*versions.front().from);
+    throw error(errc::invalid_input, "school_year",
+                "school year " + sy.name() + " is before the first the rulebook covers, " + first.name() + " (" +
+                    R.wage_ceiling->name + " has values from " + to_iso(*versions.front().from) + ")");
+}
+
 void evaluate_into(const rules& R, const worker& w, std::span<const training> trainings, school_year sy, bool explain,
                    workspace& ws, worker_result& out) {
+    refuse_uncovered_year(R, sy);
     reset(out, w, trainings.size(), sy, explain);
     if (ws.tallies.size() < trainings.size()) ws.tallies.resize(trainings.size());
     ws.tally_modes.assign(std::max(ws.tally_modes.size(), trainings.size()), workspace::no_tally);

@@ -523,3 +523,24 @@ TEST(LeaveEvaluate, TrainingOutsideTheSchoolYearIsAReasonNotARulebookError) {
     EXPECT_TRUE(r.trainings[1].eligible);
     EXPECT_EQ(r.trainings[1].granted, hours(60));
 }
+
+// School years start where the rulebook's dated values start (leave.wage_ceiling from
+// 2012-09-01: 2012-2013, docs/research/leave-history.md). 2011-2012 was answered for some
+// workers from open-ended values and refused for others as a rulebook error (an independent
+// hostile-input run): it is now an input error naming school_year, for every worker alike.
+TEST(LeaveEvaluate, SchoolYearsBeforeTheRulebookAreRefusedNamingTheField) {
+    worker w = make_worker(region::wallonia, {employ(date(2005, 1, 1), 38, 38)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2011, 9, 12), 35, 180);
+    w.trainings = {t};
+    try {
+        (void)evaluate(R(), w, school_year(2011));
+        ADD_FAILURE() << "2011-2012 decided";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::invalid_input);
+        EXPECT_EQ(e.field(), "school_year");
+        EXPECT_NE(std::string(e.message()).find("2012-2013"), std::string::npos) << e.what();
+    }
+    for (auto& l : w.trainings[0].lessons) l.day = l.day + boost::gregorian::days(7 * 52);
+    EXPECT_TRUE(evaluate(R(), w, school_year(2012)).trainings[0].eligible);
+}
