@@ -567,6 +567,35 @@ def test_points_are_read_exactly_as_the_json_path_reads_them(engine):
         engine.pe_status_frame(p, c, SAMPLE_DATE)
 
 
+def test_float_points_read_in_one_pass_agree_with_the_general_path(engine):
+    """Keys in the participants' order, datetime64 dates and float64 points
+    take the one-pass conversion (KeyTable.grouped_rows); it must take and
+    refuse exactly the floats the general path does (the points rule of
+    test_points_are_read_exactly_as_the_json_path_reads_them: two decimals
+    within a few ulps, none negative, none missing or infinite, at most
+    MAX_POINTS), or hand the frame to the general path."""
+    cases = [0.1 + 0.2, 1.15 * 3, -0.0, 7.25, 5e-324,  # taken (the smallest float: within ulps of 0.00)
+             1.2500009, -0.000001, float("nan"), float("inf"), float("-inf"), 2e6, 1e300]
+    n = len(cases)
+    keys = [f"S{i:02d}" for i in range(n)]  # strictly ascending: a sorted table
+    p = people(n).assign(seu_number=keys)
+    fast = pd.DataFrame({"seu_number": keys, "completed": pd.to_datetime(["2024-04-01"] * n), "points": cases})
+    from edurules import _columns as C
+    table = C.key_table(p["seu_number"], "participants.seu_number", C.Problems(n, "flag"))
+    good = fast.iloc[:5]
+    got = C.grouped_rows(table, good["seu_number"], good["completed"], good["points"])
+    assert got is not None and got[2].tolist() == [30, 345, 0, 725, 0]  # every row good: taken in one pass
+    for i in range(5, n):  # one bad row: the general path words it
+        one = fast.iloc[[0, i]]
+        assert C.grouped_rows(table, one["seu_number"], one["completed"], one["points"]) is None, cases[i]
+    general = fast.assign(points=pd.Series(cases, dtype=object))  # object points: the general path for every row
+    for exact in (False, True):
+        a = engine.pe_status_frame(p, fast, SAMPLE_DATE, errors="flag", exact=exact)
+        b = engine.pe_status_frame(p, general, SAMPLE_DATE, errors="flag", exact=exact)
+        pd.testing.assert_frame_equal(a, b)
+        assert a.error.isna().tolist() == [True] * 5 + [False] * (n - 5)
+
+
 def test_too_many_points_and_uint64_points_are_flagged_not_raised_or_wrapped(engine):
     """errors="flag" raised on too many points; uint64 2**64 - 1 points were
     reported as "negative points: -1"."""

@@ -252,6 +252,17 @@ points_status hundredths_of_object(PyObject* v, std::int64_t most, std::int64_t&
     const py::object owned = py::reinterpret_steal<py::object>(text);
     return PyUnicode_Check(text) ? hundredths_of_object(text, most, out) : points_not_a_number;
 }
+/// Whether hundredths_of(x, most, out) is points_ok, with the same `out`
+/// (0 when not), in arithmetic without a branch: NaN fails both compares,
+/// an infinity the bound (a column's loop runs without a jump per row).
+inline bool hundredths_ok(double x, double most, std::int64_t& out) {
+    constexpr double round_shift = 6755399441055744.0;  // as hundredths_of
+    constexpr double ulps = 4 * 2.220446049250313e-16;
+    const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
+    const bool ok = (x >= 0) & (x <= most) & (std::fabs(scaled - r) <= ulps * std::max(scaled, 1.0));
+    out = static_cast<std::int64_t>(ok ? r : 0.0);
+    return ok;
+}
 constexpr std::int64_t max_points_bound = 10'000'000'000'000;  ///< hundredths_of's bound (1e13)
 
 /// A key of one or two parts, as the texts of its parts.
@@ -381,7 +392,7 @@ public:
                     const std::int64_t day = floor_day<decltype(per)::value>(w[i]);
                     good &= (day >= first) & (day <= last);
                     d[i] = static_cast<std::int32_t>(day);
-                    good &= hundredths_of(x[i], most, h[i]) == points_ok;
+                    good &= hundredths_ok(x[i], most, h[i]);
                 }
             });
         }
