@@ -776,7 +776,8 @@ typedef struct edr_leave_worker_results {
     int64_t *granted_minutes;     /**< leave granted, summed over the trainings */
     int64_t *taken_minutes;       /**< leave taken (approved) */
     int64_t *left_minutes;        /**< granted - taken, never negative */
-    int64_t *reimbursement_cents; /**< the employer's reimbursement, all trainings */
+    int64_t *reimbursement_cents; /**< the employer's reimbursement, all trainings; -1 = unknown (a
+                                       training's amount is unknown: see its reasons) */
     int32_t *suspensions;         /**< number of suspensions of the right */
 } edr_leave_worker_results;
 

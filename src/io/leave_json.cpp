@@ -444,7 +444,13 @@ void write_worker(json_writer& w, const worker_result& x, std::string_view kind,
     w.member("id", x.id);
     if (entitlement) write_minutes(w.key("left"), x.left);
     w.member("region", to_string(x.reg));
-    if (reimbursement) write_money(w.key("reimbursement_total"), x.reimbursement_total_cents);
+    if (reimbursement) {  // null when a training's amount is unknown (its reason says why)
+        w.key("reimbursement_total");
+        if (x.reimbursement_total_known)
+            write_money(w, x.reimbursement_total_cents);
+        else
+            w.null();
+    }
     w.member("school_year", x.year.name());
     if (absence) {
         w.key("suspensions").begin_array();

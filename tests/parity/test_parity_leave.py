@@ -13,7 +13,8 @@ refused, reimbursement, suspensions), with rows in = rows out on every face
 and the same workers refused on every face.
 
 The population: 1 to 3 trainings per worker, every region and regime,
-school years 2012-2013 to 2025-2026 (every year the rulebook covers), part-time, variable and ended jobs,
+school years 2012-2013 to 2026-2027 (every year the rulebook covers; 2026-2027 with its gaps: no VOV rate and
+no wage ceiling, so unknown amounts and totals), part-time, variable and ended jobs,
 distance, coaching and cancelled lessons, absences over and under 10%
 (holidays with and without the employer's declaration, unjustified),
 trainings that cross school years (suspensions reaching later trainings and
@@ -79,7 +80,7 @@ def generate(workers: int, seed: int = SEED) -> dict[str, np.ndarray]:
     W = workers
     chance = lambda n, pct: g.random(n) < pct / 100  # noqa: E731
     f: dict[str, np.ndarray] = {}
-    sy = g.integers(2012, 2026, W).astype(np.int32)
+    sy = g.integers(2012, 2027, W).astype(np.int32)
     f["school_year"] = sy
     f["region"] = g.integers(1, 4, W).astype(np.uint8)
     f["sector"] = np.where(chance(W, 3), 1, 0).astype(np.int32)  # names: private, public

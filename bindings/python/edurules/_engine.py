@@ -608,7 +608,9 @@ class Engine:
             reasons (a tuple of codes), error (None, or why the worker was
             refused: rows are never dropped), the training's attended,
             suspended, taken, refused and reimbursed amounts, and the
-            worker's cap, totals and number of suspensions.
+            worker's cap, totals and number of suspensions. An unknown
+            amount (reason no_rate_for_date) is -1 in ``reimbursement_cents``
+            and in the worker's ``worker_reimbursement_cents``.
         """
         return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads, jobs,
                                         absences, leave_taken, reasons)

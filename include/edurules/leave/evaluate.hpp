@@ -67,8 +67,12 @@ struct worker_result {
     std::optional<vov_maximum> vov;
     minutes granted_total{};
     minutes taken_total{};
-    minutes left{};  ///< granted - taken (approved), never negative
-    std::int64_t reimbursement_total_cents = 0;
+    minutes left{};                              ///< granted - taken (approved), never negative
+    std::int64_t reimbursement_total_cents = 0;  ///< sum of the trainings' known amounts
+    /// False when a training's amount is unknown (no rate for a date,
+    /// reason no_rate_for_date): the total is then unknown too, not the sum
+    /// of the others (JSON null, batch -1).
+    bool reimbursement_total_known = true;
     std::optional<resolved<std::int64_t>> wage_ceiling;  ///< at the school year's start
     std::vector<dated_amount> wage_ceilings;  ///< every ceiling in force during the school year, with its leave
     std::optional<date>
