@@ -68,6 +68,32 @@ inline std::size_t count_members(const nlohmann::json& j) {
     return n;
 }
 
+/// The field name of member `key` of the object at `base`: `base.key`, or
+/// `base["key"]` when the name would not read back as one member (empty, or
+/// holding `.`, `[`, `]`, `"`, `\` or a control character), so that every
+/// error names a field and never the object that holds it (an empty member
+/// name gave "dossier.", or no field at all at the top).
+inline std::string member_field(std::string_view base, std::string_view key) {
+    const bool plain = !key.empty() && std::none_of(key.begin(), key.end(), [](char c) {
+        return c == '.' || c == '[' || c == ']' || c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+    });
+    std::string f(base);
+    if (plain) return f.append(f.empty() ? "" : ".").append(key);
+    f += "[\"";
+    for (const char c : key) {
+        if (c == '"' || c == '\\') {
+            f += '\\';
+            f += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            f.append("\\u00").append(1, hex[(c >> 4) & 0xf]).append(1, hex[c & 0xf]);
+        } else {
+            f += c;
+        }
+    }
+    return f += "\"]";
+}
+
 /// A parse callback that refuses a member name given twice in one object:
 /// nlohmann would keep the last value silently (and the fast request reader
 /// declines such a request to the document reader, which lands here). The
@@ -115,7 +141,7 @@ public:
             if (!f.object)
                 p += "[" + std::to_string(f.index) + "]";
             else if (!f.names.empty())
-                p += (p.empty() ? "" : ".") + f.names.back();
+                p = member_field(p, f.names.back());
         }
         return p;
     }
@@ -136,9 +162,9 @@ private:
             if (!stack_[i].object)
                 p += "[" + std::to_string(stack_[i].index) + "]";
             else if (!stack_[i].names.empty())
-                p += (p.empty() ? "" : ".") + stack_[i].names.back();
+                p = member_field(p, stack_[i].names.back());
         }
-        return p + (p.empty() ? "" : ".") + name;
+        return member_field(p, name);
     }
     errc code_;
     std::vector<frame> stack_;  ///< the open objects and arrays, outermost first
@@ -196,7 +222,7 @@ inline void check_members(const nlohmann::json& obj, std::initializer_list<std::
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const std::string& key = it.key();
         if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
-            throw error(code, field + "." + key, unknown_member(key, known));
+            throw error(code, member_field(field, key), unknown_member(key, known));
     }
 }
 

@@ -74,7 +74,7 @@ void require_known(const json& obj, std::initializer_list<std::string_view> know
     if (!obj.is_object()) return;
     for (const auto& [key, value] : obj.items()) {
         if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
-            invalid(p / key, unknown_member(key, known));
+            invalid(p.member_named(key), unknown_member(key, known));
     }
 }
 

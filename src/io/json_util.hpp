@@ -24,9 +24,13 @@ class path {
 public:
     path() = default;
     explicit path(std::string base) : text_(std::move(base)) {}
+    /// A member the readers name (a sub-path such as "holiday.to" stays as given).
     path operator/(std::string_view key) const {
         return path(text_.empty() ? std::string(key) : text_ + "." + std::string(key));
     }
+    /// A member named by the document (an unknown or repeated one): quoted
+    /// where its name would not read back as one member (member_field).
+    path member_named(std::string_view key) const { return path(edurules::detail::member_field(text_, key)); }
     path operator[](std::size_t i) const { return path(text_ + "[" + std::to_string(i) + "]"); }
     const std::string& str() const { return text_; }
 
