@@ -262,3 +262,61 @@ TEST(AccountTrainings, HalfDayCountsBevDoesNot) {
     EXPECT_FALSE(r.trainings[2].counts);
     EXPECT_EQ(r.balance_days.text(), "4.5");
 }
+
+// waso.fr (droit individuel à la formation): "chaque travailleur employé ... a un droit individuel à
+// la formation", a duty of the employer to its own worker. A training dated before, after or between the
+// worker's jobs is not taken from the balance (probe cases c13, c61); one before hiring is outside the
+// employment, not "before the first year" (c62: 2023 is a year of the right).
+TEST(AccountTrainings, TrainingsOutsideEveryJobAreNotDeducted) {
+    employer e = employer_of("40", 2024);
+    const auto& R = eng().account();
+    worker w = full_timer(date(2024, 6, 1));
+    w.jobs[0].to = date(2024, 9, 30);
+    w.trainings = {{"before", date(2024, 3, 1), "formal", 456},
+                   {"in", date(2024, 7, 1), "formal", 456},
+                   {"after", date(2024, 11, 1), "formal", 456}};
+    auto r = evaluate_worker(R, e, w, date(2024, 12, 31), true);
+    EXPECT_FALSE(r.trainings[0].counts);
+    EXPECT_EQ(r.trainings[0].minutes, 0);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_outside_employment);
+    EXPECT_TRUE(r.trainings[1].counts);
+    EXPECT_FALSE(r.trainings[1].reasons & reason_outside_employment);
+    EXPECT_FALSE(r.trainings[2].counts);
+    EXPECT_TRUE(r.trainings[2].reasons & reason_outside_employment);
+    EXPECT_EQ(r.years[0].taken_minutes, 456);
+    EXPECT_EQ(r.balance_minutes, r.years[0].credit_minutes - 456);
+    EXPECT_TRUE(r.reasons & reason_outside_employment);
+    bool said = false;
+    for (const auto& st : r.why.steps()) said = said || st.rule == "account.training.outside_employment";
+    EXPECT_TRUE(said);
+
+    // Between two jobs (c61).
+    w = full_timer(date(2024, 1, 1));
+    w.jobs[0].to = date(2024, 3, 31);
+    w.jobs.push_back(job{date(2024, 10, 1), std::nullopt, 2280, 2280});
+    w.trainings = {{"gap", date(2024, 6, 1), "formal", 456}};
+    r = evaluate_worker(R, e, w, date(2024, 12, 31), false);
+    EXPECT_FALSE(r.trainings[0].counts);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_outside_employment);
+    EXPECT_EQ(r.years[0].taken_minutes, 0);
+
+    // The year before hiring, itself a year of the right (c62): outside the employment, not before_first_year.
+    w = full_timer(date(2024, 6, 1));
+    w.trainings = {{"early", date(2023, 5, 1), "formal", 456}};
+    r = evaluate_worker(R, e, w, date(2024, 12, 31), false);
+    EXPECT_FALSE(r.trainings[0].counts);
+    EXPECT_EQ(r.trainings[0].reasons, static_cast<std::uint32_t>(reason_outside_employment));
+    EXPECT_FALSE(r.reasons & reason_before_first_year);
+}
+
+// waso.pro: the right starts in 2023 (account.be.first_year). A training while employed before it is taken from
+// no balance: it does not count, with the reason before_first_year (it was reported counts: true).
+TEST(AccountTrainings, TrainingsBeforeTheFirstYearDoNotCount) {
+    worker w = full_timer(date(2021, 1, 1));
+    w.trainings = {{"old", date(2022, 5, 1), "formal", 456}};
+    employer e = employer_of("40", 2024);
+    const auto r = evaluate_worker(eng().account(), e, w, date(2024, 12, 31), false);
+    EXPECT_FALSE(r.trainings[0].counts);
+    EXPECT_EQ(r.trainings[0].minutes, 0);
+    EXPECT_TRUE(r.trainings[0].reasons & reason_before_first_year);
+}

@@ -151,7 +151,7 @@ inline void take_trainings(const rules& R, const worker& w, date at, year_result
             r.after_date = true;
             continue;
         }
-        r = count_training(R, t, why);
+        r = count_training(R, w.jobs, t, why);
         if (!r.counts) continue;
         const std::int64_t take = std::min(r.minutes, balance);
         balance -= take;
@@ -194,13 +194,25 @@ inline worker_result evaluate_worker(const rules& R, const employer& emp, const 
         out.reasons |= y.reasons;
         out.years.push_back(std::move(y));
     }
-    // Trainings in no year decided (before the first year of the right).
+    // Trainings in no year decided: before the worker's first job (outside the employment) or, while employed,
+    // before the first year of the right (waso.pro); neither is taken from a balance.
     for (std::size_t i = 0; i < w.trainings.size(); ++i) {
         const training& t = w.trainings[i];
         if (at < t.day) out.trainings[i].after_date = true;
         if (t.day.year() >= first || at < t.day) continue;
-        out.trainings[i] = count_training(R, t, out.why);
-        out.trainings[i].reasons |= reason_before_first_year;
+        training_result& r = out.trainings[i];
+        r = count_training(R, w.jobs, t, out.why);
+        if (!r.counts) continue;
+        r.counts = false;
+        r.minutes = 0;
+        r.reasons |= reason_before_first_year;
+        out.why.add("account.training.before_first_year",
+                    [&] {
+                        return "training " + t.id + " (" + to_iso(t.day) + ") is before " +
+                               std::to_string(first_year.value) +
+                               ", the first year of the individual training right: not taken from a balance";
+                    },
+                    {first_year.use});
     }
     for (const auto& t : out.trainings) out.reasons |= t.reasons;
     out.balance_minutes = balance;

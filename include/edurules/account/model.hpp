@@ -122,12 +122,13 @@ enum reason : std::uint32_t {
     reason_lapsed_no_carry_over = 1u << 12,    ///< carry-over off: the balance lapsed at year end
     reason_window_end = 1u << 13,              ///< end of an averaging window (information only)
     reason_sector_agreement = 1u << 14,        ///< the days come from a sector overlay
+    reason_outside_employment = 1u << 15,      ///< a training on a day of no job of the worker: not taken
 };
-inline constexpr std::array<std::string_view, 15> reason_codes{
+inline constexpr std::array<std::string_view, 16> reason_codes{
     "before_first_year",       "outside_right",     "size_unknown",        "days_unknown",
     "sector_below_floor",      "not_employed",      "below_min_months",    "training_not_counting",
     "training_beyond_balance", "lapsed_window_end", "lapsed_contract_end", "in_indemnity",
-    "lapsed_no_carry_over",    "window_end",        "sector_agreement"};
+    "lapsed_no_carry_over",    "window_end",        "sector_agreement",    "outside_employment"};
 
 // ---- inputs ----------------------------------------------------------------
 
@@ -216,8 +217,8 @@ struct year_result {
 /// A training as counted (account/trainings.hpp).
 struct training_result {
     std::string id;
-    bool counts = false;
-    std::int64_t minutes = 0;
+    bool counts = false;       ///< taken from the balance (a counting kind, on a day of a job, in a year of the right)
+    std::int64_t minutes = 0;  ///< the minutes taken (0 when it does not count)
     bool after_date = false;
     std::uint32_t reasons = reason_none;
 };

@@ -6,6 +6,10 @@
 // about is not supported: a BEV/VOV training does not reduce the balance. No
 // source links a Dutch PE-recognised activity to this right: it counts only
 // where a user sets account.be.training.pe_activity_counts (P, false).
+// Only a training while the worker holds a job of this employer is taken from
+// the balance: the right is the employer's duty to its own worker ("chaque
+// travailleur employé ... a un droit individuel à la formation", SPF ETCS
+// `waso.fr`); one dated before, between or after the worker's jobs is not.
 #pragma once
 
 #include <algorithm>
@@ -18,10 +22,29 @@ inline bool in_list(const std::vector<std::string>& xs, std::string_view x) {
     return std::find(xs.begin(), xs.end(), x) != xs.end();
 }
 
-/// Whether `t` counts as days taken, and why.
-inline training_result count_training(const rules& R, const training& t, explanation& why) {
+/// Whether one of `jobs` covers `day`.
+inline bool employed_on(const std::vector<job>& jobs, date day) {
+    for (const auto& j : jobs)
+        if (!(day < j.from) && !(j.to && *j.to < day)) return true;
+    return false;
+}
+
+/// Whether `t`, a training of a worker with `jobs`, counts as days taken, and why.
+inline training_result count_training(const rules& R, const std::vector<job>& jobs, const training& t,
+                                      explanation& why) {
     training_result out;
     out.id = t.id;
+    // waso.fr: "chaque travailleur employé ... a un droit individuel à la formation": a duty of the
+    // employer to its own worker, so a training on a day of no job of the worker is not taken from it.
+    if (!employed_on(jobs, t.day)) {
+        out.reasons |= reason_outside_employment;
+        why.add("account.training.outside_employment", [&] {
+            return "training " + t.id + " (" + to_iso(t.day) +
+                   ") is on a day of no job of the worker at this employer: not taken from the balance (the right "
+                   "is the employer's duty to its own worker)";
+        });
+        return out;
+    }
     const auto counting = read<std::vector<std::string>>(*R.counting_kinds, t.day);
     const auto excluded = read<std::vector<std::string>>(*R.not_counting_kinds, t.day);
     if (t.kind == "pe_activity" && !in_list(counting.value, t.kind) && !in_list(excluded.value, t.kind)) {
