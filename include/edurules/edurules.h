@@ -886,8 +886,9 @@ typedef struct edr_account_right_columns {
     const int64_t *contract_minutes;           /**< contract minutes per week; required */
     const int64_t *full_time_minutes;          /**< full-time minutes per week; required */
     const int32_t *joint_committee;            /**< paritair comite number, 0 = none; NULL = none */
-    const int64_t *employer_full_time_minutes; /**< the employer's full-time week (a training day is a fifth of it);
-                                                    0 or NULL = the rulebook's day */
+    const int64_t *employer_full_time_minutes; /**< the employer's full-time week; a training day is a fifth of
+                                                    the job's full_time_minutes, which every row gives, so this
+                                                    column no longer changes an answer (kept for the ABI) */
 } edr_account_right_columns;
 #define EDR_ACCOUNT_RIGHT_COLUMNS_INIT \
     { EDR_ACCOUNT_RIGHT_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }

@@ -55,7 +55,8 @@ TEST(AccountCoverage, EveryAccountParameterIsNamedByAnExplanation) {
                 if (*full) emp["full_time_per_week_hours"] = full;
                 json workers = json::array(
                     {worker("a", "2021-01-01"), worker("b", "2024-10-01"), worker("c", "2024-01-01", "resignation"),
-                     worker("d", "2024-01-01", "dismissal_indemnity"), worker("e", "2024-01-01", "mutual_agreement")});
+                     worker("d", "2024-01-01", "dismissal_indemnity"), worker("e", "2024-01-01", "mutual_agreement"),
+                     json{{"id", "nojob"}, {"jobs", json::array()}}});  // the training day without a job's week
                 const json req{{"schema_version", 1}, {"kind", "account.right"}, {"date", "2029-01-01"},
                                {"explain", true},     {"employer", emp},         {"workers", workers}};
                 collect(json::parse(io::evaluate_json(e, req.dump())), used);

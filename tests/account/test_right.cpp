@@ -39,7 +39,7 @@ worker full_timer(date from, std::int64_t contract = 2280) {
 year_result credit(const employer& e, const worker& w, int year) {
     explanation why;
     const auto& R = eng().account();
-    return year_credit(R, e, w, year, day_length(R, e, date(year, 1, 1), why), why);
+    return year_credit(R, e, w, year, day_length(R, e, w.jobs, date(year, 1, 1), why), why);
 }
 
 }  // namespace
@@ -319,4 +319,23 @@ TEST(AccountTrainings, TrainingsBeforeTheFirstYearDoNotCount) {
     EXPECT_FALSE(r.trainings[0].counts);
     EXPECT_EQ(r.trainings[0].minutes, 0);
     EXPECT_TRUE(r.trainings[0].reasons & reason_before_first_year);
+}
+
+// horeca: a training day is the full-timer's working day, 7 h 36 for 38 hours a week. The worker's own full-time
+// week is the reference (probe case c60: a job of 40 of 40 hours with no employer week got 456 minutes, 5 x 7.6 h
+// instead of 5 x 8 h); the employer's week only when the worker has no job, the rulebook's day last.
+TEST(AccountCredit, TrainingDayIsAFifthOfTheJobsFullTimeWeek) {
+    const auto& R = eng().account();
+    employer e = employer_of("40", 2024);
+    worker w = full_timer(date(2020, 1, 1), 2400);
+    w.jobs[0].full_time_minutes_per_week = 2400;
+    auto r = evaluate_worker(R, e, w, date(2024, 12, 31), true);
+    EXPECT_EQ(r.day_minutes.text(), "480");
+    EXPECT_EQ(r.years.back().credit_minutes, 5 * 480);
+    e.full_time_minutes_per_week = 2280;  // the employer's 38 hours do not override the job's 40 (c63)
+    EXPECT_EQ(evaluate_worker(R, e, w, date(2024, 12, 31), false).day_minutes.text(), "480");
+    w.jobs.clear();
+    EXPECT_EQ(evaluate_worker(R, e, w, date(2024, 12, 31), false).day_minutes.text(), "456");
+    e.full_time_minutes_per_week.reset();
+    EXPECT_EQ(evaluate_worker(R, e, w, date(2024, 12, 31), false).day_minutes.text(), "456");
 }

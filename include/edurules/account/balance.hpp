@@ -172,7 +172,7 @@ inline worker_result evaluate_worker(const rules& R, const employer& emp, const 
     worker_result out;
     out.id = w.id;
     out.why = explanation(explain);
-    out.day_minutes = day_length(R, emp, at, out.why);
+    out.day_minutes = day_length(R, emp, w.jobs, at, out.why);
     out.trainings.resize(w.trainings.size());
     for (std::size_t i = 0; i < w.trainings.size(); ++i) out.trainings[i].id = w.trainings[i].id;
     int first = at.year() + 1;

@@ -68,9 +68,9 @@ inline batch_row_status batch_row(const rules& R, const batch_input& in, std::si
     jobs[0] = job{epoch_day(from), to == no_day ? std::nullopt : std::optional<date>(epoch_day(to)), c, f};
     explanation off(false);
     const date jan1(static_cast<unsigned short>(year), 1, 1);
-    employer day_only;  // the day length needs only the employer's full-time week
+    employer day_only;  // the day length needs only a full-time week: the job's (always given here) comes first
     if (ef > 0) day_only.full_time_minutes_per_week = ef;
-    const fraction day_len = day_length(R, day_only, jan1, off);
+    const fraction day_len = day_length(R, day_only, jobs, jan1, off);
     y = year_credit_with(R, std::string_view(buf, pc_len), jobs, year, day_len, off, [&] {
         const reference_window w = window_of(R, year);
         std::optional<decimal> fallback;

@@ -96,17 +96,39 @@ inline void months_and_regime(const std::vector<job> &jobs, int year, int &month
     }
 }
 
-/// The length of a training day: the employer's full-time week divided by the
-/// working days of a week, or the rulebook's day.
-inline fraction day_length(const rules &R, const employer &emp, date at, explanation &why) {
-    if (emp.full_time_minutes_per_week) {
+/// The job whose full-time week sets the worker's training day on `at`: the
+/// last to start on or before `at` (jobs do not overlap: the JSON reader
+/// refuses overlapping ones), else the first to start; none without jobs.
+inline const job *reference_job(const std::vector<job> &jobs, date at) {
+    const job *out = nullptr;
+    for (const auto &j : jobs)
+        if (!(at < j.from) && (!out || out->from < j.from)) out = &j;
+    if (out) return out;
+    for (const auto &j : jobs)
+        if (!out || j.from < out->from) out = &j;
+    return out;
+}
+
+/// The length of a training day: a fifth (account.be.workdays_per_week) of
+/// the full-time week of reference, which is the worker's own job's (its
+/// full-timer's week: 40 hours give 8 h, `horeca` 38 hours give 7 h 36), else
+/// the employer's, else the rulebook's day.
+inline fraction day_length(const rules &R, const employer &emp, const std::vector<job> &jobs, date at,
+                           explanation &why) {
+    const job *j = reference_job(jobs, at);
+    const std::int64_t week = j && j->full_time_minutes_per_week > 0 ? j->full_time_minutes_per_week
+                                                                     : emp.full_time_minutes_per_week.value_or(0);
+    if (week > 0) {
         const auto days = read<std::int64_t>(*R.workdays_per_week, at);
-        const fraction f = fraction::of(*emp.full_time_minutes_per_week, days.value);
+        const fraction f = fraction::of(week, days.value);
         why.add("account.day.length",
                 [&] {
-                    return "a training day is the employer's full-time week of " +
-                           std::to_string(*emp.full_time_minutes_per_week) + " minutes / " +
-                           std::to_string(days.value) + " = " + f.text() + " minutes";
+                    return "a training day is the full-time week of " +
+                           (j && j->full_time_minutes_per_week > 0
+                                ? "the worker's job from " + to_iso(j->from)
+                                : std::string("the employer (the worker has no job)")) +
+                           ", " + std::to_string(week) + " minutes, / " + std::to_string(days.value) + " = " +
+                           f.text() + " minutes";
                 },
                 {days.use});
         return f;
