@@ -147,7 +147,19 @@ worker decode_worker(const json& j, const path& p) {
     worker w;
     w.id = get_string(j, "id", p);
     const json& jobs = require_array(member(j, "jobs", p), p / "jobs");
-    for (std::size_t i = 0; i < jobs.size(); ++i) w.jobs.push_back(decode_job(jobs[i], (p / "jobs")[i]));
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        w.jobs.push_back(decode_job(jobs[i], (p / "jobs")[i]));
+        // One work regime at a time: the credit takes one job per month and the training day one full-time
+        // week, so concurrent jobs at one employer (two part-time contracts) are refused, not summed.
+        const job& b = w.jobs.back();
+        for (std::size_t k = 0; k < i; ++k) {
+            const job& a = w.jobs[k];
+            if ((a.to && *a.to < b.from) || (b.to && *b.to < a.from)) continue;
+            invalid((p / "jobs")[i] / "from", "overlaps jobs[" + std::to_string(k) + "] (from " + to_iso(a.from) +
+                                                  "): concurrent jobs at one employer are not modelled; give one "
+                                                  "job with the summed contract hours");
+        }
+    }
     if (const json* e = find(j, "end")) {
         const path ep = p / "end";
         require_object(*e, ep);

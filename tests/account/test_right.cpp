@@ -5,6 +5,7 @@
 
 #include "edurules/account/balance.hpp"
 #include "edurules/engine.hpp"
+#include "edurules/io/request.hpp"
 
 using namespace edurules;
 using namespace edurules::account;
@@ -338,4 +339,26 @@ TEST(AccountCredit, TrainingDayIsAFifthOfTheJobsFullTimeWeek) {
     EXPECT_EQ(evaluate_worker(R, e, w, date(2024, 12, 31), false).day_minutes.text(), "456");
     e.full_time_minutes_per_week.reset();
     EXPECT_EQ(evaluate_worker(R, e, w, date(2024, 12, 31), false).day_minutes.text(), "456");
+}
+
+// A worker with two overlapping jobs at one employer is refused naming the later job's from (probe case c43: one of
+// two 19/38 jobs was dropped without a reason); the engine models one work regime at a time.
+TEST(AccountInput, OverlappingJobsAreRefusedNamingTheField) {
+    const std::string req = R"({"schema_version":1,"kind":"account.right","date":"2024-12-31",
+        "employer":{"fallback_fte":"40"},"workers":[{"id":"cc","jobs":[
+        {"from":"2024-01-01","contract_per_week_hours":"19","full_time_per_week_hours":"38"},
+        {"from":"2024-01-01","contract_per_week_hours":"19","full_time_per_week_hours":"38"}]}]})";
+    try {
+        io::evaluate_json(eng(), req);
+        ADD_FAILURE() << "accepted";
+    } catch (const error& x) {
+        EXPECT_EQ(x.code(), errc::invalid_input) << x.what();
+        EXPECT_EQ(std::string(x.field()), "workers[0].jobs[1].from") << x.what();
+    }
+    // back to back is not an overlap
+    const std::string ok = R"({"schema_version":1,"kind":"account.right","date":"2024-12-31",
+        "employer":{"fallback_fte":"40"},"workers":[{"id":"cc","jobs":[
+        {"from":"2024-01-01","to":"2024-05-31","contract_per_week_hours":"19","full_time_per_week_hours":"38"},
+        {"from":"2024-06-01","contract_per_week_hours":"38","full_time_per_week_hours":"38"}]}]})";
+    EXPECT_NO_THROW(io::evaluate_json(eng(), ok));
 }
