@@ -425,7 +425,8 @@ void write_worker_head(json_writer& w, const worker_result& x, bool entitlement,
         write_money(w.key("capped_monthly_wage"), *x.capped_monthly_wage_cents);
     w.member("employment_percent", x.share.percent()).member("employment_share", x.share.to_string());
     // the share used for each purpose, named: BEV pro rata and eligibility use the share at the
-    // (first) training start; the VOV maximum uses the TWP of the reference (or fallback) month
+    // (first) training start (reformed Brussels: of the reference or fallback month, each training's
+    // `pro_rata_share`); the VOV maximum uses the TWP of the reference (or fallback) month
     w.key("employment_shares").begin_object().member("at_first_training_start", x.share.to_string());
     w.key("vov_reference_month");
     x.vov_twp ? void(w.value(x.vov_twp->to_string())) : void(w.null());

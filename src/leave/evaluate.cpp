@@ -126,11 +126,13 @@ void open_trainings(step_context& c) {
     if (!c.T.empty()) c.out.share = employment_on(c, c.out.trainings[order.front()].start).share;
 }
 
-/// The first day of the school year on which a VOV training of this worker runs.
-std::optional<date> first_vov_start(const step_context& c) {
+/// The first day of the school year on which a training of this worker under
+/// `reg` runs (VOV and reformed Brussels: the fallback month of the reference
+/// month, eligibility.hpp `reference_month_employment`).
+std::optional<date> first_start(const step_context& c, regime reg) {
     std::optional<date> first;
     for (const auto& tr : c.out.trainings) {
-        if (tr.reg != regime::vov) continue;
+        if (tr.reg != reg) continue;
         const date s = std::max(tr.start, c.sy.first_day());
         if (!first || s < *first) first = s;
     }
@@ -159,7 +161,7 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
     const date emp_day = std::max(tr.start, at);
     tr.decided_on = emp_day;
     if (tr.reg == regime::vov) {
-        const auto first = first_vov_start(c);
+        const auto first = first_start(c, regime::vov);
         const auto check = vov_employment_check(
             c.R, c.sy, tr.start, first ? *first : tr.start, [&](date d) { return employment_on(c, d); }, tr.why);
         tr.reasons |= check.reasons;
@@ -167,6 +169,13 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
         if (only_coinciding) tr.reasons |= reason_only_coinciding_hours;
         if (!vov_emp && check.reasons == reason_none) vov_emp = check;
         tr.reasons |= vov_training_conditions(c.R, t, tr.start, at, tr.why);
+    } else if (tr.reg == regime::brussels_reformed) {
+        // the reference month's employment, for the whole school year (rules.md 2.4)
+        const auto first = first_start(c, regime::brussels_reformed);
+        const auto [e, month] = brussels_employment(
+            c.R, c.sy, first ? *first : emp_day, [&](date d) { return employment_on(c, d); }, tr.why);
+        tr.decided_on = month;
+        tr.reasons |= bev_category(c.R, tr.reg, e, t.type, t.coinciding, month, tr.why);
     } else {
         tr.reasons |= bev_category(c.R, tr.reg, employment_on(c, emp_day), t.type, t.coinciding, emp_day, tr.why);
     }
@@ -262,7 +271,7 @@ minutes share_bev_cap(step_context& c) {
         training_result& tr = c.out.trainings[i];
         if (!tr.eligible || tr.reg == regime::vov) continue;
         if (t.type == training_type::exam_board) {
-            const auto e = employment_on(c, std::max(tr.start, c.sy.first_day()));
+            const auto e = employment_on(c, tr.decided_on);  // the day decide_training judged
             tr.granted = exam_board_hours(c.R, tr.reg, e.contract_minutes_per_week, c.sy.first_day(), tr.why);
             tr.granted_exact = exact_minutes::of(tr.granted);
             continue;
@@ -275,7 +284,9 @@ minutes share_bev_cap(step_context& c) {
     c.ws.shares.clear();
     for (std::size_t i : idx) {
         c.ws.amounts.push_back(c.out.trainings[i].counted);
-        c.ws.shares.push_back(employment_on(c, std::max(c.out.trainings[i].start, c.sy.first_day())).share);
+        // the employment that decided the right: the training start, or reformed
+        // Brussels' reference month (decide_training)
+        c.ws.shares.push_back(employment_on(c, c.out.trainings[i].decided_on).share);
     }
     c.ws.used.resize(idx.size());
     c.ws.granted.resize(idx.size());

@@ -63,6 +63,25 @@ TEST(LeaveEligibility, BrusselsReformQuarter) {
               reason_fraction_too_low);
 }
 
+// bru.reform2023 (economie-emploi.brussels, docs/rules.md 2.4): the DmfA fraction of September of the school year,
+// or of the month the training starts when September's does not open the right.
+TEST(LeaveEligibility, BrusselsReformReferenceMonth) {
+    std::vector<job> jobs{job{date(2010, 1, 1), date(2023, 11, 30), 38 * 60, 38 * 60, schedule::fixed},
+                          job{date(2023, 12, 1), std::nullopt, 7 * 60, 38 * 60, schedule::fixed}};
+    auto on = [&](date d) { return employment_at(jobs, d); };
+    explanation why;
+    const auto [sept, day] = brussels_employment(R(), school_year(2023), date(2024, 1, 9), on, why);
+    EXPECT_EQ(day, date(2023, 9, 1));
+    EXPECT_TRUE(sept.share.at_least_one());
+    // 10% in September, 50% from January: the start month counts
+    std::vector<job> later{job{date(2010, 1, 1), date(2023, 12, 31), 4 * 60, 40 * 60, schedule::fixed},
+                           job{date(2024, 1, 1), std::nullopt, 20 * 60, 40 * 60, schedule::fixed}};
+    const auto [fb, fb_day] = brussels_employment(
+        R(), school_year(2023), date(2024, 1, 9), [&](date d) { return employment_at(later, d); }, why);
+    EXPECT_EQ(fb_day, date(2024, 1, 1));
+    EXPECT_EQ(fb.share, (fraction{1, 2}));
+}
+
 // docs/rules.md 2.3: reference month March of the preceding school year from 2023-2024, fallback month.
 TEST(LeaveEligibility, VovReferenceMonthFallback) {
     std::vector<job> jobs{job{date(2022, 1, 1), date(2023, 9, 30), 15 * 60, 38 * 60, schedule::fixed},

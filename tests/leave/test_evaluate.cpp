@@ -223,6 +223,54 @@ TEST(LeaveEvaluate, BrusselsReformedQuarterProRata) {
     EXPECT_EQ(r.trainings[0].granted, hours(10));  // 40 h x 25%
 }
 
+// bru.reform2023 (https://economie-emploi.brussels/conge-education-paye-reforme, docs/rules.md 2.4): « La fraction
+// d'occupation, telle que reprise par la DmfA du mois de septembre de l'année de formation (ou du mois de début de la
+// formation lorsque celle du mois de septembre ne permet pas d'ouvrir le droit) détermine le quota ... pour
+// l'ensemble de l'année scolaire ».
+TEST(LeaveEvaluate, BrusselsReformedSeptemberFractionForTheWholeYear) {
+    auto run = [](std::int64_t from_december_h) {
+        job before{date(2010, 1, 1), date(2023, 11, 30), 38 * 60, 38 * 60, schedule::fixed};
+        job after{date(2023, 12, 1), std::nullopt, from_december_h * 60, 38 * 60, schedule::fixed};
+        worker w = make_worker(region::brussels, {before, after});
+        training t = make_training("t", training_type::professional);
+        add_weekly(t, date(2024, 1, 9), 20, 180);  // 60 h from January, after the drop
+        w.trainings.push_back(t);
+        return evaluate(R(), w, school_year(2023));
+    };
+    // full time in September, half time from December: September's 100% for the year
+    const auto half = run(19);
+    EXPECT_TRUE(half.trainings[0].eligible);
+    EXPECT_EQ(half.trainings[0].pro_rata, (fraction{1, 1}));
+    EXPECT_EQ(half.trainings[0].granted, hours(60));
+    EXPECT_EQ(half.trainings[0].decided_on, date(2023, 9, 1));
+    // full time in September, 20% from December (below 25% at the training start): still a right, in full
+    const auto low = run(7);
+    EXPECT_TRUE(low.trainings[0].eligible);
+    EXPECT_EQ(low.trainings[0].reasons & reason_fraction_too_low, 0U);
+    EXPECT_EQ(low.trainings[0].granted, hours(60));
+}
+
+// bru.reform2023 (docs/rules.md 2.4): when September's fraction opens no right, the training's start month counts.
+TEST(LeaveEvaluate, BrusselsReformedStartMonthWhenSeptemberGivesNoRight) {
+    job before{date(2010, 1, 1), date(2023, 12, 31), 8 * 60, 40 * 60, schedule::fixed};  // 20%
+    job after{date(2024, 1, 1), std::nullopt, 20 * 60, 40 * 60, schedule::fixed};        // 50%
+    worker w = make_worker(region::brussels, {before, after});
+    training t = make_training("t", training_type::professional);
+    add_weekly(t, date(2024, 1, 9), 20, 180);
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2023));
+    EXPECT_TRUE(r.trainings[0].eligible);
+    EXPECT_EQ(r.trainings[0].decided_on, date(2024, 1, 1));
+    EXPECT_EQ(r.trainings[0].pro_rata, (fraction{1, 2}));
+    EXPECT_EQ(r.trainings[0].granted, hours(30));
+    // 20% in September and in the start month: no right
+    worker none = make_worker(region::brussels, {employ(date(2010, 1, 1), 8, 40)});
+    none.trainings.push_back(t);
+    const auto n = evaluate(R(), none, school_year(2023));
+    EXPECT_FALSE(n.trainings[0].eligible);
+    EXPECT_NE(n.trainings[0].reasons & reason_fraction_too_low, 0U);
+}
+
 // docs/rules.md 2.2; seed 004: cancelled lessons (teacher ill, public holiday) give no leave; only attended hours
 // count.
 TEST(LeaveEvaluate, CancelledLessonsAndAbsencesGiveNoLeave) {

@@ -6,11 +6,15 @@
 // excluded; a module already passed gives no new right). VOV: Vlaanderen.be
 // VOV pages (TWP >= 50% at the start and in the reference month, fallback
 // month, exactly 50% fixed schedule, 2025-2026 thresholds, 3 credits or 32
-// contact hours, career attest). Brussels reform 2023-2024: 25% of full time.
+// contact hours, career attest). Brussels reform 2023-2024: 25% of full time,
+// judged on the DmfA fraction of September of the school year, or of the month
+// the training starts when September's gives no right, for the whole school
+// year (bru.reform2023, https://economie-emploi.brussels/conge-education-paye-reforme).
 #pragma once
 
 #include <cstdlib>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "edurules/core/explain.hpp"
@@ -31,6 +35,7 @@ struct eligibility_params {
     const parameter* variable_min;
     const parameter* halftime_fixed_types;
     const parameter* brussels_min_fraction;
+    const parameter* brussels_reference_month;
     // VOV employment and training conditions (2.3)
     const parameter* vov_min_twp;
     const parameter* vov_min_weekly_hours;
@@ -56,6 +61,7 @@ struct eligibility_params {
           variable_min(need(rb, "leave.bev.fraction.variable_min", value_kind::decimal)),
           halftime_fixed_types(need(rb, "leave.bev.halftime_fixed.training_types", value_kind::text_list)),
           brussels_min_fraction(need(rb, "leave.brussels.min_fraction", value_kind::decimal)),
+          brussels_reference_month(need(rb, "leave.brussels.reference_month", value_kind::integer)),
           vov_min_twp(need(rb, "leave.vov.min_twp", value_kind::decimal)),
           vov_min_weekly_hours(need(rb, "leave.vov.min_weekly_hours", value_kind::duration)),
           vov_reference_month(need(rb, "leave.vov.reference_month", value_kind::integer)),
@@ -202,6 +208,72 @@ inline std::uint32_t bev_category(const eligibility_params& R, regime reg, const
     return reason_fraction_too_low;
 }
 
+/// The employment of a reference month with its fallback, for the whole
+/// school year: the month `ref_month` of the calendar year in which school year
+/// `sy` starts; when that month's employment does not open the right (`opens`),
+/// the month the first training of the year starts (`first_training_start`)
+/// instead, unless that month is `excluded_month` (0: none). A month's
+/// employment is the one on its first day. One implementation for VOV (TWP,
+/// rules.md 2.3) and reformed Brussels BEV (DmfA fraction, rules.md 2.4).
+struct reference_employment {
+    employment ref;               ///< the reference month's employment
+    date ref_day;                 ///< first day of the reference month
+    employment fallback;          ///< the start month's employment (when the reference month does not open the right)
+    date fallback_day;            ///< first day of the month the first training starts
+    bool fallback_tried = false;  ///< the reference month did not open the right
+    bool fallback_excluded = false;  ///< the start month is the excluded month: no fallback
+    bool ok = false;                 ///< the counted month opens the right
+    const employment& counted() const { return fallback_tried && !fallback_excluded ? fallback : ref; }
+    date counted_day() const { return fallback_tried && !fallback_excluded ? fallback_day : ref_day; }
+};
+
+template <class EmploymentOn, class Opens>
+reference_employment reference_month_employment(school_year sy, std::int64_t ref_month, std::int64_t excluded_month,
+                                                date first_training_start, EmploymentOn&& employment_on,
+                                                Opens&& opens) {
+    reference_employment out;
+    out.ref_day = date(static_cast<unsigned short>(sy.start_year()), static_cast<unsigned short>(ref_month), 1);
+    out.ref = employment_on(out.ref_day);
+    out.ok = opens(out.ref);
+    if (out.ok) return out;
+    out.fallback_tried = true;
+    out.fallback_day = date(first_training_start.year(), first_training_start.month(), 1);
+    out.fallback = employment_on(out.fallback_day);
+    out.fallback_excluded = static_cast<std::int64_t>(first_training_start.month()) == excluded_month;
+    out.ok = !out.fallback_excluded && opens(out.fallback);
+    return out;
+}
+
+/// Reformed Brussels BEV (rules.md 2.4; bru.reform2023, economie-emploi.brussels
+/// "La fraction d'occupation, telle que reprise par la DmfA du mois de septembre
+/// de l'année de formation (ou du mois de début de la formation lorsque celle du
+/// mois de septembre ne permet pas d'ouvrir le droit) détermine le quota ... pour
+/// l'ensemble de l'année scolaire"): the employment that decides the right and
+/// the pro rata for the whole school year, and the first day of its month.
+/// `bev_category` then judges it against `leave.brussels.min_fraction`.
+template <class EmploymentOn>
+std::pair<employment, date> brussels_employment(const eligibility_params& R, school_year sy, date first_training_start,
+                                                EmploymentOn&& employment_on, explanation& why) {
+    const date at = sy.first_day();
+    const auto min = read<decimal>(*R.brussels_min_fraction, at);
+    const auto ref_month = read<std::int64_t>(*R.brussels_reference_month, at);
+    const auto r = reference_month_employment(
+        sy, ref_month.value, 0, first_training_start, employment_on,
+        [&](const employment& e) { return e.any && e.share.num > 0 && e.share.at_least(min.value); });
+    why.add("leave.brussels.reference_month",
+            [&] {
+                std::string s =
+                    "employment fraction " + r.ref.share.percent() + " in the month starting " + to_iso(r.ref_day);
+                if (!r.fallback_tried) return s + ": it decides the right and the pro rata for the whole school year";
+                s += " gives no right (below " + min.value.to_string() + ")";
+                if (r.fallback_day == r.ref_day) return s + "; the first training also starts in that month";
+                return s + "; the month the first training starts (" + to_iso(r.fallback_day) +
+                       ") counts instead: " + r.fallback.share.percent() + ", for the whole school year";
+            },
+            {ref_month.use, min.use});
+    return {r.counted(), r.counted_day()};
+}
+
 /// The outcome of the VOV employment test.
 struct vov_employment {
     std::uint32_t reasons = reason_none;
@@ -240,41 +312,36 @@ vov_employment vov_employment_check(const eligibility_params& R, school_year sy,
                 {min_week.use});
     }
     const auto ref_month = read<std::int64_t>(*R.vov_reference_month, at);
-    const date ref_day(static_cast<unsigned short>(sy.start_year()), static_cast<unsigned short>(ref_month.value), 1);
-    const employment ref = employment_on(ref_day);
-    out.twp = ref.share;
-    out.reference_day = ref_day;
-    employment counted = ref;
-    if (!ref.share.at_least(min_twp.value)) {
-        const auto excluded = read<std::int64_t>(*R.vov_fallback_excluded_month, at);
-        const date fb_day(first_training_start.year(), first_training_start.month(), 1);
-        const employment fb = employment_on(fb_day);
-        if (static_cast<std::int64_t>(first_training_start.month()) == excluded.value ||
-            !fb.share.at_least(min_twp.value)) {
-            out.reasons |= reason_twp_below_minimum_reference;
-            why.add("leave.vov.reference_month",
-                    [&] {
-                        return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
-                               " is below " + min_twp.value.to_string() + "; the first training of the year starts " +
-                               to_iso(first_training_start) +
-                               (static_cast<std::int64_t>(first_training_start.month()) == excluded.value
-                                    ? ", in the month that allows no fallback"
-                                    : ", and that month's TWP " + fb.share.percent() + " is also below it") +
-                               ": no VOV this school year";
-                    },
-                    {min_twp.use, ref_month.use, excluded.use});
-        } else {
-            out.twp = fb.share;
-            out.reference_day = fb_day;
-            counted = fb;
-            why.add("leave.vov.reference_month",
-                    [&] {
-                        return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
-                               " is below " + min_twp.value.to_string() + "; the month the first training starts (" +
-                               to_iso(fb_day) + ") counts instead: TWP " + fb.share.percent();
-                    },
-                    {min_twp.use, ref_month.use, excluded.use});
-        }
+    const auto excluded = read<std::int64_t>(*R.vov_fallback_excluded_month, at);
+    const reference_employment r =
+        reference_month_employment(sy, ref_month.value, excluded.value, first_training_start, employment_on,
+                                   [&](const employment& e) { return e.share.at_least(min_twp.value); });
+    const employment& ref = r.ref;
+    const date ref_day = r.ref_day;
+    const employment& counted = r.counted();
+    out.twp = r.ok ? counted.share : ref.share;  // refused: the reference month's, as explained
+    out.reference_day = r.ok ? r.counted_day() : ref_day;
+    if (!r.ok) {
+        out.reasons |= reason_twp_below_minimum_reference;
+        why.add("leave.vov.reference_month",
+                [&] {
+                    return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
+                           " is below " + min_twp.value.to_string() + "; the first training of the year starts " +
+                           to_iso(first_training_start) +
+                           (r.fallback_excluded
+                                ? ", in the month that allows no fallback"
+                                : ", and that month's TWP " + r.fallback.share.percent() + " is also below it") +
+                           ": no VOV this school year";
+                },
+                {min_twp.use, ref_month.use, excluded.use});
+    } else if (r.fallback_tried) {
+        why.add("leave.vov.reference_month",
+                [&] {
+                    return "TWP " + ref.share.percent() + " in the reference month starting " + to_iso(ref_day) +
+                           " is below " + min_twp.value.to_string() + "; the month the first training starts (" +
+                           to_iso(r.fallback_day) + ") counts instead: TWP " + r.fallback.share.percent();
+                },
+                {min_twp.use, ref_month.use, excluded.use});
     } else {
         why.add("leave.vov.reference_month",
                 [&] {

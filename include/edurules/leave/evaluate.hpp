@@ -27,7 +27,8 @@ struct training_result {
     std::uint32_t reasons = reason_none;
     bool eligible = false;
     date start;
-    date decided_on;  ///< the day the worker's employment was judged (training start, or the school year's first day)
+    date decided_on;  ///< the day the worker's employment was judged (training start, or the school year's first
+                      ///< day; reformed Brussels: the first day of the reference or fallback month)
     // hours
     minutes contact_for_minimum{};     ///< contact minutes counted toward the minimum (school year)
     minutes attended{};                ///< leave-giving clock minutes attended this school year (outside suspensions)
@@ -38,7 +39,7 @@ struct training_result {
     exact_minutes used_of_cap{0, 1};  ///< part of the shared cap this training uses (full-time hours)
     minutes granted{};  ///< approved leave, pro-rated and rounded (the training's share of the rounded total)
     exact_minutes granted_exact{0, 1};  ///< approved leave before the one rounding (used_of_cap x pro-rata share)
-    fraction pro_rata{1, 1};            ///< BEV: the employment share at the training start used for pro rata (1: none)
+    fraction pro_rata{1, 1};            ///< BEV: the employment share on `decided_on` used for pro rata (1: none)
     minutes taken{};                    ///< leave taken (approved days)
     minutes taken_refused{};            ///< leave taken during a suspension: not approved
     // attendance
