@@ -269,6 +269,17 @@ TEST(LeaveEvaluate, BrusselsReformedStartMonthWhenSeptemberGivesNoRight) {
     const auto n = evaluate(R(), none, school_year(2023));
     EXPECT_FALSE(n.trainings[0].eligible);
     EXPECT_NE(n.trainings[0].reasons & reason_fraction_too_low, 0U);
+    // Hired on 15 January at half time, no job in September: January's DmfA declares the contract's 50%
+    // (not the days worked), so the month is read on the first day with a job, not refused for 1 January.
+    worker hired =
+        make_worker(region::brussels, {job{date(2024, 1, 15), std::nullopt, 20 * 60, 40 * 60, schedule::fixed}});
+    training late = make_training("t", training_type::professional);
+    add_weekly(late, date(2024, 1, 16), 20, 180);
+    hired.trainings.push_back(late);
+    const auto h = evaluate(R(), hired, school_year(2023));
+    EXPECT_TRUE(h.trainings[0].eligible);
+    EXPECT_EQ(h.trainings[0].decided_on, date(2024, 1, 15));
+    EXPECT_EQ(h.trainings[0].pro_rata, (fraction{1, 2}));
 }
 
 // docs/rules.md 2.2; seed 004: cancelled lessons (teacher ill, public holiday) give no leave; only attended hours

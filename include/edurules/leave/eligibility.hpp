@@ -213,18 +213,25 @@ inline std::uint32_t bev_category(const eligibility_params& R, regime reg, const
 /// `sy` starts; when that month's employment does not open the right (`opens`),
 /// the month the first training of the year starts (`first_training_start`)
 /// instead, unless that month is `excluded_month` (0: none). A month's
-/// employment is the one on its first day. One implementation for VOV (TWP,
-/// rules.md 2.3) and reformed Brussels BEV (DmfA fraction, rules.md 2.4).
+/// employment is the one on its first day, or, for a worker hired later in
+/// the month, on the first day of the month with a job (the DmfA of the month
+/// declares the contract's fraction, not the days worked). One implementation
+/// for VOV (TWP, rules.md 2.3) and reformed Brussels BEV (DmfA fraction,
+/// rules.md 2.4).
 struct reference_employment {
     employment ref;               ///< the reference month's employment
     date ref_day;                 ///< first day of the reference month
+    date ref_read;                ///< the day its employment is read (ref_day, or the first with a job)
     employment fallback;          ///< the start month's employment (when the reference month does not open the right)
     date fallback_day;            ///< first day of the month the first training starts
+    date fallback_read;           ///< the day its employment is read
     bool fallback_tried = false;  ///< the reference month did not open the right
     bool fallback_excluded = false;  ///< the start month is the excluded month: no fallback
     bool ok = false;                 ///< the counted month opens the right
     const employment& counted() const { return fallback_tried && !fallback_excluded ? fallback : ref; }
     date counted_day() const { return fallback_tried && !fallback_excluded ? fallback_day : ref_day; }
+    /// The day the counted employment is read (the share of the pro rata is read there too).
+    date counted_read() const { return fallback_tried && !fallback_excluded ? fallback_read : ref_read; }
 };
 
 template <class EmploymentOn, class Opens>
@@ -232,13 +239,19 @@ reference_employment reference_month_employment(school_year sy, std::int64_t ref
                                                 date first_training_start, EmploymentOn&& employment_on,
                                                 Opens&& opens) {
     reference_employment out;
+    const auto read_month = [&](date first, employment& e, date& read) {  // the first day of the month with a job
+        read = first;
+        e = employment_on(first);
+        for (date d = first + day_count(1); !e.any && d.month() == first.month(); d += day_count(1))
+            if (const employment x = employment_on(d); x.any) e = x, read = d;
+    };
     out.ref_day = date(static_cast<unsigned short>(sy.start_year()), static_cast<unsigned short>(ref_month), 1);
-    out.ref = employment_on(out.ref_day);
+    read_month(out.ref_day, out.ref, out.ref_read);
     out.ok = opens(out.ref);
     if (out.ok) return out;
     out.fallback_tried = true;
     out.fallback_day = date(first_training_start.year(), first_training_start.month(), 1);
-    out.fallback = employment_on(out.fallback_day);
+    read_month(out.fallback_day, out.fallback, out.fallback_read);
     out.fallback_excluded = static_cast<std::int64_t>(first_training_start.month()) == excluded_month;
     out.ok = !out.fallback_excluded && opens(out.fallback);
     return out;
@@ -271,7 +284,7 @@ std::pair<employment, date> brussels_employment(const eligibility_params& R, sch
                        ") counts instead: " + r.fallback.share.percent() + ", for the whole school year";
             },
             {ref_month.use, min.use});
-    return {r.counted(), r.counted_day()};
+    return {r.counted(), r.counted_read()};
 }
 
 /// The outcome of the VOV employment test.
