@@ -170,6 +170,7 @@ void expect_same_status(const status& a, const status& b, int k) {
     EXPECT_EQ(a.reg.renewal_requested, b.reg.renewal_requested);
     EXPECT_EQ(a.reg.kept_by_dispensation, b.reg.kept_by_dispensation);
     EXPECT_EQ(a.reg.dispensation_pending, b.reg.dispensation_pending);
+    EXPECT_EQ(a.reg.dispensation_granted_on, b.reg.dispensation_granted_on);
     EXPECT_EQ(a.reg.ended_on, b.reg.ended_on);
     EXPECT_EQ(a.reg.required_use.version, b.reg.required_use.version);
     EXPECT_EQ(a.short_by.hundredths, b.short_by.hundredths);

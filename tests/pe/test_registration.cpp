@@ -188,6 +188,100 @@ TEST(PeRegistration, DispensationKeepsRegistration) {
     EXPECT_FALSE(refused.reg.dispensation_pending);
 }
 
+namespace {
+/// The text of the explanation's first step with rule `rule`, or "" if none.
+std::string step_text(const status& s, std::string_view rule) {
+    for (const auto& st : s.why.steps())
+        if (st.rule == rule) return st.text();
+    return "";
+}
+}  // namespace
+
+// Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
+// in 2 jaar behaalt ... In dit geval is het mogelijk om een dispensatieverzoek
+// in te dienen" (art. 10.1 of the registration regulation); README: a granted
+// dispensation continues the registration. A dispensation granted before the
+// period ends is known on every later day of it: the status announces no lapse
+// (the registration continues at the end, as registration_at then decides),
+// and the explanation names the dispensation (probe c04.json, D3).
+TEST(PeRegistration, DispensationGrantedBeforeTheEndAnnouncesNoLapse) {
+    participant p = person("D3", date(2024, 12, 6));  // period 1 ends 2026-12-05
+    p.dispensations = {dispensation{date(2026, 11, 1), date(2026, 11, 15), true}};
+    const std::vector<booked_points> b{{date(2025, 1, 10), pts(5)}};
+    const status undecided = status_of(p, b, date(2026, 11, 14));
+    EXPECT_TRUE(undecided.will_lapse);
+    EXPECT_TRUE(undecided.reg.dispensation_pending);
+    for (const date d : {date(2026, 11, 15), date(2026, 11, 20), date(2026, 12, 5)}) {
+        SCOPED_TRACE(to_iso(d));
+        const status s = status_of(p, b, d);
+        ASSERT_EQ(s.reg.state, reg_state::registered);
+        EXPECT_EQ(s.reg.period_number, 1);
+        EXPECT_EQ(s.short_by, pts(7));
+        EXPECT_FALSE(s.renewal_possible);
+        EXPECT_FALSE(s.will_lapse);
+        EXPECT_FALSE(s.lapses_on);
+        EXPECT_FALSE(s.reg.dispensation_pending);
+        EXPECT_EQ(s.reg.dispensation_granted_on, date(2026, 11, 15));
+        const std::string disp = step_text(s, "pe.registration.dispensation");
+        EXPECT_NE(disp.find("granted on 2026-11-15"), std::string::npos) << disp;
+        const std::string progress = step_text(s, "pe.status.progress");
+        EXPECT_EQ(progress.find("lapses"), std::string::npos) << progress;
+        EXPECT_NE(progress.find("dispensation"), std::string::npos) << progress;
+    }
+    const status after = status_of(p, b, date(2026, 12, 6));
+    EXPECT_EQ(after.reg.state, reg_state::registered);
+    EXPECT_EQ(after.reg.period_number, 2);
+    EXPECT_TRUE(after.reg.kept_by_dispensation);
+    EXPECT_FALSE(after.reg.dispensation_granted_on);  // period 2 has none of its own
+}
+
+// Seed 000 and art. 10.1 as above: a request not decided on the status date is
+// pending before the end as after it (probe c04.json D1, c07.json N2 requested
+// on the last day), and the lapse announcement says it depends on the decision;
+// a request refused before the end leaves the announcement as it was and says
+// so; with enough points the request decides nothing and is not shown pending.
+TEST(PeRegistration, DispensationRequestedBeforeTheEndIsPendingUntilDecided) {
+    participant p = person("D1", date(2024, 12, 6));  // period 1 ends 2026-12-05
+    p.dispensations = {dispensation{date(2026, 11, 1), std::nullopt, false}};
+    const std::vector<booked_points> b{{date(2025, 1, 10), pts(5)}};
+    EXPECT_FALSE(status_of(p, b, date(2026, 10, 31)).reg.dispensation_pending);  // not requested yet
+    for (const date d : {date(2026, 11, 1), date(2026, 11, 20), date(2026, 12, 5)}) {
+        SCOPED_TRACE(to_iso(d));
+        const status s = status_of(p, b, d);
+        ASSERT_EQ(s.reg.state, reg_state::registered);
+        EXPECT_TRUE(s.reg.dispensation_pending);
+        EXPECT_TRUE(s.will_lapse);
+        EXPECT_EQ(s.lapses_on, date(2026, 12, 6));
+        const std::string progress = step_text(s, "pe.status.progress");
+        EXPECT_NE(progress.find("lapses on 2026-12-06"), std::string::npos) << progress;
+        EXPECT_NE(progress.find("pending dispensation"), std::string::npos) << progress;
+        const std::string disp = step_text(s, "pe.registration.dispensation");
+        EXPECT_NE(disp.find("requested on 2026-11-01 and is not decided yet"), std::string::npos) << disp;
+    }
+    EXPECT_TRUE(status_of(p, b, date(2026, 12, 6)).reg.dispensation_pending);  // lapsed, still pending
+
+    participant n2 = person("N2", date(2024, 12, 6));  // requested on the last day, granted the day after
+    n2.dispensations = {dispensation{date(2026, 12, 5), date(2026, 12, 6), true}};
+    const status last_day = status_of(n2, {}, date(2026, 12, 5));
+    EXPECT_TRUE(last_day.reg.dispensation_pending);
+    EXPECT_TRUE(last_day.will_lapse);
+    EXPECT_TRUE(status_of(n2, {}, date(2026, 12, 6)).reg.kept_by_dispensation);
+
+    p.dispensations[0].decided = date(2026, 11, 20);  // refused before the end
+    const status refused = status_of(p, b, date(2026, 11, 25));
+    EXPECT_FALSE(refused.reg.dispensation_pending);
+    EXPECT_FALSE(refused.reg.dispensation_granted_on);
+    EXPECT_TRUE(refused.will_lapse);
+    EXPECT_EQ(refused.lapses_on, date(2026, 12, 6));
+    EXPECT_EQ(step_text(refused, "pe.status.progress").find("dispensation"), std::string::npos);
+    EXPECT_NE(step_text(refused, "pe.registration.dispensation").find("refused on 2026-11-20"), std::string::npos);
+
+    p.dispensations[0].decided.reset();
+    const status enough = status_of(p, {{date(2025, 1, 10), pts(12)}}, date(2026, 11, 20));
+    EXPECT_TRUE(enough.renewal_possible);
+    EXPECT_FALSE(enough.reg.dispensation_pending);
+}
+
 // Seed 001: "Medewerkers die zijn geregistreerd voor PE mogen zich
 // Register-Uitzendprofessional of Register-Backofficeprofessional noemen" (P).
 TEST(PeRegistration, TitleByTrackOnlyWhileRegistered) {

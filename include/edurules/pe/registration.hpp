@@ -156,9 +156,14 @@ struct registration {
     points required;                    ///< points the current period requires
     bool renewal_requested = false;     ///< a renewal request counts for `current` (on or before the date)
     bool kept_by_dispensation = false;  ///< `current` exists thanks to a granted dispensation
-    bool dispensation_pending = false;  ///< lapsed, and a dispensation for that period is not decided yet
-    std::optional<date> ended_on;       ///< lapsed/ended: the first day without registration
-    param_use required_use;             ///< the value behind `required`
+    /// A dispensation for `current` is requested and not decided yet: lapsed,
+    /// or registered with points short (whether it lapses at the end depends on it).
+    bool dispensation_pending = false;
+    /// Registered with points short: the day a dispensation for `current` was
+    /// granted, which keeps the registration at the end of the period (art. 10.1).
+    std::optional<date> dispensation_granted_on;
+    std::optional<date> ended_on;  ///< lapsed/ended: the first day without registration
+    param_use required_use;        ///< the value behind `required`
 };
 
 namespace detail {
@@ -250,6 +255,19 @@ inline void renewed(std::string& o, const trace_args& a) {
     o += "period " + std::to_string(a.integer(0)) + " (" + to_iso(a.day(1)) + " to " + to_iso(a.day(2)) +
          ") ended with " + pts(a, 3) + " of " + pts(a, 4) + " points and was renewed" +
          (a.flag(5) ? " on request" : " automatically");
+}
+/// (number, last, required, requested, pending, granted, decided)
+inline void dispensation_ahead(std::string& o, const trace_args& a) {
+    o += "a dispensation (registration regulation art. 10.1) for period " + std::to_string(a.integer(0)) +
+         " was requested on " + to_iso(a.day(3));
+    if (a.flag(4))
+        o += " and is not decided yet: whether the registration continues after " + to_iso(a.day(1)) +
+             " with fewer than " + pts(a, 2) + " points depends on it";
+    else if (a.flag(5))
+        o += " and granted on " + to_iso(a.day(6)) + ": the registration continues after " + to_iso(a.day(1)) +
+             " even with fewer than " + pts(a, 2) + " points";
+    else
+        o += " and refused on " + to_iso(a.day(6)) + ": it does not keep the registration after " + to_iso(a.day(1));
 }
 /// (number, earned, required, decided)
 inline void kept_by_dispensation(std::string& o, const trace_args& a) {
@@ -358,6 +376,22 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             out.state = reg_state::registered;
             why.record("pe.registration.period", texts::period_runs, {t.months_use, t.overflow_use, t.required_use},
                        number, p.first, p.last, out.earned.hundredths, out.required.hundredths);
+            // Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12
+            // punten in 2 jaar behaalt ... In dit geval is het mogelijk om een
+            // dispensatieverzoek in te dienen" (art. 10.1). A request made within
+            // the period is known before its end: granted, it keeps the
+            // registration at the end (the branch below); undecided, the end
+            // depends on it. It matters only while points are short.
+            if (out.earned < out.required) {
+                const std::optional<dispensation> disp = detail::dispensation_for(f, p, d);
+                if (disp) {
+                    out.dispensation_pending = !disp->decided || d < *disp->decided;
+                    if (!out.dispensation_pending && disp->granted) out.dispensation_granted_on = *disp->decided;
+                    why.record("pe.registration.dispensation", texts::dispensation_ahead, {t.required_use}, number,
+                               p.last, out.required.hundredths, disp->requested, out.dispensation_pending,
+                               disp->granted, disp->decided.value_or(disp->requested));
+                }
+            }
             return;
         }
 

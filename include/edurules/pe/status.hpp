@@ -30,7 +30,9 @@ struct status {
     std::optional<std::int64_t>
         days_left;                  ///< registered: days from the date to the period's last day (0 on the last day)
     bool renewal_possible = false;  ///< enough points to renew at (or, within the grace days, after) the end
-    bool will_lapse = false;        ///< registered but short: lapses at the end unless points are earned
+    /// Registered, short of points and no dispensation granted for the period
+    /// (art. 10.1): it lapses at the end unless the points are earned.
+    bool will_lapse = false;
     /// The first day without registration when the period ends short of points:
     /// will_lapse: the day it will lapse; lapsed: the day it lapsed (the lapse
     /// rule in registration_at decides it, registration::ended_on). Otherwise none.
@@ -57,13 +59,21 @@ inline std::string label(const status& s) {
 }
 
 namespace texts {
-/// (renewal_possible, last, short_by, days_left)
+/// (renewal_possible, last, short_by, days_left, granted_on, granted, pending)
 inline void progress(std::string& o, const trace_args& a) {
     const date last = a.day(1);
-    o += a.flag(0)
-             ? "enough points: the registration may be renewed at the end of the period on " + to_iso(last)
-             : pts(a, 2) + " points short with " + std::to_string(a.integer(3)) +
-                   " days left: the registration lapses on " + to_iso(next_day(last)) + " unless the points are earned";
+    if (a.flag(0)) {
+        o += "enough points: the registration may be renewed at the end of the period on " + to_iso(last);
+        return;
+    }
+    o += pts(a, 2) + " points short with " + std::to_string(a.integer(3)) + " days left: ";
+    if (a.flag(5)) {
+        o += "the dispensation granted on " + to_iso(a.day(4)) +
+             " (registration regulation art. 10.1) keeps the registration after " + to_iso(last);
+        return;
+    }
+    o += "the registration lapses on " + to_iso(next_day(last)) + " unless the points are earned";
+    if (a.flag(6)) o += " or the pending dispensation (registration regulation art. 10.1) is granted";
 }
 /// (title)
 inline void title(std::string& o, const trace_args& a) {
@@ -90,10 +100,14 @@ void decide_status(const rules& r, const Facts& f, std::optional<track> trk, con
         const period& p = *g.current;
         s.days_left = (p.last - d).days();
         s.renewal_possible = g.earned >= g.required;
-        s.will_lapse = !s.renewal_possible;
+        // Art. 10.1 (seed 000): a dispensation granted for this period keeps
+        // the registration at its end (registration_at decided it), so no lapse
+        // is announced; a pending one leaves the lapse announced, depending on it.
+        s.will_lapse = !s.renewal_possible && !g.dispensation_granted_on;
         if (s.will_lapse) s.lapses_on = next_day(p.last);
         s.why.record("pe.status.progress", texts::progress, {g.required_use}, s.renewal_possible, p.last,
-                     s.short_by.hundredths, *s.days_left);
+                     s.short_by.hundredths, *s.days_left, g.dispensation_granted_on.value_or(p.last),
+                     g.dispensation_granted_on.has_value(), g.dispensation_pending);
         if (trk) {
             const std::string& t = ref<std::string>(
                 *trk == track::uitzendprofessional ? *r.title_uitzend : *r.title_backoffice, d, s.title_use);
