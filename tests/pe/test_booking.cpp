@@ -155,6 +155,78 @@ TEST(PeBooking, DuplicateIdsInDossierAreErrorsNamingTheRecord) {
         << field_refused(d);
 }
 
+// Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
+// in 2 jaar behaalt ... In dit geval is het mogelijk om een dispensatieverzoek
+// in te dienen" (art. 10.1); README: a granted dispensation continues the
+// registration. Whether a completion falls in a registration period is judged
+// with the decisions known on the booking date, the period the status on that
+// date shows: points earned between the end of a period and a later grant
+// count in the period it keeps (probe r1.json: D2 decided 2026-12-20, D6
+// granted 2028-06-10 for the period that ended 2026-12-05); before the
+// decision, or when refused, the completion is not booked.
+TEST(PeBooking, CompletionInAPeriodKeptByALaterDispensationIsBooked) {
+    dossier d;
+    d.participants.push_back(person("D2", date(2024, 12, 6)));  // period 1 ends 2026-12-05
+    d.participants.back().dispensations = {dispensation{date(2026, 11, 1), date(2026, 12, 20), true}};
+    d.participants.push_back(person("D6", date(2024, 12, 6)));
+    d.participants.back().dispensations = {dispensation{date(2028, 6, 1), date(2028, 6, 10), true}};
+    d.participants.push_back(person("D5", date(2024, 12, 6)));
+    d.participants.back().dispensations = {dispensation{date(2026, 11, 1), date(2026, 12, 20), false}};
+    d.activities.push_back(elearning("E5", 300));
+    d.recognitions.push_back(recog("R5", "E5", date(2026, 6, 1), pts(5)));
+    const dossier_index idx(d);
+
+    ledger before(R(), idx);  // booked the day before the decision: not registered (yet)
+    const completion early{"D2", "E5", date(2026, 12, 10)};
+    const booking refused = before.book(early, date(2026, 12, 19));
+    EXPECT_EQ(refused.reason, booking_reason::not_registered);
+    EXPECT_EQ(refused.ended_on, date(2026, 12, 6));
+
+    ledger l(R(), idx);
+    const date today(2026, 12, 21);
+    for (const date on : {date(2026, 12, 6), date(2026, 12, 19), date(2026, 12, 20)}) {
+        const completion c{"D2", "E5", on};
+        const booking b = l.book(c, today);
+        EXPECT_TRUE(b.booked()) << booking_sentence(b, &c);
+        bool names_grant = false;
+        for (const auto& st : b.why.steps())
+            names_grant = names_grant || (st.rule == "pe.registration.dispensation" &&
+                                          st.text().find("granted on 2026-12-20") != std::string::npos);
+        EXPECT_TRUE(names_grant) << to_iso(on);
+    }
+    const status s = status_at(R(), registration_facts::of(d.participants[0]), std::nullopt,
+                               l.booked_span_for(d.participants[0]), today);
+    EXPECT_EQ(s.reg.period_number, 2);
+    EXPECT_EQ(s.reg.current->first, date(2026, 12, 6));
+    EXPECT_EQ(s.reg.earned, pts(15));  // the three completions count in the kept period
+    EXPECT_EQ(l.book({"D5", "E5", date(2026, 12, 10)}, today).reason, booking_reason::not_registered);
+
+    EXPECT_EQ(l.book({"D6", "E5", date(2027, 3, 10)}, date(2028, 6, 9)).reason, booking_reason::not_registered);
+    EXPECT_TRUE(l.book({"D6", "E5", date(2027, 3, 11)}, date(2028, 6, 15)).booked());
+}
+
+// The same for a renewal requested within pe.renewal.grace_days after the end
+// (Stappenplan, seed 001: "Bij behalen van de benodigde punten (12), kan de
+// deelnemer de registratie voor 2 jaar verlengen"): once the request is made,
+// a completion between the end and the request falls in the renewed period.
+TEST(PeBooking, CompletionBeforeARenewalRequestInTheGraceDaysIsBooked) {
+    const engine e(
+        std::make_shared<const rulebook>(rulebook::with_value(*rulebook::builtin(), "pe.renewal.grace_days", "30")));
+    dossier d;
+    d.participants.push_back(person("S", date(2023, 3, 15)));  // period 1 ends 2025-03-14
+    d.participants.back().renewal_requests = {date(2025, 3, 25)};
+    d.activities.push_back(elearning("E12", 720));
+    d.recognitions.push_back(recog("R12", "E12", date(2024, 1, 1), pts(12)));
+    d.completions = {{"S", "E12", date(2024, 1, 10)}, {"S", "E12", date(2025, 3, 20)}};
+    const dossier_index idx(d);
+    ledger l(e.pe(), idx);
+    const auto out = l.book_dossier(date(2025, 4, 1));
+    EXPECT_TRUE(out[0].booked());
+    EXPECT_TRUE(out[1].booked()) << booking_sentence(out[1], &d.completions[1]);
+    ledger early(e.pe(), idx);  // booked before the request: the period had ended
+    EXPECT_EQ(early.book_dossier(date(2025, 3, 24))[1].reason, booking_reason::not_registered);
+}
+
 // Seed 001: collective registration of groups from 10 employees (P), each
 // with the diploma, each 2 years from the registration date.
 TEST(PeCollective, GroupOfTenWithDiplomas) {

@@ -1,5 +1,6 @@
 // Point registration: a completion is booked for a participant when the
-// participant is known and registered on the completion date, the activity is
+// participant is known and registered on the completion date (as the requests
+// and decisions known on the booking date show it), the activity is
 // known and recognised on that date, and it is not booked already; otherwise
 // it is rejected with the reason. Nothing is silently dropped.
 // Sources: SEU FAQ (seed 000): "De aanbieder van de leeractiviteit is
@@ -28,7 +29,7 @@ namespace edurules::pe {
 enum class booking_reason : std::uint8_t {
     booked = 0,
     unknown_seu_number = 1,
-    not_registered = 2,  ///< the participant is not registered on the completion date
+    not_registered = 2,  ///< not registered on the completion date (as known on the booking date)
     unknown_activity = 3,
     not_recognised = 4,        ///< no recognition of the activity is valid on the completion date
     duplicate = 5,             ///< same participant, activity and completion date already booked
@@ -242,10 +243,14 @@ public:
         if (!rec) return decided(booking_reason::not_recognised);
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
-        // Registered on the completion date.
+        // Registered on the completion date, as the requests and decisions known
+        // on the booking date show it: the period the status on `today` shows
+        // (README: a granted dispensation continues the registration; art. 10.1,
+        // seed 000), so a completion before a later dispensation decision
+        // counts in the period the decision kept.
         if (booked_.empty()) booked_.resize(idx_->data().participants.size());  // on the first booking
         participant_points& mine = booked_[position(*p)];
-        const registration g = registration_at(*r_, registration_facts::of(*p), mine.span(), c.completed, b.why);
+        const registration g = registration_at(*r_, registration_facts::of(*p), mine.span(), c.completed, today, b.why);
         if (g.state != reg_state::registered) {
             b.state = g.state;
             b.not_registered_why = g.reason;

@@ -331,9 +331,9 @@ bool renewal_requested_for(const Facts& f, const period& p, date renew_until, da
     return false;
 }
 
-/// The dispensation that concerns period `p` on `d` (art. 10.1): the last one
-/// requested in it, or, after the lapse, requested since (nothing follows a
-/// lapsed period).
+/// The dispensation that concerns period `p` as known on `d` (art. 10.1): the
+/// last one requested in it, or, after the lapse, requested since (nothing
+/// follows a lapsed period).
 template <class Facts>
 std::optional<dispensation> dispensation_for(const Facts& f, const period& p, date d) {
     std::optional<dispensation> disp;
@@ -345,9 +345,11 @@ std::optional<dispensation> dispensation_for(const Facts& f, const period& p, da
 }
 
 /// registration_at's rules, deciding into `out` (a default registration):
-/// status_at decides into its own result this way, without a copy.
+/// status_at decides into its own result this way, without a copy. The
+/// registration is on `d`, as the participant's requests and decisions dated
+/// on or before `known` (not before `d`) show it.
 template <class Facts, class Booked>
-void registration_into(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why,
+void registration_into(const rules& r, const Facts& f, const Booked& booked, date d, date known, explanation& why,
                        registration& out) {
     if (!detail::registration_start(r, f, out, why)) return;
     const date start = *out.first_start;
@@ -370,7 +372,7 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
         out.required_use = t.required_use;
         out.kept_by_dispensation = by_dispensation;
         out.earned = detail::points_in(booked, p, d);
-        out.renewal_requested = detail::renewal_requested_for(f, p, renew_until, d);
+        out.renewal_requested = detail::renewal_requested_for(f, p, renew_until, known);
 
         if (d <= p.last) {
             out.state = reg_state::registered;
@@ -383,9 +385,10 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             // registration at the end (the branch below); undecided, the end
             // depends on it. It matters only while points are short.
             if (out.earned < out.required) {
-                const std::optional<dispensation> disp = detail::dispensation_for(f, p, d);
+                const std::optional<dispensation> disp =
+                    detail::dispensation_for(f, p, known < p.last ? known : p.last);
                 if (disp) {
-                    out.dispensation_pending = !disp->decided || d < *disp->decided;
+                    out.dispensation_pending = !disp->decided || known < *disp->decided;
                     if (!out.dispensation_pending && disp->granted) out.dispensation_granted_on = *disp->decided;
                     why.record("pe.registration.dispensation", texts::dispensation_ahead, {t.required_use}, number,
                                p.last, out.required.hundredths, disp->requested, out.dispensation_pending,
@@ -405,8 +408,8 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             by_dispensation = false;
             continue;
         }
-        const std::optional<dispensation> disp = detail::dispensation_for(f, p, d);
-        if (!enough && disp && disp->granted && disp->decided && *disp->decided <= d) {
+        const std::optional<dispensation> disp = detail::dispensation_for(f, p, known);
+        if (!enough && disp && disp->granted && disp->decided && *disp->decided <= known) {
             why.record("pe.registration.dispensation", texts::kept_by_dispensation, {}, number, out.earned.hundredths,
                        out.required.hundredths, *disp->decided);
             p_start = next_day(p.last);
@@ -420,7 +423,7 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
                        number, p.last, out.earned.hundredths, out.required.hundredths, renew_until);
         } else {
             out.state = reg_state::lapsed;
-            out.dispensation_pending = disp && (!disp->decided || d < *disp->decided);
+            out.dispensation_pending = disp && (!disp->decided || known < *disp->decided);
             why.record("pe.registration.lapse", texts::lapsed, {t.months_use, t.required_use}, number, p.last,
                        out.earned.hundredths, out.required.hundredths, *out.ended_on, out.dispensation_pending,
                        disp.has_value(), disp && disp->granted, disp ? disp->requested : date(p.last));
@@ -437,7 +440,21 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
 template <class Facts, class Booked>
 registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, explanation& why) {
     registration out;
-    detail::registration_into(r, f, booked, d, why, out);
+    detail::registration_into(r, f, booked, d, d, why, out);
+    return out;
+}
+
+/// The registration on `d` as it is known on a later day `known` (a booking
+/// date): renewal requests and dispensation requests and decisions dated up
+/// to `known` count, so that a period kept by a dispensation decided after
+/// `d` holds `d` (README: a granted dispensation continues the registration;
+/// the period is the one the status on `known` shows). Points are those of
+/// `booked` on or before `d`.
+template <class Facts, class Booked>
+registration registration_at(const rules& r, const Facts& f, const Booked& booked, date d, date known,
+                             explanation& why) {
+    registration out;
+    detail::registration_into(r, f, booked, d, known < d ? d : known, why, out);
     return out;
 }
 

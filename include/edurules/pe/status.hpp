@@ -93,7 +93,7 @@ namespace detail {
 template <class Facts, class Booked>
 void decide_status(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
                    bool with_reminders, std::string& title, status& s) {
-    detail::registration_into(r, f, booked, d, s.why, s.reg);
+    detail::registration_into(r, f, booked, d, d, s.why, s.reg);
     const registration& g = s.reg;
     if (g.current && g.earned < g.required) s.short_by = g.required - g.earned;
     if (g.state == reg_state::registered) {
