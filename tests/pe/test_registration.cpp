@@ -282,6 +282,48 @@ TEST(PeRegistration, DispensationRequestedBeforeTheEndIsPendingUntilDecided) {
     EXPECT_FALSE(enough.reg.dispensation_pending);
 }
 
+// Art. 10.1 (seed 000) as the README models it: a dispensation concerns the
+// period it was requested in or, after a lapse, the period that lapsed. One
+// grant keeps one period (probe c04.json D4: granted 2027-01-10 after the lapse
+// of 2026-12-06, it also kept period 2 on 2028-12-06), and a request made in
+// the kept period concerns that period, not the one before it (a refusal in
+// period 2 made period 1 lapse after all, also for a booking judged later).
+TEST(PeRegistration, EachDispensationConcernsOnePeriod) {
+    participant d4 = person("D4", date(2024, 12, 6));  // period 1 ends 2026-12-05, period 2 2028-12-05
+    d4.dispensations = {dispensation{date(2026, 12, 10), date(2027, 1, 10), true}};
+    const status kept = status_of(d4, {}, date(2027, 1, 10));
+    EXPECT_EQ(kept.reg.period_number, 2);
+    EXPECT_TRUE(kept.reg.kept_by_dispensation);
+    EXPECT_FALSE(kept.reg.dispensation_granted_on);  // the grant is period 1's
+    EXPECT_TRUE(kept.will_lapse);
+    const status end2 = status_of(d4, {}, date(2028, 12, 6));
+    EXPECT_EQ(end2.reg.state, reg_state::lapsed);
+    EXPECT_EQ(end2.reg.period_number, 2);
+    EXPECT_EQ(end2.reg.ended_on, date(2028, 12, 6));
+
+    participant m = person("M", date(2024, 12, 6));
+    m.dispensations = {dispensation{date(2026, 11, 1), date(2026, 11, 15), true},
+                       dispensation{date(2028, 11, 1), date(2028, 11, 10), false}};
+    const status refused = status_of(m, {}, date(2028, 11, 20));
+    ASSERT_EQ(refused.reg.state, reg_state::registered);
+    EXPECT_EQ(refused.reg.period_number, 2);
+    EXPECT_TRUE(refused.will_lapse);
+    EXPECT_EQ(refused.lapses_on, date(2028, 12, 6));
+    EXPECT_NE(step_text(refused, "pe.registration.dispensation").find("granted on 2026-11-15"), std::string::npos);
+    const status lapsed = status_of(m, {}, date(2028, 12, 6));
+    EXPECT_EQ(lapsed.reg.state, reg_state::lapsed);
+    EXPECT_EQ(lapsed.reg.period_number, 2);
+    explanation none(false);
+    EXPECT_EQ(registration_at(R(), registration_facts::of(m), booked_span{}, date(2027, 6, 1), date(2028, 11, 20), none)
+                  .state,
+              reg_state::registered);  // a completion in period 2, booked after the refusal
+    m.dispensations[1].decided.reset();
+    m.dispensations[1].granted = false;
+    const status pending = status_of(m, {}, date(2028, 11, 20));
+    EXPECT_EQ(pending.reg.period_number, 2);
+    EXPECT_TRUE(pending.reg.dispensation_pending);
+}
+
 // Seed 001: "Medewerkers die zijn geregistreerd voor PE mogen zich
 // Register-Uitzendprofessional of Register-Backofficeprofessional noemen" (P).
 TEST(PeRegistration, TitleByTrackOnlyWhileRegistered) {

@@ -331,15 +331,22 @@ bool renewal_requested_for(const Facts& f, const period& p, date renew_until, da
     return false;
 }
 
-/// The dispensation that concerns period `p` as known on `d` (art. 10.1): the
-/// last one requested in it, or, after the lapse, requested since (nothing
-/// follows a lapsed period).
+/// The dispensation that concerns a period (art. 10.1), among those requested
+/// from `from` to `until`, as known on `known`: the first one granted by then,
+/// else the last one requested (pending or refused). `from` is the period's
+/// first day, or the day after the request of the dispensation that kept the
+/// period before it: a dispensation concerns the period it was requested in or,
+/// after the lapse, the period that lapsed, and one grant keeps one period
+/// (what is requested after a grant concerns the periods that follow; nothing
+/// follows a lapsed period, so every later request concerns it).
 template <class Facts>
-std::optional<dispensation> dispensation_for(const Facts& f, const period& p, date d) {
+std::optional<dispensation> dispensation_for(const Facts& f, date from, date until, date known) {
     std::optional<dispensation> disp;
     for (std::size_t k = 0, n = f.dispensation_count(); k < n; ++k) {
         const dispensation x = f.dispensation_at(k);
-        if (p.first <= x.requested && x.requested <= d) disp = x;
+        if (x.requested < from || until < x.requested) continue;
+        if (x.granted && x.decided && *x.decided <= known) return x;
+        disp = x;
     }
     return disp;
 }
@@ -360,6 +367,7 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
     }
 
     date p_start = start;
+    date disp_from = start;  // the first request day that can concern the period (dispensation_for)
     bool by_dispensation = false;
     for (int number = 1;; ++number) {
         const period_terms& t = r.terms_at(p_start);
@@ -386,7 +394,7 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             // depends on it. It matters only while points are short.
             if (out.earned < out.required) {
                 const std::optional<dispensation> disp =
-                    detail::dispensation_for(f, p, known < p.last ? known : p.last);
+                    detail::dispensation_for(f, disp_from, known < p.last ? known : p.last, known);
                 if (disp) {
                     out.dispensation_pending = !disp->decided || known < *disp->decided;
                     if (!out.dispensation_pending && disp->granted) out.dispensation_granted_on = *disp->decided;
@@ -404,15 +412,16 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             why.record("pe.registration.renewal", texts::renewed,
                        {t.months_use, t.required_use, t.request_use, t.grace_use}, number, p.first, p.last,
                        out.earned.hundredths, out.required.hundredths, t.requires_request);
-            p_start = next_day(p.last);
+            p_start = disp_from = next_day(p.last);
             by_dispensation = false;
             continue;
         }
-        const std::optional<dispensation> disp = detail::dispensation_for(f, p, known);
+        const std::optional<dispensation> disp = detail::dispensation_for(f, disp_from, known, known);
         if (!enough && disp && disp->granted && disp->decided && *disp->decided <= known) {
             why.record("pe.registration.dispensation", texts::kept_by_dispensation, {}, number, out.earned.hundredths,
                        out.required.hundredths, *disp->decided);
             p_start = next_day(p.last);
+            disp_from = std::max(p_start, next_day(disp->requested));  // this grant is used up
             by_dispensation = true;
             continue;
         }
