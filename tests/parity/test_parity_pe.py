@@ -214,7 +214,9 @@ def test_pe_faces_agree_on_100000_participants():
     assert sum(p["kept_by_dispensation"] for p in parts) > 500
     assert sum(p["dispensation_pending"] for p in parts) > 100
     assert sum(p["renewal_requested"] for p in parts) > 1_000
-    assert sum((p["period"] or {}).get("number", 0) >= 3 for p in parts) > 1_000  # renewed twice or more
+    # renewed twice or more (one granted dispensation keeps one period since 5 December 2026: about 180
+    # participants of this population reach a third period, where one grant used to keep two)
+    assert sum((p["period"] or {}).get("number", 0) >= 3 for p in parts) > 100
 
 
 def test_pe_faces_refuse_contradictory_facts_in_place():
