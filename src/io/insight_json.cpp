@@ -364,6 +364,8 @@ std::string note_text(const wording& w, const insight::note& n) {
             return w.f("note.lapsed_on", {{"date", n.on ? w.day(*n.on) : std::string()}});
         case k::dispensation_pending:
             return w.t("note.dispensation_pending");
+        case k::dispensation_granted:
+            return w.f("note.dispensation_granted", {{"date", n.on ? w.day(*n.on) : std::string()}});
         case k::ended_not_renewed:
             return w.f("note.ended_not_renewed", {{"date", n.on ? w.day(*n.on - day_count(1)) : std::string()}});
         case k::no_diploma:

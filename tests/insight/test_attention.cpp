@@ -86,6 +86,29 @@ TEST(InsightAttention, LapsedNamesTheDayThePointsShortAndAPendingDispensation) {
     EXPECT_EQ(a.notes[1].pts.hundredths, 100);
 }
 
+// Points short while registered: a dispensation granted for the period keeps the registration (seed 000: "In
+// dit geval is het mogelijk om een dispensatieverzoek in te dienen"; the status announces no lapse), so the row
+// is on track and says why; one still undecided keeps the row points short and is named.
+TEST(InsightAttention, PointsShortWithADispensationGrantedOrPending) {
+    const engine& e = builtin_engine();
+    const rows_on w(e, D(2025, 6, 1));
+    const pe::status* shortish = nullptr;
+    for (const auto& r : w.rows)
+        if (attention_of(e.pe(), r.st, D(2025, 6, 1)).level == attention::points_short) shortish = &r.st;
+    ASSERT_NE(shortish, nullptr);
+    pe::status granted = *shortish;
+    granted.reg.dispensation_granted_on = D(2025, 5, 20);
+    const row_attention a = attention_of(e.pe(), granted, D(2025, 6, 1));
+    EXPECT_EQ(a.level, attention::on_track);
+    EXPECT_EQ(a.notes.back().kind, note_kind::dispensation_granted);
+    EXPECT_EQ(a.notes.back().on, D(2025, 5, 20));
+    pe::status pending = *shortish;
+    pending.reg.dispensation_pending = true;
+    const row_attention b = attention_of(e.pe(), pending, D(2025, 6, 1));
+    EXPECT_EQ(b.level, attention::points_short);
+    EXPECT_EQ(b.notes.back().kind, note_kind::dispensation_pending);
+}
+
 // Without a renewal request in the rulebook, enough points is all it takes.
 TEST(InsightAttention, NoDossierNeededWhenTheRulebookRenewsAutomatically) {
     const engine e(std::make_shared<const rulebook>(

@@ -68,11 +68,12 @@ enum class note_kind : std::uint8_t {
     no_renewal_dossier = 4,         ///< a renewal dossier is required and none counts yet
     renewal_dossier_submitted = 5,  ///< a renewal dossier counts for the period
     lapsed_on = 6,                  ///< `on`: first day without registration
-    dispensation_pending = 7,       ///< lapsed, a dispensation request is not decided yet
+    dispensation_pending = 7,       ///< a dispensation request is not decided yet (lapsed, or points short)
     ended_not_renewed = 8,          ///< `on`: the period ended with enough points, not renewed in time
     no_diploma = 9,                 ///< not registered: no SEU diploma
     not_activated = 10,             ///< not registered: diploma before the automatic registration, PE not activated
     before_start = 11,              ///< not registered: the registration starts later
+    dispensation_granted = 12,      ///< `on`: points short, but a dispensation granted then keeps the registration
 };
 
 struct note {
@@ -105,8 +106,12 @@ inline row_attention attention_of(const pe::rules& r, const pe::status& s, date 
             a.deadline_days = s.days_left;
             if (s.days_left) add(note_kind::days_left, *s.days_left);
             if (!s.renewal_possible) {
-                a.level = attention::points_short;
+                // points short; a dispensation granted for the period keeps the registration (the status
+                // announces no lapse): nothing to act on; one still undecided is named
+                a.level = g.dispensation_granted_on ? attention::on_track : attention::points_short;
                 add(note_kind::points_short, 0, s.short_by);
+                if (g.dispensation_granted_on) add(note_kind::dispensation_granted, 0, {}, g.dispensation_granted_on);
+                if (g.dispensation_pending) add(note_kind::dispensation_pending);
             } else {
                 add(note_kind::may_renew);
                 const bool missing = needs_dossier && !g.renewal_requested;

@@ -108,6 +108,8 @@ inline constexpr report_message report_messages[] = {
     {"note.lapsed_on", "vervallen per {date}", "lapsed on {date}"},
     {"note.dispensation_pending", "dispensatie aangevraagd, nog geen besluit",
      "dispensation requested, not yet decided"},
+    {"note.dispensation_granted", "dispensatie verleend op {date}: de registratie loopt door",
+     "dispensation granted on {date}: the registration continues"},
     {"note.ended_not_renewed", "niet verlengd, geregistreerd tot {date}", "not renewed, registered until {date}"},
     {"note.no_diploma", "geen SEU-diploma", "no SEU diploma"},
     {"note.not_activated", "PE niet geactiveerd", "PE not activated"},
