@@ -148,6 +148,17 @@ TEST(LeaveMoney, MidYearRateAppliesByTheDateOfTheLeaveHours) {
     ASSERT_EQ(r.wage_ceilings.size(), 2u);
     EXPECT_EQ(r.wage_ceilings[0].approved.hours_text(), "20");
     EXPECT_EQ(r.wage_ceilings[1].approved.hours_text(), "20");
+    // the worker's capped wage is the first day's ceiling (as the schema says); the step says the ceiling changes
+    // during the year (emploi.wallonie.be: 3,170 until 31 December 2022, 3,364 from 1 January 2023), so the
+    // headline is not read as the ceiling of every leave hour
+    w.monthly_wage_cents = 400000;
+    const auto c = evaluate(e->leave(), w, school_year(2022));
+    ASSERT_TRUE(c.capped_monthly_wage_cents.has_value());
+    bool said = false;
+    for (const auto& s : c.why.steps())
+        if (s.rule == "leave.money.wage_ceiling")
+            said = s.text().find("changes during the school year") != std::string::npos;
+    EXPECT_TRUE(said);
 }
 
 // One rounding: 30 min at EUR 21.31 (1065.5 cents) + 30 min at EUR 25.01 (1250.5 cents) is

@@ -399,10 +399,17 @@ inline void apply_wage_ceiling(const money_params& R, school_year sy,
     ceiling = resolved<std::int64_t>{std::get<std::int64_t>(v->value), param_use{R.wage_ceiling, v}};
     if (!monthly_wage_cents) return;
     capped_cents = std::min(*monthly_wage_cents, ceiling->value);
+    // a ceiling that changes during the year (Wallonia 2022-2023: 3,170 then 3,364 from 1 January) is said to
+    // change: this step names the first day's, `wage_ceilings` each one and the leave under it
     why.add("leave.money.wage_ceiling",
             [&] {
+                const bool changes = R.wage_ceiling->at(sy.last_day()) != v;
                 return "monthly wage EUR " + format_scaled(*monthly_wage_cents, 2) + " capped at the ceiling EUR " +
-                       format_scaled(ceiling->value, 2) + " for leave hours";
+                       format_scaled(ceiling->value, 2) + " for leave hours" +
+                       (changes ? " from " + to_iso(sy.first_day()) +
+                                      " (the ceiling changes during the school year: wage_ceilings gives each one "
+                                      "and the leave under it)"
+                                : std::string());
             },
             {ceiling->use});
 }
