@@ -154,7 +154,7 @@ worker decode_worker(const json& j, const path& p) {
         const job& b = w.jobs.back();
         for (std::size_t k = 0; k < i; ++k) {
             const job& a = w.jobs[k];
-            if ((a.to && *a.to < b.from) || (b.to && *b.to < a.from)) continue;
+            if (!a.span().overlaps(b.span())) continue;
             invalid((p / "jobs")[i] / "from", "overlaps jobs[" + std::to_string(k) + "] (from " + to_iso(a.from) +
                                                   "): concurrent jobs at one employer are not modelled; give one "
                                                   "job with the summed contract hours");

@@ -447,7 +447,7 @@ void write_worker(json_writer& w, const worker_result& x, std::string_view kind,
     w.member("region", to_string(x.reg));
     if (reimbursement) {  // null when a training's amount is unknown (its reason says why)
         w.key("reimbursement_total");
-        if (x.reimbursement_total_known)
+        if (x.reimbursement_total_known())
             write_money(w, x.reimbursement_total_cents);
         else
             w.null();

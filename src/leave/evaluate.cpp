@@ -376,10 +376,7 @@ void settle(step_context& c) {
         if (tr.reg != regime::none) {
             tr.money = reimburse(c.R, tr.reg, tr.granted, c.out.attended_days_of(i), undated_on(c, tr), c.sy,
                                  c.out.rate_parts, tr.why);
-            if (!tr.money.known()) {
-                tr.reasons |= reason_no_rate_for_date;
-                c.out.reimbursement_total_known = false;
-            }
+            if (!tr.money.known()) tr.reasons |= reason_no_rate_for_date;
             tr.dates = leave_deadlines(c.R, tr.reg, c.sy, tr.start, t.enrolled_on, c.w.new_job_on, tr.why);
         }
         c.out.granted_total += tr.granted;
@@ -415,7 +412,6 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     out.vov_reference_day.reset();
     out.granted_total = out.taken_total = out.left = minutes{};
     out.reimbursement_total_cents = 0;
-    out.reimbursement_total_known = true;
     out.wage_ceiling.reset();
     out.wage_ceiling_missing_on.reset();
     out.capped_monthly_wage_cents.reset();

@@ -461,7 +461,7 @@ TEST(LeaveEvaluate, MissingRateIsAReasonNotAFailure) {
     EXPECT_TRUE(tr.reasons & reason_no_rate_for_date);
     EXPECT_FALSE(tr.money.known());
     EXPECT_EQ(tr.money.missing, R().rate_brussels_bev);
-    EXPECT_FALSE(r.reimbursement_total_known);                   // the worker's total is unknown too, not 0
+    EXPECT_FALSE(r.reimbursement_total_known());                 // the worker's total is unknown too, not 0
     EXPECT_FALSE(tr.reasons & reason_no_wage_ceiling_for_date);  // 2,760 (easypay.2014, M)
     ASSERT_TRUE(tr.dates.claim_until);
     EXPECT_EQ(*tr.dates.claim_until, date(2016, 6, 30));  // partena.bru.2018 (M)
@@ -475,7 +475,7 @@ TEST(LeaveEvaluate, MissingRateIsAReasonNotAFailure) {
     EXPECT_EQ(s.wage_ceiling_missing_on, date(2026, 9, 1));
     EXPECT_FALSE(s.wage_ceiling.has_value());
     EXPECT_TRUE(s.trainings[0].money.known());  // Walloon 21.30 (L) continues
-    EXPECT_TRUE(s.reimbursement_total_known);
+    EXPECT_TRUE(s.reimbursement_total_known());
     EXPECT_EQ(s.reimbursement_total_cents, s.trainings[0].money.amount_cents);
 }
 

@@ -75,7 +75,7 @@ TEST(LeaveFactsBatch, SameAsEvaluateForGeneratedWorkers) {
             EXPECT_EQ(out.w_granted[i], r.granted_total.count);
             EXPECT_EQ(out.w_taken[i], r.taken_total.count);
             EXPECT_EQ(out.w_left[i], r.left.count);
-            EXPECT_EQ(out.w_money[i], r.reimbursement_total_known ? r.reimbursement_total_cents : -1);
+            EXPECT_EQ(out.w_money[i], r.reimbursement_total_known() ? r.reimbursement_total_cents : -1);
             EXPECT_EQ(out.w_cap[i], r.cap.found ? r.cap.cap.count : 0);
             EXPECT_EQ(out.w_susp[i], static_cast<std::int32_t>(r.suspensions.size()));
             for (std::size_t k = 0; k < r.trainings.size(); ++k) {

@@ -187,19 +187,22 @@ enum points_status : std::uint8_t {
 /// lies within a few ulps of it (0.1 + 0.2 is 0.30, 1.2500009 is not 1.25:
 /// the JSON path refuses more than two decimals); below zero is negative
 /// however small (-0.0 is zero).
-inline points_status hundredths_of(double x, double most, std::int64_t& out) {
+inline bool hundredths_ok(double x, double most, std::int64_t& out) {
     constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52
     constexpr double ulps = 4 * 2.220446049250313e-16;  // four ulps, relative (DBL_EPSILON)
-    out = 0;
+    const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
+    // NaN fails both compares and an infinity the bound: no jump per row in a column's loop
+    const bool ok = (x >= 0) & (x <= most) & (std::fabs(scaled - r) <= ulps * std::max(scaled, 1.0));
+    out = static_cast<std::int64_t>(ok ? r : 0.0);
+    return ok;
+}
+/// hundredths_ok, with why a refused value is refused.
+inline points_status hundredths_of(double x, double most, std::int64_t& out) {
+    if (hundredths_ok(x, most, out)) return points_ok;
     if (std::isnan(x)) return points_nan;
     if (std::isinf(x)) return points_inf;
     if (x < 0) return points_negative;
     if (x > most) return points_huge;
-    const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
-    if (std::fabs(scaled - r) <= ulps * std::max(scaled, 1.0)) {
-        out = static_cast<std::int64_t>(r);
-        return points_ok;
-    }
     return points_decimals;
 }
 
@@ -251,17 +254,6 @@ points_status hundredths_of_object(PyObject* v, std::int64_t most, std::int64_t&
     }
     const py::object owned = py::reinterpret_steal<py::object>(text);
     return PyUnicode_Check(text) ? hundredths_of_object(text, most, out) : points_not_a_number;
-}
-/// Whether hundredths_of(x, most, out) is points_ok, with the same `out`
-/// (0 when not), in arithmetic without a branch: NaN fails both compares,
-/// an infinity the bound (a column's loop runs without a jump per row).
-inline bool hundredths_ok(double x, double most, std::int64_t& out) {
-    constexpr double round_shift = 6755399441055744.0;  // as hundredths_of
-    constexpr double ulps = 4 * 2.220446049250313e-16;
-    const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
-    const bool ok = (x >= 0) & (x <= most) & (std::fabs(scaled - r) <= ulps * std::max(scaled, 1.0));
-    out = static_cast<std::int64_t>(ok ? r : 0.0);
-    return ok;
 }
 constexpr std::int64_t max_points_bound = 10'000'000'000'000;  ///< hundredths_of's bound (1e13)
 

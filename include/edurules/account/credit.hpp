@@ -86,9 +86,7 @@ inline void months_and_regime(const std::vector<job> &jobs, int year, int &month
         const period month{first, first.end_of_month()};
         const job *in_force = nullptr;
         for (const auto &j : jobs)
-            if (month.overlaps(period{j.from, j.to.value_or(date(9999, 12, 31))}) &&
-                (!in_force || in_force->from < j.from))
-                in_force = &j;
+            if (month.overlaps(j.span()) && (!in_force || in_force->from < j.from)) in_force = &j;
         if (!in_force) continue;
         ++months;
         regime_sum =

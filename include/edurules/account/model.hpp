@@ -155,6 +155,8 @@ struct job {
     std::optional<date> to;
     std::int64_t contract_minutes_per_week = 0;
     std::int64_t full_time_minutes_per_week = 0;
+    /// The days of the job (open-ended: to the calendar's end).
+    period span() const { return period{from, to.value_or(date(9999, 12, 31))}; }
 };
 
 struct training {

@@ -25,7 +25,7 @@ inline bool in_list(const std::vector<std::string>& xs, std::string_view x) {
 /// Whether one of `jobs` covers `day`.
 inline bool employed_on(const std::vector<job>& jobs, date day) {
     for (const auto& j : jobs)
-        if (!(day < j.from) && !(j.to && *j.to < day)) return true;
+        if (j.span().contains(day)) return true;
     return false;
 }
 

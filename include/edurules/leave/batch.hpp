@@ -733,7 +733,7 @@ inline void write_worker(const facts_columns& c, std::size_t wi, const worker_re
     put(wo.granted_minutes, wi, r.granted_total.count);
     put(wo.taken_minutes, wi, r.taken_total.count);
     put(wo.left_minutes, wi, r.left.count);
-    put(wo.reimbursement_cents, wi, r.reimbursement_total_known ? r.reimbursement_total_cents : std::int64_t{-1});
+    put(wo.reimbursement_cents, wi, r.reimbursement_total_known() ? r.reimbursement_total_cents : std::int64_t{-1});
     put(wo.suspensions, wi, static_cast<std::int32_t>(r.suspensions.size()));
     const auto t0 = static_cast<std::size_t>(c.training_offsets[wi]);
     for (std::size_t k = 0; k < r.trainings.size(); ++k) {

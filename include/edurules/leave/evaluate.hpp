@@ -5,6 +5,7 @@
 // except the order in which they apply.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -68,12 +69,8 @@ struct worker_result {
     std::optional<vov_maximum> vov;
     minutes granted_total{};
     minutes taken_total{};
-    minutes left{};                              ///< granted - taken (approved), never negative
-    std::int64_t reimbursement_total_cents = 0;  ///< sum of the trainings' known amounts
-    /// False when a training's amount is unknown (no rate for a date,
-    /// reason no_rate_for_date): the total is then unknown too, not the sum
-    /// of the others (JSON null, batch -1).
-    bool reimbursement_total_known = true;
+    minutes left{};                                      ///< granted - taken (approved), never negative
+    std::int64_t reimbursement_total_cents = 0;          ///< sum of the trainings' known amounts
     std::optional<resolved<std::int64_t>> wage_ceiling;  ///< at the school year's start
     std::vector<dated_amount> wage_ceilings;  ///< every ceiling in force during the school year, with its leave
     std::optional<date>
@@ -96,6 +93,13 @@ struct worker_result {
     std::span<const rate_part> rates_of(std::size_t i) const {
         const auto& m = trainings[i].money;
         return std::span<const rate_part>(rate_parts).subspan(m.parts_first, m.parts_count);
+    }
+    /// False when a training's amount is unknown (no rate for a date, reason
+    /// no_rate_for_date): the total is then unknown too, not the sum of the
+    /// others (JSON null, batch -1).
+    bool reimbursement_total_known() const {
+        return std::all_of(trainings.begin(), trainings.end(),
+                           [](const training_result& t) { return t.money.known(); });
     }
     /// The trainings (indices) training `i` was combined with to reach the minimum contact time.
     std::span<const std::size_t> combined_of(std::size_t i) const {
