@@ -195,7 +195,8 @@ inline nlohmann::json parse_checked(std::string_view text, std::string_view what
         unique_members at(errc::parse);
         std::string field;
         try {
-            static_cast<void>(nlohmann::json::parse(text.begin(), text.end(), std::ref(at)));
+            const nlohmann::json again = nlohmann::json::parse(text.begin(), text.end(), std::ref(at));
+            static_cast<void>(again);  // not reached: the first parse threw on this text
         } catch (const nlohmann::json::exception&) {
             field = at.reading();
         } catch (const error&) {  // not reached: the text has no member twice (the first parse would have said)

@@ -17,6 +17,7 @@
 
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/decimal.hpp"
+#include "edurules/core/short_text.hpp"
 #include "fast_request.hpp"
 
 namespace edurules::io::detail::fast {
@@ -42,10 +43,12 @@ T known(std::optional<T>&& v) {
 template <std::size_t N>
 using names = std::array<std::string_view, N>;
 
+/// The index of `key` in `known` (N when it is not there), compared inline
+/// (same_text: no call to memcmp for each candidate name).
 template <std::size_t N>
 std::size_t index_of(const names<N>& known, std::string_view key) {
     for (std::size_t i = 0; i < N; ++i)
-        if (known[i] == key) return i;
+        if (edurules::detail::same_text(known[i], key)) return i;
     return N;
 }
 

@@ -55,7 +55,12 @@ std::size_t plain_prefix(std::string_view s) noexcept {
 }  // namespace
 
 void json_writer::string_body(std::string_view s) {
-    if (plain_prefix(s) == s.size()) {  // the usual text: nothing to escape
+    if (s.size() <= 16) {  // ids, codes, names: checked a word at a time as they are copied
+        if (char* end = detail_writer::quoted_short(place(18), s)) {
+            n_ = static_cast<std::size_t>(end - buf_);
+            return;
+        }
+    } else if (plain_prefix(s) == s.size()) {  // the usual text: nothing to escape
         if (s.size() + 2 <= room) {
             char* p = place(s.size() + 2);
             *p = '"';

@@ -22,6 +22,49 @@
 
 namespace edurules::io {
 
+namespace detail_writer {
+/// Whether every byte of the word `x` stands in a JSON string as is: none is
+/// a control character, `"`, `\` or a byte of a multi-byte UTF-8 sequence
+/// (>= 0x80, which string_body checks for validity). Branch-free: a byte
+/// below 0x20, or equal to `"` or `\` after the xor, borrows in the
+/// subtraction and sets its high bit; no byte borrows unless one of them is
+/// there (the usual test for a zero byte), so there is no false alarm.
+template <class Word>
+constexpr bool plain_word(Word x) noexcept {
+    constexpr Word ones = static_cast<Word>(~Word{0} / 255), high = static_cast<Word>(ones * 0x80);
+    const Word low = static_cast<Word>(x - ones * 0x20);
+    const Word quote = static_cast<Word>((x ^ static_cast<Word>(ones * '"')) - ones);
+    const Word backslash = static_cast<Word>((x ^ static_cast<Word>(ones * '\\')) - ones);
+    return ((((low | quote | backslash) & ~x) | x) & high) == 0;
+}
+
+/// Copies the short text `s` (at most 16 bytes) quoted to `p` when it holds
+/// nothing to escape (plain_word) and returns the end; nullptr, having
+/// written nothing, when it does. Reads only the bytes of `s`.
+inline char* quoted_short(char* p, std::string_view s) noexcept {
+    const char* q = s.data();
+    const std::size_t n = s.size();
+    if (n >= 8) {
+        const edurules::detail::end_words<std::uint64_t> w(q, n);
+        if (!plain_word(w.first) || !plain_word(w.last)) return nullptr;
+        w.store(p + 1, n);
+    } else if (n >= 4) {
+        const edurules::detail::end_words<std::uint32_t> w(q, n);
+        if (!plain_word(w.first) || !plain_word(w.last)) return nullptr;
+        w.store(p + 1, n);
+    } else {
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto c = static_cast<unsigned char>(q[i]);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return nullptr;
+            p[i + 1] = q[i];
+        }
+    }
+    p[0] = '"';
+    p[n + 1] = '"';
+    return p + n + 2;
+}
+}  // namespace detail_writer
+
 class json_writer {
     /// What goes before a member or an element (next_gap).
     struct gap {
@@ -56,8 +99,29 @@ public:
         static_assert(N - 1 + 4 <= room);
         return key_n(name, N - 1);
     }
+    /// key(name) then value(v). Compact, the comma, the name and a short
+    /// value are placed at once (one room check, no key-then-value state).
     template <std::size_t N, class T>
     json_writer& member(const char (&name)[N], const T& v) {
+        static_assert(N - 1 + 4 <= room / 2);
+        if (indent_ < 0 && depth_ > 0 && !after_key_) {
+            if (const std::size_t vb = inline_bound(v); vb != 0) {
+                const bool first = empty_;
+                char* p = place(N + 3 + vb);
+                *p = ',';
+                p += first ? 0 : 1;
+                *p++ = '"';
+                std::memcpy(p, name, N - 1);
+                p += N - 1;
+                *p++ = '"';
+                *p++ = ':';
+                if (char* end = inline_value(p, v)) {
+                    empty_ = false;
+                    n_ = static_cast<std::size_t>(end - buf_);
+                    return *this;
+                }  // a text to escape: written below, nothing placed yet
+            }
+        }
         key(name);
         return value(v);
     }
@@ -157,6 +221,60 @@ public:
     }
 
 private:
+    /// The room a value needs when member() writes it in place (0: it does
+    /// not; value() writes it). Texts up to 16 bytes; longer ones, special
+    /// dates and very long decimals go to value().
+    static std::size_t inline_bound(bool) { return 5; }
+    template <class Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>) static std::size_t inline_bound(Int) { return 24; }
+    static std::size_t inline_bound(date d) { return d.is_special() ? 0 : 12; }
+    static std::size_t inline_bound(const decimal& d) {
+        const std::size_t need = 25 + static_cast<std::size_t>(d.scale > 0 ? d.scale : 0);
+        return need <= room / 2 ? need : 0;
+    }
+    static std::size_t inline_bound(std::string_view s) { return s.size() <= 16 ? s.size() + 2 : 0; }
+    static std::size_t inline_bound(const std::string& s) { return inline_bound(std::string_view(s)); }
+    static std::size_t inline_bound(const char* s) { return inline_bound(std::string_view(s)); }
+    template <class T>
+    static std::size_t inline_bound(const std::optional<T>& v) {
+        return v ? inline_bound(*v) : 4;
+    }
+
+    /// Writes `v` at `p` (inline_bound(v) bytes of room) and returns the end;
+    /// nullptr when a text holds something to escape (nothing written).
+    static char* inline_value(char* p, bool b) {
+        if (b) {
+            std::memcpy(p, "true", 4);
+            return p + 4;
+        }
+        std::memcpy(p, "false", 5);
+        return p + 5;
+    }
+    template <class Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>) static char* inline_value(char* p, Int v) {
+        return std::to_chars(p, p + 24, v).ptr;
+    }
+    static char* inline_value(char* p, date d) {
+        p[0] = p[11] = '"';
+        write_iso(d, p + 1);
+        return p + 12;
+    }
+    static char* inline_value(char* p, const decimal& d) {
+        *p = '"';
+        const std::size_t n = d.write_to(p + 1);
+        p[n + 1] = '"';
+        return p + n + 2;
+    }
+    static char* inline_value(char* p, std::string_view s) { return detail_writer::quoted_short(p, s); }
+    static char* inline_value(char* p, const std::string& s) { return detail_writer::quoted_short(p, s); }
+    static char* inline_value(char* p, const char* s) { return detail_writer::quoted_short(p, s); }
+    template <class T>
+    static char* inline_value(char* p, const std::optional<T>& v) {
+        if (v) return inline_value(p, *v);
+        std::memcpy(p, "null", 4);
+        return p + 4;
+    }
+
     json_writer& open(char c) {
         separate();
         put(c);

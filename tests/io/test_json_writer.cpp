@@ -61,4 +61,60 @@ TEST(JsonWriter, LongStringsAndManyPiecesCrossTheStagingBuffer) {
     EXPECT_EQ(out, expected.dump());
 }
 
+/// member() writes a literal name and a short value in one place when
+/// compact (the word-at-a-time check of json_writer.hpp's plain_word): every
+/// byte value at every position of texts of 0 to 17 bytes must give
+/// nlohmann's bytes, as must the other kinds of value, compact and indented,
+/// first in an object or after another member.
+TEST(JsonWriter, MembersWrittenInOnePlaceMatchNlohmann) {
+    for (std::size_t len = 0; len <= 17; ++len)
+        for (std::size_t at = 0; at < (len ? len : 1); ++at)
+            for (int byte = 0; byte < 256; ++byte) {
+                std::string s(len, 'k');
+                if (len) s[at] = static_cast<char>(byte);
+                for (const int indent : {-1, 2}) {
+                    std::string out;
+                    io::json_writer w(out, indent);
+                    w.begin_object().member("a", s).member("b", std::string_view(s)).end_object();
+                    w.finish();
+                    const nlohmann::json expected = {{"a", s}, {"b", s}};
+                    ASSERT_EQ(out, expected.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace))
+                        << "length " << len << ", byte " << byte << " at " << at << ", indent " << indent;
+                }
+            }
+    for (const int indent : {-1, 2}) {
+        std::string out;
+        io::json_writer w(out, indent);
+        const std::optional<date> none, day = date(2024, 2, 29);
+        w.begin_object()
+            .member("a_bool", false)
+            .member("b_bool", true)
+            .member("c_int", std::int64_t{-9223372036854775807 - 1})
+            .member("d_size", std::size_t{18446744073709551615u})
+            .member("e_date", date(2024, 12, 31))
+            .member("f_none", none)
+            .member("g_day", day)
+            .member("h_decimal", decimal{-123456789, 9})
+            .member("i_literal", "booked")
+            .member("j_not_a_date", date(boost::date_time::not_a_date_time))
+            .member("k_long", std::string(40, 'x'));
+        w.key("l_nested").begin_object().member("m", 1).end_object();
+        w.end_object();
+        w.finish();
+        const nlohmann::json expected = {{"a_bool", false},
+                                         {"b_bool", true},
+                                         {"c_int", std::int64_t{-9223372036854775807 - 1}},
+                                         {"d_size", std::uint64_t{18446744073709551615u}},
+                                         {"e_date", "2024-12-31"},
+                                         {"f_none", nullptr},
+                                         {"g_day", "2024-02-29"},
+                                         {"h_decimal", "-0.123456789"},
+                                         {"i_literal", "booked"},
+                                         {"j_not_a_date", "not-a-date"},
+                                         {"k_long", std::string(40, 'x')},
+                                         {"l_nested", {{"m", 1}}}};
+        EXPECT_EQ(out, expected.dump(indent)) << "indent " << indent;
+    }
+}
+
 }  // namespace
