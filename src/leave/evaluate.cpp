@@ -421,11 +421,13 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     out.rate_parts.clear();
     out.combined.clear();
     out.trainings.resize(trainings);
+    // leave answers carry no uses_provisional flag: without explain nothing is recorded
+    const recording what = explain ? recording::steps : recording::nothing;
     for (auto& tr : out.trainings) {
         tr = training_result{};
-        tr.why = explanation{explain};
+        tr.why = explanation{what};
     }
-    out.why = explanation(explain);
+    out.why = explanation(what);
 }
 
 }  // namespace

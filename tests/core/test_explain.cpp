@@ -69,6 +69,32 @@ TEST(Explanation, DisabledRecordsNothingAndCopiesNothing) {
     EXPECT_FALSE(off.uses_provisional());
 }
 
+// A provisional value (confidence P) is flagged whether or not the steps are
+// recorded, through copies, moves and appends, and forgotten by clear().
+TEST(Explanation, ProvisionalUseIsKnownWithoutRecording) {
+    param_version firm, provisional;
+    firm.conf = confidence::high;
+    provisional.conf = confidence::provisional;
+    for (const bool enabled : {false, true}) {
+        explanation why(enabled);
+        why.record("r", sample, {param_use{nullptr, &firm}}, 1, date(2020, 1, 1), decimal{}, copied{"z"}, false);
+        EXPECT_FALSE(why.uses_provisional()) << enabled;
+        why.add("r.p", [] { return std::string("p"); }, {param_use{nullptr, &provisional}});
+        EXPECT_TRUE(why.uses_provisional()) << enabled;
+        EXPECT_EQ(why.empty(), !enabled);
+        explanation other(enabled);
+        other.append(why);
+        EXPECT_TRUE(other.uses_provisional()) << enabled;
+        const explanation copy = other;
+        explanation moved = std::move(other);
+        EXPECT_TRUE(copy.uses_provisional() && moved.uses_provisional()) << enabled;
+        moved.clear();
+        EXPECT_FALSE(moved.uses_provisional()) << enabled;
+        moved.note("r.n", "n", {param_use{nullptr, &provisional}});
+        EXPECT_TRUE(moved.uses_provisional()) << enabled;
+    }
+}
+
 TEST(Explanation, ResetForgetsTheStepsAndSetsRecording) {
     explanation why(true);
     why.note("a.rule", "a sentence");

@@ -100,6 +100,26 @@ TEST(PeJson, StatusRequestEndToEnd) {
     EXPECT_EQ(out["result"]["completions"][0]["status"], "booked");
 }
 
+// README (Principles): provisional values are flagged (`uses_provisional`).
+// The flag is part of the answer, not of its explanation: a status asked
+// without `explain` (the default of the C ABI, `request` and Python) flags
+// the same provisional values (pe.registration.auto_from is P in the
+// rulebook) as one asked with it. Found by a cross-face probe: the CLI's
+// status said true, edr_evaluate_json false, for the same participant.
+TEST(PeJson, UsesProvisionalDoesNotDependOnExplain) {
+    const engine e;
+    json req{{"schema_version", 1}, {"kind", "pe.status"}, {"date", "2024-06-01"}, {"dossier", json::parse(mini)}};
+    const json quiet = json::parse(io::evaluate_json(e, req.dump()))["result"]["participants"];
+    req["explain"] = true;
+    const json told = json::parse(io::evaluate_json(e, req.dump()))["result"]["participants"];
+    ASSERT_EQ(quiet.size(), told.size());
+    ASSERT_FALSE(quiet.empty());
+    for (std::size_t i = 0; i < quiet.size(); ++i) {
+        EXPECT_EQ(quiet[i]["uses_provisional"], told[i]["uses_provisional"]) << i;
+        EXPECT_EQ(told[i]["uses_provisional"], true) << i;
+    }
+}
+
 // Seed 000: "De PE-registratie vervalt als de medewerker minder dan 12 punten
 // in 2 jaar behaalt". Issue 12: a lapsed participant had ended_on but
 // lapses_on null; both now carry the day the registration lapsed.

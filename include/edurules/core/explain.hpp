@@ -65,6 +65,17 @@ using step_formatter = void (*)(std::string& out, const trace_args& a);
 
 class explanation;
 
+/// What an explanation keeps of a decision: its steps (explain on), only
+/// whether a provisional value was used (explain off: the flag is part of the
+/// answer), or nothing (batches, whose results carry no such flag). A bool
+/// converts: true records the steps, false the flag.
+struct recording {
+    enum mode : std::uint8_t { nothing, flags, steps };
+    mode m;
+    constexpr recording(bool explain) noexcept : m(explain ? steps : flags) {}
+    constexpr recording(mode x) noexcept : m(x) {}
+};
+
 /// One step as read from an explanation: a stable rule id (e.g.
 /// "pe.registration.lapse", a string literal), the rulebook values it used,
 /// and its sentence, formatted on request.
@@ -88,8 +99,8 @@ private:
 /// reused across decisions stops allocating once warm.
 class explanation {
 public:
-    explicit explanation(bool enabled = true) : enabled_(enabled) {}
-    explanation(const explanation& o) : enabled_(o.enabled_) { copy_pools(o); }
+    explicit explanation(recording what = true) : mode_(what.m) {}
+    explanation(const explanation& o) : mode_(o.mode_), provisional_(o.provisional_) { copy_pools(o); }
     explanation(explanation&& o) noexcept { swap(o); }
     explanation& operator=(explanation o) noexcept {
         swap(o);
@@ -97,7 +108,8 @@ public:
     }
     ~explanation() { release(); }
 
-    bool enabled() const noexcept { return enabled_; }
+    /// Whether the steps are recorded.
+    bool enabled() const noexcept { return mode_ == recording::steps; }
     bool empty() const noexcept { return n_steps_ == 0; }
     std::size_t size() const noexcept { return n_steps_; }
 
@@ -111,7 +123,7 @@ public:
     template <class... V>
     [[gnu::always_inline]] void record(std::string_view rule, step_formatter fmt,
                                        std::initializer_list<param_use> params, const V&... values) {
-        if (!enabled_) return;
+        if (mode_ != recording::steps) return flag(params);
         reserve_more(1, sizeof...(V), params.size(), (chars_of(values) + ... + std::size_t{0}));
         const auto v0 = static_cast<std::uint32_t>(n_values_);
         trace_value* out = values_ + n_values_;
@@ -123,12 +135,12 @@ public:
     /// returning std::string (eager; it costs nothing when disabled).
     template <class TextFn>
     void add(std::string_view rule, TextFn&& text, std::initializer_list<param_use> params = {}) {
-        if (!enabled_) return;
+        if (mode_ != recording::steps) return flag(params);
         note(rule, std::string_view(std::forward<TextFn>(text)()), params);
     }
     /// Records a step with a ready sentence (copied into the text pool).
     void note(std::string_view rule, std::string_view text, std::initializer_list<param_use> params = {}) {
-        if (!enabled_) return;
+        if (mode_ != recording::steps) return flag(params);
         reserve_more(1, 0, params.size(), text.size());
         const auto at = push_chars(text);
         push_step(rule, nullptr, at, static_cast<std::uint32_t>(text.size()), params);
@@ -136,22 +148,24 @@ public:
     /// Appends another explanation's steps (e.g. a sub-decision's).
     void append(const explanation& other);
     /// Forgets the steps, keeping the capacity.
-    void clear() noexcept { n_steps_ = n_values_ = n_params_ = n_chars_ = 0; }
+    void clear() noexcept {
+        n_steps_ = n_values_ = n_params_ = n_chars_ = 0;
+        provisional_ = false;
+    }
     /// Forgets the steps and records from now on only when `enabled`.
-    void reset(bool enabled) noexcept {
+    void reset(recording what) noexcept {
         clear();
-        enabled_ = enabled;
+        mode_ = what.m;
     }
 
-    /// True if any value used is provisional (confidence P).
-    bool uses_provisional() const noexcept {
-        for (const param_use& u : params_view(0, n_params_))
-            if (u.version && u.version->conf == confidence::provisional) return true;
-        return false;
-    }
+    /// True if any value used is provisional (confidence P). Known whether or
+    /// not the steps are recorded: a decision made without its explanation
+    /// flags the same provisional values as one made with it.
+    bool uses_provisional() const noexcept { return provisional_; }
 
     void swap(explanation& o) noexcept {
-        std::swap(enabled_, o.enabled_);
+        std::swap(mode_, o.mode_);
+        std::swap(provisional_, o.provisional_);
         std::swap(block_, o.block_);
         std::swap(steps_, o.steps_);
         std::swap(values_, o.values_);
@@ -223,11 +237,19 @@ private:
         return at;
     }
     void copy_pools(const explanation& o);
+    /// A step not recorded: only whether it used a provisional value, when asked.
+    void flag(std::initializer_list<param_use> params) noexcept {
+        if (mode_ == recording::nothing) return;
+        for (const param_use& u : params) provisional_ |= u.version && u.version->conf == confidence::provisional;
+    }
 
     [[gnu::always_inline]] void push_step(std::string_view rule, step_formatter fmt, std::uint32_t a, std::uint32_t b,
                                           std::initializer_list<param_use> params) noexcept {
         param_use* pp = params_ptr() + n_params_;
-        for (const param_use& u : params) *pp++ = u;
+        for (const param_use& u : params) {
+            *pp++ = u;
+            provisional_ |= u.version && u.version->conf == confidence::provisional;
+        }
         steps_ptr()[n_steps_++] =
             record_t{rule, fmt, a, b, static_cast<std::uint32_t>(n_params_), static_cast<std::uint32_t>(params.size())};
         n_params_ += params.size();
@@ -248,7 +270,8 @@ private:
         }
     }
 
-    bool enabled_ = true;
+    recording::mode mode_ = recording::steps;
+    bool provisional_ = false;  ///< a value used is provisional (recorded, or flags)
     std::unique_ptr<std::byte[]> block_;
     record_t* steps_ = nullptr;
     trace_value* values_ = nullptr;
@@ -395,7 +418,8 @@ inline void explanation::copy_pools(const explanation& o) {
 }
 
 inline void explanation::append(const explanation& other) {
-    if (!enabled_ || other.n_steps_ == 0) return;
+    if (mode_ != recording::nothing) provisional_ |= other.provisional_;
+    if (mode_ != recording::steps || other.n_steps_ == 0) return;
     if (&other == this) {
         const explanation copy(other);
         append(copy);

@@ -272,7 +272,8 @@ template <class Put>
 inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
                                   std::size_t i, Put& put) {
     try {
-        put(i, status_at(r, f, std::nullopt, booked, at, /*explain=*/false, /*with_reminders=*/false),
+        // a batch row carries no explanation nor uses_provisional: nothing recorded
+        put(i, status_at(r, f, std::nullopt, booked, at, recording::nothing, /*with_reminders=*/false),
             batch_row_error::none, std::int64_t{-1});
     } catch (const error& e) {
         if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should

@@ -151,7 +151,7 @@ void decide_status(const rules& r, const Facts& f, std::optional<track> trk, con
 /// `trk` is the diploma track (for the title), if known.
 template <class Facts, class Booked>
 status status_at(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
-                 bool explain = true, bool with_reminders = true) {
+                 recording explain = true, bool with_reminders = true) {
     status s;
     s.why.reset(explain);
     std::string title;
@@ -164,8 +164,8 @@ status status_at(const rules& r, const Facts& f, std::optional<track> trk, const
 /// participants into one status stops allocating once it is warm (the
 /// explanation is then a preallocated trace).
 template <class Facts, class Booked>
-void status_into(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d, bool explain,
-                 bool with_reminders, status& s) {
+void status_into(const rules& r, const Facts& f, std::optional<track> trk, const Booked& booked, date d,
+                 recording explain, bool with_reminders, status& s) {
     // every member of `status` set as a default status has it (the test
     // PeStatus.IntoAReusedStatusEqualsAFreshOne holds each member to that)
     thread_local std::string spare;  // a title's room while the status holds none
