@@ -340,6 +340,7 @@ void write_hours(json_writer& w, const training_result& t) {
     w.member("counted_hours", t.counted.hours_decimal());
     write_minutes(w.key("excluded_after_bev_end"), t.excluded_after_bev_end);
     write_minutes(w.key("excluded_in_suspension"), t.excluded_suspended);
+    write_minutes(w.key("excluded_without_employment"), t.excluded_no_employment);
     write_minutes(w.key("granted"), t.granted);
     write_exact(w.key("granted_before_rounding"), t.granted_exact);
     w.member("pro_rata_share", t.pro_rata.to_string());

@@ -177,7 +177,11 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
         tr.decided_on = month;
         tr.reasons |= bev_category(c.R, tr.reg, e, t.type, t.coinciding, month, tr.why);
     } else {
-        tr.reasons |= bev_category(c.R, tr.reg, employment_on(c, emp_day), t.type, t.coinciding, emp_day, tr.why);
+        // a worker without a job at the start who starts working during the training is judged then
+        const date on = bev_judged_on(
+            c.R, t, c.year, emp_day, [&](date d) { return employment_on(c, d); }, tr.why);
+        tr.decided_on = on;
+        tr.reasons |= bev_category(c.R, tr.reg, employment_on(c, on), t.type, t.coinciding, on, tr.why);
     }
     tr.reasons |= training_conditions(t, c.w.passed_modules, tr.why);
     return true;
@@ -230,8 +234,9 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
         tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(names); }, {u_modes});
     }
     explanation off(false);
-    const attendance a = attended_in_year(c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions,
-                                          tally_of(c, i, modes, off), c.ws.counted, tr.why);
+    const attendance a = attended_in_year(
+        c.R, c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions, tally_of(c, i, modes, off),
+        [&](date d) { return employment_on(c, d).any; }, c.ws.counted, tr.why);
     tr.attended = a.attended;
     tr.days_first = c.out.attended_days.size();
     auto& days = c.out.attended_days;
@@ -241,7 +246,8 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     tr.days_count = c.out.attended_days.size() - tr.days_first;
     tr.excluded_suspended = a.excluded_suspended;
     tr.excluded_after_bev_end = a.excluded_after_bev_end;
-    tr.attended_all = a.attended + a.excluded_suspended + a.excluded_after_bev_end;
+    tr.excluded_no_employment = a.excluded_no_employment;
+    tr.attended_all = a.attended + a.excluded_suspended + a.excluded_after_bev_end + a.excluded_no_employment;
     if (tr.excluded_suspended.count > 0) tr.reasons |= reason_suspended;
     tr.eligible = (tr.reasons & blocking_reasons) == 0 && !(tr.reasons & reason_no_lessons_in_year);
     if (!tr.eligible) return;

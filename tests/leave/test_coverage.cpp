@@ -64,6 +64,14 @@ TEST(LeaveCoverage, EveryLeaveParameterIsReadByARule) {
         const worker_result r = evaluate(R(), w, school_year(2021), true);
         for (const auto& tr : r.trainings) collect(tr.why, used);
     }
+    {  // and a worker hired during a BEV training (leave.bev.job_during_training)
+        worker w = make_worker(region::wallonia, {employ(date(2016, 11, 20), 38)});
+        training t = make_training("hired", training_type::professional);
+        add_weekly(t, date(2016, 9, 15), 30, 180);
+        w.trainings.push_back(t);
+        const worker_result r = evaluate(R(), w, school_year(2016), true);
+        for (const auto& tr : r.trainings) collect(tr.why, used);
+    }
     std::string missing;
     for (const auto& [name, p] : R().book->parameters())
         if (name.rfind("leave.", 0) == 0 && !used.count(name)) missing += "\n  " + name;

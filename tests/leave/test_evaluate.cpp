@@ -606,3 +606,88 @@ TEST(LeaveEvaluate, SchoolYearsBeforeTheRulebookAreRefusedNamingTheField) {
     for (auto& l : w.trainings[0].lessons) l.day = l.day + boost::gregorian::days(7 * 52);
     EXPECT_TRUE(evaluate(R(), w, school_year(2012)).trainings[0].eligible);
 }
+
+// Employment is judged per lesson, not once at the first training start.
+// werk.be.bev.werknemer (https://www.werk.be/online-diensten/betaald-educatief-verlof/verplichting-van-de-werknemer,
+// Flemish BEV) and bru.bev.demande (https://economie-emploi.brussels/conge-education-demande, Brussels): a worker
+// who changes employer during the school year asks the new one for the leave within 15 days; the 31 October date
+// is for a worker already in post. A worker hired during the training has leave for the lessons from then on
+// (leave.bev.job_during_training), and the lessons before the job give none
+// (leave.hours.lessons_need_employment). Training from 2016-09-15, 30 weekly lessons of 3 h; full-time job from
+// 2016-11-20: the lessons from 2016-11-24 on (20 x 3 h = 60 h) give leave, judged on 2016-11-24 (was 0 h:
+// no_employment on 2016-09-15).
+TEST(LeaveEvaluate, HiredDuringTheTrainingHasLeaveForTheLessonsFromThenOn) {
+    for (region reg : {region::flanders, region::wallonia}) {
+        worker w = make_worker(reg, {employ(date(2016, 11, 20), 38)});
+        training t = make_training("pro", training_type::professional);
+        add_weekly(t, date(2016, 9, 15), 30, 180);
+        w.trainings.push_back(t);
+        const auto r = evaluate(R(), w, school_year(2016));
+        const auto& tr = r.trainings[0];
+        EXPECT_EQ(tr.reg, reg == region::flanders ? regime::flanders_bev : regime::wallonia_bev);
+        EXPECT_TRUE(tr.eligible) << to_string(reg);
+        EXPECT_EQ(tr.reasons & reason_no_employment, 0u);
+        EXPECT_EQ(tr.decided_on, date(2016, 11, 24));
+        EXPECT_EQ(tr.attended.count, 20 * 180);
+        EXPECT_EQ(tr.attended_all.count, 30 * 180);
+        EXPECT_EQ(tr.granted.count, 60 * 60);
+        EXPECT_EQ(tr.pro_rata, (fraction{1, 1}));
+        EXPECT_TRUE(has_rule(tr.why, "leave.eligibility.job_during_training"));
+        EXPECT_TRUE(has_rule(tr.why, "leave.hours.no_employment"));
+        // the reimbursement follows the hours granted: 60 h x 21.30 EUR
+        EXPECT_EQ(tr.money.amount_cents, 60 * 2130);
+    }
+}
+
+// The same worker, part-time 19/38 on a variable schedule from 2016-11-20: the share of the day the employment
+// is judged (the first lesson with the job) sets the pro rata, 60 h x 1/2 = 30 h.
+TEST(LeaveEvaluate, HiredDuringTheTrainingIsProRatedByTheJobTakenThen) {
+    worker w = make_worker(region::flanders, {employ(date(2016, 11, 20), 19, 38, schedule::variable)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2016, 9, 15), 30, 180);
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2016));
+    const auto& tr = r.trainings[0];
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.pro_rata, (fraction{1, 2}));
+    EXPECT_EQ(tr.granted.count, 30 * 60);
+}
+
+// A lesson on a day the worker has no job (the job ended 2017-01-31) is absence from no work: it gives no leave
+// and no reimbursement (leave.hours.lessons_need_employment, an inference from the same sources: the leave is the
+// employee's right to be absent from work with pay, and it follows the job). 30 weekly lessons of 3 h from
+// 2016-09-15: 20 before the end (60 h) count, the 10 after it (30 h) do not (was 90 h granted and reimbursed).
+TEST(LeaveEvaluate, LessonsAfterTheJobEndedGiveNoLeave) {
+    worker w = make_worker(region::flanders, {job{date(2010, 1, 1), date(2017, 1, 31), 38 * 60, 38 * 60}});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2016, 9, 15), 30, 180);
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2016));
+    const auto& tr = r.trainings[0];
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.decided_on, date(2016, 9, 15));
+    EXPECT_EQ(tr.attended.count, 20 * 180);
+    EXPECT_EQ(tr.attended_all.count, 30 * 180);
+    EXPECT_EQ(tr.granted.count, 60 * 60);
+    EXPECT_EQ(tr.money.amount_cents, 60 * 2130);
+    EXPECT_TRUE(has_rule(tr.why, "leave.hours.no_employment"));
+    // switched off, every attended lesson counts again (the rulebook's choice, confidence L)
+    const auto e = engine_with("leave.hours.lessons_need_employment", "false");
+    EXPECT_EQ(evaluate(e->leave(), w, school_year(2016)).trainings[0].granted.count, 90 * 60);
+}
+
+// VOV keeps its own rule: the TWP at the training start (vl.vov.wie,
+// https://www.vlaanderen.be/vlaams-opleidingsverlof/wie-heeft-recht-op-vlaams-opleidingsverlof: "bij de start van
+// de opleiding ... minstens 50%"). A worker hired after the start has no VOV for that training.
+TEST(LeaveEvaluate, VovIsStillJudgedAtTheTrainingStart) {
+    worker w = make_worker(region::flanders, {employ(date(2023, 11, 20), 38)});
+    training t = make_training("vov", training_type::professional);
+    add_weekly(t, date(2023, 9, 14), 30, 180);
+    w.trainings.push_back(t);
+    const auto r = evaluate(R(), w, school_year(2023));
+    const auto& tr = r.trainings[0];
+    EXPECT_EQ(tr.reg, regime::vov);
+    EXPECT_FALSE(tr.eligible);
+    EXPECT_NE(tr.reasons & reason_twp_below_minimum_at_start, 0u);
+    EXPECT_EQ(tr.granted.count, 0);
+}

@@ -36,6 +36,7 @@ struct eligibility_params {
     const parameter* halftime_fixed_types;
     const parameter* brussels_min_fraction;
     const parameter* brussels_reference_month;
+    const parameter* bev_job_during_training;  ///< classic BEV: a job taken during the training is judged then
     // VOV employment and training conditions (2.3)
     const parameter* vov_min_twp;
     const parameter* vov_min_weekly_hours;
@@ -62,6 +63,7 @@ struct eligibility_params {
           halftime_fixed_types(need(rb, "leave.bev.halftime_fixed.training_types", value_kind::text_list)),
           brussels_min_fraction(need(rb, "leave.brussels.min_fraction", value_kind::decimal)),
           brussels_reference_month(need(rb, "leave.brussels.reference_month", value_kind::integer)),
+          bev_job_during_training(need(rb, "leave.bev.job_during_training", value_kind::boolean)),
           vov_min_twp(need(rb, "leave.vov.min_twp", value_kind::decimal)),
           vov_min_weekly_hours(need(rb, "leave.vov.min_weekly_hours", value_kind::duration)),
           vov_reference_month(need(rb, "leave.vov.reference_month", value_kind::integer)),
@@ -206,6 +208,48 @@ inline std::uint32_t bev_category(const eligibility_params& R, regime reg, const
             },
             {fm.use, ff.use});
     return reason_fraction_too_low;
+}
+
+/// Classic BEV (Flemish BEV, Walloon BEV, Brussels before the 2023-2024
+/// reform): the day the worker's employment is judged for training `t`. It is
+/// `start_day` (the training start, or the school year's first day), unless
+/// the worker has no job then and `leave.bev.job_during_training` holds: then
+/// the first day in `year` from `start_day` on with a lesson of `t` (given,
+/// not cancelled) and a job, so that a worker who starts working during the
+/// training has leave for the lessons from then on (hours.hpp
+/// `attended_in_year` leaves out the lessons before the job). Sources:
+/// werk.be.bev.werknemer (Departement WSE, Flemish BEV) "in geval u van
+/// werkgever verandert, moet u de aanvraag voor educatief verlof indienen ten
+/// laatste binnen de 15 dagen vanaf ... de verandering van werkgever";
+/// bru.bev.demande (Brussels) the 31 October date "est d'application pour un
+/// travailleur déjà en poste dans l'entreprise", and "en cas de changement
+/// d'employeur au cours d'une même année scolaire, la demande ... se fait au
+/// plus tard dans les 15 jours de ... changement d'employeur"; securex.wal.cep
+/// (Wallonia, secondary): the new employer receives the hours taken with the
+/// previous one. VOV is not judged here: its TWP is read at the training start
+/// and in the reference month (vl.vov.wie), nor is reformed Brussels BEV (the
+/// reference or start month, bru.reform2023). `employment_on(date)` returns
+/// the `employment` on a day.
+template <class EmploymentOn>
+date bev_judged_on(const eligibility_params& R, const training& t, period year, date start_day,
+                   EmploymentOn&& employment_on, explanation& why) {
+    if (employment_on(start_day).any) return start_day;
+    const auto later = read<bool>(*R.bev_job_during_training, year.first);
+    if (!later.value) return start_day;
+    std::optional<date> first;
+    for (const auto& l : t.lessons)
+        if (!l.cancelled && year.contains(l.day) && !(l.day < start_day) && (!first || l.day < *first) &&
+            employment_on(l.day).any)
+            first = l.day;
+    if (!first) return start_day;
+    why.add("leave.eligibility.job_during_training",
+            [&] {
+                return "no job at the training start " + to_iso(start_day) + "; the first lesson day with a job, " +
+                       to_iso(*first) + ", judges the employment: a job taken during the training gives leave for " +
+                       "the lessons from then on";
+            },
+            {later.use});
+    return *first;
 }
 
 /// The employment of a reference month with its fallback, for the whole

@@ -29,13 +29,15 @@ struct training_result {
     bool eligible = false;
     date start;
     date decided_on;  ///< the day the worker's employment was judged (training start, or the school year's first
-                      ///< day; reformed Brussels: the first day of the reference or fallback month)
+                      ///< day; classic BEV without a job then: the first lesson day with a job; reformed
+                      ///< Brussels: the first day of the reference or fallback month)
     // hours
     minutes contact_for_minimum{};     ///< contact minutes counted toward the minimum (school year)
     minutes attended{};                ///< leave-giving clock minutes attended this school year (outside suspensions)
     minutes excluded_suspended{};      ///< attended minutes that fell in a suspension
     minutes excluded_after_bev_end{};  ///< attended minutes after the end of Flemish BEV
-    minutes attended_all{};       ///< every leave-giving minute attended this school year (attended + the two above)
+    minutes excluded_no_employment{};  ///< attended minutes on days the worker had no job
+    minutes attended_all{};       ///< every leave-giving minute attended this school year (attended + the three above)
     exact_minutes counted{0, 1};  ///< leave value before the cap (hours as minutes, exact)
     exact_minutes used_of_cap{0, 1};  ///< part of the shared cap this training uses (full-time hours)
     minutes granted{};  ///< approved leave, pro-rated and rounded (the training's share of the rounded total)

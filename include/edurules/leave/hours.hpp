@@ -32,6 +32,7 @@ struct hours_params {
     const parameter* bev_modes_leave;
     const parameter* brussels_modes_leave;
     const parameter* vov_modes_leave;
+    const parameter* lessons_need_employment;  ///< a lesson on a day without a job gives no leave
     // BEV caps [cap_row][cap_variant] (cells leave.bev.cap.<row>.<variant>), exams
     std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> bev_cap{};
     std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> transition_cap{};
@@ -70,6 +71,7 @@ struct hours_params {
           bev_modes_leave(need(rb, "leave.bev.modes.leave", value_kind::text_list)),
           brussels_modes_leave(need(rb, "leave.brussels.modes.leave", value_kind::text_list)),
           vov_modes_leave(need(rb, "leave.vov.modes.leave", value_kind::text_list)),
+          lessons_need_employment(need(rb, "leave.hours.lessons_need_employment", value_kind::boolean)),
           exam_board_factor(need(rb, "leave.bev.exam_board.weekly_hours_factor", value_kind::integer)),
           transition_exam_board_factor(
               maybe(rb, "leave.bev.flanders_transition.exam_board.weekly_hours_factor", value_kind::integer)),
@@ -455,33 +457,53 @@ inline minutes lesson_unit(const hours_params& R, bool lesson_periods, date at, 
 /// attended hours give leave): lessons given in the regime's leave modes,
 /// less the absences of the day; hours in a BEV suspension build up no
 /// right; Flemish BEV hours after its end do not count; at exactly 50% VOV on
-/// a fixed schedule only coinciding lessons count (eligibility.hpp). On
-/// return `counted` holds the days of `attended`, sorted, one per day, each
-/// with its attended minutes in `given` (money.hpp dates rates and ceilings
-/// by them).
+/// a fixed schedule only coinciding lessons count (eligibility.hpp); lessons
+/// on a day the worker has no job give no leave (`leave.hours.lessons_need_employment`,
+/// below). On return `counted` holds the days of `attended`, sorted, one per
+/// day, each with its attended minutes in `given` (money.hpp dates rates and
+/// ceilings by them).
 struct attendance {
     minutes attended{};
     minutes excluded_suspended{};
     minutes excluded_after_bev_end{};
-    minutes planned{};  ///< planned lesson minutes (cancelled ones too), for VOV adult education
+    minutes excluded_no_employment{};  ///< attended on a day the worker had no job
+    minutes planned{};                 ///< planned lesson minutes (cancelled ones too), for VOV adult education
 };
-inline attendance attended_in_year(const regime_params& R, const training& t, regime reg, school_year sy,
-                                   unsigned modes, bool only_coinciding, std::span<const suspension> suspensions,
-                                   std::span<const day_tally> days, std::vector<day_tally>& counted, explanation& why) {
+///
+/// The leave is the worker's right to be absent from work with pay (every
+/// source: a right of the employee, paid by the employer, reimbursed per
+/// approved hour), so it is judged per lesson, not once for the year: a worker
+/// who takes a job during the training has leave for the lessons from then on
+/// (werk.be.bev.werknemer, Flemish BEV: "in geval u van werkgever verandert"
+/// the request is made within 15 days of the change; bru.bev.demande, Brussels:
+/// the 31 October date is for "un travailleur déjà en poste", a change of
+/// employer during the school year within 15 days of it; eligibility.hpp
+/// `bev_judged_on`), and a lesson on a day without any job (before the job
+/// began, or after it ended) is absence from no work and gives none. The
+/// second half is an inference: no source read speaks of lessons after the
+/// job ended (`leave.hours.lessons_need_employment`, confidence L; false keeps
+/// every lesson). `has_job(date)` says whether the worker has a job that day.
+template <class HasJob>
+attendance attended_in_year(const regime_params& R, const hours_params& H, const training& t, regime reg,
+                            school_year sy, unsigned modes, bool only_coinciding,
+                            std::span<const suspension> suspensions, std::span<const day_tally> days, HasJob&& has_job,
+                            std::vector<day_tally>& counted, explanation& why) {
     const period year = sy.days();
     attendance out;
     std::optional<date> bev_end;
     if (reg == regime::flanders_bev) bev_end = read<date>(*R.bev_continuation_until, sy.first_day()).value;
+    const auto need_job = read<bool>(*H.lessons_need_employment, sy.first_day());
     counted.clear();
     counted.reserve(t.lessons.size());
     for (const auto& l : t.lessons) {
         if (!year.contains(l.day) || !in_mask(modes, l.mode)) continue;
         if (only_coinciding && !l.coinciding) continue;
-        out.planned += l.length();
+        if (!need_job.value || has_job(l.day)) out.planned += l.length();  // without a job none is planned leave
         if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});
     }
     const auto by_day = [](const day_tally& a, const day_tally& b) { return a.day < b.day; };
     if (!std::is_sorted(counted.begin(), counted.end(), by_day)) std::sort(counted.begin(), counted.end(), by_day);
+    std::optional<date> first_without, last_without;  // the days without a job, for the explanation
     std::size_t kept = 0;  // `counted` keeps, one per day, the days whose attended minutes count
     for (std::size_t i = 0; i < counted.size();) {
         const date day = counted[i].day;
@@ -489,7 +511,11 @@ inline attendance attended_in_year(const regime_params& R, const training& t, re
         for (; i < counted.size() && counted[i].day == day; ++i) given += counted[i].given;
         minutes att = given;
         if (const day_tally* a = tally_on(days, day)) att = max(minutes{0}, given - a->justified - a->unjustified);
-        if (bev_end && *bev_end < day) {
+        if (need_job.value && !has_job(day)) {  // no work to be absent from
+            out.excluded_no_employment += att;
+            if (!first_without) first_without = day;  // days come sorted
+            last_without = day;
+        } else if (bev_end && *bev_end < day) {
             out.excluded_after_bev_end += att;
         } else if (reg != regime::vov && in_suspension(suspensions, day)) {
             out.excluded_suspended += att;
@@ -508,6 +534,14 @@ inline attendance attended_in_year(const regime_params& R, const training& t, re
         why.add("leave.absence.suspended_hours", [&] {
             return hours_text(out.excluded_suspended) + " h attended during a suspension build up no right";
         });
+    if (first_without)
+        why.add("leave.hours.no_employment",
+                [&, first = *first_without, last = *last_without] {
+                    return hours_text(out.excluded_no_employment) + " h attended on days without a job (" +
+                           (first == last ? to_iso(first) : to_iso(first) + " to " + to_iso(last)) +
+                           ") give no leave: there is no work to be absent from";
+                },
+                {need_job.use});
     return out;
 }
 
