@@ -84,7 +84,7 @@ void explain_region(step_context& c) {
 /// Step 1: every BEV training's certificate periods that bear on the school
 /// year evaluated (ten_percent_rule), and the suspensions they cause.
 void find_suspensions(step_context& c) {
-    explanation off(false);
+    explanation off(recording::nothing);
     for (std::size_t ti = 0; ti < c.T.size(); ++ti) {
         const training& t = c.T[ti];
         training_result& tr = c.out.trainings[ti];
@@ -209,7 +209,7 @@ void check_minimum(step_context& c, std::size_t i) {
     training_result& tr = c.out.trainings[i];
     if (is_exam_type(t, tr.reg)) return;
     const date at = c.sy.first_day();
-    explanation off(false);
+    explanation off(recording::nothing);
     const minutes unit = lesson_unit(c.R, t.lesson_periods, at, off);
     if (meets_min_contact(c.R, tr.contact_for_minimum, unit, at, tr.why)) return;
     if (meets_min_by_combination(c.R, c.ws.modules, i, unit, at, c.ws.combo, tr.why)) {
@@ -233,10 +233,14 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
         const auto& names = leave_modes(c.R, tr.reg, at, u_modes);
         tr.why.add("leave.hours.modes", [&] { return "lessons that give leave: " + joined(names); }, {u_modes});
     }
-    explanation off(false);
+    explanation off(recording::nothing);
+    // the usual worker has one job for the whole school year: no look at the jobs per lesson
+    const bool whole_year = std::any_of(c.w.jobs.begin(), c.w.jobs.end(), [&](const job& j) {
+        return j.employs_on(c.year.first) && j.employs_on(c.year.last);
+    });
     const attendance a = attended_in_year(
         c.R, c.R, t, tr.reg, c.sy, modes, only_coinciding, c.out.suspensions, tally_of(c, i, modes, off),
-        [&](date d) { return employment_on(c, d).any; }, c.ws.counted, tr.why);
+        [&](date d) { return whole_year || has_job_on(c.w.jobs, d); }, c.ws.counted, tr.why);
     tr.attended = a.attended;
     tr.days_first = c.out.attended_days.size();
     auto& days = c.out.attended_days;
@@ -362,7 +366,7 @@ date undated_on(const step_context& c, const training_result& tr) { return std::
 
 /// Step 5: leave taken, VOV diligence, money and dates, and the totals.
 void settle(step_context& c) {
-    explanation off(false);
+    explanation off(recording::nothing);
     for (std::size_t i = 0; i < c.T.size(); ++i) {
         const training& t = c.T[i];
         training_result& tr = c.out.trainings[i];

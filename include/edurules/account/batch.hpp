@@ -66,7 +66,7 @@ inline batch_row_status batch_row(const rules& R, const batch_input& in, std::si
     if (pc > 0) pc_len = static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, pc).ptr - buf);
     jobs.resize(1);
     jobs[0] = job{epoch_day(from), to == no_day ? std::nullopt : std::optional<date>(epoch_day(to)), c, f};
-    explanation off(false);
+    explanation off(recording::nothing);
     const date jan1(static_cast<unsigned short>(year), 1, 1);
     employer day_only;  // the day length needs only a full-time week: the job's (always given here) comes first
     if (ef > 0) day_only.full_time_minutes_per_week = ef;

@@ -264,7 +264,7 @@ inline void ten_percent_rule(const absence_params& R, std::size_t ti, const trai
     certificate_periods(R, org, first, std::min(last, year.last), periods, training_why);
     for (const period& p : periods) {
         if (p.last < year.first) {  // before the year: only if its suspension could reach into it
-            explanation off(false);
+            explanation off(recording::nothing);
             if (suspension_after(R, p, off).last < year.first) continue;
         }
         certificate_result c;

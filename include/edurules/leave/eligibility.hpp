@@ -12,6 +12,7 @@
 // year (bru.reform2023, https://economie-emploi.brussels/conge-education-paye-reforme).
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <span>
 #include <utility>
@@ -91,7 +92,7 @@ struct employment {
 inline employment employment_at(const std::vector<job>& jobs, date d) {
     employment e;
     for (const auto& j : jobs) {
-        if (!j.active(d) || j.full_time_minutes_per_week <= 0) continue;
+        if (!j.employs_on(d)) continue;
         const detail::i128 num = static_cast<detail::i128>(e.share.num) * j.full_time_minutes_per_week +
                                  static_cast<detail::i128>(j.contract_minutes_per_week) * e.share.den;
         const detail::i128 den = static_cast<detail::i128>(e.share.den) * j.full_time_minutes_per_week;
@@ -107,6 +108,12 @@ inline employment employment_at(const std::vector<job>& jobs, date d) {
         e.any = true;
     }
     return e;
+}
+
+/// Whether the worker has a job on `d`: employment_at(jobs, d).any, without
+/// adding the shares (asked for every lesson day).
+inline bool has_job_on(const std::vector<job>& jobs, date d) {
+    return std::any_of(jobs.begin(), jobs.end(), [d](const job& j) { return j.employs_on(d); });
 }
 
 /// The fraction used for pro rata: the employment share, at most full time.

@@ -234,6 +234,8 @@ struct job {
     std::int64_t full_time_minutes_per_week = 0;
     schedule sched = schedule::fixed;
     bool active(date d) const { return from <= d && (!to || d <= *to); }
+    /// Whether the worker is employed by this job on `d` (active, with a full-time week to be a share of).
+    bool employs_on(date d) const { return active(d) && full_time_minutes_per_week > 0; }
 };
 
 /// One scheduled lesson: a date and its clock times in minutes after midnight.

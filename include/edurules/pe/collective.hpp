@@ -84,7 +84,7 @@ inline collective_result collective_registration(const rules& r, const dossier_i
             m.reason = member_reason::no_diploma;
             m.message = seu + " holds no SEU diploma on " + to_iso(on);
         } else {
-            explanation none(false);
+            explanation none(recording::nothing);
             const registration g = registration_at(r, registration_facts::of(*p), booked.booked_span_for(*p), on, none);
             if (g.state == reg_state::registered) {
                 m.reason = member_reason::already_registered;
