@@ -50,18 +50,12 @@ namespace {
 
 std::vector<std::string> status_row(const pe::participant& who, const pe::status& s) {
     const auto& g = s.reg;
-    return {who.seu_number,
-            who.name,
-            pe::to_string(g.state),
-            pe::label(s),
-            g.current ? to_iso(g.current->first) : "",
+    return {who.seu_number, who.name, pe::to_string(g.state), pe::label(s), g.current ? to_iso(g.current->first) : "",
             g.current ? to_iso(g.current->last) : "",
-            g.current ? g.earned.to_string() : "",
-            g.current ? g.required.to_string() : "",
-            g.current ? s.short_by.to_string() : "",
-            s.days_left ? std::to_string(*s.days_left) : "",
-            io::csv_bool(s.renewal_possible),
-            s.title.value_or(""),
+            // points earned and short are numbers in every state (0.00 when not registered), as
+            // JSON, NDJSON and the frames give them; points required is none without a period
+            g.earned.to_string(), g.current ? g.required.to_string() : "", s.short_by.to_string(),
+            s.days_left ? std::to_string(*s.days_left) : "", io::csv_bool(s.renewal_possible), s.title.value_or(""),
             last_reason(s)};
 }
 

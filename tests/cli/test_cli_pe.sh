@@ -11,6 +11,20 @@ check unknown-command 2 "unknown command" -- "$bin" frobnicate
 check status-table 0 "SEU-100370 .*registered, may renew" -- "$bin" status "$data/dossier.json" --date 2025-06-01
 check status-lapsed 0 "SEU-100148 .*lapsed" -- "$bin" status "$data/dossier.json" --date 2025-06-01
 check status-csv 0 "^seu_number,name,state,status," -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format csv
+# Points earned and short are numbers in every state, as JSON and NDJSON give them: a participant
+# not registered yet has 0.00 of each in the CSV too (the cells were empty); points required stays empty.
+check status-csv-not-registered-points 0 '^SEU-100037,Bram Mulder,not_registered,[^,]*,,,0\.00,,0\.00,,false,' -- "$bin" status "$data/dossier.json" --date 2020-01-01 --format csv
+check status-csv-points-as-json 0 "csv points = json points" -- bash -c "
+  '$bin' status '$data/dossier.json' --date 2020-01-01 --format csv > '$tmp/s20.csv' &&
+  '$bin' status '$data/dossier.json' --date 2020-01-01 --format json > '$tmp/s20.json' &&
+  python3 -c 'import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline=\"\")))
+parts = json.load(open(sys.argv[2]))[\"result\"][\"participants\"]
+assert len(rows) == len(parts) > 0
+for r, p in zip(rows, parts):
+    for k in (\"points_earned\", \"points_short\"):
+        assert r[k] == p[k], (r[\"seu_number\"], k, r[k], p[k])
+print(\"csv points = json points\")' '$tmp/s20.csv' '$tmp/s20.json'"
 check status-json 0 '"points_required": "12.00"' -- "$bin" status "$data/dossier.json" --date 2025-06-01 --format json
 check status-explain 0 "pe.points.required = 12 points \(H, seu.stappenplan\)" -- "$bin" status "$data/dossier.json" --date 2025-06-01 --explain
 # A user rulebook value changes the result without recompiling (issue 2).
