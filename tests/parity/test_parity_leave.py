@@ -556,7 +556,8 @@ def frame_face(engine: edurules.Engine, fr: dict[str, pd.DataFrame]) -> tuple[di
              "money": out.reimbursement_cents, "w_cap": out.worker_cap_minutes, "w_granted": out.worker_granted_minutes,
              "w_taken": out.worker_taken_minutes, "w_left": out.worker_left_minutes,
              "w_money": out.worker_reimbursement_cents, "w_suspensions": out.worker_suspensions}
-    return {k: np.asarray(v, dtype=np.int64) for k, v in table.items()}, out
+    # a refused row's amounts are missing (pd.NA), as on the JSON path: compared on decided rows only
+    return {k: np.asarray(pd.Series(v).fillna(0), dtype=np.int64) for k, v in table.items()}, out
 
 
 # ---- the test --------------------------------------------------------------------------------------------------------
@@ -625,7 +626,10 @@ def test_counts_between_the_two_bounds_are_refused_on_every_face():
                               "counting": ["credits"], "credits": [2**21]})
     lessons = pd.DataFrame({"worker_id": ["a"], "training_id": ["t"], "date": pd.to_datetime(["2023-10-02"]),
                             "start": ["18:00"], "end": ["21:00"]})
-    frame_refused = engine.leave_hours_frame(workers, trainings, lessons).error.notna()[0]
+    frame_error = engine.leave_hours_frame(workers, trainings, lessons, errors="flag").error[0]
+    # refused by the frames' reader as the JSON reader refuses it, naming the column (errors="raise" raises)
+    assert frame_error == "trainings row label 0 (position 0), column 'credits': too large: 2097152"
+    frame_refused = frame_error is not None
     doc = {"kind": "leave.evaluate", "school_year": "2023-2024", "explain": False, "workers": [{
         "id": "a", "establishment_unit": {"region": "flanders"},
         "jobs": [{"from": "1900-01-01", "contract_per_week_hours": "38", "full_time_per_week_hours": "38"}],

@@ -166,9 +166,12 @@ def test_refused_facts_and_flag_mode(engine):
     out = engine.leave_hours_frame(w2, t, small()[2], errors="flag")
     assert out.error.tolist()[1].startswith("workers row label 1 (position 1), column 'region': unknown value")
     assert out.error.isna().tolist() == [True, False, True] and out.granted_hours.notna().tolist() == [True, False, True]
-    # a zero full-time week is a contradiction of the job
-    out = engine.leave_hours_frame(w.assign(full_time_hours=[0, 40]), t, small()[2])
-    assert out.error.tolist() == ["workers row label 0 (position 0): job_minutes", None, "workers row label 0 (position 0): job_minutes"]
+    # a zero full-time week is refused as the JSON reader refuses it, naming the column (it was a bare job_minutes)
+    out = engine.leave_hours_frame(w.assign(full_time_hours=[0, 40]), t, small()[2], errors="flag")
+    zero = "workers row label 0 (position 0), column 'full_time_hours': must be more than 0"
+    assert out.error.tolist() == [zero, None, zero]
+    raises(edurules.InvalidInput, "workers.full_time_hours[0]",
+           lambda: engine.leave_hours_frame(w.assign(full_time_hours=[0, 40]), t, small()[2]))
 
 
 def test_absences_and_leave_taken(engine):

@@ -608,9 +608,28 @@ class Engine:
             reasons (a tuple of codes), error (None, or why the worker was
             refused: rows are never dropped), the training's attended,
             suspended, taken, refused and reimbursed amounts, and the
-            worker's cap, totals and number of suspensions. An unknown
-            amount (reason no_rate_for_date) is -1 in ``reimbursement_cents``
-            and in the worker's ``worker_reimbursement_cents``.
+            worker's cap, totals and number of suspensions. The amount
+            columns (``*_minutes``, ``*_cents``, ``worker_*``) are nullable
+            integers (``Int64``; ``worker_suspensions`` ``Int32``): on a
+            refused row (``error`` set) every one is missing (``pd.NA``, as
+            ``granted_minutes`` and the null of the JSON path), never 0, so
+            sums leave refused rows out (``sum(skipna=False)`` is NA when
+            any row was refused). An unknown amount of a decided row (reason
+            no_rate_for_date) is -1 in ``reimbursement_cents`` and in the
+            worker's ``worker_reimbursement_cents``.
+
+            Missing cells of required columns (``type``, ``region``,
+            ``school_year``, dates, hours, clock times) are refused naming
+            the cell (raised, or flagged with ``errors="flag"``), never read
+            as a default. Durations and amounts are refused as the JSON path
+            refuses them: negative (``absent_minutes=-1`` is not "the whole
+            day": leave the cell missing for that), not a whole number of
+            minutes (hours) or cents (``monthly_wage``, in EUR), beyond the
+            engine's bounds, or (jobs) more than a week per week or a full
+            time of 0. Hours and ``monthly_wage`` may be given as exact
+            decimal text ("19.5", "3000.50"), read as the JSON path reads
+            it; ``*_minutes`` and counts are whole numbers (text refused, as
+            in JSON).
         """
         return _leave.leave_hours_frame(self._core, workers, trainings, lessons, school_year, errors, threads, jobs,
                                         absences, leave_taken, reasons)

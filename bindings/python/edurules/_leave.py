@@ -410,10 +410,14 @@ def _frame(f: _Facts, res: dict[str, Any], reasons: str = "list") -> pd.DataFram
     sy[kept] = year_text[year_pos[w_of[kept]]] if len(years) else None
     capped_bit = 1 << LEAVE_REASONS.index("capped")
 
-    def worker_col(key: str) -> np.ndarray:
+    def amount(values: np.ndarray) -> Any:
+        """An amount of a decided row; missing (pd.NA) on a refused row, never 0."""
+        return pd.arrays.IntegerArray(values, rejected.copy())
+
+    def worker_col(key: str) -> Any:
         out = np.zeros(n, dtype=res[key].dtype)
         out[kept] = res[key][w_of[kept]]
-        return out
+        return amount(out)
 
     return C.frame({
         "worker_id": T["worker_id"].to_numpy(), "training_id": T["training_id"].to_numpy(), "school_year": sy,
@@ -426,11 +430,11 @@ def _frame(f: _Facts, res: dict[str, Any], reasons: str = "list") -> pd.DataFram
         "capped": ~rejected & ((reasons_bits & capped_bit) != 0),
         "reasons": np.where(rejected, None, text),
         "error": error,
-        "attended_minutes": attended,
-        "excluded_suspended_minutes": back(res["excluded_suspended_minutes"], 0),
-        "taken_minutes": back(res["taken_minutes"], 0),
-        "taken_refused_minutes": back(res["taken_refused_minutes"], 0),
-        "reimbursement_cents": back(res["reimbursement_cents"], 0),
+        "attended_minutes": amount(attended),
+        "excluded_suspended_minutes": amount(back(res["excluded_suspended_minutes"], 0)),
+        "taken_minutes": amount(back(res["taken_minutes"], 0)),
+        "taken_refused_minutes": amount(back(res["taken_refused_minutes"], 0)),
+        "reimbursement_cents": amount(back(res["reimbursement_cents"], 0)),
         "worker_cap_minutes": worker_col("worker_cap_minutes"),
         "worker_granted_minutes": worker_col("worker_granted_minutes"),
         "worker_taken_minutes": worker_col("worker_taken_minutes"),

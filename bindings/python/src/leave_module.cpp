@@ -11,6 +11,7 @@
 #include <pybind11/numpy.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <deque>
@@ -26,6 +27,7 @@
 
 namespace py = pybind11;
 using namespace edurules;
+using namespace pybind11::literals;
 
 namespace {
 
@@ -66,7 +68,8 @@ bool is_missing(py::handle v) {
     if (v.is_none()) return true;
     if (PyFloat_Check(v.ptr())) return std::isnan(PyFloat_AsDouble(v.ptr()));
     if (PyUnicode_Check(v.ptr()) || PyLong_Check(v.ptr())) return false;
-    return std::string_view(Py_TYPE(v.ptr())->tp_name) == "NaTType";  // pandas.NaT
+    const std::string_view type = Py_TYPE(v.ptr())->tp_name;
+    return type == "NaTType" || type == "NAType";  // pandas.NaT, pandas.NA
 }
 char kind_of(const py::array& a) { return a.dtype().kind(); }
 /// The UTF-8 text of a str cell, viewed in place (the cell outlives the
@@ -84,6 +87,13 @@ std::optional<std::string_view> text_if(py::handle v) {
 /// text is that byte): a date, clock time or school year it cannot be.
 std::string_view text_of(py::handle v) { return text_if(v).value_or("\xff"); }
 py::array as_array(const py::object& o, const char* col) {
+    if (py::isinstance<py::tuple>(o)) {  // a Categorical (codes, categories): its cells as objects, None if missing
+        const py::tuple t = o.cast<py::tuple>();
+        const py::module_ np = py::module_::import("numpy");
+        const py::object cats = np.attr("asarray")(t[1], "dtype"_a = "object");
+        const py::object none = np.attr("array")(py::make_tuple(py::none()), "dtype"_a = "object");
+        return as_array(np.attr("concatenate")(py::make_tuple(cats, none)).attr("take")(t[0]), col);  // -1: the None
+    }
     py::array a = py::array::ensure(o);
     if (!a || a.ndim() != 1) throw error(errc::invalid_argument, col, "expected a one-dimensional column");
     return a;
@@ -91,45 +101,155 @@ py::array as_array(const py::object& o, const char* col) {
 
 // ---- integers ---------------------------------------------------------------
 
-/// Why a cell of a whole-number column times `scale` is refused when it does
-/// not fit 64 bits, worded as the JSON path words it (json_util.cpp).
-std::string too_large(std::int64_t scale, bool negative, const std::string& shown) {
-    if (scale == minutes_per_hour)
-        return (negative ? "a number of hours cannot be negative: " : "number of hours too large: ") + shown;
-    return (negative ? "too small: " : "too large: ") + shown;
+/// What a whole-number column holds, for its scale and for the words of its
+/// refusals (as the JSON reader words them: json_util.cpp, leave_json.cpp).
+enum class quantity {
+    code,     ///< a code, a clock time or a year given as a number (ranges checked by the caller)
+    count,    ///< credits, exams, competences: 0..max_count
+    minutes,  ///< a duration in whole minutes: 0..max_minutes
+    hours,    ///< a duration in hours (exact decimals): whole minutes, 0..max_minutes
+    money,    ///< an amount in EUR (exact decimals): whole cents, 0..max_minutes
+};
+constexpr std::int64_t scale_of(quantity q) {
+    return q == quantity::hours ? minutes_per_hour : q == quantity::money ? 100 : 1;
+}
+
+/// A number as short as it reads (-1, 19.5, 3000.005), for messages.
+std::string show_number(double x) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(x);
+}
+
+const char* const amount_expected = "expected a non-negative amount with at most 2 decimals";
+
+/// Why a value is refused: negative, too large, or not a whole number of the
+/// column's unit, worded as the JSON path words it.
+std::string negative(quantity q, const std::string& shown) {
+    switch (q) {
+        case quantity::minutes:
+            return "a duration cannot be negative: " + shown;
+        case quantity::hours:
+            return "a number of hours cannot be negative: " + shown;
+        case quantity::money:
+            return std::string(amount_expected) + ", got " + shown;
+        default:
+            return "cannot be negative: " + shown;
+    }
+}
+std::string too_large(quantity q, const std::string& shown) {
+    if (q == quantity::hours) return "number of hours too large: " + shown;
+    if (q == quantity::money) return std::string(amount_expected) + ", got " + shown + " (too large)";
+    return "too large: " + shown;
+}
+std::string not_whole(quantity q, const std::string& shown) {
+    if (q == quantity::hours) return "hours must be a whole number of minutes: " + shown;
+    if (q == quantity::money) return std::string(amount_expected) + ", got " + shown;
+    return "expected a whole number, got " + shown;
+}
+/// The largest value a quantity may take (leave/facts.hpp's bounds).
+constexpr std::int64_t bound_of(quantity q) {
+    return q == quantity::code ? INT64_MAX : q == quantity::count ? lv::max_count : lv::max_minutes;
+}
+/// Whether a converted value is within the quantity's bounds (codes: any).
+constexpr bool in_bounds(quantity q, std::int64_t v) { return q == quantity::code || (v >= 0 && v <= bound_of(q)); }
+/// Why a value out of bounds is refused (`shown`: the value as given).
+std::string out_of_bounds(quantity q, std::int64_t v, const std::string& shown) {
+    return v < 0 ? negative(q, shown) : too_large(q, shown);
 }
 
 /// `x * scale` in `out`, or false when it does not fit 64 bits.
 bool scaled(std::int64_t x, std::int64_t scale, std::int64_t& out) { return !__builtin_mul_overflow(x, scale, &out); }
 
-/// A whole-number column of a numpy integer dtype times `scale` (uint64
-/// above INT64_MAX and products that do not fit 64 bits are bad cells).
-void whole_numbers(converter& cv, const char* col, const py::array& a, std::int64_t scale, std::int64_t missing,
+/// A whole-number column of a numpy integer dtype in the quantity's unit
+/// (uint64 above INT64_MAX, products that do not fit 64 bits and values out
+/// of the quantity's bounds are bad cells).
+void whole_numbers(converter& cv, const char* col, const py::array& a, quantity q, std::int64_t missing,
                    std::span<std::int64_t> out) {
     const std::size_t n = out.size();
+    const std::int64_t scale = scale_of(q);
     if (kind_of(a) == 'u') {
         auto v = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>::ensure(a);
         for (std::size_t i = 0; i < n; ++i) {
             const std::uint64_t x = v.data()[i];
             if (x > static_cast<std::uint64_t>(INT64_MAX) || !scaled(static_cast<std::int64_t>(x), scale, out[i])) {
-                cv.flag(col, i, too_large(scale, false, std::to_string(x)));
+                cv.flag(col, i, too_large(q, std::to_string(x)));
+                out[i] = missing;
+            } else if (!in_bounds(q, out[i])) {
+                cv.flag(col, i, out_of_bounds(q, out[i], std::to_string(x)));
                 out[i] = missing;
             }
         }
         return;
     }
     auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
-    for (std::size_t i = 0; i < n; ++i)
-        if (!scaled(v.data()[i], scale, out[i])) {
-            cv.flag(col, i, too_large(scale, v.data()[i] < 0, std::to_string(v.data()[i])));
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t x = v.data()[i];
+        if (!scaled(x, scale, out[i])) {
+            cv.flag(col, i, x < 0 ? negative(q, std::to_string(x)) : too_large(q, std::to_string(x)));
+            out[i] = missing;
+        } else if (!in_bounds(q, out[i])) {
+            cv.flag(col, i, out_of_bounds(q, out[i], std::to_string(x)));
             out[i] = missing;
         }
+    }
 }
 
-/// One number cell of an object column times `scale` (a Python int of any
-/// size, or a float that is a whole number once scaled); false when bad,
-/// with why in `why`.
-bool whole_object(py::handle v, std::int64_t scale, std::int64_t& out, std::string& why) {
+/// Decimal text ("38", "19.5", "3000.50") in the quantity's unit, read
+/// exactly as the JSON path reads decimals (never through a float): hours
+/// and money only; minutes, counts and codes are whole numbers, and the
+/// JSON path refuses text for them.
+bool whole_text(std::string_view text, const std::string& shown, quantity q, std::int64_t& out, std::string& why) {
+    const auto d = q == quantity::hours || q == quantity::money ? decimal::parse(text) : std::nullopt;
+    if (!d) {
+        why = q == quantity::hours || q == quantity::money ? "expected a decimal number, got " + shown
+                                                           : "expected a whole number, got " + shown;
+        return false;
+    }
+    if (d->is_negative()) {
+        why = negative(q, shown);
+        return false;
+    }
+    const detail::i128 num = static_cast<detail::i128>(d->mantissa) * scale_of(q);
+    if (num % d->denominator() != 0) {
+        why = not_whole(q, shown);
+        return false;
+    }
+    const detail::i128 v = num / d->denominator();
+    if (v > static_cast<detail::i128>(bound_of(q))) {
+        why = too_large(q, shown);
+        return false;
+    }
+    out = static_cast<std::int64_t>(v);
+    return true;
+}
+
+/// One number cell of a float column in the quantity's unit (a whole number
+/// once scaled); false when bad, with why in `why`.
+bool whole_double(double given, quantity q, std::int64_t& out, std::string& why) {
+    const double x = given * static_cast<double>(scale_of(q));
+    if (std::isfinite(x) && x < 0 && q != quantity::code) {
+        why = negative(q, show_number(given));
+        return false;
+    }
+    if (std::isfinite(x) && std::fabs(x) > 1e15) {  // beyond any duration (leave::max_minutes is 2^40)
+        why = too_large(q, show_number(given));
+        return false;
+    }
+    if (!std::isfinite(x) || std::fabs(x - std::nearbyint(x)) > 1e-6) {
+        why = not_whole(q, show_number(given));
+        return false;
+    }
+    out = static_cast<std::int64_t>(std::nearbyint(x));
+    if (in_bounds(q, out)) return true;
+    why = out_of_bounds(q, out, show_number(given));
+    return false;
+}
+
+/// One cell of an object column in the quantity's unit (a Python int of any
+/// size, a float that is a whole number once scaled, or decimal text for
+/// hours and money); false when bad, with why in `why`.
+bool whole_object(py::handle v, quantity q, std::int64_t& out, std::string& why) {
     if (PyBool_Check(v.ptr())) {  // True is not one hour (the JSON path refuses booleans too)
         why = "expected a number, got " + show(v);
         return false;
@@ -137,71 +257,63 @@ bool whole_object(py::handle v, std::int64_t scale, std::int64_t& out, std::stri
     if (PyLong_Check(v.ptr())) {
         int overflow = 0;
         const long long x = PyLong_AsLongLongAndOverflow(v.ptr(), &overflow);
-        if (overflow == 0 && scaled(x, scale, out)) return true;
-        why = too_large(scale, overflow < 0 || (overflow == 0 && x < 0), show(v));
-        return false;
-    }
-    if (PyFloat_Check(v.ptr())) {
-        const double x = PyFloat_AsDouble(v.ptr()) * static_cast<double>(scale);
-        if (std::isfinite(x) && std::fabs(x) > 1e15) {  // beyond any duration (leave::max_minutes is 2^40)
-            why = too_large(scale, x < 0, show(v));
+        if (overflow == 0 && scaled(x, scale_of(q), out)) {
+            if (in_bounds(q, out)) return true;
+            why = out_of_bounds(q, out, show(v));
             return false;
         }
-        if (std::isfinite(x) && std::fabs(x - std::nearbyint(x)) <= 1e-6) {
-            out = static_cast<std::int64_t>(std::nearbyint(x));
-            return true;
-        }
+        why = overflow < 0 || (overflow == 0 && x < 0) ? negative(q, show(v)) : too_large(q, show(v));
+        return false;
     }
-    why = (scale == minutes_per_hour ? "not a whole number of minutes: " : "not a whole number: ") + show(v);
+    if (PyFloat_Check(v.ptr())) return whole_double(PyFloat_AsDouble(v.ptr()), q, out, why);
+    if (PyUnicode_Check(v.ptr())) return whole_text(text_of(v), show(v), q, out, why);
+    why = "expected a number, got " + show(v);
     return false;
 }
 
-/// A whole-number column times `scale` (60 for hours) as int64; missing
-/// cells become `missing` (or are bad when `missing_ok` is false). A bool
-/// column is refused (True is not one hour), as is a cell whose value does
-/// not fit 64 bits once scaled (the JSON path's "number of hours too large").
-std::span<const std::int64_t> integers(converter& cv, const char* col, std::size_t n, std::int64_t scale,
-                                       bool missing_ok, std::int64_t missing) {
+/// A whole-number column in the quantity's unit (minutes for hours, cents
+/// for EUR) as int64; missing cells become `missing` (or are bad when
+/// `missing_ok` is false). A bool column is refused (True is not one hour),
+/// as is a cell that is negative, beyond the quantity's bound or does not
+/// fit 64 bits once scaled (the JSON path's "number of hours too large").
+std::span<const std::int64_t> integers(converter& cv, const char* col, std::size_t n, quantity q, bool missing_ok,
+                                       std::int64_t missing) {
     const py::array a = as_array(cv.get(col), col);
     if (static_cast<std::size_t>(a.size()) != n)
         throw error(errc::invalid_argument, col, "column length differs from its frame");
     const char k = kind_of(a);
-    if (k == 'i' && scale == 1) {
+    if (k == 'i' && scale_of(q) == 1) {
         auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
         cv.kept.push_back(v);
+        for (std::size_t i = 0; i < n; ++i)  // viewed in place: only the bad cells are reported
+            if (!in_bounds(q, v.data()[i])) cv.flag(col, i, out_of_bounds(q, v.data()[i], std::to_string(v.data()[i])));
         return {v.data(), n};
     }
     auto& out = cv.i64.emplace_back(n);
     if (k == 'i' || k == 'u') {
-        whole_numbers(cv, col, a, scale, missing, out);
+        whole_numbers(cv, col, a, q, missing, out);
     } else if (k == 'f') {
         auto v = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
-        for (std::size_t i = 0; i < n; ++i) {
-            const double x = v.data()[i] * static_cast<double>(scale);
-            if (std::isnan(x)) {
-                if (!missing_ok) cv.flag(col, i, "missing");
-                out[i] = missing;
-            } else if (std::isfinite(x) && std::fabs(x) > 1e15) {
-                cv.flag(col, i, too_large(scale, x < 0, std::to_string(v.data()[i])));
-                out[i] = missing;
-            } else if (!std::isfinite(x) || std::fabs(x - std::nearbyint(x)) > 1e-6) {
-                cv.flag(col, i,
-                        scale == 1 ? "not a whole number: " + std::to_string(v.data()[i])
-                                   : "not a whole number of minutes: " + std::to_string(v.data()[i]));
-                out[i] = missing;
-            } else {
-                out[i] = static_cast<std::int64_t>(std::nearbyint(x));
-            }
-        }
-    } else if (k == 'O') {
-        auto obj = a.unchecked<py::object>();
         std::string why;
         for (std::size_t i = 0; i < n; ++i) {
-            const py::handle v = obj(static_cast<py::ssize_t>(i));
+            if (std::isnan(v.data()[i])) {
+                if (!missing_ok) cv.flag(col, i, "missing");
+                out[i] = missing;
+            } else if (!whole_double(v.data()[i], q, out[i], why)) {
+                cv.flag(col, i, why);
+                out[i] = missing;
+            }
+        }
+    } else if (k == 'O' || k == 'U') {
+        const py::array obj = k == 'O' ? a : py::array(a.attr("astype")("object"));
+        auto cells = obj.unchecked<py::object>();
+        std::string why;
+        for (std::size_t i = 0; i < n; ++i) {
+            const py::handle v = cells(static_cast<py::ssize_t>(i));
             if (is_missing(v)) {
                 if (!missing_ok) cv.flag(col, i, "missing");
                 out[i] = missing;
-            } else if (!whole_object(v, scale, out[i], why)) {
+            } else if (!whole_object(v, q, out[i], why)) {
                 cv.flag(col, i, why);
                 out[i] = missing;
             }
@@ -213,12 +325,16 @@ std::span<const std::int64_t> integers(converter& cv, const char* col, std::size
     return out;
 }
 
-/// A column given as `<base>_minutes` or `<base>_hours`, or absent.
+/// A column given as `<base>_minutes` or `<base>_hours`, or absent; `given`
+/// (when asked for) is set to the name of the column read.
 std::span<const std::int64_t> duration(converter& cv, const std::string& base, std::size_t n, bool missing_ok,
-                                       std::int64_t missing) {
+                                       std::int64_t missing, std::string* given = nullptr) {
     const std::string m = base + "_minutes", h = base + "_hours";
-    if (cv.cols.contains(m.c_str())) return integers(cv, m.c_str(), n, 1, missing_ok, missing);
-    if (cv.cols.contains(h.c_str())) return integers(cv, h.c_str(), n, minutes_per_hour, missing_ok, missing);
+    for (const auto& [name, q] : {std::pair{&m, quantity::minutes}, std::pair{&h, quantity::hours}})
+        if (cv.cols.contains(name->c_str())) {
+            if (given) *given = *name;
+            return integers(cv, name->c_str(), n, q, missing_ok, missing);
+        }
     return {};
 }
 
@@ -382,9 +498,11 @@ lv::text_column text_column(converter& cv, const char* col, std::size_t n) {
 }
 
 /// A code column given by names (text or Categorical) or by its codes:
-/// `names[i]` is code `first + i`; missing cells take `def`.
+/// `names[i]` is code `first + i`; missing cells take `def`, or are bad
+/// when the column is `required` (never read as the default).
 std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t n,
-                                    const std::vector<std::string_view>& names, int first, std::uint8_t def) {
+                                    const std::vector<std::string_view>& names, int first, std::uint8_t def,
+                                    bool required = false) {
     const py::object o = cv.get(col);
     if (o.is_none()) return {};
     auto& out = cv.u8.emplace_back(n, def);
@@ -396,7 +514,7 @@ std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t 
     if (!py::isinstance<py::tuple>(o)) {
         const py::array a = as_array(o, col);
         if (kind_of(a) == 'i' || kind_of(a) == 'u') {
-            const auto v = integers(cv, col, n, 1, false, 0);
+            const auto v = integers(cv, col, n, quantity::code, false, 0);
             for (std::size_t i = 0; i < n; ++i) {
                 if (v[i] < first || v[i] >= first + static_cast<std::int64_t>(names.size()))
                     cv.flag(col, i, "unknown code " + std::to_string(v[i]));
@@ -406,14 +524,23 @@ std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t 
             return out;
         }
     }
+    const std::size_t before = cv.bad.size();  // the cells texts() finds bad come next, in row order
     const text_cells t = texts(cv, col, n);
+    std::size_t next_bad = before;
     std::vector<int> map(t.names->size(), -1);
     for (std::size_t k = 0; k < t.names->size(); ++k)
         for (std::size_t j = 0; j < names.size(); ++j)
             if ((*t.names)[k] == names[j]) map[k] = first + static_cast<int>(j);
     for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t c = t.codes[i];
-        if (c < 0) continue;
+        if (c < 0) {
+            const bool bad = next_bad < cv.bad.size() && cv.bad[next_bad].row == static_cast<std::int64_t>(i);
+            if (bad)
+                ++next_bad;
+            else if (required)
+                cv.flag(col, i, "missing");
+            continue;
+        }
         if (static_cast<std::size_t>(c) >= map.size() || map[static_cast<std::size_t>(c)] < 0)
             cv.flag(col, i,
                     "unknown value '" +
@@ -468,7 +595,7 @@ std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t 
     if (static_cast<std::size_t>(a.size()) != n)
         throw error(errc::invalid_argument, col, "column length differs from its frame");
     if (kind_of(a) != 'O' && kind_of(a) != 'U')
-        return narrow(cv, col, integers(cv, col, n, 1, false, 0), 0, lv::minutes_per_day);
+        return narrow(cv, col, integers(cv, col, n, quantity::code, false, 0), 0, lv::minutes_per_day);
     const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
     auto cells = obj.unchecked<py::object>();
     auto& out = cv.i32.emplace_back(n, 0);
@@ -491,7 +618,7 @@ std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t 
             out[i] = h * 60 + m;
             before = v.ptr();
         } else {
-            cv.flag(col, i, "not a clock time (HH:MM): " + show(v));
+            cv.flag(col, i, is_missing(v) ? std::string("missing") : "not a clock time (HH:MM): " + show(v));
             before = nullptr;  // every bad cell is flagged
         }
     }
@@ -502,7 +629,8 @@ std::span<const std::int32_t> school_years(converter& cv, const char* col, std::
     const py::array a = as_array(cv.get(col), col);
     if (static_cast<std::size_t>(a.size()) != n)
         throw error(errc::invalid_argument, col, "column length differs from its frame");
-    if (kind_of(a) == 'i' || kind_of(a) == 'u') return narrow(cv, col, integers(cv, col, n, 1, false, 0), 1900, 9998);
+    if (kind_of(a) == 'i' || kind_of(a) == 'u')
+        return narrow(cv, col, integers(cv, col, n, quantity::code, false, 0), 1900, 9998);
     const py::array obj = kind_of(a) == 'O' ? a : py::array(a.attr("astype")("object"));
     auto cells = obj.unchecked<py::object>();
     auto& out = cv.i32.emplace_back(n, 0);
@@ -514,6 +642,8 @@ std::span<const std::int32_t> school_years(converter& cv, const char* col, std::
             out[i] = v.cast<std::int32_t>();
         else if (sy)
             out[i] = sy->start_year();
+        else if (is_missing(v))
+            cv.flag(col, i, "missing");
         else
             cv.flag(col, i, "expected a school year like '2023-2024', got " + show(v));
     }
@@ -544,6 +674,24 @@ namespace {
 
 std::vector<std::string_view> names_of(std::initializer_list<std::string_view> l) { return l; }
 
+/// Minutes per week of a job's column, refused as the JSON reader refuses
+/// them (leave_json.cpp): above the minutes of a week, or a full time of 0.
+/// (Cells already bad, negative or missing, are reported once.)
+void week_minutes(converter& cv, const std::string& col, std::span<const std::int64_t> v, bool full_time) {
+    const std::size_t before = cv.bad.size();
+    std::size_t next_bad = 0;  // the column's cells found bad while read, in row order
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        while (next_bad < before &&
+               (cv.bad[next_bad].column != col || cv.bad[next_bad].row < static_cast<std::int64_t>(i)))
+            ++next_bad;
+        if (next_bad < before && cv.bad[next_bad].row == static_cast<std::int64_t>(i)) continue;
+        if (v[i] > lv::minutes_per_week)
+            cv.flag(col.c_str(), i, "more than the " + std::to_string(lv::minutes_per_week) + " minutes in a week");
+        else if (full_time && v[i] <= 0)
+            cv.flag(col.c_str(), i, "must be more than 0");
+    }
+}
+
 void read_workers(leave_frames& f, std::size_t W) {
     auto& cv = f.cv;
     lv::facts_columns& c = f.c;
@@ -560,7 +708,7 @@ void read_workers(leave_frames& f, std::size_t W) {
     c.vov_sanctioned = flags(cv, "workers.vov_sanctioned", W, 0);
     c.bev_reimbursed_elsewhere_minutes = duration(cv, "workers.bev_reimbursed_elsewhere", W, true, 0);
     if (cv.cols.contains("workers.monthly_wage"))
-        c.monthly_wage_cents = integers(cv, "workers.monthly_wage", W, 100, true, -1);
+        c.monthly_wage_cents = integers(cv, "workers.monthly_wage", W, quantity::money, true, -1);
     c.new_job_on = days(cv, "workers.new_job_on", W, false);
     c.passed_offsets = offsets(cv, "passed.offsets");
     c.passed_modules = text_column(cv, "passed.module_code", f.rows(c.passed_offsets));
@@ -569,11 +717,14 @@ void read_workers(leave_frames& f, std::size_t W) {
     static const auto schedules = names_of({"fixed", "variable"});
     c.job_from = days(cv, "jobs.from", J, true);
     c.job_to = days(cv, "jobs.to", J, false);
-    c.job_contract_minutes = duration(cv, "jobs.contract", J, false, 0);
-    c.job_full_time_minutes = duration(cv, "jobs.full_time", J, false, 0);
+    std::string contract, full_time;  // the columns read (_minutes or _hours)
+    c.job_contract_minutes = duration(cv, "jobs.contract", J, false, 0, &contract);
+    c.job_full_time_minutes = duration(cv, "jobs.full_time", J, false, 0, &full_time);
     if (c.job_contract_minutes.size() != J || c.job_full_time_minutes.size() != J)
         throw error(errc::invalid_argument, "jobs.contract_hours",
                     "missing column (contract and full_time, as _hours or _minutes)");
+    week_minutes(cv, contract, c.job_contract_minutes, false);
+    week_minutes(cv, full_time, c.job_full_time_minutes, true);
     c.job_variable_schedule = cv.cols.contains("jobs.schedule") ? codes(cv, "jobs.schedule", J, schedules, 0, 0)
                                                                 : flags(cv, "jobs.variable_schedule", J, 0);
 }
@@ -586,7 +737,7 @@ void read_trainings(leave_frames& f) {
     std::vector<std::string_view> types;
     for (int i = 0; i <= static_cast<int>(lv::training_type::competence_exam); ++i)
         types.push_back(lv::to_string(static_cast<lv::training_type>(i)));
-    c.training_type = codes(cv, "trainings.type", T, types, 0, 0);
+    c.training_type = codes(cv, "trainings.type", T, types, 0, 0, true);  // required: never "professional" by default
     if (c.training_type.size() != T) throw error(errc::invalid_argument, "trainings.type", "missing column");
     c.training_start = days(cv, "trainings.start", T, false);
     c.coinciding = flags(cv, "trainings.coinciding", T, 0);
@@ -602,7 +753,7 @@ void read_trainings(leave_frames& f) {
     c.provider = text_column(cv, "trainings.provider", T);  // optional; None/NaN = not given
     c.recognised = flags(cv, "trainings.recognised", T, 1);
     const auto count = [&](const char* col) {
-        return cv.cols.contains(col) ? integers(cv, col, T, 1, true, 0) : std::span<const std::int64_t>{};
+        return cv.cols.contains(col) ? integers(cv, col, T, quantity::count, true, 0) : std::span<const std::int64_t>{};
     };
     c.exams = count("trainings.exams");
     static const auto countings =
@@ -647,6 +798,29 @@ void read_items(leave_frames& f) {
     c.taken_minutes = duration(cv, "leave_taken.leave", K, false, 0);
     if (c.taken_minutes.size() != K)
         throw error(errc::invalid_argument, "leave_taken.leave_hours", "missing column (or leave_minutes)");
+}
+
+/// Workers whose school year the rulebook does not cover are bad cells of
+/// school_year, with the engine's own words (leave::refuse_uncovered_year,
+/// as the JSON path refuses them), not a bare batch code. One check per
+/// distinct year.
+void uncovered_years(const lv::rules& R, converter& cv, std::span<const std::int32_t> years) {
+    std::unordered_map<std::int32_t, std::string> why;  // per distinct year: "" = covered
+    const std::string* last = nullptr;                  // the answer for the row before (years repeat)
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        const std::int32_t y = years[i];
+        if (y < 1900 || y > 9998) continue;  // already bad
+        if (!last || i == 0 || years[i - 1] != y) {
+            auto [it, added] = why.try_emplace(y);
+            if (added) try {
+                    lv::refuse_uncovered_year(R, school_year(y));
+                } catch (const error& e) {
+                    it->second = e.message();
+                }
+            last = &it->second;
+        }
+        if (!last->empty()) cv.flag("workers.school_year", i, *last);
+    }
 }
 
 /// The worker that owns row `row` of a table (for refusing it).
@@ -801,6 +975,7 @@ py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers,
     read_workers(f, workers);
     read_trainings(f);
     read_items(f);
+    uncovered_years(e.leave(), f.cv, f.c.school_year);
     const std::size_t W = workers, T = f.rows(f.c.training_offsets);
     py::dict r;
     py::list bad;

@@ -149,6 +149,11 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
 void evaluate_into(const rules& R, const worker& w, std::span<const training> trainings, school_year sy, bool explain,
                    workspace& ws, worker_result& out);
 
+/// Throws errc::invalid_input (field "school_year") for a school year before
+/// the rulebook's dated values begin, as evaluate does; the faces that read
+/// a school year per row (the Python frames) name the cell with it.
+void refuse_uncovered_year(const rules& R, school_year sy);
+
 /// The training's start: its declared start, else its first lesson day.
 inline std::optional<date> training_start(const training& t) {
     if (t.start) return t.start;
