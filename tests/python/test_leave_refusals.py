@@ -107,6 +107,14 @@ def test_negative_absent_minutes_are_refused_as_json_refuses_them_not_read_as_th
     assert whole.error.isna().all() and whole.attended_minutes[0] == whole.attended_minutes[1] - 180
 
 
+@pytest.mark.parametrize("reason", [None, "holiday_abroad"])
+def test_a_missing_or_unknown_absence_reason_names_the_reason_column(engine, reason):
+    absences = pd.DataFrame({"worker_id": ["w1"], "training_id": ["t1"], "date": DAYS[:1], "reason": [reason],
+                             "absent_minutes": [60]})
+    message = flagged(engine, absences=absences)
+    assert message.startswith("absences row label 0 (position 0), column 'reason'"), message
+
+
 @pytest.mark.parametrize("table,column,value,json_doc,json_field", [
     ("workers", "monthly_wage", -1.0, {"worker": {"monthly_wage": "-1"}}, "monthly_wage"),
     ("jobs", "contract_minutes", -60, {"job": {"from": "2015-01-01", "contract_per_week_minutes": -60,
