@@ -5,12 +5,14 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -20,26 +22,31 @@ namespace edurules::detail {
 
 /// The table size (a power of two, at least 8) that keeps `n` entries at
 /// most half full.
-inline std::size_t half_full_capacity(std::size_t n) { return std::bit_ceil(std::max<std::size_t>(8, 2 * n)); }
+constexpr std::size_t half_full_capacity(std::size_t n) { return std::bit_ceil(std::max<std::size_t>(8, 2 * n)); }
 
 /// Positions by text key. The keys are views: what they view must outlive
 /// the index unchanged. Made with room for its entries (a dossier's ids are
-/// counted first), it doubles only when given more.
+/// counted first), it doubles only when given more. Up to four entries (the
+/// table's smallest size, eight slots) it holds them in place: a request of
+/// a few records allocates nothing here.
 class string_index {
 public:
     static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
-
     /// Room for `n` entries.
-    explicit string_index(std::size_t n = 0) : slots_(half_full_capacity(n)) {}
-
+    explicit string_index(std::size_t n = 0) : cap_(half_full_capacity(n)) {
+        if (cap_ > in_place) heap_ = std::make_unique<slot[]>(cap_);
+    }
+    string_index(string_index&&) noexcept = default;
+    string_index& operator=(string_index&&) noexcept = default;
     /// Adds key -> pos unless the key is there; returns the position now
     /// stored for the key (`pos` when added). Adding beyond the `n` given at
     /// construction doubles the table.
     std::size_t emplace(std::string_view key, std::size_t pos) {
-        if (2 * (size_ + 1) > slots_.size()) grow();
+        if (2 * (size_ + 1) > cap_) grow();
         const std::size_t h = text_hash(key);
+        slot* const t = table();
         for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
-            slot& s = slots_[i];
+            slot& s = t[i];
             if (s.pos == npos) {
                 s = {h, key, pos};
                 ++size_;
@@ -51,8 +58,9 @@ public:
     /// The position stored for `key`, or npos.
     std::size_t find(std::string_view key) const {
         const std::size_t h = text_hash(key);
+        const slot* const t = table();
         for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
-            const slot& s = slots_[i];
+            const slot& s = t[i];
             if (s.pos == npos) return npos;
             if (s.hash == h && same_text(s.key, key)) return s.pos;
         }
@@ -65,16 +73,22 @@ private:
         std::string_view key;
         std::size_t pos = npos;
     };
-    std::size_t mask() const noexcept { return slots_.size() - 1; }
+    static constexpr std::size_t in_place = 8;  ///< the smallest table
+    static_assert(half_full_capacity(0) == in_place);
+    slot* table() noexcept { return heap_ ? heap_.get() : place_.data(); }
+    const slot* table() const noexcept { return heap_ ? heap_.get() : place_.data(); }
+    std::size_t mask() const noexcept { return cap_ - 1; }
     void grow() {
-        std::vector<slot> old(2 * slots_.size());
-        old.swap(slots_);
-        size_ = 0;
-        for (const slot& s : old)
-            if (s.pos != npos) emplace(s.key, s.pos);
+        string_index bigger(cap_);  // room for cap_ entries: twice the slots
+        const slot* const t = table();
+        for (std::size_t i = 0; i < cap_; ++i)
+            if (t[i].pos != npos) bigger.emplace(t[i].key, t[i].pos);
+        *this = std::move(bigger);
     }
-    std::vector<slot> slots_;
+    std::size_t cap_;
     std::size_t size_ = 0;
+    std::unique_ptr<slot[]> heap_;
+    std::array<slot, in_place> place_{};
 };
 
 /// A set of small fixed-size keys (`Key` with ==), `Hash` mixing them; one
