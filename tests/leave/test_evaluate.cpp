@@ -616,14 +616,21 @@ TEST(LeaveEvaluate, SchoolYearsBeforeTheRulebookAreRefusedNamingTheField) {
 // (leave.hours.lessons_need_employment). Training from 2016-09-15, 30 weekly lessons of 3 h; full-time job from
 // 2016-11-20: the lessons from 2016-11-24 on (20 x 3 h = 60 h) give leave, judged on 2016-11-24 (was 0 h:
 // no_employment on 2016-09-15).
+namespace {
+/// Worker `w` with one professional training of 30 weekly lessons of 3 h from 2016-09-15 (as `w` keeps it),
+/// decided for 2016-2017.
+training_result weekly_from_2016_09_15(worker& w) {
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2016, 9, 15), 30, 180);
+    w.trainings.push_back(t);
+    return evaluate(R(), w, school_year(2016)).trainings[0];
+}
+}  // namespace
+
 TEST(LeaveEvaluate, HiredDuringTheTrainingHasLeaveForTheLessonsFromThenOn) {
     for (region reg : {region::flanders, region::wallonia}) {
         worker w = make_worker(reg, {employ(date(2016, 11, 20), 38)});
-        training t = make_training("pro", training_type::professional);
-        add_weekly(t, date(2016, 9, 15), 30, 180);
-        w.trainings.push_back(t);
-        const auto r = evaluate(R(), w, school_year(2016));
-        const auto& tr = r.trainings[0];
+        const training_result tr = weekly_from_2016_09_15(w);
         EXPECT_EQ(tr.reg, reg == region::flanders ? regime::flanders_bev : regime::wallonia_bev);
         EXPECT_TRUE(tr.eligible) << to_string(reg);
         EXPECT_EQ(tr.reasons & reason_no_employment, 0u);
@@ -643,11 +650,7 @@ TEST(LeaveEvaluate, HiredDuringTheTrainingHasLeaveForTheLessonsFromThenOn) {
 // is judged (the first lesson with the job) sets the pro rata, 60 h x 1/2 = 30 h.
 TEST(LeaveEvaluate, HiredDuringTheTrainingIsProRatedByTheJobTakenThen) {
     worker w = make_worker(region::flanders, {employ(date(2016, 11, 20), 19, 38, schedule::variable)});
-    training t = make_training("pro", training_type::professional);
-    add_weekly(t, date(2016, 9, 15), 30, 180);
-    w.trainings.push_back(t);
-    const auto r = evaluate(R(), w, school_year(2016));
-    const auto& tr = r.trainings[0];
+    const training_result tr = weekly_from_2016_09_15(w);
     EXPECT_TRUE(tr.eligible);
     EXPECT_EQ(tr.pro_rata, (fraction{1, 2}));
     EXPECT_EQ(tr.granted.count, 30 * 60);
@@ -659,11 +662,7 @@ TEST(LeaveEvaluate, HiredDuringTheTrainingIsProRatedByTheJobTakenThen) {
 // 2016-09-15: 20 before the end (60 h) count, the 10 after it (30 h) do not (was 90 h granted and reimbursed).
 TEST(LeaveEvaluate, LessonsAfterTheJobEndedGiveNoLeave) {
     worker w = make_worker(region::flanders, {job{date(2010, 1, 1), date(2017, 1, 31), 38 * 60, 38 * 60}});
-    training t = make_training("pro", training_type::professional);
-    add_weekly(t, date(2016, 9, 15), 30, 180);
-    w.trainings.push_back(t);
-    const auto r = evaluate(R(), w, school_year(2016));
-    const auto& tr = r.trainings[0];
+    const training_result tr = weekly_from_2016_09_15(w);
     EXPECT_TRUE(tr.eligible);
     EXPECT_EQ(tr.decided_on, date(2016, 9, 15));
     EXPECT_EQ(tr.attended.count, 20 * 180);
