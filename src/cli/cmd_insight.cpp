@@ -21,6 +21,8 @@
 // decision (when, who, organisation, action, whom, allowed, reason,
 // consent_id, why, logged_at). Exit 0 when shown, 1 when access is denied
 // (unknown contact, or --participant refused), otherwise as every command.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -69,6 +71,30 @@ void append_audit(const std::string& file, const std::vector<insight::audit_reco
     const bool ok = static_cast<bool>(out);
     out.close();
     if (!ok || out.fail()) throw error(errc::io, file, "writing the audit record failed; nothing was shown");
+}
+
+/// True when `a` and `b` name the same regular file: the same device and
+/// inode when both exist (a symbolic or hard link to it, another spelling of
+/// its path), otherwise the same path once the links of its existing part are
+/// followed (a file that neither command has created yet).
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {
+    }, sb{};
+    const bool ea = ::stat(a.c_str(), &sa) == 0, eb = ::stat(b.c_str(), &sb) == 0;
+    if (ea && eb) return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea || eb) return false;
+    std::error_code eca, ecb;
+    const auto ca = std::filesystem::weakly_canonical(a, eca), cb = std::filesystem::weakly_canonical(b, ecb);
+    return !eca && !ecb && ca == cb;
+}
+
+/// Refuses --audit and --output naming one file: the report would replace the
+/// audit log (its earlier records too) after the audit lines were appended.
+void refuse_audit_as_output(const std::optional<std::string>& audit, const std::optional<std::string>& output) {
+    if (!audit || !output || *audit == "-" || *output == "-" || !same_file(*audit, *output)) return;
+    throw usage_error("--audit '" + *audit + "' and --output '" + *output +
+                      "' are the same file: the report would replace the audit log; give --audit and --output "
+                      "different files");
 }
 
 /// The file `dossier_file` names, relative to the document's folder, which it
@@ -320,6 +346,7 @@ int run_insight(const insight_args& a) {
     const std::optional<io::report_lang> lang = io::parse_report_lang(a.lang.value_or("nl"));
     if (!lang) throw usage_error("--lang must be nl or en, not '" + *a.lang + "'");
     refuse_idle_options(a);
+    refuse_audit_as_output(a.audit, o.output);
 
     const auto eng = make_engine(o, {a.file});
     const date on = eval_date(o);

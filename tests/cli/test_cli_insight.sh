@@ -142,6 +142,19 @@ check from-dossiers-json 0 '"from": "2025-01-01"' -- "$bin" insight "$in" --cont
 check from-plain-contact-json 0 '"from": "2025-01-01"' -- "$bin" insight "$in" --contact FLEX-NOORD "${D[@]}" --from 2025-01-01 --format json
 check dossiers-with-participant 2 "--dossiers lists .* --participant shows one" -- "$bin" insight "$in" --contact FLEX-NOORD --participant SEU-100370 --dossiers "${D[@]}"
 check lang-without-html 2 "--lang is the language of the HTML report" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --lang en
+# --audit and --output naming one file (the same path, another spelling, a
+# symbolic or a hard link, or a file not there yet) are refused before
+# anything is written: the report would replace the audit log.
+mkdir -p "$tmp/same"; log=$tmp/same/audit.jsonl
+echo '{"earlier":"audit record that must survive"}' > "$log"
+ln -s audit.jsonl "$tmp/same/symlink.jsonl"; ln "$log" "$tmp/same/hardlink.jsonl"
+for o in same:"$log" spelt:"$tmp/same/../same/audit.jsonl" symlink:"$tmp/same/symlink.jsonl" hardlink:"$tmp/same/hardlink.jsonl"; do
+  check "audit-is-output-${o%%:*}" 2 "--audit .* and --output .* are the same file" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --format csv --audit "$log" -o "${o#*:}"
+done
+[ "$(cat "$log")" = '{"earlier":"audit record that must survive"}' ] && [ -z "$(ls "$tmp/same" | grep -v 'audit\|link')" ] && echo "ok   audit-is-output-log-kept" && pass=$((pass+1)) || { echo "FAIL audit-is-output-log-kept"; fail=$((fail+1)); }
+check audit-is-new-output 2 "are the same file" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$tmp/same/new.jsonl" --output "$tmp/same/../same/new.jsonl"
+[ ! -e "$tmp/same/new.jsonl" ] && echo "ok   audit-is-new-output-nothing-written" && pass=$((pass+1)) || { echo "FAIL audit-is-new-output-nothing-written"; fail=$((fail+1)); }
+check audit-beside-output 0 "" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$log" -o "$tmp/same/report.txt"
 sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"
 cp "$data/dossier.json" "$tmp/dossier.json"
 check bad-consent-date 3 'consents\[2\].until: not a date' -- "$bin" insight "$tmp/bad.json" --contact FLEX-HR "${D[@]}"
