@@ -292,12 +292,12 @@ typedef enum edr_pe_reason_e {
 /** Per-row status of the PE batch (column `status`); values pinned.
  *  edr_pe_status_batch returns 0..4 only; edr_pe_status_batch_v2 any. */
 typedef enum edr_pe_row_error_e {
-    EDR_PE_ROW_OK = 0,                        /**< decided */
-    EDR_PE_ROW_BAD_OFFSETS = 1,               /**< completion/renewal/dispensation offsets decreasing or out of range */
-    EDR_PE_ROW_DATE_OUT_OF_RANGE = 2,         /**< a day outside 1900-01-01..9999-12-31 (or reached from one) */
-    EDR_PE_ROW_NEGATIVE_POINTS = 3,           /**< a completion with negative points */
-    EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA = 4, /**< activation_day before diploma_day */
-    EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA = 5,          /**< v2: an activation_day but no diploma_day */
+    EDR_PE_ROW_OK = 0,                         /**< decided */
+    EDR_PE_ROW_BAD_OFFSETS = 1,                /**< reserved: bad offsets refuse the call (EDR_E_INVALID_ARGUMENT) */
+    EDR_PE_ROW_DATE_OUT_OF_RANGE = 2,          /**< a day outside 1900-01-01..9999-12-31 (or reached from one) */
+    EDR_PE_ROW_NEGATIVE_POINTS = 3,            /**< a completion with negative points */
+    EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA = 4,  /**< activation_day before diploma_day */
+    EDR_PE_ROW_ACTIVATION_WITHOUT_DIPLOMA = 5, /**< v2: an activation_day but no diploma_day */
     EDR_PE_ROW_DISPENSATION_DECIDED_BEFORE_REQUEST = 6, /**< v2: dispensation_decided before dispensation_requested */
     EDR_PE_ROW_DISPENSATION_GRANTED_UNDECIDED = 7,      /**< v2: granted without a dispensation_decided day */
     EDR_PE_ROW_BAD_FLAG = 8,                            /**< v2: dispensation_granted neither 0 nor 1 */
@@ -318,7 +318,11 @@ EDR_API const char *edr_pe_row_error_name(int status);
 /** Input columns of edr_pe_status_batch. Completions (points that count,
  *  already booked) of all rows lie back to back: those of row i are
  *  [completion_offsets[i], completion_offsets[i+1]). Renewal requests
- *  likewise, or none at all when renewal_offsets is NULL. */
+ *  likewise, or none at all when renewal_offsets is NULL. Offsets start at
+ *  0, never decrease and end at their column's count (completions,
+ *  renewals), so every completion and renewal belongs to one row; other
+ *  offsets refuse the call (EDR_E_INVALID_ARGUMENT, edr_error_last() naming
+ *  e.g. columns.completion_offsets) whatever the row range. */
 typedef struct edr_pe_status_columns {
     unsigned int version;              /**< EDR_PE_STATUS_COLUMNS_VERSION */
     size_t rows;                       /**< number of participants */

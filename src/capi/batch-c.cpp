@@ -180,7 +180,15 @@ int pe_status_batch(const edr_pe_status_results* out, size_t* rejected, const ed
     res.renewal_possible = column(o.renewal_possible, n, "out.renewal_possible", true);
     res.error = column(o.status, n, "out.status", true);
 
-    const std::size_t r = pe::status_batch(e.engine.pe(), pe::epoch_day(at_day), in, res, first, end);
+    std::size_t r = 0;
+    try {
+        r = pe::status_batch(e.engine.pe(), pe::epoch_day(at_day), in, res, first, end);
+    } catch (const error& x) {
+        // the input columns' own names (the offsets: every length was checked above), as the caller spelt them
+        if (x.code() == errc::invalid_argument && x.field().find('.') == std::string::npos)
+            throw error(x.code(), "columns." + x.field(), x.message(), x.record(), x.offset());
+        throw;
+    }
     if (rejected) *rejected = r;
     if (!in.refuse_activation_without_diploma)  // v1 says the 0.1.0 codes: points out of range are "negative_points"
         for (std::size_t i = first; i < std::min(end, n); ++i)

@@ -22,12 +22,13 @@ static void test_pe_batch(const edr_engine *eng) {
      *        7.50 points in the period.
      * Row 1: no diploma.  Row 2: old diploma, never activated.
      * Row 3: activation before the diploma.  Row 4: negative points.
-     * Row 5: a completion day out of range.  Row 6: decreasing offsets. */
+     * Row 5: a completion day out of range.  Row 6: no completions (offsets
+     * that decrease refuse the whole call: test_pe_batch_offsets). */
     const int32_t diploma[PE_ROWS] = {D_2023_03_01, EDR_NO_DAY,   D_2020_06_01, D_2023_03_01,
                                       D_2023_03_01, D_2023_03_01, D_2023_03_01};
     const int32_t activation[PE_ROWS] = {EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY, D_2019_01_01,
                                          EDR_NO_DAY, EDR_NO_DAY, EDR_NO_DAY};
-    const int64_t offsets[PE_ROWS + 1] = {0, 2, 2, 2, 2, 3, 4, 3};
+    const int64_t offsets[PE_ROWS + 1] = {0, 2, 2, 2, 2, 3, 4, 4};
     const int32_t day[4] = {19500, 19600, 19450, -30000};
     const int64_t points[4] = {500, 250, -100, 100};
     uint8_t state[PE_ROWS], reason[PE_ROWS], renewal[PE_ROWS];
@@ -57,7 +58,7 @@ static void test_pe_batch(const edr_engine *eng) {
     out.status = status;
 
     CHECK_OK(edr_pe_status_batch(&out, &rejected, eng, D_2024_01_01, &in, NULL));
-    CHECK(rejected == 4);
+    CHECK(rejected == 3);
     CHECK(status[0] == EDR_PE_ROW_OK && state[0] == EDR_PE_STATE_REGISTERED && reason[0] == EDR_PE_REASON_NONE);
     CHECK(first[0] == D_2023_03_01 && last[0] == D_2025_02_28);
     CHECK(earned[0] == 750 && short_by[0] == 450);
@@ -69,7 +70,7 @@ static void test_pe_batch(const edr_engine *eng) {
     CHECK(status[3] == EDR_PE_ROW_ACTIVATION_BEFORE_DIPLOMA && state[3] == EDR_PE_STATE_REJECTED);
     CHECK(status[4] == EDR_PE_ROW_NEGATIVE_POINTS && state[4] == EDR_PE_STATE_REJECTED);
     CHECK(status[5] == EDR_PE_ROW_DATE_OUT_OF_RANGE);
-    CHECK(status[6] == EDR_PE_ROW_BAD_OFFSETS);
+    CHECK(status[6] == EDR_PE_ROW_OK && state[6] == EDR_PE_STATE_REGISTERED && earned[6] == 0);
 
     /* A row range leaves the other rows alone. */
     for (i = 0; i < PE_ROWS; ++i) status[i] = 77;
@@ -83,7 +84,7 @@ static void test_pe_batch(const edr_engine *eng) {
         const int64_t renewal_offsets[PE_ROWS + 1] = {0, 0, 0, 0, 0, 0, 0, 0};
         in.renewal_offsets = renewal_offsets;
         CHECK_OK(edr_pe_status_batch(&out, &rejected, eng, D_2024_01_01, &in, NULL));
-        CHECK(rejected == 4 && status[0] == EDR_PE_ROW_OK && earned[0] == 750);
+        CHECK(rejected == 3 && status[0] == EDR_PE_ROW_OK && earned[0] == 750);
         in.renewal_offsets = NULL;
     }
 
@@ -136,6 +137,89 @@ static void test_pe_batch(const edr_engine *eng) {
     out.days_left = NULL;
     CHECK_ERROR(edr_pe_status_batch(&out, NULL, eng, D_2024_01_01, &in, NULL), EDR_E_INVALID_ARGUMENT, "out.days_left");
     out.days_left = days_left;
+}
+
+/* Checks CHECK_ERROR's record and that the message says `words`. */
+static void check_offsets_error(int rc, const char *field, const char *words) {
+    CHECK_ERROR(rc, EDR_E_INVALID_ARGUMENT, field);
+    CHECK(strstr(edr_error_last()->message, words) != NULL);
+    if (strstr(edr_error_last()->message, words) == NULL) fprintf(stderr, "  message: %s\n", edr_error_last()->message);
+}
+
+/* Offsets that leave a completion, renewal or dispensation to no row (or to
+ * two) refuse the whole call, worded as the leave facts batch words it: they
+ * used to be read as they came, the completions outside [offsets[0],
+ * offsets[rows]) silently ignored (probe: pe_batch_orphan_completions). */
+static void test_pe_batch_offsets(const edr_engine *eng) {
+    const int32_t diploma[2] = {19500, 19500};
+    const int32_t day[3] = {19600, 19650, 19700};
+    const int64_t points[3] = {1200, 1200, 1200};
+    const int64_t good[3] = {0, 1, 3}, start1[3] = {1, 2, 3}, short_end[3] = {0, 1, 1}, long_end[3] = {0, 1, 4};
+    const int64_t decreasing[3] = {0, 2, 1}, renewal_off[3] = {0, 0, 0}, renewal_short[3] = {0, 1, 1};
+    const int32_t renewal_day[2] = {19700, 19701};
+    const int32_t requested[1] = {19600}, decided[1] = {19610};
+    const uint8_t granted[1] = {1};
+    const int64_t disp_orphan[3] = {0, 0, 0};
+    uint8_t state[2], reason[2], renewal[2];
+    int32_t first[2], last[2], days_left[2], status[2];
+    int64_t earned[2], short_by[2];
+    edr_pe_status_columns v1 = EDR_PE_STATUS_COLUMNS_INIT;
+    edr_pe_status_columns_v2 v2 = EDR_PE_STATUS_COLUMNS_V2_INIT;
+    edr_pe_status_results out = EDR_PE_STATUS_RESULTS_INIT;
+    edr_pe_status_options opts = EDR_PE_STATUS_OPTIONS_INIT;
+    size_t rejected = 99;
+
+    out.state = state, out.reason = reason, out.period_first = first, out.period_last = last;
+    out.earned = earned, out.short_by = short_by, out.days_left = days_left, out.renewal_possible = renewal;
+    out.status = status;
+    v1.rows = v2.rows = 2;
+    v1.diploma_day = v2.diploma_day = diploma;
+    v1.completions = v2.completions = 3;
+    v1.completion_day = v2.completion_day = day;
+    v1.completion_points = v2.completion_points = points;
+
+    v1.completion_offsets = v2.completion_offsets = good;
+    CHECK_OK(edr_pe_status_batch(&out, &rejected, eng, 20000, &v1, NULL));
+    CHECK(rejected == 0 && earned[0] == 1200 && earned[1] == 2400);
+    CHECK_OK(edr_pe_status_batch_v2(&out, &rejected, eng, 20000, &v2, NULL));
+    CHECK(rejected == 0 && earned[0] == 1200 && earned[1] == 2400);
+
+    v1.completion_offsets = v2.completion_offsets = start1;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
+                        "must start at 0");
+    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.completion_offsets",
+                        "must start at 0");
+    v1.completion_offsets = v2.completion_offsets = short_end;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
+                        "ends at 1, but the items have 3 values");
+    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.completion_offsets",
+                        "ends at 1, but the items have 3 values");
+    v1.completion_offsets = long_end;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
+                        "ends at 4, but the items have 3 values");
+    v1.completion_offsets = v2.completion_offsets = decreasing;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
+                        "must not decrease (at 1)");
+    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.completion_offsets",
+                        "must not decrease (at 1)");
+    /* Whatever the row range: the offsets are the columns' layout. */
+    opts.first_row = 0, opts.end_row = 1;
+    v1.completion_offsets = short_end;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, &opts), "columns.completion_offsets",
+                        "ends at 1");
+    v1.completion_offsets = v2.completion_offsets = good;
+
+    /* Renewals and dispensations likewise. */
+    v1.renewal_offsets = renewal_off, v1.renewals = 2, v1.renewal_day = renewal_day;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.renewal_offsets",
+                        "ends at 0, but the items have 2 values");
+    v1.renewal_offsets = renewal_short;
+    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.renewal_offsets",
+                        "ends at 1, but the items have 2 values");
+    v2.dispensation_offsets = disp_orphan, v2.dispensations = 1;
+    v2.dispensation_requested = requested, v2.dispensation_decided = decided, v2.dispensation_granted = granted;
+    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.dispensation_offsets",
+                        "ends at 0, but the items have 1 values");
 }
 
 enum { PE2_ROWS = 6 };
@@ -335,6 +419,7 @@ void test_batch(void) {
     CHECK_OK(edr_engine_new(&eng, NULL));
     test_pe_batch(eng);
     test_pe_batch_v2(eng);
+    test_pe_batch_offsets(eng);
     test_pe_names();
     test_leave_batch(eng);
     edr_engine_free(eng);

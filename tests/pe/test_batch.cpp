@@ -102,6 +102,32 @@ TEST(PeBatch, BadRowsAreRejectedInPlace) {
     EXPECT_THROW(status_batch(R(), date(2024, 6, 1), wrong, out), error);
 }
 
+// Offsets that leave a completion to no row (or to two) refuse the call,
+// worded as the leave facts batch refuses its own (core/offsets.hpp); every
+// face (C, Python frames) reads its columns through check_input_columns.
+TEST(PeBatch, OffsetsThatOrphanCompletionsAreRefused) {
+    std::vector<std::int32_t> diploma(2, to_epoch_day(date(2023, 3, 15))), activation(2, no_day);
+    std::vector<std::int32_t> cday(3, to_epoch_day(date(2024, 1, 1)));
+    std::vector<std::int64_t> cpts(3, 1200);
+    auto refusal = [&](std::vector<std::int64_t> off, std::vector<std::int64_t> roff = {},
+                       std::vector<std::int32_t> rday = {}) -> std::string {
+        try {
+            check_input_columns(status_columns{diploma, activation, off, cday, cpts, roff, rday});
+        } catch (const error& e) {
+            return e.field() + ": " + e.message();
+        }
+        return "accepted";
+    };
+    EXPECT_EQ(refusal({0, 1, 3}), "accepted");
+    EXPECT_EQ(refusal({1, 2, 3}), "completion_offsets: must start at 0");
+    EXPECT_EQ(refusal({0, 1, 1}), "completion_offsets: ends at 1, but the items have 3 values");
+    EXPECT_EQ(refusal({0, 2, 1}), "completion_offsets: must not decrease (at 1)");
+    EXPECT_EQ(refusal({0, 1, 3}, {0, 0, 1}, {to_epoch_day(date(2024, 1, 1))}), "accepted");
+    EXPECT_EQ(refusal({0, 1, 3}, {0, 1, 1}, {1, 2}), "renewal_offsets: ends at 1, but the items have 2 values");
+    EXPECT_EQ(refusal({0, 1, 3}, {}, {1, 2}),
+              "renewal_offsets: is empty, but renewal_day has values that belong to no row");
+}
+
 // A completion of more than 1,000,000 points is refused by the JSON path
 // (pe_json.cpp); the batch refuses the row too, where a sum of two INT64_MAX
 // hundredths used to saturate silently (hostile-input review).

@@ -43,6 +43,7 @@
 
 #include <span>
 
+#include "edurules/core/offsets.hpp"
 #include "edurules/leave/absence.hpp"
 #include "edurules/leave/eligibility.hpp"
 #include "edurules/leave/evaluate.hpp"
@@ -447,22 +448,7 @@ inline bool flag_of(std::span<const std::uint8_t> c, std::size_t i, bool def, bo
     return c.empty() || c[i] <= 1;
 }
 
-inline void check_offsets(std::span<const std::int64_t> off, std::size_t owners, std::size_t items, const char* name,
-                          bool required) {
-    if (off.empty() && !required) return;
-    if (off.size() != owners + 1)
-        throw error(errc::invalid_argument, name,
-                    "has " + std::to_string(off.size()) + " values, expected " + std::to_string(owners + 1));
-    if (off[0] != 0) throw error(errc::invalid_argument, name, "must start at 0");
-    for (std::size_t i = 0; i < owners; ++i)
-        if (off[i + 1] < off[i])
-            throw error(errc::invalid_argument, name, "must not decrease (at " + std::to_string(i) + ")",
-                        static_cast<std::int64_t>(i));
-    if (static_cast<std::uint64_t>(off[owners]) != items)
-        throw error(
-            errc::invalid_argument, name,
-            "ends at " + std::to_string(off[owners]) + ", but the items have " + std::to_string(items) + " values");
-}
+using edurules::check_offsets;  // core/offsets.hpp: the PE batch checks its offsets with it too
 template <class T>
 void sized(std::span<T> c, std::size_t n, const char* name, bool required) {
     batch_impl::check_column(std::span<const std::remove_const_t<T>>(c.data(), c.size()), n, name, required);

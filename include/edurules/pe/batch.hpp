@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 
+#include "edurules/core/offsets.hpp"
 #include "edurules/pe/status.hpp"
 
 namespace edurules::pe {
@@ -23,7 +24,7 @@ using edurules::to_epoch_day;
 /// EDR_PE_ROW_* equal them); never reused.
 enum class batch_row_error : std::int32_t {
     none = 0,
-    bad_offsets = 1,        ///< completion/renewal/dispensation offsets decreasing or out of range
+    bad_offsets = 1,  ///< reserved: offsets decreasing or out of range now refuse the whole call (check_input_columns)
     date_out_of_range = 2,  ///< a day outside 1900-01-01..9999-12-31, or date arithmetic reaching past it
     negative_points = 3,    ///< a completion with negative points
     activation_before_diploma = 4,
@@ -285,7 +286,8 @@ inline batch_row_error decide_row(const rules& r, date at, const column_facts& f
 }
 }  // namespace detail
 
-/// Checks that the input columns have consistent lengths; throws
+/// Checks that the input columns have consistent lengths and offsets (each
+/// sub-record in exactly one row: check_offsets); throws
 /// errc::invalid_argument naming the column. Returns the number of rows.
 inline std::size_t check_input_columns(const status_columns& in) {
     const std::size_t n = in.diploma_day.size();
@@ -305,6 +307,15 @@ inline std::size_t check_input_columns(const status_columns& in) {
          "length must equal dispensation_requested");
     need(in.dispensation_granted.size() == in.dispensation_requested.size(), "dispensation_granted",
          "length must equal dispensation_requested");
+    // Every sub-record belongs to exactly one row (core/offsets.hpp): offsets
+    // from 0, never decreasing, to the column's end; none left to no row.
+    check_offsets(in.completion_offsets, n, in.completion_day.size(), "completion_offsets", true);
+    check_offsets(in.renewal_offsets, n, in.renewal_day.size(), "renewal_offsets", false);
+    check_offsets(in.dispensation_offsets, n, in.dispensation_requested.size(), "dispensation_offsets", false);
+    need(!in.renewal_offsets.empty() || in.renewal_day.empty(), "renewal_offsets",
+         "is empty, but renewal_day has values that belong to no row");
+    need(!in.dispensation_offsets.empty() || in.dispensation_requested.empty(), "dispensation_offsets",
+         "is empty, but dispensation_requested has values that belong to no row");
     return n;
 }
 
