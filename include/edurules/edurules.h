@@ -666,8 +666,9 @@ typedef enum edr_leave_facts_problem_e {
 
 /** A text column: codes[i] indexes `names` (-1 = none), like a pandas
  *  Categorical. `codes` NULL = the column is absent (its default). A code
- *  outside the names rejects the worker (EDR_LEAVE_ROW_BAD_CODE). Names are
- *  NUL-terminated UTF-8, borrowed for the call. */
+ *  outside the names (also a negative code other than -1) rejects the worker
+ *  (EDR_LEAVE_ROW_BAD_CODE). Names are NUL-terminated UTF-8, borrowed for
+ *  the call. */
 typedef struct edr_leave_text_column {
     const int32_t *codes;     /**< [rows of its table], or NULL */
     const char *const *names; /**< [name_count]; may be NULL when name_count is 0 */

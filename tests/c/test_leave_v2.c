@@ -182,6 +182,21 @@ static void test_facts_batch(const edr_engine *eng) {
         CHECK(w_status[0] == EDR_LEAVE_ROW_GRANTED && t_status[0] == EDR_LEAVE_ROW_NOT_ELIGIBLE);
         CHECK((t_reasons[0] & EDR_LEAVE_REASON_NOT_PRIVATE_SECTOR) != 0);
         CHECK(w_status[1] == EDR_LEAVE_ROW_BAD_CODE && t_status[2] == EDR_LEAVE_ROW_BAD_CODE);
+        /* Only -1 means none (the private-sector default); any other negative
+         * code is outside the names too (it used to be read as none). */
+        {
+            const int32_t negative[3] = {-2, -7, INT32_MIN};
+            int k;
+            for (k = 0; k < 3; ++k) {
+                const int32_t codes[W] = {-1, negative[k]};
+                f.sector.codes = codes;
+                CHECK_OK(edr_leave_facts_batch(&wo, &to, eng, &f));
+                CHECK(w_status[0] == EDR_LEAVE_ROW_GRANTED && t_status[0] == EDR_LEAVE_ROW_GRANTED);
+                CHECK(w_status[1] == EDR_LEAVE_ROW_BAD_CODE && t_status[2] == EDR_LEAVE_ROW_BAD_CODE);
+                CHECK(w_training[1] == -1 && w_item[1] == -1);
+            }
+            f.sector.codes = sector_codes;
+        }
         f.sector.names = NULL;
         CHECK_ERROR(edr_leave_facts_batch(&wo, &to, eng, &f), EDR_E_INVALID_ARGUMENT, "facts.sector.names");
         f.sector.codes = NULL;

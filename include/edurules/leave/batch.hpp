@@ -434,11 +434,13 @@ inline bool opt_day_of(std::span<const std::int32_t> c, std::size_t i, std::opti
     out = d;
     return true;
 }
-/// A text cell; false for a code outside the names.
+/// A text cell; false for a code outside the names: only -1 means none (a
+/// code of -2 or INT32_MIN is as wrong as one past the names, never the
+/// column's default).
 inline bool text_of(const text_column& c, std::size_t i, std::string& out, bool& present) {
     present = false;
-    if (c.codes.empty() || c.codes[i] < 0) return true;
-    if (static_cast<std::size_t>(c.codes[i]) >= c.names.size()) return false;
+    if (c.codes.empty() || c.codes[i] == -1) return true;
+    if (c.codes[i] < 0 || static_cast<std::size_t>(c.codes[i]) >= c.names.size()) return false;
     out.assign(c.names[static_cast<std::size_t>(c.codes[i])]);
     present = true;
     return true;
