@@ -66,6 +66,21 @@ void print_explanation(std::ostream& out, const json& expl, const std::string& i
                 << printable(text_of(p["confidence"])) << ", " << printable(text_of(p["source"])) << ")\n";
     }
 }
+/// Refuses a document that is not an account request: this command prints
+/// account.right and account.ledger answers only (`edurules request` answers
+/// any kind). A missing kind is refused as `request` refuses it.
+void require_account_kind(const json& req, const input& in) {
+    const json* k = req.contains("kind") ? &req["kind"] : nullptr;
+    if (k && k->is_string() && (*k == "account.right" || *k == "account.ledger")) return;
+    std::string shown = k ? k->dump(-1, ' ', false, json::error_handler_t::replace) : "";
+    if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
+    const std::string what = k ? "is " + shown + ", not an account kind" : "missing";
+    rethrow_located(error(errc::invalid_input, "kind",
+                          what + ": the account command reads account.right or account.ledger (edurules request "
+                                 "answers the other kinds)"),
+                    in);
+}
+
 struct account_args {
     options o;
     std::string file;
@@ -79,7 +94,7 @@ int run_account(const account_args& a) {
     const input in = read_input(a.file);
     json req = parse_input(in, [&](const std::string& text) { return edurules::detail::parse_checked(text, in.name); });
     if (!req.is_object()) throw error(errc::invalid_input, in.name, "expected a JSON object");
-    if (!req.contains("kind")) req["kind"] = "account.right";
+    require_account_kind(req, in);
     if (o.date) req["date"] = *o.date;
     req["explain"] = o.explain;
     const json resp =

@@ -35,6 +35,16 @@ check ledger-cents 3 "events\[0\]\.from\[0\]\.amount: an amount in euros with at
 # Hours beyond 64 bits are too large, not negative (2^63 read as a signed number wrapped).
 sed '0,/"hours": "7.6"/s//"hours": 9223372036854775808/' "$data/account.json" > "$tmp/big.json"
 check account-hours-2p63 3 "hours: number too large: 9223372036854775808" -- "$bin" account "$tmp/big.json"
+# Only account.right and account.ledger: another kind was printed as JSON (exit 0) or
+# broke the table and CSV (exit 70, an internal json type_error); a missing kind was
+# taken as account.right, where `request` refuses it.
+printf '{"schema_version":1,"kind":"rulebook.describe","date":"2025-01-01"}\n' > "$tmp/describe.json"
+for f in table csv json; do
+  check "account-foreign-kind-$f" 3 'describe.json:1:21: kind: is "rulebook.describe", not an account kind.*account.right or account.ledger' -- "$bin" account "$tmp/describe.json" --format $f
+done
+check account-leave-kind 3 'kind: is "leave.evaluate", not an account kind' -- "$bin" account "$data/leave.json" --format json
+printf '{"schema_version":1,"date":"2024-12-31","employer":{},"workers":[]}\n' > "$tmp/nokind.json"
+check account-missing-kind 3 "nokind.json: kind: missing: the account command reads account.right or account.ledger" -- "$bin" account "$tmp/nokind.json"
 check account-missing-file 5 "" -- "$bin" account "$tmp/nope.json"
 check account-usage 2 "" -- "$bin" account
 echo "$pass passed, $fail failed"
