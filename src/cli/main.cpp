@@ -228,7 +228,9 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        const int rc = app.exit(e);
+        check_stdout();  // the help must have arrived, as any output (exit 5)
+        return rc;
     } catch (const CLI::ParseError& e) {
         std::vector<std::string> names;
         for (const auto& c : commands) names.push_back(c.app->get_name());
@@ -258,10 +260,12 @@ int main(int argc, char** argv) {
         if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
             !std::strcmp(argv[1], "help")) {
             std::cout << help_text;
+            check_stdout();  // every write is checked: a full or closed standard output is exit 5
             return argc < 2 ? exit_usage : exit_ok;
         }
         if (!std::strcmp(argv[1], "--version")) {
             std::cout << "edurules " << EDURULES_VERSION << "\n";
+            check_stdout();
             return exit_ok;
         }
         return run(argc, argv);

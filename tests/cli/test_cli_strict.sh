@@ -20,6 +20,12 @@ check full-rulebook 5 "/dev/full" -- "$bin" rulebook show --output /dev/full
 check full-export 5 "/dev/full" -- "$bin" rulebook export --output /dev/full
 check full-insight 5 "/dev/full" -- "$bin" insight "$tmp/insight.json" --contact FLEX-HR "${D[@]}" --output /dev/full
 check stdout-full 5 "standard output: write failed" -- bash -c "'$bin' status '$data/dossier.json' --date 2025-06-01 >/dev/full"
+# --help, --version and a command's --help are outputs too (they said exit 0 to a full or closed stdout).
+check help-full 5 "standard output: write failed" -- bash -c "'$bin' --help >/dev/full"
+check version-full 5 "standard output: write failed" -- bash -c "'$bin' --version >/dev/full"
+check command-help-full 5 "standard output: write failed" -- bash -c "'$bin' status --help >/dev/full"
+check version-closed 5 "standard output: write failed" -- bash -c "'$bin' --version >&-"
+check command-help-closed 5 "standard output: write failed" -- bash -c "'$bin' leave -h >&-"
 check no-output-dir 5 "cannot open file for writing" -- "$bin" status "$data/dossier.json" "${D[@]}" --output "$tmp/no/such/dir/out.txt"
 # insight: the audit record is written and flushed before the report; if it
 # cannot be, nothing is released.
