@@ -678,10 +678,12 @@ struct rulebook_builder {
                         std::optional<date> to) {
         rulebook rb = base;
         auto it = rb.params_.find(name);
-        if (it == rb.params_.end())
-            throw error(errc::rulebook, "parameters[\"" + std::string(name) + "\"]", "no such parameter to override");
+        if (it == rb.params_.end()) refuse_unknown(std::string(name), base, "no such parameter to override");
         parameter& p = it->second;
         const std::string f = "parameters[\"" + p.name + "\"]";
+        if (from && to && *to < *from)  // worded as parameter::check words it in a file, before any overlap
+            throw error(errc::rulebook, f + ".to",
+                        "a value runs from " + to_iso(*from) + " to " + to_iso(*to) + ", which ends before it starts");
         json j;
         if (p.kind == value_kind::integer_list || p.kind == value_kind::text_list || p.kind == value_kind::boolean ||
             p.kind == value_kind::integer) {

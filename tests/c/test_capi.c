@@ -286,6 +286,20 @@ static void test_invalid_input(void) {
     CHECK(edr_rulebook_with_value(&rb, builtin, "no.such.parameter", "1", NULL, NULL) < 0);
     CHECK(strstr(edr_error_last()->message, "no.such.parameter") != NULL);
     CHECK(rb == NULL);
+    /* A misspelt name is refused naming the nearest one, as an overlay file
+     * refuses it (one function in the rulebook code for --set, C and Python). */
+    CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.requird", "16", NULL, NULL), EDR_E_RULEBOOK,
+                "parameters[\"pe.points.requird\"]");
+    CHECK(strstr(edr_error_last()->message, "no such parameter to override (did you mean \"pe.points.required\"?)") !=
+          NULL);
+    CHECK(rb == NULL);
+    /* A range that ends before it starts is refused as the file refuses it,
+     * naming the dates given (not an overlap with dates never given). */
+    CHECK_ERROR(edr_rulebook_with_value(&rb, builtin, "pe.points.required", "1", "2025-02-01", "2024-01-01"),
+                EDR_E_RULEBOOK, "parameters[\"pe.points.required\"].to");
+    CHECK(strstr(edr_error_last()->message,
+                 "a value runs from 2025-02-01 to 2024-01-01, which ends before it starts") != NULL);
+    CHECK(rb == NULL);
 
     edr_rulebook_free(builtin);
     edr_buf_dispose(&out);

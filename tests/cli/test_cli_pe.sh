@@ -37,6 +37,7 @@ check rulebook-validate 0 "ok" -- "$bin" rulebook validate "$tmp/rb.json"
 echo '{"schema_version":1,"sources":{},"parameters":{"pe.points.required":{"type":"decimal","values":[{"value":"x","source":"cao","confidence":"H"}]}}}' > "$tmp/bad_rb.json"
 check rulebook-bad 4 'parameters\["pe.points.required"\].values\[0\].value' -- "$bin" status "$data/dossier.json" --rulebook "$tmp/bad_rb.json"
 check set-unknown 4 "no such parameter" -- "$bin" status "$data/dossier.json" --set pe.nope=1
+check set-misspelt 4 'parameters\["pe.points.requird"\]: no such parameter to override \(did you mean "pe.points.required"\?\)' -- "$bin" status "$data/dossier.json" --set pe.points.requird=16
 # Bad input: impossible dates, malformed JSON, missing files.
 sed 's/"diploma_date": "2023-01-11"/"diploma_date": "2023-02-30"/' "$data/dossier.json" > "$tmp/bad.json"
 check impossible-date 3 'participants\[0\].diploma_date: not a date: "2023-02-30"' -- "$bin" status "$tmp/bad.json"

@@ -173,6 +173,10 @@ def test_rulebook_errors(tmp_path):
         edurules.Engine(rulebook=tmp_path / "broken.json")
     with pytest.raises(edurules.RulebookError):
         edurules.Engine(overrides={"pe.no.such.parameter": "1"})
+    with pytest.raises(edurules.RulebookError, match=r'did you mean "pe.points.required"\?'):
+        edurules.Engine(overrides={"pe.points.requird": "16"})
+    with pytest.raises(edurules.RulebookError, match="runs from 2025-02-01 to 2024-01-01, which ends before it starts"):
+        edurules.Engine(overrides={"pe.points.required": ("1", "2025-02-01", "2024-01-01")})
     with pytest.raises(edurules.Error):
         edurules.Engine(overrides={"pe.points.required": "twelve"})
     with pytest.raises(edurules.RulebookError):
