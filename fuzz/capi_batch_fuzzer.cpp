@@ -4,7 +4,8 @@
 // broken offsets, row ranges, NULL columns and unknown struct versions.
 // Properties (edurules.h): each row in range gets exactly one result or one
 // pinned rejection code; rows outside the range are left alone; a broken
-// precondition is EDR_E_INVALID_ARGUMENT naming the field; the same call
+// precondition (offsets that leave an item to no row included) is
+// EDR_E_INVALID_ARGUMENT naming the field; the same call
 // twice writes the same bytes.
 #include <climits>
 #include <cstdint>
@@ -92,6 +93,13 @@ const edr_engine* the_engine() {
     return e;
 }
 
+/// Offsets from 0, never decreasing, to `items`: every item in one row.
+bool offsets_ok(const std::vector<std::int64_t>& off, std::size_t items) {
+    for (std::size_t i = 1; i < off.size(); ++i)
+        if (off[i] < off[i - 1]) return false;
+    return off.front() == 0 && static_cast<std::uint64_t>(off.back()) == items;
+}
+
 void pe_case(bytes& in) {
     const std::size_t n = in.u8() % 9;
     const std::uint8_t shape = in.u8();
@@ -163,8 +171,10 @@ void pe_case(bytes& in) {
     if (broken == 7) ra.earned = rb.earned = nullptr;
     size_t rej_a = 12345, rej_b = 54321;
     const int rc = edr_pe_status_batch(&ra, &rej_a, the_engine(), at, &c, ranged ? &o : nullptr);
+    // Offsets that leave a completion or renewal to no row (or to two) refuse the call (edurules.h).
+    const bool bad_offsets = !offsets_ok(coff, cday.size()) || ((shape & 8) && !offsets_ok(roff, rday.size()));
     const bool precondition = at == EDR_NO_DAY || at < -25567 || at > 2932896 || (ranged && o.first_row > o.end_row) ||
-                              (n > 0 && (broken == 5 || broken == 7)) || broken == 6;
+                              (n > 0 && (broken == 5 || broken == 7 || bad_offsets)) || broken == 6;
 #ifdef EDR_FUZZ_MASK_KNOWN  // F3 (README): a row dated late 9999 fails the whole call
     if (rc == EDR_E_INTERNAL && std::strstr(edr_error_last()->message, "out of valid range")) return;
 #endif
