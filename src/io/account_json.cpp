@@ -253,6 +253,10 @@ ledger_event decode_event(const json& j, const path& p) {
     e.day = get_date(j, "date", p);
     const std::string type = one_of(j, "type", p, std::array<std::string_view, 3>{"deposit", "voucher", "spend"});
     e.type = type == "deposit" ? event_type::deposit : type == "voucher" ? event_type::voucher : event_type::spend;
+    if (e.type == event_type::voucher && e.id == free_source)
+        invalid(p / "id",
+                "\"free\" is reserved for the free balance (a spend's paid_from names it as its source); "
+                "give the voucher another id");
     auto only = [&](std::initializer_list<const char*> keys, const char* what) {
         for (const char* k : keys)
             if (find(j, k)) invalid(p / k, std::string("not allowed on ") + what);

@@ -101,3 +101,55 @@ TEST(AccountLedger, UnknownPartyRefused) {
     EXPECT_TRUE(L.events[0].reasons & ledger_party_not_allowed);
     EXPECT_EQ(L.balance(), 0);
 }
+
+// seed 003 (the SER development account) and the README rule "the ledger checks deposited = spent +
+// lapsed + balance": deposited_by_party keyed on the parties allowed on the evaluation date dropped an
+// employer's 200.00 accepted in 2025 once an overlay removed "employer" from account.nl.parties from
+// 2026 (the breakdown summed to less than the deposits and balanced still said true). The breakdown is
+// keyed by each accepted deposit's own party, sums to the deposits, and balanced checks that too.
+TEST(AccountLedger, BreakdownByPartyKeepsADepositorTheRulebookDropsLater) {
+    const engine e(std::make_shared<const rulebook>(rulebook::with_value(
+        *rulebook::builtin(), "account.nl.parties", R"(["worker","government","sector_fund"])", date(2026, 1, 1))));
+    const date d(2025, 1, 10);
+    std::vector<ledger_event> ev{deposit("D1", d, {{"worker", 10000}}), deposit("D2", d, {{"employer", 20000}}),
+                                 deposit("D3", d, {{"worker", 5000}, {"employer", 5000}}),
+                                 deposit("D4", date(2026, 2, 1), {{"employer", 700}})};
+    const auto L = evaluate_ledger(e.account(), ev, date(2026, 6, 1), true);
+    EXPECT_TRUE(L.events[1].accepted);
+    EXPECT_FALSE(L.events[3].accepted);  // 2026: the employer may no longer deposit
+    EXPECT_EQ(L.deposited, 40000);
+    std::int64_t sum = 0, employer = -1;
+    for (const auto& p : L.deposited_by_party) {
+        sum += p.cents;
+        if (p.party == "employer") employer = p.cents;
+    }
+    EXPECT_EQ(employer, 25000);
+    EXPECT_EQ(sum, L.deposited);
+    EXPECT_TRUE(L.balanced);
+    ASSERT_EQ(L.deposited_by_party.size(), 4u);  // the parties of `date` in rulebook order, then the employer
+    EXPECT_EQ(L.deposited_by_party[0].party, "worker");
+    EXPECT_EQ(L.deposited_by_party[3].party, "employer");
+}
+
+// seed 003: "collectieve stortingen die door werknemers en werkgevers samen kunnen worden gedaan": a
+// collective deposit is one event, booked whole or not at all; a misspelt party refuses it whole (the
+// worker's valid share too), and the explanation says so, naming the share, the party and the nearest
+// allowed one (it said only "a party may not deposit").
+TEST(AccountLedger, AMisspeltPartyIsNamedWithItsShareAndTheNearestParty) {
+    const auto L = evaluate_ledger(R(), {deposit("D1", date(2025, 1, 1), {{"worker", 10000}, {"employr", 5000}})},
+                                   date(2025, 6, 1), true);
+    EXPECT_FALSE(L.events[0].accepted);
+    EXPECT_EQ(L.events[0].reasons, ledger_party_not_allowed);
+    EXPECT_EQ(L.deposited, 0);
+    std::string texts;
+    for (const auto& st : L.why.steps()) texts += st.text() + "\n";
+    EXPECT_NE(texts.find("D1: refused whole (a collective deposit is booked whole or not at all), from[1] party "
+                         "\"employr\" may not deposit (did you mean \"employer\"?)"),
+              std::string::npos)
+        << texts;
+    const auto one =
+        evaluate_ledger(R(), {deposit("D2", date(2025, 1, 1), {{"neighbour", 100}})}, date(2025, 6, 1), true);
+    texts.clear();
+    for (const auto& st : one.why.steps()) texts += st.text() + "\n";
+    EXPECT_NE(texts.find("D2: refused, from[0] party \"neighbour\" may not deposit\n"), std::string::npos) << texts;
+}

@@ -58,3 +58,25 @@ TEST(Request, DescribesTheRulebook) {
     const std::string out = io::evaluate_json(e, R"({"schema_version":1,"kind":"rulebook.describe"})");
     EXPECT_NE(out.find("pe.points.required"), std::string::npos);
 }
+
+// A spend's paid_from names the free balance "free": a voucher called "free" made S1 "free 80.00, free
+// 70.00", the voucher's money indistinguishable from the free balance. The id is reserved: refused at
+// read, naming the field and why (schemas/account.request.schema.json says the same).
+TEST(Request, AVoucherMayNotBeCalledFree) {
+    const engine e;
+    const std::string head = R"({"schema_version":1,"kind":"account.ledger","date":"2026-06-01","events":[
+        {"id":"D1","date":"2025-01-01","type":"deposit","from":[{"party":"worker","amount":"100.00"}]},)";
+    try {
+        io::evaluate_json(e, head + R"({"id":"free","date":"2025-01-01","type":"voucher",
+            "from":[{"party":"government","amount":"80.00"}]}]})");
+        FAIL() << "a voucher called free was accepted";
+    } catch (const error& err) {
+        EXPECT_EQ(err.code(), errc::invalid_input);
+        EXPECT_EQ(err.field(), "events[1].id");
+        EXPECT_NE(std::string(err.what()).find("\"free\" is reserved for the free balance"), std::string::npos)
+            << err.what();
+    }
+    // a deposit's id is never a source: "free" stays a valid deposit id
+    EXPECT_NO_THROW(io::evaluate_json(
+        e, head + R"({"id":"free","date":"2025-01-01","type":"deposit","from":[{"party":"worker","amount":"1"}]}]})"));
+}

@@ -55,8 +55,13 @@ inline constexpr std::array<std::string_view, 6> ledger_reason_codes{"party_not_
                                                                      "insufficient_funds", "earmarked_elsewhere",
                                                                      "single_source",      "after_date"};
 
+/// The name `paid_from` gives the free balance; no voucher may have it as its
+/// id (the JSON reader refuses it at `events[i].id`), so every source names
+/// one fund.
+inline constexpr std::string_view free_source = "free";
+
 struct allocation {
-    std::string source;  ///< "free" or the voucher's id
+    std::string source;  ///< free_source or the voucher's id
     std::int64_t cents = 0;
 };
 
@@ -81,8 +86,14 @@ struct ledger_result {
     std::vector<voucher_state> vouchers;
     std::int64_t free_cents = 0;
     std::int64_t deposited = 0, spent = 0, lapsed = 0;
-    std::vector<share> deposited_by_party;  ///< in the rulebook's party order
-    bool balanced = false;                  ///< deposited == spent + lapsed + free + vouchers remaining
+    /// Every party whose deposits or vouchers were accepted, keyed by the
+    /// party of the deposit itself (as allowed on its own date): the parties
+    /// allowed on the evaluation date in the rulebook's order (0 when they
+    /// gave nothing), then any other depositor in the order it first paid.
+    std::vector<share> deposited_by_party;
+    /// deposited == spent + lapsed + free + vouchers remaining, and
+    /// deposited == the sum of deposited_by_party.
+    bool balanced = false;
     explanation why;
     std::int64_t balance() const {
         std::int64_t v = free_cents;
@@ -109,6 +120,40 @@ inline void lapse_vouchers(ledger_result& L, date d) {
         }
 }
 
+/// A collective deposit is one event agreed by the parties together (seed
+/// 003: "collectieve stortingen die door werknemers en werkgevers samen
+/// kunnen worden gedaan"): a share of a party the rulebook does not allow on
+/// its date refuses the whole deposit, valid shares included, and the
+/// explanation names each such share, its party and the nearest allowed one.
+inline bool parties_allowed(const ledger_event& e, const resolved<std::vector<std::string>>& parties, ledger_result& L,
+                            event_result& r) {
+    std::string bad;
+    for (std::size_t i = 0; i < e.shares.size(); ++i)
+        if (!in_list(parties.value, e.shares[i].party))
+            bad += (bad.empty() ? "" : "; ") + std::string("from[") + std::to_string(i) + "] party \"" +
+                   e.shares[i].party + "\" may not deposit" + did_you_mean(e.shares[i].party, parties.value);
+    if (bad.empty()) return true;
+    r.reasons |= ledger_party_not_allowed;
+    L.why.add("account.ledger.party",
+              [&] {
+                  return e.id + ": refused" +
+                         (e.shares.size() > 1 ? " whole (a collective deposit is booked whole or not at all)" : "") +
+                         ", " + bad;
+              },
+              {parties.use});
+    return false;
+}
+
+/// Adds an accepted deposit's shares to the breakdown by their own party.
+inline void add_to_parties(const ledger_event& e, ledger_result& L) {
+    for (const auto& s : e.shares) {
+        auto p = std::find_if(L.deposited_by_party.begin(), L.deposited_by_party.end(),
+                              [&](const share& x) { return x.party == s.party; });
+        if (p == L.deposited_by_party.end()) p = L.deposited_by_party.insert(p, share{s.party, 0});
+        p->cents += s.cents;
+    }
+}
+
 /// Deposits and vouchers: every paying party must be one the rulebook allows,
 /// and a voucher earmarked for kinds may name only kinds the account may pay
 /// for on its issue date (account.nl.eligible_kinds): a voucher for "evcc"
@@ -116,12 +161,7 @@ inline void lapse_vouchers(ledger_result& L, date d) {
 /// kind and the nearest eligible one.
 inline void book_deposit(const rules& R, const ledger_event& e, ledger_result& L, event_result& r) {
     const auto parties = read<std::vector<std::string>>(*R.parties, e.day);
-    for (const auto& s : e.shares)
-        if (!in_list(parties.value, s.party)) r.reasons |= ledger_party_not_allowed;
-    if (r.reasons) {
-        L.why.add("account.ledger.party", [&] { return e.id + ": refused, a party may not deposit"; }, {parties.use});
-        return;
-    }
+    if (!parties_allowed(e, parties, L, r)) return;
     if (!e.kinds.empty()) {
         const auto eligible = read<std::vector<std::string>>(*R.eligible_kinds, e.day);
         const auto bad = std::find_if(e.kinds.begin(), e.kinds.end(),
@@ -139,11 +179,8 @@ inline void book_deposit(const rules& R, const ledger_event& e, ledger_result& L
     }
     r.accepted = true;
     std::int64_t total = 0;
-    for (const auto& s : e.shares) {
-        total += s.cents;
-        for (auto& p : L.deposited_by_party)
-            if (p.party == s.party) p.cents += s.cents;
-    }
+    for (const auto& s : e.shares) total += s.cents;
+    add_to_parties(e, L);
     L.deposited += total;
     if (e.type == event_type::deposit) {
         L.free_cents += total;
@@ -226,7 +263,7 @@ inline void book_spend(const rules& R, const ledger_event& e, ledger_result& L, 
         const std::int64_t take = std::min(left, avail(s));
         if (take == 0) continue;
         (s == SIZE_MAX ? L.free_cents : L.vouchers[s].remaining) -= take;
-        r.paid_from.push_back({s == SIZE_MAX ? "free" : L.vouchers[s].id, take});
+        r.paid_from.push_back({s == SIZE_MAX ? std::string(free_source) : L.vouchers[s].id, take});
         left -= take;
     }
     r.accepted = true;
@@ -264,10 +301,14 @@ inline ledger_result evaluate_ledger(const rules& R, const std::vector<ledger_ev
             ledger_detail::book_deposit(R, e, L, r);
     }
     ledger_detail::lapse_vouchers(L, at);
-    L.balanced = L.deposited == L.spent + L.lapsed + L.balance();
+    std::int64_t by_party = 0;
+    for (const auto& p : L.deposited_by_party) by_party += p.cents;
+    const bool flows = L.deposited == L.spent + L.lapsed + L.balance();
+    L.balanced = flows && by_party == L.deposited;
     L.why.add("account.ledger.balance", [&] {
         return "balance on " + to_iso(at) + ": " + ledger_detail::euros(L.balance()) +
-               (L.balanced ? "" : " (the ledger does not balance)");
+               (flows ? "" : " (the ledger does not balance)") +
+               (by_party == L.deposited ? "" : " (the deposits by party do not add up to the deposits)");
     });
     return L;
 }
