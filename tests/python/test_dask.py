@@ -130,3 +130,29 @@ def test_a_key_repeated_in_two_partitions_is_caught_and_child_rows_are_not_copie
     ok = edd.leave_hours(dd.from_pandas(workers.iloc[:2], npartitions=2, sort=False), trainings, lessons,
                          school_year="2023-2024").compute(scheduler="sync")
     assert sorted(ok.worker_id) == ["W1", "W2"]
+
+
+def test_a_bad_related_row_is_named_by_its_own_label(engine):
+    """The merge and set_index that move completions to their participants'
+    partitions renumbered the rows: a bad completion at label 183 was reported
+    as 'completions row label 45', another, valid row of the caller's frame.
+    Each row now carries its own label through the move (labels of any kind),
+    so the message names the row the caller gave."""
+    t = example.read_single()
+    people, points = t["participants"], t["completions"].copy()
+    bad = points.index[points.seu_number == people.seu_number[42]][0]
+    points.loc[bad, "completed"] = "2024-02-30"
+    for labels in (points.index, "c" + points.index.astype(str)):
+        given = points.set_axis(labels, axis=0)
+        label = given.index[points.index.get_loc(bad)]
+        got = edd.pe_status(dd.from_pandas(people, npartitions=3, sort=False), given, SAMPLE_DATE,
+                            errors="flag").compute(scheduler="sync")
+        errors = got.error.dropna().tolist()
+        assert len(errors) == 1, errors
+        assert f"completions row label {label!r}" in errors[0] or f"completions row label {label} " in errors[0], errors
+        single = engine.pe_status_frame(people, given, SAMPLE_DATE, errors="flag")
+        assert f"row label {label!r}" in single.error.dropna().iloc[0] or \
+            f"row label {label} " in single.error.dropna().iloc[0]
+        with pytest.raises(edurules.InvalidInput) as e:
+            edd.pe_status(dd.from_pandas(people, npartitions=3, sort=False), given, SAMPLE_DATE).compute(scheduler="sync")
+        assert e.value.label == label

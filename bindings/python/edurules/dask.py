@@ -27,7 +27,9 @@ the later rows are the duplicates (pe_status: ``duplicate SEU number``,
 raised, or flagged with ``errors="flag"``; leave_hours: ``duplicate``,
 raised with either ``errors``), and the key's child rows go to its first
 row only, never copied. Positions in messages count within the partition
-(index labels are the frame's own).
+(for a related frame: among its rows moved to that partition); index labels
+are the caller's own, related frames' included (each row carries its label
+through the move).
 
 The results equal the single-process ones row for row: pe_status has the
 participants' index and order; leave_hours has one row per training, grouped
@@ -116,16 +118,26 @@ def _aligned(child: Any, key: str, owners: Any, parts: int) -> Any:
         child = dd.from_pandas(child, npartitions=1, sort=False)
     if key not in child.columns:
         raise InvalidArgument(f"missing column {key}", field=key)
-    keyed = child.assign(**{"_edr_key": child[key].astype(str)})
+    # The merge and set_index below renumber the rows: each row's own index label rides along as a
+    # column (one vectorised assign per partition) and _strip gives it back, so that messages name
+    # the label the row has in the caller's frame.
+    def keep_label(df: pd.DataFrame) -> pd.DataFrame:
+        return df.assign(_edr_key=df[key].astype(str), _edr_label=df.index.to_numpy())
+    keyed = child.map_partitions(keep_label, meta=keep_label(child._meta))
     joined = keyed.merge(owners.rename(columns={key: "_edr_key"}), on="_edr_key", how="left")
     joined = joined.assign(_edr_part=joined["_edr_part"].fillna(0).astype(np.int64))
     divisions = list(range(parts)) + [parts - 1]
     return joined.set_index("_edr_part", divisions=divisions).drop(columns="_edr_key")
 
 
-def _strip(frame: Optional[pd.DataFrame]) -> Optional[pd.DataFrame]:
-    """A partition of an aligned frame as the frame function takes it."""
-    return None if frame is None else frame.reset_index(drop=True)
+def _strip(frame: Optional[pd.DataFrame], name: Any = None) -> Optional[pd.DataFrame]:
+    """A partition of an aligned frame as the frame function takes it: indexed
+    by the labels its rows have in the caller's frame (index name `name`)."""
+    if frame is None:
+        return None
+    out = frame.set_index("_edr_label")
+    out.index.name = name
+    return out
 
 
 def _run(primary: Any, key: str, related: dict[str, Any], call: Callable[..., pd.DataFrame]) -> Any:
@@ -142,13 +154,15 @@ def _run(primary: Any, key: str, related: dict[str, Any], call: Callable[..., pd
     owners = _unique_owners(tagged, key, first)
     names = [n for n, f in related.items() if f is not None]
     aligned = [_aligned(related[n], key, owners, primary.npartitions) for n in names]
-    metas = {n: _strip(a._meta) for n, a in zip(names, aligned)}
+    index_names = [related[n].index.name for n in names]
+    metas = {n: _strip(a._meta, i) for n, a, i in zip(names, aligned, index_names)}
     meta = call(primary._meta, np.zeros(0, dtype=bool), **metas)  # the function itself on empty frames: the right dtypes
     marked = _mark_repeated(primary, key, first)
 
     def one(p: pd.DataFrame, *parts: pd.DataFrame) -> pd.DataFrame:
         duplicate = p["_edr_dup"].to_numpy(dtype=bool)
-        return call(p.drop(columns="_edr_dup"), duplicate, **{n: _strip(x) for n, x in zip(names, parts)})
+        return call(p.drop(columns="_edr_dup"), duplicate,
+                    **{n: _strip(x, i) for n, x, i in zip(names, parts, index_names)})
     return dd.map_partitions(one, marked, *aligned, meta=meta, align_dataframes=False,
                              enforce_metadata=False, transform_divisions=False)
 
