@@ -77,7 +77,7 @@ quarter_fte decode_quarter(const json& j, const path& p) {
         q.find_first_not_of("0123456789", 0) != 4)
         invalid(p / "quarter", "expected YYYY-Qn (e.g. 2023-Q4), got " + show(json(q)));
     if (!parse_iso_date(q.substr(0, 4) + "-01-01"))  // the years a date may have (0000-Q1 was taken)
-        invalid(p / "quarter", "a year outside the calendar's 1900..9999, got " + show(json(q)));
+        invalid(p / "quarter", "a year outside the years a date given may have (1900..9999), got " + show(json(q)));
     quarter_fte out;
     out.year = std::stoi(q.substr(0, 4));
     out.quarter = q[6] - '0';

@@ -81,9 +81,18 @@ inline std::string as_string(const json& j, const path& p) {
 }
 inline date as_date(const json& j, const path& p) {
     if (!j.is_string()) invalid(p, "expected a date (YYYY-MM-DD), got " + show(j));
-    auto d = parse_iso_date(j.get_ref<const std::string&>());
-    if (!d) invalid(p, "not a date: " + show(j));
-    return *d;
+    const std::string& s = j.get_ref<const std::string&>();
+    auto d = parse_iso_date(s);
+    if (d) return *d;
+    // A well-formed date before 1900 (1400-01-01, which the calendar's own
+    // range starts from) is refused naming the range a date given may have.
+    if (s.size() == 10 && s.find_first_not_of("0123456789") == 4 && std::stoi(s.substr(0, 4)) < first_input_year &&
+        parse_iso_date("2000" + s.substr(4)))  // a leap year: any month and day
+        invalid(p,
+                "not a date from 1900-01-01 to 9999-12-31 (the dates a request may give; dates computed from "
+                "them may reach back to the calendar's 1400-01-01): " +
+                    show(j));
+    invalid(p, "not a date: " + show(j));
 }
 inline std::int64_t as_int(const json& j, const path& p) {
     if (!j.is_number_integer()) {

@@ -80,3 +80,25 @@ TEST(Request, AVoucherMayNotBeCalledFree) {
     EXPECT_NO_THROW(io::evaluate_json(
         e, head + R"({"id":"free","date":"2025-01-01","type":"deposit","from":[{"party":"worker","amount":"1"}]}]})"));
 }
+
+// The calendar computes dates from 1400-01-01 (its messages say so), but a date given is read from 1900:
+// 1400-01-01 was refused as "not a date", which contradicted the calendar's message. The refusal names
+// the range a given date must be in.
+TEST(Request, ADateBefore1900NamesTheRangeOfDatesGiven) {
+    const engine e;
+    try {
+        io::evaluate_json(e, R"({"schema_version":1,"kind":"account.ledger","date":"2026-06-01","events":[
+            {"id":"D1","date":"1400-01-01","type":"deposit","from":[{"party":"worker","amount":"1"}]}]})");
+        FAIL();
+    } catch (const error& err) {
+        EXPECT_EQ(err.field(), "events[0].date");
+        EXPECT_NE(std::string(err.what()).find("not a date from 1900-01-01 to 9999-12-31"), std::string::npos)
+            << err.what();
+    }
+    try {
+        io::evaluate_json(e, R"({"schema_version":1,"kind":"account.ledger","date":"2026-02-30","events":[]})");
+        FAIL();
+    } catch (const error& err) {
+        EXPECT_STREQ(err.what(), "date: not a date: \"2026-02-30\"");
+    }
+}

@@ -60,9 +60,13 @@ enum class month_overflow {
 /// day_count to a date, without int_adapter's special-value arithmetic.
 inline date from_day_number(std::int64_t n) { return date(static_cast<date::date_int_type>(n)); }
 
-/// The years Boost's gregorian calendar covers.
+/// The years Boost's gregorian calendar covers (dates computed from others
+/// may reach back to 1400).
 inline constexpr int first_calendar_year = 1400;
 inline constexpr int last_calendar_year = 9999;
+/// The first year of a date given as text (parse_iso_date): 1900, narrower
+/// than the calendar's.
+inline constexpr int first_input_year = 1900;
 
 /// Boost's day number (a Julian day number) of y-m-d, for a day known to
 /// exist in the calendar: the formula of boost::gregorian::gregorian_calendar::
@@ -277,7 +281,7 @@ inline std::optional<date> parse_iso_date(std::string_view s) {
     int y = 0, m = 0, d = 0;
     if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
     // Boost's gregorian calendar supports 1400..9999; we accept 1900..9999.
-    if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
+    if (y < first_input_year || m < 1 || m > 12 || d < 1) return std::nullopt;
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                                             static_cast<unsigned short>(m));
     if (d > last) return std::nullopt;
