@@ -142,8 +142,18 @@ static void test_pe_batch(const edr_engine *eng) {
 /* Checks CHECK_ERROR's record and that the message says `words`. */
 static void check_offsets_error(int rc, const char *field, const char *words) {
     CHECK_ERROR(rc, EDR_E_INVALID_ARGUMENT, field);
-    CHECK(strstr(edr_error_last()->message, words) != NULL);
-    if (strstr(edr_error_last()->message, words) == NULL) fprintf(stderr, "  message: %s\n", edr_error_last()->message);
+    const int says = strstr(edr_error_last()->message, words) != NULL;
+    CHECK(says);
+    if (!says) fprintf(stderr, "  message: %s\n", edr_error_last()->message);
+}
+
+/* Both versions of the PE batch, given completion offsets `off`, refuse the
+ * call with `words`. */
+static void check_both_refuse(const edr_engine *eng, const edr_pe_status_results *out, edr_pe_status_columns *v1,
+                              edr_pe_status_columns_v2 *v2, const int64_t *off, const char *words) {
+    v1->completion_offsets = v2->completion_offsets = off;
+    check_offsets_error(edr_pe_status_batch(out, NULL, eng, 20000, v1, NULL), "columns.completion_offsets", words);
+    check_offsets_error(edr_pe_status_batch_v2(out, NULL, eng, 20000, v2, NULL), "columns.completion_offsets", words);
 }
 
 /* Offsets that leave a completion, renewal or dispensation to no row (or to
@@ -184,24 +194,10 @@ static void test_pe_batch_offsets(const edr_engine *eng) {
     CHECK_OK(edr_pe_status_batch_v2(&out, &rejected, eng, 20000, &v2, NULL));
     CHECK(rejected == 0 && earned[0] == 1200 && earned[1] == 2400);
 
-    v1.completion_offsets = v2.completion_offsets = start1;
-    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
-                        "must start at 0");
-    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.completion_offsets",
-                        "must start at 0");
-    v1.completion_offsets = v2.completion_offsets = short_end;
-    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
-                        "ends at 1, but the items have 3 values");
-    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.completion_offsets",
-                        "ends at 1, but the items have 3 values");
-    v1.completion_offsets = long_end;
-    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
-                        "ends at 4, but the items have 3 values");
-    v1.completion_offsets = v2.completion_offsets = decreasing;
-    check_offsets_error(edr_pe_status_batch(&out, NULL, eng, 20000, &v1, NULL), "columns.completion_offsets",
-                        "must not decrease (at 1)");
-    check_offsets_error(edr_pe_status_batch_v2(&out, NULL, eng, 20000, &v2, NULL), "columns.completion_offsets",
-                        "must not decrease (at 1)");
+    check_both_refuse(eng, &out, &v1, &v2, start1, "must start at 0");
+    check_both_refuse(eng, &out, &v1, &v2, short_end, "ends at 1, but the items have 3 values");
+    check_both_refuse(eng, &out, &v1, &v2, long_end, "ends at 4, but the items have 3 values");
+    check_both_refuse(eng, &out, &v1, &v2, decreasing, "must not decrease (at 1)");
     /* Whatever the row range: the offsets are the columns' layout. */
     opts.first_row = 0, opts.end_row = 1;
     v1.completion_offsets = short_end;

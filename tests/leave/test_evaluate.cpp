@@ -252,34 +252,33 @@ TEST(LeaveEvaluate, BrusselsReformedSeptemberFractionForTheWholeYear) {
 
 // bru.reform2023 (docs/rules.md 2.4): when September's fraction opens no right, the training's start month counts.
 TEST(LeaveEvaluate, BrusselsReformedStartMonthWhenSeptemberGivesNoRight) {
+    // worker `w`'s one professional training of 20 weekly lessons of 3 h from `start`, decided for 2023-2024
+    const auto decided = [](worker w, date start) {
+        training t = make_training("t", training_type::professional);
+        add_weekly(t, start, 20, 180);
+        w.trainings.push_back(t);
+        return evaluate(R(), w, school_year(2023)).trainings[0];
+    };
     job before{date(2010, 1, 1), date(2023, 12, 31), 8 * 60, 40 * 60, schedule::fixed};  // 20%
     job after{date(2024, 1, 1), std::nullopt, 20 * 60, 40 * 60, schedule::fixed};        // 50%
-    worker w = make_worker(region::brussels, {before, after});
-    training t = make_training("t", training_type::professional);
-    add_weekly(t, date(2024, 1, 9), 20, 180);
-    w.trainings.push_back(t);
-    const auto r = evaluate(R(), w, school_year(2023));
-    EXPECT_TRUE(r.trainings[0].eligible);
-    EXPECT_EQ(r.trainings[0].decided_on, date(2024, 1, 1));
-    EXPECT_EQ(r.trainings[0].pro_rata, (fraction{1, 2}));
-    EXPECT_EQ(r.trainings[0].granted, hours(30));
+    const training_result r = decided(make_worker(region::brussels, {before, after}), date(2024, 1, 9));
+    EXPECT_TRUE(r.eligible);
+    EXPECT_EQ(r.decided_on, date(2024, 1, 1));
+    EXPECT_EQ(r.pro_rata, (fraction{1, 2}));
+    EXPECT_EQ(r.granted, hours(30));
     // 20% in September and in the start month: no right
-    worker none = make_worker(region::brussels, {employ(date(2010, 1, 1), 8, 40)});
-    none.trainings.push_back(t);
-    const auto n = evaluate(R(), none, school_year(2023));
-    EXPECT_FALSE(n.trainings[0].eligible);
-    EXPECT_NE(n.trainings[0].reasons & reason_fraction_too_low, 0U);
+    const training_result n =
+        decided(make_worker(region::brussels, {employ(date(2010, 1, 1), 8, 40)}), date(2024, 1, 9));
+    EXPECT_FALSE(n.eligible);
+    EXPECT_NE(n.reasons & reason_fraction_too_low, 0U);
     // Hired on 15 January at half time, no job in September: January's DmfA declares the contract's 50%
     // (not the days worked), so the month is read on the first day with a job, not refused for 1 January.
-    worker hired =
-        make_worker(region::brussels, {job{date(2024, 1, 15), std::nullopt, 20 * 60, 40 * 60, schedule::fixed}});
-    training late = make_training("t", training_type::professional);
-    add_weekly(late, date(2024, 1, 16), 20, 180);
-    hired.trainings.push_back(late);
-    const auto h = evaluate(R(), hired, school_year(2023));
-    EXPECT_TRUE(h.trainings[0].eligible);
-    EXPECT_EQ(h.trainings[0].decided_on, date(2024, 1, 15));
-    EXPECT_EQ(h.trainings[0].pro_rata, (fraction{1, 2}));
+    const training_result h = decided(
+        make_worker(region::brussels, {job{date(2024, 1, 15), std::nullopt, 20 * 60, 40 * 60, schedule::fixed}}),
+        date(2024, 1, 16));
+    EXPECT_TRUE(h.eligible);
+    EXPECT_EQ(h.decided_on, date(2024, 1, 15));
+    EXPECT_EQ(h.pro_rata, (fraction{1, 2}));
 }
 
 // docs/rules.md 2.2; seed 004: cancelled lessons (teacher ill, public holiday) give no leave; only attended hours

@@ -58,6 +58,15 @@ struct converter {
     void flag(const char* col, std::size_t row, std::string what) {
         bad.push_back({col, static_cast<std::int64_t>(row), std::move(what)});
     }
+    /// Which of the `n` rows of column `col` were flagged by bad[from] on (a
+    /// bad cell is reported once: the later checks of a column skip them).
+    std::vector<bool> flagged(std::string_view col, std::size_t n, std::size_t from = 0) const {
+        std::vector<bool> out(n);
+        for (std::size_t k = from; k < bad.size(); ++k)
+            if (bad[k].column == col && bad[k].row >= 0 && static_cast<std::size_t>(bad[k].row) < n)
+                out[static_cast<std::size_t>(bad[k].row)] = true;
+        return out;
+    }
 };
 
 std::string show(py::handle v) {
@@ -524,21 +533,17 @@ std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t 
             return out;
         }
     }
-    const std::size_t before = cv.bad.size();  // the cells texts() finds bad come next, in row order
+    const std::size_t before = cv.bad.size();
     const text_cells t = texts(cv, col, n);
-    std::size_t next_bad = before;
+    const std::vector<bool> unreadable = required ? cv.flagged(col, n, before) : std::vector<bool>();  // by texts()
     std::vector<int> map(t.names->size(), -1);
     for (std::size_t k = 0; k < t.names->size(); ++k)
         for (std::size_t j = 0; j < names.size(); ++j)
             if ((*t.names)[k] == names[j]) map[k] = first + static_cast<int>(j);
     for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t c = t.codes[i];
-        if (c < 0) {
-            const bool bad = next_bad < cv.bad.size() && cv.bad[next_bad].row == static_cast<std::int64_t>(i);
-            if (bad)
-                ++next_bad;
-            else if (required)
-                cv.flag(col, i, "missing");
+        if (c < 0) {  // missing, or unreadable (flagged by texts())
+            if (required && !unreadable[i]) cv.flag(col, i, "missing");
             continue;
         }
         if (static_cast<std::size_t>(c) >= map.size() || map[static_cast<std::size_t>(c)] < 0)
@@ -678,13 +683,9 @@ std::vector<std::string_view> names_of(std::initializer_list<std::string_view> l
 /// them (leave_json.cpp): above the minutes of a week, or a full time of 0.
 /// (Cells already bad, negative or missing, are reported once.)
 void week_minutes(converter& cv, const std::string& col, std::span<const std::int64_t> v, bool full_time) {
-    const std::size_t before = cv.bad.size();
-    std::size_t next_bad = 0;  // the column's cells found bad while read, in row order
+    const std::vector<bool> already = cv.flagged(col, v.size());
     for (std::size_t i = 0; i < v.size(); ++i) {
-        while (next_bad < before &&
-               (cv.bad[next_bad].column != col || cv.bad[next_bad].row < static_cast<std::int64_t>(i)))
-            ++next_bad;
-        if (next_bad < before && cv.bad[next_bad].row == static_cast<std::int64_t>(i)) continue;
+        if (already[i]) continue;
         if (v[i] > lv::minutes_per_week)
             cv.flag(col.c_str(), i, "more than the " + std::to_string(lv::minutes_per_week) + " minutes in a week");
         else if (full_time && v[i] <= 0)
@@ -809,8 +810,8 @@ void uncovered_years(const lv::rules& R, converter& cv, std::span<const std::int
     const std::string* last = nullptr;                  // the answer for the row before (years repeat)
     for (std::size_t i = 0; i < years.size(); ++i) {
         const std::int32_t y = years[i];
-        if (y < 1900 || y > 9998) continue;  // already bad
-        if (!last || i == 0 || years[i - 1] != y) {
+        if (y < 1900 || y > 9998) continue;  // already bad (school_years' range)
+        if (!last || years[i - 1] != y) {
             auto [it, added] = why.try_emplace(y);
             if (added) try {
                     lv::refuse_uncovered_year(R, school_year(y));
