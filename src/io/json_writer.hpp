@@ -126,6 +126,12 @@ public:
         return value(v);
     }
 
+    /// A C text (an enum's name) measured once, not by both the room check and the copy.
+    template <std::size_t N>
+    json_writer& member(const char (&name)[N], const char* v) {
+        return member(name, std::string_view(v));
+    }
+
 private:
     /// key()'s one body, inlined so that a literal's length is a constant.
     [[gnu::always_inline]] json_writer& key_n(const char* name, std::size_t len) {

@@ -36,6 +36,30 @@ TEST(Decimal, WritesItsCanonicalText) {
     EXPECT_EQ(format_scaled(-7, 2), "-0.07");
 }
 
+TEST(Decimal, WritesTheTextItsDigitsSpell) {
+    // every digit count and scale against the digits' own text (the writer
+    // places each digit from the last back; no to_chars)
+    const auto expected = [](std::int64_t m, int scale) {
+        const std::uint64_t u = m < 0 ? 0 - static_cast<std::uint64_t>(m) : static_cast<std::uint64_t>(m);
+        std::string digits = std::to_string(u);
+        const auto sc = static_cast<std::size_t>(scale);
+        if (digits.size() <= sc) digits.insert(0, sc + 1 - digits.size(), '0');
+        if (sc > 0) digits.insert(digits.size() - sc, ".");
+        return (m < 0 ? "-" : "") + digits;
+    };
+    std::uint64_t x = 88172645463325252ULL;  // xorshift: magnitudes of every length
+    for (int i = 0; i < 20000; ++i) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        const auto m = static_cast<std::int64_t>(x >> (x % 64));
+        const int scale = static_cast<int>(x % 23);
+        for (const std::int64_t v : {m, -m, m % 1000, -(m % 1000)})
+            ASSERT_EQ((decimal{v, scale}).to_string(), expected(v, scale)) << v << " scale " << scale;
+    }
+    EXPECT_EQ((decimal{0, 2}).to_string(), "0.00");
+    EXPECT_EQ((decimal{-100, 2}).to_string(), "-1.00");
+    EXPECT_EQ((decimal{10, 1}).to_string(), "1.0");
+}
+
 TEST(Decimal, RoundingModes) {
     // 100 h x 20/38 = 52.63 h (docs/rules.md 2.2, part-time example): 53 whole hours half-up.
     EXPECT_EQ(div_round(100 * 20, 38, rounding::half_up), 53);

@@ -153,30 +153,25 @@ struct decimal {
     /// Writes the text of to_string() to `out` (room for 23 + scale chars);
     /// returns its length.
     std::size_t write_to(char* out) const {
-        char digits[24];
-        const std::uint64_t magnitude =
+        // The length first, then the digits from the last one back into
+        // their places: no digit buffer, no copy (a call per decimal written
+        // was a tenth of the JSON writer's cost of a number).
+        std::uint64_t m =
             mantissa < 0 ? 0 - static_cast<std::uint64_t>(mantissa) : static_cast<std::uint64_t>(mantissa);
-        const auto nd = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+        std::size_t nd = 1;
+        for (std::uint64_t v = m; v >= 10; v /= 10) ++nd;
         const auto sc = static_cast<std::size_t>(scale > 0 ? scale : 0);
-        std::size_t n = 0;
-        if (mantissa < 0) out[n++] = '-';
-        if (sc == 0) {
-            std::memcpy(out + n, digits, nd);
-            return n + nd;
-        }
-        if (nd <= sc) {  // 0.0ddd
-            out[n++] = '0';
-            out[n++] = '.';
-            std::memset(out + n, '0', sc - nd);
-            n += sc - nd;
-            std::memcpy(out + n, digits, nd);
-            return n + nd;
-        }
-        std::memcpy(out + n, digits, nd - sc);
-        n += nd - sc;
-        out[n++] = '.';
-        std::memcpy(out + n, digits + nd - sc, sc);
-        return n + sc;
+        const std::size_t whole = nd > sc ? nd - sc : 1;  // 0.0ddd has one whole digit
+        const std::size_t len = (mantissa < 0 ? 1 : 0) + whole + (sc > 0 ? 1 + sc : 0);
+        char* p = out + len;
+        for (std::size_t i = 0; i < sc; ++i, m /= 10) *--p = static_cast<char>('0' + m % 10);
+        if (sc > 0) *--p = '.';
+        do {
+            *--p = static_cast<char>('0' + m % 10);
+            m /= 10;
+        } while (m != 0);
+        if (mantissa < 0) *--p = '-';
+        return len;
     }
 
     /// Exact comparison of two decimals.
