@@ -74,9 +74,27 @@ CASES = {
     "py-leave-duplicate-column": lambda e, d: e.leave_hours_frame(
         pd.concat([_leave_frames()[0], _leave_frames()[0][["region"]]], axis=1), _leave_frames()[1], None,
         school_year="2023-2024"),
+    "py-request-nan": lambda e, d: e.evaluate(_request(d, name=float("nan"))),
+    "py-request-surrogate": lambda e, d: e.evaluate(_request(d, seu_number="SEU-\ud800")),
+    "py-request-surrogate-text": lambda e, d: e.evaluate('{"kind": "pe.status", "date": "2025-01-01", "x": "\ud800"}'),
+    "py-request-deep": lambda e, d: e.pe_status(_deep(5000), SAMPLE_DATE),
     "py-dossier-too-large": lambda e, d: _with_limit("1K", lambda: e.pe_status(SOURCE / "examples" / "data" /
                                                                                "dossier.json", SAMPLE_DATE)),
 }
+
+
+def _request(dossier, **first):
+    d = copy.deepcopy(dossier)
+    d["participants"][0].update(first)
+    return {"kind": "pe.status", "date": SAMPLE_DATE, "dossier": d}
+
+
+def _deep(levels):
+    top = cur = {}
+    for _ in range(levels):
+        cur["participants"] = {}
+        cur = cur["participants"]
+    return top
 
 
 def _fifo():

@@ -56,11 +56,88 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+def _bad_value(value: Any) -> Optional[str]:
+    """What makes one value unfit for a JSON request (None: nothing)."""
+    if isinstance(value, (float, np.floating)) and not np.isfinite(value):
+        return f"{value} is not a JSON number (give None for a missing value)"
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            return f"has a lone surrogate at character {e.start}, which UTF-8 cannot hold"
+    return None
+
+
+def _first_bad(doc: Any, field: str) -> tuple[str, str]:
+    """The path and problem of the first value json.dumps or UTF-8 refuses
+    (walked only once dumping failed; no recursion, so any depth)."""
+    def named(path: str) -> str:  # a request's members as the engine names them: dossier.participants[3].name
+        return (path.lstrip(".") or field) if field == "request" else field + path
+
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Mapping):
+            items = list(value.items())
+            for key, _ in items:
+                if isinstance(key, str) and (problem := _bad_value(key)):
+                    return named(f"{path}.{key!r}"), f"the member name {problem}"
+            stack.extend((f"{path}.{k}", v) for k, v in reversed(items))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+        elif problem := _bad_value(value):
+            return named(path), problem
+        elif value is not None and not isinstance(value, (str, int, float, bool)):
+            try:
+                _jsonable(value)
+            except TypeError as e:
+                return named(path), str(e)
+    return field, "cannot be written as JSON"
+
+
+_MAX_DEPTH = 64  # the JSON readers' nesting limit (detail::max_json_depth, src/core/json_guard.hpp): a guard
+
+
+def _depth(value: Any) -> int:
+    """Levels of lists and dicts in `value` (no recursion: any depth)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, Mapping):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, (list, tuple)):
+            stack.extend((x, d + 1) for x in v)
+        else:
+            continue
+        deepest = max(deepest, d)
+    return deepest
+
+
 def _dumps(doc: Any, field: str) -> str:
+    """JSON text of a request document, or InvalidArgument naming the member
+    that cannot be one (NaN or infinity, a lone surrogate, an unknown type,
+    nesting deeper than Python's recursion limit)."""
     try:
-        return _json.dumps(doc, default=_jsonable, ensure_ascii=False)
-    except (TypeError, ValueError) as e:
-        raise InvalidArgument(str(e), field=field) from None
+        text = _json.dumps(doc, default=_jsonable, ensure_ascii=False, allow_nan=False)
+    except RecursionError:
+        where = field
+        if isinstance(doc, Mapping):  # the member that holds the depth
+            deep = [k for k, v in doc.items() if _depth(v) > _MAX_DEPTH]
+            if deep and field == "request":
+                where = str(deep[0])
+            elif deep:
+                where = f"{field}.{deep[0]}"
+        raise InvalidArgument(f"is nested too deeply for a request (at most {_MAX_DEPTH} levels are read)",
+                              field=where) from None
+    except (TypeError, ValueError):
+        where, problem = _first_bad(doc, field)
+        raise InvalidArgument(problem, field=where) from None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        where, problem = _first_bad(doc, field)
+        raise InvalidArgument(problem, field=where) from None
+    return text
 
 
 _DEFAULT_MAX_INPUT_BYTES = 1 << 30  # as io::default_max_input_bytes: a guard, not a legal number
@@ -222,6 +299,8 @@ class Engine:
             text = _dumps(doc, "request")
         elif isinstance(request, str):
             text = request
+            if problem := _bad_value(text):
+                raise InvalidArgument(f"the JSON text {problem}", field="request")
         else:
             raise InvalidArgument(f"expected a dict or JSON text, got {type(request).__name__}", field="request")
         return _json.loads(self._core.evaluate_json(text))
