@@ -160,7 +160,8 @@ int run_request(const options& o, const std::string& file) {
     const auto eng = make_engine(o, {file});
     const input in = read_input(file);
     output out(o);
-    const std::string response = io::evaluate_json(*eng, in.text);
+    // an error names the file, and its line and column where the offset or field is known
+    const std::string response = parse_input(in, [&](std::string_view text) { return io::evaluate_json(*eng, text); });
     out.stream() << response << "\n";
     out.close();
     return request_exit_code(response);

@@ -187,8 +187,11 @@ inline nlohmann::json parse_checked(std::string_view text, std::string_view what
         }
         return doc;
     } catch (const nlohmann::json::parse_error& e) {
+        // nlohmann counts the bytes read, the bad one included; an error's
+        // offset is the bad byte's own (from 0), as the fast reader's and
+        // the C ABI's UTF-8 check give it
         throw error(errc::parse, std::string(what), std::string("malformed JSON: ") + e.what(), -1,
-                    static_cast<std::int64_t>(e.byte));
+                    static_cast<std::int64_t>(e.byte > 0 ? e.byte - 1 : 0));
     } catch (const nlohmann::json::exception& e) {
         // nlohmann reports a number beyond a double (1e400) with no position:
         // read the text again, tracking where the reader is, to name the field

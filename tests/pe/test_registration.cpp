@@ -188,6 +188,27 @@ TEST(PeRegistration, DispensationKeepsRegistration) {
     EXPECT_FALSE(refused.reg.dispensation_pending);
 }
 
+// Seed 000 (art. 10.1): a granted dispensation continues the registration;
+// renewal is the participant's own act (seed 001: "kan de deelnemer zijn/haar
+// registratie verlengen"). Two participants with the same grant and no
+// renewal request: the one who earned the 12 points after asking kept her
+// registration as the one who did not (independent legal probe, f2: the one
+// with 12.00 points ended, the one with 0 stayed registered).
+TEST(PeRegistration, AGrantedDispensationKeepsTheRegistrationWithOrWithoutThePoints) {
+    participant p = person("S", date(2023, 3, 15));
+    p.dispensations = {dispensation{date(2025, 1, 1), date(2025, 2, 1), true}};
+    const status full = status_of(p, {{date(2024, 6, 1), pts(12)}}, date(2025, 4, 1));
+    const status shrt = status_of(p, {}, date(2025, 4, 1));
+    for (const status* s : {&full, &shrt}) {
+        EXPECT_EQ(s->reg.state, reg_state::registered);
+        EXPECT_TRUE(s->reg.kept_by_dispensation);
+        EXPECT_EQ(s->reg.current->first, date(2025, 3, 15));
+        EXPECT_TRUE(s->title.has_value());
+    }
+    p.dispensations.clear();  // without the grant: 12 points and no request end the registration
+    EXPECT_EQ(status_of(p, {{date(2024, 6, 1), pts(12)}}, date(2025, 4, 1)).reg.state, reg_state::ended);
+}
+
 namespace {
 /// The text of the explanation's first step with rule `rule`, or "" if none.
 std::string step_text(const status& s, std::string_view rule) {

@@ -416,8 +416,12 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             by_dispensation = false;
             continue;
         }
+        // A dispensation granted for the period keeps the registration with or
+        // without the points: a participant who earned them after asking is
+        // never worse off than one who did not (no renewal request needed
+        // either way; the grant stands in for it).
         const std::optional<dispensation> disp = detail::dispensation_for(f, disp_from, known, known);
-        if (!enough && disp && disp->granted && disp->decided && *disp->decided <= known) {
+        if (disp && disp->granted && disp->decided && *disp->decided <= known) {
             why.record("pe.registration.dispensation", texts::kept_by_dispensation, {}, number, out.earned.hundredths,
                        out.required.hundredths, *disp->decided);
             p_start = next_day(p.last);
