@@ -77,6 +77,12 @@ check error-stdin-line 3 "standard input:3:[0-9]+" -- bash -c "'$bin' status - <
 sed 's/"diploma_date": "2023-01-11"/"diploma_date": "2023-02-30"/' "$data/dossier.json" > "$tmp/bad.json"
 # a well-formed document's bad field: file, line and column of its member, and the field
 check error-file-field 3 "$tmp/bad.json:8:4: participants\[0\].diploma_date: not a date" -- "$bin" status "$tmp/bad.json"
+# request named neither file nor line (hostile probe): the same as status
+printf '{"schema_version": 1, "kind": "pe.status", "date": "2025-06-01",\n "dossier": {"schema_version": 1, "participants": [\n  {"seu_number": "S1", "diploma_date": "2023-02-30"}]}}\n' > "$tmp/badreq.json"
+check error-request-field 3 "$tmp/badreq.json:3:24: dossier.participants\[0\].diploma_date: not a date" -- "$bin" request "$tmp/badreq.json"
+# the column (from 1) and the byte offset (from 0) of the same bad byte agree, as the C ABI's offset does
+printf '{"kind":"pe.status","date":"2025-01-01","x":"\377"}' > "$tmp/badutf8.json"
+check error-request-byte 3 "$tmp/badutf8.json:1:46: .*\(at byte 45\)" -- "$bin" request "$tmp/badutf8.json"
 printf 'seu_number,activity_id,completion_date\nSEU-100444,"ACT-NEW-11,2025-05-12\n' > "$tmp/unterminated.csv"
 check error-csv-line 3 "$tmp/unterminated.csv.*line 2" -- "$bin" book "$data/dossier.json" "$tmp/unterminated.csv" --quiet
 
