@@ -148,6 +148,28 @@ TEST(AccountBalance, DaysNotTakenPassToTheNextYear) {
     EXPECT_EQ(r.balance_minutes, r.years[1].balance_minutes + 5 * 456);
 }
 
+// README (account.right): days are exact, minutes rounded once. werk.belgie.be
+// (waso.faq): 4 days per FTE in 2023 at 20 FTE or more, pro rata the work
+// regime: a 4/5 worker has 3.2 days, which 1459 rounded minutes of 456 would
+// spell 1459/456 (independent legal probe, f5); a training takes its exact
+// days, and a training taking the whole balance leaves 0 days.
+TEST(AccountBalance, TheBalanceInDaysIsExactNotWorkedBackFromMinutes) {
+    worker w = full_timer(date(2023, 1, 1), 1824);  // 30.4 of 38 hours
+    employer e;
+    e.fallback_fte = dec("25");
+    auto r = evaluate_worker(eng().account(), e, w, date(2023, 12, 31), false);
+    EXPECT_EQ(r.balance_minutes, 1459);
+    EXPECT_EQ(r.balance_days.text(), "3.2");
+    w.trainings = {{"T1", date(2023, 5, 2), "formal", 456}};
+    r = evaluate_worker(eng().account(), e, w, date(2023, 12, 31), false);
+    EXPECT_EQ(r.balance_minutes, 1003);
+    EXPECT_EQ(r.balance_days.text(), "2.2");
+    w.trainings = {{"T1", date(2023, 5, 2), "formal", 2000}};  // beyond the balance: taken whole
+    r = evaluate_worker(eng().account(), e, w, date(2023, 12, 31), false);
+    EXPECT_EQ(r.balance_minutes, 0);
+    EXPECT_TRUE(r.balance_days.is_zero());
+}
+
 /// An employer of `fte` in joint committee 200, and a full-timer of it since 2024: the worker's account on
 /// 2028-12-31, the last day of the sector's first five-year period, and on the day after.
 struct pc200_window {

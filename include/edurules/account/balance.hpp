@@ -183,13 +183,23 @@ inline worker_result evaluate_worker(const rules& R, const employer& emp, const 
         first = static_cast<int>(first_year.value);
     }
     std::int64_t balance = 0;
+    // The balance in days is kept exact beside the minutes (README: days are
+    // exact, minutes rounded once): credits add their exact days, a training
+    // takes its minutes' exact days, and a balance emptied is 0 days (a
+    // 4/5 worker's 3.2 days stay 3.2, not 1459/456 worked back from minutes).
+    fraction days;
     for (int year = first; year <= at.year(); ++year) {
         year_result y = year_credit(R, emp, w, year, out.day_minutes, out.why);
         y.carried_in_minutes = balance;
         balance += y.credit_minutes;
+        days = days + y.credit_days;
+        const std::int64_t before = balance;
         take_trainings(R, w, at, y, balance, out.trainings, out.why);
+        if (balance != before)
+            days = days + fraction::of(-(before - balance) * out.day_minutes.den, out.day_minutes.num);
         if (w.end) apply_contract_end(R, *w.end, at, y, balance, out.why);
         if (year < at.year()) apply_year_end(R, emp, y, balance, out.why);
+        if (balance == 0) days = fraction{};
         y.balance_minutes = balance;
         out.reasons |= y.reasons;
         out.years.push_back(std::move(y));
@@ -216,7 +226,7 @@ inline worker_result evaluate_worker(const rules& R, const employer& emp, const 
     }
     for (const auto& t : out.trainings) out.reasons |= t.reasons;
     out.balance_minutes = balance;
-    out.balance_days = fraction::of(balance * out.day_minutes.den, out.day_minutes.num);
+    out.balance_days = days;
     out.why.add("account.balance.at", [&] {
         return "balance on " + to_iso(at) + ": " + std::to_string(balance) + " minutes = " + out.balance_days.text() +
                " day(s)";
