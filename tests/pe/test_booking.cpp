@@ -114,7 +114,8 @@ TEST(PeBooking, EverySentenceIsWrittenFromTheDecision) {
     const booking lapsed = l.book(after, date(2025, 6, 1), false);
     EXPECT_EQ(lapsed.state, reg_state::lapsed);
     EXPECT_EQ(booking_sentence(lapsed, &after),
-              "S1 is not registered on 2025-05-01 (registration ended on 2025-03-15)");
+              "S1 is not registered on 2025-05-01 (its period ended on 2025-03-14 short of points: the "
+              "registration lapsed on 2025-03-15)");  // the day it lapsed is not the period's last (probe f7)
     booking unreadable;
     unreadable.reason = booking_reason::invalid_row;
     unreadable.problem = "line 3, completed: not a date";

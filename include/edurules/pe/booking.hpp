@@ -168,8 +168,11 @@ inline void booking_sentence(std::string& out, const booking& b, const completio
             break;
         case booking_reason::not_registered:
             o << c->seu_number << " is not registered on "sv << c->completed;
-            if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on)
-                o << " (registration ended on "sv << *b.ended_on << ")"sv;
+            if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on)  // as status words it
+                o << " (its period ended on "sv << date(*b.ended_on - boost::gregorian::days(1))
+                  << (b.state == reg_state::lapsed ? " short of points: the registration lapsed on "sv
+                                                   : " without a renewal: the registration ended on "sv)
+                  << *b.ended_on << ")"sv;
             else
                 o << " ("sv << std::string_view(to_string(b.not_registered_why)) << ")"sv;
             break;
