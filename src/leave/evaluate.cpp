@@ -303,8 +303,9 @@ minutes share_bev_cap(step_context& c) {
     explain_shared_cap(c.T, idx, pool, c.out.why);
     c.out.cap =
         bev_cap(c.R, pool.reg, row_of_parts(pool.parts), pool.coinciding, pool.raised, pool.brussels, c.sy, c.out.why);
-    const minutes total =
-        grant_bev(c.R, c.out.cap.cap, c.ws.amounts, c.ws.shares, c.sy, c.ws.granted, c.ws.used, c.out.why);
+    // the cap is the worker's for the school year: what another region already reimbursed is used
+    const minutes cap = bev_cap_balance(c.R, c.out.cap.cap, c.w.bev_reimbursed_elsewhere, c.sy, c.out.why);
+    const minutes total = grant_bev(c.R, cap, c.ws.amounts, c.ws.shares, c.sy, c.ws.granted, c.ws.used, c.out.why);
     for (std::size_t k = 0; k < idx.size(); ++k) {
         training_result& tr = c.out.trainings[idx[k]];
         tr.used_of_cap = c.ws.used[k];

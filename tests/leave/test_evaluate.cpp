@@ -674,6 +674,54 @@ TEST(LeaveEvaluate, LessonsAfterTheJobEndedGiveNoLeave) {
     EXPECT_EQ(evaluate(e->leave(), w, school_year(2016)).trainings[0].granted.count, 90 * 60);
 }
 
+// A worker whose establishment unit moves to another region mid-year is entered once per region; the school
+// year's cap is the worker's. bru.transfert (https://economy-employment.brussels/node/2200): « Au maximum, le
+// nombre d'heures signalé à la Région B est le solde d'heures à la date de transfert du travailleur »
+// (leave.bev.cap_less_hours_reimbursed_elsewhere). One professional training of 27 weekly 3 h lessons from
+// 2022-09-06: in Wallonia to 2022-12-31 (17 lessons, 51 h), in Brussels from 2023-01-01 (the 10 lessons from
+// 2023-01-03 and 17 more, 81 h of the 100 h cap): with the 51 h reimbursed in Wallonia given, Brussels grants
+// the balance 100 - 51 = 49 h (was 81 h: the hours given were read only by VOV); 80 h given leave 20 h.
+TEST(LeaveEvaluate, BevHoursReimbursedInAnotherRegionAreDeductedFromTheCap) {
+    const auto decide = [](region reg, job j, date first, minutes elsewhere) {
+        worker w = make_worker(reg, {j});
+        w.bev_reimbursed_elsewhere = elsewhere;
+        training t = make_training("pro", training_type::professional);
+        t.start = date(2022, 9, 6);
+        add_weekly(t, first, 27, 180);
+        w.trainings.push_back(t);
+        return evaluate(R(), w, school_year(2022), true);
+    };
+    const worker_result wal =
+        decide(region::wallonia, job{date(2015, 1, 1), date(2022, 12, 31), 38 * 60, 38 * 60}, date(2022, 9, 6), {});
+    EXPECT_EQ(wal.trainings[0].reg, regime::wallonia_bev);
+    EXPECT_EQ(wal.granted_total.count, 51 * 60);
+    const job brussels_job{date(2023, 1, 1), std::nullopt, 38 * 60, 38 * 60};
+    const worker_result alone = decide(region::brussels, brussels_job, date(2023, 1, 3), {});
+    EXPECT_EQ(alone.trainings[0].reg, regime::brussels_bev);
+    EXPECT_EQ(alone.granted_total.count, 81 * 60);
+    const worker_result bru = decide(region::brussels, brussels_job, date(2023, 1, 3), wal.granted_total);
+    EXPECT_EQ(bru.cap.cap.count, 100 * 60);  // the rulebook's cap, of which 51 h are used
+    EXPECT_EQ(bru.granted_total.count, 49 * 60);
+    EXPECT_EQ(bru.trainings[0].money.amount_cents, 49 * 2207);
+    EXPECT_NE(bru.trainings[0].reasons & reason_capped, 0u);
+    bool named = false;
+    for (const auto& step : bru.why.steps())
+        for (const auto& u : step.params)
+            named = named || (step.rule == "leave.hours.bev_reimbursed_elsewhere" && u.param &&
+                              u.param->name == "leave.bev.cap_less_hours_reimbursed_elsewhere");
+    EXPECT_TRUE(named);
+    EXPECT_EQ(decide(region::brussels, brussels_job, date(2023, 1, 3), minutes{80 * 60}).granted_total.count, 20 * 60);
+    // switched off, the hours given no longer reduce the cap
+    const auto e = engine_with("leave.bev.cap_less_hours_reimbursed_elsewhere", "false");
+    worker w = make_worker(region::brussels, {brussels_job});
+    w.bev_reimbursed_elsewhere = minutes{51 * 60};
+    training t = make_training("pro", training_type::professional);
+    t.start = date(2022, 9, 6);
+    add_weekly(t, date(2023, 1, 3), 27, 180);
+    w.trainings.push_back(t);
+    EXPECT_EQ(evaluate(e->leave(), w, school_year(2022)).granted_total.count, 81 * 60);
+}
+
 // VOV keeps its own rule: the TWP at the training start (vl.vov.wie,
 // https://www.vlaanderen.be/vlaams-opleidingsverlof/wie-heeft-recht-op-vlaams-opleidingsverlof: "bij de start van
 // de opleiding ... minstens 50%"). A worker hired after the start has no VOV for that training.

@@ -320,3 +320,31 @@ def test_boolean_hours_are_refused(engine):
     out = hf(*_two_workers(contract_hours=pd.Series([True, 38], dtype=object)), school_year="2023-2024",
              errors="flag")
     assert out.error[0].endswith("column 'contract_hours': expected a number, got True") and out.error[1] is None
+
+
+def test_bev_hours_reimbursed_in_another_region_reduce_the_cap_on_every_face(engine):
+    """A worker moving from a Walloon to a Brussels establishment unit on
+    2023-01-01 is entered in Brussels with the 51 h reimbursed in Wallonia
+    (bev_reimbursed_elsewhere_hours). bru.transfert,
+    https://economy-employment.brussels/node/2200: « Au maximum, le nombre
+    d'heures signalé à la Région B est le solde d'heures à la date de transfert
+    du travailleur »: 100 - 51 = 49 h (was 81 h: the field was read only by
+    VOV). The JSON request and the frames (the C facts batch underneath) say
+    the same."""
+    days = pd.date_range("2023-01-03", periods=27, freq="7D")
+    w = pd.DataFrame({"worker_id": ["B"], "region": ["brussels"], "bev_reimbursed_elsewhere_hours": ["51"]})
+    jobs = pd.DataFrame({"worker_id": ["B"], "from": ["2023-01-01"], "contract_hours": [38], "full_time_hours": [38]})
+    t = pd.DataFrame({"worker_id": ["B"], "training_id": ["T"], "type": ["professional"], "start": ["2022-09-06"]})
+    ls = pd.DataFrame({"worker_id": ["B"] * 27, "training_id": ["T"] * 27, "date": days, "start": "18:00",
+                       "end": "21:00"})
+    frame = engine.leave_hours_frame(w, t, ls, jobs=jobs, school_year="2022-2023")
+    assert frame.granted_minutes.tolist() == [49 * 60] and "capped" in frame.reasons[0]
+    worker = {"id": "B", "establishment_unit": {"region": "brussels"}, "bev_reimbursed_elsewhere_hours": "51",
+              "jobs": [{"from": "2023-01-01", "contract_per_week_hours": "38", "full_time_per_week_hours": "38"}],
+              "trainings": [{"id": "T", "type": "professional", "start": "2022-09-06",
+                             "lessons": [{"date": str(d.date()), "start": "18:00", "end": "21:00"} for d in days]}]}
+    single = engine.leave_evaluate([worker], "2022-2023", explain=True)["workers"][0]
+    assert single["granted"]["hours"] == "49"
+    assert single["trainings"][0]["reimbursement"]["amount"] == "1081.43"  # 49 h x 22.07
+    steps = [s for s in single["explanation"] if s["rule"] == "leave.hours.bev_reimbursed_elsewhere"]
+    assert steps and steps[0]["parameters"][0]["name"] == "leave.bev.cap_less_hours_reimbursed_elsewhere"

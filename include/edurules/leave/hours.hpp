@@ -9,7 +9,8 @@
 // weekly hours, competence exam 8 h against the professional cap.
 // VOV (Vlaanderen.be VOV): the personal maximum x TWP, the doubled years 2021-2022 and
 // 2022-2023, hours per credit, planned lesson periods, hours per exam and per
-// competence; BEV hours reimbursed deducted from VOV the same year; the 25%
+// competence; BEV hours reimbursed deducted from VOV the same year, and BEV hours
+// reimbursed under another region from the BEV cap (a move mid-year); the 25%
 // sanction. Brussels reform 2023-2024: general, language (raised) and professional (raised) caps.
 #pragma once
 
@@ -33,6 +34,7 @@ struct hours_params {
     const parameter* brussels_modes_leave;
     const parameter* vov_modes_leave;
     const parameter* lessons_need_employment;  ///< a lesson on a day without a job gives no leave
+    const parameter* cap_less_elsewhere;       ///< BEV hours reimbursed in another region reduce the cap
     // BEV caps [cap_row][cap_variant] (cells leave.bev.cap.<row>.<variant>), exams
     std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> bev_cap{};
     std::array<std::array<const parameter*, cap_variant_count>, cap_row_count> transition_cap{};
@@ -72,6 +74,7 @@ struct hours_params {
           brussels_modes_leave(need(rb, "leave.brussels.modes.leave", value_kind::text_list)),
           vov_modes_leave(need(rb, "leave.vov.modes.leave", value_kind::text_list)),
           lessons_need_employment(need(rb, "leave.hours.lessons_need_employment", value_kind::boolean)),
+          cap_less_elsewhere(need(rb, "leave.bev.cap_less_hours_reimbursed_elsewhere", value_kind::boolean)),
           exam_board_factor(need(rb, "leave.bev.exam_board.weekly_hours_factor", value_kind::integer)),
           transition_exam_board_factor(
               maybe(rb, "leave.bev.flanders_transition.exam_board.weekly_hours_factor", value_kind::integer)),
@@ -585,6 +588,32 @@ inline void explain_shared_cap(std::span<const training> T, std::span<const std:
                std::string(cap_row_names[static_cast<std::size_t>(row_of_parts(pool.parts))]) +
                " (a combination takes its own row, not the sum): " + types;
     });
+}
+
+/// BEV: the balance of the school year's cap after the hours already
+/// reimbursed this school year under another region's BEV (a worker whose
+/// establishment unit moved to another region is entered once per region).
+/// Brussels Economy and Employment, transfer of a worker between regions
+/// (`bru.transfert`): « Au maximum, le nombre d'heures signalé à la Région B
+/// est le solde d'heures à la date de transfert du travailleur ». The hours
+/// are deducted from the full-time cap, before the pro rata
+/// (`leave.bev.cap_less_hours_reimbursed_elsewhere`, false: no deduction).
+inline minutes bev_cap_balance(const hours_params& R, minutes cap, minutes elsewhere, school_year sy,
+                               explanation& why) {
+    if (elsewhere.count <= 0) return cap;
+    const auto deduct = read<bool>(*R.cap_less_elsewhere, sy.first_day());
+    const minutes left = deduct.value ? max(minutes{0}, cap - elsewhere) : cap;
+    why.add("leave.hours.bev_reimbursed_elsewhere",
+            [&] {
+                return deduct.value ? hours_text(elsewhere) +
+                                          " h already reimbursed this school year under another region's BEV are "
+                                          "deducted from the cap of " +
+                                          hours_text(cap) + " h: " + hours_text(left) + " h left"
+                                    : hours_text(elsewhere) +
+                                          " h reimbursed under another region's BEV are not deducted from the cap";
+            },
+            {deduct.use});
+    return left;
 }
 
 /// BEV hours: min(counted, cap) x employment share, shared in order and

@@ -307,7 +307,8 @@ struct worker {
     std::vector<std::string> passed_modules;
     bool at_most_upper_secondary = false;  ///< Brussels reform raised caps
     bool vov_sanctioned = false;           ///< VOV: found not diligent last time and took more than the right
-    minutes bev_reimbursed_elsewhere{};    ///< BEV hours reimbursed this year, outside this request (deducted from VOV)
+    minutes bev_reimbursed_elsewhere{};    ///< BEV hours reimbursed this year, outside this request (deducted from the
+                                           ///< BEV cap and from VOV)
     std::optional<std::int64_t> monthly_wage_cents;
     std::optional<date> new_job_on;  ///< enrolment certificate due 15 days after a new job
     std::vector<training> trainings;
