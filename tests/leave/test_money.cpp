@@ -111,6 +111,31 @@ TEST(LeaveMoney, ClaimDeadlines) {
     EXPECT_EQ(*v.claim_until, date(2024, 3, 1));  // 30 February does not exist: roll_forward
 }
 
+// vl.vov.terugbetaling
+// (https://www.vlaanderen.be/vlaams-opleidingsverlof/als-werkgever-een-terugbetaling-aanvragen-voor-vlaams-opleidingsverlof):
+// "U moet de aanvraag indienen ten laatste 3 maanden na de start van de opleiding (of 3 maanden na indiensttreding
+// bij verandering van werkgever)". A training from 2022-09-06 and a new employer from 2023-01-09: the new employer
+// claims until 2023-04-09 (was 2022-12-06, before the new job's own enrolment-certificate date 2023-01-24).
+TEST(LeaveMoney, VovClaimOnAChangeOfEmployerRunsFromTheHiring) {
+    const auto d = dates(regime::vov, 2022, date(2022, 9, 6), std::nullopt, date(2023, 1, 9));
+    EXPECT_EQ(d.enrolment_certificate, date(2023, 1, 24));
+    EXPECT_EQ(*d.claim_from, date(2022, 6, 6));
+    EXPECT_EQ(*d.claim_until, date(2023, 4, 9));
+    // a new job before the training starts moves nothing: the start is later
+    EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 6), std::nullopt, date(2022, 8, 1)).claim_until,
+              date(2022, 12, 6));
+    // through the whole evaluation, with the two jobs
+    worker w = make_worker(region::flanders, {job{date(2015, 1, 1), date(2023, 1, 6), 38 * 60, 38 * 60},
+                                              job{date(2023, 1, 9), std::nullopt, 38 * 60, 38 * 60}});
+    w.new_job_on = date(2023, 1, 9);
+    training t = make_training("t", training_type::professional);
+    add_weekly(t, date(2022, 9, 6), 30, 180);
+    w.trainings.push_back(t);
+    const worker_result r = evaluate(R(), w, school_year(2022), true);
+    ASSERT_EQ(r.trainings[0].reg, regime::vov);
+    EXPECT_EQ(*r.trainings[0].dates.claim_until, date(2023, 4, 9));
+}
+
 // Issue 12, mid-year changes apply by date (docs/research/leave-history.md section 3): a rate
 // that changes during the school year pays each part of the approved leave at the rate of its
 // days. The default rulebook has no mid-year rate change (rates follow the school year the

@@ -5,7 +5,8 @@
 // after a later enrolment or new job; KB 23 July 1985), the claim deadlines
 // (Flemish BEV 31 December after the school year, Wallonia 31 March to Le
 // Forem, Brussels 1 September to 31 December) and the VOV claim window
-// (3 months before to 3 months after the training start).
+// (3 months before to 3 months after the training start, or after the hiring
+// on a change of employer).
 #pragma once
 
 #include <algorithm>
@@ -299,6 +300,7 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
             },
             {u_e, late.use});
     param_use u1, u2;
+    std::optional<date> claim_moved_by;  // the new job that moved the VOV claim deadline
     switch (reg) {
         case regime::flanders_bev:
             out.claim_until = school_year_date(*R.claim_flanders_last, sy, u1);
@@ -317,6 +319,13 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
             const month_overflow of = R.overflow.at(training_start).value;
             out.claim_from = add_months(training_start, -static_cast<int>(before.value), of);
             out.claim_until = add_months(training_start, static_cast<int>(after.value), of);
+            // vl.vov.terugbetaling: "U moet de aanvraag indienen ten laatste 3 maanden na de start van de
+            // opleiding (of 3 maanden na indiensttreding bij verandering van werkgever)": the new employer
+            // claims within the same months of the hiring
+            if (new_job_on) {
+                const date hired = add_months(*new_job_on, static_cast<int>(after.value), of);
+                if (*out.claim_until < hired) out.claim_until = hired, claim_moved_by = new_job_on;
+            }
             u1 = before.use;
             u2 = after.use;
             break;
@@ -326,7 +335,9 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
     }
     auto claim_text = [&] {
         return "employer claim " + (out.claim_from ? "from " + to_iso(*out.claim_from) + " " : std::string()) +
-               "until " + to_iso(*out.claim_until);
+               "until " + to_iso(*out.claim_until) +
+               (claim_moved_by ? " (after the hiring by the new employer on " + to_iso(*claim_moved_by) + ")"
+                               : std::string());
     };
     if (u2.param)
         why.add("leave.dates.claim", claim_text, {u1, u2});
