@@ -443,18 +443,38 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
 
 }  // namespace
 
-/// Refuses a school year before the rulebook's dated values begin: the first
-/// value of leave.wage_ceiling, which every regime's decision reads (school
-/// year 2012-2013 in the default rulebook). Before it some rules would still
-/// answer from open-ended values and others stop at a missing one: neither is
-/// knowledge of that year.
+/// Refuses a school year the rulebook does not cover, before as after: before
+/// the first value of leave.wage_ceiling, which every regime's decision reads
+/// (school year 2012-2013 in the default rulebook), or after
+/// leave.coverage.last_day, the last day of the last school year whose values
+/// were researched (2026-2027 in the default rulebook). Outside them some rules
+/// would still answer from open-ended values (the last known rates, caps and
+/// deadlines) and others stop at a missing one: neither is knowledge of that year.
 void refuse_uncovered_year(const rules& R, school_year sy) {
     const auto& versions = R.wage_ceiling->versions;
-    if (versions.empty() || !versions.front().from || !(sy.first_day() < *versions.front().from)) return;
-    const school_year first = school_year::containing(*versions.front().from);
+    const std::optional<date> first_day =
+        versions.empty() || !versions.front().from ? std::nullopt : std::optional<date>(*versions.front().from);
+    const auto& last = *R.covered_until;
+    const param_version* last_v = last.versions.empty() ? nullptr : &last.versions.back();
+    const std::optional<date> last_day = last_v ? std::optional<date>(std::get<date>(last_v->value)) : std::nullopt;
+    const bool before = first_day && sy.first_day() < *first_day;
+    const bool after = last_day && *last_day < sy.first_day();
+    if (!before && !after) return;
+    const auto range = [&] {
+        return std::string("; it covers school years ") +
+               (first_day ? school_year::containing(*first_day).name() : std::string("(no first)")) + " to " +
+               (last_day ? school_year::containing(*last_day).name() : std::string("(no last)"));
+    };
+    if (before)
+        throw error(errc::invalid_input, "school_year",
+                    "school year " + sy.name() + " is before the first the rulebook covers, " +
+                        school_year::containing(*first_day).name() + " (" + R.wage_ceiling->name + " has values from " +
+                        to_iso(*first_day) + ")" + range());
     throw error(errc::invalid_input, "school_year",
-                "school year " + sy.name() + " is before the first the rulebook covers, " + first.name() + " (" +
-                    R.wage_ceiling->name + " has values from " + to_iso(*versions.front().from) + ")");
+                "school year " + sy.name() + " is after the last the rulebook covers, " +
+                    school_year::containing(*last_day).name() + " (" + last.name + " is " + to_iso(*last_day) +
+                    ", source " + last_v->source_id + ", confidence " + std::string(to_code(last_v->conf)) + ")" +
+                    range());
 }
 
 void evaluate_into(const rules& R, const worker& w, std::span<const training> trainings, school_year sy, bool explain,

@@ -72,6 +72,14 @@ TEST(LeaveCoverage, EveryLeaveParameterIsReadByARule) {
         const worker_result r = evaluate(R(), w, school_year(2016), true);
         for (const auto& tr : r.trainings) collect(tr.why, used);
     }
+    {  // the covered years' end is read by the refusal of a later school year, which names it
+        try {
+            refuse_uncovered_year(R(), school_year(2027));
+        } catch (const error& e) {
+            if (std::string(e.message()).find("leave.coverage.last_day") != std::string::npos)
+                used.insert("leave.coverage.last_day");
+        }
+    }
     std::string missing;
     for (const auto& [name, p] : R().book->parameters())
         if (name.rfind("leave.", 0) == 0 && !used.count(name)) missing += "\n  " + name;

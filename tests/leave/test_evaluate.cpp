@@ -606,6 +606,37 @@ TEST(LeaveEvaluate, SchoolYearsBeforeTheRulebookAreRefusedNamingTheField) {
     EXPECT_TRUE(evaluate(R(), w, school_year(2012)).trainings[0].eligible);
 }
 
+// After as before: the rulebook's values were researched through school year 2026-2027
+// (docs/research/leave-history.md; leave.coverage.last_day = 2027-08-31). 2027-2028 and 2099-2100 were
+// answered at the last known rates and caps (60 h, EUR 1,278.00 in Wallonia; the only reason
+// no_wage_ceiling_for_date): they are now refused as 2011-2012 is, naming the covered range and the parameter.
+TEST(LeaveEvaluate, SchoolYearsAfterTheRulebookAreRefusedNamingTheField) {
+    const auto refused = [](const engine& e, int sy) -> std::string {
+        worker w = make_worker(region::wallonia, {employ(date(2005, 1, 1), 38, 38)});
+        training t = make_training("pro", training_type::professional);
+        add_weekly(t, date(sy, 9, 6), 20, 180);
+        w.trainings = {t};
+        try {
+            (void)evaluate(e.leave(), w, school_year(sy));
+        } catch (const error& x) {
+            EXPECT_EQ(x.code(), errc::invalid_input);
+            EXPECT_EQ(x.field(), "school_year");
+            return x.message();
+        }
+        return {};
+    };
+    for (int sy : {2027, 2099}) {
+        const std::string m = refused(default_engine(), sy);
+        EXPECT_NE(m.find("is after the last the rulebook covers, 2026-2027"), std::string::npos) << m;
+        EXPECT_NE(m.find("leave.coverage.last_day is 2027-08-31"), std::string::npos) << m;
+        EXPECT_NE(m.find("it covers school years 2012-2013 to 2026-2027"), std::string::npos) << m;
+    }
+    EXPECT_EQ(refused(default_engine(), 2026), "");  // the last covered year is decided
+    EXPECT_NE(refused(default_engine(), 2011).find("it covers school years 2012-2013 to 2026-2027"), std::string::npos);
+    // the bound is the rulebook's: an overlay that covers 2027-2028 decides it
+    EXPECT_EQ(refused(*engine_with("leave.coverage.last_day", "2028-08-31"), 2027), "");
+}
+
 // Employment is judged per lesson, not once at the first training start.
 // werk.be.bev.werknemer (https://www.werk.be/online-diensten/betaald-educatief-verlof/verplichting-van-de-werknemer,
 // Flemish BEV) and bru.bev.demande (https://economie-emploi.brussels/conge-education-demande, Brussels): a worker

@@ -138,3 +138,23 @@ TEST(LeaveFactsBatch, UnknownAbsenceReasonRefusesTheWorker) {
     EXPECT_EQ(out.w_problem[0], static_cast<std::uint8_t>(facts_problem::unknown_absence_reason));
     EXPECT_EQ(out.t_status[0], batch_bad_facts);
 }
+
+// The facts batch refuses a school year the rulebook does not cover as the JSON path does (evaluate's
+// refuse_uncovered_year, an input error on school_year: EDR_LEAVE_ROW_BAD_DATE), before (2011-2012) as
+// after (2027-2028, beyond leave.coverage.last_day), and decides the worker of a covered year beside them.
+TEST(LeaveFactsBatch, SchoolYearsTheRulebookDoesNotCoverRejectTheWorker) {
+    facts_table table;
+    for (int sy : {2011, 2026, 2027}) {
+        worker w = make_worker(region::wallonia, {employ(date(2005, 1, 1), 38)});
+        training t = make_training("t", training_type::professional);
+        add_weekly(t, date(sy, 9, 6), 20, 180);
+        w.trainings.push_back(t);
+        table.add(w, school_year(sy));
+    }
+    const auto cols = table.columns();
+    outputs out(3, 3);
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    EXPECT_EQ(out.w_status[0], batch_bad_date);
+    EXPECT_EQ(out.w_status[1], batch_granted);
+    EXPECT_EQ(out.w_status[2], batch_bad_date);
+}

@@ -100,6 +100,9 @@ TEST(LeaveFactsDates, DatesOnTheBoundDecideWithTheLongestSpans) {
         book = rulebook::with_value(book, name, std::to_string(declared_max(name)));
     book = rulebook::with_value(book, "leave.vov.career_attest_max_age_years",
                                 std::to_string(declared_max("leave.vov.career_attest_max_age_years")));
+    // the default rulebook covers school years to 2026-2027 and refuses later ones: this overlay covers the
+    // calendar's last school years, so that their dates are computed
+    book = rulebook::with_value(book, "leave.coverage.last_day", "9999-08-31");
     const engine e(std::make_shared<const rulebook>(book));
     worker w = base_worker();
     w.new_job_on = latest_input_date;

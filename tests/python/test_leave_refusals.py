@@ -210,3 +210,15 @@ def test_categorical_columns_are_read_as_their_values_and_missing_ones_refused(e
     pd.testing.assert_frame_equal(plain, as_categories)
     error = flagged(engine, workers=w.assign(school_year=pd.Categorical([None, "2023-2024"])))
     assert error == "workers row label 0 (position 0), column 'school_year': missing"
+
+
+def test_a_school_year_after_the_rulebook_is_refused_as_json_refuses_it(engine):
+    """2027-2028 was answered at the last known rates (leave.coverage.last_day,
+    2027-08-31, ends the covered years); the frames name the cell with the
+    JSON reader's words, as for 2011-2012."""
+    w, j, t, ls = frames()
+    want = json_refusal(engine, doc(school_year="2027-2028"))
+    assert "after the last the rulebook covers, 2026-2027" in want and "2012-2013 to 2026-2027" in want
+    for year in (2027, "2027-2028"):
+        error = flagged(engine, workers=w.assign(school_year=[year, "2023-2024"]))
+        assert error == f"workers row label 0 (position 0), column 'school_year': {want}"

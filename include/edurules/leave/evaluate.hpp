@@ -150,7 +150,8 @@ void evaluate_into(const rules& R, const worker& w, std::span<const training> tr
                    workspace& ws, worker_result& out);
 
 /// Throws errc::invalid_input (field "school_year") for a school year before
-/// the rulebook's dated values begin, as evaluate does; the faces that read
+/// the rulebook's dated values begin or after leave.coverage.last_day, as
+/// evaluate does; the faces that read
 /// a school year per row (the Python frames) name the cell with it.
 void refuse_uncovered_year(const rules& R, school_year sy);
 

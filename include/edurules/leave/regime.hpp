@@ -31,6 +31,7 @@ struct regime_params {
     const parameter* bev_continuation_until;
     const parameter* brussels_reform_from;
     const parameter* month_overflow;
+    const parameter* covered_until;  ///< the last day of the last school year the rulebook covers
     dated<edurules::month_overflow> overflow;
 
     explicit regime_params(const rulebook& rb)
@@ -39,6 +40,7 @@ struct regime_params {
           bev_continuation_until(need(rb, "leave.regime.bev_continuation_until", value_kind::date)),
           brussels_reform_from(need(rb, "leave.regime.brussels_reform_from", value_kind::date)),
           month_overflow(need(rb, "leave.month_overflow", value_kind::text)),
+          covered_until(need(rb, "leave.coverage.last_day", value_kind::date)),
           overflow(dated_overflow(*month_overflow)) {}
 };
 
