@@ -136,6 +136,29 @@ TEST(LeaveMoney, VovClaimOnAChangeOfEmployerRunsFromTheHiring) {
     EXPECT_EQ(*r.trainings[0].dates.claim_until, date(2023, 4, 9));
 }
 
+// vl.vov.terugbetaling
+// (https://www.vlaanderen.be/vlaams-opleidingsverlof/als-werkgever-een-terugbetaling-aanvragen-voor-vlaams-opleidingsverlof),
+// school year 2019-2020: "Terugbetalingsaanvragen voor schooljaar 19-20 kunnen nog ingediend worden t.e.m.
+// 31 oktober 2020 of uiterlijk binnen de 3 maanden na de start van de opleiding voor opleidingen die gestart zijn
+// na 1 augustus 2020" (leave.vov.claim_extended_until). A training started 2019-09-10: claim until 2020-10-31
+// (was 2019-12-10). liantis.2022.claims
+// (https://www.liantis.be/nl/nieuws/aanvraag-terugbetaling-vlaams-opleidingsverlof): trainings started
+// 2021-09-01..2022-08-31 until 2022-11-30; strict 3 months from 2022-2023.
+TEST(LeaveMoney, VovClaimWindowsWidenedFor2019_2020And2021_2022) {
+    EXPECT_EQ(*dates(regime::vov, 2019, date(2019, 9, 10)).claim_until, date(2020, 10, 31));
+    EXPECT_EQ(*dates(regime::vov, 2019, date(2019, 9, 10)).claim_from, date(2019, 6, 10));    // unchanged
+    EXPECT_EQ(*dates(regime::vov, 2019, date(2020, 8, 15)).claim_until, date(2020, 11, 15));  // 3 months is later
+    EXPECT_EQ(*dates(regime::vov, 2021, date(2021, 9, 7)).claim_until, date(2022, 11, 30));
+    EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 6)).claim_until, date(2022, 12, 6));
+    explanation why;
+    (void)leave_deadlines(R(), regime::vov, school_year(2019), date(2019, 9, 10), std::nullopt, std::nullopt, why);
+    bool named = false;
+    for (const auto& step : why.steps())
+        for (const auto& u : step.params)
+            named = named || (u.param && u.param->name == "leave.vov.claim_extended_until");
+    EXPECT_TRUE(named);
+}
+
 // Issue 12, mid-year changes apply by date (docs/research/leave-history.md section 3): a rate
 // that changes during the school year pays each part of the approved leave at the rate of its
 // days. The default rulebook has no mid-year rate change (rates follow the school year the

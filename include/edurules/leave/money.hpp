@@ -6,7 +6,7 @@
 // (Flemish BEV 31 December after the school year, Wallonia 31 March to Le
 // Forem, Brussels 1 September to 31 December) and the VOV claim window
 // (3 months before to 3 months after the training start, or after the hiring
-// on a change of employer).
+// on a change of employer; widened for the trainings of 2019-2020 and 2021-2022).
 #pragma once
 
 #include <algorithm>
@@ -35,6 +35,7 @@ struct money_params {
     const parameter* claim_brussels_last;
     const parameter* vov_claim_before;
     const parameter* vov_claim_after;
+    const parameter* vov_claim_extended;  ///< a later last day for trainings started in a period (gaps: none)
     dated<rounding> money_rounding_mode;
     dated<month_overflow> overflow;  ///< the month convention (regime_params)
 
@@ -53,6 +54,7 @@ struct money_params {
           claim_brussels_last(need(rb, "leave.claim.brussels.last_day", value_kind::integer_list)),
           vov_claim_before(need(rb, "leave.vov.claim_months_before_start", value_kind::integer)),
           vov_claim_after(need(rb, "leave.vov.claim_months_after_start", value_kind::integer)),
+          vov_claim_extended(need(rb, "leave.vov.claim_extended_until", value_kind::date)),
           money_rounding_mode(dated_rounding(*money_rounding)),
           overflow(months) {
         for (const parameter* p :
@@ -299,7 +301,7 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
                                  : std::string());
             },
             {u_e, late.use});
-    param_use u1, u2;
+    param_use u1, u2, u3;
     std::optional<date> claim_moved_by;  // the new job that moved the VOV claim deadline
     switch (reg) {
         case regime::flanders_bev:
@@ -326,6 +328,14 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
                 const date hired = add_months(*new_job_on, static_cast<int>(after.value), of);
                 if (*out.claim_until < hired) out.claim_until = hired, claim_moved_by = new_job_on;
             }
+            // a claim window widened for the trainings started in a period (vl.vov.terugbetaling, school year
+            // 2019-2020: "Terugbetalingsaanvragen voor schooljaar 19-20 kunnen nog ingediend worden t.e.m.
+            // 31 oktober 2020"), never narrowed
+            if (const param_version* v = R.vov_claim_extended->at(training_start)) {
+                u3 = param_use{R.vov_claim_extended, v};
+                const date extended = std::get<date>(v->value);
+                if (*out.claim_until < extended) out.claim_until = extended, claim_moved_by.reset();
+            }
             u1 = before.use;
             u2 = after.use;
             break;
@@ -339,7 +349,9 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
                (claim_moved_by ? " (after the hiring by the new employer on " + to_iso(*claim_moved_by) + ")"
                                : std::string());
     };
-    if (u2.param)
+    if (u3.param)
+        why.add("leave.dates.claim", claim_text, {u1, u2, u3});
+    else if (u2.param)
         why.add("leave.dates.claim", claim_text, {u1, u2});
     else
         why.add("leave.dates.claim", claim_text, {u1});
