@@ -13,8 +13,10 @@ using namespace edurules::capi;
 namespace {
 
 /// Writes the first `sizes[version - 1]` bytes of `value` (a static object:
-/// its padding is zero) to `out`. `sizes` lists the struct's size at each
-/// version, oldest first; today every struct has one version. When a struct
+/// its padding is zero) to `out`, then `version` itself: the struct says the
+/// version it was given, not the macro's newest (a caller of version 1 whose
+/// struct said 2 would have the batch read members past its end). `sizes`
+/// lists the struct's size at each version, oldest first. When a struct
 /// grows, append its new size: a caller of an older version gets only the
 /// fields its layout has.
 template <class T>
@@ -23,6 +25,8 @@ int init_struct(T* out, unsigned version, const T& value, std::span<const std::s
         require_out(out, name);
         check_version(version, static_cast<unsigned>(sizes.size()), "version");
         std::memcpy(static_cast<void*>(out), &value, sizes[version - 1]);
+        static_assert(offsetof(T, version) == 0, "every versioned struct starts with its version");
+        out->version = version;
         return EDR_OK;
     });
 }

@@ -2,7 +2,9 @@
  * functions of every leave code a batch returns. Part of test_capi (and so
  * run under valgrind). */
 #define EDR_EXPERIMENTAL /* the leave facts batch is experimental */
+#include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -89,6 +91,51 @@ static void test_names(void) {
 }
 
 enum { W = 2, J = 2, T = 3, L = 33 };
+
+/* A caller built against version 1 has a struct that ends before `provider`
+ * (offsetof(edr_leave_facts, provider) bytes). edr_leave_facts_init(.., 1)
+ * writes version 1 and nothing past that end, and the batch reads nothing past
+ * it: here the bytes after it are 0xAA (a `provider` read from them would be a
+ * wild pointer), and a copy of exactly that size on the heap lets valgrind and
+ * AddressSanitizer see any read past it. `v2` holds the same columns. */
+static void test_facts_version_1(const edr_engine *eng, const edr_leave_facts *v2, const edr_leave_worker_results *wo,
+                                 const edr_leave_training_results *to) {
+    enum { V1 = offsetof(edr_leave_facts, provider), FROM = offsetof(edr_leave_facts, workers) };
+    union {
+        edr_leave_facts f;
+        unsigned char bytes[sizeof(edr_leave_facts)];
+    } buf;
+    unsigned char *heap = (unsigned char *)malloc(V1);
+    int32_t expect[T];
+    size_t i;
+    int tail_untouched = 1;
+
+    memset(buf.bytes, 0xAA, sizeof buf.bytes);
+    CHECK_OK(edr_leave_facts_init(&buf.f, 1));
+    CHECK(buf.f.version == 1);
+    for (i = V1; i < sizeof buf.bytes; ++i) tail_untouched &= buf.bytes[i] == 0xAA;
+    CHECK(tail_untouched);
+    CHECK(buf.f.workers == 0 && buf.f.region == NULL && buf.f.taken_minutes == NULL);
+
+    CHECK_OK(edr_leave_facts_batch(wo, to, eng, v2));
+    memcpy(expect, to->status, sizeof expect);
+    memcpy(buf.bytes + FROM, (const unsigned char *)v2 + FROM, V1 - FROM); /* the version 1 columns */
+    memset(to->status, 0x55, sizeof expect);
+    CHECK_OK(edr_leave_facts_batch(wo, to, eng, &buf.f));
+    CHECK(memcmp(to->status, expect, sizeof expect) == 0);
+    for (i = V1; i < sizeof buf.bytes; ++i) tail_untouched &= buf.bytes[i] == 0xAA;
+    CHECK(tail_untouched);
+
+    CHECK(heap != NULL);
+    if (heap == NULL) return;
+    memcpy(heap, buf.bytes, V1);
+    memset(to->status, 0x55, sizeof expect);
+    CHECK_OK(edr_leave_facts_batch(wo, to, eng, (const edr_leave_facts *)(void *)heap));
+    CHECK(memcmp(to->status, expect, sizeof expect) == 0);
+    CHECK_OK(edr_leave_facts_init((edr_leave_facts *)(void *)heap, 1)); /* writes only V1 bytes */
+    CHECK(((const edr_leave_facts *)(void *)heap)->version == 1);
+    free(heap);
+}
 
 static void test_facts_batch(const edr_engine *eng) {
     /* Worker 0: Wallonia 2023-2024, full time, two professional trainings
@@ -254,6 +301,7 @@ static void test_facts_batch(const edr_engine *eng) {
         CHECK_ERROR(edr_leave_facts_batch(&wo, &to, eng, NULL), EDR_E_INVALID_ARGUMENT, "facts");
         CHECK_OK(edr_leave_facts_batch(&wo, &to, eng, &f));
     }
+    test_facts_version_1(eng, &f, &wo, &to);
 }
 
 void test_leave_v2(void) {
