@@ -309,6 +309,7 @@ std::optional<typed_request> pe_from(top& t, unsigned seen) {
     r.bookings = t.bookings.value_or(true);
     r.dossier = std::move(*t.dossier);
     if (r.kind == "pe.book") {
+        if (t.csv && t.rows) return std::nullopt;  // both: the document reader refuses it
         if (t.csv) {
             r.rows = parse_upload_csv(*t.csv);  // throws on a bad upload: declined
         } else if (t.rows) {

@@ -400,11 +400,16 @@ void require_known_pe(const json& req) {
 }
 
 /// pe.book's rows: the "csv" member's upload or the "rows" list (an
-/// unreadable row is kept, with its field and problem).
+/// unreadable row is kept, with its field and problem). A request giving
+/// both is refused: which of the two to book would be a guess.
 std::vector<pe::upload_row> decode_rows(const json& req) {
     const path root;
     std::vector<pe::upload_row> rows;
-    if (const json* csv = find(req, "csv")) {
+    const json* csv = find(req, "csv");
+    if (csv && find(req, "rows"))
+        invalid(root / "csv",
+                "given with \"rows\": a pe.book request takes its rows from \"rows\" or from \"csv\", not both");
+    if (csv) {
         try {
             rows = parse_upload_csv(as_string(*csv, root / "csv"));
         } catch (const error& err) {  // the upload is the request's "csv" member

@@ -53,6 +53,9 @@ check book-all-ok 0 "rows in: 1, booked: 1, rejected: 0" -- "$bin" book "$data/d
 # Standard input with "-" (a FIFO as a file name is refused: inputs are regular files, issue 13).
 check request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_version\":1,\"kind\":\"rulebook.describe\"}' | '$bin' request -"
 check request-fifo 5 "is a FIFO" -- "$bin" request <(echo '{"schema_version":1,"kind":"rulebook.describe"}')
+# pe.book with both "rows" and "csv": refused naming both (the rows were dropped silently).
+echo '{"schema_version":1,"kind":"pe.book","date":"2025-06-01","dossier":{"schema_version":1,"participants":[]},"rows":[],"csv":"seu_number,activity_id,completed\n"}' > "$tmp/book-both.json"
+check request-book-rows-and-csv 3 'csv: given with "rows".*not both' -- "$bin" request "$tmp/book-both.json"
 # pe.activity: topics are optional (schemas/pe.dossier.schema.json). Without
 # them the end-term fit is left to the recognition committee (seed 000); an
 # empty list declares none (no_topics); unknown members are still refused.

@@ -343,3 +343,42 @@ TEST(FastRequest, BookingsOptionIsRefusedWhenNotABoolean) {
 }
 
 }  // namespace
+
+namespace {
+
+/// A pe.book request giving both "rows" and "csv" is refused naming both
+/// (the CSV was booked and the rows dropped without a word), by the fast
+/// reader (it declines) and the document reader alike; each alone is booked.
+TEST(FastRequest, BookWithBothRowsAndCsvIsRefused) {
+    json j;
+    for (const auto& q : fixture_requests("w1"))
+        if (j = json::parse(q); !j["dossier"]["completions"].empty()) break;
+    ASSERT_FALSE(j["dossier"]["completions"].empty());
+    j["kind"] = "pe.book";
+    const json c = j["dossier"]["completions"][0];
+    j["rows"] = json::array({c});
+    j["csv"] = "seu_number,activity_id,completed\n" + c["seu_number"].get<std::string>() + "," +
+               c["activity_id"].get<std::string>() + "," + c["completed"].get<std::string>() + "\n";
+    EXPECT_FALSE(io::detail::fast_decode(eng(), j.dump()));
+    for (const bool document : {false, true}) {
+        try {
+            std::string out;
+            if (document)
+                io::detail::evaluate_json_document(eng(), j.dump(), out);
+            else
+                io::evaluate_json(eng(), j.dump());
+            ADD_FAILURE() << "accepted both rows and csv";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input);
+            EXPECT_EQ(e.field(), "csv");
+            EXPECT_NE(e.message().find("\"rows\""), std::string::npos) << e.message();
+        }
+    }
+    json rows = j, csv = j;
+    rows.erase("csv");
+    csv.erase("rows");
+    EXPECT_EQ(json::parse(io::evaluate_json(eng(), rows.dump()))["result"]["rows_in"], 1);
+    EXPECT_EQ(json::parse(io::evaluate_json(eng(), csv.dump()))["result"]["rows_in"], 1);
+}
+
+}  // namespace

@@ -72,6 +72,11 @@ def test_pe_book_rows_and_csv(engine, dossier):
     assert res["rows_in"] == res["booked"] + res["rejected"] > 0
     with pytest.raises(edurules.InvalidArgument):
         engine.pe_book(dossier, SAMPLE_DATE)
+    # a request giving both is refused naming both (the rows were dropped silently)
+    both = {"kind": "pe.book", "date": SAMPLE_DATE, "dossier": dossier, "rows": rows, "csv": csv}
+    with pytest.raises(edurules.InvalidInput, match='given with "rows"') as e:
+        engine.evaluate(both)
+    assert e.value.field == "csv"
 
 
 def test_pe_activity_and_recognition(engine, dossier):
