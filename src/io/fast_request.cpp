@@ -298,10 +298,19 @@ void request_member(const engine& e, std::size_t k, od::value v, top& t) {
     }
 }
 
+/// The request members (bits of request_members) a PE kind uses; 0 for
+/// another kind. A member of another kind is the document reader's to refuse.
+unsigned pe_members(std::string_view kind) {
+    if (kind == "pe.status") return 0b00111111;     // schema_version .. dossier
+    if (kind == "pe.reminders") return 0b00101111;  // as pe.status, without bookings
+    if (kind == "pe.book") return 0b11101111;       // as pe.reminders, with rows and csv
+    return 0;
+}
+
 /// A pe.* request from its members, if they make one the document reader accepts.
 std::optional<typed_request> pe_from(top& t, unsigned seen) {
-    constexpr unsigned allowed = 0b0011111111;  // schema_version .. csv
-    if ((seen & ~allowed) || !t.on || !t.dossier || !is_typed_pe_kind(t.kind)) return std::nullopt;
+    const unsigned allowed = pe_members(t.kind);
+    if (!allowed || (seen & ~allowed) || !t.on || !t.dossier) return std::nullopt;
     pe_request r;
     r.kind = std::move(t.kind);
     r.on = *t.on;

@@ -78,6 +78,15 @@ void require_known(const json& obj, std::initializer_list<std::string_view> know
     }
 }
 
+void require_kind_members(const json& req, std::string_view kind, std::span<const std::string_view> known) {
+    if (!req.is_object()) return;
+    const std::string of = std::string(kind) + " request";
+    for (const auto& [key, value] : req.items()) {
+        if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
+            invalid(path().member_named(key), unknown_member(key, known, of));
+    }
+}
+
 void write_param_use(json_writer& w, const param_use& u, const rulebook& rb) {
     if (!u.param || !u.version) {
         w.null();

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -147,6 +148,12 @@ void check_schema_version(const json& doc, int expected, const path& p);
 /// path and the nearest known name: a misspelt member ("untill", "Revoked")
 /// is an error, never silently ignored.
 void require_known(const json& obj, std::initializer_list<std::string_view> known, const path& p);
+
+/// Refuses any member of request `req` that a request of `kind` does not
+/// use (`known`, that kind's members): a member of another kind
+/// ("rows" in a pe.status request) is refused as a misspelt one is, naming
+/// the kind and the nearest of its members, never silently ignored.
+void require_kind_members(const json& req, std::string_view kind, std::span<const std::string_view> known);
 
 /// Writes an explanation: [{rule, text, parameters: [{name, value, from, to,
 /// source, source_title, confidence, provisional, note}]}]. The one place

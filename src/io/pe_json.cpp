@@ -392,11 +392,28 @@ decltype(auto) in_dossier(F&& body) {
     }
 }
 
-void require_known_pe(const json& req) {
-    require_known(req,
-                  {"schema_version", "kind", "date", "explain", "bookings", "dossier", "rows", "csv", "activity",
-                   "recognition", "seu_numbers"},
-                  path());
+/// The members each PE kind uses (schemas/pe.request.schema.json says the
+/// same): a member of another kind is refused, not ignored.
+constexpr std::string_view status_members[] = {"schema_version", "kind", "date", "explain", "bookings", "dossier"};
+constexpr std::string_view reminders_members[] = {"schema_version", "kind", "date", "explain", "dossier"};
+constexpr std::string_view book_members[] = {"schema_version", "kind", "date", "explain", "dossier", "rows", "csv"};
+constexpr std::string_view activity_members[] = {"schema_version", "kind", "date", "explain", "activity"};
+constexpr std::string_view recognition_members[] = {"schema_version", "kind",     "date",
+                                                    "explain",        "activity", "recognition"};
+constexpr std::string_view collective_members[] = {"schema_version", "kind",    "date",
+                                                   "explain",        "dossier", "seu_numbers"};
+
+/// Refuses a member `kind` does not use; an unknown kind is refused by name
+/// after (handle_pe_inner), whatever its members.
+void require_known_pe(const json& req, std::string_view kind) {
+    std::span<const std::string_view> known;
+    if (kind == "pe.status") known = status_members;
+    if (kind == "pe.reminders") known = reminders_members;
+    if (kind == "pe.book") known = book_members;
+    if (kind == "pe.activity") known = activity_members;
+    if (kind == "pe.recognition") known = recognition_members;
+    if (kind == "pe.collective") known = collective_members;
+    if (!known.empty()) require_kind_members(req, kind, known);
 }
 
 /// pe.book's rows: the "csv" member's upload or the "rows" list (an
@@ -483,7 +500,7 @@ bool is_typed_pe_kind(std::string_view kind) {
 pe_request decode_pe_request(std::string_view kind, const json& req) {
     return in_dossier([&] {
         const path root;
-        require_known_pe(req);
+        require_known_pe(req, kind);
         pe_request r;
         r.kind = kind;
         r.explain = request_explain(req);
@@ -522,7 +539,7 @@ json handle_pe(const engine& e, std::string_view kind, const json& req) {
 
 json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
     const path root;
-    require_known_pe(req);
+    require_known_pe(req, kind);
     request_explain(req);  // refused here as for every kind, though these always explain
     if (kind == "pe.activity") {
         const date on = request_date(req);

@@ -58,7 +58,8 @@ void write_response(std::string& out, std::string_view kind, F&& result) {
 /// "explain" must still be a date and true or false.
 json describe_result(const engine& e, const json& req) {
     const path root;
-    require_known(req, {"schema_version", "kind", "date", "explain"}, root);
+    constexpr std::string_view members[] = {"schema_version", "kind", "date", "explain"};
+    require_kind_members(req, "rulebook.describe", members);
     (void)opt_date(req, "date", root);
     if (const json* x = find(req, "explain")) (void)as_bool(*x, root / "explain");
     return json::parse(e.book().to_json());

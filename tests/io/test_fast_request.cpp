@@ -382,3 +382,110 @@ TEST(FastRequest, BookWithBothRowsAndCsvIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+/// The field and message of the refusal of `doc`, by the fast reader's path
+/// (io::evaluate_json) and the document reader's; "(accepted)" if accepted.
+std::pair<std::string, std::string> refusal_of(const json& doc) {
+    std::pair<std::string, std::string> got[2];
+    for (int document = 0; document < 2; ++document) {
+        try {
+            std::string out;
+            if (document)
+                io::detail::evaluate_json_document(eng(), doc.dump(), out);
+            else
+                io::evaluate_json(eng(), doc.dump());
+            got[document] = {"(accepted)", ""};
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input) << e.what();
+            got[document] = {e.field(), e.message()};
+        }
+    }
+    EXPECT_EQ(got[0], got[1]);
+    return got[0];
+}
+
+json example(const char* name) {
+    return json::parse(read(std::string(EDURULES_SOURCE_DIR) + "/examples/data/" + name));
+}
+
+/// Each kind refuses the members it does not use (they were read by another
+/// kind and silently ignored by this one: "rows": "garbage" in a pe.status),
+/// naming the member, the kind and, when one is close, the nearest of its
+/// members; the fast reader declines them and the document reader refuses.
+TEST(RequestMembers, EachKindRefusesMembersItDoesNotUse) {
+    const json status = json::parse(fixture_requests("w1")[0]);
+    const json act = {{"id", "A1"}, {"form", "e_learning"}, {"net_minutes", 60}};
+    const json dossier = status["dossier"];
+    struct probe {
+        json doc;
+        std::string member, kind;
+    };
+    std::vector<probe> probes;
+    for (const char* m : {"rows", "csv", "activity", "recognition", "seu_numbers"}) {
+        json d = status;
+        d[m] = "garbage";
+        EXPECT_FALSE(io::detail::fast_decode(eng(), d.dump())) << m;
+        probes.push_back({d, m, "pe.status"});
+    }
+    json rem = status;
+    rem["kind"] = "pe.reminders";
+    EXPECT_TRUE(io::detail::fast_decode(eng(), rem.dump()));
+    rem["bookings"] = false;
+    EXPECT_FALSE(io::detail::fast_decode(eng(), rem.dump()));
+    probes.push_back({rem, "bookings", "pe.reminders"});
+    probes.push_back({{{"schema_version", 1},
+                       {"kind", "pe.collective"},
+                       {"date", "2025-01-01"},
+                       {"dossier", dossier},
+                       {"seu_numbers", json::array()},
+                       {"rows", json::array()}},
+                      "rows",
+                      "pe.collective"});
+    probes.push_back(
+        {{{"schema_version", 1}, {"kind", "pe.activity"}, {"date", "2025-01-01"}, {"activity", act}, {"dossier", 1}},
+         "dossier",
+         "pe.activity"});
+    json book = status;
+    book["kind"] = "pe.book";
+    book["rows"] = json::array();
+    book["bookings"] = true;
+    probes.push_back({book, "bookings", "pe.book"});
+    json overview = example("insight.json");
+    overview.erase("dossier_file");
+    overview["dossier"] = example("dossier.json");
+    overview["kind"] = "insight.overview";
+    overview["date"] = "2025-06-01";
+    overview["contact"] = overview["organisations"][0]["contacts"][0]["id"];
+    EXPECT_EQ(refusal_of(overview).first, "(accepted)");
+    for (const char* m : {"participant", "participants", "from", "to"}) {
+        json d = overview;
+        d[m] = m == std::string("participants") ? json::array() : json("2025-01-01");
+        probes.push_back({d, m, "insight.overview"});
+    }
+    json in_dossier = overview;
+    in_dossier["kind"] = "insight.dossier";
+    in_dossier["participants"] = json::array();
+    probes.push_back({in_dossier, "participants", "insight.dossier"});
+    json right = example("account.json"), ledger = example("account_ledger.json");
+    EXPECT_EQ(refusal_of(right).first, "(accepted)");
+    EXPECT_EQ(refusal_of(ledger).first, "(accepted)");
+    right["events"] = json::array();
+    ledger["workers"] = json::array();
+    probes.push_back({right, "events", "account.right"});
+    probes.push_back({ledger, "workers", "account.ledger"});
+    for (const auto& p : probes) {
+        const auto [field, message] = refusal_of(p.doc);
+        EXPECT_EQ(field, p.member) << p.kind;
+        EXPECT_NE(message.find("unknown member of a " + p.kind + " request"), std::string::npos) << message;
+    }
+    // the nearest of the kind's own members
+    json near = status;
+    near["bookingz"] = false;
+    const auto [field, message] = refusal_of(near);
+    EXPECT_EQ(field, "bookingz");
+    EXPECT_NE(message.find("of a pe.status request (did you mean \"bookings\"?)"), std::string::npos) << message;
+}
+
+}  // namespace

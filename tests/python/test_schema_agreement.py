@@ -190,3 +190,22 @@ def test_account_misspelt_members_are_refused_naming_path_and_nearest(engine, ma
         engine.evaluate(json.dumps(doc))
     assert field in str(e.value) and "unknown member" in str(e.value)
     assert not _validator("account.request.schema.json").is_valid(doc)
+
+
+@pytest.mark.parametrize("make, member, value", [
+    (_pe_status_request, "rows", "garbage"), (_pe_status_request, "seu_numbers", []),
+    (_pe_status_request, "csv", "x"), (_pe_book_request, "bookings", True),
+    (_insight_request, "participant", "SEU-1"), (_insight_request, "from", "2025-01-01"),
+    (_account_right_request, "events", []), (_account_ledger_request, "workers", []),
+])
+def test_a_member_of_another_kind_is_refused_by_schema_and_decoder(engine, make, member, value):
+    """Each kind takes only its own members: a member another kind reads
+    ("rows" in a pe.status request) was ignored by the decoder and accepted by
+    the schema; both refuse it now, the decoder naming the member and kind."""
+    doc = make()
+    doc[member] = value
+    schema = CASES[doc["kind"] if doc["kind"] in CASES else doc["kind"].split(".")[0]][1]
+    assert not _validator(schema).is_valid(doc)
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.evaluate(json.dumps(doc))
+    assert e.value.field == member and f"unknown member of a {doc['kind']} request" in str(e.value)

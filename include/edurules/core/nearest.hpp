@@ -64,12 +64,15 @@ std::string did_you_mean(std::string_view name, const Names& known) {
 
 /// Why member `name` of an object is refused: `unknown member (did you mean
 /// "x"?); known members: a, b, c` (the suggestion only when one is close).
-/// One wording for every reader (requests, dossiers, rulebooks).
+/// One wording for every reader (requests, dossiers, rulebooks); `of` names
+/// whose members they are when the object is a request of one kind
+/// (`unknown member of a pe.status request (did you mean ...`).
 template <class Names>
-std::string unknown_member(std::string_view name, const Names& known) {
+std::string unknown_member(std::string_view name, const Names& known, std::string_view of = {}) {
     std::string names;
     for (std::string_view k : known) names.append(names.empty() ? "" : ", ").append(k);
-    return "unknown member" + did_you_mean(name, known) + "; known members: " + names;
+    return "unknown member" + (of.empty() ? std::string() : " of a " + std::string(of)) + did_you_mean(name, known) +
+           "; known members: " + names;
 }
 
 }  // namespace edurules
