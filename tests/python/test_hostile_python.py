@@ -197,3 +197,19 @@ def test_lone_surrogates_in_keys_and_dates_are_refused_naming_the_cell(engine):
     out = engine.leave_hours_frame(workers.assign(worker_id=["W1", "W2"], sector=["a\ud800", "b"]), trainings, None,
                                    school_year="2023-2024", errors="flag")
     assert "column 'sector': not UTF-8 text (a lone surrogate)" in out.error[0]
+
+
+@pytest.mark.parametrize("misspelt, meant", [("joint_comittee", "joint_committee"), ("too", "to"), ("To", "to"),
+                                             ("employer_full_time_minute", "employer_full_time_minutes")])
+def test_account_frame_refuses_a_misspelt_optional_column(engine, misspelt, meant):
+    """A column nearly spelling one the account frame reads was ignored and
+    the answers changed (hostile-input probe: joint_comittee, too, To): it is
+    refused naming the nearest column, as the PE and leave frames refuse it."""
+    base = {"year": [2025], "reference_fte": ["25"], "reference_quarters": [0], "from": ["2024-01-01"],
+            "contract_minutes": [2280], "full_time_minutes": [2280]}
+    value = "2024-06-30" if meant == "to" else 200 if meant == "joint_committee" else 2280
+    with pytest.raises(edurules.InvalidArgument, match=f"did you mean '{meant}'") as e:
+        edurules.account_right_frame(engine, pd.DataFrame(dict(base, **{misspelt: [value]})))
+    assert e.value.field == f"frame.{misspelt}"
+    ok = edurules.account_right_frame(engine, pd.DataFrame(dict(base, **{meant: [value], "note": ["mine"]})))
+    assert list(ok["status"]) == [0]

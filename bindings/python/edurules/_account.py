@@ -23,6 +23,9 @@ ACCOUNT_RIGHT_COLUMNS = ["status", "size_class", "months", "credit_minutes", "cr
 
 _NO_DAY = np.int32(-(2**31))
 
+_REQUIRED_COLUMNS = ["year", "reference_fte", "reference_quarters", "from", "contract_minutes", "full_time_minutes"]
+_OPTIONAL_COLUMNS = ["to", "joint_committee", "employer_full_time_minutes"]
+
 
 def _days(col: pd.Series, name: str, optional: bool) -> np.ndarray:
     """A date column as int32 epoch days, by the package's one date converter
@@ -68,17 +71,17 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     ``from`` and optional ``to`` (the job's dates); ``contract_minutes`` and
     ``full_time_minutes`` (per week); optional ``joint_committee`` (number,
     0 = none) and ``employer_full_time_minutes`` (0 = the rulebook's day).
+    A column nearly spelling one of these (``joint_comittee``, ``To``) is
+    refused naming it (InvalidArgument), as the PE and leave frames refuse it.
 
     Returns one row per input row, same index: ``status`` (0 decided, < 0 the
     EDR_ACCOUNT_ROW_* code of a rejected row), ``size_class`` (categorical),
     ``months``, ``credit_minutes`` (rounded once), ``credit_days_num`` /
     ``credit_days_den`` (the exact days) and ``reasons`` (bits, names in
     ``edurules.ACCOUNT_REASONS``)."""
-    if not isinstance(frame, pd.DataFrame):
-        raise InvalidArgument("frame: expected a pandas DataFrame")
-    for c in ("year", "reference_fte", "reference_quarters", "from", "contract_minutes", "full_time_minutes"):
-        if c not in frame.columns:
-            raise InvalidArgument(f"{c}: missing column")
+    # the PE and leave frames' check: a column nearly spelling an optional one
+    # (joint_comittee, too, To) is refused, never left out silently
+    C.require_frame(frame, "frame", _REQUIRED_COLUMNS, _OPTIONAL_COLUMNS)
     fte = frame["reference_fte"].to_numpy(dtype="float64") * 10000.0
     units = np.rint(fte)
     if (np.abs(fte - units) > 1e-6).any() or np.isnan(fte).any():
