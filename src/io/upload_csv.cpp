@@ -50,10 +50,13 @@ std::string lower(std::string s) {
     return s;
 }
 
-/// YYYY-MM-DD, or DD-MM-YYYY / DD/MM/YYYY as Dutch spreadsheets write dates.
+/// YYYY-MM-DD, or DD-MM-YYYY as Dutch spreadsheets write dates: the two
+/// formats the README documents. DD/MM/YYYY is refused, not read: a slash
+/// date may as well be a US MM/DD/YYYY (05/12/2025), and a guess books the
+/// wrong day.
 std::optional<date> parse_upload_date(const std::string& s) {
     if (auto d = parse_iso_date(s)) return d;
-    if (s.size() == 10 && (s[2] == '-' || s[2] == '/') && s[5] == s[2]) {
+    if (s.size() == 10 && s[2] == '-' && s[5] == '-') {
         const std::string iso = s.substr(6, 4) + "-" + s.substr(3, 2) + "-" + s.substr(0, 2);
         return parse_iso_date(iso);
     }
@@ -129,8 +132,16 @@ bool upload_csv_reader::next_record() {
         std::string* field = &new_field();
         bool quoted = false, was_quoted = false;
         std::size_t quote_line = line_;
+        glued_field_ = std::string::npos;
         while (pos_ < n) {
             const char c = text[pos_];
+            if (was_quoted && !quoted && c != sep_ && c != '\r' && c != '\n') {
+                // text after a closing quote: kept, so the row is refused showing it
+                if (glued_field_ == std::string::npos) glued_field_ = nfields_ - 1, glued_at_ = field->size();
+                *field += c;
+                ++pos_;
+                continue;
+            }
             if (quoted) {
                 if (c == '"' && pos_ + 1 < n && text[pos_ + 1] == '"') {
                     *field += '"';
@@ -227,7 +238,16 @@ bool upload_csv_reader::next(pe::upload_row& u) {
     u.field.clear();
     u.problem.clear();
     std::optional<date> d;
-    if (extra) {
+    if (glued_field_ != std::string::npos) {
+        const int gi = static_cast<int>(glued_field_);
+        const std::string& g = fields_[glued_field_];
+        u.field = gi == col_[0]   ? "seu_number"
+                  : gi == col_[1] ? "activity_id"
+                  : gi == col_[2] ? "completion_date"
+                                  : "row";
+        u.problem = "text after the closing quote (\"" + g.substr(0, glued_at_) + "\" then " + g.substr(glued_at_) +
+                    "): a quoted cell ends at its quote (RFC 4180); nothing was booked from this line";
+    } else if (extra) {
         u.field = "row";
         u.problem = std::to_string(nfields_) + " cells where 3 are expected (seu_number, activity_id, " +
                     "completion_date): " + std::to_string(extra) + " extra non-empty cell(s), nothing was booked" +
@@ -249,7 +269,7 @@ bool upload_csv_reader::next(pe::upload_row& u) {
         return true;
     } else {
         u.field = "completion_date";
-        u.problem = "not a date: \"" + *dt + "\"";
+        u.problem = "not a date: \"" + *dt + "\" (YYYY-MM-DD or DD-MM-YYYY)";
     }
     u.row.reset();
     return true;

@@ -50,6 +50,11 @@ check book-balance 1 "rows in: 40, booked: 31, rejected: 9" -- "$bin" book "$dat
 check book-reasons 1 "unknown_seu_number.*|duplicate" -- "$bin" book "$data/dossier.json" "$data/upload.csv" --date 2025-06-01 --format csv
 printf 'seu_number,activity_id,completion_date\r\nSEU-100370,ACT-NEW-11,2025-05-12\r\n' > "$tmp/ok.csv"
 check book-all-ok 0 "rows in: 1, booked: 1, rejected: 0" -- "$bin" book "$data/dossier.json" "$tmp/ok.csv" --date 2025-06-01
+# Cells outside the documented format are invalid rows naming line and field (hostile-input probe):
+# a slash date was booked as DD/MM (05/12/2025 -> 2025-12-05); "SEU-1004"07 was glued into SEU-100407.
+printf 'seu_number,activity_id,completion_date\nSEU-100370,ACT-NEW-11,05/12/2025\n"SEU-1004"07,ACT-NEW-11,2025-05-12\n' > "$tmp/outside.csv"
+check book-slash-date 1 '^2,.*,rejected,invalid_row,,"line 2, completion_date: not a date: ""05/12/2025""' -- "$bin" book "$data/dossier.json" "$tmp/outside.csv" --date 2025-06-01 --format csv
+check book-text-after-quote 1 '^3,.*,rejected,invalid_row,,"line 3, seu_number: text after the closing quote' -- "$bin" book "$data/dossier.json" "$tmp/outside.csv" --date 2025-06-01 --format csv
 # Standard input with "-" (a FIFO as a file name is refused: inputs are regular files, issue 13).
 check request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_version\":1,\"kind\":\"rulebook.describe\"}' | '$bin' request -"
 check request-fifo 5 "is a FIFO" -- "$bin" request <(echo '{"schema_version":1,"kind":"rulebook.describe"}')

@@ -45,7 +45,7 @@ TEST(UploadCsvReader, ReadsTheRowsParseUploadCsvReturns) {
     EXPECT_EQ(all[0].line, 2u);
     EXPECT_EQ(all[1].row->activity_id, "A;2");
     EXPECT_EQ(all[1].line, 4u);
-    EXPECT_EQ(all[2].problem, "not a date: \"2024-02-30\"");
+    EXPECT_EQ(all[2].problem, "not a date: \"2024-02-30\" (YYYY-MM-DD or DD-MM-YYYY)");
     EXPECT_EQ(all[3].field, "seu_number");
 }
 
@@ -59,4 +59,34 @@ TEST(UploadCsvReader, AQuoteLeftOpenOnTheLastLineIsRefusedBeforeAnyRow) {
             << e.what();
     }
     EXPECT_THROW(io::upload_csv_reader("seu_number,activity_id,completion_date\n\n"), error);
+}
+
+/// Cells outside the documented format are invalid rows naming line and
+/// field, never read by a guess (hostile-input probe): a slash date
+/// (05/12/2025 was booked as 2025-12-05; US software writes it for May 12)
+/// and text after a closing quote ("SEU-1004"07 was glued into SEU-100407,
+/// which RFC 4180 does not allow). The quoted cell on its own is booked.
+TEST(UploadCsvReader, SlashDatesAndTextAfterAClosingQuoteAreInvalidRows) {
+    const auto all = io::parse_upload_csv(
+        "seu_number,activity_id,completed\n"
+        "S1,A1,05/12/2025\n"
+        "\"SEU-1004\"07,A1,2025-12-05\n"
+        "S2,\"A1\" ,2025-12-05\n"
+        "\"SEU-1004\",\"A1\",\"05-12-2025\"\n");
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_FALSE(all[0].row);
+    EXPECT_EQ(all[0].line, 2u);
+    EXPECT_EQ(all[0].field, "completion_date");
+    EXPECT_EQ(all[0].problem, "not a date: \"05/12/2025\" (YYYY-MM-DD or DD-MM-YYYY)");
+    EXPECT_FALSE(all[1].row);
+    EXPECT_EQ(all[1].line, 3u);
+    EXPECT_EQ(all[1].field, "seu_number");
+    EXPECT_NE(all[1].problem.find("text after the closing quote (\"SEU-1004\" then 07)"), std::string::npos)
+        << all[1].problem;
+    EXPECT_FALSE(all[2].row);
+    EXPECT_EQ(all[2].field, "activity_id");
+    ASSERT_TRUE(all[3].row);
+    EXPECT_EQ(all[3].row->seu_number, "SEU-1004");
+    EXPECT_EQ(all[3].row->activity_id, "A1");
+    EXPECT_EQ(to_iso(all[3].row->completed), "2025-12-05");
 }

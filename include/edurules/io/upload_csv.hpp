@@ -39,6 +39,10 @@ private:
     std::size_t rec_line_ = 0;  ///< the line the current record starts on
     std::size_t nfields_ = 0;   ///< fields of the current record in fields_
     std::vector<std::string> fields_;
+    /// The first field of the current record with text after its closing
+    /// quote (`"SEU-1004"07`, which RFC 4180 does not allow), and where in
+    /// it that text starts; glued_field_ is npos when there is none.
+    std::size_t glued_field_ = std::string::npos, glued_at_ = 0;
 };
 
 }  // namespace edurules::io
