@@ -222,3 +222,24 @@ def test_a_school_year_after_the_rulebook_is_refused_as_json_refuses_it(engine):
     for year in (2027, "2027-2028"):
         error = flagged(engine, workers=w.assign(school_year=[year, "2023-2024"]))
         assert error == f"workers row label 0 (position 0), column 'school_year': {want}"
+
+
+@pytest.mark.parametrize("table, spelt, column, value", [
+    ("trainings", "coinciding_with_work", "coinciding", True),
+    ("trainings", "raised_cap", "raised", "shortage_occupation"),
+    ("lessons", "coinciding_with_work", "coinciding", True),
+    ("jobs", "contract_per_week_minutes", "contract_minutes", 2280),
+    ("workers", "establishment_unit", "region", "flanders"),
+])
+def test_a_column_named_as_the_json_member_is_refused_naming_the_frame_column(engine, table, spelt, column, value):
+    """A frame column spelt as the JSON request spells the member
+    (coinciding_with_work for coinciding, raised_cap for raised) was left out
+    silently and the answer changed (hostile-input probe: granted 3240 -> 0
+    min): it is refused naming the frame's column."""
+    w, j, t, ls = frames()
+    frames_by = {"workers": w, "jobs": j, "trainings": t, "lessons": ls}
+    frames_by[table] = frames_by[table].assign(**{spelt: value})
+    with pytest.raises(edurules.InvalidArgument, match=f"reads '{column}'") as e:
+        engine.leave_hours_frame(frames_by["workers"], frames_by["trainings"], frames_by["lessons"],
+                                 jobs=frames_by["jobs"])
+    assert e.value.field == f"{table}.{spelt}"

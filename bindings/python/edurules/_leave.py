@@ -4,7 +4,7 @@ leave::leave_hours_batch, GIL released), and the JSON path's results as a
 DataFrame."""
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -56,6 +56,31 @@ _ITEM_COLUMNS = {
     "absences": ("date", "absent_minutes", "absent_hours", "reason", "employer_declared_on", "holiday_from", "holiday_to"),
     "leave_taken": ("date", "leave_minutes", "leave_hours"),
 }
+
+# The JSON members (src/io/leave_json.cpp) whose frame column is spelt otherwise,
+# by frame: a column spelt as the JSON member is one no frame reads, and would be
+# left out silently (coinciding_with_work: granted 3240 -> 0 min), so it is refused
+# naming the frame's name (_require_frame).
+_JOB_JSON_SPELLINGS = {"contract_per_week_minutes": "contract_minutes", "contract_per_week_hours": "contract_hours",
+                       "full_time_per_week_minutes": "full_time_minutes", "full_time_per_week_hours": "full_time_hours"}
+_JSON_SPELLINGS = {
+    "workers": {"establishment_unit": "region", **_JOB_JSON_SPELLINGS},
+    "jobs": _JOB_JSON_SPELLINGS,
+    "trainings": {"coinciding_with_work": "coinciding", "raised_cap": "raised"},
+    "lessons": {"coinciding_with_work": "coinciding"},
+    "absences": {"holiday": "holiday_from' and 'holiday_to"},
+}
+
+
+def _require_frame(frame: Any, name: str, columns: list[str], optional: Sequence[str]) -> pd.DataFrame:
+    """C.require_frame (the PE and leave frames' one column check), and a
+    column named as the JSON request names it refused with the frame's name."""
+    F = C.require_frame(frame, name, columns, optional)
+    for spelt, column in _JSON_SPELLINGS.get(name, {}).items():
+        if spelt in F.columns:
+            raise InvalidArgument(f"column {spelt!r} is the JSON request's name; the {name} frame reads {column!r}",
+                                  field=f"{name}.{spelt}")
+    return F
 
 
 # Identifier columns that may hold text or integer ids (missing = not given).
@@ -138,8 +163,8 @@ class _Facts:
 
     def __init__(self, workers: pd.DataFrame, trainings: pd.DataFrame, jobs: Optional[pd.DataFrame],
                  items: dict[str, Optional[pd.DataFrame]], school_year: Any, errors: str) -> None:
-        self.W = C.require_frame(workers, "workers", ["worker_id", "region"], _WORKER_FRAME_COLUMNS)
-        self.T = C.require_frame(trainings, "trainings", ["worker_id", "training_id", "type"], _TRAINING_COLUMNS + ("school_year",))
+        self.W = _require_frame(workers, "workers", ["worker_id", "region"], _WORKER_FRAME_COLUMNS)
+        self.T = _require_frame(trainings, "trainings", ["worker_id", "training_id", "type"], _TRAINING_COLUMNS + ("school_year",))
         self.cols: dict[str, Any] = {}
         self.frames: dict[str, pd.DataFrame] = {"workers": self.W, "trainings": self.T}
         self.orders: dict[str, Optional[np.ndarray]] = {"workers": None}
@@ -227,7 +252,7 @@ class _Facts:
             self.frames["jobs"] = W
             self.orders["jobs"] = None
             return
-        J = C.require_frame(jobs, "jobs", ["worker_id", "from"], _JOB_COLUMNS)
+        J = _require_frame(jobs, "jobs", ["worker_id", "from"], _JOB_COLUMNS)
         owner = _lookup(wkeys, J, "jobs", ["worker_id"])
         self._known(owner, J, "jobs.worker_id", "workers")
         order, self.cols["jobs.offsets"] = _ordering(owner, len(W))
@@ -246,7 +271,7 @@ class _Facts:
     def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: Any) -> None:
         if frame is None:
             return
-        F = C.require_frame(frame, table, ["worker_id", "training_id", "date"], _ITEM_COLUMNS[table])
+        F = _require_frame(frame, table, ["worker_id", "training_id", "date"], _ITEM_COLUMNS[table])
         t = _lookup(tkeys, F, table, ["worker_id", "training_id"])
         self._known(t, F, f"{table}.training_id", "trainings")
         owner = self.t_csr[t]
