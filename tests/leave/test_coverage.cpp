@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <tuple>
 
 #include "generate.hpp"
 #include "helpers.hpp"
@@ -70,6 +71,21 @@ TEST(LeaveCoverage, EveryLeaveParameterIsReadByARule) {
         add_weekly(t, date(2016, 9, 15), 30, 180);
         w.trainings.push_back(t);
         const worker_result r = evaluate(R(), w, school_year(2016), true);
+        for (const auto& tr : r.trainings) collect(tr.why, used);
+    }
+    // distance lessons in each regime's COVID period (leave.covid.*): Flemish BEV (a training started
+    // before VOV), Wallonia, Brussels 2019-2020 and 2022-2023 (the physical-presence minimum), VOV
+    for (const auto& [reg, start, sy] :
+         {std::tuple{region::flanders, date(2018, 10, 1), 2019}, std::tuple{region::wallonia, date(2019, 9, 3), 2019},
+          std::tuple{region::brussels, date(2019, 9, 3), 2019}, std::tuple{region::brussels, date(2022, 9, 6), 2022},
+          std::tuple{region::flanders, date(2019, 9, 10), 2019}}) {
+        worker w = make_worker(reg, {employ(date(2005, 1, 1), 38)});
+        training t = make_training("covid", training_type::professional);
+        t.start = start;
+        add_weekly(t, date(sy, 9, 10), 14, 180);
+        add_weekly(t, date(sy + 1, 4, 7), 4, 180, lesson_mode::distance);
+        w.trainings.push_back(t);
+        const worker_result r = evaluate(R(), w, school_year(sy), true);
         for (const auto& tr : r.trainings) collect(tr.why, used);
     }
     {  // the covered years' end is read by the refusal of a later school year, which names it

@@ -637,6 +637,53 @@ TEST(LeaveEvaluate, SchoolYearsAfterTheRulebookAreRefusedNamingTheField) {
     EXPECT_EQ(refused(*engine_with("leave.coverage.last_day", "2028-08-31"), 2027), "");
 }
 
+// COVID: lessons given at a distance count as attendance over the periods the regions set
+// (leave.covid.*.assimilated_modes). Wallonia, wal.emploi.covid
+// (https://emploi.wallonie.be/news/coronavirus--mesures-relatives-au-conge-education-paye): « Les heures de
+// cours dispensées à distance, entre le 1er mars 2020 et le 30 juin 2020, sont assimilées à des heures de
+// présences effectives »: 20 weekly 3 h lessons from 2019-09-03 and 12 distance lessons from 2020-03-03 give
+// 96 h, EUR 2,044.80 (was 60 h, EUR 1,278.00). Brussels, bru.covid
+// (http://werk-economie-emploi.brussels/fr/conge-education-paye-covid-19,
+// https://economy-employment.brussels/node/2034): the same in 2019-2020 (20 + 10 distance lessons from 2020-03-17: 90
+// h, was 60 h), and in 2022-2023 « à partir du moment où le travailleur sera présent à 32h de cours dispensées en
+// présence physique »: 14 contact lessons (42 h) and 10 distance lessons give 72 h (was 42 h); with 10 contact lessons
+// (30 h) the distance lessons still give nothing.
+namespace {
+worker_result with_distance(region reg, int sy, date contact_from, int contact, date distance_from, int distance) {
+    worker w = make_worker(reg, {employ(date(2005, 1, 1), 38, 38)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, contact_from, contact, 180);
+    add_weekly(t, distance_from, distance, 180, lesson_mode::distance);
+    w.trainings.push_back(t);
+    return evaluate(R(), w, school_year(sy), true);
+}
+}  // namespace
+
+TEST(LeaveEvaluate, CovidDistanceLessonsCountAsAttendanceOverTheRegionsPeriods) {
+    const worker_result wal = with_distance(region::wallonia, 2019, date(2019, 9, 3), 20, date(2020, 3, 3), 12);
+    EXPECT_EQ(wal.granted_total.count, 96 * 60);
+    EXPECT_EQ(wal.trainings[0].money.amount_cents, 204480);
+    EXPECT_TRUE(has_rule(wal.trainings[0].why, "leave.hours.covid_assimilated"));
+    // after 2020-06-30 a Walloon distance lesson is no attendance again: 20 contact + 4 of 12 distance lessons
+    EXPECT_EQ(with_distance(region::wallonia, 2019, date(2019, 9, 3), 20, date(2020, 6, 9), 12).granted_total.count,
+              (60 + 4 * 3) * 60);
+    EXPECT_EQ(with_distance(region::brussels, 2019, date(2019, 9, 3), 20, date(2020, 3, 17), 10).granted_total.count,
+              90 * 60);
+    const worker_result bru = with_distance(region::brussels, 2022, date(2022, 9, 6), 14, date(2023, 1, 3), 10);
+    EXPECT_EQ(bru.granted_total.count, 72 * 60);
+    const worker_result few = with_distance(region::brussels, 2022, date(2022, 9, 6), 10, date(2023, 1, 3), 10);
+    EXPECT_EQ(few.granted_total.count, 0);  // 30 h of contact: below the 32 h minimum as well
+    EXPECT_TRUE(has_rule(few.trainings[0].why, "leave.hours.covid_not_assimilated"));
+    // VOV 2019-2020 (vl.vov.covid,
+    // https://www.vlaanderen.be/vlaamse-opleidingsincentives/gevolgen-van-corona-op-het-vlaams-opleidingsverlof):
+    // online replacement lessons count; 12 contact lessons from 2019-09-10 and 4 distance lessons from 2020-04-07
+    EXPECT_EQ(with_distance(region::flanders, 2019, date(2019, 9, 10), 12, date(2020, 4, 7), 4).granted_total.count,
+              48 * 60);
+    // outside every period nothing changes: Wallonia 2018-2019
+    EXPECT_EQ(with_distance(region::wallonia, 2018, date(2018, 9, 4), 20, date(2019, 3, 5), 12).granted_total.count,
+              60 * 60);
+}
+
 // Employment is judged per lesson, not once at the first training start.
 // werk.be.bev.werknemer (https://www.werk.be/online-diensten/betaald-educatief-verlof/verplichting-van-de-werknemer,
 // Flemish BEV) and bru.bev.demande (https://economie-emploi.brussels/conge-education-demande, Brussels): a worker

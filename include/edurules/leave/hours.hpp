@@ -59,6 +59,14 @@ struct hours_params {
     dated<rounding> bev_rounding_mode;
     dated<rounding> vov_rounding_mode;
     mode_masks leave_masks;  ///< the three leave mode lists as bits (mode_mask)
+    // COVID: lesson modes assimilated to attendance over dated periods, per regime (bits; gaps: none)
+    const parameter* covid_flanders_bev;
+    const parameter* covid_wallonia_bev;
+    const parameter* covid_brussels_bev;
+    const parameter* covid_vov;
+    const parameter* covid_brussels_physical_minimum;
+    dated<unsigned> covid_masks[4];  ///< flanders_bev, wallonia_bev, brussels_bev, vov
+    dated<minutes> covid_physical_minimum;
     // VOV maximum and counting
     const parameter* vov_max_hours;
     const parameter* vov_employer_extra_hours;
@@ -95,6 +103,15 @@ struct hours_params {
           bev_rounding_mode(dated_rounding(*bev_rounding)),
           vov_rounding_mode(dated_rounding(*vov_rounding)),
           leave_masks(*bev_modes_leave, *brussels_modes_leave, *vov_modes_leave),
+          covid_flanders_bev(need(rb, "leave.covid.flanders_bev.assimilated_modes", value_kind::text_list)),
+          covid_wallonia_bev(need(rb, "leave.covid.wallonia_bev.assimilated_modes", value_kind::text_list)),
+          covid_brussels_bev(need(rb, "leave.covid.brussels_bev.assimilated_modes", value_kind::text_list)),
+          covid_vov(need(rb, "leave.covid.vov.assimilated_modes", value_kind::text_list)),
+          covid_brussels_physical_minimum(
+              need(rb, "leave.covid.brussels_bev.physical_presence_minimum", value_kind::duration)),
+          covid_masks{mode_masks::of(*covid_flanders_bev), mode_masks::of(*covid_wallonia_bev),
+                      mode_masks::of(*covid_brussels_bev), mode_masks::of(*covid_vov)},
+          covid_physical_minimum(dated<minutes>::read(*covid_brussels_physical_minimum)),
           vov_max_hours(need(rb, "leave.vov.max_hours", value_kind::duration)),
           vov_employer_extra_hours(need(rb, "leave.vov.employer_proposed_extra_hours", value_kind::duration)),
           vov_hours_per_credit(need(rb, "leave.vov.hours_per_credit", value_kind::duration)),
@@ -456,6 +473,103 @@ inline minutes lesson_unit(const hours_params& R, bool lesson_periods, date at, 
     return lp.value;
 }
 
+/// COVID: the lesson modes assimilated to attendance under `reg` (nullptr: none
+/// for the regime). Each value covers the days of a period; a lesson given on
+/// such a day in such a mode counts as attended:
+/// - Wallonia (`wal.emploi.covid`): « Les heures de cours dispensées à distance,
+///   entre le 1er mars 2020 et le 30 juin 2020, sont assimilées à des heures de
+///   présences effectives »;
+/// - Brussels (`bru.covid`): 2020-03-01..2020-06-30 « De lesuren van op afstand
+///   ... worden rechtstreeks gelijkgesteld met uren van werkelijke aanwezigheid »;
+///   2020-2021 (`legalworld.bru.2020`); 2022-09-01..2023-08-31 « mits de werknemer
+///   aanwezig is bij 32 lesuren die in fysieke aanwezigheid worden gegeven »
+///   (`leave.covid.brussels_bev.physical_presence_minimum`);
+/// - Flemish BEV (`vl.bev.covid`) and VOV (`vl.vov.covid`), 2019-2020: online
+///   replacement lessons may be attested as attendance.
+inline const dated<unsigned>* covid_assimilated_modes(const hours_params& H, regime reg) {
+    switch (reg) {
+        case regime::flanders_bev:
+            return &H.covid_masks[0];
+        case regime::wallonia_bev:
+            return &H.covid_masks[1];
+        case regime::brussels_bev:
+            return &H.covid_masks[2];
+        case regime::vov:
+            return &H.covid_masks[3];
+        case regime::brussels_reformed:
+        case regime::none:
+            return nullptr;
+    }
+    return nullptr;
+}
+
+/// What the COVID measures did to a training's lessons in a school year.
+struct covid_assimilation {
+    minutes assimilated{};  ///< lessons given in an assimilated mode that counted as attendance
+    minutes refused{};      ///< the same lessons left out: too few hours attended in physical presence
+    minutes physical{};     ///< contact lessons attended (the physical-presence test)
+    std::optional<date> first, last;
+    param_use modes, minimum;
+};
+
+/// The contact minutes of `t` attended in `year` (given, less each day's absences), for
+/// the physical-presence condition of an assimilation.
+inline minutes physically_attended(const training& t, const period& year, std::span<const day_tally> days) {
+    minutes out{};
+    for (const auto& l : t.lessons) {
+        if (!year.contains(l.day) || l.cancelled || l.mode != lesson_mode::contact) continue;
+        minutes att = l.length();
+        if (const day_tally* a = tally_on(days, l.day)) att = max(minutes{0}, att - a->justified - a->unjustified);
+        out += att;
+    }
+    return out;
+}
+
+/// Whether lesson `l` counts by a COVID assimilation under `reg`; records it in `c`.
+inline bool covid_counts(const hours_params& H, const dated<unsigned>* assimilated, const lesson& l, minutes physical,
+                         covid_assimilation& c) {
+    if (!assimilated) return false;
+    const resolved<unsigned>* a = assimilated->find(l.day);
+    if (!a || !in_mask(a->value, l.mode)) return false;
+    const minutes given = l.cancelled ? minutes{} : l.length();
+    if (!c.modes.param) c.modes = a->use;
+    if (const resolved<minutes>* need = H.covid_physical_minimum.find(l.day)) {
+        if (!c.minimum.param) c.minimum = need->use;
+        if (physical < need->value) {
+            c.refused += given;
+            return false;
+        }
+    }
+    c.assimilated += given;
+    if (!c.first || l.day < *c.first) c.first = l.day;
+    if (!c.last || *c.last < l.day) c.last = l.day;
+    return true;
+}
+
+inline void explain_covid(const covid_assimilation& c, explanation& why) {
+    if (c.assimilated.count > 0) {
+        auto text = [&] {
+            return hours_text(c.assimilated) + " h of lessons given at a distance (" + to_iso(*c.first) +
+                   (*c.first == *c.last ? "" : " to " + to_iso(*c.last)) +
+                   ") are assimilated to attendance (COVID measure)" +
+                   (c.minimum.param ? ": " + hours_text(c.physical) + " h attended in physical presence"
+                                    : std::string());
+        };
+        if (c.minimum.param)
+            why.add("leave.hours.covid_assimilated", text, {c.modes, c.minimum});
+        else
+            why.add("leave.hours.covid_assimilated", text, {c.modes});
+    }
+    if (c.refused.count > 0)
+        why.add("leave.hours.covid_not_assimilated",
+                [&] {
+                    return hours_text(c.refused) +
+                           " h of lessons given at a distance are not assimilated: " + hours_text(c.physical) +
+                           " h attended in physical presence, below the minimum";
+                },
+                {c.modes, c.minimum});
+}
+
 /// The hours a training was attended in a school year (rules.md 2.2: only
 /// attended hours give leave): lessons given in the regime's leave modes,
 /// less the absences of the day; hours in a BEV suspension build up no
@@ -496,10 +610,14 @@ attendance attended_in_year(const regime_params& R, const hours_params& H, const
     std::optional<date> bev_end;
     if (reg == regime::flanders_bev) bev_end = read<date>(*R.bev_continuation_until, sy.first_day()).value;
     const auto need_job = read<bool>(*H.lessons_need_employment, sy.first_day());
+    const dated<unsigned>* assimilated = covid_assimilated_modes(H, reg);
+    covid_assimilation covid;
+    if (assimilated) covid.physical = physically_attended(t, year, days);
     counted.clear();
     counted.reserve(t.lessons.size());
     for (const auto& l : t.lessons) {
-        if (!year.contains(l.day) || !in_mask(modes, l.mode)) continue;
+        if (!year.contains(l.day)) continue;
+        if (!in_mask(modes, l.mode) && !covid_counts(H, assimilated, l, covid.physical, covid)) continue;
         if (only_coinciding && !l.coinciding) continue;
         if (!need_job.value || has_job(l.day)) out.planned += l.length();  // without a job none is planned leave
         if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});
@@ -528,6 +646,7 @@ attendance attended_in_year(const regime_params& R, const hours_params& H, const
         }
     }
     counted.resize(kept);
+    explain_covid(covid, why);
     if (out.excluded_after_bev_end.count > 0)
         why.add("leave.regime.flanders_bev_end", [&] {
             return hours_text(out.excluded_after_bev_end) + " h attended after " + to_iso(*bev_end) +
