@@ -73,21 +73,6 @@ void append_audit(const std::string& file, const std::vector<insight::audit_reco
     if (!ok || out.fail()) throw error(errc::io, file, "writing the audit record failed; nothing was shown");
 }
 
-/// True when `a` and `b` name the same regular file: the same device and
-/// inode when both exist (a symbolic or hard link to it, another spelling of
-/// its path), otherwise the same path once the links of its existing part are
-/// followed (a file that neither command has created yet).
-bool same_file(const std::string& a, const std::string& b) {
-    struct stat sa {
-    }, sb{};
-    const bool ea = ::stat(a.c_str(), &sa) == 0, eb = ::stat(b.c_str(), &sb) == 0;
-    if (ea && eb) return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-    if (ea || eb) return false;
-    std::error_code eca, ecb;
-    const auto ca = std::filesystem::weakly_canonical(a, eca), cb = std::filesystem::weakly_canonical(b, ecb);
-    return !eca && !ecb && ca == cb;
-}
-
 /// Refuses --audit and --output naming one file: the report would replace the
 /// audit log (its earlier records too) after the audit lines were appended.
 void refuse_audit_as_output(const std::optional<std::string>& audit, const std::optional<std::string>& output) {

@@ -1,6 +1,7 @@
 // Shared plumbing of the edurules command-line tool.
 #include "common.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -115,7 +116,39 @@ bool use_color(int fd) {
     return ::isatty(fd) == 1;
 }
 
+rulebook rulebook_file(std::string_view text, const std::string& name) {
+    try {
+        return rulebook::from_json(text, name);
+    } catch (const error& e) {
+        if (e.code() != errc::parse) throw;
+        throw error(errc::rulebook, e.field(), e.message(), e.record(), e.offset());
+    }
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {
+    }, sb{};
+    const bool ea = ::stat(a.c_str(), &sa) == 0, eb = ::stat(b.c_str(), &sb) == 0;
+    if (ea && eb) return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea || eb) return false;
+    std::error_code eca, ecb;
+    const auto ca = std::filesystem::weakly_canonical(a, eca), cb = std::filesystem::weakly_canonical(b, ecb);
+    return !eca && !ecb && ca == cb;
+}
+
+void refuse_output_as_input(const options& o, std::initializer_list<std::string_view> inputs) {
+    if (!o.output || *o.output == "-") return;
+    const auto refuse = [&](std::string_view in) {
+        if (in == "-" || !same_file(*o.output, std::string(in))) return;
+        throw usage_error("--output '" + *o.output + "' is the input file '" + std::string(in) +
+                          "': the answer would replace it; give another output file");
+    };
+    for (std::string_view in : inputs) refuse(in);
+    for (const auto& f : o.rulebooks) refuse(f);
+}
+
 std::shared_ptr<const engine> make_engine(const options& o, std::initializer_list<std::string_view> inputs) {
+    refuse_output_as_input(o, inputs);
     const auto is_stdin = [](std::string_view f) { return f == "-"; };
     if (std::count_if(o.rulebooks.begin(), o.rulebooks.end(), is_stdin) +
             std::count_if(inputs.begin(), inputs.end(), is_stdin) >
@@ -125,8 +158,8 @@ std::shared_ptr<const engine> make_engine(const options& o, std::initializer_lis
     for (const auto& f : o.rulebooks) {
         const input in = read_input(f);
         // overlaid inside parse_input: a refusal of the overlay names the file and line
-        rb = std::make_shared<const rulebook>(parse_input(
-            in, [&](const std::string& t) { return rulebook::overlaid(*rb, rulebook::from_json(t, in.name)); }));
+        rb = std::make_shared<const rulebook>(
+            parse_input(in, [&](const std::string& t) { return rulebook::overlaid(*rb, rulebook_file(t, in.name)); }));
     }
     for (const auto& s : o.sets) {
         const auto eq = s.find('=');
@@ -185,11 +218,18 @@ input read_input(const std::string& path) {
 
 void rethrow_located(const error& e, const input& in) {
     std::string where = in.name;
+    // a reader that names the document by the file's own name (the rulebook
+    // reader: its origin) is not made to say the name twice
+    std::string field = e.field();
+    if (field == in.name)
+        field.clear();
+    else if (field.size() > in.name.size() && field.rfind(in.name, 0) == 0 && field[in.name.size()] == '.')
+        field.erase(0, in.name.size() + 1);
     std::optional<std::size_t> at;
     if (e.offset() >= 0 && static_cast<std::size_t>(e.offset()) <= in.text.size())
         at = static_cast<std::size_t>(e.offset());
-    else if (!e.field().empty())  // a well-formed document's bad field: find its line
-        at = locate_json_path(in.text, e.field());
+    else if (!field.empty())  // a well-formed document's bad field: find its line
+        at = locate_json_path(in.text, field);
     if (at) {
         const std::size_t off = *at;
         std::size_t line = 1, line_start = 0;
@@ -197,7 +237,7 @@ void rethrow_located(const error& e, const input& in) {
             if (in.text[i] == '\n') ++line, line_start = i + 1;
         where += ":" + std::to_string(line) + ":" + std::to_string(off - line_start + 1);
     }
-    throw error(e.code(), e.field().empty() ? where : where + ": " + e.field(), e.message(), e.record(), e.offset());
+    throw error(e.code(), field.empty() ? where : where + ": " + field, e.message(), e.record(), e.offset());
 }
 
 output::output(const options& o) {

@@ -85,6 +85,24 @@ CLI::App* new_command(CLI::App& root, const std::string& name, const std::string
 /// anything is read (a usage error, not a rulebook made of the document).
 std::shared_ptr<const engine> make_engine(const options& o, std::initializer_list<std::string_view> inputs = {});
 
+/// True when `a` and `b` name the same regular file: the same device and
+/// inode when both exist (a symbolic or hard link to it, another spelling of
+/// its path), otherwise the same path once the links of its existing part are
+/// followed (a file that neither command has created yet).
+bool same_file(const std::string& a, const std::string& b);
+
+/// Refuses --output naming one of the command's input files (its file
+/// arguments or a --rulebook file): the answer would replace the input it was
+/// read from. A usage error (exit 2), before anything is written. make_engine
+/// calls it with the command's inputs.
+void refuse_output_as_input(const options& o, std::initializer_list<std::string_view> inputs);
+
+/// A rulebook file's text read (rulebook::from_json, `name` its origin): a
+/// JSON syntax error is a bad rulebook (errc::rulebook, exit 4, as every
+/// other refusal of a rulebook file), not bad input. --rulebook and
+/// `rulebook validate` both read through it.
+rulebook rulebook_file(std::string_view text, const std::string& name);
+
 /// The evaluation date: --date, or today's local date.
 date eval_date(const options& o);
 

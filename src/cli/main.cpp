@@ -113,8 +113,9 @@ int run_rulebook(const rulebook_args& a) {
     const options& o = a.o;
     if (a.action == "validate") {
         if (!a.file) throw usage_error("rulebook validate needs a FILE (or - for standard input)");
+        refuse_output_as_input(o, {*a.file});
         const input in = read_input(*a.file);
-        const rulebook rb = parse_input(in, [&](const std::string& t) { return rulebook::from_json(t, in.name); });
+        const rulebook rb = parse_input(in, [&](const std::string& t) { return rulebook_file(t, in.name); });
         const rulebook merged =
             parse_input(in, [&](const std::string&) { return rulebook::overlaid(*rulebook::builtin(), rb); });
         const engine e(std::make_shared<const rulebook>(merged));  // checks every parameter the rules need

@@ -209,5 +209,37 @@ PY
 else
   echo "skip contract (python3 jsonschema not installed)"
 fi
+# -o naming an input file (any spelling, a link) is refused before anything is
+# written (the dossier became a status table, exit 0): exit 2, the input kept.
+mkdir -p "$tmp/inout"
+cp "$data/dossier.json" "$tmp/inout/dossier.json"; cp "$data/upload.csv" "$tmp/inout/upload.csv"
+cp "$data/leave.json" "$tmp/inout/leave.json"; cp "$data/account.json" "$tmp/inout/account.json"
+ln -s dossier.json "$tmp/inout/link.json"
+echo '{"schema_version":1,"sources":{},"parameters":{}}' > "$tmp/inout/rb.json"
+for c in "status:status $tmp/inout/dossier.json -o $tmp/inout/dossier.json" \
+         "status-link:status $tmp/inout/dossier.json -o $tmp/inout/link.json" \
+         "status-spelling:status $tmp/inout/dossier.json -o $tmp/inout/../inout/dossier.json" \
+         "book-upload:book $tmp/inout/dossier.json $tmp/inout/upload.csv -o $tmp/inout/upload.csv" \
+         "leave:leave $tmp/inout/leave.json -o $tmp/inout/leave.json" \
+         "account:account $tmp/inout/account.json -o $tmp/inout/account.json" \
+         "request:request $tmp/inout/leave.json -o $tmp/inout/leave.json" \
+         "rulebook-file:status $tmp/inout/dossier.json --rulebook $tmp/inout/rb.json -o $tmp/inout/rb.json" \
+         "rulebook-validate:rulebook validate $tmp/inout/rb.json -o $tmp/inout/rb.json"; do
+  # shellcheck disable=SC2086
+  check "output-is-input-${c%%:*}" 2 "--output .* is the input file" -- "$bin" ${c#*:}
+done
+cmp -s "$data/dossier.json" "$tmp/inout/dossier.json" && cmp -s "$data/upload.csv" "$tmp/inout/upload.csv" &&
+  cmp -s "$data/leave.json" "$tmp/inout/leave.json" && cmp -s "$data/account.json" "$tmp/inout/account.json" &&
+  [ "$(cat "$tmp/inout/rb.json")" = '{"schema_version":1,"sources":{},"parameters":{}}' ] &&
+  [ -z "$(ls "$tmp/inout" | grep -v '^\(dossier.json\|upload.csv\|leave.json\|account.json\|link.json\|rb.json\)$')" ] &&
+  { echo "ok   output-is-input-inputs-kept"; pass=$((pass+1)); } || { echo "FAIL output-is-input-inputs-kept"; fail=$((fail+1)); }
+check output-beside-input 0 "" -- "$bin" status "$tmp/inout/dossier.json" --date 2025-06-01 -o "$tmp/inout/status.txt"
+# A rulebook file that is not well-formed JSON is a bad rulebook (exit 4, was
+# 3), named once with its line and column (it said "bad.json: bad.json:").
+printf '{"schema_version":1,\n "parameters": {,}}\n' > "$tmp/syntax.json"
+check rulebook-syntax-validate 4 "^edurules: rulebook error: [^ ]*syntax.json:2:17: malformed JSON" -- "$bin" rulebook validate "$tmp/syntax.json"
+check rulebook-syntax-overlay 4 "^edurules: rulebook error: [^ ]*syntax.json:2:17: malformed JSON" -- "$bin" status "$data/dossier.json" --rulebook "$tmp/syntax.json"
+printf '{"schema_version":1,\n "parameters":{}, "x":1}' > "$tmp/toplevel.json"
+check rulebook-top-member-once 4 "^edurules: rulebook error: [^ ]*toplevel.json:2:[0-9]+: x: unknown member" -- "$bin" rulebook validate "$tmp/toplevel.json"
 echo "cli contract: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
