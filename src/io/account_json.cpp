@@ -9,6 +9,7 @@
 
 #include "edurules/account/balance.hpp"
 #include "edurules/account/ledger.hpp"
+#include "edurules/core/nearest.hpp"
 #include "handlers.hpp"
 
 namespace edurules::io::detail {
@@ -28,9 +29,7 @@ std::string one_of(const json& obj, std::string_view key, const path& p, const s
     const std::string s = get_string(obj, key, p);
     for (auto n : names)
         if (n == s) return s;
-    std::string all;
-    for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
-    invalid(p / key, "unknown value " + show(json(s)) + "; one of " + all);
+    invalid(p / key, "unknown value " + show(json(s)) + edurules::one_of(s, names));
 }
 
 /// A duration given as `<base>_minutes` (whole minutes) or `<base>_hours` (exact decimal).
@@ -373,8 +372,8 @@ json handle_account(const engine& e, std::string_view kind, const json& req) {
     bool explain = true;
     const date at = account_date(req, kind, explain);
     if (kind == "account.ledger") return handle_ledger(e, req, at, explain);
-    invalid(root / "kind",
-            "unknown request kind " + show(json(std::string(kind))) + "; one of account.right, account.ledger");
+    invalid(root / "kind", "unknown request kind " + show(json(std::string(kind))) +
+                               edurules::one_of(kind, std::string_view("account.right, account.ledger")));
 }
 
 }  // namespace edurules::io::detail

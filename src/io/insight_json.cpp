@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "edurules/core/nearest.hpp"
 #include "edurules/insight/attention.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/io/report_messages.hpp"
@@ -721,7 +722,7 @@ json handle_insight(const engine& e, std::string_view kind, const json& req) {
         return dossiers_value(e, dir, contact, on, views, explain);
     }
     invalid(root / "kind", "unknown insight request kind " + show(json(std::string(kind))) +
-                               "; expected insight.access, insight.overview or insight.dossier");
+                               one_of(kind, std::string_view("insight.access, insight.overview, insight.dossier")));
 }
 
 }  // namespace detail

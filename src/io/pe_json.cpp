@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "edurules/core/nearest.hpp"
 #include "edurules/pe/activity.hpp"
 #include "edurules/pe/collective.hpp"
 #include "handlers.hpp"
@@ -604,7 +605,8 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
     }
     invalid(root / "kind",
             "unknown PE request kind " + show(json(std::string(kind))) +
-                "; expected pe.status, pe.reminders, pe.book, pe.activity, pe.recognition or pe.collective");
+                one_of(kind, std::string_view("pe.status, pe.reminders, pe.book, pe.activity, pe.recognition, "
+                                              "pe.collective")));
 }
 
 }  // namespace detail

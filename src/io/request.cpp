@@ -1,6 +1,7 @@
 // Dispatches a JSON request to the domain that decides it.
 #include "edurules/io/request.hpp"
 
+#include "edurules/core/nearest.hpp"
 #include "fast_request.hpp"
 #include "handlers.hpp"
 
@@ -71,7 +72,13 @@ json tree_result(const engine& e, const std::string& kind, const json& req) {
     if (kind.rfind("pe.", 0) == 0) return detail::handle_pe(e, kind, req);
     if (kind.rfind("insight.", 0) == 0) return detail::handle_insight(e, kind, req);
     if (kind.rfind("account.", 0) == 0) return detail::handle_account(e, kind, req);
-    invalid(path() / "kind", "unknown request kind " + show(json(kind)));
+    invalid(path() / "kind",
+            "unknown request kind " + show(json(kind)) +
+                one_of(kind, std::string_view("pe.status, pe.reminders, pe.book, pe.activity, pe.recognition, "
+                                              "pe.collective, leave.evaluate, leave.regime, leave.eligibility, "
+                                              "leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines, "
+                                              "insight.access, insight.overview, insight.dossier, account.right, "
+                                              "account.ledger, rulebook.describe")));
 }
 }  // namespace
 

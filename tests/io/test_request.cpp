@@ -102,3 +102,45 @@ TEST(Request, ADateBefore1900NamesTheRangeOfDatesGiven) {
         EXPECT_STREQ(err.what(), "date: not a date: \"2026-02-30\"");
     }
 }
+
+// A misspelt kind or value names the nearest valid one, however the domain
+// spells its list (hostile-input probe: the valid values were listed, none
+// was suggested; "Leave.evaluate" listed nothing at all).
+TEST(Request, AMisspeltKindOrValueNamesTheNearest) {
+    const engine e;
+    const auto refusal = [&](const std::string& doc) {
+        try {
+            io::evaluate_json(e, doc);
+        } catch (const error& err) {
+            return err.field() + ": " + err.message();
+        }
+        return std::string("(accepted)");
+    };
+    const auto kind = [&](const char* k) {
+        return refusal(std::string(R"({"schema_version":1,"date":"2025-01-01","kind":")") + k + "\"}");
+    };
+    EXPECT_NE(kind("Leave.evaluate").find("(did you mean \"leave.evaluate\"?); one of pe.status"), std::string::npos);
+    EXPECT_NE(kind("leave.evaluat").find("(did you mean \"leave.evaluate\"?)"), std::string::npos);
+    EXPECT_NE(kind("pe.statu").find("(did you mean \"pe.status\"?)"), std::string::npos);
+    EXPECT_NE(kind("insight.overveiw").find("(did you mean \"insight.overview\"?)"), std::string::npos);
+    EXPECT_NE(kind("account.rigth").find("(did you mean \"account.right\"?)"), std::string::npos);
+    EXPECT_EQ(kind("nope").find("did you mean"), std::string::npos);  // nothing close: the list alone
+    const std::string worker =
+        R"({"schema_version":1,"kind":"leave.evaluate","school_year":"2023-2024","workers":[{"id":"W1",)"
+        R"("establishment_unit":{"region":"REGION"},"jobs":[{"from":"2023-01-01","contract_per_week_hours":"38",)"
+        R"("full_time_per_week_hours":"38"}],"trainings":[{"id":"T1","type":"TYPE","start":"2023-09-04"}]}]})";
+    const auto leave = [&](const char* region, const char* type) {
+        std::string d = worker;
+        d.replace(d.find("REGION"), 6, region);
+        d.replace(d.find("TYPE"), 4, type);
+        return refusal(d);
+    };
+    EXPECT_NE(
+        leave("flandres", "professional").find("region: unknown region \"flandres\" (did you mean \"flanders\"?)"),
+        std::string::npos)
+        << leave("flandres", "professional");
+    EXPECT_NE(leave("flanders", "professionall")
+                  .find("type: unknown value \"professionall\" (did you mean \"professional\"?)"),
+              std::string::npos)
+        << leave("flanders", "professionall");
+}

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace edurules {
 
@@ -60,6 +61,29 @@ template <class Names>
 std::string did_you_mean(std::string_view name, const Names& known) {
     const std::string_view n = nearest_name(name, known);
     return n.empty() ? std::string() : " (did you mean \"" + std::string(n) + "\"?)";
+}
+
+/// Why value `value` is refused among `known`: ` (did you mean "x"?); one of
+/// a, b, c` (the suggestion only when one is close).
+template <class Names>
+std::string one_of(std::string_view value, const Names& known) {
+    std::string names;
+    for (std::string_view k : known) names.append(names.empty() ? "" : ", ").append(k);
+    return did_you_mean(value, known) + "; one of " + names;
+}
+/// The same for a list written as one text ("a, b, c").
+inline std::string one_of(std::string_view value, std::string_view allowed) {
+    std::vector<std::string_view> known;
+    for (std::size_t at = 0; at < allowed.size();) {
+        std::size_t end = allowed.find(',', at);
+        if (end == std::string_view::npos) end = allowed.size();
+        std::string_view k = allowed.substr(at, end - at);
+        while (!k.empty() && k.front() == ' ') k.remove_prefix(1);
+        while (!k.empty() && k.back() == ' ') k.remove_suffix(1);
+        if (!k.empty()) known.push_back(k);
+        at = end + 1;
+    }
+    return one_of(value, known);
 }
 
 /// Why member `name` of an object is refused: `unknown member (did you mean
