@@ -53,6 +53,7 @@ TEST(LeaveBatch, RowsMatchTheRules) {
     t.row(1, 2020, 20200907, 0, 38 * 60, 38 * 60, hours(20).count, hours(20).count);  // 10: 20 h < 32: no
     t.row(3, 2020, 20200907, 0, 38 * 60, 7 * 24 * 60 + 1, 6000, 6000);                // 11: more than a week
     t.row(3, 2020, 20200907, 0, 38 * 60, 38 * 60, INT64_MAX, INT64_MAX);              // 12: absurd minutes
+    t.row(3, 2020, 20210901, 0, 38 * 60, 38 * 60, 6000, 6000);  // 13: starts after its school year (was bad_minutes)
     const auto in = t.input();
     std::vector<std::int64_t> granted(in.rows, -1);
     std::vector<std::int32_t> status(in.rows, 99);
@@ -81,6 +82,7 @@ TEST(LeaveBatch, RowsMatchTheRules) {
     EXPECT_EQ(reasons[10], reason_below_min_contact_hours);
     EXPECT_EQ(status[11], batch_bad_minutes);
     EXPECT_EQ(status[12], batch_bad_minutes);
+    EXPECT_EQ(status[13], batch_bad_date);
 }
 
 // The single path and the batch agree on the same worker (same rule functions).

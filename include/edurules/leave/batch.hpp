@@ -206,6 +206,7 @@ inline std::int32_t row_facts(const rules& R, const batch_input& in, std::size_t
     if (contract < 0 || given < 0 || att < 0 || unj < 0 || contact < 0 || att > given || unj > given)
         return batch_bad_minutes;
     const school_year sy(syv);
+    if (sy.days().last < *start) return batch_bad_date;  // a training starting after its school year (not minutes)
     date day = std::max(*start, sy.first_day());
     // one lesson a day within the school year
     const std::int64_t days_left = (sy.days().last - day).days() + 1;
