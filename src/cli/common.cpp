@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -243,14 +245,19 @@ void rethrow_located(const error& e, const input& in) {
 output::output(const options& o) {
     if (o.output && *o.output != "-") {
         name_ = *o.output;
+        if (name_.empty()) throw usage_error("--output needs a file name (or - for standard output), got ''");
         std::error_code ec;
         const auto st = std::filesystem::status(name_, ec);
         if (!std::filesystem::exists(st) || std::filesystem::is_regular_file(st))
             staged_ = name_ + ".edurules-" + std::to_string(::getpid()) + ".part";
+        errno = 0;
         auto f = std::make_unique<std::ofstream>(staged_.empty() ? name_ : staged_, std::ios::binary);
         if (!*f) {
+            const int why = errno;  // the open's own reason (a directory, no permission, no such directory)
             staged_.clear();
-            throw error(errc::io, name_, "cannot open file for writing");
+            throw error(
+                errc::io, name_,
+                std::string("cannot open file for writing") + (why != 0 ? ": " + std::string(std::strerror(why)) : ""));
         }
         file_ = std::move(f);
     }

@@ -241,5 +241,8 @@ check rulebook-syntax-validate 4 "^edurules: rulebook error: [^ ]*syntax.json:2:
 check rulebook-syntax-overlay 4 "^edurules: rulebook error: [^ ]*syntax.json:2:17: malformed JSON" -- "$bin" status "$data/dossier.json" --rulebook "$tmp/syntax.json"
 printf '{"schema_version":1,\n "parameters":{}, "x":1}' > "$tmp/toplevel.json"
 check rulebook-top-member-once 4 "^edurules: rulebook error: [^ ]*toplevel.json:2:[0-9]+: x: unknown member" -- "$bin" rulebook validate "$tmp/toplevel.json"
+# an empty --output and an output that cannot be opened say which and why (hostile probe: neither did)
+check output-empty-name 2 "--output needs a file name" -- "$bin" status "$data/dossier.json" -o ''
+check output-open-reason 5 "$tmp/no/such/dir/x.txt: cannot open file for writing: No such file or directory" -- "$bin" status "$data/dossier.json" -o "$tmp/no/such/dir/x.txt"
 echo "cli contract: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

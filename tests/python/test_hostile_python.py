@@ -150,6 +150,25 @@ def test_account_frame_dates_out_of_range_are_refused_naming_the_row(engine):
     assert len(edurules.account_right_frame(engine, f)) == 2
 
 
+def test_account_frame_bad_cells_name_their_row_and_column(engine):
+    """reference_fte errors named no field and no row ('reference_fte: at most
+    4 decimals, no missing values', field ''), and a non-numeric year said
+    'year: year:' (hostile-input probe): the first bad cell is named by frame,
+    row label and column, as the PE and leave frames name theirs."""
+    f = pd.DataFrame({"year": [2025, 2025], "reference_fte": [5, 5.12345], "reference_quarters": [4, 4],
+                      "from": ["2020-01-01"] * 2, "contract_minutes": [2280] * 2, "full_time_minutes": [2280] * 2},
+                     index=["a", "b"])
+    with pytest.raises(edurules.InvalidArgument) as e:
+        edurules.account_right_frame(engine, f)
+    assert e.value.field == "frame.reference_fte[b]" and e.value.record == 1 and "more than 4 decimals" in str(e.value)
+    with pytest.raises(edurules.InvalidArgument) as e:
+        edurules.account_right_frame(engine, f.assign(reference_fte=[None, 1]))
+    assert e.value.field == "frame.reference_fte[a]" and "missing" in str(e.value)
+    with pytest.raises(edurules.InvalidArgument) as e:
+        edurules.account_right_frame(engine, f.assign(reference_fte=[5, 6], year=["x", "y"]))
+    assert e.value.field == "frame.year" and str(e.value).count("year") == 1
+
+
 def test_account_frame_whole_numbers_that_do_not_fit_are_refused_not_wrapped(engine):
     """A uint64 above 2**63 - 1 or a year past 2**31 was cast by the engine's
     column reader and wrapped (2**32 + 2025 read as 2025); booleans were read

@@ -48,7 +48,7 @@ def _whole(frame: pd.DataFrame, name: str) -> np.ndarray:
     its row, never wrapped by the cast."""
     values = frame[name].to_numpy()
     if values.dtype.kind not in "iu":
-        raise InvalidArgument(f"{name}: expected whole numbers, got dtype {values.dtype}", field=name)
+        raise InvalidArgument(f"expected whole numbers, got dtype {values.dtype}", field=f"frame.{name}")
     limits = np.iinfo(_WHOLE[name])
     if values.dtype.kind == "u":
         bad = values > np.uint64(limits.max)
@@ -82,12 +82,17 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     # the PE and leave frames' check: a column nearly spelling an optional one
     # (joint_comittee, too, To) is refused, never left out silently
     C.require_frame(frame, "frame", _REQUIRED_COLUMNS, _OPTIONAL_COLUMNS)
+    given = frame["reference_fte"].to_numpy()
     fte = frame["reference_fte"].to_numpy(dtype="float64") * 10000.0
     units = np.rint(fte)
-    if (np.abs(fte - units) > 1e-6).any() or np.isnan(fte).any():
-        raise InvalidArgument("reference_fte: at most 4 decimals, no missing values")
-    if (np.abs(units) >= 2.0**53).any():  # beyond the doubles' whole numbers: no exact FTE, and a cast would wrap
-        raise InvalidArgument("reference_fte: too large (at most 900719925474 FTE)")
+    probs = C.Problems(len(frame), "raise")  # the first bad cell, named by its row (label and position)
+    probs.labels["frame"] = frame.index
+    probs.add(np.isnan(fte), "frame.reference_fte", lambda i: "missing", cls=InvalidArgument)
+    probs.add(np.abs(fte - units) > 1e-6, "frame.reference_fte",
+              lambda i: f"{given[i]} has more than 4 decimals", cls=InvalidArgument)
+    # beyond the doubles' whole numbers: no exact FTE, and a cast would wrap
+    probs.add(np.abs(units) >= 2.0**53, "frame.reference_fte",
+              lambda i: f"{given[i]} is too large (at most 900719925474 FTE)", cls=InvalidArgument)
     cols = {
         "year": _whole(frame, "year"),
         "reference_fte": units.astype(np.int64),
