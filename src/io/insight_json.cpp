@@ -721,8 +721,9 @@ json handle_insight(const engine& e, std::string_view kind, const json& req) {
             views = b.dossiers(contact, from, to);
         return dossiers_value(e, dir, contact, on, views, explain);
     }
-    invalid(root / "kind", "unknown insight request kind " + show(json(std::string(kind))) +
-                               one_of(kind, std::string_view("insight.access, insight.overview, insight.dossier")));
+    invalid(root / "kind",
+            "unknown insight request kind " + show(json(std::string(kind))) +
+                edurules::one_of(kind, std::string_view("insight.access, insight.overview, insight.dossier")));
 }
 
 }  // namespace detail

@@ -79,7 +79,7 @@ T parse_enum(const json& obj, std::string_view key, const path& p, T def, Parse&
     if (!j) return def;
     const std::string s = as_string(*j, p / key);
     auto v = parse(s);
-    if (!v) invalid(p / key, "unknown value " + show(*j) + one_of(s, std::string_view(allowed)));
+    if (!v) invalid(p / key, "unknown value " + show(*j) + edurules::one_of(s, std::string_view(allowed)));
     return *v;
 }
 
@@ -118,8 +118,8 @@ job decode_job(const json& j, const path& p) {
 bool decode_lesson_periods(const json& j, const path& p) {
     const std::string unit = opt_string(j, "unit", p).value_or("clock_hours");
     if (unit != "clock_hours" && unit != "lesson_periods")
-        invalid(p / "unit",
-                "unknown value " + show(json(unit)) + one_of(unit, std::string_view("clock_hours, lesson_periods")));
+        invalid(p / "unit", "unknown value " + show(json(unit)) +
+                                edurules::one_of(unit, std::string_view("clock_hours, lesson_periods")));
     return unit == "lesson_periods";
 }
 
@@ -251,14 +251,15 @@ worker decode_worker(const json& j, const path& p) {
     auto r = parse_region(rg);
     if (!r)
         invalid(p / "establishment_unit" / "region",
-                "unknown region " + show(json(rg)) + one_of(rg, std::string_view("flanders, brussels, wallonia")));
+                "unknown region " + show(json(rg)) +
+                    edurules::one_of(rg, std::string_view("flanders, brussels, wallonia")));
     w.reg = *r;
     for (const char* key : {"head_office_region", "residence_region"}) {
         if (auto s = opt_string(j, key, p)) {
             auto other = parse_region(*s);
             if (!other)
                 invalid(p / key, "unknown region " + show(json(*s)) +
-                                     one_of(*s, std::string_view("flanders, brussels, wallonia")));
+                                     edurules::one_of(*s, std::string_view("flanders, brussels, wallonia")));
             (std::string_view(key) == "head_office_region" ? w.head_office : w.residence) = other;
         }
     }
@@ -552,7 +553,8 @@ void check_worker_facts(const rules& R, const worker& w, const json& j, const pa
 
 leave_request decode_request(const engine& e, const json& request, std::string_view kind) {
     if (std::find(std::begin(leave_kinds), std::end(leave_kinds), kind) == std::end(leave_kinds))
-        invalid(path("kind"), "unknown request kind \"" + std::string(kind) + "\"" + one_of(kind, leave_kinds));
+        invalid(path("kind"),
+                "unknown request kind \"" + std::string(kind) + "\"" + edurules::one_of(kind, leave_kinds));
     const path root;
     leave_request r;
     require_known(request, {"schema_version", "kind", "school_year", "explain", "workers"}, root);

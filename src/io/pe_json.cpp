@@ -603,10 +603,11 @@ json handle_pe_inner(const engine& e, std::string_view kind, const json& req) {
                     {"members", std::move(members)},
                     {"explanation", explanation_to_json(r.why, e.book())}};
     }
-    invalid(root / "kind",
-            "unknown PE request kind " + show(json(std::string(kind))) +
-                one_of(kind, std::string_view("pe.status, pe.reminders, pe.book, pe.activity, pe.recognition, "
-                                              "pe.collective")));
+    invalid(
+        root / "kind",
+        "unknown PE request kind " + show(json(std::string(kind))) +
+            edurules::one_of(kind, std::string_view("pe.status, pe.reminders, pe.book, pe.activity, pe.recognition, "
+                                                    "pe.collective")));
 }
 
 }  // namespace detail

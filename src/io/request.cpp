@@ -74,11 +74,12 @@ json tree_result(const engine& e, const std::string& kind, const json& req) {
     if (kind.rfind("account.", 0) == 0) return detail::handle_account(e, kind, req);
     invalid(path() / "kind",
             "unknown request kind " + show(json(kind)) +
-                one_of(kind, std::string_view("pe.status, pe.reminders, pe.book, pe.activity, pe.recognition, "
-                                              "pe.collective, leave.evaluate, leave.regime, leave.eligibility, "
-                                              "leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines, "
-                                              "insight.access, insight.overview, insight.dossier, account.right, "
-                                              "account.ledger, rulebook.describe")));
+                edurules::one_of(
+                    kind, std::string_view("pe.status, pe.reminders, pe.book, pe.activity, pe.recognition, "
+                                           "pe.collective, leave.evaluate, leave.regime, leave.eligibility, "
+                                           "leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines, "
+                                           "insight.access, insight.overview, insight.dossier, account.right, "
+                                           "account.ledger, rulebook.describe")));
 }
 }  // namespace
 
