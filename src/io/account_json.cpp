@@ -25,7 +25,8 @@ constexpr std::int64_t max_cents = 1000000000000;  // ten billion euros
 constexpr std::int64_t max_fte_units = 100000000;  // 10,000,000 FTE at 1 decimal place
 
 template <std::size_t N>
-std::string one_of(const json& obj, std::string_view key, const path& p, const std::array<std::string_view, N>& names) {
+std::string enum_member(const json& obj, std::string_view key, const path& p,
+                        const std::array<std::string_view, N>& names) {
     const std::string s = get_string(obj, key, p);
     for (auto n : names)
         if (n == s) return s;
@@ -129,7 +130,7 @@ training decode_training(const json& j, const path& p) {
     training t;
     t.id = get_string(j, "id", p);
     t.day = get_date(j, "date", p);
-    t.kind = one_of(j, "kind", p, training_kind_names);
+    t.kind = enum_member(j, "kind", p, training_kind_names);
     const json* m = find(j, "minutes");
     const json* h = find(j, "hours");
     if (m && h) invalid(p / "hours", "give either minutes or hours, not both");
@@ -163,7 +164,7 @@ worker decode_worker(const json& j, const path& p) {
         const path ep = p / "end";
         require_object(*e, ep);
         require_known(*e, {"date", "ending"}, ep);
-        w.end = contract_end{get_date(*e, "date", ep), one_of(*e, "ending", ep, ending_names)};
+        w.end = contract_end{get_date(*e, "date", ep), enum_member(*e, "ending", ep, ending_names)};
         for (std::size_t i = 0; i < w.jobs.size(); ++i)
             if (!w.jobs[i].to || w.end->last_day < *w.jobs[i].to)
                 invalid((p / "jobs")[i] / "to", "runs past the contract end " + to_iso(w.end->last_day));
@@ -250,7 +251,7 @@ ledger_event decode_event(const json& j, const path& p) {
     ledger_event e;
     e.id = get_string(j, "id", p);
     e.day = get_date(j, "date", p);
-    const std::string type = one_of(j, "type", p, std::array<std::string_view, 3>{"deposit", "voucher", "spend"});
+    const std::string type = enum_member(j, "type", p, std::array<std::string_view, 3>{"deposit", "voucher", "spend"});
     e.type = type == "deposit" ? event_type::deposit : type == "voucher" ? event_type::voucher : event_type::spend;
     if (e.type == event_type::voucher && e.id == free_source)
         invalid(p / "id",

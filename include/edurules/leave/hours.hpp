@@ -612,12 +612,16 @@ attendance attended_in_year(const regime_params& R, const hours_params& H, const
     const auto need_job = read<bool>(*H.lessons_need_employment, sy.first_day());
     const dated<unsigned>* assimilated = covid_assimilated_modes(H, reg);
     covid_assimilation covid;
-    if (assimilated) covid.physical = physically_attended(t, year, days);
+    bool physical_known = false;  // the contact minutes attended: read once, and only for a lesson they may admit
     counted.clear();
     counted.reserve(t.lessons.size());
     for (const auto& l : t.lessons) {
         if (!year.contains(l.day)) continue;
-        if (!in_mask(modes, l.mode) && !covid_counts(H, assimilated, l, covid.physical, covid)) continue;
+        if (!in_mask(modes, l.mode)) {
+            if (!assimilated) continue;
+            if (!physical_known) covid.physical = physically_attended(t, year, days), physical_known = true;
+            if (!covid_counts(H, assimilated, l, covid.physical, covid)) continue;
+        }
         if (only_coinciding && !l.coinciding) continue;
         if (!need_job.value || has_job(l.day)) out.planned += l.length();  // without a job none is planned leave
         if (!l.cancelled) counted.push_back({l.day, l.length(), {}, {}});
