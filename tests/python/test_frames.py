@@ -628,3 +628,48 @@ def test_a_completion_without_seu_number_is_never_dropped_silently(engine):
         e = raises(edurules.InvalidInput, "completions.seu_number[1]",
                    lambda: engine.pe_status_frame(people(), c, SAMPLE_DATE, errors=errors))
         assert e.message == "missing SEU number"
+
+
+def test_two_part_integer_keys_find_their_own_rows():
+    """Two key columns of whole numbers (worker_id, training_id as int64)
+    are matched by their texts, which the table owns: each lookup must give
+    the first row with that very key, as a dict does. (The cross-face probe
+    of issue 14 found 122 of 1,352 such lookups answering another key's row
+    and 392 none: the texts of the first column were freed when the table's
+    column list grew, so lessons reached another worker's training.)"""
+    from edurules import _edurules
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        keys = sorted({(int(a), int(b)) for a, b in rng.integers(0, 40, size=(int(rng.integers(1, 30)), 2))})
+        if rng.random() < 0.5:
+            rng.shuffle(keys)
+        first = {}
+        for i, k in enumerate(keys):
+            first.setdefault(k, i)
+        a = np.array([k[0] for k in keys], dtype=np.int64)
+        b = np.array([k[1] for k in keys], dtype=np.int64)
+        t = _edurules.KeyTable([a, b])
+        query = [keys[int(i)] for i in rng.integers(0, len(keys), size=int(rng.integers(1, 40)))] + [(99, 99)]
+        qa = np.array([k[0] for k in query], dtype=np.int64)
+        qb = np.array([k[1] for k in query], dtype=np.int64)
+        assert t.lookup([qa, qb])[0].tolist() == [first.get(k, -1) for k in query]
+
+
+def test_leave_frames_with_integer_ids_answer_as_with_text_ids():
+    """worker_id and training_id as integers are the same keys as their
+    texts: lessons find their training (the probe's case raised 'no such key
+    in trainings' for a key that is there)."""
+    import edurules
+    e = edurules.Engine()
+    W = pd.DataFrame({"worker_id": [0, 4], "region": ["wallonia", "wallonia"], "school_year": ["2023-2024"] * 2,
+                      "contract_hours": [38, 38], "full_time_hours": [38, 38]})
+    T = pd.DataFrame({"worker_id": [0, 4], "training_id": [1, 1], "type": ["professional", "professional"]})
+    L = pd.DataFrame({"worker_id": [4] * 20 + [0] * 12, "training_id": [1] * 32,
+                      "date": [f"2023-10-{d:02d}" for d in range(1, 21)] + [f"2023-11-{d:02d}" for d in range(1, 13)],
+                      "start": "18:00", "end": "21:00"})
+    as_text = e.leave_hours_frame(W.astype({"worker_id": str}), T.astype({"worker_id": str, "training_id": str}),
+                                  L.astype({"worker_id": str, "training_id": str}))
+    as_int = e.leave_hours_frame(W, T, L)
+    cols = ["status", "attended_minutes", "granted_minutes"]
+    assert as_int[cols].values.tolist() == as_text[cols].values.tolist()
+    assert as_text["attended_minutes"].tolist() == [36 * 60, 60 * 60]

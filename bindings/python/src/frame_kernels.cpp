@@ -47,11 +47,23 @@ bool missing_cell(PyObject* v) {
 /// One key column's cells as texts, the way `column.astype(str)` spells them
 /// (a str cell as it is, any other value as `str(value)`), viewed in place
 /// where the cell is a str. Missing cells have `missing` set.
+/// Move-only: `text` views the strings of `owned`, which a move keeps in
+/// place (the deque's blocks change hands) but a copy would not (the copy's
+/// views would point into the original's strings, freed with it). A vector
+/// of key_cells grows by copying when its element's move may throw, as a
+/// deque's may: with the copy deleted it moves (two integer key columns
+/// matched rows of other keys before, issue 14's cross-face probe).
 struct key_cells {  // a million keys and more: on huge pages (core/huge_pages.hpp)
     detail::big_vector<std::string_view> text;
     detail::big_vector<std::uint8_t> missing;
     std::deque<std::string> owned;  ///< texts of non-str cells (a deque: views stay valid)
     std::vector<py::object> keep;   ///< the arrays whose str cells are viewed
+
+    key_cells() = default;
+    key_cells(const key_cells&) = delete;
+    key_cells& operator=(const key_cells&) = delete;
+    key_cells(key_cells&&) = default;
+    key_cells& operator=(key_cells&&) = default;
 };
 
 std::string_view utf8_of(PyObject* v) {
