@@ -148,35 +148,6 @@ key_cells read_keys(const py::object& column) {
     return k;
 }
 
-/// The day of a datetime64 value counted in `per` units a day, rounded
-/// down as numpy casts it.
-template <std::int64_t Per>
-std::int64_t floor_day(std::int64_t x) {
-    const std::int64_t q = x / Per;
-    return x % Per < 0 ? q - 1 : q;
-}
-/// Whether `per` is the count a day of a datetime64 unit from days to ns.
-constexpr bool known_units_per_day(std::int64_t per) {
-    return per == 1 || per == 86'400 || per == 86'400'000 || per == 86'400'000'000 || per == 86'400'000'000'000;
-}
-/// Calls `f` with a known_units_per_day count as a compile-time constant
-/// (a division by a constant is a multiplication).
-template <class F>
-decltype(auto) with_units_per_day(std::int64_t per, F&& f) {
-    switch (per) {
-        case 86'400'000'000'000:
-            return f(std::integral_constant<std::int64_t, 86'400'000'000'000>{});
-        case 86'400'000'000:
-            return f(std::integral_constant<std::int64_t, 86'400'000'000>{});
-        case 86'400'000:
-            return f(std::integral_constant<std::int64_t, 86'400'000>{});
-        case 86'400:
-            return f(std::integral_constant<std::int64_t, 86'400>{});
-        default:
-            return f(std::integral_constant<std::int64_t, 1>{});
-    }
-}
-
 /// Statuses of a points value (hundredths): 0 ok, 1 NaN (missing), 2
 /// infinite, 3 negative, 4 more than two decimals, 5 more than the bound,
 /// 6 text that is not a decimal number, 7 a boolean.
@@ -912,16 +883,6 @@ bool iso_day(std::string_view s, std::int64_t& day) {
 
 enum day_status : std::uint8_t { day_ok = 0, day_missing = 1, day_bad = 2, day_out_of_range = 3 };
 
-std::int64_t units_per_day(const py::array& a) {
-    const std::string s = py::str(a.dtype()).cast<std::string>();  // e.g. datetime64[ns]
-    if (s.find("[ns]") != std::string::npos) return 86'400'000'000'000;
-    if (s.find("[us]") != std::string::npos) return 86'400'000'000;
-    if (s.find("[ms]") != std::string::npos) return 86'400'000;
-    if (s.find("[s]") != std::string::npos) return 86'400;
-    if (s.find("[D]") != std::string::npos) return 1;
-    throw error(errc::invalid_argument, "", "expected datetime64 in days, seconds, ms, us or ns, got " + s);
-}
-
 /// Dates as epoch days: datetime64 (any unit down to days, NaT missing) or
 /// objects (ISO text, date, datetime, Timestamp; None/NaN/NaT missing).
 /// Returns days (no_day unless ok), a status per row (ok, missing, bad,
@@ -947,7 +908,7 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
     };
     const char kind = a.dtype().kind();
     if (kind == 'M') {
-        const std::int64_t per = units_per_day(a);
+        const std::int64_t per = units_per_day(a, "");
         auto v = py::array_t<std::int64_t, py::array::c_style>::ensure(a.attr("view")("int64"));
         const std::int64_t* x = v.data();
         py::gil_scoped_release nogil;

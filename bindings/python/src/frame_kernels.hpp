@@ -5,9 +5,14 @@
 // codes, and the package words them.
 #pragma once
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <string>
+#include <type_traits>
+
+#include "edurules/core/error.hpp"
 
 namespace edurules::python {
 
@@ -18,6 +23,47 @@ inline std::int64_t datetime64_ns_of_day(std::int64_t day) {
     constexpr std::int64_t ns_per_day = 86'400'000'000'000;
     constexpr std::int64_t last = INT64_MAX / ns_per_day;
     return day > last || day < -last ? INT64_MIN : day * ns_per_day;
+}
+
+/// The day of a datetime64 value counted in `per` units a day, rounded
+/// down as numpy casts it.
+template <std::int64_t Per>
+inline std::int64_t floor_day(std::int64_t x) {
+    const std::int64_t q = x / Per;
+    return x % Per < 0 ? q - 1 : q;
+}
+/// Whether `per` is the count a day of a datetime64 unit from days to ns.
+constexpr bool known_units_per_day(std::int64_t per) {
+    return per == 1 || per == 86'400 || per == 86'400'000 || per == 86'400'000'000 || per == 86'400'000'000'000;
+}
+/// Calls `f` with a known_units_per_day count as a compile-time constant
+/// (a division by a constant is a multiplication).
+template <class F>
+decltype(auto) with_units_per_day(std::int64_t per, F&& f) {
+    switch (per) {
+        case 86'400'000'000'000:
+            return f(std::integral_constant<std::int64_t, 86'400'000'000'000>{});
+        case 86'400'000'000:
+            return f(std::integral_constant<std::int64_t, 86'400'000'000>{});
+        case 86'400'000:
+            return f(std::integral_constant<std::int64_t, 86'400'000>{});
+        case 86'400:
+            return f(std::integral_constant<std::int64_t, 86'400>{});
+        default:
+            return f(std::integral_constant<std::int64_t, 1>{});
+    }
+}
+
+/// How many units of a datetime64 column make a day (ns .. D); refuses any
+/// other unit naming `col`.
+inline std::int64_t units_per_day(const pybind11::array& a, const char* col) {
+    const std::string s = pybind11::str(a.dtype()).cast<std::string>();  // e.g. datetime64[ns]
+    if (s.find("[ns]") != std::string::npos) return 86'400'000'000'000;
+    if (s.find("[us]") != std::string::npos) return 86'400'000'000;
+    if (s.find("[ms]") != std::string::npos) return 86'400'000;
+    if (s.find("[s]") != std::string::npos) return 86'400;
+    if (s.find("[D]") != std::string::npos) return 1;
+    throw error(errc::invalid_argument, col, "expected datetime64 in days, seconds, ms, us or ns, got " + s);
 }
 
 /// Adds KeyTable, group_rows, epoch_days and the other column kernels to the module.

@@ -24,6 +24,7 @@
 
 #include "edurules/core/huge_pages.hpp"
 #include "edurules/leave/columns.hpp"
+#include "frame_kernels.hpp"
 
 namespace py = pybind11;
 using namespace edurules;
@@ -32,6 +33,9 @@ using namespace pybind11::literals;
 namespace {
 
 namespace lv = edurules::leave;
+using python::floor_day;
+using python::units_per_day;
+using python::with_units_per_day;
 
 /// A cell that could not be read: its table, column, row (in the order the
 /// package passed the rows) and what is wrong.
@@ -363,16 +367,6 @@ std::span<const std::int32_t> narrow(converter& cv, const char* col, std::span<c
 const std::int32_t first_frame_day = to_epoch_day(date(1900, 1, 1));
 const std::int32_t last_frame_day = to_epoch_day(date(2200, 12, 31));
 
-std::int64_t units_per_day(const py::array& a, const char* col) {
-    const std::string s = py::str(a.dtype()).cast<std::string>();  // datetime64[ns]
-    if (s.find("[ns]") != std::string::npos) return 86'400'000'000'000;
-    if (s.find("[us]") != std::string::npos) return 86'400'000'000;
-    if (s.find("[ms]") != std::string::npos) return 86'400'000;
-    if (s.find("[s]") != std::string::npos) return 86'400;
-    if (s.find("[D]") != std::string::npos) return 1;
-    throw error(errc::invalid_argument, col, "expected datetime64 in days, seconds, ms, us or ns, got " + s);
-}
-
 std::int64_t day_of_object(py::handle v, bool& ok) {
     ok = true;
     if (PyUnicode_Check(v.ptr())) {
@@ -409,11 +403,13 @@ std::span<const std::int32_t> days(converter& cv, const char* col, std::size_t n
     if (k == 'M') {
         const std::int64_t per = units_per_day(a, col);
         auto v = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a.attr("view")("int64"));
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::int64_t x = v.data()[i];
-            if (x == INT64_MIN) continue;  // NaT
-            put(i, x >= 0 ? x / per : -((-x + per - 1) / per));
-        }
+        with_units_per_day(per, [&](auto unit) {  // a division by a constant: no divide instruction per row
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::int64_t x = v.data()[i];
+                if (x == INT64_MIN) continue;  // NaT
+                put(i, floor_day<decltype(unit)::value>(x));
+            }
+        });
     } else if (k == 'u') {  // uint64 above INT64_MAX must not wrap to a day before 1970
         auto v = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>::ensure(a);
         for (std::size_t i = 0; i < n; ++i)
