@@ -243,3 +243,22 @@ def test_a_column_named_as_the_json_member_is_refused_naming_the_frame_column(en
         engine.leave_hours_frame(frames_by["workers"], frames_by["trainings"], frames_by["lessons"],
                                  jobs=frames_by["jobs"])
     assert e.value.field == f"{table}.{spelt}"
+
+
+def test_a_lesson_without_its_training_names_the_key_part_at_fault(engine=None):
+    """A lesson of a worker the workers frame lacks is refused on its
+    worker_id; one of a known worker naming a training that worker lacks, on
+    its training_id (both were 'training_id: no such key in trainings')."""
+    engine = engine or edurules.Engine()
+    w, j, t, ls = frames()
+    stray = ls.copy()
+    stray.loc[3, "worker_id"] = "w9"
+    with pytest.raises(edurules.InvalidInput) as info:
+        engine.leave_hours_frame(w, t, stray, jobs=j)
+    assert info.value.field == "lessons.worker_id[3]" and "no worker 'w9' in workers" in str(info.value)
+    stray = ls.copy()
+    stray.loc[5, "training_id"] = "t7"
+    with pytest.raises(edurules.InvalidInput) as info:
+        engine.leave_hours_frame(w, t, stray, jobs=j)
+    assert info.value.field == "lessons.training_id[5]"
+    assert "no training 't7' of worker 'w1' in trainings" in str(info.value)

@@ -187,7 +187,7 @@ class _Facts:
                 self.cols[f"trainings.{c}"] = _column(_ids_as_text(self.T[c]) if c in _ID_COLUMNS else self.T[c], order_t if order_t is not None else
                                                       (np.flatnonzero(~self.lost) if self.lost.any() else None))
         for table, frame in items.items():
-            self._items(table, frame, tkeys)
+            self._items(table, frame, tkeys, wkeys)
 
     def _workers(self, school_year: Any, order_t: Optional[np.ndarray]) -> None:
         W, T = self.W, self.T
@@ -268,12 +268,19 @@ class _Facts:
             raise InvalidInput(f"no such key in {where}", field=f"{field}[{frame.index[i]}]", record=i,
                                label=frame.index[i])
 
-    def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: Any) -> None:
+    def _items(self, table: str, frame: Optional[pd.DataFrame], tkeys: Any, wkeys: Any) -> None:
         if frame is None:
             return
         F = _require_frame(frame, table, ["worker_id", "training_id", "date"], _ITEM_COLUMNS[table])
         t = _lookup(tkeys, F, table, ["worker_id", "training_id"])
-        self._known(t, F, f"{table}.training_id", "trainings")
+        if (t < 0).any():  # the first row without its training: of a worker not in workers, or a training not in trainings
+            i = int(np.flatnonzero(t < 0)[0])
+            row = F.iloc[i:i + 1]
+            if _lookup(wkeys, row, table, ["worker_id"])[0] < 0:
+                raise InvalidInput(f"no worker {row.worker_id.iloc[0]!r} in workers",
+                                   field=f"{table}.worker_id[{F.index[i]}]", record=i, label=F.index[i])
+            raise InvalidInput(f"no training {row.training_id.iloc[0]!r} of worker {row.worker_id.iloc[0]!r} in "
+                               "trainings", field=f"{table}.training_id[{F.index[i]}]", record=i, label=F.index[i])
         owner = self.t_csr[t]
         order, self.cols[f"{table}.offsets"] = _ordering(owner, int((~self.lost).sum()))
         for c in _ITEM_COLUMNS[table]:
