@@ -373,7 +373,7 @@ json handle_account(const engine& e, std::string_view kind, const json& req) {
     bool explain = true;
     const date at = account_date(req, kind, explain);
     if (kind == "account.ledger") return handle_ledger(e, req, at, explain);
-    invalid(root / "kind", "unknown request kind " + show(json(std::string(kind))) +
+    invalid(root / "kind", "unknown account request kind " + show(json(std::string(kind))) +
                                edurules::one_of(kind, std::string_view("account.right, account.ledger")));
 }
 

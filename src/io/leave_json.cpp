@@ -554,7 +554,7 @@ void check_worker_facts(const rules& R, const worker& w, const json& j, const pa
 leave_request decode_request(const engine& e, const json& request, std::string_view kind) {
     if (std::find(std::begin(leave_kinds), std::end(leave_kinds), kind) == std::end(leave_kinds))
         invalid(path("kind"),
-                "unknown request kind \"" + std::string(kind) + "\"" + edurules::one_of(kind, leave_kinds));
+                "unknown leave request kind \"" + std::string(kind) + "\"" + edurules::one_of(kind, leave_kinds));
     const path root;
     leave_request r;
     require_known(request, {"schema_version", "kind", "school_year", "explain", "workers"}, root);
