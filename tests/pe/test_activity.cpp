@@ -119,6 +119,28 @@ TEST(PeRecognition, PointsFromDurationRoundedOnce) {
     EXPECT_EQ(completion_points(R(), recog("R", "A", date(2023, 6, 1), points{150}), a), points{150});
 }
 
+// Derived points have the bound stated points have (model.hpp,
+// max_points_per_completion): a net duration beyond it is refused naming
+// net_minutes, never narrowed to a wrong (negative) number of points (the
+// hostile probe of issue 14 booked -30744573456182586.05 points for
+// net_minutes 9223372036854775807).
+TEST(PeRecognition, PointsFromAHugeDurationAreRefusedNotWrapped) {
+    const recognition r = recog("R", "A", date(2023, 6, 1), std::nullopt);
+    const std::int64_t per = 60;  // pe.points.minutes_per_point (seed 001, P)
+    EXPECT_EQ(completion_points(R(), r, elearning("A", max_points_per_completion * per)),
+              points{max_hundredths_per_completion});
+    for (const std::int64_t m : {max_points_per_completion * per + 1, std::int64_t{100'000'000'000}, INT64_MAX}) {
+        try {
+            (void)completion_points(R(), r, elearning("A", m));
+            ADD_FAILURE() << m << " net minutes were booked";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input);
+            EXPECT_EQ(e.field(), "net_minutes");
+            EXPECT_NE(e.message().find("more than 1000000 points"), std::string::npos) << e.message();
+        }
+    }
+}
+
 // Seed 000: internal (employer) activities are not on the public calendar;
 // tailored ones may be hidden by the provider (H).
 TEST(PeActivity, PublicCalendarListing) {

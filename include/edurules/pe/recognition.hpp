@@ -137,8 +137,14 @@ inline points completion_points(const rules& r, const recognition& rec, const ac
     }
     const auto per = read<minutes>(*r.minutes_per_point, rec.decided);
     const auto& mode = r.points_rounding_mode.at(rec.decided);
-    const points pts{div_round(static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale),
-                               per.value.count, mode.value)};
+    const detail::i128 scaled = static_cast<detail::i128>(a.net_duration.count) * detail::pow10(points_scale);
+    // the bound stated points have (model.hpp), checked before the quotient is narrowed to 64 bits
+    if (scaled > static_cast<detail::i128>(max_hundredths_per_completion) * per.value.count)
+        throw error(errc::invalid_input, "net_minutes",
+                    "activity " + a.id + ": " + std::to_string(a.net_duration.count) + " net minutes at " +
+                        std::to_string(per.value.count) + " minutes a point give more than " +
+                        std::to_string(max_points_per_completion) + " points for one completion");
+    const points pts{div_round(scaled, per.value.count, mode.value)};
     if (why)
         why->record("pe.points.from_duration", texts::points_from_duration, {per.use, mode.use}, a.net_duration.count,
                     per.value.count, pts.hundredths);
