@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "edurules/core/error.hpp"
@@ -23,12 +25,92 @@ namespace edurules::detail {
 /// walks) far from the stack's end. Not a legal number: a resource bound.
 inline constexpr std::size_t max_json_depth = 64;
 
+/// A JSON number's value as (sign, significant digits without leading or
+/// trailing zeros, power of ten of the first digit): equal for texts of the
+/// same value ("1.50", "15e-1"). Zero has no digits.
+struct number_value {
+    bool negative = false;
+    std::string digits;
+    long exponent = 0;
+    bool operator==(const number_value&) const = default;
+};
+inline number_value value_of_number(std::string_view t) {
+    number_value v;
+    std::size_t i = 0;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) v.negative = t[i++] == '-';
+    long point = 0;  // digits before the decimal point
+    bool after_point = false;
+    for (; i < t.size() && t[i] != 'e' && t[i] != 'E'; ++i) {
+        if (t[i] == '.') {
+            after_point = true;
+            continue;
+        }
+        if (v.digits.empty() && t[i] == '0') {  // a leading zero
+            if (after_point) --point;
+            continue;
+        }
+        v.digits += t[i];
+        if (!after_point) ++point;
+    }
+    long e = 0;
+    if (i < t.size()) {
+        const char* first = t.data() + i + 1;
+        if (first < t.data() + t.size() && *first == '+') ++first;
+        std::from_chars(first, t.data() + t.size(), e);  // bounded by the caller's token (a double's range)
+    }
+    while (!v.digits.empty() && v.digits.back() == '0') v.digits.pop_back();
+    if (v.digits.empty()) return number_value{};  // zero, of either sign
+    v.exponent = point + e - 1;
+    return v;
+}
+
+/// Whether nlohmann reads the number token `t` exactly: whole numbers within
+/// 64 bits are kept as integers; any other number becomes the nearest double,
+/// which is exact when its shortest text has the token's value (0.1, 22.07,
+/// 1e5), not when digits are lost (1.999999999999999999 reads as 2,
+/// 18446744073709551617 as 18446744073709551616). Empty when exact, else the
+/// double's shortest text (what the number would have been taken for).
+inline std::string inexact_number(std::string_view t) {
+    if (t.find_first_of(".eE") == std::string_view::npos) {
+        std::uint64_t u = 0;
+        const char* first = t.data() + (!t.empty() && t[0] == '-' ? 1 : 0);
+        const auto r = std::from_chars(first, t.data() + t.size(), u);
+        if (r.ec == std::errc() && (t[0] != '-' || u <= std::uint64_t{1} << 63)) return {};
+    }
+    double d = 0;
+    const auto read = std::from_chars(t.data(), t.data() + t.size(), d);
+    if (read.ec != std::errc() || read.ptr != t.data() + t.size()) return {};  // not a number: nlohmann words it
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+    const std::string_view shortest(buf, static_cast<std::size_t>(r.ptr - buf));
+    return value_of_number(shortest) == value_of_number(t) ? std::string() : std::string(shortest);
+}
+
+/// The first number of a JSON text that binary floating point cannot hold
+/// exactly (inexact_number), found by check_json_text.
+struct inexact_token {
+    std::size_t ordinal = SIZE_MAX;  ///< how many number tokens come before it; SIZE_MAX: none
+    std::size_t offset = 0;          ///< its first byte
+    std::string text, taken;         ///< as written, and as the double it would be read as
+    bool found() const noexcept { return ordinal != SIZE_MAX; }
+    std::string message() const {
+        return "the number " + text + " cannot be read exactly (as binary floating point it is " + taken +
+               "): write it as text";
+    }
+};
+
 /// Refuses a NUL byte (nlohmann would take it for the end of the input and
 /// ignore the rest) and nesting deeper than max_json_depth, with the byte
 /// offset. One linear pass that skips over strings. Returns the number of
-/// object members the text spells (its colons outside strings).
-inline std::size_t check_json_text(std::string_view text, std::string_view what) {
-    std::size_t depth = 0, members = 0;
+/// object members the text spells (its colons outside strings). A number
+/// with a fraction or an exponent that a double cannot hold exactly (every
+/// value the engine reads is exact: it would be taken for another one
+/// silently) is kept in `inexact` when given (parse_checked names its field),
+/// else refused here. Whole numbers are left to the readers, which refuse
+/// those beyond 64 bits by field.
+inline std::size_t check_json_text(std::string_view text, std::string_view what, inexact_token* inexact = nullptr) {
+    std::size_t depth = 0, members = 0, numbers = 0;
+    inexact_token first_inexact;
     bool in_string = false, escaped = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -55,8 +137,23 @@ inline std::size_t check_json_text(std::string_view text, std::string_view what)
             --depth;
         } else if (c == ':') {
             ++members;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            std::size_t j = i + 1;
+            while (j < text.size() && std::string_view("0123456789+-.eE").find(text[j]) != std::string_view::npos) ++j;
+            const std::string_view token = text.substr(i, j - i);
+            if (token.find_first_of(".eE") != std::string_view::npos && !first_inexact.found()) {
+                if (std::string taken = inexact_number(token); !taken.empty()) {
+                    first_inexact = inexact_token{numbers, i, std::string(token), std::move(taken)};
+                    if (!inexact)
+                        throw error(errc::parse, std::string(what), first_inexact.message(), -1,
+                                    static_cast<std::int64_t>(i));
+                }
+            }
+            ++numbers;
+            i = j - 1;
         }
     }
+    if (inexact) *inexact = std::move(first_inexact);
     return members;
 }
 
@@ -103,6 +200,8 @@ inline std::string member_field(std::string_view base, std::string_view key) {
 class unique_members {
 public:
     explicit unique_members(errc code) : code_(code) {}
+    /// Also refuses the number `n` of the document (check_json_text's ordinal) as `code`, naming its field.
+    unique_members(errc code, const inexact_token* number) : code_(code), number_(number) {}
 
     bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
         using E = nlohmann::json::parse_event_t;
@@ -126,6 +225,8 @@ public:
                 next();
                 break;
             case E::value:
+                if (number_ && parsed.is_number() && numbers_++ == number_->ordinal)
+                    throw error(code_, reading(), number_->message(), -1, static_cast<std::int64_t>(number_->offset));
                 next();
                 break;
         }
@@ -167,6 +268,8 @@ private:
         return member_field(p, name);
     }
     errc code_;
+    const inexact_token* number_ = nullptr;
+    std::size_t numbers_ = 0;   ///< number values read so far
     std::vector<frame> stack_;  ///< the open objects and arrays, outermost first
 };
 
@@ -177,9 +280,15 @@ private:
 /// parsed again with unique_members, which names the member.
 inline nlohmann::json parse_checked(std::string_view text, std::string_view what,
                                     errc duplicate = errc::invalid_input) {
-    const std::size_t members = check_json_text(text, what);
+    inexact_token inexact;
+    const std::size_t members = check_json_text(text, what, &inexact);
     try {
         nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end());
+        if (inexact.found()) {  // read again, tracking the path, to name the number's field
+            unique_members at(duplicate, &inexact);
+            const nlohmann::json again = nlohmann::json::parse(text.begin(), text.end(), std::ref(at));
+            static_cast<void>(again);  // `at` throws at the number (or at a member given twice before it)
+        }
         if (count_members(doc) != members) {
             unique_members once(duplicate);
             const nlohmann::json again = nlohmann::json::parse(text.begin(), text.end(), std::ref(once));

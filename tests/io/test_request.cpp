@@ -144,3 +144,49 @@ TEST(Request, AMisspeltKindOrValueNamesTheNearest) {
               std::string::npos)
         << leave("flanders", "professionall");
 }
+
+// Every value the engine reads is exact (integer minutes, cents, exact
+// decimals): a JSON number that binary floating point cannot hold is refused
+// at the byte where it stands, on every reader (the hostile probe of issue 14:
+// recognition points 1.999999999999999999 were booked as 2.00, a rulebook
+// overlay's 11.9999999999999999 points required read as 12, an integer beyond
+// 64 bits as another integer). Numbers a double holds exactly still read.
+TEST(Request, ANumberThatCannotBeReadExactlyIsRefused) {
+    const engine e;
+    const std::string dossier = R"({"schema_version":1,"kind":"pe.status","date":"2025-04-10","dossier":{)"
+                                R"("schema_version":1,"participants":[{"seu_number":"S1","name":"N",)"
+                                R"("track":"uitzendprofessional","diploma_date":"2024-01-10"}],)"
+                                R"("activities":[{"id":"A","title":"T","form":"e-learning","net_minutes":60,)"
+                                R"("provider":{"kind":"commercial","name":"P"}}],)"
+                                R"("recognitions":[{"id":"R","activity_id":"A","decided":"2024-01-01","points":)";
+    const std::string tail = R"(}],"completions":[{"seu_number":"S1","activity_id":"A","completed":"2024-03-01"}]}})";
+    for (const std::string bad : {"1.999999999999999999", "10000.0000000000001", "2.00000000000000000001e0"}) {
+        try {
+            io::evaluate_json(e, dossier + bad + tail);
+            ADD_FAILURE() << bad << " was read";
+        } catch (const error& err) {
+            EXPECT_EQ(err.code(), errc::invalid_input) << bad;
+            EXPECT_EQ(err.field(), "dossier.recognitions[0].points") << bad;
+            EXPECT_EQ(err.offset(), static_cast<std::int64_t>(dossier.size())) << bad;
+            EXPECT_NE(err.message().find("the number " + bad + " cannot be read exactly"), std::string::npos)
+                << err.message();
+        }
+    }
+    // whole numbers beyond 64 bits: refused by the field's reader, never read as another number
+    for (const std::string big : {"18446744073709551617", "-99999999999999999999"}) {
+        try {
+            io::evaluate_json(e, dossier + big + tail);
+            ADD_FAILURE() << big << " was read";
+        } catch (const error& err) {
+            EXPECT_EQ(err.code(), errc::invalid_input) << big;
+            EXPECT_EQ(err.field(), "dossier.recognitions[0].points") << big;
+        }
+    }
+    for (const std::string good : {"1.5", "1.50", "0.1", "2", "15e-1", "1E0", "22.07", "9223372036854775807"}) {
+        try {
+            io::evaluate_json(e, dossier + good + tail);
+        } catch (const error& err) {  // read exactly: whatever the rules then say, not a parse error
+            EXPECT_NE(err.code(), errc::parse) << good << ": " << err.what();
+        }
+    }
+}
