@@ -110,7 +110,10 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
         }
         case value_kind::decimal: {
             auto d = json_decimal(j);
-            if (!d) fail(field, "expected a decimal number, got " + quoted(j));
+            if (!d) {
+                const std::string why = j.is_string() ? decimal::why_not(j.get_ref<const std::string&>()) : "";
+                fail(field, why.empty() ? "expected a decimal number, got " + quoted(j) : quoted(j) + ": " + why);
+            }
             return *d;
         }
         case value_kind::duration: {

@@ -24,7 +24,10 @@ decimal as_decimal(const json& j, const path& p) {
         std::string_view sv(buf, static_cast<std::size_t>(r.ptr - buf));
         if (r.ec == std::errc() && sv.find_first_of("eE") == std::string_view::npos) d = decimal::parse(sv);
     }
-    if (!d) invalid(p, "expected a decimal number, got " + show(j));
+    if (!d) {
+        const std::string why = j.is_string() ? decimal::why_not(j.get_ref<const std::string&>()) : "";
+        invalid(p, why.empty() ? "expected a decimal number, got " + show(j) : show(j) + ": " + why);
+    }
     return *d;
 }
 

@@ -71,3 +71,16 @@ TEST(Decimal, RoundingModes) {
     EXPECT_EQ(div_round(-5, 2, rounding::down), -3);
     EXPECT_EQ(div_round(4, 2, rounding::up), 2);
 }
+
+// A decimal the engine cannot hold is refused with the reason, not as "not a
+// decimal number" (hostile probe of issue 14: "92233720368547758.07" and
+// "11.9999999999999999" were both called no decimal number).
+TEST(Decimal, WhyNotSaysWhatIsWrongWithADecimal) {
+    EXPECT_EQ(decimal::why_not("11.9999999999999999"), "more than 9 decimals");
+    EXPECT_EQ(decimal::why_not("92233720368547758.07"),
+              "too large (at most 9223372036854775807 in its last decimal place)");
+    EXPECT_EQ(decimal::why_not("-99999999999999999999"),
+              "too large (at most 9223372036854775807 in its last decimal place)");
+    for (const char* fine : {"1.5", "0", "-2.25", "92233720368547758.07x", "abc", "1.", ".5", "", "-", "1e5"})
+        EXPECT_EQ(decimal::why_not(fine), "") << fine;  // parses, or is not shaped as a decimal at all
+}

@@ -124,6 +124,29 @@ struct decimal {
         return d;
     }
 
+    /// Why parse(s) gives nothing for text shaped as a decimal number (an
+    /// optional '-', digits, an optional '.' and digits): "more than 9
+    /// decimals" or "too large ..."; empty when `s` parses or is not so shaped
+    /// (the caller's "expected a decimal number" says it then).
+    static std::string why_not(std::string_view s) {
+        std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0, digits = 0, decimals = 0;
+        bool dot = false;
+        for (; i < s.size(); ++i) {
+            if (s[i] == '.' && !dot && digits > 0) {
+                dot = true;
+            } else if (s[i] >= '0' && s[i] <= '9') {
+                ++digits;
+                decimals += dot ? 1 : 0;
+            } else {
+                return {};
+            }
+        }
+        if (digits == 0 || (dot && decimals == 0) || parse(s)) return {};
+        if (decimals > static_cast<std::size_t>(max_scale))
+            return "more than " + std::to_string(max_scale) + " decimals";
+        return "too large (at most " + std::to_string(INT64_MAX) + " in its last decimal place)";
+    }
+
     /// The value in units of 10^-target_scale, if exactly representable in
     /// 64 bits (nullopt if it would need more decimals or overflow).
     constexpr std::optional<std::int64_t> in_scale(int target_scale) const {
