@@ -155,3 +155,55 @@ TEST(LeaveHours, ExamBoardFlemishTransitionYear) {
     EXPECT_EQ(exam_board_hours(R(), regime::brussels_bev, 36 * 60, date(2021, 9, 1), why), hours(108));
     EXPECT_EQ(exam_board_hours(R(), regime::flanders_bev, 38 * 60, date(2022, 9, 1), why), hours(114));
 }
+
+// model.hpp exact_minutes::reduce: lowest terms by every path (den 1, a
+// denominator dividing the numerator, 64-bit gcd, 128-bit and negative values),
+// checked against Euclid's algorithm on the whole 128-bit values.
+TEST(LeaveHours, ExactMinutesReduceIsLowestTerms) {
+    using detail::i128;
+    const auto euclid = [](i128 num, i128 den) {
+        i128 a = num < 0 ? -num : num, b = den;
+        while (b != 0) {
+            const i128 t = a % b;
+            a = b;
+            b = t;
+        }
+        return a > 1 ? exact_minutes{num / a, den / a} : exact_minutes{num, den};
+    };
+    const i128 big = static_cast<i128>(1) << 80;
+    const i128 cases[][2] = {{0, 1},
+                             {0, 60},
+                             {7, 1},
+                             {-7, 1},
+                             {6000, 60},
+                             {6000, 50},
+                             {3000, 50},
+                             {12, 18},
+                             {17, 19},
+                             {120 * 2040, 2280},
+                             {-120, 50},
+                             {-6000, 60},
+                             {big * 6, 4},
+                             {big * 3 + 3, 9},
+                             {big, 1},
+                             {-big * 10, 4},
+                             {1, 1},
+                             {2, 4},
+                             {static_cast<i128>(UINT64_MAX), 3},
+                             {static_cast<i128>(UINT64_MAX) * 2, 6},
+                             {static_cast<i128>(UINT64_MAX) - 1, 2},
+                             {static_cast<i128>(UINT64_MAX) + 1, 2}};
+    for (const auto& c : cases) {
+        const exact_minutes got = exact_minutes::reduce({c[0], c[1]});
+        const exact_minutes want = euclid(c[0], c[1]);
+        EXPECT_TRUE(got.num == want.num && got.den == want.den)
+            << static_cast<long double>(c[0]) << "/" << static_cast<long double>(c[1]);
+    }
+    // every numerator 0..2000 over the denominators the rules meet (and a few primes)
+    for (i128 den : {1, 2, 3, 7, 38, 50, 60, 2280, 3000, 86400})
+        for (i128 num = 0; num <= 2000; ++num) {
+            const exact_minutes got = exact_minutes::reduce({num * 37, den});
+            const exact_minutes want = euclid(num * 37, den);
+            ASSERT_TRUE(got.num == want.num && got.den == want.den);
+        }
+}

@@ -382,7 +382,22 @@ struct exact_minutes {
         return reduce({a.num * b.den - b.num * a.den, a.den * b.den});
     }
     exact_minutes times(const fraction& f) const { return reduce({num * f.num, den * f.den}); }
+    /// x in lowest terms (num and den divided by their gcd). The usual values
+    /// are whole minutes (den 1: nothing to divide) or fit 64 bits with a
+    /// denominator that divides the numerator (gcd = den, one division); the
+    /// rest take the gcd of den and num % den, which is gcd(num, den) (Euclid's
+    /// step), and a 128-bit value the general way. Same result every way (test
+    /// LeaveHours.ExactMinutesReduceIsLowestTerms).
     static exact_minutes reduce(exact_minutes x) {
+        if (x.den == 1) return x;
+        constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
+        if (x.num >= 0 && x.num <= max64 && x.den > 0 && x.den <= max64) {
+            const auto n = static_cast<std::uint64_t>(x.num), d = static_cast<std::uint64_t>(x.den);
+            const std::uint64_t r = n % d;
+            if (r == 0) return {n / d, 1};
+            const std::uint64_t g = std::gcd(d, r);
+            return {n / g, d / g};
+        }
         const detail::i128 a = gcd(x.num < 0 ? -x.num : x.num, x.den);
         if (a > 1) {
             x.num = quotient(x.num, a);
