@@ -42,6 +42,10 @@ TEST(Calendar, CivilOfEqualsBoostOnEveryDay) {
         ASSERT_EQ(got.year, static_cast<int>(want.year)) << to_iso(d);
         ASSERT_EQ(got.month, static_cast<int>(want.month)) << "day number " << d.day_number();
         ASSERT_EQ(got.day, static_cast<int>(want.day)) << "day number " << d.day_number();
+        // school_year::containing reads civil_of: Boost's year, less one before September
+        ASSERT_EQ(school_year::containing(d).start_year(),
+                  static_cast<int>(want.year) - (static_cast<int>(want.month) >= 9 ? 0 : 1))
+            << to_iso(d);
         char iso[16];  // and write_iso spells Boost's fields
         std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", static_cast<int>(want.year), static_cast<int>(want.month),
                       static_cast<int>(want.day));

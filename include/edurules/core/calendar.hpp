@@ -184,8 +184,13 @@ public:
           next_first_(start_year <= last_calendar_year ? september_first(start_year + 1) : 0) {}
 
     static school_year containing(date d) {
-        const int y = d.year();
-        return school_year(d.month() >= boost::gregorian::Sep ? y : y - 1);
+        if (d.is_special()) [[unlikely]] {  // Boost's fields (they throw), as before
+            const int y = d.year();
+            return school_year(d.month() >= boost::gregorian::Sep ? y : y - 1);
+        }
+        // one conversion from the day number, where Boost's year() and month() make two
+        const civil_day c = civil_of(d);
+        return school_year(c.month >= boost::gregorian::Sep ? c.year : c.year - 1);
     }
     /// Parses "2019-2020"; returns nullopt unless the second year follows the first.
     static std::optional<school_year> parse(std::string_view s) {

@@ -145,7 +145,12 @@ inline void certificate_periods(const absence_params& R, organisation org, date 
          ++y) {
         for (std::size_t i = 0; i < k; ++i) {
             const int m = order[i] > 12 ? order[i] - 12 : order[i];
-            const date b(static_cast<unsigned short>(order[i] > 12 ? y + 1 : y), static_cast<unsigned short>(m), 1);
+            const int by = order[i] > 12 ? y + 1 : y;
+            // the first of a month of Boost's calendar from its day number (no field checks); outside
+            // the calendar Boost's checked constructor throws, as before
+            const date b = by >= first_calendar_year && by <= last_calendar_year
+                               ? from_day_number(day_number_of(by, m, 1))
+                               : date(static_cast<unsigned short>(by), static_cast<unsigned short>(m), 1);
             if (prev) {
                 const period p = period{*prev, prev_day(b)}.intersect(training);
                 if (!p.empty()) out.push_back(p);
