@@ -13,6 +13,7 @@
 #include "edurules/leave/evaluate.hpp"
 
 #include <algorithm>
+#include <memory>
 
 namespace edurules::leave {
 
@@ -435,8 +436,10 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     // leave answers carry no uses_provisional flag: without explain nothing is recorded
     const recording what = explain ? recording::steps : recording::nothing;
     for (auto& tr : out.trainings) {
-        tr = training_result{};
-        tr.why = explanation{what};
+        // a fresh result in place (as assigning training_result{} leaves it, without the temporary)
+        std::destroy_at(&tr);
+        std::construct_at(&tr);
+        tr.why.reset(what);
     }
     out.why = explanation(what);
 }
