@@ -133,7 +133,7 @@ inline std::optional<date> yyyymmdd(std::int32_t v) {
     if (d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                                    static_cast<unsigned short>(m)))
         return std::nullopt;
-    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+    return from_day_number(day_number_of(y, m, d));  // checked above: no second check in Boost's constructor
 }
 template <class T>
 void check_column(std::span<const T> c, std::size_t rows, const char* name, bool required) {
@@ -167,8 +167,12 @@ inline void add_lessons(training& t, date& day, std::int64_t total, lesson_mode 
 
 /// Absences of `total` minutes with `reason` on the given lessons, first
 /// lessons first, never more than a lesson's length on its day (`used` holds
-/// what earlier absences took of each lesson).
-inline void add_absences(training& t, std::int64_t total, std::string_view reason, std::span<std::int64_t> used) {
+/// what earlier absences took of each lesson). They are written over
+/// `t.absences` from index `n` on (the entries of an earlier row keep their
+/// reason's buffer: no string is built per absence), `n` counts them; the
+/// caller cuts the list to `n`.
+inline void add_absences(training& t, std::size_t& n, std::int64_t total, std::string_view reason,
+                         std::span<std::int64_t> used) {
     for (std::size_t k = 0; k < t.lessons.size() && total > 0; ++k) {
         const lesson& l = t.lessons[k];
         if (l.cancelled) continue;
@@ -176,7 +180,13 @@ inline void add_absences(training& t, std::int64_t total, std::string_view reaso
         if (m <= 0) continue;
         used[k] += m;
         total -= m;
-        t.absences.push_back(absence{l.day, minutes{m}, std::string(reason), std::nullopt, std::nullopt});
+        if (n == t.absences.size()) t.absences.emplace_back();
+        absence& a = t.absences[n++];
+        a.day = l.day;
+        a.length = minutes{m};
+        a.reason.assign(reason);
+        a.employer_declared_on.reset();
+        a.holiday.reset();
     }
 }
 
@@ -227,7 +237,6 @@ inline std::int32_t row_facts(const rules& R, const batch_input& in, std::size_t
     t.start = *start;
     t.exams = t.type == training_type::competence_exam ? 1 : 0;
     t.lessons.clear();
-    t.absences.clear();
     add_lessons(t, day, std::min(given, contact), lesson_mode::contact, false, t.coinciding);
     add_lessons(t, day, given - std::min(given, contact), lesson_mode::distance, false, t.coinciding);
     add_lessons(t, day, contact - std::min(given, contact), lesson_mode::contact, true, t.coinciding);
@@ -235,11 +244,13 @@ inline std::int32_t row_facts(const rules& R, const batch_input& in, std::size_t
     if (t.lessons.size() > used_buf.size()) return batch_bad_minutes;
     const std::span<std::int64_t> used(used_buf.data(), t.lessons.size());
     std::fill(used.begin(), used.end(), std::int64_t{0});
-    add_absences(t, unj, "unjustified", used);
+    std::size_t absences = 0;
+    add_absences(t, absences, unj, "unjustified", used);
     param_use u;
     const auto& justified = ref<std::vector<std::string>>(*R.justified_reasons, sy.first_day(), u);
     if (given - att > unj && justified.empty()) return batch_no_rule;
-    if (given - att > unj) add_absences(t, given - att - unj, justified.front(), used);
+    if (given - att > unj) add_absences(t, absences, given - att - unj, justified.front(), used);
+    t.absences.resize(absences);
     return batch_granted;
 }
 
