@@ -455,8 +455,7 @@ void throw_kind_mismatch(const parameter& p, const char* wanted) {
 }
 }  // namespace detail
 
-const param_version& parameter::require(date d) const {
-    if (const auto* v = at(d)) return *v;
+void parameter::throw_no_value_on(date d) const {
     throw error(errc::rulebook, "parameters[\"" + name + "\"]", "has no value in force on " + to_iso(d));
 }
 

@@ -119,7 +119,14 @@ public:
         return nullptr;
     }
     /// The version in force on `d`; throws errc::rulebook naming the parameter and date.
-    const param_version& require(date d) const;
+    /// Inline (every rule reads through it, many times a decision); the throw is out of line.
+    const param_version& require(date d) const {
+        if (const auto* v = at(d)) [[likely]]
+            return *v;
+        throw_no_value_on(d);
+    }
+    /// Throws errc::rulebook: no value in force on `d` (require's failure).
+    [[noreturn]] void throw_no_value_on(date d) const;
 
     /// Renders a value of this parameter as text, in its declared unit.
     std::string format(const param_value& v) const;
