@@ -199,6 +199,13 @@ TEST(LeaveHours, ExactMinutesReduceIsLowestTerms) {
         EXPECT_TRUE(got.num == want.num && got.den == want.den)
             << static_cast<long double>(c[0]) << "/" << static_cast<long double>(c[1]);
     }
+    // lowest_terms itself (employment_at adds job shares with it): 0/0 stays, a share reduces
+    i128 n = 0, d = 0;
+    lowest_terms(n, d);
+    EXPECT_TRUE(n == 0 && d == 0);
+    n = 2040, d = 2280;
+    lowest_terms(n, d);
+    EXPECT_TRUE(n == 17 && d == 19);
     // every numerator 0..2000 over the denominators the rules meet (and a few primes)
     for (i128 den : {1, 2, 3, 7, 38, 50, 60, 2280, 3000, 86400})
         for (i128 num = 0; num <= 2000; ++num) {

@@ -96,9 +96,8 @@ inline employment employment_at(const std::vector<job>& jobs, date d) {
         const detail::i128 num = static_cast<detail::i128>(e.share.num) * j.full_time_minutes_per_week +
                                  static_cast<detail::i128>(j.contract_minutes_per_week) * e.share.den;
         const detail::i128 den = static_cast<detail::i128>(e.share.den) * j.full_time_minutes_per_week;
-        const detail::i128 a = gcd(num < 0 ? -num : num, den);
-        const detail::i128 g = a > 0 ? a : 1;
-        const detail::i128 rn = quotient(num, g), rd = quotient(den, g);
+        detail::i128 rn = num, rd = den;
+        lowest_terms(rn, rd);
         if (rn > INT64_MAX || rd > INT64_MAX)  // only for absurd inputs: many jobs with coprime weekly minutes
             throw error(errc::invalid_input, "jobs",
                         "the employment fractions of the jobs active on " + to_iso(d) + " are too fine to add exactly");

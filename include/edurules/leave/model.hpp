@@ -336,6 +336,31 @@ inline detail::i128 quotient(detail::i128 a, detail::i128 b) {
     return a / b;
 }
 
+/// num/den in lowest terms: both divided by gcd(|num|, den) when it is above 1
+/// (a zero gcd, num = den = 0, leaves them). The usual values are whole
+/// minutes (den 1: nothing to divide) or fit 64 bits with a denominator that
+/// divides the numerator (gcd = den, one division); the rest take the gcd of
+/// den and num % den, which is gcd(num, den) (Euclid's step), and a 128-bit or
+/// negative value the general way. Same result every way (test
+/// LeaveHours.ExactMinutesReduceIsLowestTerms).
+inline void lowest_terms(detail::i128& num, detail::i128& den) {
+    if (den == 1) return;
+    constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
+    if (num >= 0 && num <= max64 && den > 0 && den <= max64) {
+        const auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
+        const std::uint64_t r = n % d;
+        const std::uint64_t g = r == 0 ? d : std::gcd(d, r);
+        num = n / g;
+        den = d / g;
+        return;
+    }
+    const detail::i128 a = gcd(num < 0 ? -num : num, den);
+    if (a > 1) {
+        num = quotient(num, a);
+        den = quotient(den, a);
+    }
+}
+
 /// An exact non-negative fraction num/den (den > 0), e.g. a TWP 20/38.
 struct fraction {
     std::int64_t num = 0;
@@ -382,27 +407,9 @@ struct exact_minutes {
         return reduce({a.num * b.den - b.num * a.den, a.den * b.den});
     }
     exact_minutes times(const fraction& f) const { return reduce({num * f.num, den * f.den}); }
-    /// x in lowest terms (num and den divided by their gcd). The usual values
-    /// are whole minutes (den 1: nothing to divide) or fit 64 bits with a
-    /// denominator that divides the numerator (gcd = den, one division); the
-    /// rest take the gcd of den and num % den, which is gcd(num, den) (Euclid's
-    /// step), and a 128-bit value the general way. Same result every way (test
-    /// LeaveHours.ExactMinutesReduceIsLowestTerms).
+    /// x in lowest terms (`lowest_terms`).
     static exact_minutes reduce(exact_minutes x) {
-        if (x.den == 1) return x;
-        constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
-        if (x.num >= 0 && x.num <= max64 && x.den > 0 && x.den <= max64) {
-            const auto n = static_cast<std::uint64_t>(x.num), d = static_cast<std::uint64_t>(x.den);
-            const std::uint64_t r = n % d;
-            if (r == 0) return {n / d, 1};
-            const std::uint64_t g = std::gcd(d, r);
-            return {n / g, d / g};
-        }
-        const detail::i128 a = gcd(x.num < 0 ? -x.num : x.num, x.den);
-        if (a > 1) {
-            x.num = quotient(x.num, a);
-            x.den = quotient(x.den, a);
-        }
+        lowest_terms(x.num, x.den);
         return x;
     }
     /// Rounded to a multiple of `unit` minutes by `mode`.
