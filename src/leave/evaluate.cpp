@@ -92,7 +92,10 @@ void find_suspensions(step_context& c) {
         tr.certificate_first = c.out.certificates.size();
         const auto start = training_start(t);
         if (!start || t.lessons.empty()) continue;
-        const regime reg = decide_regime(c.R, c.w.reg, c.w.sector, *start, school_year::containing(*start), off).reg;
+        const school_year started = school_year::containing(*start);
+        const regime_decision rd = decide_regime(c.R, c.w.reg, c.w.sector, *start, started, off);
+        if (started == c.sy) c.ws.regimes[ti] = rd;  // open_trainings' question too
+        const regime reg = rd.reg;
         if (reg == regime::none || reg == regime::vov) continue;
         date first = t.lessons.front().day, last = first;
         for (const auto& l : t.lessons) first = std::min(first, l.day), last = std::max(last, l.day);
@@ -112,7 +115,11 @@ void open_trainings(step_context& c) {
         tr.id = c.T[i].id;
         const auto start = training_start(c.T[i]);
         tr.start = start ? *start : c.sy.first_day();
-        const regime_decision rd = decide_regime(c.R, c.w.reg, c.w.sector, tr.start, c.sy, tr.why);
+        // find_suspensions' decision for the same start and school year, unless the steps are
+        // recorded (with explain off the training's explanation records nothing, as `off` did)
+        const regime_decision rd = !c.explain && c.ws.regimes[i]
+                                       ? *c.ws.regimes[i]
+                                       : decide_regime(c.R, c.w.reg, c.w.sector, tr.start, c.sy, tr.why);
         tr.reg = rd.reg;
         tr.reasons |= rd.reasons;
         for (const auto& cr : c.out.certificates_of(i))
@@ -486,6 +493,7 @@ void evaluate_into(const rules& R, const worker& w, std::span<const training> tr
     reset(out, w, trainings.size(), sy, explain);
     if (ws.tallies.size() < trainings.size()) ws.tallies.resize(trainings.size());
     ws.tally_modes.assign(std::max(ws.tally_modes.size(), trainings.size()), workspace::no_tally);
+    ws.regimes.assign(trainings.size(), std::nullopt);
     step_context c{R, w, trainings, sy, sy.days(), explain, ws, out};
     explain_region(c);
     find_suspensions(c);

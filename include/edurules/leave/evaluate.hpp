@@ -133,6 +133,9 @@ struct workspace {
     std::vector<fraction> shares;
     std::vector<minutes> granted;
     std::vector<std::uint8_t> flags;
+    /// per training: the regime decided by the 10% rule's step for the school
+    /// year evaluated (its start falls in it), for the next step to reuse
+    std::vector<std::optional<regime_decision>> regimes;
     std::vector<module_facts> modules;
     std::vector<std::size_t> combo;
 };
