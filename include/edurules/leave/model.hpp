@@ -336,20 +336,12 @@ inline detail::i128 quotient(detail::i128 a, detail::i128 b) {
     return a / b;
 }
 
-/// num/den in lowest terms: both divided by gcd(|num|, den) when it is above 1
-/// (a zero gcd, num = den = 0, leaves them). The usual values are whole
-/// minutes (den 1: nothing to divide) or fit 64 bits with a denominator that
-/// divides the numerator (gcd = den, one division); the rest take the gcd of
-/// den and num % den, which is gcd(num, den) (Euclid's step), and a 128-bit or
-/// negative value the general way. Same result every way (test
-/// LeaveHours.ExactMinutesReduceIsLowestTerms).
-inline void lowest_terms(detail::i128& num, detail::i128& den) {
-    if (den == 1) return;
+/// lowest_terms past its inline cases: the gcd, in 64 bits when both fit.
+[[gnu::noinline]] inline void lowest_terms_by_gcd(detail::i128& num, detail::i128& den) {
     constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
     if (num >= 0 && num <= max64 && den > 0 && den <= max64) {
         const auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
-        const std::uint64_t r = n % d;
-        const std::uint64_t g = r == 0 ? d : std::gcd(d, r);
+        const std::uint64_t g = std::gcd(d, n % d);
         num = n / g;
         den = d / g;
         return;
@@ -359,6 +351,27 @@ inline void lowest_terms(detail::i128& num, detail::i128& den) {
         num = quotient(num, a);
         den = quotient(den, a);
     }
+}
+
+/// num/den in lowest terms: both divided by gcd(|num|, den) when it is above 1
+/// (a zero gcd, num = den = 0, leaves them). The usual values are whole
+/// minutes (den 1: nothing to divide) or fit 64 bits with a denominator that
+/// divides the numerator (gcd = den, one division), inline; the rest take the
+/// gcd of den and num % den, which is gcd(num, den) (Euclid's step), and a
+/// 128-bit or negative value the general way (lowest_terms_by_gcd). Same
+/// result every way (test LeaveHours.ExactMinutesReduceIsLowestTerms).
+inline void lowest_terms(detail::i128& num, detail::i128& den) {
+    if (den == 1) return;
+    constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
+    if (num >= 0 && num <= max64 && den > 0 && den <= max64) {
+        const auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
+        if (n % d == 0) {
+            num = n / d;
+            den = 1;
+            return;
+        }
+    }
+    lowest_terms_by_gcd(num, den);
 }
 
 /// An exact non-negative fraction num/den (den > 0), e.g. a TWP 20/38.
