@@ -629,13 +629,16 @@ attendance attended_in_year(const regime_params& R, const hours_params& H, const
     const auto by_day = [](const day_tally& a, const day_tally& b) { return a.day < b.day; };
     if (!std::is_sorted(counted.begin(), counted.end(), by_day)) std::sort(counted.begin(), counted.end(), by_day);
     std::optional<date> first_without, last_without;  // the days without a job, for the explanation
-    std::size_t kept = 0;  // `counted` keeps, one per day, the days whose attended minutes count
+    std::size_t kept = 0;       // `counted` keeps, one per day, the days whose attended minutes count
+    auto tally = days.begin();  // tally_on(days, day) by one forward walk: both come sorted by day
     for (std::size_t i = 0; i < counted.size();) {
         const date day = counted[i].day;
         minutes given{};
         for (; i < counted.size() && counted[i].day == day; ++i) given += counted[i].given;
         minutes att = given;
-        if (const day_tally* a = tally_on(days, day)) att = max(minutes{0}, given - a->justified - a->unjustified);
+        while (tally != days.end() && tally->day < day) ++tally;
+        if (tally != days.end() && tally->day == day)
+            att = max(minutes{0}, given - tally->justified - tally->unjustified);
         if (need_job.value && !has_job(day)) {  // no work to be absent from
             out.excluded_no_employment += att;
             if (!first_without) first_without = day;  // days come sorted
