@@ -336,16 +336,19 @@ inline detail::i128 quotient(detail::i128 a, detail::i128 b) {
     return a / b;
 }
 
-/// lowest_terms past its inline cases: the gcd, in 64 bits when both fit.
-[[gnu::noinline]] inline void lowest_terms_by_gcd(detail::i128& num, detail::i128& den) {
-    constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
-    if (num >= 0 && num <= max64 && den > 0 && den <= max64) {
-        const auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
-        const std::uint64_t g = std::gcd(d, n % d);
+/// lowest_terms of n/d that fit 64 bits, d > 0, r = n % d not 0: the gcd
+/// is gcd(d, r) (Euclid's step); no division when it is 1.
+[[gnu::noinline]] inline void lowest_terms_by_gcd64(detail::i128& num, detail::i128& den, std::uint64_t n,
+                                                    std::uint64_t d, std::uint64_t r) {
+    const std::uint64_t g = std::gcd(d, r);
+    if (g > 1) {
         num = n / g;
         den = d / g;
-        return;
     }
+}
+
+/// lowest_terms of values beyond 64 bits, or negative, or a zero denominator.
+[[gnu::noinline]] inline void lowest_terms_by_gcd(detail::i128& num, detail::i128& den) {
     const detail::i128 a = gcd(num < 0 ? -num : num, den);
     if (a > 1) {
         num = quotient(num, a);
@@ -357,19 +360,20 @@ inline detail::i128 quotient(detail::i128 a, detail::i128 b) {
 /// (a zero gcd, num = den = 0, leaves them). The usual values are whole
 /// minutes (den 1: nothing to divide) or fit 64 bits with a denominator that
 /// divides the numerator (gcd = den, one division), inline; the rest take the
-/// gcd of den and num % den, which is gcd(num, den) (Euclid's step), and a
-/// 128-bit or negative value the general way (lowest_terms_by_gcd). Same
-/// result every way (test LeaveHours.ExactMinutesReduceIsLowestTerms).
+/// gcd of den and num % den, which is gcd(num, den) (Euclid's step,
+/// lowest_terms_by_gcd64), and a 128-bit or negative value the general way
+/// (lowest_terms_by_gcd). Same result every way (test
+/// LeaveHours.ExactMinutesReduceIsLowestTerms).
 inline void lowest_terms(detail::i128& num, detail::i128& den) {
     if (den == 1) return;
     constexpr detail::i128 max64 = std::numeric_limits<std::uint64_t>::max();
     if (num >= 0 && num <= max64 && den > 0 && den <= max64) {
         const auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
-        if (n % d == 0) {
-            num = n / d;
-            den = 1;
-            return;
-        }
+        const std::uint64_t r = n % d;
+        if (r != 0) return lowest_terms_by_gcd64(num, den, n, d, r);
+        num = n / d;
+        den = 1;
+        return;
     }
     lowest_terms_by_gcd(num, den);
 }
