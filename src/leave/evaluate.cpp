@@ -444,6 +444,8 @@ void reset(worker_result& out, const worker& w, std::size_t trainings, school_ye
     const recording what = explain ? recording::steps : recording::nothing;
     for (auto& tr : out.trainings) {
         // a fresh result in place (as assigning training_result{} leaves it, without the temporary)
+        // (a default training_result allocates nothing: empty strings and lists, dates not_a_date_time, an
+        // explanation that records on demand; so the construction cannot fail and leave `tr` destroyed)
         std::destroy_at(&tr);
         std::construct_at(&tr);
         tr.why.reset(what);

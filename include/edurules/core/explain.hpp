@@ -99,7 +99,7 @@ private:
 /// reused across decisions stops allocating once warm.
 class explanation {
 public:
-    explicit explanation(recording what = true) : mode_(what.m) {}
+    explicit explanation(recording what = true) noexcept : mode_(what.m) {}
     explanation(const explanation& o) : mode_(o.mode_), provisional_(o.provisional_) { copy_pools(o); }
     explanation(explanation&& o) noexcept { swap(o); }
     explanation& operator=(explanation o) noexcept {
