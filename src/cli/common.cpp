@@ -133,8 +133,22 @@ bool same_file(const std::string& a, const std::string& b) {
     const bool ea = ::stat(a.c_str(), &sa) == 0, eb = ::stat(b.c_str(), &sb) == 0;
     if (ea && eb) return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
     if (ea || eb) return false;
+    // Neither exists yet: the files they would create. A link to a file not
+    // yet there is followed by hand (weakly_canonical stops at it), and a
+    // relative name is made absolute first (weakly_canonical keeps "x.log"
+    // relative but resolves "./sub/../x.log"): both spellings then compare.
+    const auto would_create = [](const std::string& name, std::error_code& ec) {
+        namespace fs = std::filesystem;
+        fs::path p = fs::absolute(name, ec);
+        std::error_code absent;  // symlink_status sets it for a name that does not exist yet: not a failure
+        for (int links = 0; !ec && links < 40 && fs::is_symlink(fs::symlink_status(p, absent)); ++links) {
+            const fs::path to = fs::read_symlink(p, ec);
+            p = to.is_absolute() ? to : p.parent_path() / to;
+        }
+        return ec ? fs::path() : fs::weakly_canonical(p, ec);
+    };
     std::error_code eca, ecb;
-    const auto ca = std::filesystem::weakly_canonical(a, eca), cb = std::filesystem::weakly_canonical(b, ecb);
+    const auto ca = would_create(a, eca), cb = would_create(b, ecb);
     return !eca && !ecb && ca == cb;
 }
 

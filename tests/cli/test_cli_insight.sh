@@ -154,6 +154,12 @@ done
 [ "$(cat "$log")" = '{"earlier":"audit record that must survive"}' ] && [ -z "$(ls "$tmp/same" | grep -v 'audit\|link')" ] && echo "ok   audit-is-output-log-kept" && pass=$((pass+1)) || { echo "FAIL audit-is-output-log-kept"; fail=$((fail+1)); }
 check audit-is-new-output 2 "are the same file" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$tmp/same/new.jsonl" --output "$tmp/same/../same/new.jsonl"
 [ ! -e "$tmp/same/new.jsonl" ] && echo "ok   audit-is-new-output-nothing-written" && pass=$((pass+1)) || { echo "FAIL audit-is-new-output-nothing-written"; fail=$((fail+1)); }
+# not there yet, spelt relative and through a folder, or through a link to a
+# file not yet there (both were written, the audit lost: hostile probe)
+mkdir -p "$tmp/same/sub"; ln -s dangling.jsonl "$tmp/same/tolink.jsonl"
+check audit-is-new-output-relative 2 "are the same file" -- sh -c 'cd "$1" && shift && "$@" --audit ./sub/../rel.jsonl -o rel.jsonl' _ "$tmp/same" "$bin" insight "$in" --contact FLEX-HR "${D[@]}"
+check audit-is-new-output-dangling-link 2 "are the same file" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$tmp/same/tolink.jsonl" -o "$tmp/same/dangling.jsonl"
+[ ! -e "$tmp/same/rel.jsonl" ] && [ ! -e "$tmp/same/dangling.jsonl" ] && echo "ok   audit-is-new-output-links-nothing-written" && pass=$((pass+1)) || { echo "FAIL audit-is-new-output-links-nothing-written"; fail=$((fail+1)); }
 check audit-beside-output 0 "" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]}" --audit "$log" -o "$tmp/same/report.txt"
 sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"
 cp "$data/dossier.json" "$tmp/dossier.json"
