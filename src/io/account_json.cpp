@@ -296,6 +296,15 @@ json handle_ledger(const engine& e, const json& req, date at, bool explain) {
         events.push_back(decode_event(evs[i], (root / "events")[i]));
         if (!ids.insert(events.back().id).second) invalid((root / "events")[i] / "id", "duplicate id");
     }
+    // a party the rulebook never allows (account.nl.parties' closed "allowed" words) is a misspelt code,
+    // refused by field; one allowed on other dates only is the event's refusal (party_not_allowed)
+    const std::vector<std::string>& known_parties = e.account().parties->limits.allowed;
+    for (std::size_t i = 0; i < events.size() && !known_parties.empty(); ++i)
+        for (std::size_t k = 0; k < events[i].shares.size(); ++k)
+            if (const std::string& party = events[i].shares[k].party;
+                std::find(known_parties.begin(), known_parties.end(), party) == known_parties.end())
+                invalid(((root / "events")[i] / "from")[k] / "party",
+                        "unknown party " + show(json(party)) + edurules::one_of(party, known_parties));
     const ledger_result L = evaluate_ledger(e.account(), events, at, explain);
     json evj = json::array(), vj = json::array(), parties = json::object();
     for (const auto& r : L.events) {

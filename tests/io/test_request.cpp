@@ -81,6 +81,25 @@ TEST(Request, AVoucherMayNotBeCalledFree) {
         e, head + R"({"id":"free","date":"2025-01-01","type":"deposit","from":[{"party":"worker","amount":"1"}]}]})"));
 }
 
+// A ledger party is one of the closed words of account.nl.parties ("allowed":
+// seed 003, "werknemers, werkgevers en anderen", closed by the rulebook): a
+// misspelt one is refused by field with the nearest word, not booked as an
+// event the rules refuse (hostile probe of issue 14: "workr").
+TEST(Request, AnUnknownLedgerPartyIsRefusedByField) {
+    const engine e;
+    try {
+        io::evaluate_json(e, R"({"schema_version":1,"kind":"account.ledger","date":"2026-06-01","events":[
+            {"id":"D1","date":"2025-01-01","type":"deposit","from":[{"party":"worker","amount":"1"},
+                                                                    {"party":"workr","amount":"1"}]}]})");
+        FAIL() << "a deposit of party workr was read";
+    } catch (const error& err) {
+        EXPECT_EQ(err.code(), errc::invalid_input);
+        EXPECT_EQ(err.field(), "events[0].from[1].party");
+        EXPECT_NE(err.message().find("unknown party \"workr\" (did you mean \"worker\"?)"), std::string::npos)
+            << err.message();
+    }
+}
+
 // The calendar computes dates from 1400-01-01 (its messages say so), but a date given is read from 1900:
 // 1400-01-01 was refused as "not a date", which contradicted the calendar's message. The refusal names
 // the range a given date must be in.
