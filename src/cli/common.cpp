@@ -1,6 +1,7 @@
 // Shared plumbing of the edurules command-line tool.
 #include "common.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -212,6 +213,9 @@ namespace {
 std::string read_stdin() {
     const std::uint64_t limit = io::max_input_bytes();
     std::string text;
+    // a closed standard input reads as empty text (then "malformed JSON"): say what is wrong
+    if (::fcntl(STDIN_FILENO, F_GETFD) == -1 && errno == EBADF)
+        throw error(errc::io, "standard input", "not open (closed by the caller): there is nothing to read");
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
         if (text.size() + static_cast<std::uint64_t>(std::cin.gcount()) > limit)

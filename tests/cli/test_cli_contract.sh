@@ -54,6 +54,7 @@ check stdin-status 0 "SEU-100370" -- bash -c "'$bin' status - --date 2025-06-01 
 check stdin-book-dossier 1 "rows in: 40" -- bash -c "'$bin' book - '$data/upload.csv' --date 2025-06-01 --quiet < '$data/dossier.json'"
 check stdin-book-upload 1 "rows in: 40" -- bash -c "'$bin' book '$data/dossier.json' - --date 2025-06-01 --quiet < '$data/upload.csv'"
 check stdin-twice 2 "only one input can be -" -- bash -c "'$bin' book - - --quiet < '$data/upload.csv'"
+check stdin-closed 5 "standard input: not open" -- bash -c "'$bin' status - --date 2025-06-01 <&-"
 check stdin-leave 0 "WAL-PARTTIME" -- bash -c "'$bin' leave - --wide < '$data/leave.json'"
 check stdin-insight 0 "SEU-100370" -- bash -c "cd '$data' && '$bin' insight - --contact FLEX-HR --date 2025-06-01 < insight.json"
 check stdin-request 0 '"kind":"rulebook.describe"' -- bash -c "echo '{\"schema_version\":1,\"kind\":\"rulebook.describe\"}' | '$bin' request -"
