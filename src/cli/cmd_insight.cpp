@@ -345,7 +345,7 @@ int run_insight(const insight_args& a) {
     try {
         io::check_consents(doc.dir, idx);
     } catch (const error& e) {
-        rethrow_located(e, input{in.name, {}});
+        rethrow_located(e, in);  // the consents are the document's: their line and column
     }
     const insight::report_builder b(eng->pe(), idx, dir, on, o.explain);
 

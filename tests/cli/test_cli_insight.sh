@@ -164,6 +164,8 @@ check audit-beside-output 0 "" -- "$bin" insight "$in" --contact FLEX-HR "${D[@]
 sed 's/"until": "2025-05-31"/"until": "2025-02-30"/' "$in" > "$tmp/bad.json"
 cp "$data/dossier.json" "$tmp/dossier.json"
 check bad-consent-date 3 'consents\[2\].until: not a date' -- "$bin" insight "$tmp/bad.json" --contact FLEX-HR "${D[@]}"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['consents'][0]['seu_number']='SEU-999999'; json.dump(d,open(sys.argv[2],'w'),indent=2)" "$in" "$tmp/unknown-seu.json"
+check consent-unknown-seu-located 3 'unknown-seu.json:[0-9]+:[0-9]+: consents\[0\].seu_number: SEU number "SEU-999999" is not in the PE dossier' -- "$bin" insight "$tmp/unknown-seu.json" --contact FLEX-HR "${D[@]}"
 sed 's/"dossier_file": "dossier.json"/"dossier_file": "nope.json"/' "$in" > "$tmp/nofile.json"
 check missing-dossier-file 5 "cannot open" -- "$bin" insight "$tmp/nofile.json" --contact FLEX-HR "${D[@]}"
 check missing-input 5 "cannot open" -- "$bin" insight "$tmp/nope.json" --contact FLEX-HR
