@@ -111,6 +111,23 @@ TEST(LeaveMoney, ClaimDeadlines) {
     EXPECT_EQ(*v.claim_until, date(2024, 3, 1));  // 30 February does not exist: roll_forward
 }
 
+// vl.bev.terugbetaling
+// (https://www.vlaanderen.be/als-werkgever-een-terugbetaling-aanvragen/procedure-terugbetaling-werkgever):
+// "Als werkgever kunt u de terugbetaling van het betaald educatief verlof aanvragen vanaf het einde van elk
+// schooljaar ... voor het schooljaar 2020-2021 ... vanaf 1 september 2021. De deadline is 31 december 2021."
+// The Flemish BEV claim window opens on 1 September after the school year (it had no first day; the
+// legal probe of issue 14); under the federal rule before 2014-2015 likewise (groups.2014, M).
+TEST(LeaveMoney, FlemishBevClaimOpensAtTheEndOfTheSchoolYear) {
+    const auto d = dates(regime::flanders_bev, 2020, date(2018, 9, 3));
+    ASSERT_TRUE(d.claim_from);
+    EXPECT_EQ(*d.claim_from, date(2021, 9, 1));
+    EXPECT_EQ(*d.claim_until, date(2021, 12, 31));
+    const auto federal = dates(regime::flanders_bev, 2012, date(2012, 9, 10));
+    ASSERT_TRUE(federal.claim_from);
+    EXPECT_EQ(*federal.claim_from, date(2013, 9, 1));
+    EXPECT_EQ(*federal.claim_until, date(2014, 6, 30));
+}
+
 // vl.vov.terugbetaling
 // (https://www.vlaanderen.be/vlaams-opleidingsverlof/als-werkgever-een-terugbetaling-aanvragen-voor-vlaams-opleidingsverlof):
 // "U moet de aanvraag indienen ten laatste 3 maanden na de start van de opleiding (of 3 maanden na indiensttreding

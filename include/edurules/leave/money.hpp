@@ -29,6 +29,7 @@ struct money_params {
     const parameter* wage_ceiling;
     const parameter* enrolment_deadline;
     const parameter* enrolment_late_days;
+    const parameter* claim_flanders_first;
     const parameter* claim_flanders_last;
     const parameter* claim_wallonia_last;
     const parameter* claim_brussels_first;
@@ -48,6 +49,7 @@ struct money_params {
           wage_ceiling(need(rb, "leave.wage_ceiling", value_kind::money)),
           enrolment_deadline(need(rb, "leave.deadline.enrolment_certificate", value_kind::integer_list)),
           enrolment_late_days(need(rb, "leave.deadline.enrolment_certificate_late_days", value_kind::integer)),
+          claim_flanders_first(need(rb, "leave.claim.flanders_bev.first_day", value_kind::integer_list)),
           claim_flanders_last(need(rb, "leave.claim.flanders_bev.last_day", value_kind::integer_list)),
           claim_wallonia_last(need(rb, "leave.claim.wallonia.last_day", value_kind::integer_list)),
           claim_brussels_first(need(rb, "leave.claim.brussels.first_day", value_kind::integer_list)),
@@ -57,8 +59,8 @@ struct money_params {
           vov_claim_extended(need(rb, "leave.vov.claim_extended_until", value_kind::date)),
           money_rounding_mode(dated_rounding(*money_rounding)),
           overflow(months) {
-        for (const parameter* p :
-             {enrolment_deadline, claim_flanders_last, claim_wallonia_last, claim_brussels_first, claim_brussels_last})
+        for (const parameter* p : {enrolment_deadline, claim_flanders_first, claim_flanders_last, claim_wallonia_last,
+                                   claim_brussels_first, claim_brussels_last})
             check_school_year_days(*p);
     }
 
@@ -304,8 +306,9 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
     param_use u1, u2, u3;
     std::optional<date> claim_moved_by;  // the new job that moved the VOV claim deadline
     switch (reg) {
-        case regime::flanders_bev:
-            out.claim_until = school_year_date(*R.claim_flanders_last, sy, u1);
+        case regime::flanders_bev:  // from the end of the school year (vl.bev.terugbetaling)
+            out.claim_from = school_year_date(*R.claim_flanders_first, sy, u1);
+            out.claim_until = school_year_date(*R.claim_flanders_last, sy, u2);
             break;
         case regime::wallonia_bev:
             out.claim_until = school_year_date(*R.claim_wallonia_last, sy, u1);
