@@ -79,7 +79,12 @@ inline std::string inexact_number(std::string_view t) {
     }
     double d = 0;
     const auto read = std::from_chars(t.data(), t.data() + t.size(), d);
-    if (read.ec != std::errc() || read.ptr != t.data() + t.size()) return {};  // not a number: nlohmann words it
+    if (read.ptr != t.data() + t.size()) return {};   // not a number: nlohmann words it
+    if (read.ec == std::errc::result_out_of_range) {  // beyond a double: 1e400 nlohmann refuses, 1e-400 it reads as 0
+        const number_value v = value_of_number(t);
+        return v.digits.empty() || v.exponent >= 0 ? std::string() : std::string("0");
+    }
+    if (read.ec != std::errc()) return {};
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, d);
     const std::string_view shortest(buf, static_cast<std::size_t>(r.ptr - buf));
