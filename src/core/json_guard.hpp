@@ -290,9 +290,16 @@ inline nlohmann::json parse_checked(std::string_view text, std::string_view what
     try {
         nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end());
         if (inexact.found()) {  // read again, tracking the path, to name the number's field
-            unique_members at(duplicate, &inexact);
-            const nlohmann::json again = nlohmann::json::parse(text.begin(), text.end(), std::ref(at));
-            static_cast<void>(again);  // `at` throws at the number (or at a member given twice before it)
+            try {
+                unique_members at(duplicate, &inexact);
+                const nlohmann::json again = nlohmann::json::parse(text.begin(), text.end(), std::ref(at));
+                static_cast<void>(again);  // `at` throws at the number (or at a member given twice before it)
+            } catch (const error& e) {     // a number that is the whole document has no path: the document's name
+                if (!e.field().empty()) throw;
+                throw error(e.code(), std::string(what), e.message(), e.record(), e.offset());
+            }
+            // not reached (the n-th number value is the n-th number token); never read the number silently
+            throw error(duplicate, std::string(what), inexact.message(), -1, static_cast<std::int64_t>(inexact.offset));
         }
         if (count_members(doc) != members) {
             unique_members once(duplicate);
