@@ -56,7 +56,12 @@ inline number_value value_of_number(std::string_view t) {
     if (i < t.size()) {
         const char* first = t.data() + i + 1;
         if (first < t.data() + t.size() && *first == '+') ++first;
-        std::from_chars(first, t.data() + t.size(), e);  // bounded by the caller's token (a double's range)
+        // an exponent beyond a long (1e09223372036854775808) is as far beyond a double as one within it:
+        // clamped, so that adding the digits' place cannot overflow
+        constexpr long far = 1'000'000'000;
+        if (std::from_chars(first, t.data() + t.size(), e).ec == std::errc::result_out_of_range)
+            e = *first == '-' ? -far : far;
+        e = std::clamp(e, -far, far);
     }
     while (!v.digits.empty() && v.digits.back() == '0') v.digits.pop_back();
     if (v.digits.empty()) return number_value{};  // zero, of either sign

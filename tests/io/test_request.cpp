@@ -179,8 +179,8 @@ TEST(Request, ANumberThatCannotBeReadExactlyIsRefused) {
                                 R"("provider":{"kind":"commercial","name":"P"}}],)"
                                 R"("recognitions":[{"id":"R","activity_id":"A","decided":"2024-01-01","points":)";
     const std::string tail = R"(}],"completions":[{"seu_number":"S1","activity_id":"A","completed":"2024-03-01"}]}})";
-    for (const std::string bad :
-         {"1.999999999999999999", "10000.0000000000001", "2.00000000000000000001e0", "1e-400"}) {
+    for (const std::string bad : {"1.999999999999999999", "10000.0000000000001", "2.00000000000000000001e0", "1e-400",
+                                  "1e-09223372036854775807", "1e-99999999999999999999"}) {
         try {
             io::evaluate_json(e, dossier + bad + tail);
             ADD_FAILURE() << bad << " was read";
