@@ -71,7 +71,7 @@ inline number_value value_of_number(std::string_view t) {
 
 /// Whether nlohmann reads the number token `t` exactly: whole numbers within
 /// 64 bits are kept as integers; any other number becomes the nearest double,
-/// which is exact when its shortest text has the token's value (0.1, 22.07,
+/// which is exact when its shortest text has the token's value (0.1, 2.5,
 /// 1e5), not when digits are lost (1.999999999999999999 reads as 2,
 /// 18446744073709551617 as 18446744073709551616). Empty when exact, else the
 /// double's shortest text (what the number would have been taken for).
