@@ -647,7 +647,12 @@ TEST(LeaveEvaluate, SchoolYearsAfterTheRulebookAreRefusedNamingTheField) {
 // https://economy-employment.brussels/node/2034): the same in 2019-2020 (20 + 10 distance lessons from 2020-03-17: 90
 // h, was 60 h), and in 2022-2023 « à partir du moment où le travailleur sera présent à 32h de cours dispensées en
 // présence physique »: 14 contact lessons (42 h) and 10 distance lessons give 72 h (was 42 h); with 10 contact lessons
-// (30 h) the distance lessons still give nothing.
+// (30 h) the distance lessons still give nothing. Brussels 2021-2022, bru.agb.2021-10-14 (AGB 14 October 2021, art. 1,
+// https://etaamb.openjustice.be/fr/nl/arrete-du-gouvernement-de-la-region-de-bruxellescapit_n2021033606.html): « les
+// heures de cours dispensés à distance ... entre le 1er septembre 2021 et le 30 juin 2022 sont ... assimilées à des
+// heures de présences effectives », with no physical-presence minimum: 12 contact lessons (36 h) and 10 distance
+// lessons from 2022-02-01 give 66 h (was 36 h: a legal probe found the year missing); distance lessons after
+// 2022-06-30 give nothing.
 namespace {
 worker_result with_distance(region reg, int sy, date contact_from, int contact, date distance_from, int distance) {
     worker w = make_worker(reg, {employ(date(2005, 1, 1), 38, 38)});
@@ -674,6 +679,11 @@ TEST(LeaveEvaluate, CovidDistanceLessonsCountAsAttendanceOverTheRegionsPeriods) 
     const worker_result few = with_distance(region::brussels, 2022, date(2022, 9, 6), 10, date(2023, 1, 3), 10);
     EXPECT_EQ(few.granted_total.count, 0);  // 30 h of contact: below the 32 h minimum as well
     EXPECT_TRUE(has_rule(few.trainings[0].why, "leave.hours.covid_not_assimilated"));
+    EXPECT_EQ(with_distance(region::brussels, 2021, date(2021, 10, 5), 12, date(2022, 2, 1), 10).granted_total.count,
+              66 * 60);
+    // from 2022-06-07 weekly: 4 lessons up to 2022-06-28 count, those of July do not
+    EXPECT_EQ(with_distance(region::brussels, 2021, date(2021, 10, 5), 20, date(2022, 6, 7), 6).granted_total.count,
+              (60 + 4 * 3) * 60);
     // VOV 2019-2020 (vl.vov.covid,
     // https://www.vlaanderen.be/vlaamse-opleidingsincentives/gevolgen-van-corona-op-het-vlaams-opleidingsverlof):
     // online replacement lessons count; 12 contact lessons from 2019-09-10 and 4 distance lessons from 2020-04-07
