@@ -86,6 +86,39 @@ TEST(LeaveHours, SeveralTrainingsShareOneCapAndRoundOnce) {
     EXPECT_EQ(granted[0], hours(26));  // 50 x 20/38 = 26.3
 }
 
+// vl.bev.duur (https://www.vlaanderen.be/als-werknemer-betaald-educatief-verlof-opnemen/betaald-educatief-verlof-duur):
+// "Alleen de uren die u daadwerkelijk in de lessen doorbrengt, komen in aanmerking". A full-timer who attended 70.5 h
+// under the cap was granted 71 h (rounded half up to whole hours; a legal probe found it): rounding now grants no hour
+// beyond the hours counted (leave.hours.rounding_at_most_counted). The part-time pro rata still rounds up (52.63 ->
+// 53, above) as it stays below the hours attended; several trainings keep parts that add up to the total.
+TEST(LeaveHours, RoundingGrantsNoHourBeyondTheHoursCounted) {
+    const exact_minutes counted = exact_minutes::of(minutes{70 * 60 + 30});
+    minutes granted[1];
+    exact_minutes used[1];
+    EXPECT_EQ(share_cap(exact_minutes::of(hours(100)), {&counted, 1}, {}, minutes{60}, rounding::half_up, granted, used,
+                        true),
+              minutes{70 * 60 + 30});
+    EXPECT_EQ(granted[0], minutes{70 * 60 + 30});
+    EXPECT_EQ(share_cap(exact_minutes::of(hours(100)), {&counted, 1}, {}, minutes{60}, rounding::half_up, granted, used,
+                        false),
+              hours(71));  // the bound is the parameter's
+    // capped: 93.75 h left of a VOV maximum, 93.8 h counted: half up gives 94 h, more than counted -> 93 h 48 min
+    const exact_minutes vov = exact_minutes::of(minutes{93 * 60 + 48});
+    EXPECT_EQ(
+        share_cap(exact_minutes{93 * 60 + 45, 1}, {&vov, 1}, {}, minutes{60}, rounding::half_up, granted, used, true),
+        minutes{93 * 60 + 48});
+    // two trainings of 0.5 h and 0.5 h, rounded up to whole hours: 1 h in all, never more than counted at each step
+    const exact_minutes halves[] = {exact_minutes::of(minutes{30}), exact_minutes::of(minutes{30})};
+    minutes parts[2];
+    exact_minutes used2[2];
+    EXPECT_EQ(share_cap(exact_minutes::of(hours(100)), halves, {}, minutes{60}, rounding::up, parts, used2, true),
+              hours(1));
+    EXPECT_EQ(parts[0], minutes{30});
+    EXPECT_EQ(parts[1], minutes{30});
+    // the default rulebook holds the bound
+    EXPECT_TRUE(read<bool>(*R().rounding_at_most_counted, date(2018, 9, 1)).value);
+}
+
 // docs/rules.md 2.2: a lesson period of 50 minutes gives 1 hour of leave.
 TEST(LeaveHours, LessonPeriodIsOneHour) {
     EXPECT_EQ(leave_value(minutes{50}, minutes{50}).round(minutes{1}, rounding::down), minutes{60});

@@ -56,6 +56,7 @@ struct hours_params {
     const parameter* bev_rounding_unit;
     const parameter* vov_rounding;
     const parameter* vov_rounding_unit;
+    const parameter* rounding_at_most_counted;  ///< rounding grants no hour beyond the hours counted
     dated<rounding> bev_rounding_mode;
     dated<rounding> vov_rounding_mode;
     mode_masks leave_masks;  ///< the three leave mode lists as bits (mode_mask)
@@ -100,6 +101,7 @@ struct hours_params {
           bev_rounding_unit(need(rb, "leave.bev.rounding_unit", value_kind::duration)),
           vov_rounding(need(rb, "leave.vov.rounding", value_kind::text)),
           vov_rounding_unit(need(rb, "leave.vov.rounding_unit", value_kind::duration)),
+          rounding_at_most_counted(need(rb, "leave.hours.rounding_at_most_counted", value_kind::boolean)),
           bev_rounding_mode(dated_rounding(*bev_rounding)),
           vov_rounding_mode(dated_rounding(*vov_rounding)),
           leave_masks(*bev_modes_leave, *brussels_modes_leave, *vov_modes_leave),
@@ -303,11 +305,16 @@ inline exact_minutes leave_value(minutes m, minutes unit) {
 /// cumulative), so the parts add up to the rounded total exactly
 /// (rules.md 2.2, part-time: min(attended, cap) x contract / full-time).
 /// `counted[i]` is the leave value of training i; `shares[i]` its pro-rata
-/// fraction (none: no pro rata). Writes `granted[i]` and returns the rounded total.
+/// fraction (none: no pro rata). `at_most_counted`: the rounded total never
+/// exceeds the hours counted so far (whole minutes, rounded down), so rounding
+/// up grants no hour that was not attended (`leave.hours.rounding_at_most_counted`).
+/// Writes `granted[i]` and returns the rounded total.
 inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> counted, std::span<const fraction> shares,
-                         minutes unit, rounding mode, std::span<minutes> granted, std::span<exact_minutes> used) {
+                         minutes unit, rounding mode, std::span<minutes> granted, std::span<exact_minutes> used,
+                         bool at_most_counted = false) {
     exact_minutes remaining = cap;
     exact_minutes cumulative{0, 1};
+    exact_minutes counted_so_far{0, 1};
     minutes previous{0};
     for (std::size_t i = 0; i < counted.size(); ++i) {
         exact_minutes take = min(counted[i], remaining);
@@ -315,7 +322,11 @@ inline minutes share_cap(exact_minutes cap, std::span<const exact_minutes> count
         remaining = remaining - take;
         used[i] = take;
         cumulative = shares.empty() ? cumulative + take : cumulative + take.times(pro_rata_share(shares[i]));
-        const minutes now = cumulative.round(unit, mode);
+        minutes now = cumulative.round(unit, mode);
+        if (at_most_counted) {  // both running totals only grow, so each part stays >= 0
+            if (counted[i].num > 0) counted_so_far = counted_so_far + counted[i];
+            now = std::min(now, counted_so_far.round(minutes{1}, rounding::down));
+        }
         granted[i] = now - previous;
         previous = now;
     }
@@ -751,17 +762,25 @@ inline minutes grant_bev(const hours_params& R, minutes cap, std::span<const exa
     const param_use u_r = mode_r.use;
     const rounding mode = mode_r.value;
     const auto unit = read<minutes>(*R.bev_rounding_unit, sy.first_day());
-    const minutes total = share_cap(exact_minutes::of(cap), counted, shares, unit.value, mode, granted, used);
+    const auto at_most = read<bool>(*R.rounding_at_most_counted, sy.first_day());
+    const minutes total =
+        share_cap(exact_minutes::of(cap), counted, shares, unit.value, mode, granted, used, at_most.value);
     why.add("leave.hours.pro_rata",
             [&] {
                 exact_minutes unrounded{0, 1};
                 for (std::size_t k = 0; k < counted.size(); ++k)
                     unrounded = unrounded + used[k].times(pro_rata_share(shares[k]));
-                return "min(counted hours, cap) x employment share = " + unrounded.hours_text() + " h, rounded " +
-                       std::string(to_string(mode)) + " to " + hours_text(unit.value) + " h: " + hours_text(total) +
-                       " h";
+                const minutes rounded = unrounded.round(unit.value, mode);
+                std::string text = "min(counted hours, cap) x employment share = " + unrounded.hours_text() +
+                                   " h, rounded " + std::string(to_string(mode)) + " to " + hours_text(unit.value) +
+                                   " h: " + hours_text(rounded) + " h";
+                if (total < rounded)
+                    text += ", more than the hours counted: " + hours_text(total) +
+                            " h (rounding grants no hour "
+                            "that was not attended)";
+                return text;
             },
-            {u_r, unit.use});
+            {u_r, unit.use, at_most.use});
     return total;
 }
 
@@ -784,7 +803,8 @@ inline void grant_vov(const hours_params& R, exact_minutes cap, std::span<const 
                       std::span<minutes> granted, std::span<exact_minutes> used) {
     const rounding mode = R.vov_rounding_mode.at(sy.first_day()).value;
     const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
-    share_cap(cap, counted, {}, unit.value, mode, granted, used);
+    share_cap(cap, counted, {}, unit.value, mode, granted, used,
+              read<bool>(*R.rounding_at_most_counted, sy.first_day()).value);
 }
 inline void explain_vov_grant(const hours_params& R, const exact_minutes& counted, const exact_minutes& cap,
                               minutes granted, school_year sy, explanation& why) {
@@ -793,13 +813,17 @@ inline void explain_vov_grant(const hours_params& R, const exact_minutes& counte
     const param_use u_r = mode_r.use;
     const rounding mode = mode_r.value;
     const auto unit = read<minutes>(*R.vov_rounding_unit, sy.first_day());
-    why.add("leave.vov.granted",
-            [&] {
-                return "VOV hours: min(" + counted.hours_text() + " h counted, " + cap.hours_text() +
-                       " h left of the maximum), rounded " + std::string(to_string(mode)) + ": " + hours_text(granted) +
-                       " h";
-            },
-            {u_r, unit.use});
+    why.add(
+        "leave.vov.granted",
+        [&] {
+            std::string text = "VOV hours: min(" + counted.hours_text() + " h counted, " + cap.hours_text() +
+                               " h left of the maximum), rounded " + std::string(to_string(mode)) + ": " +
+                               hours_text(granted) + " h";
+            if (exact_minutes::of(granted) < min(counted, cap) && granted < min(counted, cap).round(unit.value, mode))
+                text += " (not rounded up beyond the hours counted)";
+            return text;
+        },
+        {u_r, unit.use, read<bool>(*R.rounding_at_most_counted, sy.first_day()).use});
 }
 
 }  // namespace edurules::leave
