@@ -348,3 +348,22 @@ def test_bev_hours_reimbursed_in_another_region_reduce_the_cap_on_every_face(eng
     assert single["trainings"][0]["reimbursement"]["amount"] == "1081.43"  # 49 h x 22.07
     steps = [s for s in single["explanation"] if s["rule"] == "leave.hours.bev_reimbursed_elsewhere"]
     assert steps and steps[0]["parameters"][0]["name"] == "leave.bev.cap_less_hours_reimbursed_elsewhere"
+
+
+def test_float_hours_are_whole_minutes_only_as_the_value_they_stand_for(engine):
+    """Float hours within 1e-6 minutes of a whole minute were rounded
+    (19.50000000005 h read as 1170 minutes, 1e-300 h as 0) while the JSON path
+    refuses "19.50000000005": a float is now a whole number of minutes (cents,
+    whole units) only within 4 ulps of that value's double, and 0 only when
+    it is 0, the one rule of the PE and account frames (probe41 f1, f4)."""
+    hf = engine.leave_hours_frame
+    for bad in (19.50000000005, 1e-300, 38.0000001):
+        out = hf(*_two_workers(contract_hours=[bad, 38.0]), school_year="2023-2024", errors="flag")
+        assert "column 'contract_hours': hours must be a whole number of minutes" in out.error[0], (bad, out.error[0])
+        assert out.error[1] is None
+    out = hf(*_two_workers(contract_hours=[0.1 + 0.2 + 37.7, 1 / 3 + 37 + 2 / 3]), school_year="2023-2024",
+             errors="flag")
+    assert out.error.isna().all() and out.granted_minutes.tolist() == [5400, 5400]
+    e = raises(edurules.InvalidInput, "workers.contract_hours[0]",
+               lambda: hf(*_two_workers(contract_hours=[19.50000000005, 38.0]), school_year="2023-2024"))
+    assert "19.50000000005" in e.message

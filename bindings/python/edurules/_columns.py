@@ -10,7 +10,7 @@ word their messages). Problems name the frame, the row by index label and
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, NamedTuple, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -249,45 +249,78 @@ def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
     return r["days"]
 
 
-def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
-               row_of: Optional[np.ndarray] = None) -> np.ndarray:
-    """A points column (numbers, or decimal text such as '1.50') as int64 hundredths."""
+class Quantity(NamedTuple):
+    """How a decimal column is read and its bad cells worded: ``digits``
+    decimals at most, ``most`` whole units in magnitude, whether a negative
+    value is kept (for a batch that decides what it means), and the words."""
+    digits: int
+    most: int
+    negative_ok: bool
+    noun: str  # "points"
+    example: str  # a decimal as the column holds them, "1.25"
+    decimals: str  # "points have at most two decimals"
+    too_many: str  # "too many points"
+
+
+POINTS = Quantity(2, MAX_POINTS, False, "points", "1.25", "points have at most two decimals", "too many points")
+
+
+def decimal_units(column: pd.Series, field: str, problems: Problems, quantity: Quantity, *,
+                  owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None) -> np.ndarray:
+    """A decimal column (numbers, or decimal text such as '1.50') as int64
+    units of 10**-digits. Text is read exactly, as the JSON path reads it; a
+    float stands for the decimal it is within 4 ulps of, and a nonzero float
+    is never read as 0 (C++ number_cells.hpp, the rule of every frame); a
+    boolean column or cell is refused."""
+    noun = quantity.noun
     dtype = column.dtype
     if pd.api.types.is_bool_dtype(dtype):
-        raise InvalidArgument("expected points (numbers), got dtype bool", field=field)
+        raise InvalidArgument(f"expected {noun} (numbers), got dtype bool", field=field)
     if pd.api.types.is_complex_dtype(dtype):  # numeric to pandas, but the imaginary part would be dropped
-        raise InvalidArgument(f"expected points (real numbers), got dtype {dtype}", field=field)
+        raise InvalidArgument(f"expected {noun} (real numbers), got dtype {dtype}", field=field)
+    most, scale = quantity.most, 10**quantity.digits
     if pd.api.types.is_integer_dtype(dtype) and not column.isna().any():
-        # compared in the column's own dtype: uint64 above INT64_MAX is too many points, never negative
+        # compared in the column's own dtype: uint64 above INT64_MAX is too many, never negative
         whole = column.to_numpy(dtype=np.uint64 if pd.api.types.is_unsigned_integer_dtype(dtype) else np.int64)
-        huge, negative = whole > MAX_POINTS, whole < 0  # before scaling: x 100 would wrap
-        problems.add(huge, field, lambda i: f"too many points: {whole[i]} (at most {MAX_POINTS})", owner=owner,
+        huge = whole > most  # before scaling: x 10**digits would wrap
+        if quantity.negative_ok:
+            huge |= whole < -most
+            negative = np.zeros(len(whole), dtype=bool)
+        else:
+            negative = whole < 0
+        problems.add(huge, field, lambda i: f"{quantity.too_many}: {whole[i]} (at most {most})", owner=owner,
                      row_of=row_of)
-        problems.add(negative, field, lambda i: f"negative points: {whole[i]}", owner=owner,
-                     row_of=row_of)
-        return np.where(huge | negative, 0, whole).astype(np.int64) * 100
+        problems.add(negative, field, lambda i: f"negative {noun}: {whole[i]}", owner=owner, row_of=row_of)
+        return np.where(huge | negative, 0, whole).astype(np.int64) * scale
     if pd.api.types.is_numeric_dtype(dtype):
         in_place = isinstance(dtype, np.dtype) and dtype == np.float64  # numpy's own float64: NaN is missing already
         values = column.to_numpy() if in_place else column.to_numpy(dtype=np.float64, na_value=np.nan)
-        out, status = _edurules.hundredths(values, MAX_POINTS)  # C++: one pass, a status per value
+        # C++: one pass, a status per value
+        out, status = _edurules.decimal_units(values, quantity.digits, most, quantity.negative_ok)
     elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
         # C++, one pass: text read exactly as a decimal (as the JSON path reads it, never through a float),
         # numbers as numbers, a boolean refused
         values = column.to_numpy(dtype=object)
-        out, status = _edurules.hundredths_of_objects(values, MAX_POINTS)
+        out, status = _edurules.decimal_units_of_objects(values, quantity.digits, most, quantity.negative_ok)
     else:
-        raise InvalidArgument(f"expected points (numbers), got dtype {dtype}", field=field)
+        raise InvalidArgument(f"expected {noun} (numbers), got dtype {dtype}", field=field)
     if status.any():
         def add(code: int, describe: Callable[[int], str]) -> None:
             problems.add(status == code, field, describe, owner=owner, row_of=row_of)
-        add(1, lambda i: "missing points (NaN)")
+        add(1, lambda i: f"missing {noun} (NaN)")
         add(2, lambda i: f"not a finite number: {values[i]}")
-        add(3, lambda i: f"negative points: {_show(values[i])}")
-        add(4, lambda i: f"points have at most two decimals: {_show(values[i])}")
-        add(5, lambda i: f"too many points: {_show(values[i])} (at most {MAX_POINTS})")
-        add(6, lambda i: f"not a number: {_show(values[i])} (expected a decimal such as '1.25')")
-        add(7, lambda i: f"expected points (numbers), got {_show(values[i])}")
+        add(3, lambda i: f"negative {noun}: {_show(values[i])}")
+        add(4, lambda i: f"{quantity.decimals}: {_show(values[i])}")
+        add(5, lambda i: f"{quantity.too_many}: {_show(values[i])} (at most {most})")
+        add(6, lambda i: f"not a number: {_show(values[i])} (expected a decimal such as '{quantity.example}')")
+        add(7, lambda i: f"expected {noun} (numbers), got {_show(values[i])}")
     return out
+
+
+def hundredths(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
+               row_of: Optional[np.ndarray] = None) -> np.ndarray:
+    """A points column (numbers, or decimal text such as '1.50') as int64 hundredths."""
+    return decimal_units(column, field, problems, POINTS, owner=owner, row_of=row_of)
 
 
 def keys(column: pd.Series, field: str, problems: Problems, *, owner: Optional[np.ndarray] = None,
@@ -452,5 +485,5 @@ def frame(columns: dict[str, Any], index: pd.Index) -> pd.DataFrame:
     return pd.DataFrame(columns, index=index)
 
 
-__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "hundredths", "keys", "booleans", "key_table", "lookup", "grouped_rows", "group", "grouped", "take",
+__all__ = ["Problems", "Error", "NO_DAY", "MAX_POINTS", "MAX_THREADS", "int_arg", "school_year_arg", "day_arg", "days", "Quantity", "POINTS", "decimal_units", "hundredths", "keys", "booleans", "key_table", "lookup", "grouped_rows", "group", "grouped", "take",
            "dates_out", "require_frame", "frame"]

@@ -81,11 +81,12 @@ group_rows: Callable[..., tuple[I64, I64, bool]]
 """(order of the kept child rows, offsets per owner, whether already in order)."""
 epoch_days: Callable[[np.ndarray, int, int], dict[str, Any]]
 """days (int32), status (uint8: 0 ok, 1 missing, 2 bad, 3 out of range), raw_bad, texts, dates, others."""
-hundredths: Callable[[npt.NDArray[np.float64], int], tuple[I64, U8]]
-"""(hundredths, status: 0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge)."""
-hundredths_of_objects: Callable[[np.ndarray, int], tuple[I64, U8]]
-"""Points of an object column: (hundredths, status: 0 ok, 1 missing, 3 negative, 4 decimals, 5 huge, 6 not a
-number, 7 a boolean); text read exactly as the JSON path reads it."""
+decimal_units: Callable[..., tuple[I64, U8]]
+"""(values, digits, most, negative_ok=False): a float64 column in units of 10**-digits, (units, status: 0 ok,
+1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge); a float stands for a decimal within 4 ulps of it."""
+decimal_units_of_objects: Callable[..., tuple[I64, U8]]
+"""(cells, digits, most, negative_ok=False): an object column in units of 10**-digits, (units, status: 0 ok,
+1 missing, 3 negative, 4 decimals, 5 huge, 6 not a number, 7 a boolean); text read exactly."""
 datetime64_of_days: Callable[[I32], np.ndarray]
 """Epoch days (NO_DAY = none) as datetime64[ns], NaT for none (and past 2262-04-11)."""
 float_points: Callable[[I64, npt.NDArray[np.bool_]], npt.NDArray[np.float64]]

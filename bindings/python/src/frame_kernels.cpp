@@ -28,6 +28,7 @@
 #include "edurules/core/flat_index.hpp"
 #include "edurules/core/huge_pages.hpp"
 #include "edurules/core/nearest.hpp"
+#include "number_cells.hpp"
 
 namespace py = pybind11;
 
@@ -148,9 +149,10 @@ key_cells read_keys(const py::object& column) {
     return k;
 }
 
-/// Statuses of a points value (hundredths): 0 ok, 1 NaN (missing), 2
-/// infinite, 3 negative, 4 more than two decimals, 5 more than the bound,
-/// 6 text that is not a decimal number, 7 a boolean.
+/// Statuses of a number cell read as whole units of a decimal place
+/// (points in hundredths, FTE in ten-thousandths): 0 ok, 1 NaN (missing), 2
+/// infinite, 3 negative, 4 more decimals than the place, 5 more than the
+/// bound, 6 text that is not a decimal number, 7 a boolean.
 enum points_status : std::uint8_t {
     points_ok,
     points_nan,
@@ -162,72 +164,94 @@ enum points_status : std::uint8_t {
     points_bool
 };
 
-/// Points as whole hundredths in `out` (0 unless ok). `most` is at most 1e13,
-/// so x 100 stays below 2^51, where adding and taking away 1.5 * 2^52 rounds
-/// to the nearest whole number (ties to even) as nearbyint does, without a
-/// call into libm per value (IEEE arithmetic: the compiler keeps both steps).
-/// A double is taken for the two-decimal value it stands for only when it
-/// lies within a few ulps of it (0.1 + 0.2 is 0.30, 1.2500009 is not 1.25:
-/// the JSON path refuses more than two decimals); below zero is negative
-/// however small (-0.0 is zero).
+/// How a column's cells are read: `digits` decimals at most (units of
+/// 10^-digits), magnitude at most `most` whole units (most x 10^digits at
+/// most 1e15, below 2^51, where near_units is exact), and whether a negative
+/// value is kept (for a batch that decides what a negative value means)
+/// rather than refused.
+struct decimal_place {
+    int digits = 2;
+    std::int64_t most = 0;
+    bool negative_ok = false;
+    double scale() const { return static_cast<double>(detail::pow10(digits)); }
+};
+constexpr std::int64_t max_units_bound = 1'000'000'000'000'000;  ///< most x 10^digits, below 2^51
+decimal_place checked_place(int digits, std::int64_t most, bool negative_ok) {
+    if (digits < 0 || digits > 6) throw error(errc::invalid_argument, "digits", "must be 0..6");
+    if (most < 0 || most > max_units_bound / detail::pow10(digits))
+        throw error(errc::invalid_argument, "most", "most x 10^digits must be 0..1000000000000000");
+    return {digits, most, negative_ok};
+}
+
+/// Points as whole hundredths in `out` (0 unless ok): taken when `x` is
+/// within `most` and stands for a two-decimal value by near_units (the one
+/// rule, number_cells.hpp); below zero is negative however small (-0.0 is
+/// zero). No branch per row in a column's loop.
 inline bool hundredths_ok(double x, double most, std::int64_t& out) {
-    constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52
-    constexpr double ulps = 4 * 2.220446049250313e-16;  // four ulps, relative (DBL_EPSILON)
-    const double scaled = x * 100.0, r = (scaled + round_shift) - round_shift;
-    // NaN fails both compares and an infinity the bound: no jump per row in a column's loop
-    const bool ok = (x >= 0) & (x <= most) & (std::fabs(scaled - r) <= ulps * std::max(scaled, 1.0));
+    double r = 0;
+    const bool ok = near_units(x, 100.0, r) & (x >= 0) & (x <= most);  // NaN fails the compares, infinity the bound
     out = static_cast<std::int64_t>(ok ? r : 0.0);
     return ok;
 }
-/// hundredths_ok, with why a refused value is refused.
-inline points_status hundredths_of(double x, double most, std::int64_t& out) {
-    if (hundredths_ok(x, most, out)) return points_ok;
+/// A float cell in units of the place (0 unless ok), with why a refused
+/// value is refused.
+inline points_status units_of(double x, const decimal_place& p, std::int64_t& out) {
+    out = 0;
     if (std::isnan(x)) return points_nan;
     if (std::isinf(x)) return points_inf;
-    if (x < 0) return points_negative;
-    if (x > most) return points_huge;
-    return points_decimals;
+    if (x < 0 && !p.negative_ok) return points_negative;
+    if (std::fabs(x) > static_cast<double>(p.most)) return points_huge;
+    double r = 0;
+    if (!near_units(x, p.scale(), r)) return points_decimals;
+    out = static_cast<std::int64_t>(r);
+    return points_ok;
 }
 
-/// Points written as text, read exactly as the JSON path reads them
-/// (decimal::parse: an optional '-', digits, an optional '.' and 1..9
-/// digits; no exponent, sign '+' or spaces), as whole hundredths.
-points_status hundredths_of_text(std::string_view t, std::int64_t most, std::int64_t& out) {
+/// A text cell read exactly as the JSON path reads numbers (decimal::parse:
+/// an optional '-', digits, an optional '.' and 1..9 digits; no exponent,
+/// sign '+' or spaces), in units of the place.
+points_status units_of_text(std::string_view t, const decimal_place& p, std::int64_t& out) {
     out = 0;
     const auto d = decimal::parse(t);
-    if (!d) return points_not_a_number;
-    if (d->is_negative()) return points_negative;
-    if (decimal{most, 0} < *d) return points_huge;
-    const auto h = d->in_scale(2);
+    if (!d) {  // shaped as a decimal but beyond the parser: more than 9 decimals, or too many digits
+        const std::string why = decimal::why_not(t);
+        return why.empty()                            ? points_not_a_number
+               : why.starts_with("more than")         ? points_decimals
+               : t.starts_with('-') && !p.negative_ok ? points_negative
+                                                      : points_huge;
+    }
+    if (d->is_negative() && !p.negative_ok) return points_negative;
+    if (decimal{p.most, 0} < *d || *d < decimal{-p.most, 0}) return points_huge;
+    const auto h = d->in_scale(p.digits);
     if (!h) return points_decimals;
     out = *h;
     return points_ok;
 }
 
-/// One cell of an object points column: text exactly as a decimal, a Python
-/// int, a float (hundredths_of); a bool is refused (True is not a point);
+/// One cell of an object column: text exactly as a decimal, a Python int, a
+/// float (units_of); a bool is refused (True is not a point, nor one FTE);
 /// anything else is read as its str() text (Decimal('1.25'), numpy numbers).
-points_status hundredths_of_object(PyObject* v, std::int64_t most, std::int64_t& out) {
+points_status units_of_object(PyObject* v, const decimal_place& p, std::int64_t& out) {
     out = 0;
     if (missing_cell(v)) return points_nan;
     const std::string_view type = Py_TYPE(v)->tp_name;
     if (PyBool_Check(v) || type == "numpy.bool_" || type == "numpy.bool") return points_bool;
     if (PyUnicode_Check(v)) {
         Py_ssize_t n = 0;
-        const char* p = PyUnicode_AsUTF8AndSize(v, &n);
-        if (!p) {  // a lone surrogate: not text a number is written in
+        const char* s = PyUnicode_AsUTF8AndSize(v, &n);
+        if (!s) {  // a lone surrogate: not text a number is written in
             PyErr_Clear();
             return points_not_a_number;
         }
-        return hundredths_of_text({p, static_cast<std::size_t>(n)}, most, out);
+        return units_of_text({s, static_cast<std::size_t>(n)}, p, out);
     }
-    if (PyFloat_Check(v)) return hundredths_of(PyFloat_AS_DOUBLE(v), static_cast<double>(most), out);
+    if (PyFloat_Check(v)) return units_of(PyFloat_AS_DOUBLE(v), p, out);
     if (PyLong_Check(v)) {
         int overflow = 0;
         const long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
-        if (overflow < 0 || (overflow == 0 && x < 0)) return points_negative;
-        if (overflow > 0 || x > most) return points_huge;
-        out = x * 100;
+        if ((overflow < 0 || (overflow == 0 && x < 0)) && !p.negative_ok) return points_negative;
+        if (overflow != 0 || x > p.most || x < -p.most) return points_huge;
+        out = x * detail::pow10(p.digits);
         return points_ok;
     }
     PyObject* text = PyObject_Str(v);
@@ -236,9 +260,10 @@ points_status hundredths_of_object(PyObject* v, std::int64_t most, std::int64_t&
         return points_not_a_number;
     }
     const py::object owned = py::reinterpret_steal<py::object>(text);
-    return PyUnicode_Check(text) ? hundredths_of_object(text, most, out) : points_not_a_number;
+    return PyUnicode_Check(text) ? units_of_object(text, p, out) : points_not_a_number;
 }
-constexpr std::int64_t max_points_bound = 10'000'000'000'000;  ///< hundredths_of's bound (1e13)
+constexpr std::int64_t max_points_bound =
+    10'000'000'000'000;  ///< grouped_rows' bound on points (1e13: x 100 below 2^51)
 
 /// A key of one or two parts, as the texts of its parts.
 struct key_text {
@@ -959,32 +984,28 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
     return r;
 }
 
-/// Points (float64) as whole hundredths, with a status per value: 0 ok,
-/// 1 NaN, 2 infinite, 3 negative, 4 more than two decimals, 5 more than
-/// `max_points`.
-py::tuple hundredths(const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
-                     std::int64_t max_points) {
-    if (max_points < 0 || max_points > max_points_bound)
-        throw error(errc::invalid_argument, "max_points", "must be 0..10000000000000");
-    const auto n = static_cast<std::size_t>(points.size());
+/// A float64 column in units of 10^-digits (at most `most` whole units),
+/// with a status per value (points_status).
+py::tuple decimal_units(const py::array_t<double, py::array::c_style | py::array::forcecast>& values, int digits,
+                        std::int64_t most, bool negative_ok) {
+    const decimal_place p = checked_place(digits, most, negative_ok);
+    const auto n = static_cast<std::size_t>(values.size());
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
     py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
-    const double* v = points.data();
+    const double* v = values.data();
     std::int64_t* o = out.mutable_data();
     std::uint8_t* st = status.mutable_data();
     {
         py::gil_scoped_release nogil;
-        const auto most = static_cast<double>(max_points);
-        for (std::size_t i = 0; i < n; ++i) st[i] = hundredths_of(v[i], most, o[i]);
+        for (std::size_t i = 0; i < n; ++i) st[i] = units_of(v[i], p, o[i]);
     }
     return py::make_tuple(out, status);
 }
 
-/// Points of an object column (text, numbers, None) as whole hundredths,
-/// with a status per cell (points_status), in one pass over the cells.
-py::tuple hundredths_of_objects(const py::array& cells, std::int64_t max_points) {
-    if (max_points < 0 || max_points > max_points_bound)
-        throw error(errc::invalid_argument, "max_points", "must be 0..10000000000000");
+/// An object column (text, numbers, None) in units of 10^-digits, with a
+/// status per cell (points_status), in one pass over the cells.
+py::tuple decimal_units_of_objects(const py::array& cells, int digits, std::int64_t most, bool negative_ok) {
+    const decimal_place p = checked_place(digits, most, negative_ok);
     const py::array a = py::array::ensure(cells);
     if (!a || a.ndim() != 1 || a.dtype().kind() != 'O')
         throw error(errc::invalid_argument, "", "expected a one-dimensional object column");
@@ -994,8 +1015,7 @@ py::tuple hundredths_of_objects(const py::array& cells, std::int64_t max_points)
     std::int64_t* o = out.mutable_data();
     std::uint8_t* st = status.mutable_data();
     auto c = a.unchecked<py::object>();
-    for (std::size_t i = 0; i < n; ++i)
-        st[i] = hundredths_of_object(c(static_cast<py::ssize_t>(i)).ptr(), max_points, o[i]);
+    for (std::size_t i = 0; i < n; ++i) st[i] = units_of_object(c(static_cast<py::ssize_t>(i)).ptr(), p, o[i]);
     return py::make_tuple(out, status);
 }
 
@@ -1047,10 +1067,13 @@ void add_kernels(py::module_& m) {
           "Epoch days (int32, NO_DAY = none) as datetime64[ns] (NaT for none).");
     m.def("float_points", &float_points, py::arg("hundredths"), py::arg("blank"),
           "Hundredths as float64 points, NaN where blank.");
-    m.def("hundredths", &hundredths, py::arg("points"), py::arg("max_points"),
-          "Points as whole hundredths with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, 4 decimals, 5 huge).");
-    m.def("hundredths_of_objects", &hundredths_of_objects, py::arg("cells"), py::arg("max_points"),
-          "Points of an object column as whole hundredths with a status per cell (0 ok, 1 missing, 3 negative, "
+    m.def("decimal_units", &decimal_units, py::arg("values"), py::arg("digits"), py::arg("most"),
+          py::arg("negative_ok") = false,
+          "A float64 column in units of 10^-digits with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, "
+          "4 decimals, 5 huge); a float stands for a decimal within 4 ulps of it (number_cells.hpp).");
+    m.def("decimal_units_of_objects", &decimal_units_of_objects, py::arg("cells"), py::arg("digits"), py::arg("most"),
+          py::arg("negative_ok") = false,
+          "An object column in units of 10^-digits with a status per cell (0 ok, 1 missing, 3 negative, "
           "4 decimals, 5 huge, 6 not a number, 7 a boolean); text is read exactly, as the JSON path reads it.");
     m.def("epoch_days", &epoch_days, py::arg("column"), py::arg("first"), py::arg("last"),
           "Dates as epoch days with a status per row (0 ok, 1 missing, 2 bad, 3 out of range).");

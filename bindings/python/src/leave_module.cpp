@@ -25,6 +25,7 @@
 #include "edurules/core/huge_pages.hpp"
 #include "edurules/leave/columns.hpp"
 #include "frame_kernels.hpp"
+#include "number_cells.hpp"
 
 namespace py = pybind11;
 using namespace edurules;
@@ -237,8 +238,10 @@ bool whole_text(std::string_view text, const std::string& shown, quantity q, std
     return true;
 }
 
-/// One number cell of a float column in the quantity's unit (a whole number
-/// once scaled); false when bad, with why in `why`.
+/// One number cell of a float column in the quantity's unit: a whole number
+/// of it by near_units (number_cells.hpp, the PE and account frames' rule: 19.5
+/// hours is 1170 minutes, 19.50000000005 hours and 1e-300 minutes are not
+/// whole); false when bad, with why in `why`.
 bool whole_double(double given, quantity q, std::int64_t& out, std::string& why) {
     const double x = given * static_cast<double>(scale_of(q));
     if (std::isfinite(x) && x < 0 && q != quantity::code) {
@@ -249,11 +252,12 @@ bool whole_double(double given, quantity q, std::int64_t& out, std::string& why)
         why = too_large(q, show_number(given));
         return false;
     }
-    if (!std::isfinite(x) || std::fabs(x - std::nearbyint(x)) > 1e-6) {
+    double units = 0;
+    if (!std::isfinite(x) || !python::near_units(given, static_cast<double>(scale_of(q)), units)) {
         why = not_whole(q, show_number(given));
         return false;
     }
-    out = static_cast<std::int64_t>(std::nearbyint(x));
+    out = static_cast<std::int64_t>(units);
     if (in_bounds(q, out)) return true;
     why = out_of_bounds(q, out, show_number(given));
     return false;
