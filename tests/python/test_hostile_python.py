@@ -158,10 +158,10 @@ def test_account_frame_bad_cells_name_their_row_and_column(engine):
     f = pd.DataFrame({"year": [2025, 2025], "reference_fte": [5, 5.12345], "reference_quarters": [4, 4],
                       "from": ["2020-01-01"] * 2, "contract_minutes": [2280] * 2, "full_time_minutes": [2280] * 2},
                      index=["a", "b"])
-    with pytest.raises(edurules.InvalidArgument) as e:
+    with pytest.raises(edurules.InvalidInput) as e:
         edurules.account_right_frame(engine, f)
     assert e.value.field == "frame.reference_fte[b]" and e.value.record == 1 and "more than 4 decimals" in str(e.value)
-    with pytest.raises(edurules.InvalidArgument) as e:
+    with pytest.raises(edurules.InvalidInput) as e:
         edurules.account_right_frame(engine, f.assign(reference_fte=[None, 1]))
     assert e.value.field == "frame.reference_fte[a]" and "missing" in str(e.value)
     with pytest.raises(edurules.InvalidArgument) as e:
@@ -188,7 +188,7 @@ def test_account_frame_whole_numbers_that_do_not_fit_are_refused_not_wrapped(eng
     with pytest.raises(edurules.InvalidArgument, match="full_time_minutes"):
         edurules.account_right_frame(engine, f)
     f = pd.DataFrame(dict(base, reference_fte=[1e300, 25.0]))
-    with pytest.raises(edurules.InvalidArgument, match="reference_fte"):
+    with pytest.raises(edurules.InvalidInput, match="reference_fte"):
         edurules.account_right_frame(engine, f)
     ok = edurules.account_right_frame(engine, pd.DataFrame(dict(base, contract_minutes=np.array([2280, 2280],
                                                                                                  dtype=np.uint64))))
@@ -232,3 +232,50 @@ def test_account_frame_refuses_a_misspelt_optional_column(engine, misspelt, mean
     assert e.value.field == f"frame.{misspelt}"
     ok = edurules.account_right_frame(engine, pd.DataFrame(dict(base, **{meant: [value], "note": ["mine"]})))
     assert list(ok["status"]) == [0]
+
+
+def _fte_frame(*ftes):
+    n = len(ftes)
+    return pd.DataFrame({"year": [2025] * n, "reference_fte": list(ftes), "reference_quarters": [4] * n,
+                         "from": ["2020-01-01"] * n, "contract_minutes": [2280] * n, "full_time_minutes": [2280] * n})
+
+
+@pytest.mark.parametrize("fte", ["79.99999999995", 79.99999999995, 79.9999000001, 1e-300, "19.99999"])
+def test_account_frame_refuses_an_fte_of_more_than_4_decimals_never_rounds_it(engine, fte):
+    """reference_fte 79.99999999995 (text or float) was read as 80.0000 (a
+    check |fte x 10000 - rint| > 1e-6): size class ge20 and 5 days instead of
+    10_19 and 1 day (probe41 f1), while the JSON path refuses "fte":
+    "19.99999999995". Text is now read by the JSON path's decimal parser, a
+    float only as the 4-decimal value it is within 4 ulps of (the PE points'
+    rule, one C++ helper); else InvalidInput naming column, row and value."""
+    with pytest.raises(edurules.InvalidInput, match="more than 4 decimals") as e:
+        edurules.account_right_frame(engine, _fte_frame(25, fte).set_axis(["a", "b"]))
+    assert e.value.field == "frame.reference_fte[b]" and e.value.record == 1 and str(fte) in str(e.value)
+
+
+def test_account_frame_reads_fte_text_and_floats_as_their_4_decimal_value(engine):
+    r = edurules.account_right_frame(engine, _fte_frame("79.9999", 79.9999, 0.1 + 0.2, "80", 80.0, -0.0))
+    assert list(r.size_class) == ["10_19", "10_19", "lt10", "ge20", "ge20", "lt10"]
+    assert list(r.status) == [0] * 6
+    bad = edurules.account_right_frame(engine, _fte_frame("-1", -1.5))  # the batch's rule: a row status, as before
+    assert (bad.status < 0).all()
+
+
+@pytest.mark.parametrize("fte, words", [("24,5", "not a number: '24,5'"), ("abc", "not a number: 'abc'"),
+                                        (True, "expected FTE (numbers), got True"), ("", "not a number: ''")])
+def test_account_frame_bad_fte_cells_raise_edurules_errors_naming_the_cell(engine, fte, words):
+    """'24,5' and 'abc' raised a bare ValueError from numpy's float cast and
+    True (a bool cell) was read as 1 FTE (probe41 f2): each is now
+    InvalidInput naming column, row and value."""
+    with pytest.raises(edurules.InvalidInput) as e:
+        edurules.account_right_frame(engine, _fte_frame(25, fte))
+    assert e.value.field == "frame.reference_fte[1]" and e.value.record == 1 and words in str(e.value)
+
+
+def test_account_frame_refuses_a_bool_fte_column(engine):
+    """A bool reference_fte column was read as 1 FTE per True (probe41 f2);
+    the docs refuse bool columns: InvalidArgument naming the column."""
+    with pytest.raises(edurules.InvalidArgument, match="dtype bool") as e:
+        edurules.account_right_frame(engine, _fte_frame(True, False))
+    assert e.value.field == "frame.reference_fte"
+

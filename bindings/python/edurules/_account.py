@@ -26,6 +26,10 @@ _NO_DAY = np.int32(-(2**31))
 _REQUIRED_COLUMNS = ["year", "reference_fte", "reference_quarters", "from", "contract_minutes", "full_time_minutes"]
 _OPTIONAL_COLUMNS = ["to", "joint_committee", "employer_full_time_minutes"]
 
+# reference_fte in ten-thousandths (account::fte_units), as the JSON path reads "fte" (at most 4 decimals); the
+# bound only keeps the conversion exact (the batch refuses more than 1e8 FTE as a row, status bad_fte)
+_FTE = C.Quantity(4, 10**11, True, "FTE", "19.5", "more than 4 decimals", "FTE too large")
+
 
 def _days(col: pd.Series, name: str, optional: bool) -> np.ndarray:
     """A date column as int32 epoch days, by the package's one date converter
@@ -82,20 +86,14 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     # the PE and leave frames' check: a column nearly spelling an optional one
     # (joint_comittee, too, To) is refused, never left out silently
     C.require_frame(frame, "frame", _REQUIRED_COLUMNS, _OPTIONAL_COLUMNS)
-    given = frame["reference_fte"].to_numpy()
-    fte = frame["reference_fte"].to_numpy(dtype="float64") * 10000.0
-    units = np.rint(fte)
     probs = C.Problems(len(frame), "raise")  # the first bad cell, named by its row (label and position)
     probs.labels["frame"] = frame.index
-    probs.add(np.isnan(fte), "frame.reference_fte", lambda i: "missing", cls=InvalidArgument)
-    probs.add(np.abs(fte - units) > 1e-6, "frame.reference_fte",
-              lambda i: f"{given[i]} has more than 4 decimals", cls=InvalidArgument)
-    # beyond the doubles' whole numbers: no exact FTE, and a cast would wrap
-    probs.add(np.abs(units) >= 2.0**53, "frame.reference_fte",
-              lambda i: f"{given[i]} is too large (at most 900719925474 FTE)", cls=InvalidArgument)
+    # the package's one decimal converter (as PE points): text exactly, a float only as the 4-decimal value it
+    # is within 4 ulps of; a negative FTE is the batch's to refuse (row status bad_fte)
+    fte = C.decimal_units(frame["reference_fte"], "frame.reference_fte", probs, _FTE)
     cols = {
         "year": _whole(frame, "year"),
-        "reference_fte": units.astype(np.int64),
+        "reference_fte": fte,
         "reference_quarters": _whole(frame, "reference_quarters"),
         "from_day": _days(frame["from"], "from", False),
         "to_day": _days(frame["to"], "to", True) if "to" in frame.columns else np.full(len(frame), _NO_DAY, np.int32),
