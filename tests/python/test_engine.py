@@ -107,6 +107,28 @@ def test_overrides_change_decisions(engine, sample_status):
     assert later.pe_status(DOSSIER, SAMPLE_DATE, explain=False)["participants"] == sample_status["participants"]
 
 
+def test_overrides_of_a_wrong_shape_raise_edurules_errors_and_a_list_is_a_list_value():
+    """overrides=[(name, value)] raised a bare AttributeError ('list' object
+    has no attribute 'items'), and a list value for a list parameter
+    ({"pe.reminders.months_before_end": [12, 6]}) was read as (value, from)
+    and failed "from: not a date: 6" (probe41 f2). A non-mapping is now
+    InvalidArgument saying the shape expected; a tuple is (value, from[, to])
+    and a list is the value of a list parameter."""
+    with pytest.raises(edurules.InvalidArgument, match="expected a mapping of parameter name to value") as e:
+        edurules.Engine(overrides=[("pe.points.required", "16")])
+    assert e.value.field == "overrides" and "got list" in str(e.value)
+    months = "pe.reminders.months_before_end"
+    e = edurules.Engine(overrides={months: [12, 6]})
+    assert e.rulebook()["parameters"][months]["values"][-1]["value"] == [12, 6]
+    later = edurules.Engine(overrides={months: ([9, 3], "2030-01-01")})
+    assert later.rulebook()["parameters"][months]["values"][-1]["value"] == [9, 3]
+    assert later.rulebook()["parameters"][months]["values"][-1]["from"] == "2030-01-01"
+    with pytest.raises(edurules.RulebookError, match=months):
+        edurules.Engine(overrides={months: [12, "six"]})
+    with pytest.raises(edurules.InvalidArgument, match="a tuple"):
+        edurules.Engine(overrides={"pe.points.required": ("16", "2030-01-01", None, None)})
+
+
 def test_custom_rulebook_and_overlay(engine, tmp_path, sample_status):
     book = engine.rulebook()
     path = tmp_path / "book.json"

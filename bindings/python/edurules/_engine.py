@@ -222,9 +222,13 @@ class Engine:
         overlay: one or more rulebook documents laid over it, each replacing
             the parameters of the same name over the dates its values span
             (earlier and later values stay; like the CLI's ``--rulebook``).
-        overrides: single values, ``{"pe.points.required": "16"}``; a value
-            may be ``(value, from_date)`` or ``(value, from_date, to_date)``
-            to set it over a date range only (like the CLI's ``--set``).
+        overrides: a mapping of parameter name to single value,
+            ``{"pe.points.required": "16"}``; a value may be the tuple
+            ``(value, from_date)`` or ``(value, from_date, to_date)`` to set
+            it over a date range only (like the CLI's ``--set``). A list is
+            the value of a list parameter:
+            ``{"pe.reminders.months_before_end": [12, 6]}`` (``([12, 6],
+            "2026-01-01")`` from a date).
 
     Raises:
         RulebookError: the rulebook is malformed or lacks a parameter.
@@ -244,12 +248,20 @@ class Engine:
             layers = list(overlay)
         overlays = [_document(o, f"overlay[{i}]") for i, o in enumerate(layers)]
         sets = []
+        if overrides is not None and not isinstance(overrides, Mapping):
+            raise InvalidArgument("expected a mapping of parameter name to value, value being a value, "
+                                  "(value, from) or (value, from, to), such as {'pe.points.required': '16'}, "
+                                  f"got {type(overrides).__name__}", field="overrides")
         for name, v in (overrides or {}).items():
-            rng: tuple[Any, ...] = tuple(v) if isinstance(v, (tuple, list)) else (v,)
+            # a tuple is a value over a range; a list is the value of a list parameter ([12, 6])
+            rng: tuple[Any, ...] = v if isinstance(v, tuple) else (v,)
             if not 1 <= len(rng) <= 3:
-                raise InvalidArgument("expected value, (value, from) or (value, from, to)", field=f"overrides[{name!r}]")
+                raise InvalidArgument("expected value, (value, from) or (value, from, to), a tuple "
+                                      f"(a list is the value of a list parameter), got {len(rng)} items",
+                                      field=f"overrides[{name!r}]")
             value = rng[0]
-            text = str(value).lower() if isinstance(value, bool) else str(value)
+            text = (str(value).lower() if isinstance(value, bool)
+                    else _dumps(value, f"overrides[{name!r}]") if isinstance(value, list) else str(value))
             frm = C.day_arg(rng[1], f"overrides[{name!r}].from")[0] if len(rng) > 1 and rng[1] is not None else None
             to = C.day_arg(rng[2], f"overrides[{name!r}].to")[0] if len(rng) > 2 and rng[2] is not None else None
             sets.append((str(name), text, frm, to))
