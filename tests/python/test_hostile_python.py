@@ -279,3 +279,15 @@ def test_account_frame_refuses_a_bool_fte_column(engine):
         edurules.account_right_frame(engine, _fte_frame(True, False))
     assert e.value.field == "frame.reference_fte"
 
+
+@pytest.mark.parametrize("limit", ["99999999999999999999", str(2**64 - 1), "0", "17179869184G", "1T", " 1K"])
+def test_max_input_bytes_is_read_as_the_c_abi_reads_it(limit):
+    """EDURULES_MAX_INPUT_BYTES=99999999999999999999 (or 2**64 - 1) was refused
+    by the C ABI and the tool but taken by Python's own reader (probe41 f6):
+    Python now calls the C ABI's reader (io::max_input_bytes), so every face
+    refuses the same values, as InvalidArgument naming the variable."""
+    book = SOURCE / "examples" / "data" / "dossier.json"
+    with pytest.raises(edurules.InvalidArgument) as e:
+        _with_limit(limit, lambda: edurules.Engine(rulebook=book))
+    assert e.value.field == "EDURULES_MAX_INPUT_BYTES" and limit in str(e.value)
+    assert _with_limit("4G", lambda: edurules.load_dossier(book)) is not None

@@ -13,6 +13,8 @@ PE_STATES: list[str]
 PE_REASONS: list[str]
 PE_BATCH_ERRORS: list[str]
 MAX_POINTS_PER_COMPLETION: int
+max_input_bytes: Callable[[], int]
+"""The input file size limit in force (EDURULES_MAX_INPUT_BYTES as the C ABI reads it, else 1 GiB)."""
 PE_BOOKING_REASONS: list[str]
 LEAVE_REGIONS: list[str]
 LEAVE_REGIMES: list[str]

@@ -140,23 +140,15 @@ def _dumps(doc: Any, field: str) -> str:
     return text
 
 
-_DEFAULT_MAX_INPUT_BYTES = 1 << 30  # as io::default_max_input_bytes: a guard, not a legal number
 # The optional columns the PE frames are read for (a column nearly spelling one is refused: require_frame).
 _PARTICIPANT_COLUMNS = ("activation_date", "renewal_requests", "dispensations", "track")
 _COMPLETION_COLUMNS = ("seu_number", "activity_id", "completed", "points")
 
 
 def _max_input_bytes() -> int:
-    """EDURULES_MAX_INPUT_BYTES (bytes, optional K/M/G suffix), as the tool and the C ABI read it."""
-    text = os.environ.get("EDURULES_MAX_INPUT_BYTES", "")
-    if not text:
-        return _DEFAULT_MAX_INPUT_BYTES
-    shift = {"k": 10, "m": 20, "g": 30}.get(text[-1].lower(), 0)
-    digits = text[:-1] if shift else text
-    if not digits.isdigit() or int(digits) <= 0:
-        raise InvalidArgument(f"expected a positive number of bytes (K, M or G suffix allowed), got {text!r}",
-                              field="EDURULES_MAX_INPUT_BYTES")
-    return int(digits) << shift
+    """EDURULES_MAX_INPUT_BYTES (bytes, optional K/M/G suffix), read by the C ABI's own reader
+    (io::max_input_bytes): a value the C ABI and the tool refuse is refused here too, as InvalidArgument."""
+    return int(_edurules.max_input_bytes())
 
 
 def _read_text(path: Union[str, "os.PathLike[str]"], field: str) -> str:

@@ -20,6 +20,7 @@
 
 #include "account_module.hpp"
 #include "edurules/engine.hpp"
+#include "edurules/io/file.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/io/request.hpp"
 #include "edurules/leave/batch.hpp"
@@ -489,6 +490,10 @@ PYBIND11_MODULE(_edurules, m) {
     m.attr("PE_REASONS") = names_of<pe::not_registered_reason>(4);
     m.attr("PE_BATCH_ERRORS") = names_of<pe::batch_row_error>(pe::batch_row_error_count);
     m.attr("MAX_POINTS_PER_COMPLETION") = pe::max_points_per_completion;  // the bound every face refuses above
+    m.def(
+        "max_input_bytes", [] { return io::max_input_bytes(); },
+        "The input file size limit in force (io::max_input_bytes: EDURULES_MAX_INPUT_BYTES read as the C ABI and "
+        "the tool read it, else 1 GiB); a malformed value raises InvalidArgument naming the variable.");
     m.attr("PE_BOOKING_REASONS") = names_of<pe::booking_reason>(8);
     {
         using namespace leave;
