@@ -19,6 +19,7 @@
 #include "edurules/core/rulebook.hpp"
 #include "edurules/edurules.h"
 #include "edurules/engine.hpp"
+#include "edurules/io/out_buffer.hpp"
 
 // The opaque handles of edurules.h. They live at global scope because the C
 // header declares them there.
@@ -131,6 +132,24 @@ void reset_buf(edr_buf* out) noexcept;
 /// allocates only when an answer outgrows the ones before. Throws
 /// std::bad_alloc.
 void fill_buf(edr_buf* out, std::string_view text);
+
+/// `out`'s memory as an io::out_buffer, so that an answer is written into it
+/// with no copy (edr_evaluate_json): the room `out` kept from an earlier
+/// answer (less a byte for the NUL), grown as fill_buf would allocate it.
+/// done(n) ends the n bytes written with a NUL and gives back room fill_buf
+/// would not keep. On an error the caller resets `out` (reset_buf).
+class buf_out final : public io::out_buffer {
+public:
+    explicit buf_out(edr_buf* out) : out_(out) {
+        ptr = out->ptr;
+        cap = out->ptr && out->reserved > 0 ? out->reserved - 1 : 0;
+    }
+    void grow(std::size_t keep, std::size_t need) override;
+    void done(std::size_t n);
+
+private:
+    edr_buf* out_;
+};
 
 /// The struct version a caller passes: 1..current. A newer version than this
 /// library knows means the caller was built against a newer header.

@@ -129,6 +129,36 @@ void fill_buf(edr_buf* out, std::string_view text) {
     out->size = text.size();
 }
 
+void buf_out::grow(std::size_t keep, std::size_t need) {
+    std::size_t room = 2 * (cap + 1);  // doubling, the NUL's byte included
+    if (room < need + 1) room = need + 1;
+    if (room < 4096) room = 4096;
+    char* mem = static_cast<char*>(std::malloc(room));
+    if (!mem) throw std::bad_alloc();
+    if (keep) std::memcpy(mem, ptr, keep);
+    std::free(out_->ptr);
+    *out_ = edr_buf{mem, 0, room};
+    ptr = mem;
+    cap = room - 1;
+}
+
+void buf_out::done(std::size_t n) {
+    if (!out_->ptr) grow(0, n);  // nothing written into no memory: an empty text
+    // room more than 1 MiB and 4x the text is given back rather than kept (as fill_buf)
+    if (out_->reserved > (std::size_t{1} << 20) && out_->reserved / 4 > n + 1) {
+        const std::size_t room = std::max<std::size_t>(n + 1, 256);
+        char* mem = static_cast<char*>(std::malloc(room));
+        if (!mem) throw std::bad_alloc();
+        std::memcpy(mem, out_->ptr, n);
+        std::free(out_->ptr);
+        *out_ = edr_buf{mem, 0, room};
+        ptr = mem;
+        cap = room - 1;
+    }
+    out_->ptr[n] = '\0';
+    out_->size = n;
+}
+
 }  // namespace edurules::capi
 
 using namespace edurules::capi;

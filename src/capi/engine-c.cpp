@@ -152,11 +152,9 @@ int edr_evaluate_json(edr_buf* out, const edr_engine* e, const char* request_jso
         require_out(out, "out");  // its room is kept for the answer; a failure empties it (below)
         const edr_engine& eng = require_handle(e, "engine");
         const std::string_view req = text_arg(request_json, request_len, "request_json", "request_len");
-        // one response buffer per thread, its capacity reused from call to call
-        thread_local std::string response;
-        io::evaluate_json(eng.engine, req, response);
-        fill_buf(out, response);
-        if (response.capacity() > (std::size_t{1} << 20)) response = std::string();  // keep no large buffer
+        // the answer is written straight into the caller's buffer, into the room it kept
+        buf_out o(out);
+        o.done(io::evaluate_json(eng.engine, req, o));
         return EDR_OK;
     });
     if (rc != EDR_OK && out) reset_buf(out);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <variant>
 
+#include "edurules/io/out_buffer.hpp"
 #include "handlers.hpp"
 
 namespace edurules::io::detail {
@@ -30,6 +31,8 @@ void recycle_dossier(pe::dossier&& d) noexcept;
 
 /// io::evaluate_json through the document reader only (src/io/request.cpp):
 /// what evaluate_json does when the fast reader declines.
+std::size_t evaluate_json_document(const engine& e, std::string_view request_json, out_buffer& out);
+/// The same into a string (replacing its content).
 void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out);
 
 }  // namespace edurules::io::detail

@@ -74,54 +74,59 @@ void json_writer::string_body(std::string_view s) {
         put('"');
         return;
     }
-    spill();  // written straight to the string, so that invalid UTF-8 can be taken back
-    const std::size_t start = out_.size();
-    out_ += '"';
+    // a text with something to escape, a block at a time: six bytes at most for each byte
+    const std::size_t start = n_;
+    put('"');
     bool high = false;
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            high = true;
-            continue;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out_.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"':
-                out_ += "\\\"";
-                break;
-            case '\\':
-                out_ += "\\\\";
-                break;
-            case '\b':
-                out_ += "\\b";
-                break;
-            case '\t':
-                out_ += "\\t";
-                break;
-            case '\n':
-                out_ += "\\n";
-                break;
-            case '\f':
-                out_ += "\\f";
-                break;
-            case '\r':
-                out_ += "\\r";
-                break;
-            default: {
-                static constexpr char hex[] = "0123456789abcdef";
-                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-                out_.append(esc, sizeof esc);
+    for (std::size_t at = 0; at < s.size();) {
+        const std::size_t block = s.size() - at < room / 8 ? s.size() - at : room / 8;
+        char* const first = place(6 * block);
+        char* p = first;
+        for (const char ch : s.substr(at, block)) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (!special[c] || c >= 0x80) {
+                high |= c >= 0x80;
+                *p++ = ch;
+                continue;
+            }
+            *p++ = '\\';
+            switch (c) {
+                case '"':
+                    *p++ = '"';
+                    break;
+                case '\\':
+                    *p++ = '\\';
+                    break;
+                case '\b':
+                    *p++ = 'b';
+                    break;
+                case '\t':
+                    *p++ = 't';
+                    break;
+                case '\n':
+                    *p++ = 'n';
+                    break;
+                case '\f':
+                    *p++ = 'f';
+                    break;
+                case '\r':
+                    *p++ = 'r';
+                    break;
+                default: {
+                    static constexpr char hex[] = "0123456789abcdef";
+                    const char esc[5] = {'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                    std::memcpy(p, esc, sizeof esc);
+                    p += sizeof esc;
+                }
             }
         }
+        n_ += static_cast<std::size_t>(p - first);
+        at += block;
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
-    if (high && invalid_utf8_at(s) != std::string_view::npos) {
-        out_.resize(start);
-        out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    put('"');
+    if (high && invalid_utf8_at(s) != std::string_view::npos) {  // taken back: nlohmann's replacement
+        n_ = start;
+        put(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 }
 

@@ -1,8 +1,9 @@
-// Private: a streaming JSON writer into a reused std::string, for responses
-// written without building a document tree. Pieces go to a small staging
-// buffer first (a fixed-size copy per key or value instead of a string append
-// with its capacity check), and reach the string in blocks: call finish() once
-// the document is written, before the string is read. Its output is byte for byte what
+// Private: a streaming JSON writer into a reused std::string or straight into
+// memory its owner grows (io::out_buffer: the C ABI's edr_buf), for responses
+// written without building a document tree. Pieces are placed in the memory
+// directly (a fixed-size copy per key or value, one room check, instead of a
+// string append with its capacity check): call finish() once the document is
+// written, before the string is read. Its output is byte for byte what
 // nlohmann::json::dump gives for the same document (compact, or indented by
 // 2 as dump(2)), so the writers must emit an object's members in nlohmann's
 // order: sorted by name (bytewise).
@@ -19,6 +20,7 @@
 #include "edurules/core/calendar.hpp"
 #include "edurules/core/decimal.hpp"
 #include "edurules/core/short_text.hpp"
+#include "edurules/io/out_buffer.hpp"
 
 namespace edurules::io {
 
@@ -74,14 +76,32 @@ class json_writer {
 public:
     /// Appends to `out`; `indent` < 0 writes compact JSON, else one member per
     /// line indented by `indent` spaces per level (nlohmann's dump(indent)).
-    explicit json_writer(std::string& out, int indent = -1) : out_(out), indent_(indent) {}
+    explicit json_writer(std::string& out, int indent = -1) : n_(out.size()), start_(n_), indent_(indent) {
+        own_.emplace(out);  // the string's size is its capacity while written
+        out_ = &*own_;
+        str_ = &out;
+        buf_ = out_->ptr;
+        cap_ = out_->cap;
+    }
+    /// Writes into `out` from byte `at` on; size() is where it ends.
+    json_writer(out_buffer& out, std::size_t at, int indent = -1)
+        : n_(at), buf_(out.ptr), cap_(out.cap), out_(&out), start_(at), indent_(indent) {}
     json_writer(const json_writer&) = delete;
     json_writer& operator=(const json_writer&) = delete;
+    /// A string written to and not finished (an exception) is left as it was.
+    ~json_writer() {
+        if (str_ && !finished_) str_->resize(start_ < str_->size() ? start_ : str_->size());
+    }
 
-    /// Moves what is staged to the string: call it when the document is
-    /// written (the destructor does not, so that a writer left by an
+    /// Sets the string's size to what was written: call it when the document
+    /// is written (the destructor does not, so that a writer left by an
     /// exception adds nothing to the string).
-    void finish() { spill(); }
+    void finish() {
+        finished_ = true;
+        if (own_) own_->done(n_);
+    }
+    /// Where the writing ends (in the string or the out_buffer).
+    std::size_t size() const noexcept { return n_; }
 
     json_writer& begin_object() { return open('{'); }
     json_writer& end_object() { return close('}'); }
@@ -332,34 +352,35 @@ private:
     }
     void string_body(std::string_view s);
 
-    static constexpr std::size_t room = 4096;  ///< the staging buffer's size
-    /// Where the next `k` (<= room) bytes go: the staging buffer, emptied
-    /// into the string first when they would not fit. The caller advances n_.
+    static constexpr std::size_t room = 4096;  ///< the most a piece placed at once takes
+    /// Where the next `k` bytes go, the memory grown first when they would
+    /// not fit. The caller advances n_.
     char* place(std::size_t k) {
-        if (k > room - n_) spill();
+        if (k > cap_ - n_) more(k);
         return buf_ + n_;
+    }
+    [[gnu::noinline]] void more(std::size_t k) {
+        out_->grow(n_, n_ + k);
+        buf_ = out_->ptr;
+        cap_ = out_->cap;
     }
     void put(char c) {
         *place(1) = c;
         ++n_;
     }
     void put(std::string_view s) {
-        if (s.size() > room) {  // a long piece goes straight to the string
-            spill();
-            out_.append(s);
-            return;
-        }
         edurules::detail::copy_short(place(s.size()), s);
         n_ += s.size();
     }
-    void spill() {
-        out_.append(buf_, n_);
-        n_ = 0;
-    }
 
-    std::string& out_;
-    std::size_t n_ = 0;  ///< bytes staged in buf_
-    char buf_[room];
+    std::size_t n_;    ///< bytes written at buf_
+    char* buf_;        ///< out_'s memory
+    std::size_t cap_;  ///< out_'s room
+    out_buffer* out_ = nullptr;
+    std::optional<string_out> own_;  ///< writing a string: the string as an out_buffer
+    std::string* str_ = nullptr;
+    std::size_t start_;
+    bool finished_ = false;
     int indent_;
     int depth_ = 0;
     bool empty_ = true;       ///< the innermost container has nothing written yet

@@ -36,20 +36,34 @@ void naming_fields(std::string_view kind, F&& body) {
     }
 }
 
-/// {"kind": ..., "result": <written by `result`>, "schema_version": 1}, compact.
+/// {"kind": ..., "result": <written by `result`>, "schema_version": 1}, compact,
+/// from the start of `out`; returns its length. A refusal met while writing
+/// (account.right decides as it writes) leaves no answer: the owner of `out`
+/// drops what was written (evaluate_json below, the C ABI).
 template <class F>
-void write_response(std::string& out, std::string_view kind, F&& result) {
-    out.clear();
-    json_writer w(out);
+std::size_t write_response(out_buffer& out, std::string_view kind, F&& result) {
+    json_writer w(out, 0);
     w.begin_object().member("kind", kind).key("result");
-    try {  // a refusal met while writing (account.right decides as it writes) leaves no half answer
-        naming_fields(kind, [&] { result(w); });
+    naming_fields(kind, [&] { result(w); });
+    w.member("schema_version", request_schema_version).end_object();
+    w.finish();
+    return w.size();
+}
+
+/// `write` (writing into an out_buffer, returning the length) into `out`,
+/// replacing its content; an error leaves `out` empty.
+template <class F>
+void into_string(std::string& out, F&& write) {
+    out.clear();
+    string_out o(out);
+    std::size_t n = 0;
+    try {
+        n = write(o);
     } catch (...) {
         out.clear();
         throw;
     }
-    w.member("schema_version", request_schema_version).end_object();
-    w.finish();
+    o.done(n);
 }
 
 /// rulebook.describe: the rulebook in force, every dated value of every
@@ -85,7 +99,7 @@ json tree_result(const engine& e, const std::string& kind, const json& req) {
 
 namespace detail {
 
-void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out) {
+std::size_t evaluate_json_document(const engine& e, std::string_view request_json, out_buffer& out) {
     const json req = parse_json(request_json, "request");
     const path root;
     check_schema_version(req, request_schema_version, root);
@@ -104,25 +118,35 @@ void evaluate_json_document(const engine& e, std::string_view request_json, std:
         return write_response(out, kind, [&](json_writer& w) { write_account_right(w, e, req); });
     json result;
     naming_fields(kind, [&] { result = tree_result(e, kind, req); });
-    write_response(out, kind,
-                   [&](json_writer& w) { w.raw(result.dump(-1, ' ', false, json::error_handler_t::replace)); });
+    return write_response(out, kind,
+                          [&](json_writer& w) { w.raw(result.dump(-1, ' ', false, json::error_handler_t::replace)); });
+}
+
+void evaluate_json_document(const engine& e, std::string_view request_json, std::string& out) {
+    into_string(out, [&](out_buffer& o) { return evaluate_json_document(e, request_json, o); });
 }
 
 }  // namespace detail
 
-void evaluate_json(const engine& e, std::string_view request_json, std::string& out) {
+std::size_t evaluate_json(const engine& e, std::string_view request_json, out_buffer& out) {
     // The fast reader decodes the usual requests straight into the typed
     // inputs; on any doubt it declines and the document reader decides, so
     // that every refusal is the document reader's, word for word.
     if (auto fast = detail::fast_decode(e, request_json)) {
         if (auto* pe = std::get_if<detail::pe_request>(&*fast)) {
-            write_response(out, pe->kind, [&](json_writer& w) { detail::write_pe_result(w, e, *pe); });
-            return detail::recycle_dossier(std::move(pe->dossier));
+            const std::size_t n =
+                write_response(out, pe->kind, [&](json_writer& w) { detail::write_pe_result(w, e, *pe); });
+            detail::recycle_dossier(std::move(pe->dossier));
+            return n;
         }
         auto& lv = std::get<leave_request>(*fast);
         return write_response(out, lv.kind, [&](json_writer& w) { detail::write_leave_result(w, e, lv); });
     }
-    detail::evaluate_json_document(e, request_json, out);
+    return detail::evaluate_json_document(e, request_json, out);
+}
+
+void evaluate_json(const engine& e, std::string_view request_json, std::string& out) {
+    into_string(out, [&](out_buffer& o) { return evaluate_json(e, request_json, o); });
 }
 
 std::string evaluate_json(const engine& e, std::string_view request_json) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "edurules/engine.hpp"
+#include "edurules/io/out_buffer.hpp"
 
 namespace edurules::io {
 
@@ -20,5 +21,9 @@ std::string evaluate_json(const engine& e, std::string_view request_json);
 /// The same, writing the response into `out` (replacing its content; its
 /// capacity is reused, so a caller answering many requests keeps one buffer).
 void evaluate_json(const engine& e, std::string_view request_json, std::string& out);
+/// The same, writing the response into `out` from its start and returning
+/// its length: memory the caller owns (the C ABI's edr_buf) gets the answer
+/// with no copy. After an error the bytes in `out` mean nothing.
+std::size_t evaluate_json(const engine& e, std::string_view request_json, out_buffer& out);
 
 }  // namespace edurules::io
