@@ -65,6 +65,28 @@ inline char* quoted_short(char* p, std::string_view s) noexcept {
     p[n + 1] = '"';
     return p + n + 2;
 }
+
+/// Whether `s` holds nothing to escape or check (plain_word's bytes): up to
+/// 16 bytes by words inline, longer ones by json_writer.cpp's scan.
+bool plain_long(std::string_view s) noexcept;
+inline bool plain_text(std::string_view s) noexcept {
+    const char* q = s.data();
+    const std::size_t n = s.size();
+    if (n > 16) return plain_long(s);
+    if (n >= 8) {
+        const edurules::detail::end_words<std::uint64_t> w(q, n);
+        return plain_word(w.first) && plain_word(w.last);
+    }
+    if (n >= 4) {
+        const edurules::detail::end_words<std::uint32_t> w(q, n);
+        return plain_word(w.first) && plain_word(w.last);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(q[i]);
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return false;
+    }
+    return true;
+}
 }  // namespace detail_writer
 
 class json_writer {
@@ -231,6 +253,49 @@ public:
     json_writer& value(const std::optional<T>& v) {
         return v ? value(*v) : null();
     }
+
+    /// A text value written piece by piece (`<< text`, `<< date` as ISO text,
+    /// `<< decimal` as its canonical text) straight into the writer, as
+    /// value() of the whole text would write it: pieces with nothing to
+    /// escape (the usual) are copied as they come; when one has, the text is
+    /// taken back at end() and written again by value(). Call end() once the
+    /// last piece is written, before anything else is written.
+    class text_value {
+    public:
+        explicit text_value(json_writer& w) : w_(w) {
+            w.separate();
+            start_ = w.n_;
+            w.put('"');
+        }
+        text_value(const text_value&) = delete;
+        text_value& operator=(const text_value&) = delete;
+        text_value& operator<<(std::string_view x) {
+            edurules::detail::copy_short(w_.place(x.size()), x);
+            w_.n_ += x.size();
+            plain_ = plain_ && detail_writer::plain_text(x);
+            return *this;
+        }
+        text_value& operator<<(date d) {
+            write_iso(d, w_.place(10));
+            w_.n_ += 10;
+            return *this;
+        }
+        text_value& operator<<(const decimal& d) {
+            w_.n_ += d.write_to(w_.place(23 + static_cast<std::size_t>(d.scale > 0 ? d.scale : 0)));
+            return *this;
+        }
+        void end() {
+            if (plain_) return w_.put('"');
+            const std::string text(w_.buf_ + start_ + 1, w_.n_ - start_ - 1);
+            w_.n_ = start_;
+            w_.string_body(text);
+        }
+
+    private:
+        json_writer& w_;
+        std::size_t start_ = 0;
+        bool plain_ = true;
+    };
 
     /// A value already written as JSON text in this writer's layout (compact only).
     json_writer& raw(std::string_view json_text) {

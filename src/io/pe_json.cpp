@@ -2,6 +2,7 @@
 #include "edurules/io/pe_json.hpp"
 
 #include <stdexcept>
+#include <type_traits>
 
 #include "edurules/core/nearest.hpp"
 #include "edurules/pe/activity.hpp"
@@ -215,6 +216,20 @@ struct booking_at {
     std::size_t number = 0;
 };
 
+/// Where pe::write_booking_sentence writes a booking's "message": its points
+/// as their exact decimal, everything else as it comes.
+struct sentence_in_json {
+    json_writer::text_value& to;
+    template <class T>
+    sentence_in_json& operator<<(const T& piece) {
+        if constexpr (std::is_same_v<T, pe::points>)
+            to << piece.exact();
+        else
+            to << piece;
+        return *this;
+    }
+};
+
 /// Members in nlohmann's order (sorted by name), as the golden outputs have them.
 void write_booking(json_writer& w, const engine& e, const pe::booking& b, bool explain, const booking_at& at) {
     w.begin_object();
@@ -222,10 +237,11 @@ void write_booking(json_writer& w, const engine& e, const pe::booking& b, bool e
     if (explain) write_explanation(w.key("explanation"), b.why, e.book());
     if (at.field) w.member("field", *at.field);
     w.member(at.number_key, at.number);
-    thread_local std::string sentence;  // one buffer for every booking's sentence, written as it is read
-    sentence.clear();
-    pe::booking_sentence(sentence, b, at.row);
-    w.member("message", sentence);
+    // the sentence is written straight into the response, piece by piece, as it is read
+    json_writer::text_value message(w.key("message"));
+    sentence_in_json sentence{message};
+    pe::write_booking_sentence(sentence, b, at.row);
+    message.end();
     if (b.booked())
         w.member("points", b.pts.exact());
     else

@@ -126,48 +126,50 @@ private:
 }  // namespace detail
 
 /// The sentence of booking `b` of completion `c` (null for an unreadable
-/// upload row), appended to `out`: what was booked, or why not. Written only
-/// when read (a response, a report row), from the values the decision kept.
-inline void booking_sentence(std::string& out, const booking& b, const completion* c) {
+/// upload row), written to `o` piece by piece (`o << text`, `o << date`,
+/// `o << points`: detail::sentence_out, or a JSON writer's string): what was
+/// booked, or why not. Written only when read (a response, a report row),
+/// from the values the decision kept.
+template <class Out>
+void write_booking_sentence(Out& o, const booking& b, const completion* c) {
     if (b.reason == booking_reason::invalid_row || !c) {
-        out += b.problem;
+        o << std::string_view(b.problem);
         return;
     }
     using namespace std::string_view_literals;
-    detail::sentence_out o(out);
     switch (b.reason) {
         case booking_reason::booked:
-            o << "booked "sv << b.pts << " points for "sv << c->seu_number << " ("sv << c->activity_id << ", "sv
-              << c->completed << ", recognition "sv;
-            if (b.rec) o << b.rec->id;
+            o << "booked "sv << b.pts << " points for "sv << std::string_view(c->seu_number) << " ("sv
+              << std::string_view(c->activity_id) << ", "sv << c->completed << ", recognition "sv;
+            if (b.rec) o << std::string_view(b.rec->id);
             o << ")"sv;
             break;
         case booking_reason::unknown_seu_number:
-            o << "unknown SEU number \""sv << c->seu_number << "\""sv;
+            o << "unknown SEU number \""sv << std::string_view(c->seu_number) << "\""sv;
             break;
         case booking_reason::unknown_activity:
-            o << "unknown activity \""sv << c->activity_id << "\""sv;
+            o << "unknown activity \""sv << std::string_view(c->activity_id) << "\""sv;
             break;
         case booking_reason::completion_in_future:
             o << "completion date "sv << c->completed << " is after the booking date "sv << b.booked_on;
             break;
         case booking_reason::duplicate:
-            o << "activity "sv << c->activity_id << " completed on "sv << c->completed << " is already booked for "sv
-              << c->seu_number;
+            o << "activity "sv << std::string_view(c->activity_id) << " completed on "sv << c->completed
+              << " is already booked for "sv << std::string_view(c->seu_number);
             break;
         case booking_reason::not_recognised:
             if (!b.missed) {
-                o << "activity "sv << c->activity_id << " has no recognition"sv;
+                o << "activity "sv << std::string_view(c->activity_id) << " has no recognition"sv;
             } else {
                 const bool early = c->completed < b.missed_validity.first;
-                o << "recognition "sv << b.missed->id << " of "sv << c->activity_id
+                o << "recognition "sv << std::string_view(b.missed->id) << " of "sv << std::string_view(c->activity_id)
                   << (early ? " starts on "sv : " was valid until "sv)
                   << (early ? b.missed_validity.first : b.missed_validity.last);
             }
             o << " (completed "sv << c->completed << ")"sv;
             break;
         case booking_reason::not_registered:
-            o << c->seu_number << " is not registered on "sv << c->completed;
+            o << std::string_view(c->seu_number) << " is not registered on "sv << c->completed;
             if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on)  // as status words it
                 o << " (its period ended on "sv << date(*b.ended_on - boost::gregorian::days(1))
                   << (b.state == reg_state::lapsed ? " short of points: the registration lapsed on "sv
@@ -179,6 +181,16 @@ inline void booking_sentence(std::string& out, const booking& b, const completio
         case booking_reason::invalid_row:
             break;
     }
+}
+
+/// The same, appended to `out`.
+inline void booking_sentence(std::string& out, const booking& b, const completion* c) {
+    if (b.reason == booking_reason::invalid_row || !c) {
+        out += b.problem;
+        return;
+    }
+    detail::sentence_out o(out);
+    write_booking_sentence(o, b, c);
     o.flush();
 }
 /// The same, as a new string.
