@@ -155,8 +155,10 @@ command add_account(CLI::App& root) {
                     "an account.right or account.ledger document (schemas/account.request.schema.json; - for "
                     "standard input)")
         ->required();
-    add_common(*cmd, a->o, opt_all & ~opt_quiet, {"table", "json", "csv"});
-    return {cmd, [a] { return run_account(*a); }};
+    // --explain: the rules below the table, the JSON's explanations (the CSV has the reason codes only)
+    add_common(*cmd, a->o,
+               {opt_all & ~opt_quiet, {"table", "json", "csv"}, fmt_bit(format::table) | fmt_bit(format::json)});
+    return {cmd, [a] { return run_account(*a); }, &a->o};
 }
 
 }  // namespace edurules::cli

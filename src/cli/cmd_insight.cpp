@@ -414,8 +414,11 @@ command add_insight(CLI::App& root) {
         ->option_text("FILE");
     cmd->add_option("--lang", a->lang, "the HTML report's language: nl (default) or en")->option_text("nl|en");
     cmd->add_flag("--allow-dossier-outside", a->anywhere, "read a dossier_file outside the document's folder");
-    add_common(*cmd, a->o, opt_all & ~opt_quiet, {"table", "json", "csv", "html"});
-    return {cmd, [a] { return run_insight(*a); }};
+    // --explain: the access decisions below the table, the JSON's explanations (not the CSV, not the HTML report)
+    add_common(
+        *cmd, a->o,
+        {opt_all & ~opt_quiet, {"table", "json", "csv", "html"}, fmt_bit(format::table) | fmt_bit(format::json)});
+    return {cmd, [a] { return run_insight(*a); }, &a->o};
 }
 
 }  // namespace edurules::cli

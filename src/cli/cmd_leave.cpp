@@ -167,8 +167,11 @@ command add_leave(CLI::App& root) {
     cmd->add_option("--school-year", a->school_year,
                     "the school year of workers that name none (default: the document's)")
         ->option_text("YYYY-YYYY");
-    add_common(*cmd, a->o, opt_all & ~opt_date & ~opt_quiet, {"table", "json", "csv"});
-    return {cmd, [a] { return run_leave(*a); }};
+    // --explain: the rules below the table, the JSON's explanations (the CSV has the reason codes only)
+    add_common(
+        *cmd, a->o,
+        {opt_all & ~opt_date & ~opt_quiet, {"table", "json", "csv"}, fmt_bit(format::table) | fmt_bit(format::json)});
+    return {cmd, [a] { return run_leave(*a); }, &a->o};
 }
 
 }  // namespace edurules::cli

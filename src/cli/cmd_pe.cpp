@@ -308,8 +308,13 @@ command add_status(CLI::App& root) {
                                 "points short, days left, renewal possible, lapsed, title.");
     cmd->add_option("DOSSIER", a->dossier, "the dossier (schemas/pe.dossier.schema.json; - for standard input)")
         ->required();
-    add_common(*cmd, a->o, opt_all, {"table", "json", "csv", "ndjson"});
-    return {cmd, [a] { return run_status(*a); }};
+    // --explain: the table's reasons below it, every JSON status's explanation (not the CSV: its why column is
+    // the decisive reason, given anyway); no progress display (--quiet): status is not long enough to need one
+    add_common(*cmd, a->o,
+               {opt_all & ~opt_quiet,
+                {"table", "json", "csv", "ndjson"},
+                fmt_bit(format::table) | fmt_bit(format::json) | fmt_bit(format::ndjson)});
+    return {cmd, [a] { return run_status(*a); }, &a->o};
 }
 
 command add_book(CLI::App& root) {
@@ -320,8 +325,10 @@ command add_book(CLI::App& root) {
                                 "are rejected).");
     cmd->add_option("DOSSIER", a->dossier, "the dossier (- for standard input)")->required();
     cmd->add_option("UPLOAD", a->upload, "the upload CSV (- for standard input)")->required();
-    add_common(*cmd, a->o, opt_all, {"table", "json", "csv", "ndjson"});
-    return {cmd, [a] { return run_book(*a); }};
+    // --explain: each JSON row's explanation; the table and the CSV give the row's message only
+    add_common(*cmd, a->o,
+               {opt_all, {"table", "json", "csv", "ndjson"}, fmt_bit(format::json) | fmt_bit(format::ndjson)});
+    return {cmd, [a] { return run_book(*a); }, &a->o};
 }
 
 }  // namespace edurules::cli

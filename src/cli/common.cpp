@@ -67,12 +67,19 @@ CLI::App* new_command(CLI::App& root, const std::string& name, const std::string
     return cmd;
 }
 
-void add_common(CLI::App& cmd, options& o, unsigned which, const std::vector<std::string>& formats) {
+void add_common(CLI::App& cmd, options& o, option_use use) {
+    o.use = std::move(use);
+    const unsigned which = o.use.which;
+    const std::vector<std::string>& formats = o.use.formats;
     if (which & opt_date)
         cmd.add_option("--date", o.date, "evaluation date (default: today)")->option_text("YYYY-MM-DD");
     if (which & opt_format) {
         cmd.add_option_function<std::string>(
-               "--format", [&o](const std::string& f) { o.fmt = format_of(f); },
+               "--format",
+               [&o](const std::string& f) {
+                   o.fmt = format_of(f);
+                   o.format_given = true;
+               },
                "output format: " + choice_list(formats) + " (default " + formats.front() + ")")
             ->check(one_of(formats))
             ->option_text("F");
@@ -110,6 +117,56 @@ void add_common(CLI::App& cmd, options& o, unsigned which, const std::vector<std
            "colour: auto (a terminal, unless NO_COLOR is set), always or never")
         ->check(one_of({"auto", "always", "never"}))
         ->option_text("WHEN");
+}
+
+namespace {
+const char* format_name(format f) {
+    switch (f) {
+        case format::table:
+            return "table";
+        case format::json:
+            return "json";
+        case format::csv:
+            return "csv";
+        case format::ndjson:
+            return "ndjson";
+        case format::html:
+            return "html";
+    }
+    return "table";
+}
+
+/// The --format choices of `use` among `formats` (bits), in the command's order.
+std::vector<std::string> formats_in(const option_use& use, unsigned formats) {
+    std::vector<std::string> out;
+    for (const auto& f : use.formats)
+        if (formats & fmt_bit(format_of(f))) out.push_back(f);
+    return out;
+}
+}  // namespace
+
+void refuse_idle_options(const options& o, const option_use& use, std::string_view what, std::string_view why) {
+    // The shared options given that `use` does not honour (the command's own
+    // use declares only those it honours: CLI11 refuses the others as unknown).
+    const std::pair<bool, std::pair<common_opt, const char*>> given[] = {
+        {o.date.has_value(), {opt_date, "--date"}}, {!o.rulebooks.empty(), {opt_rules, "--rulebook"}},
+        {!o.sets.empty(), {opt_rules, "--set"}},    {o.format_given, {opt_format, "--format"}},
+        {o.explain, {opt_explain, "--explain"}},    {o.output.has_value(), {opt_output, "--output"}},
+        {o.quiet, {opt_quiet, "--quiet"}},          {o.wide, {opt_wide, "--wide"}},
+    };
+    for (const auto& [is_given, opt] : given)
+        if (is_given && !(use.which & opt.first))
+            throw usage_error(std::string(opt.second) + " has no effect on " + std::string(what) +
+                              (why.empty() ? std::string() : ": " + std::string(why)));
+    const auto refuse_with_format = [&](bool is_given, const char* name, unsigned honoured, const char* does) {
+        if (!is_given || (honoured & fmt_bit(o.fmt))) return;
+        const std::vector<std::string> in = formats_in(use, honoured);
+        throw usage_error(std::string(name) + " has no effect with --format " + format_name(o.fmt) + ": " + does +
+                          (in.empty() ? std::string() : "; use --format " + choice_list(in)));
+    };
+    refuse_with_format(o.explain && (use.which & opt_explain), "--explain", use.explain_in,
+                       "this output has no room for the rules applied");
+    refuse_with_format(o.wide && (use.which & opt_wide), "--wide", use.wide_in, "it widens the table");
 }
 
 bool use_color(int fd) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "edurules/engine.hpp"
@@ -28,6 +29,19 @@ enum exit_code : int {
 };
 
 enum class format { table, json, csv, ndjson, html };
+/// A set of formats: the bit of each (option_use).
+constexpr unsigned fmt_bit(format f) { return 1u << static_cast<unsigned>(f); }
+
+/// What a command does with the shared options it declares: the options, the
+/// --format choices and the formats whose output --explain and --wide change.
+/// An option given where it would change nothing is refused (exit 2,
+/// refuse_idle_options) rather than ignored.
+struct option_use {
+    unsigned which = 0;                         ///< the shared options declared and honoured (common_opt)
+    std::vector<std::string> formats;           ///< --format choices, the first the default
+    unsigned explain_in = 0;                    ///< formats whose output --explain changes (fmt_bit)
+    unsigned wide_in = fmt_bit(format::table);  ///< formats whose output --wide changes: the table
+};
 
 /// Options shared by the commands (each command declares the ones it takes).
 struct options {
@@ -39,6 +53,8 @@ struct options {
     std::optional<std::string> output;   ///< --output FILE (default, or "-": stdout)
     bool quiet = false;                  ///< --quiet: no progress on the terminal
     bool wide = false;                   ///< --wide: every table column, however wide
+    bool format_given = false;           ///< --format was on the command line
+    option_use use;                      ///< what the command does with these options (add_common)
 };
 
 struct usage_error : std::runtime_error {
@@ -56,15 +72,27 @@ enum common_opt : unsigned {
     opt_wide = 64,
     opt_all = 127,
 };
-/// Declares the shared options `which` on `cmd`, bound to `o`; `formats`
-/// lists the --format choices (the first is the default). --max-input-bytes
-/// and --color are declared on every command.
-void add_common(CLI::App& cmd, options& o, unsigned which, const std::vector<std::string>& formats = {});
+/// Declares the shared options `use.which` on `cmd`, bound to `o` (which
+/// keeps `use` for refuse_idle_options); `use.formats` lists the --format
+/// choices (the first is the default). --max-input-bytes and --color are
+/// declared on every command.
+void add_common(CLI::App& cmd, options& o, option_use use);
+
+/// Refuses (usage_error, exit 2) a shared option given where it changes
+/// nothing: one `use` does not honour ("--date has no effect on rulebook
+/// export: WHY"), --explain or --wide with a format whose output they leave
+/// as it is ("--explain has no effect with --format csv: use --format json or
+/// table"). main calls it with each command's own use once the command line is
+/// parsed; a command whose use depends on its arguments (rulebook's action)
+/// calls it again with the narrower one.
+void refuse_idle_options(const options& o, const option_use& use, std::string_view what = {},
+                         std::string_view why = {});
 
 /// A subcommand and what runs it once the command line is parsed.
 struct command {
     CLI::App* app;
     std::function<int()> run;
+    const options* opts = nullptr;  ///< its shared options, checked by refuse_idle_options before run
 };
 /// One function per subcommand declares it on the root app (cmd_*.cpp).
 command add_status(CLI::App& root);    // cmd_pe.cpp

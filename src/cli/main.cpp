@@ -111,6 +111,14 @@ struct rulebook_args {
 
 int run_rulebook(const rulebook_args& a) {
     const options& o = a.o;
+    // export and validate write no table and read no date; validate checks FILE over the built-in rulebook
+    if (a.action == "export")
+        refuse_idle_options(o, {opt_rules | opt_output}, "rulebook export",
+                            "it writes the rulebook in force as a rulebook file (JSON) with every dated value; "
+                            "rulebook show lists the values on a date, as a table, JSON or CSV");
+    if (a.action == "validate")
+        refuse_idle_options(o, {opt_output}, "rulebook validate",
+                            "it checks FILE overlaid on the built-in rulebook and prints ok or why it is refused");
     if (a.action == "validate") {
         if (!a.file) throw usage_error("rulebook validate needs a FILE (or - for standard input)");
         refuse_output_as_input(o, {*a.file});
@@ -183,8 +191,9 @@ command add_rulebook(CLI::App& root) {
             },
             "show|export|validate"));
     cmd->add_option("FILE", a->file, "validate: the rulebook file (- for standard input)");
-    add_common(*cmd, a->o, opt_date | opt_rules | opt_format | opt_output | opt_wide, {"table", "json", "csv"});
-    return {cmd, [a] { return run_rulebook(*a); }};
+    // the options of show; export and validate honour fewer (run_rulebook refuses the others)
+    add_common(*cmd, a->o, {opt_date | opt_rules | opt_format | opt_output | opt_wide, {"table", "json", "csv"}});
+    return {cmd, [a] { return run_rulebook(*a); }, &a->o};
 }
 
 command add_request(CLI::App& root) {
@@ -195,8 +204,8 @@ command add_request(CLI::App& root) {
                                 "the JSON response {schema_version, kind, result}; exit 1 as book when a pe.book "
                                 "row is rejected (an insight refusal is an answer: 0).");
     cmd->add_option("REQUEST", *file, "the request file (- for standard input)")->required();
-    add_common(*cmd, *o, opt_rules | opt_output);
-    return {cmd, [o, file] { return run_request(*o, *file); }};
+    add_common(*cmd, *o, {opt_rules | opt_output});
+    return {cmd, [o, file] { return run_request(*o, *file); }, o.get()};
 }
 
 namespace {
@@ -246,6 +255,7 @@ int run(int argc, char** argv) {
     for (const auto& c : commands) {
         if (!c.app->parsed()) continue;
         refuse_extras(*c.app);
+        if (c.opts) refuse_idle_options(*c.opts, c.opts->use, "edurules " + c.app->get_name());
         const int rc = c.run();
         check_stdout();  // whatever went to standard output must have arrived
         return rc;

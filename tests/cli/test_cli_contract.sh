@@ -245,5 +245,39 @@ check rulebook-top-member-once 4 "^edurules: rulebook error: [^ ]*toplevel.json:
 # an empty --output and an output that cannot be opened say which and why (hostile probe: neither did)
 check output-empty-name 2 "--output needs a file name" -- "$bin" status "$data/dossier.json" -o ''
 check output-open-reason 5 "$tmp/no/such/dir/x.txt: cannot open file for writing: No such file or directory" -- "$bin" status "$data/dossier.json" -o "$tmp/no/such/dir/x.txt"
+# --- An option that would change nothing is refused (exit 2), naming it and why; each
+# command declares only the options it honours. All of these were accepted, output unchanged.
+check explain-status-csv 2 '--explain has no effect with --format csv: .*; use --format table, json or ndjson' -- "$bin" status "$data/dossier.json" "${D[@]}" --format csv --explain
+check explain-leave-csv 2 '--explain has no effect with --format csv: .*; use --format table or json' -- "$bin" leave "$data/leave.json" --format csv --explain
+check explain-account-csv 2 '--explain has no effect with --format csv' -- "$bin" account "$data/account.json" --format csv --explain
+check explain-book-table 2 '--explain has no effect with --format table: .*; use --format json or ndjson' -- "$bin" book "$data/dossier.json" "$data/upload.csv" "${D[@]}" --explain
+check explain-book-csv 2 '--explain has no effect with --format csv' -- "$bin" book "$data/dossier.json" "$data/upload.csv" "${D[@]}" --format csv --explain
+check explain-insight-html 2 '--explain has no effect with --format html' -- "$bin" insight "$data/insight.json" --contact FLEX-HR "${D[@]}" --format html --explain
+check explain-insight-csv 2 '--explain has no effect with --format csv' -- "$bin" insight "$data/insight.json" --contact FLEX-HR "${D[@]}" --format csv --explain
+check explain-book-json 1 '' -- "$bin" book "$data/dossier.json" "$data/upload.csv" "${D[@]}" --format json --explain -q
+check explain-status-ndjson 0 '"explanation"' -- "$bin" status "$data/dossier.json" "${D[@]}" --format ndjson --explain
+for f in json csv ndjson; do
+  check "wide-status-$f" 2 "--wide has no effect with --format $f: it widens the table; use --format table" -- "$bin" status "$data/dossier.json" "${D[@]}" --format $f --wide
+done
+check wide-leave-json 2 '--wide has no effect with --format json' -- "$bin" leave "$data/leave.json" --format json --wide
+check wide-book-csv 2 '--wide has no effect with --format csv' -- "$bin" book "$data/dossier.json" "$data/upload.csv" "${D[@]}" --format csv --wide
+check wide-account-json 2 '--wide has no effect with --format json' -- "$bin" account "$data/account.json" --format json --wide
+check wide-insight-html 2 '--wide has no effect with --format html' -- "$bin" insight "$data/insight.json" --contact FLEX-HR "${D[@]}" --format html --wide
+check wide-rulebook-show-csv 2 '--wide has no effect with --format csv' -- "$bin" rulebook show --format csv --wide
+check wide-rulebook-show-table 0 'pe.points.required' -- "$bin" rulebook show --wide
+check export-format 2 '--format has no effect on rulebook export: it writes the rulebook in force as a rulebook file \(JSON\)' -- "$bin" rulebook export --format csv
+check export-format-json 2 '--format has no effect on rulebook export' -- "$bin" rulebook export --format json
+check export-date 2 '--date has no effect on rulebook export: .*rulebook show lists the values on a date' -- "$bin" rulebook export --date 2025-01-01
+check export-wide 2 '--wide has no effect on rulebook export' -- "$bin" rulebook export --wide
+check export-rulebook-kept 0 '"schema_version": 1' -- "$bin" rulebook export --rulebook "$src/rulebook/pe.json" -o -
+"$bin" rulebook export > "$tmp/export.json"
+check validate-date 2 '--date has no effect on rulebook validate: it checks FILE' -- "$bin" rulebook validate "$tmp/export.json" --date 1999-01-01
+check validate-format 2 '--format has no effect on rulebook validate' -- "$bin" rulebook validate "$tmp/export.json" --format csv
+check validate-wide 2 '--wide has no effect on rulebook validate' -- "$bin" rulebook validate "$tmp/export.json" --wide
+check validate-rulebook 2 '--rulebook has no effect on rulebook validate' -- "$bin" rulebook validate "$tmp/export.json" --rulebook "$tmp/export.json"
+check validate-set 2 '--set has no effect on rulebook validate' -- "$bin" rulebook validate "$tmp/export.json" --set pe.points.required=16
+check validate-output 0 '' -- "$bin" rulebook validate "$tmp/export.json" -o "$tmp/validate.txt"
+# status has no progress display: --quiet is not one of its options
+check quiet-status 2 "unknown option '--quiet' for status" -- "$bin" status "$data/dossier.json" "${D[@]}" --quiet
 echo "cli contract: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
