@@ -392,47 +392,80 @@ void constraints_to_json(const parameter& p, json& j) {
     if (c.gaps) j["gaps"] = true;
 }
 
-/// The tighter of two optional bounds (`lower`: the larger minimum).
-std::optional<param_value> tighter(const std::optional<param_value>& a, const std::optional<param_value>& b,
-                                   bool lower) {
-    if (!a) return b;
-    if (!b) return a;
-    const int c = compare_scalar(*a, *b);
-    return (lower ? c >= 0 : c <= 0) ? a : b;
+/// The bound `top` (an overlay's) declares for member `member`, refused when
+/// it is wider than `base`'s (the rulebook under it): a lower minimum
+/// (`lower`), a higher maximum. Returns the tighter of the two.
+std::optional<param_value> narrowed(const parameter& p, const std::optional<param_value>& base,
+                                    const std::optional<param_value>& top, bool lower, const std::string& field,
+                                    const std::string& under) {
+    if (!base) return top;
+    if (!top) return base;
+    const int c = compare_scalar(*top, *base);
+    if (lower ? c < 0 : c > 0) {
+        const auto shown = [&](const param_value& v) {
+            const json j = p.kind == value_kind::integer_list ? json(std::get<std::int64_t>(v)) : value_to_json(p, v);
+            return j.is_string() ? j.get<std::string>() : j.dump();
+        };
+        const std::string member = lower ? "min" : "max";
+        fail(field + "." + member, "is " + shown(*top) + ", wider than the " + member + " " + shown(*base) + " of " +
+                                       under + ": an overlay may narrow a declaration, never widen it");
+    }
+    return c == 0 ? base : top;
 }
-value_range both(const value_range& a, const value_range& b) {
-    return value_range{tighter(a.min, b.min, true), tighter(a.max, b.max, false)};
+value_range narrowed(const parameter& p, const value_range& base, const value_range& top, const std::string& field,
+                     const std::string& under) {
+    return value_range{narrowed(p, base.min, top.min, true, field, under),
+                       narrowed(p, base.max, top.max, false, field, under)};
 }
 template <class T>
-std::optional<T> tighter_count(std::optional<T> a, std::optional<T> b, bool lower) {
-    if (!a) return b;
-    if (!b) return a;
-    return lower ? std::max(*a, *b) : std::min(*a, *b);
+std::optional<T> narrowed_count(std::optional<T> base, std::optional<T> top, bool lower, const std::string& field,
+                                const std::string& under) {
+    if (!base) return top;
+    if (!top) return base;
+    if (lower ? *top < *base : *base < *top)
+        fail(field, "is " + std::to_string(*top) + ", wider than the " + std::to_string(*base) + " of " + under +
+                        ": an overlay may narrow a declaration, never widen it");
+    return top;
 }
 
-/// What both `a` (a base rulebook's declaration) and `b` (an overlay's) allow:
-/// an overlay may narrow a declaration, never widen it.
-constraints both(const constraints& a, const constraints& b, const std::string& f) {
+/// The declaration of `top` (an overlay's) for parameter `base` of the
+/// rulebook under it (`under` names that declaration in a message). An overlay
+/// may narrow a declaration, never widen it: a wider bound, a word the base
+/// does not allow, or gaps the base does not allow are refused, naming the
+/// member (a widening dropped silently left the overlay's author believing it
+/// in force).
+constraints narrowed(const parameter& base, const parameter& top, const std::string& under) {
+    const constraints &a = base.limits, &b = top.limits;
+    const std::string f = "parameters[\"" + base.name + "\"]";
     constraints c;
-    c.range = both(a.range, b.range);
-    c.decimals = tighter_count(a.decimals, b.decimals, false);
+    c.range = narrowed(base, a.range, b.range, f, under);
+    c.decimals = narrowed_count(a.decimals, b.decimals, false, f + ".decimals", under);
     if (a.allowed.empty() || b.allowed.empty()) {
         c.allowed = a.allowed.empty() ? b.allowed : a.allowed;
     } else {
-        for (const auto& w : a.allowed)
-            if (std::find(b.allowed.begin(), b.allowed.end(), w) != b.allowed.end()) c.allowed.push_back(w);
-        if (c.allowed.empty()) fail(f + ".allowed", "allows none of the values the base rulebook allows");
+        for (std::size_t i = 0; i < b.allowed.size(); ++i)
+            if (std::find(a.allowed.begin(), a.allowed.end(), b.allowed[i]) == a.allowed.end())
+                fail(f + ".allowed[" + std::to_string(i) + "]",
+                     "\"" + b.allowed[i] + "\" is not allowed by " + under +
+                         ": an overlay may narrow a declaration, never widen it" +
+                         did_you_mean(b.allowed[i], a.allowed));
+        c.allowed = b.allowed;
     }
-    c.min_items = tighter_count(a.min_items, b.min_items, true);
-    c.max_items = tighter_count(a.max_items, b.max_items, false);
+    c.min_items = narrowed_count(a.min_items, b.min_items, true, f + ".min_items", under);
+    c.max_items = narrowed_count(a.max_items, b.max_items, false, f + ".max_items", under);
     if (a.items.empty() || b.items.empty()) {
         c.items = a.items.empty() ? b.items : a.items;
     } else {
         if (a.items.size() != b.items.size())
-            fail(f + ".items", "declares " + std::to_string(b.items.size()) + " items, the base rulebook " +
+            fail(f + ".items", "declares " + std::to_string(b.items.size()) + " items, " + under + " " +
                                    std::to_string(a.items.size()));
-        for (std::size_t i = 0; i < a.items.size(); ++i) c.items.push_back(both(a.items[i], b.items[i]));
+        for (std::size_t i = 0; i < a.items.size(); ++i)
+            c.items.push_back(narrowed(base, a.items[i], b.items[i], f + ".items[" + std::to_string(i) + "]", under));
     }
+    if (b.gaps && !a.gaps)
+        fail(f + ".gaps", under +
+                              " has no gaps between dated values, and an overlay cannot add them (it may narrow a "
+                              "declaration, never widen it): give values that follow one another without a gap");
     c.gaps = a.gaps && b.gaps;
     return c;
 }
@@ -608,7 +641,10 @@ struct rulebook_builder {
             parameter merged = p;
             // The base's declaration stays in force: an overlay may narrow it, never widen it.
             if (it->second.kind == p.kind)
-                merged.limits = both(it->second.limits, p.limits, "parameters[\"" + name + "\"]");
+                merged.limits = narrowed(it->second, p,
+                                         !adds && &base == rulebook::builtin().get()
+                                             ? "the built-in declaration"
+                                             : "the declaration of the rulebook it overlays");
             merged.check();  // the overlay's own values, numbered as in its file
             // The overlay's values replace the base's over the dates they span
             // (from the first one's start to the last one's end); the base's

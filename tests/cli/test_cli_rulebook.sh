@@ -47,10 +47,20 @@ check validate-rounding 4 'parameters\["pe.points.rounding"\].values\[0\].value:
   "$bin" rulebook validate "$tmp/round.json"
 rb '"leave.rate.vov":{"type":"money","unit":"EUR/hour","values":[{"value":"-14.91","source":"u","confidence":"H"}]}' > "$tmp/rate.json"
 check validate-negative-rate 4 'values\[0\].value: -14.91 is below the minimum 0.00' -- "$bin" rulebook validate "$tmp/rate.json"
-# An overlay that declares a wider range does not widen the default rulebook's.
+# An overlay that declares a wider range does not widen the default rulebook's:
+# it is refused at the member that would widen it (a wider "max" with values
+# inside both loaded, exit 0, and the export still showed the built-in max).
 rb '"pe.points.minutes_per_point":{"type":"duration","unit":"minutes","min":0,"values":[{"value":0,"source":"u","confidence":"H"}]}' > "$tmp/wide.json"
-check validate-widen 4 'minutes_per_point"\].values\[0\].value: 0 is below the minimum 1' -- "$bin" rulebook validate "$tmp/wide.json"
-check rulebook-option-widen 4 'minutes_per_point' -- "$bin" status "$data/dossier.json" --rulebook "$tmp/wide.json"
+check validate-widen 4 'wide.json:[0-9]+:[0-9]+: parameters\["pe.points.minutes_per_point"\].min: is 0, wider than the min 1 of the built-in declaration' -- "$bin" rulebook validate "$tmp/wide.json"
+check rulebook-option-widen 4 'minutes_per_point"\].min: is 0, wider' -- "$bin" status "$data/dossier.json" --rulebook "$tmp/wide.json"
+rb '"pe.points.required":{"type":"decimal","max":"20000","values":[{"value":"16","source":"u","confidence":"H"}]}' > "$tmp/widemax.json"
+check overlay-widen-max 4 'widemax.json:[0-9]+:[0-9]+: parameters\["pe.points.required"\].max: is 20000, wider than the max 10000 of the built-in declaration: an overlay may narrow a declaration, never widen it' -- "$bin" rulebook export --rulebook "$tmp/widemax.json"
+check validate-widen-max 4 'pe.points.required"\].max: is 20000, wider' -- "$bin" rulebook validate "$tmp/widemax.json"
+rb '"pe.points.required":{"type":"decimal","max":"100","values":[{"value":"16","source":"u","confidence":"H"}]}' > "$tmp/narrowmax.json"
+check overlay-narrow-max 0 '"max": "100"' -- "$bin" rulebook export --rulebook "$tmp/narrowmax.json"
+# gaps: the overlay declares them; the built-in declaration has none (it said the parameter "declares no gaps")
+rb '"pe.points.required":{"type":"decimal","gaps":true,"values":[{"value":"16","from":"2025-01-01","to":"2025-03-31","source":"u","confidence":"H"},{"value":"17","from":"2025-06-01","source":"u","confidence":"H"}]}' > "$tmp/addgaps.json"
+check overlay-adds-gaps 4 'pe.points.required"\].gaps: the built-in declaration has no gaps between dated values, and an overlay cannot add them' -- "$bin" rulebook export --rulebook "$tmp/addgaps.json"
 rb '"pe.points.minutes_per_point":{"type":"duration","unit":"minutes","values":[{"value":45,"source":"u","confidence":"H","untill":"2030-01-01"}]}' > "$tmp/member.json"
 check validate-unknown-member 4 'values\[0\].untill: unknown member; known members: from, to, ' -- "$bin" rulebook validate "$tmp/member.json"
 # The export of the default rulebook carries its declarations and validates again.

@@ -306,11 +306,54 @@ TEST(RulebookConstraints, WithValueAndOverlaysKeepTheDeclaration) {
     // An overlay may narrow the base's declaration, never widen it.
     const rulebook wide = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "pe.points.minutes_per_point":{"type":"duration","unit":"minutes","min":0,"values":[{"value":0,"source":"u","confidence":"H"}]}}})");
+    // Refused at the member that widens it, not dropped silently (a "max"
+    // above the built-in one loaded, and the export still showed the old max).
+    const auto widens = [&](const std::string& param, const std::string& decl, const std::string& values,
+                            const std::string& want) {
+        const rulebook overlay = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},)"
+                                                     R"("parameters":{")" +
+                                                     param + "\":{" + decl + ",\"values\":" + values + "}}}");
+        try {
+            rulebook::overlaid(*rb, overlay);
+            ADD_FAILURE() << "overlay widened the declaration: " << decl;
+        } catch (const error& e) {
+            EXPECT_NE(std::string(e.what()).find(want), std::string::npos) << e.what();
+        }
+    };
+    widens("pe.points.minutes_per_point", R"("type":"duration","unit":"minutes","min":0)",
+           R"([{"value":50,"source":"u","confidence":"H"}])",
+           "parameters[\"pe.points.minutes_per_point\"].min: is 0, wider than the min 1 of the built-in declaration: "
+           "an overlay may narrow a declaration, never widen it");
+    widens("pe.points.required", R"("type":"decimal","max":"20000")",
+           R"([{"value":"16","source":"u","confidence":"H"}])",
+           "parameters[\"pe.points.required\"].max: is 20000, wider than the max 10000 of the built-in "
+           "declaration");
+    widens("pe.points.required", R"("type":"decimal","decimals":4)",
+           R"([{"value":"16","source":"u","confidence":"H"}])",
+           "parameters[\"pe.points.required\"].decimals: is 4, wider than the 2 of the built-in declaration");
+    widens("pe.registration.month_overflow", R"("type":"text","allowed":["clamp","wrap"])",
+           R"([{"value":"clamp","source":"u","confidence":"H"}])",
+           "parameters[\"pe.registration.month_overflow\"].allowed[1]: \"wrap\" is not allowed by the built-in "
+           "declaration");
+    // gaps: the built-in declaration has none; it said the overlay "declares no gaps (\"gaps\": false)"
+    widens("pe.points.required", R"("type":"decimal","gaps":true)",
+           R"([{"value":"16","from":"2025-01-01","to":"2025-03-31","source":"u","confidence":"H"},
+               {"value":"17","from":"2025-06-01","source":"u","confidence":"H"}])",
+           "parameters[\"pe.points.required\"].gaps: the built-in declaration has no gaps between dated values, and "
+           "an overlay cannot add them");
+    // An overlay over an overlay: named as the declaration under it.
+    const rulebook narrow90 = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "pe.points.minutes_per_point":{"type":"duration","unit":"minutes","max":90,"values":[{"value":50,"source":"u","confidence":"H"}]}}})");
+    const rulebook wider120 = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
+        "pe.points.minutes_per_point":{"type":"duration","unit":"minutes","max":120,"values":[{"value":50,"source":"u","confidence":"H"}]}}})");
     try {
-        rulebook::overlaid(*rb, wide);
-        ADD_FAILURE() << "overlay widened the declaration";
+        rulebook::overlaid(rulebook::overlaid(*rb, narrow90), wider120);
+        ADD_FAILURE() << "second overlay widened the first";
     } catch (const error& e) {
-        EXPECT_NE(std::string(e.what()).find("0 is below the minimum 1"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("is 120, wider than the max 90 of the declaration of the rulebook it "
+                                             "overlays"),
+                  std::string::npos)
+            << e.what();
     }
     const rulebook narrow = rulebook::from_json(R"({"schema_version":1,"sources":{"u":{"title":"mine"}},"parameters":{
         "pe.points.minutes_per_point":{"type":"duration","unit":"minutes","max":90,"values":[{"value":50,"source":"u","confidence":"H"}]}}})");
