@@ -96,7 +96,11 @@ int run_account(const account_args& a) {
     if (!req.is_object()) throw error(errc::invalid_input, in.name, "expected a JSON object");
     require_account_kind(req, in);
     if (o.date) req["date"] = *o.date;
-    req["explain"] = o.explain;
+    // the caller's --explain/--no-explain, else the document's "explain" (it was always overridden)
+    const json* member = req.contains("explain") ? &req["explain"] : nullptr;
+    const bool explain =
+        explain_of(o, member && member->is_boolean() ? std::optional<bool>(member->get<bool>()) : std::nullopt);
+    if (!member || member->is_boolean()) req["explain"] = explain;  // a member not true or false is refused as input
     const json resp =
         parse_input(in, [&](const std::string&) { return json::parse(io::evaluate_json(*eng, req.dump())); });
     output out(o);
@@ -130,13 +134,13 @@ int run_account(const account_args& a) {
                      << printable(text_of(result["totals"]["deposited"])) << ", spent "
                      << printable(text_of(result["totals"]["spent"])) << ", lapsed "
                      << printable(text_of(result["totals"]["lapsed"])) << "\n";
-        if (o.explain) print_explanation(out.stream(), result["explanation"], "  ");
+        if (explain) print_explanation(out.stream(), result["explanation"], "  ");
     } else {
         out.stream() << "\n";
         for (const auto& w : result["workers"]) {
             out.stream() << printable(text_of(w["id"])) << ": balance " << printable(text_of(w["balance"]["days"]))
                          << " day(s) (" << printable(text_of(w["balance"]["minutes"])) << " minutes)\n";
-            if (o.explain) print_explanation(out.stream(), w["explanation"], "  ");
+            if (explain) print_explanation(out.stream(), w["explanation"], "  ");
         }
     }
     out.close();
@@ -157,7 +161,11 @@ command add_account(CLI::App& root) {
         ->required();
     // --explain: the rules below the table, the JSON's explanations (the CSV has the reason codes only)
     add_common(*cmd, a->o,
-               {opt_all & ~opt_quiet, {"table", "json", "csv"}, fmt_bit(format::table) | fmt_bit(format::json)});
+               {opt_all & ~opt_quiet,
+                {"table", "json", "csv"},
+                fmt_bit(format::table) | fmt_bit(format::json),
+                fmt_bit(format::table),
+                true});
     return {cmd, [a] { return run_account(*a); }, &a->o};
 }
 

@@ -76,7 +76,8 @@ const std::vector<column> leave_columns{{"worker"},
                                         {"claim until", false},
                                         {"reasons", true, true}};
 
-void print_leave_table(const options& o, const engine& eng, const std::vector<worker_result>& results, output& out) {
+void print_leave_table(const options& o, const engine& eng, const std::vector<worker_result>& results, bool explain,
+                       output& out) {
     std::vector<std::vector<std::string>> rows;
     std::size_t eligible = 0, total = 0;
     for (const auto& w : results) {
@@ -93,7 +94,7 @@ void print_leave_table(const options& o, const engine& eng, const std::vector<wo
                  << total << " worker x training rows; " << eligible << " eligible, " << (total - eligible)
                  << " not (reasons in the last column; --wide for every column; --format json --explain for the "
                     "rules and sources).\n";
-    if (!o.explain) return;
+    if (!explain) return;
     for (const auto& w : results) {
         out.stream() << "\n" << printable(w.id) << ":\n";
         print_steps(out.stream(), w.why, "  ");
@@ -122,8 +123,9 @@ int run_leave(const leave_args& a) {
         req = parse_input(in, [&](const std::string& text) {
             return io::parse_leave_request(*eng, text, "leave.evaluate", a.school_year);
         });
-        req.explain = o.explain;
-        results = io::evaluate_leave(*eng, req, o.explain);
+        // the caller's --explain/--no-explain, else the document's "explain" (it was always overridden)
+        req.explain = explain_of(o, req.explain_given ? std::optional<bool>(req.explain) : std::nullopt);
+        results = io::evaluate_leave(*eng, req, req.explain);
     } catch (const std::out_of_range&) {
         // Boost's calendar ends at 9999-12-31 and the leave domain names no
         // field for a date computed past it: name the input and its workers.
@@ -148,7 +150,7 @@ int run_leave(const leave_args& a) {
                 io::write_csv_row(out.stream(), row);
             }
     } else {
-        print_leave_table(o, *eng, results, out);
+        print_leave_table(o, *eng, results, req.explain, out);
     }
     out.close();
     return exit_ok;
@@ -168,9 +170,12 @@ command add_leave(CLI::App& root) {
                     "the school year of workers that name none (default: the document's)")
         ->option_text("YYYY-YYYY");
     // --explain: the rules below the table, the JSON's explanations (the CSV has the reason codes only)
-    add_common(
-        *cmd, a->o,
-        {opt_all & ~opt_date & ~opt_quiet, {"table", "json", "csv"}, fmt_bit(format::table) | fmt_bit(format::json)});
+    add_common(*cmd, a->o,
+               {opt_all & ~opt_date & ~opt_quiet,
+                {"table", "json", "csv"},
+                fmt_bit(format::table) | fmt_bit(format::json),
+                fmt_bit(format::table),
+                true});
     return {cmd, [a] { return run_leave(*a); }, &a->o};
 }
 

@@ -84,7 +84,11 @@ void add_common(CLI::App& cmd, options& o, option_use use) {
             ->check(one_of(formats))
             ->option_text("F");
     }
-    if (which & opt_explain) cmd.add_flag("--explain", o.explain, "include the rules applied, values used and sources");
+    if (which & opt_explain) {
+        cmd.add_flag("--explain", o.explain, "include the rules applied, values used and sources");
+        if (o.use.document_explain)  // the document's "explain" decides unless one of these is given
+            cmd.add_flag("--no-explain", o.no_explain, "leave the rules applied out, whatever the document says");
+    }
     if (which & opt_output)
         cmd.add_option("-o,--output", o.output, "write there instead of standard output (- is standard output)")
             ->option_text("FILE");
@@ -165,6 +169,8 @@ void refuse_idle_options(const options& o, const option_use& use, std::string_vi
                           (in.empty() ? std::string() : "; use --format " + choice_list(in)));
     };
     refuse_with_format(o.explain && (use.which & opt_explain), "--explain", use.explain_in,
+                       "this output has no room for the rules applied");
+    refuse_with_format(o.no_explain && (use.which & opt_explain), "--no-explain", use.explain_in,
                        "this output has no room for the rules applied");
     refuse_with_format(o.wide && (use.which & opt_wide), "--wide", use.wide_in, "it widens the table");
 }
@@ -249,6 +255,12 @@ std::shared_ptr<const engine> make_engine(const options& o, std::initializer_lis
         rb = std::make_shared<const rulebook>(rulebook::with_value(*rb, name, val, from));
     }
     return std::make_shared<const engine>(rb);
+}
+
+bool explain_of(const options& o, std::optional<bool> document) {
+    if (o.explain && o.no_explain) throw usage_error("--explain and --no-explain contradict each other: give one");
+    if (o.explain || o.no_explain) return o.explain;
+    return document.value_or(false);
 }
 
 date eval_date(const options& o) {

@@ -41,6 +41,7 @@ struct option_use {
     std::vector<std::string> formats;           ///< --format choices, the first the default
     unsigned explain_in = 0;                    ///< formats whose output --explain changes (fmt_bit)
     unsigned wide_in = fmt_bit(format::table);  ///< formats whose output --wide changes: the table
+    bool document_explain = false;              ///< the input document may say "explain" (--no-explain declared)
 };
 
 /// Options shared by the commands (each command declares the ones it takes).
@@ -50,6 +51,7 @@ struct options {
     std::vector<std::string> rulebooks;  ///< --rulebook FILE (repeatable, overlaid in order)
     std::vector<std::string> sets;       ///< --set name=value[@from] (repeatable)
     bool explain = false;                ///< --explain: include the reasons in the output
+    bool no_explain = false;             ///< --no-explain: leave them out, whatever the document says
     std::optional<std::string> output;   ///< --output FILE (default, or "-": stdout)
     bool quiet = false;                  ///< --quiet: no progress on the terminal
     bool wide = false;                   ///< --wide: every table column, however wide
@@ -130,6 +132,12 @@ void refuse_output_as_input(const options& o, std::initializer_list<std::string_
 /// other refusal of a rulebook file), not bad input. --rulebook and
 /// `rulebook validate` both read through it.
 rulebook rulebook_file(std::string_view text, const std::string& name);
+
+/// Whether the output explains itself, for a command reading a request
+/// document (leave, account): --explain or --no-explain when given (the
+/// caller's choice wins), else the document's own "explain" member when it has
+/// one (`document`), else no. Both options given: a usage error.
+bool explain_of(const options& o, std::optional<bool> document);
 
 /// The evaluation date: --date, or today's local date.
 date eval_date(const options& o);

@@ -560,7 +560,9 @@ leave_request decode_request(const engine& e, const json& request, std::string_v
     require_known(request, {"schema_version", "kind", "school_year", "explain", "workers"}, root);
     r.kind = std::string(kind);
     r.year = decode_school_year(request, "school_year", root);
-    r.explain = detail::opt_bool(request, "explain", root).value_or(true);
+    const std::optional<bool> explain = detail::opt_bool(request, "explain", root);
+    r.explain = explain.value_or(true);
+    r.explain_given = explain.has_value();
     const json& ws = member(request, "workers", root);
     require_array(ws, root / "workers");
     std::set<std::pair<std::string, int>> seen;  // a worker appears once per school year (F6)

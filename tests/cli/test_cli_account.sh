@@ -47,5 +47,16 @@ printf '{"schema_version":1,"date":"2024-12-31","employer":{},"workers":[]}\n' >
 check account-missing-kind 3 "nokind.json: kind: missing: the account command reads account.right or account.ledger" -- "$bin" account "$tmp/nokind.json"
 check account-missing-file 5 "" -- "$bin" account "$tmp/nope.json"
 check account-usage 2 "" -- "$bin" account
+# The document's "explain" decides unless --explain/--no-explain is given, as in
+# `edurules request` (account.json says true: request gave 3 explanations, account --format json 0).
+n_expl() { "$@" | grep -o '"explanation"' | wc -l; }
+req=$(n_expl "$bin" request "$data/account.json")
+check account-explain-member 0 "^$req$" -- n_expl "$bin" account "$data/account.json" --format json
+check account-explain-member-table 0 "^  - \[" -- "$bin" account "$data/account.json"
+check account-no-explain 0 "^0$" -- n_expl "$bin" account "$data/account.json" --format json --no-explain
+sed 's/"explain": *true/"explain": false/' "$data/account.json" > "$tmp/quiet.json"
+check account-explain-false 0 "^0$" -- n_expl "$bin" account "$tmp/quiet.json" --format json
+check account-explain-option-wins 0 "^$req$" -- n_expl "$bin" account "$tmp/quiet.json" --format json --explain
+check account-explain-both 2 "--explain and --no-explain contradict" -- "$bin" account "$data/account.json" --explain --no-explain
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

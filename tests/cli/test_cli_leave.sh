@@ -56,5 +56,18 @@ for n in 9223372036854775808 18446744073709551615; do
 done
 check leave-missing-file 5 "" -- "$bin" leave "$tmp/nope.json"
 check leave-usage 2 "" -- "$bin" leave
+# The document's "explain" decides unless --explain/--no-explain is given, as in
+# `edurules request` ("explain": true gave no explanation through leave --format json).
+n_expl() { "$@" | grep -o '"explanation"' | wc -l; }
+PY=/usr/bin/python3
+$PY -c "import json,sys; d=json.load(open(sys.argv[1])); d['explain']=True; json.dump(d,open(sys.argv[2],'w'))" "$data/leave.json" "$tmp/loud.json"
+$PY -c "import json,sys; d=json.load(open(sys.argv[1])); d['explain']=False; json.dump(d,open(sys.argv[2],'w'))" "$data/leave.json" "$tmp/quiet.json"
+req=$(n_expl "$bin" request "$tmp/loud.json")
+check leave-explain-member 0 "^$req$" -- n_expl "$bin" leave "$tmp/loud.json" --format json
+check leave-explain-member-request 0 "^0$" -- n_expl "$bin" request "$tmp/quiet.json"
+check leave-explain-false 0 "^0$" -- n_expl "$bin" leave "$tmp/quiet.json" --format json
+check leave-explain-option-wins 0 "^$req$" -- n_expl "$bin" leave "$tmp/quiet.json" --format json --explain
+check leave-no-explain-wins 0 "^0$" -- n_expl "$bin" leave "$tmp/loud.json" --format json --no-explain
+check leave-no-explain-csv 2 "--no-explain has no effect with --format csv" -- "$bin" leave "$tmp/loud.json" --format csv --no-explain
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

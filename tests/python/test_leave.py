@@ -367,3 +367,26 @@ def test_float_hours_are_whole_minutes_only_as_the_value_they_stand_for(engine):
     e = raises(edurules.InvalidInput, "workers.contract_hours[0]",
                lambda: hf(*_two_workers(contract_hours=[19.50000000005, 38.0]), school_year="2023-2024"))
     assert "19.50000000005" in e.message
+
+
+def test_leave_evaluate_follows_the_documents_explain_unless_told(engine):
+    """One rule for every face: the caller's explain=True/False wins, else the
+    document's own "explain" member (its kind's default without one), as the
+    request path (edurules request, the C ABI) reads it. leave_evaluate gave
+    28 explanations for a document saying "explain": false."""
+    import json
+
+    def count(result):
+        return json.dumps(result).count('"explanation"')
+
+    doc = json.loads(LEAVE_JSON.read_text())
+    silent = dict(doc, explain=False)
+    via_request = engine.evaluate(dict(silent, kind="leave.evaluate"))["result"]
+    assert count(via_request) == 0
+    assert count(engine.leave_evaluate(silent)) == 0
+    assert count(engine.leave_evaluate(silent, explain=True)) > 0
+    loud = dict(doc, explain=True)
+    assert count(engine.leave_evaluate(loud)) == count(engine.evaluate(dict(loud, kind="leave.evaluate"))["result"]) > 0
+    assert count(engine.leave_evaluate(loud, explain=False)) == 0
+    bare = {k: v for k, v in doc.items() if k != "explain"}
+    assert count(engine.leave_evaluate(bare)) == count(engine.evaluate(dict(bare, kind="leave.evaluate"))["result"]) > 0

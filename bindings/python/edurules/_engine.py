@@ -355,7 +355,7 @@ class Engine:
         return pe_status_table(self.pe_status(dossier, date, explain=False))
 
     def leave_evaluate(self, workers: Union[Sequence[Mapping[str, Any]], PathOrText], school_year: Any = None, *,
-                       kind: str = "leave.evaluate", explain: bool = True) -> dict[str, Any]:
+                       kind: str = "leave.evaluate", explain: Optional[bool] = None) -> dict[str, Any]:
         """Belgian paid educational leave for workers in a school year (the
         JSON path): regime, eligibility, hours, absences, reimbursement and
         deadlines per training, with explanations.
@@ -365,6 +365,10 @@ class Engine:
         school year is used unless ``school_year`` ("2023-2024") is given.
         ``kind`` narrows the answer: leave.regime, leave.eligibility,
         leave.entitlement, leave.absence, leave.reimbursement, leave.deadlines.
+        ``explain``: True or False decides whether the result carries the
+        explanations; None (default) lets the document decide (its own
+        ``"explain"`` member, true when it has none), as ``edurules request``
+        and the C ABI do.
         """
         if isinstance(workers, (Mapping, str, os.PathLike)):
             doc = dict(_load_document(workers, "workers"))
@@ -374,7 +378,8 @@ class Engine:
         if school_year is not None:
             doc["school_year"] = str(school_year)
         doc["kind"] = kind
-        doc["explain"] = explain
+        if explain is not None:  # the caller's choice wins; None: the document's "explain" (it was overridden)
+            doc["explain"] = explain
         return self.evaluate(doc)["result"]
 
     # --- the columnar path: whole populations -------------------------------

@@ -19,7 +19,8 @@ namespace edurules::io {
 struct leave_request {
     std::string kind;
     school_year year{2000};
-    bool explain = true;
+    bool explain = true;         ///< the document's "explain" member (default true)
+    bool explain_given = false;  ///< the document has an "explain" member
     std::vector<leave::worker> workers;
     std::vector<school_year> years;
 };
