@@ -7,6 +7,7 @@
 
 #include "common.hpp"
 #include "edurules/core/nearest.hpp"
+#include "edurules/io/file.hpp"
 #include "edurules/io/request.hpp"
 
 namespace edurules::cli {
@@ -67,7 +68,8 @@ Exit codes:
   0 done, everything decided (book: every row booked)
   1 done, some rows rejected (each is reported with its reason; request: pe.book)
     or access denied (insight: unknown contact, a refused overview or named dossier)
-  2 bad command line   3 bad input file (the message names file, line and field)
+  2 bad command line (or EDURULES_MAX_INPUT_BYTES)
+  3 bad input file (the message names file, line and field)
   4 bad rulebook       5 file not readable/writable   70 internal error
 )";
 
@@ -228,6 +230,18 @@ void refuse_extras(const CLI::App& cmd) {
                       cmd.get_name() + " --help')");
 }
 
+/// EDURULES_MAX_INPUT_BYTES configures a run as --max-input-bytes does (which
+/// wins): a bad value is the command line's kind of mistake, exit 2 (it was
+/// exit 3, "bad input file", though no file was at fault), refused before
+/// anything is read.
+void check_input_limit() {
+    try {
+        (void)io::max_input_bytes();
+    } catch (const error& e) {
+        throw usage_error(std::string(e.what()) + " (or give --max-input-bytes N)");
+    }
+}
+
 int run(int argc, char** argv) {
     CLI::App app("edurules - rules engine for continuing education (SEU PE) and Belgian paid educational leave",
                  "edurules");
@@ -256,6 +270,7 @@ int run(int argc, char** argv) {
         if (!c.app->parsed()) continue;
         refuse_extras(*c.app);
         if (c.opts) refuse_idle_options(*c.opts, c.opts->use, "edurules " + c.app->get_name());
+        check_input_limit();
         const int rc = c.run();
         check_stdout();  // whatever went to standard output must have arrived
         return rc;

@@ -75,6 +75,10 @@ check rulebook-directory 5 "$tmp/dir: is a directory" -- "$bin" rulebook validat
 check input-too-large 5 "more than the input limit of 100 bytes" -- "$bin" status "$data/dossier.json" "${D[@]}" --max-input-bytes 100
 check input-too-large-env 5 "more than the input limit of 1024 bytes" -- env EDURULES_MAX_INPUT_BYTES=1K "$bin" status "$data/dossier.json" "${D[@]}"
 check input-limit-bad 2 "max-input-bytes" -- "$bin" status "$data/dossier.json" --max-input-bytes lots
+# a bad EDURULES_MAX_INPUT_BYTES is configuration, exit 2 as the option (it was 3, "bad input file")
+check input-limit-env-bad 2 'EDURULES_MAX_INPUT_BYTES: expected a positive number of bytes .* got "99999999999999999999"' -- env EDURULES_MAX_INPUT_BYTES=99999999999999999999 "$bin" rulebook validate "$src/rulebook/pe.json"
+check input-limit-env-zero 2 'EDURULES_MAX_INPUT_BYTES' -- env EDURULES_MAX_INPUT_BYTES=0 "$bin" status "$data/dossier.json" "${D[@]}"
+check input-limit-option-wins 0 "SEU-100037" -- env EDURULES_MAX_INPUT_BYTES=lots "$bin" status "$data/dossier.json" "${D[@]}" --max-input-bytes 64M
 check input-limit-raised 0 "SEU-100037" -- "$bin" status "$data/dossier.json" "${D[@]}" --max-input-bytes 64M
 check stdin-too-large 5 "standard input: more than the input limit" -- bash -c "head -c 5000 /dev/zero | '$bin' request - --max-input-bytes 4K"
 # dossier_file stays inside the document's folder unless allowed.
