@@ -102,6 +102,8 @@ std::optional<decimal> json_decimal(const json& j) {
     return std::nullopt;
 }
 
+std::string show_scalar(const parameter& p, const param_value& v);
+
 param_value parse_value(const parameter& p, const json& j, const std::string& field) {
     switch (p.kind) {
         case value_kind::integer: {
@@ -112,6 +114,13 @@ param_value parse_value(const parameter& p, const json& j, const std::string& fi
             auto d = json_decimal(j);
             if (!d) {
                 const std::string why = j.is_string() ? decimal::why_not(j.get_ref<const std::string&>()) : "";
+                // a number too large for a decimal is outside a declared range: say that first
+                if (why.rfind("too large", 0) == 0) {
+                    const bool negative = j.get_ref<const std::string&>().front() == '-';
+                    if (const auto& bound = negative ? p.limits.range.min : p.limits.range.max)
+                        fail(field, quoted(j) + " is " + (negative ? "below the minimum " : "above the maximum ") +
+                                        show_scalar(p, *bound));
+                }
                 fail(field, why.empty() ? "expected a decimal number, got " + quoted(j) : quoted(j) + ": " + why);
             }
             return *d;
@@ -253,7 +262,7 @@ void check_word(const constraints& c, const std::string& w, const std::string& f
     if (c.allowed.empty() || std::find(c.allowed.begin(), c.allowed.end(), w) != c.allowed.end()) return;
     std::string list;
     for (const auto& a : c.allowed) list += (list.empty() ? "" : ", ") + a;
-    fail(field, quoted(json(w)) + " is not one of the allowed values (" + list + ")");
+    fail(field, quoted(json(w)) + " is not one of the allowed values (" + list + ")" + did_you_mean(w, c.allowed));
 }
 
 /// Refuses a value outside `c`, naming `field` (and the item of a list).
@@ -289,10 +298,18 @@ void check_value(const parameter& p, const constraints& c, const param_value& v,
             return;
         case value_kind::boolean:
             return;
-        case value_kind::decimal:
-            if (c.decimals && !std::get<decimal>(v).in_scale(*c.decimals))
-                fail(field, show_scalar(p, v) + " has more than " + std::to_string(*c.decimals) + " decimal(s)");
-            [[fallthrough]];
+        case value_kind::decimal: {
+            // the range first: 100000000000000000 is above the maximum, not "more than 2 decimal(s)"
+            check_range(p, c.range, v, field);
+            const decimal& d = std::get<decimal>(v);
+            if (c.decimals && !d.in_scale(*c.decimals))
+                fail(field, show_scalar(p, v) +
+                                (d.scale <= *c.decimals
+                                     ? " is too large to hold with " + std::to_string(*c.decimals) +
+                                           " decimal(s) (at most " + decimal{INT64_MAX, *c.decimals}.to_string() + ")"
+                                     : " has more than " + std::to_string(*c.decimals) + " decimal(s)"));
+            return;
+        }
         default:
             check_range(p, c.range, v, field);
     }

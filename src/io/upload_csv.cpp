@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "edurules/core/nearest.hpp"
 #include "edurules/io/pe_json.hpp"
 #include "edurules/io/utf8.hpp"
 
@@ -78,6 +79,11 @@ int header_column(const std::string& name) {
     return -1;
 }
 
+/// Every name header_column knows, for the nearest one to a misspelt header.
+constexpr std::string_view header_names[] = {"seu_number", "seu",        "seunummer",      "activity_id",
+                                             "activity",   "activiteit", "leeractiviteit", "completion_date",
+                                             "completed",  "date",       "datum",          "afgerond"};
+
 constexpr const char* accepted_header_names =
     "seu_number (or seu, seunummer), activity_id (or activity, activiteit, leeractiviteit), completion_date (or "
     "completed, date, datum, afgerond)";
@@ -95,7 +101,8 @@ columns find_columns(const std::vector<std::string>& names, std::size_t line) {
         if (col < 0 || at[col] >= 0)
             throw error(errc::invalid_input, "upload",
                         "line " + std::to_string(line) + ": header column " + std::to_string(k + 1) + " \"" + names[k] +
-                            "\" is " + (col < 0 ? "not a known name" : "given twice") +
+                            "\" is " +
+                            (col < 0 ? "not a known name" + did_you_mean(names[k], header_names) : "given twice") +
                             "; accepted names: " + accepted_header_names);
         at[col] = static_cast<int>(k);
     }

@@ -103,5 +103,8 @@ json.dump(dict(req, csv="seu_number,activity_id,completion_date\nSEU-100370,ACT-
 PY
 check request-book-rejected 1 '"booked":31,"rejected":9' -- "$bin" request "$tmp/book-rejected.json"
 check request-book-all-booked 0 '"booked":1,"rejected":0' -- "$bin" request "$tmp/book-ok.json"
+# A misspelt header names the nearest accepted name (core/nearest.hpp), then all of them.
+printf 'seu_numbr,activity_id,completion_date\nSEU-100407,ACT-NEW-11,2025-05-12\n' > "$tmp/typo.csv"
+check upload-header-nearest 3 'header column 1 "seu_numbr" is not a known name \(did you mean "seu_number"\?\); accepted names: ' -- "$bin" book "$data/dossier.json" "$tmp/typo.csv" --date 2025-06-01
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

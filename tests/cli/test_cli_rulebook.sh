@@ -67,5 +67,10 @@ check validate-unknown-member 4 'values\[0\].untill: unknown member; known membe
 "$bin" rulebook export > "$tmp/export.json"
 check export-declares 0 "" -- grep -q '"allowed"' "$tmp/export.json"
 check validate-export 0 "ok" -- "$bin" rulebook validate "$tmp/export.json"
+# A misspelt allowed word gets the nearest one (core/nearest.hpp, as leave codes do).
+check set-allowed-nearest 4 '"clmap" is not one of the allowed values \(roll_forward, clamp\) \(did you mean "clamp"\?\)' -- "$bin" status "$data/dossier.json" --date 2025-06-01 --set pe.registration.month_overflow=clmap
+# --set of a decimal: the range first, with the declared bound (it said "has more than 2 decimal(s)").
+check set-above-max 4 'pe.points.required"\].values\[0\].value: 100000000000000000 is above the maximum 10000' -- "$bin" status "$data/dossier.json" --date 2025-06-01 --set pe.points.required=100000000000000000
+check set-above-max-int64 4 '"9223372036854775807" is above the maximum 10000' -- "$bin" status "$data/dossier.json" --date 2025-06-01 --set pe.points.required=9223372036854775807
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

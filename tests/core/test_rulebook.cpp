@@ -301,6 +301,12 @@ TEST(RulebookConstraints, WithValueAndOverlaysKeepTheDeclaration) {
     refused("leave.rate.vov", "-1", "-1.00 is below the minimum 0.00");
     refused("leave.bev.rounding", "banker", "\"banker\" is not one of the allowed values");
     refused("pe.registration.month_overflow", "wrap", "is not one of the allowed values (roll_forward, clamp)");
+    // The range first, with the declared bound (probe f5: "has more than 2 decimal(s)" for a whole number above
+    // the maximum; "too large (at most 9223372036854775807 ...)" for 9223372036854775807 itself).
+    refused("pe.points.required", "100000000000000000",
+            "parameters[\"pe.points.required\"].values[0].value: 100000000000000000 is above the maximum 10000");
+    refused("pe.points.required", "9223372036854775807", "\"9223372036854775807\" is above the maximum 10000");
+    refused("pe.points.required", "-99999999999999999999", "\"-99999999999999999999\" is below the minimum");
     EXPECT_NO_THROW(rulebook::with_value(*rb, "pe.points.minutes_per_point", "45"));
 
     // An overlay may narrow the base's declaration, never widen it.
