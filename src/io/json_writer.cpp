@@ -55,6 +55,10 @@ std::size_t plain_prefix(std::string_view s) noexcept {
 }  // namespace
 
 bool detail_writer::plain_long(std::string_view s) noexcept { return plain_prefix(s) == s.size(); }
+bool detail_writer::copy_plain_long(char* p, std::string_view s) noexcept {
+    std::memcpy(p, s.data(), s.size());
+    return plain_prefix(s) == s.size();
+}
 
 void json_writer::string_body(std::string_view s) {
     if (s.size() <= 16) {  // ids, codes, names: checked a word at a time as they are copied

@@ -66,6 +66,32 @@ inline char* quoted_short(char* p, std::string_view s) noexcept {
     return p + n + 2;
 }
 
+/// Copies `s` to `p` and says whether it holds nothing to escape or check
+/// (plain_text), each word loaded once for both (up to 16 bytes inline).
+bool copy_plain_long(char* p, std::string_view s) noexcept;
+inline bool copy_plain(char* p, std::string_view s) noexcept {
+    const char* q = s.data();
+    const std::size_t n = s.size();
+    if (n > 16) return copy_plain_long(p, s);
+    if (n >= 8) {
+        const edurules::detail::end_words<std::uint64_t> w(q, n);
+        w.store(p, n);
+        return plain_word(w.first) & plain_word(w.last);
+    }
+    if (n >= 4) {
+        const edurules::detail::end_words<std::uint32_t> w(q, n);
+        w.store(p, n);
+        return plain_word(w.first) & plain_word(w.last);
+    }
+    bool plain = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(q[i]);
+        plain &= c >= 0x20 && c != '"' && c != '\\' && c < 0x80;
+        p[i] = q[i];
+    }
+    return plain;
+}
+
 /// Whether `s` holds nothing to escape or check (plain_word's bytes): up to
 /// 16 bytes by words inline, longer ones by json_writer.cpp's scan.
 bool plain_long(std::string_view s) noexcept;
@@ -270,9 +296,16 @@ public:
         text_value(const text_value&) = delete;
         text_value& operator=(const text_value&) = delete;
         text_value& operator<<(std::string_view x) {
-            edurules::detail::copy_short(w_.place(x.size()), x);
+            plain_ &= detail_writer::copy_plain(w_.place(x.size()), x);
             w_.n_ += x.size();
-            plain_ = plain_ && detail_writer::plain_text(x);
+            return *this;
+        }
+        /// A piece spelt in the code: copied by its known length, its
+        /// plainness known when compiling (nothing checked here).
+        [[gnu::always_inline]] text_value& operator<<(edurules::detail::fixed_text x) {
+            edurules::detail::copy_short(w_.place(x.size), x);
+            w_.n_ += x.size;
+            plain_ &= x.plain;
             return *this;
         }
         text_value& operator<<(date d) {

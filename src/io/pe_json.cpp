@@ -221,7 +221,7 @@ struct booking_at {
 struct sentence_in_json {
     json_writer::text_value& to;
     template <class T>
-    sentence_in_json& operator<<(const T& piece) {
+    [[gnu::always_inline]] sentence_in_json& operator<<(const T& piece) {
         if constexpr (std::is_same_v<T, pe::points>)
             to << piece.exact();
         else

@@ -85,4 +85,26 @@ inline void copy_short(char* p, std::string_view s) noexcept {
     }
 }
 
+/// A piece of text spelt in the code ("booked "_fixed): its bytes, its
+/// length and whether it is plain (printable ASCII without a quote or a backslash:
+/// nothing a JSON string escapes), all known when compiling, so that a
+/// writer copies it in a few moves and checks nothing.
+struct fixed_text {
+    const char* data;
+    std::size_t size;
+    bool plain;
+    constexpr operator std::string_view() const noexcept { return {data, size}; }
+};
+
+namespace text_literals {
+consteval fixed_text operator""_fixed(const char* s, std::size_t n) {
+    bool plain = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        plain = plain && c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    }
+    return {s, n, plain};
+}
+}  // namespace text_literals
+
 }  // namespace edurules::detail

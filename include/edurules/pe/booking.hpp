@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "edurules/core/flat_index.hpp"
+#include "edurules/core/short_text.hpp"
 #include "edurules/pe/recognition.hpp"
 #include "edurules/pe/registration.hpp"
 
@@ -100,6 +101,7 @@ public:
         n_ += x.size();
         return *this;
     }
+    sentence_out& operator<<(edurules::detail::fixed_text x) { return *this << std::string_view(x); }
     sentence_out& operator<<(date d) {
         if (10 > room - n_) flush();
         write_iso(d, buf_ + n_);
@@ -127,7 +129,8 @@ private:
 
 /// The sentence of booking `b` of completion `c` (null for an unreadable
 /// upload row), written to `o` piece by piece (`o << text`, `o << date`,
-/// `o << points`: detail::sentence_out, or a JSON writer's string): what was
+/// `o << points`: detail::sentence_out, or a JSON writer's string; the pieces
+/// spelt here come as edurules::detail::fixed_text): what was
 /// booked, or why not. Written only when read (a response, a report row),
 /// from the values the decision kept.
 template <class Out>
@@ -136,47 +139,47 @@ void write_booking_sentence(Out& o, const booking& b, const completion* c) {
         o << std::string_view(b.problem);
         return;
     }
-    using namespace std::string_view_literals;
+    using namespace edurules::detail::text_literals;  // pieces spelt here: length and plainness known
     switch (b.reason) {
         case booking_reason::booked:
-            o << "booked "sv << b.pts << " points for "sv << std::string_view(c->seu_number) << " ("sv
-              << std::string_view(c->activity_id) << ", "sv << c->completed << ", recognition "sv;
+            o << "booked "_fixed << b.pts << " points for "_fixed << std::string_view(c->seu_number) << " ("_fixed
+              << std::string_view(c->activity_id) << ", "_fixed << c->completed << ", recognition "_fixed;
             if (b.rec) o << std::string_view(b.rec->id);
-            o << ")"sv;
+            o << ")"_fixed;
             break;
         case booking_reason::unknown_seu_number:
-            o << "unknown SEU number \""sv << std::string_view(c->seu_number) << "\""sv;
+            o << "unknown SEU number \""_fixed << std::string_view(c->seu_number) << "\""_fixed;
             break;
         case booking_reason::unknown_activity:
-            o << "unknown activity \""sv << std::string_view(c->activity_id) << "\""sv;
+            o << "unknown activity \""_fixed << std::string_view(c->activity_id) << "\""_fixed;
             break;
         case booking_reason::completion_in_future:
-            o << "completion date "sv << c->completed << " is after the booking date "sv << b.booked_on;
+            o << "completion date "_fixed << c->completed << " is after the booking date "_fixed << b.booked_on;
             break;
         case booking_reason::duplicate:
-            o << "activity "sv << std::string_view(c->activity_id) << " completed on "sv << c->completed
-              << " is already booked for "sv << std::string_view(c->seu_number);
+            o << "activity "_fixed << std::string_view(c->activity_id) << " completed on "_fixed << c->completed
+              << " is already booked for "_fixed << std::string_view(c->seu_number);
             break;
         case booking_reason::not_recognised:
             if (!b.missed) {
-                o << "activity "sv << std::string_view(c->activity_id) << " has no recognition"sv;
+                o << "activity "_fixed << std::string_view(c->activity_id) << " has no recognition"_fixed;
             } else {
                 const bool early = c->completed < b.missed_validity.first;
-                o << "recognition "sv << std::string_view(b.missed->id) << " of "sv << std::string_view(c->activity_id)
-                  << (early ? " starts on "sv : " was valid until "sv)
+                o << "recognition "_fixed << std::string_view(b.missed->id) << " of "_fixed
+                  << std::string_view(c->activity_id) << (early ? " starts on "_fixed : " was valid until "_fixed)
                   << (early ? b.missed_validity.first : b.missed_validity.last);
             }
-            o << " (completed "sv << c->completed << ")"sv;
+            o << " (completed "_fixed << c->completed << ")"_fixed;
             break;
         case booking_reason::not_registered:
-            o << std::string_view(c->seu_number) << " is not registered on "sv << c->completed;
+            o << std::string_view(c->seu_number) << " is not registered on "_fixed << c->completed;
             if ((b.state == reg_state::lapsed || b.state == reg_state::ended) && b.ended_on)  // as status words it
-                o << " (its period ended on "sv << date(*b.ended_on - boost::gregorian::days(1))
-                  << (b.state == reg_state::lapsed ? " short of points: the registration lapsed on "sv
-                                                   : " without a renewal: the registration ended on "sv)
-                  << *b.ended_on << ")"sv;
+                o << " (its period ended on "_fixed << date(*b.ended_on - boost::gregorian::days(1))
+                  << (b.state == reg_state::lapsed ? " short of points: the registration lapsed on "_fixed
+                                                   : " without a renewal: the registration ended on "_fixed)
+                  << *b.ended_on << ")"_fixed;
             else
-                o << " ("sv << std::string_view(to_string(b.not_registered_why)) << ")"sv;
+                o << " ("_fixed << std::string_view(to_string(b.not_registered_why)) << ")"_fixed;
             break;
         case booking_reason::invalid_row:
             break;
@@ -227,20 +230,32 @@ public:
         booking b;
         b.why = explanation(explain);
         b.booked_on = today;
-        // the sentence goes into the explanation only when it is on
-        const auto decided = [&](booking_reason r) -> booking& {
+        // the sentence goes into the explanation only when it is on; every
+        // path returns `b` itself, built in the caller's place (no copy)
+        const auto decided = [&](booking_reason r) {
             b.reason = r;
             if (b.why.enabled())
                 b.why.note(b.booked() ? "pe.booking.booked" : "pe.booking.rejected", booking_sentence(b, &c));
-            return b;
         };
         const participant* p = idx_->find_participant(c.seu_number);
-        if (!p) return decided(booking_reason::unknown_seu_number);
+        if (!p) {
+            decided(booking_reason::unknown_seu_number);
+            return b;
+        }
         const activity* a = idx_->find_activity(c.activity_id);
-        if (!a) return decided(booking_reason::unknown_activity);
-        if (today < c.completed) return decided(booking_reason::completion_in_future);
+        if (!a) {
+            decided(booking_reason::unknown_activity);
+            return b;
+        }
+        if (today < c.completed) {
+            decided(booking_reason::completion_in_future);
+            return b;
+        }
         const booking_key k = key(*p, *a, c.completed);
-        if (seen_.contains(k)) return decided(booking_reason::duplicate);
+        if (seen_.contains(k)) {
+            decided(booking_reason::duplicate);
+            return b;
+        }
 
         // Recognition valid on the completion date (docs/rules.md 1, P): the most
         // recently decided one that holds.
@@ -255,7 +270,10 @@ public:
                 b.missed_validity = v;
             }
         }
-        if (!rec) return decided(booking_reason::not_recognised);
+        if (!rec) {
+            decided(booking_reason::not_recognised);
+            return b;
+        }
         if (b.why.enabled()) recognition_validity(*r_, *rec, *a, &b.why);
 
         // Registered on the completion date, as the requests and decisions known
@@ -270,13 +288,15 @@ public:
             b.state = g.state;
             b.not_registered_why = g.reason;
             b.ended_on = g.ended_on;
-            return decided(booking_reason::not_registered);
+            decided(booking_reason::not_registered);
+            return b;
         }
         b.rec = rec;
         b.pts = completion_points(*r_, *rec, *a, b.why.enabled() ? &b.why : nullptr);
         mine.add(booked_points{c.completed, b.pts});
         seen_.insert(k);
-        return decided(booking_reason::booked);
+        decided(booking_reason::booked);
+        return b;
     }
 
     /// Books every completion of the dossier dated on or before `today`, in
