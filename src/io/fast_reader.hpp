@@ -134,6 +134,14 @@ inline std::string_view text(od::value v) {
 }
 inline std::string str(od::value v) { return std::string(text(v)); }
 
+/// Sets the string `to` (a record's field, just made) to `s`: cleared and
+/// appended, a room check and a copy, where assigning goes through the
+/// string's general replace (most of the cost of reading a short id).
+inline void set_text(std::string& to, std::string_view s) {
+    to.clear();
+    to.append(s.data(), s.size());
+}
+
 /// Text that may hold escaped control characters (a CSV upload's line ends),
 /// but no raw ones (which JSON does not allow).
 inline std::string_view text_with_controls(od::value v) {

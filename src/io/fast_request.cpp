@@ -50,10 +50,10 @@ void participant(od::value v, pe::participant& x) {
             switch (k) {
                 case 0:  // ids and codes are read in place (plain): one written with an escape,
                          // which no producer needs, is left to the document reader
-                    x.seu_number = plain(y), seu = true;
+                    set_text(x.seu_number, plain(y)), seu = true;
                     break;
                 case 1:
-                    x.name = text(y);
+                    set_text(x.name, text(y));
                     break;
                 case 2:
                     x.track = known(pe::parse_track(plain(y)));
@@ -80,7 +80,7 @@ void provider(od::value v, pe::activity& a) {
     bool kind = false;
     members(v, names<2>{"kind", "name"}, [&](std::size_t k, od::value x) {
         if (k == 1) {
-            a.provider_name = text(x);
+            set_text(a.provider_name, text(x));
             return;
         }
         const std::string_view s = text(x);
@@ -111,7 +111,7 @@ void content(od::value v, pe::activity& a) {
         pe::content_change c;
         unsigned seen = 0;
         members(x, names<2>{"version", "from"}, [&](std::size_t k, od::value y) {
-            if (k == 0) c.version = str(y);
+            if (k == 0) set_text(c.version, text(y));
             if (k == 1) c.from = day(y);
             seen |= 1u << k;
         });
@@ -128,13 +128,13 @@ void activity(od::value v, pe::activity& a) {
                 seen |= 1u << k;
                 switch (k) {
                     case 0:
-                        a.id = plain(x);
+                        set_text(a.id, plain(x));
                         break;
                     case 1:
-                        a.title = text(x);
+                        set_text(a.title, text(x));
                         break;
                     case 2:
-                        a.form = plain(x);
+                        set_text(a.form, plain(x));
                         break;
                     case 3:
                         provider(x, a);
@@ -167,16 +167,16 @@ void recognition(od::value v, pe::recognition& r) {
                 seen |= 1u << k;
                 switch (k) {
                     case 0:
-                        r.id = plain(x);
+                        set_text(r.id, plain(x));
                         break;
                     case 1:
-                        r.activity_id = plain(x);
+                        set_text(r.activity_id, plain(x));
                         break;
                     case 2:
                         r.decided = day(x);
                         break;
                     case 3:
-                        r.content_version = str(x);
+                        set_text(r.content_version, text(x));
                         break;
                     case 4:
                         r.awarded = known(plausible_points(number(x)));
@@ -196,8 +196,8 @@ void completion(od::value v, pe::completion& c) {
     unsigned seen = 0;
     members(v, names<3>{"seu_number", "activity_id", "completed"}, [&](std::size_t k, od::value x) {
         seen |= 1u << k;
-        if (k == 0) c.seu_number = plain(x);
-        if (k == 1) c.activity_id = plain(x);
+        if (k == 0) set_text(c.seu_number, plain(x));
+        if (k == 1) set_text(c.activity_id, plain(x));
         if (k == 2) c.completed = day(x);
     });
     if (seen != 7) doubt();
