@@ -94,7 +94,7 @@ const finishW2 = (x) => {
   const eligible = x.contact >= 1920;
   const attended = x.all - x.excluded;
   return { eligible, attended, excluded: x.excluded,
-           granted: eligible ? Math.floor((Math.min(attended, x.cap) + 30) / 60) * 60 : 0 };
+           granted: eligible ? Math.min(Math.floor((Math.min(attended, x.cap) + 30) / 60) * 60, attended) : 0 };
 };
 
 // W3 PE: one participant of the columnar contract.
@@ -127,9 +127,10 @@ const w3leave = [{
   cap: ifElse({ '==': [v('training_type'), 0] }, 6000, 4800),
   flag10: { '>': [{ '*': [v('unjustified_minutes'), 10] }, v('given_minutes')] },
 }, {
-  granted: ifElse(v('eligible'), { '*': [60, { floorDiv: [
+  // rounding grants no minute beyond those attended (leave.hours.rounding_at_most_counted)
+  granted: ifElse(v('eligible'), { min: [{ '*': [60, { floorDiv: [
     { '+': [{ '*': [{ min: [v('attended_minutes'), v('cap')] }, v('contract_minutes'), 2] }, { '*': [60, v('full_time_minutes')] }] },
-    { '*': [120, v('full_time_minutes')] }] }] }, 0),
+    { '*': [120, v('full_time_minutes')] }] }] }, v('attended_minutes')] }, 0),
 }];
 const finishW3leave = (x) => [x.eligible ? 0 : 1, x.granted, x.eligible && x.attended_minutes > x.cap,
                               x.given_minutes < 1920, x.flag10];
