@@ -34,8 +34,24 @@ TEST(LeaveEligibility, BevPartTimeCategories) {
               reason_halftime_needs_professional_during_work);
     EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 18, 38)}, training_type::professional, true),
               reason_fraction_too_low);
-    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 10, 38, schedule::variable)}, training_type::general, false),
-              reason_none);
+    EXPECT_EQ(bev(R(), regime::wallonia_bev, {employ(d, 13, 38, schedule::variable)}, training_type::general, false),
+              reason_none);  // variable 13/38 >= 1/3
+}
+
+// wal.cep.faq (emploi.wallonie.be, FAQ "Quels travailleurs peuvent beneficier du conge education paye?"): part-time
+// on a variable schedule "prestations effectuees au moins egales a 1/3 de l'occupation de l'equivalent temps plein";
+// sociare.2018 says 1/3 for Flemish BEV too. Exactly 1/3 has the right, a minute a week less has not.
+TEST(LeaveEligibility, VariableScheduleNeedsAThirdOfFullTime) {
+    const date d(2016, 1, 1);
+    const auto variable = [&](std::int64_t minutes) {
+        return job{d, std::nullopt, minutes, 38 * 60, schedule::variable};
+    };
+    for (const regime reg : {regime::wallonia_bev, regime::flanders_bev, regime::brussels_bev}) {
+        EXPECT_EQ(bev(R(), reg, {variable(38 * 20)}, training_type::general, false), reason_none);  // 760/2280 = 1/3
+        EXPECT_EQ(bev(R(), reg, {variable(38 * 20 - 1)}, training_type::general, false), reason_fraction_too_low);
+        EXPECT_EQ(bev(R(), reg, {variable(38 * 60 / 5)}, training_type::general, false),
+                  reason_fraction_too_low);  // 20%, the probe's case
+    }
 }
 
 // docs/rules.md 4, open question 2: the variable-schedule minimum is a parameter.
