@@ -147,6 +147,31 @@ std::optional<date> first_start(const step_context& c, regime reg) {
     return first;
 }
 
+/// Classic BEV judges the school year on one day (`on`). Where the worker's
+/// employment share or schedule is another on a later lesson day of the year,
+/// the explanation says so: the Walloon employment department pro-rates the
+/// quota of a worker who alternates full- and part-time over the periods
+/// (wal.cep.faq), which is not modelled. Explanations only: the answer is
+/// the one-day judgment's, and a batch never runs this.
+void explain_employment_change(step_context& c, const training& t, date on, explanation& why) {
+    const employment judged = employment_on(c, on);
+    for (const auto& l : t.lessons) {
+        if (l.day <= on || !c.year.contains(l.day)) continue;
+        const employment& e = employment_on(c, l.day);
+        if (e.share == judged.share && e.sched == judged.sched) continue;
+        why.add("leave.eligibility.employment_changed", [&] {
+            return "the employment changes during the training: " + judged.share.percent() + " on " + to_iso(on) +
+                   ", " + (e.any ? e.share.percent() : std::string("no job")) +
+                   (e.sched == schedule::variable ? " (variable schedule)" : "") + " on the lesson of " +
+                   to_iso(l.day) + "; the school year is judged on " + to_iso(on) +
+                   " only. Where a worker alternates full- and part-time during the school year, the Walloon "
+                   "employment department pro-rates the quota over the periods (wal.cep.faq); edurules does not "
+                   "model that: check this answer";
+        });
+        return;
+    }
+}
+
 /// Step 2b: whether training `i` gives a right this school year, and which
 /// employment judged it. Returns false when it has nothing in this school year.
 bool decide_training(step_context& c, std::size_t i, std::optional<vov_employment>& vov_emp, bool& only_coinciding) {
@@ -190,6 +215,7 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
             c.R, t, c.year, emp_day, [&](date d) { return employment_on(c, d); }, tr.why);
         tr.decided_on = on;
         tr.reasons |= bev_category(c.R, tr.reg, employment_on(c, on), t.type, t.coinciding, on, tr.why);
+        if (c.explain) explain_employment_change(c, t, on, tr.why);
     }
     tr.reasons |= training_conditions(t, c.w.passed_modules, tr.why);
     return true;

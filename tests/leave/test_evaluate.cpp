@@ -733,6 +733,29 @@ TEST(LeaveEvaluate, HiredDuringTheTrainingHasLeaveForTheLessonsFromThenOn) {
     }
 }
 
+// wal.cep.faq (https://emploi.wallonie.be/home/faq/page-content-inner/faq-list/faq-avec-categories-36.html): « Pour
+// les travailleurs qui, durant l'année scolaire concernée, travaillent alternativement à temps plein et à temps
+// partiel, le quota des heures de congé-éducation payé est calculé proportionnellement à leur occupation effective ».
+// edurules judges classic BEV on one day and does not model that; a legal probe's worker (full-time until
+// 2016-12-31, half-time from 2017-01-01) was granted full-time hours with no word of the change. The answer is
+// unchanged, but the explanation now says the employment changed, from which lesson, and that this is not
+// modelled; with no change there is no such line.
+TEST(LeaveEvaluate, AnEmploymentChangeDuringTheTrainingIsExplainedAsNotModelled) {
+    worker w = make_worker(region::wallonia, {job{date(2010, 1, 1), date(2016, 12, 31), 38 * 60, 38 * 60},
+                                              job{date(2017, 1, 1), std::nullopt, 19 * 60, 38 * 60}});
+    const training_result tr = weekly_from_2016_09_15(w);
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.granted.count, 90 * 60);  // 90 h attended under the cap, judged full-time on 2016-09-15
+    ASSERT_TRUE(has_rule(tr.why, "leave.eligibility.employment_changed"));
+    for (const auto& s : tr.why.steps())
+        if (s.rule == "leave.eligibility.employment_changed") {
+            EXPECT_NE(s.text().find("50.00% on the lesson of 2017-01-05"), std::string::npos) << s.text();
+            EXPECT_NE(s.text().find("wal.cep.faq"), std::string::npos) << s.text();
+        }
+    worker steady = make_worker(region::wallonia, {employ(date(2010, 1, 1), 38)});
+    EXPECT_FALSE(has_rule(weekly_from_2016_09_15(steady).why, "leave.eligibility.employment_changed"));
+}
+
 // The same worker, part-time 19/38 on a variable schedule from 2016-11-20: the share of the day the employment
 // is judged (the first lesson with the job) sets the pro rata, 60 h x 1/2 = 30 h.
 TEST(LeaveEvaluate, HiredDuringTheTrainingIsProRatedByTheJobTakenThen) {
