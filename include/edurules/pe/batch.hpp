@@ -138,13 +138,67 @@ inline bool day_ok(std::int32_t d) {
 /// points below 0 or above max_hundredths_per_completion (one unsigned
 /// compare): one pass without a branch per completion (which one is at fault
 /// is looked for only on a bad row).
+///
+/// Each bound is checked as "x <= most" for x offset to start at 0, by the
+/// top bit of x | (most - x), set exactly when x > most (most < 2^(bits-1)):
+/// ORs, subtractions and one shift at the end, which GCC vectorizes with
+/// SSE2 (it has no unsigned nor 64-bit compare). Callgrind: about 5
+/// instructions a completion in block_clean's long loop, against about 12
+/// for compares of each completion in a loop per row.
 inline bool completions_suspect(const status_columns& in, std::int64_t c0, std::int64_t c1) {
     const std::int32_t* day = in.completion_day.data();
     const std::int64_t* pts = in.completion_points.data();
-    bool bad = false;
+    constexpr std::uint32_t day_from = 25567u, day_most = 2932896u + 25567u;  // as day_ok
     constexpr auto most = static_cast<std::uint64_t>(max_hundredths_per_completion);
-    for (std::int64_t k = c0; k < c1; ++k) bad |= !day_ok(day[k]) | (static_cast<std::uint64_t>(pts[k]) > most);
-    return bad;
+    std::uint32_t day_bits = 0;
+    std::uint64_t pts_bits = 0;
+    for (std::int64_t k = c0; k < c1; ++k) {
+        const std::uint32_t x = static_cast<std::uint32_t>(day[k]) + day_from;
+        day_bits |= x | (day_most - x);
+        const auto v = static_cast<std::uint64_t>(pts[k]);
+        pts_bits |= v | (most - v);
+    }
+    return ((day_bits >> 31) | (pts_bits >> 63)) != 0;
+}
+
+/// The rows whose completions each_status checks in one pass
+/// (block_clean) before it reads them row by row.
+inline constexpr std::size_t check_block_rows = 256;
+/// Asks for the completions of row i (those the next block's block_clean
+/// reads): its first completion's day and the two 64-byte lines of points
+/// from its first completion on. Rows follow each other in the columns (40
+/// bytes of days and 80 of points apart at 10 completions), so asking for
+/// each row's start brings in every line of a block. Measured: without it,
+/// block_clean stalled on memory for a fifth of the batch's time (the
+/// hardware prefetcher stops at every 4 KiB page of these short streams).
+inline void prefetch_row(const status_columns& in, std::size_t i) {
+    const auto c = static_cast<std::uintptr_t>(in.completion_offsets[i]);
+    // addresses, not pointers: they may lie past a column's end (a prefetch never faults)
+    const auto day = reinterpret_cast<std::uintptr_t>(in.completion_day.data()) + 4 * c;
+    const auto pts = reinterpret_cast<std::uintptr_t>(in.completion_points.data()) + 8 * c;
+    __builtin_prefetch(reinterpret_cast<const void*>(day));
+    __builtin_prefetch(reinterpret_cast<const void*>(pts));
+    __builtin_prefetch(reinterpret_cast<const void*>(pts + 64));
+}
+
+/// The range [clean_from, clean_to) of the completions of rows [b, e) when
+/// none of them is suspect (completions_suspect over the whole range), else
+/// an empty one. read_row checks the completions of a row only when they are
+/// not within it: one long loop over a block (which GCC vectorizes
+/// without a tail per row, and which brings the block's completions into
+/// the cache for the rows) in place of one short loop per row (measured:
+/// the check took about a fifth of the batch's time per row, its first reads
+/// of the completions stalling on memory, and about 100 instructions of the
+/// row's 640).
+inline void block_clean(const status_columns& in, std::size_t b, std::size_t e, std::int64_t& clean_from,
+                        std::int64_t& clean_to) {
+    clean_from = clean_to = 0;
+    const std::int64_t c0 = in.completion_offsets[b], c1 = in.completion_offsets[e];
+    if (c0 < 0 || c1 < c0 || static_cast<std::size_t>(c1) > in.completion_day.size() ||
+        in.completion_points.size() != in.completion_day.size() || completions_suspect(in, c0, c1))
+        return;
+    clean_from = c0;
+    clean_to = c1;
 }
 
 /// One row's registration facts read straight from the columns: the
@@ -193,7 +247,7 @@ inline bool optional_day(std::int32_t d, std::optional<date>& out) {
 /// Reads and checks row i: its facts, its booked points, or the rejection
 /// (with the sub-record at fault in `item`).
 inline batch_row_error read_row(const status_columns& in, std::size_t i, column_facts& f, booked_columns& booked,
-                                std::int64_t& item) {
+                                std::int64_t& item, std::int64_t clean_from = 0, std::int64_t clean_to = 0) {
     using E = batch_row_error;
     item = -1;
     std::int64_t c0, c1, r0, r1, d0, d1;
@@ -203,7 +257,8 @@ inline batch_row_error read_row(const status_columns& in, std::size_t i, column_
         return E::bad_offsets;
     if (!optional_day(in.diploma_day[i], f.diploma)) return E::date_out_of_range;
     if (!in.activation_day.empty() && !optional_day(in.activation_day[i], f.activation)) return E::date_out_of_range;
-    if (completions_suspect(in, c0, c1))
+    // completions within [clean_from, clean_to) are known good (block_clean)
+    if ((c0 < clean_from || c1 > clean_to) && completions_suspect(in, c0, c1))
         for (std::int64_t k = c0; k < c1; ++k) {
             item = k;
             if (!day_ok(in.completion_day[k])) return E::date_out_of_range;
@@ -359,15 +414,21 @@ template <class Put>
                                                 std::size_t end, Put&& put) {
     static const status no_status = status();  // what a rejected row is handed
     std::size_t rejected = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-        detail::column_facts f;
-        detail::booked_columns booked;
-        std::int64_t item = -1;
-        batch_row_error e = detail::read_row(in, i, f, booked, item);
-        if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, i, put);
-        if (e != batch_row_error::none) {
-            ++rejected;
-            put(i, no_status, e, item);
+    for (std::size_t b = begin; b < end; b += detail::check_block_rows) {
+        const std::size_t e_block = end - b < detail::check_block_rows ? end : b + detail::check_block_rows;
+        std::int64_t clean_from = 0, clean_to = 0;
+        detail::block_clean(in, b, e_block, clean_from, clean_to);
+        for (std::size_t i = b; i < e_block; ++i) {
+            if (end - i > detail::check_block_rows) detail::prefetch_row(in, i + detail::check_block_rows);
+            detail::column_facts f;
+            detail::booked_columns booked;
+            std::int64_t item = -1;
+            batch_row_error e = detail::read_row(in, i, f, booked, item, clean_from, clean_to);
+            if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, i, put);
+            if (e != batch_row_error::none) {
+                ++rejected;
+                put(i, no_status, e, item);
+            }
         }
     }
     return rejected;

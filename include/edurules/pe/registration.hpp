@@ -200,11 +200,19 @@ points points_in(const Booked& booked, const period& p, date until) {
             return points{hi > lo ? booked.sums[hi] - booked.sums[lo] : 0};
         }
     }
+    if (last < first) return points{0};  // no day in the period (the loops below would sum none either)
+    // first <= d <= last as one unsigned offset from `first` within `span`; an
+    // offset beyond it has its top bit set, in the offset itself or in
+    // span - offset: a mask made with a shift and a subtraction, not a
+    // compare of 64-bit values (which SSE2 lacks), so that GCC vectorizes
+    // this loop (callgrind, the columnar batch at 10 completions a row: its
+    // sums fell from about 190 to 160 instructions a row).
+    const auto span = static_cast<std::uint64_t>(last - first);
     std::uint64_t sum = 0, range = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::int64_t d = booked.day(i);
+        const auto off = static_cast<std::uint64_t>(booked.day(i) - first);
         const auto v = static_cast<std::uint64_t>(booked.pts(i).hundredths);
-        const std::uint64_t in = std::uint64_t{0} - static_cast<std::uint64_t>((first <= d) & (d <= last));
+        const std::uint64_t in = ((off | (span - off)) >> 63) - 1;  // all ones when first <= d <= last, else 0
         sum += v & in;
         range |= v + small_points;
     }
@@ -339,16 +347,22 @@ bool renewal_requested_for(const Facts& f, const period& p, date renew_until, da
 /// after the lapse, the period that lapsed, and one grant keeps one period
 /// (what is requested after a grant concerns the periods that follow; nothing
 /// follows a lapsed period, so every later request concerns it).
+/// Returns its position in `f`, or no_dispensation when none concerns the
+/// period: a position, not a std::optional<dispensation>, because the
+/// optional's copy into the caller stored its engaged flag as a byte and read
+/// it back wider (a store-forwarding stall that perf put at about 12% of the
+/// columnar batch's time, on rows that have no dispensation at all).
+inline constexpr std::size_t no_dispensation = SIZE_MAX;
 template <class Facts>
-std::optional<dispensation> dispensation_for(const Facts& f, date from, date until, date known) {
-    std::optional<dispensation> disp;
+std::size_t dispensation_for(const Facts& f, date from, date until, date known) {
+    std::size_t found = no_dispensation;
     for (std::size_t k = 0, n = f.dispensation_count(); k < n; ++k) {
         const dispensation x = f.dispensation_at(k);
         if (x.requested < from || until < x.requested) continue;
-        if (x.granted && x.decided && *x.decided <= known) return x;
-        disp = x;
+        if (x.granted && x.decided && *x.decided <= known) return k;
+        found = k;
     }
-    return disp;
+    return found;
 }
 
 /// registration_at's rules, deciding into `out` (a default registration):
@@ -393,14 +407,14 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
             // registration at the end (the branch below); undecided, the end
             // depends on it. It matters only while points are short.
             if (out.earned < out.required) {
-                const std::optional<dispensation> disp =
-                    detail::dispensation_for(f, disp_from, known < p.last ? known : p.last, known);
-                if (disp) {
-                    out.dispensation_pending = !disp->decided || known < *disp->decided;
-                    if (!out.dispensation_pending && disp->granted) out.dispensation_granted_on = *disp->decided;
+                const std::size_t k = detail::dispensation_for(f, disp_from, known < p.last ? known : p.last, known);
+                if (k != no_dispensation) {
+                    const dispensation disp = f.dispensation_at(k);
+                    out.dispensation_pending = !disp.decided || known < *disp.decided;
+                    if (!out.dispensation_pending && disp.granted) out.dispensation_granted_on = *disp.decided;
                     why.record("pe.registration.dispensation", texts::dispensation_ahead, {t.required_use}, number,
-                               p.last, out.required.hundredths, disp->requested, out.dispensation_pending,
-                               disp->granted, disp->decided.value_or(disp->requested));
+                               p.last, out.required.hundredths, disp.requested, out.dispensation_pending, disp.granted,
+                               disp.decided.value_or(disp.requested));
                 }
             }
             return;
@@ -420,12 +434,14 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
         // without the points: a participant who earned them after asking is
         // never worse off than one who did not (no renewal request needed
         // either way; the grant stands in for it).
-        const std::optional<dispensation> disp = detail::dispensation_for(f, disp_from, known, known);
-        if (disp && disp->granted && disp->decided && *disp->decided <= known) {
+        const std::size_t k = detail::dispensation_for(f, disp_from, known, known);
+        const bool any = k != no_dispensation;
+        const dispensation disp = any ? f.dispensation_at(k) : dispensation{};
+        if (any && disp.granted && disp.decided && *disp.decided <= known) {
             why.record("pe.registration.dispensation", texts::kept_by_dispensation, {}, number, out.earned.hundredths,
-                       out.required.hundredths, *disp->decided);
+                       out.required.hundredths, *disp.decided);
             p_start = next_day(p.last);
-            disp_from = std::max(p_start, next_day(disp->requested));  // this grant is used up
+            disp_from = std::max(p_start, next_day(disp.requested));  // this grant is used up
             by_dispensation = true;
             continue;
         }
@@ -436,10 +452,10 @@ void registration_into(const rules& r, const Facts& f, const Booked& booked, dat
                        number, p.last, out.earned.hundredths, out.required.hundredths, renew_until);
         } else {
             out.state = reg_state::lapsed;
-            out.dispensation_pending = disp && (!disp->decided || known < *disp->decided);
+            out.dispensation_pending = any && (!disp.decided || known < *disp.decided);
             why.record("pe.registration.lapse", texts::lapsed, {t.months_use, t.required_use}, number, p.last,
-                       out.earned.hundredths, out.required.hundredths, *out.ended_on, out.dispensation_pending,
-                       disp.has_value(), disp && disp->granted, disp ? disp->requested : date(p.last));
+                       out.earned.hundredths, out.required.hundredths, *out.ended_on, out.dispensation_pending, any,
+                       any && disp.granted, any ? disp.requested : date(p.last));
         }
         return;
     }
