@@ -330,6 +330,28 @@ public:
         bool plain_ = true;
     };
 
+    /// Whether the writer writes compact JSON (value_room may be used).
+    bool compact() const noexcept { return indent_ < 0; }
+    /// Compact only: room for a value of at most `k` bytes written in place
+    /// by the caller from the returned pointer, after its gap (the comma is
+    /// placed before it when one is due). Nothing counts as written until
+    /// commit(end); a value not committed leaves the writer as it was. The
+    /// pointer holds until the writer is next called.
+    char* value_room(std::size_t k) {
+        const bool comma = !after_key_ && depth_ > 0 && !empty_;
+        char* p = place(k + 1);
+        *p = ',';
+        return p + (comma ? 1 : 0);
+    }
+    /// The value begun at value_room ends at `end`.
+    void commit(char* end) {
+        if (after_key_)
+            after_key_ = false;
+        else if (depth_ > 0)
+            empty_ = false;
+        n_ = static_cast<std::size_t>(end - buf_);
+    }
+
     /// A value already written as JSON text in this writer's layout (compact only).
     json_writer& raw(std::string_view json_text) {
         separate();

@@ -1,6 +1,9 @@
 // The PE JSON codec and the pe.* request handlers.
 #include "edurules/io/pe_json.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <stdexcept>
 #include <type_traits>
 
@@ -212,7 +215,7 @@ pe::dossier decode_dossier_at(const json& doc, const path& root) {
 struct booking_at {
     const pe::completion* row = nullptr;
     const std::string* field = nullptr;
-    const char* number_key = "index";
+    std::string_view number_key = "index";
     std::size_t number = 0;
 };
 
@@ -230,8 +233,143 @@ struct sentence_in_json {
     }
 };
 
+/// Where the one-pass record writer (booking_in_place) has
+/// pe::write_booking_sentence write a booking's "message": at a pointer,
+/// within a bound, no room asked of the writer per piece (the writer's
+/// members are reloaded after every byte stored through it: a third of the
+/// record's cost). A piece past the bound or holding something to escape
+/// marks the record for the general writer (ok false).
+struct sentence_at {
+    char* p;
+    const char* end;
+    pe::points pts_of;  ///< the booking's points (booked) ...
+    const char* pts;    ///< ... as text, written once
+    std::size_t pts_size;
+    date iso_day;  ///< the completion date, written once as ISO text (iso)
+    const char* iso;
+    bool ok = true;
+
+    sentence_at& operator<<(std::string_view x) {
+        if (x.size() > static_cast<std::size_t>(end - p)) {
+            ok = false;
+            return *this;
+        }
+        ok &= detail_writer::copy_plain(p, x);
+        p += x.size();
+        return *this;
+    }
+    [[gnu::always_inline]] sentence_at& operator<<(edurules::detail::fixed_text x) {
+        if (x.size > static_cast<std::size_t>(end - p)) {
+            ok = false;
+            return *this;
+        }
+        std::memcpy(p, x.data, x.size);  // inlined here: a few moves of a size known when compiling
+        p += x.size;
+        ok &= x.plain;
+        return *this;
+    }
+    sentence_at& operator<<(date d) {
+        if (end - p < 10) {
+            ok = false;
+            return *this;
+        }
+        if (d == iso_day)
+            std::memcpy(p, iso, 10);
+        else
+            write_iso(d, p);
+        p += 10;
+        return *this;
+    }
+    sentence_at& operator<<(pe::points x) {
+        if (pts_size != 0 && x.hundredths == pts_of.hundredths) return *this << std::string_view(pts, pts_size);
+        if (end - p < 32) {
+            ok = false;
+            return *this;
+        }
+        p += x.exact().write_to(p);
+        return *this;
+    }
+};
+
+/// `s` quoted at `p` (returns the end); `ok` false when it holds something to escape.
+inline char* quoted_at(char* p, std::string_view s, bool& ok) {
+    *p = '"';
+    ok &= detail_writer::copy_plain(p + 1, s);
+    p[s.size() + 1] = '"';
+    return p + s.size() + 2;
+}
+
+/// A fixed piece of a record, copied by its known length.
+template <std::size_t N>
+[[gnu::always_inline]] inline char* piece_at(char* p, const char (&s)[N]) {
+    std::memcpy(p, s, N - 1);
+    return p + N - 1;
+}
+
+/// The record of a booking of a completion or readable upload row, compact and
+/// without explanation (the JSON path's usual case), written in one pass:
+/// one room check for the whole record, every piece placed at a pointer, the
+/// completion date and the points turned to text once each. The same bytes as
+/// write_booking's; false, with nothing written, when a text holds something
+/// to escape (write_booking then writes it). Measured on the 64 W1 requests
+/// (callgrind): 1,250 instructions a record by write_booking.
+bool booking_in_place(json_writer& w, const pe::booking& b, const booking_at& at) {
+    const pe::completion& c = *at.row;
+    if (c.completed.is_special()) return false;
+    const std::string_view act = c.activity_id, seu = c.seu_number;
+    const std::string_view rec = b.rec ? std::string_view(b.rec->id) : std::string_view();
+    const std::string_view missed = b.missed ? std::string_view(b.missed->id) : std::string_view();
+    // fixed pieces and numbers: at most 128 before the message, 192 after it;
+    // the message: its pieces are checked against its own bound
+    const std::size_t message_room =
+        256 + 2 * (act.size() + seu.size() + rec.size() + missed.size()) + b.problem.size();
+    const std::size_t room = 128 + act.size() + message_room + 192 + rec.size() + seu.size();
+    char* const first = w.value_room(room);
+    bool ok = true;
+    char iso[10];
+    write_iso(c.completed, iso);
+    char pts[32];
+    std::size_t pts_size = 0;
+    if (b.booked()) pts_size = b.pts.exact().write_to(pts);
+
+    char* p = piece_at(first, "{\"activity_id\":");
+    p = quoted_at(p, act, ok);
+    p = piece_at(p, ",\"completed\":\"");
+    std::memcpy(p, iso, 10);
+    p = piece_at(p + 10, "\",\"");
+    edurules::detail::copy_short(p, at.number_key);
+    p += at.number_key.size();
+    p = piece_at(p, "\":");
+    p = std::to_chars(p, p + 24, at.number).ptr;
+    p = piece_at(p, ",\"message\":\"");
+    sentence_at sentence{p, p + message_room, b.pts, pts, pts_size, c.completed, iso};
+    pe::write_booking_sentence(sentence, b, at.row);
+    if (!(ok & sentence.ok)) return false;
+    p = piece_at(sentence.p, "\",\"points\":");
+    if (b.booked()) {
+        *p = '"';
+        edurules::detail::copy_short(p + 1, std::string_view(pts, pts_size));
+        p[pts_size + 1] = '"';
+        p += pts_size + 2;
+    } else {
+        p = piece_at(p, "null");
+    }
+    p = piece_at(p, ",\"reason\":\"");
+    const std::string_view reason = pe::to_string(b.reason);
+    edurules::detail::copy_short(p, reason);
+    p = piece_at(p + reason.size(), "\",\"recognition_id\":");
+    p = b.rec ? quoted_at(p, rec, ok) : piece_at(p, "null");
+    p = piece_at(p, ",\"seu_number\":");
+    p = quoted_at(p, seu, ok);
+    p = b.booked() ? piece_at(p, ",\"status\":\"booked\"}") : piece_at(p, ",\"status\":\"rejected\"}");
+    if (!ok) return false;
+    w.commit(p);
+    return true;
+}
+
 /// Members in nlohmann's order (sorted by name), as the golden outputs have them.
 void write_booking(json_writer& w, const engine& e, const pe::booking& b, bool explain, const booking_at& at) {
+    if (!explain && at.row && !at.field && w.compact() && booking_in_place(w, b, at)) return;
     w.begin_object();
     if (at.row) w.member("activity_id", at.row->activity_id).member("completed", at.row->completed);
     if (explain) write_explanation(w.key("explanation"), b.why, e.book());
