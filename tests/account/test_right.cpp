@@ -134,6 +134,25 @@ TEST(AccountCredit, SectorAgreementsAsOverlays) {
     EXPECT_EQ(credit(employer_of("25", 2024, "999"), w, 2024).credit_days.text(), "5");
 }
 
+// An unknown joint committee is legal (most have no sector agreement) and gets the legal days, but the
+// explanation says that the rulebook knows no agreement for it: "999" passed without a word.
+TEST(AccountCredit, AnUnknownJointCommitteeIsSaidToHaveNoSectorAgreement) {
+    const worker w = full_timer(date(2020, 1, 1));
+    const auto said = [&](const char* pc) {
+        explanation why;
+        const auto& R = eng().account();
+        const employer e = employer_of("25", 2024, pc);
+        year_credit(R, e, w, 2024, day_length(R, e, w.jobs, date(2024, 1, 1), why), why);
+        for (const auto& st : why.steps())
+            if (st.rule == "account.days.legal") return st.text();
+        return std::string("no account.days.legal step");
+    };
+    EXPECT_EQ(said("999"),
+              "size class ge20 (joint committee 999: the rulebook has no sector agreement for it): 5 day(s) per FTE in "
+              "2024");
+    EXPECT_EQ(said(""), "size class ge20: 5 day(s) per FTE in 2024");
+}
+
 // primion: "overgedragen naar het volgende jaar, zonder dat dit ten koste gaat van het opleidingsbudget".
 TEST(AccountBalance, DaysNotTakenPassToTheNextYear) {
     worker w = full_timer(date(2023, 6, 1));

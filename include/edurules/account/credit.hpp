@@ -67,7 +67,13 @@ inline days_decision days_per_fte(const rules &R, size_class cls, std::string_vi
     if (cls == size_class::lt10 && out.days.mantissa == 0) reasons |= reason_outside_right;
     why.add("account.days.legal",
             [&] {
-                return "size class " + std::string(to_string(cls)) + (s ? " (no sector days for this class)" : "") +
+                // an unknown committee is no error (most have no agreement), but it is said: a misspelt one
+                // would otherwise pass for a committee without an agreement without a word
+                return "size class " + std::string(to_string(cls)) +
+                       (s            ? " (no sector days for this class)"
+                        : pc.empty() ? ""
+                                     : " (joint committee " + std::string(pc) +
+                                           ": the rulebook has no sector agreement for it)") +
                        ": " + out.days.to_string() + " day(s) per FTE in " + std::to_string(year) +
                        (cls == size_class::lt10 ? " (employers below 10 FTE are outside the right)" : "");
             },
