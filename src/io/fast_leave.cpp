@@ -397,7 +397,7 @@ bool leave_workers_accepted(const engine& e, leave_request& r, const std::vector
     r.years.clear();
     for (std::size_t i = 0; i < r.workers.size(); ++i) {
         const leave::worker& w = r.workers[i];
-        if (check_facts(w) || check_absence_reasons(e.leave(), w.trainings)) return false;
+        if (check_facts(w) || check_words(e.leave(), w, w.trainings)) return false;
         r.years.push_back(years[i].value_or(r.year));
         if (!seen.emplace(w.id, r.years.back().start_year()).second) return false;
     }

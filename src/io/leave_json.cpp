@@ -530,7 +530,7 @@ school_year decode_school_year(const json& j, std::string_view key, const path& 
 /// The domain's facts checks on a decoded worker, reported at its JSON path.
 void check_worker_facts(const rules& R, const worker& w, const json& j, const path& p) {
     facts_error e = check_facts(w);
-    if (!e) e = check_absence_reasons(R, w.trainings);
+    if (!e) e = check_words(R, w, w.trainings);
     if (!e) return;
     path at = p;
     if (e.training != facts_error::no_training) at = (at / "trainings")[e.training];
@@ -539,6 +539,12 @@ void check_worker_facts(const rules& R, const worker& w, const json& j, const pa
     const json& ts = j["trainings"];
     if (field == "leave_minutes" && find(ts[e.training]["leave_taken"][e.item], "leave_hours")) field = "leave_hours";
     std::string msg = describe(w.trainings, e);
+    if (const parameter* words = words_of(R, e.problem)) {  // sector, language_kind: as a closed code is refused
+        const std::string& value =
+            e.problem == facts_problem::unknown_sector ? w.sector : w.trainings[e.training].language_kind;
+        msg = "unknown value " + show(json(value)) + edurules::one_of(value, words->limits.allowed) + " (" +
+              words->name + ")";
+    }
     if (e.problem == facts_problem::unknown_absence_reason) {
         param_use u;
         const auto& known =

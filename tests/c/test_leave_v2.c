@@ -57,7 +57,9 @@ static void test_names(void) {
                                    EDR_LEAVE_FACTS_JOB_MINUTES,
                                    EDR_LEAVE_FACTS_JOB_DATES,
                                    EDR_LEAVE_FACTS_DURATION_TOO_LARGE,
-                                   EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE};
+                                   EDR_LEAVE_FACTS_COUNT_OUT_OF_RANGE,
+                                   EDR_LEAVE_FACTS_UNKNOWN_SECTOR,
+                                   EDR_LEAVE_FACTS_UNKNOWN_LANGUAGE_KIND};
     size_t i, j;
     int bit;
 
@@ -87,7 +89,9 @@ static void test_names(void) {
     CHECK(strcmp(edr_leave_reason_name(-1), "unknown") == 0);
     CHECK(strcmp(edr_leave_row_status_name(-9), "unknown") == 0 &&
           strcmp(edr_leave_row_status_name(2), "unknown") == 0);
-    CHECK(strcmp(edr_leave_facts_problem_name(14), "unknown") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_UNKNOWN_SECTOR), "unknown_sector") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_UNKNOWN_LANGUAGE_KIND), "unknown_language_kind") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(16), "unknown") == 0);
 }
 
 enum { W = 2, J = 2, T = 3, L = 33 };
@@ -243,6 +247,23 @@ static void test_facts_batch(const edr_engine *eng) {
                 CHECK(w_training[1] == -1 && w_item[1] == -1);
             }
             f.sector.codes = sector_codes;
+        }
+        /* A name the rulebook does not know (leave.regime.sectors allows
+         * private, public) rejects that worker: it was decided as a sector
+         * without a right. (Worker 1's lessons overlap: that comes first.) */
+        {
+            const int32_t codes[W] = {1, 0};
+            const char *const misspelt[2] = {"public", "privat"};
+            f.sector.codes = codes;
+            f.sector.names = misspelt;
+            f.sector.name_count = 2;
+            CHECK_OK(edr_leave_facts_batch(&wo, &to, eng, &f));
+            CHECK(w_status[0] == EDR_LEAVE_ROW_BAD_FACTS && w_problem[0] == EDR_LEAVE_FACTS_UNKNOWN_SECTOR);
+            CHECK(t_status[0] == EDR_LEAVE_ROW_BAD_FACTS && t_status[1] == EDR_LEAVE_ROW_BAD_FACTS);
+            CHECK(w_status[1] == EDR_LEAVE_ROW_BAD_FACTS && w_problem[1] == EDR_LEAVE_FACTS_LESSON_OVERLAP);
+            f.sector.codes = sector_codes;
+            f.sector.names = sector_names;
+            f.sector.name_count = 1;
         }
         f.sector.names = NULL;
         CHECK_ERROR(edr_leave_facts_batch(&wo, &to, eng, &f), EDR_E_INVALID_ARGUMENT, "facts.sector.names");

@@ -185,6 +185,48 @@ TEST(LeaveJson, RefusesImpossibleDurations) {
     EXPECT_EQ(error_field(req), "workers[0].trainings[0].vov.credits");
 }
 
+// Principle 5: the sector and a training's language kind are closed words (the
+// "allowed" lists of leave.regime.sectors and leave.brussels.raised_languages).
+// A misspelt word was decided as another ("privat": no right, 0 h; "nationl":
+// the ordinary cap of reformed Brussels); it is refused naming the field and
+// the nearest word, by the fast reader and the document reader alike. The
+// known words still decide: "public" has no right, "other" the ordinary cap.
+TEST(LeaveJson, RefusesUnknownSectorAndLanguageKindNamingTheNearest) {
+    const auto refusal = [](const json& req) -> std::string {
+        try {
+            io::evaluate_json(eng(), req.dump());
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid_input) << e.what();
+            EXPECT_EQ(e.record(), 0) << e.what();
+            return e.field() + ": " + e.message();
+        }
+        ADD_FAILURE() << "no error";
+        return {};
+    };
+    json req = base_request();
+    req["workers"][0]["sector"] = "privat";
+    EXPECT_EQ(refusal(req),
+              "workers[0].sector: unknown value \"privat\" (did you mean \"private\"?); one of private, public "
+              "(leave.regime.sectors)");
+    req["workers"][0]["sector"] = "public";
+    EXPECT_EQ(run(req)["result"]["workers"][0]["trainings"][0]["regime"], "none");
+    req["workers"][0]["sector"] = "private";
+    EXPECT_EQ(run(req)["result"]["workers"][0]["trainings"][0]["regime"], "wallonia_bev");
+
+    req = base_request();  // checked in every region: the word is wrong, whatever rule reads it
+    auto& t = req["workers"][0]["trainings"][0];
+    t["type"] = "language";
+    t["language_kind"] = "nationl";
+    EXPECT_EQ(refusal(req),
+              "workers[0].trainings[0].language_kind: unknown value \"nationl\" (did you mean \"national\"?); one "
+              "of national, sign, job_related, other (leave.brussels.raised_languages)");
+    t["type"] = "professional";  // refused whatever the training's type: the word is wrong, not the rule
+    EXPECT_EQ(error_field(req), "workers[0].trainings[0].language_kind");
+    t["type"] = "language";
+    t["language_kind"] = "other";
+    EXPECT_NO_THROW(run(req));
+}
+
 // Issue 13: absence reasons are a closed list (rulebook leave.absence.reasons);
 // a misspelt reason or none is refused naming the field, never counted as
 // unjustified without a word; a misspelt member is refused too.

@@ -139,6 +139,31 @@ TEST(LeaveFactsBatch, UnknownAbsenceReasonRefusesTheWorker) {
     EXPECT_EQ(out.t_status[0], batch_bad_facts);
 }
 
+// Principle 5: a sector or a language kind outside the rulebook's words
+// (leave.regime.sectors, leave.brussels.raised_languages: "allowed") refuses
+// the worker in the batch as in the JSON path, with its own problem code; it
+// was decided as another word (no right, or the ordinary cap).
+TEST(LeaveFactsBatch, UnknownSectorOrLanguageKindRefusesTheWorker) {
+    for (const bool sector : {true, false}) {
+        worker w = make_worker(region::brussels, {employ(date(2015, 1, 1), 38)});
+        training t;
+        t.id = "t";
+        t.type = training_type::language;
+        add_weekly(t, date(2023, 9, 11), 20, 180);
+        (sector ? w.sector : t.language_kind) = sector ? "privat" : "nationl";
+        w.trainings.push_back(t);
+        facts_table table;
+        table.add(w, school_year(2023));
+        const auto cols = table.columns();
+        outputs out(1, 1);
+        leave_facts_batch(R(), cols, out.workers(), out.trainings());
+        EXPECT_EQ(out.w_status[0], batch_bad_facts);
+        EXPECT_EQ(out.w_problem[0], static_cast<std::uint8_t>(sector ? facts_problem::unknown_sector
+                                                                     : facts_problem::unknown_language_kind));
+        EXPECT_EQ(out.t_status[0], batch_bad_facts);
+    }
+}
+
 // The facts batch refuses a school year the rulebook does not cover as the JSON path does (evaluate's
 // refuse_uncovered_year, an input error on school_year: EDR_LEAVE_ROW_BAD_DATE), before (2011-2012) as
 // after (2027-2028, beyond leave.coverage.last_day), and decides the worker of a covered year beside them.

@@ -115,6 +115,33 @@ def test_a_missing_or_unknown_absence_reason_names_the_reason_column(engine, rea
     assert message.startswith("absences row label 0 (position 0), column 'reason'"), message
 
 
+@pytest.mark.parametrize("table,column,value,meant,json_doc", [
+    ("workers", "sector", "privat", "private", {"worker": {"sector": "privat"}}),
+    ("trainings", "language_kind", "nationl", "national", {"training": {"type": "language", "language_kind": "nationl"}}),
+])
+def test_a_misspelt_sector_or_language_kind_is_refused_with_the_nearest_word_as_json_refuses_it(
+        engine, table, column, value, meant, json_doc):
+    """Principle 5: closed words (the rulebook's allowed sectors and language kinds) are refused, never decided as
+    another word ("privat": no right, 0 h; "nationl": the ordinary cap of reformed Brussels)."""
+    w, j, t, ls = frames()
+    frame = (w if table == "workers" else t).copy()
+    frame[column] = [value, meant]
+    want = json_refusal(engine, doc(**json_doc))
+    assert want.startswith(f'unknown value "{value}" (did you mean "{meant}"?); one of '), want
+    assert flagged(engine, **{table: frame}) == f"{table} row label 0 (position 0), column '{column}': {want}"
+    e = raised(engine, **{table: frame})
+    assert (e.field, e.message) == (f"{table}.{column}[0]", want)
+    categorical = frame.assign(**{column: pd.Categorical(frame[column])})  # the same words as categories
+    assert flagged(engine, **{table: categorical}) == f"{table} row label 0 (position 0), column '{column}': {want}"
+
+
+def test_the_known_sector_public_is_decided_without_a_right_not_refused(engine):
+    w, j, t, ls = frames()
+    out = engine.leave_hours_frame(w.assign(sector=["public", "private"]), t, ls, jobs=j)
+    assert out.error.isna().all()
+    assert out.regime.tolist() == ["none", "vov"] and out.granted_minutes[0] == 0
+
+
 @pytest.mark.parametrize("table,column,value,json_doc,json_field", [
     ("workers", "monthly_wage", -1.0, {"worker": {"monthly_wage": "-1"}}, "monthly_wage"),
     ("jobs", "contract_minutes", -60, {"job": {"from": "2015-01-01", "contract_per_week_minutes": -60,

@@ -209,3 +209,45 @@ def test_a_member_of_another_kind_is_refused_by_schema_and_decoder(engine, make,
     with pytest.raises(edurules.InvalidInput) as e:
         engine.evaluate(json.dumps(doc))
     assert e.value.field == member and f"unknown member of a {doc['kind']} request" in str(e.value)
+
+
+def _properties_named(node, name):
+    """Every schema fragment declaring property `name`, anywhere in `node`."""
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict) and name in node["properties"]:
+            yield node["properties"][name]
+        for v in node.values():
+            yield from _properties_named(v, name)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _properties_named(v, name)
+
+
+def _ledger_request() -> dict:
+    return {"schema_version": 1, "kind": "account.ledger", "date": "2026-01-01", "events": [
+        {"id": "D1", "date": "2025-01-10", "type": "deposit", "from": [{"party": "worker", "amount": "100.00"}]}]}
+
+
+@pytest.mark.parametrize("domain, member, parameter, make, path, misspelt, meant", [
+    ("leave", "sector", "leave.regime.sectors", _leave_request, ("workers", 0), "privat", "private"),
+    ("leave", "language_kind", "leave.brussels.raised_languages", _leave_request, ("workers", 0, "trainings", 0),
+     "nationl", "national"),
+    ("account", "party", "account.nl.parties", _ledger_request, ("events", 0, "from", 0), "workr", "worker"),
+])
+def test_closed_words_are_the_rulebooks_and_a_misspelt_one_is_refused_by_both(engine, domain, member, parameter, make,
+                                                                              path, misspelt, meant):
+    """The schema lists the words the rulebook allows (the decoder's vocabulary: the parameter's "allowed"), and
+    both refuse another, the decoder naming the nearest word."""
+    rulebook = json.loads((SOURCE / "rulebook" / f"{domain}.json").read_text(encoding="utf-8"))
+    schema_name = f"{domain}.request.schema.json"
+    declared = list(_properties_named(json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8")), member))
+    assert declared and all(d.get("enum") == rulebook["parameters"][parameter]["allowed"] for d in declared), declared
+    doc = make()
+    assert _validator(schema_name).is_valid(doc) and _decoder_refuses(engine, doc) is None
+    node = doc
+    for k in path:
+        node = node[k]
+    node[member] = misspelt
+    assert not _validator(schema_name).is_valid(doc)
+    refusal = _decoder_refuses(engine, doc)
+    assert refusal is not None and f'"{misspelt}" (did you mean "{meant}"?)' in refusal, refusal

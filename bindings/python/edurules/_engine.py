@@ -642,7 +642,7 @@ class Engine:
         Args:
             workers: ``worker_id`` (unique), ``region`` (flanders, brussels,
                 wallonia: the establishment unit's), optional ``school_year``
-                ("2023-2024" or 2023), ``sector`` (default private),
+                ("2023-2024" or 2023), ``sector`` (private, public; default private),
                 ``at_most_upper_secondary``, ``vov_sanctioned``,
                 ``bev_reimbursed_elsewhere_hours`` (or ``_minutes``),
                 ``monthly_wage`` (euros), ``new_job_on``, ``passed_modules``
@@ -656,7 +656,8 @@ class Engine:
                 ``school_year`` (the worker's, when workers has none),
                 ``start``, ``coinciding``, ``raised`` (none,
                 shortage_occupation, basic_education, first_upper_secondary),
-                ``language_kind``, ``organisation`` (modular, school_year),
+                ``language_kind`` (national, sign, job_related, other),
+                ``organisation`` (modular, school_year),
                 ``unit`` (clock_hours, lesson_periods), ``module_code`` and
                 ``provider`` (text or integer ids; missing = not given),
                 ``recognised``, ``exams``, ``counting`` (attended_hours,

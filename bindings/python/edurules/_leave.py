@@ -38,7 +38,8 @@ _PROBLEM_CELL = {"lesson_times": ("lessons", "end"), "lesson_overlap": ("lessons
                  "holiday_span": ("absences", "holiday_to"), "taken_too_long": ("leave_taken", "leave_minutes"),
                  "job_minutes": ("jobs", ""), "job_dates": ("jobs", "to"), "no_start": ("trainings", "start"),
                  "count_out_of_range": ("trainings", ""), "duration_too_large": ("workers", ""),
-                 "unknown_absence_reason": ("absences", "reason")}
+                 "unknown_absence_reason": ("absences", "reason"), "unknown_sector": ("workers", "sector"),
+                 "unknown_language_kind": ("trainings", "language_kind")}
 # (which of several columns is wrong is not in the batch's output: the frame and label are)
 # Frame columns handed to the engine as they are (converted in C++), by table.
 _WORKER_COLUMNS = ("region", "school_year", "sector", "at_most_upper_secondary", "vov_sanctioned",

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "edurules/core/huge_pages.hpp"
+#include "edurules/core/nearest.hpp"
 #include "edurules/leave/columns.hpp"
 #include "frame_kernels.hpp"
 #include "number_cells.hpp"
@@ -824,6 +825,26 @@ void uncovered_years(const lv::rules& R, converter& cv, std::span<const std::int
     }
 }
 
+/// Cells of a closed-word text column (workers.sector, trainings.language_kind)
+/// outside the words `words` allows are bad cells, in the JSON reader's words
+/// (leave::check_words; src/io/leave_json.cpp): `unknown value "nationl" (did
+/// you mean "national"?); one of ...`. One check per distinct text.
+void unknown_words(converter& cv, const lv::text_column& c, const char* col, const parameter& words) {
+    const auto& known = words.limits.allowed;
+    if (known.empty() || c.codes.empty()) return;  // no declared words: open
+    std::vector<int> ok(c.names.size(), -1);       // per distinct text: -1 unread, 0 unknown, 1 known
+    for (std::size_t i = 0; i < c.codes.size(); ++i) {
+        const std::int32_t k = c.codes[i];
+        if (k < 0 || static_cast<std::size_t>(k) >= c.names.size()) continue;  // missing or already bad
+        const auto u = static_cast<std::size_t>(k);
+        if (ok[u] < 0) ok[u] = lv::listed(known, c.names[u]) ? 1 : 0;
+        if (ok[u] == 0)
+            cv.flag(col, i,
+                    "unknown value \"" + std::string(c.names[u]) + "\"" + edurules::one_of(c.names[u], known) + " (" +
+                        words.name + ")");
+    }
+}
+
 /// The worker that owns row `row` of a table (for refusing it).
 std::size_t owner(const lv::facts_columns& c, const std::string& column, std::int64_t row) {
     const auto up = [](std::span<const std::int64_t> off, std::int64_t r) {
@@ -977,6 +998,8 @@ py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers,
     read_trainings(f);
     read_items(f);
     uncovered_years(e.leave(), f.cv, f.c.school_year);
+    unknown_words(f.cv, f.c.sector, "workers.sector", *e.leave().sectors);
+    unknown_words(f.cv, f.c.language_kind, "trainings.language_kind", *e.leave().brussels_raised_languages);
     const std::size_t W = workers, T = f.rows(f.c.training_offsets);
     py::dict r;
     py::list bad;

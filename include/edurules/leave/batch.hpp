@@ -779,7 +779,7 @@ inline void run(const rules& R, const facts_columns& c, std::size_t first, std::
         const std::span<const training> trainings(s.pool.data(), n);
         try {
             facts_error e = check_facts(s.w, trainings);
-            if (!e) e = check_absence_reasons(R, trainings);
+            if (!e) e = check_words(R, s.w, trainings);
             if (e) {
                 reject_worker(c, wi, wo, to, batch_bad_facts, e.problem,
                               e.training == facts_error::no_training ? -1 : static_cast<std::int32_t>(e.training),

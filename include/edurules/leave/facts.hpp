@@ -54,9 +54,11 @@ enum class facts_problem : std::uint8_t {
     count_out_of_range = 11,      ///< credits, exams or competences negative or beyond the bound
     unknown_absence_reason = 12,  ///< an absence reason outside the rulebook's list (or none)
     date_too_late = 13,           ///< a date after latest_input_date: the rules would count past the calendar
+    unknown_sector = 14,          ///< a sector outside the words leave.regime.sectors allows (private, public)
+    unknown_language_kind = 15,   ///< a language kind outside the words leave.brussels.raised_languages allows
 };
 /// The last problem code (the C and Python faces list the names up to it).
-inline constexpr facts_problem last_facts_problem = facts_problem::date_too_late;
+inline constexpr facts_problem last_facts_problem = facts_problem::unknown_language_kind;
 inline constexpr std::string_view to_string(facts_problem p) {
     switch (p) {
         case facts_problem::none:
@@ -87,6 +89,10 @@ inline constexpr std::string_view to_string(facts_problem p) {
             return "unknown_absence_reason";
         case facts_problem::date_too_late:
             return "date_too_late";
+        case facts_problem::unknown_sector:
+            return "unknown_sector";
+        case facts_problem::unknown_language_kind:
+            return "unknown_language_kind";
     }
     return "?";
 }
@@ -318,6 +324,10 @@ inline std::string describe(std::span<const training> trainings, const facts_err
             return "a date after " + to_iso(latest_input_date) +
                    " is too late: the rules count up to 100 years forward from it (periods, suspensions, "
                    "deadlines), past the calendar's end on 9999-12-31";
+        case facts_problem::unknown_sector:
+            return "unknown sector";  // the worker's word: the face adds it (describe sees the trainings only)
+        case facts_problem::unknown_language_kind:
+            return "unknown value \"" + t->language_kind + "\"";
     }
     return "?";
 }

@@ -135,6 +135,28 @@ struct hours_params {
     }
 };
 
+/// The words a training's language kind may be (reformed Brussels BEV): the
+/// "allowed" list of leave.brussels.raised_languages (national, sign,
+/// job_related, other), not its value (the kinds with the raised cap). A
+/// misspelt kind ("nationl") would silently get the ordinary cap, so
+/// check_language_kinds refuses it, whatever the training's type or regime
+/// (schemas/leave.request.schema.json lists the same words). A rulebook that
+/// declares no allowed words leaves the kind open.
+inline const std::vector<std::string>& known_language_kinds(const hours_params& R) {
+    return R.brussels_raised_languages->limits.allowed;
+}
+
+/// The first training whose language kind is given and outside
+/// known_language_kinds, or an empty error.
+inline facts_error check_language_kinds(const hours_params& R, std::span<const training> trainings) {
+    const auto& known = known_language_kinds(R);
+    if (known.empty()) return {};
+    for (std::size_t ti = 0; ti < trainings.size(); ++ti)
+        if (!trainings[ti].language_kind.empty() && !listed(known, trainings[ti].language_kind))
+            return facts_error{facts_problem::unknown_language_kind, "", ti, 0, "language_kind", 0};
+    return {};
+}
+
 /// The component flags of a training type, to find the row of a combination.
 enum : unsigned { part_professional = 1, part_general = 2, part_language = 4, part_academic = 8 };
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "edurules/core/explain.hpp"
+#include "edurules/leave/facts.hpp"
 #include "edurules/leave/model.hpp"
 
 namespace edurules::leave {
@@ -48,6 +49,22 @@ struct regime_decision {
     regime reg = regime::none;
     std::uint32_t reasons = reason_none;
 };
+
+/// The words a sector may be: the "allowed" list of leave.regime.sectors
+/// (private, public), not its value (the sectors with a right). The
+/// vocabulary is closed but holds words without a right: "public" is known
+/// and decided (no right, reason not_private_sector, docs/rules.md 2.1); a
+/// word the rulebook does not know ("privat") is refused by check_sector,
+/// never decided as a sector without a right. A rulebook that declares no
+/// allowed words leaves the sector open.
+inline const std::vector<std::string>& known_sectors(const regime_params& R) { return R.sectors->limits.allowed; }
+
+/// A sector outside known_sectors, or an empty error.
+inline facts_error check_sector(const regime_params& R, const worker& w) {
+    const auto& known = known_sectors(R);
+    if (known.empty() || listed(known, w.sector)) return {};
+    return facts_error{facts_problem::unknown_sector, "", facts_error::no_training, 0, "sector", 0};
+}
 
 /// The regime for a training starting on `training_start`, evaluated for
 /// school year `sy`, for a worker whose establishment unit is in `reg`.

@@ -33,4 +33,23 @@ struct rules : regime_params, eligibility_params, absence_params, hours_params, 
           book(&rb) {}
 };
 
+/// The closed words of a worker's facts, after check_facts: the sector
+/// (check_sector), the trainings' language kinds (check_language_kinds) and
+/// the absence reasons (check_absence_reasons). Every face runs it (the JSON
+/// readers refuse at the field, the batch rejects the worker with the
+/// problem), so that a misspelt word is never decided as another.
+inline facts_error check_words(const rules& R, const worker& w, std::span<const training> trainings) {
+    if (auto e = check_sector(R, w)) return e;
+    if (auto e = check_language_kinds(R, trainings)) return e;
+    return check_absence_reasons(R, trainings);
+}
+
+/// The words known for a word problem (check_words), with the parameter that
+/// declares them; null for another problem.
+inline const parameter* words_of(const rules& R, facts_problem p) {
+    if (p == facts_problem::unknown_sector) return R.sectors;
+    if (p == facts_problem::unknown_language_kind) return R.brussels_raised_languages;
+    return nullptr;
+}
+
 }  // namespace edurules::leave
