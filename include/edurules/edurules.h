@@ -857,17 +857,35 @@ EDR_API const char *edr_leave_assessment_name(int assessment);
  * FTE (legal or the joint committee's sector agreement in the rulebook), pro
  * rata by work regime and started months. Balances and carry-over over years
  * are the JSON path's (edr_evaluate_json).
+ *
+ * One row is one job. A worker with several jobs in a year (a change of
+ * regime mid-year) gives them the same non-zero `worker` id (columns version
+ * 2): the rows of one (worker, year), in any order, are decided together as
+ * the JSON path decides the worker's jobs list. A month counts once, for the
+ * job holding it (of the jobs covering a day of it, the one starting last),
+ * so each row gets its share (months, exact days, minutes) and the shares add
+ * up to the JSON credit; a row whose job covers a month counted in another
+ * row has reason month_in_other_row. Overlapping jobs of one worker-year are
+ * refused (EDR_ACCOUNT_ROW_OVERLAPPING_JOBS), as the JSON path refuses
+ * concurrent jobs. Without `worker` (or with id 0) each row stands alone: the
+ * batch cannot see the worker's other rows, so a month shared by two jobs
+ * counts in both rows and overlaps are not seen.
  */
 
 /** Per-row status (column `status`); values pinned. */
 typedef enum edr_account_row_status_e {
     EDR_ACCOUNT_ROW_OK = 0,
-    EDR_ACCOUNT_ROW_BAD_YEAR = -1,      /**< year outside 1901..9998 */
-    EDR_ACCOUNT_ROW_BAD_DATES = -2,     /**< from_day missing, or to_day before from_day */
-    EDR_ACCOUNT_ROW_BAD_REGIME = -3,    /**< weekly minutes outside 1..10080, or contract above full time */
-    EDR_ACCOUNT_ROW_BAD_FTE = -4,       /**< negative FTE, or reference_quarters outside -1..8 */
-    EDR_ACCOUNT_ROW_BAD_COMMITTEE = -5, /**< negative joint committee */
-    EDR_ACCOUNT_ROW_RULEBOOK = -6       /**< the rulebook has no value this row needs on its dates */
+    EDR_ACCOUNT_ROW_BAD_YEAR = -1,           /**< year outside 1901..9998 */
+    EDR_ACCOUNT_ROW_BAD_DATES = -2,          /**< from_day missing, or to_day before from_day */
+    EDR_ACCOUNT_ROW_BAD_REGIME = -3,         /**< weekly minutes outside 1..10080, or contract above full time */
+    EDR_ACCOUNT_ROW_BAD_FTE = -4,            /**< negative FTE, or reference_quarters outside -1..8 */
+    EDR_ACCOUNT_ROW_BAD_COMMITTEE = -5,      /**< negative joint committee */
+    EDR_ACCOUNT_ROW_RULEBOOK = -6,           /**< the rulebook has no value this row needs on its dates */
+    EDR_ACCOUNT_ROW_OVERLAPPING_JOBS = -7,   /**< the jobs of one worker-year overlap (not modelled) */
+    EDR_ACCOUNT_ROW_WORKER_MISMATCH = -8,    /**< rows of one worker-year differ in reference_fte,
+                                                  reference_quarters, joint_committee or
+                                                  employer_full_time_minutes */
+    EDR_ACCOUNT_ROW_WORKER_ROW_REJECTED = -9 /**< another row of the same worker-year was rejected */
 } edr_account_row_status;
 
 /** Column `size_class`: EDR_ACCOUNT_SIZE_*; values pinned. */
@@ -878,7 +896,7 @@ typedef enum edr_account_size_class_e {
     EDR_ACCOUNT_SIZE_GE20 = 3
 } edr_account_size_class;
 
-#define EDR_ACCOUNT_RIGHT_COLUMNS_VERSION 1
+#define EDR_ACCOUNT_RIGHT_COLUMNS_VERSION 2
 /** Input columns of edr_account_right_batch, each [rows]. */
 typedef struct edr_account_right_columns {
     unsigned version; /**< EDR_ACCOUNT_RIGHT_COLUMNS_VERSION */
@@ -896,9 +914,12 @@ typedef struct edr_account_right_columns {
     const int64_t *employer_full_time_minutes; /**< the employer's full-time week; a training day is a fifth of
                                                     the job's full_time_minutes, which every row gives, so this
                                                     column no longer changes an answer (kept for the ABI) */
+    const int64_t *worker;                     /**< version 2: the worker's id; rows with one non-zero id and
+                                                    year are one worker-year (see above); NULL or 0 = the row
+                                                    stands alone */
 } edr_account_right_columns;
 #define EDR_ACCOUNT_RIGHT_COLUMNS_INIT \
-    { EDR_ACCOUNT_RIGHT_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { EDR_ACCOUNT_RIGHT_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 #define EDR_ACCOUNT_RIGHT_RESULTS_VERSION 1
 /** Output columns of edr_account_right_batch, each [rows], all required. A

@@ -31,6 +31,7 @@ int edr_account_right_batch(const edr_account_right_results* out, size_t* reject
         in.joint_committee = column(c.joint_committee, n, "columns.joint_committee", false);
         in.employer_full_time_minutes =
             column(c.employer_full_time_minutes, n, "columns.employer_full_time_minutes", false);
+        if (c.version >= 2) in.worker = column(c.worker, n, "columns.worker", false);
         account::batch_output res;
         res.status = column(o.status, n, "out.status", true);
         res.size_class = column(o.size_class, n, "out.size_class", true);
@@ -62,6 +63,12 @@ const char* edr_account_row_status_name(int status) {
             return "bad_committee";
         case batch_row_status::rulebook:
             return "rulebook";
+        case batch_row_status::overlapping_jobs:
+            return "overlapping_jobs";
+        case batch_row_status::worker_mismatch:
+            return "worker_mismatch";
+        case batch_row_status::worker_row_rejected:
+            return "worker_row_rejected";
     }
     return "unknown";
 }

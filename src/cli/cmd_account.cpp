@@ -139,7 +139,11 @@ int run_account(const account_args& a) {
         out.stream() << "\n";
         for (const auto& w : result["workers"]) {
             out.stream() << printable(text_of(w["id"])) << ": balance " << printable(text_of(w["balance"]["days"]))
-                         << " day(s) (" << printable(text_of(w["balance"]["minutes"])) << " minutes)\n";
+                         << " day(s) (" << printable(text_of(w["balance"]["minutes"])) << " minutes)";
+            // no year in the table (all before the first year of the right): the worker's reasons say why
+            if (w["years"].empty() && !w["reasons"].empty())
+                out.stream() << ": " << printable(text_of(w["reasons"], ", "));
+            out.stream() << "\n";
             if (explain) print_explanation(out.stream(), w["explanation"], "  ");
         }
     }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "edurules/account/balance.hpp"
+#include "edurules/account/batch.hpp"
 #include "edurules/engine.hpp"
 #include "edurules/io/request.hpp"
 
@@ -402,4 +403,142 @@ TEST(AccountInput, OverlappingJobsAreRefusedNamingTheField) {
         {"from":"2024-01-01","to":"2024-05-31","contract_per_week_hours":"19","full_time_per_week_hours":"38"},
         {"from":"2024-06-01","contract_per_week_hours":"38","full_time_per_week_hours":"38"}]}]})";
     EXPECT_NO_THROW(io::evaluate_json(eng(), ok));
+}
+
+// ---- the probe's findings (docs/research/account.md section 3, cases G11-G14) ----
+
+namespace {
+
+/// The step `rule` of `why`, or null.
+std::optional<step_ref> step_of(const explanation& why, std::string_view rule) {
+    for (const auto& st : why.steps())
+        if (st.rule == rule) return st;
+    return std::nullopt;
+}
+
+/// The rulebook source ids a step cites.
+std::string sources_of(const step_ref& st) {
+    std::string out;
+    for (const auto& u : st.params) out += (out.empty() ? "" : ",") + u.param->name + "@" + u.version->source_id;
+    return out;
+}
+
+}  // namespace
+
+// Probe A5: a change of regime on 16 June 2024 (full time, then 19/38) at an employer of 25 FTE. The JSON path counts
+// June once, for the job holding it (credit.hpp month_holder; regiotalent: every started month a whole month, at the
+// regime in force; waso.pro: 5 days): 5 x (5 + 7 x 1/2) / 12 = 85/24. The batch counted June in both rows (95/24);
+// with the worker column it decides the two rows as one worker-year and splits the same credit.
+TEST(AccountBatch, OneWorkerYearCountsAMonthOnceAsTheJsonPath) {
+    const auto& R = eng().account();
+    worker w = full_timer(date(2020, 1, 1));
+    w.jobs[0].to = date(2024, 6, 15);
+    w.jobs.push_back(job{date(2024, 6, 16), std::nullopt, 1140, 2280});
+    const employer e = employer_of("25", 2024);
+    const auto json = evaluate_worker(R, e, w, date(2024, 12, 31), false).years.back();
+    ASSERT_EQ(json.credit_days.text(), "85/24");
+    const std::int32_t y[2] = {2024, 2024}, q[2] = {4, 4};
+    const std::int64_t fte[2] = {100 * fte_units, 100 * fte_units}, c[2] = {2280, 1140}, f[2] = {2280, 2280};
+    const std::int32_t from[2] = {to_epoch_day(date(2020, 1, 1)), to_epoch_day(date(2024, 6, 16))};
+    const std::int32_t to[2] = {to_epoch_day(date(2024, 6, 15)), account::no_day};
+    std::int64_t id[2] = {42, 42};
+    batch_input in;
+    in.rows = 2;
+    in.year = y, in.reference_fte = fte, in.reference_quarters = q, in.from_day = from, in.to_day = to;
+    in.contract_minutes = c, in.full_time_minutes = f;
+    std::int32_t st[2], cls[2], months[2];
+    std::int64_t minutes[2], num[2], den[2];
+    std::uint32_t reasons[2];
+    const batch_output out{st, cls, months, minutes, num, den, reasons};
+    auto total = [&] { return fraction::of(num[0], den[0]) + fraction::of(num[1], den[1]); };
+    ASSERT_EQ(right_batch(R, in, out), 0u);
+    EXPECT_EQ(total().text(), "95/24");  // rows standing alone: June in both (documented in batch.hpp, edurules.h)
+    in.worker = id;
+    ASSERT_EQ(right_batch(R, in, out), 0u);
+    EXPECT_EQ(months[0], 5);
+    EXPECT_EQ(months[1], 7);
+    EXPECT_EQ(fraction::of(num[0], den[0]).text(), "25/12");
+    EXPECT_EQ(fraction::of(num[1], den[1]).text(), "35/24");
+    EXPECT_EQ(total().text(), json.credit_days.text());
+    EXPECT_EQ(minutes[0] + minutes[1], json.credit_minutes);
+    EXPECT_EQ(months[0] + months[1], json.months);
+    EXPECT_TRUE(reasons[0] & reason_month_in_other_row);
+    EXPECT_FALSE(reasons[1] & reason_month_in_other_row);
+    // overlapping jobs of one worker-year are refused, as the JSON path refuses them
+    const std::int32_t from2[2] = {to_epoch_day(date(2020, 1, 1)), to_epoch_day(date(2024, 6, 10))};
+    in.from_day = from2;
+    EXPECT_EQ(right_batch(R, in, out), 2u);
+    EXPECT_EQ(st[0], static_cast<std::int32_t>(batch_row_status::overlapping_jobs));
+    EXPECT_EQ(st[1], static_cast<std::int32_t>(batch_row_status::overlapping_jobs));
+    // rows of one worker-year must agree on the employer's columns
+    in.from_day = from;
+    const std::int64_t fte2[2] = {100 * fte_units, 60 * fte_units};
+    in.reference_fte = fte2;
+    EXPECT_EQ(right_batch(R, in, out), 2u);
+    EXPECT_EQ(st[0], static_cast<std::int32_t>(batch_row_status::worker_mismatch));
+}
+
+// Probe A10: a full-timer since 2020 evaluated on 2022-12-31 has no year of the right (waso.pro: the first is 2023,
+// account.be.first_year); the JSON path printed an empty table and "balance 0" with no reason. It now says why, with
+// the batch's reason code and the parameter.
+TEST(AccountBalance, NoYearOfTheRightYetSaysWhy) {
+    const auto r = evaluate_worker(eng().account(), employer_of("25", 2022), full_timer(date(2020, 1, 1)),
+                                   date(2022, 12, 31), true);
+    EXPECT_TRUE(r.years.empty());
+    EXPECT_TRUE(r.reasons & reason_before_first_year);
+    const auto st = step_of(r.why, "account.credit.before_first_year");
+    ASSERT_TRUE(st);
+    EXPECT_EQ(st->text(),
+              "2020 to 2022 are before 2023, the first year of the individual training right: no credit "
+              "for them");
+    EXPECT_EQ(sources_of(*st), "account.be.first_year@waso.pro");
+}
+
+// Probe A_outsideq: nothing declared in the reference period (2022-Q4 to 2023-Q3 for 2024), no fallback_fte, but
+// 50 FTE declared for 2024-Q1. Art. 50 §2 of the law of 3 October 2022 (waso.faq): "wordt voor de bepaling van het
+// gemiddelde verwezen naar het aantal werknemers tewerkgesteld op de laatste dag van het kwartaal waarbinnen de
+// eerste tewerkstelling volgend op de referteperiode plaatsgreep": class ge20, 5 days (waso.pro). A quarter before
+// the reference period is named in the size_unknown explanation, with fallback_fte.
+TEST(AccountSize, NothingInTheReferencePeriodTakesTheQuarterOfTheFirstEmploymentAfterIt) {
+    const auto& R = eng().account();
+    employer e;
+    e.quarters = {{2024, 2, dec("8")}, {2024, 1, dec("50")}};
+    explanation why;
+    const auto s = decide_size(R, e, 2024, why);
+    EXPECT_EQ(s.cls, size_class::ge20);
+    EXPECT_EQ(s.average.text(), "50");
+    const auto st = step_of(why, "account.size.class");
+    ASSERT_TRUE(st);
+    EXPECT_NE(st->text().find("FTE employed at the end of 2024-Q1, the first quarter of employment after it"),
+              std::string::npos)
+        << st->text();
+    EXPECT_NE(sources_of(*st).find("@waso.faq"), std::string::npos);
+    EXPECT_EQ(credit(e, full_timer(date(2024, 1, 1)), 2024).credit_days.text(), "5");
+    // a fallback_fte still comes first; a quarter after the year decided is not used for it
+    e.fallback_fte = dec("8");
+    EXPECT_EQ(decide_size(R, e, 2024, why).cls, size_class::lt10);
+    employer later;
+    later.quarters = {{2025, 1, dec("50")}, {2021, 1, dec("50")}};
+    explanation why2;
+    EXPECT_EQ(decide_size(R, later, 2024, why2).cls, size_class::unknown);
+    const auto unk = step_of(why2, "account.size.unknown");
+    ASSERT_TRUE(unk);
+    EXPECT_NE(unk->text().find("declared 2025-Q1, 2021-Q1: outside the reference period"), std::string::npos)
+        << unk->text();
+    EXPECT_NE(unk->text().find("no fallback_fte"), std::string::npos);
+}
+
+// Probe finding 4: a dismissal with notice lapses the open balance at the contract end. securex.end regulates it
+// (the days may be taken during the notice, which ends with the contract): the explanation cites it through
+// account.be.end.lapse_on and no longer says "an ending no source regulates".
+TEST(AccountBalance, DismissalWithNoticeLapsesBySecurexEnd) {
+    worker w = full_timer(date(2020, 1, 1));
+    w.jobs[0].to = date(2024, 9, 30);
+    w.end = contract_end{date(2024, 9, 30), "dismissal_notice"};
+    const auto r = evaluate_worker(eng().account(), employer_of("25", 2024), w, date(2024, 12, 31), true);
+    EXPECT_TRUE(r.reasons & reason_lapsed_contract_end);
+    const auto st = step_of(r.why, "account.end.lapse");
+    ASSERT_TRUE(st);
+    EXPECT_EQ(st->text().find("no source regulates"), std::string::npos) << st->text();
+    EXPECT_EQ(sources_of(*st), "account.be.end.lapse_on@securex.end");
 }

@@ -127,7 +127,7 @@ def json_face(engine: edurules.Engine, f: pd.DataFrame) -> pd.DataFrame:
 class Columns(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("rows", ctypes.c_size_t)] + [(n, ctypes.c_void_p) for n in (
         "year", "reference_fte", "reference_quarters", "from_day", "to_day", "contract_minutes", "full_time_minutes",
-        "joint_committee", "employer_full_time_minutes")]
+        "joint_committee", "employer_full_time_minutes", "worker")]
 
 
 class Results(ctypes.Structure):
@@ -142,7 +142,7 @@ def days_since_epoch(col: pd.Series) -> np.ndarray:
     return out.astype(np.int32)
 
 
-def c_face(f: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+def c_face(f: pd.DataFrame, worker: np.ndarray | None = None) -> tuple[pd.DataFrame, int]:
     path = os.environ.get("EDURULES_C_LIBRARY")
     if not path:
         pytest.skip("EDURULES_C_LIBRARY not set (run through ctest)")
@@ -158,7 +158,9 @@ def c_face(f: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         "full_time_minutes": f["full_time_minutes"].to_numpy(np.int64),
         "joint_committee": f["joint_committee"].to_numpy(np.int32),
         "employer_full_time_minutes": f["employer_full_time_minutes"].to_numpy(np.int64)}
-    cols = Columns(1, n, *[keep[k].ctypes.data for k, _ in Columns._fields_[2:]])
+    if worker is not None:
+        keep["worker"] = np.asarray(worker, np.int64)
+    cols = Columns(2, n, *[keep[k].ctypes.data if k in keep else None for k, _ in Columns._fields_[2:]])
     out = {k: np.zeros(n, t) for k, t in (("status", np.int32), ("size_class", np.int32), ("months", np.int32),
                                           ("credit_minutes", np.int64), ("credit_days_num", np.int64),
                                           ("credit_days_den", np.int64), ("reasons", np.uint32))}
@@ -195,3 +197,59 @@ def test_json_c_and_frame_agree_field_by_field():
     # the population reaches every class, sector and a thirds-valued credit
     assert set(classes[c["size_class"]]) == set(classes)
     assert any("/" in d for d in c_days) and (c["credit_minutes"] > 0).sum() > ROWS // 3
+
+
+def test_one_worker_two_jobs_in_a_year_json_c_and_frame_agree():
+    """Probe A5 (a change of regime on 16 June 2024 at an employer of 25 FTE):
+    the JSON path counts June once, for the job holding it (credit.hpp
+    month_holder: the one starting last; regiotalent: every started month a
+    whole month, at the regime in force), 5 x (5 x 1 + 7 x 1/2) / 12 = 85/24
+    days. The batch and the frame given the worker column decide the two rows
+    as one worker-year and split the same credit: 25/12 + 35/24 (5 months full
+    time, 7 half time); without it each row stands alone (documented) and June
+    counts twice, 95/24."""
+    engine = edurules.Engine()
+    quarters = [{"quarter": q, "fte": "25"} for q in ("2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3")]
+    req = {"schema_version": 1, "kind": "account.right", "date": "2024-12-31", "explain": False,
+           "employer": {"quarters": quarters, "full_time_per_week_hours": "38"},
+           "workers": [{"id": "w", "jobs": [
+               {"from": "2020-01-01", "to": "2024-06-15", "contract_per_week_hours": "38",
+                "full_time_per_week_hours": "38"},
+               {"from": "2024-06-16", "contract_per_week_hours": "19", "full_time_per_week_hours": "38"}]}]}
+    y = [y for y in engine.evaluate(json.dumps(req))["result"]["workers"][0]["years"] if y["year"] == 2024][0]
+    assert (y["months"], y["credit"]["days"], y["credit"]["minutes"]) == (12, "85/24", 1615)
+    f = pd.DataFrame({"year": np.array([2024, 2024], np.int32), "reference_fte": ["100", "100"],
+                      "reference_quarters": np.array([4, 4], np.int32),
+                      "from": pd.to_datetime(["2020-01-01", "2024-06-16"]), "to": pd.to_datetime(["2024-06-15", None]),
+                      "contract_minutes": np.array([2280, 1140], np.int64),
+                      "full_time_minutes": np.array([2280, 2280], np.int64),
+                      "joint_committee": np.array([0, 0], np.int32),
+                      "employer_full_time_minutes": np.array([0, 0], np.int64)})
+    c_in = f.assign(reference_fte=[100.0, 100.0])
+    c, rejected = c_face(c_in, np.array([7, 7]))
+    p = edurules.account_right_frame(engine, f.assign(worker=np.array([7, 7], np.int64)))
+    from fractions import Fraction
+    for face in (c, p):
+        assert list(face["status"]) == [0, 0]
+        assert list(face["months"]) == [5, 7] and sum(face["months"]) == y["months"]
+        days = [Fraction(int(a), int(b)) for a, b in zip(face["credit_days_num"], face["credit_days_den"])]
+        assert days == [Fraction(25, 12), Fraction(35, 24)] and sum(days) == Fraction(85, 24)
+        assert int(face["credit_minutes"].sum()) == y["credit"]["minutes"]
+        month_in_other_row = 1 << list(edurules.ACCOUNT_REASONS).index("month_in_other_row")
+        assert [bool(int(r) & month_in_other_row) for r in face["reasons"]] == [True, False]
+    assert rejected == 0
+    # the rows in the other order are the same worker-year
+    p2 = edurules.account_right_frame(engine, f.iloc[::-1].assign(worker=np.array([7, 7], np.int64)))
+    assert list(p2["months"]) == [7, 5]
+    # overlapping jobs of one worker are refused, as the JSON path refuses them (concurrent jobs not modelled)
+    req["workers"][0]["jobs"][1]["from"] = "2024-06-10"
+    with pytest.raises(edurules.InvalidInput):
+        engine.evaluate(json.dumps(req))
+    g = f.assign(**{"from": pd.to_datetime(["2020-01-01", "2024-06-10"]), "worker": np.array([7, 7], np.int64)})
+    assert list(edurules.account_right_frame(engine, g)["status"]) == [-7, -7]
+    c3, rejected3 = c_face(g.assign(reference_fte=[100.0, 100.0]), np.array([7, 7]))
+    assert list(c3["status"]) == [-7, -7] and rejected3 == 2
+    # without the worker column each row stands alone: June counts in both (documented in edurules.h)
+    alone = edurules.account_right_frame(engine, f)
+    assert sum(Fraction(int(a), int(b)) for a, b in zip(alone["credit_days_num"], alone["credit_days_den"])) == \
+        Fraction(95, 24)

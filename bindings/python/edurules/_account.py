@@ -1,5 +1,5 @@
 """The individual training right (BE, law of 3 October 2022) over a DataFrame:
-one row per worker-year, decided by the same rules as an ``account.right``
+one row per job of a worker-year, decided by the same rules as an ``account.right``
 JSON request (include/edurules/account/credit.hpp) through the columnar
 batch; every conversion is vectorised or done in C++ (no Python loop per row)."""
 from __future__ import annotations
@@ -24,7 +24,7 @@ ACCOUNT_RIGHT_COLUMNS = ["status", "size_class", "months", "credit_minutes", "cr
 _NO_DAY = np.int32(-(2**31))
 
 _REQUIRED_COLUMNS = ["year", "reference_fte", "reference_quarters", "from", "contract_minutes", "full_time_minutes"]
-_OPTIONAL_COLUMNS = ["to", "joint_committee", "employer_full_time_minutes"]
+_OPTIONAL_COLUMNS = ["to", "joint_committee", "employer_full_time_minutes", "worker"]
 
 # reference_fte in ten-thousandths (account::fte_units), as the JSON path reads "fte" (at most 4 decimals); the
 # bound only keeps the conversion exact (the batch refuses more than 1e8 FTE as a row, status bad_fte)
@@ -42,7 +42,8 @@ def _days(col: pd.Series, name: str, optional: bool) -> np.ndarray:
 
 # the engine's type of each whole-number column (the batch's columns)
 _WHOLE = {"year": np.int32, "reference_quarters": np.int32, "contract_minutes": np.int64,
-          "full_time_minutes": np.int64, "joint_committee": np.int32, "employer_full_time_minutes": np.int64}
+          "full_time_minutes": np.int64, "joint_committee": np.int32, "employer_full_time_minutes": np.int64,
+          "worker": np.int64}
 
 
 def _whole(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -74,7 +75,15 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     ``reference_quarters`` (quarters summed, 0 = fallback, -1 = unknown);
     ``from`` and optional ``to`` (the job's dates); ``contract_minutes`` and
     ``full_time_minutes`` (per week); optional ``joint_committee`` (number,
-    0 = none) and ``employer_full_time_minutes`` (0 = the rulebook's day).
+    0 = none) and ``employer_full_time_minutes`` (0 = the rulebook's day);
+    optional ``worker`` (whole-number id, 0 = the row stands alone): the rows
+    of one worker and year are decided together as the JSON path decides the
+    worker's jobs, a month counted once for the job holding it (the one
+    starting last among those covering a day of it), each row getting its
+    share; overlapping jobs of one worker-year are refused (status -7
+    overlapping_jobs), as the JSON path refuses concurrent jobs. Without
+    ``worker`` each row stands alone and a month two rows' jobs share counts
+    in both.
     A column nearly spelling one of these (``joint_comittee``, ``To``) is
     refused naming it (InvalidArgument), as the PE and leave frames refuse it.
 
@@ -100,7 +109,7 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
         "contract_minutes": _whole(frame, "contract_minutes"),
         "full_time_minutes": _whole(frame, "full_time_minutes"),
     }
-    for c in ("joint_committee", "employer_full_time_minutes"):
+    for c in ("joint_committee", "employer_full_time_minutes", "worker"):
         if c in frame.columns:
             cols[c] = _whole(frame, c)
     res = engine._core._account_right_columns(cols, len(frame))

@@ -57,6 +57,7 @@ py::dict account_right_columns(const engine& e, const py::dict& cols, std::size_
     const auto full = column_of<std::int64_t>(cols, "full_time_minutes", n, true);
     const auto pc = column_of<std::int32_t>(cols, "joint_committee", n, false);
     const auto efull = column_of<std::int64_t>(cols, "employer_full_time_minutes", n, false);
+    const auto worker = column_of<std::int64_t>(cols, "worker", n, false);
     account::batch_input in;
     in.rows = n;
     in.year = span_of(year);
@@ -68,6 +69,7 @@ py::dict account_right_columns(const engine& e, const py::dict& cols, std::size_
     in.full_time_minutes = span_of(full);
     in.joint_committee = span_of(pc);
     in.employer_full_time_minutes = span_of(efull);
+    in.worker = span_of(worker);
     auto [status, status_s] = out_array<std::int32_t>(n);
     auto [cls, cls_s] = out_array<std::int32_t>(n);
     auto [months, months_s] = out_array<std::int32_t>(n);

@@ -179,7 +179,19 @@ inline worker_result evaluate_worker(const rules& R, const employer& emp, const 
     for (const auto& j : w.jobs) first = std::min(first, static_cast<int>(j.from.year()));
     const auto first_year = read<std::int64_t>(*R.first_year, at);
     if (first < first_year.value) {
+        // the batch's reason for such a year (credit.hpp), said here too: with no year of the right up to `at`
+        // the years list is empty and this is the only word on why the balance is 0
         out.reasons |= reason_before_first_year;
+        const int last = std::min(static_cast<int>(at.year()), static_cast<int>(first_year.value) - 1);
+        out.why.add(
+            "account.credit.before_first_year",
+            [&] {
+                return (first == last ? std::to_string(first) : std::to_string(first) + " to " + std::to_string(last)) +
+                       (first == last ? " is" : " are") + " before " + std::to_string(first_year.value) +
+                       ", the first year of the individual training right: no credit" +
+                       (first == last ? "" : " for them");
+            },
+            {first_year.use});
         first = static_cast<int>(first_year.value);
     }
     std::int64_t balance = 0;

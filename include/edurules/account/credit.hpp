@@ -81,19 +81,29 @@ inline days_decision days_per_fte(const rules &R, size_class cls, std::string_vi
     return out;
 }
 
+/// The job a month of the credit is counted for (the one month-counting
+/// rule; the JSON path and the batch both come here): among the jobs covering
+/// a day of `month`, the one that starts last (jobs do not overlap, so it
+/// holds the month's last employed day); none if no job covers a day of it.
+inline const job *month_holder(const std::vector<job> &jobs, const period &month) {
+    const job *in_force = nullptr;
+    for (const auto &j : jobs)
+        if (month.overlaps(j.span()) && (!in_force || in_force->from < j.from)) in_force = &j;
+    return in_force;
+}
+
 /// Months started in `year` and the sum of the work regime over them: each
-/// month counts whole if a job covers a day of it, at the regime of the job
-/// that starts last among those covering it.
-inline void months_and_regime(const std::vector<job> &jobs, int year, int &months, fraction &regime_sum) {
+/// month counts whole if a job covers a day of it, at the regime of its
+/// month_holder. With `only`, the months held by that job alone (a batch row's
+/// share of its worker-year).
+inline void months_and_regime(const std::vector<job> &jobs, int year, int &months, fraction &regime_sum,
+                              const job *only = nullptr) {
     months = 0;
     regime_sum = fraction{};
     for (int m = 1; m <= 12; ++m) {
         const date first(static_cast<unsigned short>(year), static_cast<unsigned short>(m), 1);
-        const period month{first, first.end_of_month()};
-        const job *in_force = nullptr;
-        for (const auto &j : jobs)
-            if (month.overlaps(j.span()) && (!in_force || in_force->from < j.from)) in_force = &j;
-        if (!in_force) continue;
+        const job *in_force = month_holder(jobs, period{first, first.end_of_month()});
+        if (!in_force || (only && in_force != only)) continue;
         ++months;
         regime_sum =
             regime_sum + fraction::of(in_force->contract_minutes_per_week, in_force->full_time_minutes_per_week);

@@ -123,12 +123,14 @@ enum reason : std::uint32_t {
     reason_window_end = 1u << 13,              ///< end of an averaging window (information only)
     reason_sector_agreement = 1u << 14,        ///< the days come from a sector overlay
     reason_outside_employment = 1u << 15,      ///< a training on a day of no job of the worker: not taken
+    reason_month_in_other_row = 1u << 16,      ///< batch: a month this row's job covers counts in another row
 };
-inline constexpr std::array<std::string_view, 16> reason_codes{
+inline constexpr std::array<std::string_view, 17> reason_codes{
     "before_first_year",       "outside_right",     "size_unknown",        "days_unknown",
     "sector_below_floor",      "not_employed",      "below_min_months",    "training_not_counting",
     "training_beyond_balance", "lapsed_window_end", "lapsed_contract_end", "in_indemnity",
-    "lapsed_no_carry_over",    "window_end",        "sector_agreement",    "outside_employment"};
+    "lapsed_no_carry_over",    "window_end",        "sector_agreement",    "outside_employment",
+    "month_in_other_row"};
 
 // ---- inputs ----------------------------------------------------------------
 
