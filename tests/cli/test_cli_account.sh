@@ -66,12 +66,11 @@ JSON
 check account-before-first-year 0 "^w: balance 0 day\(s\) \(0 minutes\): before_first_year$" -- "$bin" account "$tmp/a10.json"
 check account-before-first-year-explain 0 "account.credit.before_first_year\] 2020 to 2022 are before 2023" -- "$bin" account "$tmp/a10.json" --explain
 check account-before-first-year-source 0 "account.be.first_year = 2023 \(P, waso.pro\)" -- "$bin" account "$tmp/a10.json" --explain
-# Probe A_outsideq: nothing declared in the reference period, 2024-Q1 declared at 50 FTE: art. 50 par. 2 (waso.faq)
-# takes the quarter of the first employment after the reference period: ge20, 5 days in 2024 (waso.pro).
+# Probe A_outsideq: nothing declared in the reference period, 2024-Q1 declared at 50 FTE, no fallback_fte: the
+# explanation names the quarter as outside the reference period and points to fallback_fte (art. 50 par. 2, waso.faq).
 cat > "$tmp/outq.json" <<'JSON'
 {"schema_version":1,"kind":"account.right","date":"2024-12-31","explain":false,"employer":{"quarters":[{"quarter":"2024-Q1","fte":"50"}]},"workers":[{"id":"w","jobs":[{"from":"2024-01-01","contract_per_week_hours":"38","full_time_per_week_hours":"38"}]}]}
 JSON
-check account-after-reference-quarter 0 "^w +2024 +ge20 +5 +12 +5 +2280 " -- "$bin" account "$tmp/outq.json" --wide
-check account-after-reference-quarter-explain 0 "FTE employed at the end of 2024-Q1, the first quarter of employment after it" -- "$bin" account "$tmp/outq.json" --explain
+check account-outside-quarter 0 "\(declared 2024-Q1: outside the reference period\), and no fallback_fte.*give that as fallback_fte" -- "$bin" account "$tmp/outq.json" --explain
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

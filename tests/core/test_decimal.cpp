@@ -78,9 +78,13 @@ TEST(Decimal, RoundingModes) {
 TEST(Decimal, WhyNotSaysWhatIsWrongWithADecimal) {
     EXPECT_EQ(decimal::why_not("11.9999999999999999"), "more than 9 decimals");
     EXPECT_EQ(decimal::why_not("92233720368547758.07"),
-              "too large (at most 9223372036854775807 in its last decimal place)");
+              "too large (at most 9223372036854775799 in its last decimal place)");
     EXPECT_EQ(decimal::why_not("-99999999999999999999"),
-              "too large (at most 9223372036854775807 in its last decimal place)");
+              "too large (at most 9223372036854775799 in its last decimal place)");
+    // the bound it names is the largest that parses (it named INT64_MAX, which does not: probe f5)
+    EXPECT_EQ(decimal::why_not("9223372036854775807"),
+              "too large (at most 9223372036854775799 in its last decimal place)");
+    EXPECT_TRUE(decimal::parse("9223372036854775799"));
     for (const char* fine : {"1.5", "0", "-2.25", "92233720368547758.07x", "abc", "1.", ".5", "", "-", "1e5"})
         EXPECT_EQ(decimal::why_not(fine), "") << fine;  // parses, or is not shaped as a decimal at all
 }

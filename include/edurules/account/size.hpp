@@ -60,12 +60,11 @@ inline reference_window window_of(const rules &R, int year) {
 
 /// The size class from the FTE declared in the reference period: their sum
 /// over `quarters` declared quarters, or, with none, `fallback` (the FTE at
-/// the end of the quarter of the first employment after the period; its
-/// index year*4 + (quarter-1) as `after_quarter` when it is a declared
-/// quarter, else -1). `outside` names declared quarters that were not used.
+/// the end of the quarter of the first employment after the period).
+/// `outside` names declared quarters outside the reference period.
 inline size_decision size_from_reference(const rules &R, int year, const reference_window &w, const fraction &sum,
                                          int quarters, const std::optional<decimal> &fallback, explanation &why,
-                                         int after_quarter = -1, std::string_view outside = {}) {
+                                         std::string_view outside = {}) {
     size_decision out;
     out.period_first_year = w.period_first_year;
     out.quarters_used = quarters;
@@ -80,13 +79,12 @@ inline size_decision size_from_reference(const rules &R, int year, const referen
                 [&] {
                     return "no FTE declared for the reference period " + qname(w.first) + " to " + qname(w.last) +
                            " of the period starting " + std::to_string(out.period_first_year) +
-                           (outside.empty() ? std::string()
-                                            : " (declared " + std::string(outside) +
-                                                  ": outside the reference period and not the quarter of a first "
-                                                  "employment after it up to " +
-                                                  std::to_string(year) + ")") +
-                           ", and no fallback_fte (the FTE employed at the end of the quarter of the first "
-                           "employment after the reference period): the size class is unknown";
+                           (outside.empty()
+                                ? std::string()
+                                : " (declared " + std::string(outside) + ": outside the reference period)") +
+                           ", and no fallback_fte: the size class is unknown; if the employer had no declarations "
+                           "to make for the reference period, art. 50 §2 takes the number employed on the last day "
+                           "of the quarter of its first employment after it: give that as fallback_fte";
                 },
                 {w.anchor_use, w.years_use, w.q0_use, w.nq_use});
         return out;
@@ -99,9 +97,8 @@ inline size_decision size_from_reference(const rules &R, int year, const referen
                                               ? "average FTE of the " + std::to_string(out.quarters_used) +
                                                     " quarter(s) declared in " + qname(w.first) + " to " + qname(w.last)
                                               : "no quarter declared in " + qname(w.first) + " to " + qname(w.last) +
-                                                    ": FTE employed at the end of " +
-                                                    (after_quarter >= 0 ? qname(after_quarter) + ", " : "") +
-                                                    "the first quarter of employment after it";
+                                                    ": FTE employed at the end of the first quarter of "
+                                                    "employment after it";
                 return "two-year period starting " + std::to_string(out.period_first_year) + ": " + basis + " = " +
                        out.average.text() + " FTE: size class " + to_string(out.cls);
             },
@@ -110,33 +107,30 @@ inline size_decision size_from_reference(const rules &R, int year, const referen
 }
 
 /// Decides the employer's size class for calendar year `year` from its
-/// declared quarters. With none in the reference period and no fallback_fte,
-/// art. 50 §2 (waso.faq: "het aantal werknemers tewerkgesteld op de laatste
-/// dag van het kwartaal waarbinnen de eerste tewerkstelling volgend op de
-/// referteperiode plaatsgreep") takes the FTE of the earliest quarter declared
-/// after the reference period, up to the last quarter of `year` (a quarter's
-/// FTE is the one declared at its end); the employer declared nothing
-/// earlier, so it is the quarter of its first employment after the period.
-/// A given fallback_fte comes first (it is that same number, given directly).
+/// declared quarters. With none in the reference period and no fallback_fte
+/// the class is unknown, and the explanation names every quarter declared
+/// outside the period. Art. 50 §2 (waso.faq) takes "het aantal werknemers
+/// tewerkgesteld op de laatste dag van het kwartaal waarbinnen de eerste
+/// tewerkstelling volgend op de referteperiode plaatsgreep" only when the
+/// employer had no declarations to make for the reference period; a request
+/// cannot show that (a quarter missing from it may simply not have been
+/// given, as for an employer whose workers were employed then), so the
+/// engine does not infer it from a later quarter: fallback_fte is that number.
 inline size_decision decide_size(const rules &R, const employer &emp, int year, explanation &why) {
     const reference_window w = window_of(R, year);
     fraction sum;
     int quarters = 0;
-    const quarter_fte *after = nullptr;
-    auto index = [](const quarter_fte &q) { return q.year * 4 + q.quarter - 1; };
+    std::string outside;
     for (const auto &q : emp.quarters) {
-        const int idx = index(q);
-        if (idx > w.last && idx <= year * 4 + 3 && (!after || idx < index(*after))) after = &q;
-        if (idx < w.first || idx > w.last) continue;
+        const int idx = q.year * 4 + q.quarter - 1;
+        if (idx < w.first || idx > w.last) {
+            outside += (outside.empty() ? "" : ", ") + std::to_string(q.year) + "-Q" + std::to_string(q.quarter);
+            continue;
+        }
         sum = sum + fraction::of(q.fte);
         ++quarters;
     }
-    if (quarters > 0 || emp.fallback_fte) return size_from_reference(R, year, w, sum, quarters, emp.fallback_fte, why);
-    if (after) return size_from_reference(R, year, w, sum, 0, after->fte, why, index(*after));
-    std::string outside;
-    for (const auto &q : emp.quarters)
-        outside += (outside.empty() ? "" : ", ") + std::to_string(q.year) + "-Q" + std::to_string(q.quarter);
-    return size_from_reference(R, year, w, sum, 0, std::nullopt, why, -1, outside);
+    return size_from_reference(R, year, w, sum, quarters, emp.fallback_fte, why, outside);
 }
 
 }  // namespace edurules::account

@@ -116,7 +116,7 @@ struct decimal {
             if (c < '0' || c > '9') return std::nullopt;
             any = true;
             if (dot && ++d.scale > max_scale) return std::nullopt;
-            if (d.mantissa > (INT64_MAX - 9) / 10) return std::nullopt;
+            if (d.mantissa > (INT64_MAX - 9) / 10) return std::nullopt;  // at most max_digits (why_not)
             d.mantissa = d.mantissa * 10 + (c - '0');
         }
         if (!any || (dot && d.scale == 0)) return std::nullopt;
@@ -128,6 +128,9 @@ struct decimal {
     /// optional '-', digits, an optional '.' and digits): "more than 9
     /// decimals" or "too large ..."; empty when `s` parses or is not so shaped
     /// (the caller's "expected a decimal number" says it then).
+    /// The largest digits parse reads (it stops a digit before a 64-bit
+    /// overflow could happen): 9223372036854775799, not INT64_MAX itself.
+    static constexpr std::int64_t max_digits = (INT64_MAX - 9) / 10 * 10 + 9;
     static std::string why_not(std::string_view s) {
         std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0, digits = 0, decimals = 0;
         bool dot = false;
@@ -144,7 +147,7 @@ struct decimal {
         if (digits == 0 || (dot && decimals == 0) || parse(s)) return {};
         if (decimals > static_cast<std::size_t>(max_scale))
             return "more than " + std::to_string(max_scale) + " decimals";
-        return "too large (at most " + std::to_string(INT64_MAX) + " in its last decimal place)";
+        return "too large (at most " + std::to_string(max_digits) + " in its last decimal place)";
     }
 
     /// The value in units of 10^-target_scale, if exactly representable in
