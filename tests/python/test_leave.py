@@ -165,6 +165,10 @@ def test_refused_facts_and_flag_mode(engine):
     w2 = w.assign(region=["wallonia", "mars"])
     out = engine.leave_hours_frame(w2, t, small()[2], errors="flag")
     assert out.error.tolist()[1].startswith("workers row label 1 (position 1), column 'region': unknown value")
+    # a misspelt code names the nearest valid one (principle 5), as the JSON reader does
+    out = engine.leave_hours_frame(w.assign(region=["wallonia", "walonia"]), t, small()[2], errors="flag")
+    assert out.error.tolist()[1] == ("workers row label 1 (position 1), column 'region': unknown value 'walonia' "
+                                     "(did you mean \"wallonia\"?); one of flanders, brussels, wallonia"), out.error.tolist()[1]
     assert out.error.isna().tolist() == [True, False, True] and out.granted_hours.notna().tolist() == [True, False, True]
     # a zero full-time week is refused as the JSON reader refuses it, naming the column (it was a bare job_minutes)
     out = engine.leave_hours_frame(w.assign(full_time_hours=[0, 40]), t, small()[2], errors="flag")

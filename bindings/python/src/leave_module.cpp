@@ -516,11 +516,6 @@ std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t 
     const py::object o = cv.get(col);
     if (o.is_none()) return {};
     auto& out = cv.u8.emplace_back(n, def);
-    const auto allowed = [&] {
-        std::string s;
-        for (auto nm : names) s += (s.empty() ? "" : ", ") + std::string(nm);
-        return s;
-    };
     if (!py::isinstance<py::tuple>(o)) {
         const py::array a = as_array(o, col);
         if (kind_of(a) == 'i' || kind_of(a) == 'u') {
@@ -547,13 +542,11 @@ std::span<const std::uint8_t> codes(converter& cv, const char* col, std::size_t 
             if (required && !unreadable[i]) cv.flag(col, i, "missing");
             continue;
         }
-        if (static_cast<std::size_t>(c) >= map.size() || map[static_cast<std::size_t>(c)] < 0)
-            cv.flag(col, i,
-                    "unknown value '" +
-                        (static_cast<std::size_t>(c) < map.size() ? (*t.names)[static_cast<std::size_t>(c)]
-                                                                  : std::string("?")) +
-                        "'; one of " + allowed());
-        else
+        if (static_cast<std::size_t>(c) >= map.size() || map[static_cast<std::size_t>(c)] < 0) {
+            const std::string value =
+                static_cast<std::size_t>(c) < map.size() ? (*t.names)[static_cast<std::size_t>(c)] : std::string("?");
+            cv.flag(col, i, "unknown value '" + value + "'" + edurules::one_of(value, names));
+        } else
             out[i] = static_cast<std::uint8_t>(map[static_cast<std::size_t>(c)]);
     }
     return out;
