@@ -3,12 +3,17 @@
 
 For each population size it times, best of --repeat runs:
 
-  python frame   Engine.pe_status_frame on DataFrames: the columns handed to
-                 C++ (keys matched, dates and points converted, rows grouped)
-                 + the C++ batch + the result DataFrame
-  c++ batch      pe::status_batch alone over the very same converted columns
-                 (the compiled module's pe_status_columns: its plain output
-                 columns, no conversion either way)
+  python frame   Engine.pe_status_frame on DataFrames: the participants'
+                 keys, dates, renewals and dispensations handed to C++, the
+                 completions' keys matched in order and their datetime64 and
+                 float64 columns converted a block of participants at a time
+                 inside the C++ batch (no converted completion column) + the
+                 result DataFrame
+  c++ batch      pe::status_batch alone over the same rows as engine columns
+                 (converted beforehand by the package's general path, which
+                 the probe engine is told to take; the compiled module's
+                 pe_status_columns: its plain output columns, no conversion
+                 either way)
   json single    the single JSON path (pe.status) on a sample, per participant
 
 and the same for leave hours, one row per training (Engine.leave_hours_frame
@@ -82,6 +87,7 @@ def main() -> int:
     date = "2025-06-01"
     engine = edurules.Engine()
     probe = edurules.Engine()
+    probe._fused_frames = False  # the general path: it hands the batch its converted engine columns
     rec = Recorder(probe._core)
     probe._core = rec
     table: list[tuple[str, ...]] = []

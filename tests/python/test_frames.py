@@ -696,3 +696,69 @@ def test_leave_frames_with_integer_ids_answer_as_with_text_ids():
     cols = ["status", "attended_minutes", "granted_minutes"]
     assert as_int[cols].values.tolist() == as_text[cols].values.tolist()
     assert as_text["attended_minutes"].tolist() == [36 * 60, 60 * 60]
+
+
+def _fused_and_general(engine, *args, **kw):
+    """pe_status_frame by the fused path (completions converted a block at a
+    time inside the batch) and by the general path (converted columns)."""
+    general = edurules.Engine()
+    general._fused_frames = False
+    return engine.pe_status_frame(*args, **kw), general.pe_status_frame(*args, **kw)
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_fused_frame_path_answers_as_the_general_path(engine, exact):
+    # 20,000 participants (more than one block of 4,096, several threads), renewals,
+    # dispensations, and flagged rows: one diploma date missing its required value is not
+    # a flag, so a participant with a bad activation text and one with a duplicate
+    # SEU number are flagged instead; every other row is decided the same way
+    import population
+    pop = population.make_population(20_000, seed=11)
+    P = pop.participants.copy()
+    P["activation_date"] = P["activation_date"].astype(object)
+    P.loc[P.index[7], "activation_date"] = "2024-02-30"
+    for threads in (1, 3):
+        fused, general = _fused_and_general(engine, P, pop.completions, SAMPLE_DATE, renewals=pop.renewals,
+                                            dispensations=pop.dispensations, errors="flag", exact=exact,
+                                            threads=threads)
+        pd.testing.assert_frame_equal(fused, general)
+        assert fused.error.notna().sum() == 1 and "2024-02-30" in fused.error.iloc[7]
+        assert (fused.state.astype(str) == "registered").sum() > 1000
+
+
+def test_fused_frame_path_falls_back_on_a_bad_or_unordered_completion(engine):
+    p = people()
+    c = comps().sort_values("seu_number", kind="stable").reset_index(drop=True)  # S0, S1, S1: the participants' order
+    fused, general = _fused_and_general(engine, p, c, SAMPLE_DATE)
+    pd.testing.assert_frame_equal(fused, general)
+    assert fused.points_earned.tolist() == [2.5, 12.25, 0, 0, 0]
+    for bad in (np.nan, -1.0, 2.505, np.inf):  # each refused by the general path, naming the cell
+        c2 = c.copy()
+        c2.loc[1, "points"] = bad
+        with pytest.raises(edurules.InvalidInput, match="completions"):
+            engine.pe_status_frame(p, c2, SAMPLE_DATE)
+        fused, general = _fused_and_general(engine, p, c2, SAMPLE_DATE, errors="flag")
+        pd.testing.assert_frame_equal(fused, general)
+        assert fused.error.notna().tolist() == [False, True, False, False, False]
+
+
+def test_completion_points_read_by_the_one_rule_on_the_fused_path():
+    # the fused and grouped paths read float points by hundredths_fast, which must take
+    # exactly what near_units (number_cells.hpp, the general path's decimal_units) takes:
+    # decimals of two places and floats a few ulps off them, never 1e-300 as 0.00
+    from edurules import _edurules as E
+    rng = np.random.default_rng(5)
+    base = np.concatenate([rng.integers(0, 100_000_000, 20_000) / 100, np.arange(0, 2000) / 100,
+                           [0.1 + 0.2, 79.99999999995, 1e-300, 1e-20, 1e-16, 0.005, 1e6, 1e6 + 0.01]])
+    ulp = np.spacing(base)  # the edge of the rule: 4 ulps off is taken, 5 ulps off is not
+    values = np.concatenate([base + k * ulp for k in (-8, -5, -4, -3, -1, 0, 1, 3, 4, 5, 8)])
+    want, status = E.decimal_units(values, 2, 1_000_000)
+    keys = np.array(["K"] * len(values), dtype=object)
+    table = E.KeyTable([np.array(["K"], dtype=object)])
+    days = np.zeros(len(values), dtype=np.int64)
+    good = status == 0
+    got = table.grouped_rows(keys[good], days[good], 1, values[good], -25567, 2932896, 1_000_000)
+    assert got is not None and got[2].tolist() == want[good].tolist()
+    for v in values[~good][:300]:  # each refused value alone sends the rows to the general path
+        assert table.grouped_rows(keys[:1], days[:1], 1, np.array([v]), -25567, 2932896, 1_000_000) is None, v
+    assert (~good).sum() > 50_000 and good.sum() > 100_000

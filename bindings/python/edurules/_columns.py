@@ -24,6 +24,7 @@ _EPOCH = _dt.date(1970, 1, 1)
 # frames stay well inside it so that every result date fits a DataFrame too.
 MIN_DAY = (_dt.date(1900, 1, 1) - _EPOCH).days
 MAX_DAY = (_dt.date(2200, 12, 31) - _EPOCH).days
+NS_PER_DAY = 86_400_000_000_000  # datetime64[ns] units a day
 _RANGE_TEXT = "outside the supported range 1900-01-01..2200-12-31"
 
 
@@ -431,7 +432,7 @@ def grouped_rows(table: Any, keys: pd.Series, when: pd.Series, points: pd.Series
     :func:`hundredths` (which word what is wrong with it)."""
     if not (keys.dtype == object and when.dtype == np.dtype("datetime64[ns]") and points.dtype == np.float64):
         return None
-    return table.grouped_rows(keys.to_numpy(), when.to_numpy().view(np.int64), 86_400_000_000_000,
+    return table.grouped_rows(keys.to_numpy(), when.to_numpy().view(np.int64), NS_PER_DAY,
                               points.to_numpy(), MIN_DAY, MAX_DAY, MAX_POINTS)
 
 

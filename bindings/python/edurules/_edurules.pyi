@@ -47,6 +47,12 @@ class Engine:
                                 dispensation_offsets: I64, dispensation_requested: I32, dispensation_decided: I32,
                                 dispensation_granted: U8, flagged: npt.NDArray[np.bool_], exact: bool,
                                 threads: int = 0) -> dict[str, np.ndarray]: ...
+    def pe_status_frame_fused(self, date: int, diploma_day: I32, activation_day: I32, completion_offsets: I64,
+                              when: I64, per_day: int, points: npt.NDArray[np.float64], first: int, last: int,
+                              max_points: int, renewal_offsets: I64, renewal_day: I32, dispensation_offsets: I64,
+                              dispensation_requested: I32, dispensation_decided: I32, dispensation_granted: U8,
+                              flagged: npt.NDArray[np.bool_], exact: bool,
+                              threads: int = 0) -> Optional[dict[str, np.ndarray]]: ...
     def pe_dossier_columns(self, date: int, catalogue_json: str, seu_number: list[str], track: U8, diploma_day: I32,
                            activation_day: I32, renewal_offsets: I64, renewal_day: I32, dispensation_offsets: I64,
                            dispensation_requested: I32, dispensation_decided: I32, dispensation_granted: U8,
@@ -73,6 +79,9 @@ class _KeyTable:
     @property
     def missing(self) -> list[npt.NDArray[np.bool_]]: ...
     def lookup(self, columns: list[Any]) -> tuple[I64, list[npt.NDArray[np.bool_]]]: ...
+    def completion_offsets(self, keys: np.ndarray) -> Optional[I64]:
+        """Offsets (rows + 1) of child rows whose keys come in this sorted
+        table's order; None: the general path."""
     def grouped_rows(self, keys: np.ndarray, when: I64, per_day: int, points: npt.NDArray[np.float64], first: int,
                      last: int, max_points: int) -> Optional[tuple[I64, I32, I64]]:
         """(offsets, days, hundredths) of child rows in this sorted table's

@@ -228,6 +228,12 @@ class Engine:
         FileError: a rulebook file cannot be read.
     """
 
+    # pe_status_frame decides completions given as datetime64[ns] and float64
+    # columns in the participants' order without building converted
+    # completion columns (_pe_status_fused); False takes the general path
+    # always (the benchmark records its engine columns this way).
+    _fused_frames = True
+
     def __init__(self, rulebook: Optional[PathOrText] = None, *,
                  overlay: Union[PathOrText, Sequence[PathOrText], None] = None,
                  overrides: Optional[Mapping[str, Any]] = None) -> None:
@@ -461,45 +467,11 @@ class Engine:
         if completions is not None:
             probs.labels["completions"] = getattr(completions, "index", None)
         x = _participant_inputs(P, renewals, dispensations, probs, unknown, duplicate)
-        n, owners = x.n, x.owners
-        # completions -> CSR by participant
         Cf = (None if completions is None else
               C.require_frame(completions, "completions", ["seu_number", "completed", "points"], _COMPLETION_COLUMNS))
-        fast = None if Cf is None else C.grouped_rows(x.table, Cf["seu_number"], Cf["completed"], Cf["points"])
-        if fast is not None:  # every row good and in the participants' order: converted and grouped in one pass
-            c_off, c_day, c_pts = fast
-            c_order = None
-        else:
-            if Cf is None:
-                c_owner = np.zeros(0, dtype=np.int64)
-                c_day = np.zeros(0, dtype=np.int32)
-                c_pts = np.zeros(0, dtype=np.int64)
-            else:
-                c_owner = owners(Cf["seu_number"], "completions.seu_number")
-                c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
-                c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
-            c_order, c_off = C.grouped(c_owner, n)
-
-        diploma, activation, r_off, r_day = x.diploma, x.activation, x.r_off, x.r_day
-        d_off, d_req, d_dec, d_gr = x.d_off, x.d_req, x.d_dec, x.d_gr
-        flagged = probs.flagged
-        if flagged.any():
-            # a flagged row is not evaluated: give the engine harmless values
-            diploma = np.where(flagged, C.NO_DAY, diploma).astype(np.int32)
-            activation = np.where(flagged, C.NO_DAY, activation).astype(np.int32)
-            if len(c_pts):
-                c_day = np.where(c_day == C.NO_DAY, 0, c_day).astype(np.int32)
-            if len(r_day):
-                r_day = np.where(r_day == C.NO_DAY, 0, r_day).astype(np.int32)
-            if len(d_req):
-                d_req = np.where(d_req == C.NO_DAY, 0, d_req).astype(np.int32)
-
-        res = self._core.pe_status_frame_columns(
-            at_day, np.ascontiguousarray(diploma, dtype=np.int32), np.ascontiguousarray(activation, dtype=np.int32),
-            c_off, np.ascontiguousarray(C.take(c_day, c_order), dtype=np.int32),
-            np.ascontiguousarray(C.take(c_pts, c_order), dtype=np.int64), r_off, np.ascontiguousarray(r_day, dtype=np.int32),
-            d_off, np.ascontiguousarray(d_req, dtype=np.int32), np.ascontiguousarray(d_dec, dtype=np.int32),
-            np.ascontiguousarray(d_gr, dtype=np.uint8), flagged, exact, threads)
+        res = self._pe_status_fused(at_day, x, Cf, probs, exact, threads) if self._fused_frames else None
+        if res is None:
+            res = self._pe_status_columns(at_day, x, Cf, probs, exact, threads)
         refused, codes = res["refused_rows"], res["refused_codes"]
         _engine_problems(refused, codes, res["refused_items"], x, probs)
         error = _name_refusals(probs.message, refused, codes)
@@ -516,6 +488,62 @@ class Engine:
             "renewal_possible": res["renewal_possible"],
             "error": error,
         }, P.index)
+
+    def _pe_status_columns(self, at_day: int, x: SimpleNamespace, Cf: Optional[pd.DataFrame], probs: C.Problems,
+                           exact: bool, threads: int) -> dict[str, np.ndarray]:
+        """The status frame's columns by the general path: completions
+        converted and grouped into engine columns (naming a bad cell), then
+        decided by pe_status_frame_columns."""
+        n, owners = x.n, x.owners
+        fast = None if Cf is None else C.grouped_rows(x.table, Cf["seu_number"], Cf["completed"], Cf["points"])
+        if fast is not None:  # every row good and in the participants' order: converted and grouped in one pass
+            c_off, c_day, c_pts = fast
+            c_order = None
+        else:
+            if Cf is None:
+                c_owner = np.zeros(0, dtype=np.int64)
+                c_day = np.zeros(0, dtype=np.int32)
+                c_pts = np.zeros(0, dtype=np.int64)
+            else:
+                c_owner = owners(Cf["seu_number"], "completions.seu_number")
+                c_day = C.days(Cf["completed"], "completions.completed", probs, required=True, owner=c_owner)
+                c_pts = C.hundredths(Cf["points"], "completions.points", probs, owner=c_owner)
+            c_order, c_off = C.grouped(c_owner, n)
+
+        flagged = probs.flagged
+        diploma, activation, r_day, d_req = _harmless(x, flagged)
+        if len(c_pts) and flagged.any():
+            c_day = np.where(c_day == C.NO_DAY, 0, c_day).astype(np.int32)
+
+        return self._core.pe_status_frame_columns(
+            at_day, np.ascontiguousarray(diploma, dtype=np.int32), np.ascontiguousarray(activation, dtype=np.int32),
+            c_off, np.ascontiguousarray(C.take(c_day, c_order), dtype=np.int32),
+            np.ascontiguousarray(C.take(c_pts, c_order), dtype=np.int64), x.r_off, r_day, x.d_off, d_req,
+            np.ascontiguousarray(x.d_dec, dtype=np.int32), np.ascontiguousarray(x.d_gr, dtype=np.uint8), flagged, exact,
+            threads)
+
+    def _pe_status_fused(self, at_day: int, x: SimpleNamespace, Cf: Optional[pd.DataFrame], probs: C.Problems,
+                         exact: bool, threads: int) -> Optional[dict[str, np.ndarray]]:
+        """The status frame's columns with the completions' own datetime64[ns]
+        and float64 columns converted a block of participants at a time
+        inside the batch (no converted completion column is built); None when
+        the completions are of other kinds, not in the participants' order,
+        or a cell needs the general path's words."""
+        if Cf is None:
+            return None
+        keys, when, points = Cf["seu_number"], Cf["completed"], Cf["points"]
+        if not (keys.dtype == object and when.dtype == np.dtype("datetime64[ns]") and points.dtype == np.float64):
+            return None
+        c_off = x.table.completion_offsets(keys.to_numpy())
+        if c_off is None:
+            return None
+        flagged = probs.flagged
+        diploma, activation, r_day, d_req = _harmless(x, flagged)
+        return self._core.pe_status_frame_fused(
+            at_day, diploma, activation, c_off, when.to_numpy().view(np.int64), C.NS_PER_DAY,
+            np.ascontiguousarray(points.to_numpy()), C.MIN_DAY, C.MAX_DAY, C.MAX_POINTS, x.r_off, r_day, x.d_off,
+            d_req, np.ascontiguousarray(x.d_dec, dtype=np.int32), np.ascontiguousarray(x.d_gr, dtype=np.uint8),
+            flagged, exact, threads)
 
     def pe_dossier_frames(self, participants: pd.DataFrame, completions: pd.DataFrame,
                           activities: Union[pd.DataFrame, Sequence[Mapping[str, Any]]],
@@ -736,6 +764,22 @@ def _records(table: Union[pd.DataFrame, Sequence[Mapping[str, Any]]], name: str)
     def missing(v: Any) -> bool:
         return v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v))
     return [{k: v for k, v in r.items() if not missing(v)} for r in rows]
+
+
+def _harmless(x: SimpleNamespace, flagged: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The participants' diploma and activation days, renewal days and
+    dispensation request days as engine columns, with harmless values where
+    a row is flagged (a bad cell: the row is not evaluated, so a missing
+    required date stands as a plain day)."""
+    diploma, activation, r_day, d_req = x.diploma, x.activation, x.r_day, x.d_req
+    if flagged.any():
+        diploma = np.where(flagged, C.NO_DAY, diploma)
+        activation = np.where(flagged, C.NO_DAY, activation)
+        if len(r_day):
+            r_day = np.where(r_day == C.NO_DAY, 0, r_day)
+        if len(d_req):
+            d_req = np.where(d_req == C.NO_DAY, 0, d_req)
+    return tuple(np.ascontiguousarray(a, dtype=np.int32) for a in (diploma, activation, r_day, d_req))
 
 
 def _participant_inputs(P: pd.DataFrame, renewals: Optional[pd.DataFrame], dispensations: Optional[pd.DataFrame],

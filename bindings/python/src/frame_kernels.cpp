@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -83,7 +84,9 @@ void read_objects(const py::array& a, key_cells& k) {
     k.missing.assign(n, 0);
     auto cells = a.unchecked<py::object>();
     PyObject* before = nullptr;
+    constexpr std::size_t ahead = 8;  // cells whose objects are fetched while this one is read (a cache miss each)
     for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n) __builtin_prefetch(cells(static_cast<py::ssize_t>(i + ahead)).ptr());
         PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
         if (v == before) {  // the same object as the row before (sorted, shared cells): not read again
             k.text[i] = k.text[i - 1], k.missing[i] = k.missing[i - 1];
@@ -183,16 +186,6 @@ decimal_place checked_place(int digits, std::int64_t most, bool negative_ok) {
     return {digits, most, negative_ok};
 }
 
-/// Points as whole hundredths in `out` (0 unless ok): taken when `x` is
-/// within `most` and stands for a two-decimal value by near_units (the one
-/// rule, number_cells.hpp); below zero is negative however small (-0.0 is
-/// zero). No branch per row in a column's loop.
-inline bool hundredths_ok(double x, double most, std::int64_t& out) {
-    double r = 0;
-    const bool ok = near_units(x, 100.0, r) & (x >= 0) & (x <= most);  // NaN fails the compares, infinity the bound
-    out = static_cast<std::int64_t>(ok ? r : 0.0);
-    return ok;
-}
 /// A float cell in units of the place (0 unless ok), with why a refused
 /// value is refused.
 inline points_status units_of(double x, const decimal_place& p, std::int64_t& out) {
@@ -341,60 +334,80 @@ public:
         }
     }
 
+    /// The offsets (rows + 1) of a child frame's rows (completions) grouped
+    /// by this sorted table's rows, when their keys come in the table's
+    /// order: row i's children are [offsets[i], offsets[i + 1]). None when a
+    /// key is missing, unknown or out of order, or the table is not sorted
+    /// (the general path words what is wrong). The GIL held: the cells are
+    /// objects, each compared with the table's own cells before its text is
+    /// read.
+    py::object completion_offsets(const py::array& keys) const {
+        if (!slots_.empty() || cols_.size() != 1 || keys.ndim() != 1 || keys.dtype().kind() != 'O') return py::none();
+        const auto cells = py::array::ensure(keys, py::array::c_style);  // a view with strides: its cells, copied
+        if (!cells) return py::none();
+        const auto n = static_cast<std::size_t>(cells.size());
+        PyObject* const* const p = static_cast<PyObject* const*>(cells.data());
+        py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows_ + 1));
+        std::int64_t* off = offsets.mutable_data();
+        PyObject* before = nullptr;
+        std::size_t owner = 0, filled = 0;  // the current row's owner; offsets written for owners < filled
+        merge_cursor cursor;
+        // Rows come in runs of one owner (about six a participant): the cells
+        // that differ from the one before are marked 64 at a time without a
+        // branch, and only those are matched (a branch per cell mispredicted
+        // at every run's end, most of the pass's time).
+        for (std::size_t b = 0; b < n; b += 64) {
+            const std::size_t e = std::min(n, b + 64);
+            for (std::size_t a = 0; a < 64; a += 8)  // the block four ahead (2 KiB): the hardware prefetcher
+                __builtin_prefetch(p + std::min(n - 1, b + 256 + a));  // stops at every 4 KiB page
+            std::uint64_t changed = 0;
+            PyObject* prev = before;
+            for (std::size_t i = b; i < e; ++i) {
+                changed |= static_cast<std::uint64_t>(p[i] != prev) << (i - b);
+                prev = p[i];
+            }
+            for (; changed != 0; changed &= changed - 1) {
+                const std::size_t i = b + static_cast<std::size_t>(std::countr_zero(changed));
+                const std::int32_t row = owner_of(p[i], cursor);
+                if (row < 0 || static_cast<std::size_t>(row) < owner || cursor.backward > 0) return py::none();
+                owner = static_cast<std::size_t>(row);
+                for (; filled <= owner; ++filled) off[filled] = static_cast<std::int64_t>(i);
+            }
+            before = prev;
+        }
+        for (; filled <= rows_; ++filled) off[filled] = static_cast<std::int64_t>(n);
+        return offsets;
+    }
+
     /// The batch's grouped columns of a child frame (completions) whose keys
     /// come in this sorted table's order: the offsets of each table row's
-    /// children, their days (from datetime64 values counted in `per_day`
-    /// units a day) and their points in hundredths, in one pass without a
-    /// column per step. None when a row needs the general path, which words
-    /// what is wrong with it: a key missing, unknown or out of order, a date
-    /// missing or outside [first, last], points that hundredths() refuses,
-    /// or a table that is not sorted.
+    /// children (completion_offsets), their days (from datetime64 values
+    /// counted in `per_day` units a day) and their points in hundredths
+    /// (completion_cells). None when a row needs the general path, which
+    /// words what is wrong with it: a key missing, unknown or out of order, a
+    /// date missing or outside [first, last], points that hundredths()
+    /// refuses, or a table that is not sorted.
     py::object grouped_rows(const py::array& keys, const py::array& when, std::int64_t per_day, const py::array& points,
                             std::int32_t first, std::int32_t last, std::int64_t max_points) const {
-        if (!slots_.empty() || cols_.size() != 1 || keys.ndim() != 1 || keys.dtype().kind() != 'O' ||
-            !known_units_per_day(per_day) || max_points < 0 || max_points > max_points_bound)
-            return py::none();
+        if (!known_units_per_day(per_day) || max_points < 0 || max_points > max_points_bound) return py::none();
         const auto when_v = py::array_t<std::int64_t, py::array::c_style>::ensure(when);
         const auto pts_v = py::array_t<double, py::array::c_style>::ensure(points);
         const auto n = static_cast<std::size_t>(keys.size());
         if (!when_v || !pts_v || static_cast<std::size_t>(when_v.size()) != n ||
             static_cast<std::size_t>(pts_v.size()) != n)
             return py::none();
-        py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(rows_ + 1));
+        py::object offsets = completion_offsets(keys);
+        if (offsets.is_none()) return offsets;
         py::array_t<std::int32_t> days(static_cast<py::ssize_t>(n));
         py::array_t<std::int64_t> hundredths(static_cast<py::ssize_t>(n));
-        std::int64_t* off = offsets.mutable_data();
         std::int32_t* d = days.mutable_data();
         std::int64_t* h = hundredths.mutable_data();
         const std::int64_t* w = when_v.data();
         const double* x = pts_v.data();
-        const auto most = static_cast<double>(max_points);
-        auto cells = keys.unchecked<py::object, 1>();
-        PyObject* before = nullptr;
-        std::size_t owner = 0, filled = 0;  // the current row's owner; offsets written for owners < filled
-        merge_cursor cursor;
-        for (std::size_t i = 0; i < n; ++i) {
-            PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
-            if (v != before) {
-                const std::int32_t row = owner_of(v, cursor);
-                if (row < 0 || static_cast<std::size_t>(row) < owner || cursor.backward > 0) return py::none();
-                before = v;
-                owner = static_cast<std::size_t>(row);
-                for (; filled <= owner; ++filled) off[filled] = static_cast<std::int64_t>(i);
-            }
-        }
-        for (; filled <= rows_; ++filled) off[filled] = static_cast<std::int64_t>(n);
         bool good = true;  // dates and points: plain buffers, the GIL released
         {
             py::gil_scoped_release nogil;
-            with_units_per_day(per_day, [&](auto per) {
-                for (std::size_t i = 0; i < n; ++i) {  // NaT (INT64_MIN) falls far below `first`
-                    const std::int64_t day = floor_day<decltype(per)::value>(w[i]);
-                    good &= (day >= first) & (day <= last);
-                    d[i] = static_cast<std::int32_t>(day);
-                    good &= hundredths_ok(x[i], most, h[i]);
-                }
-            });
+            good = completion_cells(w, x, n, per_day, first, last, static_cast<double>(max_points), d, h);
         }
         if (!good) return py::none();
         return py::make_tuple(offsets, days, hundredths);
@@ -1057,6 +1070,8 @@ void add_kernels(py::module_& m) {
         .def_property_readonly("duplicate", &key_table::duplicate)
         .def_property_readonly("missing", &key_table::missing)
         .def("lookup", &key_table::lookup, py::arg("columns"))
+        .def("completion_offsets", &key_table::completion_offsets, py::arg("keys"),
+             "Offsets (rows + 1) of child rows whose keys come in this sorted table's order, or None.")
         .def("grouped_rows", &key_table::grouped_rows, py::arg("keys"), py::arg("when"), py::arg("per_day"),
              py::arg("points"), py::arg("first"), py::arg("last"), py::arg("max_points"),
              "(offsets, days, hundredths) of child rows in this sorted table's order, or None (general path).");

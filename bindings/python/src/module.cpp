@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <exception>
 #include <memory>
@@ -165,25 +166,19 @@ py::dict pe_status_columns(const engine& e, std::int32_t at_day, const i32_array
     return r;
 }
 
-/// PE status over columns written straight into the columns of the
-/// package's status frame (pe::each_status, the batch's own loop), with no
-/// intermediate output columns: category codes (-1 = none), datetime64[ns]
-/// periods (NaT = none), points as float64 (NaN = none) or, when `exact`,
-/// as hundredths, days_left with its missing mask, renewal_possible. Rows
-/// `flagged` by the package (a bad cell) are decided but written blank. The
-/// refused rows come back on their own: row, pe::batch_row_error, item.
-py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32_array& diploma,
-                                 const i32_array& activation, const i64_array& coff, const i32_array& cday,
-                                 const i64_array& cpts, const i64_array& roff, const i32_array& rday,
-                                 const i64_array& doff, const i32_array& dreq, const i32_array& ddec,
-                                 const u8_array& dgranted, const py::array_t<bool, py::array::c_style>& flagged,
-                                 bool exact, int threads) {
-    const date at = day_arg(at_day, "date");
-    const pe::status_columns in{view(diploma), view(activation), view(coff), view(cday), view(cpts),    view(roff),
-                                view(rday),    view(doff),       view(dreq), view(ddec), view(dgranted)};
-    const std::size_t n = pe::check_input_columns(in);
-    if (flagged.ndim() != 1 || static_cast<std::size_t>(flagged.size()) != n)
-        throw error(errc::invalid_argument, "flagged", "length must equal the number of rows");
+/// The PE status frame's columns, written straight from the batch's loop
+/// with no intermediate output columns: category codes (-1 = none),
+/// datetime64[ns] periods (NaT = none), points as float64 (NaN = none) or,
+/// when `exact`, as hundredths, days_left with its missing mask,
+/// renewal_possible. Rows `blank` (flagged by the package: a bad cell) are
+/// decided but written blank. The refused rows come back on their own: row,
+/// pe::batch_row_error, item. `evaluate(R, b, end, put)` decides rows
+/// [b, end) over `threads` and hands each to `put` (pe::each_status's
+/// contract); it returns false when its columns need the package's general
+/// path, and the call then returns None.
+template <class Evaluate>
+py::object status_frame(const engine& e, std::size_t n, const bool* blank, bool exact, int threads,
+                        Evaluate&& evaluate) {
     auto [state, state_s] = make_out<std::int8_t>(n);
     auto [reason, reason_s] = make_out<std::int8_t>(n);
     auto [first, first_s] = make_out<std::int64_t>(n);
@@ -201,7 +196,6 @@ py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32
         std::tie(earned, earned_f) = make_out<double>(n);
         std::tie(short_by, short_f) = make_out<double>(n);
     }
-    const bool* blank = flagged.data();
     auto ns_of = [](date d) { return python::datetime64_ns_of_day(pe::to_epoch_day(d)); };
     struct refusal {
         std::size_t row;
@@ -210,13 +204,14 @@ py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32
     };
     std::vector<std::vector<refusal>> refused(1);
     std::mutex refused_lock;
+    std::atomic<bool> general{false};
     {
         py::gil_scoped_release nogil;
         const pe::rules& R = e.pe();
         parallel_rows(n, threads, [&](std::size_t b, std::size_t end) {
             std::vector<refusal> mine;
-            pe::each_status(
-                R, at, in, b, end, [&](std::size_t i, const pe::status& s, pe::batch_row_error why, std::int64_t item) {
+            const bool done = evaluate(
+                R, b, end, [&](std::size_t i, const pe::status& s, pe::batch_row_error why, std::int64_t item) {
                     const bool decided = why == pe::batch_row_error::none && !blank[i];
                     if (why != pe::batch_row_error::none) mine.push_back({i, why, item});
                     const auto st = static_cast<std::int8_t>(s.reg.state);
@@ -238,12 +233,14 @@ py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32
                         short_f[i] = decided ? static_cast<double>(s.short_by.hundredths) / 100.0 : std::nan("");
                     }
                 });
+            if (!done) general = true;
             if (!mine.empty()) {
                 const std::lock_guard<std::mutex> hold(refused_lock);
                 refused.push_back(std::move(mine));
             }
         });
     }
+    if (general) return py::none();
     std::vector<refusal> all;
     for (auto& part : refused) all.insert(all.end(), part.begin(), part.end());
     std::sort(all.begin(), all.end(), [](const refusal& a, const refusal& b) { return a.row < b.row; });
@@ -269,6 +266,120 @@ py::dict pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32
     r["refused_codes"] = codes;
     r["refused_items"] = items;
     return r;
+}
+
+const bool* blank_rows(const py::array_t<bool, py::array::c_style>& flagged, std::size_t n) {
+    if (flagged.ndim() != 1 || static_cast<std::size_t>(flagged.size()) != n)
+        throw error(errc::invalid_argument, "flagged", "length must equal the number of rows");
+    return flagged.data();
+}
+
+/// PE status over the engine's columns, written as the status frame's
+/// columns (status_frame over pe::each_status, rows split over threads).
+py::object pe_status_frame_columns(const engine& e, std::int32_t at_day, const i32_array& diploma,
+                                   const i32_array& activation, const i64_array& coff, const i32_array& cday,
+                                   const i64_array& cpts, const i64_array& roff, const i32_array& rday,
+                                   const i64_array& doff, const i32_array& dreq, const i32_array& ddec,
+                                   const u8_array& dgranted, const py::array_t<bool, py::array::c_style>& flagged,
+                                   bool exact, int threads) {
+    const date at = day_arg(at_day, "date");
+    const pe::status_columns in{view(diploma), view(activation), view(coff), view(cday), view(cpts),    view(roff),
+                                view(rday),    view(doff),       view(dreq), view(ddec), view(dgranted)};
+    const std::size_t n = pe::check_input_columns(in);
+    return status_frame(e, n, blank_rows(flagged, n), exact, threads,
+                        [&](const pe::rules& R, std::size_t b, std::size_t end, auto&& put) {
+                            pe::each_status(R, at, in, b, end, put);
+                            return true;
+                        });
+}
+
+/// Participants decided a block at a time by the fused frame path: the
+/// block's completions (about six a participant) converted into buffers
+/// that stay in the cache while the rules read them.
+constexpr std::size_t fused_block_rows = 4096;
+
+/// PE status of a frame whose completions come as their DataFrame columns:
+/// datetime64 days (`when`, `per_day` units a day) and float64 points, in
+/// the participants' order (`coff`: KeyTable.completion_offsets). Each
+/// block of participants has its completions converted (completion_cells,
+/// the grouped path's own conversion) into buffers reused block after block
+/// and is decided at once by pe::each_status, so no converted completion
+/// column is ever built. None when a completion needs the general path (a
+/// day outside [first, last] or points hundredths_ok refuses): the package
+/// then converts the columns, wording what is wrong, and calls
+/// pe_status_frame_columns.
+py::object pe_status_frame_fused(const engine& e, std::int32_t at_day, const i32_array& diploma,
+                                 const i32_array& activation, const i64_array& coff,
+                                 const py::array_t<std::int64_t, py::array::c_style>& when, std::int64_t per_day,
+                                 const py::array_t<double, py::array::c_style>& points, std::int32_t first_day,
+                                 std::int32_t last_day, std::int64_t max_points, const i64_array& roff,
+                                 const i32_array& rday, const i64_array& doff, const i32_array& dreq,
+                                 const i32_array& ddec, const u8_array& dgranted,
+                                 const py::array_t<bool, py::array::c_style>& flagged, bool exact, int threads) {
+    const date at = day_arg(at_day, "date");
+    // the bounds make every converted completion one the batch takes (no
+    // completion-level refusal, so every refusal's item is a renewal's or a
+    // dispensation's position in its own column)
+    if (!python::known_units_per_day(per_day) || !pe::detail::day_ok(first_day) || !pe::detail::day_ok(last_day) ||
+        max_points < 0 || max_points > pe::max_points_per_completion)
+        return py::none();
+    const auto w = view(when);
+    const auto x = view(points);
+    // The completion columns' shapes, for the one check of every column's
+    // length and offsets (pe::check_input_columns): spans over the raw cells
+    // of the same count, never read as days or hundredths.
+    const pe::status_columns shape{view(diploma),
+                                   view(activation),
+                                   view(coff),
+                                   {reinterpret_cast<const std::int32_t*>(w.data()), w.size()},
+                                   {reinterpret_cast<const std::int64_t*>(x.data()), x.size()},
+                                   view(roff),
+                                   view(rday),
+                                   view(doff),
+                                   view(dreq),
+                                   view(ddec),
+                                   view(dgranted)};
+    const std::size_t n = pe::check_input_columns(shape);
+    if (x.size() != w.size()) throw error(errc::invalid_argument, "completion_points", "length must equal when");
+    const auto most = static_cast<double>(max_points);
+    return status_frame(
+        e, n, blank_rows(flagged, n), exact, threads,
+        [&](const pe::rules& R, std::size_t b, std::size_t end, auto&& put) {
+            std::vector<std::int64_t> off;  // the block's offsets from its first completion
+            std::vector<std::int32_t> day;
+            std::vector<std::int64_t> hundredths;
+            for (std::size_t cb = b; cb < end; cb += fused_block_rows) {
+                const std::size_t m = std::min(end - cb, fused_block_rows);
+                const std::int64_t c0 = shape.completion_offsets[cb], c1 = shape.completion_offsets[cb + m];
+                const auto k = static_cast<std::size_t>(c1 - c0);
+                off.resize(m + 1);
+                for (std::size_t i = 0; i <= m; ++i) off[i] = shape.completion_offsets[cb + i] - c0;
+                day.resize(k);
+                hundredths.resize(k);
+                if (!python::completion_cells(w.data() + c0, x.data() + c0, k, per_day, first_day, last_day, most,
+                                              day.data(), hundredths.data()))
+                    return false;
+                const auto rows = [&](auto column, std::size_t extra) {  // the block's rows of a row column
+                    return column.empty() ? column : column.subspan(cb, m + extra);
+                };
+                const pe::status_columns block{shape.diploma_day.subspan(cb, m),
+                                               rows(shape.activation_day, 0),
+                                               off,
+                                               day,
+                                               hundredths,
+                                               rows(shape.renewal_offsets, 1),
+                                               shape.renewal_day,
+                                               rows(shape.dispensation_offsets, 1),
+                                               shape.dispensation_requested,
+                                               shape.dispensation_decided,
+                                               shape.dispensation_granted};
+                pe::each_status(R, at, block, 0, m,
+                                [&](std::size_t i, const pe::status& s, pe::batch_row_error why, std::int64_t item) {
+                                    put(cb + i, s, why, item);
+                                });
+            }
+            return true;
+        });
 }
 
 /// PE status with booking: a dossier built from columns (participants and
@@ -574,6 +685,14 @@ PYBIND11_MODULE(_edurules, m) {
              py::arg("dispensation_offsets"), py::arg("dispensation_requested"), py::arg("dispensation_decided"),
              py::arg("dispensation_granted"), py::arg("flagged"), py::arg("exact"), py::arg("threads") = 0,
              "pe::each_status over columns, written as the status frame's columns (rows split over threads).")
+        .def("pe_status_frame_fused", &pe_status_frame_fused, py::arg("date"), py::arg("diploma_day"),
+             py::arg("activation_day"), py::arg("completion_offsets"), py::arg("when"), py::arg("per_day"),
+             py::arg("points"), py::arg("first"), py::arg("last"), py::arg("max_points"), py::arg("renewal_offsets"),
+             py::arg("renewal_day"), py::arg("dispensation_offsets"), py::arg("dispensation_requested"),
+             py::arg("dispensation_decided"), py::arg("dispensation_granted"), py::arg("flagged"), py::arg("exact"),
+             py::arg("threads") = 0,
+             "As pe_status_frame_columns, the completions' datetime64 and float64 columns converted a block at a "
+             "time inside the batch; None when a completion needs the general path.")
         .def("pe_dossier_columns", &pe_dossier_columns, py::arg("date"), py::arg("catalogue_json"),
              py::arg("seu_number"), py::arg("track"), py::arg("diploma_day"), py::arg("activation_day"),
              py::arg("renewal_offsets"), py::arg("renewal_day"), py::arg("dispensation_offsets"),
