@@ -542,8 +542,7 @@ void check_worker_facts(const rules& R, const worker& w, const json& j, const pa
     if (const parameter* words = words_of(R, e.problem)) {  // sector, language_kind: as a closed code is refused
         const std::string& value =
             e.problem == facts_problem::unknown_sector ? w.sector : w.trainings[e.training].language_kind;
-        msg = "unknown value " + show(json(value)) + edurules::one_of(value, words->limits.allowed) + " (" +
-              words->name + ")";
+        msg = unknown_word_message(*words, value, show(json(value)));
     }
     if (e.problem == facts_problem::unknown_absence_reason) {
         param_use u;

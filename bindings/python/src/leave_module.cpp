@@ -823,18 +823,15 @@ void uncovered_years(const lv::rules& R, converter& cv, std::span<const std::int
 /// (leave::check_words; src/io/leave_json.cpp): `unknown value "nationl" (did
 /// you mean "national"?); one of ...`. One check per distinct text.
 void unknown_words(converter& cv, const lv::text_column& c, const char* col, const parameter& words) {
-    const auto& known = words.limits.allowed;
-    if (known.empty() || c.codes.empty()) return;  // no declared words: open
-    std::vector<int> ok(c.names.size(), -1);       // per distinct text: -1 unread, 0 unknown, 1 known
+    if (c.codes.empty()) return;
+    std::vector<int> ok(c.names.size(), -1);  // per distinct text: -1 unread, 0 unknown, 1 known
     for (std::size_t i = 0; i < c.codes.size(); ++i) {
         const std::int32_t k = c.codes[i];
         if (k < 0 || static_cast<std::size_t>(k) >= c.names.size()) continue;  // missing or already bad
         const auto u = static_cast<std::size_t>(k);
-        if (ok[u] < 0) ok[u] = lv::listed(known, c.names[u]) ? 1 : 0;
+        if (ok[u] < 0) ok[u] = lv::known_word(words, c.names[u]) ? 1 : 0;
         if (ok[u] == 0)
-            cv.flag(col, i,
-                    "unknown value \"" + std::string(c.names[u]) + "\"" + edurules::one_of(c.names[u], known) + " (" +
-                        words.name + ")");
+            cv.flag(col, i, lv::unknown_word_message(words, c.names[u], "\"" + std::string(c.names[u]) + "\""));
     }
 }
 

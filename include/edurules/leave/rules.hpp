@@ -7,6 +7,10 @@
 // Sources: docs/rules.md section 2; every legal number lives in rulebook/leave.json.
 #pragma once
 
+#include <string>
+#include <string_view>
+
+#include "edurules/core/nearest.hpp"
 #include "edurules/core/rulebook.hpp"
 #include "edurules/leave/absence.hpp"
 #include "edurules/leave/eligibility.hpp"
@@ -50,6 +54,21 @@ inline const parameter* words_of(const rules& R, facts_problem p) {
     if (p == facts_problem::unknown_sector) return R.sectors;
     if (p == facts_problem::unknown_language_kind) return R.brussels_raised_languages;
     return nullptr;
+}
+
+/// Whether `value` is one of the closed words `words` declares (an empty
+/// list: any word), as check_sector and check_language_kinds decide it.
+inline bool known_word(const parameter& words, std::string_view value) {
+    return words.limits.allowed.empty() || listed(words.limits.allowed, value);
+}
+
+/// The refusal of a closed word outside its list (check_words), the same on
+/// every face: `unknown value "nationl" (did you mean "national"?); one of
+/// ... (leave.brussels.raised_languages)`. `shown` is the value as the face
+/// quotes it (the JSON readers escape it as JSON text).
+inline std::string unknown_word_message(const parameter& words, std::string_view value, std::string_view shown) {
+    return "unknown value " + std::string(shown) + edurules::one_of(value, words.limits.allowed) + " (" + words.name +
+           ")";
 }
 
 }  // namespace edurules::leave
