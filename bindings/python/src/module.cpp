@@ -211,7 +211,7 @@ py::object status_frame(const engine& e, std::size_t n, const bool* blank, bool 
         parallel_rows(n, threads, [&](std::size_t b, std::size_t end) {
             std::vector<refusal> mine;
             const bool done = evaluate(
-                R, b, end, [&](std::size_t i, const pe::status& s, pe::batch_row_error why, std::int64_t item) {
+                R, b, end, [&](std::size_t i, const pe::status_core& s, pe::batch_row_error why, std::int64_t item) {
                     const bool decided = why == pe::batch_row_error::none && !blank[i];
                     if (why != pe::batch_row_error::none) mine.push_back({i, why, item});
                     const auto st = static_cast<std::int8_t>(s.reg.state);
@@ -374,9 +374,8 @@ py::object pe_status_frame_fused(const engine& e, std::int32_t at_day, const i32
                                                shape.dispensation_decided,
                                                shape.dispensation_granted};
                 pe::each_status(R, at, block, 0, m,
-                                [&](std::size_t i, const pe::status& s, pe::batch_row_error why, std::int64_t item) {
-                                    put(cb + i, s, why, item);
-                                });
+                                [&](std::size_t i, const pe::status_core& s, pe::batch_row_error why,
+                                    std::int64_t item) { put(cb + i, s, why, item); });
             }
             return true;
         });

@@ -129,36 +129,45 @@ struct booked_columns {
     std::int64_t day(std::size_t i) const noexcept { return epoch_day_number + days[i]; }
     points pts(std::size_t i) const noexcept { return points{pts_[i]}; }
 };
+/// The calendar's days, 1900-01-01 .. 9999-12-31 as epoch days (-25567 ..
+/// 2932896), offset to start at 0: [0, calendar_most] from calendar_from on.
+inline constexpr std::uint32_t calendar_from = 25567u, calendar_most = 2932896u + 25567u;
 inline bool day_ok(std::int32_t d) {
-    // 1900-01-01 .. 9999-12-31 as epoch days (-25567 .. 2932896), one unsigned compare
-    return static_cast<std::uint32_t>(d) + 25567u <= 2932896u + 25567u;
+    return static_cast<std::uint32_t>(d) + calendar_from <= calendar_most;  // one unsigned compare
 }
 
-/// Whether a completion in [c0, c1) has a day outside the calendar, or
-/// points below 0 or above max_hundredths_per_completion (one unsigned
-/// compare): one pass without a branch per completion (which one is at fault
-/// is looked for only on a bad row).
+/// Whether a completion in [c0, c1) may have a day outside the calendar, or
+/// points below 0 or above max_hundredths_per_completion: false only when
+/// none has. One pass without a branch per completion (which one is at
+/// fault is looked for only on a suspect row).
 ///
-/// Each bound is checked as "x <= most" for x offset to start at 0, by the
-/// top bit of x | (most - x), set exactly when x > most (most < 2^(bits-1)):
-/// ORs, subtractions and one shift at the end, which GCC vectorizes with
-/// SSE2 (it has no unsigned nor 64-bit compare). Callgrind: about 5
-/// instructions a completion in block_clean's long loop, against about 12
-/// for compares of each completion in a loop per row.
+/// Each bound is checked on the OR of the values, offset to start at 0: no
+/// value exceeds their OR, so an OR within the bound clears them all (a
+/// value below the start wraps to a huge one and fails it). An OR beyond the
+/// bound only makes the completions suspect: read_row then checks each one
+/// (so values near the bound, whose OR may pass it, are merely checked
+/// twice). One OR a value, which GCC vectorizes with SSE2; callgrind: about
+/// 2.5 instructions a completion in block_clean's long loop (5 with a bound
+/// check of each value, 12 with compares in a loop per row).
 inline bool completions_suspect(const status_columns& in, std::int64_t c0, std::int64_t c1) {
     const std::int32_t* day = in.completion_day.data();
     const std::int64_t* pts = in.completion_points.data();
-    constexpr std::uint32_t day_from = 25567u, day_most = 2932896u + 25567u;  // as day_ok
     constexpr auto most = static_cast<std::uint64_t>(max_hundredths_per_completion);
     std::uint32_t day_bits = 0;
     std::uint64_t pts_bits = 0;
     for (std::int64_t k = c0; k < c1; ++k) {
-        const std::uint32_t x = static_cast<std::uint32_t>(day[k]) + day_from;
-        day_bits |= x | (day_most - x);
-        const auto v = static_cast<std::uint64_t>(pts[k]);
-        pts_bits |= v | (most - v);
+        day_bits |= static_cast<std::uint32_t>(day[k]) + calendar_from;
+        pts_bits |= static_cast<std::uint64_t>(pts[k]);
     }
-    return ((day_bits >> 31) | (pts_bits >> 63)) != 0;
+    return day_bits > calendar_most || pts_bits > most;
+}
+
+/// Whether a day in [k0, k1) of `day` may lie outside the calendar: false
+/// only when none does (the OR of the days, as completions_suspect).
+inline bool days_suspect(const std::int32_t* day, std::int64_t k0, std::int64_t k1) {
+    std::uint32_t bits = 0;
+    for (std::int64_t k = k0; k < k1; ++k) bits |= static_cast<std::uint32_t>(day[k]) + calendar_from;
+    return bits > calendar_most;
 }
 
 /// The rows whose completions each_status checks in one pass
@@ -181,24 +190,40 @@ inline void prefetch_row(const status_columns& in, std::size_t i) {
     __builtin_prefetch(reinterpret_cast<const void*>(pts + 64));
 }
 
-/// The range [clean_from, clean_to) of the completions of rows [b, e) when
-/// none of them is suspect (completions_suspect over the whole range), else
-/// an empty one. read_row checks the completions of a row only when they are
-/// not within it: one long loop over a block (which GCC vectorizes
+/// The sub-records of a block of rows known good: completions in
+/// [completions_from, completions_to), renewal requests in [renewals_from,
+/// renewals_to) (block_clean).
+struct clean_ranges {
+    std::int64_t completions_from = 0, completions_to = 0;
+    std::int64_t renewals_from = 0, renewals_to = 0;
+};
+
+/// The completions and the renewal requests of rows [b, e), each as a whole
+/// range when none of them is suspect (completions_suspect, days_suspect),
+/// else as an empty one. read_row checks a row's sub-records only when they
+/// are not within it: one long loop over a block (which GCC vectorizes
 /// without a tail per row, and which brings the block's completions into
 /// the cache for the rows) in place of one short loop per row (measured:
-/// the check took about a fifth of the batch's time per row, its first reads
-/// of the completions stalling on memory, and about 100 instructions of the
-/// row's 640).
-inline void block_clean(const status_columns& in, std::size_t b, std::size_t e, std::int64_t& clean_from,
-                        std::int64_t& clean_to) {
-    clean_from = clean_to = 0;
+/// the check of the completions took about a fifth of the batch's time per
+/// row, its first reads stalling on memory, and about 100 instructions of
+/// the row's 640; the loop over a row's renewal requests, none or one at
+/// random, branched on their number: perf put about 2% of the time there).
+inline clean_ranges block_clean(const status_columns& in, std::size_t b, std::size_t e) {
+    clean_ranges c;
     const std::int64_t c0 = in.completion_offsets[b], c1 = in.completion_offsets[e];
-    if (c0 < 0 || c1 < c0 || static_cast<std::size_t>(c1) > in.completion_day.size() ||
-        in.completion_points.size() != in.completion_day.size() || completions_suspect(in, c0, c1))
-        return;
-    clean_from = c0;
-    clean_to = c1;
+    if (c0 >= 0 && c1 >= c0 && static_cast<std::size_t>(c1) <= in.completion_day.size() &&
+        in.completion_points.size() == in.completion_day.size() && !completions_suspect(in, c0, c1)) {
+        c.completions_from = c0;
+        c.completions_to = c1;
+    }
+    if (in.renewal_offsets.empty()) return c;
+    const std::int64_t r0 = in.renewal_offsets[b], r1 = in.renewal_offsets[e];
+    if (r0 >= 0 && r1 >= r0 && static_cast<std::size_t>(r1) <= in.renewal_day.size() &&
+        !days_suspect(in.renewal_day.data(), r0, r1)) {
+        c.renewals_from = r0;
+        c.renewals_to = r1;
+    }
+    return c;
 }
 
 /// One row's registration facts read straight from the columns: the
@@ -247,7 +272,7 @@ inline bool optional_day(std::int32_t d, std::optional<date>& out) {
 /// Reads and checks row i: its facts, its booked points, or the rejection
 /// (with the sub-record at fault in `item`).
 inline batch_row_error read_row(const status_columns& in, std::size_t i, column_facts& f, booked_columns& booked,
-                                std::int64_t& item, std::int64_t clean_from = 0, std::int64_t clean_to = 0) {
+                                std::int64_t& item, const clean_ranges& clean = {}) {
     using E = batch_row_error;
     item = -1;
     std::int64_t c0, c1, r0, r1, d0, d1;
@@ -257,18 +282,19 @@ inline batch_row_error read_row(const status_columns& in, std::size_t i, column_
         return E::bad_offsets;
     if (!optional_day(in.diploma_day[i], f.diploma)) return E::date_out_of_range;
     if (!in.activation_day.empty() && !optional_day(in.activation_day[i], f.activation)) return E::date_out_of_range;
-    // completions within [clean_from, clean_to) are known good (block_clean)
-    if ((c0 < clean_from || c1 > clean_to) && completions_suspect(in, c0, c1))
+    // sub-records within the clean ranges are known good (block_clean)
+    if ((c0 < clean.completions_from || c1 > clean.completions_to) && completions_suspect(in, c0, c1))
         for (std::int64_t k = c0; k < c1; ++k) {
             item = k;
             if (!day_ok(in.completion_day[k])) return E::date_out_of_range;
             if (in.completion_points[k] < 0) return E::negative_points;
             if (in.completion_points[k] > max_hundredths_per_completion) return E::too_many_points;
         }
-    for (std::int64_t k = r0; k < r1; ++k) {
-        item = k;
-        if (!day_ok(in.renewal_day[k])) return E::date_out_of_range;
-    }
+    if (r0 < clean.renewals_from || r1 > clean.renewals_to)
+        for (std::int64_t k = r0; k < r1; ++k) {
+            item = k;
+            if (!day_ok(in.renewal_day[k])) return E::date_out_of_range;
+        }
     for (std::int64_t k = d0; k < d1; ++k) {
         item = k;
         const std::int32_t dec = in.dispensation_decided[k];
@@ -307,7 +333,7 @@ inline void reject_row(const status_results& out, std::size_t i, batch_row_error
 }
 
 /// Writes a decided row.
-inline void write_row(const status_results& out, std::size_t i, const status& s) {
+inline void write_row(const status_results& out, std::size_t i, const status_core& s) {
     out.state[i] = static_cast<std::uint8_t>(s.reg.state);
     out.reason[i] = static_cast<std::uint8_t>(s.reg.reason);
     out.period_first[i] = s.reg.current ? to_epoch_day(s.reg.current->first) : no_day;
@@ -320,17 +346,19 @@ inline void write_row(const status_results& out, std::size_t i, const status& s)
     if (!out.error_item.empty()) out.error_item[i] = -1;
 }
 
-/// Decides row i with status_at, the single path's own function, and hands
-/// the status to `put(i, status, batch_row_error::none, -1)` (the status a
-/// temporary: nothing copied); a row whose dates reach past the calendar is
-/// date_out_of_range and not handed. `put` must not throw.
+/// Decides row i with status_core_into, the single path's own first step
+/// (status_at runs it, then adds the title, reminders and explanation a row
+/// does not carry), and hands the result to `put(i, s, batch_row_error::none,
+/// -1)`; a row whose dates reach past the calendar is date_out_of_range and
+/// not handed. `why` records nothing (a batch row carries no explanation nor
+/// uses_provisional). `put` must not throw.
 template <class Put>
 inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
-                                  std::size_t i, Put& put) {
+                                  std::size_t i, explanation& why, Put& put) {
     try {
-        // a batch row carries no explanation nor uses_provisional: nothing recorded
-        put(i, status_at(r, f, std::nullopt, booked, at, recording::nothing, /*with_reminders=*/false),
-            batch_row_error::none, std::int64_t{-1});
+        status_core s;
+        status_core_into(r, f, booked, at, why, s);
+        put(i, s, batch_row_error::none, std::int64_t{-1});
     } catch (const error& e) {
         if (e.code() != errc::invalid_input) throw;  // a rulebook problem fails the call, as it should
         return batch_row_error::date_out_of_range;   // the row's dates reach past 9999-12-31
@@ -398,33 +426,34 @@ inline std::size_t check_columns(const status_columns& in, const status_results&
 
 /// Decides rows [begin, end) of the input columns (checked by the caller
 /// with check_input_columns) and hands each to `put(i, s, e, item)`, which
-/// must not throw: `s` the row's status when `e` is batch_row_error::none,
-/// else the rejection with the sub-record at fault in `item` (-1: the row's
-/// own columns) and an empty status. Each row's
-/// facts are read from the columns (detail::column_facts) and decided by
-/// status_at, the single path's function; nothing is copied or allocated per
+/// must not throw: `s` the row's status (a status_core: no title, reminders
+/// nor explanation) when `e` is batch_row_error::none, else the rejection
+/// with the sub-record at fault in `item` (-1: the row's own columns) and an
+/// empty status. Each row's facts are read from the columns
+/// (detail::column_facts) and decided by status_core_into, the single path's
+/// function (status_at's first step); nothing is copied or allocated per
 /// row. The adapters' own output layouts are `put`s; status_batch is one.
 /// Returns the number of rejected rows in that range. Thread-safe: distinct
 /// ranges of the same columns may be decided concurrently. Flattened: every
 /// call inside is inlined into the loop, as status_batch's own loop was
-/// before it became a `put` (measured: without it GCC kept decide_status out
-/// of line and the batch ran 5-25% slower).
+/// before it became a `put` (measured: without it GCC kept the status rules
+/// out of line and the batch ran 5-25% slower).
 template <class Put>
 [[gnu::flatten]] inline std::size_t each_status(const rules& r, date at, const status_columns& in, std::size_t begin,
                                                 std::size_t end, Put&& put) {
-    static const status no_status = status();  // what a rejected row is handed
+    static const status_core no_status = status_core();  // what a rejected row is handed
+    explanation why(recording::nothing);                 // records nothing: one for every row
     std::size_t rejected = 0;
     for (std::size_t b = begin; b < end; b += detail::check_block_rows) {
         const std::size_t e_block = end - b < detail::check_block_rows ? end : b + detail::check_block_rows;
-        std::int64_t clean_from = 0, clean_to = 0;
-        detail::block_clean(in, b, e_block, clean_from, clean_to);
+        const detail::clean_ranges clean = detail::block_clean(in, b, e_block);
         for (std::size_t i = b; i < e_block; ++i) {
             if (end - i > detail::check_block_rows) detail::prefetch_row(in, i + detail::check_block_rows);
             detail::column_facts f;
             detail::booked_columns booked;
             std::int64_t item = -1;
-            batch_row_error e = detail::read_row(in, i, f, booked, item, clean_from, clean_to);
-            if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, i, put);
+            batch_row_error e = detail::read_row(in, i, f, booked, item, clean);
+            if (e == batch_row_error::none) e = detail::decide_row(r, at, f, booked, i, why, put);
             if (e != batch_row_error::none) {
                 ++rejected;
                 put(i, no_status, e, item);
@@ -443,8 +472,10 @@ inline std::size_t status_batch(const rules& r, date at, const status_columns& i
                                 std::size_t begin = 0, std::size_t end = SIZE_MAX) {
     const std::size_t n = check_columns(in, out);
     if (end > n) end = n;
+    // `out` by value: its column pointers are then the loop's own, not read
+    // again after every byte written (a uint8_t store may alias anything)
     return each_status(r, at, in, begin, end,
-                       [&](std::size_t i, const status& s, batch_row_error e, std::int64_t item) {
+                       [out](std::size_t i, const status_core& s, batch_row_error e, std::int64_t item) {
                            if (e == batch_row_error::none)
                                detail::write_row(out, i, s);
                            else
