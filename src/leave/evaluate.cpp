@@ -3,7 +3,8 @@
 //   1. suspensions from every BEV certificate period (absence.hpp: the 10% rule;
 //      they cross trainings and school years);
 //   2. per training: regime (regime.hpp), eligibility (eligibility.hpp) and the
-//      hours it counts this school year (hours.hpp);
+//      hours it counts this school year (hours.hpp); classic BEV: an employment
+//      that changes during the year weighed over its periods (eligibility.hpp);
 //   3. the BEV cap shared by the year's BEV trainings, pro rata, rounded once (hours.hpp);
 //   4. VOV: the personal maximum, BEV hours deducted, the employer pool (hours.hpp);
 //   5. leave taken against suspensions, VOV diligence (absence.hpp), money and
@@ -147,31 +148,6 @@ std::optional<date> first_start(const step_context& c, regime reg) {
     return first;
 }
 
-/// Classic BEV judges the school year on one day (`on`). Where the worker's
-/// employment share or schedule is another on a later lesson day of the year,
-/// the explanation says so: the Walloon employment department pro-rates the
-/// quota of a worker who alternates full- and part-time over the periods
-/// (wal.cep.faq), which is not modelled. Explanations only: the answer is
-/// the one-day judgment's, and a batch never runs this.
-void explain_employment_change(step_context& c, const training& t, date on, explanation& why) {
-    const employment judged = employment_on(c, on);
-    for (const auto& l : t.lessons) {
-        if (l.day <= on || !c.year.contains(l.day)) continue;
-        const employment& e = employment_on(c, l.day);
-        if (e.share == judged.share && e.sched == judged.sched) continue;
-        why.add("leave.eligibility.employment_changed", [&] {
-            return "the employment changes during the training: " + judged.share.percent() + " on " + to_iso(on) +
-                   ", " + (e.any ? e.share.percent() : std::string("no job")) +
-                   (e.sched == schedule::variable ? " (variable schedule)" : "") + " on the lesson of " +
-                   to_iso(l.day) + "; the school year is judged on " + to_iso(on) +
-                   " only. Where a worker alternates full- and part-time during the school year, the Walloon "
-                   "employment department pro-rates the quota over the periods (wal.cep.faq); edurules does not "
-                   "model that: check this answer";
-        });
-        return;
-    }
-}
-
 /// Step 2b: whether training `i` gives a right this school year, and which
 /// employment judged it. Returns false when it has nothing in this school year.
 bool decide_training(step_context& c, std::size_t i, std::optional<vov_employment>& vov_emp, bool& only_coinciding) {
@@ -214,8 +190,8 @@ bool decide_training(step_context& c, std::size_t i, std::optional<vov_employmen
         const date on = bev_judged_on(
             c.R, t, c.year, emp_day, [&](date d) { return employment_on(c, d); }, tr.why);
         tr.decided_on = on;
-        tr.reasons |= bev_category(c.R, tr.reg, employment_on(c, on), t.type, t.coinciding, on, tr.why);
-        if (c.explain) explain_employment_change(c, t, on, tr.why);
+        c.ws.category[i] = bev_category(c.R, tr.reg, employment_on(c, on), t.type, t.coinciding, on, tr.why);
+        tr.reasons |= c.ws.category[i];
     }
     tr.reasons |= training_conditions(t, c.w.passed_modules, tr.why);
     return true;
@@ -255,6 +231,24 @@ void check_minimum(step_context& c, std::size_t i) {
     tr.reasons |= reason_below_min_contact_hours;
 }
 
+/// Step 2e, classic BEV: a worker whose employment changes during the school
+/// year has each period weighed with its own share (eligibility.hpp
+/// `weigh_alternating_employment`, wal.cep.faq); the periods' answer replaces the
+/// judged day's category. Reads the days `attended_in_year` just counted.
+void weigh_employment(step_context& c, std::size_t i) {
+    const training& t = c.T[i];
+    training_result& tr = c.out.trainings[i];
+    if (tr.reg == regime::vov || tr.reg == regime::brussels_reformed || t.type == training_type::exam_board) return;
+    explanation off(recording::nothing);
+    const auto alt = weigh_alternating_employment(
+        c.R, c.w.jobs, c.sy, c.ws.counted,
+        [&](const employment& e, date d) { return bev_category(c.R, tr.reg, e, t.type, t.coinciding, d, off); },
+        c.ws.stretches, tr.why);
+    if (!alt) return;
+    c.ws.alternating[i] = alt->share;
+    tr.reasons = (tr.reasons & ~c.ws.category[i]) | alt->reasons;
+}
+
 /// Step 2e: the hours training `i` counts this school year.
 void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     const training& t = c.T[i];
@@ -287,6 +281,7 @@ void count_training(step_context& c, std::size_t i, bool only_coinciding) {
     tr.excluded_no_employment = a.excluded_no_employment;
     tr.attended_all = a.attended + a.excluded_suspended + a.excluded_after_bev_end + a.excluded_no_employment;
     if (tr.excluded_suspended.count > 0) tr.reasons |= reason_suspended;
+    weigh_employment(c, i);
     tr.eligible = (tr.reasons & blocking_reasons) == 0 && !(tr.reasons & reason_no_lessons_in_year);
     if (!tr.eligible) return;
     if (tr.reg == regime::vov) {
@@ -330,7 +325,8 @@ minutes share_bev_cap(step_context& c) {
         c.ws.amounts.push_back(c.out.trainings[i].counted);
         // the employment that decided the right: the training start, or reformed
         // Brussels' reference month (decide_training)
-        c.ws.shares.push_back(employment_on(c, c.out.trainings[i].decided_on).share);
+        const auto& alt = c.ws.alternating[i];  // an employment that changes: the periods weighed
+        c.ws.shares.push_back(alt ? *alt : employment_on(c, c.out.trainings[i].decided_on).share);
     }
     c.ws.used.resize(idx.size());
     c.ws.granted.resize(idx.size());
@@ -522,6 +518,8 @@ void evaluate_into(const rules& R, const worker& w, std::span<const training> tr
     if (ws.tallies.size() < trainings.size()) ws.tallies.resize(trainings.size());
     ws.tally_modes.assign(std::max(ws.tally_modes.size(), trainings.size()), workspace::no_tally);
     ws.regimes.assign(trainings.size(), std::nullopt);
+    ws.category.assign(trainings.size(), reason_none);
+    ws.alternating.assign(trainings.size(), std::nullopt);
     step_context c{R, w, trainings, sy, sy.days(), explain, ws, out};
     explain_region(c);
     find_suspensions(c);

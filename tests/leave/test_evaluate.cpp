@@ -735,25 +735,148 @@ TEST(LeaveEvaluate, HiredDuringTheTrainingHasLeaveForTheLessonsFromThenOn) {
 
 // wal.cep.faq (https://emploi.wallonie.be/home/faq/page-content-inner/faq-list/faq-avec-categories-36.html): « Pour
 // les travailleurs qui, durant l'année scolaire concernée, travaillent alternativement à temps plein et à temps
-// partiel, le quota des heures de congé-éducation payé est calculé proportionnellement à leur occupation effective ».
-// edurules judges classic BEV on one day and does not model that; a legal probe's worker (full-time until
-// 2016-12-31, half-time from 2017-01-01) was granted full-time hours with no word of the change. The answer is
-// unchanged, but the explanation now says the employment changed, from which lesson, and that this is not
-// modelled; with no change there is no such line.
-TEST(LeaveEvaluate, AnEmploymentChangeDuringTheTrainingIsExplainedAsNotModelled) {
+// partiel, le quota des heures de congé-éducation payé est calculé proportionnellement à leur occupation effective à
+// temps plein et à temps partiel au cours de cette période » (leave.bev.alternating_employment, lesson_days). A legal
+// probe's worker, full-time until 2016-12-31 and half-time on a fixed schedule from 2017-01-01, follows a
+// professional training outside working hours: 16 lessons before the change (48 h) count at full time, the 14 after
+// it (42 h) count 0, a fixed half-time schedule giving no right for that training: 90 h x 48/90 = 48 h (was 90 h,
+// judged full-time on 2016-09-15, the change explained as not modelled). The explanation names the periods, their
+// shares and the sum; with one employment all year there is no such line.
+TEST(LeaveEvaluate, AnEmploymentChangeDuringTheTrainingWeighsEachPeriod) {
     worker w = make_worker(region::wallonia, {job{date(2010, 1, 1), date(2016, 12, 31), 38 * 60, 38 * 60},
                                               job{date(2017, 1, 1), std::nullopt, 19 * 60, 38 * 60}});
     const training_result tr = weekly_from_2016_09_15(w);
     EXPECT_TRUE(tr.eligible);
-    EXPECT_EQ(tr.granted.count, 90 * 60);  // 90 h attended under the cap, judged full-time on 2016-09-15
+    EXPECT_EQ(tr.decided_on, date(2016, 9, 15));
+    EXPECT_EQ(tr.pro_rata, (fraction{8, 15}));
+    EXPECT_EQ(tr.granted.count, 48 * 60);
     ASSERT_TRUE(has_rule(tr.why, "leave.eligibility.employment_changed"));
     for (const auto& s : tr.why.steps())
         if (s.rule == "leave.eligibility.employment_changed") {
-            EXPECT_NE(s.text().find("50.00% on the lesson of 2017-01-05"), std::string::npos) << s.text();
-            EXPECT_NE(s.text().find("wal.cep.faq"), std::string::npos) << s.text();
+            const std::string text = s.text();
+            EXPECT_NE(text.find("2016-09-01 to 2016-12-31: 100.00%, share 1, 48 h"), std::string::npos) << text;
+            EXPECT_NE(text.find("2017-01-01 to 2017-08-31: 50.00%, no right for this training "
+                                "(halftime_needs_professional_during_work), share 0, 42 h"),
+                      std::string::npos)
+                << text;
+            EXPECT_NE(text.find("Share = (48 h x 1 + 42 h x 0) / 90 h = 8/15 (53.33%)"), std::string::npos) << text;
+            EXPECT_NE(text.find("wal.cep.faq"), std::string::npos) << text;
+            ASSERT_EQ(s.params.size(), 1u);
+            EXPECT_EQ(s.params[0].param->name, "leave.bev.alternating_employment");
         }
     worker steady = make_worker(region::wallonia, {employ(date(2010, 1, 1), 38)});
     EXPECT_FALSE(has_rule(weekly_from_2016_09_15(steady).why, "leave.eligibility.employment_changed"));
+    // a change of employer at the same share is no change of employment
+    worker moved = make_worker(region::wallonia, {job{date(2010, 1, 1), date(2016, 12, 31), 38 * 60, 38 * 60},
+                                                  job{date(2017, 1, 1), std::nullopt, 38 * 60, 38 * 60}});
+    const training_result same = weekly_from_2016_09_15(moved);
+    EXPECT_FALSE(has_rule(same.why, "leave.eligibility.employment_changed"));
+    EXPECT_EQ(same.granted.count, 90 * 60);
+    // judged_day, the rulebook's old reading: the one day's share, the change explained as not weighed
+    const auto e = engine_with("leave.bev.alternating_employment", "judged_day");
+    worker old = w;
+    const auto r = evaluate(e->leave(), old, school_year(2016));
+    EXPECT_EQ(r.trainings[0].granted.count, 90 * 60);
+    EXPECT_EQ(r.trainings[0].pro_rata, (fraction{1, 1}));
+    ASSERT_TRUE(has_rule(r.trainings[0].why, "leave.eligibility.employment_changed"));
+    for (const auto& s : r.trainings[0].why.steps())
+        if (s.rule == "leave.eligibility.employment_changed")
+            EXPECT_NE(s.text().find("100.00% from 2016-09-01, 50.00% from 2017-01-01"), std::string::npos) << s.text();
+}
+
+namespace {
+/// A worker of `reg` with `jobs` and one professional training outside working hours of 30 weekly lessons of 2 h
+/// from Thursday 2017-09-07: 17 lessons (34 h) in 2017, 13 (26 h) from 2018-01-04; decided for 2017-2018.
+worker_result thirty_thursdays_from_2017_09_07(region reg, std::vector<job> jobs, const rules& rules_ = R()) {
+    worker w = make_worker(reg, std::move(jobs));
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2017, 9, 7), 30, 120);
+    w.trainings.push_back(t);
+    return evaluate(rules_, w, school_year(2017));
+}
+job until(date from, date to, std::int64_t contract_h, schedule s = schedule::fixed) {
+    return job{from, to, contract_h * 60, 38 * 60, s};
+}
+}  // namespace
+
+// wal.cep.faq (see above), the probes WAL-down and WAL-up, school year 2017-2018, 60 h attended under the 100 h cap.
+// WAL-down: full-time until 2017-12-31, then half-time on a variable schedule (a right from 1/3 of full time):
+// 34 h x 1 + 26 h x 1/2 = 47 h (was 60 h, judged full-time on 2017-09-07). On a fixed half-time schedule the
+// professional training outside working hours gives no right after the change: 34 h (was 60 h).
+TEST(LeaveEvaluate, WalloonFullTimeThenHalfTimeIsWeighedByPeriod) {
+    const date d0(2010, 1, 1), end(2017, 12, 31), next(2018, 1, 1);
+    const auto variable = thirty_thursdays_from_2017_09_07(
+        region::wallonia, {until(d0, end, 38), employ(next, 19, 38, schedule::variable)});
+    const auto& tr = variable.trainings[0];
+    EXPECT_EQ(tr.reg, regime::wallonia_bev);
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.attended.count, 60 * 60);
+    EXPECT_EQ(tr.pro_rata, (fraction{47, 60}));
+    EXPECT_EQ(tr.granted.count, 47 * 60);
+    EXPECT_EQ(tr.money.amount_cents, 47 * 2130);
+    const auto fixed = thirty_thursdays_from_2017_09_07(region::wallonia, {until(d0, end, 38), employ(next, 19)});
+    EXPECT_TRUE(fixed.trainings[0].eligible);
+    EXPECT_EQ(fixed.trainings[0].pro_rata, (fraction{34, 60}));
+    EXPECT_EQ(fixed.trainings[0].granted.count, 34 * 60);
+}
+
+// WAL-up: half-time until 2017-12-31, then full-time. On a variable schedule: 34 h x 1/2 + 26 h x 1 = 43 h (was
+// 30 h, judged half-time on 2017-09-07). On a fixed schedule the half-time period gives no right for this training,
+// the full-time period does: 26 h (was 0 h, halftime_needs_professional_during_work on 2017-09-07).
+TEST(LeaveEvaluate, WalloonHalfTimeThenFullTimeIsWeighedByPeriod) {
+    const date d0(2010, 1, 1), end(2017, 12, 31), next(2018, 1, 1);
+    const auto variable =
+        thirty_thursdays_from_2017_09_07(region::wallonia, {until(d0, end, 19, schedule::variable), employ(next, 38)});
+    EXPECT_TRUE(variable.trainings[0].eligible);
+    EXPECT_EQ(variable.trainings[0].pro_rata, (fraction{43, 60}));
+    EXPECT_EQ(variable.trainings[0].granted.count, 43 * 60);
+    const auto fixed = thirty_thursdays_from_2017_09_07(region::wallonia, {until(d0, end, 19), employ(next, 38)});
+    const auto& tr = fixed.trainings[0];
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.reasons & reason_halftime_needs_professional_during_work, 0u);
+    EXPECT_EQ(tr.pro_rata, (fraction{26, 60}));
+    EXPECT_EQ(tr.granted.count, 26 * 60);
+    // a worker half-time on a fixed schedule all year still has no right for this training
+    const auto half = thirty_thursdays_from_2017_09_07(region::wallonia, {employ(d0, 19)});
+    EXPECT_FALSE(half.trainings[0].eligible);
+    EXPECT_TRUE(half.trainings[0].reasons & reason_halftime_needs_professional_during_work);
+    // every period without a right: no right, with that period's reason
+    const auto none = thirty_thursdays_from_2017_09_07(region::wallonia, {until(d0, end, 19), employ(next, 20)});
+    EXPECT_FALSE(none.trainings[0].eligible);
+    EXPECT_TRUE(none.trainings[0].reasons & reason_halftime_needs_professional_during_work);
+}
+
+// Flemish BEV (the same federal rules, KB 23 July 1985; leave.bev.alternating_employment applies to every classic BEV,
+// confidence L): 4/5 until 2017-12-31, full-time from 2018-01-01: 34 h x 4/5 + 26 h x 1 = 53.2 h, 53 h rounded
+// half up (was 48 h, judged 4/5 on 2017-09-07).
+TEST(LeaveEvaluate, FlemishBevFourFifthsThenFullTimeIsWeighedByPeriod) {
+    const auto r = thirty_thursdays_from_2017_09_07(
+        region::flanders, {job{date(2010, 1, 1), date(2017, 12, 31), 1824, 2280}, employ(date(2018, 1, 1), 38)});
+    const auto& tr = r.trainings[0];
+    EXPECT_EQ(tr.reg, regime::flanders_bev);
+    EXPECT_TRUE(tr.eligible);
+    EXPECT_EQ(tr.pro_rata, (fraction{133, 150}));
+    EXPECT_EQ(tr.granted_exact.num * 5, tr.granted_exact.den * 266 * 60);  // 53.2 h exactly
+    EXPECT_EQ(tr.granted.count, 53 * 60);
+}
+
+// leave.bev.alternating_employment school_year_days, the page's « au cours de cette période » read literally: each
+// period weighs its days with a job in the school year. WAL-down on a variable schedule: 122 days (2017-09-01 to
+// 2017-12-31) x 1 + 243 days (2018-01-01 to 2018-08-31) x 1/2 over 365 = 487/730; 60 h x 487/730 = 40.03 h -> 40 h.
+TEST(LeaveEvaluate, AlternatingEmploymentWeighedByDaysOfTheSchoolYear) {
+    const auto e = engine_with("leave.bev.alternating_employment", "school_year_days");
+    const auto r = thirty_thursdays_from_2017_09_07(
+        region::wallonia,
+        {until(date(2010, 1, 1), date(2017, 12, 31), 38), employ(date(2018, 1, 1), 19, 38, schedule::variable)},
+        e->leave());
+    const auto& tr = r.trainings[0];
+    EXPECT_EQ(tr.pro_rata, (fraction{487, 730}));
+    EXPECT_EQ(tr.granted.count, 40 * 60);
+    for (const auto& s : tr.why.steps())
+        if (s.rule == "leave.eligibility.employment_changed")
+            EXPECT_NE(s.text().find("Share = (122 days x 1 + 243 days x 1/2) / 365 days = 487/730 (66.71%)"),
+                      std::string::npos)
+                << s.text();
 }
 
 // The same worker, part-time 19/38 on a variable schedule from 2016-11-20: the share of the day the employment

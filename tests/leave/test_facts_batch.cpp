@@ -4,6 +4,9 @@
 // exactly the workers whose facts `check_facts` refuses.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "edurules/io/request.hpp"
 #include "edurules/leave/columns.hpp"
 #include "generate.hpp"
 #include "helpers.hpp"
@@ -94,6 +97,52 @@ TEST(LeaveFactsBatch, SameAsEvaluateForGeneratedWorkers) {
     EXPECT_EQ(rejected + decided, ws.size());  // rows in = decided + rejected
     EXPECT_GT(rejected, 0u);
     EXPECT_GT(decided, ws.size() / 2);
+}
+
+// wal.cep.faq (https://emploi.wallonie.be/home/faq/page-content-inner/faq-list/faq-avec-categories-36.html): the quota
+// of a worker alternating full- and part-time during the school year is « calculé proportionnellement à leur
+// occupation effective ». The probe WAL-down (full-time until 2017-12-31, half-time on a variable schedule from
+// 2018-01-01; 30 weekly 2 h lessons from 2017-09-07, 34 h before the change and 26 h after) through two faces: the
+// JSON request (two jobs) and the v2 facts batch (two job rows) both grant 34 h x 1 + 26 h x 1/2 = 47 h.
+TEST(LeaveFactsBatch, AlternatingEmploymentSameAsJson) {
+    worker w = make_worker(region::wallonia, {job{date(2010, 1, 1), date(2017, 12, 31), 38 * 60, 38 * 60},
+                                              employ(date(2018, 1, 1), 19, 38, schedule::variable)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2017, 9, 7), 30, 120);
+    w.trainings.push_back(t);
+    facts_table table;
+    table.add(w, school_year(2017));
+    const auto cols = table.columns();
+    outputs out(1, cols.training_type.size());
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    EXPECT_EQ(out.w_status[0], batch_granted);
+    EXPECT_EQ(out.w_granted[0], 47 * 60);
+    EXPECT_EQ(out.t_granted[0], 47 * 60);
+
+    using json = nlohmann::json;
+    json lessons = json::array();
+    for (const auto& l : t.lessons) lessons.push_back({{"date", to_iso(l.day)}, {"start", "18:00"}, {"end", "20:00"}});
+    const json jobs = json::array({{{"from", "2010-01-01"},
+                                    {"to", "2017-12-31"},
+                                    {"contract_per_week_hours", "38"},
+                                    {"full_time_per_week_hours", "38"}},
+                                   {{"from", "2018-01-01"},
+                                    {"contract_per_week_hours", "19"},
+                                    {"full_time_per_week_hours", "38"},
+                                    {"schedule", "variable"}}});
+    const json worker_doc{
+        {"id", "W"},
+        {"establishment_unit", {{"region", "wallonia"}}},
+        {"jobs", jobs},
+        {"trainings", json::array({{{"id", "pro"}, {"type", "professional"}, {"lessons", lessons}}})}};
+    const json req{{"schema_version", 1},
+                   {"kind", "leave.evaluate"},
+                   {"school_year", "2017-2018"},
+                   {"workers", json::array({worker_doc})}};
+    const json r = json::parse(io::evaluate_json(default_engine(), req.dump()));
+    const json& tr = r["result"]["workers"][0]["trainings"][0];
+    EXPECT_EQ(tr["hours"]["granted"]["minutes"], out.t_granted[0]);
+    EXPECT_EQ(tr["hours"]["pro_rata_share"], "47/60");
 }
 
 TEST(LeaveFactsBatch, MisSizedColumnsAreRefusedBeforeAnyRow) {

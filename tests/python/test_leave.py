@@ -110,6 +110,27 @@ def test_small_known_answers(engine):
     assert out.error.isna().all()
 
 
+def test_alternating_full_and_part_time_weighs_each_period(engine):
+    """wal.cep.faq: « Pour les travailleurs qui, durant l'année scolaire concernée, travaillent alternativement à temps
+    plein et à temps partiel, le quota des heures ... est calculé proportionnellement à leur occupation effective »
+    (leave.bev.alternating_employment, lesson_days). 30 weekly 2 h lessons from 2017-09-07: 34 h in 2017, 26 h after.
+    WAL-down (full-time, then half-time on a variable schedule): 34 + 26/2 = 47 h (was 60 h); WAL-up (half-time on a
+    fixed schedule, no right for a professional training outside working hours, then full-time): 26 h (was 0 h)."""
+    workers = pd.DataFrame({"worker_id": ["down", "up"], "region": ["wallonia", "wallonia"]})
+    jobs = pd.DataFrame({"worker_id": ["down", "down", "up", "up"],
+                         "from": pd.to_datetime(["2010-01-01", "2018-01-01", "2010-01-01", "2018-01-01"]),
+                         "to": pd.to_datetime(["2017-12-31", None, "2017-12-31", None]),
+                         "contract_hours": [38, 19, 19, 38], "full_time_hours": 38,
+                         "schedule": ["fixed", "variable", "fixed", "fixed"]})
+    trainings = pd.DataFrame({"worker_id": ["down", "up"], "training_id": ["t", "t"],
+                              "type": "professional", "school_year": "2017-2018"})
+    lessons = pd.concat([weekly(w, "t", "2017-09-07", 30, "18:00", "20:00") for w in ("down", "up")],
+                        ignore_index=True)
+    out = engine.leave_hours_frame(workers, trainings, lessons, jobs=jobs)
+    assert out.granted_hours.tolist() == [47.0, 26.0]
+    assert out.error.isna().all()
+
+
 def raises(cls, field, fn):
     with pytest.raises(cls) as info:
         fn()

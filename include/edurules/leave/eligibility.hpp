@@ -10,11 +10,16 @@
 // judged on the DmfA fraction of September of the school year, or of the month
 // the training starts when September's gives no right, for the whole school
 // year (bru.reform2023, https://economie-emploi.brussels/conge-education-paye-reforme).
+// Classic BEV, a worker alternating full- and part-time during the school year:
+// each period weighed with its own share (wal.cep.faq, weigh_alternating_employment).
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
+#include <optional>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -38,6 +43,7 @@ struct eligibility_params {
     const parameter* brussels_min_fraction;
     const parameter* brussels_reference_month;
     const parameter* bev_job_during_training;  ///< classic BEV: a job taken during the training is judged then
+    const parameter* bev_alternating;          ///< classic BEV: how a share that changes in the school year weighs
     // VOV employment and training conditions (2.3)
     const parameter* vov_min_twp;
     const parameter* vov_min_weekly_hours;
@@ -65,6 +71,7 @@ struct eligibility_params {
           brussels_min_fraction(need(rb, "leave.brussels.min_fraction", value_kind::decimal)),
           brussels_reference_month(need(rb, "leave.brussels.reference_month", value_kind::integer)),
           bev_job_during_training(need(rb, "leave.bev.job_during_training", value_kind::boolean)),
+          bev_alternating(need(rb, "leave.bev.alternating_employment", value_kind::text)),
           vov_min_twp(need(rb, "leave.vov.min_twp", value_kind::decimal)),
           vov_min_weekly_hours(need(rb, "leave.vov.min_weekly_hours", value_kind::duration)),
           vov_reference_month(need(rb, "leave.vov.reference_month", value_kind::integer)),
@@ -256,6 +263,184 @@ date bev_judged_on(const eligibility_params& R, const training& t, period year, 
             },
             {later.use});
     return *first;
+}
+
+/// One stretch of a school year over which the worker's employment stays the
+/// same (a job starts or ends at its edges), with what it gives under
+/// `weigh_alternating_employment`.
+struct employment_stretch {
+    period span;
+    employment e;
+    std::uint32_t reasons = reason_none;  ///< bev_category's answer for the stretch (0: a right)
+    fraction effective{0, 1};             ///< pro_rata_share(e.share) where the stretch gives a right, else 0
+    std::int64_t weight = 0;              ///< attended lesson minutes, or days, in the stretch
+};
+
+/// The stretches of `year` on which the worker has a job, in order, into `out`
+/// (cleared). Neighbouring stretches with the same share and schedule are one
+/// (a change of employer at the same share is no change of employment).
+inline void employment_stretches(const std::vector<job>& jobs, period year, std::vector<employment_stretch>& out) {
+    out.clear();
+    const date after = next_day(year.last);
+    for (date d = year.first; d < after;) {
+        date next = after;  // the next day a job starts or ends, if any (a few jobs: no sort, no buffer)
+        for (const auto& j : jobs) {
+            if (d < j.from && j.from < next) next = j.from;
+            if (j.to && d < next_day(*j.to) && next_day(*j.to) < next) next = next_day(*j.to);
+        }
+        const period span{d, prev_day(next)};
+        d = next;
+        const employment e = employment_at(jobs, span.first);
+        if (!e.any) continue;
+        if (!out.empty() && next_day(out.back().span.last) == span.first && out.back().e.share == e.share &&
+            out.back().e.sched == e.sched) {
+            out.back().span.last = span.last;
+            continue;
+        }
+        out.push_back(employment_stretch{span, e});
+    }
+}
+
+/// The pro-rata share of a classic-BEV training whose worker alternates
+/// between employments during the school year, and whether it opens a right.
+struct alternating_share {
+    fraction share{0, 1};                 ///< the weighted share (0: no weighted stretch gives a right)
+    std::uint32_t reasons = reason_none;  ///< when the share is 0: the category reasons of a weighted stretch
+};
+
+namespace alternating_impl {
+inline std::string fraction_text(const fraction& f) {
+    return f.den == 1 ? std::to_string(f.num) : std::to_string(f.num) + "/" + std::to_string(f.den);
+}
+
+/// sum(weight x effective) / sum(weight), exact, in lowest terms.
+inline fraction weighted_share(std::span<const employment_stretch> st, std::int64_t total) {
+    edurules::detail::i128 num = 0, den = 1;
+    for (const auto& s : st) {
+        if (s.weight == 0 || s.effective.num == 0) continue;
+        num = num * s.effective.den + static_cast<edurules::detail::i128>(s.weight) * s.effective.num * den;
+        den *= s.effective.den;
+        lowest_terms(num, den);
+    }
+    den *= total;
+    lowest_terms(num, den);
+    if (num > INT64_MAX || den > INT64_MAX)  // only for absurd inputs: many stretches with coprime shares
+        throw error(errc::invalid_input, "jobs",
+                    "the employment shares of the school year are too fine to weigh exactly");
+    return fraction{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
+}
+
+inline void explain_alternating(std::span<const employment_stretch> st, bool by_days, std::int64_t total,
+                                const alternating_share& out, school_year sy, param_use u, explanation& why) {
+    why.add("leave.eligibility.employment_changed",
+            [&] {
+                const auto amount = [&](std::int64_t w) {
+                    return by_days ? std::to_string(w) + " days" : hours_text(minutes{w}) + " h";
+                };
+                std::string periods, sum;
+                for (const auto& s : st) {
+                    if (!by_days && s.weight == 0) continue;
+                    periods +=
+                        (periods.empty() ? "" : "; ") + to_iso(s.span.first) + " to " + to_iso(s.span.last) + ": " +
+                        s.e.share.percent() + (s.e.sched == schedule::variable ? " variable" : "") +
+                        (s.reasons == reason_none
+                             ? ", share " + fraction_text(s.effective)
+                             : ", no right for this training (" +
+                                   std::string(reason_codes[static_cast<std::size_t>(std::countr_zero(s.reasons))]) +
+                                   "), share 0") +
+                        ", " + amount(s.weight);
+                    sum += (sum.empty() ? "" : " + ") + amount(s.weight) + " x " + fraction_text(s.effective);
+                }
+                return "the employment changes during school year " + sy.name() +
+                       ": each period counts with its own share, weighted by " +
+                       (by_days ? std::string("its days with a job in the school year")
+                                : std::string("the lesson hours attended in it")) +
+                       " (wal.cep.faq: the quota of a worker alternating full- and part-time is calculated in "
+                       "proportion to the actual employment during the school year). " +
+                       periods + ". Share = (" + sum + ") / " + amount(total) + " = " + fraction_text(out.share) +
+                       " (" + out.share.percent() + ")";
+            },
+            {u});
+}
+}  // namespace alternating_impl
+
+/// Classic BEV (Flemish BEV, Walloon BEV, Brussels before the 2023-2024
+/// reform), a worker whose employment share changes during the school year.
+/// wal.cep.faq (SPW Emploi, "Quels travailleurs peuvent bénéficier du congé
+/// éducation payé?"): « Pour les travailleurs qui, durant l'année scolaire
+/// concernée, travaillent alternativement à temps plein et à temps partiel, le
+/// quota des heures de congé-éducation payé est calculé proportionnellement à
+/// leur occupation effective à temps plein et à temps partiel au cours de cette
+/// période », and a part-timer's quota is min(attended, cap) x the fraction
+/// (securex.wal.cep.parttime). So the fraction is the worker's actual
+/// employment weighed over the year: each stretch of the year with one
+/// employment (employment_stretches) counts with its own share, and with 0
+/// where that employment opens no right for the training (`category`, which
+/// returns bev_category's reasons: a period below the minimum fraction gives
+/// no leave, an inference). `leave.bev.alternating_employment` says what
+/// weighs a stretch: `lesson_days` the minutes of lessons attended in it
+/// (`attended`: day_tally-like items sorted by day, `.day` and `.given`; the
+/// leave is absence from the work of the day of the lesson), `school_year_days`
+/// its days (the page's words read literally), `judged_day` none (the share
+/// of the one day bev_judged_on judges, as before the page was read).
+/// Returns nothing where the rule does not change the answer: one job, one
+/// effective share all year, nothing to weigh, or `judged_day` (whose change,
+/// if any, is explained). Writes the stretches into `st` (reused).
+template <class Days, class Category>
+std::optional<alternating_share> weigh_alternating_employment(const eligibility_params& R, const std::vector<job>& jobs,
+                                                              school_year sy, const Days& attended, Category&& category,
+                                                              std::vector<employment_stretch>& st, explanation& why) {
+    if (jobs.size() < 2) return std::nullopt;  // one job: one share all year
+    const period year = sy.days();
+    param_use u;
+    const std::string& how = ref<std::string>(*R.bev_alternating, year.first, u);
+    const bool judged = how == "judged_day";
+    if (judged && !why.enabled()) return std::nullopt;
+    employment_stretches(jobs, year, st);
+    bool alternates = false;
+    for (auto& s : st) {
+        s.reasons = category(s.e, s.span.first);
+        s.effective = s.reasons == reason_none ? pro_rata_share(s.e.share) : fraction{0, 1};
+        alternates = alternates || !(s.effective == st.front().effective);
+    }
+    if (!alternates) return std::nullopt;
+    if (judged) {
+        why.add("leave.eligibility.employment_changed",
+                [&] {
+                    std::string periods;
+                    for (const auto& s : st)
+                        periods +=
+                            (periods.empty() ? "" : ", ") + s.e.share.percent() + " from " + to_iso(s.span.first);
+                    return "the employment changes during school year " + sy.name() + " (" + periods +
+                           "); the rulebook judges the year on one day (wal.cep.faq pro-rates the quota of a worker "
+                           "alternating full- and part-time over the periods): check this answer";
+                },
+                {u});
+        return std::nullopt;
+    }
+    const bool by_days = how == "school_year_days";
+    if (by_days) {
+        for (auto& s : st) s.weight = s.span.days();
+    } else {
+        auto it = st.begin();  // both sorted by day: one forward walk
+        for (const auto& d : attended) {
+            while (it != st.end() && it->span.last < d.day) ++it;
+            if (it == st.end()) break;
+            if (it->span.contains(d.day)) it->weight += d.given.count;
+        }
+    }
+    std::int64_t total = 0;
+    for (const auto& s : st) total += s.weight;
+    if (total == 0) return std::nullopt;  // nothing attended: the judged day's answer stands
+    alternating_share out{alternating_impl::weighted_share(st, total)};
+    if (out.share.num == 0)
+        for (const auto& s : st)
+            if (s.weight > 0 && s.reasons != reason_none) {
+                out.reasons = s.reasons;
+                break;
+            }
+    alternating_impl::explain_alternating(st, by_days, total, out, sy, u, why);
+    return out;
 }
 
 /// The employment of a reference month with its fallback, for the whole

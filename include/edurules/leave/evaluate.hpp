@@ -42,7 +42,9 @@ struct training_result {
     exact_minutes used_of_cap{0, 1};  ///< part of the shared cap this training uses (full-time hours)
     minutes granted{};  ///< approved leave, pro-rated and rounded (the training's share of the rounded total)
     exact_minutes granted_exact{0, 1};  ///< approved leave before the one rounding (used_of_cap x pro-rata share)
-    fraction pro_rata{1, 1};            ///< BEV: the employment share on `decided_on` used for pro rata (1: none)
+    fraction pro_rata{1, 1};            ///< BEV: the employment share on `decided_on` used for pro rata (1: none), or
+                                        ///< the share weighed over the periods of an employment that changes
+                                        ///< (eligibility.hpp `weigh_alternating_employment`)
     minutes taken{};                    ///< leave taken (approved days)
     minutes taken_refused{};            ///< leave taken during a suspension: not approved
     // attendance
@@ -138,6 +140,12 @@ struct workspace {
     std::vector<std::optional<regime_decision>> regimes;
     std::vector<module_facts> modules;
     std::vector<std::size_t> combo;
+    /// per training: classic BEV's category reasons on the judged day, and the
+    /// share weighed over the periods of an employment that changes (none: the
+    /// judged day's share)
+    std::vector<std::uint32_t> category;
+    std::vector<std::optional<fraction>> alternating;
+    std::vector<employment_stretch> stretches;
 };
 
 /// Decides everything for `w` in school year `sy`. Lessons and absences in
