@@ -58,6 +58,10 @@ bool missing_cell(PyObject* v) {
 struct key_cells {  // a million keys and more: on huge pages (core/huge_pages.hpp)
     detail::big_vector<std::string_view> text;
     detail::big_vector<std::uint8_t> missing;
+    /// order_prefix of each text when asked for (read_keys), taken as the
+    /// cell is read (a sorted key table's compares need no second read of
+    /// the cells' objects), else empty
+    detail::big_vector<std::uint64_t> prefix;
     std::deque<std::string> owned;  ///< texts of non-str cells (a deque: views stay valid)
     std::vector<py::object> keep;   ///< the arrays whose str cells are viewed
 
@@ -67,6 +71,14 @@ struct key_cells {  // a million keys and more: on huge pages (core/huge_pages.h
     key_cells(key_cells&&) = default;
     key_cells& operator=(key_cells&&) = default;
 };
+
+/// The first eight bytes of a text (zeros after its end) as a number that
+/// orders as the bytes do.
+std::uint64_t order_prefix(std::string_view t) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, t.data(), std::min<std::size_t>(t.size(), 8));
+    return __builtin_bswap64(v);
+}
 
 std::string_view utf8_of(PyObject* v) {
     if (PyUnicode_IS_COMPACT_ASCII(v))  // the common case: the bytes follow the object header
@@ -78,10 +90,11 @@ std::string_view utf8_of(PyObject* v) {
     return {p, static_cast<std::size_t>(n)};
 }
 
-void read_objects(const py::array& a, key_cells& k) {
+void read_objects(const py::array& a, key_cells& k, bool with_prefix) {
     const auto n = static_cast<std::size_t>(a.size());
     k.text.resize(n);
     k.missing.assign(n, 0);
+    if (with_prefix) k.prefix.resize(n);
     auto cells = a.unchecked<py::object>();
     PyObject* before = nullptr;
     constexpr std::size_t ahead = 8;  // cells whose objects are fetched while this one is read (a cache miss each)
@@ -90,6 +103,7 @@ void read_objects(const py::array& a, key_cells& k) {
         PyObject* v = cells(static_cast<py::ssize_t>(i)).ptr();
         if (v == before) {  // the same object as the row before (sorted, shared cells): not read again
             k.text[i] = k.text[i - 1], k.missing[i] = k.missing[i - 1];
+            if (with_prefix) k.prefix[i] = k.prefix[i - 1];
             continue;
         }
         before = v;
@@ -100,13 +114,15 @@ void read_objects(const py::array& a, key_cells& k) {
         } else {
             k.text[i] = k.owned.emplace_back(py::str(v).cast<std::string>());
         }
+        if (with_prefix) k.prefix[i] = order_prefix(k.text[i]);
     }
     k.keep.push_back(a);
 }
 
 /// A key column: a numpy array (object, integer; any other dtype as its
-/// str() texts), or a Categorical given as (codes, categories).
-key_cells read_keys(const py::object& column) {
+/// str() texts), or a Categorical given as (codes, categories); with the
+/// texts' order_prefix when `with_prefix` and the cells are objects.
+key_cells read_keys(const py::object& column, bool with_prefix = false) {
     key_cells k;
     if (py::isinstance<py::tuple>(column)) {
         const py::tuple t = column.cast<py::tuple>();
@@ -148,7 +164,7 @@ key_cells read_keys(const py::object& column) {
             spell(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a));
         return k;
     }
-    read_objects(kind == 'O' ? a : py::array(a.attr("astype")("object")), k);
+    read_objects(kind == 'O' ? a : py::array(a.attr("astype")("object")), k, with_prefix);
     return k;
 }
 
@@ -309,7 +325,8 @@ struct row_guess {
 class key_table {
 public:
     explicit key_table(const py::list& columns) {
-        for (const py::handle c : columns) cols_.push_back(read_keys(py::reinterpret_borrow<py::object>(c)));
+        for (const py::handle c : columns)
+            cols_.push_back(read_keys(py::reinterpret_borrow<py::object>(c), cols_.empty()));
         if (cols_.empty() || cols_.size() > 2) throw error(errc::invalid_argument, "", "one or two key columns");
         rows_ = cols_[0].text.size();
         for (const auto& c : cols_)
@@ -498,13 +515,6 @@ private:
         std::size_t backward = 0;
     };
 
-    /// The first eight bytes of a text (zeros after its end) as a number
-    /// that orders as the bytes do.
-    static std::uint64_t order_prefix(std::string_view t) {
-        std::uint64_t v = 0;
-        std::memcpy(&v, t.data(), std::min<std::size_t>(t.size(), 8));
-        return __builtin_bswap64(v);
-    }
     /// Row `row`'s key compared with `k` whose first part's order_prefix is
     /// `kp` (a sorted table has every part): the rows' prefixes, side by
     /// side, settle most compares without reading the row's text.
@@ -523,13 +533,17 @@ private:
     /// keys are found by merging instead of hashing.
     bool strictly_ascending() {
         const auto parts = views(cols_);
-        prefix_.resize(rows_);
+        const bool read = cols_[0].prefix.size() == rows_;  // taken as the cells were read (read_objects)
+        if (read)
+            prefix_ = std::move(cols_[0].prefix);
+        else
+            prefix_.resize(rows_);
         for (std::size_t i = 0; i < rows_; ++i) {
             if (any_missing(parts, i)) return false;
-            prefix_[i] = order_prefix(parts[0]->text[i]);
+            if (!read) prefix_[i] = order_prefix(parts[0]->text[i]);
             if (i > 0) {
                 const key_text before = key_of(parts, i - 1);
-                if (compare_row(before, order_prefix(before.part[0]), i) >= 0) return false;
+                if (compare_row(before, prefix_[i - 1], i) >= 0) return false;  // its prefix: no second read
             }
         }
         return rows_ > 0;
