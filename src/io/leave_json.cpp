@@ -429,9 +429,10 @@ void write_worker_head(json_writer& w, const worker_result& x, bool entitlement,
     if (reimbursement && x.capped_monthly_wage_cents)
         write_money(w.key("capped_monthly_wage"), *x.capped_monthly_wage_cents);
     w.member("employment_percent", x.share.percent()).member("employment_share", x.share.to_string());
-    // the share used for each purpose, named: BEV pro rata and eligibility use the share at the
-    // (first) training start (reformed Brussels: of the reference or fallback month, each training's
-    // `pro_rata_share`); the VOV maximum uses the TWP of the reference (or fallback) month
+    // the share used for each purpose, named: BEV pro rata and eligibility use the share on the day a
+    // training is judged (reformed Brussels: of the reference or fallback month), or, where the employment
+    // changes during the school year, the periods weighed (classic BEV, wal.cep.faq): each training's
+    // `pro_rata_share` says which; the VOV maximum uses the TWP of the reference (or fallback) month
     w.key("employment_shares").begin_object().member("at_first_training_start", x.share.to_string());
     w.key("vov_reference_month");
     x.vov_twp ? void(w.value(x.vov_twp->to_string())) : void(w.null());
@@ -542,7 +543,7 @@ void check_worker_facts(const rules& R, const worker& w, const json& j, const pa
     if (const parameter* words = words_of(R, e.problem)) {  // sector, language_kind: as a closed code is refused
         const std::string& value =
             e.problem == facts_problem::unknown_sector ? w.sector : w.trainings[e.training].language_kind;
-        msg = unknown_word_message(*words, value, show(json(value)));
+        msg = unknown_word_message(*words, value);
     }
     if (e.problem == facts_problem::unknown_absence_reason) {
         param_use u;

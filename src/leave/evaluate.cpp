@@ -15,6 +15,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <nlohmann/json.hpp>
+
+#include "../core/json_guard.hpp"
 
 namespace edurules::leave {
 
@@ -239,6 +242,9 @@ void weigh_employment(step_context& c, std::size_t i) {
     const training& t = c.T[i];
     training_result& tr = c.out.trainings[i];
     if (tr.reg == regime::vov || tr.reg == regime::brussels_reformed || t.type == training_type::exam_board) return;
+    // no job on the day the year is judged: no right to weigh (without a job at the training start, and none
+    // on a later lesson day or leave.bev.job_during_training false: bev_judged_on)
+    if ((c.ws.category[i] & reason_no_employment) != 0) return;
     explanation off(recording::nothing);
     const auto alt = weigh_alternating_employment(
         c.R, c.w.jobs, c.sy, c.ws.counted,
@@ -554,6 +560,11 @@ worker_result evaluate(const rules& R, const worker& w, school_year sy, bool exp
     worker_result out;
     evaluate_into(R, w, w.trainings, sy, explain, ws, out);
     return out;
+}
+
+std::string unknown_word_message(const parameter& words, std::string_view value) {
+    return "unknown value " + edurules::detail::quote_value(nlohmann::json(std::string(value))) +
+           edurules::one_of(value, words.limits.allowed) + " (" + words.name + ")";
 }
 
 }  // namespace edurules::leave

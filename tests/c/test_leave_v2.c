@@ -91,7 +91,8 @@ static void test_names(void) {
           strcmp(edr_leave_row_status_name(2), "unknown") == 0);
     CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_UNKNOWN_SECTOR), "unknown_sector") == 0);
     CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_UNKNOWN_LANGUAGE_KIND), "unknown_language_kind") == 0);
-    CHECK(strcmp(edr_leave_facts_problem_name(16), "unknown") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_EMPLOYMENT_TOO_FINE), "employment_too_fine") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(17), "unknown") == 0);
 }
 
 enum { W = 2, J = 2, T = 3, L = 33 };

@@ -971,3 +971,22 @@ TEST(LeaveEvaluate, VovIsStillJudgedAtTheTrainingStart) {
     EXPECT_NE(tr.reasons & reason_twp_below_minimum_at_start, 0u);
     EXPECT_EQ(tr.granted.count, 0);
 }
+
+// leave.bev.job_during_training false (a rulebook judging the school year on the training start only): a worker
+// without a job at the training start has no right, whatever jobs come later, and weighing an employment that
+// changes (wal.cep.faq) gives none either (a probe's finding: 51 h with two later jobs of different shares, against
+// no_employment with one later job). With the built-in value (a job taken during the training is judged then) the
+// same worker is weighed over the periods with a job.
+TEST(LeaveEvaluate, AlternatingEmploymentGivesNoRightWithoutAJobOnTheJudgedDay) {
+    const rulebook book = rulebook::with_value(*rulebook::builtin(), "leave.bev.job_during_training", "false");
+    const rules at_start_only(book);
+    const std::vector<job> later = {until(date(2017, 11, 1), date(2017, 12, 31), 19, schedule::variable),
+                                    employ(date(2018, 1, 1), 38)};
+    const auto judged = thirty_thursdays_from_2017_09_07(region::wallonia, later, at_start_only).trainings[0];
+    EXPECT_FALSE(judged.eligible);
+    EXPECT_NE(judged.reasons & reason_no_employment, 0u);
+    EXPECT_EQ(judged.granted.count, 0);
+    const auto weighed = thirty_thursdays_from_2017_09_07(region::wallonia, later).trainings[0];
+    EXPECT_TRUE(weighed.eligible);
+    EXPECT_GT(weighed.granted.count, 0);
+}

@@ -232,3 +232,29 @@ TEST(LeaveFactsBatch, SchoolYearsTheRulebookDoesNotCoverRejectTheWorker) {
     EXPECT_EQ(out.w_status[1], batch_granted);
     EXPECT_EQ(out.w_status[2], batch_bad_date);
 }
+
+// Six consecutive variable-schedule jobs whose full-time minutes are coprime: their shares weighed over the school
+// year (wal.cep.faq, leave.bev.alternating_employment) do not fit an exact 64-bit fraction. The JSON path refuses the
+// request naming the jobs; the facts batch refuses the worker as bad_facts employment_too_fine, not as a bad date
+// (a probe's finding: bad_date, a code that points at no date).
+TEST(LeaveFactsBatch, EmploymentTooFineToWeighIsRefusedAsSuch) {
+    std::vector<job> jobs;
+    const std::int64_t full_time[] = {2203, 2207, 2213, 2221, 2237, 2239};
+    for (std::int64_t k = 0; k < 6; ++k) {
+        const date from = add_days(date(2017, 9, 1), 30 * k);
+        jobs.push_back(job{from, add_days(from, 29), 1500, full_time[k], schedule::variable});
+    }
+    worker w = make_worker(region::wallonia, jobs);
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2017, 9, 7), 40, 120);
+    w.trainings.push_back(t);
+    EXPECT_THROW(evaluate(R(), w, school_year(2017)), error);
+    facts_table table;
+    table.add(w, school_year(2017));
+    const auto cols = table.columns();
+    outputs out(1, cols.training_type.size());
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    EXPECT_EQ(out.w_status[0], batch_bad_facts);
+    EXPECT_EQ(out.w_problem[0], static_cast<std::uint8_t>(facts_problem::employment_too_fine));
+    EXPECT_EQ(to_string(facts_problem::employment_too_fine), "employment_too_fine");
+}

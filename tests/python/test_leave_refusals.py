@@ -135,6 +135,29 @@ def test_a_misspelt_sector_or_language_kind_is_refused_with_the_nearest_word_as_
     assert flagged(engine, **{table: categorical}) == f"{table} row label 0 (position 0), column '{column}': {want}"
 
 
+@pytest.mark.parametrize("value", ['priv"ate', "a\\b", "x\ny"])
+def test_a_refused_word_is_quoted_as_json_text_on_both_faces(engine, value):
+    """One text for the refusal (leave::unknown_word_message): the value quoted as JSON text, so that a quote,
+    a backslash or a line break in it reads unambiguously (the frame quoted it raw: "priv"ate")."""
+    w, j, t, ls = frames()
+    want = json_refusal(engine, doc(worker={"sector": value}))
+    assert want.startswith("unknown value " + __import__("json").dumps(value)), want
+    assert flagged(engine, workers=w.assign(sector=[value, "private"])) == (
+        f"workers row label 0 (position 0), column 'sector': {want}")
+
+
+def test_an_empty_language_kind_is_not_given_on_both_faces(engine):
+    """check_language_kinds reads an empty language kind as not given (JSON: the training's cap as without it);
+    the frame refused it as an unknown word (a probe's finding)."""
+    w, j, t, ls = frames()
+    t = t.assign(type="language", language_kind=["", ""])
+    out = engine.leave_hours_frame(w, t, ls, jobs=j)
+    assert out.error.isna().all(), out.error.tolist()
+    single = engine.evaluate(doc(training={"type": "language", "language_kind": ""}))
+    granted = single["result"]["workers"][0]["trainings"][0]["hours"]["granted"]["minutes"]
+    assert out.granted_minutes[0] == granted > 0
+
+
 def test_the_known_sector_public_is_decided_without_a_right_not_refused(engine):
     w, j, t, ls = frames()
     out = engine.leave_hours_frame(w.assign(sector=["public", "private"]), t, ls, jobs=j)

@@ -39,7 +39,7 @@ _PROBLEM_CELL = {"lesson_times": ("lessons", "end"), "lesson_overlap": ("lessons
                  "job_minutes": ("jobs", ""), "job_dates": ("jobs", "to"), "no_start": ("trainings", "start"),
                  "count_out_of_range": ("trainings", ""), "duration_too_large": ("workers", ""),
                  "unknown_absence_reason": ("absences", "reason"), "unknown_sector": ("workers", "sector"),
-                 "unknown_language_kind": ("trainings", "language_kind")}
+                 "unknown_language_kind": ("trainings", "language_kind"), "employment_too_fine": ("jobs", "")}
 # (which of several columns is wrong is not in the batch's output: the frame and label are)
 # Frame columns handed to the engine as they are (converted in C++), by table.
 _WORKER_COLUMNS = ("region", "school_year", "sector", "at_most_upper_secondary", "vov_sanctioned",
@@ -336,7 +336,7 @@ def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
         if table in ("lessons", "absences", "leave_taken") and table in f.frames:
             row = int(f.cols[f"{table}.offsets"][int(offsets[w]) + t]) + item
         elif table == "jobs":  # the worker frame holds its one job when there is no jobs frame
-            row = int(f.cols["jobs.offsets"][w]) + item
+            row = int(f.cols["jobs.offsets"][w]) + max(item, 0)  # no item (employment_too_fine): the first job
             table = "workers" if f.legacy_jobs else "jobs"
         elif table == "trainings" and t >= 0:
             row = int(offsets[w]) + t

@@ -821,17 +821,19 @@ void uncovered_years(const lv::rules& R, converter& cv, std::span<const std::int
 /// Cells of a closed-word text column (workers.sector, trainings.language_kind)
 /// outside the words `words` allows are bad cells, in the JSON reader's words
 /// (leave::check_words; src/io/leave_json.cpp): `unknown value "nationl" (did
-/// you mean "national"?); one of ...`. One check per distinct text.
-void unknown_words(converter& cv, const lv::text_column& c, const char* col, const parameter& words) {
+/// you mean "national"?); one of ...`, the value quoted as JSON text. With
+/// `empty_given` an empty text is a value not given, as check_language_kinds
+/// reads it. One check per distinct text.
+void unknown_words(converter& cv, const lv::text_column& c, const char* col, const parameter& words, bool empty_given) {
     if (c.codes.empty()) return;
     std::vector<int> ok(c.names.size(), -1);  // per distinct text: -1 unread, 0 unknown, 1 known
     for (std::size_t i = 0; i < c.codes.size(); ++i) {
         const std::int32_t k = c.codes[i];
         if (k < 0 || static_cast<std::size_t>(k) >= c.names.size()) continue;  // missing or already bad
         const auto u = static_cast<std::size_t>(k);
-        if (ok[u] < 0) ok[u] = lv::known_word(words, c.names[u]) ? 1 : 0;
-        if (ok[u] == 0)
-            cv.flag(col, i, lv::unknown_word_message(words, c.names[u], "\"" + std::string(c.names[u]) + "\""));
+        // an empty language kind is "not given" (check_language_kinds), an empty sector is refused (check_sector)
+        if (ok[u] < 0) ok[u] = (empty_given && c.names[u].empty()) || lv::known_word(words, c.names[u]) ? 1 : 0;
+        if (ok[u] == 0) cv.flag(col, i, lv::unknown_word_message(words, c.names[u]));
     }
 }
 
@@ -988,8 +990,8 @@ py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers,
     read_trainings(f);
     read_items(f);
     uncovered_years(e.leave(), f.cv, f.c.school_year);
-    unknown_words(f.cv, f.c.sector, "workers.sector", *e.leave().sectors);
-    unknown_words(f.cv, f.c.language_kind, "trainings.language_kind", *e.leave().brussels_raised_languages);
+    unknown_words(f.cv, f.c.sector, "workers.sector", *e.leave().sectors, false);
+    unknown_words(f.cv, f.c.language_kind, "trainings.language_kind", *e.leave().brussels_raised_languages, true);
     const std::size_t W = workers, T = f.rows(f.c.training_offsets);
     py::dict r;
     py::list bad;

@@ -789,8 +789,11 @@ inline void run(const rules& R, const facts_columns& c, std::size_t first, std::
             evaluate_into(R, s.w, trainings, school_year(syv), false, s.ws, s.result);
             write_worker(c, wi, s.result, wo, to);
         } catch (const error& e) {
-            reject_worker(c, wi, wo, to, e.code() == errc::rulebook ? batch_no_rule : batch_bad_date,
-                          facts_problem::none, -1, -1);
+            if (e.code() == errc::invalid_input && e.field() == "jobs")  // the only facts refused while deciding
+                reject_worker(c, wi, wo, to, batch_bad_facts, facts_problem::employment_too_fine, -1, -1);
+            else
+                reject_worker(c, wi, wo, to, e.code() == errc::rulebook ? batch_no_rule : batch_bad_date,
+                              facts_problem::none, -1, -1);
         } catch (const std::exception&) {
             reject_worker(c, wi, wo, to, batch_bad_date, facts_problem::none, -1, -1);
         }

@@ -56,9 +56,13 @@ enum class facts_problem : std::uint8_t {
     date_too_late = 13,           ///< a date after latest_input_date: the rules would count past the calendar
     unknown_sector = 14,          ///< a sector outside the words leave.regime.sectors allows (private, public)
     unknown_language_kind = 15,   ///< a language kind outside the words leave.brussels.raised_languages allows
+    /// the jobs' employment shares too fine to add (employment_at) or weigh
+    /// over the school year (weigh_alternating_employment) exactly in 64 bits
+    /// (many jobs with coprime full-time minutes): found while deciding
+    employment_too_fine = 16,
 };
 /// The last problem code (the C and Python faces list the names up to it).
-inline constexpr facts_problem last_facts_problem = facts_problem::unknown_language_kind;
+inline constexpr facts_problem last_facts_problem = facts_problem::employment_too_fine;
 inline constexpr std::string_view to_string(facts_problem p) {
     switch (p) {
         case facts_problem::none:
@@ -93,6 +97,8 @@ inline constexpr std::string_view to_string(facts_problem p) {
             return "unknown_sector";
         case facts_problem::unknown_language_kind:
             return "unknown_language_kind";
+        case facts_problem::employment_too_fine:
+            return "employment_too_fine";
     }
     return "?";
 }
@@ -328,6 +334,8 @@ inline std::string describe(std::span<const training> trainings, const facts_err
             return "unknown sector";  // the worker's word: the face adds it (describe sees the trainings only)
         case facts_problem::unknown_language_kind:
             return "unknown value \"" + t->language_kind + "\"";
+        case facts_problem::employment_too_fine:
+            return "the employment shares of the jobs are too fine to add or weigh exactly";
     }
     return "?";
 }

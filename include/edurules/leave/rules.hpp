@@ -62,13 +62,10 @@ inline bool known_word(const parameter& words, std::string_view value) {
     return words.limits.allowed.empty() || listed(words.limits.allowed, value);
 }
 
-/// The refusal of a closed word outside its list (check_words), the same on
-/// every face: `unknown value "nationl" (did you mean "national"?); one of
-/// ... (leave.brussels.raised_languages)`. `shown` is the value as the face
-/// quotes it (the JSON readers escape it as JSON text).
-inline std::string unknown_word_message(const parameter& words, std::string_view value, std::string_view shown) {
-    return "unknown value " + std::string(shown) + edurules::one_of(value, words.limits.allowed) + " (" + words.name +
-           ")";
-}
+/// The refusal of a closed word outside its list (check_words), the same
+/// text on every face: `unknown value "nationl" (did you mean "national"?);
+/// one of ... (leave.brussels.raised_languages)`, the value quoted as JSON
+/// text, as the JSON readers quote a value (src/leave/evaluate.cpp).
+std::string unknown_word_message(const parameter& words, std::string_view value);
 
 }  // namespace edurules::leave
