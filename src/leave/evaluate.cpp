@@ -206,9 +206,27 @@ void count_contact(step_context& c, std::size_t i) {
     training_result& tr = c.out.trainings[i];
     if (is_exam_type(t, tr.reg)) return;
     const unsigned mask = minimum_modes_mask(c.R, tr.reg, c.sy.first_day());
-    for (const auto& l : t.lessons)
-        if (c.year.contains(l.day) && in_mask(mask, l.mode)) tr.contact_for_minimum += l.length();
+    minutes covid{};  // lessons in another mode that a COVID measure counts toward the minimum
+    param_use u_covid;
+    for (const auto& l : t.lessons) {
+        if (!c.year.contains(l.day)) continue;
+        if (in_mask(mask, l.mode)) {
+            tr.contact_for_minimum += l.length();
+        } else if (const resolved<unsigned>* a = covid_minimum(c.R, tr.reg, l)) {
+            tr.contact_for_minimum += l.length();
+            covid += l.length();
+            u_covid = a->use;
+        }
+    }
     if (!tr.why.enabled()) return;  // the list itself is read only to be explained
+    if (covid.count > 0)
+        tr.why.add("leave.training.covid_minimum",
+                   [&] {
+                       return hours_text(covid) +
+                              " h of lessons given at a distance count toward the minimum (COVID measure: the "
+                              "training keeps the hours planned before the outbreak)";
+                   },
+                   {u_covid});
     param_use u_min;
     const auto& modes = minimum_modes(c.R, tr.reg, c.sy.first_day(), u_min);
     tr.why.add("leave.training.minimum_modes",
@@ -253,6 +271,7 @@ void weigh_employment(step_context& c, std::size_t i) {
     if (!alt) return;
     c.ws.alternating[i] = alt->share;
     tr.reasons = (tr.reasons & ~c.ws.category[i]) | alt->reasons;
+    if (alt->reasons != reason_none) tr.decided_on = alt->reasons_on;  // the reasons are that period's, on its day
 }
 
 /// Step 2e: the hours training `i` counts this school year.

@@ -694,6 +694,34 @@ TEST(LeaveEvaluate, CovidDistanceLessonsCountAsAttendanceOverTheRegionsPeriods) 
               60 * 60);
 }
 
+// COVID and the 32 h minimum: a training of 8 weekly 3 h contact lessons from November 2019 (24 h) continued
+// at a distance from 2020-03-17 (6 lessons, 18 h) keeps its planned 42 h toward the minimum and gives 42 h.
+// Wallonia, wal.emploi.covid (https://emploi.wallonie.be/news/coronavirus--mesures-relatives-au-conge-education-paye):
+// « Les heures de formation qui n'ont pas pu être dispensées entre le 1er mars 2020 et le 30 juin 2020 sont prises en
+// compte pour déterminer si les formations comportent le minimum de 32 heures de cours par an »: hours given at a
+// distance count a fortiori (leave.covid.wallonia_bev.minimum_modes). Brussels, bru.covid
+// (http://werk-economie-emploi.brussels/nl/betaald-educatief-verlof-covid-19): the attestation keeps the
+// "theoretisch aantal cursusuren" planned before the outbreak. Was 0 h (below_min_contact_hours: 24 h) while the
+// same training with its last lessons cancelled was accepted (a legal probe's finding). Brussels 2021-2022: the
+// decree assimilates distance hours "pour déterminer les quotas" only (bru.agb.2021-10-14), so 7 + 7 lessons stay
+// below the minimum; Wallonia 2020-2021 has no measure.
+TEST(LeaveEvaluate, CovidDistanceLessonsOf2020CountTowardTheMinimumContactHours) {
+    for (region reg : {region::wallonia, region::brussels}) {
+        const worker_result r = with_distance(reg, 2019, date(2019, 11, 5), 8, date(2020, 3, 17), 6);
+        const training_result& tr = r.trainings[0];
+        EXPECT_EQ(tr.contact_for_minimum.count, 42 * 60) << to_string(reg);
+        EXPECT_TRUE(tr.eligible) << to_string(reg);
+        EXPECT_EQ(tr.reasons & reason_below_min_contact_hours, 0u);
+        EXPECT_EQ(r.granted_total.count, 42 * 60) << to_string(reg);
+        EXPECT_TRUE(has_rule(tr.why, "leave.training.covid_minimum"));
+    }
+    const worker_result later = with_distance(region::brussels, 2021, date(2021, 10, 5), 7, date(2022, 2, 1), 7);
+    EXPECT_FALSE(later.trainings[0].eligible);
+    EXPECT_NE(later.trainings[0].reasons & reason_below_min_contact_hours, 0u);
+    const worker_result wal2020 = with_distance(region::wallonia, 2020, date(2020, 10, 6), 8, date(2021, 1, 5), 6);
+    EXPECT_FALSE(wal2020.trainings[0].eligible);
+}
+
 // Employment is judged per lesson, not once at the first training start.
 // werk.be.bev.werknemer (https://www.werk.be/online-diensten/betaald-educatief-verlof/verplichting-van-de-werknemer,
 // Flemish BEV) and bru.bev.demande (https://economie-emploi.brussels/conge-education-demande, Brussels): a worker
@@ -989,4 +1017,22 @@ TEST(LeaveEvaluate, AlternatingEmploymentGivesNoRightWithoutAJobOnTheJudgedDay) 
     const auto weighed = thirty_thursdays_from_2017_09_07(region::wallonia, later).trainings[0];
     EXPECT_TRUE(weighed.eligible);
     EXPECT_GT(weighed.granted.count, 0);
+}
+
+// A worker full-time on the training start (2017-09-01) and on a fixed 11/38 schedule from 2017-09-07, the day of the
+// first lesson: every lesson falls in the part-time period, which gives no right for a professional training outside
+// working hours (wal.cep.faq weighs each period with its own share: 0 here). The reason is dated on that period's
+// first day, not on the full-time training start (a probe's finding: "fraction_too_low on 2017-09-01").
+TEST(LeaveEvaluate, AReasonFromAWeighedPeriodIsDatedOnThatPeriod) {
+    worker w =
+        make_worker(region::wallonia, {until(date(2010, 1, 1), date(2017, 9, 6), 38), employ(date(2017, 9, 7), 11)});
+    training t = make_training("pro", training_type::professional);
+    t.start = date(2017, 9, 1);
+    add_weekly(t, date(2017, 9, 7), 30, 120);
+    w.trainings.push_back(t);
+    const training_result tr = evaluate(R(), w, school_year(2017)).trainings[0];
+    EXPECT_FALSE(tr.eligible);
+    EXPECT_NE(tr.reasons & reason_fraction_too_low, 0u);
+    EXPECT_EQ(tr.decided_on, date(2017, 9, 7));
+    EXPECT_EQ(tr.granted.count, 0);
 }

@@ -88,6 +88,20 @@ TEST(LeaveMoney, ClaimDeadlineHistory) {
     EXPECT_EQ(*dates(regime::brussels_bev, 2017, date(2017, 9, 7)).claim_until, date(2018, 12, 31));
 }
 
+// COVID extensions (a legal probe's findings). Wallonia, wal.emploi.covid (1 April 2020): « L'employeur peut
+// introduire ses demandes de remboursement relatives à l'année 2019 jusqu'au 30 juin 2020 » (2018-2019 claims, due
+// 31 March 2020; was 2020-03-31). Brussels, bru.terugbetaling (https://economie-werk.brussels/educatief-verlof-
+// terugbetaling): 2019-2020 claims "ten laatste op 31 december 2020 (deze deadline werd uitzonderlijk verlengd tot
+// 31 januari 2021)" (was 2020-12-31). The years around them keep the usual dates.
+TEST(LeaveMoney, ClaimDeadlinesExtendedDuringCovid) {
+    EXPECT_EQ(*dates(regime::wallonia_bev, 2018, date(2018, 9, 10)).claim_until, date(2020, 6, 30));
+    EXPECT_EQ(*dates(regime::wallonia_bev, 2017, date(2017, 9, 11)).claim_until, date(2019, 3, 31));
+    EXPECT_EQ(*dates(regime::wallonia_bev, 2019, date(2019, 9, 9)).claim_until, date(2021, 3, 31));
+    EXPECT_EQ(*dates(regime::brussels_bev, 2019, date(2019, 9, 9)).claim_until, date(2021, 1, 31));
+    EXPECT_EQ(*dates(regime::brussels_bev, 2018, date(2018, 9, 10)).claim_until, date(2019, 12, 31));
+    EXPECT_EQ(*dates(regime::brussels_bev, 2020, date(2020, 9, 7)).claim_until, date(2021, 12, 31));
+}
+
 // docs/rules.md 2.2: enrolment certificate by 31 October, or 15 days after a later enrolment or new job.
 TEST(LeaveMoney, EnrolmentCertificateDeadline) {
     EXPECT_EQ(dates(regime::wallonia_bev, 2020, date(2020, 9, 7)).enrolment_certificate, date(2020, 10, 31));

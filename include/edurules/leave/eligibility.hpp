@@ -58,6 +58,10 @@ struct eligibility_params {
     const parameter* combination_window_days;
     dated<month_overflow> overflow;  ///< the month convention (regime_params)
     mode_masks minimum_masks;        ///< the three minimum mode lists as bits (mode_mask)
+    // COVID: lesson modes counting toward the minimum on the days of a value (covid_minimum)
+    const parameter* covid_minimum_wallonia;
+    const parameter* covid_minimum_brussels;
+    dated<unsigned> covid_minimum_masks[2];  ///< wallonia_bev, brussels_bev (bits; gaps: none)
 
     eligibility_params(const rulebook& rb, const dated<month_overflow>& months)
         : min_contact_hours(need(rb, "leave.training.min_contact_hours", value_kind::duration)),
@@ -83,7 +87,10 @@ struct eligibility_params {
           vov_combination_mode(need(rb, "leave.vov.module_combination.mode", value_kind::text)),
           combination_window_days(need(rb, "leave.training.module_combination_window_days", value_kind::integer)),
           overflow(months),
-          minimum_masks(*bev_modes_minimum, *brussels_modes_minimum, *vov_modes_minimum) {}
+          minimum_masks(*bev_modes_minimum, *brussels_modes_minimum, *vov_modes_minimum),
+          covid_minimum_wallonia(need(rb, "leave.covid.wallonia_bev.minimum_modes", value_kind::text_list)),
+          covid_minimum_brussels(need(rb, "leave.covid.brussels_bev.minimum_modes", value_kind::text_list)),
+          covid_minimum_masks{mode_masks::of(*covid_minimum_wallonia), mode_masks::of(*covid_minimum_brussels)} {}
 };
 
 /// The employment on one day: the sum of the fractions of every job active
@@ -306,6 +313,7 @@ inline void employment_stretches(const std::vector<job>& jobs, period year, std:
 struct alternating_share {
     fraction share{0, 1};                 ///< the weighted share (0: no weighted stretch gives a right)
     std::uint32_t reasons = reason_none;  ///< when the share is 0: the category reasons of a weighted stretch
+    date reasons_on;                      ///< and the first day of that stretch (the day its employment is judged)
 };
 
 namespace alternating_impl {
@@ -437,6 +445,7 @@ std::optional<alternating_share> weigh_alternating_employment(const eligibility_
         for (const auto& s : st)
             if (s.weight > 0 && s.reasons != reason_none) {
                 out.reasons = s.reasons;
+                out.reasons_on = s.span.first;
                 break;
             }
     alternating_impl::explain_alternating(st, by_days, total, out, sy, u, why);
@@ -627,6 +636,24 @@ inline unsigned minimum_modes_mask(const eligibility_params& R, regime reg, date
     if (reg == regime::vov) return R.minimum_masks.vov.at(at).value;
     if (reg == regime::brussels_reformed) return R.minimum_masks.brussels.at(at).value;
     return R.minimum_masks.bev.at(at).value;
+}
+
+/// COVID: the value by which lesson `l` counts toward the minimum contact
+/// time under `reg` besides the regime's minimum modes, or nullptr
+/// (`leave.covid.wallonia_bev.minimum_modes`, `leave.covid.brussels_bev.minimum_modes`).
+/// Wallonia (wal.emploi.covid): « Les heures de formation qui n'ont pas pu
+/// être dispensées entre le 1er mars 2020 et le 30 juin 2020 sont prises en
+/// compte pour déterminer si les formations comportent le minimum de 32 heures
+/// de cours par an », so the hours given at a distance then count too;
+/// Brussels (bru.covid): the attestation keeps the training's theoretical
+/// hours, planned before the outbreak.
+inline const resolved<unsigned>* covid_minimum(const eligibility_params& R, regime reg, const lesson& l) {
+    const dated<unsigned>* m = reg == regime::wallonia_bev   ? &R.covid_minimum_masks[0]
+                               : reg == regime::brussels_bev ? &R.covid_minimum_masks[1]
+                                                             : nullptr;
+    if (!m) return nullptr;
+    const resolved<unsigned>* a = m->find(l.day);
+    return a && in_mask(a->value, l.mode) ? a : nullptr;
 }
 
 /// Minimum contact time: `contact` minutes counted in units of `unit`
