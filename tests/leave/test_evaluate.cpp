@@ -52,8 +52,8 @@ TEST(LeaveEvaluate, VovSixtyPercent) {
     EXPECT_TRUE(tr.reasons & reason_capped);
     EXPECT_EQ(tr.money.amount_cents, 75 * 2130);
     ASSERT_TRUE(tr.dates.claim_from && tr.dates.claim_until);
-    EXPECT_EQ(*tr.dates.claim_from, date(2020, 6, 14));  // 3 months before the start
-    EXPECT_EQ(*tr.dates.claim_until, date(2020, 12, 14));
+    EXPECT_EQ(*tr.dates.claim_from, date(2020, 6, 14));    // 3 months before the start
+    EXPECT_EQ(*tr.dates.claim_until, date(2020, 12, 13));  // the day before 14 December (liantis.2022.claims)
 }
 
 // docs/rules.md 2.2: the Flemish 2021-2022 transition: only hours until 2021-12-31, reduced caps;

@@ -122,7 +122,7 @@ TEST(LeaveMoney, ClaimDeadlines) {
     EXPECT_EQ(*b.claim_until, date(2023, 12, 31));
     const auto v = dates(regime::vov, 2023, date(2023, 11, 30));
     EXPECT_EQ(*v.claim_from, date(2023, 8, 30));
-    EXPECT_EQ(*v.claim_until, date(2024, 3, 1));  // 30 February does not exist: roll_forward
+    EXPECT_EQ(*v.claim_until, date(2024, 2, 29));  // the day before 30 February (roll_forward: 1 March)
 }
 
 // vl.bev.terugbetaling
@@ -142,19 +142,33 @@ TEST(LeaveMoney, FlemishBevClaimOpensAtTheEndOfTheSchoolYear) {
     EXPECT_EQ(*federal.claim_until, date(2014, 6, 30));
 }
 
+// The VOV claim term of 3 months ends the day before the same date (leave.vov.claim_term_ends_day_before).
+// liantis.2022.claims (https://www.liantis.be/nl/nieuws/aanvraag-terugbetaling-vlaams-opleidingsverlof): "Opleidingen
+// die op 1 september 2022 startten, moet je ten laatste op 30 november 2022 indienen" (was 2022-12-01, a legal
+// probe's finding); vl.vov.terugbetaling, 2019-2020: "t.e.m. 31 oktober 2020 of uiterlijk binnen de 3 maanden na de
+// start van de opleiding voor opleidingen die gestart zijn na 1 augustus 2020": a start on 1 August ends on 31
+// October, where the two rules meet.
+TEST(LeaveMoney, VovClaimTermEndsTheDayBeforeTheSameDate) {
+    EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 1)).claim_until, date(2022, 11, 30));
+    EXPECT_EQ(*dates(regime::vov, 2019, date(2020, 8, 1)).claim_until, date(2020, 10, 31));
+    EXPECT_EQ(*dates(regime::vov, 2019, date(2020, 8, 2)).claim_until, date(2020, 11, 1));
+    EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 1)).claim_from, date(2022, 6, 1));  // from: the same date
+}
+
 // vl.vov.terugbetaling
 // (https://www.vlaanderen.be/vlaams-opleidingsverlof/als-werkgever-een-terugbetaling-aanvragen-voor-vlaams-opleidingsverlof):
 // "U moet de aanvraag indienen ten laatste 3 maanden na de start van de opleiding (of 3 maanden na indiensttreding
 // bij verandering van werkgever)". A training from 2022-09-06 and a new employer from 2023-01-09: the new employer
-// claims until 2023-04-09 (was 2022-12-06, before the new job's own enrolment-certificate date 2023-01-24).
+// claims until 2023-04-08, the day before 9 April (leave.vov.claim_term_ends_day_before; was 2022-12-05, before the
+// new job's own enrolment-certificate date 2023-01-24).
 TEST(LeaveMoney, VovClaimOnAChangeOfEmployerRunsFromTheHiring) {
     const auto d = dates(regime::vov, 2022, date(2022, 9, 6), std::nullopt, date(2023, 1, 9));
     EXPECT_EQ(d.enrolment_certificate, date(2023, 1, 24));
     EXPECT_EQ(*d.claim_from, date(2022, 6, 6));
-    EXPECT_EQ(*d.claim_until, date(2023, 4, 9));
+    EXPECT_EQ(*d.claim_until, date(2023, 4, 8));
     // a new job before the training starts moves nothing: the start is later
     EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 6), std::nullopt, date(2022, 8, 1)).claim_until,
-              date(2022, 12, 6));
+              date(2022, 12, 5));
     // through the whole evaluation, with the two jobs
     worker w = make_worker(region::flanders, {job{date(2015, 1, 1), date(2023, 1, 6), 38 * 60, 38 * 60},
                                               job{date(2023, 1, 9), std::nullopt, 38 * 60, 38 * 60}});
@@ -164,7 +178,7 @@ TEST(LeaveMoney, VovClaimOnAChangeOfEmployerRunsFromTheHiring) {
     w.trainings.push_back(t);
     const worker_result r = evaluate(R(), w, school_year(2022), true);
     ASSERT_EQ(r.trainings[0].reg, regime::vov);
-    EXPECT_EQ(*r.trainings[0].dates.claim_until, date(2023, 4, 9));
+    EXPECT_EQ(*r.trainings[0].dates.claim_until, date(2023, 4, 8));
 }
 
 // vl.vov.terugbetaling
@@ -178,9 +192,9 @@ TEST(LeaveMoney, VovClaimOnAChangeOfEmployerRunsFromTheHiring) {
 TEST(LeaveMoney, VovClaimWindowsWidenedFor2019_2020And2021_2022) {
     EXPECT_EQ(*dates(regime::vov, 2019, date(2019, 9, 10)).claim_until, date(2020, 10, 31));
     EXPECT_EQ(*dates(regime::vov, 2019, date(2019, 9, 10)).claim_from, date(2019, 6, 10));    // unchanged
-    EXPECT_EQ(*dates(regime::vov, 2019, date(2020, 8, 15)).claim_until, date(2020, 11, 15));  // 3 months is later
+    EXPECT_EQ(*dates(regime::vov, 2019, date(2020, 8, 15)).claim_until, date(2020, 11, 14));  // 3 months is later
     EXPECT_EQ(*dates(regime::vov, 2021, date(2021, 9, 7)).claim_until, date(2022, 11, 30));
-    EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 6)).claim_until, date(2022, 12, 6));
+    EXPECT_EQ(*dates(regime::vov, 2022, date(2022, 9, 6)).claim_until, date(2022, 12, 5));
     explanation why;
     (void)leave_deadlines(R(), regime::vov, school_year(2019), date(2019, 9, 10), std::nullopt, std::nullopt, why);
     bool named = false;

@@ -36,7 +36,8 @@ struct money_params {
     const parameter* claim_brussels_last;
     const parameter* vov_claim_before;
     const parameter* vov_claim_after;
-    const parameter* vov_claim_extended;  ///< a later last day for trainings started in a period (gaps: none)
+    const parameter* vov_claim_extended;    ///< a later last day for trainings started in a period (gaps: none)
+    const parameter* vov_claim_day_before;  ///< the term in months ends the day before the same date
     dated<rounding> money_rounding_mode;
     dated<month_overflow> overflow;  ///< the month convention (regime_params)
 
@@ -57,6 +58,7 @@ struct money_params {
           vov_claim_before(need(rb, "leave.vov.claim_months_before_start", value_kind::integer)),
           vov_claim_after(need(rb, "leave.vov.claim_months_after_start", value_kind::integer)),
           vov_claim_extended(need(rb, "leave.vov.claim_extended_until", value_kind::date)),
+          vov_claim_day_before(need(rb, "leave.vov.claim_term_ends_day_before", value_kind::boolean)),
           money_rounding_mode(dated_rounding(*money_rounding)),
           overflow(months) {
         for (const parameter* p : {enrolment_deadline, claim_flanders_first, claim_flanders_last, claim_wallonia_last,
@@ -303,7 +305,7 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
                                  : std::string());
             },
             {u_e, late.use});
-    param_use u1, u2, u3;
+    param_use u1, u2, u3, u4;
     std::optional<date> claim_moved_by;  // the new job that moved the VOV claim deadline
     switch (reg) {
         case regime::flanders_bev:  // from the end of the school year (vl.bev.terugbetaling)
@@ -322,13 +324,20 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
             const auto before = read<std::int64_t>(*R.vov_claim_before, training_start);
             const auto after = read<std::int64_t>(*R.vov_claim_after, training_start);
             const month_overflow of = R.overflow.at(training_start).value;
+            // the term ends the day before the same date `after` months later
+            // (leave.vov.claim_term_ends_day_before: liantis.2022.claims, as art. 54 Ger.W. counts months)
+            const auto day_before = read<bool>(*R.vov_claim_day_before, training_start);
+            const auto term_end = [&](date from) {
+                const date same = add_months(from, static_cast<int>(after.value), of);
+                return day_before.value ? same - day_count(1) : same;
+            };
             out.claim_from = add_months(training_start, -static_cast<int>(before.value), of);
-            out.claim_until = add_months(training_start, static_cast<int>(after.value), of);
+            out.claim_until = term_end(training_start);
             // vl.vov.terugbetaling: "U moet de aanvraag indienen ten laatste 3 maanden na de start van de
             // opleiding (of 3 maanden na indiensttreding bij verandering van werkgever)": the new employer
             // claims within the same months of the hiring
             if (new_job_on) {
-                const date hired = add_months(*new_job_on, static_cast<int>(after.value), of);
+                const date hired = term_end(*new_job_on);
                 if (*out.claim_until < hired) out.claim_until = hired, claim_moved_by = new_job_on;
             }
             // a claim window widened for the trainings started in a period (vl.vov.terugbetaling, school year
@@ -341,6 +350,7 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
             }
             u1 = before.use;
             u2 = after.use;
+            u4 = day_before.use;
             break;
         }
         case regime::none:
@@ -352,7 +362,11 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
                (claim_moved_by ? " (after the hiring by the new employer on " + to_iso(*claim_moved_by) + ")"
                                : std::string());
     };
-    if (u3.param)
+    if (u4.param && u3.param)
+        why.add("leave.dates.claim", claim_text, {u1, u2, u4, u3});
+    else if (u4.param)
+        why.add("leave.dates.claim", claim_text, {u1, u2, u4});
+    else if (u3.param)
         why.add("leave.dates.claim", claim_text, {u1, u2, u3});
     else if (u2.param)
         why.add("leave.dates.claim", claim_text, {u1, u2});
