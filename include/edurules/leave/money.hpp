@@ -362,12 +362,10 @@ inline deadlines leave_deadlines(const money_params& R, regime reg, school_year 
                (claim_moved_by ? " (after the hiring by the new employer on " + to_iso(*claim_moved_by) + ")"
                                : std::string());
     };
-    if (u4.param && u3.param)
+    if (u3.param)  // VOV only, which always has u4
         why.add("leave.dates.claim", claim_text, {u1, u2, u4, u3});
     else if (u4.param)
         why.add("leave.dates.claim", claim_text, {u1, u2, u4});
-    else if (u3.param)
-        why.add("leave.dates.claim", claim_text, {u1, u2, u3});
     else if (u2.param)
         why.add("leave.dates.claim", claim_text, {u1, u2});
     else
