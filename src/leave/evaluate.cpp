@@ -440,7 +440,7 @@ void settle(step_context& c) {
             if (d.diligent && !*d.diligent) tr.reasons |= reason_not_diligent;
         }
         if (tr.reg != regime::none) {
-            tr.money = reimburse(c.R, tr.reg, tr.granted, c.out.attended_days_of(i), undated_on(c, tr), c.sy,
+            tr.money = reimburse(c.R, tr.reg, t.type, tr.granted, c.out.attended_days_of(i), undated_on(c, tr), c.sy,
                                  c.out.rate_parts, tr.why);
             if (!tr.money.known()) tr.reasons |= reason_no_rate_for_date;
             tr.dates = leave_deadlines(c.R, tr.reg, c.sy, tr.start, t.enrolled_on, c.w.new_job_on, tr.why);

@@ -445,25 +445,25 @@ TEST(LeaveEvaluate, LeapDayLessonAndHoursLeft) {
     EXPECT_EQ(r.left, hours(38));
 }
 
-// Issue 12, partial knowledge is not failure: Brussels 2014-2015 has no settled rate
-// (docs/research/leave-history.md 2.4: per training type, amounts not read). The hours,
-// absence and dates are decided; the amount is unknown with no_rate_for_date, not 0.
+// Issue 12, partial knowledge is not failure: VOV 2026-2027 has no settled rate (the 2025
+// cut to 14.91 is temporary with no end date: vl.vr.2025-04-25). The hours and dates are
+// decided; the amount is unknown with no_rate_for_date, not 0.
 TEST(LeaveEvaluate, MissingRateIsAReasonNotAFailure) {
-    worker w = make_worker(region::brussels, {employ(date(2005, 1, 1), 38, 38)});
+    worker w = make_worker(region::flanders, {employ(date(2005, 1, 1), 38, 38)});
     training t = make_training("pro", training_type::professional);
-    add_weekly(t, date(2014, 9, 8), 20, 120);  // 40 h
+    add_weekly(t, date(2026, 9, 7), 20, 120);  // 40 h
     w.trainings.push_back(t);
-    const auto r = evaluate(R(), w, school_year(2014));
+    const auto r = evaluate(R(), w, school_year(2026));
     const auto& tr = r.trainings[0];
+    EXPECT_EQ(tr.reg, regime::vov);
     EXPECT_TRUE(tr.eligible);
     EXPECT_EQ(tr.granted, hours(40));
     EXPECT_TRUE(tr.reasons & reason_no_rate_for_date);
     EXPECT_FALSE(tr.money.known());
-    EXPECT_EQ(tr.money.missing, R().rate_brussels_bev);
-    EXPECT_FALSE(r.reimbursement_total_known());                 // the worker's total is unknown too, not 0
-    EXPECT_FALSE(tr.reasons & reason_no_wage_ceiling_for_date);  // 2,760 (easypay.2014, M)
+    EXPECT_EQ(tr.money.missing, R().rate_vov);
+    EXPECT_EQ(tr.money.missing_on, date(2026, 9, 1));
+    EXPECT_FALSE(r.reimbursement_total_known());  // the worker's total is unknown too, not 0
     ASSERT_TRUE(tr.dates.claim_until);
-    EXPECT_EQ(*tr.dates.claim_until, date(2016, 6, 30));  // partena.bru.2018 (M)
     // 2026-2027: no wage ceiling settled (indexation count unknown): a reason, not a silent gap
     worker v = make_worker(region::wallonia, {employ(date(2005, 1, 1), 38, 38)});
     training u = make_training("pro", training_type::professional);

@@ -9,7 +9,7 @@ namespace {
 reimbursement pay(regime reg, minutes m, int sy) {
     explanation why;
     std::vector<rate_part> parts;
-    return reimburse(R(), reg, m, school_year(sy), parts, why);
+    return reimburse(R(), reg, training_type::professional, m, school_year(sy), parts, why);
 }
 deadlines dates(regime reg, int sy, date start, std::optional<date> enrolled = {}, std::optional<date> job = {}) {
     explanation why;
@@ -27,6 +27,30 @@ TEST(LeaveMoney, RatesByRegionAndSchoolYear) {
     EXPECT_EQ(pay(regime::vov, hours(10), 2024).rate_cents, 2130);
     EXPECT_EQ(pay(regime::vov, hours(10), 2025).rate_cents, 1491);
     EXPECT_EQ(pay(regime::none, hours(10), 2025).amount_cents, 0);
+}
+
+// 2013-2014 claims were paid per training category (legalworld.2015.types, easypay.2014.types:
+// "18,49 euro voor de algemene opleidingen", 22.08 the maximum): a general training gets 18.49 in
+// every BEV region that year only; other types keep the maximum (their category needs the provider).
+// Brussels 2014-2015: the maximum 22.08 ratified by the Brussels government (lexgo.2015.bru, L).
+TEST(LeaveMoney, GeneralTrainingRateOf2013To2014AndBrussels2014To2015) {
+    const auto general = [](regime reg, int sy) {
+        explanation why;
+        std::vector<rate_part> parts;
+        return reimburse(R(), reg, training_type::general, hours(60), school_year(sy), parts, why);
+    };
+    for (const regime reg : {regime::flanders_bev, regime::wallonia_bev, regime::brussels_bev}) {
+        const auto g = general(reg, 2013);
+        EXPECT_EQ(g.rate_cents, 1849);
+        EXPECT_EQ(g.amount_cents, 110940);  // 60 h x 18.49
+        EXPECT_EQ(g.rate_use.param, R().rate_bev_general);
+        EXPECT_EQ(pay(reg, hours(60), 2013).rate_cents, 2208);  // professional: the maximum
+        EXPECT_EQ(general(reg, 2012).rate_cents, 2165);         // 2012-2013: one maximum for every type
+    }
+    EXPECT_EQ(general(regime::flanders_bev, 2014).rate_cents, 2130);  // one forfait again (vl.bvr.2015.forfait)
+    EXPECT_EQ(general(regime::brussels_bev, 2014).rate_cents, 2208);
+    EXPECT_EQ(pay(regime::brussels_bev, hours(40), 2014).amount_cents, 88320);
+    EXPECT_EQ(general(regime::vov, 2024).rate_cents, 2130);  // VOV has one rate
 }
 
 // Exact cents: 93.75 h x EUR 21.30 = EUR 1996.875 -> 1996.88 (money rounding half_up).
@@ -70,12 +94,12 @@ TEST(LeaveMoney, RateHistoryAndGaps) {
     EXPECT_EQ(pay(regime::flanders_bev, hours(10), 2012).rate_cents, 2165);
     EXPECT_EQ(pay(regime::wallonia_bev, hours(10), 2013).rate_cents, 2208);
     EXPECT_EQ(pay(regime::brussels_bev, hours(10), 2013).amount_cents, 22080);
-    const auto gap = pay(regime::brussels_bev, hours(10), 2014);
+    EXPECT_EQ(pay(regime::brussels_bev, hours(10), 2014).rate_cents, 2208);  // lexgo.2015.bru (L)
+    const auto gap = pay(regime::vov, hours(10), 2026);  // the 2025 cut is temporary, with no end date
     EXPECT_FALSE(gap.known());
-    EXPECT_EQ(gap.missing, R().rate_brussels_bev);
-    EXPECT_EQ(gap.missing_on, date(2014, 9, 1));
+    EXPECT_EQ(gap.missing, R().rate_vov);
+    EXPECT_EQ(gap.missing_on, date(2026, 9, 1));
     EXPECT_EQ(gap.amount_cents, 0);
-    EXPECT_FALSE(pay(regime::vov, hours(10), 2026).known());
     EXPECT_TRUE(pay(regime::vov, hours(10), 2025).known());
 }
 
@@ -261,18 +285,18 @@ TEST(LeaveMoney, MidYearAmountIsRoundedOnce) {
     const std::vector<attended_day> days{{date(2022, 10, 3), minutes{90}}, {date(2023, 2, 6), minutes{90}}};
     std::vector<rate_part> parts;
     explanation why;
-    const auto m =
-        reimburse(e->leave(), regime::wallonia_bev, minutes{60}, days, date(2022, 9, 1), school_year(2022), parts, why);
+    const auto m = reimburse(e->leave(), regime::wallonia_bev, training_type::professional, minutes{60}, days,
+                             date(2022, 9, 1), school_year(2022), parts, why);
     ASSERT_TRUE(m.known());
     EXPECT_EQ(m.amount_cents, 2316);
     ASSERT_EQ(m.parts_count, 2u);
     EXPECT_EQ(parts[0].approved.hours_text(), "0.5");
     // leave without attended days (credits, exams) is dated on the day its right was decided
     parts.clear();
-    EXPECT_EQ(
-        reimburse(e->leave(), regime::wallonia_bev, minutes{60}, {}, date(2023, 3, 1), school_year(2022), parts, why)
-            .amount_cents,
-        2501);
+    EXPECT_EQ(reimburse(e->leave(), regime::wallonia_bev, training_type::professional, minutes{60}, {},
+                        date(2023, 3, 1), school_year(2022), parts, why)
+                  .amount_cents,
+              2501);
 }
 
 // A rate missing for part of the year that carries leave: no amount, the reason names the
@@ -282,16 +306,16 @@ TEST(LeaveMoney, RateMissingForPartOfTheYear) {
     std::vector<rate_part> parts;
     explanation why;
     const std::vector<attended_day> days{{date(2021, 10, 4), minutes{60}}, {date(2022, 2, 7), minutes{60}}};
-    const auto m =
-        reimburse(R(), regime::flanders_bev, minutes{120}, days, date(2021, 9, 1), school_year(2021), parts, why);
+    const auto m = reimburse(R(), regime::flanders_bev, training_type::professional, minutes{120}, days,
+                             date(2021, 9, 1), school_year(2021), parts, why);
     EXPECT_FALSE(m.known());
     EXPECT_EQ(m.missing, R().rate_flanders_bev);
     EXPECT_EQ(m.missing_on, date(2022, 1, 1));
     ASSERT_EQ(parts.size(), 2u);
     EXPECT_EQ(parts[1].version, nullptr);
     parts.clear();
-    const auto ok = reimburse(R(), regime::flanders_bev, minutes{60}, std::span(days).first(1), date(2021, 9, 1),
-                              school_year(2021), parts, why);
+    const auto ok = reimburse(R(), regime::flanders_bev, training_type::professional, minutes{60},
+                              std::span(days).first(1), date(2021, 9, 1), school_year(2021), parts, why);
     EXPECT_TRUE(ok.known());
     EXPECT_EQ(ok.amount_cents, 2130);
     // no leave approved: no rate needed, even in a year without one (Brussels 2014-2015)

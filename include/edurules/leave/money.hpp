@@ -26,6 +26,7 @@ struct money_params {
     const parameter* rate_wallonia_bev;
     const parameter* rate_brussels_bev;
     const parameter* rate_vov;
+    const parameter* rate_bev_general;  ///< a general training's BEV rate in the years it had one (gaps: none)
     const parameter* wage_ceiling;
     const parameter* enrolment_deadline;
     const parameter* enrolment_late_days;
@@ -47,6 +48,7 @@ struct money_params {
           rate_wallonia_bev(need(rb, "leave.rate.wallonia_bev", value_kind::money)),
           rate_brussels_bev(need(rb, "leave.rate.brussels_bev", value_kind::money)),
           rate_vov(need(rb, "leave.rate.vov", value_kind::money)),
+          rate_bev_general(need(rb, "leave.rate.bev_general_training", value_kind::money)),
           wage_ceiling(need(rb, "leave.wage_ceiling", value_kind::money)),
           enrolment_deadline(need(rb, "leave.deadline.enrolment_certificate", value_kind::integer_list)),
           enrolment_late_days(need(rb, "leave.deadline.enrolment_certificate_late_days", value_kind::integer)),
@@ -83,7 +85,7 @@ struct money_params {
 };
 
 /// The hourly reimbursement rate parameter of a regime (null for none).
-inline const parameter* rate_parameter(const money_params& R, regime reg) {
+inline const parameter* regime_rate_parameter(const money_params& R, regime reg) {
     switch (reg) {
         case regime::flanders_bev:
             return R.rate_flanders_bev;
@@ -98,6 +100,20 @@ inline const parameter* rate_parameter(const money_params& R, regime reg) {
             return nullptr;
     }
     return nullptr;
+}
+
+/// The hourly rate parameter of a training of type `type` in school year
+/// `sy`: the regime's, except for a general training under BEV in a school
+/// year whose rate depended on the training category (2013-2014: 18.49 for
+/// general training against the 22.08 maximum; legalworld.2015.types,
+/// easypay.2014.types), where leave.rate.bev_general_training has a value on
+/// the school year's first day. The other categories of those years (adult
+/// education, sectoral, other) depend on the provider, which a request does
+/// not give: they keep the regime's maximum (docs/research/leave-history.md).
+inline const parameter* rate_parameter(const money_params& R, regime reg, training_type type, school_year sy) {
+    const bool bev = reg == regime::flanders_bev || reg == regime::wallonia_bev || reg == regime::brussels_bev;
+    if (bev && type == training_type::general && R.rate_bev_general->at(sy.first_day())) return R.rate_bev_general;
+    return regime_rate_parameter(R, reg);
 }
 
 /// Leave-giving minutes attended on one day (hours.hpp `attended_in_year`):
@@ -194,11 +210,12 @@ struct reimbursement {
 /// workers). A part without a rate gives no amount and the reason
 /// no_rate_for_date, naming the parameter and the part's first day; leave that
 /// needs no rate (none approved) needs no rate value.
-inline reimbursement reimburse(const money_params& R, regime reg, minutes approved, std::span<const attended_day> days,
-                               date undated_on, school_year sy, std::vector<rate_part>& parts, explanation& why) {
+inline reimbursement reimburse(const money_params& R, regime reg, training_type type, minutes approved,
+                               std::span<const attended_day> days, date undated_on, school_year sy,
+                               std::vector<rate_part>& parts, explanation& why) {
     reimbursement out;
     out.parts_first = parts.size();
-    const parameter* p = rate_parameter(R, reg);
+    const parameter* p = rate_parameter(R, reg, type, sy);
     if (!p || approved.count == 0) return out;
     // exact amount in cents = approved x sum(weight_p x rate_p) / (sum(weight_p) x 60), where the
     // weight of a part is its attended minutes (or 1 for the part holding undated leave)
@@ -252,9 +269,9 @@ inline reimbursement reimburse(const money_params& R, regime reg, minutes approv
 
 /// The same for leave without dated attendance (dated on the school year's
 /// first day), e.g. a single figure; `parts` gets its rate parts.
-inline reimbursement reimburse(const money_params& R, regime reg, minutes approved, school_year sy,
+inline reimbursement reimburse(const money_params& R, regime reg, training_type type, minutes approved, school_year sy,
                                std::vector<rate_part>& parts, explanation& why) {
-    return reimburse(R, reg, approved, {}, sy.first_day(), sy, parts, why);
+    return reimburse(R, reg, type, approved, {}, sy.first_day(), sy, parts, why);
 }
 
 /// A date given in the rulebook as [years after the school year's start year, month, day].
