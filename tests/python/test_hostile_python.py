@@ -291,3 +291,31 @@ def test_max_input_bytes_is_read_as_the_c_abi_reads_it(limit):
         _with_limit(limit, lambda: edurules.Engine(rulebook=book))
     assert e.value.field == "EDURULES_MAX_INPUT_BYTES" and limit in str(e.value)
     assert _with_limit("4G", lambda: edurules.load_dossier(book)) is not None
+
+
+@pytest.mark.parametrize("entry", ["evaluate", "overlay", "overrides", "leave"])
+def test_a_request_that_holds_itself_is_refused_naming_the_member(engine, entry):
+    """A dict or list that contains itself is refused at once, naming where it
+    loops back (json.dumps detects it; the walk that names the member used to
+    follow the loop for ever, memory growing without bound)."""
+    doc = {"schema_version": 1, "kind": "rulebook.describe"}
+    doc["self"] = doc
+    loop: list = [1]
+    loop.append(loop)
+    calls = {
+        "evaluate": lambda: engine.evaluate(doc),
+        "overlay": lambda: edurules.Engine(overlay=doc),
+        "overrides": lambda: edurules.Engine(overrides={"pe.period.years": loop}),
+        "leave": lambda: engine.evaluate({"kind": "leave.evaluate", "workers": [loop]}),
+    }
+    with pytest.raises(edurules.InvalidArgument, match="circular reference") as e:
+        calls[entry]()
+    assert e.value.field in ("self.self", "overlay[0].self", "overrides['pe.period.years'][1]", "workers[0][1]")
+
+
+def test_a_shared_member_is_not_a_circular_reference(engine):
+    """The same dict used twice is written twice (json.dumps accepts it): only
+    the engine's own judgement of the member follows."""
+    shared = {"id": "S1"}
+    with pytest.raises(edurules.InvalidInput, match="unknown member"):
+        engine.evaluate({"kind": "rulebook.describe", "p": shared, "q": shared})

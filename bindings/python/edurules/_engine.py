@@ -74,17 +74,35 @@ def _first_bad(doc: Any, field: str) -> tuple[str, str]:
     def named(path: str) -> str:  # a request's members as the engine names them: dossier.participants[3].name
         return (path.lstrip(".") or field) if field == "request" else field + path
 
-    stack: list[tuple[str, Any]] = [("", doc)]
+    def inside(anc: Any, key: int) -> bool:  # whether container `key` encloses the value (a chain of ids)
+        while anc is not None:
+            if anc[0] == key:
+                return True
+            anc = anc[1]
+        return False
+
+    # Each entry carries the ids of the containers that enclose it: a container met inside
+    # itself is a circular reference (json.dumps refuses it); one met again elsewhere is
+    # shared, its values already walked.
+    stack: list[tuple[str, Any, Any]] = [("", doc, None)]
+    walked: set[int] = set()
     while stack:
-        path, value = stack.pop()
+        path, value, anc = stack.pop()
+        if isinstance(value, (Mapping, list, tuple)):
+            if inside(anc, id(value)):
+                return named(path), "refers back to a member that holds it (a circular reference)"
+            if id(value) in walked:
+                continue
+            walked.add(id(value))
+            anc = (id(value), anc)
         if isinstance(value, Mapping):
             items = list(value.items())
             for key, _ in items:
                 if isinstance(key, str) and (problem := _bad_value(key)):
                     return named(f"{path}.{key!r}"), f"the member name {problem}"
-            stack.extend((f"{path}.{k}", v) for k, v in reversed(items))
+            stack.extend((f"{path}.{k}", v, anc) for k, v in reversed(items))
         elif isinstance(value, (list, tuple)):
-            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+            stack.extend((f"{path}[{i}]", v, anc) for i, v in reversed(list(enumerate(value))))
         elif problem := _bad_value(value):
             return named(path), problem
         elif value is not None and not isinstance(value, (str, int, float, bool)):
@@ -99,10 +117,13 @@ _MAX_DEPTH = 64  # the JSON readers' nesting limit (detail::max_json_depth, src/
 
 
 def _depth(value: Any) -> int:
-    """Levels of lists and dicts in `value` (no recursion: any depth)."""
+    """Levels of lists and dicts in `value` (no recursion: any depth), counted
+    up to one past _MAX_DEPTH (so a structure that holds itself ends too)."""
     deepest, stack = 0, [(value, 1)]
     while stack:
         v, d = stack.pop()
+        if d > _MAX_DEPTH + 1:
+            return d
         if isinstance(v, Mapping):
             stack.extend((x, d + 1) for x in v.values())
         elif isinstance(v, (list, tuple)):
