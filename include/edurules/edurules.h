@@ -664,7 +664,8 @@ typedef enum edr_leave_facts_problem_e {
     EDR_LEAVE_FACTS_DATE_TOO_LATE = 13,          /**< a date after 9898-12-31: the rules would count past 9999 */
     EDR_LEAVE_FACTS_UNKNOWN_SECTOR = 14,         /**< a sector outside the words leave.regime.sectors allows */
     EDR_LEAVE_FACTS_UNKNOWN_LANGUAGE_KIND = 15,  /**< a language kind outside leave.brussels.raised_languages' words */
-    EDR_LEAVE_FACTS_EMPLOYMENT_TOO_FINE = 16     /**< the jobs' employment shares too fine to add or weigh exactly */
+    EDR_LEAVE_FACTS_EMPLOYMENT_TOO_FINE = 16,    /**< the jobs' employment shares too fine to add or weigh exactly */
+    EDR_LEAVE_FACTS_JOB_ABOVE_FULL_TIME = 17     /**< a job's contract minutes per week above its full-time minutes */
 } edr_leave_facts_problem;
 
 /** A text column: codes[i] indexes `names` (-1 = none), like a pandas

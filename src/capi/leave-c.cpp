@@ -55,7 +55,8 @@ static_assert(EDR_LEAVE_FACTS_DATE_TOO_LATE == static_cast<int>(leave::facts_pro
 static_assert(EDR_LEAVE_FACTS_UNKNOWN_SECTOR == static_cast<int>(leave::facts_problem::unknown_sector));
 static_assert(EDR_LEAVE_FACTS_UNKNOWN_LANGUAGE_KIND == static_cast<int>(leave::facts_problem::unknown_language_kind));
 static_assert(EDR_LEAVE_FACTS_EMPLOYMENT_TOO_FINE == static_cast<int>(leave::facts_problem::employment_too_fine));
-static_assert(EDR_LEAVE_FACTS_EMPLOYMENT_TOO_FINE == static_cast<int>(leave::last_facts_problem));
+static_assert(EDR_LEAVE_FACTS_JOB_ABOVE_FULL_TIME == static_cast<int>(leave::facts_problem::job_above_full_time));
+static_assert(EDR_LEAVE_FACTS_JOB_ABOVE_FULL_TIME == static_cast<int>(leave::last_facts_problem));
 static_assert(EDR_LEAVE_REASON_BITS == leave::reason_codes.size());
 static_assert(EDR_NO_DAY == no_day);
 

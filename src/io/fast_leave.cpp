@@ -65,7 +65,8 @@ job decode_job(od::value v) {
     out.contract_minutes_per_week = contract.value->count;
     out.full_time_minutes_per_week = full_time.value->count;
     if (out.full_time_minutes_per_week <= 0 || out.contract_minutes_per_week > minutes_per_week ||
-        out.full_time_minutes_per_week > minutes_per_week)
+        out.full_time_minutes_per_week > minutes_per_week ||
+        out.contract_minutes_per_week > out.full_time_minutes_per_week)
         doubt();
     return out;
 }

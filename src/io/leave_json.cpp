@@ -103,6 +103,9 @@ job decode_job(const json& j, const path& p) {
             invalid(p / (std::string(base) + (find(j, std::string(base) + "_hours") ? "_hours" : "_minutes")),
                     "more than the " + std::to_string(minutes_per_week) + " minutes in a week");
     }
+    if (out.contract_minutes_per_week > out.full_time_minutes_per_week)  // check_facts' job_above_full_time
+        invalid(p / (find(j, "contract_per_week_hours") ? "contract_per_week_hours" : "contract_per_week_minutes"),
+                "more than full time (" + std::to_string(out.full_time_minutes_per_week) + " minutes a week)");
     out.sched = parse_enum(
         j, "schedule", p, schedule::fixed,
         [](std::string_view s) -> std::optional<schedule> {

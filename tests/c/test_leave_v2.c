@@ -92,7 +92,8 @@ static void test_names(void) {
     CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_UNKNOWN_SECTOR), "unknown_sector") == 0);
     CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_UNKNOWN_LANGUAGE_KIND), "unknown_language_kind") == 0);
     CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_EMPLOYMENT_TOO_FINE), "employment_too_fine") == 0);
-    CHECK(strcmp(edr_leave_facts_problem_name(17), "unknown") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(EDR_LEAVE_FACTS_JOB_ABOVE_FULL_TIME), "job_above_full_time") == 0);
+    CHECK(strcmp(edr_leave_facts_problem_name(18), "unknown") == 0);
 }
 
 enum { W = 2, J = 2, T = 3, L = 33 };

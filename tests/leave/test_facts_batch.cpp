@@ -258,3 +258,31 @@ TEST(LeaveFactsBatch, EmploymentTooFineToWeighIsRefusedAsSuch) {
     EXPECT_EQ(out.w_problem[0], static_cast<std::uint8_t>(facts_problem::employment_too_fine));
     EXPECT_EQ(to_string(facts_problem::employment_too_fine), "employment_too_fine");
 }
+
+// A job whose contract minutes exceed its full-time minutes is an employment share above 1, which no rule knows
+// (a probe: 168 h against 40 h gave "employment_percent": "420.00%" and the full cap). Refused on every face as the
+// account domain refuses it: the facts check (job_above_full_time), the facts batch (bad_facts) and the JSON path
+// (jobs[0].contract_per_week_hours, tests/leave/test_json.cpp); a contract equal to full time is full time.
+TEST(LeaveFactsBatch, ContractAboveFullTimeIsRefused) {
+    worker w = make_worker(region::wallonia, {employ(date(2005, 1, 1), 39, 38)});
+    training t = make_training("pro", training_type::professional);
+    add_weekly(t, date(2017, 9, 7), 40, 120);
+    w.trainings.push_back(t);
+    const facts_error e = check_facts(w);
+    EXPECT_EQ(e.problem, facts_problem::job_above_full_time);
+    EXPECT_STREQ(e.field, "contract_minutes_per_week");
+    EXPECT_NE(describe(w.trainings, e).find("more than full time"), std::string::npos);
+    worker ok = w;
+    ok.jobs[0].contract_minutes_per_week = ok.jobs[0].full_time_minutes_per_week;
+    EXPECT_FALSE(check_facts(ok));
+    facts_table table;
+    table.add(w, school_year(2017));
+    table.add(ok, school_year(2017));
+    const auto cols = table.columns();
+    outputs out(2, cols.training_type.size());
+    leave_facts_batch(R(), cols, out.workers(), out.trainings());
+    EXPECT_EQ(out.w_status[0], batch_bad_facts);
+    EXPECT_EQ(out.w_problem[0], static_cast<std::uint8_t>(facts_problem::job_above_full_time));
+    EXPECT_EQ(out.w_status[1], batch_granted);
+    EXPECT_EQ(to_string(facts_problem::job_above_full_time), "job_above_full_time");
+}

@@ -312,3 +312,20 @@ def test_a_lesson_without_its_training_names_the_key_part_at_fault(engine=None):
         engine.leave_hours_frame(w, t, stray, jobs=j)
     assert info.value.field == "lessons.training_id[5]"
     assert "no training 't7' of worker 'w1' in trainings" in str(info.value)
+
+
+def test_a_contract_above_full_time_is_refused_on_both_faces(engine):
+    """A job of 39 h a week against a 38 h full time (an employment share above
+    1, which a probe saw granted the full cap as 102.63%) is refused by the JSON
+    reader naming the contract, and the frame flags the worker's job row with
+    the facts problem job_above_full_time (leave/facts.hpp check_facts)."""
+    words = json_refusal(engine, doc(job={"from": "2015-01-01", "contract_per_week_hours": "39",
+                                          "full_time_per_week_hours": "38"}))
+    assert "more than full time" in words
+    with pytest.raises(edurules.InvalidInput) as info:
+        engine.evaluate(doc(job={"from": "2015-01-01", "contract_per_week_hours": "39",
+                                 "full_time_per_week_hours": "38"}))
+    assert info.value.field == "workers[0].jobs[0].contract_per_week_hours"
+    w, j, t, ls = frames()
+    j.loc[0, "contract_minutes"] = 2340
+    assert "job_above_full_time" in flagged(engine, jobs=j)

@@ -39,7 +39,8 @@ _PROBLEM_CELL = {"lesson_times": ("lessons", "end"), "lesson_overlap": ("lessons
                  "job_minutes": ("jobs", ""), "job_dates": ("jobs", "to"), "no_start": ("trainings", "start"),
                  "count_out_of_range": ("trainings", ""), "duration_too_large": ("workers", ""),
                  "unknown_absence_reason": ("absences", "reason"), "unknown_sector": ("workers", "sector"),
-                 "unknown_language_kind": ("trainings", "language_kind"), "employment_too_fine": ("jobs", "")}
+                 "unknown_language_kind": ("trainings", "language_kind"), "employment_too_fine": ("jobs", ""),
+                 "job_above_full_time": ("jobs", "")}
 # (which of several columns is wrong is not in the batch's output: the frame and label are)
 # Frame columns handed to the engine as they are (converted in C++), by table.
 _WORKER_COLUMNS = ("region", "school_year", "sector", "at_most_upper_secondary", "vov_sanctioned",

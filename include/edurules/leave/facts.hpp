@@ -60,9 +60,13 @@ enum class facts_problem : std::uint8_t {
     /// over the school year (weigh_alternating_employment) exactly in 64 bits
     /// (many jobs with coprime full-time minutes): found while deciding
     employment_too_fine = 16,
+    /// a job's contract minutes per week above its full-time minutes: an
+    /// employment share above 1 is no employment the rules know (the
+    /// account domain refuses it alike)
+    job_above_full_time = 17,
 };
 /// The last problem code (the C and Python faces list the names up to it).
-inline constexpr facts_problem last_facts_problem = facts_problem::employment_too_fine;
+inline constexpr facts_problem last_facts_problem = facts_problem::job_above_full_time;
 inline constexpr std::string_view to_string(facts_problem p) {
     switch (p) {
         case facts_problem::none:
@@ -99,6 +103,8 @@ inline constexpr std::string_view to_string(facts_problem p) {
             return "unknown_language_kind";
         case facts_problem::employment_too_fine:
             return "employment_too_fine";
+        case facts_problem::job_above_full_time:
+            return "job_above_full_time";
     }
     return "?";
 }
@@ -248,6 +254,9 @@ inline facts_error check_facts(const worker& w, std::span<const training> traini
         if (j.full_time_minutes_per_week <= 0 || j.full_time_minutes_per_week > minutes_per_week)
             return facts_detail::at(facts_problem::job_minutes, "jobs", facts_error::no_training, i,
                                     "full_time_minutes_per_week");
+        if (j.contract_minutes_per_week > j.full_time_minutes_per_week)
+            return facts_detail::at(facts_problem::job_above_full_time, "jobs", facts_error::no_training, i,
+                                    "contract_minutes_per_week");
         if (j.to && *j.to < j.from)
             return facts_detail::at(facts_problem::job_dates, "jobs", facts_error::no_training, i, "to");
         if (latest_input_date < j.from)
@@ -336,6 +345,8 @@ inline std::string describe(std::span<const training> trainings, const facts_err
             return "unknown value \"" + t->language_kind + "\"";
         case facts_problem::employment_too_fine:
             return "the employment shares of the jobs are too fine to add or weigh exactly";
+        case facts_problem::job_above_full_time:
+            return "more than full time: the contract's minutes per week exceed the full-time minutes";
     }
     return "?";
 }
