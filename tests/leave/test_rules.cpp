@@ -66,11 +66,13 @@ TEST(LeaveRules, EveryLeaveParameterHasSourcedValues) {
 }
 
 // A claim or certificate day is [years after the school year's start year, month, day]; a month
-// without that day (30 February, 31 April) is refused when the engine is built, naming the
-// parameter, not per request (an independent hostile-input run found it accepted at load).
+// without that day in some year (30 February, 31 April, and 29 February, which three school years
+// in four lack) is refused when the engine is built, naming the parameter, not per request (two
+// independent hostile-input runs found them accepted at load and the requests of a year failing).
 TEST(LeaveRules, DaysThatNoYearHasAreRefusedAtConstruction) {
     for (const char* name : {"leave.claim.wallonia.last_day", "leave.deadline.enrolment_certificate"})
-        for (const auto& bad : {std::vector<int>{2, 2, 30}, std::vector<int>{0, 4, 31}}) {
+        for (const auto& bad : {std::vector<int>{2, 2, 30}, std::vector<int>{0, 4, 31}, std::vector<int>{1, 2, 29},
+                                std::vector<int>{3, 2, 29}}) {
             try {
                 build_without([&](nlohmann::json& d) { d["parameters"][name]["values"][0]["value"] = bad; });
                 ADD_FAILURE() << name << " accepted " << bad[1] << "-" << bad[2];
@@ -80,6 +82,6 @@ TEST(LeaveRules, DaysThatNoYearHasAreRefusedAtConstruction) {
             }
         }
     build_without([](nlohmann::json& d) {
-        d["parameters"]["leave.claim.wallonia.last_day"]["values"][0]["value"] = {3, 2, 29};
+        d["parameters"]["leave.claim.wallonia.last_day"]["values"][0]["value"] = {3, 2, 28};
     });
 }

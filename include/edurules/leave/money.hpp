@@ -68,18 +68,21 @@ struct money_params {
             check_school_year_days(*p);
     }
 
-    /// Refuses at load a [years after, month, day] value whose month has no
-    /// such day in any year (30 February, 31 April), rather than per request.
+    /// Refuses at load a [years after, month, day] value whose month lacks
+    /// that day in some year (30 February, 31 April, and 29 February, which
+    /// most school years do not have), rather than failing the requests of
+    /// the years without it.
     static void check_school_year_days(const parameter& p) {
         for (std::size_t i = 0; i < p.versions.size(); ++i) {
             const auto& v = std::get<std::vector<std::int64_t>>(p.versions[i].value);
-            constexpr unsigned short leap_year = 2000;  // the longest February
+            constexpr unsigned short common_year = 2001;  // February of 28 days
             const bool ok = v.size() == 3 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1 &&
                             v[2] <= boost::gregorian::gregorian_calendar::end_of_month_day(
-                                        leap_year, static_cast<unsigned short>(v[1]));
+                                        common_year, static_cast<unsigned short>(v[1]));
             if (!ok)
                 throw error(errc::rulebook, "parameters[\"" + p.name + "\"].values[" + std::to_string(i) + "].value",
-                            "expected [years after the school year start, month, day] naming a day that exists");
+                            "expected [years after the school year start, month, day] naming a day that every "
+                            "year has (not 29 February)");
         }
     }
 };
