@@ -212,6 +212,29 @@ TEST(PeBatch, ContradictoryFactsAreRowErrors) {
     EXPECT_EQ(f.reason[0], static_cast<int>(not_registered_reason::no_diploma));
 }
 
+// A diploma or activation from which a registration period (24 months, seed 000) would end after
+// 9999-12-31 is refused whatever the evaluation date, as the JSON path's ledger refuses it by name
+// (PeBooking.RecordsWhosePeriodsPassTheCalendarEndAreRefusedByName); a probe found the batch deciding
+// such a row not_registered in 2025 and refusing it only from 9998. One check: rules::start_fits_calendar.
+TEST(PeBatch, DatesWhosePeriodPassesTheCalendarEndAreRefusedOnAnyDate) {
+    const auto at = [](date when, date diploma, std::optional<date> activation = {}) {
+        one_row t;
+        t.diploma = {to_epoch_day(diploma)};
+        t.activation = {activation ? to_epoch_day(*activation) : no_day};
+        status_batch(R(), when, t.in(), t.out());
+        return t.err[0];
+    };
+    const int out = static_cast<int>(batch_row_error::date_out_of_range);
+    for (const date when : {date(2025, 1, 1), date(9998, 6, 1)}) {
+        EXPECT_EQ(at(when, date(9998, 1, 2)), out);
+        EXPECT_EQ(at(when, date(2020, 1, 1), date(9998, 1, 2)), out);
+        EXPECT_EQ(at(when, date(9997, 12, 31)), 0);  // its period ends on 9999-12-30
+    }
+    EXPECT_TRUE(R().start_fits_calendar(date(9997, 12, 31)));
+    EXPECT_FALSE(R().start_fits_calendar(date(9998, 1, 2)));
+    EXPECT_TRUE(R().start_fits_calendar(date(2023, 3, 15)));
+}
+
 // A granted dispensation keeps a short period alive (art. 10.1); a pending
 // one leaves it lapsed with the dispensation pending; a refused one lapses.
 TEST(PeBatch, DispensationsDecideLikeTheSinglePath) {

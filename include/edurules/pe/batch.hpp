@@ -356,6 +356,12 @@ template <class Put>
 inline batch_row_error decide_row(const rules& r, date at, const column_facts& f, const booked_columns& booked,
                                   std::size_t i, explanation& why, Put& put) {
     try {
+        // a diploma or activation so late that a period from it passes the calendar's end is refused
+        // whatever the evaluation date, as the JSON path's ledger refuses it (pe::rules::start_fits_calendar)
+        const auto too_late = [&r](const std::optional<date>& d) {
+            return d && static_cast<std::int64_t>(d->day_number()) >= r.late_start_day() && !r.start_fits_calendar(*d);
+        };
+        if (too_late(f.diploma) || too_late(f.activation)) return batch_row_error::date_out_of_range;
         status_core s;
         status_core_into(r, f, booked, at, why, s);
         put(i, s, batch_row_error::none, std::int64_t{-1});

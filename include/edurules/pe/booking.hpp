@@ -333,22 +333,10 @@ public:
 private:
     /// `table[record].field` fits the calendar (its name is written only on refusal).
     void fits_calendar(date start, const char* table, const char* field, std::size_t record) const {
-        try {
-            const period_terms& t = r_->terms_at(start);
-            const auto rec_months = read<std::int64_t>(*r_->recognition_validity_months, start);
-            // m months end fewer than 31 x (m + 1) days after their start: a start further than
-            // that from the calendar's end fits without working the periods out
-            static const auto last_day = static_cast<std::int64_t>(date(9999, 12, 31).day_number());
-            const std::int64_t longest = std::max<std::int64_t>(t.months, rec_months.value);
-            if (longest >= 0 && static_cast<std::int64_t>(start.day_number()) + 31 * (longest + 1) < last_day) return;
-            (void)period::of_months(start, t.months, t.overflow);
-            (void)period::of_months(start, static_cast<int>(rec_months.value), t.overflow);
-        } catch (const error& e) {
-            if (e.code() != errc::invalid_input) throw;
+        if (!r_->start_fits_calendar(start))
             throw error(errc::invalid_input, std::string(table) + "[" + std::to_string(record) + "]." + field,
                         "too late: a period from " + to_iso(start) + " would end after 9999-12-31",
                         static_cast<std::int64_t>(record));
-        }
     }
     /// What makes a booking a duplicate: the same participant, activity and
     /// completion date (a dossier's SEU numbers and activity ids are unique,

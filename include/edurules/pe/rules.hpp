@@ -84,7 +84,30 @@ public:
           auto_from_date(dated<date>::read(*auto_from)) {
         compile_period_terms();
         compile_period_ends();
+        compile_late_start();
     }
+
+    /// Whether a registration period and a recognition's validity starting
+    /// on `start` both end by 9999-12-31 (a record that starts later is
+    /// refused by name: booking.hpp's ledger on the JSON path, the batches'
+    /// date_out_of_range), judged by the terms in force on that day. Throws
+    /// errc::rulebook naming a parameter that has no value on `start`.
+    bool start_fits_calendar(date start) const {
+        if (static_cast<std::int64_t>(start.day_number()) < late_start_) return true;  // room for any term
+        const period_terms& t = terms_at(start);
+        const auto rec_months = read<std::int64_t>(*recognition_validity_months, start);
+        try {
+            (void)period::of_months(start, t.months, t.overflow);
+            (void)period::of_months(start, static_cast<int>(rec_months.value), t.overflow);
+        } catch (const error& e) {
+            if (e.code() != errc::invalid_input) throw;
+            return false;
+        }
+        return true;
+    }
+    /// The first day from which start_fits_calendar works the terms out
+    /// (before it, every term the rulebook holds ends by 9999-12-31).
+    std::int64_t late_start_day() const noexcept { return late_start_; }
 
     /// The period terms for a period starting on `start`. Throws errc::rulebook
     /// naming the parameter that has no value on that date.
@@ -120,6 +143,16 @@ public:
     }
 
 private:
+    std::int64_t late_start_ = 0;
+    /// m months end fewer than 31 x (m + 1) days after their start: a start
+    /// further than that from the calendar's end, for the longest term any
+    /// version gives, fits without working its periods out.
+    void compile_late_start() {
+        std::int64_t longest = 0;
+        for (const parameter* p : {period_months, recognition_validity_months})
+            for (const auto& v : p->versions) longest = std::max(longest, std::get<std::int64_t>(v.value));
+        late_start_ = static_cast<std::int64_t>(date(9999, 12, 31).day_number()) - 31 * (longest + 1);
+    }
     std::vector<period_terms> terms_;
     /// Start day -> days from the start to the period's last day (0: not in
     /// the table, computed instead), for starts from ends_first_ on.
