@@ -878,7 +878,7 @@ EDR_API const char *edr_leave_assessment_name(int assessment);
 typedef enum edr_account_row_status_e {
     EDR_ACCOUNT_ROW_OK = 0,
     EDR_ACCOUNT_ROW_BAD_YEAR = -1,           /**< year outside 1901..9998 */
-    EDR_ACCOUNT_ROW_BAD_DATES = -2,          /**< from_day missing, or to_day before from_day */
+    EDR_ACCOUNT_ROW_BAD_DATES = -2,          /**< from_day missing, or to_day before from_day or after 9999-12-31 */
     EDR_ACCOUNT_ROW_BAD_REGIME = -3,         /**< weekly minutes outside 1..10080, or contract above full time */
     EDR_ACCOUNT_ROW_BAD_FTE = -4,            /**< negative FTE, or reference_quarters outside -1..8 */
     EDR_ACCOUNT_ROW_BAD_COMMITTEE = -5,      /**< negative joint committee */

@@ -478,6 +478,37 @@ TEST(AccountBatch, OneWorkerYearCountsAMonthOnceAsTheJsonPath) {
     EXPECT_EQ(st[0], static_cast<std::int32_t>(batch_row_status::worker_mismatch));
 }
 
+// A job open to 9999-12-31 (the usual open-end sentinel, which the JSON path reads) was a bad_dates row: the
+// batch stopped at day 2900000 (9909-12-04). It is decided as the JSON path decides it, to the calendar's last day.
+TEST(AccountBatch, AJobToTheLastDayOfTheCalendarIsDecidedAsTheJsonPath) {
+    const auto& R = eng().account();
+    static_assert(last_job_day == 2932896);
+    EXPECT_EQ(epoch_day(last_job_day), date(9999, 12, 31));
+    worker w = full_timer(date(2020, 1, 1));
+    w.jobs[0].to = date(9999, 12, 31);
+    const auto json = evaluate_worker(R, employer_of("25", 2024), w, date(2024, 12, 31), false).years.back();
+    const std::int32_t y[2] = {2024, 2024}, q[2] = {4, 4};
+    const std::int64_t fte[2] = {100 * fte_units, 100 * fte_units}, c[2] = {2280, 2280}, f[2] = {2280, 2280};
+    const std::int32_t from[2] = {to_epoch_day(date(2020, 1, 1)), last_job_day};
+    const std::int32_t to[2] = {last_job_day, last_job_day};
+    batch_input in;
+    in.rows = 2;
+    in.year = y, in.reference_fte = fte, in.reference_quarters = q, in.from_day = from, in.to_day = to;
+    in.contract_minutes = c, in.full_time_minutes = f;
+    std::int32_t st[2], cls[2], months[2];
+    std::int64_t minutes[2], num[2], den[2];
+    std::uint32_t reasons[2];
+    ASSERT_EQ(right_batch(R, in, batch_output{st, cls, months, minutes, num, den, reasons}), 0u);
+    EXPECT_EQ(months[0], json.months);
+    EXPECT_EQ(minutes[0], json.credit_minutes);
+    EXPECT_EQ(fraction::of(num[0], den[0]).text(), json.credit_days.text());
+    EXPECT_EQ(months[1], 0);  // a job starting on the last day: no month of 2024
+    const std::int32_t past[2] = {last_job_day + 1, last_job_day};
+    in.to_day = past;
+    EXPECT_EQ(right_batch(R, in, batch_output{st, cls, months, minutes, num, den, reasons}), 1u);
+    EXPECT_EQ(st[0], static_cast<std::int32_t>(batch_row_status::bad_dates));
+}
+
 // Probe A10: a full-timer since 2020 evaluated on 2022-12-31 has no year of the right (waso.pro: the first is 2023,
 // account.be.first_year); the JSON path printed an empty table and "balance 0" with no reason. It now says why, with
 // the batch's reason code and the parameter.

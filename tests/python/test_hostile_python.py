@@ -136,13 +136,14 @@ def test_hostile_python(engine, dossier, case, cls, field):
 def test_account_frame_dates_out_of_range_are_refused_naming_the_row(engine):
     """A date pandas cannot hold (after 2262-04-11) raised pandas'
     OutOfBoundsDatetime (hostile-input review); the account frame now reads
-    dates with the package's one converter, like the PE and leave frames."""
+    dates with the package's one converter, like the PE and leave frames, in
+    the JSON path's range (9999-12-31 is read: test_face_agreement.py)."""
     f = pd.DataFrame({"year": [2025, 2025], "reference_fte": ["25", "25"], "reference_quarters": [0, 0],
-                      "from": ["2024-01-01", "9999-12-31"], "contract_minutes": [2280, 2280],
+                      "from": ["2024-01-01", "1899-12-31"], "contract_minutes": [2280, 2280],
                       "full_time_minutes": [2280, 2280]})
     with pytest.raises(edurules.InvalidInput) as e:
         edurules.account_right_frame(engine, f)
-    assert e.value.record == 1 and "outside the supported range" in str(e.value)
+    assert e.value.record == 1 and "outside the supported range 1900-01-01..9999-12-31" in str(e.value)
     f.loc[1, "from"] = None
     with pytest.raises(edurules.InvalidInput, match="missing date"):
         edurules.account_right_frame(engine, f)

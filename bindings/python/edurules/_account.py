@@ -31,13 +31,15 @@ _OPTIONAL_COLUMNS = ["to", "joint_committee", "employer_full_time_minutes", "wor
 _FTE = C.Quantity(4, 10**11, True, "FTE", "19.5", "more than 4 decimals", "FTE too large")
 
 
-def _days(col: pd.Series, name: str, optional: bool) -> np.ndarray:
+def _days(frame: pd.DataFrame, name: str, optional: bool) -> np.ndarray:
     """A date column as int32 epoch days, by the package's one date converter
-    (C++ ``epoch_days``: 1900-01-01 .. 9999-12-31, as the JSON path); a bad
-    or missing cell raises InvalidInput naming its row."""
-    probs = C.Problems(len(col), "raise")
-    probs.labels[name] = col.index
-    return C.days(col, name, probs, required=not optional)
+    (C++ ``epoch_days``: 1900-01-01 .. 9999-12-31, as the JSON path reads a
+    request's dates; the result holds no date, so no datetime64[ns] bound
+    applies: text, date objects and datetime64 of days may reach 9999); a bad
+    or missing cell raises InvalidInput naming frame, row and column."""
+    probs = C.Problems(len(frame), "raise")
+    probs.labels["frame"] = frame.index
+    return C.days(frame[name], f"frame.{name}", probs, required=not optional, last=C.MAX_INPUT_DAY)
 
 
 # the engine's type of each whole-number column (the batch's columns)
@@ -104,8 +106,8 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
         "year": _whole(frame, "year"),
         "reference_fte": fte,
         "reference_quarters": _whole(frame, "reference_quarters"),
-        "from_day": _days(frame["from"], "from", False),
-        "to_day": _days(frame["to"], "to", True) if "to" in frame.columns else np.full(len(frame), _NO_DAY, np.int32),
+        "from_day": _days(frame, "from", False),
+        "to_day": _days(frame, "to", True) if "to" in frame.columns else np.full(len(frame), _NO_DAY, np.int32),
         "contract_minutes": _whole(frame, "contract_minutes"),
         "full_time_minutes": _whole(frame, "full_time_minutes"),
     }

@@ -21,9 +21,14 @@ from ._errors import Error, InvalidArgument, InvalidInput, row_text
 NO_DAY = np.int32(-(2**31))
 _EPOCH = _dt.date(1970, 1, 1)
 # pandas (1.x) holds datetime64[ns] only up to 2262-04-11; dates accepted in
-# frames stay well inside it so that every result date fits a DataFrame too.
+# frames whose results hold dates (PE, leave) stay well inside it so that
+# every result date fits a DataFrame too.
 MIN_DAY = (_dt.date(1900, 1, 1) - _EPOCH).days
 MAX_DAY = (_dt.date(2200, 12, 31) - _EPOCH).days
+# The last date a JSON request may give (json_util.hpp's as_date: 1900-01-01
+# .. 9999-12-31), for frames whose results hold no date (account): read as
+# text, date objects or datetime64 of days, never through nanoseconds.
+MAX_INPUT_DAY = (_dt.date(9999, 12, 31) - _EPOCH).days
 NS_PER_DAY = 86_400_000_000_000  # datetime64[ns] units a day
 _RANGE_TEXT = "outside the supported range 1900-01-01..2200-12-31"
 
@@ -210,25 +215,26 @@ def day_arg(value: Any, field: str = "date") -> tuple[int, str]:
 
 
 def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
-         owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None) -> np.ndarray:
+         owner: Optional[np.ndarray] = None, row_of: Optional[np.ndarray] = None, first: int = MIN_DAY,
+         last: int = MAX_DAY) -> np.ndarray:
     """A date column as int32 epoch days (NO_DAY where missing and allowed),
     converted in C++ (``_edurules.epoch_days``): datetime64 of any unit read
-    in place, object cells (ISO text, dates, Timestamps) one by one."""
+    in place, object cells (ISO text, dates, Timestamps, numpy datetime64)
+    one by one; a date outside [first, last] (epoch days) is a bad cell."""
     n = len(column)
     dtype = column.dtype
     values: Optional[np.ndarray] = None
     if pd.api.types.is_datetime64_any_dtype(dtype):
         if getattr(dtype, "tz", None) is not None:
             column = column.dt.tz_localize(None)
-        r = _edurules.epoch_days(column.to_numpy(), MIN_DAY, MAX_DAY)
+        r = _edurules.epoch_days(column.to_numpy(), first, last)
     elif (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
           or isinstance(dtype, pd.CategoricalDtype)):
+        # Each cell is read on its own: ISO text, date objects and numpy datetime64 mixed are dates all the same;
+        # any other cell (a number, bytes) is a bad cell named by its row below (status 2), flagged with
+        # errors="flag".
         values = column.to_numpy(dtype=object)
-        r = _edurules.epoch_days(values, MIN_DAY, MAX_DAY)
-        # Each cell is read on its own: ISO text and date objects mixed are dates all the same; any other
-        # cell (a number, bytes) is a bad cell named by its row below (status 2), flagged with errors="flag".
-        if r["others"] and pd.api.types.infer_dtype(values, skipna=True) == "datetime64":  # numpy datetime64 cells
-            r = _edurules.epoch_days(pd.to_datetime(values).to_numpy(), MIN_DAY, MAX_DAY)
+        r = _edurules.epoch_days(values, first, last)
     elif pd.api.types.is_float_dtype(dtype) and column.isna().all():
         return np.full(n, NO_DAY, dtype=np.int32)  # an all-NaN column: no dates at all
     else:
@@ -245,7 +251,8 @@ def days(column: pd.Series, field: str, problems: Problems, *, required: bool,
     out_of_range = status == 3
     if out_of_range.any():
         raw = dict(zip(np.flatnonzero(out_of_range).tolist(), r["raw_bad"].tolist()))  # bad rows only
-        problems.add(out_of_range, field, lambda i: f"{_day_text(raw[i])} is {_RANGE_TEXT}", owner=owner,
+        outside = f"outside the supported range {_day_text(first)}..{_day_text(last)}"
+        problems.add(out_of_range, field, lambda i: f"{_day_text(raw[i])} is {outside}", owner=owner,
                      row_of=row_of)
     return r["days"]
 

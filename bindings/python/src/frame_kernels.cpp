@@ -936,7 +936,8 @@ bool iso_day(std::string_view s, std::int64_t& day) {
 enum day_status : std::uint8_t { day_ok = 0, day_missing = 1, day_bad = 2, day_out_of_range = 3 };
 
 /// Dates as epoch days: datetime64 (any unit down to days, NaT missing) or
-/// objects (ISO text, date, datetime, Timestamp; None/NaN/NaT missing).
+/// objects (ISO text, date, datetime, Timestamp, numpy datetime64 of any
+/// unit; None/NaN/NaT missing).
 /// Returns days (no_day unless ok), a status per row (ok, missing, bad,
 /// out of range [first, last]), the raw day of every out-of-range row, and
 /// for objects how many cells are text, dates and anything else.
@@ -993,6 +994,11 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
             } else if (py::hasattr(v, "toordinal")) {
                 ++dates;
                 put(i, v.attr("toordinal")().cast<std::int64_t>() - ordinal_of_epoch);
+            } else if (std::string_view(Py_TYPE(v.ptr())->tp_name) == "numpy.datetime64") {
+                // read in days by numpy's own cast (rounded down), never through nanoseconds: 9999-12-31 fits
+                ++dates;
+                const auto day = v.attr("astype")("datetime64[D]").attr("astype")("int64").cast<std::int64_t>();
+                if (day != INT64_MIN) put(i, day);  // NaT: missing
             } else {
                 ++others;
                 st[i] = day_bad;

@@ -71,13 +71,16 @@ struct batch_output {
 
 inline constexpr std::int32_t no_day = INT32_MIN;
 inline constexpr std::int64_t fte_units = 10000;  ///< reference_fte is in 1/10000 FTE (a unit, not a law)
+/// The last day a job may give: 9999-12-31 (days since 1970-01-01), the last
+/// date the JSON path reads (the usual open end of a job, "to": "9999-12-31").
+inline constexpr std::int32_t last_job_day = 2932896;
 
 /// Checks row `i` and reads its job; ok or the row's status.
 inline batch_row_status batch_check(const batch_input& in, std::size_t i, job& out) {
     const std::int32_t year = in.year[i];
     if (year < 1901 || year > 9998) return batch_row_status::bad_year;
     const std::int32_t from = in.from_day[i], to = in.to_day[i];
-    if (from == no_day || from < -200000 || from > 2900000 || (to != no_day && (to < from || to > 2900000)))
+    if (from == no_day || from < -200000 || from > last_job_day || (to != no_day && (to < from || to > last_job_day)))
         return batch_row_status::bad_dates;
     const std::int64_t c = in.contract_minutes[i], f = in.full_time_minutes[i];
     const std::int64_t ef = in.employer_full_time_minutes.empty() ? 0 : in.employer_full_time_minutes[i];

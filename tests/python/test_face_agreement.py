@@ -1,0 +1,84 @@
+"""The Python faces agree with the JSON path (an independent tester's
+findings): the same input through a frame and through a JSON request gives
+the same answer or the same refusal, and a frame's refusal names frame, row
+(label and position) and column."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import edurules
+from conftest import SAMPLE_DATE
+
+# --- the account frame: dates the JSON path reads (to 9999-12-31) -------------
+
+
+def _account(**columns):
+    base = {"year": [2025], "reference_fte": ["25"], "reference_quarters": [0], "from": ["2024-01-01"],
+            "contract_minutes": [2280], "full_time_minutes": [2280]}
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def _account_json(engine, job):
+    """The 2025 year of one worker with `job`, by an account.right JSON request (fallback FTE 25)."""
+    req = {"kind": "account.right", "date": "2025-12-31", "explain": False, "employer": {"fallback_fte": "25"},
+           "workers": [{"id": "A", "jobs": [dict(job, contract_per_week_minutes=2280,
+                                                 full_time_per_week_minutes=2280)]}]}
+    return next((y for y in engine.evaluate(req)["result"]["workers"][0]["years"] if y["year"] == 2025), None)
+
+
+@pytest.mark.parametrize("to", ["9999-12-31", dt.date(9999, 12, 31), np.datetime64("9999-12-31"),
+                                np.datetime64("9999-12-31T12:00:00")])
+def test_account_frame_reads_dates_to_9999_as_the_json_path(engine, to):
+    """"to": "9999-12-31" (the usual open end) is read by the JSON path; the
+    frame refused it (outside 1900-01-01..2200-12-31, a bound for results in
+    datetime64[ns], which the account frame has none of; then the batch's
+    day 2900000). Text, date objects and numpy datetime64 cells of any unit
+    are read without going through nanoseconds (which stop at 2262)."""
+    json = _account_json(engine, {"from": "2024-01-01", "to": "9999-12-31"})
+    out = edurules.account_right_frame(engine, _account(to=pd.Series([to], dtype=object)))
+    assert out.status.tolist() == [0]
+    assert out.months.tolist() == [json["months"]] == [12]
+    assert out.credit_minutes.tolist() == [json["credit"]["minutes"]]
+    assert out.size_class.astype(str).tolist() == [json["size_class"]]
+    # a job starting on the calendar's last day, as the JSON path reads it: no month of 2025
+    late = edurules.account_right_frame(engine, _account(**{"from": ["9999-12-31"]}))
+    assert late.status.tolist() == [0] and late.months.tolist() == [0] and late.credit_minutes.tolist() == [0]
+    assert _account_json(engine, {"from": "9999-12-31"}) is None
+
+
+def test_account_frame_reads_datetime64_columns_of_days(engine):
+    """A datetime64 column of a unit coarser than ns (pandas 2) is read in
+    its own unit; pandas 1 keeps only ns, and 9999 then stays text."""
+    try:
+        to = pd.Series(np.array(["9999-12-31"], dtype="datetime64[s]"))
+    except (pd.errors.OutOfBoundsDatetime, ValueError):
+        pytest.skip("this pandas holds datetime64 only in ns")
+    if to.dtype != np.dtype("datetime64[s]"):
+        pytest.skip("this pandas holds datetime64 only in ns")
+    assert edurules.account_right_frame(engine, _account(to=to)).months.tolist() == [12]
+
+
+def test_account_frame_dates_outside_the_json_range_are_refused_naming_frame_row_and_column(engine):
+    """Dates before 1900-01-01 are refused, as the JSON path refuses them;
+    the words name frame, row and column as every other column's do (they
+    read "to row label 0 (position 0): ...")."""
+    with pytest.raises(edurules.InvalidInput) as e:
+        edurules.account_right_frame(engine, _account(**{"from": ["1899-12-31"]}).set_axis(["w1"]))
+    assert e.value.field == "frame.from[w1]" and e.value.record == 0 and e.value.label == "w1"
+    assert str(e.value) == ("frame row label 'w1' (position 0), column 'from': 1899-12-31 is outside the supported "
+                            "range 1900-01-01..9999-12-31")
+    with pytest.raises(edurules.InvalidInput) as e:
+        edurules.account_right_frame(engine, _account(to=["2024-13-01"]))
+    assert e.value.field == "frame.to[0]"
+    assert str(e.value).startswith("frame row label 0 (position 0), column 'to': not a date: '2024-13-01'")
+    with pytest.raises(edurules.InvalidInput) as e:
+        edurules.account_right_frame(engine, _account(**{"from": [None]}))
+    assert str(e.value) == "frame row label 0 (position 0), column 'from': missing date"
+    with pytest.raises(edurules.InvalidArgument) as e:
+        edurules.account_right_frame(engine, _account(to=[1.5]))
+    assert e.value.field == "frame.to"
