@@ -16,9 +16,10 @@ from conftest import SAMPLE_DATE
 # --- the account frame: dates the JSON path reads (to 9999-12-31) -------------
 
 
-def _account(**columns):
-    base = {"year": [2025], "reference_fte": ["25"], "reference_quarters": [0], "from": ["2024-01-01"],
-            "contract_minutes": [2280], "full_time_minutes": [2280]}
+def _account(rows=1, **columns):
+    """Rows of a full-timer's job from 2024 at an employer of 25 FTE (fallback), with `columns` in their place."""
+    base = {"year": [2025] * rows, "reference_fte": ["25"] * rows, "reference_quarters": [0] * rows,
+            "from": ["2024-01-01"] * rows, "contract_minutes": [2280] * rows, "full_time_minutes": [2280] * rows}
     base.update(columns)
     return pd.DataFrame(base)
 
@@ -82,3 +83,36 @@ def test_account_frame_dates_outside_the_json_range_are_refused_naming_frame_row
     with pytest.raises(edurules.InvalidArgument) as e:
         edurules.account_right_frame(engine, _account(to=[1.5]))
     assert e.value.field == "frame.to"
+
+
+# --- the account frame: pandas nullable integers ----------------------------------
+
+
+def test_account_frame_reads_nullable_integer_columns(engine):
+    """A nullable Int64 column was refused ("expected whole numbers, got
+    dtype object") although the PE and leave frames read it."""
+    plain = edurules.account_right_frame(engine, _account(joint_committee=[200], worker=[7]))
+    nullable = _account(joint_committee=[200], worker=[7]).astype(
+        {"year": "Int64", "reference_quarters": "Int32", "contract_minutes": "Int64", "full_time_minutes": "UInt16",
+         "joint_committee": "Int64", "worker": "Int64"})
+    pd.testing.assert_frame_equal(edurules.account_right_frame(engine, nullable), plain)
+
+
+def test_account_frame_missing_nullable_cells_are_read_as_the_json_path_reads_an_absent_member(engine):
+    """A missing joint committee or employer week is the member left out of
+    the JSON request (no committee, the rulebook's day: 0 in the batch); a
+    missing cell of a required column (or of the worker id) is refused
+    naming frame, row and column."""
+    two = _account(2).set_axis(["a", "b"])
+    none = edurules.account_right_frame(engine, two)
+    given = two.assign(joint_committee=pd.array([None, 200], dtype="Int64"),
+                       employer_full_time_minutes=pd.array([None, pd.NA], dtype="Int64"))
+    out = edurules.account_right_frame(engine, given)
+    pd.testing.assert_frame_equal(out.iloc[:1], none.iloc[:1])
+    assert out.status.tolist() == [0, 0]
+    for column in ("year", "reference_quarters", "contract_minutes", "full_time_minutes", "worker"):
+        bad = two.assign(**{column: pd.array([1, None], dtype="Int64")})
+        with pytest.raises(edurules.InvalidInput) as e:
+            edurules.account_right_frame(engine, bad)
+        assert e.value.field == f"frame.{column}[b]" and e.value.record == 1
+        assert str(e.value) == f"frame row label 'b' (position 1), column '{column}': missing"

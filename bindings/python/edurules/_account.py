@@ -48,23 +48,36 @@ _WHOLE = {"year": np.int32, "reference_quarters": np.int32, "contract_minutes": 
           "worker": np.int64}
 
 
+# optional columns whose missing cell is the member an account.right JSON request leaves out: no joint
+# committee, the rulebook's day (0 in the batch); a missing cell of any other column is refused
+_ABSENT_IS_ZERO = ("joint_committee", "employer_full_time_minutes")
+
+
 def _whole(frame: pd.DataFrame, name: str) -> np.ndarray:
-    """A whole-number column as the batch reads it: booleans and other kinds
-    refused (InvalidArgument naming the column); a value the engine's type
-    cannot hold (a uint64 above 2**63 - 1, a year past 2**31) refused naming
-    its row, never wrapped by the cast."""
-    values = frame[name].to_numpy()
-    if values.dtype.kind not in "iu":
-        raise InvalidArgument(f"expected whole numbers, got dtype {values.dtype}", field=f"frame.{name}")
+    """A whole-number column as the batch reads it: numpy or pandas nullable
+    integers (Int64, UInt16, ...); booleans and other kinds refused
+    (InvalidArgument naming the column); a missing cell read as the JSON
+    path reads the member left out (_ABSENT_IS_ZERO) or refused naming its
+    row; a value the engine's type cannot hold (a uint64 above 2**63 - 1, a
+    year past 2**31) refused naming its row, never wrapped by the cast."""
+    column = frame[name]
+    dtype = column.dtype
+    if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_integer_dtype(dtype):
+        raise InvalidArgument(f"expected whole numbers, got dtype {dtype}", field=f"frame.{name}")
+    probs = C.Problems(len(frame), "raise")
+    probs.labels["frame"] = frame.index
+    if isinstance(dtype, np.dtype):
+        values = column.to_numpy()
+    else:  # a nullable integer column: its numpy dtype, missing cells 0 once judged
+        if name not in _ABSENT_IS_ZERO:
+            probs.add(column.isna().to_numpy(), f"frame.{name}", lambda i: "missing")
+        values = column.to_numpy(dtype=dtype.numpy_dtype, na_value=0)
     limits = np.iinfo(_WHOLE[name])
     if values.dtype.kind == "u":
         bad = values > np.uint64(limits.max)
     else:
         bad = (values < limits.min) | (values > limits.max)
-    if bad.any():
-        probs = C.Problems(len(frame), "raise")
-        probs.labels["frame"] = frame.index
-        probs.add(bad, f"frame.{name}", lambda i: f"{values[i]} is too large for the engine ({limits.min}..{limits.max})")
+    probs.add(bad, f"frame.{name}", lambda i: f"{values[i]} is too large for the engine ({limits.min}..{limits.max})")
     return values
 
 
@@ -77,15 +90,17 @@ def account_right_frame(engine, frame: pd.DataFrame) -> pd.DataFrame:
     ``reference_quarters`` (quarters summed, 0 = fallback, -1 = unknown);
     ``from`` and optional ``to`` (the job's dates); ``contract_minutes`` and
     ``full_time_minutes`` (per week); optional ``joint_committee`` (number,
-    0 = none) and ``employer_full_time_minutes`` (0 = the rulebook's day);
-    optional ``worker`` (whole-number id, 0 = the row stands alone): the rows
+    0 or missing = none) and ``employer_full_time_minutes`` (0 or missing =
+    the rulebook's day, as the JSON members left out); optional ``worker``
+    (whole-number id, 0 = the row stands alone): the rows
     of one worker and year are decided together as the JSON path decides the
     worker's jobs, a month counted once for the job holding it (the one
     starting last among those covering a day of it), each row getting its
     share; overlapping jobs of one worker-year are refused (status -7
     overlapping_jobs), as the JSON path refuses concurrent jobs. Without
     ``worker`` each row stands alone and a month two rows' jobs share counts
-    in both.
+    in both. Whole-number columns may be numpy or pandas nullable integers
+    (a missing cell of another column than the two above is refused).
     A column nearly spelling one of these (``joint_comittee``, ``To``) is
     refused naming it (InvalidArgument), as the PE and leave frames refuse it.
 
