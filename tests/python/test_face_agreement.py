@@ -116,3 +116,68 @@ def test_account_frame_missing_nullable_cells_are_read_as_the_json_path_reads_an
             edurules.account_right_frame(engine, bad)
         assert e.value.field == f"frame.{column}[b]" and e.value.record == 1
         assert str(e.value) == f"frame row label 'b' (position 1), column '{column}': missing"
+
+
+# --- float32 cells read at float32 precision -----------------------------------------
+
+
+def test_float32_points_are_read_as_the_decimal_they_print_as(engine):
+    """np.float32(1.1) was widened to 1.100000023841858 and refused ("points
+    have at most two decimals"); float64 1.1 and JSON 1.1 are 1.10 points."""
+    people = pd.DataFrame({"seu_number": ["S0", "S1"], "diploma_date": pd.to_datetime(["2024-03-15"] * 2)})
+    comps = pd.DataFrame({"seu_number": ["S0", "S1", "S1"],
+                          "completed": pd.to_datetime(["2024-04-01", "2024-05-01", "2024-06-01"]),
+                          "points": [1.1, 2.35, 0.7]})
+    wide = engine.pe_status_frame(people, comps, SAMPLE_DATE)
+    narrow = engine.pe_status_frame(people, comps.astype({"points": np.float32}), SAMPLE_DATE)
+    pd.testing.assert_frame_equal(narrow, wide)
+    assert narrow.points_earned.tolist() == [1.1, 3.05]
+    # a float32 that is no two-decimal value is refused, never rounded, shown as it prints
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.pe_status_frame(people, comps.assign(points=np.array([1.1, 2.355, 0.7], dtype=np.float32)),
+                               SAMPLE_DATE)
+    assert e.value.field == "completions.points[1]" and str(e.value).endswith("at most two decimals: 2.355")
+    with pytest.raises(edurules.InvalidInput, match="missing points"):
+        engine.pe_status_frame(people, comps.assign(points=np.array([1.1, np.nan, 0.7], dtype=np.float32)),
+                               SAMPLE_DATE)
+
+
+def test_float32_fte_is_read_as_the_decimal_it_prints_as(engine):
+    """reference_fte np.float32(25.1) was refused ("more than 4 decimals:
+    25.100000381469727"); "25.1" and 25.1 are read as 25.1000 FTE."""
+    text = edurules.account_right_frame(engine, _account(3, reference_fte=["25.1", "19.9999", "0.0001"]))
+    narrow = edurules.account_right_frame(engine, _account(3, reference_fte=np.array([25.1, 19.9999, 0.0001],
+                                                                                    dtype=np.float32)))
+    pd.testing.assert_frame_equal(narrow, text)
+    assert narrow.size_class.astype(str).tolist() == ["ge20", "10_19", "lt10"]
+    with pytest.raises(edurules.InvalidInput, match=r"column 'reference_fte': more than 4 decimals: 25\.00001"):
+        edurules.account_right_frame(engine, _account(reference_fte=np.array([25.00001], dtype=np.float32)))
+
+
+def _leave_frames():
+    workers = pd.DataFrame({"worker_id": ["W1", "W2"], "region": ["flanders"] * 2, "contract_hours": [24.1, 38.0],
+                            "full_time_hours": [38.0, 38.0]})
+    trainings = pd.DataFrame({"worker_id": ["W1"], "training_id": ["T1"], "type": ["professional"],
+                              "school_year": ["2023-2024"]})
+    lessons = pd.DataFrame({"worker_id": ["W1"] * 3, "training_id": ["T1"] * 3,
+                            "date": ["2023-10-02", "2023-10-09", "2023-10-16"], "start": ["18:00"] * 3,
+                            "end": ["22:00"] * 3})
+    return workers, trainings, lessons
+
+
+def test_float32_hours_are_read_as_the_decimal_they_print_as(engine):
+    """contract_hours np.float32(24.1) was refused ("hours must be a whole
+    number of minutes: 24.100000381469727"); 24.1 hours is 1446 minutes."""
+    workers, trainings, lessons = _leave_frames()
+    wide = engine.leave_hours_frame(workers, trainings, lessons)
+    narrow = engine.leave_hours_frame(workers.astype({"contract_hours": np.float32, "full_time_hours": np.float32}),
+                                      trainings, lessons)
+    pd.testing.assert_frame_equal(narrow, wide)
+    minutes = engine.leave_hours_frame(workers.drop(columns="contract_hours").assign(contract_minutes=[1446, 2280]),
+                                       trainings, lessons)
+    pd.testing.assert_frame_equal(narrow, minutes)
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.leave_hours_frame(workers.assign(contract_hours=np.array([24.1, 24.01], dtype=np.float32)),
+                                 trainings, lessons)
+    assert e.value.field == "workers.contract_hours[1]"
+    assert str(e.value).endswith("hours must be a whole number of minutes: 24.01")

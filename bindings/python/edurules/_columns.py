@@ -154,6 +154,12 @@ def _show(v: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _show_number(v: Any) -> str:
+    """A cell for a message; a float32 as it prints (np.float32(1.1) as 1.1,
+    not the 1.100000023841858 it widens to), as it is judged."""
+    return str(v) if isinstance(v, np.float32) else _show(v)
+
+
 def _day_text(day: int) -> str:
     try:
         return (_EPOCH + _dt.timedelta(days=day)).isoformat()
@@ -278,8 +284,9 @@ def decimal_units(column: pd.Series, field: str, problems: Problems, quantity: Q
     """A decimal column (numbers, or decimal text such as '1.50') as int64
     units of 10**-digits. Text is read exactly, as the JSON path reads it; a
     float stands for the decimal it is within 4 ulps of, and a nonzero float
-    is never read as 0 (C++ number_cells.hpp, the rule of every frame); a
-    boolean column or cell is refused."""
+    is never read as 0; a float32 for the shortest decimal that reads back as
+    it (C++ number_cells.hpp, the rule of every frame); a boolean column or
+    cell is refused."""
     noun = quantity.noun
     dtype = column.dtype
     if pd.api.types.is_bool_dtype(dtype):
@@ -301,8 +308,12 @@ def decimal_units(column: pd.Series, field: str, problems: Problems, quantity: Q
         problems.add(negative, field, lambda i: f"negative {noun}: {whole[i]}", owner=owner, row_of=row_of)
         return np.where(huge | negative, 0, whole).astype(np.int64) * scale
     if pd.api.types.is_numeric_dtype(dtype):
-        in_place = isinstance(dtype, np.dtype) and dtype == np.float64  # numpy's own float64: NaN is missing already
-        values = column.to_numpy() if in_place else column.to_numpy(dtype=np.float64, na_value=np.nan)
+        # float32 (numpy or pandas Float32) stays float32: judged at its own precision in C++ (np.float32(1.1) is
+        # 1.1, not the 1.100000023841858 it widens to); numpy's own float64 and float32 are read in place (NaN is
+        # missing already)
+        narrow = np.float32 if getattr(dtype, "numpy_dtype", dtype) == np.float32 else np.float64
+        in_place = isinstance(dtype, np.dtype) and dtype == narrow
+        values = column.to_numpy() if in_place else column.to_numpy(dtype=narrow, na_value=np.nan)
         # C++: one pass, a status per value
         out, status = _edurules.decimal_units(values, quantity.digits, most, quantity.negative_ok)
     elif pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
@@ -317,9 +328,9 @@ def decimal_units(column: pd.Series, field: str, problems: Problems, quantity: Q
             problems.add(status == code, field, describe, owner=owner, row_of=row_of)
         add(1, lambda i: f"missing {noun} (NaN)")
         add(2, lambda i: f"not a finite number: {values[i]}")
-        add(3, lambda i: f"negative {noun}: {_show(values[i])}")
-        add(4, lambda i: f"{quantity.decimals}: {_show(values[i])}")
-        add(5, lambda i: f"{quantity.too_many}: {_show(values[i])} (at most {most})")
+        add(3, lambda i: f"negative {noun}: {_show_number(values[i])}")
+        add(4, lambda i: f"{quantity.decimals}: {_show_number(values[i])}")
+        add(5, lambda i: f"{quantity.too_many}: {_show_number(values[i])} (at most {most})")
         add(6, lambda i: f"not a number: {_show(values[i])} (expected a decimal such as '{quantity.example}')")
         add(7, lambda i: f"expected {noun} (numbers), got {_show(values[i])}")
     return out

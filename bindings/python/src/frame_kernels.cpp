@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -237,8 +238,22 @@ points_status units_of_text(std::string_view t, const decimal_place& p, std::int
     return points_ok;
 }
 
+/// A float32 cell in units of the place (0 unless ok): NaN, infinities, sign
+/// and bound as units_of, then the shortest decimal that reads back as the
+/// float32 (number_cells.hpp's float32_text) read exactly as a text cell, so
+/// np.float32(1.1) is 1.10 points as 1.1 and "1.1" are.
+points_status units_of_f32(float x, const decimal_place& p, std::int64_t& out) {
+    out = 0;
+    if (std::isnan(x)) return points_nan;
+    if (std::isinf(x)) return points_inf;
+    if (x < 0 && !p.negative_ok) return points_negative;
+    if (std::fabs(static_cast<double>(x)) > static_cast<double>(p.most)) return points_huge;
+    std::array<char, 64> buf;
+    return units_of_text(float32_text(x, buf), p, out);
+}
+
 /// One cell of an object column: text exactly as a decimal, a Python int, a
-/// float (units_of); a bool is refused (True is not a point, nor one FTE);
+/// float (units_of), a numpy float32 (units_of_f32); a bool is refused (True is not a point, nor one FTE);
 /// anything else is read as its str() text (Decimal('1.25'), numpy numbers).
 points_status units_of_object(PyObject* v, const decimal_place& p, std::int64_t& out) {
     out = 0;
@@ -255,6 +270,14 @@ points_status units_of_object(PyObject* v, const decimal_place& p, std::int64_t&
         return units_of_text({s, static_cast<std::size_t>(n)}, p, out);
     }
     if (PyFloat_Check(v)) return units_of(PyFloat_AS_DOUBLE(v), p, out);
+    if (type == "numpy.float32") {  // at float32 precision, as a float32 column (its value widens exactly)
+        const double x = PyFloat_AsDouble(v);
+        if (x == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return points_not_a_number;
+        }
+        return units_of_f32(static_cast<float>(x), p, out);
+    }
     if (PyLong_Check(v)) {
         int overflow = 0;
         const long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
@@ -1017,22 +1040,27 @@ py::dict epoch_days(const py::array& column, std::int32_t first, std::int32_t la
     return r;
 }
 
-/// A float64 column in units of 10^-digits (at most `most` whole units),
-/// with a status per value (points_status).
-py::tuple decimal_units(const py::array_t<double, py::array::c_style | py::array::forcecast>& values, int digits,
-                        std::int64_t most, bool negative_ok) {
+/// A float column in units of 10^-digits (at most `most` whole units), with
+/// a status per value (points_status): float32 read at float32 precision
+/// (units_of_f32), any other column as float64 (units_of).
+py::tuple decimal_units(const py::array& values, int digits, std::int64_t most, bool negative_ok) {
     const decimal_place p = checked_place(digits, most, negative_ok);
-    const auto n = static_cast<std::size_t>(values.size());
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
-    py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
-    const double* v = values.data();
-    std::int64_t* o = out.mutable_data();
-    std::uint8_t* st = status.mutable_data();
-    {
-        py::gil_scoped_release nogil;
-        for (std::size_t i = 0; i < n; ++i) st[i] = units_of(v[i], p, o[i]);
-    }
-    return py::make_tuple(out, status);
+    const auto run = [&](const auto& column, auto units) {
+        const auto n = static_cast<std::size_t>(column.size());
+        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+        py::array_t<std::uint8_t> status(static_cast<py::ssize_t>(n));
+        const auto* v = column.data();
+        std::int64_t* o = out.mutable_data();
+        std::uint8_t* st = status.mutable_data();
+        {
+            py::gil_scoped_release nogil;
+            for (std::size_t i = 0; i < n; ++i) st[i] = units(v[i], p, o[i]);
+        }
+        return py::make_tuple(out, status);
+    };
+    if (py::isinstance<py::array_t<float>>(values))
+        return run(py::array_t<float, py::array::c_style | py::array::forcecast>::ensure(values), units_of_f32);
+    return run(py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values), units_of);
 }
 
 /// An object column (text, numbers, None) in units of 10^-digits, with a
@@ -1104,8 +1132,9 @@ void add_kernels(py::module_& m) {
           "Hundredths as float64 points, NaN where blank.");
     m.def("decimal_units", &decimal_units, py::arg("values"), py::arg("digits"), py::arg("most"),
           py::arg("negative_ok") = false,
-          "A float64 column in units of 10^-digits with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, "
-          "4 decimals, 5 huge); a float stands for a decimal within 4 ulps of it (number_cells.hpp).");
+          "A float column in units of 10^-digits with a status per value (0 ok, 1 NaN, 2 inf, 3 negative, "
+          "4 decimals, 5 huge); a float64 stands for a decimal within 4 ulps of it, a float32 for the shortest "
+          "decimal that reads back as it (number_cells.hpp).");
     m.def("decimal_units_of_objects", &decimal_units_of_objects, py::arg("cells"), py::arg("digits"), py::arg("most"),
           py::arg("negative_ok") = false,
           "An object column in units of 10^-digits with a status per cell (0 ok, 1 missing, 3 negative, "

@@ -11,6 +11,7 @@
 #include <pybind11/numpy.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <ctime>
@@ -264,9 +265,39 @@ bool whole_double(double given, quantity q, std::int64_t& out, std::string& why)
     return false;
 }
 
+/// One float32 cell in the quantity's unit: the shortest decimal that reads
+/// back as it (number_cells.hpp's float32_text, the PE and account frames'
+/// rule) read exactly, as the JSON path reads a decimal: np.float32(24.1)
+/// hours is 1446 minutes (as 24.1 and "24.1" are), np.float32(24.01) hours
+/// is no whole number of minutes; false when bad, with why in `why`.
+bool whole_float32(float given, quantity q, std::int64_t& out, std::string& why) {
+    std::array<char, 64> buf;
+    const std::string shown = std::isfinite(given) ? std::string(python::float32_text(given, buf)) : show_number(given);
+    const double x = static_cast<double>(given) * static_cast<double>(scale_of(q));
+    if (std::isfinite(x) && x < 0 && q != quantity::code) {
+        why = negative(q, shown);
+        return false;
+    }
+    if (std::isfinite(x) && std::fabs(x) > 1e15) {  // as whole_double
+        why = too_large(q, shown);
+        return false;
+    }
+    const auto d = std::isfinite(x) ? decimal::parse(shown) : std::nullopt;  // more than 9 decimals: no whole unit
+    const detail::i128 num = d ? static_cast<detail::i128>(d->mantissa) * scale_of(q) : 0;
+    if (!d || num % d->denominator() != 0) {
+        why = not_whole(q, shown);
+        return false;
+    }
+    out = static_cast<std::int64_t>(num / d->denominator());
+    if (in_bounds(q, out)) return true;
+    why = out_of_bounds(q, out, shown);
+    return false;
+}
+
 /// One cell of an object column in the quantity's unit (a Python int of any
-/// size, a float that is a whole number once scaled, or decimal text for
-/// hours and money); false when bad, with why in `why`.
+/// size, a float that is a whole number once scaled, a numpy float32 at its
+/// own precision, or decimal text for hours and money); false when bad, with
+/// why in `why`.
 bool whole_object(py::handle v, quantity q, std::int64_t& out, std::string& why) {
     if (PyBool_Check(v.ptr())) {  // True is not one hour (the JSON path refuses booleans too)
         why = "expected a number, got " + show(v);
@@ -284,6 +315,8 @@ bool whole_object(py::handle v, quantity q, std::int64_t& out, std::string& why)
         return false;
     }
     if (PyFloat_Check(v.ptr())) return whole_double(PyFloat_AsDouble(v.ptr()), q, out, why);
+    if (std::string_view(Py_TYPE(v.ptr())->tp_name) == "numpy.float32")  // its value widens exactly
+        return whole_float32(static_cast<float>(v.cast<double>()), q, out, why);
     if (PyUnicode_Check(v.ptr())) return whole_text(text_of(v), show(v), q, out, why);
     why = "expected a number, got " + show(v);
     return false;
@@ -311,17 +344,23 @@ std::span<const std::int64_t> integers(converter& cv, const char* col, std::size
     if (k == 'i' || k == 'u') {
         whole_numbers(cv, col, a, q, missing, out);
     } else if (k == 'f') {
-        auto v = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
-        std::string why;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (std::isnan(v.data()[i])) {
-                if (!missing_ok) cv.flag(col, i, "missing");
-                out[i] = missing;
-            } else if (!whole_double(v.data()[i], q, out[i], why)) {
-                cv.flag(col, i, why);
-                out[i] = missing;
+        // float32 at its own precision (whole_float32), any other float as float64 (whole_double)
+        const auto read = [&](const auto& v, auto whole) {
+            std::string why;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (std::isnan(v.data()[i])) {
+                    if (!missing_ok) cv.flag(col, i, "missing");
+                    out[i] = missing;
+                } else if (!whole(v.data()[i], q, out[i], why)) {
+                    cv.flag(col, i, why);
+                    out[i] = missing;
+                }
             }
-        }
+        };
+        if (py::isinstance<py::array_t<float>>(a))
+            read(py::array_t<float, py::array::c_style | py::array::forcecast>::ensure(a), whole_float32);
+        else
+            read(py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a), whole_double);
     } else if (k == 'O' || k == 'U') {
         const py::array obj = k == 'O' ? a : py::array(a.attr("astype")("object"));
         auto cells = obj.unchecked<py::object>();

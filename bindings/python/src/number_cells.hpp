@@ -4,11 +4,16 @@
 // the JSON path reads numbers); a float has no decimals of its own, so it is
 // taken for the decimal it is nearest to only when it is that decimal's
 // double give or take a few ulps (the rounding of a sum such as 0.1 + 0.2).
+// A float32 cell is judged at float32 precision: it stands for the shortest
+// decimal that reads back as it (float32_text), read exactly as text.
 #pragma once
 
+#include <array>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 
 namespace edurules::python {
 
@@ -27,6 +32,21 @@ inline bool near_units(double x, double scale, double& units) {
     const double c = std::fabs(candidate);
     const double ulp = std::bit_cast<double>(std::bit_cast<std::uint64_t>(c) + 1) - c;
     return (std::fabs(x - candidate) <= 4 * ulp) & ((units != 0) | (x == 0));
+}
+
+/// The decimal a float32 cell stands for, as text: the shortest decimal that
+/// reads back as that float32 (std::to_chars, fixed notation: "1.1" for
+/// np.float32(1.1), "24.1" for np.float32(24.1), "0.0001" for
+/// np.float32(1e-4)). Widened to double, a float32 shows digits no one wrote
+/// (1.100000023841858); the frames read this text instead, exactly, as the
+/// JSON path reads a decimal text (decimal::parse), so a float32 that is no
+/// decimal of the column's place (np.float32(2.355) as points) is refused,
+/// never rounded. The text lives in `buf` (64 characters hold every finite
+/// float32: 40 digits before the point, 45 after); NaN and the infinities
+/// are the caller's to refuse first.
+inline std::string_view float32_text(float x, std::array<char, 64>& buf) {
+    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x, std::chars_format::fixed);
+    return {buf.data(), r.ec == std::errc() ? static_cast<std::size_t>(r.ptr - buf.data()) : 0};
 }
 
 /// Points as whole hundredths in `out` (0 unless ok): taken when `x` is
