@@ -181,3 +181,40 @@ def test_float32_hours_are_read_as_the_decimal_they_print_as(engine):
                                  trainings, lessons)
     assert e.value.field == "workers.contract_hours[1]"
     assert str(e.value).endswith("hours must be a whole number of minutes: 24.01")
+
+
+# --- a leave frame call whose workers have no training ---------------------------------
+
+
+def test_workers_without_trainings_need_no_school_year_whether_or_not_others_have_trainings(engine):
+    """leave_hours_frame(workers, trainings.iloc[:0], lessons.iloc[:0])
+    raised "workers ... school_year: missing" although the same worker
+    without trainings passed when another worker had trainings (it took that
+    worker's year). The JSON path evaluates a worker without trainings
+    without a word: no row, no refusal, either way."""
+    workers, trainings, lessons = _leave_frames()
+    none = engine.leave_hours_frame(workers, trainings.iloc[:0], lessons.iloc[:0])
+    assert len(none) == 0 and list(none.columns) == list(edurules.LEAVE_HOURS_COLUMNS)
+    some = engine.leave_hours_frame(workers, trainings, lessons)
+    assert some.worker_id.tolist() == ["W1"] and some.error.isna().all()
+    doc = {"kind": "leave.entitlement", "school_year": "2023-2024", "explain": False,
+           "workers": [{"id": "W2", "establishment_unit": {"region": "flanders"},
+                        "jobs": [{"from": "1900-01-01", "contract_per_week_hours": 38,
+                                  "full_time_per_week_hours": 38}], "trainings": []}]}
+    assert engine.evaluate(doc)["result"]["workers"][0]["trainings"] == []
+    # a bad cell of a worker without trainings is refused either way, in the same words
+    bad = workers.assign(contract_hours=[24.1, -1.0])
+    for t, l in ((trainings.iloc[:0], lessons.iloc[:0]), (trainings, lessons)):
+        with pytest.raises(edurules.InvalidInput) as e:
+            engine.leave_hours_frame(bad, t, l)
+        assert e.value.field == "workers.contract_hours[1]" and "negative" in str(e.value)
+
+
+def test_a_school_year_the_rulebook_does_not_cover_is_not_pinned_on_a_worker_without_trainings(engine):
+    """The worker without trainings took the first training's school year:
+    a year the rulebook does not cover was then refused as its own (a
+    workers.school_year cell the workers frame does not have)."""
+    workers, trainings, lessons = _leave_frames()
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.leave_hours_frame(workers.iloc[::-1], trainings.assign(school_year="1950-1951"), lessons)
+    assert e.value.field == "trainings.school_year[0]"

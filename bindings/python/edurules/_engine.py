@@ -720,7 +720,10 @@ class Engine:
                 ``mode`` (contact, live_online, distance, internship, thesis,
                 coaching), ``cancelled``, ``coinciding`` (default: the
                 training's).
-            school_year: the school year of workers without their own.
+            school_year: the school year of workers without their own. A
+                worker without trainings gives no row and needs none (it is
+                read the same whether or not other workers have trainings,
+                as the JSON path reads a worker with an empty list).
             errors: ``"raise"`` (the first unreadable cell raises, naming
                 frame, column and index label) or ``"flag"`` (its worker is
                 refused and its rows say why in ``error``).

@@ -227,8 +227,9 @@ class _Facts:
             per_worker = np.full(len(W), None, dtype=object)
             has = counts > 0
             per_worker[has] = raw[offsets[:-1][has]]
-            # a worker without trainings gives no row: any school year will do
-            per_worker[~has] = school_year if school_year is not None else (raw[0] if len(raw) else None)
+            # a worker without trainings gives no row and needs no school year (the engine leaves it missing
+            # unseen): never another worker's, so that it is read the same whether or not others have trainings
+            per_worker[~has] = school_year
             self.cols["workers.school_year"] = per_worker
         elif school_year is not None:
             self.cols["workers.school_year"] = np.full(len(W), school_year, dtype=object)

@@ -663,7 +663,16 @@ std::span<const std::int32_t> clock(converter& cv, const char* col, std::size_t 
     return out;
 }
 
-std::span<const std::int32_t> school_years(converter& cv, const char* col, std::size_t n) {
+/// The school year of each worker (its start year), as text or a number. A
+/// worker without trainings needs none: it gives no row, and the JSON path
+/// evaluates it in any year without a word (its missing cell is left 0,
+/// which the batch rejects unseen), whether or not other workers have
+/// trainings.
+std::span<const std::int32_t> school_years(converter& cv, const char* col, std::size_t n,
+                                           std::span<const std::int64_t> training_offsets) {
+    const auto no_trainings = [&](std::size_t w) {
+        return training_offsets.size() == n + 1 && training_offsets[w + 1] == training_offsets[w];
+    };
     const py::array a = as_array(cv.get(col), col);
     if (static_cast<std::size_t>(a.size()) != n)
         throw error(errc::invalid_argument, col, "column length differs from its frame");
@@ -680,10 +689,11 @@ std::span<const std::int32_t> school_years(converter& cv, const char* col, std::
             out[i] = v.cast<std::int32_t>();
         else if (sy)
             out[i] = sy->start_year();
-        else if (is_missing(v))
-            cv.flag(col, i, "missing");
-        else
+        else if (is_missing(v)) {
+            if (!no_trainings(i)) cv.flag(col, i, "missing");
+        } else {
             cv.flag(col, i, "expected a school year like '2023-2024', got " + show(v));
+        }
     }
     return out;
 }
@@ -736,7 +746,7 @@ void read_workers(leave_frames& f, std::size_t W) {
     for (std::size_t i = 0; i < W; ++i)
         if (reg[i] == 0) cv.flag("workers.region", i, "missing");
     c.region = reg;
-    c.school_year = school_years(cv, "workers.school_year", W);
+    c.school_year = school_years(cv, "workers.school_year", W, offsets(cv, "trainings.offsets"));
     c.sector = text_column(cv, "workers.sector", W);
     c.at_most_upper_secondary = flags(cv, "workers.at_most_upper_secondary", W, 0);
     c.vov_sanctioned = flags(cv, "workers.vov_sanctioned", W, 0);
