@@ -4,7 +4,9 @@ the same answer or the same refusal, and a frame's refusal names frame, row
 (label and position) and column."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import decimal
 
 import numpy as np
 import pandas as pd
@@ -218,3 +220,34 @@ def test_a_school_year_the_rulebook_does_not_cover_is_not_pinned_on_a_worker_wit
     with pytest.raises(edurules.InvalidInput) as e:
         engine.leave_hours_frame(workers.iloc[::-1], trainings.assign(school_year="1950-1951"), lessons)
     assert e.value.field == "trainings.school_year[0]"
+
+
+# --- Decimal values in a JSON request --------------------------------------------------
+
+
+def test_an_integral_decimal_is_sent_as_a_json_number(engine, dossier):
+    """Decimal('240') was sent as the text "240", which a whole-number member
+    (net_minutes) refuses; it is sent as the number 240, and a non-integral
+    Decimal as its exact decimal text (which every member taking decimals
+    reads exactly, never through a double)."""
+    plain = engine.pe_status(dossier, SAMPLE_DATE, explain=False)
+    doc = copy.deepcopy(dossier)
+    for a in doc["activities"]:
+        a["net_minutes"] = decimal.Decimal(a["net_minutes"])
+    doc["activities"][0]["net_minutes"] = decimal.Decimal(f"{doc['activities'][0]['net_minutes']}.00")  # integral
+    for r in doc["recognitions"]:  # decimal members (points) as Decimals: their exact text, as before
+        for k, v in r.items():
+            if k == "points" or k.endswith("_points"):
+                r[k] = decimal.Decimal(str(v))
+    assert engine.pe_status(doc, SAMPLE_DATE, explain=False) == plain
+    doc["activities"][1]["net_minutes"] = decimal.Decimal("90.5")
+    with pytest.raises(edurules.InvalidInput) as e:
+        engine.pe_status(doc, SAMPLE_DATE, explain=False)
+    assert e.value.field == "dossier.activities[1].net_minutes" and "whole number" in str(e.value)
+    for value in (decimal.Decimal("NaN"), decimal.Decimal("-Infinity")):
+        doc["activities"][1]["net_minutes"] = value
+        with pytest.raises(edurules.InvalidArgument, match="not a JSON number") as e:
+            engine.pe_status(doc, SAMPLE_DATE, explain=False)
+    assert edurules._engine._dumps({"a": decimal.Decimal("1E+2"), "b": decimal.Decimal("-0"),
+                                    "c": decimal.Decimal("1.50"), "d": decimal.Decimal("1E-7")}, "request") == \
+        '{"a": 100, "b": 0, "c": "1.50", "d": "0.0000001"}'

@@ -37,14 +37,31 @@ PE_STATUS_COLUMNS: tuple[str, ...] = ("seu_number", "state", "reason", "period_s
 """The columns of a PE status frame, in order."""
 
 
+def _decimal_json(value: _decimal.Decimal) -> Union[int, str]:
+    """A Decimal as the request member it stands for: an integral one as the
+    JSON number (Decimal('240') is 240, which a whole-number member such as
+    net_minutes reads, and the text "240" is not); any other as its exact
+    digits in decimal text ('1.50', '0.0000001', never an exponent), which
+    every member taking decimals reads exactly (json_util.cpp's as_decimal),
+    where a JSON number literal would be read through a double and rounded
+    past 15 digits. NaN and the infinities are refused (ValueError), as a
+    float's are."""
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a JSON number")
+    if value == value.to_integral_value():
+        return int(value)
+    return format(value, "f")
+
+
 def _jsonable(value: Any) -> Any:
-    """json.dumps fallback: dates as ISO text, decimals as text, numpy scalars as numbers."""
+    """json.dumps fallback: dates as ISO text, Decimals as numbers or exact
+    decimal text (_decimal_json), numpy scalars as numbers."""
     if isinstance(value, (_dt.date, pd.Timestamp)):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, np.datetime64):
         return str(value.astype("datetime64[D]"))
     if isinstance(value, _decimal.Decimal):
-        return str(value)
+        return _decimal_json(value)
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.floating):
@@ -58,7 +75,8 @@ def _jsonable(value: Any) -> Any:
 
 def _bad_value(value: Any) -> Optional[str]:
     """What makes one value unfit for a JSON request (None: nothing)."""
-    if isinstance(value, (float, np.floating)) and not np.isfinite(value):
+    if (isinstance(value, (float, np.floating)) and not np.isfinite(value)) or \
+            (isinstance(value, _decimal.Decimal) and not value.is_finite()):
         return f"{value} is not a JSON number (give None for a missing value)"
     if isinstance(value, str):
         try:
@@ -314,7 +332,10 @@ class Engine:
 
         ``request`` is a dict (or JSON text) such as ``{"kind": "pe.status",
         "date": "2025-06-01", "dossier": {...}}``; ``schema_version`` defaults
-        to 1; dates may be ``datetime.date`` objects. Kinds: ``pe.status``,
+        to 1; dates may be ``datetime.date`` objects, numbers
+        ``decimal.Decimal`` (an integral one sent as the JSON number, any
+        other as its exact decimal text, which members taking decimals read
+        exactly). Kinds: ``pe.status``,
         ``pe.reminders``, ``pe.book``, ``pe.activity``, ``pe.recognition``,
         ``pe.collective``, ``rulebook.describe`` (and ``leave.*`` where built).
         Evaluation runs with the GIL released.
