@@ -334,9 +334,20 @@ output::output(const options& o) {
         name_ = *o.output;
         if (name_.empty()) throw usage_error("--output needs a file name (or - for standard output), got ''");
         std::error_code ec;
-        const auto st = std::filesystem::status(name_, ec);
+        target_ = name_;
+        if (std::filesystem::is_symlink(std::filesystem::symlink_status(name_, ec))) {
+            // written through the link, as a shell's > writes: the link stays, its target gets the output
+            const auto resolved = std::filesystem::weakly_canonical(name_, ec);
+            if (!ec) target_ = resolved.string();
+        }
+        const auto st = std::filesystem::status(target_, ec);
         if (!std::filesystem::exists(st) || std::filesystem::is_regular_file(st))
-            staged_ = name_ + ".edurules-" + std::to_string(::getpid()) + ".part";
+            staged_ = target_ + ".edurules-" + std::to_string(::getpid()) + ".part";
+        if (std::filesystem::is_regular_file(st)) {
+            keep_perms_ = st.permissions();
+            if (::access(target_.c_str(), W_OK) != 0)  // as a shell's > refuses it: not replaced behind the mode
+                throw error(errc::io, name_, std::string("cannot open file for writing: ") + std::strerror(errno));
+        }
         errno = 0;
         auto f = std::make_unique<std::ofstream>(staged_.empty() ? name_ : staged_, std::ios::binary);
         if (!*f) {
@@ -369,7 +380,11 @@ void output::close() {
         throw error(errc::io, name_, "write failed (disk full or device error); the output is incomplete");
     if (staged_.empty()) return;
     std::error_code ec;
-    std::filesystem::rename(staged_, name_, ec);
+    if (keep_perms_) {  // the replaced file's mode, not the default of a new file
+        std::filesystem::permissions(staged_, *keep_perms_, std::filesystem::perm_options::replace, ec);
+        if (ec) throw error(errc::io, name_, "cannot give the output the replaced file's permissions: " + ec.message());
+    }
+    std::filesystem::rename(staged_, target_, ec);
     if (ec) throw error(errc::io, name_, "cannot replace the file with the finished output: " + ec.message());
     staged_.clear();
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -189,6 +190,12 @@ private:
     /// name_ by close(): a command that fails leaves no partial output (and an
     /// existing file as it was). Empty for devices and pipes (written in place).
     std::string staged_;
+    /// Where the finished output goes: name_, or the file a symbolic link
+    /// name_ points to (the link is kept, its target replaced).
+    std::string target_;
+    /// The permissions of the file replaced, given to the finished output
+    /// (a new file keeps the process's default).
+    std::optional<std::filesystem::perms> keep_perms_;
 };
 
 /// Flushes standard output; a failed write is error(errc::io, "standard output").

@@ -235,6 +235,14 @@ cmp -s "$data/dossier.json" "$tmp/inout/dossier.json" && cmp -s "$data/upload.cs
   [ -z "$(ls "$tmp/inout" | grep -v '^\(dossier.json\|upload.csv\|leave.json\|account.json\|link.json\|rb.json\)$')" ] &&
   { echo "ok   output-is-input-inputs-kept"; pass=$((pass+1)); } || { echo "FAIL output-is-input-inputs-kept"; fail=$((fail+1)); }
 check output-beside-input 0 "" -- "$bin" status "$tmp/inout/dossier.json" --date 2025-06-01 -o "$tmp/inout/status.txt"
+# -o through a symbolic link writes the link's target and keeps the link; a file replaced keeps its mode
+# (a probe: the link was replaced by a regular file and the target left as it was; a 0640 file became 0644).
+mkdir -p "$tmp/linked"
+echo old > "$tmp/linked/target.txt"; chmod 640 "$tmp/linked/target.txt"; ln -s target.txt "$tmp/linked/out.txt"
+check output-through-link 0 "" -- "$bin" status "$tmp/inout/dossier.json" --date 2025-06-01 -o "$tmp/linked/out.txt"
+[ -L "$tmp/linked/out.txt" ] && grep -q SEU- "$tmp/linked/target.txt" && [ "$(stat -c %a "$tmp/linked/target.txt")" = 640 ] &&
+  [ -z "$(ls "$tmp/linked" | grep -v '^\(target.txt\|out.txt\)$')" ] &&
+  { echo "ok   output-through-link-kept"; pass=$((pass+1)); } || { echo "FAIL output-through-link-kept"; ls -la "$tmp/linked"; fail=$((fail+1)); }
 # A rulebook file that is not well-formed JSON is a bad rulebook (exit 4, was
 # 3), named once with its line and column (it said "bad.json: bad.json:").
 printf '{"schema_version":1,\n "parameters": {,}}\n' > "$tmp/syntax.json"

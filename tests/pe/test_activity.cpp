@@ -30,6 +30,12 @@ TEST(PeActivity, FormTestElementAndTopics) {
     activity a = elearning("A");
     a.form = "podcast";
     EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::unknown_form);
+    // an unknown form's reason lists the forms and names the nearest (a probe: "e_learnig" said nothing more)
+    a.form = "e_learnig";
+    const auto misspelt = assess_activity(R(), a, on);
+    std::string said;
+    for (const auto& st : misspelt.why.steps()) said += st.text() + "\n";
+    EXPECT_NE(said.find("(did you mean \"e_learning\"?); one of e_learning,"), std::string::npos) << said;
     a = elearning("A");
     a.test.reset();
     EXPECT_EQ(assess_activity(R(), a, on).defects[0], activity_defect::no_test_element);

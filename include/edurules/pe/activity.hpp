@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "edurules/core/explain.hpp"
+#include "edurules/core/nearest.hpp"
 #include "edurules/pe/model.hpp"
 #include "edurules/pe/rules.hpp"
 
@@ -85,7 +86,10 @@ inline activity_assessment assess_activity(const rules& r, const activity& a, da
     if (std::find(forms.value.begin(), forms.value.end(), a.form) == forms.value.end()) {
         fail(activity_defect::unknown_form);
         out.why.add("pe.activity.form",
-                    [&] { return "form \"" + a.form + "\" is not a recognised form of learning activity"; },
+                    [&] {
+                        return "form \"" + a.form + "\" is not a recognised form of learning activity" +
+                               one_of(a.form, forms.value);
+                    },
                     {forms.use});
     } else {
         out.why.add("pe.activity.form", [&] { return "form \"" + a.form + "\" is a recognised form"; }, {forms.use});
