@@ -922,6 +922,8 @@ typedef struct edr_account_right_columns {
 } edr_account_right_columns;
 #define EDR_ACCOUNT_RIGHT_COLUMNS_INIT \
     { EDR_ACCOUNT_RIGHT_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+/** The function twin of EDR_ACCOUNT_RIGHT_COLUMNS_INIT (version 1 ends before `worker`). */
+EDR_API int edr_account_right_columns_init(edr_account_right_columns *columns, unsigned int version);
 
 #define EDR_ACCOUNT_RIGHT_RESULTS_VERSION 1
 /** Output columns of edr_account_right_batch, each [rows], all required. A
@@ -938,6 +940,8 @@ typedef struct edr_account_right_results {
 } edr_account_right_results;
 #define EDR_ACCOUNT_RIGHT_RESULTS_INIT \
     { EDR_ACCOUNT_RIGHT_RESULTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+/** The function twin of EDR_ACCOUNT_RIGHT_RESULTS_INIT. */
+EDR_API int edr_account_right_results_init(edr_account_right_results *results, unsigned int version);
 
 /** Decides every row: rows = decided + *rejected (each rejected row has its
  *  status). Everything stays the caller's; nothing is allocated per row.

@@ -52,6 +52,8 @@ constexpr edr_leave_text_column text_column_init = EDR_LEAVE_TEXT_COLUMN_INIT;
 constexpr edr_leave_facts facts_init = EDR_LEAVE_FACTS_INIT;
 constexpr edr_leave_worker_results worker_results_init = EDR_LEAVE_WORKER_RESULTS_INIT;
 constexpr edr_leave_training_results training_results_init = EDR_LEAVE_TRAINING_RESULTS_INIT;
+constexpr edr_account_right_columns account_columns_init = EDR_ACCOUNT_RIGHT_COLUMNS_INIT;
+constexpr edr_account_right_results account_results_init = EDR_ACCOUNT_RIGHT_RESULTS_INIT;
 
 // Struct sizes by version (version 1 first).
 constexpr std::size_t pe_columns_sizes[] = {sizeof(edr_pe_status_columns)};
@@ -64,6 +66,10 @@ constexpr std::size_t leave_results_sizes[] = {sizeof(edr_leave_results)};
 constexpr std::size_t facts_sizes[] = {offsetof(edr_leave_facts, provider), sizeof(edr_leave_facts)};
 constexpr std::size_t worker_results_sizes[] = {sizeof(edr_leave_worker_results)};
 constexpr std::size_t training_results_sizes[] = {sizeof(edr_leave_training_results)};
+// version 1 ends before `worker` (added in version 2)
+constexpr std::size_t account_columns_sizes[] = {offsetof(edr_account_right_columns, worker),
+                                                 sizeof(edr_account_right_columns)};
+constexpr std::size_t account_results_sizes[] = {sizeof(edr_account_right_results)};
 
 // The newest version of each struct is the one the header's macro names.
 static_assert(std::size(pe_columns_sizes) == EDR_PE_STATUS_COLUMNS_VERSION);
@@ -75,6 +81,8 @@ static_assert(std::size(leave_results_sizes) == EDR_LEAVE_RESULTS_VERSION);
 static_assert(std::size(facts_sizes) == EDR_LEAVE_FACTS_VERSION);
 static_assert(std::size(worker_results_sizes) == EDR_LEAVE_WORKER_RESULTS_VERSION);
 static_assert(std::size(training_results_sizes) == EDR_LEAVE_TRAINING_RESULTS_VERSION);
+static_assert(std::size(account_columns_sizes) == EDR_ACCOUNT_RIGHT_COLUMNS_VERSION);
+static_assert(std::size(account_results_sizes) == EDR_ACCOUNT_RIGHT_RESULTS_VERSION);
 
 }  // namespace
 
@@ -120,6 +128,14 @@ int edr_leave_worker_results_init(edr_leave_worker_results* results, unsigned in
 
 int edr_leave_training_results_init(edr_leave_training_results* results, unsigned int version) {
     return init_struct(results, version, training_results_init, training_results_sizes, "results");
+}
+
+int edr_account_right_columns_init(edr_account_right_columns* columns, unsigned int version) {
+    return init_struct(columns, version, account_columns_init, account_columns_sizes, "columns");
+}
+
+int edr_account_right_results_init(edr_account_right_results* results, unsigned int version) {
+    return init_struct(results, version, account_results_init, account_results_sizes, "results");
 }
 
 }  // extern "C"

@@ -295,6 +295,8 @@ int run_book(const book_args& a) {
                                                          : book_lines(run, out);
     // The balance always goes to stderr too, so a pipeline sees it.
     std::cerr << "rows in: " << r.rows_in << ", booked: " << r.booked << ", rejected: " << r.rejected << "\n";
+    if (!std::cerr)  // the balance is part of the output contract: a failed write of it is an error too
+        throw error(errc::io, "standard error", "write failed (disk full or device error): the balance line is lost");
     out.close();
     return r.rejected ? exit_rejected : exit_ok;
 }

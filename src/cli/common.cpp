@@ -285,6 +285,10 @@ std::string read_stdin() {
     // a closed standard input reads as empty text (then "malformed JSON"): say what is wrong
     if (::fcntl(STDIN_FILENO, F_GETFD) == -1 && errno == EBADF)
         throw error(errc::io, "standard input", "not open (closed by the caller): there is nothing to read");
+    // a directory read through the stream gives no bytes and no error: refused as a path naming one is
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode))
+        throw error(errc::io, "standard input", "is a directory, not a file or a pipe");
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
         if (text.size() + static_cast<std::uint64_t>(std::cin.gcount()) > limit)

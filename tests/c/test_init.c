@@ -39,6 +39,17 @@ void test_init(void) {
                EDR_LEAVE_WORKER_RESULTS_VERSION, "results");
     CHECK_INIT(edr_leave_training_results, edr_leave_training_results_init, EDR_LEAVE_TRAINING_RESULTS_INIT,
                EDR_LEAVE_TRAINING_RESULTS_VERSION, "results");
+    CHECK_INIT(edr_account_right_columns, edr_account_right_columns_init, EDR_ACCOUNT_RIGHT_COLUMNS_INIT,
+               EDR_ACCOUNT_RIGHT_COLUMNS_VERSION, "columns");
+    CHECK_INIT(edr_account_right_results, edr_account_right_results_init, EDR_ACCOUNT_RIGHT_RESULTS_INIT,
+               EDR_ACCOUNT_RIGHT_RESULTS_VERSION, "results");
+    { /* an account caller of version 1 gets no `worker` member written (its struct ends before it) */
+        edr_account_right_columns c;
+        memset(&c, 0xAB, sizeof c);
+        CHECK_OK(edr_account_right_columns_init(&c, 1));
+        CHECK(c.version == 1 && c.rows == 0 && c.year == NULL);
+        CHECK(((const unsigned char *)&c.worker)[0] == 0xAB);
+    }
 
     { /* the one default that is not zero: the options run to the last row */
         edr_pe_status_options o;

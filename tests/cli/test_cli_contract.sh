@@ -235,6 +235,10 @@ cmp -s "$data/dossier.json" "$tmp/inout/dossier.json" && cmp -s "$data/upload.cs
   [ -z "$(ls "$tmp/inout" | grep -v '^\(dossier.json\|upload.csv\|leave.json\|account.json\|link.json\|rb.json\)$')" ] &&
   { echo "ok   output-is-input-inputs-kept"; pass=$((pass+1)); } || { echo "FAIL output-is-input-inputs-kept"; fail=$((fail+1)); }
 check output-beside-input 0 "" -- "$bin" status "$tmp/inout/dossier.json" --date 2025-06-01 -o "$tmp/inout/status.txt"
+# standard input from a directory is an input error naming it (exit 5), not empty input (exit 3)
+check stdin-directory 5 "standard input: is a directory" -- sh -c "\"\$0\" status - --date 2025-06-01 < \"\$1\"" "$bin" "$data"
+# book's balance line on standard error is checked like every other write (exit 5 when it cannot be written)
+check book-stderr-full 5 "" -- sh -c "\"\$0\" book \"\$1/dossier.json\" \"\$1/upload.csv\" --date 2025-06-01 -o /dev/null 2>/dev/full" "$bin" "$data"
 # -o through a symbolic link writes the link's target and keeps the link; a file replaced keeps its mode
 # (a probe: the link was replaced by a regular file and the target left as it was; a 0640 file became 0644).
 mkdir -p "$tmp/linked"
