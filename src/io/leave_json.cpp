@@ -280,8 +280,13 @@ worker decode_worker(const json& j, const path& p) {
     w.bev_reimbursed_elsewhere = opt_duration(j, "bev_reimbursed_elsewhere", p).value_or(minutes{0});
     if (w.bev_reimbursed_elsewhere.count > max_minutes) invalid(p / "bev_reimbursed_elsewhere_minutes", "too large");
     if (const json* mw = find(j, "monthly_wage")) {
-        const auto cents = wage_in_cents(as_decimal(*mw, p / "monthly_wage"));
-        if (!cents) invalid(p / "monthly_wage", "expected a non-negative amount with at most 2 decimals");
+        const decimal wage = as_decimal(*mw, p / "monthly_wage");
+        const auto cents = wage_in_cents(wage);
+        if (!cents) {
+            const bool amount = wage.in_scale(2) && !wage.is_negative();  // then it is the bound that refuses it
+            invalid(p / "monthly_wage", amount ? "too large: at most " + format_scaled(max_minutes, 2)
+                                               : std::string("expected a non-negative amount with at most 2 decimals"));
+        }
         w.monthly_wage_cents = *cents;
     }
     w.new_job_on = opt_date(j, "new_job_on", p);

@@ -329,3 +329,32 @@ def test_a_contract_above_full_time_is_refused_on_both_faces(engine):
     w, j, t, ls = frames()
     j.loc[0, "contract_minutes"] = 2340
     assert "job_above_full_time" in flagged(engine, jobs=j)
+
+
+def test_a_wage_too_large_is_said_too_large_and_a_flag_shows_its_value_as_written(engine):
+    """A probe: a monthly wage of 2^53 (two decimals, not negative) was refused as
+    "expected a non-negative amount with at most 2 decimals", and an integer flag
+    column value 2 was shown as "2.000000"."""
+    assert json_refusal(engine, doc(worker={"monthly_wage": "9007199254740992"})).startswith("too large: at most ")
+    assert "at most 2 decimals" in json_refusal(engine, doc(worker={"monthly_wage": "1.005"}))
+    w, j, t, ls = frames()
+    error = flagged(engine, trainings=t.assign(recognised=[2, 1]))
+    assert error.endswith("column 'recognised': expected true or false, got 2"), error
+
+
+def test_a_worker_the_rulebook_cannot_decide_is_refused_naming_the_parameter_as_json_names_it():
+    """A value in its own range can leave another parameter without a value on
+    the day a rule reads it (a probe: leave.brussels.reference_month = 1 makes
+    the Brussels reform's min_fraction be read on 2023-01-01, before its first
+    value). JSON fails the request naming that parameter; the frame's row said
+    only "no_rule" and now carries the same words."""
+    engine = edurules.Engine(overrides={"leave.brussels.reference_month": 1})
+    request = doc()
+    request["workers"][0]["establishment_unit"]["region"] = "brussels"
+    with pytest.raises(edurules.Error) as info:
+        engine.evaluate(request)
+    said = str(info.value)
+    assert "leave.brussels.min_fraction" in said, said
+    w, j, t, ls = frames()
+    out = engine.leave_hours_frame(w.assign(region="brussels"), t, ls, jobs=j, errors="flag")
+    assert out.error[0].startswith("no_rule: ") and "leave.brussels.min_fraction" in out.error[0], out.error[0]

@@ -329,8 +329,9 @@ def _worker_errors(f: _Facts, res: dict[str, Any]) -> np.ndarray:
     offsets = f.cols["trainings.offsets"]
     for w in np.flatnonzero((status < 0) & pd.isna(message)).tolist():  # refused workers only
         name = LEAVE_BATCH_STATUS.get(int(status[w]), "refused")
-        if name != "bad_facts":
-            message[w] = name
+        if name != "bad_facts":  # no_rule with the rulebook's words (the parameter, the date) where the engine gave them
+            said = res.get("worker_rule_error", {}).get(w) if name == "no_rule" else None
+            message[w] = f"{name}: {said}" if said else name
             continue
         problem = LEAVE_FACTS_PROBLEMS[int(res["worker_problem"][w])]
         table, column = _PROBLEM_CELL.get(problem, ("workers", ""))

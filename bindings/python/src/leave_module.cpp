@@ -608,7 +608,7 @@ std::span<const std::uint8_t> flags(converter& cv, const char* col, std::size_t 
             if (x == 0 || x == 1)
                 out[i] = static_cast<std::uint8_t>(x);
             else
-                cv.flag(col, i, "expected true or false, got " + std::to_string(x));
+                cv.flag(col, i, "expected true or false, got " + show_number(x));
         }
     } else if (k == 'O') {
         auto cells = a.unchecked<py::object>();
@@ -1031,6 +1031,23 @@ std::int64_t thread_cpu_ns() {
     return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
+/// The rulebook's words for worker `wi`, refused by the batch as no_rule (a
+/// code only): the worker decided again by the one path (fill_worker, then
+/// evaluate_into), whose errc::rulebook names the parameter and the date.
+/// Empty when the second run does not fail so (the code stands alone then).
+std::string rule_error_of(const lv::rules& R, const lv::facts_columns& c, std::size_t wi, lv::facts_batch::scratch& s) {
+    try {
+        if (lv::facts_batch::fill_worker(c, wi, s.w, s.pool).status != lv::batch_granted) return {};
+        const auto n = static_cast<std::size_t>(c.training_offsets[wi + 1] - c.training_offsets[wi]);
+        lv::evaluate_into(R, s.w, std::span<const lv::training>(s.pool.data(), n), school_year(c.school_year[wi]),
+                          false, s.ws, s.result);
+    } catch (const error& x) {
+        if (x.code() == errc::rulebook) return x.what();
+    } catch (const std::exception&) {
+    }
+    return {};
+}
+
 py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers, bool stop_on_bad, int threads) {
     const std::int64_t started = thread_cpu_ns();
     leave_frames f;
@@ -1087,6 +1104,18 @@ py::dict leave_facts_frames(const engine& e, py::dict cols, std::size_t workers,
         run_batch(e.leave(), f.c, wo, to, threads);
     }
     const std::int64_t decided = thread_cpu_ns();
+    py::dict rule_errors;  // worker -> the rulebook's words, for the workers refused as no_rule (once per school year)
+    {
+        std::unordered_map<std::int32_t, std::string> by_year;
+        lv::facts_batch::scratch s;
+        for (std::size_t w = 0; w < W; ++w) {
+            if (ws_s[w] != lv::batch_no_rule) continue;
+            auto [it, added] = by_year.try_emplace(f.c.school_year[w]);
+            if (added) it->second = rule_error_of(e.leave(), f.c, w, s);
+            if (!it->second.empty()) rule_errors[py::int_(w)] = it->second;
+        }
+    }
+    r["worker_rule_error"] = rule_errors;
     py::dict cpu;  // ns of this thread's CPU: the columns' conversion, the batch
     cpu["convert"] = converted - started, cpu["batch"] = decided - converted;
     r["cpu_ns"] = cpu;
