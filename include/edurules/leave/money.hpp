@@ -114,8 +114,8 @@ inline const parameter* regime_rate_parameter(const money_params& R, regime reg)
 /// education, sectoral, other) depend on the provider, which a request does
 /// not give: they keep the regime's maximum (docs/research/leave-history.md).
 inline const parameter* rate_parameter(const money_params& R, regime reg, training_type type, school_year sy) {
-    const bool bev = reg == regime::flanders_bev || reg == regime::wallonia_bev || reg == regime::brussels_bev;
-    if (bev && type == training_type::general && R.rate_bev_general->at(sy.first_day())) return R.rate_bev_general;
+    if (is_classic_bev(reg) && type == training_type::general && R.rate_bev_general->at(sy.first_day()))
+        return R.rate_bev_general;
     return regime_rate_parameter(R, reg);
 }
 
